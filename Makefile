@@ -1,0 +1,32 @@
+# Two commands on a fresh machine with Python 3.11 and make:
+#   make demo   — virtualenv, package, sample workbooks under demo/, their scores
+#   make test   — virtualenv with the test extra, ruff, the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/python -m xltools.samples demo
+	@for f in demo/*.xlsx; do echo; echo "=== $$f"; $(BIN)/xltools score "$$f" || exit 1; done
+
+test: $(STAMP)
+	$(BIN)/ruff check xltools tests benchmarks
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check xltools tests benchmarks
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_score.py
+
+clean:
+	rm -rf $(VENV) demo build *.egg-info

@@ -1,0 +1,35 @@
+"""xltools: read, score, validate and summarise Chinese budget performance workbooks.
+
+The package root stays light (``import xltools`` loads no spreadsheet library); the main entry
+points are re-exported lazily:
+
+>>> import xltools
+>>> results = xltools.score_file("自评表.xlsx")        # doctest: +SKIP
+>>> results[0].total, results[0].grade                 # doctest: +SKIP
+(95.18, '优')
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .errors import RulesError, UnknownTable, UnreadableWorkbook, XltoolsError
+
+__version__ = "0.1.0"
+__all__ = ["XltoolsError", "UnreadableWorkbook", "UnknownTable", "RulesError", "read_workbook",
+           "score_file", "load_rules", "__version__"]
+
+if TYPE_CHECKING:
+    from .api import score_file
+    from .reading import read_workbook
+    from .ruleset import load_rules
+
+_LAZY = {"read_workbook": "reading", "score_file": "api", "load_rules": "ruleset"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(name)

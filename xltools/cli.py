@@ -1,0 +1,107 @@
+"""The command line: a thin shell over the library, one library call per command.
+
+Exit codes: 0 success; 1 a handled error (or, for validate, findings of the failing severity);
+2 a usage error or an unreadable input. A library error becomes one clear line on stderr;
+``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import XltoolsError
+
+
+def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Options every command shares: language, rule set, debug; and the error handling."""
+
+    @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+                  help="输出语言 / output language.")
+    @click.option("--rules", "rules", metavar="R", default=None,
+                  help="规则集：内置名称（national）或 TOML 文件路径 / rule set name or TOML file.")
+    @click.option("--debug", is_flag=True, help="出错时显示完整 traceback / show tracebacks.")
+    @functools.wraps(f)
+    def wrapper(*args: Any, lang: str, debug: bool, **kwargs: Any) -> Any:
+        try:
+            return f(*args, lang=lang, **kwargs)
+        except XltoolsError as e:
+            if debug:
+                raise
+            click.echo(("Error: " if lang == "en" else "错误：") + e.message(lang), err=True)
+            sys.exit(e.exit_code)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as e:  # a bug: say so plainly, keep the traceback behind --debug
+            if debug:
+                raise
+            msg = ("internal error ({!r}); rerun with --debug and report it" if lang == "en"
+                   else "xltools 内部错误（{!r}）；请加 --debug 重试并报告此问题")
+            click.echo(msg.format(e), err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+def format_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+                        show_default=True, help="输出格式 / output format.")(f)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="xltools")
+def cli() -> None:
+    """xltools：预算绩效管理工作簿的读取、计分与校验工具。
+
+    Tools for Chinese budget performance workbooks (绩效目标申报表, 绩效自评表, 部门整体自评,
+    绩效评价评分表).
+
+    \b
+    Example:
+        xltools score 自评表.xlsx
+        xltools score 评价.xlsx --format json --lang en
+    """
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@format_option
+@click.option("--sheet", default=None, help="只计算该工作表中的表格 / only the table on this sheet.")
+@common_options
+def score(file: str, fmt: str, sheet: str | None, rules: str | None, lang: str) -> None:
+    """计算工作簿中每张绩效表的得分、分项、总分与等级。
+
+    Score every performance table in FILE: each row with how it was scored, the parts per
+    一级指标, the total and the grade, and the figures of domain.md §4 (执行率, 结转结余率 …).
+    JSON is one object per table; a workbook holding several tables gives a list of them.
+
+    \b
+    Example:
+        xltools score 自评表.xlsx
+        xltools score 自评表.xlsx --format json
+        xltools score 评价.xlsx --rules 我省规则.toml --lang en
+    """
+    from .api import score_file
+
+    results = score_file(file, rules, sheet)
+    if fmt == "json":
+        data = [r.to_dict(lang) for r in results]
+        click.echo(json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2))
+        return
+    from .render import score_text
+
+    click.echo("\n\n".join(score_text(r, lang) for r in results))
+
+
+def main() -> None:
+    cli(prog_name="xltools")
+
+
+if __name__ == "__main__":
+    main()

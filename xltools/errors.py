@@ -1,0 +1,38 @@
+"""The one exception family of xltools.
+
+The CLI turns any :class:`XltoolsError` into a single clear line and an exit code; anything else
+is a bug and keeps its traceback (behind ``--debug``). Messages are Chinese first because they
+reach finance officers; ``message(lang)`` gives the English text for ``--lang en``.
+"""
+
+from __future__ import annotations
+
+
+class XltoolsError(Exception):
+    """Base of every error the library raises on purpose."""
+
+    exit_code = 1
+
+    def __init__(self, zh: str, en: str | None = None) -> None:
+        super().__init__(zh)
+        self.zh = zh
+        self.en = en or zh
+
+    def message(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+
+class UnreadableWorkbook(XltoolsError):
+    """The file cannot be read as a workbook (corrupt, encrypted, empty, wrong format, hostile)."""
+
+    exit_code = 2
+
+
+class UnknownTable(UnreadableWorkbook):
+    """The workbook reads, but holds none of the tables xltools knows."""
+
+
+class RulesError(XltoolsError):
+    """A rule set file is missing or malformed."""
+
+    exit_code = 2

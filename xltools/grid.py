@@ -1,0 +1,88 @@
+"""A sheet as a grid of values with their addresses: the one input every reader and check uses.
+
+Whether the values came from a file (python-calamine) or from a running Excel (xlwings), the
+recognition, scoring and validation code sees the same :class:`Grid`: 0-based rows and columns
+in absolute sheet coordinates, plain Python values, and the merged ranges.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: A merged range as (first_row, first_col, last_row, last_col), 0-based and inclusive.
+Range = tuple[int, int, int, int]
+
+# A merged range larger than this is not expanded cell by cell (a whole-column merge in a
+# hostile file must not cost memory); its value stays in its top-left cell only.
+_MAX_MERGE_AREA = 5_000
+
+
+def column_letter(col: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def a1(row: int, col: int) -> str:
+    """0-based (row, col) → ``B5``."""
+    return f"{column_letter(col)}{row + 1}"
+
+
+def parse_a1(ref: str) -> tuple[int, int]:
+    """``B5`` → (4, 1)."""
+    col = 0
+    i = 0
+    while i < len(ref) and ref[i].isalpha():
+        col = col * 26 + ord(ref[i].upper()) - 64
+        i += 1
+    return int(ref[i:]) - 1, col - 1
+
+
+@dataclass(slots=True)
+class Grid:
+    sheet: str
+    rows: list[list[object]]
+    merged: list[Range] = field(default_factory=list)
+    _owner: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for r0, c0, r1, c1 in self.merged:
+            if (r1 - r0 + 1) * (c1 - c0 + 1) > _MAX_MERGE_AREA:
+                continue
+            for r in range(r0, r1 + 1):
+                for c in range(c0, c1 + 1):
+                    if (r, c) != (r0, c0):
+                        self._owner[(r, c)] = (r0, c0)
+
+    @property
+    def height(self) -> int:
+        return len(self.rows)
+
+    def raw(self, row: int, col: int) -> object:
+        """The value stored in this very cell (``''`` when empty or covered by a merge)."""
+        if 0 <= row < len(self.rows):
+            r = self.rows[row]
+            if 0 <= col < len(r):
+                return r[col]
+        return ""
+
+    def value(self, row: int, col: int) -> object:
+        """The value a reader sees here: a merged range shows its top-left value everywhere."""
+        owner = self._owner.get((row, col))
+        if owner is not None:
+            return self.raw(*owner)
+        return self.raw(row, col)
+
+    def origin(self, row: int, col: int) -> tuple[int, int]:
+        """The cell that really holds the value shown at (row, col)."""
+        return self._owner.get((row, col), (row, col))
+
+    def same_merge(self, a: tuple[int, int], b: tuple[int, int]) -> bool:
+        return self.origin(*a) == self.origin(*b)
+
+    def width(self, row: int) -> int:
+        return len(self.rows[row]) if 0 <= row < len(self.rows) else 0

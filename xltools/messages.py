@@ -1,0 +1,94 @@
+"""The message catalogue: every user-facing sentence, Chinese and English, in one place.
+
+Code stores a key and its parameters; text is rendered only at output time, in the language
+asked for (``--lang``). Adding a language means adding a column here, not touching the code.
+"""
+
+from __future__ import annotations
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # --- score explanations -------------------------------------------------------------
+    "exec": ("{spent}/{budget} = {rate} × {weight} = {score}",
+             "{spent}/{budget} = {rate} × {weight} = {score}"),
+    "exec_full": ("{spent}/{budget} = {rate}，按 100% × {weight} = {score}",
+                  "{spent}/{budget} = {rate}, capped at 100% × {weight} = {score}"),
+    "exec_no_budget": ("缺少全年预算数，预算执行率无法计分", "no annual budget: execution rate not scored"),
+    "no_weight": ("缺少分值，未计分", "no weight: not scored"),
+    "no_actual": ("缺少实际完成值，记 0 分", "no actual value: scored 0"),
+    "more_full": ("实际 {actual} ≥ 目标 {target}，得满分 {score}",
+                  "actual {actual} ≥ target {target}: full {score}"),
+    "more_over": ("实际 {actual} ≥ 目标 {target}，得满分 {score}（达到目标的 {ratio}，目标可能偏低）",
+                  "actual {actual} ≥ target {target}: full {score} (at {ratio} of target; set too low?)"),
+    "more_part": ("{actual}/{target} = {rate} × {weight} = {score}",
+                  "{actual}/{target} = {rate} × {weight} = {score}"),
+    "less_full": ("实际 {actual} ≤ 目标 {target}，得满分 {score}",
+                  "actual {actual} ≤ target {target}: full {score}"),
+    "less_ratio": ("目标/实际 {target}/{actual} = {rate} × {weight} = {score}",
+                   "target/actual {target}/{actual} = {rate} × {weight} = {score}"),
+    "less_deduction": ("超出目标 ({actual} − {target})/{target} = {over}，{weight} × (1 − {over}) = {score}",
+                       "over target ({actual} − {target})/{target} = {over}; {weight} × (1 − {over}) = {score}"),
+    "less_double": ("实际 {actual} 达到目标 {target} 的 2 倍及以上，得 0 分",
+                    "actual {actual} is twice the target {target} or more: 0"),
+    "zero_full": ("目标为 {target}，实际 {actual}，得满分 {score}", "target {target}, actual {actual}: full {score}"),
+    "zero_zero": ("目标为 {target}，实际 {actual} > 0，得 0 分", "target {target}, actual {actual} > 0: 0"),
+    "eq_full": ("实际 {actual} = 目标 {target}，得满分 {score}", "actual {actual} = target {target}: full {score}"),
+    "eq_above": ("实际 {actual} 高于目标 {target}，得满分 {score}（偏差需说明）",
+                 "actual {actual} above target {target}: full {score} (explain the deviation)"),
+    "qual_written": ("定性：评分 {score}/{weight} = {rate}（{outcome}）",
+                     "qualitative: scored {score}/{weight} = {rate} ({outcome})"),
+    "qual_default": ("定性：「{actual}」判为{outcome}，按 {rate} × {weight} = {score}",
+                     "qualitative: \"{actual}\" read as {outcome}; {rate} × {weight} = {score}"),
+    "qual_missing": ("定性：缺少实际完成情况，记 0 分", "qualitative: no outcome given; scored 0"),
+    "text_actual": ("实际「{actual}」不是数值，按定性判为{outcome}：{rate} × {weight} = {score}",
+                    "actual \"{actual}\" is not a number; read as {outcome}: {rate} × {weight} = {score}"),
+    "experts": ("专家平均 ({scores})/{n} = {score}", "mean of experts ({scores})/{n} = {score}"),
+    "experts_capped": ("专家平均 ({scores})/{n} = {mean}，超过分值，按 {score} 计",
+                       "mean of experts ({scores})/{n} = {mean}, above the weight; counted {score}"),
+    "written": ("按填写的得分 {score}", "the written score {score}"),
+    "no_score": ("无专家评分或得分，记 0 分", "no expert or written score: 0"),
+    # --- table and report words --------------------------------------------------------
+    "part_execution": ("预算执行率", "budget execution"),
+    "total": ("总分", "total"),
+    "grade": ("等级", "grade"),
+    "no_score_goals": ("目标申报表没有实际完成值，只列出分值。", "a goal declaration has no actuals; weights only."),
+    "file": ("文件", "file"),
+    "sheet": ("工作表", "sheet"),
+    "table": ("表格", "table"),
+    "project": ("项目", "project"),
+    "rules": ("规则集", "rule set"),
+    "col_level1": ("一级指标", "level 1"),
+    "col_level2": ("二级指标", "level 2"),
+    "col_name": ("三级指标", "indicator"),
+    "col_weight": ("分值", "weight"),
+    "col_score": ("得分", "score"),
+    "col_rate": ("得分率", "rate"),
+    "col_explain": ("计算过程", "how"),
+    "col_cell": ("单元格", "cell"),
+    "figures": ("指标", "figures"),
+    "fig_execution_rate": ("预算执行率", "execution rate"),
+    "fig_carryover_rate": ("结转结余率", "carry-over rate"),
+    "fig_final_diff_rate": ("预决算差异率", "budget/final accounts difference"),
+    "fig_received_rate": ("资金到位率", "funds received rate"),
+    "kind_goals": ("项目支出绩效目标申报表", "goal declaration"),
+    "kind_selfeval": ("项目支出绩效自评表", "self-evaluation"),
+    "kind_dept": ("部门整体绩效自评表", "department self-evaluation"),
+    "kind_evaluation": ("项目支出绩效评价评分表", "evaluation score sheet"),
+    "outcome_达成年度指标": ("达成年度指标", "achieved"),
+    "outcome_部分达成年度指标并具有一定效果": ("部分达成年度指标并具有一定效果", "partly achieved"),
+    "outcome_未达成年度指标且效果较差": ("未达成年度指标且效果较差", "not achieved"),
+}
+
+
+def render(key: str, params: dict[str, object] | None = None, lang: str = "zh") -> str:
+    """The sentence for ``key`` in ``lang``, with its parameters filled in."""
+    zh, en = CATALOGUE[key]
+    template = en if lang == "en" else zh
+    if not params:
+        return template
+    values = {k: (render(v[1:], None, lang) if isinstance(v, str) and v.startswith("@") else v)
+              for k, v in params.items()}
+    return template.format(**values)
+
+
+def word(key: str, lang: str = "zh") -> str:
+    return render(key, None, lang)

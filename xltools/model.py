@@ -1,0 +1,158 @@
+"""The domain model: what a performance table says, independent of where it was laid out.
+
+Every value that came from a cell keeps its sheet and A1 address, so a score's explanation, a
+validation finding or an annotation can point at the exact cell a person must look at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .values import NONE, Value
+
+#: Table kinds (domain.md §7 glossary).
+GOALS, SELFEVAL, DEPT, EVALUATION = "goals", "selfeval", "dept", "evaluation"
+TABLE_TITLES = {
+    GOALS: "项目支出绩效目标申报表",
+    SELFEVAL: "项目支出绩效自评表",
+    DEPT: "部门整体绩效自评表",
+    EVALUATION: "项目支出绩效评价评分表",
+}
+
+
+@dataclass(slots=True)
+class Field:
+    """One labelled value (a header field, a written total): its value and where it sits."""
+
+    value: object
+    sheet: str
+    cell: str
+
+
+@dataclass(slots=True)
+class FundsRow:
+    """A row of the funds block (年度资金总额, 其中：财政拨款, 上年结转资金, 其他资金 …)."""
+
+    kind: str  # total | fiscal | carryover | other
+    label: str
+    initial_budget: float | None = None
+    annual_budget: float | None = None
+    spent: float | None = None
+    weight: float | None = None
+    rate: float | None = None  # as written (a fraction, 0.9692)
+    score: float | None = None  # as written
+    sheet: str = ""
+    cells: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Funds:
+    rows: list[FundsRow] = field(default_factory=list)
+
+    def row(self, kind: str) -> FundsRow | None:
+        return next((r for r in self.rows if r.kind == kind), None)
+
+    def total(self) -> FundsRow | None:
+        """The 年度资金总额 row, or one summed from the component rows when it is missing."""
+        t = self.row("total")
+        if t is not None or not self.rows:
+            return t
+
+        def add(attr: str) -> float | None:
+            xs = [getattr(r, attr) for r in self.rows if getattr(r, attr) is not None]
+            return sum(xs) if xs else None
+
+        return FundsRow("total", "年度资金总额（合计）", add("initial_budget"),
+                        add("annual_budget"), add("spent"))
+
+
+@dataclass(slots=True)
+class Indicator:
+    """A level-3 indicator row (三级指标) with its place in the tree and its cells."""
+
+    level1: str
+    level2: str
+    name: str
+    target: Value = NONE
+    actual: Value = NONE
+    op: str | None = None  # ≥ > = < ≤, or None when qualitative
+    qualitative: bool = False
+    unit: str = ""
+    weight: float | None = None
+    score: float | None = None  # as written
+    deviation: str = ""
+    criteria: str = ""
+    target_midterm: Value = NONE
+    experts: list[float | None] = field(default_factory=list)
+    outcome: str = ""  # qualitative outcome text, if a column holds it
+    sheet: str = ""
+    row: int = 0  # 1-based sheet row
+    cells: dict[str, str] = field(default_factory=dict)  # field name → A1
+
+    def cell(self, name: str, fallback: str = "name") -> str:
+        return self.cells.get(name) or self.cells.get(fallback, "")
+
+
+@dataclass(slots=True)
+class LineItem:
+    """A row of 资金使用情况 (line items); ``kind`` is item, subtotal or total."""
+
+    kind: str
+    method: str  # 组织方式
+    content: str  # 支出内容
+    budget: float | None = None
+    contract: float | None = None
+    spent: float | None = None
+    sheet: str = ""
+    row: int = 0
+    cells: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class WrittenPart:
+    """A row of a written result table (一级指标 | 分值 | 得分 | 得分率)."""
+
+    name: str
+    weight: float | None
+    score: float | None
+    rate: float | None
+    sheet: str = ""
+    cells: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Table:
+    """One performance table found in a workbook; ``kind`` says which of domain.md §3."""
+
+    kind: str
+    sheet: str
+    title: str = ""
+    header: dict[str, Field] = field(default_factory=dict)
+    indicators: list[Indicator] = field(default_factory=list)
+    funds: Funds | None = None
+    amounts: dict[str, Field] = field(default_factory=dict)  # labelled amounts (dept, goals)
+    goals_text: dict[str, Field] = field(default_factory=dict)  # 中期目标/年度目标/实际完成情况
+    line_items: list[LineItem] = field(default_factory=list)
+    written_total: Field | None = None
+    written_grade: Field | None = None
+    expert_names: list[str] = field(default_factory=list)
+    written_parts: list[WrittenPart] = field(default_factory=list)
+    header_row: int = 0  # 1-based row of the indicator table's header
+
+    def field_value(self, name: str) -> object:
+        f = self.header.get(name)
+        return f.value if f else None
+
+    @property
+    def project_name(self) -> str:
+        v = self.field_value("project")
+        return str(v) if v is not None else ""
+
+
+@dataclass(slots=True)
+class Workbook:
+    """What the reader found in one file: its tables, in sheet order."""
+
+    path: str
+    tables: list[Table] = field(default_factory=list)
+    sheets: list[str] = field(default_factory=list)

@@ -1,0 +1,65 @@
+"""From a workbook file (or an Excel session's used ranges) to the domain model.
+
+``read_workbook(path)`` is the one call: open with python-calamine, turn each sheet into a
+:class:`~xltools.grid.Grid`, recognise the tables. openpyxl and pandas stay off this path.
+"""
+
+from __future__ import annotations
+
+import os
+
+from ..errors import UnknownTable
+from ..grid import Grid
+from ..model import EVALUATION, SELFEVAL, Workbook
+from .recognize import LOOKED_FOR, LOOKED_FOR_EN, tables_in_grid
+from .source import load_grids
+
+__all__ = ["read_workbook", "read_grids"]
+
+
+def read_workbook(path: str | os.PathLike[str]) -> Workbook:
+    """Read every known table in the file; raise :class:`UnreadableWorkbook` if there is none."""
+    path = os.fspath(path)
+    return read_grids(load_grids(path), path)
+
+
+def read_grids(grids: list[Grid], path: str = "") -> Workbook:
+    """Recognise the tables of already-loaded grids (a file's sheets, or Excel's used ranges).
+
+    Line items, a result table or a funds block on a sheet of their own belong to the
+    workbook's first table that can hold them (an evaluation often keeps its 资金使用情况 and
+    its result table on separate sheets).
+    """
+    book = Workbook(path=path, sheets=[g.sheet for g in grids])
+    loose_items, loose_parts, loose_funds = [], [], []
+    for grid in grids:
+        tables, items, parts, funds = tables_in_grid(grid)
+        if tables:
+            tables[0].line_items.extend(items)
+            target = next((t for t in tables if t.kind == EVALUATION), None)
+            if target is not None:
+                target.written_parts.extend(parts)
+            else:
+                loose_parts.extend(parts)
+            book.tables.extend(tables)
+        else:
+            loose_items.extend(items)
+            loose_parts.extend(parts)
+            if funds is not None:
+                loose_funds.append(funds)
+    if not book.tables:
+        name = os.path.basename(path) or "工作簿"
+        raise UnknownTable(
+            f"{name}：未找到任何已知的绩效表（查找的是：{LOOKED_FOR}；工作表：{'、'.join(book.sheets) or '无'}）。",
+            f"{name}: no known performance table found (looked for {LOOKED_FOR_EN}; sheets: "
+            f"{', '.join(book.sheets) or 'none'}).",
+        )
+    first = book.tables[0]
+    first.line_items.extend(loose_items)
+    evaluation = next((t for t in book.tables if t.kind == EVALUATION), None)
+    if evaluation is not None:
+        evaluation.written_parts.extend(loose_parts)
+    selfeval = next((t for t in book.tables if t.kind == SELFEVAL and t.funds is None), None)
+    if selfeval is not None and loose_funds:
+        selfeval.funds = loose_funds[0]
+    return book

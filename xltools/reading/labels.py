@@ -1,0 +1,141 @@
+"""Label variants, as data: every spelling of a column or field that real tables use.
+
+Labels are compared after :func:`label_key`: NFKC, no spaces, no colons or asterisks, and no
+trailing bracket such as ``（万元）`` or ``（A）``. To teach the reader a new provincial spelling,
+add it here; nothing else changes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_TRAILING_BRACKET = re.compile(r"\([^()]*\)$")
+_DROP = str.maketrans("", "", ":：*＊\u3000 \t\r\n、")
+
+
+@lru_cache(maxsize=8192)
+def label_key(text: str) -> str:
+    s = unicodedata.normalize("NFKC", text).translate(_DROP)
+    while s.endswith(")"):
+        t = _TRAILING_BRACKET.sub("", s)
+        if t == s or not t:
+            break
+        s = t
+    return s
+
+
+def _table(spec: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {label_key(v): k for k, vs in spec.items() for v in vs}
+
+
+#: Columns of an indicator table (goals, selfeval, dept, evaluation).
+INDICATOR_COLUMNS = _table({
+    "level1": ("一级指标", "一级指标名称"),
+    "level2": ("二级指标", "二级指标名称"),
+    "name": ("三级指标", "三级指标名称", "指标名称", "绩效指标名称", "具体指标", "指标内容", "三级指标内容"),
+    "direction": ("指标性质", "运算符号", "指标方向", "比较符号", "计算符号", "符号", "指标类型", "指标值类型"),
+    "target": ("年度指标值", "指标值", "目标值", "年度目标值", "计划值", "预期指标值", "全年指标值",
+               "年度目标", "预期目标值", "年度绩效目标值", "指标目标值"),
+    "target_midterm": ("中期指标值", "中期目标值"),
+    "unit": ("度量单位", "计量单位", "单位", "指标单位"),
+    "actual": ("实际完成值", "全年实际值", "全年实际完成值", "年度实际完成值", "实际值", "完成值", "全年完成值",
+               "实际完成情况", "实际完成指标值", "实际完成"),
+    "weight": ("分值", "权重", "指标分值", "标准分值", "权重分", "权重(分)"),
+    "score": ("得分", "自评得分", "实际得分", "评价得分", "平均得分", "最终得分", "综合得分"),
+    "score_rate": ("得分率",),
+    "deviation": ("偏差原因分析及改进措施", "偏差原因分析及改进措施说明", "偏差原因", "偏差原因分析",
+                  "未完成原因分析", "偏差原因及改进措施", "原因分析及改进措施", "未完成原因和改进措施"),
+    "criteria": ("评分标准", "指标解释", "评分规则", "指标说明", "指标解释/评分标准", "评分标准及说明",
+                 "评价标准", "指标解释及评分标准"),
+    "outcome": ("定性结果", "评价结果", "达成情况", "完成情况"),
+    "note": ("备注",),
+})
+
+#: Expert score columns: 专家1, 专家 2, 专家A, 专家一, 评委1.
+EXPERT_COLUMN = re.compile(r"^(?:专家|评委|评审专家)(?:[0-9]+|[A-Za-z]|[一二三四五六七八九十]+)(?:评分|打分)?$")
+
+#: Columns of the funds block of a self-evaluation.
+FUNDS_COLUMNS = _table({
+    "initial_budget": ("年初预算数", "年初预算", "年初预算金额"),
+    "annual_budget": ("全年预算数", "调整后预算数", "全年预算", "预算数", "全年预算金额", "调整后预算"),
+    "spent": ("全年执行数", "执行数", "全年实际支出", "实际支出数", "全年执行金额", "实际执行数", "支出数"),
+    "weight": ("分值",),
+    "rate": ("执行率", "预算执行率"),
+    "score": ("得分",),
+})
+
+#: Row labels of the funds block → row kind.
+FUNDS_ROWS = _table({
+    "total": ("年度资金总额", "资金总额", "年度资金合计", "项目资金总额"),
+    "fiscal": ("当年财政拨款", "其中当年财政拨款", "财政拨款", "其中财政拨款", "当年财政资金",
+               "其中当年财政资金", "财政资金", "其中财政资金", "本年财政拨款", "其中本年财政拨款"),
+    "carryover": ("上年结转资金", "上年结转", "结转资金", "上年结转结余资金"),
+    "other": ("其他资金", "单位资金", "单位自有资金", "财政专户管理资金", "其中财政专户管理资金",
+              "自有资金", "其他来源资金"),
+})
+
+#: Header fields (label → value to its right).
+HEADER_FIELDS = _table({
+    "project": ("项目名称",),
+    "department": ("主管部门", "主管部门(及代码)", "主管部门及代码", "主管单位", "部门名称", "单位名称(盖章)"),
+    "unit": ("实施单位", "项目实施单位", "实施单位(盖章)"),
+    "year": ("年度", "评价年度", "预算年度", "项目年度"),
+    "attribute": ("项目属性",),
+    "period": ("项目期限", "项目实施期"),
+    "manager": ("项目负责人", "负责人"),
+    "phone": ("联系电话",),
+    "start": ("计划开始日期",),
+    "end": ("计划完成日期",),
+})
+
+#: Labels of the written total and grade.
+TOTAL_LABELS = {label_key(s) for s in ("总分", "合计", "总计", "总得分", "得分合计", "分值合计")}
+GRADE_LABELS = {label_key(s) for s in ("自评等级", "绩效等级", "评价等级", "等级", "评价结论", "绩效评价等级")}
+
+#: Labelled amounts (goal declarations and department tables): label → field.
+AMOUNT_FIELDS = _table({
+    "annual_total": ("年度资金总额", "年度资金总额(万元)"),
+    "annual_fiscal": ("其中财政拨款", "财政拨款", "其中当年财政拨款", "当年财政拨款"),
+    "annual_other": ("其他资金",),
+    "midterm_total": ("中期资金总额",),
+    "initial_budget": ("年初预算数",),
+    "annual_budget": ("全年预算数", "调整后预算数"),
+    "spent": ("全年执行数", "支出决算数", "决算数", "全年支出数", "支出数"),
+    "final_accounts": ("支出决算数", "决算数"),
+    "carryover": ("结转结余总额", "年末结转结余总额", "结转结余"),
+    "received": ("实际到位资金",),
+    "planned": ("预算资金",),
+})
+
+#: Goal texts.
+GOAL_TEXT_FIELDS = _table({
+    "midterm_goal": ("中期目标", "中长期目标", "中长期目标(2023-2025年)"),
+    "annual_goal": ("年度目标", "预期目标", "年度总体目标"),
+    "achieved": ("实际完成情况",),
+})
+
+#: Line items (资金使用情况).
+LINE_ITEM_COLUMNS = _table({
+    "method": ("组织方式", "采购方式", "实施方式"),
+    "content": ("支出内容", "支出项目", "采购内容", "项目内容", "支出明细"),
+    "budget": ("预算金额", "预算数", "预算资金"),
+    "contract": ("合同签订金额", "合同金额", "合同签订额"),
+    "spent": ("支出金额", "实际支出", "支出数", "实际支出金额"),
+})
+SUBTOTAL_LABELS = ("小计",)
+LINE_TOTAL_LABELS = ("合计", "总计")
+
+#: Words in a sheet's title rows or name that say which table it is, strongest first.
+TITLE_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("部门整体", "dept"),
+    ("评分表", "evaluation"),
+    ("评价指标体系", "evaluation"),
+    ("评价评分", "evaluation"),
+    ("申报表", "goals"),
+    ("绩效目标表", "goals"),
+    ("目标申报", "goals"),
+    ("自评表", "selfeval"),
+    ("自评", "selfeval"),
+)

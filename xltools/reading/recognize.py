@@ -1,0 +1,491 @@
+"""Recognise performance tables in a grid by their labels, wherever they sit.
+
+Real workbooks put a title and a 填报单位 line above the table, merge the 一级指标 cell over its
+rows, order columns differently, spell labels a dozen ways and store numbers as text. So nothing
+here relies on a fixed position: we find the indicator table's header row by its labels, map
+each column by its label (:mod:`.labels`), read header fields as "label, then the value to its
+right", and decide the table's kind from its columns, its level-1 names and its title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import taxonomy
+from ..grid import Grid, a1
+from ..model import (
+    DEPT,
+    EVALUATION,
+    GOALS,
+    SELFEVAL,
+    Field,
+    Funds,
+    FundsRow,
+    Indicator,
+    LineItem,
+    Table,
+    WrittenPart,
+)
+from ..values import (
+    is_qualitative_direction,
+    normalize_text,
+    parse_direction,
+    parse_value,
+    unit_from_name,
+)
+from .labels import (
+    AMOUNT_FIELDS,
+    EXPERT_COLUMN,
+    FUNDS_COLUMNS,
+    FUNDS_ROWS,
+    GOAL_TEXT_FIELDS,
+    GRADE_LABELS,
+    HEADER_FIELDS,
+    INDICATOR_COLUMNS,
+    LINE_ITEM_COLUMNS,
+    LINE_TOTAL_LABELS,
+    SUBTOTAL_LABELS,
+    TITLE_KEYWORDS,
+    TOTAL_LABELS,
+    label_key,
+)
+
+#: Every label the reader knows; a cell holding one of these is never taken as a field's value.
+KNOWN_LABELS = (
+    set(INDICATOR_COLUMNS) | set(FUNDS_COLUMNS) | set(FUNDS_ROWS) | set(HEADER_FIELDS)
+    | set(AMOUNT_FIELDS) | set(GOAL_TEXT_FIELDS) | set(LINE_ITEM_COLUMNS) | TOTAL_LABELS
+    | GRADE_LABELS | {label_key(s) for s in ("绩效指标", "年度总体目标", "总体目标", "项目资金", "项目资金(万元)", "绩效目标")}
+)
+#: What the reader looks for, to say so when a workbook holds none of it.
+LOOKED_FOR = "一级指标 + 三级指标（或指标名称）的表头行"
+LOOKED_FOR_EN = "a header row with 一级指标 and 三级指标 (or 指标名称)"
+
+_YEAR = re.compile(r"(20\d{2})\s*年")
+_YEAR_LINE = re.compile(r"^\(?(20\d{2})年度?\)?$")
+_NUMBER_TEXT = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?(?:%|万元|元|分)?$")
+_MAX_BLANK = 3
+
+
+def to_number(raw: object) -> float | None:
+    """A cell as a number: numbers, numbers stored as text (``1,100``, ``96.5%``, ``5分``)."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int | float):
+        return float(raw)
+    if not isinstance(raw, str) or not raw:
+        return None
+    text = normalize_text(raw)
+    if not _NUMBER_TEXT.match(text):
+        return None
+    if text.endswith("%"):
+        return float(text[:-1].replace(",", "")) / 100
+    return float(text.rstrip("万元分").replace(",", ""))
+
+
+def to_text(raw: object) -> str:
+    if raw is None or raw == "":
+        return ""
+    if isinstance(raw, float) and raw == int(raw):
+        return str(int(raw))
+    return str(raw).strip()
+
+
+@dataclass(slots=True)
+class _Cells:
+    """The text cells of a grid with their label keys, computed once per sheet."""
+
+    grid: Grid
+    keys: list[list[tuple[int, str]]]  # per row: (col, label key) of every text cell
+
+    @classmethod
+    def of(cls, grid: Grid) -> _Cells:
+        keys = []
+        for row in grid.rows:
+            keys.append([(c, label_key(v)) for c, v in enumerate(row) if isinstance(v, str) and v])
+        return cls(grid, keys)
+
+    def mapped(self, row: int, table: dict[str, str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        if 0 <= row < len(self.keys):
+            for c, k in self.keys[row]:
+                f = table.get(k)
+                if f is not None and f not in out:
+                    out[f] = c
+        return out
+
+
+def tables_in_grid(grid: Grid) -> tuple[list[Table], list[LineItem], list[WrittenPart], Funds | None]:
+    """The tables of one sheet, plus parts that may belong to a table on another sheet."""
+    cells = _Cells.of(grid)
+    headers = [r for r in range(grid.height) if _is_indicator_header(cells, r)]
+    line_items = _line_items(cells)
+    parts: list[WrittenPart] = []
+    tables: list[Table] = []
+    start = 0
+    for i, h in enumerate(headers):
+        stop = headers[i + 1] if i + 1 < len(headers) else grid.height
+        table, end = _indicator_table(cells, h, start, stop)
+        tables.append(table)
+        start = end
+    region_start = headers[-1] if headers else 0
+    for r in range(region_start, grid.height):
+        if _is_result_header(cells, r):
+            parts.extend(_result_rows(cells, r))
+    funds = None if tables else _funds(cells, 0, grid.height)
+    return tables, line_items, parts, funds
+
+
+def _is_indicator_header(cells: _Cells, r: int) -> bool:
+    m = cells.mapped(r, INDICATOR_COLUMNS)
+    return "level1" in m and "name" in m
+
+
+def _is_result_header(cells: _Cells, r: int) -> bool:
+    m = cells.mapped(r, INDICATOR_COLUMNS)
+    return "level1" in m and "name" not in m and "score" in m and "weight" in m
+
+
+def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Table, int]:
+    grid = cells.grid
+    cols = cells.mapped(h, INDICATOR_COLUMNS)
+    experts = _expert_columns(cells, h)
+    first = h + 1
+    sub = cells.mapped(h + 1, INDICATOR_COLUMNS)
+    sub_experts = _expert_columns(cells, h + 1)
+    if sub_experts or (sub and not any(isinstance(v, int | float) for v in grid.rows[h + 1] if v != "")):
+        for f, c in sub.items():
+            cols.setdefault(f, c)
+        experts = experts or sub_experts
+        first = h + 2
+    table = Table(kind=SELFEVAL, sheet=grid.sheet, header_row=h + 1)
+    table.expert_names = [to_text(grid.raw(h if not sub_experts else h + 1, c)) for c in experts]
+    end = _indicator_rows(cells, table, cols, experts, first, stop)
+    table.kind = _kind(cells, table, cols, experts, start, h)
+    _header_fields(cells, table, start, min(end + _MAX_BLANK, stop))
+    if table.kind in (SELFEVAL, DEPT):
+        table.funds = _funds(cells, start, end)
+    if table.kind in (GOALS, DEPT):
+        table.amounts = _amounts(cells, start, end)
+    table.goals_text = _goal_texts(cells, start, h)
+    return table, end
+
+
+def _expert_columns(cells: _Cells, r: int) -> list[int]:
+    if not 0 <= r < len(cells.keys):
+        return []
+    return [c for c, k in cells.keys[r] if EXPERT_COLUMN.match(k)]
+
+
+def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: list[int],
+                    first: int, stop: int) -> int:
+    """Read indicator rows from ``first``; return the row after the table (its total included)."""
+    grid = cells.grid
+    level1 = level2 = ""
+    blanks = 0
+    r = first
+    name_col = cols["name"]
+    while r < stop:
+        row_keys = {k for _, k in cells.keys[r]} if r < len(cells.keys) else set()
+        first_text = cells.keys[r][0][1] if r < len(cells.keys) and cells.keys[r] else ""
+        if row_keys & TOTAL_LABELS or first_text.startswith("总分"):
+            _written_total(cells, table, cols, r)
+            return r + 1
+        if _is_indicator_header(cells, r) or _is_result_header(cells, r) or _is_funds_header(cells, r):
+            return r
+        raw_name = grid.raw(r, name_col)
+        l1 = to_text(grid.value(r, cols["level1"]))
+        l2 = to_text(grid.value(r, cols["level2"])) if "level2" in cols else ""
+        if l1 and l1 != level1:
+            level1, level2 = l1, ""
+        if l2:
+            level2 = l2
+        if raw_name in ("", None) or grid.origin(r, name_col) != (r, name_col):
+            blanks = blanks + 1 if not any(v not in ("", None) for v in grid.rows[r]) else 0
+            if blanks >= _MAX_BLANK:
+                return r
+            r += 1
+            continue
+        blanks = 0
+        table.indicators.append(_indicator(grid, r, cols, experts, level1, level2))
+        r += 1
+    return r
+
+
+def _indicator(grid: Grid, r: int, cols: dict[str, int], experts: list[int],
+               level1: str, level2: str) -> Indicator:
+    def raw(f: str) -> object:
+        return grid.raw(r, cols[f]) if f in cols else ""
+
+    name = to_text(raw("name"))
+    direction = raw("direction")
+    unit_col = to_text(raw("unit"))
+    target = parse_value(raw("target"), unit=unit_col, op=direction if direction else None)
+    actual = parse_value(raw("actual"), unit=unit_col)
+    qualitative = is_qualitative_direction(direction) or target.kind == "text"
+    op = None if qualitative else (target.op or parse_direction(direction) or "=")
+    unit = (target.unit if target.is_number else "") or unit_col or unit_from_name(name)
+    ind = Indicator(
+        level1=level1, level2=level2, name=name, target=target, actual=actual, op=op,
+        qualitative=qualitative, unit=unit, weight=to_number(raw("weight")),
+        score=to_number(raw("score")), deviation=to_text(raw("deviation")),
+        criteria=to_text(raw("criteria")), outcome=to_text(raw("outcome")),
+        target_midterm=parse_value(raw("target_midterm"), unit=unit_col),
+        experts=[to_number(grid.raw(r, c)) for c in experts],
+        sheet=grid.sheet, row=r + 1,
+    )
+    ind.cells = {f: a1(r, c) for f, c in cols.items()}
+    for i, c in enumerate(experts):
+        ind.cells[f"expert{i + 1}"] = a1(r, c)
+    return ind
+
+
+def _written_total(cells: _Cells, table: Table, cols: dict[str, int], r: int) -> None:
+    grid = cells.grid
+    col = cols.get("score")
+    value = to_number(grid.raw(r, col)) if col is not None else None
+    if value is None:
+        numbers = [(c, to_number(v)) for c, v in enumerate(grid.rows[r]) if to_number(v) is not None]
+        if numbers:
+            col, value = numbers[-1]
+    if value is not None and col is not None:
+        table.written_total = Field(value, grid.sheet, a1(r, col))
+
+
+def _kind(cells: _Cells, table: Table, cols: dict[str, int], experts: list[int],
+          start: int, h: int) -> str:
+    tax = taxonomy.which([i.level1 for i in table.indicators])
+    if experts or tax == "evaluation":
+        return EVALUATION
+    if tax == "dept":
+        return DEPT
+    title = _title(cells, start, h)
+    table.title = title
+    words = title + cells.grid.sheet
+    for word, kind in TITLE_KEYWORDS:
+        if word in words:
+            if kind == GOALS and "actual" in cols:
+                return SELFEVAL
+            if kind == SELFEVAL and "actual" not in cols and "score" not in cols:
+                return GOALS
+            return kind
+    return SELFEVAL if "actual" in cols or "score" in cols else GOALS
+
+
+def _title(cells: _Cells, start: int, h: int) -> str:
+    grid = cells.grid
+    for r in range(start, h):
+        for c, k in cells.keys[r]:
+            if k.endswith("表") or any(w in k for w, _ in TITLE_KEYWORDS):
+                return to_text(grid.raw(r, c))
+    return ""
+
+
+def _value_right(cells: _Cells, r: int, c: int, *, numeric: bool = False) -> tuple[object, int] | None:
+    grid = cells.grid
+    for cc in range(c + 1, min(grid.width(r), c + 14)):
+        if grid.same_merge((r, c), (r, cc)) or grid.origin(r, cc) != (r, cc):
+            continue
+        v = grid.raw(r, cc)
+        if v in ("", None):
+            continue
+        if isinstance(v, str) and label_key(v) in KNOWN_LABELS:
+            if numeric:
+                continue
+            return None
+        if numeric and to_number(v) is None:
+            continue
+        return v, cc
+    return None
+
+
+def _header_fields(cells: _Cells, table: Table, start: int, end: int) -> None:
+    grid = cells.grid
+    for r in range(start, min(end, grid.height)):
+        if r + 1 == table.header_row:
+            continue
+        for c, k in cells.keys[r]:
+            f = HEADER_FIELDS.get(k)
+            if f is None and k in GRADE_LABELS:
+                f = "grade"
+            if f is None:
+                split = _split_label(k) if _has_colon(grid.raw(r, c)) else None
+                if split is not None:
+                    f, value = split
+                    if f == "grade" and table.written_grade is None:
+                        table.written_grade = Field(value, grid.sheet, a1(r, c))
+                    elif f != "grade" and f not in table.header:
+                        table.header[f] = Field(value, grid.sheet, a1(r, c))
+                continue
+            found = _value_right(cells, r, c)
+            if f == "grade":
+                if found and table.written_grade is None:
+                    table.written_grade = Field(to_text(found[0]), grid.sheet, a1(r, found[1]))
+                continue
+            if found and f not in table.header:
+                table.header[f] = Field(found[0], grid.sheet, a1(r, found[1]))
+    if "year" not in table.header:
+        _year_from_titles(cells, table, start)
+
+
+def _year_from_titles(cells: _Cells, table: Table, start: int) -> None:
+    """``（2023年度）`` on a line of its own, else a year in the title or the sheet name."""
+    grid = cells.grid
+    for r in range(start, table.header_row - 1):
+        for c, k in cells.keys[r]:
+            m = _YEAR_LINE.match(k)
+            if m:
+                table.header["year"] = Field(int(m.group(1)), grid.sheet, a1(r, c))
+                return
+    m = _YEAR.search(table.title) or _YEAR.search(grid.sheet)
+    if m:
+        table.header["year"] = Field(int(m.group(1)), grid.sheet, "")
+
+
+def _has_colon(raw: object) -> bool:
+    return isinstance(raw, str) and (":" in raw or "：" in raw)
+
+
+def _split_label(key: str) -> tuple[str, str] | None:
+    """``项目名称XX项目`` (from ``项目名称：XX项目`` in one cell) → (``project``, ``XX项目``)."""
+    for label, f in HEADER_FIELDS.items():
+        if len(key) > len(label) + 1 and key.startswith(label) and f in ("project", "department", "unit", "year"):
+            return f, key[len(label):]
+    for label in GRADE_LABELS:
+        if key.startswith(label) and len(key) > len(label) and key[len(label):] in ("优", "良", "中", "差"):
+            return "grade", key[len(label):]
+    return None
+
+
+def _is_funds_header(cells: _Cells, r: int) -> bool:
+    m = cells.mapped(r, FUNDS_COLUMNS)
+    return len({"initial_budget", "annual_budget", "spent"} & set(m)) >= 2 and not cells.mapped(
+        r, LINE_ITEM_COLUMNS).get("content")
+
+
+def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
+    grid = cells.grid
+    for h in range(start, min(end, grid.height)):
+        if not _is_funds_header(cells, h):
+            continue
+        cols = cells.mapped(h, FUNDS_COLUMNS)
+        left = min(cols.values())
+        funds = Funds()
+        for r in range(h + 1, min(h + 10, grid.height)):
+            label = next(((c, k) for c, k in cells.keys[r] if c < left and k in FUNDS_ROWS), None)
+            if label is None:
+                if funds.rows:
+                    break
+                continue
+            kind = FUNDS_ROWS[label[1]]
+            row = FundsRow(kind, to_text(grid.raw(r, label[0])), sheet=grid.sheet)
+            for f, c in cols.items():
+                v = to_number(grid.raw(r, c))
+                if f == "rate" and v is not None and v > 1.5:
+                    v = v / 100  # written as 96.92 meaning 96.92%
+                setattr(row, f, v)
+                row.cells[f] = a1(r, c)
+            row.cells["label"] = a1(r, label[0])
+            funds.rows.append(row)
+        if funds.rows:
+            return funds
+    return None
+
+
+def _amounts(cells: _Cells, start: int, end: int) -> dict[str, Field]:
+    grid = cells.grid
+    found: dict[str, list[tuple[int, int, float]]] = {}
+    for r in range(start, min(end, grid.height)):
+        for c, k in cells.keys[r]:
+            f = AMOUNT_FIELDS.get(k)
+            if f is None:
+                continue
+            hit = _value_right(cells, r, c, numeric=True)
+            if hit is not None:
+                found.setdefault(f, []).append((r, hit[1], to_number(hit[0]) or 0.0))
+    out: dict[str, Field] = {}
+    anchor = found.get("annual_total", [None])[0]
+    for f, hits in found.items():
+        r, c, v = hits[0]
+        if anchor is not None and f in ("annual_fiscal", "annual_other") and len(hits) > 1:
+            r, c, v = min(hits, key=lambda h: (abs(h[1] - anchor[1]), h[0]))
+        out[f] = Field(v, grid.sheet, a1(r, c))
+    return out
+
+
+def _goal_texts(cells: _Cells, start: int, end: int) -> dict[str, Field]:
+    grid = cells.grid
+    out: dict[str, Field] = {}
+    for r in range(start, min(end, grid.height)):
+        for c, k in cells.keys[r]:
+            f = GOAL_TEXT_FIELDS.get(k)
+            if f is None or f in out:
+                continue
+            hit = _value_right(cells, r, c)
+            if hit is None:
+                for rr in range(r + 1, min(r + 4, end)):
+                    if grid.same_merge((r, c), (rr, c)):
+                        continue
+                    v = grid.value(rr, c)
+                    if isinstance(v, str) and v.strip() and label_key(v) not in KNOWN_LABELS:
+                        hit = (v, c)
+                        out[f] = Field(v.strip(), grid.sheet, a1(*grid.origin(rr, c)))
+                    break
+                continue
+            out[f] = Field(to_text(hit[0]), grid.sheet, a1(r, hit[1]))
+    return out
+
+
+def _line_items(cells: _Cells) -> list[LineItem]:
+    grid = cells.grid
+    items: list[LineItem] = []
+    for h in range(grid.height):
+        cols = cells.mapped(h, LINE_ITEM_COLUMNS)
+        if "content" not in cols or "budget" not in cols:
+            continue
+        method = ""
+        blanks = 0
+        for r in range(h + 1, grid.height):
+            texts = [to_text(grid.value(r, c)) for c in range(grid.width(r))]
+            if not any(texts):
+                blanks += 1
+                if blanks >= _MAX_BLANK:
+                    break
+                continue
+            blanks = 0
+            if _is_indicator_header(cells, r) or cells.mapped(r, LINE_ITEM_COLUMNS).get("content") is not None:
+                break
+            joined = "".join(texts)
+            m = to_text(grid.value(r, cols["method"])) if "method" in cols else ""
+            kind = "item"
+            if any(s in joined for s in SUBTOTAL_LABELS):
+                kind = "subtotal"
+            elif any(s in normalize_text(joined) for s in LINE_TOTAL_LABELS):
+                kind = "total"
+            elif m:
+                method = m
+            item = LineItem(kind, method, to_text(grid.raw(r, cols["content"])), sheet=grid.sheet, row=r + 1)
+            item.cells = {f: a1(r, c) for f, c in cols.items()}
+            for f in ("budget", "contract", "spent"):
+                if f in cols:
+                    setattr(item, f, to_number(grid.raw(r, cols[f])))
+            items.append(item)
+    return items
+
+
+def _result_rows(cells: _Cells, h: int) -> list[WrittenPart]:
+    grid = cells.grid
+    cols = cells.mapped(h, INDICATOR_COLUMNS)
+    parts: list[WrittenPart] = []
+    for r in range(h + 1, min(h + 12, grid.height)):
+        name = to_text(grid.value(r, cols["level1"]))
+        if not name:
+            break
+        part = WrittenPart(name, to_number(grid.raw(r, cols["weight"])), to_number(grid.raw(r, cols["score"])),
+                           to_number(grid.raw(r, cols["score_rate"])) if "score_rate" in cols else None,
+                           sheet=grid.sheet)
+        part.cells = {f: a1(r, c) for f, c in cols.items()}
+        parts.append(part)
+        if label_key(name) in TOTAL_LABELS:
+            break
+    return parts

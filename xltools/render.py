@@ -1,0 +1,74 @@
+"""Plain-text rendering of results for terminals, aligned for Chinese (double-width) text.
+
+rich is deliberately not used here: importing it costs more than the whole read-and-score of a
+workbook, and ``xltools score`` must start fast. Progress bars (summarize) may use rich.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from .messages import word
+from .scoring import ScoreResult, pct
+
+
+def display_width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def pad(s: str, width: int) -> str:
+    return s + " " * max(0, width - display_width(s))
+
+
+def clip(s: str, width: int) -> str:
+    if display_width(s) <= width:
+        return s
+    out, w = "", 0
+    for ch in s:
+        cw = display_width(ch)
+        if w + cw > width - 1:
+            break
+        out, w = out + ch, w + cw
+    return out + "…"
+
+
+def table(header: list[str], rows: list[list[str]], limits: list[int] | None = None) -> str:
+    limits = limits or [40] * len(header)
+    cells = [[clip(c, lim) for c, lim in zip(r, limits, strict=False)] for r in [header, *rows]]
+    widths = [max(display_width(r[i]) for r in cells) for i in range(len(header))]
+    lines = ["  ".join(pad(c, w) for c, w in zip(r, widths, strict=False)).rstrip() for r in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _num(x: float | None) -> str:
+    return "" if x is None else f"{x:.2f}"
+
+
+def score_text(result: ScoreResult, lang: str = "zh") -> str:
+    """A readable report: which table, every row with how it was scored, parts, total, grade."""
+    w = lambda k: word(k, lang)  # noqa: E731
+    out = [
+        f"{w('file')}: {result.path}",
+        f"{w('table')}: {w('kind_' + result.table)}  {w('sheet')}: {result.sheet}"
+        + (f"  {w('project')}: {result.project}" if result.project else ""),
+        f"{w('rules')}: {result.rules}",
+        "",
+    ]
+    rows = [[r.level1, r.name, _num(r.weight), _num(r.score), r.explain(lang), r.cell]
+            for r in result.rows]
+    out.append(table([w("col_level1"), w("col_name"), w("col_weight"), w("col_score"),
+                      w("col_explain"), w("col_cell")], rows, [12, 24, 8, 8, 60, 8]))
+    out.append("")
+    parts = [[p.name, _num(p.weight), _num(p.score), "" if p.rate is None else pct(p.rate)]
+             for p in result.parts]
+    out.append(table([w("col_level1"), w("col_weight"), w("col_score"), w("col_rate")], parts))
+    out.append("")
+    if result.total is None:
+        out.append(w("no_score_goals"))
+    else:
+        out.append(f"{w('total')}: {result.total:.2f}    {w('grade')}: {result.grade}")
+    if result.figures:
+        figs = "  ".join(f"{w('fig_' + k)} {pct(v)}" for k, v in result.figures.items())
+        out.append(f"{w('figures')}: {figs}")
+    return "\n".join(out)

@@ -1,0 +1,128 @@
+"""Rule sets as data: weights, bands, thresholds, the ``≤`` method, grades, rounding.
+
+Jurisdictions differ in exactly these things (domain.md §5), so none of them is code. The
+national default ships as ``rulesets/national.toml``; ``--rules FILE.toml`` loads another one,
+and any key it leaves out falls back to the national value (a province usually changes two).
+Table sections ``dept`` and ``evaluation`` inherit every key they omit from ``selfeval``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import RulesError
+
+BUILTIN_DIR = Path(__file__).with_name("rulesets")
+_TABLE_KEYS = {"execution_weight", "weights", "less_is_better", "overachievement",
+               "explain_execution_below", "qualitative"}
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    outcome: str
+    low: float
+    high: float
+    default: float
+
+
+@dataclass(frozen=True, slots=True)
+class TableRules:
+    execution_weight: float
+    weights: dict[str, float]
+    less_is_better: str
+    overachievement: float
+    explain_execution_below: float
+    qualitative: tuple[Band, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    id: str
+    name: str
+    name_en: str
+    digits: int
+    total: float
+    grades: tuple[tuple[str, float], ...]
+    tables: dict[str, TableRules] = field(default_factory=dict)
+    source: str = ""
+
+    def for_table(self, kind: str) -> TableRules:
+        return self.tables.get(kind) or self.tables["selfeval"]
+
+    def grade(self, total: float | None) -> str | None:
+        if total is None:
+            return None
+        for name, low in self.grades:
+            if total >= low:
+                return name
+        return self.grades[-1][0]
+
+
+def _merge(base: dict, over: dict) -> dict:
+    out = dict(base)
+    for k, v in over.items():
+        out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) and k != "weights" else v
+    return out
+
+
+def _read(path: Path) -> dict:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise RulesError(f"规则集文件不存在：{path}", f"rule set file not found: {path}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise RulesError(f"规则集文件格式错误（{path}）：{e}", f"rule set file is not valid TOML ({path}): {e}") from None
+
+
+@lru_cache(maxsize=16)
+def load_rules(spec: str | None = None) -> RuleSet:
+    """A built-in rule set by id (``national``) or a TOML file path; ``None`` → national."""
+    base = _read(BUILTIN_DIR / "national.toml")
+    if spec is None or spec == "national":
+        data, source = base, "national"
+    else:
+        builtin = BUILTIN_DIR / f"{spec}.toml"
+        path = builtin if builtin.is_file() and "/" not in spec else Path(spec)
+        data, source = _merge(base, _read(path)), str(path)
+    return _build(data, source)
+
+
+def _build(data: dict, source: str) -> RuleSet:
+    try:
+        selfeval = data["selfeval"]
+        tables = {}
+        for kind in ("selfeval", "dept", "evaluation"):
+            section = _merge(selfeval, data.get(kind, {})) if kind != "selfeval" else selfeval
+            unknown = set(section) - _TABLE_KEYS
+            if unknown:
+                raise RulesError(f"规则集 [{kind}] 中有未知的键：{'、'.join(sorted(unknown))}",
+                                 f"unknown keys in [{kind}]: {', '.join(sorted(unknown))}")
+            method = section["less_is_better"]
+            if method not in ("ratio", "deduction"):
+                raise RulesError(f"less_is_better 只能是 ratio 或 deduction，而不是 {method!r}",
+                                 f"less_is_better must be ratio or deduction, not {method!r}")
+            bands = tuple(Band(k, float(v[0]), float(v[1]), float(v[2]))
+                          for k, v in section["qualitative"].items())
+            tables[kind] = TableRules(
+                execution_weight=float(section["execution_weight"]),
+                weights={k: float(v) for k, v in section["weights"].items()},
+                less_is_better=method,
+                overachievement=float(section["overachievement"]),
+                explain_execution_below=float(section["explain_execution_below"]),
+                qualitative=bands,
+            )
+        grades = tuple(sorted(((g["name"], float(g["min"])) for g in data["grades"]),
+                              key=lambda g: -g[1]))
+        return RuleSet(id=str(data.get("id", source)), name=str(data.get("name", source)),
+                       name_en=str(data.get("name_en", data.get("name", source))),
+                       digits=int(data["digits"]), total=float(data["total"]), grades=grades,
+                       tables=tables, source=source)
+    except RulesError:
+        raise
+    except (KeyError, TypeError, ValueError, IndexError) as e:
+        raise RulesError(f"规则集内容不完整或类型错误（{source}）：{e!r}",
+                         f"rule set is incomplete or mistyped ({source}): {e!r}") from None

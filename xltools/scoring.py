@@ -1,0 +1,334 @@
+"""Scores, parts, totals, grades and the §4 figures, computed from the model and a rule set.
+
+The rules are those of domain.md §5; every number they use (weights, bands, thresholds, the
+``≤`` method, grades, decimals) comes from the :class:`~xltools.ruleset.RuleSet`. Each row's
+score carries a one-line explanation (``770.42/1000 = 77.04% × 10 = 7.70``) kept as a message
+key and parameters, rendered in the reader's language only when output is written.
+
+Rounding follows the published tables: each row score is rounded half-up to ``digits``; parts
+and the total are sums of the rounded row scores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from .messages import render, word
+from .model import DEPT, EVALUATION, GOALS, Indicator, Table, Workbook
+from .ruleset import RuleSet, TableRules, load_rules
+from .taxonomy import level1_key
+from .values import format_number, percent_scale
+
+_ACHIEVED, _PARTIAL, _FAILED = 0, 1, 2
+_PARTIAL_WORDS = ("部分", "基本", "大部分", "较好", "一般", "有所")
+_FAILED_WORDS = ("未", "没有", "较差", "不满意", "差", "否", "无效")
+
+
+def round_half_up(x: float, digits: int = 2) -> float:
+    """Round as Excel's ROUND does for displayed scores (2.675 → 2.68, not 2.67)."""
+    q = Decimal(1).scaleb(-digits)
+    return float(Decimal(repr(x)).quantize(q, rounding=ROUND_HALF_UP))
+
+
+def pct(x: float, digits: int = 2) -> str:
+    return f"{round_half_up(x * 100, digits):.{digits}f}%"
+
+
+@dataclass(slots=True)
+class RowScore:
+    level1: str
+    level2: str
+    name: str
+    weight: float | None
+    score: float | None
+    explain_key: str
+    params: dict[str, object]
+    sheet: str = ""
+    cell: str = ""
+    indicator: Indicator | None = field(default=None, repr=False)
+    achieved: bool | None = None
+
+    def explain(self, lang: str = "zh") -> str:
+        return render(self.explain_key, self.params, lang)
+
+
+@dataclass(slots=True)
+class Part:
+    name: str
+    weight: float | None
+    score: float | None
+    rate: float | None
+
+
+@dataclass(slots=True)
+class ScoreResult:
+    path: str
+    table: str
+    sheet: str
+    project: str
+    total: float | None
+    grade: str | None
+    parts: list[Part]
+    figures: dict[str, float]
+    rows: list[RowScore]
+    rules: str
+    execution: RowScore | None = None
+
+    def to_dict(self, lang: str = "zh") -> dict[str, object]:
+        """The JSON shape other tools rely on (rates are fractions: 0.9692 means 96.92%)."""
+        return {
+            "path": self.path,
+            "table": self.table,
+            "sheet": self.sheet,
+            "project": self.project,
+            "rules": self.rules,
+            "total": self.total,
+            "grade": self.grade,
+            "parts": [{"name": p.name, "weight": p.weight, "score": p.score, "rate": p.rate}
+                      for p in self.parts],
+            "figures": self.figures,
+            "rows": [{"level1": r.level1, "level2": r.level2, "name": r.name, "weight": r.weight,
+                      "score": r.score, "explain": r.explain(lang), "sheet": r.sheet, "cell": r.cell}
+                     for r in self.rows],
+        }
+
+
+def score_workbook(book: Workbook, rules: RuleSet | None = None) -> list[ScoreResult]:
+    rules = rules or load_rules()
+    return [score_table(t, rules, path=book.path) for t in book.tables]
+
+
+def score_table(table: Table, rules: RuleSet | None = None, *, path: str = "") -> ScoreResult:
+    """Score one table; a goal declaration gets weights and parts but no score."""
+    rules = rules or load_rules()
+    tr = rules.for_table(table.kind)
+    d = rules.digits
+    rows: list[RowScore] = []
+    execution = None
+    if table.kind == EVALUATION:
+        rows = [_expert_row(i, d) for i in table.indicators]
+    elif table.kind == GOALS:
+        rows = [RowScore(i.level1, i.level2, i.name, i.weight, None, "no_score_goals", {},
+                         i.sheet, i.cell("weight"), i) for i in table.indicators]
+    else:
+        execution = _execution_row(table, tr, d)
+        rows = [score_indicator(i, tr, d) for i in table.indicators]
+    if execution is not None:
+        rows.insert(0, execution)
+    parts = _parts(rows, d)
+    scored = [r.score for r in rows if r.score is not None]
+    total = round_half_up(sum(scored), d) if scored and table.kind != GOALS else None
+    return ScoreResult(
+        path=path, table=table.kind, sheet=table.sheet, project=table.project_name,
+        total=total, grade=rules.grade(total), parts=parts, figures=figures(table),
+        rows=rows, rules=rules.id, execution=execution,
+    )
+
+
+def _parts(rows: list[RowScore], d: int) -> list[Part]:
+    order: dict[str, list[RowScore]] = {}
+    for r in rows:
+        order.setdefault(r.level1, []).append(r)
+    parts = []
+    for name, rs in order.items():
+        ws = [r.weight for r in rs if r.weight is not None]
+        ss = [r.score for r in rs if r.score is not None]
+        weight = round_half_up(sum(ws), d) if ws else None
+        score = round_half_up(sum(ss), d) if ss else None
+        rate = round_half_up(score / weight, 4) if score is not None and weight else None
+        parts.append(Part(name, weight, score, rate))
+    return parts
+
+
+def _fmt(x: float | None) -> str:
+    return format_number(x)
+
+
+def _execution_row(table: Table, tr: TableRules, d: int) -> RowScore | None:
+    """预算执行率 row: weight × min(全年执行数/全年预算数, 100%) (domain.md §5)."""
+    spent, budget, weight, cell = _execution_inputs(table, tr)
+    if spent is None and budget is None:
+        return None
+    label = word("part_execution")
+    if table.kind == DEPT:
+        if any(level1_key(i.level1) == level1_key("当年预算执行情况") for i in table.indicators):
+            return None
+        label = "当年预算执行情况"
+    if not budget or spent is None:
+        return RowScore(label, "", word("part_execution"), weight, None, "exec_no_budget", {},
+                        table.sheet, cell)
+    rate = spent / budget
+    score = round_half_up(weight * min(rate, 1.0), d)
+    key = "exec" if rate <= 1 else "exec_full"
+    params = {"spent": _fmt(spent), "budget": _fmt(budget), "rate": pct(rate),
+              "weight": _fmt(weight), "score": f"{score:.{d}f}"}
+    return RowScore(label, "", word("part_execution"), weight, score, key, params, table.sheet, cell,
+                    achieved=rate >= 1)
+
+
+def _execution_inputs(table: Table, tr: TableRules) -> tuple[float | None, float | None, float, str]:
+    weight = tr.execution_weight
+    if table.funds is not None:
+        total = table.funds.total()
+        if total is not None:
+            budget = total.annual_budget if total.annual_budget is not None else total.initial_budget
+            if total.weight:
+                weight = total.weight
+            return total.spent, budget, weight, total.cells.get("score") or total.cells.get("spent", "")
+    a = table.amounts
+    spent = a.get("spent") or a.get("final_accounts")
+    budget = a.get("annual_budget") or a.get("initial_budget")
+    if spent is None and budget is None:
+        return None, None, weight, ""
+    cell = spent.cell if spent else ""
+    return (spent.value if spent else None), (budget.value if budget else None), weight, cell  # type: ignore[return-value]
+
+
+def figures(table: Table) -> dict[str, float]:
+    """The domain.md §4 figures whose inputs the table holds, as fractions to four decimals."""
+    out: dict[str, float] = {}
+    a = {k: f.value for k, f in table.amounts.items() if isinstance(f.value, int | float)}
+    spent = a.get("spent", a.get("final_accounts"))
+    budget = a.get("annual_budget")
+    initial = a.get("initial_budget")
+    if table.funds is not None and (t := table.funds.total()) is not None:
+        spent = t.spent if t.spent is not None else spent
+        budget = t.annual_budget if t.annual_budget is not None else budget
+        initial = t.initial_budget if t.initial_budget is not None else initial
+    if spent is not None and budget:
+        out["execution_rate"] = round_half_up(spent / budget, 4)
+    if a.get("carryover") is not None and budget:
+        out["carryover_rate"] = round_half_up(a["carryover"] / budget, 4)
+    final = a.get("final_accounts")
+    if final is not None and initial:
+        out["final_diff_rate"] = round_half_up(abs(final - initial) / initial, 4)
+    if a.get("received") is not None and a.get("planned"):
+        out["received_rate"] = round_half_up(a["received"] / a["planned"], 4)
+    return out
+
+
+def _row(ind: Indicator, score: float | None, key: str, params: dict[str, object],
+         cell: str = "score", achieved: bool | None = None) -> RowScore:
+    return RowScore(ind.level1, ind.level2, ind.name, ind.weight, score, key, params, ind.sheet,
+                    ind.cell(cell, "name"), ind, achieved)
+
+
+def score_indicator(ind: Indicator, tr: TableRules, d: int = 2) -> RowScore:
+    """One self-evaluation row by its direction (domain.md §5)."""
+    w = ind.weight
+    if w is None:
+        return _row(ind, None, "no_weight", {}, "weight")
+    if ind.qualitative or not ind.target.is_number:
+        return _qualitative(ind, tr, d)
+    if ind.actual.is_none:
+        return _row(ind, 0.0, "no_actual", {}, "actual", achieved=False)
+    if not ind.actual.is_number:
+        outcome = _outcome_of(ind.actual.text)
+        band = tr.qualitative[outcome]
+        score = round_half_up(w * band.default, d)
+        return _row(ind, score, "text_actual", {
+            "actual": ind.actual.text, "outcome": f"@outcome_{band.outcome}", "rate": pct(band.default),
+            "weight": _fmt(w), "score": f"{score:.{d}f}"}, achieved=outcome == _ACHIEVED)
+    t, a = _aligned(ind)
+    unit = "%" if (ind.target.is_percent or ind.actual.is_percent) else ind.unit
+    ts, as_ = f"{_fmt(t)}{unit}", f"{_fmt(a)}{unit}"
+    full = {"actual": as_, "target": ts, "score": f"{w:.{d}f}"}
+    op = ind.op or "="
+    if op in ("≤", "<") or (op == "=" and t == 0):
+        if t <= 0:
+            if a <= t:
+                return _row(ind, round_half_up(w, d), "zero_full", full, achieved=True)
+            return _row(ind, 0.0, "zero_zero", full, achieved=False)
+        if a <= t:
+            return _row(ind, round_half_up(w, d), "less_full", full, achieved=True)
+        if tr.less_is_better == "deduction":
+            if a >= 2 * t:
+                return _row(ind, 0.0, "less_double", full, achieved=False)
+            over = (a - t) / t
+            score = round_half_up(w * (1 - over), d)
+            return _row(ind, score, "less_deduction", {**full, "over": pct(over), "weight": _fmt(w),
+                                                        "score": f"{score:.{d}f}"}, achieved=False)
+        score = round_half_up(w * t / a, d)
+        return _row(ind, score, "less_ratio", {**full, "rate": pct(t / a), "weight": _fmt(w),
+                                                "score": f"{score:.{d}f}"}, achieved=False)
+    if op == "=" and round_half_up(a, d) == round_half_up(t, d):
+        return _row(ind, round_half_up(w, d), "eq_full", full, achieved=True)
+    if op == "=" and a > t:
+        return _row(ind, round_half_up(w, d), "eq_above", full, achieved=True)
+    if a >= t:
+        if t > 0 and a >= t * tr.overachievement:
+            return _row(ind, round_half_up(w, d), "more_over", {**full, "ratio": pct(a / t)}, achieved=True)
+        return _row(ind, round_half_up(w, d), "more_full", full, achieved=True)
+    if t <= 0:
+        return _row(ind, 0.0, "more_part", {**full, "rate": "0.00%", "weight": _fmt(w), "score": "0.00"},
+                    achieved=False)
+    rate = max(a / t, 0.0)
+    score = round_half_up(w * rate, d)
+    return _row(ind, score, "more_part", {**full, "rate": pct(rate), "weight": _fmt(w),
+                                          "score": f"{score:.{d}f}"}, achieved=False)
+
+
+def _aligned(ind: Indicator) -> tuple[float, float]:
+    """Target and actual on one scale (a percent written as 0.96 in one and 96% in the other)."""
+    t = ind.target.number or 0.0
+    a = ind.actual.number or 0.0
+    if not (ind.target.is_percent or ind.actual.is_percent):
+        return t, a
+    t_explicit = "%" in ind.target.text
+    a_explicit = "%" in ind.actual.text
+    if t_explicit or not a_explicit:
+        t = percent_scale(t, None, explicit_percent=t_explicit)
+    else:
+        t = percent_scale(t, a, explicit_percent=False)
+    a = percent_scale(a, t, explicit_percent=a_explicit)
+    return t, a
+
+
+def _outcome_of(text: str) -> int:
+    """Classify a qualitative result text into the three outcomes of domain.md §5."""
+    if not text:
+        return _FAILED
+    if any(w in text for w in _PARTIAL_WORDS):
+        return _PARTIAL
+    if text.startswith(_FAILED_WORDS) or any(w in text for w in ("未达", "未完成", "较差", "不满意")):
+        return _FAILED
+    return _ACHIEVED
+
+
+def _qualitative(ind: Indicator, tr: TableRules, d: int) -> RowScore:
+    w = ind.weight or 0.0
+    bands = tr.qualitative
+    if ind.score is not None and 0 <= ind.score <= w:
+        rate = ind.score / w if w else 0.0
+        band = next((b for b in bands if b.low <= rate <= b.high), bands[-1])
+        score = round_half_up(ind.score, d)
+        return _row(ind, score, "qual_written", {"score": f"{score:.{d}f}", "weight": _fmt(w),
+                                                 "rate": pct(rate), "outcome": f"@outcome_{band.outcome}"},
+                    achieved=rate >= bands[0].low)
+    text = ind.outcome or (ind.actual.text if not ind.actual.is_none else "")
+    if not text:
+        return _row(ind, 0.0, "qual_missing", {}, "actual", achieved=False)
+    outcome = _outcome_of(text)
+    band = bands[outcome]
+    score = round_half_up(w * band.default, d)
+    return _row(ind, score, "qual_default", {"actual": text, "outcome": f"@outcome_{band.outcome}",
+                                             "rate": pct(band.default), "weight": _fmt(w),
+                                             "score": f"{score:.{d}f}"}, achieved=outcome == _ACHIEVED)
+
+
+def _expert_row(ind: Indicator, d: int) -> RowScore:
+    """An evaluation row scores the mean of its experts (two decimals), never above its weight."""
+    scores = [s for s in ind.experts if s is not None]
+    if not scores:
+        if ind.score is not None:
+            return _row(ind, round_half_up(ind.score, d), "written", {"score": _fmt(ind.score)})
+        return _row(ind, 0.0, "no_score", {})
+    mean = round_half_up(sum(scores) / len(scores), d)
+    params: dict[str, object] = {"scores": " + ".join(_fmt(s) for s in scores), "n": len(scores),
+                                 "score": f"{mean:.{d}f}", "mean": f"{mean:.{d}f}"}
+    if ind.weight is not None and mean > ind.weight:
+        capped = round_half_up(ind.weight, d)
+        return _row(ind, capped, "experts_capped", {**params, "score": f"{capped:.{d}f}"},
+                    cell="expert1")
+    return _row(ind, mean, "experts", params, cell="expert1")

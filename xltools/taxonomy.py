@@ -1,0 +1,49 @@
+"""The indicator taxonomies of domain.md §2 and §3.3, as data.
+
+``PROJECT`` is the 2021 national guidance (财预〔2021〕101号) and also accepts the older layout
+that files 成本指标 under 产出指标 as a level-2 row: both are valid and deployed.
+"""
+
+from __future__ import annotations
+
+from .reading.labels import label_key
+
+PROJECT: dict[str, tuple[str, ...]] = {
+    "产出指标": ("数量指标", "质量指标", "时效指标", "成本指标"),
+    "成本指标": ("经济成本指标", "社会成本指标", "生态环境成本指标"),
+    "效益指标": ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
+    "满意度指标": ("服务对象满意度指标",),
+}
+
+EVALUATION: dict[str, tuple[str, ...]] = {
+    "决策": ("项目立项", "绩效目标", "资金投入"),
+    "过程": ("资金管理", "组织实施"),
+    "产出": ("产出数量", "产出质量", "产出时效", "产出成本"),
+    "效益": ("项目效益", "经济效益", "社会效益", "生态效益", "可持续影响", "满意度"),
+}
+
+DEPT: dict[str, tuple[str, ...]] = {
+    "当年预算执行情况": (),
+    "整体绩效目标实现情况": (),
+    "预算管理情况": (),
+}
+
+
+def level1_key(name: str) -> str:
+    """Compare level-1 names loosely: ``产出`` and ``产出指标`` are the same row of a table."""
+    key = label_key(name)
+    return key[:-2] if key.endswith("指标") else key
+
+
+def which(level1_names: list[str]) -> str | None:
+    """Guess the taxonomy from the level-1 names a table uses: project, evaluation or dept."""
+    keys = {level1_key(n) for n in level1_names if n}
+    if not keys:
+        return None
+    scores = {
+        "dept": len(keys & {level1_key(k) for k in DEPT}),
+        "evaluation": len(keys & {"决策", "过程"}),
+        "project": len(keys & {"满意度", "成本"}) + (1 if keys & {"效益", "产出"} else 0),
+    }
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] else None
