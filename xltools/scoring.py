@@ -231,7 +231,7 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2) -> RowScore:
             "actual": ind.actual.text, "outcome": f"@outcome_{band.outcome}", "rate": pct(band.default),
             "weight": _fmt(w), "score": f"{score:.{d}f}"}, achieved=outcome == _ACHIEVED)
     t, a = _aligned(ind)
-    unit = "%" if (ind.target.is_percent or ind.actual.is_percent) else ind.unit
+    unit = "%" if (ind.target.is_percent or ind.actual.is_percent) else (ind.unit or ind.target.unit or ind.actual.unit)
     ts, as_ = f"{_fmt(t)}{unit}", f"{_fmt(a)}{unit}"
     full = {"actual": as_, "target": ts, "score": f"{w:.{d}f}"}
     op = ind.op or "="

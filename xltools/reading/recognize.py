@@ -309,7 +309,9 @@ def _header_fields(cells: _Cells, table: Table, start: int, end: int) -> None:
             if f is None and k in GRADE_LABELS:
                 f = "grade"
             if f is None:
-                split = _split_label(k) if _has_colon(grid.raw(r, c)) else None
+                split = None
+                if k not in KNOWN_LABELS and _has_colon(grid.raw(r, c)):
+                    split = _split_label(k)
                 if split is not None:
                     f, value = split
                     if f == "grade" and table.written_grade is None:

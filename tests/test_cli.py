@@ -1,0 +1,163 @@
+"""`xltools score` end to end: output shapes, exit codes, and refusals without tracebacks."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import zipfile
+
+import pytest
+from click.testing import CliRunner
+
+from xltools.cli import cli
+
+from .conftest import xltools_cmd
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def test_score_json_shape(build, demo):
+    path = build(demo["自评表.xlsx"][0], name="自评表.xlsx")
+    res = run("score", path, "--format", "json")
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert set(data) >= {"path", "table", "total", "grade", "parts", "figures", "rows"}
+    assert (data["path"], data["table"], data["total"], data["grade"]) == (path, "selfeval", 94.3, "优")
+    assert data["parts"][0] == {"name": "预算执行率", "weight": 10.0, "score": 7.7, "rate": 0.77}
+    assert data["figures"] == {"execution_rate": 0.7704}
+    assert data["rows"][0] == {"level1": "预算执行率", "level2": "", "name": "预算执行率", "weight": 10.0,
+                               "score": 7.7, "explain": "770.42/1000 = 77.04% × 10 = 7.70",
+                               "sheet": "绩效自评表", "cell": "H7"}
+    assert data["rows"][2]["explain"] == "2800平方米/3000平方米 = 93.33% × 15 = 14.00"
+    assert data["rows"][2]["cell"] == "G15"
+    for row in data["rows"]:
+        assert set(row) == {"level1", "level2", "name", "weight", "score", "explain", "sheet", "cell"}
+
+
+def test_score_text_and_english(build, demo):
+    path = build(demo["评价评分表.xlsx"][0])
+    res = run("score", path)
+    assert res.exit_code == 0
+    assert "总分: 85.99    等级: 良" in res.stdout
+    assert "专家平均 (4.5 + 4.2 + 4.1)/3 = 4.27" in res.stdout
+    res = run("score", path, "--lang", "en")
+    assert "total: 85.99    grade: 良" in res.stdout
+    assert "mean of experts (4.5 + 4.2 + 4.1)/3 = 4.27" in res.stdout
+
+
+def test_custom_rules_change_the_score(build, demo, tmp_path):
+    rules = tmp_path / "省规则.toml"
+    rules.write_text('id = "province"\n[selfeval]\nexecution_weight = 20\n'
+                     '[[grades]]\nname = "优秀"\nmin = 95\n[[grades]]\nname = "合格"\nmin = 0\n',
+                     encoding="utf-8")
+    path = build(demo["自评表_省级格式.xlsx"][0])  # written 分值 10 on the funds row wins
+    data = json.loads(run("score", path, "--format", "json", "--rules", rules).stdout)
+    assert data["rules"] == "province" and data["grade"] == "合格"
+    sample = demo["自评表.xlsx"][0]
+    from dataclasses import replace
+
+    no_funds_weight = build(replace(sample, funds=[("年度资金总额", 1000, 1000, 500)]))
+    data = json.loads(run("score", no_funds_weight, "--format", "json", "--rules", rules).stdout)
+    assert data["rows"][0]["explain"] == "500/1000 = 50.00% × 10 = 5.00"
+
+
+@pytest.mark.parametrize("content", ["id = 1\n[selfeval\n", '[selfeval]\nless_is_better = "max"\n',
+                                     "[selfeval]\nbogus = 1\n"])
+def test_bad_rules_exit_2(build, demo, tmp_path, content):
+    rules = tmp_path / "bad.toml"
+    rules.write_text(content, encoding="utf-8")
+    res = run("score", build(demo["自评表.xlsx"][0]), "--rules", rules)
+    assert res.exit_code == 2
+    assert res.stderr.startswith("错误：") and "Traceback" not in res.output
+
+
+def _hostile(tmp_path):
+    files = {}
+    files["empty.xlsx"] = b""
+    files["csv.xlsx"] = "项目名称,得分\n示例,95\n".encode()
+    files["gbk.xlsx"] = "项目名称,得分\n示例,95\n".encode("gbk")
+    files["corrupt.xlsx"] = b"PK\x03\x04" + b"\x00garbage" * 100
+    files["encrypted.xlsx"] = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+                               + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 512)
+    files["random.xls"] = bytes(range(256)) * 8
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    docx = tmp_path / "word.xlsx"
+    with zipfile.ZipFile(docx, "w") as zf:
+        zf.writestr("word/document.xml", "<w/>")
+    truncated = tmp_path / "truncated.xlsx"
+    return [tmp_path / n for n in files] + [docx, truncated]
+
+
+@pytest.mark.parametrize("name", ["empty.xlsx", "csv.xlsx", "gbk.xlsx", "corrupt.xlsx", "encrypted.xlsx",
+                                  "random.xls", "word.xlsx", "missing.xlsx"])
+def test_unreadable_inputs_exit_2_with_one_line(tmp_path, name):
+    _hostile(tmp_path)
+    path = tmp_path / name
+    before = hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+    res = run("score", path)
+    assert res.exit_code == 2, res.output
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"错误：{name}：")
+    assert "Traceback" not in res.output
+    if before:
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_truncated_real_workbook(build, demo, tmp_path):
+    from pathlib import Path
+
+    data = Path(build(demo["自评表.xlsx"][0])).read_bytes()
+    path = tmp_path / "cut.xlsx"
+    path.write_bytes(data[: len(data) // 2])
+    res = run("score", path)
+    assert res.exit_code == 2 and "已损坏" in res.stderr
+
+
+def test_workbook_without_known_table_says_what_was_looked_for(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "通讯录"
+    wb.active.append(["姓名", "电话"])
+    path = tmp_path / "通讯录.xlsx"
+    wb.save(path)
+    res = run("score", path)
+    assert res.exit_code == 2
+    assert res.stderr.strip() == ("错误：通讯录.xlsx：未找到任何已知的绩效表（查找的是：一级指标 + 三级指标"
+                                  "（或指标名称）的表头行；工作表：通讯录）。")
+    res = run("score", path, "--lang", "en")
+    assert "no known performance table found" in res.stderr
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    path = tmp_path / "empty.xlsx"
+    path.write_bytes(b"")
+    res = CliRunner().invoke(cli, ["score", str(path), "--debug"])
+    assert res.exit_code != 0 and res.exception is not None
+
+
+def test_usage_error_exit_2():
+    assert run("score").exit_code == 2
+    assert run("score", "x.xlsx", "--format", "yaml").exit_code == 2
+
+
+def test_every_command_has_help_with_an_example():
+    for name, command in cli.commands.items():
+        res = run(name, "--help")
+        assert res.exit_code == 0
+        assert "Example:" in res.stdout, name
+
+
+def test_whole_process_in_a_chinese_path_with_spaces(build, demo, tmp_path):
+    folder = tmp_path / "预算 绩效 2023"
+    folder.mkdir()
+    path = build(demo["部门整体自评表.xlsx"][0], name="预算 绩效 2023/部门 整体.xlsx")
+    proc = subprocess.run([*xltools_cmd(), "score", path, "--format", "json"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["total"] == 92.98
+    proc = subprocess.run([*xltools_cmd(), "score", str(folder / "nope.xlsx")], capture_output=True, text=True)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr

@@ -1,0 +1,262 @@
+"""The reader: every layout of one table reads to the same model and the same score."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import openpyxl
+import pytest
+
+from xltools.api import score_file
+from xltools.model import DEPT, EVALUATION, GOALS, SELFEVAL
+from xltools.reading import read_workbook
+from xltools.samples import Layout
+
+SELFEVAL_LAYOUTS = [
+    Layout(),
+    Layout(title_rows=False, start_col=3, merge_level1=False, variant=1, numbers_as_text=True,
+           order=("name", "level1", "level2", "weight", "target", "actual", "score", "deviation")),
+    Layout(direction_column=True, unit_column=True, variant=1, sheet="Sheet1",
+           order=("level1", "level2", "name", "direction", "target", "unit", "actual", "deviation",
+                  "weight", "score")),
+    Layout(start_col=2, numbers_as_text=True, merge_level1=True, direction_column=True,
+           order=("level1", "level2", "name", "direction", "weight", "target", "actual", "score", "deviation")),
+]
+
+
+def model_of(table):
+    return [(i.level1, i.level2, i.name, i.op, i.qualitative, i.target.number, i.unit, i.weight,
+             i.actual.number if i.actual.is_number else i.actual.text, i.score) for i in table.indicators]
+
+
+@pytest.mark.parametrize("layout", SELFEVAL_LAYOUTS, ids=range(len(SELFEVAL_LAYOUTS)))
+def test_selfeval_layouts_read_the_same(build, demo, layout):
+    sample = demo["自评表.xlsx"][0]
+    reference = read_workbook(build(sample)).tables[0]
+    path = build(sample, layout)
+    table = read_workbook(path).tables[0]
+    assert table.kind == SELFEVAL
+    assert model_of(table) == model_of(reference)
+    assert table.project_name == "2023年中国品牌商品（中东欧）展览会"
+    assert table.field_value("department") == "市贸促会"
+    assert table.field_value("unit") == "市贸促会展览部"
+    assert table.field_value("year") == 2023
+    assert table.written_total.value == 94.3
+    r = score_file(path)[0]
+    assert (r.total, r.grade) == (94.3, "优")
+    assert [(p.name, p.weight, p.score) for p in r.parts] == [
+        ("预算执行率", 10, 7.7), ("产出指标", 50, 49.0), ("效益指标", 30, 27.6), ("满意度指标", 10, 10.0)]
+    assert r.figures == {"execution_rate": 0.7704}
+
+
+@pytest.mark.parametrize("layout", SELFEVAL_LAYOUTS[:3], ids=range(3))
+def test_goals_layouts_read_the_same(build, demo, layout):
+    sample = demo["目标申报表.xlsx"][0]
+    table = read_workbook(build(sample, layout)).tables[0]
+    assert table.kind == GOALS
+    got = [(i.name, i.op, i.target.number, i.unit, i.weight) for i in table.indicators]
+    assert got == [
+        ("参展企业数量", "≥", 100, "家", 15), ("搭建展位面积", "≥", 3000, "平方米", 15),
+        ("展会布展验收合格率", "=", 100, "%", 10), ("布展完成时间", "≤", 30, "天", 10),
+        ("意向成交额", "≥", 5000, "万元", 15), ("提升品牌影响力", None, None, "", 15),
+        ("参展企业满意度", "≥", 90, "%", 10)]
+    assert {k: f.value for k, f in table.amounts.items()} == {
+        "annual_total": 1000, "annual_fiscal": 1000, "annual_other": 0}
+    r = score_file(build(sample, layout))[0]
+    assert r.total is None and [p.weight for p in r.parts] == [50, 30, 10]
+
+
+EVAL_LAYOUTS = [
+    Layout(),
+    Layout(title_rows=False, merge_level1=False, numbers_as_text=True, start_col=2),
+    Layout(variant=1, order=("name", "weight", "level1", "level2", "criteria")),
+]
+
+
+@pytest.mark.parametrize("layout", EVAL_LAYOUTS, ids=range(len(EVAL_LAYOUTS)))
+@pytest.mark.parametrize("experts", [3, 5])
+def test_evaluation_layouts(build, demo, layout, experts):
+    sample = demo["评价评分表.xlsx"][0]
+    if experts == 5:
+        rows = [replace(r, experts=[*r.experts, r.experts[0], r.experts[1]]) for r in sample.rows]
+        sample = replace(sample, rows=rows, experts=5)
+    book = read_workbook(build(sample, layout))
+    table = book.tables[0]
+    assert table.kind == EVALUATION
+    assert table.expert_names == [f"专家{i + 1}" for i in range(experts)]
+    r = score_file(build(sample, layout))[0]
+    parts = {p.name: p.score for p in r.parts}
+    if experts == 3:
+        assert parts == {"决策": 8.32, "过程": 17.42, "产出": 37.81, "效益": 22.44}
+        assert (r.total, r.grade) == (85.99, "良")
+    else:
+        assert r.rows[0].score == 4.3  # (4.5 + 4.2 + 4.1 + 4.5 + 4.2) / 5 = 4.30
+
+
+DEPT_LAYOUTS = [Layout(), Layout(title_rows=False, merge_level1=False, numbers_as_text=True),
+                Layout(variant=1, start_col=4)]
+
+
+@pytest.mark.parametrize("layout", DEPT_LAYOUTS, ids=range(len(DEPT_LAYOUTS)))
+def test_dept_layouts(build, demo, layout):
+    sample = demo["部门整体自评表.xlsx"][0]
+    r = score_file(build(sample, layout))[0]
+    assert r.table == DEPT
+    assert r.figures == {"execution_rate": 0.9692, "carryover_rate": 0.0324, "final_diff_rate": 0.0278}
+    assert r.rows[0].score == 19.38
+    assert [(p.name, p.weight, p.score) for p in r.parts] == [
+        ("当年预算执行情况", 20, 19.38), ("整体绩效目标实现情况", 60, 57.6), ("预算管理情况", 20, 16.0)]
+    assert (r.total, r.grade) == (92.98, "优")
+
+
+# --- a provincial layout built cell by cell, as published tables are laid out ------------------
+
+def provincial_selfeval(path, *, fullwidth=False):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "附件2 自评表"
+    ws["A1"] = "附件2"
+    ws["A2"] = "项目支出绩效自评表"
+    ws.merge_cells("A2:J2")
+    ws["A3"] = "（ 2023 年度）"
+    ws["A4"], ws["B4"] = "项目名称", "职业技能提升培训项目"
+    ws.merge_cells("B4:J4")
+    ws["A5"], ws["B5"], ws["F5"], ws["G5"] = "主管部门", "市人社局", "实施单位", "市职业培训中心"
+    ws["A6"] = "项目资金（万元）"
+    ws.merge_cells("A6:A9")
+    for col, label in zip("CDEFGH", ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"], strict=True):
+        ws[f"{col}6"] = label
+    ws.append([])
+    rows = [("年度资金总额：", 200, 220, 209, 10, 0.95, 9.5),
+            ("其中：当年财政拨款", 200, 200, 190, "—", 0.95, "—"),
+            ("上年结转资金", "—", 20, 19, "—", 0.95, "—")]
+    for r, row in enumerate(rows, start=7):
+        for col, v in zip("BCDEFGH", row, strict=True):
+            ws[f"{col}{r}"] = v
+    ws["A10"], ws["B10"], ws["F10"] = "年度总体目标", "预期目标", "实际完成情况"
+    ws.merge_cells("A10:A11")
+    ws["B11"], ws["F11"] = "开展职业技能培训500人次，合格率95%以上。", "培训520人次，合格率93%。"
+    ws["A12"] = "绩效指标"
+    ws.merge_cells("A12:A19")
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    if fullwidth:
+        header = ["一级指标 ", " 二级指标", "三级 指标", "年度指标值", "实际完成值", "分  值", "得分", "偏差原因分析\n及改进措施"]
+    for col, label in zip("BCDEFGHI", header, strict=True):
+        ws[f"{col}12"] = label
+    ws.merge_cells("I12:J12")
+    data = [
+        ("产出指标", "数量指标", "培训人次", "≥500人次", "520人次", 20, 20, ""),
+        ("", "质量指标", "培训合格率", "＞＝９５％" if fullwidth else "≥95%", "93%", 10, 9.79, "部分学员考核未通过"),
+        ("", "时效指标", "培训完成时间", "2023年12月底前", "按期完成", 10, 10, ""),
+        ("", "成本指标", "人均培训成本", "≤800元", "850元", 10, 9.41, "物价上涨"),
+        ("效益指标", "社会效益指标", "从业人员技能提升", "有效提升", "有效提升", 30, 28, "持续跟踪"),
+        ("满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", 0.92, 10, 10, ""),
+    ]
+    for r, row in enumerate(data, start=13):
+        for col, v in zip("BCDEFGHI", row, strict=True):
+            if v != "":
+                ws[f"{col}{r}"] = v
+    ws.merge_cells("B13:B16")
+    ws["A20"], ws["G20"], ws["H20"] = "总分", 100, 96.7
+    ws.merge_cells("A20:F20")
+    ws["A21"], ws["B21"] = "自评等级", "优"
+    wb.save(path)
+
+
+@pytest.mark.parametrize("fullwidth", [False, True])
+def test_provincial_selfeval_pre2021_layout(tmp_path, fullwidth):
+    path = tmp_path / "省级自评表.xlsx"
+    provincial_selfeval(path, fullwidth=fullwidth)
+    book = read_workbook(path)
+    [t] = book.tables
+    assert t.kind == SELFEVAL and t.sheet == "附件2 自评表"
+    assert t.project_name == "职业技能提升培训项目"
+    assert t.field_value("year") == 2023
+    assert [i.level1 for i in t.indicators] == ["产出指标"] * 4 + ["效益指标", "满意度指标"]
+    assert t.indicators[3].level2 == "成本指标"  # 成本指标 under 产出指标 (pre-2021) is read as written
+    assert t.indicators[1].cells == {"level1": "B14", "level2": "C14", "name": "D14", "target": "E14",
+                                     "actual": "F14", "weight": "G14", "score": "H14", "deviation": "I14"}
+    assert [f.kind for f in t.funds.rows] == ["total", "fiscal", "carryover"]
+    assert t.funds.rows[0].rate == 0.95 and t.funds.rows[0].cells["spent"] == "E7"
+    assert t.goals_text["annual_goal"].value.startswith("开展职业技能培训")
+    assert (t.written_total.value, t.written_total.cell) == (96.7, "H20")
+    assert (t.written_grade.value, t.written_grade.cell) == ("优", "B21")
+    r = score_file(path)[0]
+    assert [x.score for x in r.rows] == [9.5, 20.0, 9.79, 10.0, 9.41, 28.0, 10.0]
+    assert (r.total, r.grade) == (96.7, "优")
+    assert r.rows[4].explain() == "目标/实际 800元/850元 = 94.12% × 10 = 9.41"
+    assert r.rows[4].cell == "H16"
+
+
+def test_evaluation_with_two_row_header_and_result_and_line_item_sheets(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "评分表"
+    ws["A1"] = "某项目绩效评价指标体系及评分表"
+    ws.append(["一级指标", "二级指标", "三级指标", "分值", "评分标准", "专家评分", None, None, None, "平均得分"])
+    ws.merge_cells("F2:I2")
+    for c in "ABCDEJ":
+        ws.merge_cells(f"{c}2:{c}3")
+    ws.append([None, None, None, None, None, "专家A", "专家B", "专家C", "专家D"])
+    ws.append(["决策", "项目立项", "立项依据充分性", 4, "…", 4, 3.5, 4, 3.8, 3.83])
+    ws.append([None, "绩效目标", "绩效目标合理性", 6, "…", 4.5, 5, 4.8, 5, 4.83])
+    ws.append(["过程", "资金管理", "资金到位率", 20, "…", 18, 17, "17.5", 17.2, 17.43])
+    ws.append(["产出", "产出数量", "完成率", 40, "…", 38, 37.6, 37.8, 37.84, 37.81])
+    ws.append(["效益", "项目效益", "社会效益", 30, "…", 22, 22.5, 22.6, 22.66, 22.44])
+    ws.merge_cells("A4:A5")
+    ws.append(["合计", None, None, 100, None, None, None, None, None, 85.94])
+    res = wb.create_sheet("评价结果")
+    res.append(["评价结果"])
+    res.append(["一级指标", "分值", "得分", "得分率"])
+    for row in [("决策", 10, 8.66, 0.866), ("过程", 20, 17.43, 0.8715), ("产出", 40, 37.81, 0.9453),
+                ("效益", 30, 22.44, 0.748), ("总分", 100, 86.34, 0.8634)]:
+        res.append(list(row))
+    res.append(["评价等级", "良"])
+    items = wb.create_sheet("资金使用情况")
+    items.append(["组织方式", "支出内容", "预算金额", "合同签订金额", "支出金额"])
+    items.append(["政府采购", "展位搭建", 600, 580, 560])
+    items.append([None, "物流运输", 100, 90, "95"])
+    items.append(["小计", None, 700, 670, 655])
+    items.append(["自行组织", "宣传推广", 300, "—", 250])
+    items.append(["合计", None, 1000, 670, 905])
+    items.merge_cells("A2:A3")
+    path = tmp_path / "评价.xlsx"
+    wb.save(path)
+
+    book = read_workbook(path)
+    [t] = book.tables
+    assert t.kind == EVALUATION
+    assert t.expert_names == ["专家A", "专家B", "专家C", "专家D"]
+    assert t.indicators[1].level1 == "决策"  # merged over two rows
+    assert t.indicators[2].experts == [18, 17, 17.5, 17.2]  # "17.5" stored as text
+    assert t.written_total.value == 85.94 and t.written_total.cell == "J9"
+    assert [(p.name, p.score) for p in t.written_parts] == [
+        ("决策", 8.66), ("过程", 17.43), ("产出", 37.81), ("效益", 22.44), ("总分", 86.34)]
+    assert [(i.kind, i.method, i.content, i.budget, i.contract, i.spent) for i in t.line_items] == [
+        ("item", "政府采购", "展位搭建", 600, 580, 560), ("item", "政府采购", "物流运输", 100, 90, 95),
+        ("subtotal", "政府采购", "", 700, 670, 655), ("item", "自行组织", "宣传推广", 300, None, 250),
+        ("total", "自行组织", "", 1000, 670, 905)]
+    r = score_file(path)[0]
+    assert [x.score for x in r.rows] == [3.83, 4.83, 17.43, 37.81, 22.44]
+    assert (r.total, r.grade) == (86.34, "良")
+
+
+def test_several_tables_in_one_workbook(build, demo, tmp_path):
+    a = read_workbook(build(demo["自评表.xlsx"][0]))
+    wb = openpyxl.Workbook()
+    wb.active.title = "项目1"
+    wb.create_sheet("项目2")
+    path = tmp_path / "多项目.xlsx"
+    wb.save(path)
+    provincial_selfeval(tmp_path / "p.xlsx")
+    src = openpyxl.load_workbook(tmp_path / "p.xlsx")
+    dst = openpyxl.load_workbook(path)
+    for name in ("项目1", "项目2"):
+        for row in src.active.iter_rows(values_only=True):
+            dst[name].append(row)
+    dst.save(path)
+    results = score_file(path)
+    assert [r.sheet for r in results] == ["项目1", "项目2"]
+    assert [r.total for r in results] == [96.7, 96.7]
+    assert score_file(path, sheet="项目2")[0].sheet == "项目2"
+    assert a.tables[0].kind == SELFEVAL

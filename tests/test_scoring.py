@@ -1,0 +1,177 @@
+"""Scoring rules of domain.md §5, row by row, with exact figures and explanations."""
+
+from __future__ import annotations
+
+import pytest
+
+from xltools.model import DEPT, EVALUATION, SELFEVAL, Field, Funds, FundsRow, Indicator, Table
+from xltools.ruleset import load_rules
+from xltools.scoring import round_half_up, score_indicator, score_table
+from xltools.values import parse_value
+
+RULES = load_rules()
+SELF = RULES.for_table(SELFEVAL)
+
+
+def ind(target, actual, weight=10, *, op=None, unit="", score=None, qualitative=False, level1="产出指标"):
+    t = parse_value(target, unit=unit, op=op)
+    qual = qualitative or t.kind == "text"
+    return Indicator(level1=level1, level2="数量指标", name="指标", target=t,
+                     actual=parse_value(actual, unit=unit), op=None if qual else (t.op or op or "="),
+                     qualitative=qual, unit=unit, weight=weight, score=score,
+                     cells={"score": "G9", "name": "C9", "actual": "E9", "weight": "F9"}, sheet="自评")
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "weight", "score", "explain"),
+    [
+        ("≥100家", "120家", 15, 15.0, "实际 120家 ≥ 目标 100家，得满分 15.00（达到目标的 120.00%，目标可能偏低）"),
+        ("≥100家", "110家", 15, 15.0, "实际 110家 ≥ 目标 100家，得满分 15.00"),
+        ("≥3000平方米", "2800平方米", 15, 14.0, "2800平方米/3000平方米 = 93.33% × 15 = 14.00"),
+        ("≥1000", 770.42, 10, 7.7, "770.42/1000 = 77.04% × 10 = 7.70"),
+        (">90%", "85%", 10, 9.44, "85%/90% = 94.44% × 10 = 9.44"),
+        ("≥90%", 0.95, 10, 10.0, "实际 95% ≥ 目标 90%，得满分 10.00"),
+        ("≥90%", 0.8, 10, 8.89, "80%/90% = 88.89% × 10 = 8.89"),
+        ("≥90%", "-5%", 10, 0.0, "-5%/90% = 0.00% × 10 = 0.00"),
+        ("≤30天", "25天", 10, 10.0, "实际 25天 ≤ 目标 30天，得满分 10.00"),
+        ("≤30天", "40天", 10, 7.5, "目标/实际 30天/40天 = 75.00% × 10 = 7.50"),
+        ("<5%", "8%", 6, 3.75, "目标/实际 5%/8% = 62.50% × 6 = 3.75"),
+        ("=100%", "100%", 10, 10.0, "实际 100% = 目标 100%，得满分 10.00"),
+        ("=100%", "99.996%", 10, 10.0, "实际 99.996% = 目标 100%，得满分 10.00"),
+        ("=100%", "96%", 10, 9.6, "96%/100% = 96.00% × 10 = 9.60"),
+        ("=12次", "13次", 5, 5.0, "实际 13次 高于目标 12次，得满分 5.00（偏差需说明）"),
+        ("1100人", "1000人", 20, 18.18, "1000人/1100人 = 90.91% × 20 = 18.18"),
+        ("≤0起", "0起", 5, 5.0, "目标为 0起，实际 0起，得满分 5.00"),
+        ("≤0起", "2起", 5, 0.0, "目标为 0起，实际 2起 > 0，得 0 分"),
+        ("=0", "1", 5, 0.0, "目标为 0，实际 1 > 0，得 0 分"),
+        ("≥90%", "", 10, 0.0, "缺少实际完成值，记 0 分"),
+        ("≥90%", "—", 10, 0.0, "缺少实际完成值，记 0 分"),
+        ("100%", "已完成", 10, 10.0, "实际「已完成」不是数值，按定性判为达成年度指标：100.00% × 10 = 10.00"),
+        ("100%", "部分完成", 10, 6.0, "实际「部分完成」不是数值，按定性判为部分达成年度指标并具有一定效果：60.00% × 10 = 6.00"),
+    ],
+)
+def test_quantitative(target, actual, weight, score, explain):
+    r = score_indicator(ind(target, actual, weight), SELF)
+    assert r.score == score
+    assert r.explain() == explain
+
+
+def test_percent_in_unit_column_with_fraction_cells():
+    # A cell formatted as percent stores 0.9 / 0.87; the unit column says %.
+    r = score_indicator(ind(0.9, 0.87, 10, op="≥", unit="%"), SELF)
+    assert r.score == 9.67
+    assert r.explain() == "87%/90% = 96.67% × 10 = 9.67"
+
+
+def test_less_is_better_deduction_method(tmp_path):
+    p = tmp_path / "rules.toml"
+    p.write_text('id = "deduct"\n[selfeval]\nless_is_better = "deduction"\n', encoding="utf-8")
+    tr = load_rules(str(p)).for_table(SELFEVAL)
+    r = score_indicator(ind("≤30天", "40天", 10), tr)
+    assert r.score == 6.67
+    assert r.explain() == "超出目标 (40天 − 30天)/30天 = 33.33%，10 × (1 − 33.33%) = 6.67"
+    r = score_indicator(ind("≤30天", "60天", 10), tr)
+    assert (r.score, r.explain()) == (0.0, "实际 60天 达到目标 30天 的 2 倍及以上，得 0 分")
+
+
+def test_overachievement_threshold_is_data(tmp_path):
+    p = tmp_path / "rules.toml"
+    p.write_text("[selfeval]\noverachievement = 1.3\n", encoding="utf-8")
+    tr = load_rules(str(p)).for_table(SELFEVAL)
+    assert score_indicator(ind("≥100家", "125家", 15), tr).explain_key == "more_full"
+    assert score_indicator(ind("≥100家", "125家", 15), SELF).explain_key == "more_over"
+
+
+@pytest.mark.parametrize(
+    ("actual", "written", "score", "key"),
+    [
+        ("达到预期", 9, 9.0, "qual_written"),
+        ("达到预期", None, 10.0, "qual_default"),
+        ("基本达到", None, 6.0, "qual_default"),
+        ("未达到预期", None, 0.0, "qual_default"),
+        ("", None, 0.0, "qual_missing"),
+        ("达到预期", 12, 10.0, "qual_default"),  # written above the weight is ignored (A304)
+    ],
+)
+def test_qualitative(actual, written, score, key):
+    r = score_indicator(ind("达到预期", actual, 10, score=written), SELF)
+    assert (r.score, r.explain_key) == (score, key)
+
+
+def test_qualitative_written_score_names_its_band():
+    r = score_indicator(ind("好", "较好", 10, score=7), SELF)
+    assert r.explain() == "定性：评分 7.00/10 = 70.00%（部分达成年度指标并具有一定效果）"
+    assert r.explain("en") == "qualitative: scored 7.00/10 = 70.00% (partly achieved)"
+
+
+def test_missing_weight_is_not_scored():
+    i = ind("≥90%", "95%", None)
+    r = score_indicator(i, SELF)
+    assert r.score is None and r.explain() == "缺少分值，未计分"
+
+
+def test_round_half_up_matches_excel():
+    assert round_half_up(2.675) == 2.68
+    assert round_half_up(19.384) == 19.38
+    assert round_half_up(7.704) == 7.70
+    assert round_half_up(0.125) == 0.13
+
+
+def _funds(initial, annual, spent, weight=10.0):
+    return Funds([FundsRow("total", "年度资金总额", initial, annual, spent, weight=weight,
+                           cells={"score": "H7"})])
+
+
+def test_project_execution_76_percent_gives_7_60():
+    t = Table(kind=SELFEVAL, sheet="s", funds=_funds(100, 100, 76))
+    r = score_table(t)
+    assert r.rows[0].score == 7.6 and r.total == 7.6
+    assert r.rows[0].explain() == "76/100 = 76.00% × 10 = 7.60"
+
+
+def test_overspent_budget_caps_at_weight():
+    t = Table(kind=SELFEVAL, sheet="s", funds=_funds(100, 100, 105))
+    r = score_table(t)
+    assert r.rows[0].score == 10.0
+    assert r.rows[0].explain() == "105/100 = 105.00%，按 100% × 10 = 10.00"
+
+
+def test_department_worked_example():
+    amounts = {"annual_budget": 5333.85, "spent": 5169.65, "carryover": 172.89,
+               "initial_budget": 5029.86, "final_accounts": 5169.66}
+    t = Table(kind=DEPT, sheet="部门", amounts={k: Field(v, "部门", "B2") for k, v in amounts.items()})
+    r = score_table(t)
+    assert r.rows[0].score == 19.38
+    assert r.rows[0].explain() == "5169.65/5333.85 = 96.92% × 20 = 19.38"
+    assert r.figures == {"execution_rate": 0.9692, "carryover_rate": 0.0324, "final_diff_rate": 0.0278}
+
+
+def test_evaluation_worked_example_and_grade():
+    rows = []
+    for level1, weight, experts in [("决策", 10, [8.3, 8.34, 8.32]), ("过程", 20, [17.4, 17.44, 17.42]),
+                                    ("产出", 40, [37.8, 37.82, 37.81]), ("效益", 30, [22.4, 22.48, 22.44])]:
+        rows.append(Indicator(level1=level1, level2="", name=level1 + "指标", weight=weight, experts=experts))
+    r = score_table(Table(kind=EVALUATION, sheet="评分", indicators=rows))
+    assert [(p.name, p.score) for p in r.parts] == [("决策", 8.32), ("过程", 17.42), ("产出", 37.81), ("效益", 22.44)]
+    assert (r.total, r.grade) == (85.99, "良")
+
+
+@pytest.mark.parametrize(("total", "grade"), [(100, "优"), (90, "优"), (89.99, "良"), (80, "良"),
+                                              (79.99, "中"), (60, "中"), (59.99, "差"), (0, "差")])
+def test_grade_bounds(total, grade):
+    assert RULES.grade(total) == grade
+
+
+def test_expert_mean_above_weight_is_capped():
+    i = Indicator(level1="决策", level2="", name="x", weight=5, experts=[6, 5, 5.5])
+    r = score_table(Table(kind=EVALUATION, sheet="s", indicators=[i]))
+    assert r.rows[0].score == 5.0
+    assert r.rows[0].explain() == "专家平均 (6 + 5 + 5.5)/3 = 5.50，超过分值，按 5.00 计"
+
+
+def test_total_is_sum_of_rounded_rows():
+    # 3 rows of 1/3 of their target: each 3.333… → 3.33, total 9.99 (not 10.00)
+    rows = [ind("≥3", "1", 10) for _ in range(3)]
+    r = score_table(Table(kind=SELFEVAL, sheet="s", indicators=rows))
+    assert [x.score for x in r.rows] == [3.33, 3.33, 3.33]
+    assert r.total == 9.99

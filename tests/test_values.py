@@ -1,0 +1,184 @@
+"""Targets and actuals as real tables write them (domain.md §2)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from xltools.values import (
+    format_number,
+    parse_direction,
+    parse_value,
+    percent_scale,
+    unit_from_name,
+)
+
+# (cell text, kind, op, number, unit)
+CASES = [
+    ("≥80%", "number", "≥", 80, "%"),
+    (">=80%", "number", "≥", 80, "%"),
+    ("≥ 80 %", "number", "≥", 80, "%"),
+    ("不低于80%", "number", "≥", 80, "%"),
+    ("不少于100人", "number", "≥", 100, "人"),
+    ("不高于5%", "number", "≤", 5, "%"),
+    ("不超过30天", "number", "≤", 30, "天"),
+    ("≤30天", "number", "≤", 30, "天"),
+    ("<=30天", "number", "≤", 30, "天"),
+    ("=100%", "number", "=", 100, "%"),
+    ("＝100％", "number", "=", 100, "%"),
+    ("1100人", "number", None, 1100, "人"),
+    ("1,100", "number", None, 1100, ""),
+    ("1,100人次", "number", None, 1100, "人次"),
+    ("30个", "number", None, 30, "个"),
+    ("100%", "number", None, 100, "%"),
+    ("＞＝８０％", "number", "≥", 80, "%"),
+    ("≧80%", "number", "≥", 80, "%"),
+    ("＞90%", "number", ">", 90, "%"),
+    ("<5%", "number", "<", 5, "%"),
+    ("＜５％", "number", "<", 5, "%"),
+    ("90%以上", "number", "≥", 90, "%"),
+    ("90%及以上", "number", "≥", 90, "%"),
+    ("5%以下", "number", "≤", 5, "%"),
+    ("30天以内", "number", "≤", 30, "天"),
+    ("大于等于95%", "number", "≥", 95, "%"),
+    ("小于等于3%", "number", "≤", 3, "%"),
+    ("至少2次", "number", "≥", 2, "次"),
+    ("控制在500万元以内", "number", "≤", 500, "万元"),
+    ("达到100%", "number", "≥", 100, "%"),
+    ("3000平方米", "number", None, 3000, "平方米"),
+    ("≥3000平方米", "number", "≥", 3000, "平方米"),
+    ("12.5万元", "number", None, 12.5, "万元"),
+    ("0.96", "number", None, 0.96, ""),
+    ("96", "number", None, 96, ""),
+    ("96.5%", "number", None, 96.5, "%"),
+    (" 95 % ", "number", None, 95, "%"),
+    ("９５％", "number", None, 95, "%"),
+    ("１，１００人", "number", None, 1100, "人"),
+    ("≥ 1 , 000 家", "number", "≥", 1000, "家"),
+    ("2场", "number", None, 2, "场"),
+    ("≥2场", "number", "≥", 2, "场"),
+    ("100（%）", "number", None, 100, "%"),
+    ("≤1个工作日", "number", "≤", 1, "个工作日"),
+    ("-5%", "number", None, -5, "%"),
+    (".5", "number", None, 0.5, ""),
+    ("达到预期", "text", None, None, ""),
+    ("有效提升", "text", None, None, ""),
+    ("好", "text", None, None, ""),
+    ("满意", "text", None, None, ""),
+    ("显著改善", "text", None, None, ""),
+    ("按期完成", "text", None, None, ""),
+    ("2024年12月底前完成", "text", None, None, ""),
+    ("1-6月", "text", None, None, ""),
+    ("95%左右较为合理的范围内", "text", None, None, ""),
+    ("—", "none", None, None, ""),
+    ("-", "none", None, None, ""),
+    ("/", "none", None, None, ""),
+    ("——", "none", None, None, ""),
+    ("", "none", None, None, ""),
+    ("   ", "none", None, None, ""),
+    ("无", "none", None, None, ""),
+    ("N/A", "none", None, None, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "op", "number", "unit"), CASES)
+def test_real_world_strings(text, kind, op, number, unit):
+    v = parse_value(text)
+    assert (v.kind, v.op, v.number, v.unit) == (kind, op, None if number is None else float(number), unit)
+
+
+def test_table_is_large_enough():
+    assert len(CASES) >= 60
+
+
+@pytest.mark.parametrize(
+    ("raw", "unit", "op", "expected"),
+    [
+        (80, "%", "≥", ("number", "≥", 80.0, "%")),
+        (0.9, "%", "≥", ("number", "≥", 0.9, "%")),
+        ("80", "%", "≥", ("number", "≥", 80.0, "%")),
+        ("80", "％", "＞＝", ("number", "≥", 80.0, "%")),
+        (30, "天", "≤", ("number", "≤", 30.0, "天")),
+        (1100, "人", "正向", ("number", "≥", 1100.0, "人")),
+        (5, "%", "反向", ("number", "≤", 5.0, "%")),
+        ("≥90%", "%", "≤", ("number", "≥", 90.0, "%")),  # the cell's own operator wins
+        (30, "—", None, ("number", None, 30.0, "")),
+        ("好", "", "定性", ("text", None, None, "")),
+    ],
+)
+def test_operator_and_unit_in_their_own_columns(raw, unit, op, expected):
+    v = parse_value(raw, unit=unit, op=op)
+    assert (v.kind, v.op, v.number, v.unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind"),
+    [(None, "none"), (True, "text"), (float("nan"), "text"), (datetime.date(2024, 1, 2), "text"),
+     (datetime.datetime(2024, 1, 2, 3, 4), "text"), (12, "number")],
+)
+def test_non_text_cells(raw, kind):
+    assert parse_value(raw).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("word", "op"),
+    [("≥", "≥"), (">=", "≥"), ("＞＝", "≥"), ("≤", "≤"), ("=", "="), (">", ">"), ("<", "<"),
+     ("正向", "≥"), ("反向", "≤"), ("定性", None), ("定量（其他）", "="), ("不低于", "≥"), ("胡说", None)],
+)
+def test_direction_column(word, op):
+    assert parse_direction(word) == op
+
+
+@pytest.mark.parametrize(
+    ("name", "unit"),
+    [("参会代表人数（人）", "人"), ("参会代表人数(人次)", "人次"), ("满意度（%）", "%"),
+     ("培训场次", ""), ("2023年（第1期）", "")],
+)
+def test_unit_in_name(name, unit):
+    assert unit_from_name(name) == unit
+
+
+@pytest.mark.parametrize(
+    ("x", "ref", "explicit", "expected"),
+    [(0.96, 90, False, 96), (96, 90, False, 96), (1, 100, False, 100), (0.5, 1, False, 0.5),
+     (0.96, None, False, 96), (0.96, 90, True, 0.96), (0, 90, False, 0), (1.2, 100, False, 120)],
+)
+def test_percent_scale(x, ref, explicit, expected):
+    assert percent_scale(x, ref, explicit_percent=explicit) == pytest.approx(expected)
+
+
+@given(st.text(max_size=40))
+def test_never_crashes_on_any_text(s):
+    v = parse_value(s)
+    assert v.kind in ("number", "text", "none")
+    if v.kind == "number":
+        assert v.number is not None
+
+
+@given(st.one_of(st.integers(), st.floats(allow_nan=True, allow_infinity=True), st.booleans(),
+                 st.none(), st.dates()))
+def test_never_crashes_on_any_cell(x):
+    assert parse_value(x).kind in ("number", "text", "none")
+
+
+@given(
+    op=st.sampled_from(["≥", "≤", "=", ">", "<", ""]),
+    x=st.decimals(min_value=0, max_value=10**7, places=2, allow_nan=False, allow_infinity=False),
+    unit=st.sampled_from(["%", "人", "天", "万元", "个", "平方米", "人次", ""]),
+)
+def test_round_trip(op, x, unit):
+    v = parse_value(f"{op}{x}{unit}")
+    assert v.kind == "number"
+    assert v.op == (op or None)
+    assert v.number == pytest.approx(float(x))
+    assert v.unit == unit
+    again = parse_value(v.display())
+    assert (again.op, again.number, again.unit) == (v.op, v.number, v.unit)
+
+
+@given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False))
+def test_format_number_round_trips(x):
+    assert float(format_number(x)) == pytest.approx(x, rel=1e-6, abs=1e-6)
