@@ -146,7 +146,7 @@ def test_usage_error_exit_2():
 
 
 def test_every_command_has_help_with_an_example():
-    for name, command in cli.commands.items():
+    for name in cli.commands:
         res = run(name, "--help")
         assert res.exit_code == 0
         assert "Example:" in res.stdout, name
