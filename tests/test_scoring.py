@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from xltools.model import DEPT, EVALUATION, SELFEVAL, Field, Funds, FundsRow, Indicator, Table
 from xltools.ruleset import load_rules
@@ -19,7 +21,7 @@ def ind(target, actual, weight=10, *, op=None, unit="", score=None, qualitative=
     return Indicator(level1=level1, level2="数量指标", name="指标", target=t,
                      actual=parse_value(actual, unit=unit), op=None if qual else (t.op or op or "="),
                      qualitative=qual, unit=unit, weight=weight, score=score,
-                     cells={"score": "G9", "name": "C9", "actual": "E9", "weight": "F9"}, sheet="自评")
+                     columns={"score": "G", "name": "C", "actual": "E", "weight": "F"}, row=9, sheet="自评")
 
 
 @pytest.mark.parametrize(
@@ -175,3 +177,13 @@ def test_total_is_sum_of_rounded_rows():
     r = score_table(Table(kind=SELFEVAL, sheet="s", indicators=rows))
     assert [x.score for x in r.rows] == [3.33, 3.33, 3.33]
     assert r.total == 9.99
+
+
+@given(st.decimals(min_value=-10000, max_value=10000, places=6, allow_nan=False, allow_infinity=False),
+       st.sampled_from([2, 4]))
+def test_round_half_up_equals_decimal_rounding(x, digits):
+    from decimal import ROUND_HALF_UP, Decimal
+
+    f = float(x)
+    expected = float(Decimal(repr(f)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
+    assert round_half_up(f, digits) == expected

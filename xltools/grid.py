@@ -8,6 +8,7 @@ in absolute sheet coordinates, plain Python values, and the merged ranges.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 #: A merged range as (first_row, first_col, last_row, last_col), 0-based and inclusive.
 Range = tuple[int, int, int, int]
@@ -17,6 +18,7 @@ Range = tuple[int, int, int, int]
 _MAX_MERGE_AREA = 5_000
 
 
+@lru_cache(maxsize=1024)
 def column_letter(col: int) -> str:
     """0 → A, 25 → Z, 26 → AA."""
     letters = ""

@@ -87,10 +87,18 @@ class Indicator:
     outcome: str = ""  # qualitative outcome text, if a column holds it
     sheet: str = ""
     row: int = 0  # 1-based sheet row
-    cells: dict[str, str] = field(default_factory=dict)  # field name → A1
+    # field name → column letter, shared by every row of a table (addresses are built on demand,
+    # so reading a table does not format an A1 string for every cell of every row).
+    columns: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def cells(self) -> dict[str, str]:
+        """field name → A1 address of this row's cell."""
+        return {f: f"{letter}{self.row}" for f, letter in self.columns.items()}
 
     def cell(self, name: str, fallback: str = "name") -> str:
-        return self.cells.get(name) or self.cells.get(fallback, "")
+        letter = self.columns.get(name) or self.columns.get(fallback)
+        return f"{letter}{self.row}" if letter else ""
 
 
 @dataclass(slots=True)

@@ -11,8 +11,8 @@ and the total are sums of the rounded row scores.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 
 from .messages import render, word
 from .model import DEPT, EVALUATION, GOALS, Indicator, Table, Workbook
@@ -26,9 +26,18 @@ _FAILED_WORDS = ("未", "没有", "较差", "不满意", "差", "否", "无效")
 
 
 def round_half_up(x: float, digits: int = 2) -> float:
-    """Round as Excel's ROUND does for displayed scores (2.675 → 2.68, not 2.67)."""
-    q = Decimal(1).scaleb(-digits)
-    return float(Decimal(repr(x)).quantize(q, rounding=ROUND_HALF_UP))
+    """Round half away from zero, as Excel's ROUND does (2.675 → 2.68, where round() gives 2.67).
+
+    2.675 is stored as 2.67499999…; the relative nudge of 1e-9 lets such decimal halves round
+    up, as they do on paper and in Excel. For values with up to six decimals it equals rounding
+    the decimal repr with ``decimal.ROUND_HALF_UP`` (a test holds it to that); for float noise
+    such as 1.5 × 114/120 = 1.4249999999999998 it gives 1.43, the exact product's rounding, as
+    Excel's ROUND does.
+    """
+    m = 10.0**digits
+    y = abs(x) * m
+    r = math.floor(y + 0.5 + 1e-9 * max(1.0, y)) / m
+    return r if x >= 0 else -r
 
 
 def pct(x: float, digits: int = 2) -> str:

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import lru_cache
 
 #: Canonical operators. ``>`` and ``<`` are kept apart from ``≥``/``≤`` for display; scoring
 #: treats them alike (domain.md §5).
@@ -46,6 +47,15 @@ DIRECTION_WORDS: dict[str, str | None] = {
     "定量(其他)": "=", "定量（其他）": "=", "其他": "=",
 }
 _NONE_TEXT = {"", "-", "--", "—", "——", "–", "/", "\\", "无", "n/a", "na", "null", "none", "暂无", "…"}
+# A word prefix (不低于), then/or a symbol prefix (≥), longest spelling first.
+_WORD_OP = dict(_PREFIX_WORDS)
+_SYMBOL_OP = dict(_SYMBOLS)
+_PREFIX = re.compile(
+    "(" + "|".join(re.escape(w) for w, _ in _PREFIX_WORDS) + ")?"
+    "(" + "|".join(re.escape(w) for w, _ in _SYMBOLS) + ")?"
+)
+_SUFFIX_OP = dict(_SUFFIX_WORDS)
+_SUFFIX = re.compile("(?:" + "|".join(re.escape(w) for w, _ in _SUFFIX_WORDS) + ")$")
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
 _MAX_UNIT = 6
 
@@ -91,6 +101,7 @@ def format_number(x: float | None) -> str:
     return f"{x:.6f}".rstrip("0").rstrip(".")
 
 
+@lru_cache(maxsize=8192)
 def normalize_text(s: str) -> str:
     """NFKC (full-width digits, ％, ＞＝, （） become ASCII), no spaces of any width."""
     s = unicodedata.normalize("NFKC", s)
@@ -103,6 +114,8 @@ def parse_value(raw: object, *, unit: str | None = None, op: str | None = None) 
     The cell's own operator and unit win over the column's, because people type ``≥90%`` into a
     cell whose neighbouring unit column still says ``%``.
     """
+    if (raw is None or raw == "") and op is None:
+        return NONE
     col_unit = normalize_text(unit) if isinstance(unit, str) else ""
     if col_unit in _NONE_TEXT:
         col_unit = ""
@@ -122,27 +135,22 @@ def parse_value(raw: object, *, unit: str | None = None, op: str | None = None) 
     return _parse_text(text, col_unit, col_op)
 
 
+@lru_cache(maxsize=4096)
 def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
-    rest = text
-    op: str | None = None
-    for spelling, sym in _PREFIX_WORDS:
-        if rest.startswith(spelling):
-            op, rest = sym, rest[len(spelling):]
-            break
-    for spelling, sym in _SYMBOLS:
-        if rest.startswith(spelling):
-            op, rest = sym, rest[len(spelling):]
-            break
+    # Cached: the same few spellings (``≥95%``, ``100%``, ``达到预期``) fill most tables.
+    m = _PREFIX.match(text)  # always matches, possibly empty
+    word, symbol = m.group(1), m.group(2)
+    op = _SYMBOL_OP[symbol] if symbol else (_WORD_OP[word] if word else None)
+    rest = text[m.end():]
     m = _NUMBER.match(rest)
     if m is None:
         return Value("text", text=text)
     number = float(m.group().replace(",", ""))
     tail = rest[m.end():]
-    for spelling, sym in _SUFFIX_WORDS:
-        if tail.endswith(spelling):
-            op = op or sym
-            tail = tail[: -len(spelling)]
-            break
+    m = _SUFFIX.search(tail)
+    if m:
+        op = op or _SUFFIX_OP[m.group()]
+        tail = tail[: m.start()]
     tail = tail.strip("()[]")
     if tail.startswith("%"):
         unit = "%"

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .. import taxonomy
-from ..grid import Grid, a1
+from ..grid import Grid, a1, column_letter
 from ..model import (
     DEPT,
     EVALUATION,
@@ -97,13 +97,19 @@ class _Cells:
 
     grid: Grid
     keys: list[list[tuple[int, str]]]  # per row: (col, label key) of every text cell
+    sets: list[frozenset[str]]  # per row: the label keys, for quick rejection
+    labelled: list[bool]  # per row: holds a label that can start or end a block
 
     @classmethod
     def of(cls, grid: Grid) -> _Cells:
         keys = []
         for row in grid.rows:
             keys.append([(c, label_key(v)) for c, v in enumerate(row) if isinstance(v, str) and v])
-        return cls(grid, keys)
+        sets = [frozenset(k for _, k in row) for row in keys]
+        return cls(grid, keys, sets, [not s.isdisjoint(_BLOCK_KEYS) for s in sets])
+
+    def has(self, row: int, trigger: frozenset[str]) -> bool:
+        return 0 <= row < len(self.sets) and not self.sets[row].isdisjoint(trigger)
 
     def mapped(self, row: int, table: dict[str, str]) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -118,7 +124,7 @@ class _Cells:
 def tables_in_grid(grid: Grid) -> tuple[list[Table], list[LineItem], list[WrittenPart], Funds | None]:
     """The tables of one sheet, plus parts that may belong to a table on another sheet."""
     cells = _Cells.of(grid)
-    headers = [r for r in range(grid.height) if _is_indicator_header(cells, r)]
+    headers = [r for r in range(grid.height) if cells.labelled[r] and _is_indicator_header(cells, r)]
     line_items = _line_items(cells)
     parts: list[WrittenPart] = []
     tables: list[Table] = []
@@ -136,12 +142,27 @@ def tables_in_grid(grid: Grid) -> tuple[list[Table], list[LineItem], list[Writte
     return tables, line_items, parts, funds
 
 
+def _keys_of(table: dict[str, str], *fields: str) -> frozenset[str]:
+    return frozenset(k for k, f in table.items() if f in fields)
+
+
+# A header row must hold one of these; rows without any are rejected without mapping them.
+_LEVEL1_KEYS = _keys_of(INDICATOR_COLUMNS, "level1")
+_FUNDS_KEYS = _keys_of(FUNDS_COLUMNS, "initial_budget", "annual_budget", "spent")
+_CONTENT_KEYS = _keys_of(LINE_ITEM_COLUMNS, "content")
+_BLOCK_KEYS = _LEVEL1_KEYS | _FUNDS_KEYS | _CONTENT_KEYS | GRADE_LABELS | TOTAL_LABELS
+
+
 def _is_indicator_header(cells: _Cells, r: int) -> bool:
+    if not cells.has(r, _LEVEL1_KEYS):
+        return False
     m = cells.mapped(r, INDICATOR_COLUMNS)
     return "level1" in m and "name" in m
 
 
 def _is_result_header(cells: _Cells, r: int) -> bool:
+    if not cells.has(r, _LEVEL1_KEYS):
+        return False
     m = cells.mapped(r, INDICATOR_COLUMNS)
     return "level1" in m and "name" not in m and "score" in m and "weight" in m
 
@@ -162,7 +183,8 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
     table.expert_names = [to_text(grid.raw(h if not sub_experts else h + 1, c)) for c in experts]
     end = _indicator_rows(cells, table, cols, experts, first, stop)
     table.kind = _kind(cells, table, cols, experts, start, h)
-    _header_fields(cells, table, start, min(end + _MAX_BLANK, stop))
+    _header_fields(cells, table, start, h)
+    _header_fields(cells, table, max(h, end - 1), min(end + _MAX_BLANK, stop))
     if table.kind in (SELFEVAL, DEPT):
         table.funds = _funds(cells, start, end)
     if table.kind in (GOALS, DEPT):
@@ -185,21 +207,27 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
     blanks = 0
     r = first
     name_col = cols["name"]
+    l1_col, l2_col = cols["level1"], cols.get("level2")
+    columns = {f: column_letter(c) for f, c in cols.items()}
+    for i, c in enumerate(experts):
+        columns[f"expert{i + 1}"] = column_letter(c)
     while r < stop:
-        row_keys = {k for _, k in cells.keys[r]} if r < len(cells.keys) else set()
+        row_keys = cells.sets[r] if r < len(cells.sets) else frozenset()
         first_text = cells.keys[r][0][1] if r < len(cells.keys) and cells.keys[r] else ""
         if row_keys & TOTAL_LABELS or first_text.startswith("总分"):
             _written_total(cells, table, cols, r)
             return r + 1
-        if _is_indicator_header(cells, r) or _is_result_header(cells, r) or _is_funds_header(cells, r):
+        if cells.labelled[r] and (row_keys & GRADE_LABELS or _is_indicator_header(cells, r)
+                         or _is_result_header(cells, r) or _is_funds_header(cells, r)
+                         or _is_line_item_header(cells, r)):
             return r
-        raw_name = grid.raw(r, name_col)
-        l1 = to_text(grid.value(r, cols["level1"]))
-        l2 = to_text(grid.value(r, cols["level2"])) if "level2" in cols else ""
+        l1 = to_text(grid.value(r, l1_col))
+        l2 = to_text(grid.value(r, l2_col)) if l2_col is not None else ""
         if l1 and l1 != level1:
             level1, level2 = l1, ""
         if l2:
             level2 = l2
+        raw_name = grid.raw(r, name_col)
         if raw_name in ("", None) or grid.origin(r, name_col) != (r, name_col):
             blanks = blanks + 1 if not any(v not in ("", None) for v in grid.rows[r]) else 0
             if blanks >= _MAX_BLANK:
@@ -207,37 +235,38 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
             r += 1
             continue
         blanks = 0
-        table.indicators.append(_indicator(grid, r, cols, experts, level1, level2))
+        ind = _indicator(grid.rows[r], cols, experts, level1, level2)
+        ind.sheet, ind.row, ind.columns = grid.sheet, r + 1, columns
+        table.indicators.append(ind)
         r += 1
     return r
 
 
-def _indicator(grid: Grid, r: int, cols: dict[str, int], experts: list[int],
+def _indicator(row: list[object], cols: dict[str, int], experts: list[int],
                level1: str, level2: str) -> Indicator:
+    n = len(row)
+
     def raw(f: str) -> object:
-        return grid.raw(r, cols[f]) if f in cols else ""
+        c = cols.get(f)
+        return row[c] if c is not None and c < n else ""
 
     name = to_text(raw("name"))
     direction = raw("direction")
     unit_col = to_text(raw("unit"))
     target = parse_value(raw("target"), unit=unit_col, op=direction if direction else None)
-    actual = parse_value(raw("actual"), unit=unit_col)
     qualitative = is_qualitative_direction(direction) or target.kind == "text"
-    op = None if qualitative else (target.op or parse_direction(direction) or "=")
-    unit = (target.unit if target.is_number else "") or unit_col or unit_from_name(name)
-    ind = Indicator(
-        level1=level1, level2=level2, name=name, target=target, actual=actual, op=op,
-        qualitative=qualitative, unit=unit, weight=to_number(raw("weight")),
-        score=to_number(raw("score")), deviation=to_text(raw("deviation")),
-        criteria=to_text(raw("criteria")), outcome=to_text(raw("outcome")),
+    return Indicator(
+        level1=level1, level2=level2, name=name, target=target,
+        actual=parse_value(raw("actual"), unit=unit_col),
+        op=None if qualitative else (target.op or parse_direction(direction) or "="),
+        qualitative=qualitative,
+        unit=(target.unit if target.is_number else "") or unit_col or unit_from_name(name),
+        weight=to_number(raw("weight")), score=to_number(raw("score")),
+        deviation=to_text(raw("deviation")), criteria=to_text(raw("criteria")),
+        outcome=to_text(raw("outcome")),
         target_midterm=parse_value(raw("target_midterm"), unit=unit_col),
-        experts=[to_number(grid.raw(r, c)) for c in experts],
-        sheet=grid.sheet, row=r + 1,
+        experts=[to_number(row[c]) if c < n else None for c in experts],
     )
-    ind.cells = {f: a1(r, c) for f, c in cols.items()}
-    for i, c in enumerate(experts):
-        ind.cells[f"expert{i + 1}"] = a1(r, c)
-    return ind
 
 
 def _written_total(cells: _Cells, table: Table, cols: dict[str, int], r: int) -> None:
@@ -302,8 +331,6 @@ def _value_right(cells: _Cells, r: int, c: int, *, numeric: bool = False) -> tup
 def _header_fields(cells: _Cells, table: Table, start: int, end: int) -> None:
     grid = cells.grid
     for r in range(start, min(end, grid.height)):
-        if r + 1 == table.header_row:
-            continue
         for c, k in cells.keys[r]:
             f = HEADER_FIELDS.get(k)
             if f is None and k in GRADE_LABELS:
@@ -326,7 +353,7 @@ def _header_fields(cells: _Cells, table: Table, start: int, end: int) -> None:
                 continue
             if found and f not in table.header:
                 table.header[f] = Field(found[0], grid.sheet, a1(r, found[1]))
-    if "year" not in table.header:
+    if "year" not in table.header and end <= table.header_row:
         _year_from_titles(cells, table, start)
 
 
@@ -360,6 +387,8 @@ def _split_label(key: str) -> tuple[str, str] | None:
 
 
 def _is_funds_header(cells: _Cells, r: int) -> bool:
+    if not cells.has(r, _FUNDS_KEYS):
+        return False
     m = cells.mapped(r, FUNDS_COLUMNS)
     return len({"initial_budget", "annual_budget", "spent"} & set(m)) >= 2 and not cells.mapped(
         r, LINE_ITEM_COLUMNS).get("content")
@@ -438,13 +467,20 @@ def _goal_texts(cells: _Cells, start: int, end: int) -> dict[str, Field]:
     return out
 
 
+def _is_line_item_header(cells: _Cells, r: int) -> bool:
+    if not cells.has(r, _CONTENT_KEYS):
+        return False
+    cols = cells.mapped(r, LINE_ITEM_COLUMNS)
+    return "content" in cols and "budget" in cols
+
+
 def _line_items(cells: _Cells) -> list[LineItem]:
     grid = cells.grid
     items: list[LineItem] = []
     for h in range(grid.height):
-        cols = cells.mapped(h, LINE_ITEM_COLUMNS)
-        if "content" not in cols or "budget" not in cols:
+        if not _is_line_item_header(cells, h):
             continue
+        cols = cells.mapped(h, LINE_ITEM_COLUMNS)
         method = ""
         blanks = 0
         for r in range(h + 1, grid.height):
@@ -455,7 +491,7 @@ def _line_items(cells: _Cells) -> list[LineItem]:
                     break
                 continue
             blanks = 0
-            if _is_indicator_header(cells, r) or cells.mapped(r, LINE_ITEM_COLUMNS).get("content") is not None:
+            if _is_indicator_header(cells, r) or _is_line_item_header(cells, r):
                 break
             joined = "".join(texts)
             m = to_text(grid.value(r, cols["method"])) if "method" in cols else ""
