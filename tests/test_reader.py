@@ -260,3 +260,80 @@ def test_several_tables_in_one_workbook(build, demo, tmp_path):
     assert [r.total for r in results] == [96.7, 96.7]
     assert score_file(path, sheet="项目2")[0].sheet == "项目2"
     assert a.tables[0].kind == SELFEVAL
+
+
+def test_national_2015_goal_form_with_midterm_columns(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "绩效目标申报表"
+    ws.append(["项目支出绩效目标申报表"])
+    ws.append(["（ 2024 年度）"])
+    ws.append(["项目名称", "口岸通关便利化项目"])
+    ws.append(["主管部门及代码", "[123]市商务局", None, "实施单位", "市口岸办"])
+    ws.append(["项目属性", "延续", None, "项目期限", "2024-2026"])
+    ws.append(["项目资金（万元）", "中期资金总额：", 3000, "年度资金总额：", 1000])
+    ws.append([None, "其中：财政拨款", 2500, "其中：财政拨款", 800])
+    ws.append([None, "其他资金", 500, "其他资金", 200])
+    ws.append(["总体目标", "中期目标（2024-2026年）", None, "年度目标"])
+    ws.append([None, "三年内通关时间压缩30%。", None, "通关时间压缩10%，企业满意度90%以上。"])
+    ws.append(["绩效指标", "一级指标", "二级指标", "三级指标", "中期指标值", "年度指标值"])
+    ws.append([None, "产出指标", "数量指标", "服务企业数（家）", "≥3000", "≥1000"])
+    ws.append([None, None, "时效指标", "平均通关时间", "≤24小时", "≤30小时"])
+    ws.append([None, "效益指标", "经济效益指标", "通关成本降低率", "≥30%", "≥10%"])
+    ws.append([None, "满意度指标", "服务对象满意度指标", "企业满意度", "≥90%", "≥90%"])
+    for rng in ("A6:A8", "A9:A10", "A11:A15", "B12:B13"):
+        ws.merge_cells(rng)
+    path = tmp_path / "申报表.xlsx"
+    wb.save(path)
+    [t] = read_workbook(path).tables
+    assert t.kind == GOALS and t.field_value("year") == 2024
+    assert t.field_value("department") == "[123]市商务局"
+    assert t.field_value("attribute") == "延续" and t.field_value("period") == "2024-2026"
+    assert {k: (f.value, f.cell) for k, f in t.amounts.items()} == {
+        "midterm_total": (3000, "C6"), "annual_total": (1000, "E6"), "annual_fiscal": (800, "E7"),
+        "annual_other": (200, "E8")}
+    assert t.goals_text["midterm_goal"].value == "三年内通关时间压缩30%。"
+    assert t.goals_text["annual_goal"].value.startswith("通关时间压缩10%")
+    got = [(i.level1, i.level2, i.name, i.op, i.target.number, i.target_midterm.number, i.unit)
+           for i in t.indicators]
+    assert got == [("产出指标", "数量指标", "服务企业数（家）", "≥", 1000, 3000, "家"),
+                   ("产出指标", "时效指标", "平均通关时间", "≤", 30, 24, "小时"),
+                   ("效益指标", "经济效益指标", "通关成本降低率", "≥", 10, 30, "%"),
+                   ("满意度指标", "服务对象满意度指标", "企业满意度", "≥", 90, 90, "%")]
+
+
+def test_table_without_total_row_stops_before_line_items_and_grade(build, demo):
+    sample = replace(demo["自评表.xlsx"][0], total=None)
+    [t] = read_workbook(build(sample)).tables
+    assert len(t.indicators) == 7
+    assert t.written_total is None and t.written_grade.value == "优"
+    assert [i.content for i in t.line_items] == ["展位搭建服务", "宣传推广"]
+
+
+def test_label_and_value_in_one_cell(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["项目支出绩效自评表"])
+    ws.append(["项目名称：社区养老服务补助", None, "主管部门：市民政局"])
+    ws.append(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"])
+    ws.append(["产出指标", "数量指标", "服务老人数", "≥2000人", "1800人", 50, 45])
+    ws.append(["满意度指标", "服务对象满意度指标", "老人满意度", "≥90%", "92%", 50, 50])
+    ws.append(["合计", None, None, None, None, 100, 95])
+    ws.append(["自评等级：优"])
+    path = tmp_path / "x.xlsx"
+    wb.save(path)
+    [t] = read_workbook(path).tables
+    assert t.project_name == "社区养老服务补助" and t.field_value("department") == "市民政局"
+    assert t.written_grade.value == "优" and t.written_total.value == 95
+    r = score_file(path)[0]
+    assert [x.score for x in r.rows] == [45.0, 50.0]
+    assert (r.total, r.grade, r.execution) == (95.0, "优", None)  # no funds block: no execution row
+
+
+def test_dept_with_a_funds_block(build, demo):
+    sample = replace(demo["部门整体自评表.xlsx"][0], amounts=[], execution_weight=20,
+                     funds=[("年度资金总额", 5029.86, 5333.85, 5169.65)])
+    r = score_file(build(sample))[0]
+    assert r.table == DEPT
+    assert r.rows[0].explain() == "5169.65/5333.85 = 96.92% × 20 = 19.38"
+    assert r.figures == {"execution_rate": 0.9692}

@@ -39,6 +39,7 @@ class Sample:
     unit: str = "示例实施单位"
     year: int = 2023
     funds: list[tuple[str, float | None, float | None, float | None]] = field(default_factory=list)
+    execution_weight: float = 10
     amounts: list[tuple[str, float]] = field(default_factory=list)
     annual_goal: str = ""
     achieved: str = ""
@@ -168,7 +169,7 @@ class _Writer:
             self.put(self.r, c0 + 1, label)
             for i, v in enumerate((initial, annual, spent)):
                 self.put(self.r, c0 + 2 + i, self.num(v) if v is not None else "—")
-        self.put(top + 1, c0 + 5, 10)
+        self.put(top + 1, c0 + 5, s.execution_weight)
         self.ws.merge_cells(start_row=top, start_column=c0, end_row=self.r, end_column=c0)
         self.r += 1
 
