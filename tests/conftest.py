@@ -30,3 +30,27 @@ def demo():
 
 def xltools_cmd() -> list[str]:
     return [sys.executable, "-m", "xltools"]
+
+
+@pytest.fixture(scope="session")
+def soffice():
+    """LibreOffice's soffice, or a loud skip (a failure when CI is set: CI installs it)."""
+    import shutil
+
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if exe is None:
+        if os.environ.get("CI"):
+            pytest.fail("soffice (LibreOffice) is required in CI: apt-get install libreoffice-calc-nogui")
+        pytest.skip("LibreOffice (soffice) not installed: these tests need it")
+    return exe
+
+
+def convert(soffice: str, src: str, fmt: str, outdir: str) -> str:
+    """Convert a workbook with LibreOffice headless; return the new file's path."""
+    import subprocess
+
+    profile = f"file://{outdir}/lo-profile"
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", fmt,
+                    "--outdir", outdir, src], check=True, capture_output=True, timeout=120)
+    base = os.path.splitext(os.path.basename(src))[0]
+    return os.path.join(outdir, f"{base}.{fmt}")

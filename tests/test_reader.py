@@ -337,3 +337,14 @@ def test_dept_with_a_funds_block(build, demo):
     assert r.table == DEPT
     assert r.rows[0].explain() == "5169.65/5333.85 = 96.92% × 20 = 19.38"
     assert r.figures == {"execution_rate": 0.9692}
+
+
+@pytest.mark.parametrize("fmt", ["xls", "ods"])
+def test_legacy_and_open_document_formats(build, demo, tmp_path, soffice, fmt):
+    from .conftest import convert
+
+    src = build(demo["评价评分表.xlsx"][0], name="评价.xlsx")
+    path = convert(soffice, src, fmt, str(tmp_path))
+    r = score_file(path)[0]
+    assert (r.table, r.total, r.grade) == (EVALUATION, 85.99, "良")
+    assert r.rows[1].level1 == "决策"  # the merged 一级指标 cell spans its rows in every format
