@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 
-from .errors import XltoolsError
+from .errors import UnknownTable, UnreadableWorkbook, UsageError, XltoolsError
+from .model import GOALS, Table
 from .reading import read_workbook
+from .report import FileReport, Report
 from .ruleset import RuleSet, load_rules
 from .scoring import ScoreResult, score_workbook
 
@@ -24,3 +26,74 @@ def score_file(path: str | os.PathLike[str], rules: RuleSet | str | None = None,
                 f"{os.path.basename(os.fspath(path))}: no table on sheet {sheet!r} (available: {', '.join(t.sheet for t in book.tables)}).",
             )
     return results
+
+
+def read_goals(path: str | os.PathLike[str]) -> Table:
+    """The declared goal table (绩效目标申报表) in a workbook, for A311."""
+    book = read_workbook(path)
+    goals = next((t for t in book.tables if t.kind == GOALS), None)
+    if goals is None:
+        name = os.path.basename(os.fspath(path))
+        raise UsageError(f"{name}：不是绩效目标申报表（--goals 需要目标申报表）。",
+                         f"{name}: not a goal declaration (--goals needs one).")
+    return goals
+
+
+def validate_file(path: str | os.PathLike[str], rules: RuleSet | str | None = None, *,
+                  goals: Table | None = None, select: set[str] | None = None,
+                  ignore: set[str] | None = None, lang: str = "zh") -> FileReport:
+    """Every finding in one workbook; an unreadable file becomes a report with ``error`` set.
+
+    A workbook that reads but holds no known table is a finding (S105), not an error: the file
+    is fine, it is just not a performance table.
+    """
+    from .reading.recognize import LOOKED_FOR, LOOKED_FOR_EN
+    from .rules import Finding, findings_for, sort_findings
+
+    rs = rules if isinstance(rules, RuleSet) else load_rules(rules)
+    report = FileReport(os.fspath(path))
+    try:
+        book = read_workbook(path)
+    except UnknownTable:
+        from .reading.source import load_grids
+
+        sheets = [g.sheet for g in load_grids(os.fspath(path))]
+        report.findings = [Finding("S105", sheets[0] if sheets else "", "A1", None, {
+            "looked_for": LOOKED_FOR if lang != "en" else LOOKED_FOR_EN, "sheets": "、".join(sheets) or "无"})]
+        report.findings = [f for f in report.findings if _wanted(f.code, select, ignore)]
+        return report
+    except UnreadableWorkbook as e:
+        report.error = e.message(lang)
+        return report
+    for table, result in zip(book.tables, score_workbook(book, rs), strict=True):
+        report.tables.append((table.kind, table.sheet))
+        report.findings.extend(findings_for(table, result, rs, goals, select, ignore))
+    report.findings = sort_findings(report.findings)
+    return report
+
+
+def _wanted(code: str, select: set[str] | None, ignore: set[str] | None) -> bool:
+    from .rules import _wanted as wanted
+
+    return wanted(code, select, ignore)
+
+
+def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goals_path: str | None = None,
+                   select: set[str] | None = None, ignore: set[str] | None = None,
+                   annotate_dir: str | None = None, force: bool = False, lang: str = "zh") -> Report:
+    """Validate several workbooks; optionally write an annotated copy of each into ``annotate_dir``."""
+    rs = rules if isinstance(rules, RuleSet) else load_rules(rules)
+    goals = read_goals(goals_path) if goals_path else None
+    report = Report()
+    for path in paths:
+        fr = validate_file(path, rs, goals=goals, select=select, ignore=ignore, lang=lang)
+        if annotate_dir is not None and fr.error is None:
+            from .annotate import annotate_copy, annotated_path
+
+            try:
+                fr.annotated = annotate_copy(path, fr.findings, annotated_path(path, annotate_dir),
+                                             lang=lang, force=force)
+            except XltoolsError as e:
+                fr.annotate_error = e.message(lang)
+        report.files.append(fr)
+    return report

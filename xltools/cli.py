@@ -99,6 +99,64 @@ def score(file: str, fmt: str, sheet: str | None, rules: str | None, lang: str) 
     click.echo("\n\n".join(score_text(r, lang) for r in results))
 
 
+def _codes(value: str | None) -> set[str] | None:
+    if not value:
+        return None
+    return {c.strip().upper() for c in value.replace("，", ",").split(",") if c.strip()}
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@format_option
+@click.option("--annotate-dir", type=click.Path(file_okay=False), default=None,
+              help="为每个输入写一份标注副本到此目录 / write an annotated copy of each input here.")
+@click.option("--goals", "goals", type=click.Path(dir_okay=False), default=None,
+              help="对照的绩效目标申报表（A311）/ the declared goal table to compare with.")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
+              help="何种严重程度的问题使退出码为 1 / severity that makes the exit code 1.")
+@click.option("--select", default=None, metavar="CODES",
+              help="只检查这些代码（前缀即可，逗号分隔）/ only these codes or prefixes, e.g. A3,G201.")
+@click.option("--ignore", default=None, metavar="CODES", help="忽略这些代码 / skip these codes or prefixes.")
+@click.option("--force", is_flag=True, help="覆盖已存在的标注副本 / overwrite existing annotated copies.")
+@common_options
+def validate(files: tuple[str, ...], fmt: str, annotate_dir: str | None, goals: str | None,
+             fail_on: str, select: str | None, ignore: str | None, force: bool, rules: str | None,
+             lang: str) -> None:
+    """校验工作簿：找出评审会发现的每个问题，给出单元格和修改建议。
+
+    Validate FILES: every mistake a reviewer would find (structure S1xx, goal quality G2xx,
+    arithmetic and consistency A3xx), each with its sheet and cell, the value found, a message
+    and a suggestion. Exit 0 without errors, 1 with findings of the failing severity, 2 when a
+    file could not be read (the other files are still checked). The inputs are never modified.
+
+    \b
+    Example:
+        xltools validate 自评表.xlsx
+        xltools validate *.xlsx --format json --fail-on warning
+        xltools validate 自评表.xlsx --goals 目标申报表.xlsx --annotate-dir 校验结果/
+        xltools validate 自评表.xlsx --select A3 --ignore A307 --lang en
+    """
+    from .api import validate_files
+
+    report = validate_files(list(files), rules, goals_path=goals, select=_codes(select),
+                            ignore=_codes(ignore), annotate_dir=annotate_dir, force=force, lang=lang)
+    for f in report.files:
+        if f.error is not None:
+            click.echo(("Error: " if lang == "en" else "错误：") + f.error, err=True)
+        if f.annotate_error is not None:
+            click.echo(("Error: " if lang == "en" else "错误：") + f.annotate_error, err=True)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2))
+    else:
+        from .render import report_text
+
+        click.echo(report_text(report, lang))
+    code = report.exit_code(fail_on)
+    if code == 0 and any(f.annotate_error for f in report.files):
+        code = 1
+    sys.exit(code)
+
+
 def main() -> None:
     cli(prog_name="xltools")
 

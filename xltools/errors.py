@@ -36,3 +36,13 @@ class RulesError(XltoolsError):
     """A rule set file is missing or malformed."""
 
     exit_code = 2
+
+
+class UsageError(XltoolsError):
+    """The command was asked something it cannot do with these arguments (exit code 2)."""
+
+    exit_code = 2
+
+
+class OutputError(XltoolsError):
+    """An output file cannot be written as asked (exists without --force, would lose content)."""

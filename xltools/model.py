@@ -76,6 +76,7 @@ class Indicator:
     target: Value = NONE
     actual: Value = NONE
     op: str | None = None  # ≥ > = < ≤, or None when qualitative
+    direction: str = ""  # the 指标性质/运算符号 cell as written
     qualitative: bool = False
     unit: str = ""
     weight: float | None = None
@@ -146,6 +147,9 @@ class Table:
     expert_names: list[str] = field(default_factory=list)
     written_parts: list[WrittenPart] = field(default_factory=list)
     header_row: int = 0  # 1-based row of the indicator table's header
+    header_cells: dict[str, str] = field(default_factory=dict)  # column field → A1 of its label
+    blanks: dict[str, str] = field(default_factory=dict)  # labelled field left empty → its cell
+    level1_cells: dict[str, str] = field(default_factory=dict)  # 一级指标 name → A1 where first seen
 
     def field_value(self, name: str) -> object:
         f = self.header.get(name)

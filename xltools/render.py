@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import unicodedata
 
+from typing import TYPE_CHECKING
+
 from .messages import word
 from .scoring import ScoreResult, pct
+
+if TYPE_CHECKING:
+    from .report import Report
 
 
 def display_width(s: str) -> int:
@@ -72,3 +77,36 @@ def score_text(result: ScoreResult, lang: str = "zh") -> str:
         figs = "  ".join(f"{w('fig_' + k)} {pct(v)}" for k, v in result.figures.items())
         out.append(f"{w('figures')}: {figs}")
     return "\n".join(out)
+
+
+SEVERITY_WORDS = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
+                  "en": {"error": "error", "warning": "warning", "info": "info"}}
+
+
+def report_text(report: Report, lang: str = "zh") -> str:
+    """Findings grouped by file and sheet, one line each with its cell, then the counts."""
+    sev = SEVERITY_WORDS["en" if lang == "en" else "zh"]
+    out: list[str] = []
+    for f in report.files:
+        kinds = "、".join(word("kind_" + k, lang) for k, _ in f.tables)
+        out.append(f"{f.path}" + (f"（{kinds}）" if kinds else ""))
+        if f.error is not None:
+            out.append(f"  {sev['error']}：{f.error}")
+            out.append("")
+            continue
+        sheet = None
+        for x in f.findings:
+            if x.sheet != sheet:
+                sheet = x.sheet
+                out.append(f"  [{sheet}]")
+            fix = "→ " + x.suggestion(lang)
+            out.append(f"    {x.cell:<6} {x.code} {sev[x.severity]}  {x.message(lang)}  {fix}")
+        c = f.counts
+        if lang == "en":
+            out.append(f"  {c['error']} errors, {c['warning']} warnings, {c['info']} info")
+        else:
+            out.append(f"  错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}")
+        if f.annotated:
+            out.append(("  annotated copy: " if lang == "en" else "  标注副本：") + f.annotated)
+        out.append("")
+    return "\n".join(out).rstrip()

@@ -48,6 +48,7 @@ class RuleSet:
     grades: tuple[tuple[str, float], ...]
     tables: dict[str, TableRules] = field(default_factory=dict)
     source: str = ""
+    heuristics: dict[str, object] = field(default_factory=dict)  # additions to rules/heuristics.toml
 
     def for_table(self, kind: str) -> TableRules:
         return self.tables.get(kind) or self.tables["selfeval"]
@@ -120,7 +121,7 @@ def _build(data: dict, source: str) -> RuleSet:
         return RuleSet(id=str(data.get("id", source)), name=str(data.get("name", source)),
                        name_en=str(data.get("name_en", data.get("name", source))),
                        digits=int(data["digits"]), total=float(data["total"]), grades=grades,
-                       tables=tables, source=source)
+                       tables=tables, source=source, heuristics=dict(data.get("heuristics", {})))
     except RulesError:
         raise
     except (KeyError, TypeError, ValueError, IndexError) as e:

@@ -233,7 +233,7 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2) -> RowScore:
     if ind.actual.is_none:
         return _row(ind, 0.0, "no_actual", {}, "actual", achieved=False)
     if not ind.actual.is_number:
-        outcome = _outcome_of(ind.actual.text)
+        outcome = outcome_of(ind.actual.text)
         band = tr.qualitative[outcome]
         score = round_half_up(w * band.default, d)
         return _row(ind, score, "text_actual", {
@@ -294,7 +294,7 @@ def _aligned(ind: Indicator) -> tuple[float, float]:
     return t, a
 
 
-def _outcome_of(text: str) -> int:
+def outcome_of(text: str) -> int:
     """Classify a qualitative result text into the three outcomes of domain.md §5."""
     if not text:
         return _FAILED
@@ -318,7 +318,7 @@ def _qualitative(ind: Indicator, tr: TableRules, d: int) -> RowScore:
     text = ind.outcome or (ind.actual.text if not ind.actual.is_none else "")
     if not text:
         return _row(ind, 0.0, "qual_missing", {}, "actual", achieved=False)
-    outcome = _outcome_of(text)
+    outcome = outcome_of(text)
     band = bands[outcome]
     score = round_half_up(w * band.default, d)
     return _row(ind, score, "qual_default", {"actual": text, "outcome": f"@outcome_{band.outcome}",

@@ -65,6 +65,7 @@ _YEAR = re.compile(r"(20\d{2})\s*年")
 _YEAR_LINE = re.compile(r"^\(?(20\d{2})年度?\)?$")
 _NUMBER_TEXT = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?(?:%|万元|元|分)?$")
 _MAX_BLANK = 3
+_SUBTOTAL = label_key("小计")
 
 
 def to_number(raw: object) -> float | None:
@@ -189,7 +190,7 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
         table.funds = _funds(cells, start, end)
     if table.kind in (GOALS, DEPT):
         table.amounts = _amounts(cells, start, end)
-    table.goals_text = _goal_texts(cells, start, h)
+    table.goals_text = _goal_texts(cells, start, h, table.blanks)
     return table, end
 
 
@@ -209,6 +210,8 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
     name_col = cols["name"]
     l1_col, l2_col = cols["level1"], cols.get("level2")
     columns = {f: column_letter(c) for f, c in cols.items()}
+    data_cols = [cols[f] for f in ("target", "actual", "weight", "score") if f in cols] + experts
+    table.header_cells = {f: a1(table.header_row - 1, c) for f, c in cols.items()}
     for i, c in enumerate(experts):
         columns[f"expert{i + 1}"] = column_letter(c)
     while r < stop:
@@ -225,10 +228,15 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
         l2 = to_text(grid.value(r, l2_col)) if l2_col is not None else ""
         if l1 and l1 != level1:
             level1, level2 = l1, ""
+            table.level1_cells.setdefault(l1, a1(*grid.origin(r, l1_col)))
         if l2:
             level2 = l2
         raw_name = grid.raw(r, name_col)
-        if raw_name in ("", None) or grid.origin(r, name_col) != (r, name_col):
+        if _SUBTOTAL in row_keys:
+            r += 1
+            continue
+        if (raw_name in ("", None) and not _has_data(grid.rows[r], data_cols)) or \
+                grid.origin(r, name_col) != (r, name_col):
             blanks = blanks + 1 if not any(v not in ("", None) for v in grid.rows[r]) else 0
             if blanks >= _MAX_BLANK:
                 return r
@@ -240,6 +248,12 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
         table.indicators.append(ind)
         r += 1
     return r
+
+
+def _has_data(row: list[object], cols: list[int]) -> bool:
+    """A row without a name still is an indicator row when it holds a target, weight or score."""
+    n = len(row)
+    return any(c < n and row[c] not in ("", None) for c in cols)
 
 
 def _indicator(row: list[object], cols: dict[str, int], experts: list[int],
@@ -259,7 +273,7 @@ def _indicator(row: list[object], cols: dict[str, int], experts: list[int],
         level1=level1, level2=level2, name=name, target=target,
         actual=parse_value(raw("actual"), unit=unit_col),
         op=None if qualitative else (target.op or parse_direction(direction) or "="),
-        qualitative=qualitative,
+        qualitative=qualitative, direction=to_text(direction),
         unit=(target.unit if target.is_number else "") or unit_col or unit_from_name(name),
         weight=to_number(raw("weight")), score=to_number(raw("score")),
         deviation=to_text(raw("deviation")), criteria=to_text(raw("criteria")),
@@ -328,6 +342,14 @@ def _value_right(cells: _Cells, r: int, c: int, *, numeric: bool = False) -> tup
     return None
 
 
+def _next_cell(grid: Grid, r: int, c: int) -> int:
+    """The column of the first cell right of (r, c) that is not part of its merged range."""
+    cc = c + 1
+    while grid.same_merge((r, c), (r, cc)) and cc < c + 30:
+        cc += 1
+    return cc
+
+
 def _header_fields(cells: _Cells, table: Table, start: int, end: int) -> None:
     grid = cells.grid
     for r in range(start, min(end, grid.height)):
@@ -353,6 +375,9 @@ def _header_fields(cells: _Cells, table: Table, start: int, end: int) -> None:
                 continue
             if found and f not in table.header:
                 table.header[f] = Field(found[0], grid.sheet, a1(r, found[1]))
+                table.blanks.pop(f, None)
+            elif not found and f not in table.header:
+                table.blanks.setdefault(f, a1(r, _next_cell(grid, r, c)))
     if "year" not in table.header and end <= table.header_row:
         _year_from_titles(cells, table, start)
 
@@ -444,7 +469,7 @@ def _amounts(cells: _Cells, start: int, end: int) -> dict[str, Field]:
     return out
 
 
-def _goal_texts(cells: _Cells, start: int, end: int) -> dict[str, Field]:
+def _goal_texts(cells: _Cells, start: int, end: int, blanks: dict[str, str]) -> dict[str, Field]:
     grid = cells.grid
     out: dict[str, Field] = {}
     for r in range(start, min(end, grid.height)):
@@ -454,16 +479,18 @@ def _goal_texts(cells: _Cells, start: int, end: int) -> dict[str, Field]:
                 continue
             hit = _value_right(cells, r, c)
             if hit is None:
+                blanks.setdefault(f, a1(r + 1, c))
                 for rr in range(r + 1, min(r + 4, end)):
                     if grid.same_merge((r, c), (rr, c)):
                         continue
                     v = grid.value(rr, c)
                     if isinstance(v, str) and v.strip() and label_key(v) not in KNOWN_LABELS:
-                        hit = (v, c)
                         out[f] = Field(v.strip(), grid.sheet, a1(*grid.origin(rr, c)))
                     break
                 continue
             out[f] = Field(to_text(hit[0]), grid.sheet, a1(r, hit[1]))
+    for f in out:
+        blanks.pop(f, None)
     return out
 
 

@@ -1,0 +1,149 @@
+"""Annotated copies: every finding marked on its cell, plus a 校验结果 sheet linking to them.
+
+The input is never touched: openpyxl reads it, the copy is written to a temporary file beside
+the target and renamed into place. openpyxl keeps values, formulas, merges, data validations,
+conditional formats and styles, but would silently drop images, charts, embedded objects and
+form controls; a workbook holding any of those is refused with a clear message instead.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+
+from .errors import OutputError
+from .rules import Finding
+from .rules.catalogue import ERROR, INFO, SEVERITIES, WARNING
+
+RESULT_SHEET = "校验结果"
+AUTHOR = "xltools"
+FILLS = {ERROR: "FFC7CE", WARNING: "FFEB9C", INFO: "DDEBF7"}
+SEVERITY_ZH = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
+#: Package parts openpyxl cannot carry over, with the words to name them.
+UNKEPT_PARTS = (("xl/media/", "图片", "images"), ("xl/charts/", "图表", "charts"),
+                ("xl/embeddings/", "嵌入对象", "embedded objects"), ("xl/ctrlProps/", "表单控件", "form controls"),
+                ("xl/slicers/", "切片器", "slicers"), ("xl/diagrams/", "SmartArt", "SmartArt"))
+
+
+def annotated_path(src: str, out_dir: str) -> str:
+    stem, ext = os.path.splitext(os.path.basename(src))
+    return os.path.join(out_dir, f"{stem}_校验{ext or '.xlsx'}")
+
+
+def _refuse(src: str, zh: str, en: str) -> OutputError:
+    name = os.path.basename(src)
+    return OutputError(f"{name}：{zh}", f"{name}: {en}")
+
+
+def _check_keepable(src: str) -> None:
+    if os.path.splitext(src)[1].lower() not in (".xlsx", ".xlsm"):
+        raise _refuse(src, "只能为 .xlsx/.xlsm 生成批注副本；请先另存为 .xlsx。",
+                      "annotated copies are made for .xlsx/.xlsm only; save as .xlsx first.")
+    with zipfile.ZipFile(src) as zf:
+        names = zf.namelist()
+    lost = [(zh, en) for prefix, zh, en in UNKEPT_PARTS if any(n.startswith(prefix) for n in names)]
+    if lost:
+        raise _refuse(src, f"工作簿含有{'、'.join(z for z, _ in lost)}，批注副本无法完整保留，已拒绝生成（校验结果仍已输出）。",
+                      f"the workbook holds {', '.join(e for _, e in lost)} that the copy could not keep; "
+                      "no annotated copy written (the findings are still reported).")
+
+
+def write_text(cell, value: object) -> None:  # noqa: ANN001  (an openpyxl cell)
+    """Write a value so that text stays text: ``=1+1`` from a project name must not become a formula."""
+    cell.value = value
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        cell.data_type = "s"
+
+
+def annotate_copy(src: str, findings: list[Finding], out: str, *, lang: str = "zh",
+                  force: bool = False) -> str:
+    """Write ``out``: a copy of ``src`` with notes, fills and a 校验结果 sheet; return its path."""
+    if os.path.exists(out):
+        if os.path.exists(src) and os.path.samefile(src, out):
+            raise _refuse(src, "批注副本不能覆盖原文件，请换一个输出目录。",
+                          "the annotated copy would overwrite the input; choose another folder.")
+        if not force:
+            raise _refuse(out, "输出文件已存在；加 --force 覆盖。", "the output exists; pass --force to overwrite it.")
+    _check_keepable(src)
+    from openpyxl import load_workbook
+
+    wb = load_workbook(src, keep_vba=src.lower().endswith(".xlsm"), keep_links=True, rich_text=True)
+    if RESULT_SHEET in wb.sheetnames:
+        del wb[RESULT_SHEET]
+    _mark_cells(wb, findings, lang)
+    _result_sheet(wb, findings, lang)
+    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".xltools-", suffix=os.path.splitext(out)[1],
+                               dir=os.path.dirname(os.path.abspath(out)))
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, out)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return out
+
+
+def _target_cell(ws, ref: str):  # noqa: ANN001, ANN202
+    """The cell that can hold a note: the top-left cell of a merged range."""
+    for rng in ws.merged_cells.ranges:
+        if ref in rng:
+            return ws.cell(rng.min_row, rng.min_col)
+    return ws[ref]
+
+
+def _mark_cells(wb, findings: list[Finding], lang: str) -> None:  # noqa: ANN001
+    from openpyxl.comments import Comment
+    from openpyxl.styles import PatternFill
+
+    by_cell: dict[tuple[str, str], list[Finding]] = {}
+    for f in findings:
+        if f.sheet in wb.sheetnames and f.cell and ":" not in f.cell:
+            by_cell.setdefault((f.sheet, f.cell), []).append(f)
+    for (sheet, ref), fs in by_cell.items():
+        cell = _target_cell(wb[sheet], ref)
+        lines = []
+        for f in fs:
+            message, suggestion = f.message(lang), f.suggestion(lang)
+            lines.append(f"[{f.code}] {message}\n{'Fix' if lang == 'en' else '建议'}：{suggestion}")
+        text = "\n".join(lines)
+        if cell.comment is not None and cell.comment.text:
+            text = f"{cell.comment.text}\n{text}"
+        note = Comment(text, AUTHOR)
+        note.width, note.height = 320, 40 + 40 * len(lines)
+        cell.comment = note
+        worst = min(fs, key=lambda f: SEVERITIES.index(f.severity)).severity
+        color = FILLS[worst]
+        cell.fill = PatternFill(fill_type="solid", start_color=color, end_color=color)
+
+
+def _result_sheet(wb, findings: list[Finding], lang: str) -> None:  # noqa: ANN001
+    from openpyxl.styles import Font, PatternFill
+
+    ws = wb.create_sheet(RESULT_SHEET)
+    en = lang == "en"
+    header = (["#", "code", "severity", "sheet", "cell", "value", "problem", "how to fix"] if en
+              else ["序号", "代码", "严重程度", "工作表", "单元格", "值", "问题", "建议"])
+    ws.append(header)
+    for c in ws[1]:
+        c.font = Font(bold=True)
+    for i, f in enumerate(findings, start=1):
+        message, suggestion = f.message(lang), f.suggestion(lang)
+        row = [i, f.code, f.severity if en else SEVERITY_ZH[f.severity], f.sheet, f.cell,
+               "" if f.value is None else f.value, message, suggestion]
+        r = i + 1
+        for col, v in enumerate(row, start=1):
+            write_text(ws.cell(r, col), v if isinstance(v, int | float) else str(v))
+        ws.cell(r, 3).fill = PatternFill(fill_type="solid", start_color=FILLS[f.severity], end_color=FILLS[f.severity])
+        if f.sheet in wb.sheetnames and f.cell:
+            link = ws.cell(r, 5)
+            link.hyperlink = f"#'{f.sheet}'!{f.cell}"
+            link.font = Font(color="0563C1", underline="single")
+    if not findings:
+        ws.append([0, "", "", "", "", "", "未发现问题" if not en else "no findings", ""])
+    for col, width in zip("ABCDEFGH", (6, 8, 10, 14, 10, 18, 60, 40), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:H{max(2, len(findings) + 1)}"

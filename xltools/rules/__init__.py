@@ -1,0 +1,146 @@
+"""Validation rules: one small function per check, registered under its stable code.
+
+A check receives a :class:`Context` (the table, its computed scores, the rule set, the keyword
+heuristics, and the declared goals when given) and yields :class:`Finding` objects pointing at the
+cell a person must change. Messages are not built here: a finding carries its code and
+parameters, and the catalogue renders them in the asked language.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import Table
+from ..ruleset import RuleSet
+from ..scoring import ScoreResult
+from .catalogue import CATALOGUE, SEVERITIES, render
+
+
+@dataclass(slots=True)
+class Finding:
+    code: str
+    sheet: str
+    cell: str
+    value: object = None
+    params: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def severity(self) -> str:
+        return CATALOGUE[self.code].severity
+
+    def message(self, lang: str = "zh") -> str:
+        return render(self.code, self.params, lang)[0]
+
+    def suggestion(self, lang: str = "zh") -> str:
+        return render(self.code, self.params, lang)[1]
+
+    def to_dict(self, lang: str = "zh") -> dict[str, object]:
+        message, suggestion = render(self.code, self.params, lang)
+        value = self.value
+        if value is not None and not isinstance(value, int | float | str | bool):
+            value = str(value)
+        return {"code": self.code, "severity": self.severity, "sheet": self.sheet, "cell": self.cell,
+                "value": value, "message": message, "suggestion": suggestion}
+
+
+@dataclass(frozen=True, slots=True)
+class Heuristics:
+    timing: tuple[str, ...]
+    cost: tuple[str, ...]
+    recipients: tuple[str, ...]
+    vague: dict[str, str]
+    action: tuple[str, ...]
+    measure: tuple[str, ...]
+
+
+@lru_cache(maxsize=8)
+def _heuristics_for(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Heuristics:
+    with open(Path(__file__).with_name("heuristics.toml"), "rb") as fh:
+        data = tomllib.load(fh)
+    add = dict(extra)
+
+    def words(key: str, section: dict) -> tuple[str, ...]:
+        return tuple(section[key]) + add.get(key, ())
+
+    return Heuristics(
+        timing=words("timing", data), cost=words("cost", data), recipients=words("recipients", data),
+        vague=dict(data["vague"]), action=words("action", data["words"]),
+        measure=words("measure", data["words"]),
+    )
+
+
+def heuristics(rules: RuleSet) -> Heuristics:
+    """The packaged keyword lists plus whatever the rule set's ``[heuristics]`` table adds."""
+    extra = tuple(sorted((k, tuple(v)) for k, v in rules.heuristics.items()
+                         if isinstance(v, list)))
+    return _heuristics_for(extra)
+
+
+@dataclass(slots=True)
+class Context:
+    table: Table
+    result: ScoreResult
+    rules: RuleSet
+    words: Heuristics
+    goals: Table | None = None
+
+
+Check = Callable[[Context], Iterable[Finding]]
+CHECKS: list[tuple[tuple[str, ...], Check]] = []
+
+
+def check(*codes: str) -> Callable[[Check], Check]:
+    """Register a check that may yield findings of ``codes``."""
+    for code in codes:
+        assert code in CATALOGUE, code
+
+    def deco(fn: Check) -> Check:
+        CHECKS.append((codes, fn))
+        return fn
+
+    return deco
+
+
+def run_checks(ctx: Context, select: set[str] | None = None,
+               ignore: set[str] | None = None) -> list[Finding]:
+    """Every finding for one table, filtered by code prefixes, in sheet-then-row order."""
+    from . import arithmetic, goals, structure  # noqa: F401  (registers the checks)
+
+    out: list[Finding] = []
+    for codes, fn in CHECKS:
+        if not any(_wanted(c, select, ignore) for c in codes):
+            continue
+        out.extend(f for f in fn(ctx) if _wanted(f.code, select, ignore))
+    return sort_findings(out)
+
+
+def _wanted(code: str, select: set[str] | None, ignore: set[str] | None) -> bool:
+    if select and not any(code.startswith(s) for s in select):
+        return False
+    return not (ignore and any(code.startswith(s) for s in ignore))
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    from ..grid import parse_a1
+
+    def key(f: Finding) -> tuple:
+        try:
+            r, c = parse_a1(f.cell) if f.cell else (-1, -1)
+        except ValueError:
+            r, c = -1, -1
+        return (f.sheet, r, c, SEVERITIES.index(f.severity), f.code)
+
+    return sorted(findings, key=key)
+
+
+def findings_for(table: Table, result: ScoreResult, rules: RuleSet, goals: Table | None = None,
+                 select: set[str] | None = None, ignore: set[str] | None = None) -> list[Finding]:
+    return run_checks(Context(table, result, rules, heuristics(rules), goals), select, ignore)
+
+
+def iter_codes() -> Iterator[str]:
+    yield from CATALOGUE

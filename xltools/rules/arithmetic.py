@@ -1,0 +1,311 @@
+"""A3xx: arithmetic and consistency — sums, rates, scores, grades, line items, goals vs self-evaluation.
+
+"Equal" means equal to the shown precision (domain.md §8): two decimals for amounts and scores,
+rates as percentages with two decimals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import DEPT, EVALUATION, GOALS, SELFEVAL, LineItem, Table
+from ..reading.labels import TOTAL_LABELS, label_key
+from ..scoring import RowScore, outcome_of, pct, round_half_up
+from ..values import format_number
+from . import Context, Finding, check
+
+TOL = 0.005
+GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "合格": "中", "一般": "中", "较差": "差",
+               "不合格": "差", "优": "优", "良": "良", "中": "中", "差": "差"}
+FUNDS_COLUMNS_ZH = {"initial_budget": "年初预算数", "annual_budget": "全年预算数", "spent": "全年执行数"}
+LINE_COLUMNS_ZH = {"budget": "预算金额", "contract": "合同签订金额", "spent": "支出金额"}
+FUNDS_COLUMNS_EN = {"initial_budget": "initial budget", "annual_budget": "annual budget", "spent": "spent"}
+
+
+def _n(x: float | None) -> str:
+    return format_number(round_half_up(x, 2)) if x is not None else ""
+
+
+def _differs(a: float, b: float, digits: int = 2) -> bool:
+    return abs(round_half_up(a, digits) - round_half_up(b, digits)) > 10 ** -(digits + 1)
+
+
+@check("A301")
+def parts_add_up(ctx: Context) -> Iterator[Finding]:
+    t = ctx.table
+    if t.funds is not None:
+        total = t.funds.row("total")
+        parts = [r for r in t.funds.rows if r.kind != "total"]
+        for col in ("initial_budget", "annual_budget", "spent"):
+            values = [getattr(r, col) for r in parts if getattr(r, col) is not None]
+            written = getattr(total, col) if total is not None else None
+            if total is None or written is None or not values:
+                continue
+            if _differs(written, sum(values)):
+                yield Finding("A301", t.sheet, total.cells.get(col, ""), written, {
+                    "what": f"年度资金总额（{FUNDS_COLUMNS_ZH[col]}）", "what_en": f"total funds ({FUNDS_COLUMNS_EN[col]})",
+                    "total": _n(written), "sum": _n(sum(values))})
+    a = t.amounts
+    if "annual_total" in a and "annual_fiscal" in a and "annual_other" in a:
+        parts_sum = float(a["annual_fiscal"].value) + float(a["annual_other"].value)  # type: ignore[arg-type]
+        if _differs(float(a["annual_total"].value), parts_sum):  # type: ignore[arg-type]
+            yield Finding("A301", t.sheet, a["annual_total"].cell, a["annual_total"].value, {
+                "what": "年度资金总额（财政拨款 + 其他资金）", "what_en": "annual funds (fiscal + other)",
+                "total": _n(a["annual_total"].value), "sum": _n(parts_sum)})  # type: ignore[arg-type]
+    yield from _line_item_sums(t)
+    yield from _result_table_sum(t)
+
+
+def _line_item_sums(t: Table) -> Iterator[Finding]:
+    group: list[LineItem] = []
+    subtotals: list[LineItem] = []
+    items: list[LineItem] = []
+    for item in t.line_items:
+        if item.kind == "item":
+            group.append(item)
+            items.append(item)
+            continue
+        basis = group if item.kind == "subtotal" else (subtotals or items)
+        label = "小计" if item.kind == "subtotal" else "合计"
+        for col in ("budget", "contract", "spent"):
+            written = getattr(item, col)
+            values = [getattr(i, col) for i in basis if getattr(i, col) is not None]
+            if written is None or not values or not _differs(written, sum(values)):
+                continue
+            yield Finding("A301", item.sheet, item.cells.get(col, ""), written, {
+                "what": f"资金使用情况{label}（{LINE_COLUMNS_ZH[col]}）",
+                "what_en": f"line items {'subtotal' if item.kind == 'subtotal' else 'total'} ({col})",
+                "total": _n(written), "sum": _n(sum(values))})
+        if item.kind == "subtotal":
+            subtotals.append(item)
+            group = []
+
+
+def _result_table_sum(t: Table) -> Iterator[Finding]:
+    parts = [p for p in t.written_parts if label_key(p.name) not in TOTAL_LABELS]
+    totals = [p for p in t.written_parts if label_key(p.name) in TOTAL_LABELS]
+    scores = [p.score for p in parts if p.score is not None]
+    for tot in totals:
+        if tot.score is not None and scores and _differs(tot.score, sum(scores)):
+            yield Finding("A301", tot.sheet, tot.cells.get("score", ""), tot.score, {
+                "what": "评价结果总分", "what_en": "result table total", "total": _n(tot.score),
+                "sum": _n(sum(scores))})
+
+
+@check("A302")
+def overspent(ctx: Context) -> Iterator[Finding]:
+    t = ctx.table
+    if t.funds is None:
+        return
+    for r in t.funds.rows:
+        budget = r.annual_budget if r.annual_budget is not None else r.initial_budget
+        if r.spent is not None and budget is not None and r.spent - budget > TOL:
+            yield Finding("A302", t.sheet, r.cells.get("spent", ""), r.spent,
+                          {"what": r.label, "spent": _n(r.spent), "budget": _n(budget)})
+
+
+@check("A303")
+def written_rates(ctx: Context) -> Iterator[Finding]:
+    t = ctx.table
+    if t.funds is not None:
+        for r in t.funds.rows:
+            budget = r.annual_budget
+            if r.rate is None or r.spent is None or not budget:
+                continue
+            if _differs(r.rate * 100, r.spent / budget * 100):
+                yield Finding("A303", t.sheet, r.cells.get("rate", ""), r.rate, {
+                    "what": "执行率", "what_en": "execution rate", "written": pct(r.rate),
+                    "computed": pct(r.spent / budget)})
+    for p in t.written_parts:
+        if p.rate is None or p.score is None or not p.weight:
+            continue
+        rate = p.rate / 100 if p.rate > 1.5 else p.rate
+        if _differs(rate * 100, p.score / p.weight * 100):
+            yield Finding("A303", p.sheet, p.cells.get("score_rate", ""), p.rate, {
+                "what": f"「{p.name}」得分率", "what_en": f"score rate of {p.name}", "written": pct(rate),
+                "computed": pct(p.score / p.weight)})
+
+
+@check("A304")
+def score_above_weight(ctx: Context) -> Iterator[Finding]:
+    t = ctx.table
+    for ind in t.indicators:
+        if ind.weight is None:
+            continue
+        if ind.score is not None and ind.score - ind.weight > TOL:
+            yield Finding("A304", t.sheet, ind.cell("score"), ind.score,
+                          {"score": _n(ind.score), "weight": _n(ind.weight)})
+        for k, s in enumerate(ind.experts):
+            if s is not None and s - ind.weight > TOL:
+                yield Finding("A304", t.sheet, ind.cell(f"expert{k + 1}"), s,
+                              {"score": _n(s), "weight": _n(ind.weight)})
+    total = t.funds.row("total") if t.funds is not None else None
+    if total is not None and total.score is not None and total.weight is not None \
+            and total.score - total.weight > TOL:
+        yield Finding("A304", t.sheet, total.cells.get("score", ""), total.score,
+                      {"score": _n(total.score), "weight": _n(total.weight)})
+
+
+def _written_differs(row: RowScore) -> bool:
+    ind = row.indicator
+    return (ind is not None and ind.score is not None and row.score is not None
+            and row.explain_key not in ("qual_written", "written", "no_weight")
+            and _differs(ind.score, row.score))
+
+
+@check("A305")
+def written_scores(ctx: Context) -> Iterator[Finding]:
+    t, res = ctx.table, ctx.result
+    if t.kind == GOALS:
+        return
+    for row in res.rows:
+        ind = row.indicator
+        if ind is None or not _written_differs(row) or (ind.weight is not None and ind.score > ind.weight + TOL):
+            continue  # a score above its weight is A304's
+        yield Finding("A305", t.sheet, ind.cell("score"), ind.score, {
+            "what": "得分", "what_en": "score", "written": _n(ind.score), "computed": f"{row.score:.2f}",
+            "explain": row.explain()})
+    ex = res.execution
+    total_row = t.funds.row("total") if t.funds is not None else None
+    if ex is not None and ex.score is not None and total_row is not None and total_row.score is not None \
+            and _differs(total_row.score, ex.score):
+        yield Finding("A305", t.sheet, total_row.cells.get("score", ""), total_row.score, {
+            "what": "预算执行率得分", "what_en": "execution score", "written": _n(total_row.score),
+            "computed": f"{ex.score:.2f}", "explain": ex.explain()})
+    if t.written_total is not None and res.total is not None and isinstance(t.written_total.value, int | float) \
+            and _differs(float(t.written_total.value), res.total):
+        yield Finding("A305", t.written_total.sheet, t.written_total.cell, t.written_total.value, {
+            "what": "总分", "what_en": "total", "written": _n(float(t.written_total.value)),
+            "computed": f"{res.total:.2f}", "explain": " + ".join(f"{p.score:.2f}" for p in res.parts if p.score is not None)})
+    computed = {label_key(p.name): p for p in res.parts}
+    for p in t.written_parts:
+        key = label_key(p.name)
+        if p.score is None:
+            continue
+        if key in TOTAL_LABELS:
+            target = res.total
+        else:
+            part = computed.get(key)
+            target = part.score if part is not None else None
+        if target is not None and _differs(p.score, target):
+            yield Finding("A305", p.sheet, p.cells.get("score", ""), p.score, {
+                "what": f"「{p.name}」得分", "what_en": f"score of {p.name}", "written": _n(p.score),
+                "computed": f"{target:.2f}", "explain": "评分表各行得分之和"})
+
+
+@check("A306")
+def written_grade(ctx: Context) -> Iterator[Finding]:
+    t, res = ctx.table, ctx.result
+    g = t.written_grade
+    if g is None or res.total is None or res.grade is None:
+        return
+    written = GRADE_WORDS.get(label_key(str(g.value)), str(g.value).strip())
+    if written != res.grade:
+        yield Finding("A306", g.sheet, g.cell, g.value, {
+            "written": str(g.value).strip(), "total": f"{res.total:.2f}", "computed": res.grade})
+
+
+@check("A307", "A312")
+def deviations(ctx: Context) -> Iterator[Finding]:
+    t, res = ctx.table, ctx.result
+    if t.kind not in (SELFEVAL, DEPT):
+        return
+    for row in res.rows:
+        ind = row.indicator
+        if ind is None or ind.actual.is_none or row.score is None:
+            continue
+        if row.explain_key == "more_over":
+            yield Finding("A312", t.sheet, ind.cell("actual"), ind.actual.display(), {
+                "name": ind.name, "actual": row.params["actual"], "target": row.params["target"],
+                "ratio": row.params["ratio"]})
+            state, state_en = "超额完成", "was over-achieved"
+        elif row.explain_key == "eq_above":
+            state, state_en = "高于目标值", "is above its target"
+        elif ind.weight is not None and row.score < ind.weight - TOL:
+            state, state_en = "未完全达成", "was not fully achieved"
+        else:
+            continue
+        if not ind.deviation:
+            yield Finding("A307", t.sheet, ind.cell("deviation"), None,
+                          {"name": ind.name, "state": state, "state_en": state_en})
+
+
+@check("A308")
+def missing_actual(ctx: Context) -> Iterator[Finding]:
+    t = ctx.table
+    if t.kind not in (SELFEVAL, DEPT):
+        return
+    for ind in t.indicators:
+        if ind.actual.is_none and ind.name and (ind.score is None or not ind.qualitative):
+            yield Finding("A308", t.sheet, ind.cell("actual"), None, {"name": ind.name})
+
+
+@check("A309", "A310")
+def line_items(ctx: Context) -> Iterator[Finding]:
+    for item in ctx.table.line_items:
+        if item.kind != "item":
+            continue
+        name = item.content or item.method
+        if item.contract is not None and item.budget is not None and item.contract - item.budget > TOL:
+            yield Finding("A309", item.sheet, item.cells.get("contract", ""), item.contract, {
+                "content": name, "contract": _n(item.contract), "budget": _n(item.budget)})
+        if item.spent is not None and item.contract is not None and item.spent - item.contract > TOL:
+            yield Finding("A310", item.sheet, item.cells.get("spent", ""), item.spent, {
+                "content": name, "spent": _n(item.spent), "contract": _n(item.contract)})
+
+
+@check("A311")
+def against_goals(ctx: Context) -> Iterator[Finding]:
+    t, goals = ctx.table, ctx.goals
+    if goals is None or t.kind not in (SELFEVAL, DEPT):
+        return
+    declared = {label_key(i.name): i for i in goals.indicators if i.name}
+    own = {label_key(i.name): i for i in t.indicators if i.name}
+    for key, g in declared.items():
+        if key not in own:
+            yield Finding("A311", t.sheet, t.header_cells.get("name", "A1"), g.name, {
+                "detail": f"目标表中的指标「{g.name}」（{goals.sheet}!{g.cell('name')}）在自评表中缺失",
+                "detail_en": f"declared indicator {g.name} is missing", "fix": "补上该指标，或说明调整原因",
+                "fix_en": "add the indicator or explain the change"})
+    for key, i in own.items():
+        g = declared.get(key)
+        if g is None:
+            yield Finding("A311", t.sheet, i.cell("name"), i.name, {
+                "detail": f"「{i.name}」不在绩效目标申报表中", "detail_en": f"{i.name} was not declared",
+                "fix": "与申报的目标保持一致，或说明新增原因", "fix_en": "keep to the declared goals or explain"})
+            continue
+        if (i.target.op, i.target.number, i.target.text if not i.target.is_number else "") != \
+                (g.target.op, g.target.number, g.target.text if not g.target.is_number else "") and \
+                not (i.target.is_number and g.target.is_number and i.target.number == g.target.number
+                     and (i.op == g.op)):
+            yield Finding("A311", t.sheet, i.cell("target"), i.target.display(), {
+                "detail": f"「{i.name}」指标值「{i.target.display()}」与申报的「{g.target.display()}」不同",
+                "detail_en": f"target of {i.name} differs from the declared {g.target.display()}",
+                "fix": f"改为「{g.target.display()}」", "fix_en": f"use {g.target.display()}"})
+        if i.weight is not None and g.weight is not None and _differs(i.weight, g.weight):
+            yield Finding("A311", t.sheet, i.cell("weight"), i.weight, {
+                "detail": f"「{i.name}」分值 {_n(i.weight)} 与申报的 {_n(g.weight)} 不同",
+                "detail_en": f"weight of {i.name} differs from the declared {_n(g.weight)}",
+                "fix": f"改为 {_n(g.weight)}", "fix_en": f"use {_n(g.weight)}"})
+
+
+@check("A313")
+def qualitative_bands(ctx: Context) -> Iterator[Finding]:
+    t = ctx.table
+    if t.kind in (GOALS, EVALUATION):
+        return
+    bands = ctx.rules.for_table(t.kind).qualitative
+    for ind in t.indicators:
+        if not (ind.qualitative or not ind.target.is_number) or ind.score is None or not ind.weight:
+            continue
+        text = ind.outcome or (ind.actual.text if ind.actual.kind == "text" else "")
+        if not text or ind.score > ind.weight + TOL or ind.score < 0:
+            continue
+        band = bands[outcome_of(text)]
+        rate = ind.score / ind.weight
+        top = band is bands[0]
+        inside = band.low - 1e-9 <= rate and (rate <= band.high + 1e-9 if top else rate < band.high - 1e-9)
+        if not inside:
+            yield Finding("A313", t.sheet, ind.cell("score"), ind.score, {
+                "name": ind.name, "score": _n(ind.score), "rate": pct(rate), "outcome": band.outcome,
+                "band": f"[{pct(band.low, 0)}, {pct(band.high, 0)}{']' if top else ')'}"})

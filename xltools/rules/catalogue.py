@@ -1,0 +1,104 @@
+"""Every validation code: its severity, message and suggestion, in Chinese and English.
+
+Codes are stable (domain.md §8): tests and other tools rely on them, so a code never changes
+meaning; new ones are added. Messages name the problem; suggestions say how to fix it. Both are
+templates filled with a finding's parameters when a report is rendered in the asked language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+SEVERITIES = (ERROR, WARNING, INFO)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    severity: str
+    zh: str
+    en: str
+    fix_zh: str
+    fix_en: str
+
+
+CATALOGUE: dict[str, Entry] = {
+    # --- S: structure ------------------------------------------------------------------------
+    "S101": Entry(ERROR, "必填栏目「{field}」为空", "required field {field_en} ({field}) is empty",
+                  "请在此单元格填写{field}", "fill in the {field_en} in this cell"),
+    "S102": Entry(ERROR, "{level}「{name}」不在指标体系中{parent}", "{level} 「{name}」 is not in the taxonomy{parent}",
+                  "改为：{allowed}", "use one of: {allowed}"),
+    "S103": Entry(ERROR, "第 {row} 行指标缺少{what}", "the indicator on row {row} has no {what_en}",
+                  "请补填{what}", "fill in the {what_en}"),
+    "S104": Entry(WARNING, "三级指标「{name}」重复出现（另见 {other}）", "indicator 「{name}」 appears twice (also {other})",
+                  "合并重复指标，或改名以区分", "merge the duplicates or rename one"),
+    "S105": Entry(ERROR, "不是已知的绩效表：未找到{looked_for}（工作表：{sheets}）",
+                  "not a known performance table: no {looked_for} (sheets: {sheets})",
+                  "请使用标准模板（xltools template），或确认表头含「一级指标」「三级指标」",
+                  "use a standard template (xltools template) or make sure the header has 一级指标 and 三级指标"),
+    # --- G: goal quality ---------------------------------------------------------------------
+    "G201": Entry(ERROR, "定量指标「{name}」的指标值「{value}」{problem}", "target 「{value}」 of 「{name}」 {problem_en}",
+                  "{fix}", "{fix_en}"),
+    "G202": Entry(WARNING, "满意度指标「{name}」的指标值是文字「{value}」，无法衡量",
+                  "satisfaction target 「{value}」 of 「{name}」 is a word, not measurable",
+                  "改为可度量的值，如「≥90%」", "use a measurable value such as 「≥90%」"),
+    "G203": Entry(WARNING, "项目有服务对象（{who}），但没有设置满意度指标",
+                  "the project serves people ({who}) but sets no satisfaction indicator",
+                  "增加「满意度指标—服务对象满意度指标」，如「{who}满意度 ≥90%」",
+                  "add a 满意度指标 row such as 「{who}满意度 ≥90%」"),
+    "G204": Entry(WARNING, "一级指标「{name}」下没有任何三级指标", "level-1 「{name}」 has no indicators",
+                  "为「{name}」设置至少一个可考核的三级指标", "set at least one measurable indicator under 「{name}」"),
+    "G205": Entry(WARNING, "「{name}」是时效类指标，却归在「{level2}」下", "「{name}」 measures timing but is filed under 「{level2}」",
+                  "二级指标改为「时效指标」", "file it under 时效指标"),
+    "G206": Entry(WARNING, "「{name}」是成本类指标，却归在「{level2}」下", "「{name}」 measures cost but is filed under 「{level2}」",
+                  "归入「成本指标」（{suggest}）", "file it under 成本指标 ({suggest})"),
+    "G207": Entry(INFO, "三级指标「{name}」表述笼统，未写明动作或对象", "indicator 「{name}」 is vague: no action or object",
+                  "改为如「{better}」", "rename it, e.g. 「{better}」"),
+    "G208": Entry(ERROR, "分值合计 {sum} 与规则集要求的 {expected} 不符", "weights add up to {sum}, not {expected}",
+                  "调整各指标分值，使合计为 {expected}", "adjust the weights so that they add up to {expected}"),
+    "G209": Entry(WARNING, "{field}{problem}", "{field_en} {problem_en}",
+                  "写明年度内要完成的产出和效果（数量、质量、时效、效益）",
+                  "state the year's outputs and effects (quantity, quality, timing, benefit)"),
+    # --- A: arithmetic and consistency ---------------------------------------------------------
+    "A301": Entry(ERROR, "{what}：{total} ≠ 分项合计 {sum}", "{what_en}: {total} ≠ sum of parts {sum}",
+                  "应为 {sum}，或核对各分项", "should be {sum}, or check the parts"),
+    "A302": Entry(ERROR, "{what}执行数 {spent} 大于预算数 {budget}", "{what} spent {spent} exceeds budget {budget}",
+                  "核对执行数与预算数", "check spending against the budget"),
+    "A303": Entry(ERROR, "填写的{what} {written} 与计算值 {computed} 不符", "written {what_en} {written} differs from computed {computed}",
+                  "改为 {computed}", "change it to {computed}"),
+    "A304": Entry(ERROR, "得分 {score} 超过分值 {weight}", "score {score} exceeds weight {weight}",
+                  "得分不能超过分值 {weight}", "a score cannot exceed its weight {weight}"),
+    "A305": Entry(ERROR, "填写的{what} {written} 与计算值 {computed} 不符（{explain}）",
+                  "written {what_en} {written} differs from computed {computed} ({explain})",
+                  "改为 {computed}", "change it to {computed}"),
+    "A306": Entry(ERROR, "等级「{written}」与总分 {total} 对应的等级「{computed}」不符",
+                  "grade 「{written}」 does not match total {total} (grade 「{computed}」)",
+                  "改为「{computed}」", "change it to 「{computed}」"),
+    "A307": Entry(WARNING, "「{name}」{state}，但未填写偏差原因分析及改进措施",
+                  "「{name}」 {state_en} but no deviation reason is given",
+                  "说明偏差原因及改进措施", "explain the deviation and the corrective measures"),
+    "A308": Entry(ERROR, "「{name}」缺少实际完成值", "「{name}」 has no actual value",
+                  "填写全年实际完成值", "fill in the actual value"),
+    "A309": Entry(WARNING, "「{content}」合同金额 {contract} 超过预算金额 {budget}",
+                  "「{content}」 contract {contract} exceeds budget {budget}",
+                  "核对合同金额，或说明超预算原因", "check the contract amount or explain it"),
+    "A310": Entry(ERROR, "「{content}」支出金额 {spent} 超过合同金额 {contract}",
+                  "「{content}」 spending {spent} exceeds contract {contract}",
+                  "核对支出金额与合同金额", "check spending against the contract"),
+    "A311": Entry(WARNING, "与绩效目标申报表不一致：{detail}", "differs from the declared goals: {detail_en}",
+                  "{fix}", "{fix_en}"),
+    "A312": Entry(WARNING, "「{name}」实际 {actual} 达到目标 {target} 的 {ratio}，目标可能设置偏低",
+                  "「{name}」 actual {actual} is {ratio} of target {target}: target likely set too low",
+                  "说明超额原因；下一年度调整目标值", "explain the over-achievement and raise next year's target"),
+    "A313": Entry(ERROR, "定性指标「{name}」得分 {score}（{rate}）不在「{outcome}」的区间 {band} 内",
+                  "qualitative 「{name}」 score {score} ({rate}) is outside the band {band} of 「{outcome}」",
+                  "按所选结果在 {band} 内打分，或改选结果", "score within {band} or choose another outcome"),
+}
+
+
+def render(code: str, params: dict[str, object], lang: str = "zh") -> tuple[str, str]:
+    """(message, suggestion) of a finding in ``lang``."""
+    e = CATALOGUE[code]
+    if lang == "en":
+        return e.en.format(**params), e.fix_en.format(**params)
+    return e.zh.format(**params), e.fix_zh.format(**params)

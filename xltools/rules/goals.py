@@ -1,0 +1,163 @@
+"""G2xx: goal quality — what evaluators criticise in published reports (domain.md §6)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import EVALUATION, GOALS, SELFEVAL, Indicator
+from ..reading.labels import label_key
+from ..taxonomy import level1_key
+from ..values import format_number, parse_direction
+from . import Context, Finding, check
+
+PROJECT_TABLES = (GOALS, SELFEVAL)
+#: Level-1 rows every project table needs (满意度 is G203's concern; 成本 is optional before 2021).
+REQUIRED_LEVEL1 = ("产出指标", "效益指标")
+GOAL_MIN_CHARS = 20
+
+
+def _is_satisfaction(ind: Indicator) -> bool:
+    return "满意" in ind.level1 or "满意" in ind.level2 or "满意度" in ind.name
+
+
+@check("G201")
+def unmeasurable_targets(ctx: Context) -> Iterator[Finding]:
+    t = ctx.table
+    if t.kind == EVALUATION:
+        return
+    for ind in t.indicators:
+        if ind.target.is_none:
+            continue
+        value = ind.target.display() if ind.target.is_number else ind.target.text
+        params = {"name": ind.name, "value": value}
+        if ind.target.kind == "text" and parse_direction(ind.direction) is not None:
+            yield Finding("G201", t.sheet, ind.cell("target"), value, {
+                **params, "problem": "无法解析为数值", "problem_en": "cannot be read as a number",
+                "fix": "写成「≥90%」「≤30天」「1100人」这样的数值和单位",
+                "fix_en": "write a number with its unit: ≥90%, ≤30天, 1100人"})
+        elif ind.target.is_number and not ind.unit:
+            n = format_number(ind.target.number)
+            yield Finding("G201", t.sheet, ind.cell("unit", "target"), value, {
+                **params, "problem": "没有度量单位", "problem_en": "has no unit",
+                "fix": f"注明单位，如「{ind.target.op or ''}{n}个」「{n}人次」「{n}%」",
+                "fix_en": f"add its unit, e.g. {n}个, {n}人次 or {n}%"})
+
+
+@check("G202")
+def word_satisfaction_targets(ctx: Context) -> Iterator[Finding]:
+    t = ctx.table
+    if t.kind == EVALUATION:
+        return
+    for ind in t.indicators:
+        if _is_satisfaction(ind) and ind.target.kind == "text":
+            yield Finding("G202", t.sheet, ind.cell("target"), ind.target.text,
+                          {"name": ind.name, "value": ind.target.text})
+
+
+@check("G203")
+def missing_satisfaction(ctx: Context) -> Iterator[Finding]:
+    t = ctx.table
+    if t.kind not in PROJECT_TABLES or not t.indicators or any(_is_satisfaction(i) for i in t.indicators):
+        return
+    text = " ".join([t.project_name, *(str(f.value) for f in t.goals_text.values()),
+                     *(i.name for i in t.indicators)])
+    who = next((w for w in ctx.words.recipients if w in text), None)
+    if who:
+        yield Finding("G203", t.sheet, t.header_cells.get("level1", "A1"), None, {"who": who})
+
+
+@check("G204")
+def empty_level1(ctx: Context) -> Iterator[Finding]:
+    t = ctx.table
+    if t.kind not in PROJECT_TABLES:
+        return
+    used = {level1_key(i.level1) for i in t.indicators if i.name}
+    for name, cell in t.level1_cells.items():
+        if level1_key(name) not in used:
+            yield Finding("G204", t.sheet, cell, name, {"name": name})
+    seen = {level1_key(n) for n in t.level1_cells}
+    for name in REQUIRED_LEVEL1:
+        if level1_key(name) not in seen and t.indicators:
+            yield Finding("G204", t.sheet, t.header_cells.get("level1", "A1"), None, {"name": name})
+
+
+@check("G205")
+def timing_under_quality(ctx: Context) -> Iterator[Finding]:
+    t = ctx.table
+    if t.kind not in PROJECT_TABLES:
+        return
+    for ind in t.indicators:
+        if label_key(ind.level2).startswith("质量") and any(w in ind.name for w in ctx.words.timing):
+            yield Finding("G205", t.sheet, ind.cell("level2", "level1"), ind.level2,
+                          {"name": ind.name, "level2": ind.level2})
+
+
+@check("G206")
+def cost_outside_cost(ctx: Context) -> Iterator[Finding]:
+    t = ctx.table
+    if t.kind not in PROJECT_TABLES:
+        return
+    for ind in t.indicators:
+        if "成本" in ind.level1 or "成本" in ind.level2:
+            continue
+        if any(w in ind.name for w in ctx.words.cost):
+            yield Finding("G206", t.sheet, ind.cell("level2", "level1"), ind.level2 or ind.level1, {
+                "name": ind.name, "level2": ind.level2 or ind.level1,
+                "suggest": "2021 版：一级指标「成本指标」—「经济成本指标」；旧版：产出指标—成本指标"})
+
+
+@check("G207")
+def vague_names(ctx: Context) -> Iterator[Finding]:
+    t = ctx.table
+    if t.kind not in PROJECT_TABLES:
+        return
+    w = ctx.words
+    for ind in t.indicators:
+        name = label_key(ind.name)
+        if not name:
+            continue
+        better = w.vague.get(name)
+        if better is None and (len(name) <= 2 or not any(x in name for x in w.action + w.measure)):
+            better = f"（动作）{ind.name}（数量/比率）"
+        if better is not None:
+            yield Finding("G207", t.sheet, ind.cell("name"), ind.name, {"name": ind.name, "better": better})
+
+
+@check("G208")
+def weights_total(ctx: Context) -> Iterator[Finding]:
+    t, rules = ctx.table, ctx.rules
+    weights = [i.weight for i in t.indicators if i.weight is not None]
+    if not weights:
+        return
+    execution = ctx.result.execution
+    total = sum(weights) + (execution.weight or 0 if execution is not None else 0)
+    expected = rules.total
+    allowed = {expected}
+    if execution is None and t.kind in (GOALS, SELFEVAL):
+        allowed.add(expected - rules.for_table(t.kind).execution_weight)  # 执行率 scored elsewhere
+    if all(abs(total - a) > 0.005 for a in allowed):
+        cell = t.header_cells.get("weight", "A1")
+        yield Finding("G208", t.sheet, cell, round(total, 2), {
+            "sum": format_number(round(total, 2)),
+            "expected": " 或 ".join(format_number(a) for a in sorted(allowed, reverse=True))})
+
+
+@check("G209")
+def thin_goals(ctx: Context) -> Iterator[Finding]:
+    t = ctx.table
+    if t.kind not in PROJECT_TABLES:
+        return
+    f = t.goals_text.get("annual_goal")
+    label, label_en = "年度目标", "the annual goal"
+    if f is None:
+        cell = t.blanks.get("annual_goal")
+        if cell is None:
+            return  # the table has no goal block at all (many provincial score sheets)
+        yield Finding("G209", t.sheet, cell, None, {"field": label, "field_en": label_en,
+                                                    "problem": "为空", "problem_en": "is empty"})
+        return
+    text = str(f.value).strip()
+    if "\n" not in text and len(text) < GOAL_MIN_CHARS:
+        yield Finding("G209", t.sheet, f.cell, text, {
+            "field": label, "field_en": label_en, "problem": f"只有一句「{text}」，过于简略",
+            "problem_en": "is a single short line"})

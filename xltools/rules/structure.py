@@ -1,0 +1,107 @@
+"""S1xx: structure — required fields, taxonomy, incomplete and duplicate indicator rows."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from .. import taxonomy
+from ..model import DEPT, EVALUATION, GOALS, SELFEVAL, Table
+from ..reading.labels import label_key
+from . import Context, Finding, check
+
+#: Header fields each table must fill (field → label shown to the user).
+REQUIRED_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
+    GOALS: (("project", "项目名称"), ("department", "主管部门"), ("unit", "实施单位")),
+    SELFEVAL: (("project", "项目名称"), ("department", "主管部门"), ("unit", "实施单位")),
+    DEPT: (("department", "部门名称"),),
+    EVALUATION: (("project", "项目名称"),),
+}
+FIELD_EN = {"项目名称": "project name", "主管部门": "department", "实施单位": "implementing unit",
+            "部门名称": "department name"}
+TAXONOMIES = {GOALS: taxonomy.PROJECT, SELFEVAL: taxonomy.PROJECT, DEPT: taxonomy.DEPT,
+              EVALUATION: taxonomy.EVALUATION}
+
+
+def _anchor(table: Table) -> str:
+    return next(iter(table.header_cells.values()), "A1")
+
+
+@check("S101")
+def required_fields(ctx: Context) -> Iterator[Finding]:
+    t = ctx.table
+    for name, label in REQUIRED_FIELDS[t.kind]:
+        value = t.header.get(name)
+        if value is not None and str(value.value).strip():
+            continue
+        if name == "department" and t.kind == DEPT and str(t.field_value("project") or "").strip():
+            continue  # 部门名称 read as the project line of a department table
+        cell = value.cell if value is not None else t.blanks.get(name, "")
+        yield Finding("S101", t.sheet, cell or _anchor(t), None, {"field": label, "field_en": FIELD_EN[label]})
+
+
+def _key2(name: str) -> str:
+    k = label_key(name)
+    return k[:-2] if k.endswith("指标") else k
+
+
+@check("S102")
+def taxonomy_names(ctx: Context) -> Iterator[Finding]:
+    t = ctx.table
+    tax = TAXONOMIES[t.kind]
+    level1_keys = {taxonomy.level1_key(k): k for k in tax}
+    for name, cell in t.level1_cells.items():
+        if taxonomy.level1_key(name) not in level1_keys:
+            yield Finding("S102", t.sheet, cell, name, {
+                "level": "一级指标", "name": name, "parent": "", "allowed": _closest(name, list(tax))})
+    if t.kind not in (GOALS, SELFEVAL):
+        return  # evaluation and department tables name their level 2 freely
+    seen: set[tuple[str, str]] = set()
+    for ind in t.indicators:
+        parent = level1_keys.get(taxonomy.level1_key(ind.level1))
+        if parent is None or not ind.level2 or (ind.level1, ind.level2) in seen:
+            continue
+        seen.add((ind.level1, ind.level2))
+        allowed = tax[parent]
+        if _key2(ind.level2) in {_key2(a) for a in allowed}:
+            continue
+        home = next((p for p, kids in tax.items() if _key2(ind.level2) in {_key2(a) for a in kids}), None)
+        yield Finding("S102", t.sheet, ind.cell("level2"), ind.level2, {
+            "level": "二级指标", "name": ind.level2,
+            "parent": f"（不应在「{ind.level1}」下，应在「{home}」下）" if home else f"（在「{ind.level1}」下）",
+            "allowed": _closest(ind.level2, list(allowed))})
+
+
+def _closest(name: str, allowed: list[str]) -> str:
+    best = difflib.get_close_matches(name, allowed, n=1, cutoff=0.3)
+    rest = [a for a in allowed if a not in best]
+    return "、".join(best + rest)
+
+
+@check("S103")
+def incomplete_rows(ctx: Context) -> Iterator[Finding]:
+    t = ctx.table
+    for ind in t.indicators:
+        missing = []
+        if not ind.name:
+            missing.append(("name", "三级指标名称", "indicator name"))
+        if t.kind != EVALUATION and ind.target.is_none and "target" in ind.columns:
+            missing.append(("target", "指标值", "target"))
+        if ind.weight is None and ("weight" in ind.columns or t.kind != GOALS):
+            missing.append(("weight", "分值", "weight"))
+        for col, what, what_en in missing:
+            yield Finding("S103", t.sheet, ind.cell(col), None, {"row": ind.row, "what": what, "what_en": what_en})
+
+
+@check("S104")
+def duplicate_names(ctx: Context) -> Iterator[Finding]:
+    t = ctx.table
+    first: dict[str, str] = {}
+    for ind in t.indicators:
+        if not ind.name:
+            continue
+        key = label_key(ind.name)
+        if key in first:
+            yield Finding("S104", t.sheet, ind.cell("name"), ind.name, {"name": ind.name, "other": first[key]})
+        else:
+            first[key] = ind.cell("name")
