@@ -7,7 +7,6 @@ workbook, and ``xltools score`` must start fast. Progress bars (summarize) may u
 from __future__ import annotations
 
 import unicodedata
-
 from typing import TYPE_CHECKING
 
 from .messages import word
