@@ -13,6 +13,7 @@ from ..reading.labels import TOTAL_LABELS, label_key
 from ..scoring import RowScore, outcome_of, pct, round_half_up
 from ..values import format_number
 from . import Context, Finding, check
+from .catalogue import Text
 
 TOL = 0.005
 GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "合格": "中", "一般": "中", "较差": "差",
@@ -146,6 +147,10 @@ def score_above_weight(ctx: Context) -> Iterator[Finding]:
                       {"score": _n(total.score), "weight": _n(total.weight)})
 
 
+def _explain(row: RowScore) -> Text:
+    return Text(row.explain("zh"), row.explain("en"))
+
+
 def _written_differs(row: RowScore) -> bool:
     ind = row.indicator
     return (ind is not None and ind.score is not None and row.score is not None
@@ -164,14 +169,14 @@ def written_scores(ctx: Context) -> Iterator[Finding]:
             continue  # a score above its weight is A304's
         yield Finding("A305", t.sheet, ind.cell("score"), ind.score, {
             "what": "得分", "what_en": "score", "written": _n(ind.score), "computed": f"{row.score:.2f}",
-            "explain": row.explain()})
+            "explain": _explain(row)})
     ex = res.execution
     total_row = t.funds.row("total") if t.funds is not None else None
     if ex is not None and ex.score is not None and total_row is not None and total_row.score is not None \
             and _differs(total_row.score, ex.score):
         yield Finding("A305", t.sheet, total_row.cells.get("score", ""), total_row.score, {
             "what": "预算执行率得分", "what_en": "execution score", "written": _n(total_row.score),
-            "computed": f"{ex.score:.2f}", "explain": ex.explain()})
+            "computed": f"{ex.score:.2f}", "explain": _explain(ex)})
     if t.written_total is not None and res.total is not None and isinstance(t.written_total.value, int | float) \
             and _differs(float(t.written_total.value), res.total):
         yield Finding("A305", t.written_total.sheet, t.written_total.cell, t.written_total.value, {
@@ -190,7 +195,7 @@ def written_scores(ctx: Context) -> Iterator[Finding]:
         if target is not None and _differs(p.score, target):
             yield Finding("A305", p.sheet, p.cells.get("score", ""), p.score, {
                 "what": f"「{p.name}」得分", "what_en": f"score of {p.name}", "written": _n(p.score),
-                "computed": f"{target:.2f}", "explain": "评分表各行得分之和"})
+                "computed": f"{target:.2f}", "explain": Text("评分表各行得分之和", "sum of the score sheet's rows")})
 
 
 @check("A306")

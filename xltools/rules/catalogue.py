@@ -96,9 +96,19 @@ CATALOGUE: dict[str, Entry] = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A parameter that itself differs by language (a score's explanation, say)."""
+
+    zh: str
+    en: str
+
+
 def render(code: str, params: dict[str, object], lang: str = "zh") -> tuple[str, str]:
     """(message, suggestion) of a finding in ``lang``."""
     e = CATALOGUE[code]
-    if lang == "en":
-        return e.en.format(**params), e.fix_en.format(**params)
-    return e.zh.format(**params), e.fix_zh.format(**params)
+    en = lang == "en"
+    values = {k: ((v.en if en else v.zh) if isinstance(v, Text) else v) for k, v in params.items()}
+    if en:
+        return e.en.format(**values), e.fix_en.format(**values)
+    return e.zh.format(**values), e.fix_zh.format(**values)

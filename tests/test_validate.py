@@ -1,0 +1,188 @@
+"""Every finding code: one workbook that triggers it at the expected cell, and the clean one that does not.
+
+The clean self-evaluation below, in the default layout, has these cells:
+  B4 项目名称 value, B5 主管部门, E5 实施单位; funds header row 6, rows 7 (年度资金总额) … 10;
+  B12 预期目标 text; indicator header row 13 (A 一级 B 二级 C 三级 D 指标值 E 实际 F 分值 G 得分 H 偏差);
+  indicators on rows 14-20; 总分 on row 21 (G21); 自评等级 on row 22 (B22); line items: header row 24,
+  items on rows 25-26 (C 预算金额, D 合同签订金额, E 支出金额).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import openpyxl
+import pytest
+
+from xltools.api import validate_file
+from xltools.model import SELFEVAL
+from xltools.rules.catalogue import CATALOGUE
+from xltools.samples import Layout, Row, Sample
+
+LAYOUT = Layout(merge_level1=False)
+
+CLEAN = Sample(
+    kind=SELFEVAL, project="社区养老服务中心运营补助", department="市民政局", unit="市养老服务指导中心",
+    year=2023,
+    funds=[("年度资金总额", 500, 500, 480), ("其中：当年财政拨款", 500, 500, 480),
+           ("上年结转资金", None, None, None), ("其他资金", None, None, None)],
+    annual_goal="全年为辖区2000名老人提供日间照料服务，开展健康讲座24场，老人满意度达到90%以上。",
+    achieved="服务老人2050名，开展讲座24场，满意度95%。",
+    rows=[
+        Row("产出指标", "数量指标", "服务老人人数", "≥2000人", "2050人", 20, 20),
+        Row("产出指标", "数量指标", "开展健康讲座场次", "≥24场", "24场", 10, 10),
+        Row("产出指标", "质量指标", "服务安全事故发生率", "≤1%", "0%", 10, 10),
+        Row("产出指标", "时效指标", "补助资金按时拨付率", "=100%", "100%", 10, 10),
+        Row("效益指标", "社会效益指标", "老人生活质量提升", "有效提升", "有效提升", 20, 18, "个别老人未按时参加活动"),
+        Row("效益指标", "可持续影响指标", "服务中心持续运营年限", "≥3年", "3年", 10, 10),
+        Row("满意度指标", "服务对象满意度指标", "老人满意度", "≥90%", "95%", 10, 10),
+    ],
+    total=97.6, grade="优",
+    line_items=[("政府采购", "护理服务采购", 300, 290, 285), ("自行组织", "健康讲座", 200, None, 195)],
+)
+# execution 480/500 = 96% × 10 = 9.60; indicators 20+10+10+10+18+10+10 = 88 → 97.60 优
+
+
+def write(tmp_path, sample=CLEAN, edits=None, name="自评表.xlsx"):
+    from xltools.samples import write_sample
+
+    path = tmp_path / name
+    write_sample(sample, path, LAYOUT)
+    if edits:
+        wb = openpyxl.load_workbook(path)
+        ws = wb.active
+        for ref, value in edits.items():
+            ws[ref] = value
+            if isinstance(value, str) and value.startswith("="):
+                ws[ref].data_type = "s"
+        wb.save(path)
+    return str(path)
+
+
+def findings(path, **kw):
+    return [(f.code, f.cell) for f in validate_file(path, **kw).findings]
+
+
+def test_clean_workbook_has_no_findings(tmp_path):
+    report = validate_file(write(tmp_path))
+    assert report.findings == [], [f.to_dict() for f in report.findings]
+    assert report.tables == [(SELFEVAL, "绩效自评表")]
+
+
+def rows_with(index, **changes):
+    rows = list(CLEAN.rows)
+    rows[index] = replace(rows[index], **changes)
+    return replace(CLEAN, rows=rows)
+
+
+CASES = [
+    # (code, cell, sample or None, cell edits)
+    ("S101", "B4", None, {"B4": None}),
+    ("S101", "E5", None, {"E5": None}),
+    ("S102", "A20", None, {"A20": "满意指标"}),
+    ("S102", "B14", None, {"B14": "社会效益指标"}),
+    ("S103", "F15", None, {"F15": None}),
+    ("S103", "C15", None, {"C15": None}),
+    ("S103", "D15", None, {"D15": None}),
+    ("S104", "C15", None, {"C15": "服务老人人数"}),
+    ("G201", "D14", None, {"D14": "≥2000"}),
+    ("G202", "D20", None, {"D20": "满意"}),
+    ("G203", "A13", replace(CLEAN, rows=[*CLEAN.rows[:6], replace(CLEAN.rows[6], level1="效益指标",
+                                                                  level2="社会效益指标", name="带动志愿服务人次",
+                                                                  target="≥100人次", actual="120人次")]), None),
+    ("G204", "A13", replace(CLEAN, rows=[r for r in CLEAN.rows if r.level1 != "效益指标"]), None),
+    ("G205", "B16", rows_with(2, name="月报按时报送率", target="=100%", actual="100%"), None),
+    ("G206", "B15", rows_with(1, name="人均服务费用", target="≤500元", actual="480元"), None),
+    ("G207", "C15", rows_with(1, name="讲座"), None),
+    ("G208", "F13", None, {"F14": 25, "G14": 25}),
+    ("G209", "B12", None, {"B12": "做好养老服务。"}),
+    ("A301", "C7", None, {"C8": 450}),
+    ("A301", "E27", replace(CLEAN, line_items=[*CLEAN.line_items, ("合计", None, 500, 290, 470)]), None),
+    ("A302", "E7", None, {"E7": 520, "E8": 500}),
+    ("A303", "G7", None, {"G7": 0.95}),
+    ("A304", "G14", None, {"G14": 25}),
+    ("A305", "G15", None, {"G15": 8}),
+    ("A305", "H7", None, {"H7": 10}),
+    ("A305", "G21", None, {"G21": 100}),
+    ("A306", "B22", None, {"B22": "良"}),
+    ("A307", "H14", None, {"E14": "1900人", "G14": 19}),
+    ("A308", "E15", None, {"E15": None}),
+    ("A309", "D25", None, {"D25": 320, "E25": 300}),
+    ("A310", "E25", None, {"E25": 295}),
+    ("A312", "E15", None, {"E15": "30场"}),
+    ("A313", "G18", None, {"E18": "部分达成", "G18": 20}),
+]
+
+
+@pytest.mark.parametrize(("code", "cell", "sample", "edits"), CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES])
+def test_code_triggers_at_its_cell(tmp_path, code, cell, sample, edits):
+    path = write(tmp_path, sample or CLEAN, edits)
+    got = findings(path)
+    assert (code, cell) in got, got
+
+
+def test_every_code_is_tested():
+    tested = {c[0] for c in CASES} | {"S105", "A311", "G201"}
+    assert tested == set(CATALOGUE)
+
+
+def test_unknown_table_is_s105(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.title = "名单"
+    wb.active.append(["姓名", "电话"])
+    path = tmp_path / "名单.xlsx"
+    wb.save(path)
+    report = validate_file(path)
+    assert [(f.code, f.sheet, f.cell) for f in report.findings] == [("S105", "名单", "A1")]
+    assert "一级指标" in report.findings[0].message()
+
+
+def test_unparsable_quantitative_target_is_g201(tmp_path):
+    sample = rows_with(0, target="较多", direction="≥")
+    path = tmp_path / "x.xlsx"
+    from xltools.samples import write_sample
+
+    write_sample(sample, path, Layout(merge_level1=False, direction_column=True))
+    got = findings(str(path))
+    assert ("G201", "E14") in got  # the target column moved right of the 指标性质 column
+
+
+def test_selfeval_against_declared_goals(tmp_path):
+    goals = replace(CLEAN, kind="goals", funds=[], total=None, grade="", line_items=[],
+                    amounts=[("年度资金总额", 500), ("其中：财政拨款", 500), ("其他资金", 0)],
+                    rows=[replace(r, actual="", score=None) for r in CLEAN.rows])
+    gpath = write(tmp_path, goals, name="目标.xlsx")
+    spath = write(tmp_path, CLEAN, {"D14": "≥1800人", "C15": "开展健康讲座次数"})
+    from xltools.api import read_goals
+
+    got = [(f.code, f.cell, f.value) for f in validate_file(spath, goals=read_goals(gpath)).findings
+           if f.code == "A311"]
+    assert got == [("A311", "C13", "开展健康讲座场次"), ("A311", "D14", "≥1800人"),
+                   ("A311", "C15", "开展健康讲座次数")]
+    assert findings(write(tmp_path, CLEAN, name="same.xlsx"), goals=read_goals(gpath)) == []
+
+
+def test_no_false_alarm_on_the_clean_findings_of_each_code(tmp_path):
+    # the clean workbook triggers nothing: every code has its "does not trigger" case in it
+    path = write(tmp_path)
+    assert findings(path) == []
+    assert findings(path, select={"A3"}) == []
+
+
+def test_select_and_ignore(tmp_path):
+    path = write(tmp_path, CLEAN, {"G15": 8, "B12": "做好养老服务。"})
+    assert {c for c, _ in findings(path)} == {"A305", "G209"}
+    assert {c for c, _ in findings(path, select={"A3"})} == {"A305"}
+    assert {c for c, _ in findings(path, ignore={"A305"})} == {"G209"}
+
+
+def test_finding_fields_and_messages(tmp_path):
+    path = write(tmp_path, CLEAN, {"G15": 8})
+    [f] = validate_file(path).findings
+    d = f.to_dict()
+    assert d == {"code": "A305", "severity": "error", "sheet": "绩效自评表", "cell": "G15", "value": 8,
+                 "message": "填写的得分 8 与计算值 10.00 不符（实际 24场 ≥ 目标 24场，得满分 10.00）",
+                 "suggestion": "改为 10.00"}
+    en = f.to_dict("en")
+    assert en["message"] == "written score 8 differs from computed 10.00 (actual 24场 ≥ target 24场: full 10.00)"
+    assert en["suggestion"] == "change it to 10.00"
