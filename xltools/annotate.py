@@ -68,7 +68,11 @@ def annotate_copy(src: str, findings: list[Finding], out: str, *, lang: str = "z
     _check_keepable(src)
     from openpyxl import load_workbook
 
-    wb = load_workbook(src, keep_vba=src.lower().endswith(".xlsm"), keep_links=True, rich_text=True)
+    try:
+        wb = load_workbook(src, keep_vba=src.lower().endswith(".xlsm"), keep_links=True, rich_text=True)
+    except Exception as e:  # openpyxl (with defusedxml) refuses entity tricks and broken parts
+        raise _refuse(src, f"无法为该文件生成批注副本（{type(e).__name__}）。",
+                      f"cannot make an annotated copy of this file ({type(e).__name__}).") from None
     if RESULT_SHEET in wb.sheetnames:
         del wb[RESULT_SHEET]
     _mark_cells(wb, findings, lang)
@@ -121,6 +125,7 @@ def _mark_cells(wb, findings: list[Finding], lang: str) -> None:  # noqa: ANN001
 
 def _result_sheet(wb, findings: list[Finding], lang: str) -> None:  # noqa: ANN001
     from openpyxl.styles import Font, PatternFill
+    from openpyxl.worksheet.hyperlink import Hyperlink
 
     ws = wb.create_sheet(RESULT_SHEET)
     en = lang == "en"
@@ -139,7 +144,7 @@ def _result_sheet(wb, findings: list[Finding], lang: str) -> None:  # noqa: ANN0
         ws.cell(r, 3).fill = PatternFill(fill_type="solid", start_color=FILLS[f.severity], end_color=FILLS[f.severity])
         if f.sheet in wb.sheetnames and f.cell:
             link = ws.cell(r, 5)
-            link.hyperlink = f"#'{f.sheet}'!{f.cell}"
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{f.sheet}'!{f.cell}")
             link.font = Font(color="0563C1", underline="single")
     if not findings:
         ws.append([0, "", "", "", "", "", "未发现问题" if not en else "no findings", ""])

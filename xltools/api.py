@@ -54,12 +54,12 @@ def validate_file(path: str | os.PathLike[str], rules: RuleSet | str | None = No
     report = FileReport(os.fspath(path))
     try:
         book = read_workbook(path)
-    except UnknownTable:
-        from .reading.source import load_grids
-
-        sheets = [g.sheet for g in load_grids(os.fspath(path))]
-        report.findings = [Finding("S105", sheets[0] if sheets else "", "A1", None, {
-            "looked_for": LOOKED_FOR if lang != "en" else LOOKED_FOR_EN, "sheets": "、".join(sheets) or "无"})]
+    except UnknownTable as e:
+        sheets = "、".join(e.sheets) or "无"
+        if e.skipped:
+            sheets += ("; too large, not read: " if lang == "en" else "；过大未读取：") + "、".join(e.skipped)
+        report.findings = [Finding("S105", e.sheets[0] if e.sheets else "", "A1", None, {
+            "looked_for": LOOKED_FOR if lang != "en" else LOOKED_FOR_EN, "sheets": sheets})]
         report.findings = [f for f in report.findings if _wanted(f.code, select, ignore)]
         return report
     except UnreadableWorkbook as e:

@@ -31,6 +31,12 @@ class UnreadableWorkbook(XltoolsError):
 class UnknownTable(UnreadableWorkbook):
     """The workbook reads, but holds none of the tables xltools knows."""
 
+    def __init__(self, zh: str, en: str | None = None, *, sheets: list[str] | None = None,
+                 skipped: list[str] | None = None) -> None:
+        super().__init__(zh, en)
+        self.sheets = sheets or []
+        self.skipped = skipped or []  # sheets too large to read
+
 
 class RulesError(XltoolsError):
     """A rule set file is missing or malformed."""

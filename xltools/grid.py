@@ -49,6 +49,7 @@ class Grid:
     sheet: str
     rows: list[list[object]]
     merged: list[Range] = field(default_factory=list)
+    skipped: bool = False  # listed but not read (too large to be a performance table)
     _owner: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:

@@ -49,10 +49,14 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
                 loose_funds.append(funds)
     if not book.tables:
         name = os.path.basename(path) or "工作簿"
+        skipped = [g.sheet for g in grids if g.skipped]
+        note_zh = f"；过大未读取：{'、'.join(skipped)}" if skipped else ""
+        note_en = f"; too large, not read: {', '.join(skipped)}" if skipped else ""
         raise UnknownTable(
-            f"{name}：未找到任何已知的绩效表（查找的是：{LOOKED_FOR}；工作表：{'、'.join(book.sheets) or '无'}）。",
+            f"{name}：未找到任何已知的绩效表（查找的是：{LOOKED_FOR}；工作表：{'、'.join(book.sheets) or '无'}{note_zh}）。",
             f"{name}: no known performance table found (looked for {LOOKED_FOR_EN}; sheets: "
-            f"{', '.join(book.sheets) or 'none'}).",
+            f"{', '.join(book.sheets) or 'none'}{note_en}).",
+            sheets=book.sheets, skipped=skipped,
         )
     first = book.tables[0]
     first.line_items.extend(loose_items)

@@ -17,6 +17,9 @@ from ..grid import Grid
 MAX_UNCOMPRESSED = 1 << 30
 #: Read at most this many rows of a sheet; performance tables are far shorter.
 MAX_ROWS = 20_000
+#: A worksheet part larger than this (uncompressed XML) is not a performance table: it is skipped
+#: unread, so that a million-row data sheet costs neither the time nor the memory to parse it.
+MAX_SHEET_BYTES = 48 << 20
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -28,8 +31,8 @@ def _refuse(path: str, zh: str, en: str) -> UnreadableWorkbook:
     return UnreadableWorkbook(f"{name}：{zh}", f"{name}: {en}")
 
 
-def check_container(path: str) -> str:
-    """Return ``zip`` or ``ole`` for a plausible workbook, raise otherwise."""
+def check_container(path: str) -> tuple[str, set[str]]:
+    """(``zip`` or ``ole``, names of sheets too large to read) for a plausible workbook; raise otherwise."""
     try:
         size = os.path.getsize(path)
         with open(path, "rb") as fh:
@@ -44,15 +47,14 @@ def check_container(path: str) -> str:
         raise _refuse(path, "文件为空（0 字节），请重新保存或重新获取该文件。",
                       "the file is empty (0 bytes); save or obtain it again.")
     if head.startswith(_ZIP):
-        _check_zip(path)
-        return "zip"
+        return "zip", _check_zip(path)
     if head == _OLE:
         with open(path, "rb") as fh:
             data = fh.read(4 << 20)
         if _ENCRYPTION_MARK in data:
             raise _refuse(path, "工作簿已加密（设置了打开密码），请在 Excel 中取消密码后另存再试。",
                           "the workbook is encrypted (password to open); remove the password in Excel and save a copy.")
-        return "ole"
+        return "ole", set()
     if _looks_like_text(head):
         raise _refuse(path, "这是文本文件（如 CSV），不是 Excel 工作簿；请在 Excel 中打开后另存为 .xlsx。",
                       "this is a text file (e.g. CSV), not an Excel workbook; open it in Excel and save as .xlsx.")
@@ -73,7 +75,7 @@ def _looks_like_text(head: bytes) -> bool:
     return all(b >= 9 for b in head)
 
 
-def _check_zip(path: str) -> None:
+def _check_zip(path: str) -> set[str]:
     import zipfile
 
     try:
@@ -90,11 +92,40 @@ def _check_zip(path: str) -> None:
     if total > MAX_UNCOMPRESSED:
         raise _refuse(path, f"解压后将超过 {MAX_UNCOMPRESSED >> 20} MB，疑似压缩炸弹，已拒绝读取。",
                       f"it would inflate past {MAX_UNCOMPRESSED >> 20} MB (a zip bomb?); refused.")
+    big = {i.filename for i in infos if i.file_size > MAX_SHEET_BYTES
+           and (i.filename.startswith("xl/worksheets/") or i.filename == "content.xml")}
+    if "content.xml" in big:
+        raise _refuse(path, "表格内容过大，不是绩效表，已跳过。", "the spreadsheet content is too large to be a performance table; skipped.")
+    return _sheet_names_of(path, big) if big else set()
+
+
+def _sheet_names_of(path: str, parts: set[str]) -> set[str]:
+    """Sheet names of the given worksheet parts (workbook.xml + its relationships)."""
+    import posixpath
+    import zipfile
+
+    from defusedxml.ElementTree import fromstring
+
+    ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    with zipfile.ZipFile(path) as zf:
+        book = fromstring(zf.read("xl/workbook.xml"))
+        rels = fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    targets = {}
+    for rel in rels:
+        target = rel.get("Target", "")
+        target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        targets[rel.get("Id")] = target
+    names = set()
+    for sheet in book.iter(f"{ns_main}sheet"):
+        if targets.get(sheet.get(f"{ns_rel}id")) in parts:
+            names.add(sheet.get("name", ""))
+    return names
 
 
 def load_grids(path: str) -> list[Grid]:
     """Every worksheet of the file as a :class:`Grid` (chart sheets are skipped)."""
-    check_container(path)
+    _, too_big = check_container(path)
     import python_calamine as pc
 
     try:
@@ -107,6 +138,9 @@ def load_grids(path: str) -> list[Grid]:
     try:
         for meta in wb.sheets_metadata:
             if meta.typ != pc.SheetTypeEnum.WorkSheet:
+                continue
+            if meta.name in too_big:
+                grids.append(Grid(meta.name, [], skipped=True))  # listed, not read: see MAX_SHEET_BYTES
                 continue
             sheet = wb.get_sheet_by_name(meta.name)
             rows = sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS)

@@ -1,0 +1,98 @@
+"""Builders of hostile workbooks: zip bomb, entity expansion, a million rows, files in disguise."""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+
+_BLOCK = b" " * (1 << 20)
+
+
+class _RepeatCompressor:
+    """Deflate that emits one precompressed block for each 1 MiB of spaces.
+
+    Each piece ends with a full flush (byte-aligned, no back-references), so concatenated pieces
+    form one valid stream: a real 1 GiB bomb is written in a fraction of a second.
+    """
+
+    def __init__(self) -> None:
+        c = zlib.compressobj(1, zlib.DEFLATED, -15)
+        self.block = c.compress(_BLOCK) + c.flush(zlib.Z_FULL_FLUSH)
+        self.real = zlib.compressobj(1, zlib.DEFLATED, -15)
+
+    def compress(self, data: bytes) -> bytes:
+        if data is _BLOCK:
+            return self.block
+        return self.real.compress(data) + self.real.flush(zlib.Z_FULL_FLUSH)
+
+    def flush(self) -> bytes:
+        return self.real.flush()
+
+
+def zip_bomb(src: str, out: str, megabytes: int = 1100) -> None:
+    """``src`` with its first sheet padded by ``megabytes`` MiB of spaces (valid CRC and sizes)."""
+    with zipfile.ZipFile(src) as zi, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zo:
+        for item in zi.infolist():
+            data = zi.read(item.filename)
+            if item.filename != "xl/worksheets/sheet1.xml":
+                zo.writestr(item, data)
+                continue
+            with zo.open(item.filename, "w", force_zip64=True) as f:
+                f._compressor = _RepeatCompressor()  # type: ignore[attr-defined]
+                i = data.index(b"<sheetData")
+                f.write(data[:i])
+                for _ in range(megabytes):
+                    f.write(_BLOCK)
+                f.write(data[i:])
+
+
+LAUGHS = ('<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "' + "&lol;" * 10 + '">'
+          + "".join(f'<!ENTITY lol{i} "' + f"&lol{i - 1};" * 10 + '">' for i in range(2, 10)) + "]>")
+
+
+def entity_expansion(src: str, out: str) -> None:
+    """``src`` with a billion-laughs DOCTYPE in its sheet and shared strings."""
+    with zipfile.ZipFile(src) as zi, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zo:
+        for item in zi.infolist():
+            data = zi.read(item.filename)
+            if item.filename in ("xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"):
+                text = data.decode()
+                i = text.index("?>") + 2 if "?>" in text else 0
+                text = text[:i] + LAUGHS + text[i:]
+                text = text.replace("<t>", "<t>&lol9;", 1)
+                data = text.encode()
+            zo.writestr(item, data)
+
+
+_CT = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+       '<Default Extension="xml" ContentType="application/xml"/>'
+       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+       '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
+_RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+_WB = ('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+       '<sheet name="明细" sheetId="1" r:id="rId1"/></sheets></workbook>')
+_WBRELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+           '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+
+
+def million_rows(out: str, rows: int = 1_000_000) -> None:
+    """A plain data sheet with ``rows`` rows, written as raw XML (openpyxl would take minutes)."""
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        z.writestr("[Content_Types].xml", _CT)
+        z.writestr("_rels/.rels", _RELS)
+        z.writestr("xl/workbook.xml", _WB)
+        z.writestr("xl/_rels/workbook.xml.rels", _WBRELS)
+        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
+            f.write(b'<?xml version="1.0" encoding="UTF-8"?><worksheet '
+                    b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+            chunk = []
+            for r in range(1, rows + 1):
+                chunk.append(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>x</t></is></c><c r="B{r}"><v>{r}</v></c></row>')
+                if len(chunk) == 20000:
+                    f.write("".join(chunk).encode())
+                    chunk = []
+            f.write("".join(chunk).encode())
+            f.write(b"</sheetData></worksheet>")

@@ -1,0 +1,154 @@
+"""Hostile and odd inputs: refused quickly, in bounded memory, with one line, never modified."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from . import hostile
+from .conftest import xltools_cmd
+
+MEMORY_LIMIT_KB = 400 * 1024
+
+
+def sha(path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def run_measured(args: list[str], timeout: float = 60) -> tuple[subprocess.CompletedProcess, int]:
+    """Run xltools in a child and return its result and its peak memory (KiB)."""
+    code = ("import resource, subprocess, sys, json;"
+            "p = subprocess.run(sys.argv[1:], capture_output=True, text=True);"
+            "print(json.dumps([p.returncode, p.stdout, p.stderr,"
+            " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]))")
+    proc = subprocess.run([sys.executable, "-c", code, *xltools_cmd(), *args],
+                          capture_output=True, text=True, timeout=timeout)
+    rc, out, err, rss = json.loads(proc.stdout)
+    return subprocess.CompletedProcess(args, rc, out, err), rss
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory, demo):
+    from xltools.samples import write_sample
+
+    d = tmp_path_factory.mktemp("hostile 恶意 文件")
+    good = d / "好的 自评表.xlsx"
+    sample, layout = demo["自评表.xlsx"]
+    write_sample(sample, good, layout)
+    out = {"good": str(good)}
+    hostile.zip_bomb(str(good), str(d / "bomb.xlsx"))
+    out["bomb"] = str(d / "bomb.xlsx")
+    hostile.entity_expansion(str(good), str(d / "laughs.xlsx"))
+    out["laughs"] = str(d / "laughs.xlsx")
+    hostile.million_rows(str(d / "million.xlsx"))
+    out["million"] = str(d / "million.xlsx")
+    (d / "empty.xlsx").write_bytes(b"")
+    out["empty"] = str(d / "empty.xlsx")
+    (d / "data.xlsx").write_text("项目名称,得分\n示例,95\n", encoding="utf-8")
+    out["csv"] = str(d / "data.xlsx")
+    (d / "old.xls").write_bytes(b"<html><body><table><tr><td>1</td></tr></table></body></html>")
+    out["html_xls"] = str(d / "old.xls")
+    data = bytearray(good.read_bytes())
+    with zipfile.ZipFile(good) as zf:
+        info = zf.getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + 20  # inside the compressed sheet
+    data[start:start + 200] = b"\xff" * 200
+    (d / "corrupt.xlsx").write_bytes(bytes(data))
+    out["corrupt"] = str(d / "corrupt.xlsx")
+    (d / "encrypted.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1000
+                                       + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 1000)
+    out["encrypted"] = str(d / "encrypted.xlsx")
+    return out
+
+
+@pytest.mark.parametrize(("name", "code", "words"), [
+    ("bomb", 2, "压缩炸弹"), ("empty", 2, "0 字节"), ("csv", 2, "文本文件"), ("html_xls", 2, "文本文件"),
+    ("corrupt", 2, "损坏"), ("encrypted", 2, "加密"), ("million", 1, "过大未读取"),
+])
+def test_refused_quickly_in_bounded_memory(files, name, code, words):
+    path = files[name]
+    before = sha(path)
+    proc, rss = run_measured(["validate", path], timeout=30)
+    assert proc.returncode == code, proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert words in proc.stderr + proc.stdout
+    assert rss < MEMORY_LIMIT_KB
+    assert sha(path) == before
+
+
+def test_entity_expansion_is_not_expanded(files, tmp_path):
+    path = files["laughs"]
+    before = sha(path)
+    proc, rss = run_measured(["validate", path, "--format", "json", "--annotate-dir", str(tmp_path)])
+    assert "Traceback" not in proc.stderr and rss < MEMORY_LIMIT_KB
+    report = json.loads(proc.stdout)["files"][0]
+    # calamine refuses the undeclared entity instead of expanding it; openpyxl (defusedxml) would too
+    assert proc.returncode == 2 and "无法读取" in report["error"]
+    assert os.listdir(tmp_path) == []
+    assert sha(path) == before
+
+
+def test_annotate_refuses_entity_tricks_it_cannot_read(files, tmp_path):
+    from xltools.annotate import annotate_copy
+    from xltools.errors import OutputError
+
+    with pytest.raises(OutputError, match="无法为该文件生成批注副本"):
+        annotate_copy(files["laughs"], [], str(tmp_path / "x.xlsx"))
+
+
+def test_other_files_are_still_checked(files):
+    proc = subprocess.run([*xltools_cmd(), "validate", files["empty"], files["good"], files["corrupt"],
+                           "--format", "json"], capture_output=True, text=True)
+    assert proc.returncode == 2
+    report = json.loads(proc.stdout)
+    assert [f["table"] for f in report["files"]] == [None, "selfeval", None]
+    assert report["files"][1]["counts"]["warning"] == 3
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 2 and all(line.startswith("错误：") for line in lines)
+
+
+def test_formula_like_text_stays_text(tmp_path):
+    from xltools.samples import Layout, Row, Sample, write_sample
+
+    sample = Sample(kind="selfeval", project="=HYPERLINK(\"http://x\")", department="+市财政局",
+                    unit="@实施单位", rows=[Row("产出指标", "数量指标", "-讲座", "≥100人", "90人", 90, 80)],
+                    funds=[("年度资金总额", 10, 10, 10)])
+    path = tmp_path / "公式.xlsx"
+    write_sample(sample, path, Layout())
+    before = sha(path)
+    out = tmp_path / "out"
+    proc = subprocess.run([*xltools_cmd(), "validate", str(path), "--format", "json", "--annotate-dir", str(out)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1, proc.stderr
+    report = json.loads(proc.stdout)["files"][0]
+    names = [f["value"] for f in report["findings"] if f["code"] == "G207"]
+    assert names == ["-讲座"]
+    copy = openpyxl.load_workbook(report["annotated"])
+    ws = copy["绩效自评表"]
+    assert (ws["B4"].value, ws["B4"].data_type) == ('=HYPERLINK("http://x")', "s")
+    assert (ws["B5"].data_type, ws["E5"].data_type, ws["C9"].value, ws["C9"].data_type) == ("s", "s", "-讲座", "s")
+    results = copy["校验结果"]
+    values = {c.value: c.data_type for row in results.iter_rows(min_row=2) for c in row if isinstance(c.value, str)}
+    assert values["-讲座"] == "s"
+    assert sha(path) == before
+
+
+def test_annotate_refuses_what_it_cannot_keep(files, tmp_path):
+    src = tmp_path / "带图片.xlsx"
+    with zipfile.ZipFile(files["good"]) as zi, zipfile.ZipFile(src, "w") as zo:
+        for item in zi.infolist():
+            zo.writestr(item, zi.read(item.filename))
+        zo.writestr("xl/media/image1.png", b"\x89PNG\r\n\x1a\n")
+    res = subprocess.run([*xltools_cmd(), "validate", str(src), "--annotate-dir", str(tmp_path / "o")],
+                         capture_output=True, text=True)
+    assert res.returncode == 1
+    assert "含有图片" in res.stderr and "已拒绝生成" in res.stderr
+    assert not (tmp_path / "o" / "带图片_校验.xlsx").exists()
