@@ -1,0 +1,82 @@
+"""`xltools validate` through the CLI: shapes, grouping, exit codes."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from xltools.cli import cli
+
+from .test_validate import CLEAN, write
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def test_json_shape(tmp_path):
+    path = write(tmp_path, edits={"G15": 8, "B12": "做好养老服务。"})
+    res = run("validate", path, "--format", "json")
+    assert res.exit_code == 1
+    data = json.loads(res.stdout)
+    [f] = data["files"]
+    assert (f["path"], f["table"], f["counts"]) == (path, "selfeval", {"error": 1, "warning": 1, "info": 0})
+    assert [(x["code"], x["severity"], x["sheet"], x["cell"]) for x in f["findings"]] == [
+        ("G209", "warning", "绩效自评表", "B12"), ("A305", "error", "绩效自评表", "G15")]
+    for x in f["findings"]:
+        assert set(x) == {"code", "severity", "sheet", "cell", "value", "message", "suggestion"}
+
+
+def test_text_grouped_by_file_and_sheet(tmp_path):
+    a = write(tmp_path, edits={"G15": 8}, name="a.xlsx")
+    b = write(tmp_path, name="b.xlsx")
+    res = run("validate", a, b)
+    assert res.exit_code == 1
+    assert res.stdout.splitlines() == [
+        f"{a}（项目支出绩效自评表）",
+        "  [绩效自评表]",
+        "    G15    A305 错误  填写的得分 8 与计算值 10.00 不符（实际 24场 ≥ 目标 24场，得满分 10.00）  → 改为 10.00",
+        "  错误 1，警告 0，提示 0",
+        "",
+        f"{b}（项目支出绩效自评表）",
+        "  错误 0，警告 0，提示 0",
+    ]
+
+
+def test_fail_on_warning(tmp_path):
+    path = write(tmp_path, edits={"B12": "做好养老服务。"})
+    assert run("validate", path).exit_code == 0
+    assert run("validate", path, "--fail-on", "warning").exit_code == 1
+    assert run("validate", path, "--fail-on", "warning", "--ignore", "G209").exit_code == 0
+
+
+def test_english(tmp_path):
+    path = write(tmp_path, edits={"B22": "良"})
+    res = run("validate", path, "--lang", "en")
+    assert "A306 error  grade 「良」 does not match total 97.60 (grade 「优」)  → change it to 「优」" in res.stdout
+    assert "1 errors, 0 warnings, 0 info" in res.stdout
+
+
+def test_goals_option_needs_a_goal_table(tmp_path):
+    path = write(tmp_path)
+    res = run("validate", path, "--goals", path)
+    assert res.exit_code == 2
+    assert res.stderr.strip() == "错误：自评表.xlsx：不是绩效目标申报表（--goals 需要目标申报表）。"
+
+
+def test_goals_option(tmp_path):
+    from dataclasses import replace
+
+    goals = replace(CLEAN, kind="goals", funds=[], total=None, grade="", line_items=[],
+                    rows=[replace(r, actual="", score=None) for r in CLEAN.rows[:-1]])
+    g = write(tmp_path, goals, name="目标.xlsx")
+    s = write(tmp_path, name="自评.xlsx")
+    res = run("validate", s, "--goals", g, "--format", "json", "--select", "A311")
+    assert res.exit_code == 0
+    [f] = json.loads(res.stdout)["files"][0]["findings"]
+    assert (f["code"], f["cell"], f["value"]) == ("A311", "C20", "老人满意度")
+
+
+def test_no_files_is_a_usage_error():
+    assert run("validate").exit_code == 2
