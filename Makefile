@@ -18,6 +18,8 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/python -m xltools.samples demo
 	@for f in demo/*.xlsx; do echo; echo "=== $$f"; $(BIN)/xltools score "$$f" || exit 1; done
+	@echo; echo "=== xltools validate demo/*.xlsx --annotate-dir demo/校验"
+	@$(BIN)/xltools validate demo/*.xlsx --annotate-dir demo/校验 --force; test $$? -le 1
 
 test: $(STAMP)
 	$(BIN)/ruff check xltools tests benchmarks
