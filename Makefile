@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench templates templates-preview clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,14 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_score.py
 	$(BIN)/python benchmarks/bench_validate.py
+
+# The committed templates are generated, never edited by hand (a test checks they are current).
+templates: $(STAMP)
+	$(BIN)/python -m xltools.templates.make workbook_templates
+
+# PDF and PNG previews of the templates through LibreOffice (needs soffice and pdftoppm).
+templates-preview: templates
+	$(BIN)/python -m xltools.templates.make workbook_templates --preview docs/templates
 
 clean:
 	rm -rf $(VENV) demo build *.egg-info

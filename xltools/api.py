@@ -97,3 +97,24 @@ def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goal
                 fr.annotate_error = e.message(lang)
         report.files.append(fr)
     return report
+
+
+def make_template(kind: str, out: str, rules: RuleSet | str | None = None, *, experts: int = 3,
+                  rows: int | None = None, from_path: str | None = None, goals_path: str | None = None,
+                  force: bool = False) -> str:
+    """Write a template; pour the first compatible table of ``from_path`` (or a goal table) into it."""
+    from .templates import COMPATIBLE, write_template
+
+    source = None
+    if from_path and goals_path:
+        raise UsageError("--from 与 --goals 只能选一个", "use either --from or --goals, not both")
+    if goals_path:
+        source = read_goals(goals_path)
+    elif from_path:
+        book = read_workbook(from_path)
+        source = next((t for t in book.tables if t.kind == kind), None) or next(
+            (t for t in book.tables if t.kind in COMPATIBLE.get(kind, ())), None)
+        if source is None:
+            name = os.path.basename(from_path)
+            raise UsageError(f"{name}：没有可填入「{kind}」模板的表格。", f"{name}: no table fits the {kind} template.")
+    return write_template(kind, out, rules, experts=experts, rows=rows, source=source, force=force)

@@ -157,6 +157,41 @@ def validate(files: tuple[str, ...], fmt: str, annotate_dir: str | None, goals: 
     sys.exit(code)
 
 
+@cli.command()
+@click.argument("kind", type=click.Choice(["goals", "selfeval", "dept", "evaluation"]))
+@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
+              help="输出文件 / the .xlsx to write.")
+@click.option("--experts", type=click.IntRange(3, 7), default=3, show_default=True,
+              help="评价模板的专家人数 / expert columns (evaluation).")
+@click.option("--rows", type=click.IntRange(1, 2000), default=None, help="指标行数（默认 30）/ indicator rows.")
+@click.option("--from", "from_path", type=click.Path(dir_okay=False), default=None,
+              help="把任一可识别的工作簿填入模板 / pour a readable workbook into the template.")
+@click.option("--goals", "goals", type=click.Path(dir_okay=False), default=None,
+              help="从绩效目标申报表生成自评表 / start a self-evaluation from a goal table.")
+@click.option("--force", is_flag=True, help="覆盖已存在的输出 / overwrite the output.")
+@common_options
+def template(kind: str, out: str, experts: int, rows: int | None, from_path: str | None,
+             goals: str | None, force: bool, rules: str | None, lang: str) -> None:
+    """生成会实时计算的标准模板（goals 申报表、selfeval 自评表、dept 部门整体、evaluation 评价评分表）。
+
+    Write a standard template that computes live in Excel, WPS and LibreOffice: dropdowns,
+    formulas for 执行率, every row's 得分, parts, total and grade, conditional formats, locked
+    formula cells, A4 print set-up and defined names (total_score, grade, indicators …).
+
+    \b
+    Example:
+        xltools template selfeval -o 自评表.xlsx
+        xltools template evaluation --experts 5 -o 评价.xlsx
+        xltools template selfeval --from 省级自评表.xlsx -o 标准自评表.xlsx
+        xltools template selfeval --goals 目标申报表.xlsx -o 自评表.xlsx
+    """
+    from .api import make_template
+
+    path = make_template(kind, out, rules, experts=experts, rows=rows, from_path=from_path,
+                         goals_path=goals, force=force)
+    click.echo(path)
+
+
 def main() -> None:
     cli(prog_name="xltools")
 

@@ -38,6 +38,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "qualitative: scored {score}/{weight} = {rate} ({outcome})"),
     "qual_default": ("定性：「{actual}」判为{outcome}，按 {rate} × {weight} = {score}",
                      "qualitative: \"{actual}\" read as {outcome}; {rate} × {weight} = {score}"),
+    "qual_rate": ("定性：{outcome}，{rate} × {weight} = {score}", "qualitative: {outcome}, {rate} × {weight} = {score}"),
+    "actual_not_number": ("实际完成值「{actual}」不是数值，记 0 分", "actual \"{actual}\" is not a number: 0"),
     "qual_missing": ("定性：缺少实际完成情况，记 0 分", "qualitative: no outcome given; scored 0"),
     "text_actual": ("实际「{actual}」不是数值，按定性判为{outcome}：{rate} × {weight} = {score}",
                     "actual \"{actual}\" is not a number; read as {outcome}: {rate} × {weight} = {score}"),

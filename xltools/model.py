@@ -86,6 +86,7 @@ class Indicator:
     target_midterm: Value = NONE
     experts: list[float | None] = field(default_factory=list)
     outcome: str = ""  # qualitative outcome text, if a column holds it
+    qual_rate: float | None = None  # qualitative score rate chosen inside the outcome's band
     sheet: str = ""
     row: int = 0  # 1-based sheet row
     # field name → column letter, shared by every row of a table (addresses are built on demand,
@@ -150,6 +151,7 @@ class Table:
     header_cells: dict[str, str] = field(default_factory=dict)  # column field → A1 of its label
     blanks: dict[str, str] = field(default_factory=dict)  # labelled field left empty → its cell
     level1_cells: dict[str, str] = field(default_factory=dict)  # 一级指标 name → A1 where first seen
+    template: dict[str, str] = field(default_factory=dict)  # xltools template metadata (id, version, rules)
 
     def field_value(self, name: str) -> object:
         f = self.header.get(name)

@@ -122,7 +122,9 @@ def score_table(table: Table, rules: RuleSet | None = None, *, path: str = "") -
                          i.sheet, i.cell("weight"), i) for i in table.indicators]
     else:
         execution = _execution_row(table, tr, d)
-        rows = [score_indicator(i, tr, d) for i in table.indicators]
+        # In our own templates the 得分 column is the template's formula: score from the inputs.
+        written = not table.template
+        rows = [score_indicator(i, tr, d, use_written=written) for i in table.indicators]
     if execution is not None:
         rows.insert(0, execution)
     parts = _parts(rows, d)
@@ -223,15 +225,18 @@ def _row(ind: Indicator, score: float | None, key: str, params: dict[str, object
                     ind.cell(cell, "name"), ind, achieved)
 
 
-def score_indicator(ind: Indicator, tr: TableRules, d: int = 2) -> RowScore:
+def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: bool = True) -> RowScore:
     """One self-evaluation row by its direction (domain.md §5)."""
     w = ind.weight
     if w is None:
         return _row(ind, None, "no_weight", {}, "weight")
     if ind.qualitative or not ind.target.is_number:
-        return _qualitative(ind, tr, d)
+        return _qualitative(ind, tr, d, use_written)
     if ind.actual.is_none:
         return _row(ind, 0.0, "no_actual", {}, "actual", achieved=False)
+    if not ind.actual.is_number and not use_written:
+        # our template asks for a number here; its formula scores text as 0, and so do we
+        return _row(ind, 0.0, "actual_not_number", {"actual": ind.actual.text}, "actual", achieved=False)
     if not ind.actual.is_number:
         outcome = outcome_of(ind.actual.text)
         band = tr.qualitative[outcome]
@@ -305,17 +310,32 @@ def outcome_of(text: str) -> int:
     return _ACHIEVED
 
 
-def _qualitative(ind: Indicator, tr: TableRules, d: int) -> RowScore:
+def qual_rate(ind: Indicator) -> float | None:
+    """The chosen qualitative rate as a fraction (85 and 0.85 both mean 85%)."""
+    r = ind.qual_rate
+    return None if r is None else (r / 100 if r > 1 else r)
+
+
+def _qualitative(ind: Indicator, tr: TableRules, d: int, use_written: bool = True) -> RowScore:
     w = ind.weight or 0.0
     bands = tr.qualitative
-    if ind.score is not None and 0 <= ind.score <= w:
+    rate = qual_rate(ind)
+    if rate is not None:
+        outcome = bands[outcome_of(ind.outcome)] if ind.outcome else next(
+            (b for b in bands if b.low <= rate <= b.high), bands[-1])
+        score = round_half_up(w * rate, d)
+        return _row(ind, score, "qual_rate", {"outcome": f"@outcome_{outcome.outcome}", "rate": pct(rate),
+                                              "weight": _fmt(w), "score": f"{score:.{d}f}"},
+                    achieved=rate >= bands[0].low)
+    if use_written and ind.score is not None and 0 <= ind.score <= w:
         rate = ind.score / w if w else 0.0
         band = next((b for b in bands if b.low <= rate <= b.high), bands[-1])
         score = round_half_up(ind.score, d)
         return _row(ind, score, "qual_written", {"score": f"{score:.{d}f}", "weight": _fmt(w),
                                                  "rate": pct(rate), "outcome": f"@outcome_{band.outcome}"},
                     achieved=rate >= bands[0].low)
-    text = ind.outcome or (ind.actual.text if not ind.actual.is_none else "")
+    # In our template the outcome is chosen from its dropdown; elsewhere the actual text says it.
+    text = ind.outcome or (ind.actual.text if not ind.actual.is_none and use_written else "")
     if not text:
         return _row(ind, 0.0, "qual_missing", {}, "actual", achieved=False)
     outcome = outcome_of(text)

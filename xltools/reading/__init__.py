@@ -11,6 +11,7 @@ import os
 from ..errors import UnknownTable
 from ..grid import Grid
 from ..model import EVALUATION, SELFEVAL, Workbook
+from .labels import HELPER_SHEETS, META_SHEET
 from .recognize import LOOKED_FOR, LOOKED_FOR_EN, tables_in_grid
 from .source import load_grids
 
@@ -30,6 +31,8 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
     workbook's first table that can hold them (an evaluation often keeps its 资金使用情况 and
     its result table on separate sheets).
     """
+    meta = next((_meta(g) for g in grids if g.sheet == META_SHEET), {})
+    grids = [g for g in grids if g.sheet not in HELPER_SHEETS]
     book = Workbook(path=path, sheets=[g.sheet for g in grids])
     loose_items, loose_parts, loose_funds = [], [], []
     for grid in grids:
@@ -60,6 +63,8 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
         )
     first = book.tables[0]
     first.line_items.extend(loose_items)
+    for t in book.tables:
+        t.template = meta
     evaluation = next((t for t in book.tables if t.kind == EVALUATION), None)
     if evaluation is not None:
         evaluation.written_parts.extend(loose_parts)
@@ -67,3 +72,8 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
     if selfeval is not None and loose_funds:
         selfeval.funds = loose_funds[0]
     return book
+
+
+def _meta(grid: Grid) -> dict[str, str]:
+    """key → value rows of the template metadata sheet (template, version, rules)."""
+    return {str(r[0]): str(r[1]) for r in grid.rows if len(r) >= 2 and r[0] not in ("", None)}

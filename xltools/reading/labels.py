@@ -50,6 +50,7 @@ INDICATOR_COLUMNS = _table({
     "criteria": ("评分标准", "指标解释", "评分规则", "指标说明", "指标解释/评分标准", "评分标准及说明",
                  "评价标准", "指标解释及评分标准"),
     "outcome": ("定性结果", "评价结果", "达成情况", "完成情况"),
+    "qual_rate": ("定性得分率", "评分比例", "得分比例"),
     "note": ("备注",),
 })
 
@@ -128,6 +129,10 @@ SUBTOTAL_LABELS = ("小计",)
 LINE_TOTAL_LABELS = ("合计", "总计")
 
 #: Words in a sheet's title rows or name that say which table it is, strongest first.
+#: Sheets of our own templates that hold no table (lists for dropdowns, metadata).
+HELPER_SHEETS = ("_xltools", "选项")
+META_SHEET = "_xltools"
+
 TITLE_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("部门整体", "dept"),
     ("评分表", "evaluation"),

@@ -277,7 +277,7 @@ def _indicator(row: list[object], cols: dict[str, int], experts: list[int],
         unit=(target.unit if target.is_number else "") or unit_col or unit_from_name(name),
         weight=to_number(raw("weight")), score=to_number(raw("score")),
         deviation=to_text(raw("deviation")), criteria=to_text(raw("criteria")),
-        outcome=to_text(raw("outcome")),
+        outcome=to_text(raw("outcome")), qual_rate=to_number(raw("qual_rate")),
         target_midterm=parse_value(raw("target_midterm"), unit=unit_col),
         experts=[to_number(row[c]) if c < n else None for c in experts],
     )

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from ..model import DEPT, EVALUATION, GOALS, SELFEVAL, LineItem, Table
 from ..reading.labels import TOTAL_LABELS, label_key
-from ..scoring import RowScore, outcome_of, pct, round_half_up
+from ..scoring import RowScore, outcome_of, pct, qual_rate, round_half_up
 from ..values import format_number
 from . import Context, Finding, check
 from .catalogue import Text
@@ -307,7 +307,8 @@ def qualitative_bands(ctx: Context) -> Iterator[Finding]:
         if not text or ind.score > ind.weight + TOL or ind.score < 0:
             continue
         band = bands[outcome_of(text)]
-        rate = ind.score / ind.weight
+        chosen = qual_rate(ind)
+        rate = chosen if chosen is not None else ind.score / ind.weight
         top = band is bands[0]
         inside = band.low - 1e-9 <= rate and (rate <= band.high + 1e-9 if top else rate < band.high - 1e-9)
         if not inside:

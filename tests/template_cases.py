@@ -1,0 +1,157 @@
+"""Generated inputs for the templates: each case is a filled template that LibreOffice recalculates.
+
+A case gives inputs only (no scores); the template's formulas compute the scores and Python
+computes them from the same inputs; the tests compare the two.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from xltools.ruleset import RuleSet
+from xltools.templates.builder import Built, build_template
+
+P, Q, T = ("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标")
+B, S = ("效益指标", "社会效益指标"), ("满意度指标", "服务对象满意度指标")
+
+
+@dataclass
+class Case:
+    name: str
+    kind: str = "selfeval"
+    funds: tuple | None = (100, 100, 90)  # (initial, annual, spent) of 当年财政拨款
+    rows: list[dict] = field(default_factory=list)
+    experts: int = 3
+    amounts: dict | None = None
+    rules: str | None = None
+
+
+def r(level, name, direction, target, unit, actual, weight, **kw) -> dict:
+    return {"level1": level[0], "level2": level[1], "name": name, "direction": direction, "target": target,
+            "unit": unit, "actual": actual, "weight": weight, **kw}
+
+
+def selfeval_cases() -> list[Case]:
+    cases = [
+        Case("all achieved", rows=[r(P, "完成数量", "≥", 100, "个", 100, 30), r(Q, "合格率", "≥", 95, "%", 98, 20),
+                                   r(T, "完成时限", "≤", 30, "天", 28, 20), r(B, "受益人数", "≥", 1000, "人", 1200, 10),
+                                   r(S, "满意度", "≥", 90, "%", 92, 10)]),
+        Case("under ≥", rows=[r(P, "完成数量", "≥", 100, "个", 85, 50), r(S, "满意度", "≥", 90, "%", 80, 40)]),
+        Case("over 150%", rows=[r(P, "完成数量", "≥", 100, "个", 150, 90)]),
+        Case("≤ exceeded", rows=[r(T, "完成时限", "≤", 30, "天", 40, 45), r(T, "办结时间", "<", 5, "天", 8, 45)]),
+        Case("= exact above below", rows=[r(Q, "验收合格率", "=", 100, "%", 100, 30), r(P, "场次", "=", 12, "场", 13, 30),
+                                          r(P, "期数", "=", 12, "期", 10, 30)]),
+        Case("zero targets", rows=[r(Q, "事故数", "≤", 0, "起", 0, 30), r(Q, "投诉数", "≤", 0, "起", 2, 30),
+                                   r(Q, "差错数", "=", 0, "个", 1, 30)]),
+        Case("percent fractions", rows=[r(Q, "合格率", "≥", 0.9, "%", 0.87, 45), r(S, "满意度", "≥", 90, "%", 0.95, 45)]),
+        Case("percent mixed", rows=[r(Q, "差错率", "≤", 1, "%", 0.5, 45), r(Q, "完成率", "≥", 1, "%", 0.98, 45)]),
+        Case("qualitative rate", rows=[r(B, "社会影响", "定性", "有效提升", "", "有效提升", 30, outcome="达成年度指标", qual_rate=0.85),
+                                       r(B, "品牌影响", "定性", "显著", "", "一般", 30, outcome="部分达成年度指标并具有一定效果", qual_rate=0.7),
+                                       r(B, "示范效应", "定性", "明显", "", "较差", 30, qual_rate=0.3)]),
+        Case("qualitative outcome only", rows=[r(B, "社会影响", "定性", "有效提升", "", "", 30, outcome="达成年度指标"),
+                                               r(B, "品牌影响", "定性", "显著", "", "", 30, outcome="部分达成年度指标并具有一定效果"),
+                                               r(B, "示范效应", "定性", "明显", "", "", 30, outcome="未达成年度指标且效果较差")]),
+        Case("qualitative nothing chosen", rows=[r(B, "社会影响", "定性", "有效提升", "", "达到预期", 90)]),
+        Case("missing actuals", rows=[r(P, "完成数量", "≥", 100, "个", None, 45), r(Q, "合格率", "≥", 95, "%", None, 45)]),
+        Case("budget overspent", funds=(100, 100, 120), rows=[r(P, "完成数量", "≥", 100, "个", 100, 90)]),
+        Case("budget 76%", funds=(1000, 1000, 760), rows=[r(P, "完成数量", "≥", 100, "个", 100, 90)]),
+        Case("no budget", funds=None, rows=[r(P, "完成数量", "≥", 100, "个", 80, 100)]),
+        Case("initial only", funds=(100, None, 95), rows=[r(P, "完成数量", "≥", 100, "个", 80, 90)]),
+        Case("negative actual", rows=[r(B, "增长率", "≥", 5, "%", -2, 45), r(B, "下降率", "≤", 5, "%", -1, 45)]),
+        Case("rounding halves", rows=[r(P, "数量A", "≥", 120, "个", 114, 1.5), r(P, "数量B", "≥", 8, "个", 7, 7.5),
+                                      r(P, "数量C", "≥", 3, "个", 1, 10), r(P, "数量D", "≥", 3, "个", 2, 10),
+                                      r(P, "数量E", "≤", 7, "天", 9, 3.3)]),
+        Case("no direction", rows=[r(P, "数量", "", 1100, "人", 1000, 45), r(P, "数量2", "", 50, "个", 60, 45)]),
+        Case("text target is qualitative", rows=[r(B, "群众获得感", "", "明显增强", "", "", 45, outcome="达成年度指标"),
+                                                 r(P, "数量", "≥", 10, "个", 10, 45)]),
+        Case("deduction ≤", rules="deduction", rows=[r(T, "时限", "≤", 30, "天", 40, 45), r(T, "时限2", "≤", 30, "天", 70, 45),
+                                                     r(T, "时限3", "≤", 30, "天", 20, 10)]),
+    ]
+    rng = random.Random(20261123)
+    levels = [P, Q, T, B, S]
+    for k in range(12):
+        rows = []
+        for j in range(rng.randint(3, 9)):
+            level = rng.choice(levels)
+            kind = rng.random()
+            w = rng.choice([5, 7.5, 10, 12, 15, 20])
+            if kind < 0.15:
+                rows.append(r(level, f"定性{j}", "定性", "有效提升", "", "",
+                              w, outcome=rng.choice(["达成年度指标", "部分达成年度指标并具有一定效果", ""]),
+                              qual_rate=rng.choice([None, round(rng.uniform(0, 1), 2)])))
+                continue
+            unit = rng.choice(["%", "个", "天", "万元"])
+            direction = rng.choice(["≥", "≤", "=", ">", "<", ""])
+            target = round(rng.uniform(0, 200), rng.choice([0, 1, 2]))
+            if unit == "%" and rng.random() < 0.3:
+                target = round(rng.uniform(0.05, 1), 2)
+            actual = None if rng.random() < 0.08 else round(target * rng.uniform(0, 1.6), rng.choice([0, 2]))
+            if actual is not None and unit == "%" and rng.random() < 0.3:
+                actual = round(rng.uniform(0, 1.2), 3)
+            rows.append(r(level, f"指标{j}", direction, target, unit, actual, w))
+        spent = round(rng.uniform(0, 130), 2)
+        cases.append(Case(f"random {k}", funds=(100, rng.choice([100, 110.5]), spent), rows=rows))
+    return cases
+
+
+def dept_cases() -> list[Case]:
+    amounts = {"initial_budget": 5029.86, "annual_budget": 5333.85, "spent": 5169.65, "final_accounts": 5169.66,
+               "carryover": 172.89}
+    g, m = ("整体绩效目标实现情况", "产出"), ("预算管理情况", "预算编制")
+    return [
+        Case("dept worked example", kind="dept", funds=None, amounts=amounts,
+             rows=[r(g, "举办展会数量", "≥", 10, "个", 12, 30), r(g, "服务企业数量", "≥", 500, "家", 460, 30),
+                   r(m, "预算编制准确性", "定性", "准确", "", "", 10, outcome="达成年度指标"),
+                   r(m, "资产管理规范性", "定性", "规范", "", "", 10, qual_rate=0.7)]),
+        Case("dept own execution rows", kind="dept", funds=None, amounts=amounts,
+             rows=[r(("当年预算执行情况", "预算完成"), "预算完成率", "≥", 100, "%", 96.92, 20),
+                   r(g, "举办展会数量", "≥", 10, "个", 8, 80)]),
+    ]
+
+
+def evaluation_cases() -> list[Case]:
+    def e(level1, level2, name, weight, experts):
+        return {"level1": level1, "level2": level2, "name": name, "weight": weight, "experts": experts}
+
+    return [
+        Case("evaluation 3 experts", kind="evaluation", funds=None, experts=3,
+             rows=[e("决策", "项目立项", "立项依据", 10, [8.3, 8.34, 8.32]), e("过程", "资金管理", "资金使用", 20, [17.4, 17.44, 17.42]),
+                   e("产出", "产出数量", "完成率", 40, [37.8, 37.82, 37.81]), e("效益", "项目效益", "社会效益", 30, [22.4, 22.48, 22.44])]),
+        Case("evaluation 5 experts", kind="evaluation", funds=None, experts=5,
+             rows=[e("决策", "项目立项", "立项依据", 5, [4.5, 4.2, 4.1, 4.5, 4.2]), e("决策", "绩效目标", "目标明确", 5, [6, 5, 5.5, 5, 5]),
+                   e("过程", "组织实施", "制度健全", 20, [18, None, 17, 16.5, 19]), e("产出", "产出质量", "质量达标", 40, [None] * 5),
+                   e("效益", "满意度", "满意度", 30, [25, 26, 27, 28, 29.99])]),
+    ]
+
+
+def all_cases() -> list[Case]:
+    return selfeval_cases() + dept_cases() + evaluation_cases()
+
+
+def fill_case(case: Case, rules: RuleSet, path: str) -> Built:
+    """Build the template for ``case`` with its inputs typed in, and save it (no computed values)."""
+    wb, built = build_template(case.kind, rules, experts=case.experts, rows=max(10, len(case.rows)))
+    ws = wb[built.sheet]
+    ws[built.cells["project"]] = f"测试项目：{case.name}"
+    ws[built.cells["department"]] = "测试部门"
+    ws[built.cells["unit"]] = "测试单位"
+    if case.funds is not None and built.funds_rows:
+        row = built.funds_rows["其中：当年财政拨款"]
+        for f, v in zip(("initial_budget", "annual_budget", "spent"), case.funds, strict=True):
+            if v is not None:
+                ws[f"{built.funds_cols[f]}{row}"] = v
+    for f, v in (case.amounts or {}).items():
+        ws[built.cells[f]] = v
+    L = built.columns
+    for k, row in enumerate(case.rows):
+        rr = built.first_row + k
+        for f, v in row.items():
+            if f == "experts":
+                for j, x in enumerate(v):
+                    if x is not None:
+                        ws[f"{L[f'expert{j + 1}']}{rr}"] = x
+            elif v not in (None, "") and f in L:
+                ws[f"{L[f]}{rr}"] = v
+    wb.save(path)
+    return built

@@ -1,0 +1,216 @@
+"""Templates: built from data, committed up to date, and proven equal to Python in LibreOffice."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import openpyxl
+import pytest
+import python_calamine as pc
+
+from xltools.api import score_file
+from xltools.grid import parse_a1
+from xltools.ruleset import load_rules
+from xltools.templates import FILE_NAMES, KINDS, write_template
+
+from .conftest import ROOT
+from .template_cases import all_cases, fill_case
+
+
+def convert_all(soffice: str, paths: list[str], outdir: str) -> None:
+    """Let LibreOffice load (and so recalculate) every workbook and save it as .xlsx, in one run."""
+    os.makedirs(outdir, exist_ok=True)
+    profile = f"file://{outdir}/lo-profile"
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "xlsx",
+                    "--outdir", outdir, *paths], check=True, capture_output=True, timeout=300)
+
+
+def cell(rows: list[list], ref: str) -> object:
+    r, c = parse_a1(ref)
+    return rows[r][c] if r < len(rows) and c < len(rows[r]) else ""
+
+
+@pytest.fixture(scope="module")
+def recalculated(tmp_path_factory, soffice):
+    src = tmp_path_factory.mktemp("cases")
+    out = src / "lo"
+    cases = all_cases()
+    built, paths = {}, []
+    for k, case in enumerate(cases):
+        path = str(src / f"case{k:02d}.xlsx")
+        built[k] = fill_case(case, load_rules(case.rules), path)
+        paths.append(path)
+    convert_all(soffice, paths, str(out))
+    return [(case, built[k], str(out / f"case{k:02d}.xlsx")) for k, case in enumerate(cases)]
+
+
+def test_at_least_thirty_cases():
+    cases = all_cases()
+    assert len(cases) >= 30
+    assert {c.kind for c in cases} == {"selfeval", "dept", "evaluation"}
+    assert {c.experts for c in cases if c.kind == "evaluation"} == {3, 5}
+
+
+def test_libreoffice_equals_python(recalculated):
+    mismatches = []
+    for case, built, path in recalculated:
+        rows = pc.CalamineWorkbook.from_path(path).get_sheet_by_name(built.sheet).to_python(skip_empty_area=False)
+        result = score_file(path, case.rules)[0]
+        lo_total = cell(rows, built.names["total_score"])
+        if lo_total != result.total:
+            mismatches.append((case.name, "total", lo_total, result.total))
+        if cell(rows, built.names["grade"]) != result.grade:
+            mismatches.append((case.name, "grade", cell(rows, built.names["grade"]), result.grade))
+        for row in result.rows:
+            if row.indicator is None:
+                ref = built.names["execution_score"]
+            else:
+                ref = f"{built.columns['score']}{row.indicator.row}"
+            lo = cell(rows, ref)
+            lo = None if lo == "" else lo
+            if lo != row.score:
+                mismatches.append((case.name, ref, lo, row.score, row.explain()))
+    assert mismatches == []
+
+
+def test_worked_examples_in_libreoffice(recalculated):
+    by_name = {case.name: (built, path) for case, built, path in recalculated}
+    built, path = by_name["evaluation 3 experts"]
+    rows = pc.CalamineWorkbook.from_path(path).get_sheet_by_name(built.sheet).to_python(skip_empty_area=False)
+    assert (cell(rows, built.names["total_score"]), cell(rows, built.names["grade"])) == (85.99, "良")
+    built, path = by_name["dept worked example"]
+    rows = pc.CalamineWorkbook.from_path(path).get_sheet_by_name(built.sheet).to_python(skip_empty_area=False)
+    figures = [round(cell(rows, built.names[n]), 4) for n in ("execution_rate", "carryover_rate", "final_diff_rate")]
+    assert figures == [0.9692, 0.0324, 0.0278]
+    assert cell(rows, built.names["execution_score"]) == 19.38
+
+
+def dump(path: str) -> dict:
+    """What a template is, without the zip timestamps: cells, styles' essentials, rules, names."""
+    wb = openpyxl.load_workbook(path)
+    out = {"names": sorted((n, d.attr_text) for n, d in wb.defined_names.items())}
+    for ws in wb.worksheets:
+        out[ws.title] = {
+            "cells": [(c.coordinate, c.value, c.number_format, c.protection.locked) for row in ws.iter_rows()
+                      for c in row if c.value is not None or not c.protection.locked],
+            "merged": sorted(map(str, ws.merged_cells.ranges)),
+            "validations": sorted((str(v.sqref), v.type, v.formula1) for v in ws.data_validations.dataValidation),
+            "conditional": sorted((str(r.sqref), tuple(x.formula[0] for x in r.rules)) for r in ws.conditional_formatting),
+            "state": ws.sheet_state, "protected": ws.protection.sheet,
+        }
+    return out
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_committed_templates_are_up_to_date(tmp_path, kind):
+    committed = os.path.join(ROOT, "workbook_templates", FILE_NAMES[kind])
+    fresh = write_template(kind, tmp_path / FILE_NAMES[kind])
+    assert os.path.exists(committed), "run `make templates`"
+    assert dump(committed) == dump(fresh), "workbook_templates/ is stale: run `make templates`"
+
+
+def test_committed_templates_recalculate_without_errors(tmp_path, soffice):
+    paths = [os.path.join(ROOT, "workbook_templates", FILE_NAMES[k]) for k in KINDS]
+    out = tmp_path / "lo"
+    convert_all(soffice, paths, str(out))
+    errors = []
+    for k in KINDS:
+        src = openpyxl.load_workbook(os.path.join(ROOT, "workbook_templates", FILE_NAMES[k]))
+        wb = pc.CalamineWorkbook.from_path(str(out / FILE_NAMES[k]))
+        for ws in src.worksheets:
+            rows = wb.get_sheet_by_name(ws.title).to_python(skip_empty_area=False)
+            for row in ws.iter_rows():
+                for c in row:
+                    if isinstance(c.value, str) and c.value.startswith("=") and c.data_type == "f":
+                        v = cell(rows, c.coordinate)
+                        if isinstance(v, str) and (v.startswith("#") or v.startswith("Err:")):
+                            errors.append((k, ws.title, c.coordinate, v))
+    assert errors == []
+
+
+def test_template_structure():
+    wb = openpyxl.load_workbook(os.path.join(ROOT, "workbook_templates", FILE_NAMES["selfeval"]))
+    ws = wb["绩效自评表"]
+    names = set(wb.defined_names)
+    assert {"total_score", "grade", "indicators", "annual_budget", "spent", "execution_rate", "execution_score",
+            "project_name", "xltools_template", "xltools_version", "xltools_rules"} <= names
+    assert wb["_xltools"].sheet_state == "hidden" and wb["选项"].sheet_state == "hidden"
+    assert [wb["_xltools"].cell(i, 2).value for i in (1, 2, 3)] == ["selfeval", "1", "national"]
+    assert ws.protection.sheet and not ws.protection.insertRows
+    assert ws["K13"].value.startswith("=IF(") and ws["K13"].protection.locked
+    assert not ws["G13"].protection.locked and not ws["C13"].protection.locked
+    assert int(ws.page_setup.paperSize) == 9 and ws.page_setup.fitToWidth == 1  # A4, one page wide
+    assert ws.print_title_rows == "$12:$12"
+    assert ws["C13"].font.name == "宋体"
+    validations = {str(v.sqref): v.formula1 for v in ws.data_validations.dataValidation}
+    assert validations["A13:A42"] == "'选项'!$A$2:$A$5"
+    assert validations["B13:B42"] == "INDIRECT($A13)"
+    assert validations["D13:D42"] == '"≥,≤,=,>,<,定性"'
+    assert "达成年度指标" in validations["I13:I42"]
+    assert wb.defined_names["产出指标"].attr_text == "'选项'!$B$2:$B$5"
+
+
+def test_evaluation_experts_option(tmp_path):
+    from click.testing import CliRunner
+
+    from xltools.cli import cli
+
+    out = tmp_path / "评价.xlsx"
+    res = CliRunner().invoke(cli, ["template", "evaluation", "--experts", "7", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    ws = openpyxl.load_workbook(out)["绩效评价评分表"]
+    header_row = next(r for r in range(1, 20) if ws.cell(r, 1).value == "一级指标")
+    header = [c.value for c in ws[header_row]]
+    assert [h for h in header if h and h.startswith("专家")] == [f"专家{i}" for i in range(1, 8)]
+    assert CliRunner().invoke(cli, ["template", "evaluation", "--experts", "8", "-o", str(out)]).exit_code == 2
+    res = CliRunner().invoke(cli, ["template", "evaluation", "-o", str(out)])
+    assert res.exit_code == 1 and "--force" in res.stderr
+
+
+def test_pour_a_provincial_workbook_into_the_template(tmp_path, soffice):
+    from click.testing import CliRunner
+
+    from xltools.cli import cli
+
+    from .test_reader import provincial_selfeval
+
+    src = tmp_path / "省级自评表.xlsx"
+    provincial_selfeval(src)
+    out = tmp_path / "标准自评表.xlsx"
+    res = CliRunner().invoke(cli, ["template", "selfeval", "--from", str(src), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    convert_all(soffice, [str(out)], str(tmp_path / "lo"))
+    recalculated = str(tmp_path / "lo" / "标准自评表.xlsx")
+    wb = pc.CalamineWorkbook.from_path(recalculated)
+    rows = wb.get_sheet_by_name("绩效自评表").to_python(skip_empty_area=False)
+    names = openpyxl.load_workbook(out).defined_names
+    ref = lambda n: names[n].attr_text.split("!")[1].replace("$", "")  # noqa: E731
+    assert (cell(rows, ref("total_score")), cell(rows, ref("grade"))) == (96.7, "优")  # the published figures
+    assert cell(rows, ref("execution_score")) == 9.5
+    assert cell(rows, ref("project_name")) == "职业技能提升培训项目"
+    r = score_file(recalculated)[0]
+    assert (r.total, r.grade) == (96.7, "优")
+
+
+def test_selfeval_from_declared_goals(tmp_path, build, demo):
+    from click.testing import CliRunner
+
+    from xltools.cli import cli
+    from xltools.reading import read_workbook
+
+    goals = build(demo["目标申报表.xlsx"][0], name="目标.xlsx")
+    out = tmp_path / "自评.xlsx"
+    res = CliRunner().invoke(cli, ["template", "selfeval", "--goals", goals, "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    [t] = read_workbook(out).tables
+    assert t.kind == "selfeval" and t.project_name == "2023年中国品牌商品（中东欧）展览会"
+    assert [(i.name, i.op, i.target.number, i.unit, i.weight, i.actual.kind) for i in t.indicators] == [
+        ("参展企业数量", "≥", 100, "家", 15, "none"), ("搭建展位面积", "≥", 3000, "平方米", 15, "none"),
+        ("展会布展验收合格率", "=", 100, "%", 10, "none"), ("布展完成时间", "≤", 30, "天", 10, "none"),
+        ("意向成交额", "≥", 5000, "万元", 15, "none"), ("提升品牌影响力", None, None, "", 15, "none"),
+        ("参展企业满意度", "≥", 90, "%", 10, "none")]
+    assert [(r.kind, r.initial_budget, r.annual_budget) for r in t.funds.rows if r.annual_budget] == [
+        ("fiscal", 1000, 1000)]
+    res = CliRunner().invoke(cli, ["template", "selfeval", "--goals", str(out), "-o", str(tmp_path / "x.xlsx")])
+    assert res.exit_code == 2 and "不是绩效目标申报表" in res.stderr

@@ -1,0 +1,196 @@
+"""The standard templates: build them, write them, and pour any readable table into one.
+
+``write_template(kind, out)`` writes an empty template; ``source=`` pours a table the reader
+understands (a provincial layout) into it; ``goals=`` starts a self-evaluation from a declared
+goal table (header, indicators, targets and weights carried over, actuals left empty).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+from ..errors import OutputError, UsageError
+from ..model import DEPT, EVALUATION, GOALS, SELFEVAL, Table
+from ..ruleset import RuleSet, load_rules
+from ..scoring import score_table
+from .builder import Built, build_template
+from .layout import DEFAULT_ROWS, FILE_NAMES, KINDS, LINE_ITEM_ROWS, MAX_EXPERTS, MIN_EXPERTS
+
+__all__ = ["KINDS", "FILE_NAMES", "write_template", "build_template", "fill"]
+
+#: Which source tables can be poured into which template.
+COMPATIBLE = {SELFEVAL: (SELFEVAL, DEPT, GOALS), DEPT: (DEPT, SELFEVAL), GOALS: (GOALS, SELFEVAL),
+              EVALUATION: (EVALUATION,)}
+
+
+def write_template(kind: str, out: str | os.PathLike[str], rules: RuleSet | str | None = None, *,
+                   experts: int = 3, rows: int | None = None, source: Table | None = None,
+                   force: bool = False) -> str:
+    """Write the ``kind`` template to ``out`` (atomically), filled from ``source`` if given."""
+    if kind not in KINDS:
+        raise UsageError(f"未知的模板：{kind}（可选：{'、'.join(KINDS)}）", f"unknown template {kind!r}")
+    if kind == EVALUATION and not MIN_EXPERTS <= experts <= MAX_EXPERTS:
+        raise UsageError(f"专家人数须在 {MIN_EXPERTS}–{MAX_EXPERTS} 之间", f"--experts must be {MIN_EXPERTS}–{MAX_EXPERTS}")
+    out = os.fspath(out)
+    if os.path.exists(out) and not force:
+        raise OutputError(f"{os.path.basename(out)}：文件已存在；加 --force 覆盖。",
+                          f"{os.path.basename(out)}: exists; pass --force to overwrite.")
+    rs = rules if isinstance(rules, RuleSet) else load_rules(rules)
+    line_rows = LINE_ITEM_ROWS
+    if source is not None:
+        if source.kind not in COMPATIBLE[kind]:
+            raise UsageError(f"不能把「{source.kind}」表填入「{kind}」模板",
+                             f"a {source.kind} table cannot be poured into the {kind} template")
+        if kind == EVALUATION:
+            experts = min(MAX_EXPERTS, max(MIN_EXPERTS, max((len(i.experts) for i in source.indicators), default=3)))
+        rows = max(rows or DEFAULT_ROWS, len(source.indicators))
+        groups: dict[str, int] = {}
+        for item in source.line_items:
+            if item.kind == "item":
+                g = _group(item.method)
+                groups[g] = groups.get(g, 0) + 1
+        line_rows = max([LINE_ITEM_ROWS, *groups.values()])
+    wb, built = build_template(kind, rs, experts=experts, rows=rows or DEFAULT_ROWS, line_rows=line_rows)
+    if source is not None:
+        fill(wb, built, source, rs)
+    folder = os.path.dirname(os.path.abspath(out))
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".xltools-", suffix=".xlsx", dir=folder)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, out)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return out
+
+
+def _group(method: str) -> str:
+    return "政府采购" if "采购" in method else "自行组织"
+
+
+def _put(ws, ref: str, value: object) -> None:  # noqa: ANN001
+    from ..annotate import write_text
+
+    if value is None or value == "":
+        return
+    write_text(ws[ref], value)
+
+
+def fill(wb, built: Built, source: Table, rules: RuleSet) -> None:  # noqa: ANN001
+    """Pour ``source`` into a freshly built template so that it scores the same."""
+    ws = wb[built.sheet]
+    for f in ("project", "department", "unit", "year", "attribute", "period", "manager", "phone"):
+        if f in built.cells and source.field_value(f) not in (None, ""):
+            _put(ws, built.cells[f], source.field_value(f))
+    if source.kind == DEPT and "project" in built.cells and not source.field_value("project"):
+        _put(ws, built.cells["project"], source.field_value("department"))
+    for f, field in source.goals_text.items():
+        if f in built.cells:
+            _put(ws, built.cells[f], field.value)
+    if built.kind == SELFEVAL:
+        _fill_funds(ws, built, source)
+    if built.kind in (DEPT, GOALS):
+        _fill_amounts(ws, built, source)
+    _fill_indicators(ws, built, source, rules)
+    _fill_line_items(ws, built, source)
+
+
+def _fill_funds(ws, built: Built, source: Table) -> None:  # noqa: ANN001
+    cols = built.funds_cols
+    rows = {"fiscal": built.funds_rows["其中：当年财政拨款"], "carryover": built.funds_rows["上年结转资金"],
+            "other": built.funds_rows["其他资金"]}
+    if source.funds is not None:
+        parts = [r for r in source.funds.rows if r.kind != "total"]
+        total = source.funds.row("total")
+        if total is not None and not any(r.annual_budget or r.spent or r.initial_budget for r in parts):
+            parts = [total]  # no components given: the total stands in 当年财政拨款 (documented)
+            parts[0] = type(total)("fiscal", total.label, total.initial_budget, total.annual_budget, total.spent)
+        for r in parts:
+            row = rows.get(r.kind)
+            if row is None:
+                continue
+            for f in ("initial_budget", "annual_budget", "spent"):
+                _put(ws, f"{cols[f]}{row}", getattr(r, f))
+        if total is not None and total.weight:
+            _put(ws, built.names["execution_weight"], total.weight)
+    elif source.kind == GOALS:
+        a = {k: f.value for k, f in source.amounts.items()}
+        for f, row in (("annual_fiscal", rows["fiscal"]), ("annual_other", rows["other"])):
+            if isinstance(a.get(f), int | float) and a[f]:
+                _put(ws, f"{cols['initial_budget']}{row}", a[f])
+                _put(ws, f"{cols['annual_budget']}{row}", a[f])
+
+
+def _fill_amounts(ws, built: Built, source: Table) -> None:  # noqa: ANN001
+    amounts = {k: f.value for k, f in source.amounts.items()}
+    if source.funds is not None and (t := source.funds.total()) is not None:
+        amounts.setdefault("initial_budget", t.initial_budget)
+        amounts.setdefault("annual_budget", t.annual_budget)
+        amounts.setdefault("spent", t.spent)
+    for f, value in amounts.items():
+        if f in built.cells and isinstance(value, int | float):
+            _put(ws, built.cells[f], value)
+
+
+def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  # noqa: ANN001
+    from ..scoring import outcome_of
+
+    L = built.columns
+    result = score_table(source, rules) if source.kind in (SELFEVAL, DEPT) else None
+    scored = {id(r.indicator): r for r in result.rows} if result else {}
+    bands = rules.for_table(built.kind).qualitative
+    for k, ind in enumerate(source.indicators):
+        row = built.first_row + k
+        put = lambda f, v, row=row: _put(ws, f"{L[f]}{row}", v) if f in L else None  # noqa: E731
+        put("level1", ind.level1)
+        put("level2", ind.level2)
+        put("name", ind.name)
+        put("weight", ind.weight)
+        put("criteria", ind.criteria)
+        put("deviation", ind.deviation)
+        if built.kind == EVALUATION:
+            for e, value in enumerate(ind.experts[: built.experts]):
+                put(f"expert{e + 1}", value)
+            continue
+        target = ind.target.number if ind.target.is_number else ind.target.text
+        put("target", target)
+        put("unit", ind.unit if ind.target.is_number else "")
+        if built.kind == GOALS or source.kind == GOALS:
+            put("direction", "定性" if ind.qualitative else (ind.op or ""))
+            continue
+        row_score = scored.get(id(ind))
+        text_actual = ind.actual.kind == "text"
+        if ind.qualitative or not ind.target.is_number or text_actual:
+            put("direction", "定性")
+            if text_actual or ind.qualitative:
+                put("actual", ind.actual.text if ind.actual.kind == "text" else ind.actual.number)
+            if row_score is not None and row_score.score is not None and ind.weight:
+                rate = row_score.score / ind.weight
+                band = next((b for b in bands if b.low <= rate <= b.high), bands[-1])
+                put("outcome", band.outcome)
+                put("qual_rate", rate)
+            elif ind.outcome or text_actual:
+                put("outcome", bands[outcome_of(ind.outcome or ind.actual.text)].outcome)
+            continue
+        put("direction", ind.op or "")
+        if ind.actual.is_number:
+            put("actual", ind.actual.number)
+
+
+def _fill_line_items(ws, built: Built, source: Table) -> None:  # noqa: ANN001
+    if not built.line_rows:
+        return
+    free: dict[str, list[int]] = {}
+    for group, row in built.line_rows:
+        free.setdefault(group, []).append(row)
+    c = built.line_cols
+    for item in source.line_items:
+        if item.kind != "item":
+            continue
+        row = free[_group(item.method)].pop(0)
+        _put(ws, f"{c['content']}{row}", item.content)
+        for f in ("budget", "contract", "spent"):
+            _put(ws, f"{c[f]}{row}", getattr(item, f))

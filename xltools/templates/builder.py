@@ -1,0 +1,631 @@
+"""Build the standard templates with openpyxl from the layout data and a rule set.
+
+Every score a template shows is a formula that mirrors :mod:`xltools.scoring` (the tests let
+LibreOffice recalculate filled templates and compare with the Python scores). The rule set's
+numbers (execution weight, qualitative defaults, grade bounds, the ``≤`` method) are written
+into the formulas when the template is built, and its id into the metadata sheet.
+
+Only functions every spreadsheet has are used (IF, AND, OR, ROUND, MIN, MAX, ABS, ISNUMBER,
+SUMIF, COUNTIF, COUNT, AVERAGE, INDIRECT), so Excel, WPS and LibreOffice compute the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import __version__
+from ..grid import column_letter
+from ..model import DEPT, EVALUATION, GOALS, SELFEVAL
+from ..ruleset import RuleSet, TableRules
+from ..values import format_number
+from .layout import (
+    ATTRIBUTES,
+    COLUMNS,
+    DEPT_AMOUNTS,
+    DEPT_LEVEL1,
+    DIRECTIONS,
+    FONT,
+    FUNDS_HEADER,
+    FUNDS_ROWS,
+    HEADER_FILL,
+    HOW_TO_ADD_ROWS,
+    INPUT_FILL,
+    LINE_ITEM_GROUPS,
+    LINE_ITEM_ROWS,
+    PART_ROWS,
+    SHEET_NAMES,
+    TAXONOMIES,
+    TEMPLATE_VERSION,
+    TITLES,
+    Column,
+)
+
+LISTS_SHEET = "选项"
+META_SHEET = "_xltools"
+
+
+@dataclass
+class Built:
+    """Where things are in a built template (1-based rows, column letters), for filling it."""
+
+    kind: str
+    sheet: str
+    names: dict[str, str] = field(default_factory=dict)  # defined name → A1 (or range)
+    cells: dict[str, str] = field(default_factory=dict)  # field → A1 of its input cell
+    columns: dict[str, str] = field(default_factory=dict)  # indicator field → letter
+    first_row: int = 0
+    rows: int = 0
+    funds_rows: dict[str, int] = field(default_factory=dict)  # funds row label → row
+    funds_cols: dict[str, str] = field(default_factory=dict)
+    line_rows: list[tuple[str, int]] = field(default_factory=list)  # (group, row) of item rows
+    line_cols: dict[str, str] = field(default_factory=dict)
+    experts: int = 0
+
+
+class _Sheet:
+    """Small helpers over an openpyxl worksheet: labels, inputs, formulas, names."""
+
+    def __init__(self, wb, ws, built: Built) -> None:  # noqa: ANN001
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+
+        self.wb, self.ws, self.built = wb, ws, built
+        thin = Side(style="thin")
+        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        self.font = Font(name=FONT, size=10)
+        self.bold = Font(name=FONT, size=10, bold=True)
+        self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self.left = Alignment(horizontal="left", vertical="center", wrap_text=True)
+        self.input_fill = PatternFill("solid", start_color=INPUT_FILL, end_color=INPUT_FILL)
+        self.header_fill = PatternFill("solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
+        self.unlocked = Protection(locked=False)
+        self.Font = Font
+
+    def _style(self, r: int, c: int, c2: int | None = None, r2: int | None = None) -> None:
+        for rr in range(r, (r2 or r) + 1):
+            for cc in range(c, (c2 or c) + 1):
+                cell = self.ws.cell(rr, cc)
+                cell.border = self.border
+                if cell.font != self.bold:
+                    cell.font = self.font
+
+    def merge(self, r: int, c: int, c2: int | None = None, r2: int | None = None) -> None:
+        if (c2 and c2 > c) or (r2 and r2 > r):
+            self.ws.merge_cells(start_row=r, start_column=c, end_row=r2 or r, end_column=c2 or c)
+
+    def label(self, r: int, c: int, text: str, c2: int | None = None, r2: int | None = None,
+              header: bool = False) -> None:
+        cell = self.ws.cell(r, c, text)
+        cell.font = self.bold if header else self.font
+        cell.alignment = self.center
+        if header:
+            cell.fill = self.header_fill
+        self._style(r, c, c2, r2)
+        self.merge(r, c, c2, r2)
+
+    def input(self, r: int, c: int, c2: int | None = None, r2: int | None = None, fmt: str = "",
+              value: object = None, name: str | None = None) -> str:
+        cell = self.ws.cell(r, c)
+        if value is not None:
+            cell.value = value
+        self._style(r, c, c2, r2)
+        for rr in range(r, (r2 or r) + 1):
+            for cc in range(c, (c2 or c) + 1):
+                x = self.ws.cell(rr, cc)
+                x.protection = self.unlocked
+                x.fill = self.input_fill
+                x.alignment = self.left
+                if fmt:
+                    x.number_format = fmt
+        self.merge(r, c, c2, r2)
+        ref = f"{column_letter(c - 1)}{r}"
+        if name:
+            self.name(name, ref)
+        return ref
+
+    def formula(self, r: int, c: int, text: str, fmt: str = "", name: str | None = None,
+                bold: bool = False) -> str:
+        cell = self.ws.cell(r, c, text)
+        self._style(r, c)
+        cell.font = self.bold if bold else self.font
+        cell.alignment = self.center
+        if fmt:
+            cell.number_format = fmt
+        ref = f"{column_letter(c - 1)}{r}"
+        if name:
+            self.name(name, ref)
+        return ref
+
+    def name(self, name: str, ref: str, sheet: str | None = None) -> None:
+        from openpyxl.workbook.defined_name import DefinedName
+
+        target = sheet or self.ws.title
+        parts = ref.split(":")
+        absolute = ":".join(f"${''.join(ch for ch in p if ch.isalpha())}${''.join(ch for ch in p if ch.isdigit())}"
+                            for p in parts)
+        self.wb.defined_names[name] = DefinedName(name, attr_text=f"'{target}'!{absolute}")
+        self.built.names[name] = ref
+
+    def validation(self, sqref: str, formula: str, prompt: str = "") -> None:
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        dv = DataValidation(type="list", formula1=formula, allow_blank=True, showDropDown=False)
+        if prompt:
+            dv.promptTitle, dv.prompt, dv.showInputMessage = "xltools", prompt, True
+        dv.add(sqref)
+        self.ws.add_data_validation(dv)
+
+    def decimal(self, sqref: str, low: float | None = None, high: float | None = None) -> None:
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        if low is not None and high is not None:
+            dv = DataValidation(type="decimal", operator="between", formula1=str(low), formula2=str(high))
+        else:
+            dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="-1E+300")
+        dv.error, dv.errorTitle, dv.showErrorMessage = "请输入数字（单位写在「度量单位」列）", "xltools", True
+        dv.add(sqref)
+        self.ws.add_data_validation(dv)
+
+
+def _num(x: float) -> str:
+    return format_number(x)
+
+
+def build_template(kind: str, rules: RuleSet, *, experts: int = 3, rows: int = 30,
+                   line_rows: int = LINE_ITEM_ROWS):  # noqa: ANN201
+    """A new template workbook (openpyxl) and where its fields are."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET_NAMES[kind]
+    built = Built(kind, ws.title, experts=experts if kind == EVALUATION else 0)
+    s = _Sheet(wb, ws, built)
+    _lists_sheet(wb, kind)
+    columns = _columns(kind, experts)
+    width = sum(1 for c in columns if c.role != "helper")
+    r = _title(s, kind, width)
+    r = _header_fields(s, kind, r, width)
+    tr = rules.for_table(kind)
+    if kind == SELFEVAL:
+        r = _funds_block(s, r, tr)
+    if kind == DEPT:
+        r = _dept_amounts(s, r, tr)
+    if kind == GOALS:
+        r = _goal_amounts(s, r)
+    if kind in (GOALS, SELFEVAL):
+        r = _goal_texts(s, kind, r, width)
+    r = _indicator_table(s, kind, columns, r, rows, tr, rules)
+    if kind in (SELFEVAL, EVALUATION):
+        r = _line_items(s, r + 1, line_rows)
+    note = ws.cell(r + 1, 1, HOW_TO_ADD_ROWS)
+    note.font = s.Font(name=FONT, size=9, italic=True)
+    s.merge(r + 1, 1, width)
+    ws.row_dimensions[r + 1].height = 30
+    note.alignment = s.left
+    _meta_sheet(wb, kind, rules)
+    _print_setup(ws, built, width)
+    ws.protection.sheet = True
+    for flag in ("insertRows", "deleteRows", "formatRows", "formatColumns", "formatCells"):
+        setattr(ws.protection, flag, False)
+    return wb, built
+
+
+def _columns(kind: str, experts: int) -> list[Column]:
+    cols = list(COLUMNS[kind])
+    if kind == EVALUATION:
+        i = next(k for k, c in enumerate(cols) if c.field == "score")
+        cols[i:i] = [Column(f"expert{k + 1}", f"专家{k + 1}", 7, "input", "0.00") for k in range(experts)]
+    return cols
+
+
+def _title(s: _Sheet, kind: str, width: int) -> int:
+    ws = s.ws
+    cell = ws.cell(1, 1, TITLES[kind])
+    cell.font = s.Font(name=FONT, size=16, bold=True)
+    cell.alignment = s.center
+    s.merge(1, 1, width)
+    ws.row_dimensions[1].height = 30
+    s.label(2, 1, "年度")
+    s.input(2, 2, fmt="0", name="year")
+    s.built.cells["year"] = "B2"
+    unit = ws.cell(2, width, "单位：万元")
+    unit.font = s.font
+    return 3
+
+
+def _header_fields(s: _Sheet, kind: str, r: int, width: int) -> int:
+    first = "部门名称" if kind == DEPT else "项目名称"
+    s.label(r, 1, first)
+    s.built.cells["project"] = s.input(r, 2, width, name="project_name")
+    r += 1
+    half = max(3, width // 2)
+    s.label(r, 1, "主管部门")
+    s.built.cells["department"] = s.input(r, 2, half, name="department")
+    s.label(r, half + 1, "实施单位")
+    s.built.cells["unit"] = s.input(r, half + 2, width, name="unit")
+    r += 1
+    if kind == GOALS:
+        s.label(r, 1, "项目属性")
+        s.built.cells["attribute"] = s.input(r, 2, half, name="attribute")
+        s.validation(s.built.cells["attribute"], '"' + ",".join(ATTRIBUTES) + '"')
+        s.label(r, half + 1, "项目期限")
+        s.built.cells["period"] = s.input(r, half + 2, width, name="period")
+        r += 1
+        s.label(r, 1, "项目负责人")
+        s.built.cells["manager"] = s.input(r, 2, half, name="manager")
+        s.label(r, half + 1, "联系电话")
+        s.built.cells["phone"] = s.input(r, half + 2, width, name="phone")
+        r += 1
+    return r
+
+
+def _funds_block(s: _Sheet, r: int, tr: TableRules) -> int:
+    """项目资金（万元）: components are inputs, 年度资金总额 sums them, 执行率 and 得分 are formulas."""
+    top = r
+    s.label(r, 1, "项目资金（万元）", r2=r + len(FUNDS_ROWS))
+    s.label(r, 2, "")
+    for i, h in enumerate(FUNDS_HEADER):
+        s.label(r, 3 + i, h, header=True)
+    letters = {f: column_letter(2 + i) for i, f in enumerate(("initial_budget", "annual_budget", "spent",
+                                                              "weight", "rate", "score"))}
+    s.built.funds_cols = letters
+    for k, label in enumerate(FUNDS_ROWS):
+        row = r + 1 + k
+        s.built.funds_rows[label] = row
+        s.label(row, 2, label)
+        for f in ("initial_budget", "annual_budget", "spent"):
+            col = ord(letters[f]) - 64
+            if k == 0:
+                L = letters[f]
+                s.formula(row, col, f"=SUM({L}{row + 1}:{L}{row + len(FUNDS_ROWS) - 1})", "#,##0.00")
+            else:
+                s.input(row, col, fmt="#,##0.00")
+                s.decimal(f"{letters[f]}{row}")
+        D, E, F, G, H = (letters[x] for x in ("annual_budget", "spent", "weight", "rate", "score"))
+        s.formula(row, ord(G) - 64, f'=IF(AND(ISNUMBER({D}{row}),{D}{row}>0),{E}{row}/{D}{row},"")', "0.00%")
+        if k == 0:
+            s.input(row, ord(F) - 64, fmt="0.00", value=tr.execution_weight, name="execution_weight")
+            weight = f'IF({F}{row}="",{_num(tr.execution_weight)},{F}{row})'
+            s.formula(row, ord(H) - 64,
+                      f'=IF(AND(ISNUMBER({D}{row}),{D}{row}>0),ROUND({weight}*MIN({E}{row}/{D}{row},1),2),"")',
+                      "0.00", name="execution_score")
+            for nm, col in (("annual_budget", D), ("spent", E), ("execution_rate", G)):
+                s.name(nm, f"{col}{row}")
+        else:
+            s.label(row, ord(F) - 64, "—")
+            s.label(row, ord(H) - 64, "—")
+    s.ws.conditional_formatting.add(
+        f"{letters['spent']}{top + 1}:{letters['spent']}{top + len(FUNDS_ROWS)}",
+        _rule(f'AND(ISNUMBER({letters["spent"]}{top + 1}),ISNUMBER({letters["annual_budget"]}{top + 1}),'
+              f'{letters["spent"]}{top + 1}>{letters["annual_budget"]}{top + 1})', "FFC7CE"))
+    return r + len(FUNDS_ROWS) + 1
+
+
+def _dept_amounts(s: _Sheet, r: int, tr: TableRules) -> int:
+    """Department amounts as label/value pairs, with the §4 figures and the execution score."""
+    refs = {}
+    for k, (f, label) in enumerate(DEPT_AMOUNTS):
+        s.label(r + k, 1, label)
+        refs[f] = s.input(r + k, 2, fmt="#,##0.00", name=f)
+        s.decimal(refs[f])
+    figures = (("预算执行率", f'=IF(AND(ISNUMBER({refs["annual_budget"]}),{refs["annual_budget"]}>0),'
+                            f'{refs["spent"]}/{refs["annual_budget"]},"")', "execution_rate"),
+               ("结转结余率", f'=IF(AND(ISNUMBER({refs["annual_budget"]}),{refs["annual_budget"]}>0,'
+                            f'ISNUMBER({refs["carryover"]})),{refs["carryover"]}/{refs["annual_budget"]},"")',
+                "carryover_rate"),
+               ("预决算差异率", f'=IF(AND(ISNUMBER({refs["initial_budget"]}),{refs["initial_budget"]}>0,'
+                              f'ISNUMBER({refs["final_accounts"]})),ABS({refs["final_accounts"]}-'
+                              f'{refs["initial_budget"]})/{refs["initial_budget"]},"")', "final_diff_rate"))
+    for k, (label, text, name) in enumerate(figures):
+        s.label(r + k, 4, label)
+        s.formula(r + k, 5, text, "0.00%", name=name)
+    # 当年预算执行情况: weight × min(执行数/预算数, 100%), as scoring._execution_row does for departments
+    a, i, sp, fa = refs["annual_budget"], refs["initial_budget"], refs["spent"], refs["final_accounts"]
+    budget, spent = f"IF(ISNUMBER({a}),{a},{i})", f"IF(ISNUMBER({sp}),{sp},{fa})"
+    k = len(figures)
+    s.label(r + k, 4, "预算执行得分")
+    s.formula(r + k, 5, f'=IF(AND(ISNUMBER({budget}),{budget}<>0,ISNUMBER({spent})),'
+                        f'ROUND({_num(tr.execution_weight)}*MIN({spent}/{budget},1),2),"")', "0.00",
+              name="execution_score")
+    s.built.cells.update(refs)
+    return r + len(DEPT_AMOUNTS) + 1
+
+
+def _goal_amounts(s: _Sheet, r: int) -> int:
+    s.label(r, 1, "项目资金（万元）", r2=r + 2)
+    s.label(r, 2, "年度资金总额")
+    s.label(r + 1, 2, "其中：财政拨款")
+    s.label(r + 2, 2, "其他资金")
+    fiscal = s.input(r + 1, 3, fmt="#,##0.00", name="annual_fiscal")
+    other = s.input(r + 2, 3, fmt="#,##0.00", name="annual_other")
+    s.formula(r, 3, f"=SUM({fiscal},{other})", "#,##0.00", name="annual_total")
+    s.built.cells.update(annual_fiscal=fiscal, annual_other=other)
+    return r + 4
+
+
+def _goal_texts(s: _Sheet, kind: str, r: int, width: int) -> int:
+    mid = max(3, width // 2)
+    if kind == GOALS:
+        s.label(r, 1, "总体目标", r2=r + 1)
+        s.label(r, 2, "中期目标", mid, header=True)
+        s.label(r, mid + 1, "年度目标", width, header=True)
+        s.built.cells["midterm_goal"] = s.input(r + 1, 2, mid, name="midterm_goal")
+        s.built.cells["annual_goal"] = s.input(r + 1, mid + 1, width, name="annual_goal")
+    else:
+        s.label(r, 1, "年度总体目标", r2=r + 1)
+        s.label(r, 2, "预期目标", mid, header=True)
+        s.label(r, mid + 1, "实际完成情况", width, header=True)
+        s.built.cells["annual_goal"] = s.input(r + 1, 2, mid, name="annual_goal")
+        s.built.cells["achieved"] = s.input(r + 1, mid + 1, width, name="achieved")
+    s.ws.row_dimensions[r + 1].height = 60
+    return r + 2
+
+
+def _rule(formula: str, color: str):  # noqa: ANN202
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import PatternFill
+
+    return FormulaRule(formula=[formula], fill=PatternFill("solid", start_color=color, end_color=color))
+
+
+def _indicator_table(s: _Sheet, kind: str, columns: list[Column], r: int, rows: int,
+                     tr: TableRules, rules: RuleSet) -> int:
+    ws, built = s.ws, s.built
+    letters = {c.field: column_letter(i) for i, c in enumerate(columns)}
+    built.columns = letters
+    header = r
+    for i, c in enumerate(columns):
+        s.label(header, i + 1, c.label, header=True)
+        ws.column_dimensions[column_letter(i)].width = c.width
+        if c.role == "helper":
+            ws.column_dimensions[column_letter(i)].hidden = True
+    ws.row_dimensions[header].height = 30
+    first, last = header + 1, header + rows
+    built.first_row, built.rows = first, rows
+    for row in range(first, last + 1):
+        for i, c in enumerate(columns):
+            if c.role == "input":
+                s.input(row, i + 1, fmt=c.fmt)
+            else:
+                s.formula(row, i + 1, _row_formula(kind, c.field, row, letters, tr, built.experts), c.fmt)
+    L = letters
+    rng = lambda f: f"${L[f]}${first}:${L[f]}${last}"  # noqa: E731
+    s.name("indicators", f"{L['level1']}{first}:{column_letter(len(columns) - 1)}{last}")
+    # dropdowns
+    level1 = DEPT_LEVEL1 if kind == DEPT else tuple(TAXONOMIES[kind])
+    s.validation(f"{L['level1']}{first}:{L['level1']}{last}", f"{LISTS_SHEET_REF}$A$2:$A${len(level1) + 1}",
+                 "从列表选择一级指标")
+    if any(TAXONOMIES[kind].values()):
+        s.validation(f"{L['level2']}{first}:{L['level2']}{last}", f"INDIRECT(${L['level1']}{first})",
+                     "先选一级指标，再从列表选择二级指标")
+    if "direction" in L:
+        s.validation(f"{L['direction']}{first}:{L['direction']}{last}", '"' + ",".join(DIRECTIONS) + '"',
+                     "≥ 越大越好，≤ 越小越好，= 等于，定性：文字评价")
+    if "outcome" in L:
+        outcomes = ",".join(b.outcome for b in tr.qualitative)
+        s.validation(f"{L['outcome']}{first}:{L['outcome']}{last}", f'"{outcomes}"', "定性指标：选择达成情况")
+        s.decimal(f"{L['qual_rate']}{first}:{L['qual_rate']}{last}", 0, 1)
+    for f in ("target", "actual", "weight"):
+        if f in L:
+            s.decimal(f"{L[f]}{first}:{L[f]}{last}")
+    # conditional formats: what validate would flag, where a formula can see it
+    if "score" in L and kind != EVALUATION:
+        sc, w = L["score"], L["weight"]
+        ws.conditional_formatting.add(f"{sc}{first}:{sc}{last}",
+                                      _rule(f'AND(ISNUMBER({sc}{first}),ISNUMBER({w}{first}),{sc}{first}>{w}{first})', "FFC7CE"))
+    if "deviation" in L:
+        sc, w, d, n = L["score"], L["weight"], L["deviation"], L["name"]
+        ws.conditional_formatting.add(
+            f"{d}{first}:{d}{last}",
+            _rule(f'AND({n}{first}<>"",ISNUMBER({sc}{first}),ISNUMBER({w}{first}),{sc}{first}<{w}{first},{d}{first}="")',
+                  "FFEB9C"))
+    if "actual" in L:
+        a, n, dr = L["actual"], L["name"], L["direction"]
+        ws.conditional_formatting.add(
+            f"{a}{first}:{a}{last}", _rule(f'AND({n}{first}<>"",{dr}{first}<>"定性",{a}{first}="")', "FFEB9C"))
+    if kind == EVALUATION:
+        w = L["weight"]
+        for k in range(built.experts):
+            e = L[f"expert{k + 1}"]
+            ws.conditional_formatting.add(f"{e}{first}:{e}{last}",
+                                          _rule(f"AND(ISNUMBER({e}{first}),{e}{first}>${w}{first})", "FFC7CE"))
+    r = last + 1
+    # total and grade
+    w_col = ord(L["weight"]) - 64
+    s.label(r, 1, "总分" if kind != GOALS else "合计", w_col - 1)
+    exec_w = _execution_weight_ref(kind, tr, built)
+    s.formula(r, w_col, f"=SUM({rng('weight')})" + (f"+{exec_w}" if exec_w else ""), "0.00", bold=True)
+    if "score" in L:
+        exec_s = _execution_score_ref(kind, built, rng)
+        s.formula(r, ord(L["score"]) - 64, f"=ROUND(SUM({rng('score')})" + (f"+{exec_s}" if exec_s else "") + ",2)",
+                  "0.00", name="total_score", bold=True)
+        r += 1
+        s.label(r, 1, "自评等级" if kind != EVALUATION else "评价等级")
+        total = built.names["total_score"]
+        s.formula(r, 2, _grade_formula(total, rules), name="grade", bold=True)
+    r += 2
+    return _parts_table(s, kind, r, rng, exec_w, built)
+
+
+LISTS_SHEET_REF = f"'{LISTS_SHEET}'!"
+
+
+def _execution_weight_ref(kind: str, tr: TableRules, built: Built) -> str:
+    if kind == SELFEVAL:
+        return f'IF({built.names["execution_weight"]}="",{_num(tr.execution_weight)},{built.names["execution_weight"]})'
+    if kind == DEPT:
+        return f'IF(COUNTIF({_col_range(built, "level1")},"当年预算执行情况")>0,0,{_num(tr.execution_weight)})'
+    return ""
+
+
+def _col_range(built: Built, f: str) -> str:
+    L = built.columns[f]
+    return f"${L}${built.first_row}:${L}${built.first_row + built.rows - 1}"
+
+
+def _execution_score_ref(kind: str, built: Built, rng) -> str:  # noqa: ANN001
+    if kind == SELFEVAL:
+        e = built.names["execution_score"]
+        return f"IF(ISNUMBER({e}),{e},0)"
+    if kind == DEPT:
+        e = built.names["execution_score"]
+        return f'IF(COUNTIF({_col_range(built, "level1")},"当年预算执行情况")>0,0,IF(ISNUMBER({e}),{e},0))'
+    return ""
+
+
+def _grade_formula(total: str, rules: RuleSet) -> str:
+    grades = list(rules.grades)
+    text = f'"{grades[-1][0]}"'
+    for name, low in reversed(grades[:-1]):
+        text = f'IF({total}>={_num(low)},"{name}",{text})'
+    return f'=IF(ISNUMBER({total}),{text},"")'
+
+
+def _row_formula(kind: str, f: str, r: int, L: dict[str, str], tr: TableRules, experts: int) -> str:
+    if kind == EVALUATION:
+        first, last = L["expert1"], L[f"expert{experts}"]
+        ex, w = f"{first}{r}:{last}{r}", f"{L['weight']}{r}"
+        if f == "score":
+            mean = f"ROUND(AVERAGE({ex}),2)"
+            # no expert score yet: 0 once the row has a weight (as scoring._expert_row counts it)
+            return f'=IF(COUNT({ex})=0,IF(ISNUMBER({w}),0,""),IF({w}="",{mean},MIN({mean},ROUND({w},2))))'
+        sc = f"{L['score']}{r}"
+        return f'=IF(OR({sc}="",NOT(ISNUMBER({w})),{w}=0),"",{sc}/{w})'
+    # column names as in the template: D 指标性质, E 指标值, F 单位, G 实际, H 分值, I 定性结果, J 定性得分率
+    D, E, F, G, H, I, J = (f"{L[x]}{r}" for x in ("direction", "target", "unit", "actual", "weight",  # noqa: E741
+                                                  "outcome", "qual_rate"))
+    M, N = f"{L['t_norm']}{r}", f"{L['a_norm']}{r}"
+    if f == "t_norm":  # values.percent_scale(target, None): a bare fraction in a % row is a fraction
+        return f'=IF(ISNUMBER({E}),IF(AND({F}="%",ABS({E})<=1,{E}<>0),{E}*100,{E}),"")'
+    if f == "a_norm":  # values.percent_scale(actual, target): the reading closer to the target
+        return (f'=IF(ISNUMBER({G}),IF(AND({F}="%",ABS({G})<=1.5,{G}<>0),IF(OR({M}="",{M}=0),'
+                f'IF(ABS({G})<=1,{G}*100,{G}),IF(ABS({M})>10*ABS({G}),{G}*100,{G})),{G}),"")')
+    if f != "score":
+        raise ValueError(f)
+    bands = tr.qualitative
+    qual = "0"
+    for b in reversed(bands):
+        qual = f'IF({I}="{b.outcome}",ROUND({H}*{_num(b.default)},2),{qual})'
+    qual = f"IF(ISNUMBER({J}),ROUND({H}*IF({J}>1,{J}/100,{J}),2),{qual})"
+    full = f"ROUND({H},2)"
+    if tr.less_is_better == "deduction":
+        over = f"IF({N}>=2*{M},0,ROUND({H}*(1-({N}-{M})/{M}),2))"
+    else:
+        over = f"ROUND({H}*{M}/{N},2)"
+    eq = f'OR({D}="=",{D}="")'
+    less = f"IF({M}<=0,IF({N}<={M},{full},0),IF({N}<={M},{full},{over}))"
+    more = f"IF(OR({N}>={M},AND({eq},ROUND({N},2)=ROUND({M},2))),{full},IF({M}<=0,0,ROUND({H}*MAX({N}/{M},0),2)))"
+    quant = f'IF(NOT(ISNUMBER({G})),0,IF(OR({D}="≤",{D}="<",AND({eq},{M}=0)),{less},{more}))'
+    return f'=IF(NOT(ISNUMBER({H})),"",IF(OR({D}="定性",NOT(ISNUMBER({E}))),{qual},{quant}))'
+
+
+def _parts_table(s: _Sheet, kind: str, r: int, rng, exec_w: str, built: Built) -> int:  # noqa: ANN001
+    """得分汇总 by 一级指标 (a result table: 一级指标 | 分值 | 得分 | 得分率)."""
+    has_score = kind != GOALS
+    heads = ("一级指标", "分值", "得分", "得分率") if has_score else ("一级指标", "分值")
+    for i, h in enumerate(heads):
+        s.label(r, 1 + i, h, header=True)
+    rows = []
+    if kind in (SELFEVAL, DEPT):
+        name = "预算执行率" if kind == SELFEVAL else "当年预算执行情况"
+        rows.append((name, f"={exec_w}", f"={_execution_score_ref(kind, built, rng)}"))
+    for part in PART_ROWS[kind]:
+        rows.append((part, f'=SUMIF({rng("level1")},"{part}",{rng("weight")})',
+                     f'=SUMIF({rng("level1")},"{part}",{rng("score")})' if has_score else ""))
+    first = r + 1
+    for k, (name, w, sc) in enumerate(rows):
+        row = r + 1 + k
+        s.label(row, 1, name)
+        s.formula(row, 2, w, "0.00")
+        if has_score:
+            s.formula(row, 3, sc.replace("=", "=ROUND(", 1) + ",2)" if sc else "", "0.00")
+            s.formula(row, 4, f'=IF(B{row}>0,C{row}/B{row},"")', "0.00%")
+    last = r + len(rows)
+    if kind == EVALUATION:
+        row = last + 1
+        s.label(row, 1, "总分")
+        s.formula(row, 2, f"=SUM(B{first}:B{last})", "0.00")
+        s.formula(row, 3, f"=ROUND(SUM(C{first}:C{last}),2)", "0.00")
+        s.formula(row, 4, f'=IF(B{row}>0,C{row}/B{row},"")', "0.00%")
+        last = row
+    return last + 1
+
+
+def _line_items(s: _Sheet, r: int, per_group: int) -> int:
+    """资金使用情况: items per 组织方式 with 小计, then 合计 of the subtotals."""
+    heads = ("组织方式", "支出内容", "预算金额", "合同签订金额", "支出金额")
+    for i, h in enumerate(heads):
+        s.label(r, 1 + i, h, header=True)
+    cols = {"method": "A", "content": "B", "budget": "C", "contract": "D", "spent": "E"}
+    s.built.line_cols = cols
+    row = r + 1
+    subtotals = []
+    for group in LINE_ITEM_GROUPS:
+        s.label(row, 1, group, r2=row + per_group - 1)
+        for k in range(per_group):
+            s.built.line_rows.append((group, row + k))
+            s.input(row + k, 2)
+            for c in ("C", "D", "E"):
+                s.input(row + k, ord(c) - 64, fmt="#,##0.00")
+        sub = row + per_group
+        s.label(sub, 1, "小计", 2)
+        for c in ("C", "D", "E"):
+            s.formula(sub, ord(c) - 64, f"=SUM({c}{row}:{c}{sub - 1})", "#,##0.00")
+        subtotals.append(sub)
+        d, b = "D", "C"
+        s.ws.conditional_formatting.add(f"{d}{row}:{d}{sub - 1}",
+                                        _rule(f"AND(ISNUMBER({d}{row}),ISNUMBER({b}{row}),{d}{row}>{b}{row})", "FFEB9C"))
+        s.ws.conditional_formatting.add(f"E{row}:E{sub - 1}",
+                                        _rule(f"AND(ISNUMBER(E{row}),ISNUMBER(D{row}),E{row}>D{row})", "FFC7CE"))
+        row = sub + 1
+    s.label(row, 1, "合计", 2)
+    for c in ("C", "D", "E"):
+        s.formula(row, ord(c) - 64, "=" + "+".join(f"{c}{x}" for x in subtotals), "#,##0.00")
+    return row + 1
+
+
+def _lists_sheet(wb, kind: str) -> None:  # noqa: ANN001
+    """Hidden sheet with the dropdown lists; each 一级指标 names the range of its 二级指标."""
+    from openpyxl.workbook.defined_name import DefinedName
+
+    ws = wb.create_sheet(LISTS_SHEET)
+    ws.sheet_state = "hidden"
+    tax = TAXONOMIES[kind]
+    level1 = DEPT_LEVEL1 if kind == DEPT else tuple(tax)
+    ws.cell(1, 1, "一级")
+    for i, name in enumerate(level1, start=2):
+        ws.cell(i, 1, name)
+    for k, (name, kids) in enumerate(tax.items()):
+        col = 2 + k
+        ws.cell(1, col, name)
+        for i, kid in enumerate(kids, start=2):
+            ws.cell(i, col, kid)
+        if kids:
+            L = column_letter(col - 1)
+            wb.defined_names[name] = DefinedName(name, attr_text=f"'{LISTS_SHEET}'!${L}$2:${L}${len(kids) + 1}")
+
+
+def _meta_sheet(wb, kind: str, rules: RuleSet) -> None:  # noqa: ANN001
+    from openpyxl.workbook.defined_name import DefinedName
+
+    ws = wb.create_sheet(META_SHEET)
+    ws.sheet_state = "hidden"
+    for i, (k, v) in enumerate((("template", kind), ("version", TEMPLATE_VERSION), ("rules", rules.id),
+                                ("xltools", __version__)), start=1):
+        ws.cell(i, 1, k)
+        ws.cell(i, 2, v)
+        wb.defined_names[f"xltools_{k}"] = DefinedName(f"xltools_{k}", attr_text=f"'{META_SHEET}'!$B${i}")
+    ws.protection.sheet = True
+
+
+def _print_setup(ws, built: Built, width: int) -> None:  # noqa: ANN001
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    header = built.first_row - 1
+    ws.print_title_rows = f"{header}:{header}"
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.freeze_panes = f"A{built.first_row}"
