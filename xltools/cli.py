@@ -192,6 +192,74 @@ def template(kind: str, out: str, experts: int, rows: int | None, from_path: str
     click.echo(path)
 
 
+def _progress_bar(quiet: bool):  # noqa: ANN202
+    """A rich progress bar on stderr for batches over 20 files, only on a terminal."""
+    if quiet or not sys.stderr.isatty():
+        return None
+
+    def start(total: int, _done: int):  # noqa: ANN202
+        if total <= 20:
+            return None
+        from rich.progress import Progress
+
+        from rich.console import Console
+
+        bar = Progress(console=Console(stderr=True), transient=True)
+        bar.start()
+        task = bar.add_task("汇总中", total=total)
+
+        def tick(n: int) -> None:
+            bar.advance(task, n)
+            if bar.tasks[0].completed >= total:
+                bar.stop()
+
+        return tick
+
+    return start
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False), default=None,
+              help="汇总文件 / the summary file (xlsx; json/csv go to stdout without -o).")
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "json", "csv"]), default="xlsx", show_default=True,
+              help="输出格式 / output format.")
+@click.option("--jobs", type=click.IntRange(1, 256), default=None, help="并行进程数（默认：全部核心）/ workers.")
+@click.option("--quiet", is_flag=True, help="不显示进度条 / no progress bar.")
+@click.option("--sheet", default=None, help="把汇总写入该工作簿副本的此工作表 / in-workbook summary sheet.")
+@click.option("--dept", is_flag=True, help="附加部门整体草稿表 / add a draft department table.")
+@click.option("--force", is_flag=True, help="覆盖已存在的输出 / overwrite the output.")
+@common_options
+def summarize(paths: tuple[str, ...], out: str | None, fmt: str, jobs: int | None, quiet: bool,
+              sheet: str | None, dept: bool, force: bool, rules: str | None, lang: str) -> None:
+    """汇总多个工作簿（文件或文件夹，递归）：汇总表、等级分布、按单位汇总、问题清单。
+
+    Summarise PATHS (files and folders, recursively; Office lock files ~$* and non-workbooks are
+    skipped and listed): one row per project table with its budget, spending, execution rate,
+    written and computed totals, grade, indicators met and findings; grade distribution with a
+    chart; per-unit figures; every finding and every unreadable file. Exit 0 when every file was
+    read and has no errors, 1 otherwise (the batch never stops for one bad file), 2 usage error.
+
+    \b
+    Example:
+        xltools summarize 2023自评/ -o 汇总.xlsx
+        xltools summarize 2023自评/ --format json --jobs 2 > 汇总.json
+        xltools summarize 部门项目.xlsx --sheet 汇总 -o 部门项目_汇总.xlsx
+        xltools summarize 2023自评/ -o 汇总.xlsx --dept
+    """
+    from .summary import summarize as run
+
+    result = run(list(paths), out, fmt=fmt, jobs=jobs, rules=rules, lang=lang, sheet=sheet, dept=dept,
+                 force=force, progress=_progress_bar(quiet))
+    if result.text is not None:
+        click.echo(result.text, nl=False)
+    elif not quiet:
+        click.echo(f"{result.output}：{result.files} 个文件，{result.tables} 张表，"
+                   f"{result.unreadable} 个无法读取，{result.with_errors} 张表有错误，跳过 {len(result.skipped)} 个",
+                   err=True)
+    sys.exit(result.exit_code)
+
+
 def main() -> None:
     cli(prog_name="xltools")
 

@@ -1,0 +1,138 @@
+"""`xltools summarize`: numbers equal score and validate file by file; bad files listed, not fatal."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import replace
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from xltools.api import score_file, validate_file
+from xltools.cli import cli
+
+from .test_validate import CLEAN, write
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.fixture
+def batch(tmp_path, demo):
+    from xltools.samples import write_sample
+
+    d = tmp_path / "批量 2023"
+    (d / "子目录").mkdir(parents=True)
+    for k in range(6):
+        rows = list(CLEAN.rows)
+        rows[0] = replace(rows[0], actual=f"{1700 + 100 * k}人", score=None,
+                          deviation="" if k % 2 else "人员不足")
+        sample = replace(CLEAN, project=f"项目{k}", unit=f"单位{k % 2}", rows=rows,
+                         funds=[("年度资金总额", 500, 500, 400 + 20 * k), ("其中：当年财政拨款", 500, 500, 400 + 20 * k)],
+                         total=None, grade="")
+        write_sample(sample, (d if k < 3 else d / "子目录") / f"自评{k}.xlsx")
+    write_sample(*[demo["评价评分表.xlsx"][0]], d / "评价.xlsx")
+    write_sample(replace(CLEAN, project="=HYPERLINK(\"x\")", unit="单位0"), d / "公式.xlsx")
+    (d / "坏的.xlsx").write_bytes(b"PK\x03\x04broken")
+    (d / "~$自评0.xlsx").write_bytes(b"lock")
+    (d / "说明.txt").write_text("说明", encoding="utf-8")
+    return d
+
+
+def test_summary_numbers_equal_score_and_validate(batch, tmp_path):
+    out = tmp_path / "汇总.xlsx"
+    res = run("summarize", batch, "-o", out, "--jobs", "2")
+    assert res.exit_code == 1  # one file cannot be read
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["汇总表", "等级分布", "按单位汇总", "问题清单"]
+    ws = wb["汇总表"]
+    header = [c.value for c in ws[2]]
+    rows = [dict(zip(header, (c.value for c in r), strict=False)) for r in ws.iter_rows(min_row=3)]
+    files = sorted(os.path.join(root, n) for root, _, ns in os.walk(batch) for n in ns
+                   if n.endswith(".xlsx") and not n.startswith(("~$", "坏")))
+    assert sorted(r["文件"] for r in rows) == files
+    for r in rows:
+        scored = score_file(r["文件"])[0]
+        report = validate_file(r["文件"])
+        assert r["计算总分"] == scored.total and r["等级"] == (scored.grade or None)
+        assert r["错误"] == report.counts["error"] and r["警告"] == report.counts["warning"]
+        if scored.table == "selfeval":
+            assert r["执行率"] == scored.figures["execution_rate"]
+    problems = list(wb["问题清单"].iter_rows(min_row=3, values_only=True))
+    assert (str(batch / "坏的.xlsx"), None, None, None, "无法读取") == problems[0][:5]
+    assert {p[0] for p in problems if p[4] == "已跳过"} == {str(batch / "~$自评0.xlsx"), str(batch / "说明.txt")}
+    n_findings = sum(len(validate_file(f).findings) for f in files)
+    assert len([p for p in problems if p[3]]) == n_findings
+    formula_row = next(r for r in ws.iter_rows(min_row=3) if r[0].value.endswith("公式.xlsx"))
+    assert (formula_row[3].value, formula_row[3].data_type) == ('=HYPERLINK("x")', "s")
+    assert ws.freeze_panes == "A3" and ws.auto_filter.ref.startswith("A2:")
+    assert ws["A1"].value.startswith("生成于 ") and "规则集：全国默认" in ws["A1"].value
+    grades = {r[0]: r[1] for r in wb["等级分布"].iter_rows(min_row=3, values_only=True)}
+    assert sum(grades.values()) == len(rows)
+    assert wb["等级分布"]._charts
+
+
+def test_units_and_dept_rollup(batch, tmp_path):
+    out = tmp_path / "汇总.xlsx"
+    run("summarize", batch, "-o", out, "--dept", "--jobs", "1")
+    wb = openpyxl.load_workbook(out)
+    units = {(r[0], r[1]): r for r in wb["按单位汇总"].iter_rows(min_row=3, values_only=True)}
+    u1 = units[("市民政局", "单位1")]
+    assert u1[2:6] == (3, 1500, 1380, 0.92)  # 项目1,3,5 spent 420+460+500
+    dept = list(wb["部门整体（草稿）"].iter_rows(min_row=3, values_only=True))
+    assert [d[0] for d in dept] == ["市民政局", "市贸促会"]
+    assert dept[0][4] == round((6 * 400 + 20 * 15 + 480) / (7 * 500), 4) and dept[0][5] == 18.17
+
+
+def test_json_and_csv_to_stdout(batch):
+    res = run("summarize", batch, "--format", "json", "--quiet")
+    data = json.loads(res.stdout)
+    assert len(data["records"]) == 8 and [u["path"] for u in data["unreadable"]] == [str(batch / "坏的.xlsx")]
+    assert len(data["skipped"]) == 2 and data["grades"]
+    res = run("summarize", batch, "--format", "csv", "--jobs", "2")
+    lines = res.stdout.splitlines()
+    assert lines[0].startswith("文件,工作表,表格类型,项目名称") and len(lines) == 9
+
+
+def test_exit_zero_when_all_clean(tmp_path):
+    d = tmp_path / "ok"
+    d.mkdir()
+    for k in range(3):
+        shutil.copy(write(tmp_path, name=f"a{k}.xlsx"), d / f"a{k}.xlsx")
+    res = run("summarize", d, "-o", tmp_path / "s.xlsx")
+    assert res.exit_code == 0, res.output
+
+
+def test_in_workbook_summary_sheet(tmp_path):
+    src = tmp_path / "部门项目.xlsx"
+    a = openpyxl.load_workbook(write(tmp_path, name="a.xlsx"))
+    b = openpyxl.load_workbook(write(tmp_path, replace(CLEAN, project="第二个项目"), name="b.xlsx"))
+    ws2 = a.create_sheet("项目2")
+    from xltools.annotate import write_text
+
+    for row in b.active.iter_rows():
+        for c in row:
+            write_text(ws2[c.coordinate], c.value)  # "=100%" stays text
+    a.active.title = "项目1"
+    a.save(src)
+    out = tmp_path / "部门项目_汇总.xlsx"
+    res = run("summarize", src, "--sheet", "汇总", "-o", out)
+    assert res.exit_code == 0, res.output
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["汇总", "项目1", "项目2"]
+    rows = list(wb["汇总"].iter_rows(min_row=3, values_only=True))
+    assert [(r[1], r[3], r[11]) for r in rows] == [("项目1", "社区养老服务中心运营补助", 97.6), ("项目2", "第二个项目", 97.6)]
+    assert wb["项目1"]["B4"].value == "社区养老服务中心运营补助"  # everything else kept
+
+
+def test_usage_errors(batch, tmp_path):
+    assert run("summarize", batch).exit_code == 2  # xlsx needs -o
+    assert run("summarize", batch, "--sheet", "汇总", "-o", tmp_path / "x.xlsx").exit_code == 2
+    out = tmp_path / "s.xlsx"
+    out.write_bytes(b"")
+    res = run("summarize", batch, "-o", out)
+    assert res.exit_code == 1 and "--force" in res.stderr

@@ -1,0 +1,120 @@
+"""Summaries over one workbook or a hundred thousand: ``summarize(paths, out)``.
+
+Files and folders are discovered (Office lock files and non-workbooks are skipped and listed),
+read, scored and validated in parallel; each gives small records; the summary is written once.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..errors import OutputError, UsageError
+from ..ruleset import load_rules
+from .collect import Record, collect, discover
+from .write import Aggregates, spool_findings, to_csv, to_json, write_xlsx
+
+__all__ = ["summarize", "SummaryResult", "Record"]
+
+
+@dataclass
+class SummaryResult:
+    files: int = 0
+    tables: int = 0
+    unreadable: int = 0
+    with_errors: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    output: str | None = None
+    text: str | None = None  # JSON or CSV when written to stdout
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.unreadable or self.with_errors else 0
+
+
+def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jobs: int | None = None,
+              rules: str | None = None, lang: str = "zh", sheet: str | None = None, dept: bool = False,
+              force: bool = False, progress: Callable[[int, int], Callable[[int], None]] | None = None,
+              ) -> SummaryResult:
+    """Summarise ``paths``; write ``out`` (xlsx, or json/csv; those go to ``text`` without ``out``)."""
+    if fmt == "xlsx" and not out:
+        raise UsageError("xlsx 汇总需要 -o 输出文件（或用 --format json/csv 输出到屏幕）",
+                         "an xlsx summary needs -o FILE (or --format json/csv for stdout)")
+    if out and os.path.exists(out) and not force:
+        raise OutputError(f"{os.path.basename(out)}：文件已存在；加 --force 覆盖。",
+                          f"{os.path.basename(out)}: exists; pass --force to overwrite.")
+    if sheet is not None and (len(paths) != 1 or os.path.isdir(paths[0]) or fmt != "xlsx"):
+        raise UsageError("--sheet 用于单个工作簿：把汇总表写入该工作簿的副本",
+                         "--sheet takes one workbook and writes the summary into a copy of it")
+    rs = load_rules(rules)
+    files, skipped = discover(paths)
+    res = SummaryResult(files=len(files), skipped=skipped)
+    agg = Aggregates()
+    records: list[Record] = []
+    tick = progress(len(files), 0) if progress else None
+    fd, spool = tempfile.mkstemp(prefix="xltools-findings-", suffix=".jsonl")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            for rec, rows in collect(files, rules, jobs=jobs, lang=lang, progress=tick):
+                records.append(rec)
+                agg.add(rec)
+                spool_findings(fh, rec.path, rows)
+                if rec.errors:
+                    res.with_errors += 1
+        res.tables, res.unreadable = agg.tables, agg.unreadable
+        name = rs.name if lang != "en" else rs.name_en
+        if fmt == "json":
+            res.text = to_json(records, spool, skipped, agg, name)
+        elif fmt == "csv":
+            res.text = to_csv(records)
+        elif sheet is not None:
+            res.output = _into_copy(paths[0], sheet, out, records, force)  # type: ignore[arg-type]
+        else:
+            res.output = write_xlsx(out, records, spool, skipped, agg, rules_name=name, dept=dept)  # type: ignore[arg-type]
+        if res.text is not None and out:
+            with open(out, "w", encoding="utf-8", newline="") as fh2:
+                fh2.write(res.text)
+            res.output, res.text = out, None
+    finally:
+        os.unlink(spool)
+    return res
+
+
+def _into_copy(src: str, sheet: str, out: str, records: list[Record], force: bool) -> str:
+    """The in-workbook variant: a copy of ``src`` with the summary on sheet ``sheet``."""
+    from ..annotate import _check_keepable, write_text
+    from .write import COLUMNS, KIND_ZH
+
+    _check_keepable(src)
+    if os.path.exists(out) and os.path.samefile(src, out):
+        raise OutputError("汇总副本不能覆盖原文件，请换一个输出文件名。", "the copy would overwrite the input.")
+    from openpyxl import load_workbook
+    from openpyxl.styles import Font
+
+    wb = load_workbook(src, keep_vba=src.lower().endswith(".xlsm"), keep_links=True, rich_text=True)
+    if sheet in wb.sheetnames:
+        del wb[sheet]
+    ws = wb.create_sheet(sheet, 0)
+    ws.append(["汇总（xltools 生成）"])
+    for i, (_, header, _, width) in enumerate(COLUMNS, start=1):
+        c = ws.cell(2, i, header)
+        c.font = Font(bold=True)
+        ws.column_dimensions[c.column_letter].width = width
+    r = 3
+    for rec in records:
+        if rec.error:
+            continue
+        values = {**{k: getattr(rec, k) for k, *_ in COLUMNS}, "table": KIND_ZH.get(rec.table, rec.table)}
+        for i, (key, _, fmt, _) in enumerate(COLUMNS, start=1):
+            c = ws.cell(r, i)
+            write_text(c, values[key])
+            if fmt != "@" and values[key] is not None:
+                c.number_format = fmt
+        r += 1
+    ws.freeze_panes = "A3"
+    ws.auto_filter.ref = f"A2:{ws.cell(2, len(COLUMNS)).column_letter}{max(3, r - 1)}"
+    from .write import _save
+
+    return _save(wb, out)

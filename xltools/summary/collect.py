@@ -1,0 +1,171 @@
+"""Collect one small record per table from many workbooks, in parallel, with flat memory.
+
+Each worker reads, scores and validates its files and sends back only small records (numbers
+and short strings) plus the findings as plain tuples; the parent streams findings to a spool
+file and keeps only the records, so memory grows by a few hundred bytes per project, not by
+workbook size. Workers are forked processes: the GIL would serialise the Python half of the
+work (recognition, scoring, checks), and forked workers start without re-importing anything.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from ..errors import UnknownTable, UnreadableWorkbook
+from ..model import EVALUATION
+from ..ruleset import RuleSet, load_rules
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+#: Findings per record kept for the 问题清单: (sheet, cell, code, severity, message, suggestion).
+FindingRow = tuple[str, str, str, str, str, str]
+
+
+@dataclass(slots=True)
+class Record:
+    path: str
+    sheet: str = ""
+    table: str = ""
+    project: str = ""
+    department: str = ""
+    unit: str = ""
+    year: str = ""
+    annual_budget: float | None = None
+    spent: float | None = None
+    execution_rate: float | None = None
+    written_total: float | None = None
+    total: float | None = None
+    grade: str = ""
+    met: int = 0
+    indicators: int = 0
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    parts: dict[str, float | None] = field(default_factory=dict)
+    error: str = ""  # the file could not be read: why
+
+
+def discover(paths: Iterable[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Workbook files under ``paths`` (folders recursively, sorted) and what was skipped, with why."""
+    files: list[str] = []
+    skipped: list[tuple[str, str]] = []
+
+    def consider(p: str) -> None:
+        name = os.path.basename(p)
+        if name.startswith("~$"):
+            skipped.append((p, "Office 锁定文件（~$），已跳过"))
+        elif not name.lower().endswith(WORKBOOK_SUFFIXES):
+            skipped.append((p, "不是工作簿（扩展名不是 .xlsx/.xlsm/.xls/.ods），已跳过"))
+        else:
+            files.append(p)
+
+    for p in paths:
+        if os.path.isdir(p):
+            for root, dirs, names in os.walk(p):
+                dirs.sort()
+                for n in sorted(names):
+                    consider(os.path.join(root, n))
+        elif os.path.exists(p):
+            consider(p)
+        else:
+            skipped.append((p, "文件不存在"))
+    return files, skipped
+
+
+def summarize_file(path: str, rules: RuleSet, lang: str = "zh") -> tuple[list[Record], list[FindingRow]]:
+    """Records (one per table) and finding rows for one workbook; never raises for a bad file."""
+    from ..reading import read_workbook
+    from ..rules import findings_for
+    from ..scoring import score_table
+
+    try:
+        book = read_workbook(path)
+    except UnknownTable as e:
+        return [Record(path, error=e.message(lang))], []
+    except UnreadableWorkbook as e:
+        return [Record(path, error=e.message(lang))], []
+    except Exception as e:  # a bug must not stop a batch of thousands; report it on the file
+        return [Record(path, error=f"内部错误：{e!r}")], []
+    records, rows = [], []
+    for table in book.tables:
+        result = score_table(table, rules, path=path)
+        findings = findings_for(table, result, rules)
+        rec = Record(path, table.sheet, table.kind, table.project_name,
+                     _text(table.field_value("department")), _text(table.field_value("unit")),
+                     _text(table.field_value("year")))
+        funds = table.funds.total() if table.funds is not None else None
+        if funds is not None:
+            rec.annual_budget, rec.spent = funds.annual_budget, funds.spent
+        else:
+            a = table.amounts
+            rec.annual_budget = _num(a["annual_budget"].value) if "annual_budget" in a else None
+            rec.spent = _num(a["spent"].value) if "spent" in a else None
+        rec.execution_rate = result.figures.get("execution_rate")
+        wt = table.written_total.value if table.written_total is not None else None
+        rec.written_total = float(wt) if isinstance(wt, int | float) else None
+        rec.total, rec.grade = result.total, result.grade or ""
+        scored = [r for r in result.rows if r.indicator is not None]
+        rec.indicators = len(scored)
+        rec.met = sum(1 for r in scored if r.achieved)
+        for f in findings:
+            if f.severity == "error":
+                rec.errors += 1
+            elif f.severity == "warning":
+                rec.warnings += 1
+            else:
+                rec.infos += 1
+            rows.append((f.sheet, f.cell, f.code, f.severity, f.message(lang), f.suggestion(lang)))
+        if table.kind == EVALUATION or result.parts:
+            rec.parts = {p.name: p.score for p in result.parts}
+        records.append(rec)
+    return records, rows
+
+
+def _text(v: object) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v == int(v):
+        return str(int(v))
+    return str(v)
+
+
+def _num(v: object) -> float | None:
+    return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
+
+
+def _work(args: tuple[list[str], str | None, str]) -> list[tuple[Record, list[FindingRow]]]:
+    paths, rules_spec, lang = args
+    rules = load_rules(rules_spec)
+    out = []
+    for p in paths:
+        recs, rows = summarize_file(p, rules, lang)
+        for i, rec in enumerate(recs):
+            out.append((rec, rows if i == 0 else []))
+    return out
+
+
+def collect(files: list[str], rules_spec: str | None = None, *, jobs: int | None = None, lang: str = "zh",
+            progress: Callable[[int], None] | None = None) -> Iterator[tuple[Record, list[FindingRow]]]:
+    """Yield (record, finding rows) for every table of every file, in input order."""
+    jobs = jobs or os.cpu_count() or 1
+    chunk = max(1, min(64, len(files) // (jobs * 8) or 1))
+    batches = [files[i:i + chunk] for i in range(0, len(files), chunk)]
+    if jobs == 1 or len(files) < 8:
+        rules = load_rules(rules_spec)
+        for p in files:
+            recs, rows = summarize_file(p, rules, lang)
+            for i, rec in enumerate(recs):
+                yield rec, rows if i == 0 else []
+            if progress:
+                progress(1)
+        return
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        for batch, result in zip(batches, pool.map(_work, [(b, rules_spec, lang) for b in batches]), strict=True):
+            yield from result
+            if progress:
+                progress(len(batch))
