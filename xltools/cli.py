@@ -200,9 +200,8 @@ def _progress_bar(quiet: bool):  # noqa: ANN202
     def start(total: int, _done: int):  # noqa: ANN202
         if total <= 20:
             return None
-        from rich.progress import Progress
-
         from rich.console import Console
+        from rich.progress import Progress
 
         bar = Progress(console=Console(stderr=True), transient=True)
         bar.start()
