@@ -1,0 +1,106 @@
+"""Benchmark: summarize 1,000 typical self-evaluations (a benchmark, not a timed test).
+
+Prints, in one run: the end-to-end ``xltools summarize`` time (goal ≤ 1.0 s on 2 cores), a plain
+openpyxl loop doing the same reading (goal: xltools ≥ 20× faster), and the peak memory of
+``xltools summarize`` over a larger batch (``--memory-files``, 100,000 for the issue's figure;
+the default 10,000 keeps a casual run short).
+
+Run: ``make bench`` or ``.venv/bin/python benchmarks/bench_summarize.py --memory-files 100000``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+
+from xltools.samples import Row, demo_samples, write_sample
+
+LEVELS = [("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标"),
+          ("效益指标", "社会效益指标"), ("满意度指标", "服务对象满意度指标")]
+
+
+def typical(path: str, k: int) -> None:
+    """A self-evaluation as departments file them: funds, goals, 15 indicators, line items."""
+    base = demo_samples()["自评表.xlsx"][0]
+    rows = []
+    for i in range(15):
+        level1, level2 = LEVELS[i * len(LEVELS) // 15]
+        if i % 3 == 0:
+            rows.append(Row(level1, level2, f"完成数量{i}", f"≥{100 + i}个", f"{90 + (i + k) % 20}个", 6))
+        elif i % 3 == 1:
+            rows.append(Row(level1, level2, f"合格率{i}", "≥95%", f"{90 + (i + k) % 10}%", 6))
+        else:
+            rows.append(Row(level1, level2, f"完成时限{i}", "≤30天", f"{25 + (i + k) % 10}天", 6, None, "延期"))
+    write_sample(replace(base, project=f"项目{k}", unit=f"单位{k % 7}", rows=rows, total=None,
+                         funds=[("年度资金总额", 100, 100, 60 + k % 40), ("其中：当年财政拨款", 100, 100, 60 + k % 40)]),
+                 path)
+
+
+def make_batch(folder: str, n: int, distinct: int = 50) -> None:
+    os.makedirs(folder, exist_ok=True)
+    seeds = []
+    for k in range(min(n, distinct)):
+        p = os.path.join(folder, f"自评_{k:06d}.xlsx")
+        typical(p, k)
+        seeds.append(p)
+    for k in range(len(seeds), n):
+        os.link(seeds[k % len(seeds)], os.path.join(folder, f"自评_{k:06d}.xlsx"))
+
+
+def openpyxl_loop(folder: str) -> None:
+    import openpyxl
+
+    for name in sorted(os.listdir(folder)):
+        wb = openpyxl.load_workbook(os.path.join(folder, name), data_only=True)
+        for ws in wb.worksheets:
+            for _row in ws.iter_rows(values_only=True):
+                pass
+        wb.close()
+
+
+def timed_summarize(exe: str, folder: str, out: str) -> tuple[float, int]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t = time.perf_counter()
+    subprocess.run([exe, "summarize", folder, "-o", out, "--force", "--quiet"], capture_output=True)
+    elapsed = time.perf_counter() - t
+    return elapsed, max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--files", type=int, default=1000)
+    ap.add_argument("--memory-files", type=int, default=10_000)
+    args = ap.parse_args()
+    exe = shutil.which("xltools", path=os.path.dirname(sys.executable)) or "xltools"
+    tmp = tempfile.mkdtemp(prefix="xltools-bench-")
+    try:
+        folder = os.path.join(tmp, "batch")
+        make_batch(folder, args.files)
+        out = os.path.join(tmp, "汇总.xlsx")
+        timed_summarize(exe, folder, out)  # warm the page cache
+        runs = [timed_summarize(exe, folder, out)[0] for _ in range(3)]
+        t = time.perf_counter()
+        openpyxl_loop(folder)
+        opx = time.perf_counter() - t
+        best = min(runs)
+        print(f"batch: {args.files} self-evaluations, {os.cpu_count()} cores")
+        print(f"xltools summarize (end to end)  best {best:6.2f} s  runs {', '.join(f'{x:.2f}' for x in runs)}"
+              "  (goal ≤ 1.0 s)")
+        print(f"plain openpyxl loop (read only)      {opx:6.2f} s  → xltools is {opx / best:.1f}× faster (goal ≥ 20×)")
+        big = os.path.join(tmp, "big")
+        make_batch(big, args.memory_files)
+        elapsed, rss = timed_summarize(exe, big, os.path.join(tmp, "big.xlsx"))
+        print(f"peak memory, {args.memory_files} workbooks: {rss / 1024:.0f} MB in {elapsed:.1f} s (goal ≤ 500 MB at 100,000)")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
