@@ -259,6 +259,47 @@ def summarize(paths: tuple[str, ...], out: str | None, fmt: str, jobs: int | Non
     sys.exit(result.exit_code)
 
 
+@cli.group()
+def excel() -> None:
+    """Excel 按钮（xlwings）：安装与设置 / Excel buttons through xlwings.
+
+    \b
+    Example:
+        xltools excel setup 我的按钮
+    """
+
+
+@excel.command()
+@click.argument("folder", type=click.Path(file_okay=False))
+@common_options
+def setup(folder: str, rules: str | None, lang: str) -> None:
+    """写出 VBA 模块 xltools.bas 和指向本 Python 的 xlwings.conf，并列出余下步骤。
+
+    Write the VBA module and an xlwings.conf pointing at this Python into FOLDER, then print the
+    steps that need Excel (install the xlwings add-in, import the module, add the buttons).
+
+    \b
+    Example:
+        xltools excel setup 我的按钮
+    """
+    from .excel import setup as write_setup
+
+    for path in write_setup(folder):
+        click.echo(path)
+    click.echo(EXCEL_STEPS)
+
+
+EXCEL_STEPS = """
+余下步骤（需要在 Excel 中完成，详见 macros/README.md）：
+  1. 在命令行运行：xlwings addin install   （安装 xlwings 加载项）
+  2. 把 xlwings.conf 复制到工作簿所在文件夹（或把其中的解释器路径填到 xlwings 加载项的 Interpreter 设置）
+  3. Excel：开发工具 → Visual Basic → 文件 → 导入文件… → 选择 xltools.bas；工具 → 引用 → 勾选 xlwings
+  4. 开发工具 → 插入 → 按钮（窗体控件），指定宏 XltoolsValidate / XltoolsScore / XltoolsScoreWrite /
+     XltoolsSummarize / XltoolsSelfevalFromGoals，按钮文字写「校验当前工作簿」「计算得分」等
+  5. 工作簿另存为 .xlsm（启用宏的工作簿）
+"""
+
+
 def main() -> None:
     cli(prog_name="xltools")
 

@@ -130,7 +130,7 @@ LINE_TOTAL_LABELS = ("合计", "总计")
 
 #: Words in a sheet's title rows or name that say which table it is, strongest first.
 #: Sheets of our own templates that hold no table (lists for dropdowns, metadata).
-HELPER_SHEETS = ("_xltools", "选项")
+HELPER_SHEETS = ("_xltools", "选项", "_xltools_marks")
 META_SHEET = "_xltools"
 
 TITLE_KEYWORDS: tuple[tuple[str, str], ...] = (

@@ -287,11 +287,11 @@ def _written_total(cells: _Cells, table: Table, cols: dict[str, int], r: int) ->
     grid = cells.grid
     col = cols.get("score")
     value = to_number(grid.raw(r, col)) if col is not None else None
-    if value is None:
+    if col is None:  # no 得分 column: the total is the row's last number
         numbers = [(c, to_number(v)) for c, v in enumerate(grid.rows[r]) if to_number(v) is not None]
         if numbers:
             col, value = numbers[-1]
-    if value is not None and col is not None:
+    if col is not None:  # an empty total cell is still where the total belongs
         table.written_total = Field(value, grid.sheet, a1(r, col))
 
 

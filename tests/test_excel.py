@@ -1,0 +1,186 @@
+"""The Excel entry points, driven through the file-backed workbook protocol on real workbooks."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.comments import Comment
+from openpyxl.styles import PatternFill
+
+import xltools.excel as xl
+from xltools.excel import FileBook
+
+from .conftest import ROOT
+from .test_validate import CLEAN, write
+
+
+def test_every_runpython_call_names_an_existing_function():
+    for bas in Path(ROOT, "macros").glob("*.bas"):
+        calls = re.findall(r'RunPython\s+"import xltools\.excel as xl; xl\.(\w+)\(\)"', bas.read_text())
+        assert calls, bas
+        for name in calls:
+            assert callable(getattr(xl, name, None)), name
+        assert len(calls) == bas.read_text().count("RunPython")
+    assert Path(ROOT, "macros", "xltools.bas").read_bytes() == Path(xl.__file__).with_name("xltools.bas").read_bytes()
+
+
+def test_importing_needs_no_xlwings():
+    code = "import sys, xltools, xltools.excel; assert 'xlwings' not in sys.modules"
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def flagged(tmp_path):
+    """A self-evaluation with an error at G15 (A305), a warning at B12 (G209); G15 has a user note and fill."""
+    path = write(tmp_path, edits={"G15": 8, "B12": "做好养老服务。"})
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    ws["G15"].comment = Comment("请财务核对", "李四")
+    ws["G15"].fill = PatternFill("solid", start_color="00B0F0", end_color="00B0F0")
+    ws["J30"] = "用户自己的备注"
+    ws["J30"].comment = Comment("别动我", "李四")
+    wb.save(path)
+    return path
+
+
+def state(path):
+    wb = openpyxl.load_workbook(path)
+    ws = wb["绩效自评表"]
+    cells = {}
+    for row in ws.iter_rows():
+        for c in row:
+            fill = c.fill.fgColor.rgb if c.fill is not None and c.fill.fill_type == "solid" else None
+            cells[c.coordinate] = (c.value, c.comment.text if c.comment else None, fill)
+    return wb.sheetnames, cells
+
+
+def test_validate_marks_cells_and_lists_findings(tmp_path):
+    path = flagged(tmp_path)
+    _, before = state(path)
+    book = FileBook(path)
+    findings = xl.validate_book(book)
+    book.save()
+    assert [(f.code, f.cell) for f in findings] == [("G209", "B12"), ("A305", "G15")]
+    names, after = state(path)
+    assert names == ["绩效自评表", "校验结果", "_xltools_marks"]
+    assert openpyxl.load_workbook(path)["_xltools_marks"].sheet_state == "hidden"
+    value, note, fill = after["G15"]
+    assert value == 8 and fill.endswith("FFC7CE")
+    assert note.startswith("请财务核对\n[A305] 填写的得分 8 与计算值 10.00 不符")
+    assert after["B12"][2].endswith("FFEB9C") and after["B12"][1].startswith("[G209] ")
+    changed = {k for k in before if before[k] != after.get(k)}
+    assert changed == {"G15", "B12"}  # no foreign cell touched
+    rows = list(openpyxl.load_workbook(path)["校验结果"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("序号", "代码", "严重程度")
+    assert [r[1:5] for r in rows[1:]] == [("G209", "警告", "绩效自评表", "B12"), ("A305", "错误", "绩效自评表", "G15")]
+    assert book.alerts == [("xltools", "发现 2 个问题：错误 1，警告 1，提示 0。详见「校验结果」工作表和标色单元格的批注。")]
+
+
+def test_rerun_is_idempotent_and_restores_fixed_cells(tmp_path):
+    path = flagged(tmp_path)
+    _, original = state(path)
+    for _ in range(2):
+        book = FileBook(path)
+        xl.validate_book(book)
+        book.save()
+    names, twice = state(path)
+    book = FileBook(path)
+    xl.validate_book(book)
+    book.save()
+    assert state(path) == (names, twice)
+    # the user fixes the score; the re-run takes the mark away and restores the user's note and fill
+    wb = openpyxl.load_workbook(path)
+    wb["绩效自评表"]["G15"] = 10
+    wb.save(path)
+    book = FileBook(path)
+    assert [f.code for f in xl.validate_book(book)] == ["G209"]
+    book.save()
+    _, fixed = state(path)
+    assert fixed["G15"] == (10, original["G15"][1], original["G15"][2])
+    assert fixed["J30"] == original["J30"]
+
+
+def test_clean_workbook_and_unknown_workbook(tmp_path):
+    book = FileBook(write(tmp_path))
+    assert xl.validate_book(book) == []
+    assert book.alerts[-1][1].startswith("发现 0 个问题")
+    other = tmp_path / "名单.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["姓名"])
+    wb.save(other)
+    book = FileBook(str(other))
+    assert xl.validate_book(book) is None
+    assert book.alerts[0][1].startswith("名单.xlsx：未找到任何已知的绩效表")
+
+
+def test_score_book_and_writing_scores(tmp_path):
+    path = write(tmp_path, edits={"G15": None, "G21": None})
+    book = FileBook(path)
+    [r] = xl.score_book(book)
+    assert book.alerts == [("xltools", "社区养老服务中心运营补助（绩效自评表）：总分 97.60，等级 优")]
+    assert openpyxl.load_workbook(path)["绩效自评表"]["G15"].value is None  # not written without asking
+    xl.score_book_write(book)
+    book.save()
+    ws = openpyxl.load_workbook(path)["绩效自评表"]
+    assert (ws["G15"].value, ws["G21"].value) == (10.0, 97.6)
+
+
+def test_score_writing_never_overwrites_template_formulas(tmp_path):
+    from xltools.templates import write_template
+
+    path = str(tmp_path / "模板.xlsx")
+    write_template("selfeval", path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["绩效自评表"]
+    for ref, v in {"C13": "服务人数", "D13": "≥", "E13": 100, "F13": "人", "G13": 90, "H13": 90,
+                   "D7": 100, "E7": 100}.items():
+        ws[ref] = v
+    wb.save(path)
+    book = FileBook(path)
+    xl.score_book_write(book)
+    book.save()
+    ws = openpyxl.load_workbook(path)["绩效自评表"]
+    assert ws["K13"].value.startswith("=IF(") and ws["K43"].value.startswith("=ROUND(")
+
+
+def test_summarize_folder_and_selfeval_from_goals(tmp_path, build, demo):
+    folder = tmp_path / "项目"
+    folder.mkdir()
+    for k in range(3):
+        write(folder, replace(CLEAN, project=f"项目{k}"), name=f"p{k}.xlsx")
+    book = FileBook(write(tmp_path, name="当前.xlsx"), folder_answer=str(folder))
+    out = xl.summarize_folder(book)
+    assert out and os.path.exists(out) and book.opened == [out]
+    assert "已汇总 3 个文件、3 张表" in book.alerts[-1][1]
+    goals = FileBook(build(demo["目标申报表.xlsx"][0], name="目标.xlsx"))
+    made = xl.selfeval_from_goals(goals)
+    assert made.endswith("目标_自评表.xlsx") and goals.opened == [made]
+    assert xl.selfeval_from_goals(goals).endswith("目标_自评表2.xlsx")
+    not_goals = FileBook(write(tmp_path, name="自评.xlsx"))
+    assert xl.selfeval_from_goals(not_goals) is None
+    assert not_goals.alerts == [("xltools", "当前工作簿不是绩效目标申报表，无法生成自评表。")]
+
+
+def test_excel_setup_command(tmp_path):
+    from click.testing import CliRunner
+
+    from xltools.cli import cli
+
+    res = CliRunner().invoke(cli, ["excel", "setup", str(tmp_path / "按钮")])
+    assert res.exit_code == 0
+    assert (tmp_path / "按钮" / "xltools.bas").read_bytes() == Path(ROOT, "macros", "xltools.bas").read_bytes()
+    assert f'"{sys.executable}"' in (tmp_path / "按钮" / "xlwings.conf").read_text()
+    assert "xlwings addin install" in res.stdout
+
+
+@pytest.mark.parametrize("name", ["validate_book", "score_book", "summarize_folder", "selfeval_from_goals"])
+def test_entry_points_without_excel_say_so(name):
+    # called outside Excel with xlwings missing: a clear error, not a hang
+    with pytest.raises(ImportError):
+        getattr(xl, name)()

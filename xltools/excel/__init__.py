@@ -1,0 +1,228 @@
+"""Entry points for the Excel buttons (xlwings ``RunPython``), and the same functions for files.
+
+Each function takes the open workbook (``xw.Book.caller()`` when called from Excel, or any
+:class:`~xltools.excel.book.Book`), reads its sheets into the grids the file reader produces,
+so recognition, scoring and validation are the very same code, and writes back only what it
+owns: notes and fills on flagged cells, a 校验结果 sheet, and (when asked) scores. A re-run
+first takes its previous marks away, and only where the cell still shows them, so a cell the
+user changed meanwhile, or never marked, is never touched. Errors become a message box.
+
+xlwings is optional (``pip install "xltools[excel]"``); importing this module never needs it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+from collections.abc import Iterator
+
+from ..errors import XltoolsError
+from ..model import GOALS
+from ..rules import Finding
+from .book import Book, FileBook
+
+__all__ = ["validate_book", "score_book", "score_book_write", "summarize_folder", "selfeval_from_goals",
+           "clear_marks", "Book", "FileBook", "RESULT_SHEET", "MARKS_SHEET"]
+
+RESULT_SHEET = "校验结果"
+MARKS_SHEET = "_xltools_marks"
+TITLE = "xltools"
+FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def _caller(book: Book | None) -> Book:
+    if book is not None:
+        return book
+    from .xlwings_book import XlwingsBook
+
+    return XlwingsBook.caller()
+
+
+@contextlib.contextmanager
+def _messages(book: Book, lang: str) -> Iterator[None]:
+    """Show failures as a message box with the Chinese message, never a traceback."""
+    try:
+        yield
+    except XltoolsError as e:
+        book.alert(TITLE, e.message(lang))
+    except Exception as e:  # a bug: say so in one line
+        book.alert(TITLE, f"xltools 内部错误：{e!r}。请把此信息和工作簿发给维护者。")
+
+
+def _read(book: Book):  # noqa: ANN202
+    from ..reading import read_grids
+
+    grids = [g for g in book.grids() if g.sheet not in (RESULT_SHEET, MARKS_SHEET) and not g.sheet.startswith(RESULT_SHEET)]
+    return read_grids(grids, book.path)
+
+
+def clear_marks(book: Book) -> int:
+    """Take away the marks of a previous run where the cell still shows them; return how many."""
+    rows = book.read_sheet(MARKS_SHEET)
+    names = set(book.sheet_names())
+    cleared = 0
+    result_sheet = None
+    for row in rows[1:]:
+        row = [("" if v is None else str(v)) for v in (list(row) + [""] * 6)[:6]]
+        sheet, cell, old_fill, old_note, our_note, our_fill = row
+        if sheet == "@result":
+            result_sheet = cell
+            continue
+        if sheet not in names:
+            continue
+        if (book.get_note(sheet, cell) or "") == our_note:
+            book.set_note(sheet, cell, old_note or None)
+        if (book.get_fill(sheet, cell) or "") == our_fill:
+            book.set_fill(sheet, cell, old_fill or None)
+        cleared += 1
+    if result_sheet:
+        book.delete_sheet(result_sheet)
+    book.delete_sheet(MARKS_SHEET)
+    return cleared
+
+
+def _mark(book: Book, findings: list[Finding], lang: str) -> list[list[str]]:
+    by_cell: dict[tuple[str, str], list[Finding]] = {}
+    names = set(book.sheet_names())
+    for f in findings:
+        if f.sheet in names and f.cell and ":" not in f.cell:
+            by_cell.setdefault((f.sheet, f.cell), []).append(f)
+    marks = [["sheet", "cell", "old_fill", "old_note", "our_note", "our_fill"]]
+    for (sheet, cell), fs in by_cell.items():
+        old_note = book.get_note(sheet, cell) or ""
+        old_fill = book.get_fill(sheet, cell) or ""
+        ours = "\n".join(f"[{f.code}] {f.message(lang)}\n建议：{f.suggestion(lang)}" for f in fs)
+        note = f"{old_note}\n{ours}" if old_note else ours
+        fill = FILLS[min(fs, key=lambda f: ("error", "warning", "info").index(f.severity)).severity]
+        book.set_note(sheet, cell, note)
+        book.set_fill(sheet, cell, fill)
+        marks.append([sheet, cell, old_fill, old_note, book.get_note(sheet, cell) or note, fill])
+    return marks
+
+
+def validate_book(book: Book | None = None, lang: str = "zh") -> list[Finding] | None:
+    """校验当前工作簿: mark every finding on its cell and list them on a 校验结果 sheet."""
+    book = _caller(book)
+    with _messages(book, lang):
+        from ..api import validate_file  # noqa: F401  (same library path as the CLI)
+        from ..rules import findings_for, sort_findings
+        from ..ruleset import load_rules
+        from ..scoring import score_workbook
+
+        clear_marks(book)
+        workbook = _read(book)
+        rules = load_rules()
+        findings: list[Finding] = []
+        for table, result in zip(workbook.tables, score_workbook(workbook, rules), strict=True):
+            findings.extend(findings_for(table, result, rules))
+        findings = sort_findings(findings)
+        marks = _mark(book, findings, lang)
+        name = RESULT_SHEET if RESULT_SHEET not in book.sheet_names() else f"{RESULT_SHEET}（xltools）"
+        rows: list[list[object]] = [["序号", "代码", "严重程度", "工作表", "单元格", "值", "问题", "建议"]]
+        for i, f in enumerate(findings, start=1):
+            rows.append([i, f.code, SEVERITY_ZH[f.severity], f.sheet, f.cell,
+                         "" if f.value is None else f.value, f.message(lang), f.suggestion(lang)])
+        if not findings:
+            rows.append([0, "", "", "", "", "", "未发现问题", ""])
+        book.replace_sheet(name, rows)
+        marks.append(["@result", name, "", "", "", ""])
+        book.replace_sheet(MARKS_SHEET, marks, hidden=True)
+        counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+        book.alert(TITLE, f"发现 {len(findings)} 个问题：错误 {counts['error']}，警告 {counts['warning']}，"
+                          f"提示 {counts['info']}。详见「{name}」工作表和标色单元格的批注。")
+        return findings
+    return None
+
+
+def score_book(book: Book | None = None, write: bool = False, lang: str = "zh"):  # noqa: ANN201
+    """计算得分: show every table's total and grade; with ``write``, fill in the score cells."""
+    book = _caller(book)
+    with _messages(book, lang):
+        from ..ruleset import load_rules
+        from ..scoring import score_workbook
+
+        workbook = _read(book)
+        results = score_workbook(workbook, load_rules())
+        lines = []
+        for table, r in zip(workbook.tables, results, strict=True):
+            name = r.project or r.sheet
+            lines.append(f"{name}（{r.sheet}）：总分 {r.total:.2f}，等级 {r.grade}" if r.total is not None
+                         else f"{name}（{r.sheet}）：目标申报表，分值合计 {sum(p.weight or 0 for p in r.parts):.2f}")
+            if write:
+                _write_scores(book, table, r)
+        book.alert(TITLE, "\n".join(lines))
+        return results
+    return None
+
+
+def score_book_write(book: Book | None = None, lang: str = "zh"):  # noqa: ANN201
+    """计算得分并写入: as :func:`score_book`, writing scores into non-formula score cells."""
+    return score_book(book, write=True, lang=lang)
+
+
+def _write_scores(book: Book, table, result) -> None:  # noqa: ANN001
+    for row in result.rows:
+        ind = row.indicator
+        if ind is None or row.score is None or "score" not in ind.columns:
+            continue
+        cell = ind.cell("score")
+        if not book.is_formula(ind.sheet, cell):
+            book.write(ind.sheet, cell, row.score)
+    wt = table.written_total
+    if wt is not None and result.total is not None and not book.is_formula(wt.sheet, wt.cell):
+        book.write(wt.sheet, wt.cell, result.total)
+
+
+def summarize_folder(book: Book | None = None, lang: str = "zh") -> str | None:
+    """生成汇总: summarise a chosen folder into a new workbook and open it."""
+    book = _caller(book)
+    with _messages(book, lang):
+        from ..summary import summarize
+
+        folder = book.ask_folder("选择要汇总的文件夹")
+        if not folder:
+            return None
+        out = os.path.join(folder, f"汇总_{dt.datetime.now():%Y%m%d_%H%M%S}.xlsx")
+        res = summarize([folder], out, lang=lang, jobs=1)
+        book.open_book(out)
+        book.alert(TITLE, f"已汇总 {res.files} 个文件、{res.tables} 张表（{res.unreadable} 个无法读取）：{out}")
+        return out
+    return None
+
+
+def selfeval_from_goals(book: Book | None = None, lang: str = "zh") -> str | None:
+    """从目标表生成自评表: start a self-evaluation from the open goal table and open it."""
+    book = _caller(book)
+    with _messages(book, lang):
+        from ..errors import UsageError
+        from ..templates import write_template
+
+        goals = next((t for t in _read(book).tables if t.kind == GOALS), None)
+        if goals is None:
+            raise UsageError("当前工作簿不是绩效目标申报表，无法生成自评表。", "the open workbook is not a goal table.")
+        stem = os.path.splitext(book.path)[0]
+        out, k = f"{stem}_自评表.xlsx", 2
+        while os.path.exists(out):
+            out, k = f"{stem}_自评表{k}.xlsx", k + 1
+        write_template("selfeval", out, source=goals)
+        book.open_book(out)
+        book.alert(TITLE, f"已生成自评表：{out}")
+        return out
+    return None
+
+
+def setup(folder: str) -> list[str]:
+    """Write what can be written for the user: the VBA module and an xlwings.conf for this Python."""
+    import shutil
+    import sys
+
+    os.makedirs(folder, exist_ok=True)
+    bas = os.path.join(folder, "xltools.bas")
+    shutil.copyfile(os.path.join(os.path.dirname(__file__), "xltools.bas"), bas)
+    conf = os.path.join(folder, "xlwings.conf")
+    with open(conf, "w", encoding="utf-8") as fh:
+        key = "INTERPRETER_WIN" if os.name == "nt" else "INTERPRETER_MAC"
+        fh.write(f'"{key}","{sys.executable}"\n"SHOW CONSOLE","False"\n')
+    return [bas, conf]
