@@ -31,6 +31,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_score.py
 	$(BIN)/python benchmarks/bench_validate.py
+	$(BIN)/python benchmarks/bench_summarize.py
 
 # The committed templates are generated, never edited by hand (a test checks they are current).
 templates: $(STAMP)
