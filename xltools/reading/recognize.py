@@ -137,7 +137,7 @@ def tables_in_grid(grid: Grid) -> tuple[list[Table], list[LineItem], list[Writte
         start = end
     region_start = headers[-1] if headers else 0
     for r in range(region_start, grid.height):
-        if _is_result_header(cells, r):
+        if cells.labelled[r] and _is_result_header(cells, r):
             parts.extend(_result_rows(cells, r))
     funds = None if tables else _funds(cells, 0, grid.height)
     return tables, line_items, parts, funds
@@ -422,7 +422,7 @@ def _is_funds_header(cells: _Cells, r: int) -> bool:
 def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
     grid = cells.grid
     for h in range(start, min(end, grid.height)):
-        if not _is_funds_header(cells, h):
+        if not cells.labelled[h] or not _is_funds_header(cells, h):
             continue
         cols = cells.mapped(h, FUNDS_COLUMNS)
         left = min(cols.values())
@@ -505,7 +505,7 @@ def _line_items(cells: _Cells) -> list[LineItem]:
     grid = cells.grid
     items: list[LineItem] = []
     for h in range(grid.height):
-        if not _is_line_item_header(cells, h):
+        if not cells.labelled[h] or not _is_line_item_header(cells, h):
             continue
         cols = cells.mapped(h, LINE_ITEM_COLUMNS)
         method = ""

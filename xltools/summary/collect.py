@@ -77,6 +77,7 @@ def summarize_file(path: str, rules: RuleSet, lang: str = "zh") -> tuple[list[Re
     """Records (one per table) and finding rows for one workbook; never raises for a bad file."""
     from ..reading import read_workbook
     from ..rules import findings_for
+    from ..rules.catalogue import render
     from ..scoring import score_table
 
     try:
@@ -115,7 +116,8 @@ def summarize_file(path: str, rules: RuleSet, lang: str = "zh") -> tuple[list[Re
                 rec.warnings += 1
             else:
                 rec.infos += 1
-            rows.append((f.sheet, f.cell, f.code, f.severity, f.message(lang), f.suggestion(lang)))
+            message, suggestion = render(f.code, f.params, lang)
+            rows.append((f.sheet, f.cell, f.code, f.severity, message, suggestion))
         if table.kind == EVALUATION or result.parts:
             rec.parts = {p.name: p.score for p in result.parts}
         records.append(rec)
