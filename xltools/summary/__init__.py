@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..errors import OutputError, UsageError
 from ..ruleset import load_rules
 from .collect import Record, collect, discover
-from .write import Aggregates, spool_findings, to_csv, to_json, write_xlsx
+from .write import Aggregates, XlsxSummary, spool_findings, to_csv, to_json
 
 __all__ = ["summarize", "SummaryResult", "Record"]
 
@@ -54,31 +54,38 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
     agg = Aggregates()
     records: list[Record] = []
     tick = progress(len(files), 0) if progress else None
+    name = rs.name if lang != "en" else rs.name_en
+    # the xlsx summary streams its findings sheet; JSON, CSV and the in-workbook copy spool them
+    sink = XlsxSummary(out, rules_name=name, skipped=skipped, dept=dept) if fmt == "xlsx" and sheet is None else None
     fd, spool = tempfile.mkstemp(prefix="xltools-findings-", suffix=".jsonl")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             for rec, rows in collect(files, rules, jobs=jobs, lang=lang, progress=tick):
                 records.append(rec)
                 agg.add(rec)
-                spool_findings(fh, rec.path, rows)
+                if sink is not None:
+                    sink.add(rec, rows)
+                else:
+                    spool_findings(fh, rec.path, rows)
                 if rec.errors:
                     res.with_errors += 1
         res.tables, res.unreadable = agg.tables, agg.unreadable
-        name = rs.name if lang != "en" else rs.name_en
-        if fmt == "json":
+        if sink is not None:
+            res.output = sink.finish(records, agg)
+        elif fmt == "json":
             res.text = to_json(records, spool, skipped, agg, name)
         elif fmt == "csv":
             res.text = to_csv(records)
-        elif sheet is not None:
-            res.output = _into_copy(paths[0], sheet, out, records, force)  # type: ignore[arg-type]
         else:
-            res.output = write_xlsx(out, records, spool, skipped, agg, rules_name=name, dept=dept)  # type: ignore[arg-type]
+            res.output = _into_copy(paths[0], sheet, out, records, force)  # type: ignore[arg-type]
         if res.text is not None and out:
             with open(out, "w", encoding="utf-8", newline="") as fh2:
                 fh2.write(res.text)
             res.output, res.text = out, None
     finally:
         os.unlink(spool)
+        if sink is not None:
+            sink.discard()
     return res
 
 

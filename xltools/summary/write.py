@@ -1,7 +1,7 @@
 """Writing summaries: the 汇总表 workbook (four sheets, optional 部门整体), JSON and CSV.
 
-openpyxl's write-only mode streams rows to disk, so a summary of 100,000 projects costs little
-memory. Text from the inputs is always written as text: a project named ``=1+1`` stays a name.
+The workbook is streamed by :mod:`.xlsx`, so a summary of 100,000 projects costs little memory.
+Text from the inputs is always written as text: a project named ``=1+1`` stays a name.
 """
 
 from __future__ import annotations
@@ -65,41 +65,69 @@ class Aggregates:
                 u["grades"][rec.grade] = u["grades"].get(rec.grade, 0) + 1
 
 
-def write_xlsx(out: str, records: list[Record], spool: str | None, skipped: list[tuple[str, str]],
-               agg: Aggregates, *, rules_name: str, dept: bool = False) -> str:
-    """The summary workbook, streamed to a temporary file and renamed into place."""
-    from .xlsx import XlsxWriter
+PROBLEM_HEADER = ["文件", "工作表", "单元格", "代码", "严重程度", "问题", "建议"]
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
-    now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
-    banner = f"生成于 {now}；规则集：{rules_name}；共 {agg.tables} 张表，{agg.unreadable} 个文件无法读取"
-    has_eval = any(r.table == "evaluation" for r in records)
-    cols = list(COLUMNS) + ([(p, p, "0.00", 8) for p in EVALUATION_PARTS] if has_eval else [])
-    formats = [c[2] for c in cols]
-    folder = os.path.dirname(os.path.abspath(out))
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".xltools-", suffix=".xlsx", dir=folder)
-    os.close(fd)
-    try:
-        with XlsxWriter(tmp) as book:
-            ws = book.sheet("汇总表", [c[3] for c in cols])
-            ws.append([banner], bold=True)
-            ws.append([c[1] for c in cols], bold=True)
-            for rec in records:
-                if rec.error:
-                    continue
-                values = asdict(rec)
-                values["table"] = KIND_ZH.get(rec.table, rec.table)
-                ws.append([values[k] if k in values else rec.parts.get(k) for k, *_ in cols], formats)
-            _grades_sheet(book, agg, banner)
-            _units_sheet(book, agg, banner)
-            _problems_sheet(book, records, spool, skipped, banner)
-            if dept:
-                _dept_sheet(book, agg, banner)
-        os.replace(tmp, out)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return out
+
+class XlsxSummary:
+    """The summary workbook: 问题清单 is streamed while the files are read, the rest written last.
+
+    Zip entries can come in any order while the tabs keep theirs, so the findings (most of the
+    rows) go to disk as they arrive, with no spool and no second pass; the temporary file is
+    renamed into place only when everything is written.
+    """
+
+    def __init__(self, out: str, *, rules_name: str, skipped: list[tuple[str, str]], dept: bool = False) -> None:
+        from .xlsx import XlsxWriter
+
+        self.out, self.rules_name, self.dept = out, rules_name, dept
+        self.now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+        folder = os.path.dirname(os.path.abspath(out))
+        os.makedirs(folder, exist_ok=True)
+        fd, self.tmp = tempfile.mkstemp(prefix=".xltools-", suffix=".xlsx", dir=folder)
+        os.close(fd)
+        self.book = XlsxWriter(self.tmp)
+        self.problems = self.book.sheet("问题清单", [36, 14, 8, 7, 8, 60, 40], order=4)
+        self.problems.append([f"生成于 {self.now}；规则集：{rules_name}"], bold=True)
+        self.problems.append(PROBLEM_HEADER, bold=True)
+        for path, why in skipped:
+            self.problems.append([path, "", "", "", "已跳过", why, ""])
+
+    def add(self, rec: Record, rows: list[FindingRow]) -> None:
+        if rec.error:
+            self.problems.append([rec.path, "", "", "", "无法读取", rec.error, ""])
+        for sheet, cell, code, severity, message, suggestion in rows:
+            self.problems.append([rec.path, sheet, cell, code, SEVERITY_ZH.get(severity, severity), message, suggestion])
+
+    def finish(self, records: list[Record], agg: Aggregates) -> str:
+        banner = f"生成于 {self.now}；规则集：{self.rules_name}；共 {agg.tables} 张表，{agg.unreadable} 个文件无法读取"
+        has_eval = any(r.table == "evaluation" for r in records)
+        cols = list(COLUMNS) + ([(p, p, "0.00", 8) for p in EVALUATION_PARTS] if has_eval else [])
+        formats = [c[2] for c in cols]
+        try:
+            with self.book as book:
+                ws = book.sheet("汇总表", [c[3] for c in cols], order=1)
+                ws.append([banner], bold=True)
+                ws.append([c[1] for c in cols], bold=True)
+                for rec in records:
+                    if rec.error:
+                        continue
+                    values = asdict(rec)
+                    values["table"] = KIND_ZH.get(rec.table, rec.table)
+                    ws.append([values[k] if k in values else rec.parts.get(k) for k, *_ in cols], formats)
+                _grades_sheet(book, agg, banner)
+                _units_sheet(book, agg, banner)
+                if self.dept:
+                    _dept_sheet(book, agg, banner)
+            os.replace(self.tmp, self.out)
+        finally:
+            self.discard()
+        return self.out
+
+    def discard(self) -> None:
+        if os.path.exists(self.tmp):
+            self.book.zf.close()
+            os.unlink(self.tmp)
 
 
 def _save(wb, out: str) -> str:  # noqa: ANN001
@@ -118,7 +146,7 @@ def _save(wb, out: str) -> str:  # noqa: ANN001
 
 
 def _grades_sheet(book, agg: Aggregates, banner: str) -> None:  # noqa: ANN001
-    ws = book.sheet("等级分布", [10, 10, 10])
+    ws = book.sheet("等级分布", [10, 10, 10], order=2)
     ws.append([banner], bold=True)
     ws.append(["等级", "数量", "占比"], bold=True)
     graded = sum(agg.grades.values())
@@ -140,7 +168,7 @@ def _unit_values(u: dict) -> list:
 
 
 def _units_sheet(book, agg: Aggregates, banner: str) -> None:  # noqa: ANN001
-    ws = book.sheet("按单位汇总", [18, 20, 8, 16, 16, 9, 9, 16])
+    ws = book.sheet("按单位汇总", [18, 20, 8, 16, 16, 9, 9, 16], order=3)
     ws.append([banner], bold=True)
     ws.append(["主管部门", "实施单位", "项目数", "全年预算数（万元）", "全年执行数（万元）", "执行率", "平均得分", "等级"],
               bold=True)
@@ -152,7 +180,7 @@ def _dept_sheet(book, agg: Aggregates, banner: str) -> None:  # noqa: ANN001
     """A draft 部门整体 table from the project rows: the figures the data supports (domain.md §3.3, §4)."""
     from ..scoring import round_half_up
 
-    ws = book.sheet("部门整体（草稿）", [20, 8, 16, 16, 9, 12, 10, 16])
+    ws = book.sheet("部门整体（草稿）", [20, 8, 16, 16, 9, 12, 10, 16], order=5)
     ws.append([banner + "；执行得分 = 20 × min(执行率, 100%)，其余指标需部门填写"], bold=True)
     ws.append(["主管部门", "项目数", "全年预算数（万元）", "全年执行数（万元）", "执行率", "预算执行得分（20分）",
                "项目平均得分", "等级"], bold=True)
@@ -161,21 +189,6 @@ def _dept_sheet(book, agg: Aggregates, banner: str) -> None:  # noqa: ANN001
         score = round_half_up(20 * min(u["spent"] / u["budget"], 1.0), 2) if u["budget"] else None
         ws.append([dep, projects, budget, spent, rate, score, mean, grades],
                   ["", "0", "#,##0.00", "#,##0.00", "0.00%", "0.00", "0.00", ""])
-
-
-def _problems_sheet(book, records: list[Record], spool: str | None, skipped: list[tuple[str, str]],
-                    banner: str) -> None:  # noqa: ANN001
-    ws = book.sheet("问题清单", [36, 14, 8, 7, 8, 60, 40])
-    ws.append([banner], bold=True)
-    ws.append(["文件", "工作表", "单元格", "代码", "严重程度", "问题", "建议"], bold=True)
-    sev = {"error": "错误", "warning": "警告", "info": "提示"}
-    for rec in records:
-        if rec.error:
-            ws.append([rec.path, "", "", "", "无法读取", rec.error, ""])
-    for path, why in skipped:
-        ws.append([path, "", "", "", "已跳过", why, ""])
-    for path, (sheet, cell, code, severity, message, suggestion) in read_spool(spool):
-        ws.append([path, sheet, cell, code, sev.get(severity, severity), message, suggestion])
 
 
 def spool_findings(fh, path: str, rows: list[FindingRow]) -> None:  # noqa: ANN001

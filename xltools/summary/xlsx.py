@@ -54,13 +54,13 @@ def _clean(text: str) -> str:
 
 
 class Sheet:
-    def __init__(self, book: XlsxWriter, name: str, index: int, widths: list[float]) -> None:
-        self.book, self.name, self.index, self.rows = book, name, index, 0
+    def __init__(self, book: XlsxWriter, name: str, index: int, widths: list[float], order: int) -> None:
+        self.book, self.name, self.index, self.rows, self.order = book, name, index, 0, order
         self.ncols = len(widths)
         self.chart_anchor: str | None = None
         self.fh = book.zf.open(f"xl/worksheets/sheet{index}.xml", "w", force_zip64=True)
         cols = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths, 1))
-        selected = ' tabSelected="1"' if index == 1 else ""
+        selected = ' tabSelected="1"' if order == 1 else ""
         self._write(f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{NS}" '
                     f'xmlns:r="{REL}"><sheetViews><sheetView workbookViewId="0"{selected}>'
                     '<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/></sheetView>'
@@ -110,10 +110,11 @@ class XlsxWriter:
         self._open: Sheet | None = None
         self.charts: list[tuple[Sheet, str, int]] = []
 
-    def sheet(self, name: str, widths: list[float]) -> Sheet:
+    def sheet(self, name: str, widths: list[float], order: int | None = None) -> Sheet:
+        """Start the next sheet; ``order`` is its tab position (sheets may be written in any order)."""
         if self._open is not None:
             self._open.close()
-        s = Sheet(self, name, len(self.sheets) + 1, widths)
+        s = Sheet(self, name, len(self.sheets) + 1, widths, order or len(self.sheets) + 1)
         self.sheets.append(s)
         self._open = s
         return s
@@ -152,10 +153,11 @@ class XlsxWriter:
         w("_rels/.rels", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="'
           'http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="'
           f'{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
-        sheets = "".join(f'<sheet name="{escape(s.name)}" sheetId="{s.index}" r:id="rId{s.index}"/>' for s in self.sheets)
-        names = "".join(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{s.index - 1}" hidden="1">'
+        tabs = sorted(self.sheets, key=lambda s: s.order)
+        sheets = "".join(f'<sheet name="{escape(s.name)}" sheetId="{s.index}" r:id="rId{s.index}"/>' for s in tabs)
+        names = "".join(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{k}" hidden="1">'
                         f"'{escape(s.name)}'!$A$2:${col_letter(s.ncols - 1)}${max(3, s.rows)}</definedName>"
-                        for s in self.sheets)
+                        for k, s in enumerate(tabs))
         w("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{NS}" '
           f'xmlns:r="{REL}"><bookViews><workbookView/></bookViews><sheets>{sheets}</sheets>'
           f"<definedNames>{names}</definedNames></workbook>")
