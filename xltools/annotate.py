@@ -9,10 +9,10 @@ form controls; a workbook holding any of those is refused with a clear message i
 from __future__ import annotations
 
 import os
-import tempfile
 import zipfile
 
 from .errors import OutputError
+from .output import check_output, save_workbook
 from .rules import Finding
 from .rules.catalogue import ERROR, INFO, SEVERITIES, WARNING
 
@@ -59,12 +59,7 @@ def write_text(cell, value: object) -> None:  # noqa: ANN001  (an openpyxl cell)
 def annotate_copy(src: str, findings: list[Finding], out: str, *, lang: str = "zh",
                   force: bool = False) -> str:
     """Write ``out``: a copy of ``src`` with notes, fills and a 校验结果 sheet; return its path."""
-    if os.path.exists(out):
-        if os.path.exists(src) and os.path.samefile(src, out):
-            raise _refuse(src, "批注副本不能覆盖原文件，请换一个输出目录。",
-                          "the annotated copy would overwrite the input; choose another folder.")
-        if not force:
-            raise _refuse(out, "输出文件已存在；加 --force 覆盖。", "the output exists; pass --force to overwrite it.")
+    check_output(out, force=force, src=src)
     _check_keepable(src)
     from openpyxl import load_workbook
 
@@ -77,16 +72,7 @@ def annotate_copy(src: str, findings: list[Finding], out: str, *, lang: str = "z
         del wb[RESULT_SHEET]
     _mark_cells(wb, findings, lang)
     _result_sheet(wb, findings, lang)
-    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".xltools-", suffix=os.path.splitext(out)[1],
-                               dir=os.path.dirname(os.path.abspath(out)))
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, out)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    save_workbook(wb, out)
     return out
 
 

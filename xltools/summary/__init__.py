@@ -11,7 +11,8 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..errors import OutputError, UsageError
+from ..errors import UsageError
+from ..output import check_output, save_workbook
 from ..ruleset import load_rules
 from .collect import Record, collect, discover
 from .write import Aggregates, XlsxSummary, spool_findings, to_csv, to_json
@@ -42,9 +43,8 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
     if fmt == "xlsx" and not out:
         raise UsageError("xlsx 汇总需要 -o 输出文件（或用 --format json/csv 输出到屏幕）",
                          "an xlsx summary needs -o FILE (or --format json/csv for stdout)")
-    if out and os.path.exists(out) and not force:
-        raise OutputError(f"{os.path.basename(out)}：文件已存在；加 --force 覆盖。",
-                          f"{os.path.basename(out)}: exists; pass --force to overwrite.")
+    if out:
+        check_output(out, force=force, src=paths[0] if sheet is not None else None)
     if sheet is not None and (len(paths) != 1 or os.path.isdir(paths[0]) or fmt != "xlsx"):
         raise UsageError("--sheet 用于单个工作簿：把汇总表写入该工作簿的副本",
                          "--sheet takes one workbook and writes the summary into a copy of it")
@@ -95,8 +95,6 @@ def _into_copy(src: str, sheet: str, out: str, records: list[Record], force: boo
     from .write import COLUMNS, KIND_ZH
 
     _check_keepable(src)
-    if os.path.exists(out) and os.path.samefile(src, out):
-        raise OutputError("汇总副本不能覆盖原文件，请换一个输出文件名。", "the copy would overwrite the input.")
     from openpyxl import load_workbook
     from openpyxl.styles import Font
 
@@ -122,6 +120,4 @@ def _into_copy(src: str, sheet: str, out: str, records: list[Record], force: boo
         r += 1
     ws.freeze_panes = "A3"
     ws.auto_filter.ref = f"A2:{ws.cell(2, len(COLUMNS)).column_letter}{max(3, r - 1)}"
-    from .write import _save
-
-    return _save(wb, out)
+    return save_workbook(wb, out)

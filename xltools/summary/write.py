@@ -11,10 +11,10 @@ import datetime as dt
 import io
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import asdict
 
+from ..output import atomic_path
 from .collect import FindingRow, Record
 
 #: 汇总表 columns: (key, header, number format, width).
@@ -82,10 +82,8 @@ class XlsxSummary:
 
         self.out, self.rules_name, self.dept = out, rules_name, dept
         self.now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
-        folder = os.path.dirname(os.path.abspath(out))
-        os.makedirs(folder, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(prefix=".xltools-", suffix=".xlsx", dir=folder)
-        os.close(fd)
+        self._target = atomic_path(out)
+        self.tmp = self._target.__enter__()
         self.book = XlsxWriter(self.tmp)
         self.problems = self.book.sheet("问题清单", [36, 14, 8, 7, 8, 60, 40], order=4)
         self.problems.append([f"生成于 {self.now}；规则集：{rules_name}"], bold=True)
@@ -119,30 +117,17 @@ class XlsxSummary:
                 _units_sheet(book, agg, banner)
                 if self.dept:
                     _dept_sheet(book, agg, banner)
-            os.replace(self.tmp, self.out)
-        finally:
-            self.discard()
+        except BaseException as e:
+            self._target.__exit__(type(e), e, e.__traceback__)
+            raise
+        self._target.__exit__(None, None, None)  # renames the finished file into place
         return self.out
 
     def discard(self) -> None:
+        """Give up a summary that was not finished (the temporary file goes away)."""
         if os.path.exists(self.tmp):
             self.book.zf.close()
             os.unlink(self.tmp)
-
-
-def _save(wb, out: str) -> str:  # noqa: ANN001
-    """Save an openpyxl workbook atomically (the in-workbook variant)."""
-    folder = os.path.dirname(os.path.abspath(out))
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".xltools-", suffix=".xlsx", dir=folder)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, out)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return out
 
 
 def _grades_sheet(book, agg: Aggregates, banner: str) -> None:  # noqa: ANN001

@@ -13,8 +13,9 @@ from __future__ import annotations
 import math
 import re
 import zipfile
-from functools import lru_cache
 from xml.sax.saxutils import escape
+
+from ..grid import column_letter
 
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -33,16 +34,6 @@ _STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"""
-
-
-@lru_cache(maxsize=256)
-def col_letter(i: int) -> str:
-    s = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -75,7 +66,7 @@ class Sheet:
         for i, v in enumerate(values):
             if v is None or v == "":
                 continue
-            ref = f"{col_letter(i)}{r}"
+            ref = f"{column_letter(i)}{r}"
             if isinstance(v, bool):
                 v = str(v)
             if isinstance(v, int | float):
@@ -93,7 +84,7 @@ class Sheet:
 
     def close(self) -> None:
         last = max(3, self.rows)
-        tail = f'</sheetData><autoFilter ref="A2:{col_letter(self.ncols - 1)}{last}"/>'
+        tail = f'</sheetData><autoFilter ref="A2:{column_letter(self.ncols - 1)}{last}"/>'
         tail += '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
         if self.chart_anchor:
             tail += '<drawing r:id="rId1"/>'
@@ -156,7 +147,7 @@ class XlsxWriter:
         tabs = sorted(self.sheets, key=lambda s: s.order)
         sheets = "".join(f'<sheet name="{escape(s.name)}" sheetId="{s.index}" r:id="rId{s.index}"/>' for s in tabs)
         names = "".join(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{k}" hidden="1">'
-                        f"'{escape(s.name)}'!$A$2:${col_letter(s.ncols - 1)}${max(3, s.rows)}</definedName>"
+                        f"'{escape(s.name)}'!$A$2:${column_letter(s.ncols - 1)}${max(3, s.rows)}</definedName>"
                         for k, s in enumerate(tabs))
         w("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{NS}" '
           f'xmlns:r="{REL}"><bookViews><workbookView/></bookViews><sheets>{sheets}</sheets>'

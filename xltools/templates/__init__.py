@@ -8,10 +8,10 @@ goal table (header, indicators, targets and weights carried over, actuals left e
 from __future__ import annotations
 
 import os
-import tempfile
 
-from ..errors import OutputError, UsageError
+from ..errors import UsageError
 from ..model import DEPT, EVALUATION, GOALS, SELFEVAL, Table
+from ..output import check_output, save_workbook
 from ..ruleset import RuleSet, load_rules
 from ..scoring import score_table
 from .builder import Built, build_template
@@ -33,9 +33,7 @@ def write_template(kind: str, out: str | os.PathLike[str], rules: RuleSet | str 
     if kind == EVALUATION and not MIN_EXPERTS <= experts <= MAX_EXPERTS:
         raise UsageError(f"专家人数须在 {MIN_EXPERTS}–{MAX_EXPERTS} 之间", f"--experts must be {MIN_EXPERTS}–{MAX_EXPERTS}")
     out = os.fspath(out)
-    if os.path.exists(out) and not force:
-        raise OutputError(f"{os.path.basename(out)}：文件已存在；加 --force 覆盖。",
-                          f"{os.path.basename(out)}: exists; pass --force to overwrite.")
+    check_output(out, force=force)
     rs = rules if isinstance(rules, RuleSet) else load_rules(rules)
     line_rows = LINE_ITEM_ROWS
     if source is not None:
@@ -54,16 +52,7 @@ def write_template(kind: str, out: str | os.PathLike[str], rules: RuleSet | str 
     wb, built = build_template(kind, rs, experts=experts, rows=rows or DEFAULT_ROWS, line_rows=line_rows)
     if source is not None:
         fill(wb, built, source, rs)
-    folder = os.path.dirname(os.path.abspath(out))
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".xltools-", suffix=".xlsx", dir=folder)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, out)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    save_workbook(wb, out)
     return out
 
 
