@@ -48,7 +48,7 @@ def validate_file(path: str | os.PathLike[str], rules: RuleSet | str | None = No
     is fine, it is just not a performance table.
     """
     from .reading.recognize import LOOKED_FOR, LOOKED_FOR_EN
-    from .rules import Finding, findings_for, sort_findings
+    from .rules import Finding, findings_for, sort_findings, wanted
 
     rs = rules if isinstance(rules, RuleSet) else load_rules(rules)
     report = FileReport(os.fspath(path))
@@ -60,7 +60,7 @@ def validate_file(path: str | os.PathLike[str], rules: RuleSet | str | None = No
             sheets += ("; too large, not read: " if lang == "en" else "；过大未读取：") + "、".join(e.skipped)
         report.findings = [Finding("S105", e.sheets[0] if e.sheets else "", "A1", None, {
             "looked_for": LOOKED_FOR if lang != "en" else LOOKED_FOR_EN, "sheets": sheets})]
-        report.findings = [f for f in report.findings if _wanted(f.code, select, ignore)]
+        report.findings = [f for f in report.findings if wanted(f.code, select, ignore)]
         return report
     except UnreadableWorkbook as e:
         report.error = e.message(lang)
@@ -70,12 +70,6 @@ def validate_file(path: str | os.PathLike[str], rules: RuleSet | str | None = No
         report.findings.extend(findings_for(table, result, rs, goals, select, ignore))
     report.findings = sort_findings(report.findings)
     return report
-
-
-def _wanted(code: str, select: set[str] | None, ignore: set[str] | None) -> bool:
-    from .rules import _wanted as wanted
-
-    return wanted(code, select, ignore)
 
 
 def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goals_path: str | None = None,

@@ -106,7 +106,6 @@ def validate_book(book: Book | None = None, lang: str = "zh") -> list[Finding] |
     """校验当前工作簿: mark every finding on its cell and list them on a 校验结果 sheet."""
     book = _caller(book)
     with _messages(book, lang):
-        from ..api import validate_file  # noqa: F401  (same library path as the CLI)
         from ..rules import findings_for, sort_findings
         from ..ruleset import load_rules
         from ..scoring import score_workbook

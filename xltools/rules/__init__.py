@@ -112,13 +112,14 @@ def run_checks(ctx: Context, select: set[str] | None = None,
 
     out: list[Finding] = []
     for codes, fn in CHECKS:
-        if not any(_wanted(c, select, ignore) for c in codes):
+        if not any(wanted(c, select, ignore) for c in codes):
             continue
-        out.extend(f for f in fn(ctx) if _wanted(f.code, select, ignore))
+        out.extend(f for f in fn(ctx) if wanted(f.code, select, ignore))
     return sort_findings(out)
 
 
-def _wanted(code: str, select: set[str] | None, ignore: set[str] | None) -> bool:
+def wanted(code: str, select: set[str] | None, ignore: set[str] | None) -> bool:
+    """Whether ``code`` passes ``--select`` and ``--ignore`` (both take codes or prefixes such as ``A3``)."""
     if select and not any(code.startswith(s) for s in select):
         return False
     return not (ignore and any(code.startswith(s) for s in ignore))
