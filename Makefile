@@ -29,6 +29,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check xltools tests benchmarks
 
 bench: $(STAMP)
+	$(BIN)/python -m compileall -q xltools
 	$(BIN)/python benchmarks/bench_score.py
 	$(BIN)/python benchmarks/bench_validate.py
 	$(BIN)/python benchmarks/bench_summarize.py
