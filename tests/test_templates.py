@@ -214,3 +214,12 @@ def test_selfeval_from_declared_goals(tmp_path, build, demo):
         ("fiscal", 1000, 1000)]
     res = CliRunner().invoke(cli, ["template", "selfeval", "--goals", str(out), "-o", str(tmp_path / "x.xlsx")])
     assert res.exit_code == 2 and "不是绩效目标申报表" in res.stderr
+
+
+def test_blank_template_asks_for_its_fields():
+    from xltools.api import validate_file
+
+    path = os.path.join(ROOT, "workbook_templates", FILE_NAMES["selfeval"])
+    got = [(f.code, f.cell) for f in validate_file(path).findings]
+    assert got == [("S101", "B3"), ("S101", "B4"), ("S101", "H4"), ("G209", "B11")]
+    assert score_file(path)[0].total is None

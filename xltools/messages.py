@@ -53,6 +53,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "total": ("总分", "total"),
     "grade": ("等级", "grade"),
     "no_score_goals": ("目标申报表没有实际完成值，只列出分值。", "a goal declaration has no actuals; weights only."),
+    "no_score_rows": ("没有可计分的行：请填写指标和分值。", "nothing to score: fill in indicators and weights."),
     "file": ("文件", "file"),
     "sheet": ("工作表", "sheet"),
     "table": ("表格", "table"),

@@ -69,7 +69,7 @@ def score_text(result: ScoreResult, lang: str = "zh") -> str:
     out.append(table([w("col_level1"), w("col_weight"), w("col_score"), w("col_rate")], parts))
     out.append("")
     if result.total is None:
-        out.append(w("no_score_goals"))
+        out.append(w("no_score_goals") if result.table == "goals" else w("no_score_rows"))
     else:
         out.append(f"{w('total')}: {result.total:.2f}    {w('grade')}: {result.grade}")
     if result.figures:

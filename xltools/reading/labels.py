@@ -116,6 +116,9 @@ GOAL_TEXT_FIELDS = _table({
     "annual_goal": ("年度目标", "预期目标", "年度总体目标"),
     "achieved": ("实际完成情况",),
 })
+#: Block labels that hold a goal text only when the text sits to their right (``年度总体目标 | 文字``);
+#: when sub-headers (预期目标 | 实际完成情况) follow instead, the sub-headers name the cells.
+WEAK_GOAL_LABELS = frozenset(label_key(s) for s in ("年度总体目标", "总体目标"))
 
 #: Line items (资金使用情况).
 LINE_ITEM_COLUMNS = _table({

@@ -48,6 +48,7 @@ from .labels import (
     SUBTOTAL_LABELS,
     TITLE_KEYWORDS,
     TOTAL_LABELS,
+    WEAK_GOAL_LABELS,
     label_key,
 )
 
@@ -478,6 +479,8 @@ def _goal_texts(cells: _Cells, start: int, end: int, blanks: dict[str, str]) -> 
             if f is None or f in out:
                 continue
             hit = _value_right(cells, r, c)
+            if hit is None and k in WEAK_GOAL_LABELS:
+                continue
             if hit is None:
                 blanks.setdefault(f, a1(r + 1, c))
                 for rr in range(r + 1, min(r + 4, end)):
