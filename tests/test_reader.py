@@ -348,3 +348,40 @@ def test_legacy_and_open_document_formats(build, demo, tmp_path, soffice, fmt):
     r = score_file(path)[0]
     assert (r.table, r.total, r.grade) == (EVALUATION, 85.99, "良")
     assert r.rows[1].level1 == "决策"  # the merged 一级指标 cell spans its rows in every format
+
+
+def test_table_without_level1_column_takes_it_from_level2(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["项目支出绩效自评表"])
+    ws.append(["项目名称", "乡村道路养护"])
+    ws.append(["二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"])
+    ws.append(["数量指标", "养护里程", "≥120公里", "126公里", 40, 40])
+    ws.append(["质量", "路面合格率", "≥95%", "93%", 30, 29.37])
+    ws.append(["服务对象满意度指标", "群众满意度", "≥90%", "92%", 30, 30])
+    path = tmp_path / "x.xlsx"
+    wb.save(path)
+    [t] = read_workbook(path).tables
+    assert [(i.level1, i.level2) for i in t.indicators] == [
+        ("产出指标", "数量指标"), ("产出指标", "质量"), ("满意度指标", "服务对象满意度指标")]
+    r = score_file(path)[0]
+    assert [x.score for x in r.rows] == [40.0, 29.37, 30.0] and r.total == 99.37
+
+
+def test_header_labels_merged_down_from_the_row_above(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["项目名称", "社区卫生服务"])
+    ws.append(["绩效指标", None, None, "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"])
+    ws.append(["一级指标", "二级指标", "三级指标"])
+    ws.merge_cells("A2:C2")
+    for c in "DEFGH":
+        ws.merge_cells(f"{c}2:{c}3")
+    ws.append(["产出指标", "数量指标", "签约居民数", "≥5000人", "4500人", 60, 54, "人口外流"])
+    ws.append(["满意度指标", "服务对象满意度指标", "居民满意度", "≥85%", "90%", 40, 40, None])
+    path = tmp_path / "x.xlsx"
+    wb.save(path)
+    [t] = read_workbook(path).tables
+    assert t.indicators[0].cells == {"level1": "A4", "level2": "B4", "name": "C4", "target": "D4", "actual": "E4",
+                                     "weight": "F4", "score": "G4", "deviation": "H4"}
+    assert score_file(path)[0].total == 94.0

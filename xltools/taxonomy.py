@@ -47,3 +47,12 @@ def which(level1_names: list[str]) -> str | None:
     }
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] else None
+
+
+#: 二级指标 → its 一级指标, for tables that leave the 一级指标 column out.
+LEVEL2_PARENT: dict[str, str] = {label_key(kid): parent for parent, kids in PROJECT.items() for kid in kids}
+
+
+def parent_of(level2: str) -> str:
+    key = label_key(level2)
+    return LEVEL2_PARENT.get(key) or LEVEL2_PARENT.get(key + "指标", "")

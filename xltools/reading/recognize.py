@@ -150,16 +150,18 @@ def _keys_of(table: dict[str, str], *fields: str) -> frozenset[str]:
 
 # A header row must hold one of these; rows without any are rejected without mapping them.
 _LEVEL1_KEYS = _keys_of(INDICATOR_COLUMNS, "level1")
+_LEVEL_KEYS = _keys_of(INDICATOR_COLUMNS, "level1", "level2")
 _FUNDS_KEYS = _keys_of(FUNDS_COLUMNS, "initial_budget", "annual_budget", "spent")
 _CONTENT_KEYS = _keys_of(LINE_ITEM_COLUMNS, "content")
-_BLOCK_KEYS = _LEVEL1_KEYS | _FUNDS_KEYS | _CONTENT_KEYS | GRADE_LABELS | TOTAL_LABELS
+_BLOCK_KEYS = _LEVEL_KEYS | _FUNDS_KEYS | _CONTENT_KEYS | GRADE_LABELS | TOTAL_LABELS
 
 
 def _is_indicator_header(cells: _Cells, r: int) -> bool:
-    if not cells.has(r, _LEVEL1_KEYS):
+    """一级指标 + 三级指标; or, in tables that leave 一级指标 out, 二级指标 + 三级指标 + 指标值/分值."""
+    if not cells.has(r, _LEVEL_KEYS):
         return False
     m = cells.mapped(r, INDICATOR_COLUMNS)
-    return "level1" in m and "name" in m
+    return "name" in m and ("level1" in m or ("level2" in m and ("target" in m or "weight" in m)))
 
 
 def _is_result_header(cells: _Cells, r: int) -> bool:
@@ -172,6 +174,12 @@ def _is_result_header(cells: _Cells, r: int) -> bool:
 def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Table, int]:
     grid = cells.grid
     cols = cells.mapped(h, INDICATOR_COLUMNS)
+    for c in range(grid.width(h)):  # labels merged down into the header row from the row above
+        r0, c0 = grid.origin(h, c)
+        label = grid.raw(r0, c0) if r0 < h and c0 == c else None
+        f = INDICATOR_COLUMNS.get(label_key(label)) if isinstance(label, str) and label else None
+        if f is not None and f not in cols:
+            cols[f] = c
     experts = _expert_columns(cells, h)
     first = h + 1
     sub = cells.mapped(h + 1, INDICATOR_COLUMNS)
@@ -209,7 +217,7 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
     blanks = 0
     r = first
     name_col = cols["name"]
-    l1_col, l2_col = cols["level1"], cols.get("level2")
+    l1_col, l2_col = cols.get("level1"), cols.get("level2")
     columns = {f: column_letter(c) for f, c in cols.items()}
     data_cols = [cols[f] for f in ("target", "actual", "weight", "score") if f in cols] + experts
     table.header_cells = {f: a1(table.header_row - 1, c) for f, c in cols.items()}
@@ -225,11 +233,11 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
                          or _is_result_header(cells, r) or _is_funds_header(cells, r)
                          or _is_line_item_header(cells, r)):
             return r
-        l1 = to_text(grid.value(r, l1_col))
         l2 = to_text(grid.value(r, l2_col)) if l2_col is not None else ""
+        l1 = to_text(grid.value(r, l1_col)) if l1_col is not None else (taxonomy.parent_of(l2) if l2 else "")
         if l1 and l1 != level1:
             level1, level2 = l1, ""
-            table.level1_cells.setdefault(l1, a1(*grid.origin(r, l1_col)))
+            table.level1_cells.setdefault(l1, a1(*grid.origin(r, l1_col if l1_col is not None else l2_col)))
         if l2:
             level2 = l2
         raw_name = grid.raw(r, name_col)
