@@ -385,3 +385,24 @@ def test_header_labels_merged_down_from_the_row_above(tmp_path):
     assert t.indicators[0].cells == {"level1": "A4", "level2": "B4", "name": "C4", "target": "D4", "actual": "E4",
                                      "weight": "F4", "score": "G4", "deviation": "H4"}
     assert score_file(path)[0].total == 94.0
+
+
+def test_evaluation_with_weighted_level1_names_and_expert_score_labels(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["一级指标", "二级指标", "三级指标", "分值", "专家评分1", "专家评分2", "专家评分3", "平均分"])
+    ws.append(["决策（10分）", "项目立项", "立项规范性", 10, 8, 9, 8.5, 8.5])
+    ws.append(["过程（20分）", "资金管理", "资金到位率", 20, 18, 19, 20, 19])
+    ws.append(["产出（40分）", "产出数量", "完成率", 40, 36, 38, 37, 37])
+    ws.append(["效益（30分）", "项目效益", "满意度", 30, 27, 28, 26, 27])
+    path = tmp_path / "评价.xlsx"
+    wb.save(path)
+    [t] = read_workbook(path).tables
+    assert t.kind == EVALUATION and t.expert_names == ["专家评分1", "专家评分2", "专家评分3"]
+    r = score_file(path)[0]
+    assert (r.total, r.grade) == (91.5, "优")
+    from xltools.ruleset import load_rules
+    from xltools.summary.collect import summarize_file
+
+    [rec], _ = summarize_file(str(path), load_rules())
+    assert rec.parts == {"决策": 8.5, "过程": 19.0, "产出": 37.0, "效益": 27.0}

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..errors import UnknownTable, UnreadableWorkbook
 from ..model import EVALUATION
 from ..ruleset import RuleSet, load_rules
+from ..taxonomy import level1_key
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 #: Findings per record kept for the 问题清单: (sheet, cell, code, severity, message, suggestion).
@@ -119,7 +120,7 @@ def summarize_file(path: str, rules: RuleSet, lang: str = "zh") -> tuple[list[Re
             message, suggestion = render(f.code, f.params, lang)
             rows.append((f.sheet, f.cell, f.code, f.severity, message, suggestion))
         if table.kind == EVALUATION or result.parts:
-            rec.parts = {p.name: p.score for p in result.parts}
+            rec.parts = {level1_key(p.name): p.score for p in result.parts}  # 决策（10分） → 决策
         records.append(rec)
     return records, rows
 
