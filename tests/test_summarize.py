@@ -136,3 +136,42 @@ def test_usage_errors(batch, tmp_path):
     out.write_bytes(b"")
     res = run("summarize", batch, "-o", out)
     assert res.exit_code == 1 and "--force" in res.stderr
+
+
+def _run_with_tty_stderr(args: list[str]) -> str:
+    import pty
+    import subprocess
+    import sys
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "xltools", *args], stdout=subprocess.DEVNULL,
+                            stderr=slave, env={**os.environ, "COLUMNS": "100", "TERM": "xterm"})
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    proc.wait(timeout=60)
+    os.close(master)
+    return out.decode("utf-8", "replace")
+
+
+def test_progress_bar_only_on_a_terminal_for_big_batches(tmp_path):
+    d = tmp_path / "many"
+    d.mkdir()
+    src = write(tmp_path, name="one.xlsx")
+    for k in range(21):
+        shutil.copy(src, d / f"p{k:02d}.xlsx")
+    assert "汇总中" in _run_with_tty_stderr(["summarize", str(d), "-o", str(tmp_path / "s.xlsx"), "--jobs", "1"])
+    assert "汇总中" not in _run_with_tty_stderr(["summarize", str(d), "-o", str(tmp_path / "t.xlsx"), "--quiet"])
+    few = tmp_path / "few"
+    few.mkdir()
+    shutil.copy(src, few / "a.xlsx")
+    assert "汇总中" not in _run_with_tty_stderr(["summarize", str(few), "-o", str(tmp_path / "u.xlsx")])
+    res = run("summarize", d, "-o", tmp_path / "v.xlsx")  # not a terminal: no bar
+    assert "汇总中" not in res.stderr
