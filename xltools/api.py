@@ -48,7 +48,7 @@ def validate_file(path: str | os.PathLike[str], rules: RuleSet | str | None = No
     is fine, it is just not a performance table.
     """
     from .reading.recognize import LOOKED_FOR, LOOKED_FOR_EN
-    from .rules import Finding, findings_for, sort_findings, wanted
+    from .rules import Finding, check_workbook, sort_findings, wanted
 
     rs = rules if isinstance(rules, RuleSet) else load_rules(rules)
     report = FileReport(os.fspath(path))
@@ -65,9 +65,9 @@ def validate_file(path: str | os.PathLike[str], rules: RuleSet | str | None = No
     except UnreadableWorkbook as e:
         report.error = e.message(lang)
         return report
-    for table, result in zip(book.tables, score_workbook(book, rs), strict=True):
-        report.tables.append((table.kind, table.sheet))
-        report.findings.extend(findings_for(table, result, rs, goals, select, ignore))
+    for checked in check_workbook(book, rs, goals, select, ignore):
+        report.tables.append((checked.table.kind, checked.table.sheet))
+        report.findings.extend(checked.findings)
     report.findings = sort_findings(report.findings)
     return report
 

@@ -106,17 +106,11 @@ def validate_book(book: Book | None = None, lang: str = "zh") -> list[Finding] |
     """校验当前工作簿: mark every finding on its cell and list them on a 校验结果 sheet."""
     book = _caller(book)
     with _messages(book, lang):
-        from ..rules import findings_for, sort_findings
+        from ..rules import check_workbook, sort_findings
         from ..ruleset import load_rules
-        from ..scoring import score_workbook
 
         clear_marks(book)
-        workbook = _read(book)
-        rules = load_rules()
-        findings: list[Finding] = []
-        for table, result in zip(workbook.tables, score_workbook(workbook, rules), strict=True):
-            findings.extend(findings_for(table, result, rules))
-        findings = sort_findings(findings)
+        findings = sort_findings([f for c in check_workbook(_read(book), load_rules()) for f in c.findings])
         marks = _mark(book, findings, lang)
         name = RESULT_SHEET if RESULT_SHEET not in book.sheet_names() else f"{RESULT_SHEET}（xltools）"
         rows: list[list[object]] = [["序号", "代码", "严重程度", "工作表", "单元格", "值", "问题", "建议"]]

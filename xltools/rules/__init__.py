@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..model import Table
+from ..model import Table, Workbook
 from ..ruleset import RuleSet
 from ..scoring import ScoreResult
 from .catalogue import CATALOGUE, SEVERITIES, render
@@ -141,6 +141,27 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
 def findings_for(table: Table, result: ScoreResult, rules: RuleSet, goals: Table | None = None,
                  select: set[str] | None = None, ignore: set[str] | None = None) -> list[Finding]:
     return run_checks(Context(table, result, rules, heuristics(rules), goals), select, ignore)
+
+
+@dataclass(slots=True)
+class Checked:
+    """One table of a workbook with its scores and its findings."""
+
+    table: Table
+    result: ScoreResult
+    findings: list[Finding]
+
+
+def check_workbook(book: Workbook, rules: RuleSet, goals: Table | None = None, select: set[str] | None = None,
+                   ignore: set[str] | None = None) -> list[Checked]:
+    """Score and check every table of a read workbook: what validate, summarize and Excel share."""
+    from ..scoring import score_table
+
+    out = []
+    for table in book.tables:
+        result = score_table(table, rules, path=book.path)
+        out.append(Checked(table, result, findings_for(table, result, rules, goals, select, ignore)))
+    return out
 
 
 def iter_codes() -> Iterator[str]:

@@ -77,9 +77,8 @@ def discover(paths: Iterable[str]) -> tuple[list[str], list[tuple[str, str]]]:
 def summarize_file(path: str, rules: RuleSet, lang: str = "zh") -> tuple[list[Record], list[FindingRow]]:
     """Records (one per table) and finding rows for one workbook; never raises for a bad file."""
     from ..reading import read_workbook
-    from ..rules import findings_for
+    from ..rules import check_workbook
     from ..rules.catalogue import render
-    from ..scoring import score_table
 
     try:
         book = read_workbook(path)
@@ -90,9 +89,8 @@ def summarize_file(path: str, rules: RuleSet, lang: str = "zh") -> tuple[list[Re
     except Exception as e:  # a bug must not stop a batch of thousands; report it on the file
         return [Record(path, error=f"内部错误：{e!r}")], []
     records, rows = [], []
-    for table in book.tables:
-        result = score_table(table, rules, path=path)
-        findings = findings_for(table, result, rules)
+    for checked in check_workbook(book, rules):
+        table, result, findings = checked.table, checked.result, checked.findings
         rec = Record(path, table.sheet, table.kind, table.project_name,
                      _text(table.field_value("department")), _text(table.field_value("unit")),
                      _text(table.field_value("year")))
