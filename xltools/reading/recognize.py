@@ -28,6 +28,7 @@ from ..model import (
     WrittenPart,
 )
 from ..values import (
+    NONE,
     is_qualitative_direction,
     normalize_text,
     parse_direction,
@@ -219,6 +220,7 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
     name_col = cols["name"]
     l1_col, l2_col = cols.get("level1"), cols.get("level2")
     columns = {f: column_letter(c) for f, c in cols.items()}
+    reader = _row_reader(cols)
     data_cols = [cols[f] for f in ("target", "actual", "weight", "score") if f in cols] + experts
     table.header_cells = {f: a1(table.header_row - 1, c) for f, c in cols.items()}
     for i, c in enumerate(experts):
@@ -252,7 +254,7 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
             r += 1
             continue
         blanks = 0
-        ind = _indicator(grid.rows[r], cols, experts, level1, level2)
+        ind = _indicator(grid.rows[r], reader, experts, level1, level2)
         ind.sheet, ind.row, ind.columns = grid.sheet, r + 1, columns
         table.indicators.append(ind)
         r += 1
@@ -265,29 +267,39 @@ def _has_data(row: list[object], cols: list[int]) -> bool:
     return any(c < n and row[c] not in ("", None) for c in cols)
 
 
-def _indicator(row: list[object], cols: dict[str, int], experts: list[int],
+#: The fields an indicator row is read from, in the order :func:`_indicator` takes them.
+_ROW_FIELDS = ("name", "direction", "unit", "target", "actual", "weight", "score", "deviation", "criteria",
+               "outcome", "qual_rate", "target_midterm")
+
+
+def _row_reader(cols: dict[str, int]) -> tuple[int, tuple[int, ...]]:
+    """(padded width, column of each _ROW_FIELDS entry); a missing field points at the padding."""
+    width = max(cols.values()) + 2
+    return width, tuple(cols.get(f, width - 1) for f in _ROW_FIELDS)
+
+
+def _indicator(row: list[object], reader: tuple[int, tuple[int, ...]], experts: list[int],
                level1: str, level2: str) -> Indicator:
-    n = len(row)
-
-    def raw(f: str) -> object:
-        c = cols.get(f)
-        return row[c] if c is not None and c < n else ""
-
-    name = to_text(raw("name"))
-    direction = raw("direction")
-    unit_col = to_text(raw("unit"))
-    target = parse_value(raw("target"), unit=unit_col, op=direction if direction else None)
+    width, idx = reader
+    if len(row) < width:
+        row = row + [""] * (width - len(row))
+    name_v, direction, unit_v, target_v, actual_v, weight_v, score_v, dev_v, crit_v, out_v, rate_v, mid_v = (
+        row[i] for i in idx)
+    name = to_text(name_v)
+    unit_col = to_text(unit_v)
+    target = parse_value(target_v, unit=unit_col, op=direction if direction else None)
     qualitative = is_qualitative_direction(direction) or target.kind == "text"
+    n = len(row)
     return Indicator(
         level1=level1, level2=level2, name=name, target=target,
-        actual=parse_value(raw("actual"), unit=unit_col),
+        actual=parse_value(actual_v, unit=unit_col),
         op=None if qualitative else (target.op or parse_direction(direction) or "="),
         qualitative=qualitative, direction=to_text(direction),
         unit=(target.unit if target.is_number else "") or unit_col or unit_from_name(name),
-        weight=to_number(raw("weight")), score=to_number(raw("score")),
-        deviation=to_text(raw("deviation")), criteria=to_text(raw("criteria")),
-        outcome=to_text(raw("outcome")), qual_rate=to_number(raw("qual_rate")),
-        target_midterm=parse_value(raw("target_midterm"), unit=unit_col),
+        weight=to_number(weight_v), score=to_number(score_v),
+        deviation=to_text(dev_v), criteria=to_text(crit_v),
+        outcome=to_text(out_v), qual_rate=to_number(rate_v),
+        target_midterm=parse_value(mid_v, unit=unit_col) if mid_v != "" else NONE,
         experts=[to_number(row[c]) if c < n else None for c in experts],
     )
 
@@ -522,16 +534,16 @@ def _line_items(cells: _Cells) -> list[LineItem]:
         method = ""
         blanks = 0
         for r in range(h + 1, grid.height):
-            texts = [to_text(grid.value(r, c)) for c in range(grid.width(r))]
-            if not any(texts):
+            row = grid.rows[r]
+            if all(v == "" or v is None for v in row):
                 blanks += 1
                 if blanks >= _MAX_BLANK:
                     break
                 continue
             blanks = 0
-            if _is_indicator_header(cells, r) or _is_line_item_header(cells, r):
+            if cells.labelled[r] and (_is_indicator_header(cells, r) or _is_line_item_header(cells, r)):
                 break
-            joined = "".join(texts)
+            joined = "".join(v for v in row if isinstance(v, str))
             m = to_text(grid.value(r, cols["method"])) if "method" in cols else ""
             kind = "item"
             if any(s in joined for s in SUBTOTAL_LABELS):
