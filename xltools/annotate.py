@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import zipfile
+from collections.abc import Iterable
 
 from .errors import OutputError
 from .output import check_output, save_workbook
@@ -76,7 +77,7 @@ def annotate_copy(src: str, findings: list[Finding], out: str, *, lang: str = "z
     return out
 
 
-def _target_cell(ws, ref: str):  # noqa: ANN001, ANN202
+def target_cell(ws, ref: str):  # noqa: ANN001, ANN201
     """The cell that can hold a note: the top-left cell of a merged range."""
     for rng in ws.merged_cells.ranges:
         if ref in rng:
@@ -84,28 +85,53 @@ def _target_cell(ws, ref: str):  # noqa: ANN001, ANN202
     return ws[ref]
 
 
+def by_cell(findings: list[Finding], sheets: Iterable[str]) -> dict[tuple[str, str], list[Finding]]:
+    """Findings grouped by the single cell they mark (ranges and unknown sheets are not marked)."""
+    names = set(sheets)
+    out: dict[tuple[str, str], list[Finding]] = {}
+    for f in findings:
+        if f.sheet in names and f.cell and ":" not in f.cell:
+            out.setdefault((f.sheet, f.cell), []).append(f)
+    return out
+
+
+def note_text(findings: list[Finding], lang: str) -> str:
+    """The note xltools puts on a cell: each finding's message and how to fix it."""
+    fix = "Fix" if lang == "en" else "建议"
+    return "\n".join(f"[{f.code}] {f.message(lang)}\n{fix}：{f.suggestion(lang)}" for f in findings)
+
+
+def fill_for(findings: list[Finding]) -> str:
+    """The fill colour of the most severe finding on a cell."""
+    return FILLS[min(findings, key=lambda f: SEVERITIES.index(f.severity)).severity]
+
+
+def result_rows(findings: list[Finding], lang: str) -> list[list[object]]:
+    """The 校验结果 sheet: a header, then one row per finding (or a row saying there is none)."""
+    en = lang == "en"
+    rows: list[list[object]] = [["#", "code", "severity", "sheet", "cell", "value", "problem", "how to fix"] if en
+                                else ["序号", "代码", "严重程度", "工作表", "单元格", "值", "问题", "建议"]]
+    for i, f in enumerate(findings, start=1):
+        rows.append([i, f.code, f.severity if en else SEVERITY_ZH[f.severity], f.sheet, f.cell,
+                     "" if f.value is None else f.value, f.message(lang), f.suggestion(lang)])
+    if not findings:
+        rows.append([0, "", "", "", "", "", "no findings" if en else "未发现问题", ""])
+    return rows
+
+
 def _mark_cells(wb, findings: list[Finding], lang: str) -> None:  # noqa: ANN001
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
 
-    by_cell: dict[tuple[str, str], list[Finding]] = {}
-    for f in findings:
-        if f.sheet in wb.sheetnames and f.cell and ":" not in f.cell:
-            by_cell.setdefault((f.sheet, f.cell), []).append(f)
-    for (sheet, ref), fs in by_cell.items():
-        cell = _target_cell(wb[sheet], ref)
-        lines = []
-        for f in fs:
-            message, suggestion = f.message(lang), f.suggestion(lang)
-            lines.append(f"[{f.code}] {message}\n{'Fix' if lang == 'en' else '建议'}：{suggestion}")
-        text = "\n".join(lines)
+    for (sheet, ref), fs in by_cell(findings, wb.sheetnames).items():
+        cell = target_cell(wb[sheet], ref)
+        text = note_text(fs, lang)
         if cell.comment is not None and cell.comment.text:
             text = f"{cell.comment.text}\n{text}"
         note = Comment(text, AUTHOR)
-        note.width, note.height = 320, 40 + 40 * len(lines)
+        note.width, note.height = 320, 40 + 40 * len(fs)
         cell.comment = note
-        worst = min(fs, key=lambda f: SEVERITIES.index(f.severity)).severity
-        color = FILLS[worst]
+        color = fill_for(fs)
         cell.fill = PatternFill(fill_type="solid", start_color=color, end_color=color)
 
 
@@ -114,26 +140,18 @@ def _result_sheet(wb, findings: list[Finding], lang: str) -> None:  # noqa: ANN0
     from openpyxl.worksheet.hyperlink import Hyperlink
 
     ws = wb.create_sheet(RESULT_SHEET)
-    en = lang == "en"
-    header = (["#", "code", "severity", "sheet", "cell", "value", "problem", "how to fix"] if en
-              else ["序号", "代码", "严重程度", "工作表", "单元格", "值", "问题", "建议"])
-    ws.append(header)
-    for c in ws[1]:
-        c.font = Font(bold=True)
-    for i, f in enumerate(findings, start=1):
-        message, suggestion = f.message(lang), f.suggestion(lang)
-        row = [i, f.code, f.severity if en else SEVERITY_ZH[f.severity], f.sheet, f.cell,
-               "" if f.value is None else f.value, message, suggestion]
-        r = i + 1
+    rows = result_rows(findings, lang)
+    for r, row in enumerate(rows, start=1):
         for col, v in enumerate(row, start=1):
             write_text(ws.cell(r, col), v if isinstance(v, int | float) else str(v))
+    for c in ws[1]:
+        c.font = Font(bold=True)
+    for r, f in enumerate(findings, start=2):
         ws.cell(r, 3).fill = PatternFill(fill_type="solid", start_color=FILLS[f.severity], end_color=FILLS[f.severity])
         if f.sheet in wb.sheetnames and f.cell:
             link = ws.cell(r, 5)
             link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{f.sheet}'!{f.cell}")
             link.font = Font(color="0563C1", underline="single")
-    if not findings:
-        ws.append([0, "", "", "", "", "", "未发现问题" if not en else "no findings", ""])
     for col, width in zip("ABCDEFGH", (6, 8, 10, 14, 10, 18, 60, 40), strict=True):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A2"

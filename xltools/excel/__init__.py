@@ -17,6 +17,7 @@ import datetime as dt
 import os
 from collections.abc import Iterator
 
+from ..annotate import by_cell, fill_for, note_text, result_rows
 from ..errors import XltoolsError
 from ..model import GOALS
 from ..rules import Finding
@@ -28,8 +29,6 @@ __all__ = ["validate_book", "score_book", "score_book_write", "summarize_folder"
 RESULT_SHEET = "校验结果"
 MARKS_SHEET = "_xltools_marks"
 TITLE = "xltools"
-FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def _caller(book: Book | None) -> Book:
@@ -84,18 +83,13 @@ def clear_marks(book: Book) -> int:
 
 
 def _mark(book: Book, findings: list[Finding], lang: str) -> list[list[str]]:
-    by_cell: dict[tuple[str, str], list[Finding]] = {}
-    names = set(book.sheet_names())
-    for f in findings:
-        if f.sheet in names and f.cell and ":" not in f.cell:
-            by_cell.setdefault((f.sheet, f.cell), []).append(f)
     marks = [["sheet", "cell", "old_fill", "old_note", "our_note", "our_fill"]]
-    for (sheet, cell), fs in by_cell.items():
+    for (sheet, cell), fs in by_cell(findings, book.sheet_names()).items():
         old_note = book.get_note(sheet, cell) or ""
         old_fill = book.get_fill(sheet, cell) or ""
-        ours = "\n".join(f"[{f.code}] {f.message(lang)}\n建议：{f.suggestion(lang)}" for f in fs)
+        ours = note_text(fs, lang)
         note = f"{old_note}\n{ours}" if old_note else ours
-        fill = FILLS[min(fs, key=lambda f: ("error", "warning", "info").index(f.severity)).severity]
+        fill = fill_for(fs)
         book.set_note(sheet, cell, note)
         book.set_fill(sheet, cell, fill)
         marks.append([sheet, cell, old_fill, old_note, book.get_note(sheet, cell) or note, fill])
@@ -113,13 +107,7 @@ def validate_book(book: Book | None = None, lang: str = "zh") -> list[Finding] |
         findings = sort_findings([f for c in check_workbook(_read(book), load_rules()) for f in c.findings])
         marks = _mark(book, findings, lang)
         name = RESULT_SHEET if RESULT_SHEET not in book.sheet_names() else f"{RESULT_SHEET}（xltools）"
-        rows: list[list[object]] = [["序号", "代码", "严重程度", "工作表", "单元格", "值", "问题", "建议"]]
-        for i, f in enumerate(findings, start=1):
-            rows.append([i, f.code, SEVERITY_ZH[f.severity], f.sheet, f.cell,
-                         "" if f.value is None else f.value, f.message(lang), f.suggestion(lang)])
-        if not findings:
-            rows.append([0, "", "", "", "", "", "未发现问题", ""])
-        book.replace_sheet(name, rows)
+        book.replace_sheet(name, result_rows(findings, lang))
         marks.append(["@result", name, "", "", "", ""])
         book.replace_sheet(MARKS_SHEET, marks, hidden=True)
         counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}

@@ -61,11 +61,9 @@ class FileBook:
         return list(self.wb.sheetnames)
 
     def _cell(self, sheet: str, cell: str):  # noqa: ANN202
-        ws = self.wb[sheet]
-        for rng in ws.merged_cells.ranges:
-            if cell in rng:
-                return ws.cell(rng.min_row, rng.min_col)
-        return ws[cell]
+        from ..annotate import target_cell
+
+        return target_cell(self.wb[sheet], cell)
 
     def get_note(self, sheet: str, cell: str) -> str | None:
         c = self._cell(sheet, cell)

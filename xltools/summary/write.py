@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import asdict
 
+from ..annotate import SEVERITY_ZH
 from ..output import atomic_path
 from .collect import FindingRow, Record
 
@@ -66,7 +67,6 @@ class Aggregates:
 
 
 PROBLEM_HEADER = ["文件", "工作表", "单元格", "代码", "严重程度", "问题", "建议"]
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 class XlsxSummary:
