@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..errors import UnknownTable, UnreadableWorkbook
 from ..model import EVALUATION
+from ..reading.recognize import to_number, to_text
 from ..ruleset import RuleSet, load_rules
 from ..taxonomy import level1_key
 
@@ -92,15 +93,15 @@ def summarize_file(path: str, rules: RuleSet, lang: str = "zh") -> tuple[list[Re
     for checked in check_workbook(book, rules):
         table, result, findings = checked.table, checked.result, checked.findings
         rec = Record(path, table.sheet, table.kind, table.project_name,
-                     _text(table.field_value("department")), _text(table.field_value("unit")),
-                     _text(table.field_value("year")))
+                     to_text(table.field_value("department")), to_text(table.field_value("unit")),
+                     to_text(table.field_value("year")))
         funds = table.funds.total() if table.funds is not None else None
         if funds is not None:
             rec.annual_budget, rec.spent = funds.annual_budget, funds.spent
         else:
             a = table.amounts
-            rec.annual_budget = _num(a["annual_budget"].value) if "annual_budget" in a else None
-            rec.spent = _num(a["spent"].value) if "spent" in a else None
+            rec.annual_budget = to_number(a["annual_budget"].value) if "annual_budget" in a else None
+            rec.spent = to_number(a["spent"].value) if "spent" in a else None
         rec.execution_rate = result.figures.get("execution_rate")
         wt = table.written_total.value if table.written_total is not None else None
         rec.written_total = float(wt) if isinstance(wt, int | float) else None
@@ -123,27 +124,16 @@ def summarize_file(path: str, rules: RuleSet, lang: str = "zh") -> tuple[list[Re
     return records, rows
 
 
-def _text(v: object) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, float) and v == int(v):
-        return str(int(v))
-    return str(v)
-
-
-def _num(v: object) -> float | None:
-    return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
+def _pairs(path: str, rules: RuleSet, lang: str) -> list[tuple[Record, list[FindingRow]]]:
+    """(record, finding rows) per table of one file; a file's findings travel with its first record."""
+    recs, rows = summarize_file(path, rules, lang)
+    return [(rec, rows if i == 0 else []) for i, rec in enumerate(recs)]
 
 
 def _work(args: tuple[list[str], str | None, str]) -> list[tuple[Record, list[FindingRow]]]:
     paths, rules_spec, lang = args
     rules = load_rules(rules_spec)
-    out = []
-    for p in paths:
-        recs, rows = summarize_file(p, rules, lang)
-        for i, rec in enumerate(recs):
-            out.append((rec, rows if i == 0 else []))
-    return out
+    return [pair for p in paths for pair in _pairs(p, rules, lang)]
 
 
 def collect(files: list[str], rules_spec: str | None = None, *, jobs: int | None = None, lang: str = "zh",
@@ -155,9 +145,7 @@ def collect(files: list[str], rules_spec: str | None = None, *, jobs: int | None
     if jobs == 1 or len(files) < 8:
         rules = load_rules(rules_spec)
         for p in files:
-            recs, rows = summarize_file(p, rules, lang)
-            for i, rec in enumerate(recs):
-                yield rec, rows if i == 0 else []
+            yield from _pairs(p, rules, lang)
             if progress:
                 progress(1)
         return
