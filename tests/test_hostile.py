@@ -152,3 +152,30 @@ def test_annotate_refuses_what_it_cannot_keep(files, tmp_path):
     assert res.returncode == 1
     assert "含有图片" in res.stderr and "已拒绝生成" in res.stderr
     assert not (tmp_path / "o" / "带图片_校验.xlsx").exists()
+
+
+@pytest.mark.parametrize("variant", ["plain", "comment", "zip64", "utf8-names", "truncated-directory"])
+def test_central_directory_reader_agrees_with_zipfile(tmp_path, variant):
+    """The fast central-directory reader gives zipfile's answer, or hands over to zipfile."""
+    import zipfile
+
+    from xltools.errors import UnreadableWorkbook
+    from xltools.reading.source import _zip_members, _zip_members_slow
+
+    p = tmp_path / "book.xlsx"
+    with zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("xl/workbook.xml", "<workbook/>" * 50)
+        zf.writestr("xl/worksheets/表1.xml" if variant == "utf8-names" else "xl/worksheets/sheet1.xml", "x" * 999)
+        if variant == "zip64":
+            with zf.open("big.bin", "w", force_zip64=True) as fh:
+                fh.write(b"0" * 10)
+        if variant == "comment":
+            zf.comment = b"saved by a tool that leaves a comment"
+    if variant == "truncated-directory":
+        data = p.read_bytes()
+        p.write_bytes(data[:-40] + data[-22:])  # end record intact, directory cut short
+        with pytest.raises(UnreadableWorkbook):
+            _zip_members(str(p))
+        return
+    assert _zip_members(str(p)) == _zip_members_slow(str(p))
+    assert ("xl/worksheets/表1.xml" if variant == "utf8-names" else "xl/worksheets/sheet1.xml", 999) in _zip_members(str(p))

@@ -6,8 +6,8 @@ read, scored and validated in parallel; each gives small records; the summary is
 
 from __future__ import annotations
 
+import contextlib
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -57,9 +57,13 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
     name = rs.name if lang != "en" else rs.name_en
     # the xlsx summary streams its findings sheet; JSON, CSV and the in-workbook copy spool them
     sink = XlsxSummary(out, rules_name=name, skipped=skipped, dept=dept) if fmt == "xlsx" and sheet is None else None
-    fd, spool = tempfile.mkstemp(prefix="xltools-findings-", suffix=".jsonl")
+    spool = None
+    if sink is None:
+        import tempfile
+
+        fd, spool = tempfile.mkstemp(prefix="xltools-findings-", suffix=".jsonl")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        with os.fdopen(fd, "w", encoding="utf-8") if spool else contextlib.nullcontext() as fh:
             for rec, rows in collect(files, rules, jobs=jobs, lang=lang, progress=tick):
                 records.append(rec)
                 agg.add(rec)
@@ -83,7 +87,8 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
                 fh2.write(res.text)
             res.output, res.text = out, None
     finally:
-        os.unlink(spool)
+        if spool:
+            os.unlink(spool)
         if sink is not None:
             sink.discard()
     return res

@@ -107,12 +107,15 @@ class XlsxSummary:
                 ws = book.sheet("汇总表", [c[3] for c in cols], order=1)
                 ws.append([banner], bold=True)
                 ws.append([c[1] for c in cols], bold=True)
+                keys = [c[0] for c in COLUMNS]
+                kind = keys.index("table")
+                parts = EVALUATION_PARTS if has_eval else ()
                 for rec in records:
                     if rec.error:
                         continue
-                    values = asdict(rec)
-                    values["table"] = KIND_ZH.get(rec.table, rec.table)
-                    ws.append([values[k] if k in values else rec.parts.get(k) for k, *_ in cols], formats)
+                    values = [getattr(rec, k) for k in keys]
+                    values[kind] = KIND_ZH.get(rec.table, rec.table)
+                    ws.append(values + [rec.parts.get(p) for p in parts], formats)
                 _grades_sheet(book, agg, banner)
                 _units_sheet(book, agg, banner)
                 if self.dept:
