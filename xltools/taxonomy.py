@@ -6,6 +6,8 @@ that files 成本指标 under 产出指标 as a level-2 row: both are valid and 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .reading.labels import label_key
 
 PROJECT: dict[str, tuple[str, ...]] = {
@@ -29,6 +31,7 @@ DEPT: dict[str, tuple[str, ...]] = {
 }
 
 
+@lru_cache(maxsize=1024)
 def level1_key(name: str) -> str:
     """Compare level-1 names loosely: ``产出`` and ``产出指标`` are the same row of a table."""
     key = label_key(name)
@@ -41,7 +44,7 @@ def which(level1_names: list[str]) -> str | None:
     if not keys:
         return None
     scores = {
-        "dept": len(keys & {level1_key(k) for k in DEPT}),
+        "dept": len(keys & _DEPT_KEYS),
         "evaluation": len(keys & {"决策", "过程"}),
         "project": len(keys & {"满意度", "成本"}) + (1 if keys & {"效益", "产出"} else 0),
     }
@@ -49,6 +52,7 @@ def which(level1_names: list[str]) -> str | None:
     return best if scores[best] else None
 
 
+_DEPT_KEYS = frozenset(level1_key(k) for k in DEPT)
 #: 二级指标 → its 一级指标, for tables that leave the 一级指标 column out.
 LEVEL2_PARENT: dict[str, str] = {label_key(kid): parent for parent, kids in PROJECT.items() for kid in kids}
 

@@ -116,6 +116,19 @@ def parse_value(raw: object, *, unit: str | None = None, op: str | None = None) 
     """
     if (raw is None or raw == "") and op is None:
         return NONE
+    try:
+        # Values are immutable and the same few cells (``≥95%``, ``100``, ``个``) fill most tables.
+        return _parse_cached(raw, raw.__class__, unit, op)
+    except TypeError:  # an unhashable value
+        return _parse(raw, unit, op)
+
+
+@lru_cache(maxsize=8192)
+def _parse_cached(raw: object, _type: type, unit: str | None, op: str | None) -> Value:
+    return _parse(raw, unit, op)  # _type keeps 1, 1.0 and True apart
+
+
+def _parse(raw: object, unit: str | None, op: str | None) -> Value:
     col_unit = normalize_text(unit) if isinstance(unit, str) else ""
     if col_unit in _NONE_TEXT:
         col_unit = ""

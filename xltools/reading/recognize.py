@@ -10,7 +10,9 @@ right", and decide the table's kind from its columns, its level-1 names and its 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from .. import taxonomy
 from ..grid import Grid, a1, column_letter
@@ -272,35 +274,35 @@ _ROW_FIELDS = ("name", "direction", "unit", "target", "actual", "weight", "score
                "outcome", "qual_rate", "target_midterm")
 
 
-def _row_reader(cols: dict[str, int]) -> tuple[int, tuple[int, ...]]:
-    """(padded width, column of each _ROW_FIELDS entry); a missing field points at the padding."""
+def _row_reader(cols: dict[str, int]) -> tuple[int, Callable[[list[object]], tuple[object, ...]]]:
+    """(padded width, getter of the _ROW_FIELDS cells); a missing field reads the padding."""
     width = max(cols.values()) + 2
-    return width, tuple(cols.get(f, width - 1) for f in _ROW_FIELDS)
+    return width, itemgetter(*(cols.get(f, width - 1) for f in _ROW_FIELDS))
 
 
-def _indicator(row: list[object], reader: tuple[int, tuple[int, ...]], experts: list[int],
-               level1: str, level2: str) -> Indicator:
-    width, idx = reader
+def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tuple[object, ...]]],
+               experts: list[int], level1: str, level2: str) -> Indicator:
+    width, cells_of = reader
     if len(row) < width:
         row = row + [""] * (width - len(row))
     name_v, direction, unit_v, target_v, actual_v, weight_v, score_v, dev_v, crit_v, out_v, rate_v, mid_v = (
-        row[i] for i in idx)
+        cells_of(row))
     name = to_text(name_v)
-    unit_col = to_text(unit_v)
+    unit_col = to_text(unit_v) if unit_v != "" else ""
     target = parse_value(target_v, unit=unit_col, op=direction if direction else None)
-    qualitative = is_qualitative_direction(direction) or target.kind == "text"
+    qualitative = target.kind == "text" or is_qualitative_direction(direction)
     n = len(row)
     return Indicator(
         level1=level1, level2=level2, name=name, target=target,
         actual=parse_value(actual_v, unit=unit_col),
         op=None if qualitative else (target.op or parse_direction(direction) or "="),
-        qualitative=qualitative, direction=to_text(direction),
+        qualitative=qualitative, direction=to_text(direction) if direction != "" else "",
         unit=(target.unit if target.is_number else "") or unit_col or unit_from_name(name),
         weight=to_number(weight_v), score=to_number(score_v),
-        deviation=to_text(dev_v), criteria=to_text(crit_v),
-        outcome=to_text(out_v), qual_rate=to_number(rate_v),
+        deviation=to_text(dev_v) if dev_v != "" else "", criteria=to_text(crit_v) if crit_v != "" else "",
+        outcome=to_text(out_v) if out_v != "" else "", qual_rate=to_number(rate_v),
         target_midterm=parse_value(mid_v, unit=unit_col) if mid_v != "" else NONE,
-        experts=[to_number(row[c]) if c < n else None for c in experts],
+        experts=[to_number(row[c]) if c < n else None for c in experts] if experts else [],
     )
 
 

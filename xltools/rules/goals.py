@@ -112,12 +112,13 @@ def vague_names(ctx: Context) -> Iterator[Finding]:
     if t.kind not in PROJECT_TABLES:
         return
     w = ctx.words
+    telling = w.action + w.measure
     for ind in t.indicators:
         name = label_key(ind.name)
         if not name:
             continue
         better = w.vague.get(name)
-        if better is None and (len(name) <= 2 or not any(x in name for x in w.action + w.measure)):
+        if better is None and (len(name) <= 2 or not any(x in name for x in telling)):
             better = f"（动作）{ind.name}（数量/比率）"
         if better is not None:
             yield Finding("G207", t.sheet, ind.cell("name"), ind.name, {"name": ind.name, "better": better})
