@@ -96,6 +96,9 @@ def to_text(raw: object) -> str:
     return str(raw).strip()
 
 
+_LABEL_KEYS: dict[str, str] = {}  # cell text → label_key(text), shared by the files of a batch
+
+
 @dataclass(slots=True)
 class _Cells:
     """The text cells of a grid with their label keys, computed once per sheet."""
@@ -108,8 +111,18 @@ class _Cells:
     @classmethod
     def of(cls, grid: Grid) -> _Cells:
         keys = []
+        known = _LABEL_KEYS
+        if len(known) > 50_000:  # bounded: a batch of thousands of files must not grow it forever
+            known.clear()
         for row in grid.rows:
-            keys.append([(c, label_key(v)) for c, v in enumerate(row) if isinstance(v, str) and v])
+            found = []
+            for c, v in enumerate(row):
+                if v.__class__ is str and v:
+                    k = known.get(v)
+                    if k is None:
+                        k = known[v] = label_key(v)
+                    found.append((c, k))
+            keys.append(found)
         sets = [frozenset(k for _, k in row) for row in keys]
         return cls(grid, keys, sets, [not s.isdisjoint(_BLOCK_KEYS) for s in sets])
 

@@ -8,6 +8,7 @@ parameters, and the catalogue renders them in the asked language.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -55,6 +56,14 @@ class Heuristics:
     vague: dict[str, str]
     action: tuple[str, ...]
     measure: tuple[str, ...]
+
+
+@lru_cache(maxsize=64)
+def any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern that finds any of ``words`` in a text: a keyword test in one C call."""
+    if not words:
+        return re.compile("(?!)")  # matches nothing
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=8)

@@ -8,7 +8,7 @@ from ..model import EVALUATION, GOALS, SELFEVAL, Indicator
 from ..reading.labels import label_key
 from ..taxonomy import level1_key
 from ..values import format_number, parse_direction
-from . import Context, Finding, check
+from . import Context, Finding, any_of, check
 
 PROJECT_TABLES = (GOALS, SELFEVAL)
 #: Level-1 rows every project table needs (满意度 is G203's concern; 成本 is optional before 2021).
@@ -87,7 +87,7 @@ def timing_under_quality(ctx: Context) -> Iterator[Finding]:
     if t.kind not in PROJECT_TABLES:
         return
     for ind in t.indicators:
-        if label_key(ind.level2).startswith("质量") and any(w in ind.name for w in ctx.words.timing):
+        if label_key(ind.level2).startswith("质量") and any_of(ctx.words.timing).search(ind.name):
             yield Finding("G205", t.sheet, ind.cell("level2", "level1"), ind.level2,
                           {"name": ind.name, "level2": ind.level2})
 
@@ -100,7 +100,7 @@ def cost_outside_cost(ctx: Context) -> Iterator[Finding]:
     for ind in t.indicators:
         if "成本" in ind.level1 or "成本" in ind.level2:
             continue
-        if any(w in ind.name for w in ctx.words.cost):
+        if any_of(ctx.words.cost).search(ind.name):
             yield Finding("G206", t.sheet, ind.cell("level2", "level1"), ind.level2 or ind.level1, {
                 "name": ind.name, "level2": ind.level2 or ind.level1,
                 "suggest": "2021 版：一级指标「成本指标」—「经济成本指标」；旧版：产出指标—成本指标"})
@@ -112,13 +112,13 @@ def vague_names(ctx: Context) -> Iterator[Finding]:
     if t.kind not in PROJECT_TABLES:
         return
     w = ctx.words
-    telling = w.action + w.measure
+    telling = any_of(w.action + w.measure).search
     for ind in t.indicators:
         name = label_key(ind.name)
         if not name:
             continue
         better = w.vague.get(name)
-        if better is None and (len(name) <= 2 or not any(x in name for x in telling)):
+        if better is None and (len(name) <= 2 or not telling(name)):
             better = f"（动作）{ind.name}（数量/比率）"
         if better is not None:
             yield Finding("G207", t.sheet, ind.cell("name"), ind.name, {"name": ind.name, "better": better})

@@ -15,7 +15,7 @@ from ..errors import UsageError
 from ..output import check_output, save_workbook
 from ..ruleset import load_rules
 from .collect import Record, collect, discover
-from .write import Aggregates, XlsxSummary, spool_findings, to_csv, to_json
+from .write import Aggregates, XlsxSummary, problem_rows, spool_findings, to_csv, to_json
 
 __all__ = ["summarize", "SummaryResult", "Record"]
 
@@ -64,13 +64,14 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
         fd, spool = tempfile.mkstemp(prefix="xltools-findings-", suffix=".jsonl")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") if spool else contextlib.nullcontext() as fh:
-            for rec, rows in collect(files, rules, jobs=jobs, lang=lang, progress=tick):
+            for rec, rows in collect(files, rules, jobs=jobs, lang=lang, progress=tick,
+                                     prepare=problem_rows if sink is not None else None):
                 records.append(rec)
                 agg.add(rec)
                 if sink is not None:
-                    sink.add(rec, rows)
+                    sink.add(rec, rows)  # type: ignore[arg-type]  (prepared rows)
                 else:
-                    spool_findings(fh, rec.path, rows)
+                    spool_findings(fh, rec.path, rows)  # type: ignore[arg-type]
                 if rec.errors:
                     res.with_errors += 1
         res.tables, res.unreadable = agg.tables, agg.unreadable

@@ -124,28 +124,41 @@ def summarize_file(path: str, rules: RuleSet, lang: str = "zh") -> tuple[list[Re
     return records, rows
 
 
-def _pairs(path: str, rules: RuleSet, lang: str) -> list[tuple[Record, list[FindingRow]]]:
+#: What a worker makes of a record's finding rows before sending them (e.g. prepared sheet rows).
+Prepare = Callable[[Record, list[FindingRow]], object]
+
+
+def _pairs(path: str, rules: RuleSet, lang: str, prepare: Prepare | None = None) -> list[tuple[Record, object]]:
     """(record, finding rows) per table of one file; a file's findings travel with its first record."""
     recs, rows = summarize_file(path, rules, lang)
-    return [(rec, rows if i == 0 else []) for i, rec in enumerate(recs)]
+    pairs: list[tuple[Record, object]] = []
+    for i, rec in enumerate(recs):
+        mine = rows if i == 0 else []
+        pairs.append((rec, prepare(rec, mine) if prepare else mine))
+    return pairs
 
 
-def _work(args: tuple[list[str], str | None, str]) -> list[tuple[Record, list[FindingRow]]]:
-    paths, rules_spec, lang = args
+def _work(args: tuple[list[str], str | None, str, Prepare | None]) -> list[tuple[Record, object]]:
+    paths, rules_spec, lang, prepare = args
     rules = load_rules(rules_spec)
-    return [pair for p in paths for pair in _pairs(p, rules, lang)]
+    return [pair for p in paths for pair in _pairs(p, rules, lang, prepare)]
 
 
 def collect(files: list[str], rules_spec: str | None = None, *, jobs: int | None = None, lang: str = "zh",
-            progress: Callable[[int], None] | None = None) -> Iterator[tuple[Record, list[FindingRow]]]:
-    """Yield (record, finding rows) for every table of every file, in input order."""
+            progress: Callable[[int], None] | None = None,
+            prepare: Prepare | None = None) -> Iterator[tuple[Record, object]]:
+    """Yield (record, finding rows) for every table of every file, in input order.
+
+    ``prepare`` (a module-level function, so that it reaches the workers) turns each record's
+    finding rows into what the consumer writes, in the workers rather than in this process.
+    """
     jobs = jobs or os.cpu_count() or 1
     chunk = max(1, min(64, len(files) // (jobs * 8) or 1))
     batches = [files[i:i + chunk] for i in range(0, len(files), chunk)]
     if jobs == 1 or len(files) < 8:
         rules = load_rules(rules_spec)
         for p in files:
-            yield from _pairs(p, rules, lang)
+            yield from _pairs(p, rules, lang, prepare)
             if progress:
                 progress(1)
         return
@@ -159,7 +172,7 @@ def collect(files: list[str], rules_spec: str | None = None, *, jobs: int | None
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        for batch, result in zip(batches, pool.map(_work, [(b, rules_spec, lang) for b in batches]), strict=True):
+        for batch, result in zip(batches, pool.map(_work, [(b, rules_spec, lang, prepare) for b in batches]), strict=True):
             yield from result
             if progress:
                 progress(len(batch))

@@ -69,6 +69,17 @@ class Aggregates:
 PROBLEM_HEADER = ["文件", "工作表", "单元格", "代码", "严重程度", "问题", "建议"]
 
 
+def problem_rows(rec: Record, rows: list[FindingRow]) -> list[str]:
+    """One record's 问题清单 rows as prepared XML; run in the workers, so the writer only numbers them."""
+    from .xlsx import prepare_row
+
+    out = [prepare_row([rec.path, "", "", "", "无法读取", rec.error, ""])] if rec.error else []
+    for sheet, cell, code, severity, message, suggestion in rows:
+        out.append(prepare_row([rec.path, sheet, cell, code, SEVERITY_ZH.get(severity, severity), message,
+                                suggestion]))
+    return out
+
+
 class XlsxSummary:
     """The summary workbook: 问题清单 is streamed while the files are read, the rest written last.
 
@@ -91,11 +102,10 @@ class XlsxSummary:
         for path, why in skipped:
             self.problems.append([path, "", "", "", "已跳过", why, ""])
 
-    def add(self, rec: Record, rows: list[FindingRow]) -> None:
-        if rec.error:
-            self.problems.append([rec.path, "", "", "", "无法读取", rec.error, ""])
-        for sheet, cell, code, severity, message, suggestion in rows:
-            self.problems.append([rec.path, sheet, cell, code, SEVERITY_ZH.get(severity, severity), message, suggestion])
+    def add(self, rec: Record, prepared: list[str]) -> None:
+        """Add one record's 问题清单 rows, as :func:`problem_rows` prepared them."""
+        for row in prepared:
+            self.problems.append_prepared(row)
 
     def finish(self, records: list[Record], agg: Aggregates) -> str:
         banner = f"生成于 {self.now}；规则集：{self.rules_name}；共 {agg.tables} 张表，{agg.unreadable} 个文件无法读取"

@@ -51,11 +51,40 @@ def _clean(text: str) -> str:
 _LETTERS = [column_letter(i) for i in range(702)]  # A … ZZ; a summary has ~25 columns
 
 
+#: Stands for the row number in a prepared row; XML 1.0 forbids the character, so text never holds it.
+ROW = "\x00"
+
+
+def prepare_row(values: list[object], formats: list[str] | None = None, bold: bool = False) -> str:
+    """A row's XML with :data:`ROW` for its number: workers prepare rows, the writer only numbers them."""
+    parts = [f'<row r="{ROW}">']
+    add = parts.append
+    text_style = ' s="1"' if bold else ""
+    for i, v in enumerate(values):
+        if v is None or v == "":
+            continue
+        if v.__class__ is str:
+            add(f'<c r="{_LETTERS[i]}{ROW}" t="inlineStr"{text_style}><is><t xml:space="preserve">'
+                f"{_clean(v)}</t></is></c>")
+        elif isinstance(v, int | float) and not isinstance(v, bool):
+            if not math.isfinite(v):
+                continue
+            style = FORMATS.get(formats[i], 0) if formats else 0
+            attr = f' s="{style}"' if style else ""
+            add(f'<c r="{_LETTERS[i]}{ROW}"{attr}><v>{v!r}</v></c>')
+        else:
+            add(f'<c r="{_LETTERS[i]}{ROW}" t="inlineStr"{text_style}><is><t xml:space="preserve">'
+                f"{_clean(str(v))}</t></is></c>")
+    add("</row>")
+    return "".join(parts)
+
+
 class Sheet:
     def __init__(self, book: XlsxWriter, name: str, index: int, widths: list[float], order: int) -> None:
         self.book, self.name, self.index, self.rows, self.order = book, name, index, 0, order
         self.ncols = len(widths)
         self.chart_anchor: str | None = None
+        self._buffer: list[str] = []
         self.fh = book.zf.open(f"xl/worksheets/sheet{index}.xml", "w", force_zip64=True)
         cols = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths, 1))
         selected = ' tabSelected="1"' if order == 1 else ""
@@ -68,30 +97,21 @@ class Sheet:
         self.fh.write(s.encode("utf-8"))
 
     def append(self, values: list[object], formats: list[str] | None = None, bold: bool = False) -> None:
-        r = self.rows + 1
-        parts = [f'<row r="{r}">']
-        add = parts.append
-        text_style = ' s="1"' if bold else ""
-        for i, v in enumerate(values):
-            if v is None or v == "":
-                continue
-            if v.__class__ is str:
-                add(f'<c r="{_LETTERS[i]}{r}" t="inlineStr"{text_style}><is><t xml:space="preserve">'
-                    f"{_clean(v)}</t></is></c>")
-            elif isinstance(v, int | float) and not isinstance(v, bool):
-                if not math.isfinite(v):
-                    continue
-                style = FORMATS.get(formats[i], 0) if formats else 0
-                attr = f' s="{style}"' if style else ""
-                add(f'<c r="{_LETTERS[i]}{r}"{attr}><v>{v!r}</v></c>')
-            else:
-                add(f'<c r="{_LETTERS[i]}{r}" t="inlineStr"{text_style}><is><t xml:space="preserve">'
-                    f"{_clean(str(v))}</t></is></c>")
-        add("</row>")
-        self.fh.write("".join(parts).encode("utf-8"))
-        self.rows = r
+        self.append_prepared(prepare_row(values, formats, bold))
+
+    def append_prepared(self, row: str) -> None:
+        """Append a row made by :func:`prepare_row` (perhaps in a worker process)."""
+        self.rows += 1
+        self._buffer.append(row.replace(ROW, str(self.rows)))
+        if len(self._buffer) >= 512:
+            self._flush()
+
+    def _flush(self) -> None:
+        self._write("".join(self._buffer))
+        self._buffer.clear()
 
     def close(self) -> None:
+        self._flush()
         last = max(3, self.rows)
         tail = f'</sheetData><autoFilter ref="A2:{column_letter(self.ncols - 1)}{last}"/>'
         tail += '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
