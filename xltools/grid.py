@@ -67,10 +67,11 @@ class Grid:
 
     def raw(self, row: int, col: int) -> object:
         """The value stored in this very cell (``''`` when empty or covered by a merge)."""
-        if 0 <= row < len(self.rows):
-            r = self.rows[row]
-            if 0 <= col < len(r):
-                return r[col]
+        if row >= 0 and col >= 0:
+            try:
+                return self.rows[row][col]
+            except IndexError:
+                return ""
         return ""
 
     def value(self, row: int, col: int) -> object:

@@ -240,13 +240,15 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
     table.header_cells = {f: a1(table.header_row - 1, c) for f, c in cols.items()}
     for i, c in enumerate(experts):
         columns[f"expert{i + 1}"] = column_letter(c)
+    sets, keys, labelled, rows = cells.sets, cells.keys, cells.labelled, grid.rows
+    stop = min(stop, len(rows))
     while r < stop:
-        row_keys = cells.sets[r] if r < len(cells.sets) else frozenset()
-        first_text = cells.keys[r][0][1] if r < len(cells.keys) and cells.keys[r] else ""
+        row_keys = sets[r]
+        first_text = keys[r][0][1] if keys[r] else ""
         if row_keys & TOTAL_LABELS or first_text.startswith("总分"):
             _written_total(cells, table, cols, r)
             return r + 1
-        if cells.labelled[r] and (row_keys & GRADE_LABELS or _is_indicator_header(cells, r)
+        if labelled[r] and (row_keys & GRADE_LABELS or _is_indicator_header(cells, r)
                          or _is_result_header(cells, r) or _is_funds_header(cells, r)
                          or _is_line_item_header(cells, r)):
             return r
