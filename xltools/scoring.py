@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .messages import render, word
 from .model import DEPT, EVALUATION, GOALS, Indicator, Table, Workbook
@@ -34,12 +35,17 @@ def round_half_up(x: float, digits: int = 2) -> float:
     such as 1.5 × 114/120 = 1.4249999999999998 it gives 1.43, the exact product's rounding, as
     Excel's ROUND does.
     """
-    m = 10.0**digits
-    y = abs(x) * m
-    r = math.floor(y + 0.5 + 1e-9 * max(1.0, y)) / m
+    m = _SCALE[digits] if 0 <= digits < 10 else 10.0**digits
+    y = x * m if x >= 0 else -x * m
+    r = _floor(y + 0.5 + 1e-9 * (y if y > 1.0 else 1.0)) / m
     return r if x >= 0 else -r
 
 
+_SCALE = tuple(10.0**d for d in range(10))
+_floor = math.floor
+
+
+@lru_cache(maxsize=4096)
 def pct(x: float, digits: int = 2) -> str:
     return f"{round_half_up(x * 100, digits):.{digits}f}%"
 

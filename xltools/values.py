@@ -92,6 +92,7 @@ class Value:
 NONE = Value("none")
 
 
+@lru_cache(maxsize=4096)
 def format_number(x: float | None) -> str:
     """``1100.0`` → ``1100``, ``96.5`` → ``96.5``; no float noise like ``0.30000000000000004``."""
     if x is None:
