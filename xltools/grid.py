@@ -34,6 +34,7 @@ def a1(row: int, col: int) -> str:
     return f"{column_letter(col)}{row + 1}"
 
 
+@lru_cache(maxsize=4096)
 def parse_a1(ref: str) -> tuple[int, int]:
     """``B5`` → (4, 1)."""
     col = 0

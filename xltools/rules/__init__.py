@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..grid import parse_a1
 from ..model import Table, Workbook
 from ..ruleset import RuleSet
 from ..scoring import ScoreResult
@@ -139,7 +140,8 @@ def wanted(code: str, select: set[str] | None, ignore: set[str] | None) -> bool:
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
-    from ..grid import parse_a1
+    if len(findings) < 2:
+        return findings
 
     def key(f: Finding) -> tuple:
         try:

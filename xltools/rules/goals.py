@@ -28,9 +28,12 @@ def unmeasurable_targets(ctx: Context) -> Iterator[Finding]:
     for ind in t.indicators:
         if ind.target.is_none:
             continue
+        text_with_operator = ind.target.kind == "text" and parse_direction(ind.direction) is not None
+        if not text_with_operator and not (ind.target.is_number and not ind.unit):
+            continue
         value = ind.target.display() if ind.target.is_number else ind.target.text
         params = {"name": ind.name, "value": value}
-        if ind.target.kind == "text" and parse_direction(ind.direction) is not None:
+        if text_with_operator:
             yield Finding("G201", t.sheet, ind.cell("target"), value, {
                 **params, "problem": "无法解析为数值", "problem_en": "cannot be read as a number",
                 "fix": "写成「≥90%」「≤30天」「1100人」这样的数值和单位",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .. import taxonomy
 from ..model import DEPT, EVALUATION, GOALS, SELFEVAL, Table
@@ -40,6 +40,15 @@ def required_fields(ctx: Context) -> Iterator[Finding]:
         yield Finding("S101", t.sheet, cell or _anchor(t), None, {"field": label, "field_en": FIELD_EN[label]})
 
 
+@lru_cache(maxsize=8)
+def _taxonomy_keys(kind: str) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """(level-1 key → level-1 name, level-1 name → its level-2 keys) of a table kind's taxonomy."""
+    tax = TAXONOMIES[kind]
+    return ({taxonomy.level1_key(k): k for k in tax},
+            {p: frozenset(_key2(a) for a in kids) for p, kids in tax.items()})
+
+
+@lru_cache(maxsize=1024)
 def _key2(name: str) -> str:
     k = label_key(name)
     return k[:-2] if k.endswith("指标") else k
@@ -49,7 +58,7 @@ def _key2(name: str) -> str:
 def taxonomy_names(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
     tax = TAXONOMIES[t.kind]
-    level1_keys = {taxonomy.level1_key(k): k for k in tax}
+    level1_keys, level2_keys = _taxonomy_keys(t.kind)
     for name, cell in t.level1_cells.items():
         if taxonomy.level1_key(name) not in level1_keys:
             yield Finding("S102", t.sheet, cell, name, {
@@ -63,9 +72,10 @@ def taxonomy_names(ctx: Context) -> Iterator[Finding]:
             continue
         seen.add((ind.level1, ind.level2))
         allowed = tax[parent]
-        if _key2(ind.level2) in {_key2(a) for a in allowed}:
+        key = _key2(ind.level2)
+        if key in level2_keys[parent]:
             continue
-        home = next((p for p, kids in tax.items() if _key2(ind.level2) in {_key2(a) for a in kids}), None)
+        home = next((p for p, kids in level2_keys.items() if key in kids), None)
         yield Finding("S102", t.sheet, ind.cell("level2"), ind.level2, {
             "level": "二级指标", "name": ind.level2,
             "parent": f"（不应在「{ind.level1}」下，应在「{home}」下）" if home else f"（在「{ind.level1}」下）",
@@ -73,6 +83,8 @@ def taxonomy_names(ctx: Context) -> Iterator[Finding]:
 
 
 def _closest(name: str, allowed: list[str]) -> str:
+    import difflib
+
     best = difflib.get_close_matches(name, allowed, n=1, cutoff=0.3)
     rest = [a for a in allowed if a not in best]
     return "、".join(best + rest)
