@@ -96,6 +96,7 @@ def to_text(raw: object) -> str:
     return str(raw).strip()
 
 
+_EMPTY: frozenset[str] = frozenset()
 _LABEL_KEYS: dict[str, str] = {}  # cell text → label_key(text), shared by the files of a batch
 
 
@@ -110,10 +111,11 @@ class _Cells:
 
     @classmethod
     def of(cls, grid: Grid) -> _Cells:
-        keys = []
+        keys, sets, labelled = [], [], []
         known = _LABEL_KEYS
         if len(known) > 50_000:  # bounded: a batch of thousands of files must not grow it forever
             known.clear()
+        block = _BLOCK_KEYS
         for row in grid.rows:
             found = []
             for c, v in enumerate(row):
@@ -123,8 +125,10 @@ class _Cells:
                         k = known[v] = label_key(v)
                     found.append((c, k))
             keys.append(found)
-        sets = [frozenset(k for _, k in row) for row in keys]
-        return cls(grid, keys, sets, [not s.isdisjoint(_BLOCK_KEYS) for s in sets])
+            ks = frozenset([k for _, k in found]) if found else _EMPTY
+            sets.append(ks)
+            labelled.append(not ks.isdisjoint(block))
+        return cls(grid, keys, sets, labelled)
 
     def has(self, row: int, trigger: frozenset[str]) -> bool:
         return 0 <= row < len(self.sets) and not self.sets[row].isdisjoint(trigger)
