@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench templates templates-preview clean
+.PHONY: demo test lint bench bench-count templates templates-preview clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_score.py
 	$(BIN)/python benchmarks/bench_validate.py
 	$(BIN)/python benchmarks/bench_summarize.py
+
+# Instructions per file and stage (valgrind): figures that do not swing with the machine's load.
+bench-count: $(STAMP)
+	$(BIN)/python benchmarks/count_instructions.py
+	$(BIN)/python benchmarks/count_instructions.py --layout provincial
 
 # The committed templates are generated, never edited by hand (a test checks they are current).
 templates: $(STAMP)
