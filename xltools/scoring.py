@@ -29,15 +29,17 @@ _FAILED_WORDS = ("未", "没有", "较差", "不满意", "差", "否", "无效")
 def round_half_up(x: float, digits: int = 2) -> float:
     """Round half away from zero, as Excel's ROUND does (2.675 → 2.68, where round() gives 2.67).
 
-    2.675 is stored as 2.67499999…; the relative nudge of 1e-9 lets such decimal halves round
+    2.675 is stored as 2.67499999…; the relative nudge of 1e-12 lets such decimal halves round
     up, as they do on paper and in Excel. For values with up to six decimals it equals rounding
     the decimal repr with ``decimal.ROUND_HALF_UP`` (a test holds it to that); for float noise
     such as 1.5 × 114/120 = 1.4249999999999998 it gives 1.43, the exact product's rounding, as
-    Excel's ROUND does.
+    Excel's ROUND does. The nudge must stay far below the distance of a real fraction from a half:
+    1e-9 once rounded 2709.508148 to 2709.5082 (0.48 + 1e-9 × 27,095,081 crossed it); 1e-12 keeps
+    that distance for every |x| · 10^digits below 10^10.
     """
     m = _SCALE[digits] if 0 <= digits < 10 else 10.0**digits
     y = x * m if x >= 0 else -x * m
-    r = _floor(y + 0.5 + 1e-9 * (y if y > 1.0 else 1.0)) / m
+    r = _floor(y + 0.5 + 1e-12 * (y if y > 1.0 else 1.0)) / m
     return r if x >= 0 else -r
 
 
