@@ -20,6 +20,9 @@ demo: $(STAMP)
 	@for f in demo/*.xlsx; do echo; echo "=== $$f"; $(BIN)/xltools score "$$f" || exit 1; done
 	@echo; echo "=== xltools validate demo/*.xlsx --annotate-dir demo/校验"
 	@$(BIN)/xltools validate demo/*.xlsx --annotate-dir demo/校验 --force; test $$? -le 1
+	@echo; echo "=== xltools summarize demo/*.xlsx -o demo/汇总/汇总表.xlsx --dept"
+	@mkdir -p demo/汇总
+	@$(BIN)/xltools summarize demo/*.xlsx -o demo/汇总/汇总表.xlsx --dept --force; test $$? -le 1
 
 test: $(STAMP)
 	$(BIN)/ruff check xltools tests benchmarks
