@@ -37,11 +37,15 @@ def _refuse(path: str, zh: str, en: str) -> UnreadableWorkbook:
 
 def check_container(path: str) -> tuple[str, set[str]]:
     """(``zip`` or ``ole``, names of sheets too large to read) for a plausible workbook; raise otherwise."""
+    members, encrypted = None, False
     try:
         with open(path, "rb") as fh:
             size = os.fstat(fh.fileno()).st_size
             head = fh.read(8)
-            members = _fast_members(fh, size) if head.startswith(_ZIP) else None
+            if head.startswith(_ZIP):
+                members = _zip_members(path, fh, size)
+            elif head == _OLE:
+                encrypted = _ENCRYPTION_MARK in head + fh.read((4 << 20) - len(head))
     except FileNotFoundError:
         raise _refuse(path, "文件不存在，请检查路径。", "file not found; check the path.") from None
     except IsADirectoryError:
@@ -51,12 +55,10 @@ def check_container(path: str) -> tuple[str, set[str]]:
     if size == 0:
         raise _refuse(path, "文件为空（0 字节），请重新保存或重新获取该文件。",
                       "the file is empty (0 bytes); save or obtain it again.")
-    if head.startswith(_ZIP):
-        return "zip", _check_zip(path, members if members is not None else _zip_members_slow(path))
+    if members is not None:
+        return "zip", _check_zip(path, members)
     if head == _OLE:
-        with open(path, "rb") as fh:
-            data = fh.read(4 << 20)
-        if _ENCRYPTION_MARK in data:
+        if encrypted:
             raise _refuse(path, "工作簿已加密（设置了打开密码），请在 Excel 中取消密码后另存再试。",
                           "the workbook is encrypted (password to open); remove the password in Excel and save a copy.")
         return "ole", set()
@@ -80,15 +82,14 @@ def _looks_like_text(head: bytes) -> bool:
     return all(b >= 9 for b in head)
 
 
-def _zip_members(path: str) -> list[tuple[str, int]]:
-    """(name, uncompressed size) of every member, from the central directory alone.
+def _zip_members(path: str, fh: BinaryIO, size: int) -> list[tuple[str, int]]:
+    """(name, uncompressed size) of every member of the open zip ``fh``, from its central directory.
 
     A direct reading of the end record and the directory costs half of ``zipfile.ZipFile``,
     which matters over thousands of files; anything unusual (ZIP64, a comment hiding the end
     record, inconsistent offsets) is left to ``zipfile`` itself, which also names the damage.
     """
-    with open(path, "rb") as fh:
-        members = _fast_members(fh, os.fstat(fh.fileno()).st_size)
+    members = _fast_members(fh, size)
     return members if members is not None else _zip_members_slow(path)
 
 
