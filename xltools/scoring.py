@@ -37,14 +37,10 @@ def round_half_up(x: float, digits: int = 2) -> float:
     1e-9 once rounded 2709.508148 to 2709.5082 (0.48 + 1e-9 × 27,095,081 crossed it); 1e-12 keeps
     that distance for every |x| · 10^digits below 10^10.
     """
-    m = _SCALE[digits] if 0 <= digits < 10 else 10.0**digits
-    y = x * m if x >= 0 else -x * m
-    r = _floor(y + 0.5 + 1e-12 * (y if y > 1.0 else 1.0)) / m
+    m = 10.0**digits
+    y = abs(x) * m
+    r = math.floor(y + 0.5 + 1e-12 * max(1.0, y)) / m
     return r if x >= 0 else -r
-
-
-_SCALE = tuple(10.0**d for d in range(10))
-_floor = math.floor
 
 
 @lru_cache(maxsize=4096)

@@ -307,7 +307,7 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
     name_v, direction, unit_v, target_v, actual_v, weight_v, score_v, dev_v, crit_v, out_v, rate_v, mid_v = (
         cells_of(row))
     name = to_text(name_v)
-    unit_col = to_text(unit_v) if unit_v != "" else ""
+    unit_col = to_text(unit_v)
     target = parse_value(target_v, unit=unit_col, op=direction if direction else None)
     qualitative = target.kind == "text" or is_qualitative_direction(direction)
     n = len(row)
@@ -315,13 +315,13 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
         level1=level1, level2=level2, name=name, target=target,
         actual=parse_value(actual_v, unit=unit_col),
         op=None if qualitative else (target.op or parse_direction(direction) or "="),
-        qualitative=qualitative, direction=to_text(direction) if direction != "" else "",
+        qualitative=qualitative, direction=to_text(direction),
         unit=(target.unit if target.is_number else "") or unit_col or unit_from_name(name),
         weight=to_number(weight_v), score=to_number(score_v),
-        deviation=to_text(dev_v) if dev_v != "" else "", criteria=to_text(crit_v) if crit_v != "" else "",
-        outcome=to_text(out_v) if out_v != "" else "", qual_rate=to_number(rate_v),
+        deviation=to_text(dev_v), criteria=to_text(crit_v),
+        outcome=to_text(out_v), qual_rate=to_number(rate_v),
         target_midterm=parse_value(mid_v, unit=unit_col) if mid_v != "" else NONE,
-        experts=[to_number(row[c]) if c < n else None for c in experts] if experts else [],
+        experts=[to_number(row[c]) if c < n else None for c in experts],
     )
 
 

@@ -121,14 +121,12 @@ def run_checks(ctx: Context, select: set[str] | None = None,
     from . import arithmetic, goals, structure  # noqa: F401  (registers the checks)
 
     out: list[Finding] = []
-    if not select and not ignore:
-        for _, fn in CHECKS:
-            out.extend(fn(ctx))
-        return sort_findings(out)
+    filtered = bool(select or ignore)
     for codes, fn in CHECKS:
-        if not any(wanted(c, select, ignore) for c in codes):
-            continue
-        out.extend(f for f in fn(ctx) if wanted(f.code, select, ignore))
+        if not filtered:
+            out.extend(fn(ctx))
+        elif any(wanted(c, select, ignore) for c in codes):
+            out.extend(f for f in fn(ctx) if wanted(f.code, select, ignore))
     return sort_findings(out)
 
 

@@ -42,16 +42,13 @@ def required_fields(ctx: Context) -> Iterator[Finding]:
 
 @lru_cache(maxsize=8)
 def _taxonomy_keys(kind: str) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
-    """(level-1 key → level-1 name, level-1 name → its level-2 keys) of a table kind's taxonomy."""
+    """(level-1 key → level-1 name, level-1 name → its level-2 keys) of a table kind's taxonomy.
+
+    Level-2 names are compared as level-1 names are: ``数量`` and ``数量指标`` are the same.
+    """
     tax = TAXONOMIES[kind]
     return ({taxonomy.level1_key(k): k for k in tax},
-            {p: frozenset(_key2(a) for a in kids) for p, kids in tax.items()})
-
-
-@lru_cache(maxsize=1024)
-def _key2(name: str) -> str:
-    k = label_key(name)
-    return k[:-2] if k.endswith("指标") else k
+            {p: frozenset(taxonomy.level1_key(a) for a in kids) for p, kids in tax.items()})
 
 
 @check("S102")
@@ -72,7 +69,7 @@ def taxonomy_names(ctx: Context) -> Iterator[Finding]:
             continue
         seen.add((ind.level1, ind.level2))
         allowed = tax[parent]
-        key = _key2(ind.level2)
+        key = taxonomy.level1_key(ind.level2)
         if key in level2_keys[parent]:
             continue
         home = next((p for p, kids in level2_keys.items() if key in kids), None)

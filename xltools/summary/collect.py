@@ -165,10 +165,10 @@ def collect(files: list[str], rules_spec: str | None = None, *, jobs: int | None
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    import python_calamine  # noqa: F401  (imported once here, inherited by every forked worker)
+    # imported once here and inherited by every forked worker, instead of once per worker
+    import python_calamine  # noqa: F401
 
-    from ..reading import read_workbook  # noqa: F401
-    from ..rules import check_workbook  # noqa: F401
+    from .. import reading, rules  # noqa: F401
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:

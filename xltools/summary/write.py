@@ -17,6 +17,7 @@ from dataclasses import asdict
 from ..annotate import SEVERITY_ZH
 from ..output import atomic_path
 from .collect import FindingRow, Record
+from .xlsx import XlsxWriter, prepare_row
 
 #: 汇总表 columns: (key, header, number format, width).
 COLUMNS: tuple[tuple[str, str, str, float], ...] = (
@@ -71,8 +72,6 @@ PROBLEM_HEADER = ["文件", "工作表", "单元格", "代码", "严重程度", 
 
 def problem_rows(rec: Record, rows: list[FindingRow]) -> list[str]:
     """One record's 问题清单 rows as prepared XML; run in the workers, so the writer only numbers them."""
-    from .xlsx import prepare_row
-
     out = [prepare_row([rec.path, "", "", "", "无法读取", rec.error, ""])] if rec.error else []
     for sheet, cell, code, severity, message, suggestion in rows:
         out.append(prepare_row([rec.path, sheet, cell, code, SEVERITY_ZH.get(severity, severity), message,
@@ -89,8 +88,6 @@ class XlsxSummary:
     """
 
     def __init__(self, out: str, *, rules_name: str, skipped: list[tuple[str, str]], dept: bool = False) -> None:
-        from .xlsx import XlsxWriter
-
         self.out, self.rules_name, self.dept = out, rules_name, dept
         self.now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
         self._target = atomic_path(out)
