@@ -33,9 +33,12 @@ DEPT: dict[str, tuple[str, ...]] = {
 
 @lru_cache(maxsize=1024)
 def level1_key(name: str) -> str:
-    """Compare level-1 names loosely: ``产出`` and ``产出指标`` are the same row of a table."""
+    """Compare level names loosely: ``产出`` and ``产出指标`` (or ``数量`` and ``数量指标``) are the same."""
     key = label_key(name)
     return key[:-2] if key.endswith("指标") else key
+
+
+_DEPT_KEYS = frozenset(level1_key(k) for k in DEPT)
 
 
 def which(level1_names: list[str]) -> str | None:
@@ -52,7 +55,6 @@ def which(level1_names: list[str]) -> str | None:
     return best if scores[best] else None
 
 
-_DEPT_KEYS = frozenset(level1_key(k) for k in DEPT)
 #: 二级指标 → its 一级指标, for tables that leave the 一级指标 column out.
 LEVEL2_PARENT: dict[str, str] = {label_key(kid): parent for parent, kids in PROJECT.items() for kid in kids}
 

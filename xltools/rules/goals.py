@@ -29,7 +29,8 @@ def unmeasurable_targets(ctx: Context) -> Iterator[Finding]:
         if ind.target.is_none:
             continue
         text_with_operator = ind.target.kind == "text" and parse_direction(ind.direction) is not None
-        if not text_with_operator and not (ind.target.is_number and not ind.unit):
+        no_unit = ind.target.is_number and not ind.unit
+        if not (text_with_operator or no_unit):
             continue
         value = ind.target.display() if ind.target.is_number else ind.target.text
         params = {"name": ind.name, "value": value}
@@ -38,7 +39,7 @@ def unmeasurable_targets(ctx: Context) -> Iterator[Finding]:
                 **params, "problem": "无法解析为数值", "problem_en": "cannot be read as a number",
                 "fix": "写成「≥90%」「≤30天」「1100人」这样的数值和单位",
                 "fix_en": "write a number with its unit: ≥90%, ≤30天, 1100人"})
-        elif ind.target.is_number and not ind.unit:
+        else:
             n = format_number(ind.target.number)
             yield Finding("G201", t.sheet, ind.cell("unit", "target"), value, {
                 **params, "problem": "没有度量单位", "problem_en": "has no unit",
