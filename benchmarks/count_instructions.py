@@ -34,7 +34,7 @@ def _stage(stage: str, folder: str, measure: bool) -> None:
     from xltools.rules import check_workbook
     from xltools.ruleset import load_rules
     from xltools.scoring import score_table
-    from xltools.summary.collect import summarize_file
+    from xltools.summary.collect import _pairs
     from xltools.summary.write import problem_rows
 
     rules = load_rules(None)
@@ -45,11 +45,8 @@ def _stage(stage: str, folder: str, measure: bool) -> None:
         "recognise": lambda f: read_grids(grids[f], f),
         "score": lambda f: [score_table(t, rules) for t in read_grids(grids[f], f).tables],
         "check": lambda f: check_workbook(read_grids(grids[f], f), rules),
-    }.get(stage)
-    if work is None:  # summarize
-        def work(f: str) -> None:
-            records, rows = summarize_file(f, rules)
-            problem_rows(records[0], rows)
+        "summarize": lambda f: _pairs(f, rules, "zh", problem_rows),  # what a worker does per file
+    }[stage]
     for f in files[:WARM]:
         work(f)
     if measure:
