@@ -19,6 +19,8 @@ from ..reading.recognize import to_number, to_text
 from ..ruleset import RuleSet, load_rules
 from ..taxonomy import level1_key
 
+#: Files per task of a worker: small enough that no core idles long at the end of a batch.
+CHUNK = 8
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 #: Findings per record kept for the 问题清单: (sheet, cell, code, severity, message, suggestion).
 FindingRow = tuple[str, str, str, str, str, str]
@@ -153,8 +155,6 @@ def collect(files: list[str], rules_spec: str | None = None, *, jobs: int | None
     finding rows into what the consumer writes, in the workers rather than in this process.
     """
     jobs = jobs or os.cpu_count() or 1
-    chunk = max(1, min(64, len(files) // (jobs * 8) or 1))
-    batches = [files[i:i + chunk] for i in range(0, len(files), chunk)]
     if jobs == 1 or len(files) < 8:
         rules = load_rules(rules_spec)
         for p in files:
@@ -162,17 +162,17 @@ def collect(files: list[str], rules_spec: str | None = None, *, jobs: int | None
             if progress:
                 progress(1)
         return
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-
     # imported once here and inherited by every forked worker, instead of once per worker
     import python_calamine  # noqa: F401
 
     from .. import reading, rules  # noqa: F401
+    from . import pool
 
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        for batch, result in zip(batches, pool.map(_work, [(b, rules_spec, lang, prepare) for b in batches]), strict=True):
-            yield from result
-            if progress:
-                progress(len(batch))
+    # small batches keep both cores busy to the end; at most pool.MAX_TASKS of them
+    chunk = max(min(CHUNK, -(-len(files) // (jobs * 4))), -(-len(files) // pool.MAX_TASKS))
+    batches = [files[i:i + chunk] for i in range(0, len(files), chunk)]
+    for batch, result in zip(batches, pool.run(_work, [(b, rules_spec, lang, prepare) for b in batches], jobs),
+                             strict=True):
+        yield from result
+        if progress:
+            progress(len(batch))

@@ -1,0 +1,99 @@
+"""The fork pool behind `xltools summarize`: order, failures, early stops, the spawn fallback."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from xltools.errors import XltoolsError
+from xltools.summary import pool
+
+
+def square_with_pid(x: int) -> tuple[int, int]:
+    time.sleep(0.001)  # long enough that every worker gets some of the tasks
+    return x * x, os.getpid()
+
+
+def fail_on_seven(x: int) -> int:
+    if x == 7:
+        raise ValueError("seven")
+    return x
+
+
+def die_on_three(x: int) -> int:
+    if x == 3:
+        os._exit(9)
+    return x
+
+
+def big(x: int) -> bytes:
+    return bytes([x % 256]) * 300_000  # larger than a pipe's buffer: the parent must read as it goes
+
+
+def _children_left() -> list[str]:
+    me = str(os.getpid())
+    out = []
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                with open(f"/proc/{pid}/stat") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if fields[1] == me:
+                out.append(pid)
+    return out
+
+
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork") or not os.path.isdir("/proc"), reason="fork and /proc")
+
+
+@needs_fork
+def test_results_come_in_task_order_from_several_processes():
+    results = list(pool.run(square_with_pid, list(range(300)), jobs=3))
+    assert [r for r, _ in results] == [x * x for x in range(300)]
+    assert len({pid for _, pid in results}) > 1
+    assert os.getpid() not in {pid for _, pid in results}
+    assert _children_left() == []
+
+
+@needs_fork
+def test_results_larger_than_a_pipe_buffer():
+    results = list(pool.run(big, list(range(12)), jobs=2))
+    assert [r[:1] for r in results] == [bytes([x]) for x in range(12)]
+    assert all(len(r) == 300_000 for r in results)
+
+
+@needs_fork
+def test_a_failing_task_raises_in_the_parent_with_its_message():
+    with pytest.raises(XltoolsError) as e:
+        list(pool.run(fail_on_seven, list(range(20)), jobs=2))
+    assert "ValueError: seven" in e.value.message("en")
+    assert _children_left() == []
+
+
+@needs_fork
+def test_a_worker_that_dies_is_reported_not_waited_for():
+    with pytest.raises(XltoolsError) as e:
+        list(pool.run(die_on_three, list(range(20)), jobs=2))
+    assert "stopped unexpectedly" in e.value.message("en")
+    assert _children_left() == []
+
+
+@needs_fork
+def test_a_consumer_that_stops_early_leaves_no_process_behind():
+    gen = pool.run(square_with_pid, list(range(2000)), jobs=2)
+    assert next(gen)[0] == 0
+    gen.close()
+    assert _children_left() == []
+
+
+def test_too_many_tasks_are_refused():
+    with pytest.raises(ValueError):
+        list(pool.run(square_with_pid, list(range(pool.MAX_TASKS + 1)), jobs=2))
+
+
+def test_spawn_fallback_gives_the_same_results():
+    assert [r for r, _ in pool._spawned(square_with_pid, list(range(10)), 2)] == [x * x for x in range(10)]
