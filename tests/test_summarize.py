@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
@@ -96,6 +97,9 @@ def test_json_and_csv_to_stdout(batch):
     res = run("summarize", batch, "--format", "csv", "--jobs", "2")
     lines = res.stdout.splitlines()
     assert lines[0].startswith("文件,工作表,表格类型,项目名称") and len(lines) == 9
+    formula = [row for row in csv.reader(lines) if "公式.xlsx" in row[0]]
+    assert formula[0][3] == "'=HYPERLINK(\"x\")"  # Excel opening the CSV must not run it
+    assert formula[0][7] == "500.0"  # numbers are not touched
 
 
 def test_exit_zero_when_all_clean(tmp_path):

@@ -215,7 +215,23 @@ def to_json(records: list[Record], spool: str | None, skipped: list[tuple[str, s
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+#: Text starting with one of these is read as a formula when the CSV is opened in Excel or WPS.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: object) -> object:
+    """Text from the inputs, kept text in a spreadsheet: a leading ``'`` before a formula start.
+
+    A CSV carries no types, so Excel would run a project named ``=HYPERLINK(…)``; the apostrophe
+    is the usual guard (OWASP) and Excel hides it. Numbers are left alone.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def to_csv(records: list[Record]) -> str:
+    """The 汇总表 as CSV; text cells that would start a formula get a leading ``'`` (see :func:`csv_text`)."""
     buf = io.StringIO()
     w = csv.writer(buf)
     w.writerow([c[1] for c in COLUMNS])
@@ -224,5 +240,5 @@ def to_csv(records: list[Record]) -> str:
             continue
         values = asdict(rec)
         values["table"] = KIND_ZH.get(rec.table, rec.table)
-        w.writerow(["" if values[k] is None else values[k] for k, *_ in COLUMNS])
+        w.writerow(["" if values[k] is None else csv_text(values[k]) for k, *_ in COLUMNS])
     return buf.getvalue()
