@@ -22,8 +22,9 @@ from typing import Any
 
 from ..errors import XltoolsError
 
-#: Pipes hold at least 16 KB everywhere (macOS); every task number is written before forking.
-MAX_TASKS = 4096
+#: Every task number (4 bytes) is written into the task pipe before forking, so they must fit in
+#: a pipe's buffer: 8 KB of numbers, well inside the 16 KB that macOS and 64 KB that Linux hold.
+MAX_TASKS = 2048
 _NUMBER = struct.Struct("<I")
 _HEADER = struct.Struct("<IQ")  # task number, length of the pickled result
 _FAILED = 0xFFFFFFFF  # task number of a message that carries a worker's exception text
@@ -40,7 +41,7 @@ def run(fn: Callable[[Any], Any], tasks: Sequence[Any], jobs: int) -> Iterator[A
         yield from _spawned(fn, tasks, jobs)
         return
     task_r, task_w = os.pipe()
-    os.write(task_w, b"".join(_NUMBER.pack(i) for i in range(len(tasks))))
+    _write_all(task_w, b"".join(_NUMBER.pack(i) for i in range(len(tasks))))
     workers: dict[int, int] = {}  # result pipe → pid
     finished = False
     gc.freeze()  # the workers' collector then leaves the inherited objects alone (fewer copied pages)
