@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import time
 from collections.abc import Iterator
 
 from .errors import OutputError
@@ -30,14 +30,30 @@ def atomic_path(out: str) -> Iterator[str]:
     """A temporary path beside ``out``, renamed to ``out`` when the block succeeds."""
     folder = os.path.dirname(os.path.abspath(out))
     os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".xltools-", suffix=os.path.splitext(out)[1] or ".xlsx", dir=folder)
-    os.close(fd)
+    tmp = _new_file_beside(folder, os.path.splitext(out)[1] or ".xlsx")
     try:
         yield tmp
         os.replace(tmp, out)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _new_file_beside(folder: str, suffix: str) -> str:
+    """A new empty file in ``folder``, created exclusively so that it never replaces another.
+
+    Unlike ``tempfile.mkstemp`` (mode 0600, and 5 ms of imports) it is created with the user's
+    umask, so a summary written into a shared folder can be opened by colleagues.
+    """
+    stem = f".xltools-{os.getpid()}-{time.time_ns() % 1_000_000_000}"
+    for n in range(1000):
+        path = os.path.join(folder, f"{stem}-{n}{suffix}")
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            continue
+        return path
+    raise OutputError(f"无法在 {folder} 中创建临时文件", f"cannot create a temporary file in {folder}")
 
 
 def save_workbook(wb, out: str) -> str:  # noqa: ANN001  (an openpyxl Workbook)

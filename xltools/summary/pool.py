@@ -101,44 +101,41 @@ def _write_all(fd: int, data: bytes) -> None:
 
 def _gather(workers: dict[int, int], count: int) -> Iterator[Any]:
     """Read the workers' pipes as they fill; yield results in task order."""
-    import selectors
+    import select
 
-    sel = selectors.DefaultSelector()
+    poller = select.poll()
     buffers: dict[int, bytearray] = {}
     for fd in workers:
-        sel.register(fd, selectors.EVENT_READ)
+        poller.register(fd, select.POLLIN)
         buffers[fd] = bytearray()
     waiting: dict[int, Any] = {}
     nxt = 0
-    try:
-        while nxt < count:
-            if not sel.get_map():
-                raise XltoolsError(f"汇总进程意外退出（已完成 {nxt}/{count} 批）",
-                                   f"a worker process stopped unexpectedly ({nxt}/{count} batches done)")
-            for key, _ in sel.select():
-                fd = key.fd
-                chunk = os.read(fd, 1 << 20)
-                if not chunk:
-                    sel.unregister(fd)
-                    continue
-                buf = buffers[fd]
-                buf += chunk
-                while len(buf) >= _HEADER.size:
-                    i, size = _HEADER.unpack_from(buf)
-                    end = _HEADER.size + size
-                    if len(buf) < end:
-                        break
-                    payload = bytes(buf[_HEADER.size:end])
-                    del buf[:end]
-                    if i == _FAILED:
-                        raise XltoolsError(f"汇总进程出错：{payload.decode(errors='replace')}",
-                                           f"a worker process failed: {payload.decode(errors='replace')}")
-                    waiting[i] = pickle.loads(payload)
-            while nxt in waiting:
-                yield waiting.pop(nxt)
-                nxt += 1
-    finally:
-        sel.close()
+    while nxt < count:
+        if not buffers:
+            raise XltoolsError(f"汇总进程意外退出（已完成 {nxt}/{count} 批）",
+                               f"a worker process stopped unexpectedly ({nxt}/{count} batches done)")
+        for fd, _ in poller.poll():
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                poller.unregister(fd)
+                del buffers[fd]
+                continue
+            buf = buffers[fd]
+            buf += chunk
+            while len(buf) >= _HEADER.size:
+                i, size = _HEADER.unpack_from(buf)
+                end = _HEADER.size + size
+                if len(buf) < end:
+                    break
+                payload = bytes(buf[_HEADER.size:end])
+                del buf[:end]
+                if i == _FAILED:
+                    raise XltoolsError(f"汇总进程出错：{payload.decode(errors='replace')}",
+                                       f"a worker process failed: {payload.decode(errors='replace')}")
+                waiting[i] = pickle.loads(payload)
+        while nxt in waiting:
+            yield waiting.pop(nxt)
+            nxt += 1
 
 
 def _reap(pid: int, stop: bool) -> None:

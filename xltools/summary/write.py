@@ -6,7 +6,6 @@ Text from the inputs is always written as text: a project named ``=1+1`` stays a
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -232,6 +231,8 @@ def csv_text(value: object) -> object:
 
 def to_csv(records: list[Record]) -> str:
     """The 汇总表 as CSV; text cells that would start a formula get a leading ``'`` (see :func:`csv_text`)."""
+    import csv
+
     buf = io.StringIO()
     w = csv.writer(buf)
     w.writerow([c[1] for c in COLUMNS])

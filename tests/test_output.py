@@ -1,0 +1,41 @@
+"""Writing files safely: through a new file beside the target, renamed into place."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from xltools.output import atomic_path
+
+
+def test_atomic_path_renames_into_place_and_respects_the_umask(tmp_path):
+    out = tmp_path / "汇总.xlsx"
+    old = os.umask(0o022)
+    try:
+        with atomic_path(str(out)) as tmp:
+            assert os.path.dirname(tmp) == str(tmp_path) and tmp.endswith(".xlsx") and tmp != str(out)
+            with open(tmp, "wb") as fh:
+                fh.write(b"done")
+    finally:
+        os.umask(old)
+    assert out.read_bytes() == b"done"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644  # colleagues on a shared folder can read it
+    assert os.listdir(tmp_path) == ["汇总.xlsx"]
+
+
+def test_atomic_path_leaves_nothing_behind_on_failure(tmp_path):
+    out = tmp_path / "s.xlsx"
+    out.write_bytes(b"before")
+    with pytest.raises(RuntimeError), atomic_path(str(out)) as tmp:
+        with open(tmp, "wb") as fh:
+            fh.write(b"half")
+        raise RuntimeError("boom")
+    assert out.read_bytes() == b"before" and os.listdir(tmp_path) == ["s.xlsx"]
+
+
+def test_temporary_files_never_collide(tmp_path):
+    out = str(tmp_path / "a.xlsx")
+    with atomic_path(out) as one, atomic_path(out) as two:
+        assert one != two and os.path.exists(one) and os.path.exists(two)
