@@ -96,3 +96,15 @@ def million_rows(out: str, rows: int = 1_000_000) -> None:
                     chunk = []
             f.write("".join(chunk).encode())
             f.write(b"</sheetData></worksheet>")
+
+
+def with_escaped_characters(src: str, out: str, marker: bytes = b"VTAB", escape: bytes = b"_x000B_") -> None:
+    """``src`` with every ``marker`` in its sheet XML replaced by an OOXML escape such as ``_x000B_``.
+
+    That is how Excel stores a vertical tab (Word's line break, pasted into a cell): a character
+    XML 1.0 cannot hold, which the reader decodes and every writer must leave out.
+    """
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            zout.writestr(info, data.replace(marker, escape) if info.filename.startswith("xl/") else data)

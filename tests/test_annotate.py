@@ -138,3 +138,29 @@ def test_clean_workbook_gets_an_empty_result_sheet(tmp_path, lang):
     assert res.exit_code == 0
     wb = openpyxl.load_workbook(tmp_path / "o" / "自评表_校验.xlsx")
     assert wb["校验结果"]["G2"].value == ("未发现问题" if lang == "zh" else "no findings")
+
+
+def test_macro_workbook_keeps_its_macros_in_the_annotated_copy(tmp_path):
+    """An .xlsm (our own Excel buttons live in one) keeps its VBA project byte for byte."""
+    import zipfile
+
+    plain = write(tmp_path, name="plain.xlsx")
+    src = tmp_path / "带宏.xlsm"
+    vba = b"\xd0\xcf\x11\xe0 not a real VBA project, but bytes that must survive" * 20
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(src, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                                    b"application/vnd.ms-excel.sheet.macroEnabled.main+xml").replace(
+                    b"</Types>", b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>')
+            elif info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdVBA" Type="http://schemas.microsoft.com/'
+                                    b'office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>')
+            zout.writestr(info, data)
+        zout.writestr("xl/vbaProject.bin", vba)
+    res = CliRunner().invoke(cli, ["validate", str(src), "--annotate-dir", str(tmp_path / "out")])
+    assert res.exit_code in (0, 1), res.output
+    with zipfile.ZipFile(tmp_path / "out" / "带宏_校验.xlsm") as z:
+        assert z.read("xl/vbaProject.bin") == vba
+        assert "校验结果" in z.read("xl/workbook.xml").decode()

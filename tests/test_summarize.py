@@ -182,3 +182,49 @@ def test_progress_bar_only_on_a_terminal_for_big_batches(tmp_path):
     assert "汇总中" not in _run_with_tty_stderr(["summarize", str(few), "-o", str(tmp_path / "u.xlsx")])
     res = run("summarize", d, "-o", tmp_path / "v.xlsx")  # not a terminal: no bar
     assert "汇总中" not in res.stderr
+
+
+def test_a_path_that_does_not_exist_is_listed_and_fails_the_run(tmp_path):
+    src = write(tmp_path, name="ok.xlsx")
+    res = run("summarize", src, tmp_path / "没有这个文件.xlsx", "-o", tmp_path / "s.xlsx")
+    assert res.exit_code == 1 and "其中 1 个路径不存在" in res.stderr
+    rows = list(openpyxl.load_workbook(tmp_path / "s.xlsx")["问题清单"].iter_rows(min_row=3, values_only=True))
+    assert rows[0][0].endswith("没有这个文件.xlsx") and rows[0][5] == "文件不存在"
+
+
+@pytest.mark.parametrize("name, content, words", [
+    ("不存在.xlsx", None, "文件不存在"),
+    ("坏的.xlsx", b"PK\x03\x04broken", "文件已损坏"),
+    ("文本.xlsx", "项目,金额\n".encode(), "文本文件"),
+])
+def test_in_workbook_summary_refuses_unreadable_input_plainly(tmp_path, name, content, words):
+    src = tmp_path / name
+    if content is not None:
+        src.write_bytes(content)
+    res = run("summarize", src, "--sheet", "汇总", "-o", tmp_path / "out.xlsx")
+    assert res.exit_code == 2 and words in res.stderr and "内部错误" not in res.output
+    assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_text_with_characters_xml_cannot_hold_is_written_without_them(tmp_path):
+    from .hostile import with_escaped_characters
+
+    rows = list(CLEAN.rows)
+    rows[0] = replace(rows[0], name=rows[0].name + "VTAB续", actual="1700人", score=None, deviation="")
+    plain = write(tmp_path, replace(CLEAN, project="项目VTAB第二行", rows=rows), name="plain.xlsx")
+    src = tmp_path / "竖向制表符.xlsx"
+    with_escaped_characters(str(plain), str(src))
+    messages = [f.message() for f in validate_file(str(src)).findings]
+    base = CLEAN.rows[0].name
+    assert any(f"「{base}\x0b续」" in m for m in messages)  # the reader decodes it
+
+    res = run("validate", src, "--annotate-dir", tmp_path / "校验")
+    assert res.exit_code in (0, 1) and "内部错误" not in res.output
+    result = openpyxl.load_workbook(tmp_path / "校验" / "竖向制表符_校验.xlsx")["校验结果"]
+    messages = [c.value for c in result["G"]]
+    assert any(f"「{base}续」" in str(m) for m in messages)
+
+    assert run("summarize", src, "-o", tmp_path / "s.xlsx").exit_code in (0, 1)
+    assert openpyxl.load_workbook(tmp_path / "s.xlsx")["汇总表"]["D3"].value == "项目第二行"
+    assert run("summarize", src, "--sheet", "汇总", "-o", tmp_path / "in.xlsx").exit_code in (0, 1)
+    assert openpyxl.load_workbook(tmp_path / "in.xlsx")["汇总"]["D3"].value == "项目第二行"

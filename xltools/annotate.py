@@ -13,7 +13,7 @@ import zipfile
 from collections.abc import Iterable
 
 from .errors import OutputError
-from .output import check_output, save_workbook
+from .output import check_output, save_workbook, xml_safe
 from .rules import Finding
 from .rules.catalogue import ERROR, INFO, SEVERITIES, WARNING
 
@@ -41,8 +41,12 @@ def _check_keepable(src: str) -> None:
     if os.path.splitext(src)[1].lower() not in (".xlsx", ".xlsm"):
         raise _refuse(src, "只能为 .xlsx/.xlsm 生成批注副本；请先另存为 .xlsx。",
                       "annotated copies are made for .xlsx/.xlsm only; save as .xlsx first.")
-    with zipfile.ZipFile(src) as zf:
-        names = zf.namelist()
+    try:
+        with zipfile.ZipFile(src) as zf:
+            names = zf.namelist()
+    except (zipfile.BadZipFile, OSError):
+        raise _refuse(src, "文件已损坏（不是完整的 .xlsx），无法生成副本。",
+                      "the file is corrupt (not a complete .xlsx); no copy can be made.") from None
     lost = [(zh, en) for prefix, zh, en in UNKEPT_PARTS if any(n.startswith(prefix) for n in names)]
     if lost:
         raise _refuse(src, f"工作簿含有{'、'.join(z for z, _ in lost)}，批注副本无法完整保留，已拒绝生成（校验结果仍已输出）。",
@@ -50,8 +54,30 @@ def _check_keepable(src: str) -> None:
                       "no annotated copy written (the findings are still reported).")
 
 
+def open_keepable(src: str, what: tuple[str, str] = ("批注副本", "an annotated copy")):  # noqa: ANN201
+    """``src`` loaded by openpyxl for a copy that keeps it whole, or a clear refusal.
+
+    The file is opened here and closed on every path: openpyxl leaves its own handle open when a
+    part fails to parse.
+    """
+    _check_keepable(src)
+    from openpyxl import load_workbook
+
+    try:
+        with open(src, "rb") as fh:  # keep_vba copies the macro parts into memory while loading
+            return load_workbook(fh, keep_vba=src.lower().endswith(".xlsm"), keep_links=True, rich_text=True)
+    except Exception as e:  # openpyxl (with defusedxml) refuses entity tricks and broken parts
+        raise _refuse(src, f"无法为该文件生成{what[0]}（{type(e).__name__}）。",
+                      f"cannot make {what[1]} of this file ({type(e).__name__}).") from None
+
+
 def write_text(cell, value: object) -> None:  # noqa: ANN001  (an openpyxl cell)
-    """Write a value so that text stays text: ``=1+1`` from a project name must not become a formula."""
+    """Write a value so that text stays text: ``=1+1`` from a project name must not become a formula.
+
+    Characters an .xlsx cannot hold (a vertical tab pasted from Word) are left out.
+    """
+    if isinstance(value, str):
+        value = xml_safe(value)
     cell.value = value
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
         cell.data_type = "s"
@@ -61,14 +87,7 @@ def annotate_copy(src: str, findings: list[Finding], out: str, *, lang: str = "z
                   force: bool = False) -> str:
     """Write ``out``: a copy of ``src`` with notes, fills and a 校验结果 sheet; return its path."""
     check_output(out, force=force, src=src)
-    _check_keepable(src)
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(src, keep_vba=src.lower().endswith(".xlsm"), keep_links=True, rich_text=True)
-    except Exception as e:  # openpyxl (with defusedxml) refuses entity tricks and broken parts
-        raise _refuse(src, f"无法为该文件生成批注副本（{type(e).__name__}）。",
-                      f"cannot make an annotated copy of this file ({type(e).__name__}).") from None
+    wb = open_keepable(src)
     if RESULT_SHEET in wb.sheetnames:
         del wb[RESULT_SHEET]
     _mark_cells(wb, findings, lang)
@@ -128,7 +147,7 @@ def _mark_cells(wb, findings: list[Finding], lang: str) -> None:  # noqa: ANN001
         text = note_text(fs, lang)
         if cell.comment is not None and cell.comment.text:
             text = f"{cell.comment.text}\n{text}"
-        note = Comment(text, AUTHOR)
+        note = Comment(xml_safe(text), AUTHOR)
         note.width, note.height = 320, 40 + 40 * len(fs)
         cell.comment = note
         color = fill_for(fs)

@@ -237,7 +237,8 @@ def summarize(paths: tuple[str, ...], out: str | None, fmt: str, jobs: int | Non
     skipped and listed): one row per project table with its budget, spending, execution rate,
     written and computed totals, grade, indicators met and findings; grade distribution with a
     chart; per-unit figures; every finding and every unreadable file. Exit 0 when every file was
-    read and has no errors, 1 otherwise (the batch never stops for one bad file), 2 usage error.
+    read and has no errors, 1 otherwise (the batch never stops for one bad file; a path that does
+    not exist counts as unreadable), 2 usage error.
 
     \b
     Example:
@@ -252,10 +253,14 @@ def summarize(paths: tuple[str, ...], out: str | None, fmt: str, jobs: int | Non
                  force=force, progress=_progress_bar(quiet))
     if result.text is not None:
         click.echo(result.text, nl=False)
+    elif not quiet and lang == "en":
+        click.echo(f"{result.output}: {result.files} files, {result.tables} tables, {result.unreadable} unreadable, "
+                   f"{result.with_errors} tables with errors, {len(result.skipped)} skipped"
+                   + (f" ({result.missing} paths do not exist)" if result.missing else ""), err=True)
     elif not quiet:
         click.echo(f"{result.output}：{result.files} 个文件，{result.tables} 张表，"
-                   f"{result.unreadable} 个无法读取，{result.with_errors} 张表有错误，跳过 {len(result.skipped)} 个",
-                   err=True)
+                   f"{result.unreadable} 个无法读取，{result.with_errors} 张表有错误，跳过 {len(result.skipped)} 个"
+                   + (f"（其中 {result.missing} 个路径不存在）" if result.missing else ""), err=True)
     sys.exit(result.exit_code)
 
 

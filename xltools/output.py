@@ -7,10 +7,21 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import time
 from collections.abc import Iterator
 
 from .errors import OutputError
+
+#: What XML 1.0 cannot hold: C0 controls but tab, newline and return; U+FFFE, U+FFFF; lone
+#: surrogates. Real workbooks do carry some (Word's line break, a vertical tab, pasted into Excel
+#: is stored as ``_x000B_``), and openpyxl refuses them, so text is cleaned before it is written.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters an .xlsx cannot hold (see :data:`_NOT_XML`)."""
+    return _NOT_XML.sub("", text)
 
 
 def check_output(out: str, *, force: bool = False, src: str | None = None) -> None:

@@ -72,11 +72,13 @@ class FileBook:
     def set_note(self, sheet: str, cell: str, text: str | None) -> None:
         from openpyxl.comments import Comment
 
+        from ..output import xml_safe
+
         c = self._cell(sheet, cell)
         if text is None:
             c.comment = None
         else:
-            note = Comment(text, "xltools")
+            note = Comment(xml_safe(text), "xltools")
             note.width, note.height = 320, 120
             c.comment = note
 

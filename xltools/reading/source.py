@@ -8,6 +8,7 @@ workbook or a zip bomb is refused with one plain sentence instead of a traceback
 
 from __future__ import annotations
 
+import codecs
 import os
 import struct
 from typing import BinaryIO
@@ -72,14 +73,13 @@ def check_container(path: str) -> tuple[str, set[str]]:
 def _looks_like_text(head: bytes) -> bool:
     if head.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         return True
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            head.decode("gb18030")
+    for encoding in ("utf-8", "gb18030"):
+        try:  # incremental: the first bytes may end inside a character (项目,金额 is 3 bytes a character)
+            codecs.getincrementaldecoder(encoding)().decode(head, final=False)
         except UnicodeDecodeError:
-            return False
-    return all(b >= 9 for b in head)
+            continue
+        return all(b >= 9 for b in head)
+    return False
 
 
 def _zip_members(path: str, fh: BinaryIO, size: int) -> list[tuple[str, int]]:

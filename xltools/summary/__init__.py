@@ -26,13 +26,14 @@ class SummaryResult:
     tables: int = 0
     unreadable: int = 0
     with_errors: int = 0
+    missing: int = 0  # paths given that do not exist: listed with the skipped ones, and exit 1
     skipped: list[tuple[str, str]] = field(default_factory=list)
     output: str | None = None
     text: str | None = None  # JSON or CSV when written to stdout
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.unreadable or self.with_errors else 0
+        return 1 if self.unreadable or self.with_errors or self.missing else 0
 
 
 def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jobs: int | None = None,
@@ -48,9 +49,13 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
     if sheet is not None and (len(paths) != 1 or os.path.isdir(paths[0]) or fmt != "xlsx"):
         raise UsageError("--sheet 用于单个工作簿：把汇总表写入该工作簿的副本",
                          "--sheet takes one workbook and writes the summary into a copy of it")
+    if sheet is not None:
+        from ..reading.source import check_container
+
+        check_container(paths[0])  # missing, empty, text, encrypted: say so before any work
     rs = load_rules(rules)
     files, skipped = discover(paths)
-    res = SummaryResult(files=len(files), skipped=skipped)
+    res = SummaryResult(files=len(files), skipped=skipped, missing=sum(1 for p in paths if not os.path.exists(p)))
     agg = Aggregates()
     records: list[Record] = []
     tick = progress(len(files), 0) if progress else None
@@ -97,14 +102,12 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
 
 def _into_copy(src: str, sheet: str, out: str, records: list[Record], force: bool) -> str:
     """The in-workbook variant: a copy of ``src`` with the summary on sheet ``sheet``."""
-    from ..annotate import _check_keepable, write_text
-    from .write import COLUMNS, KIND_ZH
-
-    _check_keepable(src)
-    from openpyxl import load_workbook
     from openpyxl.styles import Font
 
-    wb = load_workbook(src, keep_vba=src.lower().endswith(".xlsm"), keep_links=True, rich_text=True)
+    from ..annotate import open_keepable, write_text
+    from .write import COLUMNS, KIND_ZH
+
+    wb = open_keepable(src, ("汇总副本", "a summary copy"))
     if sheet in wb.sheetnames:
         del wb[sheet]
     ws = wb.create_sheet(sheet, 0)

@@ -11,10 +11,10 @@ openpyxl (tests check the last two).
 from __future__ import annotations
 
 import math
-import re
 import zipfile
 
 from ..grid import column_letter
+from ..output import xml_safe
 
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -35,17 +35,14 @@ _STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"""
 
 
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
 def escape(text: str) -> str:
     """``&``, ``<``, ``>`` as entities (``xml.sax.saxutils`` would import urllib and email: 20 ms)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _clean(text: str) -> str:
-    """XML-escaped text without the control characters XML 1.0 forbids."""
-    return escape(_FORBIDDEN.sub("", text))
+    """XML-escaped text without the characters XML 1.0 forbids."""
+    return escape(xml_safe(text))
 
 
 _LETTERS = [column_letter(i) for i in range(702)]  # A … ZZ; a summary has ~25 columns
