@@ -39,3 +39,12 @@ def test_temporary_files_never_collide(tmp_path):
     out = str(tmp_path / "a.xlsx")
     with atomic_path(out) as one, atomic_path(out) as two:
         assert one != two and os.path.exists(one) and os.path.exists(two)
+
+
+def test_an_output_folder_that_cannot_be_made_is_refused_plainly(tmp_path):
+    from xltools.errors import OutputError
+
+    blocker = tmp_path / "a file"
+    blocker.write_text("x")
+    with pytest.raises(OutputError, match="无法写入"), atomic_path(str(blocker / "sub" / "s.xlsx")):
+        pass

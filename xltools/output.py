@@ -40,8 +40,12 @@ def check_output(out: str, *, force: bool = False, src: str | None = None) -> No
 def atomic_path(out: str) -> Iterator[str]:
     """A temporary path beside ``out``, renamed to ``out`` when the block succeeds."""
     folder = os.path.dirname(os.path.abspath(out))
-    os.makedirs(folder, exist_ok=True)
-    tmp = _new_file_beside(folder, os.path.splitext(out)[1] or ".xlsx")
+    try:
+        os.makedirs(folder, exist_ok=True)
+        tmp = _new_file_beside(folder, os.path.splitext(out)[1] or ".xlsx")
+    except OSError as e:
+        raise OutputError(f"无法写入 {folder}（{e.strerror or e}）；请换一个输出位置。",
+                          f"cannot write to {folder} ({e.strerror or e}); choose another place.") from None
     try:
         yield tmp
         os.replace(tmp, out)
