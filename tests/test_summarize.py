@@ -228,3 +228,19 @@ def test_text_with_characters_xml_cannot_hold_is_written_without_them(tmp_path):
     assert openpyxl.load_workbook(tmp_path / "s.xlsx")["汇总表"]["D3"].value == "项目第二行"
     assert run("summarize", src, "--sheet", "汇总", "-o", tmp_path / "in.xlsx").exit_code in (0, 1)
     assert openpyxl.load_workbook(tmp_path / "in.xlsx")["汇总"]["D3"].value == "项目第二行"
+
+
+def test_rerun_into_the_same_folder_skips_its_own_summary_and_annotated_copies(tmp_path):
+    d = tmp_path / "2023自评"
+    d.mkdir()
+    for k in range(2):
+        shutil.copy(write(tmp_path, name=f"a{k}.xlsx"), d / f"项目{k}.xlsx")
+    assert run("validate", d / "项目0.xlsx", "--annotate-dir", d / "校验").exit_code == 0
+    out = d / "汇总.xlsx"
+    for skipped in (1, 2):  # the second run finds the first run's summary in the folder
+        res = run("summarize", d, "-o", out, "--force")
+        assert res.exit_code == 0, res.output
+        assert f"2 个文件，2 张表，0 个无法读取，0 张表有错误，跳过 {skipped} 个" in res.stderr
+    skipped = {(os.path.basename(r[0]), r[4]) for r in openpyxl.load_workbook(out)["问题清单"].iter_rows(
+        min_row=3, values_only=True)}
+    assert skipped == {("汇总.xlsx", "已跳过"), ("项目0_校验.xlsx", "已跳过")}

@@ -18,6 +18,8 @@ from .rules import Finding
 from .rules.catalogue import ERROR, INFO, SEVERITIES, WARNING
 
 RESULT_SHEET = "校验结果"
+#: Annotated copies are named ``<stem>_校验.xlsx``; ``summarize`` skips such files.
+ANNOTATED_SUFFIX = "_校验"
 AUTHOR = "xltools"
 FILLS = {ERROR: "FFC7CE", WARNING: "FFEB9C", INFO: "DDEBF7"}
 SEVERITY_ZH = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
@@ -29,7 +31,7 @@ UNKEPT_PARTS = (("xl/media/", "图片", "images"), ("xl/charts/", "图表", "cha
 
 def annotated_path(src: str, out_dir: str) -> str:
     stem, ext = os.path.splitext(os.path.basename(src))
-    return os.path.join(out_dir, f"{stem}_校验{ext or '.xlsx'}")
+    return os.path.join(out_dir, f"{stem}{ANNOTATED_SUFFIX}{ext or '.xlsx'}")
 
 
 def _refuse(src: str, zh: str, en: str) -> OutputError:

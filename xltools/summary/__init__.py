@@ -54,7 +54,7 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
 
         check_container(paths[0])  # missing, empty, text, encrypted: say so before any work
     rs = load_rules(rules)
-    files, skipped = discover(paths)
+    files, skipped = discover(paths, output=out)
     res = SummaryResult(files=len(files), skipped=skipped, missing=sum(1 for p in paths if not os.path.exists(p)))
     agg = Aggregates()
     records: list[Record] = []

@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from ..annotate import ANNOTATED_SUFFIX
 from ..errors import UnknownTable, UnreadableWorkbook
 from ..model import EVALUATION
 from ..reading.recognize import to_number, to_text
@@ -50,17 +51,28 @@ class Record:
     error: str = ""  # the file could not be read: why
 
 
-def discover(paths: Iterable[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """Workbook files under ``paths`` (folders recursively, sorted) and what was skipped, with why."""
+def discover(paths: Iterable[str], output: str | None = None) -> tuple[list[str], list[tuple[str, str]]]:
+    """Workbook files under ``paths`` (folders recursively, sorted) and what was skipped, with why.
+
+    Skipped besides lock files and non-workbooks: ``output`` (a summary written into the folder
+    it summarises must not be read back on the next run) and annotated copies that
+    ``xltools validate --annotate-dir`` names ``*_校验.xlsx`` (their tables would count twice).
+    """
     files: list[str] = []
     skipped: list[tuple[str, str]] = []
+    out = os.path.abspath(output) if output else None
 
     def consider(p: str) -> None:
         name = os.path.basename(p)
+        stem, ext = os.path.splitext(name)
         if name.startswith("~$"):
             skipped.append((p, "Office 锁定文件（~$），已跳过"))
         elif not name.lower().endswith(WORKBOOK_SUFFIXES):
             skipped.append((p, "不是工作簿（扩展名不是 .xlsx/.xlsm/.xls/.ods），已跳过"))
+        elif out is not None and os.path.abspath(p) == out:
+            skipped.append((p, "本次汇总的输出文件，已跳过"))
+        elif stem.endswith(ANNOTATED_SUFFIX) and ext.lower() in (".xlsx", ".xlsm"):
+            skipped.append((p, "xltools 校验标注副本（其原文件另行汇总），已跳过；如需汇总请改名"))
         else:
             files.append(p)
 
