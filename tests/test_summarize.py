@@ -237,10 +237,15 @@ def test_rerun_into_the_same_folder_skips_its_own_summary_and_annotated_copies(t
         shutil.copy(write(tmp_path, name=f"a{k}.xlsx"), d / f"项目{k}.xlsx")
     assert run("validate", d / "项目0.xlsx", "--annotate-dir", d / "校验").exit_code == 0
     out = d / "汇总.xlsx"
-    for skipped in (1, 2):  # the second run finds the first run's summary in the folder
+    for files, skipped in ((2, 1), (3, 3)):  # the second run finds its own output and an older summary
         res = run("summarize", d, "-o", out, "--force")
         assert res.exit_code == 0, res.output
-        assert f"2 个文件，2 张表，0 个无法读取，0 张表有错误，跳过 {skipped} 个" in res.stderr
-    skipped = {(os.path.basename(r[0]), r[4]) for r in openpyxl.load_workbook(out)["问题清单"].iter_rows(
-        min_row=3, values_only=True)}
-    assert skipped == {("汇总.xlsx", "已跳过"), ("项目0_校验.xlsx", "已跳过")}
+        assert f"{files} 个文件，2 张表，0 个无法读取，0 张表有错误，跳过 {skipped} 个" in res.stderr
+        shutil.copy(out, d / "汇总_20231201_093000.xlsx")  # as the Excel button names its summaries
+    rows = openpyxl.load_workbook(out)["问题清单"].iter_rows(min_row=3, values_only=True)
+    assert {(os.path.basename(r[0]), r[4], r[5]) for r in rows} == {
+        ("汇总.xlsx", "已跳过", "本次汇总的输出文件，已跳过"),
+        ("项目0_校验.xlsx", "已跳过", "xltools 校验标注副本（其原文件另行汇总），已跳过；如需汇总请改名"),
+        ("汇总_20231201_093000.xlsx", "已跳过", "xltools 生成的汇总表，已跳过")}
+    data = json.loads(run("summarize", d, "--format", "json", "--jobs", "1").stdout)
+    assert len(data["records"]) == 2 and not data["unreadable"] and len(data["skipped"]) == 3

@@ -71,8 +71,11 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
         with os.fdopen(fd, "w", encoding="utf-8") if spool else contextlib.nullcontext() as fh:
             for rec, rows in collect(files, rules, jobs=jobs, lang=lang, progress=tick,
                                      prepare=problem_rows if sink is not None else None):
-                records.append(rec)
-                agg.add(rec)
+                if rec.skipped:  # an earlier summary among the workbooks: listed, not summed
+                    res.skipped.append((rec.path, rec.skipped))
+                else:
+                    records.append(rec)
+                    agg.add(rec)
                 if sink is not None:
                     sink.add(rec, rows)  # type: ignore[arg-type]  (prepared rows)
                 else:

@@ -22,6 +22,9 @@ from ..taxonomy import level1_key
 
 #: Files per task of a worker: small enough that no core idles long at the end of a batch.
 CHUNK = 8
+#: Sheets every summary written by xltools holds: a workbook with both is skipped, not summed.
+SUMMARY_SHEET, PROBLEMS_SHEET = "汇总表", "问题清单"
+SUMMARY_SHEETS = frozenset((SUMMARY_SHEET, PROBLEMS_SHEET))
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 #: Findings per record kept for the 问题清单: (sheet, cell, code, severity, message, suggestion).
 FindingRow = tuple[str, str, str, str, str, str]
@@ -49,6 +52,7 @@ class Record:
     infos: int = 0
     parts: dict[str, float | None] = field(default_factory=dict)
     error: str = ""  # the file could not be read: why
+    skipped: str = ""  # the file was read but is not for summing (an xltools summary): why
 
 
 def discover(paths: Iterable[str], output: str | None = None) -> tuple[list[str], list[tuple[str, str]]]:
@@ -98,6 +102,8 @@ def summarize_file(path: str, rules: RuleSet, lang: str = "zh") -> tuple[list[Re
     try:
         book = read_workbook(path)
     except UnknownTable as e:
+        if SUMMARY_SHEETS <= set(e.sheets):  # an earlier summary saved among the workbooks
+            return [Record(path, skipped="xltools 生成的汇总表，已跳过")], []
         return [Record(path, error=e.message(lang))], []
     except UnreadableWorkbook as e:
         return [Record(path, error=e.message(lang))], []

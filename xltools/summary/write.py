@@ -15,7 +15,7 @@ from dataclasses import asdict
 
 from ..annotate import SEVERITY_ZH
 from ..output import atomic_path
-from .collect import FindingRow, Record
+from .collect import PROBLEMS_SHEET, SUMMARY_SHEET, FindingRow, Record
 from .xlsx import XlsxWriter, prepare_row
 
 #: 汇总表 columns: (key, header, number format, width).
@@ -72,6 +72,8 @@ PROBLEM_HEADER = ["文件", "工作表", "单元格", "代码", "严重程度", 
 def problem_rows(rec: Record, rows: list[FindingRow]) -> list[str]:
     """One record's 问题清单 rows as prepared XML; run in the workers, so the writer only numbers them."""
     out = [prepare_row([rec.path, "", "", "", "无法读取", rec.error, ""])] if rec.error else []
+    if rec.skipped:
+        out.append(prepare_row([rec.path, "", "", "", "已跳过", rec.skipped, ""]))
     for sheet, cell, code, severity, message, suggestion in rows:
         out.append(prepare_row([rec.path, sheet, cell, code, SEVERITY_ZH.get(severity, severity), message,
                                 suggestion]))
@@ -92,7 +94,7 @@ class XlsxSummary:
         self._target = atomic_path(out)
         self.tmp = self._target.__enter__()
         self.book = XlsxWriter(self.tmp)
-        self.problems = self.book.sheet("问题清单", [36, 14, 8, 7, 8, 60, 40], order=4)
+        self.problems = self.book.sheet(PROBLEMS_SHEET, [36, 14, 8, 7, 8, 60, 40], order=4)
         self.problems.append([f"生成于 {self.now}；规则集：{rules_name}"], bold=True)
         self.problems.append(PROBLEM_HEADER, bold=True)
         for path, why in skipped:
@@ -110,7 +112,7 @@ class XlsxSummary:
         formats = [c[2] for c in cols]
         try:
             with self.book as book:
-                ws = book.sheet("汇总表", [c[3] for c in cols], order=1)
+                ws = book.sheet(SUMMARY_SHEET, [c[3] for c in cols], order=1)
                 ws.append([banner], bold=True)
                 ws.append([c[1] for c in cols], bold=True)
                 keys = [c[0] for c in COLUMNS]
