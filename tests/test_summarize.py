@@ -249,3 +249,10 @@ def test_rerun_into_the_same_folder_skips_its_own_summary_and_annotated_copies(t
         ("汇总_20231201_093000.xlsx", "已跳过", "xltools 生成的汇总表，已跳过")}
     data = json.loads(run("summarize", d, "--format", "json", "--jobs", "1").stdout)
     assert len(data["records"]) == 2 and not data["unreadable"] and len(data["skipped"]) == 3
+
+
+@pytest.mark.parametrize("name", ["汇总/2023", "x" * 32, "", "History", "'汇总"])
+def test_in_workbook_summary_refuses_sheet_names_excel_would_not_take(tmp_path, name):
+    src = write(tmp_path, name="a.xlsx")
+    res = run("summarize", src, "--sheet", name, "-o", tmp_path / "out.xlsx")
+    assert res.exit_code == 2 and "工作表名" in res.stderr and not (tmp_path / "out.xlsx").exists()

@@ -50,6 +50,7 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
         raise UsageError("--sheet 用于单个工作簿：把汇总表写入该工作簿的副本",
                          "--sheet takes one workbook and writes the summary into a copy of it")
     if sheet is not None:
+        _check_sheet_name(sheet)
         from ..reading.source import check_container
 
         check_container(paths[0])  # missing, empty, text, encrypted: say so before any work
@@ -101,6 +102,19 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
         if sink is not None:
             sink.discard()
     return res
+
+
+_SHEET_NAME_FORBIDDEN = set("\\/?*[]:")
+
+
+def _check_sheet_name(name: str) -> None:
+    """Excel's rules for a sheet name: 1–31 characters, none of \\ / ? * [ ] :, no leading or
+    trailing apostrophe, and not History (reserved)."""
+    bad = set(name) & _SHEET_NAME_FORBIDDEN
+    if not name.strip() or len(name) > 31 or bad or name[0] == "'" or name[-1] == "'" or name.lower() == "history":
+        what = f"含有 {' '.join(sorted(bad))}" if bad else ("超过 31 个字符" if len(name) > 31 else "不可用")
+        raise UsageError(f"--sheet 工作表名「{name}」{what}：Excel 的工作表名为 1–31 个字符，不含 \\ / ? * [ ] :",
+                         f"--sheet name 「{name}」 is not allowed in Excel: 1–31 characters, none of \\ / ? * [ ] :")
 
 
 def _into_copy(src: str, sheet: str, out: str, records: list[Record], force: bool) -> str:
