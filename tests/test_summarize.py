@@ -256,3 +256,13 @@ def test_in_workbook_summary_refuses_sheet_names_excel_would_not_take(tmp_path, 
     src = write(tmp_path, name="a.xlsx")
     res = run("summarize", src, "--sheet", name, "-o", tmp_path / "out.xlsx")
     assert res.exit_code == 2 and "工作表名" in res.stderr and not (tmp_path / "out.xlsx").exists()
+
+
+def test_markup_characters_in_names_round_trip_through_the_summary(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    name = "A&B <试点> 项目 \"一期\" 'x'"
+    shutil.copy(write(tmp_path, replace(CLEAN, project=name, unit="单位<甲>&乙")), d / "a.xlsx")
+    assert run("summarize", d, "-o", tmp_path / "s.xlsx").exit_code == 0
+    row = next(openpyxl.load_workbook(tmp_path / "s.xlsx")["汇总表"].iter_rows(min_row=3, values_only=True))
+    assert row[3] == name and row[5] == "单位<甲>&乙"

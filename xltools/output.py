@@ -16,7 +16,8 @@ from .errors import OutputError
 #: What XML 1.0 cannot hold: C0 controls but tab, newline and return; U+FFFE, U+FFFF; lone
 #: surrogates. Real workbooks do carry some (Word's line break, a vertical tab, pasted into Excel
 #: is stored as ``_x000B_``), and openpyxl refuses them, so text is cleaned before it is written.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+NOT_XML_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff"  # a regex character class body
+_NOT_XML = re.compile(f"[{NOT_XML_CHARS}]")
 
 
 def xml_safe(text: str) -> str:

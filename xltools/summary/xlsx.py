@@ -11,10 +11,11 @@ openpyxl (tests check the last two).
 from __future__ import annotations
 
 import math
+import re
 import zipfile
 
 from ..grid import column_letter
-from ..output import xml_safe
+from ..output import NOT_XML_CHARS, xml_safe
 
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -40,8 +41,13 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+_SPECIAL = re.compile(f"[&<>{NOT_XML_CHARS}]")
+
+
 def _clean(text: str) -> str:
-    """XML-escaped text without the characters XML 1.0 forbids."""
+    """XML-escaped text without the characters XML 1.0 forbids (most text needs neither)."""
+    if _SPECIAL.search(text) is None:
+        return text
     return escape(xml_safe(text))
 
 
