@@ -1,10 +1,11 @@
 """Collect one small record per table from many workbooks, in parallel, with flat memory.
 
 Each worker reads, scores and validates its files and sends back only small records (numbers
-and short strings) plus the findings as plain tuples; the parent streams findings to a spool
-file and keeps only the records, so memory grows by a few hundred bytes per project, not by
-workbook size. Workers are forked processes: the GIL would serialise the Python half of the
-work (recognition, scoring, checks), and forked workers start without re-importing anything.
+and short strings) plus the findings, as plain tuples or as rows already prepared for the
+summary sheet; the parent writes the findings out as they come and keeps only the records, so
+memory grows by a few hundred bytes per project, not by workbook size. Workers are forked
+processes (:mod:`.pool`): the GIL would serialise the Python half of the work (recognition,
+scoring, checks), and forked workers start without re-importing anything.
 """
 
 from __future__ import annotations
