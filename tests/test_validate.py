@@ -122,7 +122,7 @@ def test_code_triggers_at_its_cell(tmp_path, code, cell, sample, edits):
 
 
 def test_every_code_is_tested():
-    tested = {c[0] for c in CASES} | {"S105", "A311", "G201"}
+    tested = {c[0] for c in CASES} | {"S105", "A311", "G201", "A314"}
     assert tested == set(CATALOGUE)
 
 
@@ -186,3 +186,49 @@ def test_finding_fields_and_messages(tmp_path):
     en = f.to_dict("en")
     assert en["message"] == "written score 8 differs from computed 10.00 (actual 24场 ≥ target 24场: full 10.00)"
     assert en["suggestion"] == "change it to 10.00"
+
+
+def _with_error_values(src, out, errors):
+    """``src`` with the given cells turned into formula cells whose cached value is an error, as
+    Excel saves ``=E7/D7`` when D7 is empty: ``<c r="G21" t="e"><f>…</f><v>#DIV/0!</v></c>``."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename.startswith("xl/worksheets/sheet"):
+                for ref, value in errors.items():
+                    cell = f'<c r="{ref}" t="e"><f>1/0</f><v>{value}</v></c>'.encode()
+                    data, n = re.subn(rb'<c r="' + ref.encode() + rb'"[^>]*?(?:/>|>.*?</c>)', cell, data, count=1)
+                    assert n == 1, ref
+            zout.writestr(info, data)
+
+
+def test_formula_error_values_are_a314_at_their_cells(tmp_path):
+    """python-calamine reads an error cell as empty; the reader finds the error values itself."""
+    src = write(tmp_path)
+    out = tmp_path / "公式错误.xlsx"
+    _with_error_values(src, out, {"G21": "#DIV/0!", "E7": "#REF!", "G14": "#N/A"})
+    got = [(f.code, f.cell, f.value, f.message("zh")) for f in validate_file(str(out)).findings if f.code == "A314"]
+    assert [g[:3] for g in got] == [("A314", "E7", "#REF!"), ("A314", "G14", "#N/A"), ("A314", "G21", "#DIV/0!")]
+    assert got[2][3] == "单元格显示公式错误 #DIV/0!（除数为空或为 0）"
+    assert not [f for f in validate_file(str(src)).findings if f.code == "A314"]  # the clean file has none
+
+
+def test_error_values_read_as_text_from_excel_are_blanked_and_reported(tmp_path):
+    """The xlwings path reads errors as text (err_to_str): they must not count as written answers."""
+    from xltools.grid import Grid, parse_a1, take_errors
+    from xltools.reading import load_grids, read_grids
+    from xltools.rules import check_workbook
+    from xltools.ruleset import load_rules
+
+    grid = load_grids(write(tmp_path))[0]
+    rows = [list(r) for r in grid.rows]
+    r, c = parse_a1("E14")
+    rows[r][c] = "#DIV/0!"  # an actual computed by a formula that failed
+    errors = take_errors(rows)
+    assert errors == {(r, c): "#DIV/0!"} and rows[r][c] == ""
+    book = read_grids([Grid(grid.sheet, rows, grid.merged, errors=errors)], "excel")
+    codes = {(f.code, f.cell) for f in check_workbook(book, load_rules(None))[0].findings}
+    assert ("A314", "E14") in codes and ("A308", "E14") in codes  # shown as the error, and as no actual

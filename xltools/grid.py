@@ -45,12 +45,33 @@ def parse_a1(ref: str) -> tuple[int, int]:
     return int(ref[i:]) - 1, col - 1
 
 
+#: Formula error values as Excel shows them (and xlwings returns them with ``err_to_str``).
+ERROR_VALUES = frozenset(("#DIV/0!", "#REF!", "#VALUE!", "#N/A", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
+                          "#GETTING_DATA"))
+
+
+def take_errors(rows: list[list[object]]) -> dict[tuple[int, int], str]:
+    """Blank the formula error values in ``rows`` (in place) and say where they were.
+
+    A reader that gets errors as text (xlwings) must not score ``#DIV/0!`` as a qualitative
+    answer; it hands the grid blanks, as python-calamine does, and the errors aside.
+    """
+    errors = {}
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if v.__class__ is str and v in ERROR_VALUES:
+                errors[(r, c)] = v
+                row[c] = ""
+    return errors
+
+
 @dataclass(slots=True)
 class Grid:
     sheet: str
     rows: list[list[object]]
     merged: list[Range] = field(default_factory=list)
     skipped: bool = False  # listed but not read (too large to be a performance table)
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)  # cells showing #DIV/0! and the like
     _owner: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:

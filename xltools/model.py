@@ -152,6 +152,7 @@ class Table:
     blanks: dict[str, str] = field(default_factory=dict)  # labelled field left empty → its cell
     level1_cells: dict[str, str] = field(default_factory=dict)  # 一级指标 name → A1 where first seen
     template: dict[str, str] = field(default_factory=dict)  # xltools template metadata (id, version, rules)
+    cell_errors: list[tuple[str, str, str]] = field(default_factory=list)  # (sheet, A1, #DIV/0!…) on its sheets
 
     def field_value(self, name: str) -> object:
         f = self.header.get(name)

@@ -8,7 +8,7 @@ A few lines per operation and no logic, on purpose: everything else is tested on
 
 from __future__ import annotations
 
-from ..grid import Grid
+from ..grid import Grid, take_errors
 
 
 class XlwingsBook:
@@ -26,11 +26,11 @@ class XlwingsBook:
         out = []
         for sheet in self.book.sheets:
             used = sheet.used_range
-            values = used.options(ndim=2).value or []
+            values = used.options(ndim=2, err_to_str=True).value or []
             r0, c0 = used.row - 1, used.column - 1
             rows = [[""] * (c0 + len(values[0]) if values else 0) for _ in range(r0)]
             rows += [[""] * c0 + ["" if v is None else v for v in row] for row in values]
-            out.append(Grid(sheet.name, rows))
+            out.append(Grid(sheet.name, rows, errors=take_errors(rows)))
         return out
 
     def sheet_names(self) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 
 from ..errors import UnknownTable
-from ..grid import Grid
+from ..grid import Grid, a1
 from ..model import EVALUATION, SELFEVAL, Workbook
 from .labels import HELPER_SHEETS, META_SHEET
 from .recognize import LOOKED_FOR, LOOKED_FOR_EN, tables_in_grid
@@ -34,11 +34,13 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
     meta = next((_meta(g) for g in grids if g.sheet == META_SHEET), {})
     grids = [g for g in grids if g.sheet not in HELPER_SHEETS]
     book = Workbook(path=path, sheets=[g.sheet for g in grids])
-    loose_items, loose_parts, loose_funds = [], [], []
+    loose_items, loose_parts, loose_funds, loose_errors = [], [], [], []
     for grid in grids:
         tables, items, parts, funds = tables_in_grid(grid)
+        errors = [(grid.sheet, a1(r, c), v) for (r, c), v in sorted(grid.errors.items())] if grid.errors else []
         if tables:
             tables[0].line_items.extend(items)
+            tables[0].cell_errors.extend(errors)
             target = next((t for t in tables if t.kind == EVALUATION), None)
             if target is not None:
                 target.written_parts.extend(parts)
@@ -48,6 +50,7 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
         else:
             loose_items.extend(items)
             loose_parts.extend(parts)
+            loose_errors.extend(errors)
             if funds is not None:
                 loose_funds.append(funds)
     if not book.tables:
@@ -63,6 +66,7 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
         )
     first = book.tables[0]
     first.line_items.extend(loose_items)
+    first.cell_errors.extend(loose_errors)
     for t in book.tables:
         t.template = meta
     evaluation = next((t for t in book.tables if t.kind == EVALUATION), None)

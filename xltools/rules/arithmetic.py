@@ -13,7 +13,7 @@ from ..reading.labels import TOTAL_LABELS, label_key
 from ..scoring import RowScore, outcome_of, pct, qual_rate, round_half_up
 from ..values import format_number
 from . import Context, Finding, check
-from .catalogue import Text
+from .catalogue import FORMULA_ERROR_OTHER, FORMULA_ERRORS, Text
 
 TOL = 0.005
 GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "合格": "中", "一般": "中", "较差": "差",
@@ -315,3 +315,12 @@ def qualitative_bands(ctx: Context) -> Iterator[Finding]:
             yield Finding("A313", t.sheet, ind.cell("score"), ind.score, {
                 "name": ind.name, "score": _n(ind.score), "rate": pct(rate), "outcome": band.outcome,
                 "band": f"[{pct(band.low, 0)}, {pct(band.high, 0)}{']' if top else ')'}"})
+
+
+@check("A314")
+def formula_errors(ctx: Context) -> Iterator[Finding]:
+    """Cells showing #DIV/0!, #REF!… on the table's sheets: the reader sees them as blanks."""
+    for sheet, cell, value in ctx.table.cell_errors:
+        meaning, fix, meaning_en, fix_en = FORMULA_ERRORS.get(value, FORMULA_ERROR_OTHER)
+        yield Finding("A314", sheet, cell, value, {"value": value, "meaning": meaning, "meaning_en": meaning_en,
+                                                    "fix": fix, "fix_en": fix_en})

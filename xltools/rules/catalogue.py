@@ -93,7 +93,27 @@ CATALOGUE: dict[str, Entry] = {
     "A313": Entry(ERROR, "定性指标「{name}」得分 {score}（{rate}）不在「{outcome}」的区间 {band} 内",
                   "qualitative 「{name}」 score {score} ({rate}) is outside the band {band} of 「{outcome}」",
                   "按所选结果在 {band} 内打分，或改选结果", "score within {band} or choose another outcome"),
+    "A314": Entry(ERROR, "单元格显示公式错误 {value}（{meaning}）", "the cell shows the formula error {value} ({meaning_en})",
+                  "{fix}", "{fix_en}"),
 }
+
+#: What each formula error value means and how to mend it: (meaning, fix) in Chinese and English.
+FORMULA_ERRORS: dict[str, tuple[str, str, str, str]] = {
+    "#DIV/0!": ("除数为空或为 0", "检查除数单元格（如全年预算数、分值）已填写且不为 0，或用 IFERROR 处理",
+                "a division by an empty cell or by 0", "fill in the divisor (e.g. the annual budget or weight) "
+                "with a non-zero number, or wrap the formula in IFERROR"),
+    "#REF!": ("公式引用的单元格已被删除", "重新指定公式引用的单元格", "the formula refers to a deleted cell",
+              "point the formula at existing cells"),
+    "#VALUE!": ("文本参与了计算", "检查参与计算的单元格为数值（不带单位、空格）", "text took part in arithmetic",
+                "make the cells it uses plain numbers (no units or spaces)"),
+    "#N/A": ("查找不到匹配项", "检查查找公式的查找值和查找区域", "a lookup found nothing",
+             "check the lookup value and range"),
+    "#NAME?": ("公式中有无法识别的函数或名称", "检查函数名与名称的拼写", "an unknown function or name in the formula",
+               "check the spelling of functions and names"),
+    "#NUM!": ("数值无效", "检查公式中的数值", "an invalid number", "check the numbers in the formula"),
+    "#NULL!": ("区域引用不相交", "检查公式中的区域引用", "ranges that do not intersect", "check the ranges in the formula"),
+}
+FORMULA_ERROR_OTHER = ("公式出错", "检查并修正公式", "a formula error", "check and mend the formula")
 
 
 @dataclass(frozen=True, slots=True)
