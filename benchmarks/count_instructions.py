@@ -7,7 +7,7 @@ difference by 40, so interpreter start-up and imports cancel out. Every file is 
 no cache inside xltools meets a file twice.
 
 Stages: ``load`` (container check + python-calamine); from already loaded grids, ``recognise``
-(the tables), ``score`` (recognise + scoring), ``check`` (score + the 30 checks); and
+(the tables), ``score`` (recognise + scoring), ``check`` (score + every check); and
 ``summarize``: everything a worker of ``xltools summarize`` does per file, loading included.
 
 Run: ``.venv/bin/python benchmarks/count_instructions.py [--layout provincial]``.
