@@ -213,6 +213,10 @@ def test_formula_error_values_are_a314_at_their_cells(tmp_path):
     got = [(f.code, f.cell, f.value, f.message("zh")) for f in validate_file(str(out)).findings if f.code == "A314"]
     assert [g[:3] for g in got] == [("A314", "E7", "#REF!"), ("A314", "G14", "#N/A"), ("A314", "G21", "#DIV/0!")]
     assert got[2][3] == "单元格显示公式错误 #DIV/0!（除数为空或为 0）"
+    assert ("A308", "E14") in findings(write(tmp_path, edits={"E14": None}, name="空.xlsx"))  # empty: A308 …
+    _with_error_values(src, tmp_path / "实际值错误.xlsx", {"E14": "#VALUE!"})
+    cells = {(f.code, f.cell) for f in validate_file(str(tmp_path / "实际值错误.xlsx")).findings}
+    assert ("A314", "E14") in cells and ("A308", "E14") not in cells  # … one showing #VALUE! is A314 only
     assert not [f for f in validate_file(str(src)).findings if f.code == "A314"]  # the clean file has none
 
 
@@ -231,4 +235,4 @@ def test_error_values_read_as_text_from_excel_are_blanked_and_reported(tmp_path)
     assert errors == {(r, c): "#DIV/0!"} and rows[r][c] == ""
     book = read_grids([Grid(grid.sheet, rows, grid.merged, errors=errors)], "excel")
     codes = {(f.code, f.cell) for f in check_workbook(book, load_rules(None))[0].findings}
-    assert ("A314", "E14") in codes and ("A308", "E14") in codes  # shown as the error, and as no actual
+    assert ("A314", "E14") in codes and ("A308", "E14") not in codes  # the error, not "no actual value"
