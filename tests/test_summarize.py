@@ -266,3 +266,16 @@ def test_markup_characters_in_names_round_trip_through_the_summary(tmp_path):
     assert run("summarize", d, "-o", tmp_path / "s.xlsx").exit_code == 0
     row = next(openpyxl.load_workbook(tmp_path / "s.xlsx")["汇总表"].iter_rows(min_row=3, values_only=True))
     assert row[3] == name and row[5] == "单位<甲>&乙"
+
+
+def test_json_and_csv_to_a_file_are_written_whole(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    shutil.copy(write(tmp_path, name="a.xlsx"), d / "a.xlsx")
+    out = tmp_path / "out"
+    out.mkdir()
+    assert run("summarize", d, "--format", "json", "-o", out / "s.json").exit_code == 0
+    assert run("summarize", d, "--format", "csv", "-o", out / "s.csv").exit_code == 0
+    assert len(json.loads((out / "s.json").read_text(encoding="utf-8"))["records"]) == 1
+    assert (out / "s.csv").read_text(encoding="utf-8").startswith("文件,工作表")
+    assert sorted(os.listdir(out)) == ["s.csv", "s.json"]  # no temporary file left beside them

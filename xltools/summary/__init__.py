@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..errors import UsageError
-from ..output import check_output, save_workbook
+from ..output import atomic_path, check_output, save_workbook
 from ..ruleset import load_rules
 from .collect import Record, collect, discover
 from .write import Aggregates, XlsxSummary, problem_rows, spool_findings, to_csv, to_json
@@ -93,7 +93,7 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
         else:
             res.output = _into_copy(paths[0], sheet, out, records, force)  # type: ignore[arg-type]
         if res.text is not None and out:
-            with open(out, "w", encoding="utf-8", newline="") as fh2:
+            with atomic_path(out) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh2:
                 fh2.write(res.text)
             res.output, res.text = out, None
     finally:
