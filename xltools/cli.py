@@ -233,8 +233,8 @@ def summarize(paths: tuple[str, ...], out: str | None, fmt: str, jobs: int | Non
               sheet: str | None, dept: bool, force: bool, rules: str | None, lang: str) -> None:
     """汇总多个工作簿（文件或文件夹，递归）：汇总表、等级分布、按单位汇总、问题清单。
 
-    Summarise PATHS (files and folders, recursively; Office lock files ~$* and non-workbooks are
-    skipped and listed): one row per project table with its budget, spending, execution rate,
+    Summarise PATHS (files and folders, recursively; Office lock files ~$*, non-workbooks, the
+    output itself, earlier xltools summaries and *_校验 annotated copies are skipped and listed): one row per project table with its budget, spending, execution rate,
     written and computed totals, grade, indicators met and findings; grade distribution with a
     chart; per-unit figures; every finding and every unreadable file. Exit 0 when every file was
     read and has no errors, 1 otherwise (the batch never stops for one bad file; a path that does
