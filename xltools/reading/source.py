@@ -173,12 +173,7 @@ def _check_zip(path: str, infos: list[Member]) -> set[str]:
            and (m.name.startswith("xl/worksheets/") or m.name == "content.xml")}
     if "content.xml" in big:
         raise _refuse(path, "表格内容过大，不是绩效表，已跳过。", "the spreadsheet content is too large to be a performance table; skipped.")
-    return _sheet_names_of(path, big) if big else set()
-
-
-def _sheet_names_of(path: str, parts: set[str]) -> set[str]:
-    """Sheet names of the given worksheet parts."""
-    return {name for part, name in _sheet_parts(path).items() if part in parts}
+    return {name for part, name in _sheet_parts(path).items() if part in big} if big else set()
 
 
 def _sheet_parts(path: str) -> dict[str, str]:

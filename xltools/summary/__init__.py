@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..errors import UsageError
 from ..output import atomic_path, check_output, save_workbook
 from ..ruleset import load_rules
-from .collect import Record, collect, discover
+from .collect import MISSING, Record, collect, discover
 from .write import Aggregates, XlsxSummary, problem_rows, spool_findings, to_csv, to_json
 
 __all__ = ["summarize", "SummaryResult", "Record"]
@@ -56,7 +56,7 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
         check_container(paths[0])  # missing, empty, text, encrypted: say so before any work
     rs = load_rules(rules)
     files, skipped = discover(paths, output=out)
-    res = SummaryResult(files=len(files), skipped=skipped, missing=sum(1 for p in paths if not os.path.exists(p)))
+    res = SummaryResult(files=len(files), skipped=skipped, missing=sum(1 for _, why in skipped if why == MISSING))
     agg = Aggregates()
     records: list[Record] = []
     tick = progress(len(files), 0) if progress else None

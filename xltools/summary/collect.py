@@ -26,6 +26,8 @@ CHUNK = 8
 #: Sheets every summary written by xltools holds: a workbook with both is skipped, not summed.
 SUMMARY_SHEET, PROBLEMS_SHEET = "汇总表", "问题清单"
 SUMMARY_SHEETS = frozenset((SUMMARY_SHEET, PROBLEMS_SHEET))
+#: Why :func:`discover` lists a path given that does not exist (such a path fails the run).
+MISSING = "文件不存在"
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 #: Findings per record kept for the 问题清单: (sheet, cell, code, severity, message, suggestion).
 FindingRow = tuple[str, str, str, str, str, str]
@@ -90,7 +92,7 @@ def discover(paths: Iterable[str], output: str | None = None) -> tuple[list[str]
         elif os.path.exists(p):
             consider(p)
         else:
-            skipped.append((p, "文件不存在"))
+            skipped.append((p, MISSING))
     return files, skipped
 
 
