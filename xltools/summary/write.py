@@ -69,11 +69,19 @@ class Aggregates:
 PROBLEM_HEADER = ["文件", "工作表", "单元格", "代码", "严重程度", "问题", "建议"]
 
 
+SKIPPED = "已跳过"
+
+
+def file_row(path: str, state: str, why: str) -> list[object]:
+    """A 问题清单 row about a whole file (unreadable or skipped): the state where the severity goes."""
+    return [path, "", "", "", state, why, ""]
+
+
 def problem_rows(rec: Record, rows: list[FindingRow]) -> list[str]:
     """One record's 问题清单 rows as prepared XML; run in the workers, so the writer only numbers them."""
-    out = [prepare_row([rec.path, "", "", "", "无法读取", rec.error, ""])] if rec.error else []
+    out = [prepare_row(file_row(rec.path, "无法读取", rec.error))] if rec.error else []
     if rec.skipped:
-        out.append(prepare_row([rec.path, "", "", "", "已跳过", rec.skipped, ""]))
+        out.append(prepare_row(file_row(rec.path, SKIPPED, rec.skipped)))
     for sheet, cell, code, severity, message, suggestion in rows:
         out.append(prepare_row([rec.path, sheet, cell, code, SEVERITY_ZH.get(severity, severity), message,
                                 suggestion]))
@@ -98,7 +106,7 @@ class XlsxSummary:
         self.problems.append([f"生成于 {self.now}；规则集：{rules_name}"], bold=True)
         self.problems.append(PROBLEM_HEADER, bold=True)
         for path, why in skipped:
-            self.problems.append([path, "", "", "", "已跳过", why, ""])
+            self.problems.append(file_row(path, SKIPPED, why))
 
     def add(self, rec: Record, prepared: list[str]) -> None:
         """Add one record's 问题清单 rows, as :func:`problem_rows` prepared them."""
