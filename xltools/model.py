@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from .values import NONE, Value
 
 #: Table kinds (domain.md §7 glossary).
-GOALS, SELFEVAL, DEPT, EVALUATION = "goals", "selfeval", "dept", "evaluation"
+GOALS, SELFEVAL, DEPT, EVALUATION, MONITOR = "goals", "selfeval", "dept", "evaluation", "monitor"
 TABLE_TITLES = {
     GOALS: "项目支出绩效目标申报表",
     SELFEVAL: "项目支出绩效自评表",
     DEPT: "部门整体绩效自评表",
     EVALUATION: "项目支出绩效评价评分表",
+    MONITOR: "项目支出绩效运行监控表",
 }
 
 
@@ -87,6 +88,11 @@ class Indicator:
     experts: list[float | None] = field(default_factory=list)
     outcome: str = ""  # qualitative outcome text, if a column holds it
     qual_rate: float | None = None  # qualitative score rate chosen inside the outcome's band
+    # mid-year monitoring (绩效运行监控表, domain.md §3.6)
+    to_date: Value = NONE  # 1-N月实际完成值
+    forecast: Value = NONE  # 全年预计完成值
+    likelihood: str = ""  # 完成目标可能性: 确定能 / 有可能 / 完全不可能
+    measures: str = ""  # 纠偏措施
     sheet: str = ""
     row: int = 0  # 1-based sheet row
     # field name → column letter, shared by every row of a table (addresses are built on demand,
@@ -153,6 +159,7 @@ class Table:
     level1_cells: dict[str, str] = field(default_factory=dict)  # 一级指标 name → A1 where first seen
     template: dict[str, str] = field(default_factory=dict)  # xltools template metadata (id, version, rules)
     cell_errors: list[tuple[str, str, str]] = field(default_factory=list)  # (sheet, A1, #DIV/0!…) on its sheets
+    months: Field | None = None  # monitoring: the N of 1-N月 (value None when no label says it)
 
     def field_value(self, name: str) -> object:
         f = self.header.get(name)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING
 
-from .messages import word
+from .messages import render, word
 from .scoring import ScoreResult, pct
 
 if TYPE_CHECKING:
@@ -59,6 +59,15 @@ def score_text(result: ScoreResult, lang: str = "zh") -> str:
         f"{w('rules')}: {result.rules}",
         "",
     ]
+    if result.table == "monitor":
+        rows = [[r.level1, r.name, w(f"light_{r.light}") if r.light else "—", r.explain(lang), r.cell]
+                for r in result.rows]
+        out.append(table([w("col_level1"), w("col_name"), w("col_light"), w("col_explain"), w("col_cell")],
+                         rows, [12, 24, 6, 70, 8]))
+        out += ["", w("no_score_monitor") + " " + render("lights_count", result.lights(), lang)]
+        if result.figures:
+            out.append(f"{w('figures')}: " + "  ".join(f"{w('fig_' + k)} {pct(v)}" for k, v in result.figures.items()))
+        return "\n".join(out)
     rows = [[r.level1, r.name, _num(r.weight), _num(r.score), r.explain(lang), r.cell]
             for r in result.rows]
     out.append(table([w("col_level1"), w("col_name"), w("col_weight"), w("col_score"),

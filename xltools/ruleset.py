@@ -39,6 +39,24 @@ class TableRules:
 
 
 @dataclass(frozen=True, slots=True)
+class MonitorRules:
+    """The traffic light of mid-year monitoring (domain.md §3.6): completion as a share of what
+    the months so far should have brought; below ``red`` red, below ``yellow`` yellow, from
+    ``blue`` blue, green between."""
+
+    red: float = 0.6
+    yellow: float = 0.8
+    blue: float = 1.2
+
+    def light(self, ratio: float) -> str:
+        if ratio < self.red:
+            return "red"
+        if ratio < self.yellow:
+            return "yellow"
+        return "blue" if ratio >= self.blue else "green"
+
+
+@dataclass(frozen=True, slots=True)
 class RuleSet:
     id: str
     name: str
@@ -49,6 +67,7 @@ class RuleSet:
     tables: dict[str, TableRules] = field(default_factory=dict)
     source: str = ""
     heuristics: dict[str, object] = field(default_factory=dict)  # additions to rules/heuristics.toml
+    monitor: MonitorRules = MonitorRules()
 
     def for_table(self, kind: str) -> TableRules:
         return self.tables.get(kind) or self.tables["selfeval"]
@@ -116,12 +135,18 @@ def _build(data: dict, source: str) -> RuleSet:
                 explain_execution_below=float(section["explain_execution_below"]),
                 qualitative=bands,
             )
+        lights = data.get("monitor", {}).get("lights", [0.6, 0.8, 1.2])
+        red, yellow, blue = (float(x) for x in lights)
+        if not 0 <= red <= yellow <= blue:
+            raise RulesError(f"[monitor] lights 须是从小到大的三个比例（红、黄、蓝），而不是 {lights!r}",
+                             f"[monitor] lights must be three ascending ratios (red, yellow, blue), not {lights!r}")
         grades = tuple(sorted(((g["name"], float(g["min"])) for g in data["grades"]),
                               key=lambda g: -g[1]))
         return RuleSet(id=str(data.get("id", source)), name=str(data.get("name", source)),
                        name_en=str(data.get("name_en", data.get("name", source))),
                        digits=int(data["digits"]), total=float(data["total"]), grades=grades,
-                       tables=tables, source=source, heuristics=dict(data.get("heuristics", {})))
+                       tables=tables, source=source, heuristics=dict(data.get("heuristics", {})),
+                       monitor=MonitorRules(red, yellow, blue))
     except RulesError:
         raise
     except (KeyError, TypeError, ValueError, IndexError) as e:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 
-from .model import DEPT, EVALUATION, GOALS, SELFEVAL
+from .model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL
 
 
 @dataclass
@@ -29,6 +29,10 @@ class Row:
     direction: str = ""  # own column when the layout asks for it
     unit: str = ""
     experts: list[float] = field(default_factory=list)
+    to_date: object = ""  # monitoring: 1-N月实际完成值, 全年预计完成值, 完成目标可能性, 纠偏措施
+    forecast: object = ""
+    likelihood: str = ""
+    measures: str = ""
 
 
 @dataclass
@@ -48,6 +52,7 @@ class Sample:
     total: float | None = None
     grade: str = ""
     line_items: list[tuple[str, str, float | None, float | None, float | None]] = field(default_factory=list)
+    months: int = 6  # monitoring: the N of 1-N月
 
 
 @dataclass
@@ -79,9 +84,10 @@ _COLUMNS = {
     DEPT: ("level1", "level2", "name", "target", "actual", "weight", "score", "deviation"),
     GOALS: ("level1", "level2", "name", "target", "weight"),
     EVALUATION: ("level1", "level2", "name", "weight", "criteria"),
+    MONITOR: ("level1", "level2", "name", "target", "to_date", "forecast", "likelihood", "deviation", "measures"),
 }
 _TITLES = {SELFEVAL: "项目支出绩效自评表", GOALS: "项目支出绩效目标申报表",
-           DEPT: "部门整体绩效自评表", EVALUATION: "项目支出绩效评价评分表"}
+           DEPT: "部门整体绩效自评表", EVALUATION: "项目支出绩效评价评分表", MONITOR: "项目支出绩效运行监控表"}
 
 
 def write_sample(sample: Sample, path: str | os.PathLike[str], layout: Layout | None = None) -> None:
@@ -99,7 +105,10 @@ def write_sample(sample: Sample, path: str | os.PathLike[str], layout: Layout | 
 class _Writer:
     def __init__(self, ws, sample: Sample, layout: Layout) -> None:
         self.ws, self.s, self.l = ws, sample, layout
-        self.labels = LABELS[layout.variant]
+        n = sample.months
+        self.labels = {**LABELS[layout.variant], "to_date": f"1-{n}月实际完成值", "forecast": "全年预计完成值",
+                       "likelihood": "完成目标可能性", "measures": "纠偏措施",
+                       **({"deviation": "偏差原因"} if sample.kind == MONITOR else {})}
         self.r = 1
         self.c0 = layout.start_col
 
@@ -121,7 +130,7 @@ class _Writer:
         if self.l.title_rows:
             self.put(self.r, c0, _TITLES[s.kind])
             self.ws.merge_cells(start_row=self.r, start_column=c0, end_row=self.r, end_column=c0 + width - 1)
-            self.put(self.r + 1, c0, f"（{s.year}年度）")
+            self.put(self.r + 1, c0, f"（{s.year}年度）" if s.kind != MONITOR else f"（{s.year}年1-{s.months}月）")
             self.put(self.r + 2, c0, "填报单位：" + s.unit)
             self.put(self.r + 2, c0 + width - 1, "单位：万元")
             self.r += 3
@@ -159,6 +168,8 @@ class _Writer:
         if not s.funds:
             return
         heads = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+        if s.kind == MONITOR:
+            heads = ["全年预算数", f"1-{s.months}月执行数", "执行进度"]
         self.put(self.r, c0, "项目资金（万元）")
         for i, h in enumerate(heads):
             self.put(self.r, c0 + 2 + i, h)
@@ -167,9 +178,15 @@ class _Writer:
             self.r += 1
             label = {"年度资金总额": self.labels["total_funds"], "其中：当年财政拨款": self.labels["fiscal"]}.get(label, label)
             self.put(self.r, c0 + 1, label)
+            if s.kind == MONITOR:
+                progress = round(spent / annual, 4) if spent is not None and annual else None
+                for i, v in enumerate((annual, spent, progress)):
+                    self.put(self.r, c0 + 2 + i, self.num(v) if v is not None else "—")
+                continue
             for i, v in enumerate((initial, annual, spent)):
                 self.put(self.r, c0 + 2 + i, self.num(v) if v is not None else "—")
-        self.put(top + 1, c0 + 5, s.execution_weight)
+        if s.kind != MONITOR:
+            self.put(top + 1, c0 + 5, s.execution_weight)
         self.ws.merge_cells(start_row=top, start_column=c0, end_row=self.r, end_column=c0)
         self.r += 1
 
@@ -237,7 +254,9 @@ class _Writer:
         return {"level1": row.level1, "level2": row.level2, "name": row.name, "target": target,
                 "actual": self.num(row.actual), "weight": self.num(row.weight),
                 "score": self.num(row.score), "deviation": row.deviation, "direction": row.direction,
-                "unit": row.unit, "criteria": "按完成比例计分", "mean": self.num(row.score)}
+                "unit": row.unit, "criteria": "按完成比例计分", "mean": self.num(row.score),
+                "to_date": self.num(row.to_date), "forecast": self.num(row.forecast),
+                "likelihood": row.likelihood, "measures": row.measures}
 
     def write_line_items(self) -> None:
         s, c0 = self.s, self.c0
@@ -310,6 +329,24 @@ def demo_samples() -> dict[str, tuple[Sample, Layout]]:
             Row("预算管理情况", "资产管理", "资产管理规范性", "规范", "基本规范", 10),
         ],
     )
+    monitor = Sample(
+        kind=MONITOR, project="2024年中国品牌商品（中东欧）展览会", department="市贸促会",
+        unit="市贸促会展览部", year=2024, months=6,
+        funds=[("年度资金总额", None, 1000, 430), ("其中：当年财政拨款", None, 1000, 430)],
+        rows=[
+            Row("产出指标", "数量指标", "参展企业数量", "≥100家", to_date="55家", forecast="110家", likelihood="确定能"),
+            Row("产出指标", "数量指标", "搭建展位面积", "≥3000平方米", to_date="1000平方米", forecast="2800平方米",
+                likelihood="有可能", deviation="场馆调整，面积缩小"),
+            Row("产出指标", "质量指标", "展会布展验收合格率", "=100%", to_date="100%", forecast="100%", likelihood="确定能"),
+            Row("产出指标", "时效指标", "布展完成时间", "≤30天", to_date="20天", forecast="28天", likelihood="确定能"),
+            Row("效益指标", "经济效益指标", "意向成交额", "≥5000万元", to_date="800万元", forecast="3500万元",
+                likelihood="完全不可能", deviation="国际形势影响，采购商减少"),
+            Row("效益指标", "社会效益指标", "提升品牌影响力", "有效提升", to_date="逐步提升", forecast="有效提升",
+                likelihood="有可能"),
+            Row("满意度指标", "服务对象满意度指标", "参展企业满意度", "≥90%", to_date="92%", forecast="92%",
+                likelihood="确定能"),
+        ],
+    )
     return {
         "自评表.xlsx": (selfeval, Layout()),
         "自评表_省级格式.xlsx": (selfeval, Layout(variant=1, start_col=2, merge_level1=False,
@@ -319,6 +356,7 @@ def demo_samples() -> dict[str, tuple[Sample, Layout]]:
         "目标申报表.xlsx": (goals, Layout(direction_column=True, unit_column=True)),
         "评价评分表.xlsx": (evaluation, Layout()),
         "部门整体自评表.xlsx": (dept, Layout()),
+        "监控表.xlsx": (monitor, Layout()),
     }
 
 

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .messages import render, word
-from .model import DEPT, EVALUATION, GOALS, Indicator, Table, Workbook
+from .model import DEPT, EVALUATION, GOALS, MONITOR, Indicator, Table, Workbook
 from .ruleset import RuleSet, TableRules, load_rules
 from .taxonomy import level1_key
-from .values import format_number, percent_scale
+from .values import Value, format_number, percent_scale
 
 _ACHIEVED, _PARTIAL, _FAILED = 0, 1, 2
 _PARTIAL_WORDS = ("部分", "基本", "大部分", "较好", "一般", "有所")
@@ -61,6 +61,7 @@ class RowScore:
     cell: str = ""
     indicator: Indicator | None = field(default=None, repr=False)
     achieved: bool | None = None
+    light: str | None = None  # monitoring tables: red | yellow | green | blue (None: cannot tell)
 
     def explain(self, lang: str = "zh") -> str:
         return render(self.explain_key, self.params, lang)
@@ -102,9 +103,19 @@ class ScoreResult:
                       for p in self.parts],
             "figures": self.figures,
             "rows": [{"level1": r.level1, "level2": r.level2, "name": r.name, "weight": r.weight,
-                      "score": r.score, "explain": r.explain(lang), "sheet": r.sheet, "cell": r.cell}
+                      "score": r.score, "explain": r.explain(lang), "sheet": r.sheet, "cell": r.cell,
+                      **({"light": r.light} if self.table == MONITOR else {})}
                      for r in self.rows],
+            **({"lights": self.lights()} if self.table == MONITOR else {}),
         }
+
+    def lights(self) -> dict[str, int]:
+        """Monitoring tables: how many rows show each light (red, yellow, green, blue)."""
+        counts = {"red": 0, "yellow": 0, "green": 0, "blue": 0}
+        for r in self.rows:
+            if r.light is not None:
+                counts[r.light] += 1
+        return counts
 
 
 def score_workbook(book: Workbook, rules: RuleSet | None = None) -> list[ScoreResult]:
@@ -124,6 +135,10 @@ def score_table(table: Table, rules: RuleSet | None = None, *, path: str = "") -
     elif table.kind == GOALS:
         rows = [RowScore(i.level1, i.level2, i.name, i.weight, None, "no_score_goals", {},
                          i.sheet, i.cell("weight"), i) for i in table.indicators]
+    elif table.kind == MONITOR:  # not scored: a light per row (domain.md §3.6)
+        from .monitoring import monitor_rows
+
+        rows = monitor_rows(table, rules)
     else:
         execution = _execution_row(table, tr, d)
         # In our own templates the 得分 column is the template's formula: score from the inputs.
@@ -133,7 +148,7 @@ def score_table(table: Table, rules: RuleSet | None = None, *, path: str = "") -
         rows.insert(0, execution)
     parts = _parts(rows, d)
     scored = [r.score for r in rows if r.score is not None]
-    total = round_half_up(sum(scored), d) if scored and table.kind != GOALS else None
+    total = round_half_up(sum(scored), d) if scored and table.kind not in (GOALS, MONITOR) else None
     return ScoreResult(
         path=path, table=table.kind, sheet=table.sheet, project=table.project_name,
         total=total, grade=rules.grade(total), parts=parts, figures=figures(table),
@@ -211,8 +226,8 @@ def figures(table: Table) -> dict[str, float]:
         spent = t.spent if t.spent is not None else spent
         budget = t.annual_budget if t.annual_budget is not None else budget
         initial = t.initial_budget if t.initial_budget is not None else initial
-    if spent is not None and budget:
-        out["execution_rate"] = round_half_up(spent / budget, 4)
+    if spent is not None and budget:  # in a monitoring table: spending so far, 执行进度
+        out["progress" if table.kind == MONITOR else "execution_rate"] = round_half_up(spent / budget, 4)
     if a.get("carryover") is not None and budget:
         out["carryover_rate"] = round_half_up(a["carryover"] / budget, 4)
     final = a.get("final_accounts")
@@ -248,7 +263,7 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
         return _row(ind, score, "text_actual", {
             "actual": ind.actual.text, "outcome": f"@outcome_{band.outcome}", "rate": pct(band.default),
             "weight": _fmt(w), "score": f"{score:.{d}f}"}, achieved=outcome == _ACHIEVED)
-    t, a = _aligned(ind)
+    t, a = aligned(ind.target, ind.actual)
     unit = "%" if (ind.target.is_percent or ind.actual.is_percent) else (ind.unit or ind.target.unit or ind.actual.unit)
     ts, as_ = f"{_fmt(t)}{unit}", f"{_fmt(a)}{unit}"
     full = {"actual": as_, "target": ts, "score": f"{w:.{d}f}"}
@@ -287,14 +302,14 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
                                           "score": f"{score:.{d}f}"}, achieved=False)
 
 
-def _aligned(ind: Indicator) -> tuple[float, float]:
-    """Target and actual on one scale (a percent written as 0.96 in one and 96% in the other)."""
-    t = ind.target.number or 0.0
-    a = ind.actual.number or 0.0
-    if not (ind.target.is_percent or ind.actual.is_percent):
+def aligned(target: Value, actual: Value) -> tuple[float, float]:
+    """Two values on one scale: a percent written as 0.96 in one and as 96% in the other."""
+    t = target.number or 0.0
+    a = actual.number or 0.0
+    if not (target.is_percent or actual.is_percent):
         return t, a
-    t_explicit = "%" in ind.target.text
-    a_explicit = "%" in ind.actual.text
+    t_explicit = "%" in target.text
+    a_explicit = "%" in actual.text
     if t_explicit or not a_explicit:
         t = percent_scale(t, None, explicit_percent=t_explicit)
     else:

@@ -10,7 +10,7 @@ import os
 
 from ..errors import UnknownTable
 from ..grid import Grid, a1
-from ..model import EVALUATION, SELFEVAL, Workbook
+from ..model import EVALUATION, MONITOR, SELFEVAL, Workbook
 from .labels import HELPER_SHEETS, META_SHEET
 from .recognize import LOOKED_FOR, LOOKED_FOR_EN, tables_in_grid
 from .source import load_grids
@@ -72,7 +72,7 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
     evaluation = next((t for t in book.tables if t.kind == EVALUATION), None)
     if evaluation is not None:
         evaluation.written_parts.extend(loose_parts)
-    selfeval = next((t for t in book.tables if t.kind == SELFEVAL and t.funds is None), None)
+    selfeval = next((t for t in book.tables if t.kind in (SELFEVAL, MONITOR) and t.funds is None), None)
     if selfeval is not None and loose_funds:
         selfeval.funds = loose_funds[0]
     return book

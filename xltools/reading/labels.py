@@ -54,7 +54,39 @@ INDICATOR_COLUMNS = _table({
     "outcome": ("定性结果", "评价结果", "达成情况", "完成情况"),
     "qual_rate": ("定性得分率", "评分比例", "得分比例"),
     "note": ("备注",),
+    # mid-year monitoring (绩效运行监控表): 1-N月 columns are added below for every N
+    "forecast": ("全年预计完成值", "预计全年完成值", "全年预计完成情况", "预计全年完成情况", "预计完成值",
+                 "全年预计完成数", "预计年底完成值"),
+    "likelihood": ("完成目标可能性", "完成可能性", "目标完成可能性", "全年目标完成可能性", "预计完成目标可能性",
+                   "能否完成目标"),
+    "measures": ("纠偏措施", "拟采取的纠偏措施", "纠偏措施及建议", "完善措施"),
 })
+
+
+def _months_labels(stems: tuple[str, ...]) -> tuple[str, ...]:
+    """``1-6月实际完成值`` and its spellings for every N: the month is read from the label itself."""
+    out = []
+    for n in range(1, 13):
+        for lead in (f"1-{n}月", f"1—{n}月", f"1–{n}月", f"1~{n}月", f"1至{n}月", f"1-{n}月份",
+                     f"截至{n}月底", f"截止{n}月底", f"截至{n}月末", f"{n}月底"):
+            out.extend(lead + stem for stem in stems)
+    return tuple(out)
+
+
+_MONTHS = re.compile(r"1\s*[-—–~～至到－]\s*(\d{1,2})\s*月|(\d{1,2})\s*月\s*[底末]")
+
+
+def months_in(text: object) -> int | None:
+    """The N of ``1-6月实际完成值``, ``截至6月底``, ``2024年1—6月`` (the last one named); else None."""
+    if not isinstance(text, str):
+        return None
+    found = [int(a or b) for a, b in _MONTHS.findall(text)]
+    return found[-1] if found and 1 <= found[-1] <= 12 else None
+INDICATOR_COLUMNS.update(_table({"to_date": ("累计完成值", "截至目前完成值", "当前完成值")}))
+# The generated spellings are label keys already (a test holds them to label_key); mapping them
+# without label_key keeps ~2,000 normalisations out of every start-up.
+INDICATOR_COLUMNS.update(dict.fromkeys(_months_labels(
+    ("实际完成值", "完成值", "实际完成情况", "完成情况", "实际完成数", "累计完成值", "实际值", "执行情况")), "to_date"))
 
 #: Expert score columns: 专家1, 专家 2, 专家A, 专家一, 评委1.
 EXPERT_COLUMN = re.compile(r"^(?:专家|评委|评审专家)(?:评分|打分)?(?:[0-9]+|[A-Za-z]|[一二三四五六七八九十]+)(?:评分|打分)?$")
@@ -63,11 +95,14 @@ EXPERT_COLUMN = re.compile(r"^(?:专家|评委|评审专家)(?:评分|打分)?(?
 FUNDS_COLUMNS = _table({
     "initial_budget": ("年初预算数", "年初预算", "年初预算金额"),
     "annual_budget": ("全年预算数", "调整后预算数", "全年预算", "预算数", "全年预算金额", "调整后预算"),
-    "spent": ("全年执行数", "执行数", "全年实际支出", "实际支出数", "全年执行金额", "实际执行数", "支出数"),
+    "spent": ("全年执行数", "执行数", "全年实际支出", "实际支出数", "全年执行金额", "实际执行数", "支出数",
+              "累计执行数"),
     "weight": ("分值",),
-    "rate": ("执行率", "预算执行率"),
+    "rate": ("执行率", "预算执行率", "执行进度", "预算执行进度"),
     "score": ("得分",),
 })
+FUNDS_COLUMNS.update(dict.fromkeys(_months_labels(("执行数", "实际执行数", "支出数", "实际支出", "累计执行数")), "spent"))
+FUNDS_COLUMNS.update(dict.fromkeys(_months_labels(("执行率", "执行进度")), "rate"))
 
 #: Row labels of the funds block → row kind.
 FUNDS_ROWS = _table({
@@ -139,6 +174,8 @@ HELPER_SHEETS = ("_xltools", "选项", "_xltools_marks")
 META_SHEET = "_xltools"
 
 TITLE_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("运行监控", "monitor"),
+    ("监控表", "monitor"),
     ("部门整体", "dept"),
     ("评分表", "evaluation"),
     ("评价指标体系", "evaluation"),

@@ -20,6 +20,7 @@ from ..model import (
     DEPT,
     EVALUATION,
     GOALS,
+    MONITOR,
     SELFEVAL,
     Field,
     Funds,
@@ -53,6 +54,7 @@ from .labels import (
     TOTAL_LABELS,
     WEAK_GOAL_LABELS,
     label_key,
+    months_in,
 )
 
 #: Every label the reader knows; a cell holding one of these is never taken as a field's value.
@@ -66,7 +68,7 @@ LOOKED_FOR = "一级指标 + 三级指标（或指标名称）的表头行"
 LOOKED_FOR_EN = "a header row with 一级指标 and 三级指标 (or 指标名称)"
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
-_YEAR_LINE = re.compile(r"^\(?(20\d{2})年度?\)?$")
+_YEAR_LINE = re.compile(r"^\(?(20\d{2})年(?:度|1[-—–~至]\d{1,2}月(?:份)?)?\)?$")  # (2023年度), (2024年1-6月)
 _NUMBER_TEXT = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?(?:%|万元|元|分)?$")
 _MAX_BLANK = 3
 _SUBTOTAL = label_key("小计")
@@ -213,9 +215,11 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
     table.expert_names = [to_text(grid.raw(h if not sub_experts else h + 1, c)) for c in experts]
     end = _indicator_rows(cells, table, cols, experts, first, stop)
     table.kind = _kind(cells, table, cols, experts, start, h)
+    if table.kind == MONITOR:
+        table.months = _months(cells, table, cols, h, start)
     _header_fields(cells, table, start, h)
     _header_fields(cells, table, max(h, end - 1), min(end + _MAX_BLANK, stop))
-    if table.kind in (SELFEVAL, DEPT):
+    if table.kind in (SELFEVAL, DEPT, MONITOR):
         table.funds = _funds(cells, start, end)
     if table.kind in (GOALS, DEPT):
         table.amounts = _amounts(cells, start, end)
@@ -240,7 +244,7 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
     l1_col, l2_col = cols.get("level1"), cols.get("level2")
     columns = {f: column_letter(c) for f, c in cols.items()}
     reader = _row_reader(cols)
-    data_cols = [cols[f] for f in ("target", "actual", "weight", "score") if f in cols] + experts
+    data_cols = [cols[f] for f in ("target", "actual", "weight", "score", "to_date") if f in cols] + experts
     table.header_cells = {f: a1(table.header_row - 1, c) for f, c in cols.items()}
     for i, c in enumerate(experts):
         columns[f"expert{i + 1}"] = column_letter(c)
@@ -290,7 +294,7 @@ def _has_data(row: list[object], cols: list[int]) -> bool:
 
 #: The fields an indicator row is read from, in the order :func:`_indicator` takes them.
 _ROW_FIELDS = ("name", "direction", "unit", "target", "actual", "weight", "score", "deviation", "criteria",
-               "outcome", "qual_rate", "target_midterm")
+               "outcome", "qual_rate", "target_midterm", "to_date", "forecast", "likelihood", "measures")
 
 
 def _row_reader(cols: dict[str, int]) -> tuple[int, Callable[[list[object]], tuple[object, ...]]]:
@@ -304,8 +308,8 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
     width, cells_of = reader
     if len(row) < width:
         row = row + [""] * (width - len(row))
-    name_v, direction, unit_v, target_v, actual_v, weight_v, score_v, dev_v, crit_v, out_v, rate_v, mid_v = (
-        cells_of(row))
+    (name_v, direction, unit_v, target_v, actual_v, weight_v, score_v, dev_v, crit_v, out_v, rate_v, mid_v,
+     to_date_v, forecast_v, likely_v, measures_v) = cells_of(row)
     name = to_text(name_v)
     unit_col = to_text(unit_v)
     target = parse_value(target_v, unit=unit_col, op=direction if direction else None)
@@ -322,6 +326,9 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
         outcome=to_text(out_v), qual_rate=to_number(rate_v),
         target_midterm=parse_value(mid_v, unit=unit_col) if mid_v != "" else NONE,
         experts=[to_number(row[c]) if c < n else None for c in experts],
+        to_date=parse_value(to_date_v, unit=unit_col) if to_date_v != "" else NONE,
+        forecast=parse_value(forecast_v, unit=unit_col) if forecast_v != "" else NONE,
+        likelihood=to_text(likely_v), measures=to_text(measures_v),
     )
 
 
@@ -339,6 +346,9 @@ def _written_total(cells: _Cells, table: Table, cols: dict[str, int], r: int) ->
 
 def _kind(cells: _Cells, table: Table, cols: dict[str, int], experts: list[int],
           start: int, h: int) -> str:
+    if "to_date" in cols or "likelihood" in cols:  # 1-N月完成值 / 完成目标可能性: only monitoring has them
+        table.title = _title(cells, start, h)
+        return MONITOR
     tax = taxonomy.which([i.level1 for i in table.indicators])
     if experts or tax == "evaluation":
         return EVALUATION
@@ -355,6 +365,20 @@ def _kind(cells: _Cells, table: Table, cols: dict[str, int], experts: list[int],
                 return GOALS
             return kind
     return SELFEVAL if "actual" in cols or "score" in cols else GOALS
+
+
+def _months(cells: _Cells, table: Table, cols: dict[str, int], h: int, start: int) -> Field:
+    """The N of a monitoring table's 1-N月: from the 1-N月 column's label, else a 1-N月 funds label,
+    else the title (``2024年1-6月``); ``Field(None, …)`` at the column's label when none says it."""
+    grid = cells.grid
+    col = cols.get("to_date", cols.get("name", 0))
+    candidates = [(h, col), (h + 1, col)] if "to_date" in cols else []
+    candidates += [(r, c) for r in range(start, h) for c, k in cells.keys[r] if "月" in k]  # funds, title
+    for r, c in candidates:
+        n = months_in(grid.raw(r, c))
+        if n is not None:
+            return Field(n, grid.sheet, a1(r, c))
+    return Field(None, grid.sheet, a1(h, col))
 
 
 def _title(cells: _Cells, start: int, h: int) -> str:

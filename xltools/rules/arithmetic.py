@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import DEPT, EVALUATION, GOALS, SELFEVAL, LineItem, Table
+from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, LineItem, Table
 from ..reading.labels import TOTAL_LABELS, label_key
 from ..scoring import RowScore, outcome_of, pct, qual_rate, round_half_up
 from ..values import format_number
@@ -114,8 +114,10 @@ def written_rates(ctx: Context) -> Iterator[Finding]:
             if r.rate is None or r.spent is None or not budget:
                 continue
             if _differs(r.rate * 100, r.spent / budget * 100):
+                progress = t.kind == MONITOR
                 yield Finding("A303", t.sheet, r.cells.get("rate", ""), r.rate, {
-                    "what": "执行率", "what_en": "execution rate", "written": pct(r.rate),
+                    "what": "执行进度" if progress else "执行率",
+                    "what_en": "spending progress" if progress else "execution rate", "written": pct(r.rate),
                     "computed": pct(r.spent / budget)})
     for p in t.written_parts:
         if p.rate is None or p.score is None or not p.weight:

@@ -95,6 +95,27 @@ CATALOGUE: dict[str, Entry] = {
                   "按所选结果在 {band} 内打分，或改选结果", "score within {band} or choose another outcome"),
     "A314": Entry(ERROR, "单元格显示公式错误 {value}（{meaning}）", "the cell shows the formula error {value} ({meaning_en})",
                   "{fix}", "{fix_en}"),
+    # --- M: mid-year monitoring (绩效运行监控表, domain.md §3.6; xltools/monitoring.py) ----------
+    "M401": Entry(WARNING, "「{name}」{light}（{how}），但未填写偏差原因",
+                  "「{name}」 shows {light_en} ({how}) but gives no reason for the deviation",
+                  "在此说明进度滞后（或超前）的原因", "explain here why it is behind (or ahead of) schedule"),
+    "M402": Entry(WARNING, "「{name}」{state}，但未填写纠偏措施", "「{name}」 {state_en} but states no corrective measures",
+                  "写明拟采取的纠偏措施和完成时间", "state the corrective measures and when they take effect"),
+    "M403": Entry(ERROR, "「{name}」的完成目标可能性{problem}", "the likelihood for 「{name}」 {problem_en}",
+                  "从「确定能 / 有可能 / 完全不可能」中选择一项", "choose one of 确定能 / 有可能 / 完全不可能"),
+    "M404": Entry(ERROR, "「{name}」缺少 1-{n}月实际完成值{problem}", "「{name}」 has no value for months 1-{n}{problem_en}",
+                  "填写截至 {n} 月底的实际完成值（数值和单位，如「55家」）",
+                  "fill in the value reached by the end of month {n}, with its unit (e.g. 55家)"),
+    "M405": Entry(ERROR, "监控表未写明监控期间（1-N月），无法按序时进度判断",
+                  "the monitoring table does not say which months it covers (1-N月)",
+                  "在列名或标题中写明，如「1-6月实际完成值」「（2024年1-6月）」",
+                  "say it in the column label or title, e.g. 「1-6月实际完成值」 or 「（2024年1-6月）」"),
+    "M406": Entry(WARNING, "「{name}」完成目标可能性填「{likelihood}」，与{evidence}不符",
+                  "「{name}」: the likelihood 「{likelihood}」 contradicts {evidence_en}",
+                  "核实完成目标可能性，或在偏差原因中说明依据", "check the likelihood, or explain it in the deviation reason"),
+    "M407": Entry(WARNING, "预算执行进度 {progress} 低于序时进度 {expected}（{light}）",
+                  "spending progress {progress} is behind the pro-rata {expected} ({light_en})",
+                  "说明支出滞后的原因，并加快执行进度", "explain why spending lags and speed it up"),
 }
 
 #: What each formula error value means and how to mend it: (meaning, fix) in Chinese and English.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import EVALUATION, GOALS, SELFEVAL, Indicator
+from ..model import EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator
 from ..reading.labels import label_key
 from ..taxonomy import level1_key
 from ..values import format_number, parse_direction
@@ -138,7 +138,7 @@ def weights_total(ctx: Context) -> Iterator[Finding]:
     total = sum(weights) + (execution.weight or 0 if execution is not None else 0)
     expected = rules.total
     allowed = {expected}
-    if execution is None and t.kind in (GOALS, SELFEVAL):
+    if execution is None and t.kind in (GOALS, SELFEVAL, MONITOR):
         allowed.add(expected - rules.for_table(t.kind).execution_weight)  # 执行率 scored elsewhere
     if all(abs(total - a) > 0.005 for a in allowed):
         cell = t.header_cells.get("weight", "A1")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .. import taxonomy
-from ..model import DEPT, EVALUATION, GOALS, SELFEVAL, Table
+from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Table
 from ..reading.labels import label_key
 from . import Context, Finding, check
 
@@ -16,11 +16,12 @@ REQUIRED_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
     SELFEVAL: (("project", "项目名称"), ("department", "主管部门"), ("unit", "实施单位")),
     DEPT: (("department", "部门名称"),),
     EVALUATION: (("project", "项目名称"),),
+    MONITOR: (("project", "项目名称"), ("department", "主管部门"), ("unit", "实施单位")),
 }
 FIELD_EN = {"项目名称": "project name", "主管部门": "department", "实施单位": "implementing unit",
             "部门名称": "department name"}
 TAXONOMIES = {GOALS: taxonomy.PROJECT, SELFEVAL: taxonomy.PROJECT, DEPT: taxonomy.DEPT,
-              EVALUATION: taxonomy.EVALUATION}
+              EVALUATION: taxonomy.EVALUATION, MONITOR: taxonomy.PROJECT}
 
 
 def _anchor(table: Table) -> str:
@@ -60,7 +61,7 @@ def taxonomy_names(ctx: Context) -> Iterator[Finding]:
         if taxonomy.level1_key(name) not in level1_keys:
             yield Finding("S102", t.sheet, cell, name, {
                 "level": "一级指标", "name": name, "parent": "", "allowed": _closest(name, list(tax))})
-    if t.kind not in (GOALS, SELFEVAL):
+    if t.kind not in (GOALS, SELFEVAL, MONITOR):
         return  # evaluation and department tables name their level 2 freely
     seen: set[tuple[str, str]] = set()
     for ind in t.indicators:
@@ -96,7 +97,7 @@ def incomplete_rows(ctx: Context) -> Iterator[Finding]:
             missing.append(("name", "三级指标名称", "indicator name"))
         if t.kind != EVALUATION and ind.target.is_none and "target" in ind.columns:
             missing.append(("target", "指标值", "target"))
-        if ind.weight is None and ("weight" in ind.columns or t.kind != GOALS):
+        if ind.weight is None and ("weight" in ind.columns or t.kind not in (GOALS, MONITOR)):
             missing.append(("weight", "分值", "weight"))
         for col, what, what_en in missing:
             yield Finding("S103", t.sheet, ind.cell(col), None, {"row": ind.row, "what": what, "what_en": what_en})

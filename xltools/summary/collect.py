@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..annotate import ANNOTATED_SUFFIX
 from ..errors import UnknownTable, UnreadableWorkbook
-from ..model import EVALUATION
+from ..model import EVALUATION, MONITOR
 from ..reading.recognize import to_number, to_text
 from ..ruleset import RuleSet, load_rules
 from ..taxonomy import level1_key
@@ -50,6 +50,7 @@ class Record:
     grade: str = ""
     met: int = 0
     indicators: int = 0
+    behind: int | None = None  # monitoring tables: rows showing red or yellow
     errors: int = 0
     warnings: int = 0
     infos: int = 0
@@ -125,13 +126,15 @@ def summarize_file(path: str, rules: RuleSet, lang: str = "zh") -> tuple[list[Re
             a = table.amounts
             rec.annual_budget = to_number(a["annual_budget"].value) if "annual_budget" in a else None
             rec.spent = to_number(a["spent"].value) if "spent" in a else None
-        rec.execution_rate = result.figures.get("execution_rate")
+        rec.execution_rate = result.figures.get("execution_rate", result.figures.get("progress"))
         wt = table.written_total.value if table.written_total is not None else None
         rec.written_total = float(wt) if isinstance(wt, int | float) else None
         rec.total, rec.grade = result.total, result.grade or ""
         scored = [r for r in result.rows if r.indicator is not None]
         rec.indicators = len(scored)
         rec.met = sum(1 for r in scored if r.achieved)
+        if table.kind == MONITOR:
+            rec.behind = sum(1 for r in result.rows if r.light in ("red", "yellow"))
         for f in findings:
             if f.severity == "error":
                 rec.errors += 1

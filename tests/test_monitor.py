@@ -1,0 +1,214 @@
+"""Mid-year monitoring tables (绩效运行监控表, domain.md §3.6): reading, lights, M4xx findings.
+
+The sample below, in the default layout, has: title rows 1-3 (row 2 「（2024年1-6月）」), B4 项目名称,
+B5 主管部门, E5 实施单位; funds header row 6 (C 全年预算数, D 1-6月执行数, E 执行进度), rows 7-8;
+indicator header row 9 (A 一级 B 二级 C 三级 D 年度指标值 E 1-6月实际完成值 F 全年预计完成值
+G 完成目标可能性 H 偏差原因 I 纠偏措施); indicators on rows 10-16.
+"""
+
+from __future__ import annotations
+
+import json
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from xltools.api import validate_file
+from xltools.cli import cli
+from xltools.errors import RulesError
+from xltools.model import MONITOR, Indicator
+from xltools.monitoring import indicator_light, likelihood_light
+from xltools.reading import read_workbook
+from xltools.reading.labels import FUNDS_COLUMNS, INDICATOR_COLUMNS, label_key, months_in
+from xltools.ruleset import MonitorRules, load_rules
+from xltools.samples import Layout, Row, Sample, write_sample
+from xltools.scoring import score_workbook
+from xltools.values import parse_value
+
+CLEAN = Sample(
+    kind=MONITOR, project="社区养老服务中心运营补助", department="市民政局", unit="市养老服务指导中心",
+    year=2024, months=6,
+    funds=[("年度资金总额", None, 500, 240), ("其中：当年财政拨款", None, 500, 240)],
+    rows=[
+        Row("产出指标", "数量指标", "服务老人人数", "≥2000人", to_date="1100人", forecast="2100人", likelihood="确定能"),
+        Row("产出指标", "数量指标", "开展健康讲座场次", "≥24场", to_date="8场", forecast="22场", likelihood="有可能",
+            deviation="上半年场地维修", measures="下半年每月加开一场"),
+        Row("产出指标", "质量指标", "服务安全事故发生率", "≤1%", to_date="0%", forecast="0%", likelihood="确定能"),
+        Row("产出指标", "时效指标", "补助资金按时拨付率", "=100%", to_date="100%", forecast="100%", likelihood="确定能"),
+        Row("效益指标", "社会效益指标", "老人生活质量提升", "有效提升", to_date="逐步提升", forecast="有效提升",
+            likelihood="确定能"),
+        Row("效益指标", "可持续影响指标", "新增合作机构数量", "≥10家", to_date="1家", forecast="6家",
+            likelihood="完全不可能", deviation="合作方撤资", measures="另寻两家机构合作"),
+        Row("满意度指标", "服务对象满意度指标", "老人满意度", "≥90%", to_date="95%", forecast="95%", likelihood="确定能"),
+    ],
+)
+# lights: funds 240/500 = 48% of 50% → 96% green; 1100/(2000×6/12) = 110% green; 8/12 = 66.67% yellow;
+# 0% ≤ 1% green; 100%/100% green (a rate is not prorated); 确定能 green; 1/5 = 20% red; 95%/90% green
+
+
+def write(tmp_path, sample=CLEAN, edits=None, name="监控表.xlsx", layout=None):
+    path = tmp_path / name
+    write_sample(sample, path, layout or Layout())
+    if edits:
+        wb = openpyxl.load_workbook(path)
+        for ref, value in edits.items():
+            wb.active[ref] = value
+        wb.save(path)
+    return str(path)
+
+
+def findings(path, **kw):
+    return [(f.code, f.cell) for f in validate_file(path, **kw).findings]
+
+
+def test_reads_as_monitoring_table_with_months_and_lights(tmp_path):
+    book = read_workbook(write(tmp_path))
+    (table,) = book.tables
+    assert table.kind == MONITOR
+    assert (table.months.value, table.months.cell) == (6, "E9")
+    ind = table.indicators[0]
+    assert (ind.to_date.number, ind.forecast.number, ind.likelihood) == (1100, 2100, "确定能")
+    assert table.funds.total().spent == 240
+    (result,) = score_workbook(book)
+    assert result.total is None and result.grade is None
+    assert [(r.name, r.light, r.cell) for r in result.rows] == [
+        ("预算执行进度", "green", "D7"),
+        ("服务老人人数", "green", "E10"), ("开展健康讲座场次", "yellow", "E11"), ("服务安全事故发生率", "green", "E12"),
+        ("补助资金按时拨付率", "green", "E13"), ("老人生活质量提升", "green", "G14"),
+        ("新增合作机构数量", "red", "E15"), ("老人满意度", "green", "E16")]
+    assert result.rows[0].explain() == "执行进度 240/500 = 48.00%，序时进度 6/12 = 50.00%，48.00%/50.00% = 96.00%，绿灯"
+    assert result.rows[2].explain() == "8场/（24场 × 6/12 = 12场）= 66.67%，黄灯"
+    assert result.rows[2].explain("en") == "8场/(24场 × 6/12 = 12场) = 66.67%: yellow"
+    assert result.figures == {"progress": 0.48}
+    d = result.to_dict()
+    assert d["lights"] == {"red": 1, "yellow": 1, "green": 6, "blue": 0}
+    assert d["rows"][6]["light"] == "red"
+
+
+def test_clean_monitoring_table_has_no_findings(tmp_path):
+    report = validate_file(write(tmp_path))
+    assert report.findings == [], [f.to_dict() for f in report.findings]
+    assert report.tables == [(MONITOR, "运行监控表")]
+
+
+CASES = [
+    ("M401", "H11", {"H11": None}),  # yellow without a reason
+    ("M402", "I15", {"I15": None}),  # red / 完全不可能 without measures
+    ("M403", "G10", {"G10": None}),
+    ("M403", "G10", {"G10": "大概能"}),
+    ("M404", "E10", {"E10": None}),
+    ("M404", "E10", {"E10": "进行中"}),
+    ("M405", "E9", {"E9": "累计完成值", "D6": "累计执行数", "A2": "（2024年度）"}),
+    ("M406", "G15", {"G15": "确定能"}),  # red light
+    ("M406", "G10", {"F10": "1800人"}),  # 确定能 with a forecast short of the target
+    ("M406", "G11", {"G11": "完全不可能", "F11": "24场"}),  # 完全不可能 with a forecast that meets it
+    ("M407", "D7", {"D7": 150, "D8": 150, "E7": 0.3, "E8": 0.3}),  # 30% of 50% = 60% → yellow
+    ("A302", "D7", {"D7": 520, "E7": 1.04}),
+    ("A303", "E7", {"E7": 0.5}),
+]
+
+
+@pytest.mark.parametrize(("code", "cell", "edits"), CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES])
+def test_code_triggers_at_its_cell(tmp_path, code, cell, edits):
+    got = findings(write(tmp_path, edits=edits))
+    assert (code, cell) in got, got
+
+
+def test_months_from_other_labels(tmp_path):
+    """N from a 截至N月底 column, from a 1-N月 funds label, and none at all."""
+    path = write(tmp_path, edits={"E9": "截至9月底实际完成值", "A2": None, "D6": "截至9月底执行数"})
+    (table,) = read_workbook(path).tables
+    assert (table.months.value, table.months.cell) == (9, "E9")
+    path = write(tmp_path, edits={"E9": "累计完成值", "A2": None, "D6": "1—10月执行数"}, name="b.xlsx")
+    (table,) = read_workbook(path).tables
+    assert (table.months.value, table.months.cell) == (10, "D6")
+    path = write(tmp_path, edits={"E9": "累计完成值", "A2": None, "D6": "累计执行数"}, name="c.xlsx")
+    (result,) = score_workbook(read_workbook(path))
+    assert read_workbook(path).tables[0].months.value is None
+    assert result.rows[1].light is None and result.rows[1].explain_key == "mon_no_months"
+    assert result.rows[3].light == "green"  # a ≤ ceiling needs no months
+    assert findings(path)[:1] == [("M405", "E9")]
+
+
+def test_provincial_spelling_numbers_as_text(tmp_path):
+    layout = Layout(variant=1, start_col=2, merge_level1=False, numbers_as_text=True)
+    path = write(tmp_path, layout=layout)
+    (result,) = score_workbook(read_workbook(path))
+    assert [r.light for r in result.rows] == ["green", "green", "yellow", "green", "green", "green", "red", "green"]
+
+
+def _ind(target, to_date, *, likelihood="", op=None):
+    t = parse_value(target)
+    return Indicator("产出指标", "数量指标", "x", target=t, to_date=parse_value(to_date), likelihood=likelihood,
+                     op=op or t.op, qualitative=t.kind == "text", sheet="S", row=3, columns={"to_date": "E"})
+
+
+@pytest.mark.parametrize(("target", "to_date", "n", "light", "key"), [
+    ("≥100个", "30个", 6, "yellow", "mon_prorated"),  # 30/(100 × 6/12) = exactly 60% → yellow
+    ("≥100个", "29个", 6, "red", "mon_prorated"),
+    ("≥100个", "40个", 6, "green", "mon_prorated"),  # exactly 80% → green
+    ("≥100个", "39个", 6, "yellow", "mon_prorated"),
+    ("≥100个", "60个", 6, "blue", "mon_prorated"),  # exactly 120% → blue
+    ("≥100个", "100个", 12, "green", "mon_prorated"),
+    ("≥95%", "57%", 6, "yellow", "mon_rate"),  # a rate is not prorated: 57/95 = exactly 60%
+    ("≥95%", "56%", 6, "red", "mon_rate"),
+    ("≤30天", "40天", 6, "yellow", "mon_less_over"),  # 30/40 = 75%
+    ("≤30天", "60天", 6, "red", "mon_less_over"),  # 50%
+    ("≤30天", "30天", None, "green", "mon_less_ok"),
+    ("≤0起", "1起", 6, "red", "mon_less_ok"),
+    ("有效提升", "", 6, "yellow", "mon_likelihood"),
+])
+def test_indicator_lights(target, to_date, n, light, key):
+    ind = _ind(target, to_date, likelihood="有可能")
+    row = indicator_light(ind, n, MonitorRules())
+    assert (row.light, row.explain_key) == (light, key)
+
+
+def test_likelihood_words():
+    assert [likelihood_light(w) for w in ("确定能", " 有可能 ", "完全不可能", "不可能", "能", "大概", "")] == [
+        "green", "yellow", "red", "red", "green", None, None]
+
+
+def test_rule_set_moves_the_lights(tmp_path):
+    rules = tmp_path / "r.toml"
+    rules.write_text("[monitor]\nlights = [0.5, 0.7, 1.05]\n", encoding="utf-8")
+    r = load_rules(str(rules))
+    assert r.monitor == MonitorRules(0.5, 0.7, 1.05)
+    (result,) = score_workbook(read_workbook(write(tmp_path)), r)
+    assert [x.light for x in result.rows][:3] == ["green", "blue", "yellow"]  # 110% is blue from 105%
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[monitor]\nlights = [0.8, 0.6, 1.2]\n", encoding="utf-8")
+    with pytest.raises(RulesError):
+        load_rules(str(bad))
+
+
+def test_generated_labels_are_label_keys():
+    generated = [k for k, f in INDICATOR_COLUMNS.items() if f == "to_date"] + \
+                [k for k, f in FUNDS_COLUMNS.items() if months_in(k)]
+    assert len(generated) > 1000
+    assert all(label_key(k) == k for k in generated)
+    assert INDICATOR_COLUMNS[label_key("1～6月 实际完成值")] == "to_date"
+    assert [months_in(t) for t in ("1-6月实际完成值", "截至9月底", "（2024年1—6月）", "2024年12月", "1-13月")] == [
+        6, 9, 6, None, None]
+
+
+def test_cli_score_and_validate(tmp_path):
+    path = write(tmp_path, edits={"H11": None})
+    r = CliRunner().invoke(cli, ["score", path, "--format", "json"])
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.output)
+    assert data["table"] == "monitor" and data["lights"] == {"red": 1, "yellow": 1, "green": 6, "blue": 0}
+    r = CliRunner().invoke(cli, ["score", path])
+    assert "红灯 1，黄灯 1，绿灯 6，蓝灯 0" in r.output
+    r = CliRunner().invoke(cli, ["validate", path, "--lang", "en"])
+    assert r.exit_code == 0 and "M401" in r.output and "shows yellow" in r.output
+
+
+def test_summarize_lists_monitoring_tables_with_lights_behind(tmp_path):
+    path = write(tmp_path)
+    r = CliRunner().invoke(cli, ["summarize", path, "--format", "json"])
+    assert r.exit_code == 0, r.output
+    (rec,) = json.loads(r.output)["records"]
+    assert (rec["table"], rec["year"], rec["spent"], rec["execution_rate"]) == ("monitor", "2024", 240, 0.48)
+    assert (rec["met"], rec["indicators"], rec["behind"], rec["grade"], rec["total"]) == (5, 7, 2, "", None)

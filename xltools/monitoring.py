@@ -1,0 +1,122 @@
+"""Mid-year monitoring (绩效运行监控表, domain.md §3.6): a traffic light per indicator and for the funds.
+
+The deployed rule: what the months so far should have brought is 年度指标值 × N/12; completion
+below 60 % of that is red, 60–80 % yellow, 80–120 % green, from 120 % blue (the ratios are the
+rule set's ``[monitor] lights``). The domain states it for quantities that accrue over the year;
+for the other kinds of indicator we decided as a finance office reads them, and say so in each
+row's explanation:
+
+* a target in % (合格率 ≥95 %, 满意度 ≥90 %) is a rate, not a quantity that accrues: its 1-N月
+  value is compared with the full target, not with target × N/12;
+* a ``≤`` target is a ceiling (成本 ≤ 30 万元, 完成时限 ≤ 30 天): within it is green; above it,
+  yellow while the ceiling is at least 80 % of the value, red below that — never green or blue;
+* a target of 0 with ``≤``/``=``: 0 so far is green, anything else red;
+* a qualitative indicator has no figure to prorate: its light is the 完成目标可能性 the unit
+  chose (确定能 green, 有可能 yellow, 完全不可能 red);
+* funds: 执行进度 = 1-N月执行数 / 全年预算数 against the pro-rata 序时进度 N/12, same bands.
+
+Rows are :class:`~xltools.scoring.RowScore` with no score and a ``light``, so every output that
+lists scored rows (terminal, JSON, summaries) lists monitored rows the same way.
+"""
+
+from __future__ import annotations
+
+from .messages import word
+from .model import Indicator, Table
+from .ruleset import MonitorRules, RuleSet
+from .scoring import RowScore, aligned, pct
+from .values import format_number, normalize_text
+
+LIGHTS = ("red", "yellow", "green", "blue")
+#: 完成目标可能性 choices, most specific first (完全不可能 contains 可能; 有可能 before 能).
+LIKELIHOODS = (("完全不可能", "red"), ("不可能", "red"), ("有可能", "yellow"), ("确定能", "green"),
+               ("能", "green"))
+LIKELIHOOD_CHOICES = ("确定能", "有可能", "完全不可能")
+
+
+def likelihood_light(text: str) -> str | None:
+    """The light a 完成目标可能性 answer stands for; None when it is empty or none of the choices."""
+    t = normalize_text(text or "")
+    if not t:
+        return None
+    return next((light for w, light in LIKELIHOODS if t.startswith(w) or t == w), None)
+
+
+def light_word(light: str | None, lang: str = "zh") -> str:
+    return word(f"light_{light}", lang) if light else ""
+
+
+def monitor_rows(table: Table, rules: RuleSet) -> list[RowScore]:
+    """The funds row (when the table has funds) and one row per indicator, each with its light."""
+    mr = rules.monitor
+    months = table.months.value if table.months is not None else None
+    n = months if isinstance(months, int) else None
+    rows = [indicator_light(i, n, mr) for i in table.indicators]
+    funds = funds_light(table, n, mr)
+    return [funds, *rows] if funds is not None else rows
+
+
+def _row(ind: Indicator, light: str | None, key: str, params: dict[str, object], cell: str = "to_date") -> RowScore:
+    if light is not None:
+        params = {**params, "light": f"@light_{light}"}
+    return RowScore(ind.level1, ind.level2, ind.name, ind.weight, None, key, params, ind.sheet,
+                    ind.cell(cell, "name"), ind, light in ("green", "blue") if light else None, light)
+
+
+def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules) -> RowScore:
+    """One indicator's light, by the rules in this module's docstring."""
+    if ind.qualitative or not ind.target.is_number:
+        light = likelihood_light(ind.likelihood)
+        if light is None:
+            return _row(ind, None, "mon_no_likelihood", {}, "likelihood")
+        return _row(ind, light, "mon_likelihood", {"likelihood": ind.likelihood}, "likelihood")
+    if not ind.to_date.is_number:
+        return _row(ind, None, "mon_no_to_date", {"n": n or "N"})
+    t, a = aligned(ind.target, ind.to_date)
+    unit = "%" if (ind.target.is_percent or ind.to_date.is_percent) else (ind.unit or ind.target.unit)
+    params: dict[str, object] = {"to_date": f"{format_number(a)}{unit}", "target": f"{format_number(t)}{unit}"}
+    op = ind.op or "="
+    if op in ("≤", "<") or t <= 0:
+        if t <= 0 and op not in ("≤", "<"):
+            light = "green" if a >= t else "red"  # a target of 0 with ≥: anything reached is on track
+        elif t <= 0:
+            light = "green" if a <= t else "red"
+        elif a <= t:
+            light = "green"
+        else:
+            ratio = t / a
+            params["ratio"] = pct(ratio)
+            return _row(ind, "red" if ratio < mr.red else "yellow", "mon_less_over", params)
+        return _row(ind, light, "mon_less_ok" if op in ("≤", "<") else "mon_zero", params)
+    if unit == "%":
+        ratio = a / t
+        return _row(ind, mr.light(ratio), "mon_rate", {**params, "ratio": pct(ratio)})
+    if n is None:
+        return _row(ind, None, "mon_no_months", params)
+    expected = t * n / 12
+    ratio = a / expected
+    return _row(ind, mr.light(ratio), "mon_prorated", {
+        **params, "n": n, "expected": f"{format_number(round(expected, 4))}{unit}", "ratio": pct(ratio)})
+
+
+def funds_light(table: Table, n: int | None, mr: MonitorRules) -> RowScore | None:
+    """执行进度 against 序时进度 N/12; None when the table has no funds block."""
+    total = table.funds.total() if table.funds is not None else None
+    if total is None:
+        return None
+    label = word("part_progress")
+    cell = total.cells.get("spent", "")
+    spent, budget = total.spent, total.annual_budget if total.annual_budget is not None else total.initial_budget
+    if spent is None or not budget:
+        return RowScore(label, "", label, None, None, "mon_funds_missing", {}, table.sheet, cell)
+    progress = spent / budget
+    params: dict[str, object] = {"spent": format_number(spent), "budget": format_number(budget),
+                                 "progress": pct(progress)}
+    if n is None:
+        return RowScore(label, "", label, None, None, "mon_funds_no_months", params, table.sheet, cell)
+    expected = n / 12
+    ratio = progress / expected
+    light = mr.light(ratio)
+    params.update(n=n, expected=pct(expected), ratio=pct(ratio), light=f"@light_{light}")
+    return RowScore(label, "", label, None, None, "mon_funds", params, table.sheet, cell,
+                    achieved=light in ("green", "blue"), light=light)

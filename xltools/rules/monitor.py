@@ -1,0 +1,123 @@
+"""M4xx: mid-year monitoring — what a reviewer of a 绩效运行监控表 asks for (domain.md §3.6).
+
+A light is computed by :mod:`xltools.monitoring`; these checks ask for what a red or yellow light
+needs (a reason, corrective measures) and for the inputs a light needs (the months, the 1-N月
+values, a valid 完成目标可能性), and flag a 完成目标可能性 that contradicts the figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..messages import word
+from ..model import MONITOR, Indicator
+from ..monitoring import likelihood_light
+from ..scoring import aligned
+from ..values import normalize_text
+from . import Context, Finding, check
+
+_BEHIND = ("red", "yellow")
+
+
+def _monitored(ctx: Context) -> bool:
+    return ctx.table.kind == MONITOR
+
+
+@check("M401", "M402")
+def lights_need_reasons(ctx: Context) -> Iterator[Finding]:
+    """Red or yellow: a 偏差原因; red or 完全不可能: 纠偏措施 too (where the table has the column)."""
+    if not _monitored(ctx):
+        return
+    t = ctx.table
+    for row in ctx.result.rows:
+        ind = row.indicator
+        if ind is None or row.light is None:
+            continue
+        if row.light in _BEHIND and not ind.deviation:
+            yield Finding("M401", t.sheet, ind.cell("deviation", "name"), None, {
+                "name": ind.name, "light": word(f"light_{row.light}"), "light_en": word(f"light_{row.light}", "en"),
+                "how": row.explain("zh")})
+        hopeless = likelihood_light(ind.likelihood) == "red"
+        if (row.light == "red" or hopeless) and not ind.measures and "measures" in ind.columns:
+            yield Finding("M402", t.sheet, ind.cell("measures"), None, {
+                "name": ind.name, "state": "预计完全不可能完成" if hopeless else "亮红灯",
+                "state_en": "is not expected to be achieved" if hopeless else "shows red"})
+
+
+@check("M403", "M406")
+def likelihood(ctx: Context) -> Iterator[Finding]:
+    """完成目标可能性: one of the three choices, and not against the table's own figures."""
+    if not _monitored(ctx):
+        return
+    t = ctx.table
+    for row in ctx.result.rows:
+        ind = row.indicator
+        if ind is None or "likelihood" not in ind.columns or not ind.name:
+            continue
+        chosen = likelihood_light(ind.likelihood)
+        if chosen is None:
+            empty = not normalize_text(ind.likelihood)
+            yield Finding("M403", t.sheet, ind.cell("likelihood"), ind.likelihood or None, {
+                "name": ind.name, "problem": "未填写" if empty else f"「{ind.likelihood}」不是可选项",
+                "problem_en": "is empty" if empty else f"「{ind.likelihood}」 is not one of the choices"})
+            continue
+        evidence = _contradiction(row.light, chosen, ind)
+        if evidence is not None:
+            yield Finding("M406", t.sheet, ind.cell("likelihood"), ind.likelihood, {
+                "name": ind.name, "likelihood": ind.likelihood, "evidence": evidence[0], "evidence_en": evidence[1]})
+
+
+def _contradiction(light: str | None, chosen: str, ind: Indicator) -> tuple[str, str] | None:
+    """(zh, en) of the figure a likelihood contradicts: 确定能 on a red light or a forecast short
+    of a ``≥`` target; 完全不可能 on a forecast that meets it."""
+    forecast_short = forecast_meets = False
+    if ind.forecast.is_number and ind.target.is_number and ind.op in ("≥", ">") and ind.target.number:
+        t, f = aligned(ind.target, ind.forecast)
+        forecast_short, forecast_meets = f < t, f >= t
+    if chosen == "green" and light == "red" and not ind.qualitative:
+        return "红灯", "a red light"
+    if chosen == "green" and forecast_short:
+        return (f"全年预计完成值「{ind.forecast.display()}」低于目标「{ind.target.display()}」",
+                f"the forecast {ind.forecast.display()} below the target {ind.target.display()}")
+    if chosen == "red" and forecast_meets:
+        return (f"全年预计完成值「{ind.forecast.display()}」已达到目标「{ind.target.display()}」",
+                f"the forecast {ind.forecast.display()} meeting the target {ind.target.display()}")
+    return None
+
+
+@check("M404")
+def missing_to_date(ctx: Context) -> Iterator[Finding]:
+    if not _monitored(ctx):
+        return
+    t = ctx.table
+    n = t.months.value if t.months is not None and t.months.value else "N"
+    for row in ctx.result.rows:
+        ind = row.indicator
+        if ind is None or row.explain_key != "mon_no_to_date" or "to_date" not in ind.columns:
+            continue
+        text = ind.to_date.text if not ind.to_date.is_none else ""
+        yield Finding("M404", t.sheet, ind.cell("to_date"), text or None, {
+            "name": ind.name, "n": n, "problem": f"（「{text}」不是数值）" if text else "",
+            "problem_en": f" (「{text}」 is not a number)" if text else ""})
+
+
+@check("M405")
+def months_unknown(ctx: Context) -> Iterator[Finding]:
+    t = ctx.table
+    if not _monitored(ctx) or t.months is None or t.months.value is not None:
+        return
+    yield Finding("M405", t.sheet, t.months.cell, None, {})
+
+
+@check("M407")
+def spending_behind(ctx: Context) -> Iterator[Finding]:
+    if not _monitored(ctx):
+        return
+    row = next((r for r in ctx.result.rows if r.explain_key == "mon_funds"), None)
+    if row is None or row.light not in _BEHIND:
+        return
+    spent = ctx.table.funds.total() if ctx.table.funds is not None else None
+    yield Finding("M407", row.sheet, row.cell, spent.spent if spent is not None else None, {
+        "progress": row.params["progress"], "expected": row.params["expected"],
+        "light": word(f"light_{row.light}"), "light_en": word(f"light_{row.light}", "en")})
+
