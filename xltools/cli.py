@@ -158,7 +158,7 @@ def validate(files: tuple[str, ...], fmt: str, annotate_dir: str | None, goals: 
 
 
 @cli.command()
-@click.argument("kind", type=click.Choice(["goals", "selfeval", "dept", "evaluation"]))
+@click.argument("kind", type=click.Choice(["goals", "selfeval", "dept", "evaluation", "monitor"]))
 @click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
               help="输出文件 / the .xlsx to write.")
 @click.option("--experts", type=click.IntRange(3, 7), default=3, show_default=True,
@@ -167,16 +167,17 @@ def validate(files: tuple[str, ...], fmt: str, annotate_dir: str | None, goals: 
 @click.option("--from", "from_path", type=click.Path(dir_okay=False), default=None,
               help="把任一可识别的工作簿填入模板 / pour a readable workbook into the template.")
 @click.option("--goals", "goals", type=click.Path(dir_okay=False), default=None,
-              help="从绩效目标申报表生成自评表 / start a self-evaluation from a goal table.")
+              help="从绩效目标申报表生成自评表或监控表 / start a self-evaluation or monitoring table from a goal table.")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出 / overwrite the output.")
 @common_options
 def template(kind: str, out: str, experts: int, rows: int | None, from_path: str | None,
              goals: str | None, force: bool, rules: str | None, lang: str) -> None:
-    """生成会实时计算的标准模板（goals 申报表、selfeval 自评表、dept 部门整体、evaluation 评价评分表）。
+    """生成会实时计算的标准模板（goals 申报表、selfeval 自评表、dept 部门整体、evaluation 评价评分表、monitor 运行监控表）。
 
     Write a standard template that computes live in Excel, WPS and LibreOffice: dropdowns,
     formulas for 执行率, every row's 得分, parts, total and grade, conditional formats, locked
     formula cells, A4 print set-up and defined names (total_score, grade, indicators …).
+    The monitoring template lights every indicator and the funds (红/黄/绿/蓝灯) by 监控月份.
 
     \b
     Example:
@@ -184,6 +185,7 @@ def template(kind: str, out: str, experts: int, rows: int | None, from_path: str
         xltools template evaluation --experts 5 -o 评价.xlsx
         xltools template selfeval --from 省级自评表.xlsx -o 标准自评表.xlsx
         xltools template selfeval --goals 目标申报表.xlsx -o 自评表.xlsx
+        xltools template monitor --goals 目标申报表.xlsx -o 运行监控表.xlsx
     """
     from .api import make_template
 

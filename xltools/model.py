@@ -54,17 +54,22 @@ class Funds:
         return next((r for r in self.rows if r.kind == kind), None)
 
     def total(self) -> FundsRow | None:
-        """The 年度资金总额 row, or one summed from the component rows when it is missing."""
+        """The 年度资金总额 row, or one summed from the component rows when it is missing — or
+        empty, as a SUM formula is in a workbook that no spreadsheet has calculated yet (a
+        template filled by a program)."""
         t = self.row("total")
-        if t is not None or not self.rows:
+        parts = [r for r in self.rows if r.kind != "total"]
+        if not parts or (t is not None and (t.initial_budget, t.annual_budget, t.spent) != (None, None, None)):
             return t
 
         def add(attr: str) -> float | None:
-            xs = [getattr(r, attr) for r in self.rows if getattr(r, attr) is not None]
+            xs = [getattr(r, attr) for r in parts if getattr(r, attr) is not None]
             return sum(xs) if xs else None
 
-        return FundsRow("total", "年度资金总额（合计）", add("initial_budget"),
-                        add("annual_budget"), add("spent"))
+        if t is None:
+            return FundsRow("total", "年度资金总额（合计）", add("initial_budget"), add("annual_budget"), add("spent"))
+        return FundsRow("total", t.label, add("initial_budget"), add("annual_budget"), add("spent"), t.weight,
+                        t.rate, t.score, t.sheet, t.cells)
 
 
 @dataclass(slots=True)

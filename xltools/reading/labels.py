@@ -126,6 +126,7 @@ HEADER_FIELDS = _table({
     "phone": ("联系电话",),
     "start": ("计划开始日期",),
     "end": ("计划完成日期",),
+    "months": ("监控月份", "监控期间", "截至月份", "监控时段"),  # monitoring: 6, 6月, 1-6月
 })
 
 #: Labels of the written total and grade.

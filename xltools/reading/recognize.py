@@ -61,7 +61,8 @@ from .labels import (
 KNOWN_LABELS = (
     set(INDICATOR_COLUMNS) | set(FUNDS_COLUMNS) | set(FUNDS_ROWS) | set(HEADER_FIELDS)
     | set(AMOUNT_FIELDS) | set(GOAL_TEXT_FIELDS) | set(LINE_ITEM_COLUMNS) | TOTAL_LABELS
-    | GRADE_LABELS | {label_key(s) for s in ("绩效指标", "年度总体目标", "总体目标", "项目资金", "项目资金(万元)", "绩效目标")}
+    | GRADE_LABELS | {label_key(s) for s in ("绩效指标", "年度总体目标", "总体目标", "项目资金", "项目资金(万元)", "绩效目标",
+                                            "单位：万元", "单位：元", "金额单位：万元", "金额单位：元")}
 )
 #: What the reader looks for, to say so when a workbook holds none of it.
 LOOKED_FOR = "一级指标 + 三级指标（或指标名称）的表头行"
@@ -215,10 +216,10 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
     table.expert_names = [to_text(grid.raw(h if not sub_experts else h + 1, c)) for c in experts]
     end = _indicator_rows(cells, table, cols, experts, first, stop)
     table.kind = _kind(cells, table, cols, experts, start, h)
-    if table.kind == MONITOR:
-        table.months = _months(cells, table, cols, h, start)
     _header_fields(cells, table, start, h)
     _header_fields(cells, table, max(h, end - 1), min(end + _MAX_BLANK, stop))
+    if table.kind == MONITOR:
+        table.months = _months(cells, table, cols, h, start)
     if table.kind in (SELFEVAL, DEPT, MONITOR):
         table.funds = _funds(cells, start, end)
     if table.kind in (GOALS, DEPT):
@@ -368,17 +369,34 @@ def _kind(cells: _Cells, table: Table, cols: dict[str, int], experts: list[int],
 
 
 def _months(cells: _Cells, table: Table, cols: dict[str, int], h: int, start: int) -> Field:
-    """The N of a monitoring table's 1-N月: from the 1-N月 column's label, else a 1-N月 funds label,
-    else the title (``2024年1-6月``); ``Field(None, …)`` at the column's label when none says it."""
+    """The N of a monitoring table's 1-N月: from the 1-N月 column's label, else a 监控月份 field
+    (``6``, ``6月``, ``1-6月``), else a 1-N月 funds label or the title (``2024年1-6月``).
+    ``Field(None, …)`` when none says it, at the empty 监控月份 cell or the column's label."""
     grid = cells.grid
     col = cols.get("to_date", cols.get("name", 0))
-    candidates = [(h, col), (h + 1, col)] if "to_date" in cols else []
-    candidates += [(r, c) for r in range(start, h) for c, k in cells.keys[r] if "月" in k]  # funds, title
-    for r, c in candidates:
-        n = months_in(grid.raw(r, c))
+    for r in ((h, h + 1) if "to_date" in cols else ()):
+        n = months_in(grid.raw(r, col))
         if n is not None:
-            return Field(n, grid.sheet, a1(r, c))
-    return Field(None, grid.sheet, a1(h, col))
+            return Field(n, grid.sheet, a1(r, col))
+    field = table.header.get("months")
+    if field is not None:
+        n = _month_value(field.value)
+        if n is not None:
+            return Field(n, field.sheet, field.cell)
+    for r in range(start, h):  # a 1-N月 funds label, the title
+        for c, k in cells.keys[r]:
+            n = months_in(grid.raw(r, c)) if "月" in k else None
+            if n is not None:
+                return Field(n, grid.sheet, a1(r, c))
+    return Field(None, grid.sheet, field.cell if field is not None else table.blanks.get("months", a1(h, col)))
+
+
+def _month_value(v: object) -> int | None:
+    """监控月份 as written: 6, 6.0, "6", "6月", "1-6月"."""
+    n = to_number(v) if not isinstance(v, str) or not v.strip().endswith("月") else to_number(v.strip()[:-1])
+    if n is None:
+        return months_in(v)
+    return int(n) if n == int(n) and 1 <= n <= 12 else None
 
 
 def _title(cells: _Cells, start: int, h: int) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 
 from ..errors import UsageError
-from ..model import DEPT, EVALUATION, GOALS, SELFEVAL, Table
+from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Table
 from ..output import check_output, save_workbook
 from ..ruleset import RuleSet, load_rules
 from ..scoring import score_table
@@ -21,7 +21,7 @@ __all__ = ["KINDS", "FILE_NAMES", "write_template", "build_template", "fill"]
 
 #: Which source tables can be poured into which template.
 COMPATIBLE = {SELFEVAL: (SELFEVAL, DEPT, GOALS), DEPT: (DEPT, SELFEVAL), GOALS: (GOALS, SELFEVAL),
-              EVALUATION: (EVALUATION,)}
+              EVALUATION: (EVALUATION,), MONITOR: (MONITOR, GOALS, SELFEVAL)}
 
 
 def write_template(kind: str, out: str | os.PathLike[str], rules: RuleSet | str | None = None, *,
@@ -81,6 +81,8 @@ def fill(wb, built: Built, source: Table, rules: RuleSet) -> None:  # noqa: ANN0
             _put(ws, built.cells[f], field.value)
     if built.kind == SELFEVAL:
         _fill_funds(ws, built, source)
+    if built.kind == MONITOR:
+        _fill_monitor_funds(ws, built, source)
     if built.kind in (DEPT, GOALS):
         _fill_amounts(ws, built, source)
     _fill_indicators(ws, built, source, rules)
@@ -111,6 +113,29 @@ def _fill_funds(ws, built: Built, source: Table) -> None:  # noqa: ANN001
             if isinstance(a.get(f), int | float) and a[f]:
                 _put(ws, f"{cols['initial_budget']}{row}", a[f])
                 _put(ws, f"{cols['annual_budget']}{row}", a[f])
+
+
+def _fill_monitor_funds(ws, built: Built, source: Table) -> None:  # noqa: ANN001
+    """Budget (and, from a monitoring table, spending so far and the months) into the funds block."""
+    cols, rows = built.funds_cols, built.funds_rows
+    if source.kind == MONITOR and source.months is not None and isinstance(source.months.value, int):
+        _put(ws, built.cells["months"], source.months.value)
+    by_kind = {"fiscal": "其中：当年财政拨款", "carryover": "上年结转资金", "other": "其他资金"}
+    if source.funds is not None:
+        parts = [r for r in source.funds.rows if r.kind in by_kind]
+        total = source.funds.row("total")
+        if total is not None and not any(r.annual_budget or r.spent for r in parts):
+            parts = [type(total)("fiscal", total.label, None, total.annual_budget, total.spent)]
+        for r in parts:
+            _put(ws, f"{cols['annual_budget']}{rows[by_kind[r.kind]]}",
+                 r.annual_budget if r.annual_budget is not None else r.initial_budget)
+            if source.kind == MONITOR:
+                _put(ws, f"{cols['spent']}{rows[by_kind[r.kind]]}", r.spent)
+    elif source.kind == GOALS:
+        a = {k: f.value for k, f in source.amounts.items()}
+        for f, label in (("annual_fiscal", "其中：当年财政拨款"), ("annual_other", "其他资金")):
+            if isinstance(a.get(f), int | float) and a[f]:
+                _put(ws, f"{cols['annual_budget']}{rows[label]}", a[f])
 
 
 def _fill_amounts(ws, built: Built, source: Table) -> None:  # noqa: ANN001
@@ -147,6 +172,15 @@ def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  
         target = ind.target.number if ind.target.is_number else ind.target.text
         put("target", target)
         put("unit", ind.unit if ind.target.is_number else "")
+        if built.kind == MONITOR:
+            put("direction", "定性" if ind.qualitative or not ind.target.is_number else (ind.op or ""))
+            if source.kind == MONITOR:
+                for f in ("to_date", "forecast"):
+                    v = getattr(ind, f)
+                    put(f, v.number if v.is_number else v.text)
+                put("likelihood", ind.likelihood)
+                put("measures", ind.measures)
+            continue
         if built.kind == GOALS or source.kind == GOALS:
             put("direction", "定性" if ind.qualitative else (ind.op or ""))
             continue

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from .. import __version__
 from ..grid import column_letter
-from ..model import DEPT, EVALUATION, GOALS, SELFEVAL
-from ..ruleset import RuleSet, TableRules
+from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL
+from ..ruleset import MonitorRules, RuleSet, TableRules
 from ..values import format_number
 from .layout import (
     ATTRIBUTES,
@@ -30,8 +30,11 @@ from .layout import (
     HEADER_FILL,
     HOW_TO_ADD_ROWS,
     INPUT_FILL,
+    LIGHT_FILLS,
+    LIGHT_WORDS,
     LINE_ITEM_GROUPS,
     LINE_ITEM_ROWS,
+    MONITOR_FUNDS_HEADER,
     PART_ROWS,
     SHEET_NAMES,
     TAXONOMIES,
@@ -188,6 +191,8 @@ def build_template(kind: str, rules: RuleSet, *, experts: int = 3, rows: int = 3
     tr = rules.for_table(kind)
     if kind == SELFEVAL:
         r = _funds_block(s, r, tr)
+    if kind == MONITOR:
+        r = _monitor_funds(s, r, rules.monitor)
     if kind == DEPT:
         r = _dept_amounts(s, r, tr)
     if kind == GOALS:
@@ -228,6 +233,10 @@ def _title(s: _Sheet, kind: str, width: int) -> int:
     s.label(2, 1, "年度")
     s.input(2, 2, fmt="0", name="year")
     s.built.cells["year"] = "B2"
+    if kind == MONITOR:  # the N of 1-N月: the lights prorate the annual targets by it
+        s.label(2, 3, "监控月份")
+        s.built.cells["months"] = s.input(2, 4, fmt="0", name="months")
+        s.validation("D2", '"' + ",".join(str(m) for m in range(1, 13)) + '"', "截至几月底（1-N月的 N）")
     unit = ws.cell(2, width, "单位：万元")
     unit.font = s.font
     return 3
@@ -386,6 +395,9 @@ def _indicator_table(s: _Sheet, kind: str, columns: list[Column], r: int, rows: 
         for i, c in enumerate(columns):
             if c.role == "input":
                 s.input(row, i + 1, fmt=c.fmt)
+            elif kind == MONITOR:
+                s.formula(row, i + 1, _monitor_formula(c.field, row, letters, rules.monitor, _abs(built.names["months"])),
+                          c.fmt)
             else:
                 s.formula(row, i + 1, _row_formula(kind, c.field, row, letters, tr, built.experts), c.fmt)
     L = letters
@@ -405,9 +417,13 @@ def _indicator_table(s: _Sheet, kind: str, columns: list[Column], r: int, rows: 
         outcomes = ",".join(b.outcome for b in tr.qualitative)
         s.validation(f"{L['outcome']}{first}:{L['outcome']}{last}", f'"{outcomes}"', "定性指标：选择达成情况")
         s.decimal(f"{L['qual_rate']}{first}:{L['qual_rate']}{last}", 0, 1)
-    for f in ("target", "actual", "weight"):
+    for f in ("target", "actual", "weight", "to_date", "forecast"):
         if f in L:
             s.decimal(f"{L[f]}{first}:{L[f]}{last}")
+    if kind == MONITOR:
+        _monitor_rules(s, first, last)
+        _light_counts(s, first, last)
+        return last + 1
     # conditional formats: what validate would flag, where a formula can see it
     if "score" in L and kind != EVALUATION:
         sc, w = L["score"], L["weight"]
@@ -495,11 +511,8 @@ def _row_formula(kind: str, f: str, r: int, L: dict[str, str], tr: TableRules, e
     D, E, F, G, H, I, J = (f"{L[x]}{r}" for x in ("direction", "target", "unit", "actual", "weight",  # noqa: E741
                                                   "outcome", "qual_rate"))
     M, N = f"{L['t_norm']}{r}", f"{L['a_norm']}{r}"
-    if f == "t_norm":  # values.percent_scale(target, None): a bare fraction in a % row is a fraction
-        return f'=IF(ISNUMBER({E}),IF(AND({F}="%",ABS({E})<=1,{E}<>0),{E}*100,{E}),"")'
-    if f == "a_norm":  # values.percent_scale(actual, target): the reading closer to the target
-        return (f'=IF(ISNUMBER({G}),IF(AND({F}="%",ABS({G})<=1.5,{G}<>0),IF(OR({M}="",{M}=0),'
-                f'IF(ABS({G})<=1,{G}*100,{G}),IF(ABS({M})>10*ABS({G}),{G}*100,{G})),{G}),"")')
+    if f in ("t_norm", "a_norm"):
+        return _norm(f, E, F, G, M)
     if f != "score":
         raise ValueError(f)
     bands = tr.qualitative
@@ -517,6 +530,19 @@ def _row_formula(kind: str, f: str, r: int, L: dict[str, str], tr: TableRules, e
     more = f"IF(OR({N}>={M},AND({eq},ROUND({N},2)=ROUND({M},2))),{full},IF({M}<=0,0,ROUND({H}*MAX({N}/{M},0),2)))"
     quant = f'IF(NOT(ISNUMBER({G})),0,IF(OR({D}="≤",{D}="<",AND({eq},{M}=0)),{less},{more}))'
     return f'=IF(NOT(ISNUMBER({H})),"",IF(OR({D}="定性",NOT(ISNUMBER({E}))),{qual},{quant}))'
+
+
+def _norm(f: str, target: str, unit: str, value: str, t_norm: str) -> str:
+    """Hidden helpers that put target and value on one scale, as values.percent_scale does.
+
+    ``t_norm``: a bare fraction in a % row is a fraction (0.95 → 95); ``a_norm``: the value's
+    reading closer to the target (0.98 beside 95 → 98).
+    """
+    E, F, G, M = target, unit, value, t_norm
+    if f == "t_norm":
+        return f'=IF(ISNUMBER({E}),IF(AND({F}="%",ABS({E})<=1,{E}<>0),{E}*100,{E}),"")'
+    return (f'=IF(ISNUMBER({G}),IF(AND({F}="%",ABS({G})<=1.5,{G}<>0),IF(OR({M}="",{M}=0),'
+            f'IF(ABS({G})<=1,{G}*100,{G}),IF(ABS({M})>10*ABS({G}),{G}*100,{G})),{G}),"")')
 
 
 def _parts_table(s: _Sheet, kind: str, r: int, rng, exec_w: str, built: Built) -> int:  # noqa: ANN001
@@ -629,3 +655,116 @@ def _print_setup(ws, built: Built, width: int) -> None:  # noqa: ANN001
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.freeze_panes = f"A{built.first_row}"
+
+
+# --- mid-year monitoring (monitoring.py's rules as formulas) -----------------------------------
+
+
+def _abs(ref: str) -> str:
+    """``D2`` → ``$D$2``."""
+    letters = "".join(ch for ch in ref if ch.isalpha())
+    return f"${letters}${ref[len(letters):]}"
+
+
+def _bands(x: str, mr: MonitorRules) -> str:
+    """The light of a completion ratio ``x`` (MonitorRules.light)."""
+    w = LIGHT_WORDS
+    return (f'IF({x}<{_num(mr.red)},"{w["red"]}",IF({x}<{_num(mr.yellow)},"{w["yellow"]}",'
+            f'IF({x}>={_num(mr.blue)},"{w["blue"]}","{w["green"]}")))')
+
+
+def _monitor_funds(s: _Sheet, r: int, mr: MonitorRules) -> int:
+    """项目资金（万元）: 全年预算数 | 累计执行数 | 执行进度 | 序时进度 | 预警灯 (monitoring.funds_light)."""
+    s.label(r, 1, "项目资金（万元）", r2=r + len(FUNDS_ROWS))
+    s.label(r, 2, "")
+    for i, h in enumerate(MONITOR_FUNDS_HEADER):
+        s.label(r, 3 + i, h, header=True)
+    C, D, E, F = "C", "D", "E", "F"  # 预警灯 in G
+    s.built.funds_cols = {"annual_budget": C, "spent": D, "rate": E}
+    months = _abs(s.built.names["months"])
+    for k, label in enumerate(FUNDS_ROWS):
+        row = r + 1 + k
+        s.built.funds_rows[label] = row
+        s.label(row, 2, label)
+        for L in (C, D):
+            if k == 0:
+                s.formula(row, ord(L) - 64, f"=SUM({L}{row + 1}:{L}{row + len(FUNDS_ROWS) - 1})", "#,##0.00")
+            else:
+                s.input(row, ord(L) - 64, fmt="#,##0.00")
+                s.decimal(f"{L}{row}")
+        s.formula(row, 5, f'=IF(AND(ISNUMBER({C}{row}),{C}{row}>0),{D}{row}/{C}{row},"")', "0.00%")
+        if k == 0:
+            s.formula(row, 6, f'=IF(ISNUMBER({months}),{months}/12,"")', "0.00%", name="expected_progress")
+            s.formula(row, 7, f'=IF(AND(ISNUMBER({E}{row}),ISNUMBER({F}{row})),{_bands(f"{E}{row}/{F}{row}", mr)},"")',
+                      name="funds_light")
+            for nm, col in (("annual_budget", C), ("spent", D), ("progress", E)):
+                s.name(nm, f"{col}{row}")
+        else:
+            s.label(row, 6, "—")
+            s.label(row, 7, "—")
+    _light_fills(s, f"G{r + 1}", f"G{r + 1}")
+    return r + len(FUNDS_ROWS) + 2
+
+
+def _monitor_formula(f: str, r: int, L: dict[str, str], mr: MonitorRules, months: str) -> str:
+    """One monitoring row's helper, 序时完成率 or 预警灯 formula (monitoring.indicator_light)."""
+    D, E, F, G, I, J = (f"{L[x]}{r}" for x in ("direction", "target", "unit", "to_date", "likelihood",  # noqa: E741
+                                               "ratio"))
+    M, N = f"{L['t_norm']}{r}", f"{L['a_norm']}{r}"
+    if f in ("t_norm", "a_norm"):  # 1-N月 values on the target's scale
+        return _norm(f, E, F, G, M)
+    qual = f'OR({D}="定性",NOT(ISNUMBER({E})))'
+    ceiling = f'OR({D}="≤",{D}="<")'
+    if f == "ratio":  # 1-N月 / (target × N/12); a rate against its target; a ceiling exceeded: target / value
+        return (f'=IF(OR({qual},NOT(ISNUMBER({G}))),"",IF(OR({ceiling},{M}<=0),IF(OR({M}<=0,{N}<={M}),"",{M}/{N}),'
+                f'IF({F}="%",{N}/{M},IF(ISNUMBER({months}),{N}/({M}*{months}/12),""))))')
+    if f != "light":
+        raise ValueError(f)
+    w = LIGHT_WORDS
+    by_likelihood = (f'IF({I}="确定能","{w["green"]}",IF({I}="有可能","{w["yellow"]}",'
+                     f'IF({I}="完全不可能","{w["red"]}","")))')
+    zero = f'IF({ceiling},IF({N}<={M},"{w["green"]}","{w["red"]}"),IF({N}>={M},"{w["green"]}","{w["red"]}"))'
+    over = f'IF({N}<={M},"{w["green"]}",IF({M}/{N}<{_num(mr.red)},"{w["red"]}","{w["yellow"]}"))'
+    return (f'=IF({qual},{by_likelihood},IF(NOT(ISNUMBER({G})),"",IF(OR({ceiling},{M}<=0),IF({M}<=0,{zero},{over}),'
+            f'IF({J}="","",{_bands(J, mr)}))))')
+
+
+def _light_fills(s: _Sheet, sqref: str, first: str) -> None:
+    for light, color in LIGHT_FILLS.items():
+        s.ws.conditional_formatting.add(sqref, _rule(f'{first}="{LIGHT_WORDS[light]}"', color[2:]))
+
+
+def _monitor_rules(s: _Sheet, first: int, last: int) -> None:
+    """Dropdown for 完成目标可能性; colours for the lights and for what validate's M4xx would ask."""
+    from ..monitoring import LIKELIHOOD_CHOICES
+
+    L, ws = s.built.columns, s.ws
+    s.validation(f"{L['likelihood']}{first}:{L['likelihood']}{last}", '"' + ",".join(LIKELIHOOD_CHOICES) + '"',
+                 "确定能 / 有可能 / 完全不可能")
+    _light_fills(s, f"{L['light']}{first}:{L['light']}{last}", f"{L['light']}{first}")
+    n, d, e, g, i, k = (f"{L[x]}{first}" for x in ("name", "direction", "target", "to_date", "likelihood", "light"))
+    red, yellow = LIGHT_WORDS["red"], LIGHT_WORDS["yellow"]
+    dev, mea = f"{L['deviation']}{first}", f"{L['measures']}{first}"
+    for sqref, formula in (
+        (f"{L['deviation']}{first}:{L['deviation']}{last}", f'AND(OR({k}="{red}",{k}="{yellow}"),{dev}="")'),  # M401
+        (f"{L['measures']}{first}:{L['measures']}{last}", f'AND(OR({k}="{red}",{i}="完全不可能"),{mea}="")'),  # M402
+        (f"{L['likelihood']}{first}:{L['likelihood']}{last}", f'AND({n}<>"",{i}="")'),  # M403
+        (f"{L['to_date']}{first}:{L['to_date']}{last}", f'AND({n}<>"",{d}<>"定性",ISNUMBER({e}),{g}="")'),  # M404
+    ):
+        ws.conditional_formatting.add(sqref, _rule(formula, "FFEB9C"))
+
+
+def _light_counts(s: _Sheet, first: int, last: int) -> None:
+    """预警灯统计 beside the funds block (above the table, so the reader never takes it for an
+    indicator row): how many rows and the funds show each light, as ScoreResult.lights() counts."""
+    col = s.built.columns["light"]
+    funds = s.built.names["funds_light"]
+    top = s.built.funds_rows["年度资金总额"] - 1
+    s.label(top, 9, "预警灯统计", header=True)
+    s.label(top, 10, "个数", header=True)
+    for k, light in enumerate(LIGHT_WORDS):
+        word = LIGHT_WORDS[light]
+        s.label(top + 1 + k, 9, word)
+        s.formula(top + 1 + k, 10, f'=COUNTIF(${col}${first}:${col}${last},"{word}")+IF({_abs(funds)}="{word}",1,0)',
+                  "0", name=f"lights_{light}")
+    _light_fills(s, f"I{top + 1}:I{top + len(LIGHT_WORDS)}", f"I{top + 1}")

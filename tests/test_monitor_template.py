@@ -1,0 +1,140 @@
+"""The monitoring template: its lights, recalculated by LibreOffice, equal monitoring.py's.
+
+Each case is a template with inputs typed in (targets, 1-N月 values, 监控月份, budget, spending);
+LibreOffice computes 序时完成率, 预警灯, the funds light and the light counts; xltools reads the
+recalculated file and computes the same lights from the same inputs.
+"""
+
+from __future__ import annotations
+
+import pytest
+import python_calamine as pc
+
+from xltools.api import score_file, validate_file
+from xltools.ruleset import load_rules
+from xltools.templates.builder import build_template
+from xltools.templates.layout import LIGHT_WORDS
+
+from .test_templates import cell, convert_all
+
+P, Q, T = ("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标")
+B, S = ("效益指标", "社会效益指标"), ("满意度指标", "服务对象满意度指标")
+
+
+def r(level, name, direction, target, unit, to_date, likelihood="确定能", **kw) -> dict:
+    return {"level1": level[0], "level2": level[1], "name": name, "direction": direction, "target": target,
+            "unit": unit, "to_date": to_date, "likelihood": likelihood, **kw}
+
+
+# (name, 监控月份, (budget, spent) of 当年财政拨款, rows)
+CASES = [
+    ("prorated bands", 6, (100, 50), [
+        r(P, "红", "≥", 100, "个", 29), r(P, "黄边界", "≥", 100, "个", 30), r(P, "黄", "≥", 100, "个", 39),
+        r(P, "绿边界", "≥", 100, "个", 40), r(P, "绿", "≥", 100, "个", 55), r(P, "蓝边界", "≥", 100, "个", 60),
+        r(P, "蓝", "≥", 120, "场", 100)]),
+    ("other months", 9, (200, 100), [
+        r(P, "九月", "≥", 12, "期", 7), r(P, "等于", "=", 12, "期", 9), r(P, "无方向", "", 40, "次", 20)]),
+    ("rates are not prorated", 3, (100, 10), [
+        r(Q, "合格率", "≥", 95, "%", 96), r(Q, "合格率分数", "≥", 0.95, "%", 0.5), r(S, "满意度", "≥", 90, "%", 0.7),
+        r(Q, "达标率", "=", 100, "%", 100)]),
+    ("ceilings", 6, (100, 90), [
+        r(T, "时限内", "≤", 30, "天", 30), r(T, "略超", "≤", 30, "天", 40), r(T, "大超", "<", 30, "天", 60),
+        r(Q, "零事故", "≤", 0, "起", 0), r(Q, "有事故", "≤", 0, "起", 2), r(P, "零目标", "≥", 0, "个", 0)]),
+    ("qualitative and missing", 12, (100, 100), [
+        r(B, "影响", "定性", "有效提升", "", "逐步提升", "确定能"), r(B, "效应", "定性", "明显", "", "", "有可能"),
+        r(B, "示范", "定性", "明显", "", "", "完全不可能"), r(B, "未选", "定性", "明显", "", "", ""),
+        r(P, "未填", "≥", 100, "个", None)]),
+    ("no months", None, (100, 30), [r(P, "数量", "≥", 100, "个", 50), r(Q, "合格率", "≥", 95, "%", 90)]),
+    ("no budget", 6, None, [r(P, "数量", "≥", 100, "个", 130)]),
+    ("spending ahead", 4, (300, 150), [r(P, "数量", "≥", 100, "个", 34)]),
+]
+
+
+def fill(case, path: str):
+    name, months, funds, rows = case
+    wb, built = build_template("monitor", load_rules(None), rows=max(10, len(rows)))
+    ws = wb[built.sheet]
+    ws[built.cells["project"]] = f"测试项目：{name}"
+    ws[built.cells["department"]] = "测试部门"
+    ws[built.cells["unit"]] = "测试单位"
+    if months is not None:
+        ws[built.cells["months"]] = months
+    if funds is not None:
+        row = built.funds_rows["其中：当年财政拨款"]
+        ws[f"{built.funds_cols['annual_budget']}{row}"], ws[f"{built.funds_cols['spent']}{row}"] = funds
+    for k, values in enumerate(rows):
+        for f, v in values.items():
+            if v not in (None, ""):
+                ws[f"{built.columns[f]}{built.first_row + k}"] = v
+    wb.save(path)
+    return built
+
+
+@pytest.fixture(scope="module")
+def recalculated(tmp_path_factory, soffice):
+    src = tmp_path_factory.mktemp("monitor")
+    paths, builts = [], []
+    for k, case in enumerate(CASES):
+        path = str(src / f"m{k:02d}.xlsx")
+        builts.append(fill(case, path))
+        paths.append(path)
+    convert_all(soffice, paths, str(src / "lo"))
+    return [(case, builts[k], str(src / "lo" / f"m{k:02d}.xlsx")) for k, case in enumerate(CASES)]
+
+
+def test_libreoffice_lights_equal_python(recalculated):
+    mismatches, seen = [], set()
+    for case, built, path in recalculated:
+        rows = pc.CalamineWorkbook.from_path(path).get_sheet_by_name(built.sheet).to_python(skip_empty_area=False)
+        (result,) = score_file(path)
+        assert result.table == "monitor"
+        assert len([x for x in result.rows if x.indicator is not None]) == len(case[3])
+        for row in result.rows:
+            ref = built.names["funds_light"] if row.indicator is None else f"{built.columns['light']}{row.indicator.row}"
+            want = LIGHT_WORDS[row.light] if row.light else ""
+            if cell(rows, ref) != want:
+                mismatches.append((case[0], ref, cell(rows, ref), want, row.explain()))
+            seen.add(row.light)
+        for light, n in result.lights().items():
+            if cell(rows, built.names[f"lights_{light}"]) != n:
+                mismatches.append((case[0], f"lights_{light}", cell(rows, built.names[f"lights_{light}"]), n))
+    assert mismatches == []
+    assert seen == {"red", "yellow", "green", "blue", None}  # every light, and rows that cannot have one
+
+
+def test_template_marks_what_validate_asks(recalculated):
+    """The recalculated 'qualitative and missing' case: M402/M403/M404 at the cells the template colours."""
+    (case, built, path) = next(x for x in recalculated if x[0][0] == "qualitative and missing")
+    got = {(f.code, f.cell) for f in validate_file(path).findings}
+    L, first = built.columns, built.first_row
+    assert {("M402", f"{L['measures']}{first + 2}"), ("M403", f"{L['likelihood']}{first + 3}"),
+            ("M404", f"{L['to_date']}{first + 4}"), ("M401", f"{L['deviation']}{first + 1}")} <= got
+
+
+def test_blank_template_asks_for_its_fields():
+    import os
+
+    from .conftest import ROOT
+
+    path = os.path.join(ROOT, "workbook_templates", "绩效运行监控表.xlsx")
+    got = [(f.code, f.cell) for f in validate_file(path).findings]
+    assert got == [("M405", "D2"), ("S101", "B3"), ("S101", "B4"), ("S101", "H4")]
+
+
+def test_pour_monitoring_table_and_goals(tmp_path, build, demo):
+    """--from keeps every input (so every light); --goals carries targets over and asks for the rest."""
+    from xltools.api import make_template
+
+    sample, layout = demo["监控表.xlsx"]
+    src = build(sample, layout)
+    out = make_template("monitor", str(tmp_path / "m.xlsx"), from_path=src)
+    (before,), (after,) = score_file(src), score_file(out)
+    assert [(x.name, x.light) for x in after.rows] == [(x.name, x.light) for x in before.rows]
+    assert after.figures == before.figures == {"progress": 0.43}
+    goals, goals_layout = demo["目标申报表.xlsx"]
+    out = make_template("monitor", str(tmp_path / "g.xlsx"), goals_path=build(goals, goals_layout))
+    (result,) = score_file(out)
+    assert [x.indicator.target.display() for x in result.rows if x.indicator] == [
+        "≥100家", "≥3000平方米", "=100%", "≤30天", "≥5000万元", "有效提升", "≥90%"]
+    codes = [f.code for f in validate_file(out).findings]
+    assert codes.count("M404") == 6 and codes.count("M403") == 7 and "M405" in codes
