@@ -14,8 +14,6 @@ import tempfile
 
 from . import FILE_NAMES, KINDS, write_template
 
-PREVIEW_NAMES = {"goals": "goals", "selfeval": "selfeval", "dept": "dept", "evaluation": "evaluation"}
-
 
 def main() -> None:
     ap = argparse.ArgumentParser(prog="python -m xltools.templates.make")
@@ -39,10 +37,10 @@ def preview(paths: list[str], out: str) -> None:
                         "pdf", "--outdir", tmp, *paths], check=True, capture_output=True)
         for kind, path in zip(KINDS, paths, strict=True):
             pdf = os.path.join(tmp, os.path.splitext(os.path.basename(path))[0] + ".pdf")
-            shutil.copy(pdf, os.path.join(out, f"{PREVIEW_NAMES[kind]}.pdf"))
+            shutil.copy(pdf, os.path.join(out, f"{kind}.pdf"))
             subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", pdf,
-                            os.path.join(out, PREVIEW_NAMES[kind])], check=True)
-            print(os.path.join(out, f"{PREVIEW_NAMES[kind]}.png"))
+                            os.path.join(out, kind)], check=True)
+            print(os.path.join(out, f"{kind}.png"))
 
 
 if __name__ == "__main__":
