@@ -131,6 +131,13 @@ def test_score_book_and_writing_scores(tmp_path):
     assert (ws["G15"].value, ws["G21"].value) == (10.0, 97.6)
 
 
+def test_score_book_monitoring_table_shows_its_lights(tmp_path, build, demo):
+    book = FileBook(build(*demo["监控表.xlsx"]))
+    [r] = xl.score_book_write(book)
+    assert r.table == "monitor"
+    assert book.alerts == [("xltools", "2024年中国品牌商品（中东欧）展览会（运行监控表）：运行监控表，红灯 1，黄灯 2，绿灯 5，蓝灯 0")]
+
+
 def test_score_writing_never_overwrites_template_formulas(tmp_path):
     from xltools.templates import write_template
 

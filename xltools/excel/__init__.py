@@ -19,7 +19,8 @@ from collections.abc import Iterator
 
 from ..annotate import by_cell, fill_for, note_text, result_rows
 from ..errors import XltoolsError
-from ..model import GOALS
+from ..messages import render
+from ..model import GOALS, MONITOR
 from ..rules import Finding
 from .book import Book, FileBook
 
@@ -129,8 +130,12 @@ def score_book(book: Book | None = None, write: bool = False, lang: str = "zh"):
         lines = []
         for table, r in zip(workbook.tables, results, strict=True):
             name = r.project or r.sheet
-            lines.append(f"{name}（{r.sheet}）：总分 {r.total:.2f}，等级 {r.grade}" if r.total is not None
-                         else f"{name}（{r.sheet}）：目标申报表，分值合计 {sum(p.weight or 0 for p in r.parts):.2f}")
+            if r.table == MONITOR:
+                lines.append(f"{name}（{r.sheet}）：运行监控表，{render('lights_count', r.lights())}")
+            elif r.total is not None:
+                lines.append(f"{name}（{r.sheet}）：总分 {r.total:.2f}，等级 {r.grade}")
+            else:
+                lines.append(f"{name}（{r.sheet}）：目标申报表，分值合计 {sum(p.weight or 0 for p in r.parts):.2f}")
             if write:
                 _write_scores(book, table, r)
         book.alert(TITLE, "\n".join(lines))
