@@ -212,3 +212,12 @@ def test_summarize_lists_monitoring_tables_with_lights_behind(tmp_path):
     (rec,) = json.loads(r.output)["records"]
     assert (rec["table"], rec["year"], rec["spent"], rec["execution_rate"]) == ("monitor", "2024", 240, 0.48)
     assert (rec["met"], rec["indicators"], rec["behind"], rec["grade"], rec["total"]) == (5, 7, 2, "", None)
+
+
+def test_plain_actual_column_beside_likelihood_is_the_to_date_value(tmp_path):
+    """Some provinces keep 实际完成值 and add 完成目标可能性: still a monitoring table, months from the title."""
+    (table,) = read_workbook(write(tmp_path, edits={"E9": "实际完成值"})).tables
+    assert table.kind == MONITOR and (table.months.value, table.months.cell) == (6, "A2")
+    (result,) = score_workbook(read_workbook(write(tmp_path, edits={"E9": "实际完成值"}, name="b.xlsx")))
+    assert [r.light for r in result.rows] == ["green", "green", "yellow", "green", "green", "green", "red", "green"]
+    assert result.rows[1].cell == "E10"

@@ -219,6 +219,9 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
     _header_fields(cells, table, start, h)
     _header_fields(cells, table, max(h, end - 1), min(end + _MAX_BLANK, stop))
     if table.kind == MONITOR:
+        if "to_date" not in cols and "actual" in cols:  # 完成目标可能性 beside a plain 实际完成值 column
+            for ind in table.indicators:
+                ind.to_date, ind.columns = ind.actual, {**ind.columns, "to_date": ind.columns["actual"]}
         table.months = _months(cells, table, cols, h, start)
     if table.kind in (SELFEVAL, DEPT, MONITOR):
         table.funds = _funds(cells, start, end)
