@@ -221,3 +221,52 @@ def test_plain_actual_column_beside_likelihood_is_the_to_date_value(tmp_path):
     (result,) = score_workbook(read_workbook(write(tmp_path, edits={"E9": "实际完成值"}, name="b.xlsx")))
     assert [r.light for r in result.rows] == ["green", "green", "yellow", "green", "green", "green", "red", "green"]
     assert result.rows[1].cell == "E10"
+
+
+def national_form(path, ticks):
+    """The national monitoring form (财预〔2019〕136号): 绩效指标 merged down column A, 1-7月 labels,
+    偏差原因分析 and 完成目标可能性 each merged over √ sub-columns, a two-row header."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "监控表"
+    ws.append(["项目支出绩效目标执行监控表"])
+    ws.append(["（2024年度）"])
+    ws.append(["项目名称", "农村饮水安全巩固提升工程"])
+    ws.append(["主管部门及代码", "县水利局", None, None, "实施单位", "县农村供水站"])
+    ws.append(["项目资金（万元）", None, "年初预算数", "全年预算数（A）", "1-7月执行数（B）", "1-7月执行率（B/A）",
+               "全年预计执行数"])
+    ws.append([None, "年度资金总额", 800, 800, 300, 0.375, 780])
+    ws.append([None, "其中：当年财政拨款", 800, 800, 300, 0.375, 780])
+    ws.append(["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "1-7月执行情况", "全年预计完成情况",
+               "偏差原因分析", None, None, None, None, "完成目标可能性", None, None, "备注"])
+    ws.append([None] * 7 + ["经费保障", "制度保障", "人员保障", "硬件条件保障", "其他", "确定能", "有可能", "完全不可能"])
+    rows = [("产出指标", "数量指标", "新建供水管网长度", "≥120公里", "80公里", "125公里"),
+            ("产出指标", "质量指标", "水质达标率", "≥95%", "96%", "96%"),
+            ("效益指标", "社会效益指标", "受益人口", "≥30000人", "9000人", "26000人")]
+    for (l1, l2, name, target, to_date, forecast), tick in zip(rows, ticks, strict=True):
+        line = [None, l1, l2, name, target, to_date, forecast] + [None] * 8
+        for col in tick:
+            line[col] = "√"
+        ws.append(line)
+    for rng in ("A8:A12", "H8:L8", "M8:O8", "B8:B9", "C8:C9", "D8:D9", "E8:E9", "F8:F9", "G8:G9", "P8:P9"):
+        ws.merge_cells(rng)
+    wb.save(path)
+    return str(path)
+
+
+def test_national_form_with_tick_columns(tmp_path):
+    # row 10: 确定能 (col 12); row 11: 确定能; row 12: 经费保障 (7) + 完全不可能 (14)
+    path = national_form(tmp_path / "national.xlsx", [(12,), (12,), (7, 14)])
+    (table,) = read_workbook(path).tables
+    assert table.kind == MONITOR and (table.months.value, table.months.cell) == (7, "F8")
+    assert [(i.likelihood, i.deviation) for i in table.indicators] == [
+        ("确定能", ""), ("确定能", ""), ("完全不可能", "经费保障")]
+    (result,) = score_workbook(read_workbook(path))
+    # funds 300/800 = 37.5% of 7/12 = 58.33% → 64.29% yellow; 80/(120 × 7/12 = 70) = 114% green;
+    # 96%/95% green; 9000/17500 = 51.43% red
+    assert [r.light for r in result.rows] == ["yellow", "green", "green", "red"]
+    assert findings(path) == [("M407", "E6")]  # reason ticked; no 纠偏措施 column to ask for
+    path = national_form(tmp_path / "b.xlsx", [(12,), (), (13, 14)])
+    got = findings(path)
+    assert ("M403", "M11") in got and ("M403", "M12") in got  # none ticked; two ticked
+    assert ("M401", "H12") in got

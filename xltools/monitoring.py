@@ -37,7 +37,7 @@ LIKELIHOOD_CHOICES = ("确定能", "有可能", "完全不可能")
 def likelihood_light(text: str) -> str | None:
     """The light a 完成目标可能性 answer stands for; None when it is empty or none of the choices."""
     t = normalize_text(text or "")
-    if not t:
+    if not t or "、" in t:  # nothing, or more than one √ ticked (reader.recognize._read_ticks)
         return None
     return next((light for w, light in LIKELIHOODS if t.startswith(w) or t == w), None)
 

@@ -88,6 +88,16 @@ INDICATOR_COLUMNS.update(_table({"to_date": ("累计完成值", "截至目前完
 INDICATOR_COLUMNS.update(dict.fromkeys(_months_labels(
     ("实际完成值", "完成值", "实际完成情况", "完成情况", "实际完成数", "累计完成值", "实际值", "执行情况")), "to_date"))
 
+#: Sub-columns ticked with √ under a merged header (the national monitoring form of 财预〔2019〕136号:
+#: 完成目标可能性 over 确定能 | 有可能 | 完全不可能, 偏差原因分析 over 经费保障 | 制度保障 | …):
+#: sub-column label → (field, the word the tick stands for).
+TICK_COLUMNS = {label_key(word): (f, word) for f, words in (
+    ("likelihood", ("确定能", "有可能", "完全不可能")),
+    ("deviation", ("经费保障", "制度保障", "人员保障", "硬件条件保障", "其他")),
+) for word in words}
+#: What counts as a tick in such a column (any other non-empty text counts too).
+NOT_TICKED = frozenset(("", "×", "✗", "否", "0", "-", "—", "/"))
+
 #: Expert score columns: 专家1, 专家 2, 专家A, 专家一, 评委1.
 EXPERT_COLUMN = re.compile(r"^(?:专家|评委|评审专家)(?:评分|打分)?(?:[0-9]+|[A-Za-z]|[一二三四五六七八九十]+)(?:评分|打分)?$")
 

@@ -49,7 +49,9 @@ from .labels import (
     INDICATOR_COLUMNS,
     LINE_ITEM_COLUMNS,
     LINE_TOTAL_LABELS,
+    NOT_TICKED,
     SUBTOTAL_LABELS,
+    TICK_COLUMNS,
     TITLE_KEYWORDS,
     TOTAL_LABELS,
     WEAK_GOAL_LABELS,
@@ -207,7 +209,10 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
     first = h + 1
     sub = cells.mapped(h + 1, INDICATOR_COLUMNS)
     sub_experts = _expert_columns(cells, h + 1)
-    if sub_experts or (sub and not any(isinstance(v, int | float) for v in grid.rows[h + 1] if v != "")):
+    ticks = cells.mapped(h + 1, TICK_COLUMNS) if cells.has(h + 1, _TICK_KEYS) else {}
+    if len(ticks) < 2:  # one word is a data row's 完成目标可能性, not a row of √ sub-columns
+        ticks = {}
+    if sub_experts or ticks or (sub and not any(isinstance(v, int | float) for v in grid.rows[h + 1] if v != "")):
         for f, c in sub.items():
             cols.setdefault(f, c)
         experts = experts or sub_experts
@@ -215,6 +220,8 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
     table = Table(kind=SELFEVAL, sheet=grid.sheet, header_row=h + 1)
     table.expert_names = [to_text(grid.raw(h if not sub_experts else h + 1, c)) for c in experts]
     end = _indicator_rows(cells, table, cols, experts, first, stop)
+    if ticks:
+        _read_ticks(cells, table, ticks, cols)
     table.kind = _kind(cells, table, cols, experts, start, h)
     _header_fields(cells, table, start, h)
     _header_fields(cells, table, max(h, end - 1), min(end + _MAX_BLANK, stop))
@@ -229,6 +236,27 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
         table.amounts = _amounts(cells, start, end)
     table.goals_text = _goal_texts(cells, start, h, table.blanks)
     return table, end
+
+
+_TICK_KEYS = frozenset(TICK_COLUMNS)
+
+
+def _read_ticks(cells: _Cells, table: Table, ticks: dict[tuple[str, str], int], cols: dict[str, int]) -> None:
+    """√ columns: the ticked words become the row's 完成目标可能性 / 偏差原因 (categories joined by 、),
+    and the field's cell is its first sub-column, where a missing tick is reported. What the row
+    reader took from a tick column (the √ itself) is replaced; text from a column of its own is kept."""
+    grid = cells.grid
+    by_field: dict[str, list[tuple[int, str]]] = {}
+    for (f, word), c in sorted(ticks.items(), key=lambda x: x[1]):
+        by_field.setdefault(f, []).append((c, word))
+    letters = {f: column_letter(cs[0][0]) for f, cs in by_field.items()}
+    for ind in table.indicators:
+        row = grid.rows[ind.row - 1]
+        ind.columns = {**ind.columns, **letters}
+        for f, cs in by_field.items():
+            text = "、".join(word for c, word in cs if c < len(row) and to_text(row[c]) not in NOT_TICKED)
+            own = getattr(ind, f) if cols.get(f) not in {c for c, _ in cs} else ""
+            setattr(ind, f, "、".join(x for x in (text, own) if x))
 
 
 def _expert_columns(cells: _Cells, r: int) -> list[int]:

@@ -56,10 +56,12 @@ def likelihood(ctx: Context) -> Iterator[Finding]:
             continue
         chosen = likelihood_light(ind.likelihood)
         if chosen is None:
-            empty = not normalize_text(ind.likelihood)
+            text = normalize_text(ind.likelihood)
+            problem = ("未填写", "is empty") if not text else (
+                (f"勾选了多项（{ind.likelihood}）", f"has more than one ticked ({ind.likelihood})") if "、" in text
+                else (f"「{ind.likelihood}」不是可选项", f"「{ind.likelihood}」 is not one of the choices"))
             yield Finding("M403", t.sheet, ind.cell("likelihood"), ind.likelihood or None, {
-                "name": ind.name, "problem": "未填写" if empty else f"「{ind.likelihood}」不是可选项",
-                "problem_en": "is empty" if empty else f"「{ind.likelihood}」 is not one of the choices"})
+                "name": ind.name, "problem": problem[0], "problem_en": problem[1]})
             continue
         evidence = _contradiction(row.light, chosen, ind)
         if evidence is not None:
