@@ -270,3 +270,16 @@ def test_national_form_with_tick_columns(tmp_path):
     got = findings(path)
     assert ("M403", "M11") in got and ("M403", "M12") in got  # none ticked; two ticked
     assert ("M401", "H12") in got
+
+
+def test_against_declared_goals_is_m408(tmp_path, build, demo):
+    """--goals: a monitoring table keeps the declared indicators and targets (M408, A311's twin)."""
+    from xltools.api import read_goals
+
+    goals = read_goals(build(*demo["目标申报表.xlsx"]))
+    sample, layout = demo["监控表.xlsx"]
+    same = build(sample, layout)
+    assert [f.code for f in validate_file(same, goals=goals).findings if f.code in ("A311", "M408")] == []
+    changed = write(tmp_path, sample, edits={"D10": "≥90家"})
+    got = [(f.code, f.cell, f.message()) for f in validate_file(changed, goals=goals).findings if f.code == "M408"]
+    assert got == [("M408", "D10", "监控表与绩效目标申报表不一致：「参展企业数量」指标值「≥90家」与申报的「≥100家」不同")]

@@ -261,17 +261,26 @@ def line_items(ctx: Context) -> Iterator[Finding]:
                 "content": name, "spent": _n(item.spent), "contract": _n(item.contract)})
 
 
-@check("A311")
+@check("A311", "M408")
 def against_goals(ctx: Context) -> Iterator[Finding]:
+    """Indicators, targets and weights against the declared goals (``--goals``): A311 for a
+    self-evaluation, M408 for a monitoring table (the same comparison, its own code)."""
     t, goals = ctx.table, ctx.goals
-    if goals is None or t.kind not in (SELFEVAL, DEPT):
+    if goals is None or t.kind not in (SELFEVAL, DEPT, MONITOR):
         return
+    code = "M408" if t.kind == MONITOR else "A311"
+    for f in _goal_differences(t, goals):
+        f.code = code
+        yield f
+
+
+def _goal_differences(t: Table, goals: Table) -> Iterator[Finding]:
     declared = {label_key(i.name): i for i in goals.indicators if i.name}
     own = {label_key(i.name): i for i in t.indicators if i.name}
     for key, g in declared.items():
         if key not in own:
             yield Finding("A311", t.sheet, t.header_cells.get("name", "A1"), g.name, {
-                "detail": f"目标表中的指标「{g.name}」（{goals.sheet}!{g.cell('name')}）在自评表中缺失",
+                "detail": f"目标表中的指标「{g.name}」（{goals.sheet}!{g.cell('name')}）在本表中缺失",
                 "detail_en": f"declared indicator {g.name} is missing", "fix": "补上该指标，或说明调整原因",
                 "fix_en": "add the indicator or explain the change"})
     for key, i in own.items():

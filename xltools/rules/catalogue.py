@@ -113,6 +113,8 @@ CATALOGUE: dict[str, Entry] = {
     "M406": Entry(WARNING, "「{name}」完成目标可能性填「{likelihood}」，与{evidence}不符",
                   "「{name}」: the likelihood 「{likelihood}」 contradicts {evidence_en}",
                   "核实完成目标可能性，或在偏差原因中说明依据", "check the likelihood, or explain it in the deviation reason"),
+    "M408": Entry(WARNING, "监控表与绩效目标申报表不一致：{detail}", "the monitoring table differs from the declared goals: "
+                  "{detail_en}", "{fix}", "{fix_en}"),
     "M407": Entry(WARNING, "预算执行进度 {progress} 低于序时进度 {expected}（{light}）",
                   "spending progress {progress} is behind the pro-rata {expected} ({light_en})",
                   "说明支出滞后的原因，并加快执行进度", "explain why spending lags and speed it up"),
