@@ -28,3 +28,8 @@ End Sub
 Sub XltoolsSelfevalFromGoals()
     RunPython "import xltools.excel as xl; xl.selfeval_from_goals()"
 End Sub
+
+' Start a mid-year monitoring table from the open goal declaration.
+Sub XltoolsMonitorFromGoals()
+    RunPython "import xltools.excel as xl; xl.monitor_from_goals()"
+End Sub

@@ -172,6 +172,9 @@ def test_summarize_folder_and_selfeval_from_goals(tmp_path, build, demo):
     not_goals = FileBook(write(tmp_path, name="自评.xlsx"))
     assert xl.selfeval_from_goals(not_goals) is None
     assert not_goals.alerts == [("xltools", "当前工作簿不是绩效目标申报表，无法生成自评表。")]
+    made = xl.monitor_from_goals(goals)
+    assert made.endswith("目标_监控表.xlsx") and goals.opened[-1] == made
+    assert xl.score_book(FileBook(made))[0].table == "monitor"
 
 
 def test_excel_setup_command(tmp_path):
@@ -186,7 +189,8 @@ def test_excel_setup_command(tmp_path):
     assert "xlwings addin install" in res.stdout
 
 
-@pytest.mark.parametrize("name", ["validate_book", "score_book", "summarize_folder", "selfeval_from_goals"])
+@pytest.mark.parametrize("name", ["validate_book", "score_book", "summarize_folder", "selfeval_from_goals",
+                                  "monitor_from_goals"])
 def test_entry_points_without_excel_say_so(name):
     # called outside Excel with xlwings missing: a clear error, not a hang
     with pytest.raises(ImportError):

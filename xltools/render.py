@@ -63,7 +63,7 @@ def score_text(result: ScoreResult, lang: str = "zh") -> str:
         rows = [[r.level1, r.name, w(f"light_{r.light}") if r.light else "—", r.explain(lang), r.cell]
                 for r in result.rows]
         out.append(table([w("col_level1"), w("col_name"), w("col_light"), w("col_explain"), w("col_cell")],
-                         rows, [12, 24, 6, 70, 8]))
+                         rows, [12, 24, 6, 84, 8]))
         out += ["", w("no_score_monitor") + " " + render("lights_count", result.lights(), lang)]
         if result.figures:
             out.append(f"{w('figures')}: " + "  ".join(f"{w('fig_' + k)} {pct(v)}" for k, v in result.figures.items()))

@@ -25,6 +25,7 @@ from ..rules import Finding
 from .book import Book, FileBook
 
 __all__ = ["validate_book", "score_book", "score_book_write", "summarize_folder", "selfeval_from_goals",
+           "monitor_from_goals",
            "clear_marks", "Book", "FileBook", "RESULT_SHEET", "MARKS_SHEET"]
 
 RESULT_SHEET = "校验结果"
@@ -180,6 +181,16 @@ def summarize_folder(book: Book | None = None, lang: str = "zh") -> str | None:
 
 def selfeval_from_goals(book: Book | None = None, lang: str = "zh") -> str | None:
     """从目标表生成自评表: start a self-evaluation from the open goal table and open it."""
+    return _from_goals(book, "selfeval", "自评表", lang)
+
+
+def monitor_from_goals(book: Book | None = None, lang: str = "zh") -> str | None:
+    """从目标表生成监控表: start a mid-year monitoring table from the open goal table and open it."""
+    return _from_goals(book, "monitor", "监控表", lang)
+
+
+def _from_goals(book: Book | None, kind: str, what: str, lang: str) -> str | None:
+    """A ``kind`` template filled from the open goal table, saved beside it (never over a file)."""
     book = _caller(book)
     with _messages(book, lang):
         from ..errors import UsageError
@@ -187,14 +198,14 @@ def selfeval_from_goals(book: Book | None = None, lang: str = "zh") -> str | Non
 
         goals = next((t for t in _read(book).tables if t.kind == GOALS), None)
         if goals is None:
-            raise UsageError("当前工作簿不是绩效目标申报表，无法生成自评表。", "the open workbook is not a goal table.")
+            raise UsageError(f"当前工作簿不是绩效目标申报表，无法生成{what}。", "the open workbook is not a goal table.")
         stem = os.path.splitext(book.path)[0]
-        out, k = f"{stem}_自评表.xlsx", 2
+        out, k = f"{stem}_{what}.xlsx", 2
         while os.path.exists(out):
-            out, k = f"{stem}_自评表{k}.xlsx", k + 1
-        write_template("selfeval", out, source=goals)
+            out, k = f"{stem}_{what}{k}.xlsx", k + 1
+        write_template(kind, out, source=goals)
         book.open_book(out)
-        book.alert(TITLE, f"已生成自评表：{out}")
+        book.alert(TITLE, f"已生成{what}：{out}")
         return out
     return None
 
