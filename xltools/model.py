@@ -58,8 +58,10 @@ class Funds:
         empty, as a SUM formula is in a workbook that no spreadsheet has calculated yet (a
         template filled by a program)."""
         t = self.row("total")
+        if t is not None and (t.initial_budget is not None or t.annual_budget is not None or t.spent is not None):
+            return t
         parts = [r for r in self.rows if r.kind != "total"]
-        if not parts or (t is not None and (t.initial_budget, t.annual_budget, t.spent) != (None, None, None)):
+        if not parts:
             return t
 
         def add(attr: str) -> float | None:

@@ -360,7 +360,7 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
         experts=[to_number(row[c]) if c < n else None for c in experts],
         to_date=parse_value(to_date_v, unit=unit_col) if to_date_v != "" else NONE,
         forecast=parse_value(forecast_v, unit=unit_col) if forecast_v != "" else NONE,
-        likelihood=to_text(likely_v), measures=to_text(measures_v),
+        likelihood=to_text(likely_v) if likely_v != "" else "", measures=to_text(measures_v) if measures_v != "" else "",
     )
 
 
