@@ -9,6 +9,8 @@ G 完成目标可能性 H 偏差原因 I 纠偏措施); indicators on rows 10-16
 from __future__ import annotations
 
 import json
+import os
+from dataclasses import replace
 
 import openpyxl
 import pytest
@@ -283,3 +285,31 @@ def test_against_declared_goals_is_m408(tmp_path, build, demo):
     changed = write(tmp_path, sample, edits={"D10": "≥90家"})
     got = [(f.code, f.cell, f.message()) for f in validate_file(changed, goals=goals).findings if f.code == "M408"]
     assert got == [("M408", "D10", "监控表与绩效目标申报表不一致：「参展企业数量」指标值「≥90家」与申报的「≥100家」不同")]
+
+
+def test_summary_lists_every_red_and_yellow_light(tmp_path):
+    import python_calamine as pc
+
+    from xltools.summary import summarize
+
+    folder = tmp_path / "监控"
+    folder.mkdir()
+    write(folder, name="a.xlsx")  # yellow 开展健康讲座场次 (E11), red 新增合作机构数量 (E15)
+    write(folder, replace(CLEAN, project="乙项目"), edits={"D7": 100, "D8": 100, "E7": 0.2, "E8": 0.2},
+          name="b.xlsx")  # + funds red
+    out = tmp_path / "汇总.xlsx"
+    res = summarize([str(folder)], str(out))
+    assert res.exit_code == 0 and res.tables == 2
+    rows = pc.CalamineWorkbook.from_path(str(out)).get_sheet_by_name("预警清单").to_python()
+    assert rows[1][:7] == ["文件", "工作表", "项目名称", "实施单位", "一级指标", "指标", "灯"]
+    got = [(os.path.basename(r[0]), r[5], r[6], r[8]) for r in rows[2:]]
+    assert got == [("a.xlsx", "新增合作机构数量", "红灯", "E15"), ("b.xlsx", "预算执行进度", "红灯", "D7"),
+                   ("b.xlsx", "新增合作机构数量", "红灯", "E15"), ("a.xlsx", "开展健康讲座场次", "黄灯", "E11"),
+                   ("b.xlsx", "开展健康讲座场次", "黄灯", "E11")]
+    assert rows[3][7].startswith("执行进度 100/500 = 20.00%")
+    selfeval = tmp_path / "自评"
+    selfeval.mkdir()
+    write_sample(replace(CLEAN, kind="selfeval", rows=[replace(r, actual="1") for r in CLEAN.rows]),
+                 selfeval / "s.xlsx", Layout())
+    summarize([str(selfeval)], str(tmp_path / "s.xlsx"))
+    assert "预警清单" not in pc.CalamineWorkbook.from_path(str(tmp_path / "s.xlsx")).sheet_names

@@ -138,6 +138,8 @@ class XlsxSummary:
                 _units_sheet(book, agg, banner)
                 if self.dept:
                     _dept_sheet(book, agg, banner)
+                if any(r.alerts for r in records):
+                    _alerts_sheet(book, records, banner)
         except BaseException as e:
             self._target.__exit__(type(e), e, e.__traceback__)
             raise
@@ -195,6 +197,22 @@ def _dept_sheet(book, agg: Aggregates, banner: str) -> None:  # noqa: ANN001
         score = round_half_up(20 * min(u["spent"] / u["budget"], 1.0), 2) if u["budget"] else None
         ws.append([dep, projects, budget, spent, rate, score, mean, grades],
                   ["", "0", "#,##0.00", "#,##0.00", "0.00%", "0.00", "0.00", ""])
+
+
+ALERTS_SHEET = "预警清单"
+LIGHT_ZH = {"red": "红灯", "yellow": "黄灯"}
+
+
+def _alerts_sheet(book, records: list[Record], banner: str) -> None:  # noqa: ANN001
+    """Every red and yellow light of the monitoring tables, red first: what a finance bureau follows up."""
+    ws = book.sheet(ALERTS_SHEET, [36, 14, 30, 18, 12, 26, 6, 60, 8], order=6)
+    ws.append([banner + "；运行监控表中亮红灯、黄灯的指标和资金"], bold=True)
+    ws.append(["文件", "工作表", "项目名称", "实施单位", "一级指标", "指标", "灯", "计算过程", "单元格"], bold=True)
+    for light in ("red", "yellow"):
+        for rec in records:
+            for level1, name, lit, how, cell in rec.alerts:
+                if lit == light:
+                    ws.append([rec.path, rec.sheet, rec.project, rec.unit, level1, name, LIGHT_ZH[lit], how, cell])
 
 
 def spool_findings(fh, path: str, rows: list[FindingRow]) -> None:  # noqa: ANN001
