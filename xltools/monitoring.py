@@ -27,7 +27,6 @@ from .ruleset import MonitorRules, RuleSet
 from .scoring import RowScore, aligned, pct
 from .values import format_number, normalize_text
 
-LIGHTS = ("red", "yellow", "green", "blue")
 #: 完成目标可能性 choices, most specific first (完全不可能 contains 可能; 有可能 before 能).
 LIKELIHOODS = (("完全不可能", "red"), ("不可能", "red"), ("有可能", "yellow"), ("确定能", "green"),
                ("能", "green"))
@@ -39,11 +38,12 @@ def likelihood_light(text: str) -> str | None:
     t = normalize_text(text or "")
     if not t or "、" in t:  # nothing, or more than one √ ticked (reader.recognize._read_ticks)
         return None
-    return next((light for w, light in LIKELIHOODS if t.startswith(w) or t == w), None)
+    return next((light for w, light in LIKELIHOODS if t.startswith(w)), None)
 
 
-def light_word(light: str | None, lang: str = "zh") -> str:
-    return word(f"light_{light}", lang) if light else ""
+def light_word(light: str, lang: str = "zh") -> str:
+    """红灯 / red …"""
+    return word(f"light_{light}", lang)
 
 
 def monitor_rows(table: Table, rules: RuleSet) -> list[RowScore]:

@@ -22,6 +22,8 @@ from .taxonomy import level1_key
 from .values import Value, format_number, percent_scale
 
 _ACHIEVED, _PARTIAL, _FAILED = 0, 1, 2
+#: Monitoring lights, worst first (xltools/monitoring.py).
+LIGHTS = ("red", "yellow", "green", "blue")
 _PARTIAL_WORDS = ("部分", "基本", "大部分", "较好", "一般", "有所")
 _FAILED_WORDS = ("未", "没有", "较差", "不满意", "差", "否", "无效")
 
@@ -111,7 +113,7 @@ class ScoreResult:
 
     def lights(self) -> dict[str, int]:
         """Monitoring tables: how many rows show each light (red, yellow, green, blue)."""
-        counts = {"red": 0, "yellow": 0, "green": 0, "blue": 0}
+        counts = dict.fromkeys(LIGHTS, 0)
         for r in self.rows:
             if r.light is not None:
                 counts[r.light] += 1

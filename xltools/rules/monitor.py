@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..messages import word
 from ..model import MONITOR, Indicator
-from ..monitoring import likelihood_light
+from ..monitoring import light_word, likelihood_light
 from ..scoring import aligned
 from ..values import normalize_text
 from . import Context, Finding, check
@@ -35,7 +34,7 @@ def lights_need_reasons(ctx: Context) -> Iterator[Finding]:
             continue
         if row.light in _BEHIND and not ind.deviation:
             yield Finding("M401", t.sheet, ind.cell("deviation", "name"), None, {
-                "name": ind.name, "light": word(f"light_{row.light}"), "light_en": word(f"light_{row.light}", "en"),
+                "name": ind.name, "light": light_word(row.light), "light_en": light_word(row.light, "en"),
                 "how": row.explain("zh")})
         hopeless = likelihood_light(ind.likelihood) == "red"
         if (row.light == "red" or hopeless) and not ind.measures and "measures" in ind.columns:
@@ -121,5 +120,5 @@ def spending_behind(ctx: Context) -> Iterator[Finding]:
     spent = ctx.table.funds.total() if ctx.table.funds is not None else None
     yield Finding("M407", row.sheet, row.cell, spent.spent if spent is not None else None, {
         "progress": row.params["progress"], "expected": row.params["expected"],
-        "light": word(f"light_{row.light}"), "light_en": word(f"light_{row.light}", "en")})
+        "light": light_word(row.light), "light_en": light_word(row.light, "en")})
 

@@ -200,11 +200,12 @@ def _dept_sheet(book, agg: Aggregates, banner: str) -> None:  # noqa: ANN001
 
 
 ALERTS_SHEET = "预警清单"
-LIGHT_ZH = {"red": "红灯", "yellow": "黄灯"}
 
 
 def _alerts_sheet(book, records: list[Record], banner: str) -> None:  # noqa: ANN001
     """Every red and yellow light of the monitoring tables, red first: what a finance bureau follows up."""
+    from ..monitoring import light_word
+
     ws = book.sheet(ALERTS_SHEET, [36, 14, 30, 18, 12, 26, 6, 60, 8], order=6)
     ws.append([banner + "；运行监控表中亮红灯、黄灯的指标和资金"], bold=True)
     ws.append(["文件", "工作表", "项目名称", "实施单位", "一级指标", "指标", "灯", "计算过程", "单元格"], bold=True)
@@ -212,7 +213,7 @@ def _alerts_sheet(book, records: list[Record], banner: str) -> None:  # noqa: AN
         for rec in records:
             for level1, name, lit, how, cell in rec.alerts:
                 if lit == light:
-                    ws.append([rec.path, rec.sheet, rec.project, rec.unit, level1, name, LIGHT_ZH[lit], how, cell])
+                    ws.append([rec.path, rec.sheet, rec.project, rec.unit, level1, name, light_word(lit), how, cell])
 
 
 def spool_findings(fh, path: str, rows: list[FindingRow]) -> None:  # noqa: ANN001
