@@ -268,6 +268,10 @@ def test_national_form_with_tick_columns(tmp_path):
     # 96%/95% green; 9000/17500 = 51.43% red
     assert [r.light for r in result.rows] == ["yellow", "green", "green", "red"]
     assert findings(path) == [("M407", "E6")]  # reason ticked; no 纠偏措施 column to ask for
+    wb = openpyxl.load_workbook(path)
+    wb.active["L12"] = "汛期停工"  # a reason written into 其他
+    wb.save(path)
+    assert read_workbook(path).tables[0].indicators[2].deviation == "经费保障、其他：汛期停工"
     path = national_form(tmp_path / "b.xlsx", [(12,), (), (13, 14)])
     got = findings(path)
     assert ("M403", "M11") in got and ("M403", "M12") in got  # none ticked; two ticked

@@ -95,8 +95,10 @@ TICK_COLUMNS = {label_key(word): (f, word) for f, words in (
     ("likelihood", ("确定能", "有可能", "完全不可能")),
     ("deviation", ("经费保障", "制度保障", "人员保障", "硬件条件保障", "其他")),
 ) for word in words}
-#: What counts as a tick in such a column (any other non-empty text counts too).
+#: Cells that mean "not ticked"; a tick mark stands for the column's word; any other text is kept
+#: beside the word (a reason written into the 其他 column).
 NOT_TICKED = frozenset(("", "×", "✗", "否", "0", "-", "—", "/"))
+TICK_MARKS = frozenset(("√", "✓", "✔", "☑", "●", "■", "是", "1", "v", "V", "Y", "y"))
 
 #: Expert score columns: 专家1, 专家 2, 专家A, 专家一, 评委1.
 EXPERT_COLUMN = re.compile(r"^(?:专家|评委|评审专家)(?:评分|打分)?(?:[0-9]+|[A-Za-z]|[一二三四五六七八九十]+)(?:评分|打分)?$")

@@ -52,6 +52,7 @@ from .labels import (
     NOT_TICKED,
     SUBTOTAL_LABELS,
     TICK_COLUMNS,
+    TICK_MARKS,
     TITLE_KEYWORDS,
     TOTAL_LABELS,
     WEAK_GOAL_LABELS,
@@ -254,7 +255,9 @@ def _read_ticks(cells: _Cells, table: Table, ticks: dict[tuple[str, str], int], 
         row = grid.rows[ind.row - 1]
         ind.columns = {**ind.columns, **letters}
         for f, cs in by_field.items():
-            text = "、".join(word for c, word in cs if c < len(row) and to_text(row[c]) not in NOT_TICKED)
+            marks = [(word, to_text(row[c])) for c, word in cs if c < len(row)]
+            text = "、".join(word if mark in TICK_MARKS else f"{word}：{mark}" for word, mark in marks
+                            if mark not in NOT_TICKED)
             own = getattr(ind, f) if cols.get(f) not in {c for c, _ in cs} else ""
             setattr(ind, f, "、".join(x for x in (text, own) if x))
 
