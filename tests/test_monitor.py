@@ -125,6 +125,9 @@ def test_months_from_other_labels(tmp_path):
     path = write(tmp_path, edits={"E9": "累计完成值", "A2": None, "D6": "1—10月执行数"}, name="b.xlsx")
     (table,) = read_workbook(path).tables
     assert (table.months.value, table.months.cell) == (10, "D6")
+    path = write(tmp_path, edits={"E9": "累计完成值", "D6": "累计执行数", "A1": "2024年前三季度绩效运行监控表",
+                                  "A2": None}, name="q.xlsx")
+    assert read_workbook(path).tables[0].months.value == 9
     path = write(tmp_path, edits={"E9": "累计完成值", "A2": None, "D6": "累计执行数"}, name="c.xlsx")
     (result,) = score_workbook(read_workbook(path))
     assert read_workbook(path).tables[0].months.value is None
@@ -191,8 +194,10 @@ def test_generated_labels_are_label_keys():
     assert len(generated) > 1000
     assert all(label_key(k) == k for k in generated)
     assert INDICATOR_COLUMNS[label_key("1～6月 实际完成值")] == "to_date"
-    assert [months_in(t) for t in ("1-6月实际完成值", "截至9月底", "（2024年1—6月）", "2024年12月", "1-13月")] == [
-        6, 9, 6, None, None]
+    assert [months_in(t) for t in ("1-6月实际完成值", "截至9月底", "（2024年1—6月）", "2024年12月", "1-13月",
+                                   "截至9月30日", "2024年上半年绩效运行监控表", "前三季度执行数")] == [
+        6, 9, 6, None, None, 9, 6, 9]
+    assert INDICATOR_COLUMNS[label_key("上半年完成情况")] == "to_date"
 
 
 def test_cli_score_and_validate(tmp_path):

@@ -64,23 +64,30 @@ INDICATOR_COLUMNS = _table({
 
 
 def _months_labels(stems: tuple[str, ...]) -> tuple[str, ...]:
-    """``1-6月实际完成值`` and its spellings for every N: the month is read from the label itself."""
+    """``1-6月实际完成值`` and its spellings for every N (and 上半年, 前三季度 …): the months are read
+    from the label itself."""
     out = []
     for n in range(1, 13):
         for lead in (f"1-{n}月", f"1—{n}月", f"1–{n}月", f"1~{n}月", f"1至{n}月", f"1-{n}月份",
                      f"截至{n}月底", f"截止{n}月底", f"截至{n}月末", f"{n}月底"):
             out.extend(lead + stem for stem in stems)
+    for lead in ("上半年", "前三季度", "第一季度", "一季度"):
+        out.extend(lead + stem for stem in stems)
     return tuple(out)
 
 
-_MONTHS = re.compile(r"1\s*[-—–~～至到－]\s*(\d{1,2})\s*月|(\d{1,2})\s*月\s*[底末]")
+_MONTHS = re.compile(r"1\s*[-—–~～至到－]\s*(\d{1,2})\s*月|(\d{1,2})\s*月\s*[底末]|截[至止]\s*(\d{1,2})\s*月\s*\d{1,2}\s*日"
+                     r"|(上半年|前三季度|第一季度|一季度|前两季度|第二季度末|第三季度末|二季度末|三季度末)")
+_PERIODS = {"上半年": 6, "前三季度": 9, "第一季度": 3, "一季度": 3, "前两季度": 6, "第二季度末": 6, "第三季度末": 9,
+            "二季度末": 6, "三季度末": 9}
 
 
 def months_in(text: object) -> int | None:
-    """The N of ``1-6月实际完成值``, ``截至6月底``, ``2024年1—6月`` (the last one named); else None."""
+    """The N of ``1-6月实际完成值``, ``截至6月底``, ``截至9月30日``, ``2024年1—6月``, ``上半年``,
+    ``前三季度`` (the last one named); else None."""
     if not isinstance(text, str):
         return None
-    found = [int(a or b) for a, b in _MONTHS.findall(text)]
+    found = [_PERIODS[p] if p else int(a or b or c) for a, b, c, p in _MONTHS.findall(text)]
     return found[-1] if found and 1 <= found[-1] <= 12 else None
 INDICATOR_COLUMNS.update(_table({"to_date": ("累计完成值", "截至目前完成值", "当前完成值")}))
 # The generated spellings are label keys already (a test holds them to label_key); mapping them
