@@ -406,3 +406,17 @@ def test_evaluation_with_weighted_level1_names_and_expert_score_labels(tmp_path)
 
     [rec], _ = summarize_file(str(path), load_rules())
     assert rec.parts == {"决策": 8.5, "过程": 19.0, "产出": 37.0, "效益": 27.0}
+
+
+def test_ods_error_cells_follow_repeats_and_merges():
+    from xltools.reading.source import _ods_errors
+
+    err = '<table:table-cell table:formula="of:=1/0" calcext:value-type="error"><text:p>{}</text:p></table:table-cell>'
+    xml = ('<table:table table:name="A&amp;B"><table:table-column table:number-columns-repeated="3"/>'
+           '<table:table-row table:number-rows-repeated="2"><table:table-cell/></table:table-row>'
+           '<table:table-row><table:table-cell table:number-columns-repeated="2"/>' + err.format("#N/A") +
+           '</table:table-row><table:table-row><table:table-cell table:number-columns-spanned="2"/>'
+           '<table:covered-table-cell/>' + err.format("Err:502") + '</table:table-row></table:table>'
+           '<table:table table:name="S2"><table:table-row/><table:table-row>' + err.format("#REF!") +
+           '</table:table-row></table:table>')
+    assert _ods_errors(xml.encode()) == {"A&B": {(2, 2): "#N/A", (3, 2): "Err:502"}, "S2": {(1, 0): "#REF!"}}

@@ -203,17 +203,24 @@ _REF = re.compile(rb'\br="([A-Z]{1,3}[0-9]+)"')
 _VALUE = re.compile(rb"<v>([^<]*)</v>")
 
 
+#: OpenDocument: the one part holding every sheet, its error mark, and the key prefix by which
+#: :func:`_error_parts` reports its sheets by name (worksheet parts of .xlsx are mapped later).
+_ODS_CONTENT, _ODS_ERROR_MARK, _ODS_SHEET = "content.xml", b'calcext:value-type="error"', "ods:"
+
+
 def _error_parts(fh: BinaryIO, members: list[Member]) -> dict[str, dict[tuple[int, int], str]]:
-    """Worksheet part → {(row, col): ``#DIV/0!``…} of the cells whose formulas show an error.
+    """Worksheet part (or ``ods:`` + sheet name) → {(row, col): ``#DIV/0!``…} of the cells whose
+    formulas show an error.
 
     python-calamine reads an error cell as empty (python-calamine issue #105), so a total showing
-    ``#DIV/0!`` would pass for a blank. Each worksheet part is inflated once more (bounded; about
-    a tenth of the reading time of a typical file) and searched for error cells; a damaged part
-    only costs its marks.
+    ``#DIV/0!`` would pass for a blank. Each worksheet part (an .ods keeps every sheet in
+    content.xml) is inflated once more (bounded; about a tenth of the reading time of a typical
+    file) and searched for error cells; a damaged part only costs its marks.
     """
     found: dict[str, dict[tuple[int, int], str]] = {}
     for m in members:
-        if not (m.name.startswith("xl/worksheets/") and m.name.endswith(".xml")) \
+        ods = m.name == _ODS_CONTENT
+        if not (ods or (m.name.startswith("xl/worksheets/") and m.name.endswith(".xml"))) \
                 or m.size > MAX_SHEET_BYTES or m.method not in (0, 8):
             continue
         try:
@@ -229,6 +236,10 @@ def _error_parts(fh: BinaryIO, members: list[Member]) -> dict[str, dict[tuple[in
             data = zlib.decompressobj(-15).decompress(raw, MAX_SHEET_BYTES) if m.method == 8 else raw
         except (OSError, struct.error, zlib.error):
             continue
+        if ods:
+            if _ODS_ERROR_MARK in data:
+                found.update((_ODS_SHEET + name, cells) for name, cells in _ods_errors(data).items())
+            continue
         if _ERROR_MARK not in data:
             continue
         cells = {}
@@ -243,8 +254,52 @@ def _error_parts(fh: BinaryIO, members: list[Member]) -> dict[str, dict[tuple[in
     return found
 
 
+_ODS_TAG = re.compile(rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>")
+_ODS_NAME = re.compile(rb'\btable:name="([^"]*)"')
+_ODS_ROWS = re.compile(rb'\btable:number-rows-repeated="(\d+)"')
+_ODS_COLS = re.compile(rb'\btable:number-columns-repeated="(\d+)"')
+_ODS_TEXT = re.compile(rb"<text:p>([^<]*)</text:p>")
+
+
+def _ods_errors(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
+    """Sheet name → error cells of an OpenDocument content.xml, walking rows and cells with their
+    repeat counts (``number-rows-repeated``, ``number-columns-repeated``; covered cells of merges
+    take their column too)."""
+    from html import unescape
+
+    found: dict[str, dict[tuple[int, int], str]] = {}
+    sheet, row, col, repeat = "", 0, 0, 1
+    for m in _ODS_TAG.finditer(data):
+        closing, tag, attrs, empty = m.groups()
+        if tag == b"table":
+            if not closing:
+                name = _ODS_NAME.search(attrs)
+                sheet, row = unescape(name[1].decode("utf-8", "replace")) if name else "", 0
+        elif tag == b"table-row":
+            if closing:
+                row += repeat
+            else:
+                rows = _ODS_ROWS.search(attrs)
+                col, repeat = 0, int(rows[1]) if rows else 1
+                if empty:
+                    row += repeat
+            if row >= MAX_ROWS:
+                continue
+        elif not closing:  # a cell
+            cols = _ODS_COLS.search(attrs)
+            if _ODS_ERROR_MARK in attrs and not empty and row < MAX_ROWS:
+                text = _ODS_TEXT.search(data, m.end(), m.end() + 400)
+                if text:
+                    found.setdefault(sheet, {})[(row, col)] = unescape(text[1].decode("utf-8", "replace"))
+            col += int(cols[1]) if cols else 1
+    return found
+
+
 def _error_cells(path: str, parts: dict[str, dict[tuple[int, int], str]]) -> dict[str, dict[tuple[int, int], str]]:
     """The error cells by sheet name instead of worksheet part."""
+    ods = {part[len(_ODS_SHEET):]: cells for part, cells in parts.items() if part.startswith(_ODS_SHEET)}
+    if ods:
+        return ods
     try:
         names = _sheet_parts(path)
     except (OSError, ValueError, KeyError, SyntaxError):  # defusedxml refuses with ValueError/SyntaxError
