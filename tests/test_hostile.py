@@ -184,3 +184,39 @@ def test_central_directory_reader_agrees_with_zipfile(tmp_path, variant):
     assert members() == _zip_members_slow(str(p))
     assert ("xl/worksheets/表1.xml" if variant == "utf8-names" else "xl/worksheets/sheet1.xml", 999) in \
         [(m.name, m.size) for m in members()]
+
+
+def test_xls_error_scan_survives_damaged_and_looping_files(tmp_path, soffice):
+    """reading/xls.py parses sector tables of untrusted files: damage and loops give no error cells,
+    never an exception or a hang (python-calamine reports what is wrong with such a file)."""
+    import random
+    import struct
+    import time
+
+    from xltools.reading.xls import error_cells
+
+    from .conftest import convert
+
+    src = tmp_path / "e.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active["B2"] = "=1/0"
+    wb.save(src)
+    xls = convert(soffice, str(src), "xls", str(tmp_path))
+    data = Path(xls).read_bytes()
+    assert error_cells(xls, 100) == {"Sheet": {(1, 1): "#DIV/0!"}}
+    looping = bytearray(data)
+    fat0 = struct.unpack_from("<I", data, 0x4C)[0]
+    struct.pack_into("<128I", looping, (fat0 + 1) * 512, *range(128))  # every sector points at itself
+    variants = [bytes(looping), data[:700], data[:512] + b"\xff" * (len(data) - 512)]
+    rng = random.Random(7)
+    for _ in range(150):
+        b = bytearray(data)
+        for _ in range(20):
+            b[rng.randrange(len(b))] = rng.randrange(256)
+        variants.append(bytes(b))
+    t = time.perf_counter()
+    for k, v in enumerate(variants):
+        p = tmp_path / f"v{k}.xls"
+        p.write_bytes(v)
+        assert isinstance(error_cells(str(p), 100), dict)
+    assert time.perf_counter() - t < 10

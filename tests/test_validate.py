@@ -240,15 +240,17 @@ def test_error_values_read_as_text_from_excel_are_blanked_and_reported(tmp_path)
     assert ("A314", "E14") in codes and ("A308", "E14") not in codes  # the error, not "no actual value"
 
 
-def test_formula_errors_in_open_document_files(tmp_path, soffice):
-    """An .ods keeps every sheet in content.xml; its error cells are found by walking the repeats."""
+@pytest.mark.parametrize("fmt", ["ods", "xls"])
+def test_formula_errors_in_open_document_and_legacy_files(tmp_path, soffice, fmt):
+    """An .ods keeps every sheet in content.xml (error cells found by walking the repeats); an .xls
+    keeps them as FORMULA records with an error result (reading/xls.py)."""
     from .conftest import convert
 
     src = write(tmp_path)
     xlsx = tmp_path / "公式错误.xlsx"
     _with_error_values(src, xlsx, {"G21": "#DIV/0!", "E7": "#REF!", "G14": "#N/A"})
-    ods = convert(soffice, str(xlsx), "ods", str(tmp_path / "ods"))
-    got = [(f.code, f.cell, f.value) for f in validate_file(ods).findings if f.code == "A314"]
+    converted = convert(soffice, str(xlsx), fmt, str(tmp_path / fmt))
+    got = [(f.code, f.cell, f.value) for f in validate_file(converted).findings if f.code == "A314"]
     assert got == [("A314", "E7", "#DIV/0!"), ("A314", "G14", "#DIV/0!"), ("A314", "G21", "#DIV/0!")]  # =1/0 each
-    assert not [f for f in validate_file(convert(soffice, src, "ods", str(tmp_path / "clean"))).findings
+    assert not [f for f in validate_file(convert(soffice, src, fmt, str(tmp_path / "clean"))).findings
                 if f.code == "A314"]

@@ -309,7 +309,7 @@ def _error_cells(path: str, parts: dict[str, dict[tuple[int, int], str]]) -> dic
 
 def load_grids(path: str) -> list[Grid]:
     """Every worksheet of the file as a :class:`Grid` (chart sheets are skipped)."""
-    _, too_big, error_parts = _container(path, scan_errors=True)
+    kind, too_big, error_parts = _container(path, scan_errors=True)
     import python_calamine as pc
 
     try:
@@ -334,8 +334,13 @@ def load_grids(path: str) -> list[Grid]:
         raise _refuse(path, f"工作表内容已损坏，无法读取（{_short(e)}）。", f"a sheet is corrupt ({_short(e)}).") from None
     finally:
         wb.close()
-    if error_parts:
-        errors = _error_cells(path, error_parts)
+    if error_parts or kind == "ole":
+        if kind == "ole":  # a legacy .xls: its FORMULA and BOOLERR records (reading/xls.py)
+            from .xls import error_cells
+
+            errors = error_cells(path, MAX_ROWS)
+        else:
+            errors = _error_cells(path, error_parts)
         for grid in grids:
             grid.errors = errors.get(grid.sheet, {})
     return grids
