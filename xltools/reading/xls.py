@@ -10,6 +10,7 @@ python-calamine's job, and it says what is wrong).
 
 from __future__ import annotations
 
+import re
 import struct
 
 MAX_STREAM = 64 << 20  # a Workbook stream beyond this is not searched
@@ -97,7 +98,14 @@ def _records(stream: bytes, pos: int):  # noqa: ANN202
         pos += 4 + length
 
 
+#: A FORMULA record (0x0006) whose cached result is an error, or a BOOLERR (0x0205, length 8)
+#: holding one: most files have neither, and are not walked record by record.
+_MAYBE_ERROR = re.compile(rb"\x06\x00.{8}\x02\x00.\x00\x00\x00\xff\xff|\x05\x02\x08\x00.{7}\x01", re.S)
+
+
 def _biff_errors(stream: bytes, max_rows: int) -> dict[str, dict[tuple[int, int], str]]:
+    if not _MAYBE_ERROR.search(stream):
+        return {}
     sheets: list[tuple[str, int]] = []
     for kind, rec in _records(stream, 0):
         if kind == _EOF:
