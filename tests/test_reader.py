@@ -420,3 +420,28 @@ def test_ods_error_cells_follow_repeats_and_merges():
            '<table:table table:name="S2"><table:table-row/><table:table-row>' + err.format("#REF!") +
            '</table:table-row></table:table>')
     assert _ods_errors(xml.encode()) == {"A&B": {(2, 2): "#N/A", (3, 2): "Err:502"}, "S2": {(1, 0): "#REF!"}}
+
+
+def test_biff_error_records():
+    """FORMULA with an error result and BOOLERR holding an error; booleans and numbers are not errors."""
+    import struct
+
+    from xltools.reading.xls import _biff_errors
+
+    def rec(kind, data):
+        return struct.pack("<HH", kind, len(data)) + data
+
+    name = "表1".encode("utf-16-le")
+    sheet = b"".join([
+        rec(0x0809, b"\x00\x06\x10\x00" + b"\x00" * 12),
+        rec(0x0006, struct.pack("<HHH", 4, 2, 15) + bytes([2, 0, 0x07, 0, 0, 0, 0xFF, 0xFF]) + b"\x00" * 6),
+        rec(0x0006, struct.pack("<HHH", 5, 2, 15) + struct.pack("<d", 3.5) + b"\x00" * 6),  # a number
+        rec(0x0205, struct.pack("<HHH", 6, 0, 15) + bytes([0x2A, 1])),  # #N/A constant
+        rec(0x0205, struct.pack("<HHH", 7, 0, 15) + bytes([1, 0])),  # TRUE
+        rec(0x000A, b""),
+    ])
+    globals_ = rec(0x0809, b"\x00\x06\x05\x00" + b"\x00" * 12)
+    offset = len(globals_) + len(rec(0x0085, struct.pack("<IBBBB", 0, 0, 0, 2, 1) + name)) + len(rec(0x000A, b""))
+    stream = globals_ + rec(0x0085, struct.pack("<IBBBB", offset, 0, 0, 2, 1) + name) + rec(0x000A, b"") + sheet
+    assert _biff_errors(stream, 100) == {"表1": {(4, 2): "#DIV/0!", (6, 0): "#N/A"}}
+    assert _biff_errors(stream, 5) == {"表1": {(4, 2): "#DIV/0!"}}  # rows beyond the reader's limit
