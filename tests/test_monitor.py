@@ -152,6 +152,8 @@ def _ind(target, to_date, *, likelihood="", op=None):
 @pytest.mark.parametrize(("target", "to_date", "n", "light", "key"), [
     ("≥100个", "30个", 6, "yellow", "mon_prorated"),  # 30/(100 × 6/12) = exactly 60% → yellow
     ("≥100个", "29个", 6, "red", "mon_prorated"),
+    ("≥100个", "29.998个", 6, "yellow", "mon_prorated"),  # 59.996% is shown as 60.00%: yellow, as shown
+    ("≥100个", "29.995个", 6, "red", "mon_prorated"),  # 59.99%
     ("≥100个", "40个", 6, "green", "mon_prorated"),  # exactly 80% → green
     ("≥100个", "39个", 6, "yellow", "mon_prorated"),
     ("≥100个", "60个", 6, "blue", "mon_prorated"),  # exactly 120% → blue

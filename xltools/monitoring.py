@@ -13,7 +13,9 @@ row's explanation:
 * a target of 0 with ``≤``/``=``: 0 so far is green, anything else red;
 * a qualitative indicator has no figure to prorate: its light is the 完成目标可能性 the unit
   chose (确定能 green, 有可能 yellow, 完全不可能 red);
-* funds: 执行进度 = 1-N月执行数 / 全年预算数 against the pro-rata 序时进度 N/12, same bands.
+* funds: 执行进度 = 1-N月执行数 / 全年预算数 against the pro-rata 序时进度 N/12, same bands;
+* a ratio is compared as shown, in percent with two decimals (59.996 % shows 60.00 % and is
+  yellow), as the template's ROUND(…, 4) does.
 
 Rows are :class:`~xltools.scoring.RowScore` with no score and a ``light``, so every output that
 lists scored rows (terminal, JSON, summaries) lists monitored rows the same way.
@@ -24,7 +26,7 @@ from __future__ import annotations
 from .messages import word
 from .model import Indicator, Table
 from .ruleset import MonitorRules, RuleSet
-from .scoring import RowScore, aligned, pct
+from .scoring import RowScore, aligned, pct, round_half_up
 from .values import format_number, normalize_text
 
 #: 完成目标可能性 choices, most specific first (完全不可能 contains 可能; 有可能 before 能).
@@ -84,17 +86,17 @@ def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules) -> RowScore
         elif a <= t:
             light = "green"
         else:
-            ratio = t / a
+            ratio = round_half_up(t / a, 4)
             params["ratio"] = pct(ratio)
             return _row(ind, "red" if ratio < mr.red else "yellow", "mon_less_over", params)
         return _row(ind, light, "mon_less_ok" if op in ("≤", "<") else "mon_zero", params)
     if unit == "%":
-        ratio = a / t
+        ratio = round_half_up(a / t, 4)
         return _row(ind, mr.light(ratio), "mon_rate", {**params, "ratio": pct(ratio)})
     if n is None:
         return _row(ind, None, "mon_no_months", params)
     expected = t * n / 12
-    ratio = a / expected
+    ratio = round_half_up(a / expected, 4)
     return _row(ind, mr.light(ratio), "mon_prorated", {
         **params, "n": n, "expected": f"{format_number(round(expected, 4))}{unit}", "ratio": pct(ratio)})
 
@@ -115,7 +117,7 @@ def funds_light(table: Table, n: int | None, mr: MonitorRules) -> RowScore | Non
     if n is None:
         return RowScore(label, "", label, None, None, "mon_funds_no_months", params, table.sheet, cell)
     expected = n / 12
-    ratio = progress / expected
+    ratio = round_half_up(progress / expected, 4)
     light = mr.light(ratio)
     params.update(n=n, expected=pct(expected), ratio=pct(ratio), light=f"@light_{light}")
     return RowScore(label, "", label, None, None, "mon_funds", params, table.sheet, cell,

@@ -667,8 +667,10 @@ def _abs(ref: str) -> str:
 
 
 def _bands(x: str, mr: MonitorRules) -> str:
-    """The light of a completion ratio ``x`` (MonitorRules.light)."""
+    """The light of a completion ratio ``x``, compared as shown (ROUND to 4: MonitorRules.light
+    after monitoring's round_half_up)."""
     w = LIGHT_WORDS
+    x = f"ROUND({x},4)"
     return (f'IF({x}<{_num(mr.red)},"{w["red"]}",IF({x}<{_num(mr.yellow)},"{w["yellow"]}",'
             f'IF({x}>={_num(mr.blue)},"{w["blue"]}","{w["green"]}")))')
 
@@ -724,7 +726,7 @@ def _monitor_formula(f: str, r: int, L: dict[str, str], mr: MonitorRules, months
     by_likelihood = (f'IF({I}="确定能","{w["green"]}",IF({I}="有可能","{w["yellow"]}",'
                      f'IF({I}="完全不可能","{w["red"]}","")))')
     zero = f'IF({ceiling},IF({N}<={M},"{w["green"]}","{w["red"]}"),IF({N}>={M},"{w["green"]}","{w["red"]}"))'
-    over = f'IF({N}<={M},"{w["green"]}",IF({M}/{N}<{_num(mr.red)},"{w["red"]}","{w["yellow"]}"))'
+    over = f'IF({N}<={M},"{w["green"]}",IF(ROUND({M}/{N},4)<{_num(mr.red)},"{w["red"]}","{w["yellow"]}"))'
     return (f'=IF({qual},{by_likelihood},IF(NOT(ISNUMBER({G})),"",IF(OR({ceiling},{M}<=0),IF({M}<=0,{zero},{over}),'
             f'IF({J}="","",{_bands(J, mr)}))))')
 
