@@ -96,6 +96,7 @@ def test_clean_monitoring_table_has_no_findings(tmp_path):
 
 CASES = [
     ("M401", "H11", {"H11": None}),  # yellow without a reason
+    ("M401", "H10", {"E10": "1300人"}),  # blue (130% of the pro-rata target) without a reason
     ("M402", "I15", {"I15": None}),  # red / 完全不可能 without measures
     ("M403", "G10", {"G10": None}),
     ("M403", "G10", {"G10": "大概能"}),

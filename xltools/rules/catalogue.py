@@ -98,7 +98,7 @@ CATALOGUE: dict[str, Entry] = {
     # --- M: mid-year monitoring (绩效运行监控表, domain.md §3.6; xltools/monitoring.py) ----------
     "M401": Entry(WARNING, "「{name}」{light}（{how}），但未填写偏差原因",
                   "「{name}」 shows {light_en} ({how}) but gives no reason for the deviation",
-                  "在此说明进度滞后（或超前）的原因", "explain here why it is behind (or ahead of) schedule"),
+                  "在此说明进度滞后（或大幅超前）的原因", "explain here why it is behind (or far ahead of) schedule"),
     "M402": Entry(WARNING, "「{name}」{state}，但未填写纠偏措施", "「{name}」 {state_en} but states no corrective measures",
                   "写明拟采取的纠偏措施和完成时间", "state the corrective measures and when they take effect"),
     "M403": Entry(ERROR, "「{name}」的完成目标可能性{problem}", "the likelihood for 「{name}」 {problem_en}",

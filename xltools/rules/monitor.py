@@ -16,6 +16,9 @@ from ..values import normalize_text
 from . import Context, Finding, check
 
 _BEHIND = ("red", "yellow")
+#: Lights that need a 偏差原因: behind schedule, or so far ahead (blue) that the target looks too
+#: low — as a self-evaluation's over-achievement needs one (A307).
+_EXPLAIN = ("red", "yellow", "blue")
 
 
 def _monitored(ctx: Context) -> bool:
@@ -24,7 +27,7 @@ def _monitored(ctx: Context) -> bool:
 
 @check("M401", "M402")
 def lights_need_reasons(ctx: Context) -> Iterator[Finding]:
-    """Red or yellow: a 偏差原因; red or 完全不可能: 纠偏措施 too (where the table has the column)."""
+    """Red, yellow or blue: a 偏差原因; red or 完全不可能: 纠偏措施 too (where the table has the column)."""
     if not _monitored(ctx):
         return
     t = ctx.table
@@ -32,7 +35,7 @@ def lights_need_reasons(ctx: Context) -> Iterator[Finding]:
         ind = row.indicator
         if ind is None or row.light is None:
             continue
-        if row.light in _BEHIND and not ind.deviation:
+        if row.light in _EXPLAIN and not ind.deviation:
             yield Finding("M401", t.sheet, ind.cell("deviation", "name"), None, {
                 "name": ind.name, "light": light_word(row.light), "light_en": light_word(row.light, "en"),
                 "how": row.explain("zh")})

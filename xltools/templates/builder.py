@@ -745,10 +745,10 @@ def _monitor_rules(s: _Sheet, first: int, last: int) -> None:
                  "确定能 / 有可能 / 完全不可能")
     _light_fills(s, f"{L['light']}{first}:{L['light']}{last}", f"{L['light']}{first}")
     n, d, e, g, i, k = (f"{L[x]}{first}" for x in ("name", "direction", "target", "to_date", "likelihood", "light"))
-    red, yellow = LIGHT_WORDS["red"], LIGHT_WORDS["yellow"]
+    red, yellow, blue = LIGHT_WORDS["red"], LIGHT_WORDS["yellow"], LIGHT_WORDS["blue"]
     dev, mea = f"{L['deviation']}{first}", f"{L['measures']}{first}"
     for sqref, formula in (
-        (f"{L['deviation']}{first}:{L['deviation']}{last}", f'AND(OR({k}="{red}",{k}="{yellow}"),{dev}="")'),  # M401
+        (f"{L['deviation']}{first}:{L['deviation']}{last}", f'AND(OR({k}="{red}",{k}="{yellow}",{k}="{blue}"),{dev}="")'),  # M401
         (f"{L['measures']}{first}:{L['measures']}{last}", f'AND(OR({k}="{red}",{i}="完全不可能"),{mea}="")'),  # M402
         (f"{L['likelihood']}{first}:{L['likelihood']}{last}", f'AND({n}<>"",{i}="")'),  # M403
         (f"{L['to_date']}{first}:{L['to_date']}{last}", f'AND({n}<>"",{d}<>"定性",ISNUMBER({e}),{g}="")'),  # M404
