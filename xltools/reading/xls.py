@@ -48,7 +48,8 @@ def _workbook_stream(data: bytes) -> bytes | None:
     if not data.startswith(_SIGNATURE):
         return None
     size = 1 << _U16(data, 0x1E)[0]
-    if size not in (512, 4096):
+    mini_size = 1 << _U16(data, 0x20)[0]
+    if size not in (512, 4096) or mini_size != 64:
         return None
     nsect = max(0, len(data) // size - 1)
 
@@ -72,13 +73,19 @@ def _workbook_stream(data: bytes) -> bytes | None:
 
     directory = read(_U32(data, 0x30)[0], nsect * size)
     entries = [directory[i:i + 128] for i in range(0, len(directory) - 127, 128)]
+    if not entries:
+        return None
+    root = entries[0]
     for e in entries:
         name = e[: max(0, min(_U16(e, 0x40)[0], 64) - 2)].decode("utf-16-le", "replace")
         if e[0x42] == 2 and name == "Workbook":
             start, length = _U32(e, 0x74)[0], min(_U32(e, 0x78)[0], MAX_STREAM)
-            # Excel pads the Workbook stream to the 4,096-byte cutoff; a smaller one would sit in
-            # the mini stream, which only odd writers produce: not searched.
-            return read(start, length) if length >= _U32(data, 0x38)[0] else None
+            if length >= _U32(data, 0x38)[0]:  # a regular stream
+                return read(start, length)
+            ministream = read(_U32(root, 0x74)[0], _U32(root, 0x78)[0])
+            minifat_raw = read(_U32(data, 0x3C)[0], _U32(data, 0x40)[0] * size)
+            minifat = list(struct.unpack_from(f"<{len(minifat_raw) // 4}I", minifat_raw))
+            return b"".join(ministream[n * 64:(n + 1) * 64] for n in _chain(minifat, start, len(minifat)))[:length]
     return None
 
 
