@@ -82,6 +82,7 @@ def _workbook_stream(data: bytes) -> bytes | None:
             start, length = _U32(e, 0x74)[0], min(_U32(e, 0x78)[0], MAX_STREAM)
             if length >= _U32(data, 0x38)[0]:  # a regular stream
                 return read(start, length)
+            # under the 4,096-byte cutoff (LibreOffice writes small workbooks so): the mini stream
             ministream = read(_U32(root, 0x74)[0], _U32(root, 0x78)[0])
             minifat_raw = read(_U32(data, 0x3C)[0], _U32(data, 0x40)[0] * size)
             minifat = list(struct.unpack_from(f"<{len(minifat_raw) // 4}I", minifat_raw))
