@@ -51,7 +51,8 @@ class Record:
     met: int = 0
     indicators: int = 0
     behind: int | None = None  # monitoring tables: rows showing red or yellow
-    alerts: list[tuple[str, str, str, str, str]] = field(default_factory=list)  # their (一级指标, name, light, how, cell)
+    # their (一级指标, name, light, how, cell); a tuple, so the 100,000 records without any share one
+    alerts: tuple[tuple[str, str, str, str, str], ...] = ()
     errors: int = 0
     warnings: int = 0
     infos: int = 0
@@ -135,8 +136,8 @@ def summarize_file(path: str, rules: RuleSet, lang: str = "zh") -> tuple[list[Re
         rec.indicators = len(scored)
         rec.met = sum(1 for r in scored if r.achieved)
         if table.kind == MONITOR:
-            rec.alerts = [(r.level1, r.name, r.light, r.explain(lang), r.cell) for r in result.rows
-                          if r.light in ("red", "yellow")]
+            rec.alerts = tuple((r.level1, r.name, r.light, r.explain(lang), r.cell) for r in result.rows
+                               if r.light in ("red", "yellow"))
             rec.behind = len(rec.alerts)
         for f in findings:
             if f.severity == "error":
