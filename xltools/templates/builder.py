@@ -666,6 +666,11 @@ def _abs(ref: str) -> str:
     return f"${letters}${ref[len(letters):]}"
 
 
+def _months_ok(m: str) -> str:
+    """监控月份 is a whole month 1–12 (as recognize._month_value reads it); anything else: no light."""
+    return f"AND(ISNUMBER({m}),{m}>=1,{m}<=12,INT({m})={m})"
+
+
 def _bands(x: str, mr: MonitorRules) -> str:
     """The light of a completion ratio ``x``, compared as shown (ROUND to 4: MonitorRules.light
     after monitoring's round_half_up)."""
@@ -696,7 +701,7 @@ def _monitor_funds(s: _Sheet, r: int, mr: MonitorRules) -> int:
                 s.decimal(f"{L}{row}")
         s.formula(row, 5, f'=IF(AND(ISNUMBER({C}{row}),{C}{row}>0),{D}{row}/{C}{row},"")', "0.00%")
         if k == 0:
-            s.formula(row, 6, f'=IF(ISNUMBER({months}),{months}/12,"")', "0.00%", name="expected_progress")
+            s.formula(row, 6, f'=IF({_months_ok(months)},{months}/12,"")', "0.00%", name="expected_progress")
             s.formula(row, 7, f'=IF(AND(ISNUMBER({E}{row}),ISNUMBER({F}{row})),{_bands(f"{E}{row}/{F}{row}", mr)},"")',
                       name="funds_light")
             for nm, col in (("annual_budget", C), ("spent", D), ("progress", E)):
@@ -719,7 +724,7 @@ def _monitor_formula(f: str, r: int, L: dict[str, str], mr: MonitorRules, months
     ceiling = f'OR({D}="≤",{D}="<")'
     if f == "ratio":  # 1-N月 / (target × N/12); a rate against its target; a ceiling exceeded: target / value
         return (f'=IF(OR({qual},NOT(ISNUMBER({G}))),"",IF(OR({ceiling},{M}<=0),IF(OR({M}<=0,{N}<={M}),"",{M}/{N}),'
-                f'IF({F}="%",{N}/{M},IF(ISNUMBER({months}),{N}/({M}*{months}/12),""))))')
+                f'IF({F}="%",{N}/{M},IF({_months_ok(months)},{N}/({M}*{months}/12),""))))')
     if f != "light":
         raise ValueError(f)
     w = LIGHT_WORDS
