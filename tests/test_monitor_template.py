@@ -143,3 +143,14 @@ def test_pour_monitoring_table_and_goals(tmp_path, build, demo):
         "≥100家", "≥3000平方米", "=100%", "≤30天", "≥5000万元", "有效提升", "≥90%"]
     codes = [f.code for f in validate_file(out).findings]
     assert codes.count("M404") == 6 and codes.count("M403") == 7 and "M405" in codes
+
+
+def test_monitoring_table_is_not_poured_into_a_year_end_template(tmp_path, build, demo):
+    from click.testing import CliRunner
+
+    from xltools.cli import cli
+
+    src = build(*demo["监控表.xlsx"])
+    res = CliRunner().invoke(cli, ["template", "selfeval", "--from", src, "-o", str(tmp_path / "x.xlsx")])
+    assert res.exit_code == 2 and "只到监控月份" in res.stderr and "--goals" in res.stderr
+    assert not (tmp_path / "x.xlsx").exists()

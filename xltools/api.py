@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from .errors import UnknownTable, UnreadableWorkbook, UsageError, XltoolsError
-from .model import GOALS, Table
+from .model import GOALS, MONITOR, Table
 from .reading import read_workbook
 from .report import FileReport, Report
 from .ruleset import RuleSet, load_rules
@@ -110,5 +110,10 @@ def make_template(kind: str, out: str, rules: RuleSet | str | None = None, *, ex
             (t for t in book.tables if t.kind in COMPATIBLE.get(kind, ())), None)
         if source is None:
             name = os.path.basename(from_path)
+            if any(t.kind == MONITOR for t in book.tables):  # its spending and values are to date, not the year's
+                raise UsageError(f"{name}：监控表的执行数和完成值只到监控月份，不能作为全年数填入「{kind}」模板；"
+                                 "请用 --goals 从绩效目标申报表开始。",
+                                 f"{name}: a monitoring table's figures run to its month, not the year; "
+                                 "start the template from the goal table with --goals.")
             raise UsageError(f"{name}：没有可填入「{kind}」模板的表格。", f"{name}: no table fits the {kind} template.")
     return write_template(kind, out, rules, experts=experts, rows=rows, source=source, force=force)
