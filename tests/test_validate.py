@@ -254,3 +254,14 @@ def test_formula_errors_in_open_document_and_legacy_files(tmp_path, soffice, fmt
     assert got == [("A314", "E7", "#DIV/0!"), ("A314", "G14", "#DIV/0!"), ("A314", "G21", "#DIV/0!")]  # =1/0 each
     assert not [f for f in validate_file(convert(soffice, src, fmt, str(tmp_path / "clean"))).findings
                 if f.code == "A314"]
+
+
+def test_g203_names_the_recipient_the_table_names_first(tmp_path):
+    """社区养老 project whose goal also mentions 企业 (a supplier): the suggestion is about 老人."""
+    rows = [*CLEAN.rows[:6], replace(CLEAN.rows[6], level1="效益指标", level2="社会效益指标", name="带动志愿服务人次",
+                                     target="≥100人次", actual="120人次")]
+    sample = replace(CLEAN, rows=rows, annual_goal="全年为辖区2000名老人提供日间照料服务，委托2家企业配送餐食，"
+                                                  "开展健康讲座24场。")
+    got = [f for f in validate_file(write(tmp_path, sample)).findings if f.code == "G203"]
+    assert [(f.cell, f.params["who"]) for f in got] == [("A13", "老人")]
+    assert got[0].suggestion() == "增加「满意度指标—服务对象满意度指标」，如「老人满意度 ≥90%」"

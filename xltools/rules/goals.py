@@ -65,9 +65,9 @@ def missing_satisfaction(ctx: Context) -> Iterator[Finding]:
         return
     text = " ".join([t.project_name, *(str(f.value) for f in t.goals_text.values()),
                      *(i.name for i in t.indicators)])
-    who = next((w for w in ctx.words.recipients if w in text), None)
-    if who:
-        yield Finding("G203", t.sheet, t.header_cells.get("level1", "A1"), None, {"who": who})
+    found = any_of(ctx.words.recipients).search(text)  # the recipient named first in the table
+    if found:
+        yield Finding("G203", t.sheet, t.header_cells.get("level1", "A1"), None, {"who": found.group()})
 
 
 @check("G204")
