@@ -6,7 +6,7 @@ numbers (execution weight, qualitative defaults, grade bounds, the ``≤`` metho
 into the formulas when the template is built, and its id into the metadata sheet.
 
 Only functions every spreadsheet has are used (IF, AND, OR, ROUND, MIN, MAX, ABS, ISNUMBER,
-SUMIF, COUNTIF, COUNT, AVERAGE, INDIRECT), so Excel, WPS and LibreOffice compute the same.
+SUMIF, COUNTIF, COUNT, AVERAGE, INDIRECT, INT), so Excel, WPS and LibreOffice compute the same.
 """
 
 from __future__ import annotations
