@@ -279,3 +279,28 @@ def test_json_and_csv_to_a_file_are_written_whole(tmp_path):
     assert len(json.loads((out / "s.json").read_text(encoding="utf-8"))["records"]) == 1
     assert (out / "s.csv").read_text(encoding="utf-8").startswith("文件,工作表")
     assert sorted(os.listdir(out)) == ["s.csv", "s.json"]  # no temporary file left beside them
+
+
+def test_lang_en_summary(batch, tmp_path):
+    """--lang en: headers, banners, states, severities and reasons in English; sheet names stay."""
+    import python_calamine as pc
+
+    out = tmp_path / "summary.xlsx"
+    assert run("summarize", batch, "-o", out, "--lang", "en").exit_code == 1  # 坏的.xlsx
+    wb = pc.CalamineWorkbook.from_path(str(out))
+    assert wb.sheet_names[:4] == ["汇总表", "等级分布", "按单位汇总", "问题清单"]
+    rows = wb.get_sheet_by_name("汇总表").to_python()
+    assert rows[0][0].startswith("generated ") and "tables: 8; unreadable files: 1" in rows[0][0]
+    assert rows[1][:4] == ["file", "sheet", "table type", "project"] and "red/yellow lights" in rows[1]
+    assert {r[2] for r in rows[2:]} == {"self-evaluation", "evaluation"}
+    problems = wb.get_sheet_by_name("问题清单").to_python()
+    assert problems[1] == ["file", "sheet", "cell", "code", "severity", "problem", "suggestion"]
+    states = {r[4] for r in problems[2:]}
+    assert {"skipped", "unreadable"} <= states and "警告" not in states and "warning" in states
+    assert any(r[5] == "Office lock file (~$): skipped" for r in problems[2:])
+    assert [r[1] for r in wb.get_sheet_by_name("等级分布").to_python()[1:2]] == ["count"]
+    csv_out = run("summarize", batch, "--format", "csv", "--lang", "en").output.splitlines()
+    assert csv_out[0].startswith("file,sheet,table type,project,department,implementing unit,year")
+    data = json.loads(run("summarize", batch, "--format", "json", "--lang", "en").output)
+    assert {s["reason"] for s in data["skipped"]} == {"Office lock file (~$): skipped",
+                                                       "not a workbook (not .xlsx/.xlsm/.xls/.ods): skipped"}

@@ -62,7 +62,8 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
     tick = progress(len(files), 0) if progress else None
     name = rs.name if lang != "en" else rs.name_en
     # the xlsx summary streams its findings sheet; JSON, CSV and the in-workbook copy spool them
-    sink = XlsxSummary(out, rules_name=name, skipped=skipped, dept=dept) if fmt == "xlsx" and sheet is None else None
+    sink = (XlsxSummary(out, rules_name=name, skipped=skipped, dept=dept, lang=lang)
+            if fmt == "xlsx" and sheet is None else None)
     spool = None
     if sink is None:
         import tempfile
@@ -87,11 +88,11 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
         if sink is not None:
             res.output = sink.finish(records, agg)
         elif fmt == "json":
-            res.text = to_json(records, spool, skipped, agg, name)
+            res.text = to_json(records, spool, skipped, agg, name, lang)
         elif fmt == "csv":
-            res.text = to_csv(records)
+            res.text = to_csv(records, lang)
         else:
-            res.output = _into_copy(paths[0], sheet, out, records, force)  # type: ignore[arg-type]
+            res.output = _into_copy(paths[0], sheet, out, records, lang)  # type: ignore[arg-type]
         if res.text is not None and out:
             with atomic_path(out) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh2:
                 fh2.write(res.text)
@@ -117,27 +118,28 @@ def _check_sheet_name(name: str) -> None:
                          f"--sheet name 「{name}」 is not allowed in Excel: 1–31 characters, none of \\ / ? * [ ] :")
 
 
-def _into_copy(src: str, sheet: str, out: str, records: list[Record], force: bool) -> str:
+def _into_copy(src: str, sheet: str, out: str, records: list[Record], lang: str = "zh") -> str:
     """The in-workbook variant: a copy of ``src`` with the summary on sheet ``sheet``."""
     from openpyxl.styles import Font
 
     from ..annotate import open_keepable, write_text
+    from .words import tr
     from .write import COLUMNS, KIND_ZH
 
     wb = open_keepable(src, ("汇总副本", "a summary copy"))
     if sheet in wb.sheetnames:
         del wb[sheet]
     ws = wb.create_sheet(sheet, 0)
-    ws.append(["汇总（xltools 生成）"])
+    ws.append([tr("汇总（xltools 生成）", lang)])
     for i, (_, header, _, width) in enumerate(COLUMNS, start=1):
-        c = ws.cell(2, i, header)
+        c = ws.cell(2, i, tr(header, lang))
         c.font = Font(bold=True)
         ws.column_dimensions[c.column_letter].width = width
     r = 3
     for rec in records:
         if rec.error:
             continue
-        values = {**{k: getattr(rec, k) for k, *_ in COLUMNS}, "table": KIND_ZH.get(rec.table, rec.table)}
+        values = {**{k: getattr(rec, k) for k, *_ in COLUMNS}, "table": tr(KIND_ZH.get(rec.table, rec.table), lang)}
         for i, (key, _, fmt, _) in enumerate(COLUMNS, start=1):
             c = ws.cell(r, i)
             write_text(c, values[key])

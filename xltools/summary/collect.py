@@ -114,7 +114,9 @@ def summarize_file(path: str, rules: RuleSet, lang: str = "zh") -> tuple[list[Re
     except UnreadableWorkbook as e:
         return [Record(path, error=e.message(lang))], []
     except Exception as e:  # a bug must not stop a batch of thousands; report it on the file
-        return [Record(path, error=f"内部错误：{e!r}")], []
+        from .words import tr
+
+        return [Record(path, error=tr("内部错误：{error}", lang).format(error=repr(e)))], []
     records, rows = [], []
     for checked in check_workbook(book, rules):
         table, result, findings = checked.table, checked.result, checked.findings
@@ -155,7 +157,7 @@ def summarize_file(path: str, rules: RuleSet, lang: str = "zh") -> tuple[list[Re
 
 
 #: What a worker makes of a record's finding rows before sending them (e.g. prepared sheet rows).
-Prepare = Callable[[Record, list[FindingRow]], object]
+Prepare = Callable[[Record, list[FindingRow], str], object]
 
 
 def _pairs(path: str, rules: RuleSet, lang: str, prepare: Prepare | None = None) -> list[tuple[Record, object]]:
@@ -164,7 +166,7 @@ def _pairs(path: str, rules: RuleSet, lang: str, prepare: Prepare | None = None)
     pairs: list[tuple[Record, object]] = []
     for i, rec in enumerate(recs):
         mine = rows if i == 0 else []
-        pairs.append((rec, prepare(rec, mine) if prepare else mine))
+        pairs.append((rec, prepare(rec, mine, lang) if prepare else mine))
     return pairs
 
 

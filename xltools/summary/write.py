@@ -16,6 +16,7 @@ from dataclasses import asdict
 from ..annotate import SEVERITY_ZH
 from ..output import atomic_path
 from .collect import PROBLEMS_SHEET, SUMMARY_SHEET, FindingRow, Record
+from .words import tr
 from .xlsx import XlsxWriter, prepare_row
 
 #: 汇总表 columns: (key, header, number format, width).
@@ -79,13 +80,14 @@ def file_row(path: str, state: str, why: str) -> list[object]:
     return [path, "", "", "", state, why, ""]
 
 
-def problem_rows(rec: Record, rows: list[FindingRow]) -> list[str]:
+def problem_rows(rec: Record, rows: list[FindingRow], lang: str = "zh") -> list[str]:
     """One record's 问题清单 rows as prepared XML; run in the workers, so the writer only numbers them."""
-    out = [prepare_row(file_row(rec.path, "无法读取", rec.error))] if rec.error else []
+    out = [prepare_row(file_row(rec.path, tr("无法读取", lang), rec.error))] if rec.error else []
     if rec.skipped:
-        out.append(prepare_row(file_row(rec.path, SKIPPED, rec.skipped)))
+        out.append(prepare_row(file_row(rec.path, tr(SKIPPED, lang), tr(rec.skipped, lang))))
+    severities = SEVERITY_ZH if lang != "en" else {}
     for sheet, cell, code, severity, message, suggestion in rows:
-        out.append(prepare_row([rec.path, sheet, cell, code, SEVERITY_ZH.get(severity, severity), message,
+        out.append(prepare_row([rec.path, sheet, cell, code, severities.get(severity, severity), message,
                                 suggestion]))
     return out
 
@@ -98,17 +100,19 @@ class XlsxSummary:
     renamed into place only when everything is written.
     """
 
-    def __init__(self, out: str, *, rules_name: str, skipped: list[tuple[str, str]], dept: bool = False) -> None:
-        self.out, self.rules_name, self.dept = out, rules_name, dept
+    def __init__(self, out: str, *, rules_name: str, skipped: list[tuple[str, str]], dept: bool = False,
+                 lang: str = "zh") -> None:
+        self.out, self.rules_name, self.dept, self.lang = out, rules_name, dept, lang
         self.now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
         self._target = atomic_path(out)
         self.tmp = self._target.__enter__()
         self.book = XlsxWriter(self.tmp)
         self.problems = self.book.sheet(PROBLEMS_SHEET, [36, 14, 8, 7, 8, 60, 40], order=4)
-        self.problems.append([f"生成于 {self.now}；规则集：{rules_name}"], bold=True)
-        self.problems.append(PROBLEM_HEADER, bold=True)
+        self.problems.append([tr("生成于 {now}；规则集：{rules}", lang).format(now=self.now, rules=rules_name)],
+                             bold=True)
+        self.problems.append([tr(h, lang) for h in PROBLEM_HEADER], bold=True)
         for path, why in skipped:
-            self.problems.append(file_row(path, SKIPPED, why))
+            self.problems.append(file_row(path, tr(SKIPPED, lang), tr(why, lang)))
 
     def add(self, rec: Record, prepared: list[str]) -> None:
         """Add one record's 问题清单 rows, as :func:`problem_rows` prepared them."""
@@ -116,7 +120,9 @@ class XlsxSummary:
             self.problems.append_prepared(row)
 
     def finish(self, records: list[Record], agg: Aggregates) -> str:
-        banner = f"生成于 {self.now}；规则集：{self.rules_name}；共 {agg.tables} 张表，{agg.unreadable} 个文件无法读取"
+        lang = self.lang
+        banner = tr("生成于 {now}；规则集：{rules}；共 {tables} 张表，{unreadable} 个文件无法读取", lang).format(
+            now=self.now, rules=self.rules_name, tables=agg.tables, unreadable=agg.unreadable)
         has_eval = any(r.table == "evaluation" for r in records)
         cols = list(COLUMNS) + ([(p, p, "0.00", 8) for p in EVALUATION_PARTS] if has_eval else [])
         formats = [c[2] for c in cols]
@@ -124,7 +130,7 @@ class XlsxSummary:
             with self.book as book:
                 ws = book.sheet(SUMMARY_SHEET, [c[3] for c in cols], order=1)
                 ws.append([banner], bold=True)
-                ws.append([c[1] for c in cols], bold=True)
+                ws.append([tr(c[1], lang) for c in cols], bold=True)
                 keys = [c[0] for c in COLUMNS]
                 kind = keys.index("table")
                 parts = EVALUATION_PARTS if has_eval else ()
@@ -132,14 +138,14 @@ class XlsxSummary:
                     if rec.error:
                         continue
                     values = [getattr(rec, k) for k in keys]
-                    values[kind] = KIND_ZH.get(rec.table, rec.table)
+                    values[kind] = tr(KIND_ZH.get(rec.table, rec.table), lang)
                     ws.append(values + [rec.parts.get(p) for p in parts], formats)
-                _grades_sheet(book, agg, banner)
-                _units_sheet(book, agg, banner)
+                _grades_sheet(book, agg, banner, lang)
+                _units_sheet(book, agg, banner, lang)
                 if self.dept:
-                    _dept_sheet(book, agg, banner)
+                    _dept_sheet(book, agg, banner, lang)
                 if any(r.alerts for r in records):
-                    _alerts_sheet(book, records, banner)
+                    _alerts_sheet(book, records, banner, lang)
         except BaseException as e:
             self._target.__exit__(type(e), e, e.__traceback__)
             raise
@@ -153,10 +159,10 @@ class XlsxSummary:
             os.unlink(self.tmp)
 
 
-def _grades_sheet(book, agg: Aggregates, banner: str) -> None:  # noqa: ANN001
+def _grades_sheet(book, agg: Aggregates, banner: str, lang: str = "zh") -> None:  # noqa: ANN001
     ws = book.sheet("等级分布", [10, 10, 10], order=2)
     ws.append([banner], bold=True)
-    ws.append(["等级", "数量", "占比"], bold=True)
+    ws.append([tr(h, lang) for h in ("等级", "数量", "占比")], bold=True)
     graded = sum(agg.grades.values())
     names = [g for g in GRADES if g in agg.grades] + sorted(g for g in agg.grades if g not in GRADES)
     for g in names or list(GRADES):
@@ -175,23 +181,23 @@ def _unit_values(u: dict) -> list:
     return [u["projects"], round(u["budget"], 2), round(u["spent"], 2), rate, mean, grades]
 
 
-def _units_sheet(book, agg: Aggregates, banner: str) -> None:  # noqa: ANN001
+def _units_sheet(book, agg: Aggregates, banner: str, lang: str = "zh") -> None:  # noqa: ANN001
     ws = book.sheet("按单位汇总", [18, 20, 8, 16, 16, 9, 9, 16], order=3)
     ws.append([banner], bold=True)
-    ws.append(["主管部门", "实施单位", "项目数", "全年预算数（万元）", "全年执行数（万元）", "执行率", "平均得分", "等级"],
-              bold=True)
+    ws.append([tr(h, lang) for h in ("主管部门", "实施单位", "项目数", "全年预算数（万元）", "全年执行数（万元）",
+                                     "执行率", "平均得分", "等级")], bold=True)
     for (dep, unit), u in sorted(agg.units.items()):
         ws.append([dep, unit, *_unit_values(u)], ["", "", *UNIT_FORMATS])
 
 
-def _dept_sheet(book, agg: Aggregates, banner: str) -> None:  # noqa: ANN001
+def _dept_sheet(book, agg: Aggregates, banner: str, lang: str = "zh") -> None:  # noqa: ANN001
     """A draft 部门整体 table from the project rows: the figures the data supports (domain.md §3.3, §4)."""
     from ..scoring import round_half_up
 
     ws = book.sheet("部门整体（草稿）", [20, 8, 16, 16, 9, 12, 10, 16], order=5)
-    ws.append([banner + "；执行得分 = 20 × min(执行率, 100%)，其余指标需部门填写"], bold=True)
-    ws.append(["主管部门", "项目数", "全年预算数（万元）", "全年执行数（万元）", "执行率", "预算执行得分（20分）",
-               "项目平均得分", "等级"], bold=True)
+    ws.append([banner + tr("；执行得分 = 20 × min(执行率, 100%)，其余指标需部门填写", lang)], bold=True)
+    ws.append([tr(h, lang) for h in ("主管部门", "项目数", "全年预算数（万元）", "全年执行数（万元）", "执行率",
+                                     "预算执行得分（20分）", "项目平均得分", "等级")], bold=True)
     for dep, u in sorted(agg.departments.items()):
         projects, budget, spent, rate, mean, grades = _unit_values(u)
         score = round_half_up(20 * min(u["spent"] / u["budget"], 1.0), 2) if u["budget"] else None
@@ -202,18 +208,19 @@ def _dept_sheet(book, agg: Aggregates, banner: str) -> None:  # noqa: ANN001
 ALERTS_SHEET = "预警清单"
 
 
-def _alerts_sheet(book, records: list[Record], banner: str) -> None:  # noqa: ANN001
+def _alerts_sheet(book, records: list[Record], banner: str, lang: str = "zh") -> None:  # noqa: ANN001
     """Every red and yellow light of the monitoring tables, red first: what a finance bureau follows up."""
     from ..monitoring import light_word
 
     ws = book.sheet(ALERTS_SHEET, [36, 14, 30, 18, 12, 26, 6, 60, 8], order=6)
-    ws.append([banner + "；运行监控表中亮红灯、黄灯的指标和资金"], bold=True)
-    ws.append(["文件", "工作表", "项目名称", "实施单位", "一级指标", "指标", "灯", "计算过程", "单元格"], bold=True)
+    ws.append([banner + tr("；运行监控表中亮红灯、黄灯的指标和资金", lang)], bold=True)
+    ws.append([tr(h, lang) for h in ("文件", "工作表", "项目名称", "实施单位", "一级指标", "指标", "灯", "计算过程",
+                                     "单元格")], bold=True)
     for light in ("red", "yellow"):
         for rec in records:
             for level1, name, lit, how, cell in rec.alerts:
                 if lit == light:
-                    ws.append([rec.path, rec.sheet, rec.project, rec.unit, level1, name, light_word(lit), how, cell])
+                    ws.append([rec.path, rec.sheet, rec.project, rec.unit, level1, name, light_word(lit, lang), how, cell])
 
 
 def spool_findings(fh, path: str, rows: list[FindingRow]) -> None:  # noqa: ANN001
@@ -231,13 +238,13 @@ def read_spool(spool: str | None) -> Iterable[tuple[str, FindingRow]]:
 
 
 def to_json(records: list[Record], spool: str | None, skipped: list[tuple[str, str]], agg: Aggregates,
-            rules_name: str) -> str:
+            rules_name: str, lang: str = "zh") -> str:
     data = {
         "generated": dt.datetime.now().isoformat(timespec="seconds"),
         "rules": rules_name,
         "records": [asdict(r) for r in records if not r.error],
         "unreadable": [{"path": r.path, "error": r.error} for r in records if r.error],
-        "skipped": [{"path": p, "reason": why} for p, why in skipped],
+        "skipped": [{"path": p, "reason": tr(why, lang)} for p, why in skipped],
         "grades": agg.grades,
         "problems": [{"path": p, "sheet": r[0], "cell": r[1], "code": r[2], "severity": r[3], "message": r[4],
                       "suggestion": r[5]} for p, r in read_spool(spool)],
@@ -260,17 +267,17 @@ def csv_text(value: object) -> object:
     return value
 
 
-def to_csv(records: list[Record]) -> str:
+def to_csv(records: list[Record], lang: str = "zh") -> str:
     """The 汇总表 as CSV; text cells that would start a formula get a leading ``'`` (see :func:`csv_text`)."""
     import csv
 
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow([c[1] for c in COLUMNS])
+    w.writerow([tr(c[1], lang) for c in COLUMNS])
     for rec in records:
         if rec.error:
             continue
         values = asdict(rec)
-        values["table"] = KIND_ZH.get(rec.table, rec.table)
+        values["table"] = tr(KIND_ZH.get(rec.table, rec.table), lang)
         w.writerow(["" if values[k] is None else csv_text(values[k]) for k, *_ in COLUMNS])
     return buf.getvalue()

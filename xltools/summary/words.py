@@ -1,0 +1,50 @@
+"""The summary's own words in English, keyed by their Chinese: headers, banners, states, reasons.
+
+Chinese comes first and is what the code writes; ``tr(text, "en")`` looks the English up here.
+Sheet names (汇总表, 问题清单 …) stay Chinese in both languages: they are how an earlier summary
+is recognised in a folder (``collect.SUMMARY_SHEETS``) and what the users' own macros refer to.
+Domain words that have no better English (优/良/中/差, 决策/过程/产出/效益) stay as they are.
+"""
+
+from __future__ import annotations
+
+EN: dict[str, str] = {
+    # 汇总表 columns
+    "文件": "file", "工作表": "sheet", "表格类型": "table type", "项目名称": "project", "主管部门": "department",
+    "实施单位": "implementing unit", "年度": "year", "全年预算数（万元）": "annual budget (10k yuan)",
+    "全年执行数（万元）": "spent (10k yuan)", "执行率": "execution rate", "填报总分": "written total",
+    "计算总分": "computed total", "等级": "grade", "达成指标数": "indicators met", "指标数": "indicators",
+    "红/黄灯": "red/yellow lights", "错误": "errors", "警告": "warnings",
+    # table kinds
+    "目标申报表": "goal declaration", "自评表": "self-evaluation", "部门整体": "department",
+    "评价评分表": "evaluation", "运行监控表": "monitoring",
+    # 问题清单
+    "单元格": "cell", "代码": "code", "严重程度": "severity", "问题": "problem", "建议": "suggestion",
+    "已跳过": "skipped", "无法读取": "unreadable",
+    # 等级分布, 按单位汇总, 部门整体（草稿）, 预警清单
+    "数量": "count", "占比": "share", "项目数": "projects", "平均得分": "mean score",
+    "预算执行得分（20分）": "execution score (of 20)", "项目平均得分": "mean project score",
+    "一级指标": "level 1", "指标": "indicator", "灯": "light", "计算过程": "how",
+    "汇总（xltools 生成）": "Summary (made by xltools)",
+    # banners (format templates)
+    "生成于 {now}；规则集：{rules}": "generated {now}; rule set: {rules}",
+    "生成于 {now}；规则集：{rules}；共 {tables} 张表，{unreadable} 个文件无法读取":
+        "generated {now}; rule set: {rules}; tables: {tables}; unreadable files: {unreadable}",
+    "；执行得分 = 20 × min(执行率, 100%)，其余指标需部门填写":
+        "; execution score = 20 × min(execution rate, 100%); the other indicators are the department's to fill",
+    "；运行监控表中亮红灯、黄灯的指标和资金": "; red and yellow lights of the monitoring tables",
+    # why a file was skipped or could not be read (collect.py)
+    "文件不存在": "file not found",
+    "Office 锁定文件（~$），已跳过": "Office lock file (~$): skipped",
+    "不是工作簿（扩展名不是 .xlsx/.xlsm/.xls/.ods），已跳过": "not a workbook (not .xlsx/.xlsm/.xls/.ods): skipped",
+    "本次汇总的输出文件，已跳过": "this summary's own output: skipped",
+    "xltools 校验标注副本（其原文件另行汇总），已跳过；如需汇总请改名":
+        "an xltools annotated copy (its original is summarised): skipped; rename it to include it",
+    "xltools 生成的汇总表，已跳过": "a summary made by xltools: skipped",
+    "内部错误：{error}": "internal error: {error}",
+}
+
+
+def tr(text: str, lang: str = "zh") -> str:
+    """``text`` in ``lang``: itself in Chinese, its English from :data:`EN` (or itself when none)."""
+    return EN.get(text, text) if lang == "en" else text
