@@ -59,28 +59,26 @@ def score_text(result: ScoreResult, lang: str = "zh") -> str:
         f"{w('rules')}: {result.rules}",
         "",
     ]
-    if result.table == "monitor":
+    if result.table == "monitor":  # a light per row instead of weight and score; no parts or total
         rows = [[r.level1, r.name, w(f"light_{r.light}") if r.light else "—", r.explain(lang), r.cell]
                 for r in result.rows]
         out.append(table([w("col_level1"), w("col_name"), w("col_light"), w("col_explain"), w("col_cell")],
                          rows, [12, 24, 6, 84, 8]))
         out += ["", w("no_score_monitor") + " " + render("lights_count", result.lights(), lang)]
-        if result.figures:
-            out.append(f"{w('figures')}: " + "  ".join(f"{w('fig_' + k)} {pct(v)}" for k, v in result.figures.items()))
-        return "\n".join(out)
-    rows = [[r.level1, r.name, _num(r.weight), _num(r.score), r.explain(lang), r.cell]
-            for r in result.rows]
-    out.append(table([w("col_level1"), w("col_name"), w("col_weight"), w("col_score"),
-                      w("col_explain"), w("col_cell")], rows, [12, 24, 8, 8, 60, 8]))
-    out.append("")
-    parts = [[p.name, _num(p.weight), _num(p.score), "" if p.rate is None else pct(p.rate)]
-             for p in result.parts]
-    out.append(table([w("col_level1"), w("col_weight"), w("col_score"), w("col_rate")], parts))
-    out.append("")
-    if result.total is None:
-        out.append(w("no_score_goals") if result.table == "goals" else w("no_score_rows"))
     else:
-        out.append(f"{w('total')}: {result.total:.2f}    {w('grade')}: {result.grade}")
+        rows = [[r.level1, r.name, _num(r.weight), _num(r.score), r.explain(lang), r.cell]
+                for r in result.rows]
+        out.append(table([w("col_level1"), w("col_name"), w("col_weight"), w("col_score"),
+                          w("col_explain"), w("col_cell")], rows, [12, 24, 8, 8, 60, 8]))
+        out.append("")
+        parts = [[p.name, _num(p.weight), _num(p.score), "" if p.rate is None else pct(p.rate)]
+                 for p in result.parts]
+        out.append(table([w("col_level1"), w("col_weight"), w("col_score"), w("col_rate")], parts))
+        out.append("")
+        if result.total is None:
+            out.append(w("no_score_goals") if result.table == "goals" else w("no_score_rows"))
+        else:
+            out.append(f"{w('total')}: {result.total:.2f}    {w('grade')}: {result.grade}")
     if result.figures:
         figs = "  ".join(f"{w('fig_' + k)} {pct(v)}" for k, v in result.figures.items())
         out.append(f"{w('figures')}: {figs}")
