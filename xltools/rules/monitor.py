@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from ..model import MONITOR, Indicator
 from ..monitoring import light_word, likelihood_light
-from ..scoring import aligned
+from ..scoring import RowScore, aligned
 from ..values import normalize_text
 from . import Context, Finding, check
 
@@ -25,15 +25,20 @@ def _monitored(ctx: Context) -> bool:
     return ctx.table.kind == MONITOR
 
 
+def _indicator_rows(ctx: Context) -> Iterator[tuple[RowScore, Indicator]]:
+    """(light row, its indicator) of a monitoring table; nothing for any other table."""
+    if _monitored(ctx):
+        for row in ctx.result.rows:
+            if row.indicator is not None:
+                yield row, row.indicator
+
+
 @check("M401", "M402")
 def lights_need_reasons(ctx: Context) -> Iterator[Finding]:
     """Red, yellow or blue: a 偏差原因; red or 完全不可能: 纠偏措施 too (where the table has the column)."""
-    if not _monitored(ctx):
-        return
     t = ctx.table
-    for row in ctx.result.rows:
-        ind = row.indicator
-        if ind is None or row.light is None:
+    for row, ind in _indicator_rows(ctx):
+        if row.light is None:
             continue
         if row.light in _EXPLAIN and not ind.deviation:
             yield Finding("M401", t.sheet, ind.cell("deviation", "name"), None, {
@@ -49,12 +54,9 @@ def lights_need_reasons(ctx: Context) -> Iterator[Finding]:
 @check("M403", "M406")
 def likelihood(ctx: Context) -> Iterator[Finding]:
     """完成目标可能性: one of the three choices, and not against the table's own figures."""
-    if not _monitored(ctx):
-        return
     t = ctx.table
-    for row in ctx.result.rows:
-        ind = row.indicator
-        if ind is None or "likelihood" not in ind.columns or not ind.name:
+    for row, ind in _indicator_rows(ctx):
+        if "likelihood" not in ind.columns or not ind.name:
             continue
         chosen = likelihood_light(ind.likelihood)
         if chosen is None:
@@ -91,13 +93,10 @@ def _contradiction(light: str | None, chosen: str, ind: Indicator) -> tuple[str,
 
 @check("M404")
 def missing_to_date(ctx: Context) -> Iterator[Finding]:
-    if not _monitored(ctx):
-        return
     t = ctx.table
     n = t.months.value if t.months is not None and t.months.value else "N"
-    for row in ctx.result.rows:
-        ind = row.indicator
-        if ind is None or row.explain_key != "mon_no_to_date" or "to_date" not in ind.columns:
+    for row, ind in _indicator_rows(ctx):
+        if row.explain_key != "mon_no_to_date" or "to_date" not in ind.columns:
             continue
         text = ind.to_date.text if not ind.to_date.is_none else ""
         yield Finding("M404", t.sheet, ind.cell("to_date"), text or None, {
