@@ -28,6 +28,9 @@ from xltools.samples import Layout, Row, Sample, write_sample
 from xltools.scoring import score_workbook
 from xltools.values import parse_value
 
+from .test_validate import findings
+from .test_validate import write as write_edited
+
 CLEAN = Sample(
     kind=MONITOR, project="社区养老服务中心运营补助", department="市民政局", unit="市养老服务指导中心",
     year=2024, months=6,
@@ -50,18 +53,7 @@ CLEAN = Sample(
 
 
 def write(tmp_path, sample=CLEAN, edits=None, name="监控表.xlsx", layout=None):
-    path = tmp_path / name
-    write_sample(sample, path, layout or Layout())
-    if edits:
-        wb = openpyxl.load_workbook(path)
-        for ref, value in edits.items():
-            wb.active[ref] = value
-        wb.save(path)
-    return str(path)
-
-
-def findings(path, **kw):
-    return [(f.code, f.cell) for f in validate_file(path, **kw).findings]
+    return write_edited(tmp_path, sample, edits, name, layout or Layout())
 
 
 def test_reads_as_monitoring_table_with_months_and_lights(tmp_path):

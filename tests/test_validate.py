@@ -43,11 +43,12 @@ CLEAN = Sample(
 # execution 480/500 = 96% × 10 = 9.60; indicators 20+10+10+10+18+10+10 = 88 → 97.60 优
 
 
-def write(tmp_path, sample=CLEAN, edits=None, name="自评表.xlsx"):
+def write(tmp_path, sample=CLEAN, edits=None, name="自评表.xlsx", layout=LAYOUT):
+    """``sample`` written in ``layout``, then the cells of ``edits`` typed over it (text stays text)."""
     from xltools.samples import write_sample
 
     path = tmp_path / name
-    write_sample(sample, path, LAYOUT)
+    write_sample(sample, path, layout)
     if edits:
         wb = openpyxl.load_workbook(path)
         ws = wb.active
