@@ -89,6 +89,8 @@ def months_in(text: object) -> int | None:
         return None
     found = [_PERIODS[p] if p else int(a or b or c) for a, b, c, p in _MONTHS.findall(text)]
     return found[-1] if found and 1 <= found[-1] <= 12 else None
+
+
 INDICATOR_COLUMNS.update(_table({"to_date": ("累计完成值", "截至目前完成值", "当前完成值")}))
 # The generated spellings are label keys already (a test holds them to label_key); mapping them
 # without label_key keeps ~2,000 normalisations out of every start-up.

@@ -418,8 +418,8 @@ def _months(cells: _Cells, table: Table, cols: dict[str, int], h: int, start: in
         if n is not None:
             return Field(n, field.sheet, field.cell)
     for r in range(start, h):  # a 1-N月 funds label, the title
-        for c, k in cells.keys[r]:
-            n = months_in(grid.raw(r, c)) if "月" in k or "季度" in k or "半年" in k else None
+        for c, _ in cells.keys[r]:
+            n = months_in(grid.raw(r, c))
             if n is not None:
                 return Field(n, grid.sheet, a1(r, c))
     return Field(None, grid.sheet, field.cell if field is not None else table.blanks.get("months", a1(h, col)))
