@@ -89,10 +89,13 @@ def fill(wb, built: Built, source: Table, rules: RuleSet) -> None:  # noqa: ANN0
     _fill_line_items(ws, built, source)
 
 
+#: Funds row kinds (reader) → the labels of the templates' funds rows (layout.FUNDS_ROWS).
+_FUNDS_ROW_LABELS = {"fiscal": "其中：当年财政拨款", "carryover": "上年结转资金", "other": "其他资金"}
+
+
 def _fill_funds(ws, built: Built, source: Table) -> None:  # noqa: ANN001
     cols = built.funds_cols
-    rows = {"fiscal": built.funds_rows["其中：当年财政拨款"], "carryover": built.funds_rows["上年结转资金"],
-            "other": built.funds_rows["其他资金"]}
+    rows = {kind: built.funds_rows[label] for kind, label in _FUNDS_ROW_LABELS.items()}
     if source.funds is not None:
         parts = [r for r in source.funds.rows if r.kind != "total"]
         total = source.funds.row("total")
@@ -120,7 +123,7 @@ def _fill_monitor_funds(ws, built: Built, source: Table) -> None:  # noqa: ANN00
     cols, rows = built.funds_cols, built.funds_rows
     if source.kind == MONITOR and source.months is not None and isinstance(source.months.value, int):
         _put(ws, built.cells["months"], source.months.value)
-    by_kind = {"fiscal": "其中：当年财政拨款", "carryover": "上年结转资金", "other": "其他资金"}
+    by_kind = _FUNDS_ROW_LABELS
     if source.funds is not None:
         parts = [r for r in source.funds.rows if r.kind in by_kind]
         total = source.funds.row("total")
@@ -133,9 +136,9 @@ def _fill_monitor_funds(ws, built: Built, source: Table) -> None:  # noqa: ANN00
                 _put(ws, f"{cols['spent']}{rows[by_kind[r.kind]]}", r.spent)
     elif source.kind == GOALS:
         a = {k: f.value for k, f in source.amounts.items()}
-        for f, label in (("annual_fiscal", "其中：当年财政拨款"), ("annual_other", "其他资金")):
+        for f, kind in (("annual_fiscal", "fiscal"), ("annual_other", "other")):
             if isinstance(a.get(f), int | float) and a[f]:
-                _put(ws, f"{cols['annual_budget']}{rows[label]}", a[f])
+                _put(ws, f"{cols['annual_budget']}{rows[by_kind[kind]]}", a[f])
 
 
 def _fill_amounts(ws, built: Built, source: Table) -> None:  # noqa: ANN001

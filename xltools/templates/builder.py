@@ -65,6 +65,12 @@ class Built:
     experts: int = 0
 
 
+def _abs(ref: str) -> str:
+    """``D2`` → ``$D$2``."""
+    letters = "".join(ch for ch in ref if ch.isalpha())
+    return f"${letters}${ref[len(letters):]}"
+
+
 class _Sheet:
     """Small helpers over an openpyxl worksheet: labels, inputs, formulas, names."""
 
@@ -142,9 +148,7 @@ class _Sheet:
         from openpyxl.workbook.defined_name import DefinedName
 
         target = sheet or self.ws.title
-        parts = ref.split(":")
-        absolute = ":".join(f"${''.join(ch for ch in p if ch.isalpha())}${''.join(ch for ch in p if ch.isdigit())}"
-                            for p in parts)
+        absolute = ":".join(_abs(p) for p in ref.split(":"))
         self.wb.defined_names[name] = DefinedName(name, attr_text=f"'{target}'!{absolute}")
         self.built.names[name] = ref
 
@@ -658,12 +662,6 @@ def _print_setup(ws, built: Built, width: int) -> None:  # noqa: ANN001
 
 
 # --- mid-year monitoring (monitoring.py's rules as formulas) -----------------------------------
-
-
-def _abs(ref: str) -> str:
-    """``D2`` → ``$D$2``."""
-    letters = "".join(ch for ch in ref if ch.isalpha())
-    return f"${letters}${ref[len(letters):]}"
 
 
 def _months_ok(m: str) -> str:
