@@ -29,6 +29,8 @@ from .ruleset import MonitorRules, RuleSet
 from .scoring import RowScore, aligned, pct, round_half_up
 from .values import format_number, normalize_text
 
+#: Lights behind schedule, worst first: what the 预警清单 lists and M407 reports.
+BEHIND = ("red", "yellow")
 #: 完成目标可能性 choices, most specific first (完全不可能 contains 可能; 有可能 before 能).
 LIKELIHOODS = (("完全不可能", "red"), ("不可能", "red"), ("有可能", "yellow"), ("确定能", "green"),
                ("能", "green"))

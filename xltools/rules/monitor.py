@@ -10,15 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import MONITOR, Indicator
-from ..monitoring import light_word, likelihood_light
+from ..monitoring import BEHIND, light_word, likelihood_light
 from ..scoring import RowScore, aligned
 from ..values import normalize_text
 from . import Context, Finding, check
 
-_BEHIND = ("red", "yellow")
 #: Lights that need a 偏差原因: behind schedule, or so far ahead (blue) that the target looks too
 #: low — as a self-evaluation's over-achievement needs one (A307).
-_EXPLAIN = ("red", "yellow", "blue")
+_EXPLAIN = (*BEHIND, "blue")
 
 
 def _monitored(ctx: Context) -> bool:
@@ -117,7 +116,7 @@ def spending_behind(ctx: Context) -> Iterator[Finding]:
     if not _monitored(ctx):
         return
     row = next((r for r in ctx.result.rows if r.explain_key == "mon_funds"), None)
-    if row is None or row.light not in _BEHIND:
+    if row is None or row.light not in BEHIND:
         return
     spent = ctx.table.funds.total() if ctx.table.funds is not None else None
     yield Finding("M407", row.sheet, row.cell, spent.spent if spent is not None else None, {

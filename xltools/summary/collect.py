@@ -138,8 +138,10 @@ def summarize_file(path: str, rules: RuleSet, lang: str = "zh") -> tuple[list[Re
         rec.indicators = len(scored)
         rec.met = sum(1 for r in scored if r.achieved)
         if table.kind == MONITOR:
+            from ..monitoring import BEHIND
+
             rec.alerts = tuple((r.level1, r.name, r.light, r.explain(lang), r.cell) for r in result.rows
-                               if r.light in ("red", "yellow"))
+                               if r.light in BEHIND)
             rec.behind = len(rec.alerts)
         for f in findings:
             if f.severity == "error":

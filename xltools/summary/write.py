@@ -110,7 +110,7 @@ class XlsxSummary:
         self.problems = self.book.sheet(PROBLEMS_SHEET, [36, 14, 8, 7, 8, 60, 40], order=4)
         self.problems.append([tr("生成于 {now}；规则集：{rules}", lang).format(now=self.now, rules=rules_name)],
                              bold=True)
-        self.problems.append([tr(h, lang) for h in PROBLEM_HEADER], bold=True)
+        _header(self.problems, PROBLEM_HEADER, lang)
         for path, why in skipped:
             self.problems.append(file_row(path, tr(SKIPPED, lang), tr(why, lang)))
 
@@ -130,7 +130,7 @@ class XlsxSummary:
             with self.book as book:
                 ws = book.sheet(SUMMARY_SHEET, [c[3] for c in cols], order=1)
                 ws.append([banner], bold=True)
-                ws.append([tr(c[1], lang) for c in cols], bold=True)
+                _header(ws, [c[1] for c in cols], lang)
                 keys = [c[0] for c in COLUMNS]
                 kind = keys.index("table")
                 parts = EVALUATION_PARTS if has_eval else ()
@@ -159,10 +159,15 @@ class XlsxSummary:
             os.unlink(self.tmp)
 
 
+def _header(ws, labels, lang: str) -> None:  # noqa: ANN001
+    """A sheet's bold header row, in ``lang``."""
+    ws.append([tr(h, lang) for h in labels], bold=True)
+
+
 def _grades_sheet(book, agg: Aggregates, banner: str, lang: str = "zh") -> None:  # noqa: ANN001
     ws = book.sheet("等级分布", [10, 10, 10], order=2)
     ws.append([banner], bold=True)
-    ws.append([tr(h, lang) for h in ("等级", "数量", "占比")], bold=True)
+    _header(ws, ("等级", "数量", "占比"), lang)
     graded = sum(agg.grades.values())
     names = [g for g in GRADES if g in agg.grades] + sorted(g for g in agg.grades if g not in GRADES)
     for g in names or list(GRADES):
@@ -184,8 +189,8 @@ def _unit_values(u: dict) -> list:
 def _units_sheet(book, agg: Aggregates, banner: str, lang: str = "zh") -> None:  # noqa: ANN001
     ws = book.sheet("按单位汇总", [18, 20, 8, 16, 16, 9, 9, 16], order=3)
     ws.append([banner], bold=True)
-    ws.append([tr(h, lang) for h in ("主管部门", "实施单位", "项目数", "全年预算数（万元）", "全年执行数（万元）",
-                                     "执行率", "平均得分", "等级")], bold=True)
+    _header(ws, ("主管部门", "实施单位", "项目数", "全年预算数（万元）", "全年执行数（万元）", "执行率", "平均得分",
+                 "等级"), lang)
     for (dep, unit), u in sorted(agg.units.items()):
         ws.append([dep, unit, *_unit_values(u)], ["", "", *UNIT_FORMATS])
 
@@ -196,8 +201,8 @@ def _dept_sheet(book, agg: Aggregates, banner: str, lang: str = "zh") -> None:  
 
     ws = book.sheet("部门整体（草稿）", [20, 8, 16, 16, 9, 12, 10, 16], order=5)
     ws.append([banner + tr("；执行得分 = 20 × min(执行率, 100%)，其余指标需部门填写", lang)], bold=True)
-    ws.append([tr(h, lang) for h in ("主管部门", "项目数", "全年预算数（万元）", "全年执行数（万元）", "执行率",
-                                     "预算执行得分（20分）", "项目平均得分", "等级")], bold=True)
+    _header(ws, ("主管部门", "项目数", "全年预算数（万元）", "全年执行数（万元）", "执行率", "预算执行得分（20分）",
+                 "项目平均得分", "等级"), lang)
     for dep, u in sorted(agg.departments.items()):
         projects, budget, spent, rate, mean, grades = _unit_values(u)
         score = round_half_up(20 * min(u["spent"] / u["budget"], 1.0), 2) if u["budget"] else None
@@ -210,13 +215,12 @@ ALERTS_SHEET = "预警清单"
 
 def _alerts_sheet(book, records: list[Record], banner: str, lang: str = "zh") -> None:  # noqa: ANN001
     """Every red and yellow light of the monitoring tables, red first: what a finance bureau follows up."""
-    from ..monitoring import light_word
+    from ..monitoring import BEHIND, light_word
 
     ws = book.sheet(ALERTS_SHEET, [36, 14, 30, 18, 12, 26, 6, 60, 8], order=6)
     ws.append([banner + tr("；运行监控表中亮红灯、黄灯的指标和资金", lang)], bold=True)
-    ws.append([tr(h, lang) for h in ("文件", "工作表", "项目名称", "实施单位", "一级指标", "指标", "灯", "计算过程",
-                                     "单元格")], bold=True)
-    for light in ("red", "yellow"):
+    _header(ws, ("文件", "工作表", "项目名称", "实施单位", "一级指标", "指标", "灯", "计算过程", "单元格"), lang)
+    for light in BEHIND:
         for rec in records:
             for level1, name, lit, how, cell in rec.alerts:
                 if lit == light:
