@@ -57,9 +57,10 @@ def check_container(path: str) -> tuple[str, set[str]]:
 
 
 def _container(path: str, *, scan_errors: bool = False) -> tuple[str, set[str], dict[str, dict]]:
-    """:func:`check_container`, and with ``scan_errors`` the error cells by worksheet part
-    (:func:`_error_parts`), read through the same open file."""
-    members, encrypted, errors = None, False, {}
+    """:func:`check_container`, and with ``scan_errors`` the formula error cells by sheet name,
+    read through the same open file (:func:`_error_parts` for .xlsx/.ods, ``xls.errors_in`` for
+    an .xls, whose bytes are read once for both the encryption mark and the error records)."""
+    members, encrypted, errors, parts, ole = None, False, {}, {}, b""
     try:
         with open(path, "rb") as fh:
             size = os.fstat(fh.fileno()).st_size
@@ -68,9 +69,12 @@ def _container(path: str, *, scan_errors: bool = False) -> tuple[str, set[str], 
                 members = _zip_members(path, fh, size)
                 too_big = _check_zip(path, members)
                 if scan_errors:
-                    errors = _error_parts(fh, members)
+                    parts, errors = _error_parts(fh, members)
             elif head == _OLE:
-                encrypted = _ENCRYPTION_MARK in head + fh.read((4 << 20) - len(head))
+                from .xls import READ_LIMIT
+
+                ole = head + fh.read((READ_LIMIT if scan_errors else 4 << 20) - len(head))
+                encrypted = _ENCRYPTION_MARK in ole[:4 << 20]
     except FileNotFoundError:
         raise _refuse(path, "文件不存在，请检查路径。", "file not found; check the path.") from None
     except IsADirectoryError:
@@ -81,12 +85,16 @@ def _container(path: str, *, scan_errors: bool = False) -> tuple[str, set[str], 
         raise _refuse(path, "文件为空（0 字节），请重新保存或重新获取该文件。",
                       "the file is empty (0 bytes); save or obtain it again.")
     if members is not None:
-        return "zip", too_big, errors
+        return "zip", too_big, errors or (_by_sheet_name(path, parts) if parts else {})
     if head == _OLE:
         if encrypted:
             raise _refuse(path, "工作簿已加密（设置了打开密码），请在 Excel 中取消密码后另存再试。",
                           "the workbook is encrypted (password to open); remove the password in Excel and save a copy.")
-        return "ole", set(), {}
+        if scan_errors:  # a legacy .xls: its FORMULA and BOOLERR records (reading/xls.py)
+            from .xls import errors_in
+
+            errors = errors_in(ole, MAX_ROWS)
+        return "ole", set(), errors
     if _looks_like_text(head):
         raise _refuse(path, "这是文本文件（如 CSV），不是 Excel 工作簿；请在 Excel 中打开后另存为 .xlsx。",
                       "this is a text file (e.g. CSV), not an Excel workbook; open it in Excel and save as .xlsx.")
@@ -203,21 +211,22 @@ _REF = re.compile(rb'\br="([A-Z]{1,3}[0-9]+)"')
 _VALUE = re.compile(rb"<v>([^<]*)</v>")
 
 
-#: OpenDocument: the one part holding every sheet, its error mark, and the key prefix by which
-#: :func:`_error_parts` reports its sheets by name (worksheet parts of .xlsx are mapped later).
-_ODS_CONTENT, _ODS_ERROR_MARK, _ODS_SHEET = "content.xml", b'calcext:value-type="error"', "ods:"
+#: OpenDocument: the one part holding every sheet (by name), and its error mark.
+_ODS_CONTENT, _ODS_ERROR_MARK = "content.xml", b'calcext:value-type="error"'
+Cells = dict[tuple[int, int], str]
 
 
-def _error_parts(fh: BinaryIO, members: list[Member]) -> dict[str, dict[tuple[int, int], str]]:
-    """Worksheet part (or ``ods:`` + sheet name) → {(row, col): ``#DIV/0!``…} of the cells whose
-    formulas show an error.
+def _error_parts(fh: BinaryIO, members: list[Member]) -> tuple[dict[str, Cells], dict[str, Cells]]:
+    """The cells whose formulas show an error ({(row, col): ``#DIV/0!``…}): by worksheet part of
+    an .xlsx (mapped to sheet names by :func:`_by_sheet_name`), and by sheet name of an .ods.
 
     python-calamine reads an error cell as empty (python-calamine issue #105), so a total showing
     ``#DIV/0!`` would pass for a blank. Each worksheet part (an .ods keeps every sheet in
     content.xml) is inflated once more (bounded; about a tenth of the reading time of a typical
     file) and searched for error cells; a damaged part only costs its marks.
     """
-    found: dict[str, dict[tuple[int, int], str]] = {}
+    found: dict[str, Cells] = {}
+    ods_sheets: dict[str, Cells] = {}
     for m in members:
         ods = m.name == _ODS_CONTENT
         if not (ods or (m.name.startswith("xl/worksheets/") and m.name.endswith(".xml"))) \
@@ -238,7 +247,7 @@ def _error_parts(fh: BinaryIO, members: list[Member]) -> dict[str, dict[tuple[in
             continue
         if ods:
             if _ODS_ERROR_MARK in data:
-                found.update((_ODS_SHEET + name, cells) for name, cells in _ods_errors(data).items())
+                ods_sheets = _ods_errors(data)
             continue
         if _ERROR_MARK not in data:
             continue
@@ -251,7 +260,7 @@ def _error_parts(fh: BinaryIO, members: list[Member]) -> dict[str, dict[tuple[in
                     cells[(row, col)] = value[1].decode("utf-8", "replace")
         if cells:
             found[m.name] = cells
-    return found
+    return found, ods_sheets
 
 
 _ODS_TAG = re.compile(rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>")
@@ -261,13 +270,13 @@ _ODS_COLS = re.compile(rb'\btable:number-columns-repeated="(\d+)"')
 _ODS_TEXT = re.compile(rb"<text:p>([^<]*)</text:p>")
 
 
-def _ods_errors(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
+def _ods_errors(data: bytes) -> dict[str, Cells]:
     """Sheet name → error cells of an OpenDocument content.xml, walking rows and cells with their
     repeat counts (``number-rows-repeated``, ``number-columns-repeated``; covered cells of merges
     take their column too)."""
     from html import unescape
 
-    found: dict[str, dict[tuple[int, int], str]] = {}
+    found: dict[str, Cells] = {}
     sheet, row, col, repeat = "", 0, 0, 1
     for m in _ODS_TAG.finditer(data):
         closing, tag, attrs, empty = m.groups()
@@ -295,11 +304,8 @@ def _ods_errors(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
     return found
 
 
-def _error_cells(path: str, parts: dict[str, dict[tuple[int, int], str]]) -> dict[str, dict[tuple[int, int], str]]:
-    """The error cells by sheet name instead of worksheet part."""
-    ods = {part[len(_ODS_SHEET):]: cells for part, cells in parts.items() if part.startswith(_ODS_SHEET)}
-    if ods:
-        return ods
+def _by_sheet_name(path: str, parts: dict[str, Cells]) -> dict[str, Cells]:
+    """The error cells of .xlsx worksheet parts by sheet name."""
     try:
         names = _sheet_parts(path)
     except (OSError, ValueError, KeyError, SyntaxError):  # defusedxml refuses with ValueError/SyntaxError
@@ -309,7 +315,7 @@ def _error_cells(path: str, parts: dict[str, dict[tuple[int, int], str]]) -> dic
 
 def load_grids(path: str) -> list[Grid]:
     """Every worksheet of the file as a :class:`Grid` (chart sheets are skipped)."""
-    kind, too_big, error_parts = _container(path, scan_errors=True)
+    _, too_big, errors = _container(path, scan_errors=True)
     import python_calamine as pc
 
     try:
@@ -334,13 +340,7 @@ def load_grids(path: str) -> list[Grid]:
         raise _refuse(path, f"工作表内容已损坏，无法读取（{_short(e)}）。", f"a sheet is corrupt ({_short(e)}).") from None
     finally:
         wb.close()
-    if error_parts or kind == "ole":
-        if kind == "ole":  # a legacy .xls: its FORMULA and BOOLERR records (reading/xls.py)
-            from .xls import error_cells
-
-            errors = error_cells(path, MAX_ROWS)
-        else:
-            errors = _error_cells(path, error_parts)
+    if errors:
         for grid in grids:
             grid.errors = errors.get(grid.sheet, {})
     return grids

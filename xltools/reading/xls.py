@@ -14,6 +14,8 @@ import re
 import struct
 
 MAX_STREAM = 64 << 20  # a Workbook stream beyond this is not searched
+#: Bytes of the file read for the search (the stream, and the sector tables around it).
+READ_LIMIT = MAX_STREAM + (1 << 20)
 _SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
 _END, _FREE = 0xFFFFFFFE, 0xFFFFFFFF
 _U16, _U32 = struct.Struct("<H").unpack_from, struct.Struct("<I").unpack_from
@@ -23,14 +25,13 @@ ERROR_CODES = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 
 _BOF, _EOF, _BOUNDSHEET, _FORMULA, _BOOLERR = 0x0809, 0x000A, 0x0085, 0x0006, 0x0205
 
 
-def error_cells(path: str, max_rows: int) -> dict[str, dict[tuple[int, int], str]]:
-    """Sheet name → {(row, col): ``#DIV/0!``…}; empty when there are none or the file is odd."""
+def errors_in(data: bytes, max_rows: int) -> dict[str, dict[tuple[int, int], str]]:
+    """Sheet name → {(row, col): ``#DIV/0!``…} of an .xls's first ``READ_LIMIT`` bytes; empty
+    when there are none or the file is odd."""
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_STREAM + (1 << 20))
         stream = _workbook_stream(data)
         return _biff_errors(stream, max_rows) if stream else {}
-    except (OSError, struct.error, IndexError, ValueError, KeyError, UnicodeDecodeError):
+    except (struct.error, IndexError, ValueError, KeyError, UnicodeDecodeError):
         return {}
 
 
