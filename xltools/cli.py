@@ -236,12 +236,12 @@ def summarize(paths: tuple[str, ...], out: str | None, fmt: str, jobs: int | Non
     """汇总多个工作簿（文件或文件夹，递归）：汇总表、等级分布、按单位汇总、问题清单。
 
     Summarise PATHS (files and folders, recursively; Office lock files ~$*, non-workbooks, the
-    output itself, earlier xltools summaries and *_校验 annotated copies are skipped and listed): one row per project table with its budget, spending, execution rate,
-    written and computed totals, grade, indicators met and findings; grade distribution with a
-    chart; per-unit figures; every finding and every unreadable file; for monitoring tables, every
-    red and yellow light (预警清单). Exit 0 when every file was
-    read and has no errors, 1 otherwise (the batch never stops for one bad file; a path that does
-    not exist counts as unreadable), 2 usage error.
+    output itself, earlier xltools summaries and *_校验 annotated copies are skipped and listed):
+    one row per project table with its budget, spending, execution rate, written and computed
+    totals, grade, indicators met and findings; grade distribution with a chart; per-unit
+    figures; every finding and every unreadable file; for monitoring tables, every red and yellow
+    light (预警清单). Exit 0 when every file was read and has no errors, 1 otherwise (the batch
+    never stops for one bad file; a path that does not exist counts as unreadable), 2 usage error.
 
     \b
     Example:
