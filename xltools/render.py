@@ -60,7 +60,9 @@ def score_text(result: ScoreResult, lang: str = "zh") -> str:
         "",
     ]
     if result.table == "monitor":  # a light per row instead of weight and score; no parts or total
-        rows = [[r.level1, r.name, w(f"light_{r.light}") if r.light else "—", r.explain(lang), r.cell]
+        from .monitoring import light_word
+
+        rows = [[r.level1, r.name, light_word(r.light, lang) if r.light else "—", r.explain(lang), r.cell]
                 for r in result.rows]
         out.append(table([w("col_level1"), w("col_name"), w("col_light"), w("col_explain"), w("col_cell")],
                          rows, [12, 24, 6, 84, 8]))
