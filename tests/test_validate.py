@@ -112,6 +112,8 @@ CASES = [
     ("A310", "E25", None, {"E25": 295}),
     ("A312", "E15", None, {"E15": "30场"}),
     ("A313", "G18", None, {"E18": "部分达成", "G18": 20}),
+    ("A315", "E14", None, {"E14": "已完成"}),
+    ("A316", "E15", None, {"E15": "24人次"}),
 ]
 
 
@@ -163,6 +165,10 @@ def test_selfeval_against_declared_goals(tmp_path):
     assert got == [("A311", "C13", "开展健康讲座场次"), ("A311", "D14", "≥1800人"),
                    ("A311", "C15", "开展健康讲座次数")]
     assert findings(write(tmp_path, CLEAN, name="same.xlsx"), goals=read_goals(gpath)) == []
+    # the same target in a convertible unit is the same target; another unit is not
+    spath = write(tmp_path, CLEAN, {"D14": "≥0.2万人", "D15": "≥24人次"}, name="units.xlsx")
+    got = [(f.code, f.cell) for f in validate_file(spath, goals=read_goals(gpath)).findings]
+    assert got == [("A311", "D15"), ("A316", "E15")]
 
 
 def test_no_false_alarm_on_the_clean_findings_of_each_code(tmp_path):

@@ -15,6 +15,7 @@ import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import units
 from .messages import render, word
 from .model import DEPT, EVALUATION, GOALS, MONITOR, Indicator, Table, Workbook
 from .ruleset import RuleSet, TableRules, load_rules
@@ -266,8 +267,7 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
             "actual": ind.actual.text, "outcome": f"@outcome_{band.outcome}", "rate": pct(band.default),
             "weight": _fmt(w), "score": f"{score:.{d}f}"}, achieved=outcome == _ACHIEVED)
     t, a = aligned(ind.target, ind.actual)
-    unit = "%" if (ind.target.is_percent or ind.actual.is_percent) else (ind.unit or ind.target.unit or ind.actual.unit)
-    ts, as_ = f"{_fmt(t)}{unit}", f"{_fmt(a)}{unit}"
+    ts, as_ = _shown(ind, t, a)
     full = {"actual": as_, "target": ts, "score": f"{w:.{d}f}"}
     op = ind.op or "="
     if op in ("≤", "<") or (op == "=" and t == 0):
@@ -304,11 +304,27 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
                                           "score": f"{score:.{d}f}"}, achieved=False)
 
 
+def _shown(ind: Indicator, t: float, a: float) -> tuple[str, str]:
+    """Target and actual as the explanation shows them, on the scale :func:`aligned` put them."""
+    if ind.target.is_percent or ind.actual.is_percent:
+        return f"{_fmt(t)}%", f"{_fmt(a)}%"
+    tu = ind.target.unit or ind.unit or ind.actual.unit
+    au = ind.actual.unit or tu
+    if au == tu:
+        return f"{_fmt(t)}{tu}", f"{_fmt(a)}{tu}"
+    if units.comparable(au, tu):  # converted: say from what
+        return f"{_fmt(t)}{tu}", f"{_fmt(a)}{tu}（{ind.actual.text}）"
+    return f"{_fmt(t)}{tu}", f"{_fmt(a)}{au}"
+
+
 def aligned(target: Value, actual: Value) -> tuple[float, float]:
-    """Two values on one scale: a percent written as 0.96 in one and as 96% in the other."""
+    """Two values on one scale: a percent written as 0.96 in one and as 96% in the other, or an
+    actual of 1.2万人 against a target in 人 (the actual is expressed in the target's unit)."""
     t = target.number or 0.0
     a = actual.number or 0.0
     if not (target.is_percent or actual.is_percent):
+        if target.unit != actual.unit:
+            a = units.convert(a, actual.unit, target.unit)
         return t, a
     t_explicit = "%" in target.text
     a_explicit = "%" in actual.text

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import lru_cache
 
+from . import units
+
 #: Canonical operators. ``>`` and ``<`` are kept apart from ``≥``/``≤`` for display; scoring
 #: treats them alike (domain.md §5).
 OPERATORS = ("≥", ">", "=", "<", "≤")
@@ -58,6 +60,8 @@ _SUFFIX_OP = dict(_SUFFIX_WORDS)
 _SUFFIX = re.compile("(?:" + "|".join(re.escape(w) for w, _ in _SUFFIX_WORDS) + ")$")
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
 _MAX_UNIT = 6
+#: Words before a number that do not change it (about, in all, so far, actually).
+_NEUTRAL = re.compile("(?:约|大约|共计|共|合计|累计|实际|已)+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +156,8 @@ def _parse(raw: object, unit: str | None, op: str | None) -> Value:
 @lru_cache(maxsize=4096)
 def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     # Cached: the same few spellings (``≥95%``, ``100%``, ``达到预期``) fill most tables.
-    m = _PREFIX.match(text)  # always matches, possibly empty
+    start = _NEUTRAL.match(text)  # ``约120家``, ``累计完成120家``: the number is still 120家
+    m = _PREFIX.match(text, start.end() if start else 0)  # always matches, possibly empty
     word, symbol = m.group(1), m.group(2)
     op = _SYMBOL_OP[symbol] if symbol else (_WORD_OP[word] if word else None)
     rest = text[m.end():]
@@ -168,12 +173,11 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     tail = tail.strip("()[]")
     if tail.startswith("%"):
         unit = "%"
-        tail = tail[1:]
-        if tail:
+        if units.clean(tail[1:]):
             return Value("text", text=text)
     else:
-        unit = tail
-    if len(unit) > _MAX_UNIT or any(ch.isdigit() for ch in unit):
+        unit = units.clean(tail)  # ``120余家``, ``120家(含线上)`` count 家
+    if len(unit) > _MAX_UNIT or (any(ch.isdigit() for ch in unit) and not units.known(unit)):
         # ``2024年12月底前完成``, ``1-6月``: a date or a sentence, not a measurable value.
         return Value("text", text=text)
     return Value("number", text=text, op=op or col_op, number=number, unit=unit or col_unit)

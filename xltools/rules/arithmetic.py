@@ -6,9 +6,11 @@ rates as percentages with two decimals.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
-from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, LineItem, Table
+from .. import units
+from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator, LineItem, Table
 from ..reading.labels import TOTAL_LABELS, label_key
 from ..scoring import RowScore, outcome_of, pct, qual_rate, round_half_up
 from ..values import format_number
@@ -247,6 +249,30 @@ def missing_actual(ctx: Context) -> Iterator[Finding]:
             yield Finding("A308", t.sheet, ind.cell("actual"), None, {"name": ind.name})
 
 
+@check("A315", "A316")
+def actual_values(ctx: Context) -> Iterator[Finding]:
+    """A measured value reviewers can check against the target: a number, in a unit that compares.
+
+    A word (``已完成``) is still scored, by its meaning (domain.md §5's qualitative outcomes), and
+    a unit that cannot be converted (``人`` against ``人次``, ``月`` against ``天``) is compared as the
+    bare numbers; both are warnings because the score then rests on a reading, not a measurement.
+    """
+    t = ctx.table
+    if t.kind not in (SELFEVAL, DEPT, MONITOR):
+        return
+    col = "to_date" if t.kind == MONITOR else "actual"
+    for ind in t.indicators:
+        target, actual = ind.target, getattr(ind, col)
+        if ind.qualitative or not target.is_number or not ind.name:
+            continue
+        if actual.kind == "text" and t.kind != MONITOR:  # a monitoring table's word is M404's
+            yield Finding("A315", t.sheet, ind.cell(col), actual.text,
+                          {"name": ind.name, "value": actual.text, "target": target.display()})
+        elif actual.is_number and not units.comparable(actual.unit, target.unit):
+            yield Finding("A316", t.sheet, ind.cell(col), actual.text, {
+                "name": ind.name, "unit": actual.unit, "target": target.display(), "target_unit": target.unit})
+
+
 @check("A309", "A310")
 def line_items(ctx: Context) -> Iterator[Finding]:
     for item in ctx.table.line_items:
@@ -274,6 +300,16 @@ def against_goals(ctx: Context) -> Iterator[Finding]:
         yield f
 
 
+def _same_target(i: Indicator, g: Indicator) -> bool:
+    """The declared target, written the same or in a convertible unit (``≥1万人`` = ``≥10000人``)."""
+    a, b = i.target, g.target
+    if not (a.is_number and b.is_number):
+        return (a.op, a.number, a.text if not a.is_number else "") == (b.op, b.number, b.text if not b.is_number else "")
+    if (a.op != b.op and i.op != g.op) or not units.comparable(a.unit, b.unit):
+        return False
+    return math.isclose(units.convert(a.number, a.unit, b.unit), b.number, rel_tol=1e-9, abs_tol=1e-9)
+
+
 def _goal_differences(t: Table, goals: Table) -> Iterator[Finding]:
     declared = {label_key(i.name): i for i in goals.indicators if i.name}
     own = {label_key(i.name): i for i in t.indicators if i.name}
@@ -290,10 +326,7 @@ def _goal_differences(t: Table, goals: Table) -> Iterator[Finding]:
                 "detail": f"「{i.name}」不在绩效目标申报表中", "detail_en": f"{i.name} was not declared",
                 "fix": "与申报的目标保持一致，或说明新增原因", "fix_en": "keep to the declared goals or explain"})
             continue
-        if (i.target.op, i.target.number, i.target.text if not i.target.is_number else "") != \
-                (g.target.op, g.target.number, g.target.text if not g.target.is_number else "") and \
-                not (i.target.is_number and g.target.is_number and i.target.number == g.target.number
-                     and (i.op == g.op)):
+        if not _same_target(i, g):
             yield Finding("A311", t.sheet, i.cell("target"), i.target.display(), {
                 "detail": f"「{i.name}」指标值「{i.target.display()}」与申报的「{g.target.display()}」不同",
                 "detail_en": f"target of {i.name} differs from the declared {g.target.display()}",

@@ -95,6 +95,12 @@ CATALOGUE: dict[str, Entry] = {
                   "按所选结果在 {band} 内打分，或改选结果", "score within {band} or choose another outcome"),
     "A314": Entry(ERROR, "单元格显示公式错误 {value}（{meaning}）", "the cell shows the formula error {value} ({meaning_en})",
                   "{fix}", "{fix_en}"),
+    "A315": Entry(WARNING, "定量指标「{name}」的实际完成值「{value}」不是数值，只能按文字判定完成情况",
+                  "the actual 「{value}」 of quantitative 「{name}」 is not a number: only its words can be judged",
+                  "填写实际达到的数值，单位与指标值「{target}」一致", "write the number reached, in the unit of the target 「{target}」"),
+    "A316": Entry(WARNING, "「{name}」实际完成值的单位「{unit}」与指标值「{target}」的单位「{target_unit}」不同，无法换算",
+                  "the unit 「{unit}」 of the actual of 「{name}」 differs from the unit 「{target_unit}」 of its target 「{target}」 and cannot be converted",
+                  "按指标值的单位（{target_unit}）填写实际完成值", "write the actual in the target's unit ({target_unit})"),
     # --- M: mid-year monitoring (绩效运行监控表, domain.md §3.6; xltools/monitoring.py) ----------
     "M401": Entry(WARNING, "「{name}」{light}（{how}），但未填写偏差原因",
                   "「{name}」 shows {light_en} ({how}) but gives no reason for the deviation",

@@ -1,0 +1,82 @@
+"""Units of measure as written in indicator cells, and the exact conversions a reviewer makes.
+
+A target of ``≥10000人`` met by ``1.2万人`` is met, and ``≤50万元`` against ``480000元`` is within
+it; comparing the bare numbers (1.2 against 10000) would score a success as a failure. Only exact
+conversions are made: magnitude prefixes (万, 亿) over any unit, and the fixed ratios of the table
+below (元/千元/万元, 米/公里, 亩/公顷, 天/小时/周 …). A month is not 30 days and 人 is not 人次, so such
+pairs stay apart: :func:`comparable` says no, scoring compares the bare numbers as written, and
+validation asks for the target's unit (A316).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+#: spelling → (canonical unit, how many canonical units one of it is). Spellings are NFKC-normalised
+#: (``㎡`` arrives as ``m2``, ``（）`` as ``()``).
+_UNITS: dict[str, tuple[str, float]] = {
+    "元": ("元", 1.0), "千元": ("元", 1e3), "百万元": ("元", 1e6),
+    "米": ("米", 1.0), "m": ("米", 1.0), "公里": ("米", 1e3), "千米": ("米", 1e3), "km": ("米", 1e3),
+    "平方米": ("平方米", 1.0), "平米": ("平方米", 1.0), "m2": ("平方米", 1.0),
+    "平方公里": ("平方米", 1e6), "平方千米": ("平方米", 1e6), "km2": ("平方米", 1e6),
+    "亩": ("亩", 1.0), "公顷": ("亩", 15.0),
+    "吨": ("吨", 1.0), "千克": ("吨", 1e-3), "公斤": ("吨", 1e-3), "kg": ("吨", 1e-3),
+    "天": ("天", 1.0), "日": ("天", 1.0), "个工作日": ("工作日", 1.0), "工作日": ("工作日", 1.0),
+    "小时": ("天", 1 / 24), "h": ("天", 1 / 24), "分钟": ("天", 1 / 1440), "周": ("天", 7.0),
+    "月": ("月", 1.0), "个月": ("月", 1.0), "年": ("年", 1.0),
+    "个": ("个", 1.0),
+}
+#: Magnitude prefixes allowed over any unit (``万人次``, ``亿元``, ``万平方米``).
+_MAGNITUDES = {"万": 1e4, "亿": 1e8}
+#: Words around a unit that say "about" or "more than" and do not change what is counted.
+_LEADING = ("余", "多")
+_TRAILING = ("左右", "余", "多", "+", "完成")
+
+
+def clean(unit: str) -> str:
+    """The unit of a cell without its approximations and remarks: ``余家`` → ``家``,
+    ``家左右`` → ``家``, ``家(含线上)`` → ``家``, ``+`` → ``""``."""
+    if "(" in unit and not unit.startswith("("):
+        unit = unit[: unit.index("(")]
+    for w in _LEADING:
+        if unit.startswith(w):
+            unit = unit[len(w):]
+            break
+    for w in _TRAILING:
+        if unit.endswith(w):
+            unit = unit[: -len(w)]
+            break
+    return unit
+
+
+def known(unit: str) -> bool:
+    """A unit of the table (``m2`` holds a digit and is still a unit, unlike ``1-6月``)."""
+    return unit in _UNITS
+
+
+@lru_cache(maxsize=1024)
+def canonical(unit: str) -> tuple[str, float]:
+    """``(canonical unit, factor)``: ``万人`` → ``("人", 10000)``, ``公顷`` → ``("亩", 15)``;
+    an unknown unit is its own canonical unit."""
+    if unit in _UNITS:
+        return _UNITS[unit]
+    head, rest = unit[:1], unit[1:]
+    if head in _MAGNITUDES and rest:
+        base, factor = canonical(rest)
+        return base, factor * _MAGNITUDES[head]
+    return unit, 1.0
+
+
+def comparable(a: str, b: str) -> bool:
+    """Whether numbers in units ``a`` and ``b`` can be compared (a missing unit matches any)."""
+    return not a or not b or a == b or canonical(a)[0] == canonical(b)[0]
+
+
+def convert(x: float, unit: str, to: str) -> float:
+    """``x`` in ``unit`` expressed in ``to``; unchanged when the two are not :func:`comparable`."""
+    if not unit or not to or unit == to:
+        return x
+    (base, f), (to_base, to_f) = canonical(unit), canonical(to)
+    if base != to_base:
+        return x
+    return x * f / to_f
