@@ -59,8 +59,8 @@ def format_option(f: Callable[..., Any]) -> Callable[..., Any]:
 def cli() -> None:
     """xltools：预算绩效管理工作簿的读取、计分与校验工具。
 
-    Tools for Chinese budget performance workbooks (绩效目标申报表, 绩效自评表, 部门整体自评,
-    绩效评价评分表).
+    Tools for Chinese budget performance workbooks (绩效目标申报表, 绩效运行监控表, 绩效自评表,
+    部门整体自评, 绩效评价评分表).
 
     \b
     Example:
