@@ -114,6 +114,7 @@ CASES = [
     ("A313", "G18", None, {"E18": "部分达成", "G18": 20}),
     ("A315", "E14", None, {"E14": "已完成"}),
     ("A316", "E15", None, {"E15": "24人次"}),
+    ("A317", "G7", None, {"E7": 440, "E8": 440}),
 ]
 
 
@@ -169,6 +170,23 @@ def test_selfeval_against_declared_goals(tmp_path):
     spath = write(tmp_path, CLEAN, {"D14": "≥0.2万人", "D15": "≥24人次"}, name="units.xlsx")
     got = [(f.code, f.cell) for f in validate_file(spath, goals=read_goals(gpath)).findings]
     assert got == [("A311", "D15"), ("A316", "E15")]
+
+
+def test_execution_reason_wherever_the_table_gives_it(tmp_path):
+    low = {"E7": 440, "E8": 440, "G14": 20}  # 440/500 = 88.00% < 90%: a reason is wanted (A317)
+    assert findings(write(tmp_path, CLEAN, low, name="a.xlsx"), select={"A317"}) == [("A317", "G7")]
+    assert findings(write(tmp_path, CLEAN, {"E7": 450, "E8": 450}, name="b.xlsx"), select={"A317"}) == []  # 90.00%
+    said = {**low, "E12": "服务老人2050名；执行率88%，因护理服务合同尾款次年支付。"}
+    assert findings(write(tmp_path, CLEAN, said, name="c.xlsx"), select={"A317"}) == []
+    # a 说明 column of the funds block: read, and enough
+    column = {**low, "I6": "说明", "I7": "护理合同按季度结算"}
+    path = write(tmp_path, CLEAN, column, name="d.xlsx")
+    assert findings(path, select={"A317"}) == []
+    from xltools.api import read_workbook
+
+    assert read_workbook(path).tables[0].funds.total().reason == "护理合同按季度结算"
+    empty = {**low, "I6": "说明"}
+    assert findings(write(tmp_path, CLEAN, empty, name="e.xlsx"), select={"A317"}) == [("A317", "I7")]
 
 
 def test_no_false_alarm_on_the_clean_findings_of_each_code(tmp_path):

@@ -44,6 +44,7 @@ class FundsRow:
     score: float | None = None  # as written
     sheet: str = ""
     cells: dict[str, str] = field(default_factory=dict)
+    reason: str = ""  # a 偏差原因/说明 column of the funds block, when the form has one
 
 
 @dataclass(slots=True)

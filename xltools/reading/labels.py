@@ -121,6 +121,8 @@ FUNDS_COLUMNS = _table({
     "weight": ("分值",),
     "rate": ("执行率", "预算执行率", "执行进度", "预算执行进度"),
     "score": ("得分",),
+    "reason": ("偏差原因", "偏差原因分析", "偏差原因分析及改进措施", "原因说明", "执行率偏差原因",
+               "执行偏差原因", "未完成原因", "说明", "备注"),
 })
 FUNDS_COLUMNS.update(dict.fromkeys(_months_labels(("执行数", "实际执行数", "支出数", "实际支出", "累计执行数")), "spent"))
 FUNDS_COLUMNS.update(dict.fromkeys(_months_labels(("执行率", "执行进度")), "rate"))

@@ -554,11 +554,14 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
             kind = FUNDS_ROWS[label[1]]
             row = FundsRow(kind, to_text(grid.raw(r, label[0])), sheet=grid.sheet)
             for f, c in cols.items():
+                row.cells[f] = a1(r, c)
+                if f == "reason":
+                    row.reason = to_text(grid.value(r, c))
+                    continue
                 v = to_number(grid.raw(r, c))
                 if f == "rate" and v is not None and v > 1.5:
                     v = v / 100  # written as 96.92 meaning 96.92%
                 setattr(row, f, v)
-                row.cells[f] = a1(r, c)
             row.cells["label"] = a1(r, label[0])
             funds.rows.append(row)
         if funds.rows:

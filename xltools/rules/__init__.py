@@ -57,6 +57,7 @@ class Heuristics:
     vague: dict[str, str]
     action: tuple[str, ...]
     measure: tuple[str, ...]
+    execution_reason: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=64)
@@ -79,7 +80,7 @@ def _heuristics_for(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Heuristic
     return Heuristics(
         timing=words("timing", data), cost=words("cost", data), recipients=words("recipients", data),
         vague=dict(data["vague"]), action=words("action", data["words"]),
-        measure=words("measure", data["words"]),
+        measure=words("measure", data["words"]), execution_reason=words("execution_reason", data),
     )
 
 

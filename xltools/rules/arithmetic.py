@@ -14,7 +14,7 @@ from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator, LineI
 from ..reading.labels import TOTAL_LABELS, label_key
 from ..scoring import RowScore, outcome_of, pct, qual_rate, round_half_up
 from ..values import format_number
-from . import Context, Finding, check
+from . import Context, Finding, any_of, check
 from .catalogue import FORMULA_ERROR_OTHER, FORMULA_ERRORS, Text
 
 TOL = 0.005
@@ -271,6 +271,31 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
         elif actual.is_number and not units.comparable(actual.unit, target.unit):
             yield Finding("A316", t.sheet, ind.cell(col), actual.text, {
                 "name": ind.name, "unit": actual.unit, "target": target.display(), "target_unit": target.unit})
+
+
+@check("A317")
+def execution_unexplained(ctx: Context) -> Iterator[Finding]:
+    """Below the rule set's ``explain_execution_below`` (90 % nationally) a reviewer wants the
+    reason in writing. The national form has no column for it, so a reason counts wherever the
+    table gives one: a 偏差原因/说明 column of the funds block, or 实际完成情况 or any deviation
+    text that speaks of spending (``执行率``, ``尾款``, ``结转`` … ``execution_reason`` keywords)."""
+    t, ex = ctx.table, ctx.result.execution
+    if t.kind != SELFEVAL or ex is None or t.funds is None:
+        return
+    total = t.funds.total()
+    threshold = ctx.rules.for_table(SELFEVAL).explain_execution_below
+    if total is None or total.spent is None or not total.annual_budget or \
+            round_half_up(total.spent / total.annual_budget, 4) >= threshold:
+        return
+    if any(r.reason for r in t.funds.rows):
+        return
+    said = any_of(ctx.words.execution_reason)
+    texts = [f.value for k, f in t.goals_text.items() if k == "achieved"] + [i.deviation for i in t.indicators]
+    if any(isinstance(x, str) and said.search(x) for x in texts):
+        return
+    cell = next((total.cells[k] for k in ("reason", "rate", "score", "spent") if total.cells.get(k)), "")
+    yield Finding("A317", t.sheet, cell, None, {
+        "rate": pct(total.spent / total.annual_budget), "threshold": pct(threshold)})
 
 
 @check("A309", "A310")

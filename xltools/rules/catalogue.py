@@ -101,6 +101,11 @@ CATALOGUE: dict[str, Entry] = {
     "A316": Entry(WARNING, "「{name}」实际完成值的单位「{unit}」与指标值「{target}」的单位「{target_unit}」不同，无法换算",
                   "the unit 「{unit}」 of the actual of 「{name}」 differs from the unit 「{target_unit}」 of its target 「{target}」 and cannot be converted",
                   "按指标值的单位（{target_unit}）填写实际完成值", "write the actual in the target's unit ({target_unit})"),
+    "A317": Entry(WARNING, "预算执行率 {rate} 低于 {threshold}，但未说明原因",
+                  "the execution rate {rate} is below {threshold} and no reason is given",
+                  "在资金表的偏差原因/说明栏或「实际完成情况」中写明执行率偏低的原因（如合同尾款未到支付期、政府采购节约）",
+                  "state why spending fell short (e.g. final contract payments not yet due, procurement savings) "
+                  "in the funds block's reason column or under 实际完成情况"),
     # --- M: mid-year monitoring (绩效运行监控表, domain.md §3.6; xltools/monitoring.py) ----------
     "M401": Entry(WARNING, "「{name}」{light}（{how}），但未填写偏差原因",
                   "「{name}」 shows {light_en} ({how}) but gives no reason for the deviation",
