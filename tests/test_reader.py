@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -11,6 +12,7 @@ from xltools.api import score_file
 from xltools.model import DEPT, EVALUATION, GOALS, SELFEVAL
 from xltools.reading import read_workbook
 from xltools.samples import Layout
+from xltools.summary.collect import discover
 
 SELFEVAL_LAYOUTS = [
     Layout(),
@@ -348,6 +350,11 @@ def test_legacy_and_open_document_formats(build, demo, tmp_path, soffice, fmt):
     r = score_file(path)[0]
     assert (r.table, r.total, r.grade) == (EVALUATION, 85.99, "良")
     assert r.rows[1].level1 == "决策"  # the merged 一级指标 cell spans its rows in every format
+    if fmt == "xls":  # WPS 表格 saves .et: BIFF8 like an .xls (or a zip like an .xlsx), read by content
+        et = tmp_path / "评价.et"
+        et.write_bytes(Path(path).read_bytes())
+        assert score_file(str(et))[0].total == 85.99
+        assert str(et) in discover([str(tmp_path)])[0]  # summarize takes it too
 
 
 def test_table_without_level1_column_takes_it_from_level2(tmp_path):

@@ -98,8 +98,8 @@ def _container(path: str, *, scan_errors: bool = False) -> tuple[str, set[str], 
     if _looks_like_text(head):
         raise _refuse(path, "这是文本文件（如 CSV），不是 Excel 工作簿；请在 Excel 中打开后另存为 .xlsx。",
                       "this is a text file (e.g. CSV), not an Excel workbook; open it in Excel and save as .xlsx.")
-    raise _refuse(path, "不是可识别的工作簿格式（支持 .xlsx/.xlsm/.xls/.ods）。",
-                  "not a recognised workbook format (.xlsx/.xlsm/.xls/.ods are supported).")
+    raise _refuse(path, "不是可识别的工作簿格式（支持 .xlsx/.xlsm/.xls/.et/.ods）。",
+                  "not a recognised workbook format (.xlsx/.xlsm/.xls/.et/.ods are supported).")
 
 
 def _looks_like_text(head: bytes) -> bool:

@@ -28,7 +28,7 @@ SUMMARY_SHEET, PROBLEMS_SHEET = "汇总表", "问题清单"
 SUMMARY_SHEETS = frozenset((SUMMARY_SHEET, PROBLEMS_SHEET))
 #: Why :func:`discover` lists a path given that does not exist (such a path fails the run).
 MISSING = "文件不存在"
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ett", ".ods")  # .et/.ett: WPS 表格 (read as .xls or .xlsx by content)
 #: Findings per record kept for the 问题清单: (sheet, cell, code, severity, message, suggestion).
 FindingRow = tuple[str, str, str, str, str, str]
 
@@ -78,7 +78,7 @@ def discover(paths: Iterable[str], output: str | None = None) -> tuple[list[str]
         if name.startswith("~$"):
             skipped.append((p, "Office 锁定文件（~$），已跳过"))
         elif not name.lower().endswith(WORKBOOK_SUFFIXES):
-            skipped.append((p, "不是工作簿（扩展名不是 .xlsx/.xlsm/.xls/.ods），已跳过"))
+            skipped.append((p, "不是工作簿（扩展名不是 .xlsx/.xlsm/.xls/.et/.ods），已跳过"))
         elif out is not None and os.path.abspath(p) == out:
             skipped.append((p, "本次汇总的输出文件，已跳过"))
         elif stem.endswith(ANNOTATED_SUFFIX) and ext.lower() in (".xlsx", ".xlsm"):
