@@ -128,7 +128,7 @@ def test_code_triggers_at_its_cell(tmp_path, code, cell, sample, edits):
 def test_every_code_is_tested():
     from tests.test_monitor import CASES as MONITOR_CASES
 
-    tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "A311", "G201", "A314", "M408"}
+    tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "A311", "G201", "A314", "M408", "A318"}
     assert tested == set(CATALOGUE)
 
 
@@ -187,6 +187,25 @@ def test_execution_reason_wherever_the_table_gives_it(tmp_path):
     assert read_workbook(path).tables[0].funds.total().reason == "护理合同按季度结算"
     empty = {**low, "I6": "说明"}
     assert findings(write(tmp_path, CLEAN, empty, name="e.xlsx"), select={"A317"}) == [("A317", "I7")]
+
+
+def test_every_expert_scores_every_row(tmp_path):
+    from xltools.api import score_file
+    from xltools.samples import demo_samples
+
+    sample, layout = demo_samples()["评价评分表.xlsx"]  # experts in F, G, H; rows 7-14
+
+    def a318(edits, name):
+        path = write(tmp_path, sample, edits, name=name, layout=layout)
+        return [(f.cell, f.value, f.message()) for f in validate_file(path).findings if f.code == "A318"], path
+
+    assert a318({}, "clean.xlsx")[0] == []
+    got, path = a318({"G8": None, "G9": "四分", "F7": -1}, "a.xlsx")
+    assert got == [("F7", -1, "「立项依据充分性」专家1的评分为负数 -1"), ("G8", None, "「绩效目标明确性」专家2的评分为空"),
+                   ("G9", "四分", "「资金使用合规性」专家2的评分「四分」不是数值")]
+    assert score_file(path)[0].rows[1].explain() == "专家平均 (4 + 4.36)/2 = 4.18"  # the mean of the scores given
+    # a column no expert filled is room on the form, not a missing score
+    assert a318({f"H{r}": None for r in range(7, 15)}, "two.xlsx")[0] == []
 
 
 def test_no_false_alarm_on_the_clean_findings_of_each_code(tmp_path):

@@ -94,6 +94,7 @@ class Indicator:
     criteria: str = ""
     target_midterm: Value = NONE
     experts: list[float | None] = field(default_factory=list)
+    expert_texts: tuple[str, ...] = ()  # the expert cells as written, kept only when one is not a number
     outcome: str = ""  # qualitative outcome text, if a column holds it
     qual_rate: float | None = None  # qualitative score rate chosen inside the outcome's band
     # mid-year monitoring (绩效运行监控表, domain.md §3.6)

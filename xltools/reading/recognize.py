@@ -350,6 +350,7 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
     target = parse_value(target_v, unit=unit_col, op=direction if direction else None)
     qualitative = target.kind == "text" or is_qualitative_direction(direction)
     n = len(row)
+    scores = [to_number(row[c]) if c < n else None for c in experts]
     return Indicator(
         level1=level1, level2=level2, name=name, target=target,
         actual=parse_value(actual_v, unit=unit_col),
@@ -360,7 +361,8 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
         deviation=to_text(dev_v), criteria=to_text(crit_v),
         outcome=to_text(out_v), qual_rate=to_number(rate_v),
         target_midterm=parse_value(mid_v, unit=unit_col) if mid_v != "" else NONE,
-        experts=[to_number(row[c]) if c < n else None for c in experts],
+        experts=scores,
+        expert_texts=tuple(to_text(row[c]) if c < n else "" for c in experts) if None in scores else (),
         to_date=parse_value(to_date_v, unit=unit_col) if to_date_v != "" else NONE,
         forecast=parse_value(forecast_v, unit=unit_col) if forecast_v != "" else NONE,
         likelihood=to_text(likely_v) if likely_v != "" else "", measures=to_text(measures_v) if measures_v != "" else "",

@@ -151,6 +151,34 @@ def score_above_weight(ctx: Context) -> Iterator[Finding]:
                       {"score": _n(total.score), "weight": _n(total.weight)})
 
 
+@check("A318")
+def expert_scores(ctx: Context) -> Iterator[Finding]:
+    """Every expert who scores a table scores every row. A column nobody filled is an expert the
+    form had room for, not a missing score; the row's mean is taken over the scores given."""
+    t = ctx.table
+    if t.kind != EVALUATION:
+        return
+    rows = [i for i in t.indicators if i.name and i.weight is not None]
+    used = [k for k in range(max((len(i.experts) for i in rows), default=0))
+            if any(k < len(i.experts) and i.experts[k] is not None for i in rows)]
+    for ind in rows:
+        for k in used:
+            s = ind.experts[k] if k < len(ind.experts) else None
+            if s is not None and s >= 0:
+                continue
+            text = ind.expert_texts[k] if k < len(ind.expert_texts) else ""
+            if s is not None:
+                problem, problem_en = f"为负数 {_n(s)}", f"is negative ({_n(s)})"
+            elif text:
+                problem, problem_en = f"「{text}」不是数值", f"「{text}」 is not a number"
+            else:
+                problem, problem_en = "为空", "is missing"
+            expert = t.expert_names[k] if k < len(t.expert_names) and t.expert_names[k] else f"专家{k + 1}"
+            yield Finding("A318", t.sheet, ind.cell(f"expert{k + 1}"), s if s is not None else (text or None), {
+                "name": ind.name, "expert": expert, "problem": problem, "problem_en": problem_en,
+                "weight": _n(ind.weight)})
+
+
 def _explain(row: RowScore) -> Text:
     return Text(row.explain("zh"), row.explain("en"))
 
