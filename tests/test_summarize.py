@@ -303,4 +303,4 @@ def test_lang_en_summary(batch, tmp_path):
     assert csv_out[0].startswith("file,sheet,table type,project,department,implementing unit,year")
     data = json.loads(run("summarize", batch, "--format", "json", "--lang", "en").output)
     assert {s["reason"] for s in data["skipped"]} == {"Office lock file (~$): skipped",
-                                                       "not a workbook (not .xlsx/.xlsm/.xls/.ods): skipped"}
+                                                       "not a workbook (not .xlsx/.xlsm/.xls/.et/.ods): skipped"}
