@@ -128,7 +128,8 @@ def test_code_triggers_at_its_cell(tmp_path, code, cell, sample, edits):
 def test_every_code_is_tested():
     from tests.test_monitor import CASES as MONITOR_CASES
 
-    tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "A311", "G201", "A314", "M408", "A318"}
+    tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "A311", "G201", "A314", "M408", "A318",
+                                                                      "G210"}
     assert tested == set(CATALOGUE)
 
 
@@ -151,6 +152,23 @@ def test_unparsable_quantitative_target_is_g201(tmp_path):
     write_sample(sample, path, Layout(merge_level1=False, direction_column=True))
     got = findings(str(path))
     assert ("G201", "E14") in got  # the target column moved right of the 指标性质 column
+
+
+def test_other_quantitative_needs_its_explanation(tmp_path):
+    # 指标性质「定量（其他）」: a value that needs a written note (domain.md §2), in 指标解释 or 备注
+    from xltools.samples import write_sample
+
+    path = tmp_path / "g210.xlsx"
+    write_sample(rows_with(1, direction="定量（其他）", target="24场"), path,
+                 Layout(merge_level1=False, direction_column=True))
+    assert findings(str(path)) == [("G210", "D15")]  # no explanation column: the 指标性质 cell
+    wb = openpyxl.load_workbook(path)
+    wb.active["J13"], wb.active["J15"] = "备注", "按当年实际举办场次计"
+    wb.save(path)
+    assert findings(str(path)) == []
+    wb.active["J15"] = None
+    wb.save(path)
+    assert findings(str(path)) == [("G210", "J15")]
 
 
 def test_selfeval_against_declared_goals(tmp_path):

@@ -92,6 +92,7 @@ class Indicator:
     score: float | None = None  # as written
     deviation: str = ""
     criteria: str = ""
+    note: str = ""  # 备注
     target_midterm: Value = NONE
     experts: list[float | None] = field(default_factory=list)
     expert_texts: tuple[str, ...] = ()  # the expert cells as written, kept only when one is not a number

@@ -329,7 +329,7 @@ def _has_data(row: list[object], cols: list[int]) -> bool:
 
 #: The fields an indicator row is read from, in the order :func:`_indicator` takes them.
 _ROW_FIELDS = ("name", "direction", "unit", "target", "actual", "weight", "score", "deviation", "criteria",
-               "outcome", "qual_rate", "target_midterm", "to_date", "forecast", "likelihood", "measures")
+               "outcome", "qual_rate", "target_midterm", "to_date", "forecast", "likelihood", "measures", "note")
 
 
 def _row_reader(cols: dict[str, int]) -> tuple[int, Callable[[list[object]], tuple[object, ...]]]:
@@ -344,7 +344,7 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
     if len(row) < width:
         row = row + [""] * (width - len(row))
     (name_v, direction, unit_v, target_v, actual_v, weight_v, score_v, dev_v, crit_v, out_v, rate_v, mid_v,
-     to_date_v, forecast_v, likely_v, measures_v) = cells_of(row)
+     to_date_v, forecast_v, likely_v, measures_v, note_v) = cells_of(row)
     name = to_text(name_v)
     unit_col = to_text(unit_v)
     target = parse_value(target_v, unit=unit_col, op=direction if direction else None)
@@ -358,7 +358,7 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
         qualitative=qualitative, direction=to_text(direction),
         unit=(target.unit if target.is_number else "") or unit_col or unit_from_name(name),
         weight=to_number(weight_v), score=to_number(score_v),
-        deviation=to_text(dev_v), criteria=to_text(crit_v),
+        deviation=to_text(dev_v), criteria=to_text(crit_v), note=to_text(note_v) if note_v != "" else "",
         outcome=to_text(out_v), qual_rate=to_number(rate_v),
         target_midterm=parse_value(mid_v, unit=unit_col) if mid_v != "" else NONE,
         experts=scores,

@@ -59,6 +59,9 @@ CATALOGUE: dict[str, Entry] = {
     "G209": Entry(WARNING, "{field}{problem}", "{field_en} {problem_en}",
                   "写明年度内要完成的产出和效果（数量、质量、时效、效益）",
                   "state the year's outputs and effects (quantity, quality, timing, benefit)"),
+    "G210": Entry(WARNING, "「{name}」指标性质为「{direction}」，但未写明指标解释",
+                  "「{name}」 is marked {direction} but has no explanation",
+                  "在指标解释/备注栏说明该值如何计量、怎样算完成", "explain in 指标解释/备注 how the value is measured and when it is met"),
     # --- A: arithmetic and consistency ---------------------------------------------------------
     "A301": Entry(ERROR, "{what}：{total} ≠ 分项合计 {sum}", "{what_en}: {total} ≠ sum of parts {sum}",
                   "应为 {sum}，或核对各分项", "should be {sum}, or check the parts"),

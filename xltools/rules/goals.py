@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..model import EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator
 from ..reading.labels import label_key
 from ..taxonomy import level1_key
-from ..values import format_number, parse_direction
+from ..values import format_number, normalize_text, parse_direction
 from . import Context, Finding, any_of, check
 
 PROJECT_TABLES = (GOALS, SELFEVAL)
@@ -45,6 +45,21 @@ def unmeasurable_targets(ctx: Context) -> Iterator[Finding]:
                 **params, "problem": "没有度量单位", "problem_en": "has no unit",
                 "fix": f"注明单位，如「{ind.target.op or ''}{n}个」「{n}人次」「{n}%」",
                 "fix_en": f"add its unit, e.g. {n}个, {n}人次 or {n}%"})
+
+
+#: 指标性质 spellings of "定量（其他）": a quantitative value that needs a written note (domain.md §2).
+_OTHER_QUANTITATIVE = frozenset(("定量(其他)", "其他", "定量其他"))
+
+
+@check("G210")
+def unexplained_other_quantitative(ctx: Context) -> Iterator[Finding]:
+    t = ctx.table
+    if t.kind == EVALUATION:
+        return
+    for ind in t.indicators:
+        if ind.direction and normalize_text(ind.direction) in _OTHER_QUANTITATIVE and not (ind.criteria or ind.note):
+            cell = ind.cell("criteria", "note") if "criteria" in ind.columns else ind.cell("note", "direction")
+            yield Finding("G210", t.sheet, cell, None, {"name": ind.name, "direction": ind.direction})
 
 
 @check("G202")
