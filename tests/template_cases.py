@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from xltools.grid import column_letter
 from xltools.ruleset import RuleSet
 from xltools.templates.builder import Built, build_template
 
@@ -56,6 +57,10 @@ def selfeval_cases() -> list[Case]:
         Case("missing actuals", rows=[r(P, "完成数量", "≥", 100, "个", None, 45), r(Q, "合格率", "≥", 95, "%", None, 45)]),
         Case("budget overspent", funds=(100, 100, 120), rows=[r(P, "完成数量", "≥", 100, "个", 100, 90)]),
         Case("budget 76%", funds=(1000, 1000, 760), rows=[r(P, "完成数量", "≥", 100, "个", 100, 90)]),
+        Case("budget 76% explained", funds=(1000, 1000, 760),
+             rows=[r(P, "完成数量", "≥", 100, "个", 90, 90, deviation="场地延期，合同尾款次年支付")]),
+        Case("budget 89.99% explained above", funds=(10000, 10000, 8999), amounts={"achieved": "执行率偏低：政府采购节约"},
+             rows=[r(P, "完成数量", "≥", 100, "个", 100, 90)]),
         Case("no budget", funds=None, rows=[r(P, "完成数量", "≥", 100, "个", 80, 100)]),
         Case("initial only", funds=(100, None, 95), rows=[r(P, "完成数量", "≥", 100, "个", 80, 90)]),
         Case("negative actual", rows=[r(B, "增长率", "≥", 5, "%", -2, 45), r(B, "下降率", "≤", 5, "%", -1, 45)]),
@@ -153,5 +158,8 @@ def fill_case(case: Case, rules: RuleSet, path: str) -> Built:
                         ws[f"{L[f'expert{j + 1}']}{rr}"] = x
             elif v not in (None, "") and f in L:
                 ws[f"{L[f]}{rr}"] = v
+    for k, (code, formula) in enumerate(built.marks.items()):  # each conditional mark, as a cell to read back
+        ws.cell(1 + k, 60, f"={formula}")
+        built.cells[f"mark_{code}"] = f"{column_letter(59)}{1 + k}"
     wb.save(path)
     return built

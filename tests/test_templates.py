@@ -60,6 +60,10 @@ def test_libreoffice_equals_python(recalculated):
         shown = [(f.cell, f.value) for f in validate_file(path, case.rules).findings if f.code == "A314"]
         if shown:  # no formula of a template may show #DIV/0!, #VALUE! … for any case's inputs
             mismatches.append((case.name, "A314", shown))
+        codes = {f.code for f in validate_file(path, case.rules).findings}
+        for code in built.marks:  # the template colours a cell exactly when validate reports the code
+            if cell(rows, built.cells[f"mark_{code}"]) is not (code in codes):
+                mismatches.append((case.name, f"mark {code}", cell(rows, built.cells[f"mark_{code}"]), code in codes))
         lo_total = cell(rows, built.names["total_score"])
         if lo_total != result.total:
             mismatches.append((case.name, "total", lo_total, result.total))

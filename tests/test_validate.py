@@ -114,7 +114,7 @@ CASES = [
     ("A313", "G18", None, {"E18": "部分达成", "G18": 20}),
     ("A315", "E14", None, {"E14": "已完成"}),
     ("A316", "E15", None, {"E15": "24人次"}),
-    ("A317", "G7", None, {"E7": 440, "E8": 440}),
+    ("A317", "E12", None, {"E7": 440, "E8": 440}),
 ]
 
 
@@ -192,7 +192,7 @@ def test_selfeval_against_declared_goals(tmp_path):
 
 def test_execution_reason_wherever_the_table_gives_it(tmp_path):
     low = {"E7": 440, "E8": 440, "G14": 20}  # 440/500 = 88.00% < 90%: a reason is wanted (A317)
-    assert findings(write(tmp_path, CLEAN, low, name="a.xlsx"), select={"A317"}) == [("A317", "G7")]
+    assert findings(write(tmp_path, CLEAN, low, name="a.xlsx"), select={"A317"}) == [("A317", "E12")]
     assert findings(write(tmp_path, CLEAN, {"E7": 450, "E8": 450}, name="b.xlsx"), select={"A317"}) == []  # 90.00%
     said = {**low, "E12": "服务老人2050名；执行率88%，因护理服务合同尾款次年支付。"}
     assert findings(write(tmp_path, CLEAN, said, name="c.xlsx"), select={"A317"}) == []

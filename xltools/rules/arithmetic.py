@@ -321,7 +321,10 @@ def execution_unexplained(ctx: Context) -> Iterator[Finding]:
     texts = [f.value for k, f in t.goals_text.items() if k == "achieved"] + [i.deviation for i in t.indicators]
     if any(isinstance(x, str) and said.search(x) for x in texts):
         return
-    cell = next((total.cells[k] for k in ("reason", "rate", "score", "spent") if total.cells.get(k)), "")
+    # where the reason goes: the funds block's reason column, else 实际完成情况, else the rate itself
+    achieved = t.goals_text.get("achieved")
+    cell = total.cells.get("reason") or (achieved.cell if achieved is not None and achieved.sheet == t.sheet else "") \
+        or next((total.cells[k] for k in ("rate", "score", "spent") if total.cells.get(k)), "")
     yield Finding("A317", t.sheet, cell, None, {
         "rate": pct(total.spent / total.annual_budget), "threshold": pct(threshold)})
 

@@ -63,6 +63,7 @@ class Built:
     line_rows: list[tuple[str, int]] = field(default_factory=list)  # (group, row) of item rows
     line_cols: dict[str, str] = field(default_factory=dict)
     experts: int = 0
+    marks: dict[str, str] = field(default_factory=dict)  # what a conditional format flags → its formula
 
 
 def _abs(ref: str) -> str:
@@ -204,6 +205,8 @@ def build_template(kind: str, rules: RuleSet, *, experts: int = 3, rows: int = 3
     if kind in (GOALS, SELFEVAL):
         r = _goal_texts(s, kind, r, width)
     r = _indicator_table(s, kind, columns, r, rows, tr, rules)
+    if kind == SELFEVAL:
+        _execution_reason_mark(s, tr, rules)
     if kind in (SELFEVAL, EVALUATION):
         r = _line_items(s, r + 1, line_rows)
     note = ws.cell(r + 1, 1, HOW_TO_ADD_ROWS)
@@ -633,6 +636,33 @@ def _lists_sheet(wb, kind: str) -> None:  # noqa: ANN001
         if kids:
             L = column_letter(col - 1)
             wb.defined_names[name] = DefinedName(name, attr_text=f"'{LISTS_SHEET}'!${L}$2:${L}${len(kids) + 1}")
+
+
+def _execution_reason_mark(s: _Sheet, tr: TableRules, rules: RuleSet) -> None:
+    """A317 where a formula can see it: 实际完成情况 turns yellow while 执行率 is below the rule
+    set's threshold and neither it nor any 偏差原因 speaks of spending. The keywords sit in a row of
+    the lists sheet (a conditional format may not hold an array constant); SEARCH of that row
+    against the 偏差原因 column makes a words × rows matrix that SUMPRODUCT counts."""
+    from openpyxl.workbook.defined_name import DefinedName
+
+    from ..rules import heuristics
+
+    words = heuristics(rules).execution_reason
+    lists = s.wb[LISTS_SHEET]
+    row = lists.max_row + 2
+    for k, w in enumerate(words, start=1):
+        lists.cell(row, k, w)
+    ref = f"'{LISTS_SHEET}'!$A${row}:${column_letter(len(words) - 1)}${row}"
+    s.wb.defined_names["execution_reason_words"] = DefinedName("execution_reason_words", attr_text=ref)
+    b = s.built
+    achieved, dev = b.cells["achieved"], b.columns["deviation"]
+    devs = f"${dev}${b.first_row}:${dev}${b.first_row + b.rows - 1}"
+    rate = f"{_abs(b.funds_cols['rate'] + str(b.funds_rows[FUNDS_ROWS[0]]))}"
+    said = (f"SUMPRODUCT(--ISNUMBER(SEARCH(execution_reason_words,{achieved})))"
+            f"+SUMPRODUCT(--ISNUMBER(SEARCH(execution_reason_words,{devs})))")
+    # IF, not AND: AND evaluates every argument, and ROUND("") is #VALUE! while there is no budget
+    b.marks["A317"] = f"IF(ISNUMBER({rate}),AND(ROUND({rate},4)<{_num(tr.explain_execution_below)},{said}=0),FALSE)"
+    s.ws.conditional_formatting.add(achieved, _rule(b.marks["A317"], "FFEB9C"))
 
 
 def _meta_sheet(wb, kind: str, rules: RuleSet) -> None:  # noqa: ANN001
