@@ -35,8 +35,8 @@ _TRAILING = ("左右", "余", "多", "+", "完成")
 
 def clean(unit: str) -> str:
     """The unit of a cell without its approximations and remarks: ``余家`` → ``家``,
-    ``家左右`` → ``家``, ``家(含线上)`` → ``家``, ``+`` → ``""``."""
-    if "(" in unit and not unit.startswith("("):
+    ``家左右`` → ``家``, ``家(含线上)`` → ``家``, ``(含`` (of ``≥90%(含)``) → ``""``, ``+`` → ``""``."""
+    if "(" in unit:
         unit = unit[: unit.index("(")]
     for w in _LEADING:
         if unit.startswith(w):
