@@ -24,8 +24,11 @@ _UNITS: dict[str, tuple[str, float]] = {
     "天": ("天", 1.0), "日": ("天", 1.0), "个工作日": ("工作日", 1.0), "工作日": ("工作日", 1.0),
     "小时": ("天", 1 / 24), "h": ("天", 1 / 24), "分钟": ("天", 1 / 1440), "周": ("天", 7.0),
     "月": ("月", 1.0), "个月": ("月", 1.0), "年": ("年", 1.0),
-    "个": ("个", 1.0),
 }
+#: Measure words (量词) that count things and are used interchangeably (``≥10个`` met by ``12场``);
+#: people (人/名/位), visits (人次) and households (户) are counts of other things and stay apart.
+_UNITS.update(dict.fromkeys("个项件场次期批座所处条篇份套台辆家部本册张块幅种类", ("个", 1.0)))
+_UNITS.update(dict.fromkeys(("人", "名", "位"), ("人", 1.0)))
 #: Magnitude prefixes allowed over any unit (``万人次``, ``亿元``, ``万平方米``).
 _MAGNITUDES = {"万": 1e4, "亿": 1e8}
 #: Words around a unit that say "about" or "more than" and do not change what is counted.
