@@ -318,11 +318,11 @@ def execution_unexplained(ctx: Context) -> Iterator[Finding]:
     if any(r.reason for r in t.funds.rows):
         return
     said = any_of(ctx.words.execution_reason)
-    texts = [f.value for k, f in t.goals_text.items() if k == "achieved"] + [i.deviation for i in t.indicators]
+    achieved = t.goals_text.get("achieved")
+    texts = [achieved.value if achieved is not None else None] + [i.deviation for i in t.indicators]
     if any(isinstance(x, str) and said.search(x) for x in texts):
         return
     # where the reason goes: the funds block's reason column, else 实际完成情况, else the rate itself
-    achieved = t.goals_text.get("achieved")
     cell = total.cells.get("reason") or (achieved.cell if achieved is not None and achieved.sheet == t.sheet else "") \
         or next((total.cells[k] for k in ("rate", "score", "spent") if total.cells.get(k)), "")
     yield Finding("A317", t.sheet, cell, None, {
