@@ -304,3 +304,61 @@ def test_lang_en_summary(batch, tmp_path):
     data = json.loads(run("summarize", batch, "--format", "json", "--lang", "en").output)
     assert {s["reason"] for s in data["skipped"]} == {"Office lock file (~$): skipped",
                                                        "not a workbook (not .xlsx/.xlsm/.xls/.et/.ods): skipped"}
+
+
+def test_goal_declarations_in_the_batch_are_compared(tmp_path):
+    """A self-evaluation whose 目标申报表 is in the batch: the findings of validate --goals, in 问题清单."""
+    from xltools.api import read_goals
+
+    d = tmp_path / "申报与自评"
+    d.mkdir()
+    goals = replace(CLEAN, kind="goals", funds=[], total=None, grade="", line_items=[],
+                    amounts=[("年度资金总额", 500), ("其中：财政拨款", 500), ("其他资金", 0)],
+                    rows=[replace(r, actual="", score=None) for r in CLEAN.rows])
+    gpath = write(d, goals, name="目标.xlsx")
+    changed = write(d, CLEAN, {"D14": "≥1800人", "C15": "开展健康讲座次数"}, name="自评.xlsx")
+    other = write(d, replace(CLEAN, project="另一个项目"), {"D14": "≥1800人"}, name="另一个.xlsx")
+    expected = [(f.cell, f.code) for f in validate_file(changed, goals=read_goals(gpath)).findings if f.code == "A311"]
+    assert len(expected) == 3
+
+    def a311(*extra):
+        res = run("summarize", d, "--format", "json", "--jobs", "2", *extra)
+        data = json.loads(res.stdout)
+        got = [(p["path"], p["cell"], p["code"]) for p in data["problems"] if p["code"] == "A311"]
+        warnings = {r["path"]: r["warnings"] for r in data["records"]}
+        return got, warnings, data
+
+    got, warnings, data = a311()
+    assert got == [(changed, cell, code) for cell, code in expected]  # the other project has no declaration here
+    assert warnings[changed] == len(validate_file(changed, goals=read_goals(gpath)).findings)
+    assert warnings[other] == len(validate_file(other).findings)
+    assert all("对照 目标.xlsx" in p["message"] for p in data["problems"] if p["code"] == "A311")
+    assert a311("--no-pair-goals")[0] == []
+    # two declarations of one project and year: which one counts is not ours to guess
+    shutil.copy(gpath, d / "目标（修订）.xlsx")
+    assert a311()[0] == []
+
+
+def test_many_pairs_are_compared_in_parallel(tmp_path):
+    from xltools.summary import summarize
+    from xltools.summary.pairs import find_pairs
+
+    goals = replace(CLEAN, kind="goals", funds=[], total=None, grade="", line_items=[],
+                    amounts=[("年度资金总额", 500), ("其中：财政拨款", 500), ("其他资金", 0)],
+                    rows=[replace(r, actual="", score=None) for r in CLEAN.rows])
+    for k in range(20):  # more pairs than one task holds, so the workers share them
+        write(tmp_path, replace(goals, project=f"项目{k}"), name=f"目标{k}.xlsx")
+        write(tmp_path, replace(CLEAN, project=f"项目{k}"), {"D14": f"≥{1800 + k}人"}, name=f"自评{k}.xlsx")
+    res = summarize([str(tmp_path)], fmt="json", jobs=2)
+    data = json.loads(res.text)
+    assert len(find_pairs(_records(data))) == 20  # two tasks of 16 and 4 pairs
+    got = sorted((p["path"], p["message"]) for p in data["problems"] if p["code"] == "A311")
+    assert got == sorted((str(tmp_path / f"自评{k}.xlsx"),
+                          f"与绩效目标申报表不一致：「服务老人人数」指标值「≥{1800 + k}人」与申报的「≥2000人」不同（对照 目标{k}.xlsx）")
+                         for k in range(20))
+
+
+def _records(data):
+    from xltools.summary import Record
+
+    return [Record(**r) for r in data["records"]]

@@ -229,10 +229,12 @@ def _progress_bar(quiet: bool):  # noqa: ANN202
 @click.option("--quiet", is_flag=True, help="不显示进度条 / no progress bar.")
 @click.option("--sheet", default=None, help="把汇总写入该工作簿副本的此工作表 / in-workbook summary sheet.")
 @click.option("--dept", is_flag=True, help="附加部门整体草稿表 / add a draft department table.")
+@click.option("--pair-goals/--no-pair-goals", default=True, show_default=True,
+              help="自评表、监控表与同一批中同名项目的目标申报表比对（A311/M408）/ compare with the batch's goal declarations.")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出 / overwrite the output.")
 @common_options
 def summarize(paths: tuple[str, ...], out: str | None, fmt: str, jobs: int | None, quiet: bool,
-              sheet: str | None, dept: bool, force: bool, rules: str | None, lang: str) -> None:
+              sheet: str | None, dept: bool, pair_goals: bool, force: bool, rules: str | None, lang: str) -> None:
     """汇总多个工作簿（文件或文件夹，递归）：汇总表、等级分布、按单位汇总、问题清单。
 
     Summarise PATHS (files and folders, recursively; Office lock files ~$*, non-workbooks, the
@@ -240,7 +242,9 @@ def summarize(paths: tuple[str, ...], out: str | None, fmt: str, jobs: int | Non
     one row per project table with its budget, spending, execution rate, written and computed
     totals, grade, indicators met and findings; grade distribution with a chart; per-unit
     figures; every finding and every unreadable file; for monitoring tables, every red and yellow
-    light (预警清单). Exit 0 when every file was read and has no errors, 1 otherwise (the batch
+    light (预警清单). A self-evaluation or monitoring table whose goal declaration (same project
+    name and year) is in the batch too is compared with it, as validate --goals does (A311/M408;
+    --no-pair-goals to skip). Exit 0 when every file was read and has no errors, 1 otherwise (the batch
     never stops for one bad file; a path that does not exist counts as unreadable), 2 usage error.
 
     \b
@@ -253,7 +257,7 @@ def summarize(paths: tuple[str, ...], out: str | None, fmt: str, jobs: int | Non
     from .summary import summarize as run
 
     result = run(list(paths), out, fmt=fmt, jobs=jobs, rules=rules, lang=lang, sheet=sheet, dept=dept,
-                 force=force, progress=_progress_bar(quiet))
+                 pair_goals=pair_goals, force=force, progress=_progress_bar(quiet))
     if result.text is not None:
         click.echo(result.text, nl=False)
     elif not quiet and lang == "en":

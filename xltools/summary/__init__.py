@@ -39,8 +39,12 @@ class SummaryResult:
 def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jobs: int | None = None,
               rules: str | None = None, lang: str = "zh", sheet: str | None = None, dept: bool = False,
               force: bool = False, progress: Callable[[int, int], Callable[[int], None]] | None = None,
-              ) -> SummaryResult:
-    """Summarise ``paths``; write ``out`` (xlsx, or json/csv; those go to ``text`` without ``out``)."""
+              pair_goals: bool = True) -> SummaryResult:
+    """Summarise ``paths``; write ``out`` (xlsx, or json/csv; those go to ``text`` without ``out``).
+
+    With ``pair_goals``, a self-evaluation or monitoring table whose goal declaration is in the
+    batch too is compared with it (:mod:`.pairs`); the differences join its findings.
+    """
     if fmt == "xlsx" and not out:
         raise UsageError("xlsx 汇总需要 -o 输出文件（或用 --format json/csv 输出到屏幕）",
                          "an xlsx summary needs -o FILE (or --format json/csv for stdout)")
@@ -84,6 +88,19 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
                     spool_findings(fh, rec.path, rows)  # type: ignore[arg-type]
                 if rec.errors:
                     res.with_errors += 1
+            if pair_goals:
+                from .pairs import compare
+
+                for i, rows in compare(records, rules, jobs=jobs or os.cpu_count() or 1, lang=lang):
+                    rec = records[i]
+                    had_errors = rec.errors
+                    for row in rows:
+                        rec.tally(row[3])
+                    res.with_errors += bool(rec.errors and not had_errors)
+                    if sink is not None:
+                        sink.add(rec, problem_rows(rec, rows, lang))
+                    else:
+                        spool_findings(fh, rec.path, rows)  # type: ignore[arg-type]
         res.tables, res.unreadable = agg.tables, agg.unreadable
         if sink is not None:
             res.output = sink.finish(records, agg)

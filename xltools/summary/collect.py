@@ -60,6 +60,14 @@ class Record:
     error: str = ""  # the file could not be read: why
     skipped: str = ""  # the file was read but is not for summing (an xltools summary): why
 
+    def tally(self, severity: str) -> None:
+        if severity == "error":
+            self.errors += 1
+        elif severity == "warning":
+            self.warnings += 1
+        else:
+            self.infos += 1
+
 
 def discover(paths: Iterable[str], output: str | None = None) -> tuple[list[str], list[tuple[str, str]]]:
     """Workbook files under ``paths`` (folders recursively, sorted) and what was skipped, with why.
@@ -144,12 +152,7 @@ def summarize_file(path: str, rules: RuleSet, lang: str = "zh") -> tuple[list[Re
                                if r.light in BEHIND)
             rec.behind = len(rec.alerts)
         for f in findings:
-            if f.severity == "error":
-                rec.errors += 1
-            elif f.severity == "warning":
-                rec.warnings += 1
-            else:
-                rec.infos += 1
+            rec.tally(f.severity)
             message, suggestion = render(f.code, f.params, lang)
             rows.append((f.sheet, f.cell, f.code, f.severity, message, suggestion))
         if table.kind == EVALUATION or result.parts:
