@@ -158,8 +158,43 @@ def fill_case(case: Case, rules: RuleSet, path: str) -> Built:
                         ws[f"{L[f'expert{j + 1}']}{rr}"] = x
             elif v not in (None, "") and f in L:
                 ws[f"{L[f]}{rr}"] = v
-    for k, (code, formula) in enumerate(built.marks.items()):  # each conditional mark, as a cell to read back
-        ws.cell(1 + k, 60, f"={formula}")
-        built.cells[f"mark_{code}"] = f"{column_letter(59)}{1 + k}"
+    write_marks(ws, built)
     wb.save(path)
     return built
+
+
+MARKS_COLUMN = 60  # where each conditional mark is written as a plain formula, one column per mark
+
+
+def _mark_cells(sqref: str) -> list[str]:
+    from openpyxl.utils.cell import range_boundaries
+
+    c1, r1, c2, r2 = range_boundaries(sqref)
+    assert c1 == c2, sqref  # every mark covers one column
+    return [f"{column_letter(c1 - 1)}{r}" for r in range(r1, r2 + 1)]
+
+
+def write_marks(ws, built: Built) -> None:
+    """Each conditional mark of the template, translated to every cell it colours, as a formula in
+    the same row of a spare column: LibreOffice recalculates them like the rest of the sheet."""
+    from openpyxl.formula.translate import Translator
+
+    for j, (_, sqref, formula) in enumerate(built.marks):
+        cells = _mark_cells(sqref)
+        for ref in cells:
+            row = int("".join(ch for ch in ref if ch.isdigit()))
+            ws.cell(row, MARKS_COLUMN + j, Translator(f"={formula}", origin=cells[0]).translate_formula(ref))
+
+
+def mark_mismatches(name: str, rows: list[list], built: Built, findings) -> list[tuple]:
+    """Cells a recalculated mark colours that validate does not report under its codes, and back."""
+    reported = {(f.code, f.cell) for f in findings if f.sheet == built.sheet}
+    out = []
+    for j, (codes, sqref, _) in enumerate(built.marks):
+        for ref in _mark_cells(sqref):
+            row = int("".join(ch for ch in ref if ch.isdigit()))
+            shown = rows[row - 1][MARKS_COLUMN + j - 1] if row - 1 < len(rows) and MARKS_COLUMN + j - 1 < len(rows[row - 1]) else ""
+            expected = any((c, ref) in reported for c in codes)
+            if shown is not expected:
+                out.append((name, "/".join(codes), ref, shown, expected))
+    return out

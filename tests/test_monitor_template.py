@@ -15,6 +15,7 @@ from xltools.ruleset import load_rules
 from xltools.templates.builder import build_template
 from xltools.templates.layout import LIGHT_WORDS
 
+from .template_cases import mark_mismatches, write_marks
 from .test_templates import cell, convert_all
 
 P, Q, T = ("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标")
@@ -68,6 +69,7 @@ def fill(case, path: str):
         for f, v in values.items():
             if v not in (None, ""):
                 ws[f"{built.columns[f]}{built.first_row + k}"] = v
+    write_marks(ws, built)
     wb.save(path)
     return built
 
@@ -97,6 +99,7 @@ def test_libreoffice_lights_equal_python(recalculated):
             if cell(rows, ref) != want:
                 mismatches.append((case[0], ref, cell(rows, ref), want, row.explain()))
             seen.add(row.light)
+        mismatches += mark_mismatches(case[0], rows, built, validate_file(path).findings)
         shown = [(f.cell, f.value) for f in validate_file(path).findings if f.code == "A314"]
         if shown:  # no formula of the template may show #DIV/0!, #VALUE! … whatever was typed
             mismatches.append((case[0], "A314", shown))

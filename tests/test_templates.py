@@ -15,7 +15,7 @@ from xltools.ruleset import load_rules
 from xltools.templates import FILE_NAMES, KINDS, write_template
 
 from .conftest import ROOT
-from .template_cases import all_cases, fill_case
+from .template_cases import all_cases, fill_case, mark_mismatches
 
 
 def convert_all(soffice: str, paths: list[str], outdir: str) -> None:
@@ -60,10 +60,8 @@ def test_libreoffice_equals_python(recalculated):
         shown = [(f.cell, f.value) for f in validate_file(path, case.rules).findings if f.code == "A314"]
         if shown:  # no formula of a template may show #DIV/0!, #VALUE! … for any case's inputs
             mismatches.append((case.name, "A314", shown))
-        codes = {f.code for f in validate_file(path, case.rules).findings}
-        for code in built.marks:  # the template colours a cell exactly when validate reports the code
-            if cell(rows, built.cells[f"mark_{code}"]) is not (code in codes):
-                mismatches.append((case.name, f"mark {code}", cell(rows, built.cells[f"mark_{code}"]), code in codes))
+        # the template colours a cell exactly where validate reports one of the mark's codes
+        mismatches += mark_mismatches(case.name, rows, built, validate_file(path, case.rules).findings)
         lo_total = cell(rows, built.names["total_score"])
         if lo_total != result.total:
             mismatches.append((case.name, "total", lo_total, result.total))

@@ -18,6 +18,8 @@ from . import Context, Finding, any_of, check
 from .catalogue import FORMULA_ERROR_OTHER, FORMULA_ERRORS, Text
 
 TOL = 0.005
+#: Rows scored 0 because nothing says how they went (no actual, no qualitative outcome).
+UNJUDGED = frozenset(("no_actual", "qual_missing"))
 GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "合格": "中", "一般": "中", "较差": "差",
                "不合格": "差", "优": "优", "良": "良", "中": "中", "差": "差"}
 FUNDS_COLUMNS_ZH = {"initial_budget": "年初预算数", "annual_budget": "全年预算数", "spent": "全年执行数"}
@@ -249,8 +251,8 @@ def deviations(ctx: Context) -> Iterator[Finding]:
         return
     for row in res.rows:
         ind = row.indicator
-        if ind is None or ind.actual.is_none or row.score is None:
-            continue
+        if ind is None or row.score is None or row.explain_key in UNJUDGED:
+            continue  # a row nothing was filled in for is A308's, not a deviation
         if row.explain_key == "more_over":
             yield Finding("A312", t.sheet, ind.cell("actual"), ind.actual.display(), {
                 "name": ind.name, "actual": row.params["actual"], "target": row.params["target"],
@@ -323,7 +325,8 @@ def execution_unexplained(ctx: Context) -> Iterator[Finding]:
     if any(isinstance(x, str) and said.search(x) for x in texts):
         return
     # where the reason goes: the funds block's reason column, else 实际完成情况, else the rate itself
-    cell = total.cells.get("reason") or (achieved.cell if achieved is not None and achieved.sheet == t.sheet else "") \
+    cell = total.cells.get("reason") or (achieved.cell if achieved is not None and achieved.sheet == t.sheet
+                                         else t.blanks.get("achieved", "")) \
         or next((total.cells[k] for k in ("rate", "score", "spent") if total.cells.get(k)), "")
     yield Finding("A317", t.sheet, cell, None, {
         "rate": pct(total.spent / total.annual_budget), "threshold": pct(threshold)})

@@ -63,7 +63,8 @@ class Built:
     line_rows: list[tuple[str, int]] = field(default_factory=list)  # (group, row) of item rows
     line_cols: dict[str, str] = field(default_factory=dict)
     experts: int = 0
-    marks: dict[str, str] = field(default_factory=dict)  # what a conditional format flags → its formula
+    # every conditional mark of a finding: (codes validate reports there, range, formula at its top-left)
+    marks: list[tuple[tuple[str, ...], str, str]] = field(default_factory=list)
 
 
 def _abs(ref: str) -> str:
@@ -310,10 +311,9 @@ def _funds_block(s: _Sheet, r: int, tr: TableRules) -> int:
         else:
             s.label(row, ord(F) - 64, "—")
             s.label(row, ord(H) - 64, "—")
-    s.ws.conditional_formatting.add(
-        f"{letters['spent']}{top + 1}:{letters['spent']}{top + len(FUNDS_ROWS)}",
-        _rule(f'AND(ISNUMBER({letters["spent"]}{top + 1}),ISNUMBER({letters["annual_budget"]}{top + 1}),'
-              f'{letters["spent"]}{top + 1}>{letters["annual_budget"]}{top + 1})', "FFC7CE"))
+    _mark(s, f"{letters['spent']}{top + 1}:{letters['spent']}{top + len(FUNDS_ROWS)}",
+          f'AND(ISNUMBER({letters["spent"]}{top + 1}),ISNUMBER({letters["annual_budget"]}{top + 1}),'
+          f'{letters["spent"]}{top + 1}>{letters["annual_budget"]}{top + 1})', "FFC7CE", "A302")
     return r + len(FUNDS_ROWS) + 1
 
 
@@ -384,6 +384,31 @@ def _rule(formula: str, color: str):  # noqa: ANN202
     return FormulaRule(formula=[formula], fill=PatternFill("solid", start_color=color, end_color=color))
 
 
+def _deviation_mark(L: dict[str, str], r: int, tr: TableRules) -> str:
+    """A307 as arithmetic.deviations decides it: a row that was judged (an actual, or a chosen
+    qualitative outcome or rate) scoring below its weight, over-achieved (≥/> at the rule set's
+    threshold) or above an = target, with no 偏差原因."""
+    n, D, E, G, H, I, J, K, dev, M, N = (f"{L[x]}{r}" for x in (  # noqa: E741
+        "name", "direction", "target", "actual", "weight", "outcome", "qual_rate", "score", "deviation",
+        "t_norm", "a_norm"))
+    qual = f'OR({D}="定性",NOT(ISNUMBER({E})))'  # as the score formula branches
+    judged = f'IF({qual},OR({I}<>"",ISNUMBER({J})),{G}<>"")'
+    # IF, not AND, around anything that fails on an empty cell: AND evaluates all its arguments
+    over = f'AND(OR({D}="≥",{D}=">"),{M}>0,{N}>={M}*{_num(tr.overachievement)})'
+    above = f'AND(OR({D}="=",{D}=""),{M}<>0,ROUND({N},2)<>ROUND({M},2),{N}>{M})'
+    beyond = f'IF(AND(NOT({qual}),ISNUMBER({N}),ISNUMBER({M})),OR({over},{above}),FALSE)'
+    return f'IF(AND({n}<>"",{dev}="",ISNUMBER({K}),ISNUMBER({H})),AND({judged},OR({K}<{H},{beyond})),FALSE)'
+
+
+
+def _mark(s: _Sheet, sqref: str, formula: str, color: str, *codes: str) -> None:
+    """Colour ``sqref`` where ``formula`` (written for its top-left cell) holds: the cells validate
+    would report under ``codes``. Recorded in ``built.marks``, so that tests can recalculate each
+    mark as a plain formula and compare it with validate cell by cell."""
+    s.ws.conditional_formatting.add(sqref, _rule(formula, color))
+    s.built.marks.append((codes, sqref, formula))
+
+
 def _indicator_table(s: _Sheet, kind: str, columns: list[Column], r: int, rows: int,
                      tr: TableRules, rules: RuleSet) -> int:
     ws, built = s.ws, s.built
@@ -434,24 +459,21 @@ def _indicator_table(s: _Sheet, kind: str, columns: list[Column], r: int, rows: 
     # conditional formats: what validate would flag, where a formula can see it
     if "score" in L and kind != EVALUATION:
         sc, w = L["score"], L["weight"]
-        ws.conditional_formatting.add(f"{sc}{first}:{sc}{last}",
-                                      _rule(f'AND(ISNUMBER({sc}{first}),ISNUMBER({w}{first}),{sc}{first}>{w}{first})', "FFC7CE"))
+        _mark(s, f"{sc}{first}:{sc}{last}", f'AND(ISNUMBER({sc}{first}),ISNUMBER({w}{first}),{sc}{first}>{w}{first})',
+              "FFC7CE", "A304")
     if "deviation" in L:
-        sc, w, d, n = L["score"], L["weight"], L["deviation"], L["name"]
-        ws.conditional_formatting.add(
-            f"{d}{first}:{d}{last}",
-            _rule(f'AND({n}{first}<>"",ISNUMBER({sc}{first}),ISNUMBER({w}{first}),{sc}{first}<{w}{first},{d}{first}="")',
-                  "FFEB9C"))
+        _mark(s, f"{L['deviation']}{first}:{L['deviation']}{last}", _deviation_mark(L, first, tr), "FFEB9C", "A307")
     if "actual" in L:
-        a, n, dr = L["actual"], L["name"], L["direction"]
-        ws.conditional_formatting.add(
-            f"{a}{first}:{a}{last}", _rule(f'AND({n}{first}<>"",{dr}{first}<>"定性",{a}{first}="")', "FFEB9C"))
+        n, D, E, G, sc = (f"{L[x]}{first}" for x in ("name", "direction", "target", "actual", "score"))
+        # scoring.Indicator.qualitative: 定性, or a target written as words (an empty one is not)
+        qual = f'OR({D}="定性",AND({E}<>"",NOT(ISNUMBER({E}))))'
+        _mark(s, f"{L['actual']}{first}:{L['actual']}{last}",
+              f'AND({n}<>"",{G}="",OR(NOT({qual}),NOT(ISNUMBER({sc}))))', "FFEB9C", "A308")
     if kind == EVALUATION:
         w = L["weight"]
         for k in range(built.experts):
             e = L[f"expert{k + 1}"]
-            ws.conditional_formatting.add(f"{e}{first}:{e}{last}",
-                                          _rule(f"AND(ISNUMBER({e}{first}),{e}{first}>${w}{first})", "FFC7CE"))
+            _mark(s, f"{e}{first}:{e}{last}", f"AND(ISNUMBER({e}{first}),{e}{first}>${w}{first})", "FFC7CE", "A304")
     r = last + 1
     # total and grade
     w_col = ord(L["weight"]) - 64
@@ -606,10 +628,9 @@ def _line_items(s: _Sheet, r: int, per_group: int) -> int:
             s.formula(sub, ord(c) - 64, f"=SUM({c}{row}:{c}{sub - 1})", "#,##0.00")
         subtotals.append(sub)
         d, b = "D", "C"
-        s.ws.conditional_formatting.add(f"{d}{row}:{d}{sub - 1}",
-                                        _rule(f"AND(ISNUMBER({d}{row}),ISNUMBER({b}{row}),{d}{row}>{b}{row})", "FFEB9C"))
-        s.ws.conditional_formatting.add(f"E{row}:E{sub - 1}",
-                                        _rule(f"AND(ISNUMBER(E{row}),ISNUMBER(D{row}),E{row}>D{row})", "FFC7CE"))
+        _mark(s, f"{d}{row}:{d}{sub - 1}", f"AND(ISNUMBER({d}{row}),ISNUMBER({b}{row}),{d}{row}>{b}{row})", "FFEB9C",
+              "A309")
+        _mark(s, f"E{row}:E{sub - 1}", f"AND(ISNUMBER(E{row}),ISNUMBER(D{row}),E{row}>D{row})", "FFC7CE", "A310")
         row = sub + 1
     s.label(row, 1, "合计", 2)
     for c in ("C", "D", "E"):
@@ -661,8 +682,8 @@ def _execution_reason_mark(s: _Sheet, tr: TableRules, rules: RuleSet) -> None:
     said = (f"SUMPRODUCT(--ISNUMBER(SEARCH(execution_reason_words,{achieved})))"
             f"+SUMPRODUCT(--ISNUMBER(SEARCH(execution_reason_words,{devs})))")
     # IF, not AND: AND evaluates every argument, and ROUND("") is #VALUE! while there is no budget
-    b.marks["A317"] = f"IF(ISNUMBER({rate}),AND(ROUND({rate},4)<{_num(tr.explain_execution_below)},{said}=0),FALSE)"
-    s.ws.conditional_formatting.add(achieved, _rule(b.marks["A317"], "FFEB9C"))
+    _mark(s, achieved, f"IF(ISNUMBER({rate}),AND(ROUND({rate},4)<{_num(tr.explain_execution_below)},{said}=0),FALSE)",
+          "FFEB9C", "A317")
 
 
 def _meta_sheet(wb, kind: str, rules: RuleSet) -> None:  # noqa: ANN001
@@ -773,20 +794,20 @@ def _monitor_rules(s: _Sheet, first: int, last: int) -> None:
     """Dropdown for 完成目标可能性; colours for the lights and for what validate's M4xx would ask."""
     from ..monitoring import LIKELIHOOD_CHOICES
 
-    L, ws = s.built.columns, s.ws
+    L = s.built.columns
     s.validation(f"{L['likelihood']}{first}:{L['likelihood']}{last}", '"' + ",".join(LIKELIHOOD_CHOICES) + '"',
                  "确定能 / 有可能 / 完全不可能")
     _light_fills(s, f"{L['light']}{first}:{L['light']}{last}", f"{L['light']}{first}")
     n, d, e, g, i, k = (f"{L[x]}{first}" for x in ("name", "direction", "target", "to_date", "likelihood", "light"))
     red, yellow, blue = LIGHT_WORDS["red"], LIGHT_WORDS["yellow"], LIGHT_WORDS["blue"]
     dev, mea = f"{L['deviation']}{first}", f"{L['measures']}{first}"
-    for sqref, formula in (
-        (f"{L['deviation']}{first}:{L['deviation']}{last}", f'AND(OR({k}="{red}",{k}="{yellow}",{k}="{blue}"),{dev}="")'),  # M401
-        (f"{L['measures']}{first}:{L['measures']}{last}", f'AND(OR({k}="{red}",{i}="完全不可能"),{mea}="")'),  # M402
-        (f"{L['likelihood']}{first}:{L['likelihood']}{last}", f'AND({n}<>"",{i}="")'),  # M403
-        (f"{L['to_date']}{first}:{L['to_date']}{last}", f'AND({n}<>"",{d}<>"定性",ISNUMBER({e}),{g}="")'),  # M404
+    for code, sqref, formula in (
+        ("M401", f"{L['deviation']}{first}:{L['deviation']}{last}", f'AND(OR({k}="{red}",{k}="{yellow}",{k}="{blue}"),{dev}="")'),
+        ("M402", f"{L['measures']}{first}:{L['measures']}{last}", f'AND(OR({k}="{red}",{i}="完全不可能"),{mea}="")'),
+        ("M403", f"{L['likelihood']}{first}:{L['likelihood']}{last}", f'AND({n}<>"",{i}="")'),
+        ("M404", f"{L['to_date']}{first}:{L['to_date']}{last}", f'AND({n}<>"",{d}<>"定性",ISNUMBER({e}),{g}="")'),
     ):
-        ws.conditional_formatting.add(sqref, _rule(formula, "FFEB9C"))
+        _mark(s, sqref, formula, "FFEB9C", code)
 
 
 def _light_counts(s: _Sheet, first: int, last: int) -> None:
