@@ -26,6 +26,7 @@ class Case:
     experts: int = 3
     amounts: dict | None = None
     rules: str | None = None
+    lines: list[tuple] = field(default_factory=list)  # (支出内容, 预算金额, 合同签订金额, 支出金额) from the first item row
 
 
 def r(level, name, direction, target, unit, actual, weight, **kw) -> dict:
@@ -57,6 +58,8 @@ def selfeval_cases() -> list[Case]:
         Case("missing actuals", rows=[r(P, "完成数量", "≥", 100, "个", None, 45), r(Q, "合格率", "≥", 95, "%", None, 45)]),
         Case("budget overspent", funds=(100, 100, 120), rows=[r(P, "完成数量", "≥", 100, "个", 100, 90)]),
         Case("budget 76%", funds=(1000, 1000, 760), rows=[r(P, "完成数量", "≥", 100, "个", 100, 90)]),
+        Case("line items over", rows=[r(P, "完成数量", "≥", 100, "个", 100, 90)],
+             lines=[("展位搭建", 100, 120, 110), ("宣传", 50, 40, 45), ("布展", 30, None, 31), ("会务", 20, 20, 20)]),
         Case("budget 76% explained", funds=(1000, 1000, 760),
              rows=[r(P, "完成数量", "≥", 100, "个", 90, 90, deviation="场地延期，合同尾款次年支付")]),
         Case("budget 89.99% explained above", funds=(10000, 10000, 8999), amounts={"achieved": "执行率偏低：政府采购节约"},
@@ -158,6 +161,11 @@ def fill_case(case: Case, rules: RuleSet, path: str) -> Built:
                         ws[f"{L[f'expert{j + 1}']}{rr}"] = x
             elif v not in (None, "") and f in L:
                 ws[f"{L[f]}{rr}"] = v
+    for (_, row), (content, *amounts) in zip(built.line_rows, case.lines, strict=False):
+        ws[f"B{row}"] = content
+        for col, v in zip("CDE", amounts, strict=True):
+            if v is not None:
+                ws[f"{col}{row}"] = v
     write_marks(ws, built)
     wb.save(path)
     return built
