@@ -400,7 +400,6 @@ def _deviation_mark(L: dict[str, str], r: int, tr: TableRules) -> str:
     return f'IF(AND({n}<>"",{dev}="",ISNUMBER({K}),ISNUMBER({H})),AND({judged},OR({K}<{H},{beyond})),FALSE)'
 
 
-
 def _mark(s: _Sheet, sqref: str, formula: str, color: str, *codes: str) -> None:
     """Colour ``sqref`` where ``formula`` (written for its top-left cell) holds: the cells validate
     would report under ``codes``. Recorded in ``built.marks``, so that tests can recalculate each
@@ -678,7 +677,7 @@ def _execution_reason_mark(s: _Sheet, tr: TableRules, rules: RuleSet) -> None:
     b = s.built
     achieved, dev = b.cells["achieved"], b.columns["deviation"]
     devs = f"${dev}${b.first_row}:${dev}${b.first_row + b.rows - 1}"
-    rate = f"{_abs(b.funds_cols['rate'] + str(b.funds_rows[FUNDS_ROWS[0]]))}"
+    rate = _abs(f"{b.funds_cols['rate']}{b.funds_rows[FUNDS_ROWS[0]]}")
     said = (f"SUMPRODUCT(--ISNUMBER(SEARCH(execution_reason_words,{achieved})))"
             f"+SUMPRODUCT(--ISNUMBER(SEARCH(execution_reason_words,{devs})))")
     # IF, not AND: AND evaluates every argument, and ROUND("") is #VALUE! while there is no budget
