@@ -333,6 +333,7 @@ def test_goal_declarations_in_the_batch_are_compared(tmp_path):
     assert warnings[changed] == len(validate_file(changed, goals=read_goals(gpath)).findings)
     assert warnings[other] == len(validate_file(other).findings)
     assert all("对照 目标.xlsx" in p["message"] for p in data["problems"] if p["code"] == "A311")
+    assert {r["path"]: r["goals_file"] for r in data["records"]} == {gpath: "", changed: "目标.xlsx", other: ""}
     assert a311("--no-pair-goals")[0] == []
     # two declarations of one project and year: which one counts is not ours to guess
     shutil.copy(gpath, d / "目标（修订）.xlsx")

@@ -53,6 +53,7 @@ class Record:
     behind: int | None = None  # monitoring tables: rows showing red or yellow
     # their (一级指标, name, light, how, cell); a tuple, so the 100,000 records without any share one
     alerts: tuple[tuple[str, str, str, str, str], ...] = ()
+    goals_file: str = ""  # the goal declaration in the batch it was compared with (summary.pairs): its file
     errors: int = 0
     warnings: int = 0
     infos: int = 0

@@ -83,10 +83,13 @@ def _compare(args: tuple[list[Pair], str | None, str]) -> list[list[FindingRow]]
 
 def compare(records: list[Record], rules_spec: str | None, *, jobs: int, lang: str = "zh",
             ) -> Iterator[tuple[int, list[FindingRow]]]:
-    """(record index, finding rows) for every paired report that differs from its declaration."""
+    """(record index, finding rows) for every paired report that differs from its declaration;
+    every paired record names its declaration's file in ``goals_file``."""
     pairs = find_pairs(records)
     if not pairs:
         return
+    for i, pair in pairs:
+        records[i].goals_file = os.path.basename(pair[3])
     from . import pool
 
     per = max(16, -(-len(pairs) // pool.MAX_TASKS))

@@ -14,7 +14,7 @@ EN: dict[str, str] = {
     "实施单位": "implementing unit", "年度": "year", "全年预算数（万元）": "annual budget (10k yuan)",
     "全年执行数（万元）": "spent (10k yuan)", "执行率": "execution rate", "填报总分": "written total",
     "计算总分": "computed total", "等级": "grade", "达成指标数": "indicators met", "指标数": "indicators",
-    "红/黄灯": "red/yellow lights", "错误": "errors", "警告": "warnings",
+    "红/黄灯": "red/yellow lights", "对照目标表": "compared with goals", "错误": "errors", "警告": "warnings",
     # table kinds
     "目标申报表": "goal declaration", "自评表": "self-evaluation", "部门整体": "department",
     "评价评分表": "evaluation", "运行监控表": "monitoring",

@@ -27,7 +27,7 @@ COLUMNS: tuple[tuple[str, str, str, float], ...] = (
     ("spent", "全年执行数（万元）", "#,##0.00", 14), ("execution_rate", "执行率", "0.00%", 9),
     ("written_total", "填报总分", "0.00", 9), ("total", "计算总分", "0.00", 9), ("grade", "等级", "@", 6),
     ("met", "达成指标数", "0", 9), ("indicators", "指标数", "0", 7), ("behind", "红/黄灯", "0", 8),
-    ("errors", "错误", "0", 6),
+    ("goals_file", "对照目标表", "@", 16), ("errors", "错误", "0", 6),
     ("warnings", "警告", "0", 6),
 )
 EVALUATION_PARTS = ("决策", "过程", "产出", "效益")
