@@ -175,10 +175,10 @@ def expert_scores(ctx: Context) -> Iterator[Finding]:
                 problem, problem_en = f"「{text}」不是数值", f"「{text}」 is not a number"
             else:
                 problem, problem_en = "为空", "is missing"
-            expert = t.expert_names[k] if k < len(t.expert_names) and t.expert_names[k] else f"专家{k + 1}"
+            named = t.expert_names[k] if k < len(t.expert_names) and t.expert_names[k] else ""
             yield Finding("A318", t.sheet, ind.cell(f"expert{k + 1}"), s if s is not None else (text or None), {
-                "name": ind.name, "expert": expert, "problem": problem, "problem_en": problem_en,
-                "weight": _n(ind.weight)})
+                "name": ind.name, "expert": named or f"专家{k + 1}", "expert_en": named or f"expert {k + 1}",
+                "problem": problem, "problem_en": problem_en, "weight": _n(ind.weight)})
 
 
 def _explain(row: RowScore) -> Text:

@@ -109,8 +109,8 @@ CATALOGUE: dict[str, Entry] = {
                   "在资金表的偏差原因/说明栏或「实际完成情况」中写明执行率偏低的原因（如合同尾款未到支付期、政府采购节约）",
                   "state why spending fell short (e.g. final contract payments not yet due, procurement savings) "
                   "in the funds block's reason column or under 实际完成情况"),
-    "A318": Entry(ERROR, "「{name}」{expert}的评分{problem}", "the score of {expert} for 「{name}」 {problem_en}",
-                  "由{expert}填写 0 至 {weight} 之间的数值", "have {expert} fill in a number from 0 to {weight}"),
+    "A318": Entry(ERROR, "「{name}」{expert}的评分{problem}", "the score of {expert_en} for 「{name}」 {problem_en}",
+                  "由{expert}填写 0 至 {weight} 之间的数值", "have {expert_en} fill in a number from 0 to {weight}"),
     # --- M: mid-year monitoring (绩效运行监控表, domain.md §3.6; xltools/monitoring.py) ----------
     "M401": Entry(WARNING, "「{name}」{light}（{how}），但未填写偏差原因",
                   "「{name}」 shows {light_en} ({how}) but gives no reason for the deviation",
