@@ -332,7 +332,7 @@ def test_goal_declarations_in_the_batch_are_compared(tmp_path):
     assert got == [(changed, cell, code) for cell, code in expected]  # the other project has no declaration here
     assert warnings[changed] == len(validate_file(changed, goals=read_goals(gpath)).findings)
     assert warnings[other] == len(validate_file(other).findings)
-    assert all("对照 目标.xlsx" in p["message"] for p in data["problems"] if p["code"] == "A311")
+    assert all("与绩效目标申报表「目标.xlsx」不一致" in p["message"] for p in data["problems"] if p["code"] == "A311")
     assert {r["path"]: r["goals_file"] for r in data["records"]} == {gpath: "", changed: "目标.xlsx", other: ""}
     assert a311("--no-pair-goals")[0] == []
     # two declarations of one project and year: which one counts is not ours to guess
@@ -355,7 +355,7 @@ def test_many_pairs_are_compared_in_parallel(tmp_path):
     assert len(find_pairs(_records(data))) == 20  # two tasks of 16 and 4 pairs
     got = sorted((p["path"], p["message"]) for p in data["problems"] if p["code"] == "A311")
     assert got == sorted((str(tmp_path / f"自评{k}.xlsx"),
-                          f"与绩效目标申报表不一致：「服务老人人数」指标值「≥{1800 + k}人」与申报的「≥2000人」不同（对照 目标{k}.xlsx）")
+                          f"与绩效目标申报表「目标{k}.xlsx」不一致：「服务老人人数」指标值「≥{1800 + k}人」与申报的「≥2000人」不同")
                          for k in range(20))
 
 

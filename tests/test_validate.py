@@ -226,6 +226,35 @@ def test_every_expert_scores_every_row(tmp_path):
     assert a318({f"H{r}": None for r in range(7, 15)}, "two.xlsx")[0] == []
 
 
+def test_goals_folder_pairs_each_table_with_its_own_declaration(tmp_path):
+    from click.testing import CliRunner
+
+    from xltools.api import read_goals, validate_files
+    from xltools.cli import cli
+
+    folder = tmp_path / "申报"
+    folder.mkdir()
+    goals = replace(CLEAN, kind="goals", funds=[], total=None, grade="", line_items=[],
+                    amounts=[("年度资金总额", 500), ("其中：财政拨款", 500), ("其他资金", 0)],
+                    rows=[replace(r, actual="", score=None) for r in CLEAN.rows])
+    own = write(folder, goals, name="养老.xlsx")
+    write(folder, replace(goals, project="另一个项目", rows=goals.rows[:3]), name="其他.xlsx")
+    write(folder, CLEAN, name="一份自评表.xlsx")  # not a declaration: passed over
+    changed = write(tmp_path, CLEAN, {"D14": "≥1800人"}, name="自评.xlsx")
+    stranger = write(tmp_path, replace(CLEAN, project="没有申报的项目"), {"D14": "≥1800人"}, name="无申报.xlsx")
+    report = validate_files([changed, stranger], goals_path=str(folder), select={"A311"})
+    alone = validate_file(changed, goals=read_goals(own), select={"A311"})
+    assert [(f.cell, f.message()) for f in report.files[0].findings] == [(f.cell, f.message()) for f in alone.findings]
+    assert [f.message() for f in alone.findings] == ["与绩效目标申报表「养老.xlsx」不一致：「服务老人人数」指标值「≥1800人」与申报的「≥2000人」不同"]
+    assert report.files[1].findings == []  # no declaration of that project in the folder
+    write(folder, goals, name="养老（重复）.xlsx")  # two of one project and year: no guess
+    assert validate_files([changed], goals_path=str(folder), select={"A311"}).files[0].findings == []
+    empty = tmp_path / "空"
+    empty.mkdir()
+    res = CliRunner().invoke(cli, ["validate", changed, "--goals", str(empty)])
+    assert res.exit_code == 2 and "没有绩效目标申报表" in res.stderr
+
+
 def test_no_false_alarm_on_the_clean_findings_of_each_code(tmp_path):
     # the clean workbook triggers nothing: every code has its "does not trigger" case in it
     path = write(tmp_path)

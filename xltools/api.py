@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from .errors import UnknownTable, UnreadableWorkbook, UsageError, XltoolsError
 from .model import GOALS, MONITOR, Table
@@ -39,8 +40,20 @@ def read_goals(path: str | os.PathLike[str]) -> Table:
     return goals
 
 
+def _goals_for(path: str) -> Table | Callable[[Table], Table | None]:
+    if not os.path.isdir(path):
+        return read_goals(path)
+    from .declared import Declarations
+
+    found, _ = Declarations.from_paths([path])
+    if not len(found):
+        raise UsageError(f"{path}：文件夹中没有绩效目标申报表（--goals 需要目标申报表或存放它们的文件夹）。",
+                         f"{path}: the folder holds no goal declaration (--goals takes one, or a folder of them).")
+    return found.for_table
+
+
 def validate_file(path: str | os.PathLike[str], rules: RuleSet | str | None = None, *,
-                  goals: Table | None = None, select: set[str] | None = None,
+                  goals: Table | Callable[[Table], Table | None] | None = None, select: set[str] | None = None,
                   ignore: set[str] | None = None, lang: str = "zh") -> FileReport:
     """Every finding in one workbook; an unreadable file becomes a report with ``error`` set.
 
@@ -75,9 +88,13 @@ def validate_file(path: str | os.PathLike[str], rules: RuleSet | str | None = No
 def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goals_path: str | None = None,
                    select: set[str] | None = None, ignore: set[str] | None = None,
                    annotate_dir: str | None = None, force: bool = False, lang: str = "zh") -> Report:
-    """Validate several workbooks; optionally write an annotated copy of each into ``annotate_dir``."""
+    """Validate several workbooks; optionally write an annotated copy of each into ``annotate_dir``.
+
+    ``goals_path`` is one goal declaration, compared with every table, or a folder of them: each
+    table is then compared with its own (same project and year, :mod:`xltools.declared`).
+    """
     rs = rules if isinstance(rules, RuleSet) else load_rules(rules)
-    goals = read_goals(goals_path) if goals_path else None
+    goals = _goals_for(goals_path) if goals_path else None
     report = Report()
     for path in paths:
         fr = validate_file(path, rs, goals=goals, select=select, ignore=ignore, lang=lang)

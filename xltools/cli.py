@@ -110,8 +110,9 @@ def _codes(value: str | None) -> set[str] | None:
 @format_option
 @click.option("--annotate-dir", type=click.Path(file_okay=False), default=None,
               help="为每个输入写一份标注副本到此目录 / write an annotated copy of each input here.")
-@click.option("--goals", "goals", type=click.Path(dir_okay=False), default=None,
-              help="对照的绩效目标申报表（A311）/ the declared goal table to compare with.")
+@click.option("--goals", "goals", type=click.Path(exists=True), default=None,
+              help="对照的绩效目标申报表，或存放申报表的文件夹（按项目名称和年度对应）（A311）"
+                   "/ the goal declaration to compare with, or a folder of them (matched by project and year).")
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
               help="何种严重程度的问题使退出码为 1 / severity that makes the exit code 1.")
 @click.option("--select", default=None, metavar="CODES",
@@ -134,6 +135,7 @@ def validate(files: tuple[str, ...], fmt: str, annotate_dir: str | None, goals: 
         xltools validate 自评表.xlsx
         xltools validate *.xlsx --format json --fail-on warning
         xltools validate 自评表.xlsx --goals 目标申报表.xlsx --annotate-dir 校验结果/
+        xltools validate 自评/*.xlsx --goals 申报/
         xltools validate 自评表.xlsx --select A3 --ignore A307 --lang en
     """
     from .api import validate_files

@@ -170,6 +170,7 @@ class Table:
     template: dict[str, str] = field(default_factory=dict)  # xltools template metadata (id, version, rules)
     cell_errors: list[tuple[str, str, str]] = field(default_factory=list)  # (sheet, A1, #DIV/0!…) on its sheets
     months: Field | None = None  # monitoring: the N of 1-N月 (value None when no label says it)
+    source: str = ""  # the workbook it was read from (named when another table is compared with it)
 
     def field_value(self, name: str) -> object:
         f = self.header.get(name)

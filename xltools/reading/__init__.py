@@ -68,7 +68,7 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
     first.line_items.extend(loose_items)
     first.cell_errors.extend(loose_errors)
     for t in book.tables:
-        t.template = meta
+        t.template, t.source = meta, path
     evaluation = next((t for t in book.tables if t.kind == EVALUATION), None)
     if evaluation is not None:
         evaluation.written_parts.extend(loose_parts)

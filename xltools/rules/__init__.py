@@ -171,15 +171,20 @@ class Checked:
     findings: list[Finding]
 
 
-def check_workbook(book: Workbook, rules: RuleSet, goals: Table | None = None, select: set[str] | None = None,
-                   ignore: set[str] | None = None) -> list[Checked]:
-    """Score and check every table of a read workbook: what validate, summarize and Excel share."""
+def check_workbook(book: Workbook, rules: RuleSet, goals: Table | Callable[[Table], Table | None] | None = None,
+                   select: set[str] | None = None, ignore: set[str] | None = None) -> list[Checked]:
+    """Score and check every table of a read workbook: what validate, summarize and Excel share.
+
+    ``goals`` is the declaration to compare every table with, or a function that finds each
+    table's own (:meth:`xltools.declared.Declarations.for_table`).
+    """
     from ..scoring import score_table
 
     out = []
     for table in book.tables:
         result = score_table(table, rules, path=book.path)
-        out.append(Checked(table, result, findings_for(table, result, rules, goals, select, ignore)))
+        declared = goals(table) if callable(goals) else goals
+        out.append(Checked(table, result, findings_for(table, result, rules, declared, select, ignore)))
     return out
 
 

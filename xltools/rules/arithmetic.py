@@ -7,6 +7,7 @@ rates as percentages with two decimals.
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Iterator
 
 from .. import units
@@ -354,8 +355,11 @@ def against_goals(ctx: Context) -> Iterator[Finding]:
     if goals is None or t.kind not in (SELFEVAL, DEPT, MONITOR):
         return
     code = "M408" if t.kind == MONITOR else "A311"
+    name = os.path.basename(goals.source) if goals.source else ""
+    against = {"against": f"「{name}」" if name else "", "against_en": f" ({name})" if name else ""}
     for f in _goal_differences(t, goals):
         f.code = code
+        f.params.update(against)
         yield f
 
 

@@ -6,10 +6,8 @@ still the declared ones (domain.md §6: "when both workbooks are given"). When a
 ``summarize`` pairs them and adds the comparison's findings to 问题清单 — the findings that
 ``validate 自评表.xlsx --goals 目标申报表.xlsx`` gives for that pair, naming the declaration compared.
 
-Pairing is by project name (its label key: spaces, full-width forms and brackets do not matter)
-and year: a table without a year pairs with the one declaration of its name. Two declarations
-of one project and year are ambiguous and pair with nothing (``validate --goals`` compares a
-chosen pair). Only paired files are read again, so a batch without declarations costs nothing.
+Pairing is :mod:`xltools.declared`'s (project name and year; ambiguous: none), on the records
+already made, so only paired files are read again and a batch without declarations costs nothing.
 """
 
 from __future__ import annotations
@@ -17,8 +15,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
+from ..declared import pick, project_key
 from ..model import GOALS, MONITOR, SELFEVAL
-from ..reading.labels import label_key
 from ..ruleset import load_rules
 from .collect import FindingRow, Record
 
@@ -33,20 +31,21 @@ def find_pairs(records: list[Record]) -> list[tuple[int, Pair]]:
     declared: dict[str, list[Record]] = {}
     for rec in records:
         if rec.table == GOALS and not rec.error and rec.project:
-            declared.setdefault(label_key(rec.project), []).append(rec)
+            declared.setdefault(project_key(rec.project), []).append(rec)
     if not declared:
         return []
     out = []
     for i, rec in enumerate(records):
         if rec.table not in REPORTS or rec.error or not rec.project:
             continue
-        same = declared.get(label_key(rec.project), [])
-        if rec.year:
-            same = [g for g in same if not g.year or g.year == rec.year]
-        if len(same) == 1:
-            g = same[0]
+        g = pick(declared.get(project_key(rec.project), ()), rec.year, _year)
+        if g is not None:
             out.append((i, (rec.path, rec.sheet, rec.table, g.path, g.sheet)))
     return out
+
+
+def _year(rec: Record) -> str:
+    return rec.year
 
 
 def _compare(args: tuple[list[Pair], str | None, str]) -> list[list[FindingRow]]:
@@ -55,7 +54,6 @@ def _compare(args: tuple[list[Pair], str | None, str]) -> list[list[FindingRow]]
     from ..rules import findings_for
     from ..rules.catalogue import render
     from ..scoring import score_table
-    from .words import tr
 
     batch, rules_spec, lang = args
     rules = load_rules(rules_spec)
@@ -72,11 +70,10 @@ def _compare(args: tuple[list[Pair], str | None, str]) -> list[list[FindingRow]]
         if table is None or goals is None:
             out.append([])
             continue
-        against = tr("（对照 {file}）", lang).format(file=os.path.basename(goals_path))
         rows = []
         for f in findings_for(table, score_table(table, rules), rules, goals, select={"A311", "M408"}):
-            message, suggestion = render(f.code, f.params, lang)
-            rows.append((f.sheet, f.cell, f.code, f.severity, message + against, suggestion))
+            message, suggestion = render(f.code, f.params, lang)  # names the declaration's file
+            rows.append((f.sheet, f.cell, f.code, f.severity, message, suggestion))
         out.append(rows)
     return out
 

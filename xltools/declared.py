@@ -1,0 +1,77 @@
+"""Which goal declaration a self-evaluation or monitoring table reports on, among several.
+
+A finance office keeps each project's 绩效目标申报表 beside its 自评表 and 监控表; to compare them
+(A311/M408) the right declaration must be found by what the tables say, not by file names: the
+same project name (its label key, so spaces and full-width forms do not matter) and the same
+year. A table without a year takes the one declaration of its name. Two declarations of one
+project and year are ambiguous and neither is taken: guessing would report the differences
+from the wrong one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from .model import GOALS, Table
+from .reading.labels import label_key
+
+T = TypeVar("T")
+
+
+def pick(candidates: Iterable[T], year: str, year_of: Callable[[T], str]) -> T | None:
+    """The one candidate of ``year`` (or without a year); ``None`` when none or several fit."""
+    same = [c for c in candidates if not year or not year_of(c) or year_of(c) == year]
+    return same[0] if len(same) == 1 else None
+
+
+def project_key(name: object) -> str:
+    return label_key(str(name)) if name else ""
+
+
+def _year(t: Table) -> str:
+    from .reading.recognize import to_text
+
+    return to_text(t.field_value("year"))
+
+
+class Declarations:
+    """Goal declarations read from files or a folder, looked up by project and year."""
+
+    def __init__(self, tables: Iterable[Table] = ()) -> None:
+        self.by_project: dict[str, list[Table]] = {}
+        for t in tables:
+            self.add(t)
+
+    def add(self, table: Table) -> None:
+        key = project_key(table.project_name)
+        if table.kind == GOALS and key:
+            self.by_project.setdefault(key, []).append(table)
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.by_project.values())
+
+    def for_table(self, table: Table) -> Table | None:
+        return pick(self.by_project.get(project_key(table.project_name), ()), _year(table), _year)
+
+    @classmethod
+    def from_paths(cls, paths: list[str]) -> tuple[Declarations, list[tuple[str, str]]]:
+        """The declarations in ``paths`` (files and folders, recursively) and the files that
+        could not be read, with why; files holding no declaration are passed over."""
+        from .errors import UnknownTable, UnreadableWorkbook
+        from .reading import read_workbook
+        from .summary.collect import discover
+
+        files, _ = discover(paths)
+        out, failed = cls(), []
+        for f in files:
+            try:
+                book = read_workbook(f)
+            except UnknownTable:
+                continue
+            except UnreadableWorkbook as e:
+                failed.append((f, e.message()))
+                continue
+            for t in book.tables:
+                out.add(t)
+        return out, failed
