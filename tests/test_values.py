@@ -197,3 +197,14 @@ def test_round_trip(op, x, unit):
 @given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False))
 def test_format_number_round_trips(x):
     assert float(format_number(x)) == pytest.approx(x, rel=1e-6, abs=1e-6)
+
+
+def test_units_convert_exactly_and_survive_any_unit_cell():
+    from xltools import units
+
+    assert units.canonical("万人次") == ("人次", 1e4) and units.canonical("万亿元") == ("元", 1e12)
+    assert units.convert(1.2, "万人", "人") == 12000 and units.convert(3, "公顷", "亩") == 45
+    assert units.convert(5, "月", "天") == 5 and not units.comparable("月", "天")  # a month is not 30 days
+    assert units.comparable("个", "场") and units.comparable("名", "人") and not units.comparable("人", "人次")
+    hostile = "万" * 5000  # a unit column may hold anything: no recursion, no infinite factor
+    assert units.canonical(hostile) == ("万" * 4998, 1e8) and units.comparable(parse_value(100, unit=hostile).unit, "人") is False

@@ -61,13 +61,15 @@ def known(unit: str) -> bool:
 def canonical(unit: str) -> tuple[str, float]:
     """``(canonical unit, factor)``: ``万人`` → ``("人", 10000)``, ``公顷`` → ``("亩", 15)``;
     an unknown unit is its own canonical unit."""
-    if unit in _UNITS:
-        return _UNITS[unit]
-    head, rest = unit[:1], unit[1:]
-    if head in _MAGNITUDES and rest:
-        base, factor = canonical(rest)
-        return base, factor * _MAGNITUDES[head]
-    return unit, 1.0
+    factor = 1.0
+    # 万人, 亿元, 万亿元: at most two prefixes (a loop, not recursion: a unit cell may hold anything)
+    for _ in range(2):
+        if unit in _UNITS or len(unit) < 2 or unit[0] not in _MAGNITUDES:
+            break
+        factor *= _MAGNITUDES[unit[0]]
+        unit = unit[1:]
+    base, f = _UNITS.get(unit, (unit, 1.0))
+    return base, factor * f
 
 
 def comparable(a: str, b: str) -> bool:
