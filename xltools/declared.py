@@ -72,6 +72,9 @@ class Declarations:
             except UnreadableWorkbook as e:
                 failed.append((f, e.message()))
                 continue
+            except Exception as e:  # a bug must not stop the check of the other files
+                failed.append((f, repr(e)))
+                continue
             for t in book.tables:
                 out.add(t)
         return out, failed
