@@ -249,6 +249,9 @@ def test_goals_folder_pairs_each_table_with_its_own_declaration(tmp_path):
     assert report.files[1].findings == []  # no declaration of that project in the folder
     write(folder, goals, name="养老（重复）.xlsx")  # two of one project and year: no guess
     assert validate_files([changed], goals_path=str(folder), select={"A311"}).files[0].findings == []
+    (folder / "坏的.xlsx").write_bytes(b"PK\x03\x04broken")  # said on stderr, the rest still compared
+    res = CliRunner().invoke(cli, ["validate", changed, "--goals", str(folder / ".."), "--select", "A311"])
+    assert "坏的.xlsx 未能读取" in res.stderr and res.exit_code == 0
     empty = tmp_path / "空"
     empty.mkdir()
     res = CliRunner().invoke(cli, ["validate", changed, "--goals", str(empty)])

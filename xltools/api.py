@@ -40,12 +40,13 @@ def read_goals(path: str | os.PathLike[str]) -> Table:
     return goals
 
 
-def _goals_for(path: str) -> Table | Callable[[Table], Table | None]:
+def _goals_for(path: str, unread: list[tuple[str, str]]) -> Table | Callable[[Table], Table | None]:
     if not os.path.isdir(path):
         return read_goals(path)
     from .declared import Declarations
 
-    found, _ = Declarations.from_paths([path])
+    found, failed = Declarations.from_paths([path])
+    unread.extend(failed)
     if not len(found):
         raise UsageError(f"{path}：文件夹中没有绩效目标申报表（--goals 需要目标申报表或存放它们的文件夹）。",
                          f"{path}: the folder holds no goal declaration (--goals takes one, or a folder of them).")
@@ -94,8 +95,8 @@ def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goal
     table is then compared with its own (same project and year, :mod:`xltools.declared`).
     """
     rs = rules if isinstance(rules, RuleSet) else load_rules(rules)
-    goals = _goals_for(goals_path) if goals_path else None
     report = Report()
+    goals = _goals_for(goals_path, report.goals_unread) if goals_path else None
     for path in paths:
         fr = validate_file(path, rs, goals=goals, select=select, ignore=ignore, lang=lang)
         if annotate_dir is not None and fr.error is None:

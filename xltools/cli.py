@@ -142,6 +142,9 @@ def validate(files: tuple[str, ...], fmt: str, annotate_dir: str | None, goals: 
 
     report = validate_files(list(files), rules, goals_path=goals, select=_codes(select),
                             ignore=_codes(ignore), annotate_dir=annotate_dir, force=force, lang=lang)
+    for path, why in report.goals_unread:
+        click.echo(f"Warning: --goals {path} not read: {why}" if lang == "en" else f"警告：--goals 中的 {path} 未能读取：{why}",
+                   err=True)
     for f in report.files:
         if f.error is not None:
             click.echo(("Error: " if lang == "en" else "错误：") + f.error, err=True)

@@ -45,6 +45,8 @@ class FileReport:
 @dataclass(slots=True)
 class Report:
     files: list[FileReport] = field(default_factory=list)
+    # files of a --goals folder that could not be read (path, why): said, but not failing the run
+    goals_unread: list[tuple[str, str]] = field(default_factory=list)
 
     def to_dict(self, lang: str = "zh") -> dict[str, object]:
         return {"files": [f.to_dict(lang) for f in self.files]}
