@@ -126,8 +126,8 @@ def validate(files: tuple[str, ...], fmt: str, annotate_dir: str | None, goals: 
     """校验工作簿：找出评审会发现的每个问题，给出单元格和修改建议。
 
     Validate FILES: every mistake a reviewer would find (structure S1xx, goal quality G2xx,
-    arithmetic and consistency A3xx), each with its sheet and cell, the value found, a message
-    and a suggestion. Exit 0 without errors, 1 with findings of the failing severity, 2 when a
+    arithmetic and consistency A3xx, mid-year monitoring M4xx), each with its sheet and cell, the
+    value found, a message and a suggestion. Exit 0 without errors, 1 with findings of the failing severity, 2 when a
     file could not be read (the other files are still checked). The inputs are never modified.
 
     \b
