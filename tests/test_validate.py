@@ -247,6 +247,7 @@ def test_goals_folder_pairs_each_table_with_its_own_declaration(tmp_path):
     assert [(f.cell, f.message()) for f in report.files[0].findings] == [(f.cell, f.message()) for f in alone.findings]
     assert [f.message() for f in alone.findings] == ["与绩效目标申报表「养老.xlsx」不一致：「服务老人人数」指标值「≥1800人」与申报的「≥2000人」不同"]
     assert report.files[1].findings == []  # no declaration of that project in the folder
+    assert (report.files[0].goals, report.files[1].goals) == ([own], [])  # said, in text and JSON
     write(folder, goals, name="养老（重复）.xlsx")  # two of one project and year: no guess
     assert validate_files([changed], goals_path=str(folder), select={"A311"}).files[0].findings == []
     (folder / "坏的.xlsx").write_bytes(b"PK\x03\x04broken")  # said on stderr, the rest still compared

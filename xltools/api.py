@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable
 
 from .errors import UnknownTable, UnreadableWorkbook, UsageError, XltoolsError
-from .model import GOALS, MONITOR, Table
+from .model import DEPT, GOALS, MONITOR, SELFEVAL, Table
 from .reading import read_workbook
 from .report import FileReport, Report
 from .ruleset import RuleSet, load_rules
@@ -82,6 +82,10 @@ def validate_file(path: str | os.PathLike[str], rules: RuleSet | str | None = No
     for checked in check_workbook(book, rs, goals, select, ignore):
         report.tables.append((checked.table.kind, checked.table.sheet))
         report.findings.extend(checked.findings)
+        declared = goals(checked.table) if callable(goals) else goals
+        if declared is not None and checked.table.kind in (SELFEVAL, DEPT, MONITOR) and declared.source \
+                and declared.source not in report.goals:
+            report.goals.append(declared.source)
     report.findings = sort_findings(report.findings)
     return report
 

@@ -114,6 +114,8 @@ def report_text(report: Report, lang: str = "zh") -> str:
             out.append(f"  {c['error']} errors, {c['warning']} warnings, {c['info']} info")
         else:
             out.append(f"  错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}")
+        for g in f.goals:
+            out.append(("  compared with the goal declaration: " if lang == "en" else "  已对照目标申报表：") + g)
         if f.annotated:
             out.append(("  annotated copy: " if lang == "en" else "  标注副本：") + f.annotated)
         out.append("")

@@ -16,6 +16,7 @@ class FileReport:
     error: str | None = None  # the file could not be read (message in the report's language)
     annotated: str | None = None  # path of the annotated copy, if one was written
     annotate_error: str | None = None
+    goals: list[str] = field(default_factory=list)  # the goal declarations its tables were compared with
 
     @property
     def counts(self) -> dict[str, int]:
@@ -33,6 +34,8 @@ class FileReport:
             "path": self.path, "table": self.table, "tables": [{"table": k, "sheet": s} for k, s in self.tables],
             "findings": [f.to_dict(lang) for f in self.findings], "counts": self.counts,
         }
+        if self.goals:
+            d["goals"] = self.goals
         if self.error is not None:
             d["error"] = self.error
         if self.annotated is not None:
