@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
+from .declared import REPORTS
 from .errors import UnknownTable, UnreadableWorkbook, UsageError, XltoolsError
-from .model import DEPT, GOALS, MONITOR, SELFEVAL, Table
+from .model import GOALS, MONITOR, Table
 from .reading import read_workbook
 from .report import FileReport, Report
 from .ruleset import RuleSet, load_rules
@@ -83,7 +84,7 @@ def validate_file(path: str | os.PathLike[str], rules: RuleSet | str | None = No
         report.tables.append((checked.table.kind, checked.table.sheet))
         report.findings.extend(checked.findings)
         declared = goals(checked.table) if callable(goals) else goals
-        if declared is not None and checked.table.kind in (SELFEVAL, DEPT, MONITOR) and declared.source \
+        if declared is not None and checked.table.kind in REPORTS and declared.source \
                 and declared.source not in report.goals:
             report.goals.append(declared.source)
     report.findings = sort_findings(report.findings)

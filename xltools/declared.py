@@ -13,10 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from .model import GOALS, Table
+from .model import DEPT, GOALS, MONITOR, SELFEVAL, Table
 from .reading.labels import label_key
 
 T = TypeVar("T")
+#: Tables compared with a declaration (as rules.arithmetic.against_goals: A311, M408 for monitoring).
+REPORTS = (SELFEVAL, DEPT, MONITOR)
 
 
 def pick(candidates: Iterable[T], year: str, year_of: Callable[[T], str]) -> T | None:

@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterator
 
 from .. import units
+from ..declared import REPORTS
 from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator, LineItem, Table
 from ..reading.labels import TOTAL_LABELS, label_key
 from ..scoring import RowScore, outcome_of, pct, qual_rate, round_half_up
@@ -352,7 +353,7 @@ def against_goals(ctx: Context) -> Iterator[Finding]:
     """Indicators, targets and weights against the declared goals (``--goals``): A311 for a
     self-evaluation, M408 for a monitoring table (the same comparison, its own code)."""
     t, goals = ctx.table, ctx.goals
-    if goals is None or t.kind not in (SELFEVAL, DEPT, MONITOR):
+    if goals is None or t.kind not in REPORTS:
         return
     code = "M408" if t.kind == MONITOR else "A311"
     name = os.path.basename(goals.source) if goals.source else ""

@@ -15,13 +15,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
-from ..declared import pick, project_key
-from ..model import GOALS, MONITOR, SELFEVAL
+from ..declared import REPORTS, pick, project_key
+from ..model import GOALS
 from ..ruleset import load_rules
 from .collect import FindingRow, Record
 
-#: Tables compared with the declared goals (A311 for a self-evaluation, M408 for monitoring).
-REPORTS = (SELFEVAL, MONITOR)
 #: (report path, sheet, kind, goals path, goals sheet)
 Pair = tuple[str, str, str, str, str]
 
