@@ -203,3 +203,23 @@ def test_round_half_up_equals_decimal_rounding(x, digits):
     f = float(x)
     expected = float(Decimal(repr(f)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
     assert round_half_up(f, digits) == expected
+
+
+def test_round_half_up_beyond_ten_digits_and_non_finite():
+    # past 10^10 at the rounded digit (amounts in 元) Excel's rule: 15 significant digits, then half up
+    assert round_half_up(299358368.4247006) == 299358368.42  # the nudge of small values once gave .43
+    assert round_half_up(12345678901.005) == 12345678901.01 and round_half_up(-123456789012.345) == -123456789012.35
+    assert round_half_up(1e300) == 1e300 and round_half_up(float("inf")) == float("inf")
+
+
+def test_negative_or_tiny_budgets_never_leave_the_weight():
+    from xltools.model import FundsRow
+
+    def execution(budget, spent):
+        t = Table(kind=SELFEVAL, sheet="自评", funds=Funds([FundsRow("total", "年度资金总额", budget, budget, spent)]))
+        return score_table(t, RULES)
+
+    assert execution(100, -5).execution.score == 0.0  # negative spending: 0, not below
+    assert execution(-100, 50).execution.score is None  # no positive budget: no rate, as the template
+    tiny = execution(1e-308, 480)  # 480 / 1e-308 is inf
+    assert tiny.execution.score == 10.0 and "execution_rate" not in tiny.figures  # no inf in a summary

@@ -122,7 +122,8 @@ def render(key: str, params: dict[str, object] | None = None, lang: str = "zh") 
     template = en if lang == "en" else zh
     if not params:
         return template
-    values = {k: (render(v[1:], None, lang) if isinstance(v, str) and v.startswith("@") else v)
+    # "@key" names another sentence (an outcome); text typed by people (an actual of "@") stays text
+    values = {k: (render(v[1:], None, lang) if isinstance(v, str) and v[:1] == "@" and v[1:] in CATALOGUE else v)
               for k, v in params.items()}
     return template.format(**values)
 

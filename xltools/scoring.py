@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from . import units
@@ -38,12 +39,18 @@ def round_half_up(x: float, digits: int = 2) -> float:
     such as 1.5 × 114/120 = 1.4249999999999998 it gives 1.43, the exact product's rounding, as
     Excel's ROUND does. The nudge must stay far below the distance of a real fraction from a half:
     1e-9 once rounded 2709.508148 to 2709.5082 (0.48 + 1e-9 × 27,095,081 crossed it); 1e-12 keeps
-    that distance for every |x| · 10^digits below 10^10.
+    that distance for every |x| · 10^digits below 10^10; beyond it (amounts in 元 of hundreds of
+    millions) the value is rounded as Excel does it, to 15 significant digits first, in decimal.
+    Infinities and NaN (a budget of 1e-308 typed into a cell) come back unchanged.
     """
     m = 10.0**digits
     y = abs(x) * m
-    r = math.floor(y + 0.5 + 1e-12 * max(1.0, y)) / m
-    return r if x >= 0 else -r
+    if y < 1e10:
+        r = math.floor(y + 0.5 + 1e-12 * max(1.0, y)) / m
+        return r if x >= 0 else -r
+    if not math.isfinite(x) or abs(x) >= 1e15:  # no decimals left at 15 significant digits
+        return x
+    return float(Decimal(f"{x:.15g}").quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
 
 
 @lru_cache(maxsize=4096)
@@ -188,11 +195,11 @@ def _execution_row(table: Table, tr: TableRules, d: int) -> RowScore | None:
         if any(level1_key(i.level1) == level1_key("当年预算执行情况") for i in table.indicators):
             return None
         label = "当年预算执行情况"
-    if not budget or spent is None:
+    if not budget or budget < 0 or spent is None:  # as the template: no score without a positive budget
         return RowScore(label, "", word("part_execution"), weight, None, "exec_no_budget", {},
                         table.sheet, cell)
     rate = spent / budget
-    score = round_half_up(weight * min(rate, 1.0), d)
+    score = round_half_up(weight * min(max(rate, 0.0), 1.0), d)  # negative spending scores 0, not below
     key = "exec" if rate <= 1 else "exec_full"
     params = {"spent": _fmt(spent), "budget": _fmt(budget), "rate": pct(rate),
               "weight": _fmt(weight), "score": f"{score:.{d}f}"}
@@ -238,7 +245,7 @@ def figures(table: Table) -> dict[str, float]:
         out["final_diff_rate"] = round_half_up(abs(final - initial) / initial, 4)
     if a.get("received") is not None and a.get("planned"):
         out["received_rate"] = round_half_up(a["received"] / a["planned"], 4)
-    return out
+    return {k: v for k, v in out.items() if math.isfinite(v)}  # a budget of 1e-308 gives no rate, not inf
 
 
 def _row(ind: Indicator, score: float | None, key: str, params: dict[str, object],

@@ -316,8 +316,8 @@ def execution_unexplained(ctx: Context) -> Iterator[Finding]:
         return
     total = t.funds.total()
     threshold = ctx.rules.for_table(SELFEVAL).explain_execution_below
-    if total is None or total.spent is None or not total.annual_budget or \
-            round_half_up(total.spent / total.annual_budget, 4) >= threshold:
+    if total is None or total.spent is None or not total.annual_budget or total.annual_budget < 0 or \
+            round_half_up(total.spent / total.annual_budget, 4) >= threshold:  # no positive budget: no rate
         return
     if any(r.reason for r in t.funds.rows):
         return

@@ -304,7 +304,7 @@ def _funds_block(s: _Sheet, r: int, tr: TableRules) -> int:
             s.input(row, ord(F) - 64, fmt="0.00", value=tr.execution_weight, name="execution_weight")
             weight = f'IF({F}{row}="",{_num(tr.execution_weight)},{F}{row})'
             s.formula(row, ord(H) - 64,
-                      f'=IF(AND(ISNUMBER({D}{row}),{D}{row}>0),ROUND({weight}*MIN({E}{row}/{D}{row},1),2),"")',
+                      f'=IF(AND(ISNUMBER({D}{row}),{D}{row}>0),ROUND({weight}*MAX(MIN({E}{row}/{D}{row},1),0),2),"")',
                       "0.00", name="execution_score")
             for nm, col in (("annual_budget", D), ("spent", E), ("execution_rate", G)):
                 s.name(nm, f"{col}{row}")
@@ -340,8 +340,8 @@ def _dept_amounts(s: _Sheet, r: int, tr: TableRules) -> int:
     budget, spent = f"IF(ISNUMBER({a}),{a},{i})", f"IF(ISNUMBER({sp}),{sp},{fa})"
     k = len(figures)
     s.label(r + k, 4, "预算执行得分")
-    s.formula(r + k, 5, f'=IF(AND(ISNUMBER({budget}),{budget}<>0,ISNUMBER({spent})),'
-                        f'ROUND({_num(tr.execution_weight)}*MIN({spent}/{budget},1),2),"")', "0.00",
+    s.formula(r + k, 5, f'=IF(AND(ISNUMBER({budget}),{budget}>0,ISNUMBER({spent})),'
+                        f'ROUND({_num(tr.execution_weight)}*MAX(MIN({spent}/{budget},1),0),2),"")', "0.00",
               name="execution_score")
     s.built.cells.update(refs)
     return r + len(DEPT_AMOUNTS) + 1

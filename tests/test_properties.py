@@ -1,0 +1,69 @@
+"""Whatever people type into a self-evaluation, reading, scoring and checking hold their promises.
+
+Random cell contents (numbers, numbers with units and operators, words, dashes, formula-like
+text, huge and negative values) are typed over the indicator and funds cells of a clean table, in
+memory; the whole pipeline must not raise, every row score stays within [0, weight], the total is
+the sum of the rounded parts, and every finding renders in both languages at a real cell.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from xltools.grid import Grid, parse_a1
+from xltools.reading import read_grids
+from xltools.reading.source import load_grids
+from xltools.rules import check_workbook
+from xltools.rules.catalogue import CATALOGUE
+from xltools.ruleset import load_rules
+
+from .test_validate import CLEAN, write
+
+RULES = load_rules(None)
+WORDS = ["", "—", "/", "已完成", "达到预期", "部分达成", "未完成", "≥90%", "≤30天", "=100%", "1,100人", "约120家",
+         "120余家", "1.2万人", "95%（抽查）", "=SUM(A1)", "定性", "定量（其他）", "人", "人次", "万元", "%",
+         "不低于80%", "30天以内", "12个月", "0", "-5", "1e308", "NaN", "﹣3", "１２０家", "120家左右"]
+CELL = st.one_of(
+    st.sampled_from(WORDS),
+    st.floats(min_value=-1e6, max_value=1e9, allow_nan=False, allow_infinity=False),
+    st.integers(min_value=-1000, max_value=10**7),
+    st.builds(lambda op, n, u: f"{op}{n}{u}", st.sampled_from(["", "≥", "≤", "=", ">", "<", "不低于"]),
+              st.integers(0, 5000), st.sampled_from(["", "%", "人", "万人", "家", "天", "小时", "元", "万元", "亩", "公顷"])),
+    st.text(max_size=12),
+)
+# (row, col) of the clean table's editable cells (0-based): indicator rows 14-20 columns D-H, funds rows 7-8 C-E
+EDITABLE = [(r, c) for r in range(13, 20) for c in range(3, 8)] + [(r, c) for r in (6, 7) for c in (2, 3, 4)]
+
+
+@pytest.fixture(scope="module")
+def clean_grids(tmp_path_factory):
+    return load_grids(write(tmp_path_factory.mktemp("props"), CLEAN))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(EDITABLE), CELL), min_size=1, max_size=12))
+def test_any_typing_keeps_the_promises(clean_grids, edits):
+    grids = [Grid(g.sheet, copy.deepcopy(g.rows), list(g.merged)) for g in clean_grids]
+    for (r, c), value in edits:
+        row = grids[0].rows[r]
+        row.extend([""] * (c + 1 - len(row)))
+        row[c] = value
+    book = read_grids(grids, "自评表.xlsx")
+    for checked in check_workbook(book, RULES):
+        res = checked.result
+        for row in res.rows:
+            if row.score is not None and row.weight is not None and row.weight >= 0:
+                assert 0 <= row.score <= round(row.weight, 2) + 1e-9, (row.name, row.score, row.weight, row.explain())
+            row.explain("zh"), row.explain("en")
+        if res.total is not None:
+            parts = [p.score for p in res.parts if p.score is not None]
+            assert res.total == pytest.approx(round(sum(parts), 2), abs=1e-9)
+        for f in checked.findings:
+            assert f.code in CATALOGUE
+            if f.cell:
+                parse_a1(f.cell)
+            assert f.message("zh") and f.message("en") and f.suggestion("zh") and f.suggestion("en")
