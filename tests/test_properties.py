@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from xltools.errors import UnknownTable
 from xltools.grid import Grid, parse_a1
 from xltools.reading import read_grids
 from xltools.reading.source import load_grids
@@ -52,7 +53,10 @@ def test_any_typing_keeps_the_promises(clean_grids, edits):
         row = grids[0].rows[r]
         row.extend([""] * (c + 1 - len(row)))
         row[c] = value
-    book = read_grids(grids, "自评表.xlsx")
+    try:
+        book = read_grids(grids, "自评表.xlsx")
+    except UnknownTable:  # a header label typed over: validate's S105, a promise kept
+        return
     for checked in check_workbook(book, RULES):
         res = checked.result
         for row in res.rows:
@@ -67,3 +71,29 @@ def test_any_typing_keeps_the_promises(clean_grids, edits):
             if f.cell:
                 parse_a1(f.cell)
             assert f.message("zh") and f.message("en") and f.suggestion("zh") and f.suggestion("en")
+
+
+@pytest.fixture(scope="module")
+def every_kind(tmp_path_factory):
+    """Each demo table (goals, monitoring, evaluation, department, provincial self-evaluation) as
+    grids, with the cells of its indicator rows and of everything above them."""
+    from xltools.samples import demo_samples, write_sample
+
+    d = tmp_path_factory.mktemp("kinds")
+    out = []
+    for name, (sample, layout) in demo_samples().items():
+        path = d / name
+        write_sample(sample, path, layout)
+        grids = load_grids(str(path))
+        last = max(i.row for t in read_grids(grids, name).tables for i in t.indicators)
+        cells = [(r, c) for r in range(last) for c in range(len(grids[0].rows[r]))]
+        out.append((name, grids, cells))
+    return out
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_every_kind_keeps_the_promises(every_kind, data):
+    name, grids, cells = data.draw(st.sampled_from(every_kind))
+    edits = data.draw(st.lists(st.tuples(st.sampled_from(cells), CELL), min_size=1, max_size=12))
+    test_any_typing_keeps_the_promises.hypothesis.inner_test(grids, edits)

@@ -391,13 +391,17 @@ def _qualitative(ind: Indicator, tr: TableRules, d: int, use_written: bool = Tru
 
 
 def _expert_row(ind: Indicator, d: int) -> RowScore:
-    """An evaluation row scores the mean of its experts (two decimals), never above its weight."""
+    """An evaluation row scores the mean of its experts (two decimals), never above its weight
+    and never below 0 (a negative expert score is A318's finding, not a negative row)."""
     scores = [s for s in ind.experts if s is not None]
     if not scores:
         if ind.score is not None:
-            return _row(ind, round_half_up(ind.score, d), "written", {"score": _fmt(ind.score)})
+            score = round_half_up(ind.score, d)
+            if ind.weight is not None:  # a written score past its weight is A304's; it counts the weight
+                score = min(max(score, 0.0), round_half_up(ind.weight, d))
+            return _row(ind, score, "written", {"score": _fmt(ind.score)})
         return _row(ind, 0.0, "no_score", {})
-    mean = round_half_up(sum(scores) / len(scores), d)
+    mean = max(round_half_up(sum(scores) / len(scores), d), 0.0)
     params: dict[str, object] = {"scores": " + ".join(_fmt(s) for s in scores), "n": len(scores),
                                  "score": f"{mean:.{d}f}", "mean": f"{mean:.{d}f}"}
     if ind.weight is not None and mean > ind.weight:

@@ -341,16 +341,19 @@ def _row_reader(cols: dict[str, int]) -> tuple[int, Callable[[list[object]], tup
 def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tuple[object, ...]]],
                experts: list[int], level1: str, level2: str) -> Indicator:
     width, cells_of = reader
-    if len(row) < width:
-        row = row + [""] * (width - len(row))
+    n = len(row)
+    scores = [to_number(row[c]) if c < n else None for c in experts]
+    expert_texts = tuple(to_text(row[c]) if c < n else "" for c in experts) if None in scores else ()
+    # the last slot stands for every field the table has no column for, so it must be empty even
+    # when the row goes on to the right (an unlabelled remark, a second table beside this one)
+    cells = row[:width - 1]
+    cells += [""] * (width - len(cells))
     (name_v, direction, unit_v, target_v, actual_v, weight_v, score_v, dev_v, crit_v, out_v, rate_v, mid_v,
-     to_date_v, forecast_v, likely_v, measures_v, note_v) = cells_of(row)
+     to_date_v, forecast_v, likely_v, measures_v, note_v) = cells_of(cells)
     name = to_text(name_v)
     unit_col = to_text(unit_v)
     target = parse_value(target_v, unit=unit_col, op=direction if direction else None)
     qualitative = target.kind == "text" or is_qualitative_direction(direction)
-    n = len(row)
-    scores = [to_number(row[c]) if c < n else None for c in experts]
     return Indicator(
         level1=level1, level2=level2, name=name, target=target,
         actual=parse_value(actual_v, unit=unit_col),
@@ -361,8 +364,7 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
         deviation=to_text(dev_v), criteria=to_text(crit_v), note=to_text(note_v) if note_v != "" else "",
         outcome=to_text(out_v), qual_rate=to_number(rate_v),
         target_midterm=parse_value(mid_v, unit=unit_col) if mid_v != "" else NONE,
-        experts=scores,
-        expert_texts=tuple(to_text(row[c]) if c < n else "" for c in experts) if None in scores else (),
+        experts=scores, expert_texts=expert_texts,
         to_date=parse_value(to_date_v, unit=unit_col) if to_date_v != "" else NONE,
         forecast=parse_value(forecast_v, unit=unit_col) if forecast_v != "" else NONE,
         likelihood=to_text(likely_v) if likely_v != "" else "", measures=to_text(measures_v) if measures_v != "" else "",

@@ -530,7 +530,7 @@ def _row_formula(kind: str, f: str, r: int, L: dict[str, str], tr: TableRules, e
         first, last = L["expert1"], L[f"expert{experts}"]
         ex, w = f"{first}{r}:{last}{r}", f"{L['weight']}{r}"
         if f == "score":
-            mean = f"ROUND(AVERAGE({ex}),2)"
+            mean = f"MAX(ROUND(AVERAGE({ex}),2),0)"  # a negative score (A318) never drags a row below 0
             # no expert score yet: 0 once the row has a weight (as scoring._expert_row counts it)
             return f'=IF(COUNT({ex})=0,IF(ISNUMBER({w}),0,""),IF({w}="",{mean},MIN({mean},ROUND({w},2))))'
         sc = f"{L['score']}{r}"
