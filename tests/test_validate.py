@@ -259,6 +259,17 @@ def test_goals_folder_pairs_each_table_with_its_own_declaration(tmp_path):
     assert res.exit_code == 2 and "没有绩效目标申报表" in res.stderr
 
 
+def test_cells_right_of_the_table_are_not_its_fields(tmp_path):
+    # an unlabelled remark beside the table once stood in for every column the table lacks
+    # (定性得分率 among them), so 0.5 in I18 scored the qualitative row at 50 %
+    from xltools.api import score_file
+
+    path = write(tmp_path, CLEAN, {"I18": 0.5, "I14": "备注：含线上"})
+    row = next(r for r in score_file(path)[0].rows if r.name == "老人生活质量提升")
+    assert (row.score, row.explain_key) == (18.0, "qual_written")
+    assert findings(path) == []
+
+
 def test_no_false_alarm_on_the_clean_findings_of_each_code(tmp_path):
     # the clean workbook triggers nothing: every code has its "does not trigger" case in it
     path = write(tmp_path)
