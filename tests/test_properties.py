@@ -18,9 +18,11 @@ from xltools.errors import UnknownTable
 from xltools.grid import Grid, parse_a1
 from xltools.reading import read_grids
 from xltools.reading.source import load_grids
+from xltools.render import score_text
 from xltools.rules import check_workbook
 from xltools.rules.catalogue import CATALOGUE
 from xltools.ruleset import load_rules
+from xltools.scoring import LIGHTS
 
 from .test_validate import CLEAN, write
 
@@ -71,6 +73,9 @@ def test_any_typing_keeps_the_promises(clean_grids, edits):
             if f.cell:
                 parse_a1(f.cell)
             assert f.message("zh") and f.message("en") and f.suggestion("zh") and f.suggestion("en")
+        assert score_text(res, "zh") and score_text(res, "en")  # what `xltools score` prints
+        for light in res.lights():
+            assert light in LIGHTS
 
 
 @pytest.fixture(scope="module")
