@@ -58,6 +58,7 @@ def selfeval_cases() -> list[Case]:
         Case("missing actuals", rows=[r(P, "完成数量", "≥", 100, "个", None, 45), r(Q, "合格率", "≥", 95, "%", None, 45)]),
         Case("budget overspent", funds=(100, 100, 120), rows=[r(P, "完成数量", "≥", 100, "个", 100, 90)]),
         Case("budget 76%", funds=(1000, 1000, 760), rows=[r(P, "完成数量", "≥", 100, "个", 100, 90)]),
+        Case("initial only overspent", funds=(100, None, 120), rows=[r(P, "完成数量", "≥", 100, "个", 80, 90)]),
         Case("negative spending", funds=(100, 100, -5), rows=[r(P, "完成数量", "≥", 100, "个", 100, 90)]),
         Case("negative budget", funds=(100, -100, 50), rows=[r(P, "完成数量", "≥", 100, "个", 100, 90)]),
         Case("line items over", rows=[r(P, "完成数量", "≥", 100, "个", 100, 90)],

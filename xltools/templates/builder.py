@@ -311,9 +311,11 @@ def _funds_block(s: _Sheet, r: int, tr: TableRules) -> int:
         else:
             s.label(row, ord(F) - 64, "—")
             s.label(row, ord(H) - 64, "—")
+    # A302 as arithmetic.overspent: 全年预算数, or 年初预算数 where it is empty
+    C, D, E = (f"{letters[f]}{top + 1}" for f in ("initial_budget", "annual_budget", "spent"))
+    budget = f"IF(ISNUMBER({D}),{D},{C})"
     _mark(s, f"{letters['spent']}{top + 1}:{letters['spent']}{top + len(FUNDS_ROWS)}",
-          f'AND(ISNUMBER({letters["spent"]}{top + 1}),ISNUMBER({letters["annual_budget"]}{top + 1}),'
-          f'{letters["spent"]}{top + 1}>{letters["annual_budget"]}{top + 1})', "FFC7CE", "A302")
+          f"IF(AND(ISNUMBER({E}),ISNUMBER({budget})),{E}-{budget}>0.005,FALSE)", "FFC7CE", "A302")
     return r + len(FUNDS_ROWS) + 1
 
 
