@@ -37,12 +37,11 @@ def lights_need_reasons(ctx: Context) -> Iterator[Finding]:
     """Red, yellow or blue: a 偏差原因; red or 完全不可能: 纠偏措施 too (where the table has the column)."""
     t = ctx.table
     for row, ind in _indicator_rows(ctx):
-        if row.light is None:
-            continue
         if row.light in _EXPLAIN and not ind.deviation:
             yield Finding("M401", t.sheet, ind.cell("deviation", "name"), None, {
                 "name": ind.name, "light": light_word(row.light), "light_en": light_word(row.light, "en"),
                 "how": row.explain("zh")})
+        # 完全不可能 asks for measures even where no light can be lit (no 1-N月 value, no months)
         hopeless = likelihood_light(ind.likelihood) == "red"
         if (row.light == "red" or hopeless) and not ind.measures and "measures" in ind.columns:
             yield Finding("M402", t.sheet, ind.cell("measures"), None, {
