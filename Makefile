@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench bench-count templates templates-preview clean
+.PHONY: demo test lint bench bench-count fuzz templates templates-preview clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ bench: $(STAMP)
 bench-count: $(STAMP)
 	$(BIN)/python benchmarks/count_instructions.py
 	$(BIN)/python benchmarks/count_instructions.py --layout provincial
+
+# Hundreds of random filled templates through LibreOffice against Python (SEED=1 CASES=100 to vary).
+fuzz: $(STAMP)
+	$(BIN)/python -m tests.fuzz_templates --seed $(or $(SEED),1) --cases $(or $(CASES),100)
 
 # The committed templates are generated, never edited by hand (a test checks they are current).
 templates: $(STAMP)

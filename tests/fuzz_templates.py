@@ -1,0 +1,145 @@
+"""Random filled templates, recalculated by LibreOffice, against Python: ``make fuzz``.
+
+The test suite holds a few dozen chosen cases (``template_cases.py``, ``test_monitor_template.py``);
+this generates hundreds of random ones — directions, zero and fractional targets, percent cells
+typed as 0.95 or 95, missing actuals, qualitative outcomes and rates, negative or missing
+budgets, the ``deduction`` rule set, monitoring months and likelihoods — and reports every cell
+where the template and Python disagree: row scores, totals, lights and their counts, each
+conditional mark against validate's findings, and any formula showing an error. It found the
+overspending mark's missing 年初预算数 fallback and M402's rule for 完全不可能 without a light.
+
+Run: ``.venv/bin/python -m tests.fuzz_templates [--seed N] [--cases N]`` (needs soffice).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sys
+import tempfile
+
+import python_calamine as pc
+
+from xltools.api import score_file, validate_file
+from xltools.ruleset import load_rules
+from xltools.templates.layout import LIGHT_WORDS
+
+from . import test_monitor_template as mon
+from .template_cases import B, Case, P, Q, S, T, fill_case, mark_mismatches, r
+from .test_templates import cell, convert_all
+
+LEVELS = [P, Q, T, B, S]
+
+
+def selfeval_case(rng: random.Random, name: str) -> Case:
+    rows = []
+    for j in range(rng.randint(1, 9)):
+        level, w = rng.choice(LEVELS), rng.choice([0, 2.5, 5, 7.5, 10, 12, 15, 20, 33.33])
+        dev = rng.choice(["", "", "原因"])
+        if rng.random() < 0.2:
+            rows.append(r(level, f"定性{j}", "定性", rng.choice(["有效提升", "明显"]), "", rng.choice(["", "达到", "部分"]), w,
+                          outcome=rng.choice(["达成年度指标", "部分达成年度指标并具有一定效果", "未达成年度指标且效果较差", ""]),
+                          qual_rate=rng.choice([None, round(rng.uniform(0, 1), 2), rng.choice([85, 60, 100, 0])]),
+                          deviation=dev))
+            continue
+        unit = rng.choice(["%", "个", "天", "万元", ""])
+        target = rng.choice([0, round(rng.uniform(0, 200), rng.choice([0, 1, 2]))])
+        if unit == "%" and rng.random() < 0.4:
+            target = round(rng.uniform(0, 1), 2)
+        actual = None if rng.random() < 0.1 else round((target or 3) * rng.uniform(0, 2.5), rng.choice([0, 2, 3]))
+        if actual is not None and unit == "%" and rng.random() < 0.4:
+            actual = round(rng.uniform(0, 1.5), 3)
+        rows.append(r(level, f"指标{j}", rng.choice(["≥", "≤", "=", ">", "<", ""]), target, unit, actual, w, deviation=dev))
+    funds = (100, rng.choice([100, 110.5, 0, None]), round(rng.uniform(-5, 130), 2)) if rng.random() < 0.9 else None
+    return Case(name, funds=funds, rows=rows, rules=rng.choice([None, None, "deduction"]))
+
+
+def monitor_case(rng: random.Random, name: str) -> tuple:
+    rows = []
+    for j in range(rng.randint(1, 8)):
+        level, likely = rng.choice(LEVELS), rng.choice(["确定能", "有可能", "完全不可能", ""])
+        extra = {"deviation": rng.choice(["", "原因"]), "measures": rng.choice(["", "措施"])}
+        if rng.random() < 0.2:
+            rows.append(mon.r(level, f"定性{j}", "定性", "明显", "", rng.choice(["", "进展"]), likely, **extra))
+            continue
+        unit = rng.choice(["%", "个", "天", ""])
+        target = rng.choice([0, round(rng.uniform(0, 200), rng.choice([0, 2]))])
+        if unit == "%" and rng.random() < 0.4:
+            target = round(rng.uniform(0, 1), 2)
+        to_date = None if rng.random() < 0.1 else round(rng.uniform(0, 1.5) * (target or 3), rng.choice([0, 2, 3]))
+        rows.append(mon.r(level, f"指标{j}", rng.choice(["≥", "≤", "=", ">", "<", ""]), target, unit, to_date, likely,
+                          forecast=rng.choice([None, to_date, target]), **extra))
+    months = rng.choice([None, 1, 3, 6, 9, 11, 12, rng.randint(1, 12)])
+    return (name, months, rng.choice([None, (100, round(rng.uniform(-5, 120), 2)), (0, 10)]), rows)
+
+
+def _scores(name: str, rows: list[list], built, result) -> list[tuple]:
+    out = []
+    if cell(rows, built.names["total_score"]) != result.total:
+        out.append((name, "total", cell(rows, built.names["total_score"]), result.total))
+    for row in result.rows:
+        ref = built.names["execution_score"] if row.indicator is None else f"{built.columns['score']}{row.indicator.row}"
+        lo = cell(rows, ref)
+        if (None if lo == "" else lo) != row.score:
+            out.append((name, ref, lo, row.score, row.explain()))
+    return out
+
+
+def _lights(name: str, rows: list[list], built, result) -> list[tuple]:
+    out = []
+    for row in result.rows:
+        ref = built.names["funds_light"] if row.indicator is None else f"{built.columns['light']}{row.indicator.row}"
+        want = LIGHT_WORDS[row.light] if row.light else ""
+        if cell(rows, ref) != want:
+            out.append((name, ref, cell(rows, ref), want, row.explain()))
+    for light, n in result.lights().items():
+        if cell(rows, built.names[f"lights_{light}"]) != n:
+            out.append((name, f"lights_{light}", cell(rows, built.names[f"lights_{light}"]), n))
+    return out
+
+
+def run(seed: int, cases: int, soffice: str) -> int:
+    rng = random.Random(seed)
+    work = tempfile.mkdtemp(prefix="xltools-fuzz-")
+    try:
+        jobs = []  # (name, rules, built, path, compare)
+        for k in range(cases):
+            path = f"{work}/s{k:04d}.xlsx"
+            case = selfeval_case(rng, f"selfeval {seed}-{k}")
+            jobs.append((case.name, case.rules, fill_case(case, load_rules(case.rules), path), path, _scores))
+            path = f"{work}/m{k:04d}.xlsx"
+            mcase = monitor_case(rng, f"monitor {seed}-{k}")
+            jobs.append((mcase[0], None, mon.fill(mcase, path), path, _lights))
+        convert_all(soffice, [j[3] for j in jobs], f"{work}/lo")
+        bad = 0
+        for name, rules, built, path, compare in jobs:
+            path = path.replace(work, f"{work}/lo")
+            rows = pc.CalamineWorkbook.from_path(path).get_sheet_by_name(built.sheet).to_python(skip_empty_area=False)
+            findings = validate_file(path, rules).findings
+            out = compare(name, rows, built, score_file(path, rules)[0]) + mark_mismatches(name, rows, built, findings)
+            shown = [(f.cell, f.value) for f in findings if f.code == "A314"]
+            if shown:
+                out.append((name, "A314", shown))
+            for m in out[:3]:
+                print(m)
+            bad += bool(out)
+        print(f"seed {seed}: {bad} of {len(jobs)} filled templates disagree with Python")
+        return bad
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--cases", type=int, default=100, help="self-evaluations, and as many monitoring tables")
+    args = ap.parse_args()
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        sys.exit("LibreOffice (soffice) is needed")
+    sys.exit(1 if run(args.seed, args.cases, soffice) else 0)
+
+
+if __name__ == "__main__":
+    main()
