@@ -1,7 +1,7 @@
 """Random filled templates, recalculated by LibreOffice, against Python: ``make fuzz``.
 
 The test suite holds a few dozen chosen cases (``template_cases.py``, ``test_monitor_template.py``);
-this generates hundreds of random ones — directions, zero and fractional targets, percent cells
+this generates hundreds of random ones of every scored kind — directions, zero and fractional targets, percent cells
 typed as 0.95 or 95, missing actuals, qualitative outcomes and rates, negative or missing
 budgets, the ``deduction`` rule set, monitoring months and likelihoods — and reports every cell
 where the template and Python disagree: row scores, totals, lights and their counts, each
@@ -55,6 +55,29 @@ def selfeval_case(rng: random.Random, name: str) -> Case:
     return Case(name, funds=funds, rows=rows, rules=rng.choice([None, None, "deduction"]))
 
 
+def dept_case(rng: random.Random, name: str) -> Case:
+    base = selfeval_case(rng, name)
+    levels = [("整体绩效目标实现情况", "产出"), ("整体绩效目标实现情况", "效益"), ("预算管理情况", "预算编制"),
+              ("当年预算执行情况", "预算完成")]
+    rows = [{**row, "level1": lv[0], "level2": lv[1]} for row in base.rows for lv in [rng.choice(levels)]]
+    amounts = {k: rng.choice([None, round(rng.uniform(-10, 6000), 2)]) for k in
+               ("initial_budget", "annual_budget", "spent", "final_accounts", "carryover")}
+    return Case(name, kind="dept", funds=None, rows=rows, rules=base.rules,
+                amounts={k: v for k, v in amounts.items() if v is not None})
+
+
+def evaluation_case(rng: random.Random, name: str) -> Case:
+    experts = rng.choice([3, 5])
+    levels = [("决策", "项目立项"), ("过程", "资金管理"), ("产出", "产出数量"), ("效益", "项目效益")]
+    rows = []
+    for j in range(rng.randint(1, 8)):
+        w = rng.choice([None, 0, 5, 10, 20, 33.33])
+        scores = [rng.choice([None, round(rng.uniform(-2, (w or 10) * 1.3), rng.choice([0, 1, 2]))]) for _ in range(experts)]
+        lv = rng.choice(levels)
+        rows.append({"level1": lv[0], "level2": lv[1], "name": f"指标{j}", "weight": w, "experts": scores})
+    return Case(name, kind="evaluation", funds=None, experts=experts, rows=rows)
+
+
 def monitor_case(rng: random.Random, name: str) -> tuple:
     rows = []
     for j in range(rng.randint(1, 8)):
@@ -99,7 +122,7 @@ def _lights(name: str, rows: list[list], built, result) -> list[tuple]:
     return out
 
 
-def run(seed: int, cases: int, soffice: str) -> int:
+def run(seed: int, cases: int, soffice: str, keep: bool = False) -> int:
     rng = random.Random(seed)
     work = tempfile.mkdtemp(prefix="xltools-fuzz-")
     try:
@@ -111,6 +134,10 @@ def run(seed: int, cases: int, soffice: str) -> int:
             path = f"{work}/m{k:04d}.xlsx"
             mcase = monitor_case(rng, f"monitor {seed}-{k}")
             jobs.append((mcase[0], None, mon.fill(mcase, path), path, _lights))
+            for kind, make in (("d", dept_case), ("e", evaluation_case)):
+                path = f"{work}/{kind}{k:04d}.xlsx"
+                case = make(rng, f"{make.__name__[:-5]} {seed}-{k}")
+                jobs.append((case.name, case.rules, fill_case(case, load_rules(case.rules), path), path, _scores))
         convert_all(soffice, [j[3] for j in jobs], f"{work}/lo")
         bad = 0
         for name, rules, built, path, compare in jobs:
@@ -127,18 +154,23 @@ def run(seed: int, cases: int, soffice: str) -> int:
         print(f"seed {seed}: {bad} of {len(jobs)} filled templates disagree with Python")
         return bad
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if keep:
+            print(f"files kept in {work}/lo")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--cases", type=int, default=100, help="self-evaluations, and as many monitoring tables")
+    ap.add_argument("--cases", type=int, default=100,
+                    help="self-evaluations, and as many monitoring, department and evaluation tables")
+    ap.add_argument("--keep", action="store_true", help="keep the recalculated files and say where")
     args = ap.parse_args()
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         sys.exit("LibreOffice (soffice) is needed")
-    sys.exit(1 if run(args.seed, args.cases, soffice) else 0)
+    sys.exit(1 if run(args.seed, args.cases, soffice, args.keep) else 0)
 
 
 if __name__ == "__main__":

@@ -452,3 +452,18 @@ def test_biff_error_records():
     stream = globals_ + rec(0x0085, struct.pack("<IBBBB", offset, 0, 0, 2, 1) + name) + rec(0x000A, b"") + sheet
     assert _biff_errors(stream, 100) == {"表1": {(4, 2): "#DIV/0!", (6, 0): "#N/A"}}
     assert _biff_errors(stream, 5) == {"表1": {(4, 2): "#DIV/0!"}}  # rows beyond the reader's limit
+
+
+def test_an_empty_amount_does_not_take_the_figure_beside_it(tmp_path):
+    # 全年执行数 left empty: the recalculated 预决算差异率 two cells to its right is not its value
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["部门整体绩效自评表"], ["部门名称", "市贸促会"], ["年初预算数", 1620.8, None, "预算执行率"],
+                ["全年执行数", None, None, "预决算差异率", 0.3153], ["支出决算数", 2131.8, None, "预算执行得分", 20],
+                ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+                ["整体绩效目标实现情况", "产出", "举办展会数量", "≥10个", "12个", 80, None]):
+        ws.append(row)
+    wb.save(tmp_path / "dept.xlsx")
+    t = read_workbook(tmp_path / "dept.xlsx").tables[0]
+    assert "spent" not in t.amounts and t.amounts["final_accounts"].value == 2131.8
+    assert score_file(str(tmp_path / "dept.xlsx"))[0].rows[0].explain() == "2131.8/1620.8 = 131.53%，按 100% × 20 = 20.00"

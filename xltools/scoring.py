@@ -400,6 +400,8 @@ def _expert_row(ind: Indicator, d: int) -> RowScore:
             if ind.weight is not None:  # a written score past its weight is A304's; it counts the weight
                 score = min(max(score, 0.0), round_half_up(ind.weight, d))
             return _row(ind, score, "written", {"score": _fmt(ind.score)})
+        if ind.weight is None:  # nothing to score it against, as the template leaves it blank
+            return _row(ind, None, "no_weight", {}, "weight")
         return _row(ind, 0.0, "no_score", {})
     mean = max(round_half_up(sum(scores) / len(scores), d), 0.0)
     params: dict[str, object] = {"scores": " + ".join(_fmt(s) for s in scores), "n": len(scores),

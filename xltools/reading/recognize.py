@@ -75,6 +75,8 @@ _YEAR = re.compile(r"(20\d{2})\s*年")
 _YEAR_LINE = re.compile(r"^\(?(20\d{2})年(?:度|1[-—–~至]\d{1,2}月(?:份)?)?\)?$")  # (2023年度), (2024年1-6月)
 _NUMBER_TEXT = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?(?:%|万元|元|分)?$")
 _MAX_BLANK = 3
+_UNIT_LABELS = frozenset(label_key(s) for s in ("单位：万元", "单位：元", "金额单位：万元", "金额单位：元", "万元", "元",
+                                                "(万元)", "（万元）", "(元)"))
 _SUBTOTAL = label_key("小计")
 
 
@@ -455,11 +457,13 @@ def _value_right(cells: _Cells, r: int, c: int, *, numeric: bool = False) -> tup
         if v in ("", None):
             continue
         if isinstance(v, str) and label_key(v) in KNOWN_LABELS:
-            if numeric:
-                continue
-            return None
+            if numeric and label_key(v) in _UNIT_LABELS:
+                continue  # 年度资金总额 | 单位：万元 | 500
+            return None  # another field's label: its value is not ours
         if numeric and to_number(v) is None:
-            continue
+            if label_key(v) in _UNIT_LABELS:
+                continue
+            return None  # text of another kind (全年执行数 | 空 | 预决算差异率 | 2.78%): not this amount's value
         return v, cc
     return None
 

@@ -474,7 +474,9 @@ def _indicator_table(s: _Sheet, kind: str, columns: list[Column], r: int, rows: 
         w = L["weight"]
         for k in range(built.experts):
             e = L[f"expert{k + 1}"]
-            _mark(s, f"{e}{first}:{e}{last}", f"AND(ISNUMBER({e}{first}),{e}{first}>${w}{first})", "FFC7CE", "A304")
+            _mark(s, f"{e}{first}:{e}{last}",  # as A304: past the weight by more than rounding (an empty weight is 0 to Excel)
+                  f"IF(AND(ISNUMBER({e}{first}),ISNUMBER(${w}{first})),{e}{first}-${w}{first}>0.005,FALSE)",
+                  "FFC7CE", "A304")
     r = last + 1
     # total and grade
     w_col = ord(L["weight"]) - 64
