@@ -133,6 +133,8 @@ def evaluation_cases() -> list[Case]:
              rows=[e("决策", "项目立项", "立项依据", 5, [4.5, 4.2, 4.1, 4.5, 4.2]), e("决策", "绩效目标", "目标明确", 5, [6, 5, 5.5, 5, 5]),
                    e("过程", "组织实施", "制度健全", 20, [18, None, 17, 16.5, 19]), e("产出", "产出质量", "质量达标", 40, [None] * 5),
                    e("效益", "满意度", "满意度", 30, [25, 26, 27, 28, 29.99])]),
+        Case("evaluation nothing scored", kind="evaluation", funds=None, experts=3,
+             rows=[e("决策", "项目立项", "立项依据", None, [None] * 3)]),
         Case("evaluation without weights", kind="evaluation", funds=None, experts=3,
              rows=[e("决策", "项目立项", "立项依据", None, [5, 6, None]), e("过程", "资金管理", "资金使用", None, [None] * 3),
                    e("产出", "产出数量", "完成率", 10, [10.004, 10.01, 9])]),

@@ -153,7 +153,7 @@ def test_score_writing_never_overwrites_template_formulas(tmp_path):
     xl.score_book_write(book)
     book.save()
     ws = openpyxl.load_workbook(path)["绩效自评表"]
-    assert ws["K13"].value.startswith("=IF(") and ws["K43"].value.startswith("=ROUND(")
+    assert ws["K13"].value.startswith("=IF(") and ws["K43"].value.startswith("=IF(COUNT(")
 
 
 def test_summarize_folder_and_selfeval_from_goals(tmp_path, build, demo):

@@ -485,8 +485,10 @@ def _indicator_table(s: _Sheet, kind: str, columns: list[Column], r: int, rows: 
     s.formula(r, w_col, f"=SUM({rng('weight')})" + (f"+{exec_w}" if exec_w else ""), "0.00", bold=True)
     if "score" in L:
         exec_s = _execution_score_ref(kind, built, rng)
-        s.formula(r, ord(L["score"]) - 64, f"=ROUND(SUM({rng('score')})" + (f"+{exec_s}" if exec_s else "") + ",2)",
-                  "0.00", name="total_score", bold=True)
+        # no row scored at all (no weights, no budget): no total, as scoring.score_table gives none
+        counted = f"COUNT({rng('score')})" + (f"+{_execution_count_ref(kind, built)}" if exec_s else "")
+        total = f"ROUND(SUM({rng('score')})" + (f"+{exec_s}" if exec_s else "") + ",2)"
+        s.formula(r, ord(L["score"]) - 64, f'=IF({counted}=0,"",{total})', "0.00", name="total_score", bold=True)
         r += 1
         s.label(r, 1, "自评等级" if kind != EVALUATION else "评价等级")
         total = built.names["total_score"]
@@ -519,6 +521,14 @@ def _execution_score_ref(kind: str, built: Built, rng) -> str:  # noqa: ANN001
         e = built.names["execution_score"]
         return f'IF(COUNTIF({_col_range(built, "level1")},"当年预算执行情况")>0,0,IF(ISNUMBER({e}),{e},0))'
     return ""
+
+
+def _execution_count_ref(kind: str, built: Built) -> str:
+    """1 where :func:`_execution_score_ref` counts a score, else 0."""
+    e = built.names["execution_score"]
+    if kind == DEPT:
+        return f'IF(COUNTIF({_col_range(built, "level1")},"当年预算执行情况")>0,0,IF(ISNUMBER({e}),1,0))'
+    return f"IF(ISNUMBER({e}),1,0)"
 
 
 def _grade_formula(total: str, rules: RuleSet) -> str:
