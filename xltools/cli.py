@@ -249,8 +249,9 @@ def summarize(paths: tuple[str, ...], out: str | None, fmt: str, jobs: int | Non
     figures; every finding and every unreadable file; for monitoring tables, every red and yellow
     light (预警清单). A self-evaluation or monitoring table whose goal declaration (same project
     name and year) is in the batch too is compared with it, as validate --goals does (A311/M408;
-    --no-pair-goals to skip). Exit 0 when every file was read and has no errors, 1 otherwise (the batch
-    never stops for one bad file; a path that does not exist counts as unreadable), 2 usage error.
+    --no-pair-goals to skip). Exit 0 when every file was read and has no errors, 1 otherwise
+    (the batch never stops for one bad file; a path that does not exist counts as unreadable),
+    2 usage error.
 
     \b
     Example:
