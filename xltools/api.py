@@ -83,7 +83,7 @@ def validate_file(path: str | os.PathLike[str], rules: RuleSet | str | None = No
     for checked in check_workbook(book, rs, goals, select, ignore):
         report.tables.append((checked.table.kind, checked.table.sheet))
         report.findings.extend(checked.findings)
-        declared = goals(checked.table) if callable(goals) else goals
+        declared = checked.goals
         if declared is not None and checked.table.kind in REPORTS and declared.source \
                 and declared.source not in report.goals:
             report.goals.append(declared.source)

@@ -169,6 +169,7 @@ class Checked:
     table: Table
     result: ScoreResult
     findings: list[Finding]
+    goals: Table | None = None  # the declaration it was compared with, if any
 
 
 def check_workbook(book: Workbook, rules: RuleSet, goals: Table | Callable[[Table], Table | None] | None = None,
@@ -184,7 +185,7 @@ def check_workbook(book: Workbook, rules: RuleSet, goals: Table | Callable[[Tabl
     for table in book.tables:
         result = score_table(table, rules, path=book.path)
         declared = goals(table) if callable(goals) else goals
-        out.append(Checked(table, result, findings_for(table, result, rules, declared, select, ignore)))
+        out.append(Checked(table, result, findings_for(table, result, rules, declared, select, ignore), declared))
     return out
 
 
