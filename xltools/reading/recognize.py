@@ -60,13 +60,17 @@ from .labels import (
     months_in,
 )
 
+#: Lines that state the money unit (``单位：万元``): labels, and no value of their own.
+_UNIT_LINES = frozenset(label_key(s) for s in ("单位：万元", "单位：元", "金额单位：万元", "金额单位：元"))
 #: Every label the reader knows; a cell holding one of these is never taken as a field's value.
 KNOWN_LABELS = (
     set(INDICATOR_COLUMNS) | set(FUNDS_COLUMNS) | set(FUNDS_ROWS) | set(HEADER_FIELDS)
     | set(AMOUNT_FIELDS) | set(GOAL_TEXT_FIELDS) | set(LINE_ITEM_COLUMNS) | TOTAL_LABELS
-    | GRADE_LABELS | {label_key(s) for s in ("绩效指标", "年度总体目标", "总体目标", "项目资金", "项目资金(万元)", "绩效目标",
-                                            "单位：万元", "单位：元", "金额单位：万元", "金额单位：元")}
+    | GRADE_LABELS | _UNIT_LINES
+    | {label_key(s) for s in ("绩效指标", "年度总体目标", "总体目标", "项目资金", "项目资金(万元)", "绩效目标")}
 )
+#: Text an amount's value may sit behind (``年度资金总额 | 单位：万元 | 500``, ``全年执行数 | 万元 | 480``).
+_UNIT_LABELS = _UNIT_LINES | frozenset(label_key(s) for s in ("万元", "元", "(万元)", "（万元）", "(元)"))
 #: What the reader looks for, to say so when a workbook holds none of it.
 LOOKED_FOR = "一级指标 + 三级指标（或指标名称）的表头行"
 LOOKED_FOR_EN = "a header row with 一级指标 and 三级指标 (or 指标名称)"
@@ -75,8 +79,6 @@ _YEAR = re.compile(r"(20\d{2})\s*年")
 _YEAR_LINE = re.compile(r"^\(?(20\d{2})年(?:度|1[-—–~至]\d{1,2}月(?:份)?)?\)?$")  # (2023年度), (2024年1-6月)
 _NUMBER_TEXT = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?(?:%|万元|元|分)?$")
 _MAX_BLANK = 3
-_UNIT_LABELS = frozenset(label_key(s) for s in ("单位：万元", "单位：元", "金额单位：万元", "金额单位：元", "万元", "元",
-                                                "(万元)", "（万元）", "(元)"))
 _SUBTOTAL = label_key("小计")
 
 
@@ -456,14 +458,13 @@ def _value_right(cells: _Cells, r: int, c: int, *, numeric: bool = False) -> tup
         v = grid.raw(r, cc)
         if v in ("", None):
             continue
-        if isinstance(v, str) and label_key(v) in KNOWN_LABELS:
-            if numeric and label_key(v) in _UNIT_LABELS:
-                continue  # 年度资金总额 | 单位：万元 | 500
+        if numeric:
+            if to_number(v) is None:
+                if isinstance(v, str) and label_key(v) in _UNIT_LABELS:
+                    continue
+                return None  # other text (全年执行数 | 空 | 预决算差异率 | 2.78%): not this amount's value
+        elif isinstance(v, str) and label_key(v) in KNOWN_LABELS:
             return None  # another field's label: its value is not ours
-        if numeric and to_number(v) is None:
-            if label_key(v) in _UNIT_LABELS:
-                continue
-            return None  # text of another kind (全年执行数 | 空 | 预决算差异率 | 2.78%): not this amount's value
         return v, cc
     return None
 
