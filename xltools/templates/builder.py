@@ -484,9 +484,9 @@ def _indicator_table(s: _Sheet, kind: str, columns: list[Column], r: int, rows: 
     exec_w = _execution_weight_ref(kind, tr, built)
     s.formula(r, w_col, f"=SUM({rng('weight')})" + (f"+{exec_w}" if exec_w else ""), "0.00", bold=True)
     if "score" in L:
-        exec_s = _execution_score_ref(kind, built, rng)
+        exec_s = _execution_score_ref(kind, built)
         # no row scored at all (no weights, no budget): no total, as scoring.score_table gives none
-        counted = f"COUNT({rng('score')})" + (f"+{_execution_count_ref(kind, built)}" if exec_s else "")
+        counted = f"COUNT({rng('score')})" + (f"+{_execution_score_ref(kind, built, counted=True)}" if exec_s else "")
         total = f"ROUND(SUM({rng('score')})" + (f"+{exec_s}" if exec_s else "") + ",2)"
         s.formula(r, ord(L["score"]) - 64, f'=IF({counted}=0,"",{total})', "0.00", name="total_score", bold=True)
         r += 1
@@ -513,22 +513,16 @@ def _col_range(built: Built, f: str) -> str:
     return f"${L}${built.first_row}:${L}${built.first_row + built.rows - 1}"
 
 
-def _execution_score_ref(kind: str, built: Built, rng) -> str:  # noqa: ANN001
-    if kind == SELFEVAL:
-        e = built.names["execution_score"]
-        return f"IF(ISNUMBER({e}),{e},0)"
-    if kind == DEPT:
-        e = built.names["execution_score"]
-        return f'IF(COUNTIF({_col_range(built, "level1")},"当年预算执行情况")>0,0,IF(ISNUMBER({e}),{e},0))'
-    return ""
-
-
-def _execution_count_ref(kind: str, built: Built) -> str:
-    """1 where :func:`_execution_score_ref` counts a score, else 0."""
+def _execution_score_ref(kind: str, built: Built, *, counted: bool = False) -> str:
+    """The execution score as the total adds it (a department with rows of its own under
+    当年预算执行情况 adds 0); with ``counted``, 1 where it is added and 0 elsewhere."""
+    if kind not in (SELFEVAL, DEPT):
+        return ""
     e = built.names["execution_score"]
+    own = f'IF(ISNUMBER({e}),{"1" if counted else e},0)'
     if kind == DEPT:
-        return f'IF(COUNTIF({_col_range(built, "level1")},"当年预算执行情况")>0,0,IF(ISNUMBER({e}),1,0))'
-    return f"IF(ISNUMBER({e}),1,0)"
+        return f'IF(COUNTIF({_col_range(built, "level1")},"当年预算执行情况")>0,0,{own})'
+    return own
 
 
 def _grade_formula(total: str, rules: RuleSet) -> str:
@@ -596,7 +590,7 @@ def _parts_table(s: _Sheet, kind: str, r: int, rng, exec_w: str, built: Built) -
     rows = []
     if kind in (SELFEVAL, DEPT):
         name = "预算执行率" if kind == SELFEVAL else "当年预算执行情况"
-        rows.append((name, f"={exec_w}", f"={_execution_score_ref(kind, built, rng)}"))
+        rows.append((name, f"={exec_w}", f"={_execution_score_ref(kind, built)}"))
     for part in PART_ROWS[kind]:
         rows.append((part, f'=SUMIF({rng("level1")},"{part}",{rng("weight")})',
                      f'=SUMIF({rng("level1")},"{part}",{rng("score")})' if has_score else ""))
