@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from xltools.api import score_file, validate_file
 from xltools.cli import cli
 
-from .test_validate import CLEAN, write
+from .test_validate import CLEAN, GOALS, write
 
 
 def run(*args):
@@ -312,10 +312,7 @@ def test_goal_declarations_in_the_batch_are_compared(tmp_path):
 
     d = tmp_path / "申报与自评"
     d.mkdir()
-    goals = replace(CLEAN, kind="goals", funds=[], total=None, grade="", line_items=[],
-                    amounts=[("年度资金总额", 500), ("其中：财政拨款", 500), ("其他资金", 0)],
-                    rows=[replace(r, actual="", score=None) for r in CLEAN.rows])
-    gpath = write(d, goals, name="目标.xlsx")
+    gpath = write(d, GOALS, name="目标.xlsx")
     changed = write(d, CLEAN, {"D14": "≥1800人", "C15": "开展健康讲座次数"}, name="自评.xlsx")
     other = write(d, replace(CLEAN, project="另一个项目"), {"D14": "≥1800人"}, name="另一个.xlsx")
     expected = [(f.cell, f.code) for f in validate_file(changed, goals=read_goals(gpath)).findings if f.code == "A311"]
@@ -344,11 +341,8 @@ def test_many_pairs_are_compared_in_parallel(tmp_path):
     from xltools.summary import summarize
     from xltools.summary.pairs import find_pairs
 
-    goals = replace(CLEAN, kind="goals", funds=[], total=None, grade="", line_items=[],
-                    amounts=[("年度资金总额", 500), ("其中：财政拨款", 500), ("其他资金", 0)],
-                    rows=[replace(r, actual="", score=None) for r in CLEAN.rows])
     for k in range(20):  # more pairs than one task holds, so the workers share them
-        write(tmp_path, replace(goals, project=f"项目{k}"), name=f"目标{k}.xlsx")
+        write(tmp_path, replace(GOALS, project=f"项目{k}"), name=f"目标{k}.xlsx")
         write(tmp_path, replace(CLEAN, project=f"项目{k}"), {"D14": f"≥{1800 + k}人"}, name=f"自评{k}.xlsx")
     res = summarize([str(tmp_path)], fmt="json", jobs=2)
     data = json.loads(res.text)

@@ -42,6 +42,11 @@ CLEAN = Sample(
 )
 # execution 480/500 = 96% × 10 = 9.60; indicators 20+10+10+10+18+10+10 = 88 → 97.60 优
 
+#: The goal declaration CLEAN reports on: the same indicators, targets and weights.
+GOALS = replace(CLEAN, kind="goals", funds=[], total=None, grade="", line_items=[],
+                amounts=[("年度资金总额", 500), ("其中：财政拨款", 500), ("其他资金", 0)],
+                rows=[replace(r, actual="", score=None) for r in CLEAN.rows])
+
 
 def write(tmp_path, sample=CLEAN, edits=None, name="自评表.xlsx", layout=LAYOUT):
     """``sample`` written in ``layout``, then the cells of ``edits`` typed over it (text stays text)."""
@@ -172,10 +177,7 @@ def test_other_quantitative_needs_its_explanation(tmp_path):
 
 
 def test_selfeval_against_declared_goals(tmp_path):
-    goals = replace(CLEAN, kind="goals", funds=[], total=None, grade="", line_items=[],
-                    amounts=[("年度资金总额", 500), ("其中：财政拨款", 500), ("其他资金", 0)],
-                    rows=[replace(r, actual="", score=None) for r in CLEAN.rows])
-    gpath = write(tmp_path, goals, name="目标.xlsx")
+    gpath = write(tmp_path, GOALS, name="目标.xlsx")
     spath = write(tmp_path, CLEAN, {"D14": "≥1800人", "C15": "开展健康讲座次数"})
     from xltools.api import read_goals
 
@@ -234,11 +236,8 @@ def test_goals_folder_pairs_each_table_with_its_own_declaration(tmp_path):
 
     folder = tmp_path / "申报"
     folder.mkdir()
-    goals = replace(CLEAN, kind="goals", funds=[], total=None, grade="", line_items=[],
-                    amounts=[("年度资金总额", 500), ("其中：财政拨款", 500), ("其他资金", 0)],
-                    rows=[replace(r, actual="", score=None) for r in CLEAN.rows])
-    own = write(folder, goals, name="养老.xlsx")
-    write(folder, replace(goals, project="另一个项目", rows=goals.rows[:3]), name="其他.xlsx")
+    own = write(folder, GOALS, name="养老.xlsx")
+    write(folder, replace(GOALS, project="另一个项目", rows=GOALS.rows[:3]), name="其他.xlsx")
     write(folder, CLEAN, name="一份自评表.xlsx")  # not a declaration: passed over
     changed = write(tmp_path, CLEAN, {"D14": "≥1800人"}, name="自评.xlsx")
     stranger = write(tmp_path, replace(CLEAN, project="没有申报的项目"), {"D14": "≥1800人"}, name="无申报.xlsx")
@@ -248,7 +247,7 @@ def test_goals_folder_pairs_each_table_with_its_own_declaration(tmp_path):
     assert [f.message() for f in alone.findings] == ["与绩效目标申报表「养老.xlsx」不一致：「服务老人人数」指标值「≥1800人」与申报的「≥2000人」不同"]
     assert report.files[1].findings == []  # no declaration of that project in the folder
     assert (report.files[0].goals, report.files[1].goals) == ([own], [])  # said, in text and JSON
-    write(folder, goals, name="养老（重复）.xlsx")  # two of one project and year: no guess
+    write(folder, GOALS, name="养老（重复）.xlsx")  # two of one project and year: no guess
     assert validate_files([changed], goals_path=str(folder), select={"A311"}).files[0].findings == []
     (folder / "坏的.xlsx").write_bytes(b"PK\x03\x04broken")  # said on stderr, the rest still compared
     res = CliRunner().invoke(cli, ["validate", changed, "--goals", str(folder / ".."), "--select", "A311"])
