@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from xltools.grid import column_letter
+from xltools.grid import column_letter, parse_a1
 from xltools.ruleset import RuleSet
 from xltools.templates.builder import Built, build_template
 
@@ -216,3 +216,50 @@ def mark_mismatches(name: str, rows: list[list], built: Built, findings) -> list
             if shown is not expected:
                 out.append((name, "/".join(codes), ref, shown, expected))
     return out
+
+
+def cell(rows: list[list], ref: str) -> object:
+    r, c = parse_a1(ref)
+    return rows[r][c] if r < len(rows) and c < len(rows[r]) else ""
+
+
+def _blank(v: object) -> object:
+    return None if v == "" else v  # an empty formula result is Python's "no value"
+
+
+def score_mismatches(name: str, rows: list[list], built: Built, result) -> list[tuple]:  # noqa: ANN001
+    """Total, grade, execution score and every row score the template shows against Python's."""
+    out = []
+    total, grade = cell(rows, built.names["total_score"]), cell(rows, built.names["grade"])
+    if _blank(total) != result.total:
+        out.append((name, "total", total, result.total))
+    if _blank(grade) != result.grade:
+        out.append((name, "grade", grade, result.grade))
+    for row in result.rows:
+        ref = built.names["execution_score"] if row.indicator is None else f"{built.columns['score']}{row.indicator.row}"
+        if _blank(cell(rows, ref)) != row.score:
+            out.append((name, ref, cell(rows, ref), row.score, row.explain()))
+    return out
+
+
+def light_mismatches(name: str, rows: list[list], built: Built, result) -> list[tuple]:  # noqa: ANN001
+    """Every light of a monitoring template, the funds' included, and their counts, against Python's."""
+    from xltools.templates.layout import LIGHT_WORDS
+
+    out = []
+    for row in result.rows:
+        ref = built.names["funds_light"] if row.indicator is None else f"{built.columns['light']}{row.indicator.row}"
+        want = LIGHT_WORDS[row.light] if row.light else ""
+        if cell(rows, ref) != want:
+            out.append((name, ref, cell(rows, ref), want, row.explain()))
+    for light, n in result.lights().items():
+        if cell(rows, built.names[f"lights_{light}"]) != n:
+            out.append((name, f"lights_{light}", cell(rows, built.names[f"lights_{light}"]), n))
+    return out
+
+
+def recalculated_mismatches(name: str, rows: list[list], built: Built, findings) -> list[tuple]:  # noqa: ANN001
+    """What every recalculated template must also hold: no formula shows an error (A314) for any
+    inputs, and each mark colours exactly the cells validate reports (:func:`mark_mismatches`)."""
+    shown = [(f.cell, f.value) for f in findings if f.code == "A314"]
+    return ([(name, "A314", shown)] if shown else []) + mark_mismatches(name, rows, built, findings)

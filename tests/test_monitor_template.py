@@ -13,10 +13,9 @@ import python_calamine as pc
 from xltools.api import score_file, validate_file
 from xltools.ruleset import load_rules
 from xltools.templates.builder import build_template
-from xltools.templates.layout import LIGHT_WORDS
 
-from .template_cases import mark_mismatches, write_marks
-from .test_templates import cell, convert_all
+from .template_cases import light_mismatches, recalculated_mismatches, write_marks
+from .test_templates import convert_all
 
 P, Q, T = ("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标")
 B, S = ("效益指标", "社会效益指标"), ("满意度指标", "服务对象满意度指标")
@@ -94,19 +93,10 @@ def test_libreoffice_lights_equal_python(recalculated):
         (result,) = score_file(path)
         assert result.table == "monitor"
         assert len([x for x in result.rows if x.indicator is not None]) == len(case[3])
-        for row in result.rows:
-            ref = built.names["funds_light"] if row.indicator is None else f"{built.columns['light']}{row.indicator.row}"
-            want = LIGHT_WORDS[row.light] if row.light else ""
-            if cell(rows, ref) != want:
-                mismatches.append((case[0], ref, cell(rows, ref), want, row.explain()))
-            seen.add(row.light)
-        mismatches += mark_mismatches(case[0], rows, built, validate_file(path).findings)
-        shown = [(f.cell, f.value) for f in validate_file(path).findings if f.code == "A314"]
-        if shown:  # no formula of the template may show #DIV/0!, #VALUE! … whatever was typed
-            mismatches.append((case[0], "A314", shown))
-        for light, n in result.lights().items():
-            if cell(rows, built.names[f"lights_{light}"]) != n:
-                mismatches.append((case[0], f"lights_{light}", cell(rows, built.names[f"lights_{light}"]), n))
+        seen |= {row.light for row in result.rows}
+        mismatches += light_mismatches(case[0], rows, built, result)
+        # no #DIV/0! … whatever was typed; each mark colours exactly what validate reports
+        mismatches += recalculated_mismatches(case[0], rows, built, validate_file(path).findings)
     assert mismatches == []
     assert seen == {"red", "yellow", "green", "blue", None}  # every light, and rows that cannot have one
 

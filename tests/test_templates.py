@@ -10,12 +10,11 @@ import pytest
 import python_calamine as pc
 
 from xltools.api import score_file, validate_file
-from xltools.grid import parse_a1
 from xltools.ruleset import load_rules
 from xltools.templates import FILE_NAMES, KINDS, write_template
 
 from .conftest import ROOT
-from .template_cases import all_cases, fill_case, mark_mismatches
+from .template_cases import all_cases, cell, fill_case, recalculated_mismatches, score_mismatches
 
 
 def convert_all(soffice: str, paths: list[str], outdir: str) -> None:
@@ -24,11 +23,6 @@ def convert_all(soffice: str, paths: list[str], outdir: str) -> None:
     profile = f"file://{outdir}/lo-profile"
     subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "xlsx",
                     "--outdir", outdir, *paths], check=True, capture_output=True, timeout=300)
-
-
-def cell(rows: list[list], ref: str) -> object:
-    r, c = parse_a1(ref)
-    return rows[r][c] if r < len(rows) and c < len(rows[r]) else ""
 
 
 @pytest.fixture(scope="module")
@@ -56,27 +50,9 @@ def test_libreoffice_equals_python(recalculated):
     mismatches = []
     for case, built, path in recalculated:
         rows = pc.CalamineWorkbook.from_path(path).get_sheet_by_name(built.sheet).to_python(skip_empty_area=False)
-        result = score_file(path, case.rules)[0]
-        shown = [(f.cell, f.value) for f in validate_file(path, case.rules).findings if f.code == "A314"]
-        if shown:  # no formula of a template may show #DIV/0!, #VALUE! … for any case's inputs
-            mismatches.append((case.name, "A314", shown))
-        # the template colours a cell exactly where validate reports one of the mark's codes
-        mismatches += mark_mismatches(case.name, rows, built, validate_file(path, case.rules).findings)
-        lo_total = cell(rows, built.names["total_score"])
-        lo_total = None if lo_total == "" else lo_total  # nothing scored: no total in either
-        if lo_total != result.total:
-            mismatches.append((case.name, "total", lo_total, result.total))
-        if (cell(rows, built.names["grade"]) or None) != result.grade:
-            mismatches.append((case.name, "grade", cell(rows, built.names["grade"]), result.grade))
-        for row in result.rows:
-            if row.indicator is None:
-                ref = built.names["execution_score"]
-            else:
-                ref = f"{built.columns['score']}{row.indicator.row}"
-            lo = cell(rows, ref)
-            lo = None if lo == "" else lo
-            if lo != row.score:
-                mismatches.append((case.name, ref, lo, row.score, row.explain()))
+        mismatches += score_mismatches(case.name, rows, built, score_file(path, case.rules)[0])
+        # no #DIV/0! … for any case's inputs; each mark colours exactly what validate reports
+        mismatches += recalculated_mismatches(case.name, rows, built, validate_file(path, case.rules).findings)
     assert mismatches == []
 
 
