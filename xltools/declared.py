@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from .model import DEPT, GOALS, MONITOR, SELFEVAL, Table
 from .reading.labels import label_key
+from .reading.recognize import to_text
 
 T = TypeVar("T")
 #: Tables compared with a declaration (as rules.arithmetic.against_goals: A311, M408 for monitoring).
@@ -32,8 +33,6 @@ def project_key(name: object) -> str:
 
 
 def _year(t: Table) -> str:
-    from .reading.recognize import to_text
-
     return to_text(t.field_value("year"))
 
 
