@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from xltools.model import DEPT, EVALUATION, SELFEVAL, Field, Funds, FundsRow, Indicator, Table
@@ -190,6 +190,7 @@ def test_total_is_sum_of_rounded_rows():
 @pytest.mark.parametrize(("x", "digits", "expected"), [
     (2709.508148, 4, 2709.5081),  # found by hypothesis: a nudge of 1e-9 × y pushed .48 past the half
     (2.675, 2, 2.68), (1.5 * 114 / 120, 2, 1.43), (-2.675, 2, -2.68), (9999.99995, 4, 10000.0),
+    (46715737.36495328, 2, 46715737.36),  # found by the property test: a nudge of 1e-12 × y gave .37
 ])
 def test_round_half_up_examples(x, digits, expected):
     assert round_half_up(x, digits) == expected
@@ -203,6 +204,28 @@ def test_round_half_up_equals_decimal_rounding(x, digits):
     f = float(x)
     expected = float(Decimal(repr(f)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
     assert round_half_up(f, digits) == expected
+
+
+@st.composite
+def near_halves(draw):
+    """(x, digits) with x a hair from a half at the rounded digit, at every magnitude."""
+    digits = draw(st.sampled_from([0, 2, 4]))
+    scale = 10 ** draw(st.integers(0, 14 - digits))
+    whole = draw(st.integers(scale // 10, scale))
+    x = (whole + draw(st.floats(0.49, 0.51))) / 10**digits
+    return (x if draw(st.booleans()) else -x), digits
+
+
+@given(st.tuples(st.floats(min_value=-1e14, max_value=1e14, allow_nan=False, allow_infinity=False),
+                 st.sampled_from([0, 2, 4])) | near_halves())
+@settings(max_examples=400)
+def test_round_half_up_is_excels_rule_for_any_float(case):
+    """Excel's ROUND: 15 significant digits, then half away from zero; near-halves drawn on purpose."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    x, digits = case
+    expected = float(Decimal(f"{x:.15g}").quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
+    assert round_half_up(x, digits) == expected
 
 
 def test_round_half_up_beyond_ten_digits_and_non_finite():

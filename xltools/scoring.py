@@ -31,24 +31,25 @@ _FAILED_WORDS = ("未", "没有", "较差", "不满意", "差", "否", "无效")
 
 
 def round_half_up(x: float, digits: int = 2) -> float:
-    """Round half away from zero, as Excel's ROUND does (2.675 → 2.68, where round() gives 2.67).
+    """Round as Excel's ROUND does: the value to 15 significant digits first, then half away from
+    zero in decimal (2.675 → 2.68, where round() gives 2.67; 1.5 × 114/120 = 1.4249999999999998,
+    float noise, → 1.43, the exact product's rounding).
 
-    2.675 is stored as 2.67499999…; the relative nudge of 1e-12 lets such decimal halves round
-    up, as they do on paper and in Excel. For values with up to six decimals it equals rounding
-    the decimal repr with ``decimal.ROUND_HALF_UP`` (a test holds it to that); for float noise
-    such as 1.5 × 114/120 = 1.4249999999999998 it gives 1.43, the exact product's rounding, as
-    Excel's ROUND does. The nudge must stay far below the distance of a real fraction from a half:
-    1e-9 once rounded 2709.508148 to 2709.5082 (0.48 + 1e-9 × 27,095,081 crossed it); 1e-12 keeps
-    that distance for every |x| · 10^digits below 10^10; beyond it (amounts in 元 of hundreds of
-    millions) the value is rounded as Excel does it, to 15 significant digits first, in decimal.
-    Infinities and NaN (a budget of 1e-308 typed into a cell) come back unchanged.
+    Only a value within a hair of a half (relative 1e-12, far wider than what 15 significant
+    digits or float noise can move) takes the decimal path; every other value rounds the same
+    either way, so it is rounded in floats. (A fixed relative nudge, as before, was too coarse at
+    large values: a weight of 46715737.36495328 rounded to .37, where Excel shows .36.)
+    Infinities and NaN (a budget of 1e-308 typed into a cell) come back unchanged, and so does
+    a value of 10^15 or more (no decimals left at 15 significant digits).
     """
     m = 10.0**digits
     y = abs(x) * m
-    if y < 1e10:
-        r = math.floor(y + 0.5 + 1e-12 * max(1.0, y)) / m
-        return r if x >= 0 else -r
-    if not math.isfinite(x) or abs(x) >= 1e15:  # no decimals left at 15 significant digits
+    if y < 1e15:
+        f = math.floor(y)
+        if abs(y - f - 0.5) > 1e-12 * max(1.0, y):
+            r = (f + 1.0 if y - f > 0.5 else f) / m
+            return r if x >= 0 else -r
+    elif not math.isfinite(x) or abs(x) >= 1e15:  # NaN is not < 1e15 either
         return x
     return float(Decimal(f"{x:.15g}").quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
 
