@@ -133,7 +133,7 @@ def test_code_triggers_at_its_cell(tmp_path, code, cell, sample, edits):
 def test_every_code_is_tested():
     from tests.test_monitor import CASES as MONITOR_CASES
 
-    tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "A311", "G201", "A314", "M408", "A318",
+    tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "A311", "G201", "A314", "M408", "A318", "A319", "A320",
                                                                       "G210"}
     assert tested == set(CATALOGUE)
 
@@ -190,6 +190,29 @@ def test_selfeval_against_declared_goals(tmp_path):
     spath = write(tmp_path, CLEAN, {"D14": "≥0.2万人", "D15": "≥24人次"}, name="units.xlsx")
     got = [(f.code, f.cell) for f in validate_file(spath, goals=read_goals(gpath)).findings]
     assert got == [("A311", "D15"), ("A316", "E15")]
+
+
+def test_initial_budget_and_expected_goal_against_the_declaration(tmp_path):
+    from xltools.api import read_goals
+
+    goals = read_goals(write(tmp_path, GOALS, name="目标.xlsx"))
+    codes = {"A319", "A320"}
+    # a budget adjusted during the year is 全年预算数; the initial budget stays the declared one
+    adjusted = {"D7": 520, "D8": 520}
+    assert findings(write(tmp_path, CLEAN, adjusted, name="a.xlsx"), goals=goals, select=codes) == []
+    # punctuation, spaces and full-width forms do not make another goal
+    same = {"B12": "全年为辖区 2000 名老人提供日间照料服务,开展健康讲座 24 场；老人满意度达到90%以上"}
+    assert findings(write(tmp_path, CLEAN, same, name="b.xlsx"), goals=goals, select=codes) == []
+    other = {"C7": 520, "C8": 520, "B12": "全年为辖区2000名老人提供日间照料服务。"}
+    report = validate_file(write(tmp_path, CLEAN, other, name="c.xlsx"), goals=goals, select=codes)
+    assert [(f.code, f.cell, f.value) for f in report.findings] == [
+        ("A319", "C7", 520), ("A319", "C8", 520), ("A320", "B12", "全年为辖区2000名老人提供日间照料服务。")]
+    assert [f.message() for f in report.findings][1:] == [
+        "财政拨款的年初预算数 520 与绩效目标申报表「目标.xlsx」的 500 不一致",
+        "年度总体目标的预期目标与绩效目标申报表「目标.xlsx」的年度目标不一致"]
+    assert report.findings[2].suggestion() == f"照录申报的年度目标：「{CLEAN.annual_goal}」"
+    # without a declaration there is nothing to compare
+    assert findings(write(tmp_path, CLEAN, other, name="d.xlsx"), select=codes) == []
 
 
 def test_execution_reason_wherever_the_table_gives_it(tmp_path):

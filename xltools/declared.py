@@ -20,6 +20,9 @@ from .reading.recognize import to_text
 T = TypeVar("T")
 #: Tables compared with a declaration (as rules.arithmetic.against_goals: A311, M408 for monitoring).
 REPORTS = (SELFEVAL, DEPT, MONITOR)
+#: Findings that only a declaration can give: indicators, targets, weights (A311; M408 for
+#: monitoring), the initial budget (A319) and the expected goal (A320) against what was declared.
+CODES = frozenset(("A311", "M408", "A319", "A320"))
 
 
 def pick(candidates: Iterable[T], year: str, year_of: Callable[[T], str]) -> T | None:

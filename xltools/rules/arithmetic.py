@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import os
+import unicodedata
 from collections.abc import Iterator
 
 from .. import units
@@ -356,12 +357,65 @@ def against_goals(ctx: Context) -> Iterator[Finding]:
     if goals is None or t.kind not in REPORTS:
         return
     code = "M408" if t.kind == MONITOR else "A311"
-    name = os.path.basename(goals.source) if goals.source else ""
-    against = {"against": f"「{name}」" if name else "", "against_en": f" ({name})" if name else ""}
+    against = _declared_against(goals)
     for f in _goal_differences(t, goals):
         f.code = code
         f.params.update(against)
         yield f
+
+
+#: Funds rows of a report and the declaration's amount they restate: (row kind, amount, zh, en).
+DECLARED_FUNDS = (("total", "annual_total", "年度资金总额", "annual total"),
+                  ("fiscal", "annual_fiscal", "财政拨款", "fiscal appropriation"))
+
+
+def _declared_against(goals: Table) -> dict[str, str]:
+    name = os.path.basename(goals.source) if goals.source else ""
+    return {"against": f"「{name}」" if name else "", "against_en": f" ({name})" if name else ""}
+
+
+@check("A319", "A320")
+def against_declared_funds_and_goal(ctx: Context) -> Iterator[Finding]:
+    """The 年初预算数 and the 预期目标 against what was declared (``--goals``, paired summaries).
+
+    A report restates the declaration: the budget at the start of the year is the declared
+    年度资金总额 (an adjustment during the year goes into 全年预算数, which may differ), and the
+    年度总体目标's 预期目标 is the declared 年度目标. Reviewers compare both; A311 compares the
+    indicators. Texts are compared without spaces and punctuation (a full stop or a comma typed
+    differently is not a different goal).
+    """
+    t, goals = ctx.table, ctx.goals
+    if goals is None or t.kind not in REPORTS:
+        return
+    against = _declared_against(goals)
+    if t.funds is not None:
+        for kind, amount, what, what_en in DECLARED_FUNDS:
+            row, declared = t.funds.row(kind), goals.amounts.get(amount)
+            if row is None or row.initial_budget is None or declared is None:
+                continue
+            value = declared.value
+            if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
+                continue
+            if _differs(row.initial_budget, value):
+                yield Finding("A319", row.sheet or t.sheet, row.cells.get("initial_budget", ""), row.initial_budget, {
+                    **against, "what": what, "what_en": what_en, "written": _n(row.initial_budget),
+                    "declared": _n(value)})
+    own, declared_goal = t.goals_text.get("annual_goal"), goals.goals_text.get("annual_goal")
+    if own is None or declared_goal is None:
+        return
+    mine, theirs = str(own.value or "").strip(), str(declared_goal.value or "").strip()
+    if mine and theirs and text_key(mine) != text_key(theirs):
+        yield Finding("A320", own.sheet, own.cell, mine, {**against, "declared": _clip(theirs)})
+
+
+def text_key(text: str) -> str:
+    """A text without spaces, punctuation or width differences: what two copies of a goal share."""
+    s = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in s if not unicodedata.category(ch).startswith(("P", "Z", "C")))
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _same_target(i: Indicator, g: Indicator) -> bool:

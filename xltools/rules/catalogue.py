@@ -111,6 +111,13 @@ CATALOGUE: dict[str, Entry] = {
                   "in the funds block's reason column or under 实际完成情况"),
     "A318": Entry(ERROR, "「{name}」{expert}的评分{problem}", "the score of {expert_en} for 「{name}」 {problem_en}",
                   "由{expert}填写 0 至 {weight} 之间的数值", "have {expert_en} fill in a number from 0 to {weight}"),
+    "A319": Entry(WARNING, "{what}的年初预算数 {written} 与绩效目标申报表{against}的 {declared} 不一致",
+                  "the initial budget {written} of the {what_en} differs from the declared {declared}{against_en}",
+                  "年初预算数照填申报（批复）的 {declared}；年中调整的预算填在「全年预算数」栏",
+                  "enter the declared {declared} as initial budget; a budget adjusted during the year goes under 全年预算数"),
+    "A320": Entry(WARNING, "年度总体目标的预期目标与绩效目标申报表{against}的年度目标不一致",
+                  "the expected goal differs from the declared annual goal{against_en}",
+                  "照录申报的年度目标：「{declared}」", "restate the declared annual goal: 「{declared}」"),
     # --- M: mid-year monitoring (绩效运行监控表, domain.md §3.6; xltools/monitoring.py) ----------
     "M401": Entry(WARNING, "「{name}」{light}（{how}），但未填写偏差原因",
                   "「{name}」 shows {light_en} ({how}) but gives no reason for the deviation",

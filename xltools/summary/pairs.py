@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
-from ..declared import REPORTS, pick, project_key
+from ..declared import CODES, REPORTS, pick, project_key
 from ..model import GOALS
 from ..ruleset import load_rules
 from .collect import FindingRow, Record
@@ -47,7 +47,7 @@ def _year(rec: Record) -> str:
 
 
 def _compare(args: tuple[list[Pair], str | None, str]) -> list[list[FindingRow]]:
-    """In a worker: the A311/M408 findings of each pair, as 问题清单 rows."""
+    """In a worker: the findings of each pair against its declaration (:data:`CODES`), as 问题清单 rows."""
     from ..reading import read_workbook
     from ..rules import findings_for
     from ..rules.catalogue import render
@@ -69,7 +69,7 @@ def _compare(args: tuple[list[Pair], str | None, str]) -> list[list[FindingRow]]
             out.append([])
             continue
         rows = []
-        for f in findings_for(table, score_table(table, rules), rules, goals, select={"A311", "M408"}):
+        for f in findings_for(table, score_table(table, rules), rules, goals, select=CODES):
             message, suggestion = render(f.code, f.params, lang)  # names the declaration's file
             rows.append((f.sheet, f.cell, f.code, f.severity, message, suggestion))
         out.append(rows)
