@@ -41,6 +41,8 @@ def test_text_grouped_by_file_and_sheet(tmp_path):
         "",
         f"{b}（项目支出绩效自评表）",
         "  错误 0，警告 0，提示 0",
+        "",
+        "共 2 个文件：错误 1，警告 0，提示 0；无法读取 0 个",
     ]
 
 
@@ -80,3 +82,39 @@ def test_goals_option(tmp_path):
 
 def test_no_files_is_a_usage_error():
     assert run("validate").exit_code == 2
+
+
+def test_folders_are_searched_and_copies_keep_their_subfolders(tmp_path):
+    from dataclasses import replace
+
+    from .test_validate import GOALS
+
+    d = tmp_path / "自评"
+    (d / "二科").mkdir(parents=True)
+    a = write(d, edits={"G15": 8}, name="自评表.xlsx")
+    b = write(d / "二科", replace(CLEAN, project="另一个项目"), {"D14": "≥1800人"}, name="自评表.xlsx")
+    (d / "~$自评表.xlsx").write_bytes(b"lock")
+    (d / "说明.docx").write_bytes(b"PK")
+    g = write(tmp_path, GOALS, name="目标.xlsx")
+    out = tmp_path / "校验"
+    res = run("validate", d, "--goals", g, "--annotate-dir", out)
+    assert res.exit_code == 1, res.output
+    lines = res.stdout.splitlines()
+    assert lines[-5:] == [
+        "已跳过：",
+        f"  {d / '~$自评表.xlsx'}：Office 锁定文件（~$），已跳过",
+        f"  {d / '说明.docx'}：不是工作簿（扩展名不是 .xlsx/.xlsm/.xls/.et/.ods），已跳过",
+        "",
+        "共 2 个文件：错误 1，警告 0，提示 0；无法读取 0 个",
+    ]
+    # two 自评表.xlsx in two folders: two annotated copies, in the same subfolders
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.xlsx")) == ["二科/自评表_校验.xlsx", "自评表_校验.xlsx"]
+    # one declaration among several workbooks: compared with its own project only (b's 1800 is not
+    # held against another project's 2000); alone with b, compared whatever the name
+    data = json.loads(run("validate", d, "--goals", g, "--format", "json").stdout)
+    assert [(f["path"], f.get("goals"), [x["code"] for x in f["findings"]]) for f in data["files"]] == [
+        (a, [g], ["A305"]), (b, None, [])]
+    assert {s["reason"] for s in data["skipped"]} == {"Office 锁定文件（~$），已跳过",
+                                                       "不是工作簿（扩展名不是 .xlsx/.xlsm/.xls/.et/.ods），已跳过"}
+    alone = json.loads(run("validate", b, "--goals", g, "--format", "json", "--select", "A311").stdout)
+    assert [(x["code"], x["cell"]) for x in alone["files"][0]["findings"]] == [("A311", "D14")]

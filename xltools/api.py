@@ -41,10 +41,13 @@ def read_goals(path: str | os.PathLike[str]) -> Table:
     return goals
 
 
-def _goals_for(path: str, unread: list[tuple[str, str]]) -> Table | Callable[[Table], Table | None]:
-    if not os.path.isdir(path):
-        return read_goals(path)
+def _goals_for(path: str, unread: list[tuple[str, str]], several: bool = False,
+               ) -> Table | Callable[[Table], Table | None]:
     from .declared import Declarations
+
+    if not os.path.isdir(path):
+        goals = read_goals(path)
+        return Declarations([goals]).for_table if several else goals
 
     found, failed = Declarations.from_paths([path])
     unread.extend(failed)
@@ -91,24 +94,54 @@ def validate_file(path: str | os.PathLike[str], rules: RuleSet | str | None = No
     return report
 
 
+def _expand(paths: list[str], skipped: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(file, its folder relative to the folder given) for every file to validate.
+
+    Files as given (the folder ``""``); folders as the workbooks under them, as ``summarize``
+    finds them (lock files, other documents and annotated copies ``*_校验.xlsx`` skipped, each
+    noted in ``skipped``). A file named explicitly is always validated, whatever its name: the
+    reader goes by content. The relative folder keeps annotated copies of two ``自评表.xlsx`` in
+    different subfolders apart.
+    """
+    from .summary.collect import discover
+
+    out: list[tuple[str, str]] = []
+    for p in paths:
+        if os.path.isdir(p):
+            found, passed = discover([p])
+            for f in found:
+                sub = os.path.relpath(os.path.dirname(f), p)
+                out.append((f, "" if sub == os.curdir else sub))
+            skipped.extend(passed)
+        else:
+            out.append((p, ""))
+    return out
+
+
 def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goals_path: str | None = None,
                    select: set[str] | None = None, ignore: set[str] | None = None,
                    annotate_dir: str | None = None, force: bool = False, lang: str = "zh") -> Report:
-    """Validate several workbooks; optionally write an annotated copy of each into ``annotate_dir``.
+    """Validate several workbooks; optionally write an annotated copy of each into ``annotate_dir``
+    (in the subfolders the inputs have under a folder given).
 
-    ``goals_path`` is one goal declaration, compared with every table, or a folder of them: each
-    table is then compared with its own (same project and year, :mod:`xltools.declared`).
+    ``paths`` are files or folders (searched recursively). ``goals_path`` is a goal declaration
+    or a folder of them. A folder's declarations are each compared with the tables of their own
+    project and year (:mod:`xltools.declared`); so is a single declaration when several workbooks
+    are validated — in a folder of a department's reports, one project's declaration says
+    nothing about the others. With one workbook, one declaration is compared with it whatever
+    its project name: that pair is what was asked for.
     """
     rs = rules if isinstance(rules, RuleSet) else load_rules(rules)
     report = Report()
-    goals = _goals_for(goals_path, report.goals_unread) if goals_path else None
-    for path in paths:
+    files = _expand(paths, report.skipped)
+    goals = _goals_for(goals_path, report.goals_unread, several=len(files) > 1) if goals_path else None
+    for path, sub in files:
         fr = validate_file(path, rs, goals=goals, select=select, ignore=ignore, lang=lang)
         if annotate_dir is not None and fr.error is None:
             from .annotate import annotate_copy, annotated_path
 
             try:
-                fr.annotated = annotate_copy(path, fr.findings, annotated_path(path, annotate_dir),
+                fr.annotated = annotate_copy(path, fr.findings, annotated_path(path, os.path.join(annotate_dir, sub)),
                                              lang=lang, force=force)
             except XltoolsError as e:
                 fr.annotate_error = e.message(lang)

@@ -106,7 +106,7 @@ def _codes(value: str | None) -> set[str] | None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @format_option
 @click.option("--annotate-dir", type=click.Path(file_okay=False), default=None,
               help="为每个输入写一份标注副本到此目录 / write an annotated copy of each input here.")
@@ -125,9 +125,9 @@ def validate(files: tuple[str, ...], fmt: str, annotate_dir: str | None, goals: 
              lang: str) -> None:
     """校验工作簿：找出评审会发现的每个问题，给出单元格和修改建议。
 
-    Validate FILES: every mistake a reviewer would find (structure S1xx, goal quality G2xx,
-    arithmetic and consistency A3xx, mid-year monitoring M4xx), each with its sheet and cell, the
-    value found, a message and a suggestion. Exit 0 without errors, 1 with findings of the failing severity, 2 when a
+    Validate FILES (workbooks, or folders searched recursively): every mistake a reviewer would
+    find (structure S1xx, goal quality G2xx, arithmetic and consistency A3xx, mid-year monitoring
+    M4xx), each with its sheet and cell, the value found, a message and a suggestion. Exit 0 without errors, 1 with findings of the failing severity, 2 when a
     file could not be read (the other files are still checked). The inputs are never modified.
 
     \b
@@ -135,7 +135,7 @@ def validate(files: tuple[str, ...], fmt: str, annotate_dir: str | None, goals: 
         xltools validate 自评表.xlsx
         xltools validate *.xlsx --format json --fail-on warning
         xltools validate 自评表.xlsx --goals 目标申报表.xlsx --annotate-dir 校验结果/
-        xltools validate 自评/*.xlsx --goals 申报/
+        xltools validate 自评/ --goals 申报/
         xltools validate 自评表.xlsx --select A3 --ignore A307 --lang en
     """
     from .api import validate_files

@@ -119,4 +119,18 @@ def report_text(report: Report, lang: str = "zh") -> str:
         if f.annotated:
             out.append(("  annotated copy: " if lang == "en" else "  标注副本：") + f.annotated)
         out.append("")
+    if report.skipped:
+        from .summary.words import tr
+
+        out.append("skipped:" if lang == "en" else "已跳过：")
+        out.extend(f"  {p}: {tr(why, lang)}" if lang == "en" else f"  {p}：{why}" for p, why in report.skipped)
+        out.append("")
+    if len(report.files) > 1:
+        c, unread = report.counts, sum(1 for f in report.files if f.error is not None)
+        if lang == "en":
+            out.append(f"{len(report.files)} files: {c['error']} errors, {c['warning']} warnings, {c['info']} info; "
+                       f"{unread} unreadable")
+        else:
+            out.append(f"共 {len(report.files)} 个文件：错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}；"
+                       f"无法读取 {unread} 个")
     return "\n".join(out).rstrip()

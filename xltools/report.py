@@ -50,9 +50,24 @@ class Report:
     files: list[FileReport] = field(default_factory=list)
     # files of a --goals folder that could not be read (path, why): said, but not failing the run
     goals_unread: list[tuple[str, str]] = field(default_factory=list)
+    # files under a folder given that were not validated (lock files, other documents), with why
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        out = dict.fromkeys(SEVERITIES, 0)
+        for f in self.files:
+            for k, n in f.counts.items():
+                out[k] += n
+        return out
 
     def to_dict(self, lang: str = "zh") -> dict[str, object]:
-        return {"files": [f.to_dict(lang) for f in self.files]}
+        d: dict[str, object] = {"files": [f.to_dict(lang) for f in self.files]}
+        if self.skipped:
+            from .summary.words import tr
+
+            d["skipped"] = [{"path": p, "reason": tr(why, lang)} for p, why in self.skipped]
+        return d
 
     def exit_code(self, fail_on: str = ERROR) -> int:
         """2 if a file was unreadable, 1 if a finding reaches ``fail_on``, else 0."""
