@@ -118,3 +118,31 @@ def test_folders_are_searched_and_copies_keep_their_subfolders(tmp_path):
                                                        "不是工作簿（扩展名不是 .xlsx/.xlsm/.xls/.et/.ods），已跳过"}
     alone = json.loads(run("validate", b, "--goals", g, "--format", "json", "--select", "A311").stdout)
     assert [(x["code"], x["cell"]) for x in alone["files"][0]["findings"]] == [("A311", "D14")]
+
+
+def test_declarations_among_the_inputs_are_compared(tmp_path):
+    """As summarize pairs them: a report with its project's declaration among the inputs."""
+    from dataclasses import replace
+
+    from .test_validate import GOALS
+
+    d = tmp_path / "2023"
+    d.mkdir()
+    s = write(d, CLEAN, {"D14": "≥1800人", "C7": 520, "C8": 520}, name="a自评.xlsx")  # before its declaration
+    other = write(d, replace(CLEAN, project="另一个项目"), {"D14": "≥1800人"}, name="b另一个.xlsx")
+    g = write(d, GOALS, name="c目标.xlsx")
+    with_goals = json.loads(run("validate", s, "--goals", g, "--format", "json").stdout)["files"][0]
+
+    def files(*extra):
+        return {f["path"]: f for f in json.loads(run("validate", d, "--format", "json", *extra).stdout)["files"]}
+
+    got = files()
+    assert got[s]["findings"] == with_goals["findings"] and got[s]["goals"] == [g]
+    assert [(x["code"], x["cell"]) for x in got[s]["findings"]] == [("A319", "C7"), ("A319", "C8"), ("A311", "D14")]
+    assert "goals" not in got[other] and "goals" not in got[g]
+    assert [x["code"] for x in got[other]["findings"]] == []
+    unpaired = files("--no-pair-goals")[s]
+    assert "goals" not in unpaired and not {x["code"] for x in unpaired["findings"]} & {"A311", "A319"}
+    # --select applies to the paired comparison too
+    only = files("--select", "A319")[s]
+    assert [(x["code"], x["cell"]) for x in only["findings"]] == [("A319", "C7"), ("A319", "C8")]

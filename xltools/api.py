@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from .declared import REPORTS
+from .declared import REPORTS, Declarations
 from .errors import UnknownTable, UnreadableWorkbook, UsageError, XltoolsError
-from .model import GOALS, MONITOR, Table
+from .model import GOALS, MONITOR, Table, Workbook
 from .reading import read_workbook
 from .report import FileReport, Report
 from .ruleset import RuleSet, load_rules
 from .scoring import ScoreResult, score_workbook
+
+if TYPE_CHECKING:
+    from .rules import Checked
 
 
 def score_file(path: str | os.PathLike[str], rules: RuleSet | str | None = None,
@@ -43,8 +47,6 @@ def read_goals(path: str | os.PathLike[str]) -> Table:
 
 def _goals_for(path: str, unread: list[tuple[str, str]], several: bool = False,
                ) -> Table | Callable[[Table], Table | None]:
-    from .declared import Declarations
-
     if not os.path.isdir(path):
         goals = read_goals(path)
         return Declarations([goals]).for_table if several else goals
@@ -65,8 +67,14 @@ def validate_file(path: str | os.PathLike[str], rules: RuleSet | str | None = No
     A workbook that reads but holds no known table is a finding (S105), not an error: the file
     is fine, it is just not a performance table.
     """
+    return _validate(path, rules, goals, select, ignore, lang)[0]
+
+
+def _validate(path: str | os.PathLike[str], rules: RuleSet | str | None,
+              goals: Table | Callable[[Table], Table | None] | None, select: set[str] | None,
+              ignore: set[str] | None, lang: str) -> tuple[FileReport, Workbook | None]:
     from .reading.recognize import LOOKED_FOR, LOOKED_FOR_EN
-    from .rules import Finding, check_workbook, sort_findings, wanted
+    from .rules import Finding, check_workbook, wanted
 
     rs = rules if isinstance(rules, RuleSet) else load_rules(rules)
     report = FileReport(os.fspath(path))
@@ -79,19 +87,49 @@ def validate_file(path: str | os.PathLike[str], rules: RuleSet | str | None = No
         report.findings = [Finding("S105", e.sheets[0] if e.sheets else "", "A1", None, {
             "looked_for": LOOKED_FOR if lang != "en" else LOOKED_FOR_EN, "sheets": sheets})]
         report.findings = [f for f in report.findings if wanted(f.code, select, ignore)]
-        return report
+        return report, None
     except UnreadableWorkbook as e:
         report.error = e.message(lang)
-        return report
-    for checked in check_workbook(book, rs, goals, select, ignore):
-        report.tables.append((checked.table.kind, checked.table.sheet))
-        report.findings.extend(checked.findings)
-        declared = checked.goals
-        if declared is not None and checked.table.kind in REPORTS and declared.source \
-                and declared.source not in report.goals:
-            report.goals.append(declared.source)
+        return report, None
+    checked = check_workbook(book, rs, goals, select, ignore)
+    report.tables = [(c.table.kind, c.table.sheet) for c in checked]
+    _add(report, checked)
+    return report, book
+
+
+def _add(report: FileReport, checked: list[Checked]) -> None:
+    """Findings of checked tables into ``report``, in cell order, with the declarations used."""
+    from .rules import sort_findings
+
+    for c in checked:
+        report.findings.extend(c.findings)
+        if c.goals is not None and c.table.kind in REPORTS and c.goals.source and c.goals.source not in report.goals:
+            report.goals.append(c.goals.source)
     report.findings = sort_findings(report.findings)
-    return report
+
+
+def _pair_declared(reports: list[FileReport], declared: Declarations, candidates: list[int], rules: RuleSet,
+                   select: set[str] | None, ignore: set[str] | None) -> None:
+    """The inputs' reports compared with the inputs' declarations (as ``summarize`` pairs them).
+
+    Each report's file is read again, after every input has been read: a declaration may come
+    after its report in the list, and keeping every table of a large batch in memory to spare
+    the second read would cost more than the read (about a millisecond).
+    """
+    from .declared import CODES
+    from .rules import check_workbook, wanted
+
+    codes = {c for c in CODES if wanted(c, select, ignore)}
+    if not codes or not len(declared):
+        return
+    for i in candidates:
+        try:
+            book = read_workbook(reports[i].path)
+        except Exception:  # read moments ago; one changed or vanished since is no pair, not a failure
+            continue
+        book.tables = [t for t in book.tables if t.kind in REPORTS and declared.for_table(t) is not None]
+        if book.tables:
+            _add(reports[i], check_workbook(book, rules, declared.for_table, codes))
 
 
 def _expand(paths: list[str], skipped: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -120,7 +158,8 @@ def _expand(paths: list[str], skipped: list[tuple[str, str]]) -> list[tuple[str,
 
 def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goals_path: str | None = None,
                    select: set[str] | None = None, ignore: set[str] | None = None,
-                   annotate_dir: str | None = None, force: bool = False, lang: str = "zh") -> Report:
+                   annotate_dir: str | None = None, force: bool = False, lang: str = "zh",
+                   pair_goals: bool = True) -> Report:
     """Validate several workbooks; optionally write an annotated copy of each into ``annotate_dir``
     (in the subfolders the inputs have under a folder given).
 
@@ -129,23 +168,37 @@ def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goal
     project and year (:mod:`xltools.declared`); so is a single declaration when several workbooks
     are validated — in a folder of a department's reports, one project's declaration says
     nothing about the others. With one workbook, one declaration is compared with it whatever
-    its project name: that pair is what was asked for.
+    its project name: that pair is what was asked for. Without ``goals_path`` (and with
+    ``pair_goals``), the declarations among the inputs themselves are compared with the reports
+    among them, as ``summarize`` does.
     """
     rs = rules if isinstance(rules, RuleSet) else load_rules(rules)
     report = Report()
     files = _expand(paths, report.skipped)
     goals = _goals_for(goals_path, report.goals_unread, several=len(files) > 1) if goals_path else None
-    for path, sub in files:
-        fr = validate_file(path, rs, goals=goals, select=select, ignore=ignore, lang=lang)
-        if annotate_dir is not None and fr.error is None:
-            from .annotate import annotate_copy, annotated_path
+    declared = Declarations() if goals is None and pair_goals and len(files) > 1 else None
+    candidates: list[int] = []  # inputs holding a report with a project name: may have a declaration
+    for path, _ in files:
+        fr, book = _validate(path, rs, goals, select, ignore, lang)
+        if declared is not None and book is not None:
+            for t in book.tables:
+                declared.add(t)
+            if any(t.kind in REPORTS and t.project_name for t in book.tables):
+                candidates.append(len(report.files))
+        report.files.append(fr)
+    if declared is not None:
+        _pair_declared(report.files, declared, candidates, rs, select, ignore)
+    if annotate_dir is not None:
+        from .annotate import annotate_copy, annotated_path
 
+        for fr, (path, sub) in zip(report.files, files, strict=True):
+            if fr.error is not None:
+                continue
             try:
                 fr.annotated = annotate_copy(path, fr.findings, annotated_path(path, os.path.join(annotate_dir, sub)),
                                              lang=lang, force=force)
             except XltoolsError as e:
                 fr.annotate_error = e.message(lang)
-        report.files.append(fr)
     return report
 
 

@@ -113,6 +113,9 @@ def _codes(value: str | None) -> set[str] | None:
 @click.option("--goals", "goals", type=click.Path(exists=True), default=None,
               help="对照的绩效目标申报表，或存放申报表的文件夹（按项目名称和年度对应）（A311）"
                    "/ the goal declaration to compare with, or a folder of them (matched by project and year).")
+@click.option("--pair-goals/--no-pair-goals", default=True, show_default=True,
+              help="未给 --goals 时，输入中的自评表、监控表与同名项目的目标申报表比对 / without --goals, compare "
+                   "the inputs' reports with the inputs' goal declarations.")
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
               help="何种严重程度的问题使退出码为 1 / severity that makes the exit code 1.")
 @click.option("--select", default=None, metavar="CODES",
@@ -120,15 +123,18 @@ def _codes(value: str | None) -> set[str] | None:
 @click.option("--ignore", default=None, metavar="CODES", help="忽略这些代码 / skip these codes or prefixes.")
 @click.option("--force", is_flag=True, help="覆盖已存在的标注副本 / overwrite existing annotated copies.")
 @common_options
-def validate(files: tuple[str, ...], fmt: str, annotate_dir: str | None, goals: str | None,
+def validate(files: tuple[str, ...], fmt: str, annotate_dir: str | None, goals: str | None, pair_goals: bool,
              fail_on: str, select: str | None, ignore: str | None, force: bool, rules: str | None,
              lang: str) -> None:
     """校验工作簿：找出评审会发现的每个问题，给出单元格和修改建议。
 
     Validate FILES (workbooks, or folders searched recursively): every mistake a reviewer would
     find (structure S1xx, goal quality G2xx, arithmetic and consistency A3xx, mid-year monitoring
-    M4xx), each with its sheet and cell, the value found, a message and a suggestion. Exit 0 without errors, 1 with findings of the failing severity, 2 when a
-    file could not be read (the other files are still checked). The inputs are never modified.
+    M4xx), each with its sheet and cell, the value found, a message and a suggestion. Goal
+    declarations among the inputs are compared with the self-evaluations and monitoring tables
+    of their project (A311 …), unless --goals names the declarations or --no-pair-goals is given.
+    Exit 0 without errors, 1 with findings of the failing severity, 2 when a file could not be
+    read (the other files are still checked). The inputs are never modified.
 
     \b
     Example:
@@ -136,12 +142,14 @@ def validate(files: tuple[str, ...], fmt: str, annotate_dir: str | None, goals: 
         xltools validate *.xlsx --format json --fail-on warning
         xltools validate 自评表.xlsx --goals 目标申报表.xlsx --annotate-dir 校验结果/
         xltools validate 自评/ --goals 申报/
+        xltools validate 2023年/                # 申报表与自评表在一起：自动对照
         xltools validate 自评表.xlsx --select A3 --ignore A307 --lang en
     """
     from .api import validate_files
 
     report = validate_files(list(files), rules, goals_path=goals, select=_codes(select),
-                            ignore=_codes(ignore), annotate_dir=annotate_dir, force=force, lang=lang)
+                            ignore=_codes(ignore), annotate_dir=annotate_dir, force=force, lang=lang,
+                            pair_goals=pair_goals)
     for path, why in report.goals_unread:
         click.echo(f"Warning: --goals {path} not read: {why}" if lang == "en" else f"警告：--goals 中的 {path} 未能读取：{why}",
                    err=True)
