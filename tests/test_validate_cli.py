@@ -80,8 +80,11 @@ def test_goals_option(tmp_path):
     assert (f["code"], f["cell"], f["value"]) == ("A311", "C20", "老人满意度")
 
 
-def test_no_files_is_a_usage_error():
+def test_no_files_is_a_usage_error(tmp_path):
     assert run("validate").exit_code == 2
+    (tmp_path / "说明.docx").write_bytes(b"PK")
+    res = run("validate", tmp_path)  # a folder without workbooks: the wrong folder, most likely
+    assert res.exit_code == 2 and res.stderr.strip() == f"错误：{tmp_path}：没有找到工作簿（.xlsx/.xlsm/.xls/.et/.ods）。"
 
 
 def test_folders_are_searched_and_copies_keep_their_subfolders(tmp_path):

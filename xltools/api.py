@@ -175,6 +175,10 @@ def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goal
     rs = rules if isinstance(rules, RuleSet) else load_rules(rules)
     report = Report()
     files = _expand(paths, report.skipped)
+    if not files:  # only folders were given, and they hold no workbook: a wrong folder, most likely
+        where = "、".join(paths)
+        raise UsageError(f"{where}：没有找到工作簿（.xlsx/.xlsm/.xls/.et/.ods）。",
+                         f"{where}: no workbook found (.xlsx/.xlsm/.xls/.et/.ods).")
     goals = _goals_for(goals_path, report.goals_unread, several=len(files) > 1) if goals_path else None
     declared = Declarations() if goals is None and pair_goals and len(files) > 1 else None
     candidates: list[int] = []  # inputs holding a report with a project name: may have a declaration
