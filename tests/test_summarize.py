@@ -71,6 +71,8 @@ def test_summary_numbers_equal_score_and_validate(batch, tmp_path):
     formula_row = next(r for r in ws.iter_rows(min_row=3) if r[0].value.endswith("公式.xlsx"))
     assert (formula_row[3].value, formula_row[3].data_type) == ('=HYPERLINK("x")', "s")
     assert ws.freeze_panes == "A3" and ws.auto_filter.ref.startswith("A2:")
+    for sheet in wb.worksheets:
+        assert_printable(sheet)
     assert ws["A1"].value.startswith("生成于 ") and "规则集：全国默认" in ws["A1"].value
     grades = {r[0]: r[1] for r in wb["等级分布"].iter_rows(min_row=3, values_only=True)}
     assert sum(grades.values()) == len(rows)
@@ -111,6 +113,14 @@ def test_exit_zero_when_all_clean(tmp_path):
     assert res.exit_code == 0, res.output
 
 
+def assert_printable(sheet):
+    """Printed on A4 landscape, one page wide, title and header rows on every page, page numbers."""
+    setup = (int(sheet.page_setup.paperSize), sheet.page_setup.orientation, sheet.page_setup.fitToWidth,
+             sheet.page_setup.fitToHeight, sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.print_title_rows)
+    assert setup == (9, "landscape", 1, 0, True, "$1:$2"), (sheet.title, setup)
+    assert sheet.oddFooter.center.text == "第 &P 页，共 &N 页"
+
+
 def test_in_workbook_summary_sheet(tmp_path):
     src = tmp_path / "部门项目.xlsx"
     a = openpyxl.load_workbook(write(tmp_path, name="a.xlsx"))
@@ -131,6 +141,7 @@ def test_in_workbook_summary_sheet(tmp_path):
     rows = list(wb["汇总"].iter_rows(min_row=3, values_only=True))
     assert [(r[1], r[3], r[11]) for r in rows] == [("项目1", "社区养老服务中心运营补助", 97.6), ("项目2", "第二个项目", 97.6)]
     assert wb["项目1"]["B4"].value == "社区养老服务中心运营补助"  # everything else kept
+    assert_printable(wb["汇总"])
 
 
 def test_usage_errors(batch, tmp_path):

@@ -165,4 +165,10 @@ def _into_copy(src: str, sheet: str, out: str, records: list[Record], lang: str 
         r += 1
     ws.freeze_panes = "A3"
     ws.auto_filter.ref = f"A2:{ws.cell(2, len(COLUMNS)).column_letter}{max(3, r - 1)}"
+    # printed as the summary workbook's sheets are (xlsx.PRINT): A4 landscape, one page wide
+    ws.page_setup.paperSize, ws.page_setup.orientation = ws.PAPERSIZE_A4, "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:2"
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     return save_workbook(wb, out)

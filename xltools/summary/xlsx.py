@@ -51,6 +51,11 @@ def _clean(text: str) -> str:
     return escape(xml_safe(text))
 
 
+#: Printed as finance offices print a summary: A4 landscape, all columns on one page width, the
+#: title and header rows on every page (``_xlnm.Print_Titles``), 第 N 页，共 M 页 in the footer.
+PRINT = ('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
+         "<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>")
+
 _LETTERS = [column_letter(i) for i in range(702)]  # A … ZZ; a summary has ~25 columns
 
 
@@ -92,7 +97,8 @@ class Sheet:
         cols = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths, 1))
         selected = ' tabSelected="1"' if order == 1 else ""
         self._write(f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{NS}" '
-                    f'xmlns:r="{REL}"><sheetViews><sheetView workbookViewId="0"{selected}>'
+                    f'xmlns:r="{REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
+                    f'<sheetViews><sheetView workbookViewId="0"{selected}>'
                     '<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/></sheetView>'
                     f'</sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>{cols}</cols><sheetData>')
 
@@ -118,6 +124,7 @@ class Sheet:
         last = max(3, self.rows)
         tail = f'</sheetData><autoFilter ref="A2:{column_letter(self.ncols - 1)}{last}"/>'
         tail += '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+        tail += PRINT
         if self.chart_anchor:
             tail += '<drawing r:id="rId1"/>'
         self._write(tail + "</worksheet>")
@@ -181,6 +188,8 @@ class XlsxWriter:
         names = "".join(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{k}" hidden="1">'
                         f"'{escape(s.name)}'!$A$2:${column_letter(s.ncols - 1)}${max(3, s.rows)}</definedName>"
                         for k, s in enumerate(tabs))
+        names += "".join(f'<definedName name="_xlnm.Print_Titles" localSheetId="{k}">\'{escape(s.name)}\'!$1:$2'
+                         "</definedName>" for k, s in enumerate(tabs))
         w("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{NS}" '
           f'xmlns:r="{REL}"><bookViews><workbookView/></bookViews><sheets>{sheets}</sheets>'
           f"<definedNames>{names}</definedNames></workbook>")
