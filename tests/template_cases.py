@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from datetime import date
 
 from xltools.grid import column_letter, parse_a1
 from xltools.ruleset import RuleSet
@@ -78,6 +79,18 @@ def selfeval_cases() -> list[Case]:
                                                  r(P, "数量", "≥", 10, "个", 10, 45)]),
         Case("deduction ≤", rules="deduction", rows=[r(T, "时限", "≤", 30, "天", 40, 45), r(T, "时限2", "≤", 30, "天", 70, 45),
                                                      r(T, "时限3", "≤", 30, "天", 20, 10)]),
+        # deadlines: 度量单位「日期」 with date cells (on time, late, 不早于, the same day, no actual yet)
+        Case("dates", rows=[r(T, "拨付时间", "≤", date(2023, 6, 30), "日期", date(2023, 6, 20), 20),
+                            r(T, "完工时间", "≤", date(2023, 12, 31), "日期", date(2024, 1, 15), 20),
+                            r(T, "开工时间", "≥", date(2023, 3, 1), "日期", date(2023, 2, 20), 20),
+                            r(T, "验收时间", "=", date(2023, 11, 30), "日期", date(2023, 11, 30), 20),
+                            r(T, "结算时间", "", date(2023, 12, 31), "日期", None, 10)]),
+        Case("late date explained", rules="deduction",
+             rows=[r(T, "完工时间", "≤", date(2023, 12, 31), "日期", date(2024, 2, 1), 45, deviation="雨季停工"),
+                   r(P, "数量", "≥", 10, "个", 10, 45)]),
+        # a date under another unit is a number to the template's formula, and so to the score compared with it
+        Case("dates without the unit 日期", rows=[r(T, "完工时间", "≤", date(2023, 12, 31), "", date(2024, 1, 15), 45),
+                                                r(P, "数量", "≥", 10, "个", 10, 45)]),
     ]
     rng = random.Random(20261123)
     levels = [P, Q, T, B, S]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -246,3 +248,55 @@ def test_negative_or_tiny_budgets_never_leave_the_weight():
     assert execution(-100, 50).execution.score is None  # no positive budget: no rate, as the template
     tiny = execution(1e-308, 480)  # 480 / 1e-308 is inf
     assert tiny.execution.score == 10.0 and "execution_rate" not in tiny.figures  # no inf in a summary
+
+
+def dated(target, actual, weight=10, op=None, score=None, unit=""):
+    t = parse_value(target)
+    return Indicator(level1="产出指标", level2="时效指标", name="完成时间", target=t, actual=parse_value(actual),
+                     op=op or t.op or "=", weight=weight, score=score, unit=unit)
+
+
+@pytest.mark.parametrize(("target", "actual", "score", "explain"), [
+    ("2023年12月31日前", "2023年11月20日", 10.0, "实际 2023年11月20日，目标 2023年12月31日前：按期完成，得满分 10.00"),
+    ("2023年12月31日前", "2024年1月15日", 0.0,
+     "实际 2024年1月15日，目标 2023年12月31日前：未按期完成（相差 15 天），按 0.00% × 10 = 0.00"),
+    ("12月底前", "2023年12月20日", 10.0, None),  # a year left open takes the other's
+    ("6月30日前", "7月2日", 0.0, None),
+    ("2023年12月15日前", "2023年12月", 10.0, None),  # "in December" is not shown to be late
+    ("2023年11月底前", "2023年12月", 0.0, "实际 2023年12月，目标 2023年11月底前：未按期完成，按 0.00% × 10 = 0.00"),
+    ("2023年第三季度", "2023年9月30日", 10.0, None),
+    ("不早于2023年3月1日", "2023年2月20日", 0.0, None),
+])
+def test_deadlines(target, actual, score, explain):
+    row = score_indicator(dated(target, actual), RULES.for_table(SELFEVAL))
+    assert row.score == score and row.achieved == (score == 10.0)
+    if explain:
+        assert row.explain() == explain
+
+
+def test_late_deadline_keeps_a_lower_written_score_and_the_rule_sets_rate(tmp_path):
+    from xltools.ruleset import load_rules
+
+    tr = RULES.for_table(SELFEVAL)
+    late = dated("2023年12月31日前", "2024年1月15日", score=6)
+    assert score_indicator(late, tr).score == 6.0  # 酌情扣分: the evaluator's call, kept
+    assert score_indicator(dated("2023年12月31日前", "2024年1月15日", score=12), tr).score == 0.0  # above: not a deduction
+    # in our template the formula decides: a date typed as text is text to it, a date cell a date only
+    # under 度量单位「日期」, and its late score is the rule set's rate whatever was written
+    assert score_indicator(late, tr, use_written=False).explain_key == "qual_missing"
+    from datetime import date
+
+    cells = replace(late, target=parse_value(date(2023, 12, 31)), actual=parse_value(date(2024, 1, 15)), op="≤")
+    assert score_indicator(replace(cells, unit="日期"), tr, use_written=False).explain_key == "date_late_days"
+    assert score_indicator(cells, tr, use_written=False).explain_key == "less_ratio"  # a number to the formula
+    assert score_indicator(cells, tr).explain_key == "date_late_written"  # elsewhere: a date, and the written 6 kept
+    path = tmp_path / "r.toml"
+    path.write_text("[selfeval]\nlate_date_rate = 0.5\n", encoding="utf-8")
+    half = load_rules(str(path)).for_table(SELFEVAL)
+    assert score_indicator(dated("2023年12月31日前", "2024年1月15日"), half).score == 5.0
+    # a deadline whose actual is a word is judged by the word, as before
+    assert score_indicator(dated("2023年12月31日前", "按期完成"), tr).score == 10.0
+    assert score_indicator(dated("2023年12月31日前", "未按期完成"), tr).score == 0.0
+    # 度量单位「日期」 with serial numbers (a date kept as a number): compared to the day
+    assert score_indicator(dated(45291, 45306, op="≤", unit="日期"), tr).explain() == (
+        "实际 2024年1月15日，目标 2023年12月31日：未按期完成（相差 15 天），按 0.00% × 10 = 0.00")

@@ -66,6 +66,14 @@ def test_worked_examples_in_libreoffice(recalculated):
     figures = [round(cell(rows, built.names[n]), 4) for n in ("execution_rate", "carryover_rate", "final_diff_rate")]
     assert figures == [0.9692, 0.0324, 0.0278]
     assert cell(rows, built.names["execution_score"]) == 19.38
+    # deadlines (度量单位「日期」): on time, late, earlier than 不早于, the same day, no date yet
+    built, path = by_name["dates"]
+    rows = pc.CalamineWorkbook.from_path(path).get_sheet_by_name(built.sheet).to_python(skip_empty_area=False)
+    score = built.columns["score"]
+    assert [cell(rows, f"{score}{built.first_row + k}") for k in range(5)] == [20, 0, 0, 20, 0]
+    assert [r.explain() for r in score_file(path)[0].rows[2:4]] == [
+        "实际 2024年1月15日，目标 2023年12月31日：未按期完成（相差 15 天），按 0.00% × 20 = 0.00",
+        "实际 2023年2月20日，目标 2023年3月1日：未按期完成（相差 9 天），按 0.00% × 20 = 0.00"]
 
 
 def dump(path: str) -> dict:

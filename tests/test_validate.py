@@ -215,6 +215,32 @@ def test_initial_budget_and_expected_goal_against_the_declaration(tmp_path):
     assert findings(write(tmp_path, CLEAN, other, name="d.xlsx"), select=codes) == []
 
 
+def test_deadlines_in_a_workbook(tmp_path):
+    """Row 17 (补助资金按时拨付率) becomes a deadline: as text, then as date cells."""
+    import datetime
+
+    from xltools.api import read_goals, score_file
+
+    late = {"C17": "补助资金拨付时间", "D17": "2023年6月30日前", "E17": "2023年7月15日"}
+    path = write(tmp_path, CLEAN, late, name="a.xlsx")
+    row = score_file(path)[0].rows[4]
+    assert (row.score, row.explain()) == (0.0, "实际 2023年7月15日，目标 2023年6月30日前：未按期完成（相差 15 天），按 0.00% × 10 = 0.00")
+    assert findings(path) == [("A305", "G17"), ("A307", "H17"), ("A305", "G21"), ("A306", "B22")]
+    # date cells (as Excel stores a typed date) read as the same deadline; on time scores the weight
+    cells = {"C17": "补助资金拨付时间", "D17": datetime.date(2023, 6, 30), "E17": datetime.date(2023, 6, 20)}
+    path = write(tmp_path, CLEAN, cells, name="b.xlsx")
+    assert score_file(path)[0].rows[4].explain() == "实际 2023年6月20日，目标 2023年6月30日：按期完成，得满分 10.00"
+    assert findings(path) == []
+    # the declared deadline, written another way, is the same target (A311)
+    rows = list(GOALS.rows)
+    rows[3] = replace(rows[3], name="补助资金拨付时间", target="2023年6月30日前")
+    goals = read_goals(write(tmp_path, replace(GOALS, rows=rows), name="目标.xlsx"))
+    assert findings(path, goals=goals, select={"A311"}) == []
+    rows[3] = replace(rows[3], target="2023年5月31日前")
+    goals = read_goals(write(tmp_path, replace(GOALS, rows=rows), name="目标2.xlsx"))
+    assert findings(path, goals=goals, select={"A311"}) == [("A311", "D17")]
+
+
 def test_execution_reason_wherever_the_table_gives_it(tmp_path):
     low = {"E7": 440, "E8": 440, "G14": 20}  # 440/500 = 88.00% < 90%: a reason is wanted (A317)
     assert findings(write(tmp_path, CLEAN, low, name="a.xlsx"), select={"A317"}) == [("A317", "E12")]

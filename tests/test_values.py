@@ -70,7 +70,7 @@ CASES = [
     ("满意", "text", None, None, ""),
     ("显著改善", "text", None, None, ""),
     ("按期完成", "text", None, None, ""),
-    ("2024年12月底前完成", "text", None, None, ""),
+    ("2024年12月底前完成全部验收", "text", None, None, ""),  # a sentence; the date alone is below
     ("1-6月", "text", None, None, ""),
     ("95%左右较为合理的范围内", "text", None, None, ""),
     # words that do not change the number, approximations, remarks, units with a digit
@@ -105,6 +105,44 @@ def test_real_world_strings(text, kind, op, number, unit):
     assert (v.kind, v.op, v.number, v.unit) == (kind, op, None if number is None else float(number), unit)
 
 
+DATES = [
+    ("2023年12月31日前", "≤", (2023, 12, 31)), ("2024年12月底前完成", "≤", (2024, 12, 31)),
+    ("12月底前", "≤", (0, 12, 31)), ("6月30日前", "≤", (0, 6, 30)), ("不晚于2023年10月15日", "≤", (2023, 10, 15)),
+    ("2023-12-31", None, (2023, 12, 31)), ("2023/6/30", None, (2023, 6, 30)), ("2023.12.31", None, (2023, 12, 31)),
+    ("于2023年11月20日完成", None, (2023, 11, 20)), ("2023年12月20日已完成", None, (2023, 12, 20)),
+    ("2023年12月", None, (2023, 12, 0)), ("≤2023年12月", "≤", (2023, 12, 0)), ("12月份", None, (0, 12, 0)),
+    ("12月前", "≤", (0, 12, 0)), ("2023年第三季度", None, (2023, 9, 30)), ("三季度末", None, (0, 9, 30)),
+    ("上半年", None, (0, 6, 30)), ("年底前", "≤", (0, 12, 31)), ("2023年底前", "≤", (2023, 12, 31)),
+    ("2023年内", "≤", (2023, 0, 0)), ("2月下旬", None, (0, 2, 29)), ("10月中旬前", "≤", (0, 10, 20)),
+    ("不早于2023年3月1日", "≥", (2023, 3, 1)), ("２０２３年１２月３１日前", "≤", (2023, 12, 31)),
+]
+
+
+@pytest.mark.parametrize(("text", "op", "when"), DATES)
+def test_dates_as_tables_write_them(text, op, when):
+    v = parse_value(text)
+    assert (v.kind, v.op, v.when) == ("date", op, when)
+
+
+@pytest.mark.parametrize("text", ["≤12月", "12月", "13月", "2月30日", "2023.12", "≤30天", "45260", "1-6月", "12个月",
+                                  "2024年12月底前完成全部验收工作"])
+def test_not_dates(text):
+    assert parse_value(text).kind != "date"
+
+
+def test_date_cells_and_comparison_at_the_coarser_precision():
+    from datetime import date, datetime
+
+    from xltools.values import compare_dates
+
+    assert parse_value(datetime(2023, 12, 31, 0, 0), op="≤") == parse_value(date(2023, 12, 31), op="≤")
+    assert parse_value(date(2023, 12, 31)).when == (2023, 12, 31)
+    assert compare_dates((2024, 1, 15), (2023, 12, 31)) == 1
+    assert compare_dates((2023, 12, 0), (2023, 12, 15)) == 0  # "in December" is not after "by the 15th"
+    assert compare_dates((0, 11, 20), (2023, 12, 31)) == -1  # a year left open takes the other's
+    assert compare_dates((2023, 0, 0), (2024, 6, 30)) == -1
+
+
 def test_table_is_large_enough():
     assert len(CASES) >= 60
 
@@ -131,8 +169,8 @@ def test_operator_and_unit_in_their_own_columns(raw, unit, op, expected):
 
 @pytest.mark.parametrize(
     ("raw", "kind"),
-    [(None, "none"), (True, "text"), (float("nan"), "text"), (datetime.date(2024, 1, 2), "text"),
-     (datetime.datetime(2024, 1, 2, 3, 4), "text"), (12, "number")],
+    [(None, "none"), (True, "text"), (float("nan"), "text"), (datetime.date(2024, 1, 2), "date"),
+     (datetime.datetime(2024, 1, 2, 3, 4), "date"), (datetime.time(3, 4), "text"), (12, "number")],
 )
 def test_non_text_cells(raw, kind):
     assert parse_value(raw).kind == kind
@@ -168,7 +206,7 @@ def test_percent_scale(x, ref, explicit, expected):
 @given(st.text(max_size=40))
 def test_never_crashes_on_any_text(s):
     v = parse_value(s)
-    assert v.kind in ("number", "text", "none")
+    assert v.kind in ("number", "text", "date", "none")
     if v.kind == "number":
         assert v.number is not None
 
@@ -176,7 +214,7 @@ def test_never_crashes_on_any_text(s):
 @given(st.one_of(st.integers(), st.floats(allow_nan=True, allow_infinity=True), st.booleans(),
                  st.none(), st.dates()))
 def test_never_crashes_on_any_cell(x):
-    assert parse_value(x).kind in ("number", "text", "none")
+    assert parse_value(x).kind in ("number", "text", "date", "none")
 
 
 @given(

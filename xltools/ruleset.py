@@ -17,7 +17,7 @@ from .errors import RulesError
 
 BUILTIN_DIR = Path(__file__).with_name("rulesets")
 _TABLE_KEYS = {"execution_weight", "weights", "less_is_better", "overachievement",
-               "explain_execution_below", "qualitative"}
+               "explain_execution_below", "qualitative", "late_date_rate"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,7 @@ class TableRules:
     overachievement: float
     explain_execution_below: float
     qualitative: tuple[Band, ...]
+    late_date_rate: float = 0.0  # share of the weight a deadline met late scores (scoring._dated)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +135,7 @@ def _build(data: dict, source: str) -> RuleSet:
                 overachievement=float(section["overachievement"]),
                 explain_execution_below=float(section["explain_execution_below"]),
                 qualitative=bands,
+                late_date_rate=float(section.get("late_date_rate", 0.0)),
             )
         lights = data.get("monitor", {}).get("lights", [0.6, 0.8, 1.2])
         red, yellow, blue = (float(x) for x in lights)

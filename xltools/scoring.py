@@ -21,7 +21,7 @@ from .messages import render, word
 from .model import DEPT, EVALUATION, GOALS, MONITOR, Indicator, Table, Workbook
 from .ruleset import RuleSet, TableRules, load_rules
 from .taxonomy import level1_key
-from .values import Value, format_number, percent_scale
+from .values import DATE_UNIT, Value, compare_dates, format_number, percent_scale
 
 _ACHIEVED, _PARTIAL, _FAILED = 0, 1, 2
 #: Monitoring lights, worst first (xltools/monitoring.py).
@@ -260,6 +260,10 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
     w = ind.weight
     if w is None:
         return _row(ind, None, "no_weight", {}, "weight")
+    if not use_written and (ind.target.kind == "date" or ind.actual.kind == "date"):
+        ind = _as_template_sees(ind)
+    if not ind.qualitative and _is_dated(ind, use_written):
+        return _dated(ind, tr, d, use_written)
     if ind.qualitative or not ind.target.is_number:
         return _qualitative(ind, tr, d, use_written)
     if ind.actual.is_none:
@@ -310,6 +314,85 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
     score = round_half_up(w * rate, d)
     return _row(ind, score, "more_part", {**full, "rate": pct(rate), "weight": _fmt(w),
                                           "score": f"{score:.{d}f}"}, achieved=False)
+
+
+def _is_dated(ind: Indicator, use_written: bool) -> bool:
+    """A deadline row: both values dates, or both numbers under the unit 日期 (Excel serials, as
+    our template keeps them; there the unit is the only sign a formula can see)."""
+    t, a = ind.target, ind.actual
+    if ind.unit == DATE_UNIT and t.number is not None and a.number is not None and t.kind != "text":
+        return True
+    return use_written and t.kind == "date" and a.kind == "date"
+
+
+def _as_template_sees(ind: Indicator) -> Indicator:
+    """In our template the row's formula decides, and a formula sees a date cell as its serial
+    number and a date typed as text as text: so does the score we compare it with."""
+    from dataclasses import replace
+
+    dated = ind.unit == DATE_UNIT
+
+    def seen(v: Value) -> Value:
+        if v.kind != "date" or (dated and v.number is not None):
+            return v
+        if v.number is None:
+            return Value("text", text=v.text)
+        return Value("number", text=format_number(v.number), op=v.op, number=v.number)
+
+    return replace(ind, target=seen(ind.target), actual=seen(ind.actual))
+
+
+def _dated(ind: Indicator, tr: TableRules, d: int, use_written: bool) -> RowScore:
+    """A deadline (``2023年12月31日前``, ``12月底前``, a date cell) against the date it was met.
+
+    On time scores the weight. Late scores the rule set's ``late_date_rate`` of it (nationally 0:
+    "未按期完成不得分") — unless the evaluator wrote a lower score, which is kept: many provinces
+    deduct "酌情" by how late, and a date alone cannot say how much. ``≥`` (不早于) asks for a date
+    on or after the target.
+    """
+    w = ind.weight or 0.0
+    t, a = ind.target, ind.actual
+    if t.number is not None and a.number is not None:  # serials: to the day, as the template's formula
+        order = (a.number > t.number) - (a.number < t.number)
+    else:
+        order = compare_dates(a.when, t.when)  # type: ignore[arg-type]  (both dates)
+    on_time = order >= 0 if ind.op in ("≥", ">") else order <= 0
+    params: dict[str, object] = {"actual": _date_text(a), "target": _date_text(t)}
+    if on_time:
+        full = round_half_up(w, d)
+        return _row(ind, full, "date_on_time", {**params, "score": f"{full:.{d}f}"}, achieved=True)
+    if use_written and ind.score is not None and 0 <= ind.score < w:
+        score = round_half_up(ind.score, d)
+        return _row(ind, score, "date_late_written", {**params, "score": f"{score:.{d}f}"}, achieved=False)
+    score = round_half_up(w * tr.late_date_rate, d)
+    if t.number is not None and a.number is not None:
+        days = round(abs(a.number - t.number))
+    else:
+        days = _days_apart(a.when, t.when)  # type: ignore[arg-type]
+    return _row(ind, score, "date_late_days" if days else "date_late", {
+        **params, "days": days, "rate": pct(tr.late_date_rate), "weight": _fmt(w), "score": f"{score:.{d}f}"},
+        achieved=False)
+
+
+def _date_text(v: Value) -> str:
+    """A date as written; a bare serial number under the unit 日期 as the date it stands for."""
+    if v.kind == "date" or v.number is None or not -1e6 < v.number < 3e6:
+        return v.text
+    from datetime import timedelta
+
+    from .values import EPOCH
+
+    d = EPOCH + timedelta(days=v.number)
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _days_apart(a: tuple[int, int, int], b: tuple[int, int, int]) -> int:
+    """Days between two full dates (0 when either leaves its year, month or day open)."""
+    if not all(a) or not all(b):
+        return 0
+    from datetime import date
+
+    return abs((date(*a) - date(*b)).days)
 
 
 def _shown(ind: Indicator, t: float, a: float) -> tuple[str, str]:

@@ -66,13 +66,17 @@ _NEUTRAL = re.compile("(?:约|大约|共计|共|合计|累计|实际|已)+")
 
 @dataclass(frozen=True, slots=True)
 class Value:
-    """A parsed cell. ``kind`` is ``number`` (quantitative), ``text`` (qualitative) or ``none``."""
+    """A parsed cell. ``kind`` is ``number`` (quantitative), ``text`` (qualitative), ``date``
+    (a deadline or a completion date: ``when`` holds it) or ``none``."""
 
     kind: str
     text: str = ""
     op: str | None = None
-    number: float | None = None
+    number: float | None = None  # for a date cell: its Excel serial (a date typed as text has none)
     unit: str = ""
+    #: a date as (year, month, day); 0 for what the text leaves open (``12月底前`` has no year,
+    #: ``2023年12月`` no day), so that it is compared only as precisely as it was written
+    when: tuple[int, int, int] | None = None
 
     @property
     def is_number(self) -> bool:
@@ -145,7 +149,10 @@ def _parse(raw: object, unit: str | None, op: str | None) -> Value:
         if not math.isfinite(x):
             return Value("text", text=str(raw))
         return Value("number", text=format_number(x), op=col_op, number=x, unit=col_unit)
-    if isinstance(raw, datetime | date | time):
+    if isinstance(raw, datetime | date):  # a date cell: calamine gives the date its format shows
+        return Value("date", text=f"{raw.year}年{raw.month}月{raw.day}日", op=col_op, number=excel_serial(raw),
+                     when=(raw.year, raw.month, raw.day))
+    if isinstance(raw, time):
         return Value("text", text=raw.isoformat())
     text = normalize_text(str(raw))
     if text.lower() in _NONE_TEXT:
@@ -156,6 +163,9 @@ def _parse(raw: object, unit: str | None, op: str | None) -> Value:
 @lru_cache(maxsize=4096)
 def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     # Cached: the same few spellings (``≥95%``, ``100%``, ``达到预期``) fill most tables.
+    dated = parse_date(text, col_op)
+    if dated is not None:
+        return dated
     start = _NEUTRAL.match(text)  # ``约120家``, ``累计完成120家``: the number is still 120家
     m = _PREFIX.match(text, start.end() if start else 0)  # always matches, possibly empty
     word, symbol = m.group(1), m.group(2)
@@ -181,6 +191,97 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
         # ``2024年12月底前完成``, ``1-6月``: a date or a sentence, not a measurable value.
         return Value("text", text=text)
     return Value("number", text=text, op=op or col_op, number=number, unit=unit or col_unit)
+
+
+_YEAR = r"(?:19|20)\d\d"
+#: A date as tables write deadlines and completion dates, with the words around it: ``2023年12月31日前``,
+#: ``于2023年11月20日完成``, ``12月底前``, ``2023-12-31``, ``2023年第三季度``, ``上半年``, ``年底前``.
+_DATE = re.compile(
+    "(?P<pre>不晚于|不迟于|不早于|截至|截止到|截止|实际于|已于|预计于|计划于|预计|计划|于|在|<=|>=|[≤≥<>=])?"
+    "(?:"
+    rf"(?P<iy>{_YEAR})(?P<sep>[-/.])(?P<im>\d{{1,2}})(?:(?P=sep)(?P<id>\d{{1,2}}))?"
+    rf"|(?:(?P<y>{_YEAR})年)?(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})[日号]?|份|(?P<part>底|末|上旬|中旬|下旬|初))?"
+    rf"|(?:(?P<qy>{_YEAR})年)?第?(?P<q>[一二三四1-4])季度(?:末|底)?"
+    rf"|(?:(?P<hy>{_YEAR})年)?(?P<half>上半年|下半年|年中|年底|年末)"
+    rf"|(?P<ey>{_YEAR})年(?P<end>底|末)?"
+    ")"
+    "(?P<suf>之前完成|以前完成|前完成|内完成|之前|以前|以内|前|内|已完成|完成|止|之后|以后|后|起)?"
+)
+_BEFORE = frozenset(("不晚于", "不迟于", "截至", "截止到", "截止", "<=", "≤", "<", "之前完成", "以前完成", "前完成",
+                     "内完成", "之前", "以前", "以内", "前", "内", "止"))
+_AFTER = frozenset(("不早于", ">=", "≥", ">", "之后", "以后", "后", "起"))
+_QUARTERS = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
+_PARTS = {"上旬": 10, "初": 10, "中旬": 20}
+
+
+def parse_date(text: str, col_op: str | None = None) -> Value | None:
+    """A deadline or completion date written as text, or ``None`` when ``text`` is not one.
+
+    Periods stand for their last day (``12月底``, ``第三季度``, ``上半年``) or, when only a month
+    or year is given, for the month or year (compared at that precision). A bare ``12月`` without
+    a year, day or deadline word stays a number of months (``≤12月`` is a duration).
+    """
+    m = _DATE.fullmatch(text)
+    if m is None:
+        return None
+    g = m.group
+    if g("iy"):
+        if g("sep") == "." and not g("id"):  # ``2023.12`` is a number as often as a month
+            return None
+        y, mo, d = int(g("iy")), int(g("im")), int(g("id") or 0)
+    elif g("m"):
+        word = g("pre") or ""
+        if not (g("y") or g("d") or g("part") or g("suf") or text.endswith("份") or (word and word[0] not in "<>=≤≥")):
+            return None  # ``≤12月``, ``12月``: months of duration
+        y, mo = int(g("y") or 0), int(g("m"))
+        part = g("part")
+        d = int(g("d")) if g("d") else _PARTS.get(part, _last_day(y, mo) if part else 0)
+    elif g("q"):
+        y, mo = int(g("qy") or 0), _QUARTERS[g("q")]
+        d = _last_day(y, mo)
+    elif g("half"):
+        y = int(g("hy") or 0)
+        mo, d = (6, 30) if g("half") in ("上半年", "年中") else (12, 31)
+    else:
+        y, mo, d = int(g("ey")), (12 if g("end") else 0), (31 if g("end") else 0)
+    if not (0 <= mo <= 12) or (mo and not (0 <= d <= _last_day(y, mo))) or (not mo and d):
+        return None
+    word = g("pre") or ""
+    suffix = g("suf") or ""
+    op = "≤" if word in _BEFORE or suffix in _BEFORE else "≥" if word in _AFTER or suffix in _AFTER else col_op
+    return Value("date", text=text, op=op, when=(y, mo, d))
+
+
+EPOCH = datetime(1899, 12, 30)  # Excel's day 0 (serials count from it)
+#: What a 度量单位 cell says when the target and actual are dates kept as numbers (Excel serials).
+DATE_UNIT = "日期"
+
+
+def excel_serial(d: date) -> float:
+    """The number Excel stores for a date (days since 1899-12-30, the time as a fraction)."""
+    dt = d if isinstance(d, datetime) else datetime(d.year, d.month, d.day)
+    delta = dt.replace(tzinfo=None) - EPOCH
+    return delta.days + delta.seconds / 86400
+
+
+def _last_day(year: int, month: int) -> int:
+    import calendar
+
+    return calendar.monthrange(year or 2000, month)[1] if 1 <= month <= 12 else 0
+
+
+def compare_dates(actual: tuple[int, int, int], target: tuple[int, int, int]) -> int:
+    """-1, 0 or 1 as ``actual`` is before, at or after ``target``, at the coarser of their two
+    precisions (``2023年12月`` is not after ``2023年12月15日``); a missing year takes the other's."""
+    (ay, am, ad), (ty, tm, td) = actual, target
+    if not ay or not ty:
+        ay = ty = 0
+    if not am or not tm:
+        am = tm = 0
+    if not ad or not td:
+        ad = td = 0
+    a, t = (ay, am, ad), (ty, tm, td)
+    return (a > t) - (a < t)
 
 
 def parse_direction(raw: object) -> str | None:

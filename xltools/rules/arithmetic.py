@@ -421,6 +421,8 @@ def _clip(text: str, limit: int = 80) -> str:
 def _same_target(i: Indicator, g: Indicator) -> bool:
     """The declared target, written the same or in a convertible unit (``≥1万人`` = ``≥10000人``)."""
     a, b = i.target, g.target
+    if a.kind == "date" or b.kind == "date":  # ``2023年12月31日前`` = ``2023-12-31`` = a date cell of that day
+        return a.when == b.when
     if not (a.is_number and b.is_number):
         return (a.op, a.number, a.text if not a.is_number else "") == (b.op, b.number, b.text if not b.is_number else "")
     if (a.op != b.op and i.op != g.op) or not units.comparable(a.unit, b.unit):

@@ -14,6 +14,7 @@ from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Table
 from ..output import check_output, save_workbook
 from ..ruleset import RuleSet, load_rules
 from ..scoring import score_table
+from ..values import DATE_UNIT
 from .builder import Built, build_template
 from .layout import DEFAULT_ROWS, FILE_NAMES, KINDS, LINE_ITEM_ROWS, MAX_EXPERTS, MIN_EXPERTS
 
@@ -188,6 +189,17 @@ def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  
             put("direction", "定性" if ind.qualitative else (ind.op or ""))
             continue
         row_score = scored.get(id(ind))
+        # kept a date, under 度量单位「日期」, so the template scores it as a deadline (a lower score
+        # written for a late date is not the template's rule: that row keeps it as a qualitative rate)
+        if _deadline(ind) and (row_score is None or row_score.explain_key != "date_late_written"):
+            from datetime import date
+
+            put("direction", "≥" if ind.op in ("≥", ">") else "≤")
+            put("unit", DATE_UNIT)
+            put("target", date(*ind.target.when))  # type: ignore[misc]  (a full date: _deadline)
+            if ind.actual.kind == "date":
+                put("actual", date(*ind.actual.when))  # type: ignore[misc]
+            continue
         text_actual = ind.actual.kind == "text"
         if ind.qualitative or not ind.target.is_number or text_actual:
             put("direction", "定性")
@@ -204,6 +216,15 @@ def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  
         put("direction", ind.op or "")
         if ind.actual.is_number:
             put("actual", ind.actual.number)
+
+
+def _deadline(ind) -> bool:  # noqa: ANN001  (an Indicator)
+    """A deadline row a template can hold as date cells: full dates (a ``12月底前`` without a
+    year cannot be one), and an actual that is one too or not given yet."""
+    def full(v) -> bool:  # noqa: ANN001
+        return v.kind == "date" and v.when is not None and all(v.when)
+
+    return not ind.qualitative and full(ind.target) and (full(ind.actual) or ind.actual.is_none)
 
 
 def _fill_line_items(ws, built: Built, source: Table) -> None:  # noqa: ANN001

@@ -17,7 +17,7 @@ from .. import __version__
 from ..grid import column_letter
 from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL
 from ..ruleset import MonitorRules, RuleSet, TableRules
-from ..values import format_number
+from ..values import DATE_UNIT, format_number
 from .layout import (
     ATTRIBUTES,
     COLUMNS,
@@ -160,6 +160,15 @@ class _Sheet:
         dv = DataValidation(type="list", formula1=formula, allow_blank=True, showDropDown=False)
         if prompt:
             dv.promptTitle, dv.prompt, dv.showInputMessage = "xltools", prompt, True
+        dv.add(sqref)
+        self.ws.add_data_validation(dv)
+
+    def prompt(self, sqref: str, text: str) -> None:
+        """An input message on ``sqref`` (any value allowed): how to fill the column."""
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        dv = DataValidation(allow_blank=True)
+        dv.promptTitle, dv.prompt, dv.showInputMessage = "xltools", text, True
         dv.add(sqref)
         self.ws.add_data_validation(dv)
 
@@ -398,7 +407,8 @@ def _deviation_mark(L: dict[str, str], r: int, tr: TableRules) -> str:
     # IF, not AND, around anything that fails on an empty cell: AND evaluates all its arguments
     over = f'AND(OR({D}="≥",{D}=">"),{M}>0,{N}>={M}*{_num(tr.overachievement)})'
     above = f'AND(OR({D}="=",{D}=""),{M}<>0,ROUND({N},2)<>ROUND({M},2),{N}>{M})'
-    beyond = f'IF(AND(NOT({qual}),ISNUMBER({N}),ISNUMBER({M})),OR({over},{above}),FALSE)'
+    F = f"{L['unit']}{r}"
+    beyond = f'IF(AND(NOT({qual}),{F}<>"{DATE_UNIT}",ISNUMBER({N}),ISNUMBER({M})),OR({over},{above}),FALSE)'
     return f'IF(AND({n}<>"",{dev}="",ISNUMBER({K}),ISNUMBER({H})),AND({judged},OR({K}<{H},{beyond})),FALSE)'
 
 
@@ -453,6 +463,9 @@ def _indicator_table(s: _Sheet, kind: str, columns: list[Column], r: int, rows: 
     for f in ("target", "actual", "weight", "to_date", "forecast"):
         if f in L:
             s.decimal(f"{L[f]}{first}:{L[f]}{last}")
+    if "unit" in L and kind in (SELFEVAL, DEPT, GOALS):
+        s.prompt(f"{L['unit']}{first}:{L['unit']}{last}",
+                 f"如 %、人、个、天、万元。按日期考核的时效指标填「{DATE_UNIT}」，指标值和实际完成值填日期（如 2023/12/31）")
     if kind == MONITOR:
         _monitor_rules(s, first, last)
         _light_counts(s, first, last)
@@ -564,7 +577,11 @@ def _row_formula(kind: str, f: str, r: int, L: dict[str, str], tr: TableRules, e
     eq = f'OR({D}="=",{D}="")'
     less = f"IF({M}<=0,IF({N}<={M},{full},0),IF({N}<={M},{full},{over}))"
     more = f"IF(OR({N}>={M},AND({eq},ROUND({N},2)=ROUND({M},2))),{full},IF({M}<=0,0,ROUND({H}*MAX({N}/{M},0),2)))"
-    quant = f'IF(NOT(ISNUMBER({G})),0,IF(OR({D}="≤",{D}="<",AND({eq},{M}=0)),{less},{more}))'
+    # 度量单位「日期」: a deadline, as scoring._dated (on time: the weight; late: late_date_rate of it)
+    on_time = f'IF(OR({D}="≥",{D}=">"),{N}>={M},{N}<={M})'
+    dated = f'IF({on_time},{full},ROUND({H}*{_num(tr.late_date_rate)},2))'
+    quant = (f'IF(NOT(ISNUMBER({G})),0,IF({F}="{DATE_UNIT}",{dated},'
+             f'IF(OR({D}="≤",{D}="<",AND({eq},{M}=0)),{less},{more})))')
     return f'=IF(NOT(ISNUMBER({H})),"",IF(OR({D}="定性",NOT(ISNUMBER({E}))),{qual},{quant}))'
 
 
