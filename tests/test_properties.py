@@ -9,6 +9,7 @@ the sum of the rounded parts, and every finding renders in both languages at a r
 from __future__ import annotations
 
 import copy
+from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -29,7 +30,8 @@ from .test_validate import CLEAN, write
 RULES = load_rules(None)
 WORDS = ["", "—", "/", "已完成", "达到预期", "部分达成", "未完成", "≥90%", "≤30天", "=100%", "1,100人", "约120家",
          "120余家", "1.2万人", "95%（抽查）", "=SUM(A1)", "定性", "定量（其他）", "人", "人次", "万元", "%",
-         "不低于80%", "30天以内", "12个月", "0", "-5", "1e308", "NaN", "﹣3", "１２０家", "120家左右"]
+         "不低于80%", "30天以内", "12个月", "0", "-5", "1e308", "NaN", "﹣3", "１２０家", "120家左右",
+         "2023年12月31日前", "12月底前", "2024年1月15日", "2023年12月", "上半年", "2023-02-30", "日期", "≤12月"]
 CELL = st.one_of(
     st.sampled_from(WORDS),
     st.floats(min_value=-1e6, max_value=1e9, allow_nan=False, allow_infinity=False),
@@ -37,6 +39,7 @@ CELL = st.one_of(
     st.builds(lambda op, n, u: f"{op}{n}{u}", st.sampled_from(["", "≥", "≤", "=", ">", "<", "不低于"]),
               st.integers(0, 5000), st.sampled_from(["", "%", "人", "万人", "家", "天", "小时", "元", "万元", "亩", "公顷"])),
     st.text(max_size=12),
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),  # a date cell
 )
 # (row, col) of the clean table's editable cells (0-based): indicator rows 14-20 columns D-H, funds rows 7-8 C-E
 EDITABLE = [(r, c) for r in range(13, 20) for c in range(3, 8)] + [(r, c) for r in (6, 7) for c in (2, 3, 4)]
