@@ -120,6 +120,8 @@ CASES = [
     ("A315", "E14", None, {"E14": "已完成"}),
     ("A316", "E15", None, {"E15": "24人次"}),
     ("A317", "E12", None, {"E7": 440, "E8": 440}),
+    ("A321", "E20", None, {"E20": "105%"}),  # 老人满意度 above 100 %
+    ("G211", "D20", None, {"D20": "≥950%"}),
 ]
 
 
@@ -239,6 +241,20 @@ def test_deadlines_in_a_workbook(tmp_path):
     rows[3] = replace(rows[3], target="2023年5月31日前")
     goals = read_goals(write(tmp_path, replace(GOALS, rows=rows), name="目标2.xlsx"))
     assert findings(path, goals=goals, select={"A311"}) == [("A311", "D17")]
+
+
+def test_rates_above_100_percent(tmp_path):
+    codes = {"A321", "G211"}
+    # a fraction beside a % target is read on its scale: 1.05 is 105 %
+    assert findings(write(tmp_path, CLEAN, {"E20": 1.05}, name="a.xlsx"), select=codes) == [("A321", "E20")]
+    assert findings(write(tmp_path, CLEAN, {"E20": "100%"}, name="b.xlsx"), select=codes) == []
+    # a change may pass 100 %: 满意度提升率 120 % is not questioned
+    rise = {"C20": "老人满意度提升率", "D20": "≥110%", "E20": "120%"}
+    assert findings(write(tmp_path, CLEAN, rise, name="c.xlsx"), select=codes) == []
+    # a rate that may pass 100 % by nature (服务安全事故发生率 is not bounded) and a count are not rates
+    assert findings(write(tmp_path, CLEAN, {"E16": "120%", "E14": "2050%"}, name="d.xlsx"), select=codes) == []
+    report = validate_file(write(tmp_path, CLEAN, {"E20": "105%"}, name="e.xlsx"), select=codes)
+    assert [f.message() for f in report.findings] == ["「老人满意度」的实际完成值 105% 超过 100%，这类比率不会超过 100%"]
 
 
 def test_execution_reason_wherever_the_table_gives_it(tmp_path):

@@ -18,7 +18,8 @@ from pathlib import Path
 from ..grid import parse_a1
 from ..model import Table, Workbook
 from ..ruleset import RuleSet
-from ..scoring import ScoreResult
+from ..scoring import ScoreResult, aligned
+from ..values import Value, percent_scale
 from .catalogue import CATALOGUE, SEVERITIES, render
 
 
@@ -58,6 +59,8 @@ class Heuristics:
     action: tuple[str, ...]
     measure: tuple[str, ...]
     execution_reason: tuple[str, ...] = ()
+    bounded_rates: tuple[str, ...] = ()
+    rate_changes: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=64)
@@ -66,6 +69,23 @@ def any_of(words: tuple[str, ...]) -> re.Pattern[str]:
     if not words:
         return re.compile("(?!)")  # matches nothing
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def bounded_rate(name: str, words: Heuristics) -> bool:
+    """A rate that cannot pass 100 % (合格率, 满意度, 覆盖率 …), unless the name speaks of a change
+    (满意度提升率 may be 120 %)."""
+    return any_of(words.bounded_rates).search(name) is not None and any_of(words.rate_changes).search(name) is None
+
+
+def percent_of(v: Value, reference: Value | None = None) -> float | None:
+    """``v`` in percent when it is one (``105%``; 1.05 beside a % target), else ``None``."""
+    if not v.is_number or v.number is None:
+        return None
+    if reference is None:
+        return percent_scale(v.number, None, explicit_percent="%" in v.text) if v.is_percent else None
+    if not (v.is_percent or reference.is_percent):
+        return None
+    return aligned(reference, v)[1]
 
 
 @lru_cache(maxsize=8)
@@ -81,6 +101,7 @@ def _heuristics_for(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Heuristic
         timing=words("timing", data), cost=words("cost", data), recipients=words("recipients", data),
         vague=dict(data["vague"]), action=words("action", data["words"]),
         measure=words("measure", data["words"]), execution_reason=words("execution_reason", data),
+        bounded_rates=words("bounded_rates", data), rate_changes=words("rate_changes", data),
     )
 
 

@@ -17,7 +17,7 @@ from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator, LineI
 from ..reading.labels import TOTAL_LABELS, label_key
 from ..scoring import RowScore, outcome_of, pct, qual_rate, round_half_up
 from ..values import format_number
-from . import Context, Finding, any_of, check
+from . import Context, Finding, any_of, bounded_rate, check, percent_of
 from .catalogue import FORMULA_ERROR_OTHER, FORMULA_ERRORS, Text
 
 TOL = 0.005
@@ -304,6 +304,25 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
         elif actual.is_number and not units.comparable(actual.unit, target.unit):
             yield Finding("A316", t.sheet, ind.cell(col), actual.text, {
                 "name": ind.name, "unit": actual.unit, "target": target.display(), "target_unit": target.unit})
+
+
+@check("A321")
+def rates_reached_above_100(ctx: Context) -> Iterator[Finding]:
+    """An actual 合格率 or 满意度 above 100 % (a count typed as a rate, a ratio inverted). The row
+    still scores (the weight at most); the value is what a reviewer questions."""
+    t = ctx.table
+    if t.kind not in (SELFEVAL, DEPT, MONITOR):
+        return
+    cols = (("to_date", "1-N月实际完成值", "value to date"), ("forecast", "全年预计完成值", "forecast")) \
+        if t.kind == MONITOR else (("actual", "实际完成值", "actual"),)
+    for ind in t.indicators:
+        if ind.qualitative or not ind.name or not ind.target.is_number or not bounded_rate(ind.name, ctx.words):
+            continue
+        for col, what, what_en in cols:
+            p = percent_of(getattr(ind, col), ind.target)
+            if p is not None and p > 100 + 1e-9:
+                yield Finding("A321", t.sheet, ind.cell(col), getattr(ind, col).display(), {
+                    "name": ind.name, "what": what, "what_en": what_en, "value": f"{format_number(round(p, 4))}%"})
 
 
 @check("A317")

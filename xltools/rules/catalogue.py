@@ -62,6 +62,10 @@ CATALOGUE: dict[str, Entry] = {
     "G210": Entry(WARNING, "「{name}」指标性质为「{direction}」，但未写明指标解释",
                   "「{name}」 is marked {direction} but has no explanation",
                   "在指标解释/备注栏说明该值如何计量、怎样算完成", "explain in 指标解释/备注 how the value is measured and when it is met"),
+    "G211": Entry(WARNING, "「{name}」的指标值 {value} 超过 100%，这类比率不会超过 100%",
+                  "the target {value} of 「{name}」 is above 100%, which such a rate cannot reach",
+                  "改为不超过 100% 的值（如「≥95%」）；考核增长的，在名称中写明（如「增长率」）",
+                  "use a value up to 100% (e.g. 「≥95%」); name a growth measure as such (e.g. 增长率)"),
     # --- A: arithmetic and consistency ---------------------------------------------------------
     "A301": Entry(ERROR, "{what}：{total} ≠ 分项合计 {sum}", "{what_en}: {total} ≠ sum of parts {sum}",
                   "应为 {sum}，或核对各分项", "should be {sum}, or check the parts"),
@@ -118,6 +122,9 @@ CATALOGUE: dict[str, Entry] = {
     "A320": Entry(WARNING, "年度总体目标的预期目标与绩效目标申报表{against}的年度目标不一致",
                   "the expected goal differs from the declared annual goal{against_en}",
                   "照录申报的年度目标：「{declared}」", "restate the declared annual goal: 「{declared}」"),
+    "A321": Entry(WARNING, "「{name}」的{what} {value} 超过 100%，这类比率不会超过 100%",
+                  "the {what_en} {value} of 「{name}」 is above 100%, which such a rate cannot reach",
+                  "核对该值：是否把数量填成了比率，或分子分母颠倒", "check the value: a count written as a rate, or the ratio inverted?"),
     # --- M: mid-year monitoring (绩效运行监控表, domain.md §3.6; xltools/monitoring.py) ----------
     "M401": Entry(WARNING, "「{name}」{light}（{how}），但未填写偏差原因",
                   "「{name}」 shows {light_en} ({how}) but gives no reason for the deviation",

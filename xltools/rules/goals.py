@@ -8,7 +8,7 @@ from ..model import EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator
 from ..reading.labels import label_key
 from ..taxonomy import level1_key
 from ..values import format_number, normalize_text, parse_direction
-from . import Context, Finding, any_of, check
+from . import Context, Finding, any_of, bounded_rate, check, percent_of
 
 PROJECT_TABLES = (GOALS, SELFEVAL)
 #: Level-1 rows every project table needs (满意度 is G203's concern; 成本 is optional before 2021).
@@ -181,3 +181,18 @@ def thin_goals(ctx: Context) -> Iterator[Finding]:
         yield Finding("G209", t.sheet, f.cell, text, {
             "field": label, "field_en": label_en, "problem": f"只有一句「{text}」，过于简略",
             "problem_en": "is a single short line"})
+
+
+@check("G211")
+def rates_above_100(ctx: Context) -> Iterator[Finding]:
+    """A 合格率 or 满意度 target above 100 %: a typo (95 written as 950) or a growth measure misnamed."""
+    t = ctx.table
+    if t.kind == EVALUATION:
+        return
+    for ind in t.indicators:
+        if ind.qualitative or not ind.name or not bounded_rate(ind.name, ctx.words):
+            continue
+        p = percent_of(ind.target)
+        if p is not None and p > 100 + 1e-9:
+            yield Finding("G211", t.sheet, ind.cell("target"), ind.target.display(),
+                          {"name": ind.name, "value": f"{format_number(round(p, 4))}%"})
