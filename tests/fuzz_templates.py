@@ -2,8 +2,8 @@
 
 The test suite holds a few dozen chosen cases (``template_cases.py``, ``test_monitor_template.py``);
 this generates hundreds of random ones of every scored kind — directions, zero and fractional targets, percent cells
-typed as 0.95 or 95, missing actuals, qualitative outcomes and rates, negative or missing
-budgets, the ``deduction`` rule set, monitoring months and likelihoods — and reports every cell
+typed as 0.95 or 95, missing actuals, deadlines as date cells (度量单位「日期」 or not), qualitative
+outcomes and rates, negative or missing budgets, the ``deduction`` rule set, monitoring months and likelihoods — and reports every cell
 where the template and Python disagree: row scores, totals, lights and their counts, each
 conditional mark against validate's findings, and any formula showing an error. It found the
 overspending mark's missing 年初预算数 fallback and M402's rule for 完全不可能 without a light.
@@ -18,6 +18,7 @@ import random
 import shutil
 import sys
 import tempfile
+from datetime import date, timedelta
 
 import python_calamine as pc
 
@@ -52,6 +53,12 @@ def selfeval_case(rng: random.Random, name: str) -> Case:
             rows.append(r(level, f"定性{j}", "定性", rng.choice(["有效提升", "明显"]), "", rng.choice(["", "达到", "部分"]), w,
                           outcome=rng.choice(["达成年度指标", "部分达成年度指标并具有一定效果", "未达成年度指标且效果较差", ""]),
                           qual_rate=rng.choice([None, round(rng.uniform(0, 1), 2), rng.choice([85, 60, 100, 0])]),
+                          deviation=dev))
+            continue
+        if rng.random() < 0.12:  # a deadline: date cells, mostly under 度量单位「日期」
+            due = date(2023, 1, 1) + timedelta(days=rng.randint(0, 364))
+            done = None if rng.random() < 0.1 else due + timedelta(days=rng.randint(-60, 60))
+            rows.append(r(level, f"时间{j}", rng.choice(["≤", "≥", "=", ""]), due, rng.choice(["日期", "日期", ""]), done, w,
                           deviation=dev))
             continue
         unit = rng.choice(["%", "个", "天", "万元", ""])
