@@ -48,7 +48,7 @@ def selfeval_case(rng: random.Random, name: str) -> Case:
     rows = []
     for j in range(rng.randint(1, 9)):
         level, w = rng.choice(LEVELS), rng.choice([0, 2.5, 5, 7.5, 10, 12, 15, 20, 33.33])
-        dev = rng.choice(["", "", "原因"])
+        dev = rng.choice(["", "", "原因", "原因", "无", " / ", "无偏差", "N/A"])
         if rng.random() < 0.2:
             rows.append(r(level, f"定性{j}", "定性", rng.choice(["有效提升", "明显"]), "", rng.choice(["", "达到", "部分"]), w,
                           outcome=rng.choice(["达成年度指标", "部分达成年度指标并具有一定效果", "未达成年度指标且效果较差", ""]),
@@ -100,7 +100,7 @@ def monitor_case(rng: random.Random, name: str) -> tuple:
     rows = []
     for j in range(rng.randint(1, 8)):
         level, likely = rng.choice(LEVELS), rng.choice(["确定能", "有可能", "完全不可能", ""])
-        extra = {"deviation": rng.choice(["", "原因"]), "measures": rng.choice(["", "措施"])}
+        extra = {"deviation": rng.choice(["", "原因", "原因", "无"]), "measures": rng.choice(["", "措施", "措施", "/"])}
         if rng.random() < 0.2:
             rows.append(mon.r(level, f"定性{j}", "定性", "明显", "", rng.choice(["", "进展"]), likely, **extra))
             continue

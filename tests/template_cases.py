@@ -41,6 +41,12 @@ def selfeval_cases() -> list[Case]:
                                    r(T, "完成时限", "≤", 30, "天", 28, 20), r(B, "受益人数", "≥", 1000, "人", 1200, 10),
                                    r(S, "满意度", "≥", 90, "%", 92, 10)]),
         Case("under ≥", rows=[r(P, "完成数量", "≥", 100, "个", 85, 50), r(S, "满意度", "≥", 90, "%", 80, 40)]),
+        # a placeholder is no reason (A307 and its mark): 无, a slash, 无偏差, n/a in any case and spacing
+        Case("placeholder reasons", rows=[r(P, "数量A", "≥", 100, "个", 85, 20, deviation="无"),
+                                          r(P, "数量B", "≥", 100, "个", 85, 20, deviation=" / "),
+                                          r(P, "数量C", "≥", 100, "个", 85, 20, deviation="无 偏差"),
+                                          r(P, "数量D", "≥", 100, "个", 85, 15, deviation="n/A"),
+                                          r(P, "数量E", "≥", 100, "个", 85, 15, deviation="无法按期采购")]),
         Case("over 150%", rows=[r(P, "完成数量", "≥", 100, "个", 150, 90)]),
         Case("≤ exceeded", rows=[r(T, "完成时限", "≤", 30, "天", 40, 45), r(T, "办结时间", "<", 5, "天", 8, 45)]),
         Case("= exact above below", rows=[r(Q, "验收合格率", "=", 100, "%", 100, 30), r(P, "场次", "=", 12, "场", 13, 30),

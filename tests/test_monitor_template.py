@@ -50,6 +50,9 @@ CASES = [
     ("months 6.5", 6.5, (100, 30), [r(P, "数量", "≥", 100, "个", 50)]),
     ("no budget", 6, None, [r(P, "数量", "≥", 100, "个", 130)]),
     ("spending ahead", 4, (300, 150), [r(P, "数量", "≥", 100, "个", 34)]),
+    ("placeholder reasons", 6, (100, 50), [  # 无 and / hold a reason's place without giving one (M401, M402)
+        r(P, "红", "≥", 100, "个", 10, deviation="无", measures="/"), r(P, "黄", "≥", 100, "个", 35, deviation="原因"),
+        r(P, "红2", "≥", 100, "个", 10, deviation="设备未到货", measures="无 ")]),
 ]
 
 

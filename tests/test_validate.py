@@ -243,6 +243,17 @@ def test_deadlines_in_a_workbook(tmp_path):
     assert findings(path, goals=goals, select={"A311"}) == [("A311", "D17")]
 
 
+def test_a_placeholder_is_no_reason(tmp_path):
+    """无, a slash or 无偏差 in 偏差原因 holds the place of a reason without giving one (A307, A317)."""
+    under = {"E14": "1800人", "G14": 18}  # 服务老人人数 short of its target
+    for k, said in enumerate(["无", " / ", "无偏差", "N/A", "—"]):
+        path = write(tmp_path, CLEAN, {**under, "H14": said}, name=f"p{k}.xlsx")
+        assert findings(path, select={"A307"}) == [("A307", "H14")], said
+    assert findings(write(tmp_path, CLEAN, {**under, "H14": "无法入户的老人200名"}, name="q.xlsx"), select={"A307"}) == []
+    low = {"E7": 440, "E8": 440, "G14": 20, "I6": "说明", "I7": "无"}  # 88 % with a 说明 column saying nothing
+    assert findings(write(tmp_path, CLEAN, low, name="r.xlsx"), select={"A317"}) == [("A317", "I7")]
+
+
 def test_rates_above_100_percent(tmp_path):
     codes = {"A321", "G211"}
     # a fraction beside a % target is read on its scale: 1.05 is 105 %

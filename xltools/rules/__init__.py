@@ -61,6 +61,7 @@ class Heuristics:
     execution_reason: tuple[str, ...] = ()
     bounded_rates: tuple[str, ...] = ()
     rate_changes: tuple[str, ...] = ()
+    no_reason: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=64)
@@ -69,6 +70,25 @@ def any_of(words: tuple[str, ...]) -> re.Pattern[str]:
     if not words:
         return re.compile("(?!)")  # matches nothing
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def reason_key(text: str) -> str:
+    """A reason as :func:`stated` compares it: no spaces (ASCII or full-width), no control
+    characters, case folded — what the templates' formula compares too (CLEAN, SUBSTITUTE, and
+    Excel's case-blind ``=``)."""
+    return "".join(ch for ch in text if ch >= " " and ch not in " \u3000").casefold()
+
+
+@lru_cache(maxsize=8)
+def _placeholders(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(reason_key(w) for w in words)
+
+
+def stated(text: str, words: Heuristics) -> bool:
+    """Whether a 偏差原因/纠偏措施/说明 cell says anything: ``无``, ``/``, ``无偏差`` hold the place
+    of a reason without giving one (``no_reason`` in heuristics.toml)."""
+    key = reason_key(text)
+    return bool(key) and key not in _placeholders(words.no_reason)
 
 
 def bounded_rate(name: str, words: Heuristics) -> bool:
@@ -102,6 +122,7 @@ def _heuristics_for(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Heuristic
         vague=dict(data["vague"]), action=words("action", data["words"]),
         measure=words("measure", data["words"]), execution_reason=words("execution_reason", data),
         bounded_rates=words("bounded_rates", data), rate_changes=words("rate_changes", data),
+        no_reason=words("no_reason", data),
     )
 
 

@@ -17,7 +17,7 @@ from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator, LineI
 from ..reading.labels import TOTAL_LABELS, label_key
 from ..scoring import RowScore, outcome_of, pct, qual_rate, round_half_up
 from ..values import format_number
-from . import Context, Finding, any_of, bounded_rate, check, percent_of
+from . import Context, Finding, any_of, bounded_rate, check, percent_of, stated
 from .catalogue import FORMULA_ERROR_OTHER, FORMULA_ERRORS, Text
 
 TOL = 0.005
@@ -267,7 +267,7 @@ def deviations(ctx: Context) -> Iterator[Finding]:
             state, state_en = "未完全达成", "was not fully achieved"
         else:
             continue
-        if not ind.deviation:
+        if not stated(ind.deviation, ctx.words):
             yield Finding("A307", t.sheet, ind.cell("deviation"), None,
                           {"name": ind.name, "state": state, "state_en": state_en})
 
@@ -339,7 +339,7 @@ def execution_unexplained(ctx: Context) -> Iterator[Finding]:
     if total is None or total.spent is None or not total.annual_budget or total.annual_budget < 0 or \
             round_half_up(total.spent / total.annual_budget, 4) >= threshold:  # no positive budget: no rate
         return
-    if any(r.reason for r in t.funds.rows):
+    if any(stated(r.reason, ctx.words) for r in t.funds.rows):
         return
     said = any_of(ctx.words.execution_reason)
     achieved = t.goals_text.get("achieved")

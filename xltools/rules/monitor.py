@@ -13,7 +13,7 @@ from ..model import MONITOR, Indicator
 from ..monitoring import BEHIND, light_word, likelihood_light
 from ..scoring import RowScore, aligned
 from ..values import normalize_text
-from . import Context, Finding, check
+from . import Context, Finding, check, stated
 
 #: Lights that need a 偏差原因: behind schedule, or so far ahead (blue) that the target looks too
 #: low — as a self-evaluation's over-achievement needs one (A307).
@@ -37,13 +37,13 @@ def lights_need_reasons(ctx: Context) -> Iterator[Finding]:
     """Red, yellow or blue: a 偏差原因; red or 完全不可能: 纠偏措施 too (where the table has the column)."""
     t = ctx.table
     for row, ind in _indicator_rows(ctx):
-        if row.light in _EXPLAIN and not ind.deviation:
+        if row.light in _EXPLAIN and not stated(ind.deviation, ctx.words):
             yield Finding("M401", t.sheet, ind.cell("deviation", "name"), None, {
                 "name": ind.name, "light": light_word(row.light), "light_en": light_word(row.light, "en"),
                 "how": row.explain("zh")})
         # 完全不可能 asks for measures even where no light can be lit (no 1-N月 value, no months)
         hopeless = likelihood_light(ind.likelihood) == "red"
-        if (row.light == "red" or hopeless) and not ind.measures and "measures" in ind.columns:
+        if (row.light == "red" or hopeless) and not stated(ind.measures, ctx.words) and "measures" in ind.columns:
             yield Finding("M402", t.sheet, ind.cell("measures"), None, {
                 "name": ind.name, "state": "预计完全不可能完成" if hopeless else "亮红灯",
                 "state_en": "is not expected to be achieved" if hopeless else "shows red"})

@@ -215,6 +215,10 @@ def build_template(kind: str, rules: RuleSet, *, experts: int = 3, rows: int = 3
     if kind in (GOALS, SELFEVAL):
         r = _goal_texts(s, kind, r, width)
     r = _indicator_table(s, kind, columns, r, rows, tr, rules)
+    if kind in (SELFEVAL, DEPT, MONITOR):  # what the deviation marks take for no reason (无, /, 无偏差 …)
+        from ..rules import heuristics
+
+        _word_row(s, "no_reason_words", heuristics(rules).no_reason)
     if kind == SELFEVAL:
         _execution_reason_mark(s, tr, rules)
     if kind in (SELFEVAL, EVALUATION):
@@ -409,7 +413,7 @@ def _deviation_mark(L: dict[str, str], r: int, tr: TableRules) -> str:
     above = f'AND(OR({D}="=",{D}=""),{M}<>0,ROUND({N},2)<>ROUND({M},2),{N}>{M})'
     F = f"{L['unit']}{r}"
     beyond = f'IF(AND(NOT({qual}),{F}<>"{DATE_UNIT}",ISNUMBER({N}),ISNUMBER({M})),OR({over},{above}),FALSE)'
-    return f'IF(AND({n}<>"",{dev}="",ISNUMBER({K}),ISNUMBER({H})),AND({judged},OR({K}<{H},{beyond})),FALSE)'
+    return f'IF(AND({n}<>"",{_unstated(dev)},ISNUMBER({K}),ISNUMBER({H})),AND({judged},OR({K}<{H},{beyond})),FALSE)'
 
 
 def _mark(s: _Sheet, sqref: str, formula: str, color: str, *codes: str) -> None:
@@ -683,22 +687,36 @@ def _lists_sheet(wb, kind: str) -> None:  # noqa: ANN001
             wb.defined_names[name] = DefinedName(name, attr_text=f"'{LISTS_SHEET}'!${L}$2:${L}${len(kids) + 1}")
 
 
+def _word_row(s: _Sheet, name: str, words: tuple[str, ...]) -> None:
+    """``words`` in a row of the lists sheet under the defined name ``name`` (a conditional
+    format may not hold an array constant, but it may name a range)."""
+    from openpyxl.workbook.defined_name import DefinedName
+
+    lists = s.wb[LISTS_SHEET]
+    row = lists.max_row + 2
+    for k, w in enumerate(words, start=1):
+        lists.cell(row, k).value = w  # text, always (a word such as "0" or "-" stays a word)
+        lists.cell(row, k).data_type = "s"
+    ref = f"'{LISTS_SHEET}'!$A${row}:${column_letter(len(words) - 1)}${row}"
+    s.wb.defined_names[name] = DefinedName(name, attr_text=ref)
+
+
+def _unstated(cell: str) -> str:
+    """A formula true where ``cell`` gives no reason: empty, or a placeholder such as 无 or / —
+    rules.stated's test (spaces and control characters dropped; ``=`` is case-blind as casefold)."""
+    key = f'SUBSTITUTE(SUBSTITUTE(CLEAN({cell})," ",""),"\u3000","")'
+    return f'OR({cell}="",SUMPRODUCT(--(no_reason_words={key}))>0)'
+
+
 def _execution_reason_mark(s: _Sheet, tr: TableRules, rules: RuleSet) -> None:
     """A317 where a formula can see it: 实际完成情况 turns yellow while 执行率 is below the rule
     set's threshold and neither it nor any 偏差原因 speaks of spending. The keywords sit in a row of
     the lists sheet (a conditional format may not hold an array constant); SEARCH of that row
     against the 偏差原因 column makes a words × rows matrix that SUMPRODUCT counts."""
-    from openpyxl.workbook.defined_name import DefinedName
 
     from ..rules import heuristics
 
-    words = heuristics(rules).execution_reason
-    lists = s.wb[LISTS_SHEET]
-    row = lists.max_row + 2
-    for k, w in enumerate(words, start=1):
-        lists.cell(row, k, w)
-    ref = f"'{LISTS_SHEET}'!$A${row}:${column_letter(len(words) - 1)}${row}"
-    s.wb.defined_names["execution_reason_words"] = DefinedName("execution_reason_words", attr_text=ref)
+    _word_row(s, "execution_reason_words", heuristics(rules).execution_reason)
     b = s.built
     achieved, dev = b.cells["achieved"], b.columns["deviation"]
     devs = f"${dev}${b.first_row}:${dev}${b.first_row + b.rows - 1}"
@@ -826,8 +844,9 @@ def _monitor_rules(s: _Sheet, first: int, last: int) -> None:
     red, yellow, blue = LIGHT_WORDS["red"], LIGHT_WORDS["yellow"], LIGHT_WORDS["blue"]
     dev, mea = f"{L['deviation']}{first}", f"{L['measures']}{first}"
     for code, sqref, formula in (
-        ("M401", f"{L['deviation']}{first}:{L['deviation']}{last}", f'AND(OR({k}="{red}",{k}="{yellow}",{k}="{blue}"),{dev}="")'),
-        ("M402", f"{L['measures']}{first}:{L['measures']}{last}", f'AND(OR({k}="{red}",{i}="完全不可能"),{mea}="")'),
+        ("M401", f"{L['deviation']}{first}:{L['deviation']}{last}",
+         f'AND(OR({k}="{red}",{k}="{yellow}",{k}="{blue}"),{_unstated(dev)})'),
+        ("M402", f"{L['measures']}{first}:{L['measures']}{last}", f'AND(OR({k}="{red}",{i}="完全不可能"),{_unstated(mea)})'),
         ("M403", f"{L['likelihood']}{first}:{L['likelihood']}{last}", f'AND({n}<>"",{i}="")'),
         ("M404", f"{L['to_date']}{first}:{L['to_date']}{last}", f'AND({n}<>"",{d}<>"定性",ISNUMBER({e}),{g}="")'),
     ):
