@@ -87,14 +87,17 @@ def _placeholders(words: tuple[str, ...]) -> frozenset[str]:
 def stated(text: str, words: Heuristics) -> bool:
     """Whether a 偏差原因/纠偏措施/说明 cell says anything: ``无``, ``/``, ``无偏差`` hold the place
     of a reason without giving one (``no_reason`` in heuristics.toml)."""
+    if not text:
+        return False
     key = reason_key(text)
     return bool(key) and key not in _placeholders(words.no_reason)
 
 
-def bounded_rate(name: str, words: Heuristics) -> bool:
-    """A rate that cannot pass 100 % (合格率, 满意度, 覆盖率 …), unless the name speaks of a change
-    (满意度提升率 may be 120 %)."""
-    return any_of(words.bounded_rates).search(name) is not None and any_of(words.rate_changes).search(name) is None
+def bounded_rates(words: Heuristics) -> Callable[[str], bool]:
+    """A test for names of rates that cannot pass 100 % (合格率, 满意度, 覆盖率 …), unless the name
+    speaks of a change (满意度提升率 may be 120 %). Made once per table, used per row."""
+    rates, changes = any_of(words.bounded_rates).search, any_of(words.rate_changes).search
+    return lambda name: rates(name) is not None and changes(name) is None
 
 
 def percent_of(v: Value, reference: Value | None = None) -> float | None:

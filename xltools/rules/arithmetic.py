@@ -17,7 +17,7 @@ from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator, LineI
 from ..reading.labels import TOTAL_LABELS, label_key
 from ..scoring import RowScore, outcome_of, pct, qual_rate, round_half_up
 from ..values import format_number
-from . import Context, Finding, any_of, bounded_rate, check, percent_of, stated
+from . import Context, Finding, any_of, bounded_rates, check, percent_of, stated
 from .catalogue import FORMULA_ERROR_OTHER, FORMULA_ERRORS, Text
 
 TOL = 0.005
@@ -315,8 +315,9 @@ def rates_reached_above_100(ctx: Context) -> Iterator[Finding]:
         return
     cols = (("to_date", "1-N月实际完成值", "value to date"), ("forecast", "全年预计完成值", "forecast")) \
         if t.kind == MONITOR else (("actual", "实际完成值", "actual"),)
+    bounded = bounded_rates(ctx.words)
     for ind in t.indicators:
-        if ind.qualitative or not ind.name or not ind.target.is_number or not bounded_rate(ind.name, ctx.words):
+        if ind.qualitative or not ind.name or not ind.target.is_number or not bounded(ind.name):
             continue
         for col, what, what_en in cols:
             p = percent_of(getattr(ind, col), ind.target)

@@ -8,7 +8,7 @@ from ..model import EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator
 from ..reading.labels import label_key
 from ..taxonomy import level1_key
 from ..values import format_number, normalize_text, parse_direction
-from . import Context, Finding, any_of, bounded_rate, check, percent_of
+from . import Context, Finding, any_of, bounded_rates, check, percent_of
 
 PROJECT_TABLES = (GOALS, SELFEVAL)
 #: Level-1 rows every project table needs (满意度 is G203's concern; 成本 is optional before 2021).
@@ -189,8 +189,9 @@ def rates_above_100(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
     if t.kind == EVALUATION:
         return
+    bounded = bounded_rates(ctx.words)
     for ind in t.indicators:
-        if ind.qualitative or not ind.name or not bounded_rate(ind.name, ctx.words):
+        if ind.qualitative or not ind.name or not ind.target.is_percent or not bounded(ind.name):
             continue
         p = percent_of(ind.target)
         if p is not None and p > 100 + 1e-9:
