@@ -149,3 +149,34 @@ def test_declarations_among_the_inputs_are_compared(tmp_path):
     # --select applies to the paired comparison too
     only = files("--select", "A319")[s]
     assert [(x["code"], x["cell"]) for x in only["findings"]] == [("A319", "C7"), ("A319", "C8")]
+
+
+def test_many_files_in_workers_equal_one_process(tmp_path):
+    """Past a few files, workers validate and annotate; the report is the one a single process gives."""
+    from dataclasses import replace
+
+    from .test_validate import GOALS
+
+    d = tmp_path / "in"
+    d.mkdir()
+    for k in range(9):
+        write(d, replace(CLEAN, project=f"项目{k % 3}"), {"D14": f"≥{1900 + k}人", "G15": 8 if k % 2 else 10},
+              name=f"自评{k}.xlsx")
+    write(d, replace(GOALS, project="项目1"), name="目标1.xlsx")
+    (d / "坏的.xlsx").write_bytes(b"PK\x03\x04broken")
+
+    def report(jobs):
+        res = run("validate", d, "--format", "json", "--jobs", jobs, "--annotate-dir", tmp_path / f"out{jobs}")
+        assert res.exit_code == 2, res.output  # the broken file
+        data = json.loads(res.stdout)
+        for f in data["files"]:
+            f.pop("annotated", None)
+        return data, sorted(p.name for p in (tmp_path / f"out{jobs}").rglob("*.xlsx"))
+
+    one, two = report(1), report(2)
+    assert one == two
+    files = {f["path"].rsplit("/", 1)[-1]: f for f in one[0]["files"]}
+    assert "error" in files["坏的.xlsx"] and len(one[1]) == 10  # every readable file annotated
+    assert [x["code"] for x in files["自评1.xlsx"]["findings"]] == ["A311", "A305"]  # paired with 目标1 (项目1)
+    assert files["自评4.xlsx"].get("goals") == [str(d / "目标1.xlsx")]
+    assert "goals" not in files["自评0.xlsx"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from .declared import REPORTS, Declarations
@@ -159,7 +159,7 @@ def _expand(paths: list[str], skipped: list[tuple[str, str]]) -> list[tuple[str,
 def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goals_path: str | None = None,
                    select: set[str] | None = None, ignore: set[str] | None = None,
                    annotate_dir: str | None = None, force: bool = False, lang: str = "zh",
-                   pair_goals: bool = True) -> Report:
+                   pair_goals: bool = True, jobs: int | None = None) -> Report:
     """Validate several workbooks; optionally write an annotated copy of each into ``annotate_dir``
     (in the subfolders the inputs have under a folder given).
 
@@ -170,7 +170,8 @@ def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goal
     nothing about the others. With one workbook, one declaration is compared with it whatever
     its project name: that pair is what was asked for. Without ``goals_path`` (and with
     ``pair_goals``), the declarations among the inputs themselves are compared with the reports
-    among them, as ``summarize`` does.
+    among them, as ``summarize`` does. ``jobs`` processes (default: every core) share the files
+    and the annotated copies when there are more than a few.
     """
     rs = rules if isinstance(rules, RuleSet) else load_rules(rules)
     report = Report()
@@ -182,28 +183,74 @@ def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goal
     goals = _goals_for(goals_path, report.goals_unread, several=len(files) > 1) if goals_path else None
     declared = Declarations() if goals is None and pair_goals and len(files) > 1 else None
     candidates: list[int] = []  # inputs holding a report with a project name: may have a declaration
-    for path, _ in files:
-        fr, book = _validate(path, rs, goals, select, ignore, lang)
-        if declared is not None and book is not None:
-            for t in book.tables:
-                declared.add(t)
-            if any(t.kind in REPORTS and t.project_name for t in book.tables):
-                candidates.append(len(report.files))
+    work = (rs, goals, select, ignore, lang, declared is not None)
+    for fr, declarations, has_report in _in_workers(_validate_some, [p for p, _ in files], work, jobs):
+        for t in declarations:
+            declared.add(t)  # type: ignore[union-attr]  (sent only when pairing)
+        if has_report:
+            candidates.append(len(report.files))
         report.files.append(fr)
     if declared is not None:
         _pair_declared(report.files, declared, candidates, rs, select, ignore)
     if annotate_dir is not None:
-        from .annotate import annotate_copy, annotated_path
+        from .annotate import annotated_path
 
-        for fr, (path, sub) in zip(report.files, files, strict=True):
-            if fr.error is not None:
-                continue
-            try:
-                fr.annotated = annotate_copy(path, fr.findings, annotated_path(path, os.path.join(annotate_dir, sub)),
-                                             lang=lang, force=force)
-            except XltoolsError as e:
-                fr.annotate_error = e.message(lang)
+        todo = [(i, path, annotated_path(path, os.path.join(annotate_dir, sub)))
+                for i, ((path, sub), fr) in enumerate(zip(files, report.files, strict=True)) if fr.error is None]
+        items = [(path, report.files[i].findings, out) for i, path, out in todo]
+        for (i, _, _), (done, error) in zip(todo, _in_workers(_annotate_some, items, (lang, force), jobs), strict=True):
+            report.files[i].annotated, report.files[i].annotate_error = done, error
     return report
+
+
+#: Below this many files a run stays in this process (forking costs more than it saves).
+PARALLEL_FROM = 8
+
+
+def _in_workers(fn: Callable, items: list, shared: tuple, jobs: int | None) -> Iterator:
+    """``fn(batch, shared)`` over ``items`` in batches, in forked workers when there are enough
+    (``summary.pool``); results flattened, in input order."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(items) < PARALLEL_FROM:
+        yield from fn(items, shared)
+        return
+    from .summary import pool
+
+    parts = pool.batches(items, jobs)
+    for result in pool.run(_apply, [(fn, part, shared) for part in parts], jobs):
+        yield from result
+
+
+def _apply(task: tuple) -> list:
+    fn, part, shared = task
+    return fn(part, shared)
+
+
+def _validate_some(paths: list[str], shared: tuple) -> list[tuple[FileReport, list[Table], bool]]:
+    """Validate files; with pairing, also send back their goal declarations and whether they hold
+    a report of a named project (which the declarations may then be compared with)."""
+    rules, goals, select, ignore, lang, pairing = shared
+    out = []
+    for path in paths:
+        fr, book = _validate(path, rules, goals, select, ignore, lang)
+        tables = book.tables if pairing and book is not None else []
+        out.append((fr, [t for t in tables if t.kind == GOALS],
+                    any(t.kind in REPORTS and t.project_name for t in tables)))
+    return out
+
+
+def _annotate_some(items: list[tuple[str, list, str]], shared: tuple) -> list[tuple[str | None, str | None]]:
+    """(annotated copy, or why not) for each (input, findings, output)."""
+    from .annotate import annotate_copy
+
+    lang, force = shared
+    out: list[tuple[str | None, str | None]] = []
+    for path, findings, dest in items:
+        try:
+            out.append((annotate_copy(path, findings, dest, lang=lang, force=force), None))
+        except XltoolsError as e:
+            out.append((None, e.message(lang)))
+    return out
 
 
 def make_template(kind: str, out: str, rules: RuleSet | str | None = None, *, experts: int = 3,

@@ -122,9 +122,10 @@ def _codes(value: str | None) -> set[str] | None:
               help="只检查这些代码（前缀即可，逗号分隔）/ only these codes or prefixes, e.g. A3,G201.")
 @click.option("--ignore", default=None, metavar="CODES", help="忽略这些代码 / skip these codes or prefixes.")
 @click.option("--force", is_flag=True, help="覆盖已存在的标注副本 / overwrite existing annotated copies.")
+@click.option("--jobs", type=click.IntRange(1, 256), default=None, help="并行进程数（默认：全部核心）/ workers.")
 @common_options
 def validate(files: tuple[str, ...], fmt: str, annotate_dir: str | None, goals: str | None, pair_goals: bool,
-             fail_on: str, select: str | None, ignore: str | None, force: bool, rules: str | None,
+             fail_on: str, select: str | None, ignore: str | None, force: bool, jobs: int | None, rules: str | None,
              lang: str) -> None:
     """校验工作簿：找出评审会发现的每个问题，给出单元格和修改建议。
 
@@ -149,7 +150,7 @@ def validate(files: tuple[str, ...], fmt: str, annotate_dir: str | None, goals: 
 
     report = validate_files(list(files), rules, goals_path=goals, select=_codes(select),
                             ignore=_codes(ignore), annotate_dir=annotate_dir, force=force, lang=lang,
-                            pair_goals=pair_goals)
+                            pair_goals=pair_goals, jobs=jobs)
     for path, why in report.goals_unread:
         click.echo(f"Warning: --goals {path} not read: {why}" if lang == "en" else f"警告：--goals 中的 {path} 未能读取：{why}",
                    err=True)

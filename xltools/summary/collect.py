@@ -204,9 +204,7 @@ def collect(files: list[str], rules_spec: str | None = None, *, jobs: int | None
     from .. import reading, rules  # noqa: F401
     from . import pool
 
-    # small batches keep both cores busy to the end; at most pool.MAX_TASKS of them
-    chunk = max(min(CHUNK, -(-len(files) // (jobs * 4))), -(-len(files) // pool.MAX_TASKS))
-    batches = [files[i:i + chunk] for i in range(0, len(files), chunk)]
+    batches = pool.batches(files, jobs, CHUNK)
     for batch, result in zip(batches, pool.run(_work, [(b, rules_spec, lang, prepare) for b in batches], jobs),
                              strict=True):
         yield from result

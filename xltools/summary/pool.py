@@ -30,6 +30,13 @@ _HEADER = struct.Struct("<IQ")  # task number, length of the pickled result
 _FAILED = 0xFFFFFFFF  # task number of a message that carries a worker's exception text
 
 
+def batches(items: Sequence[Any], jobs: int, most: int = 8) -> list[Sequence[Any]]:
+    """``items`` cut into tasks of at most ``most`` (small ones keep every core busy to the end of
+    a run), and into no more than :data:`MAX_TASKS` of them."""
+    size = max(min(most, -(-len(items) // (jobs * 4))), -(-len(items) // MAX_TASKS), 1)
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
 def run(fn: Callable[[Any], Any], tasks: Sequence[Any], jobs: int) -> Iterator[Any]:
     """``fn(task)`` for every task, in ``jobs`` processes; results in task order.
 
