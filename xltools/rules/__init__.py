@@ -95,9 +95,19 @@ def stated(text: str, words: Heuristics) -> bool:
 
 def bounded_rates(words: Heuristics) -> Callable[[str], bool]:
     """A test for names of rates that cannot pass 100 % (合格率, 满意度, 覆盖率 …), unless the name
-    speaks of a change (满意度提升率 may be 120 %). Made once per table, used per row."""
-    rates, changes = any_of(words.bounded_rates).search, any_of(words.rate_changes).search
-    return lambda name: rates(name) is not None and changes(name) is None
+    speaks of a change (满意度提升率 may be 120 %); it remembers the names of a batch's tables."""
+    return _bounded(words.bounded_rates, words.rate_changes)
+
+
+@lru_cache(maxsize=8)
+def _bounded(rates: tuple[str, ...], changes: tuple[str, ...]) -> Callable[[str], bool]:
+    is_rate, is_change = any_of(rates).search, any_of(changes).search
+
+    @lru_cache(maxsize=4096)
+    def test(name: str) -> bool:
+        return is_rate(name) is not None and is_change(name) is None
+
+    return test
 
 
 def percent_of(v: Value, reference: Value | None = None) -> float | None:

@@ -317,10 +317,13 @@ def rates_reached_above_100(ctx: Context) -> Iterator[Finding]:
         if t.kind == MONITOR else (("actual", "实际完成值", "actual"),)
     bounded = bounded_rates(ctx.words)
     for ind in t.indicators:
-        if ind.qualitative or not ind.name or not ind.target.is_number or not bounded(ind.name):
+        if ind.qualitative or not ind.target.is_number or not ind.name or not bounded(ind.name):
             continue
         for col, what, what_en in cols:
-            p = percent_of(getattr(ind, col), ind.target)
+            value = getattr(ind, col)
+            if not (value.is_percent or ind.target.is_percent):
+                continue
+            p = percent_of(value, ind.target)
             if p is not None and p > 100 + 1e-9:
                 yield Finding("A321", t.sheet, ind.cell(col), getattr(ind, col).display(), {
                     "name": ind.name, "what": what, "what_en": what_en, "value": f"{format_number(round(p, 4))}%"})
