@@ -48,7 +48,7 @@ def test_summary_numbers_equal_score_and_validate(batch, tmp_path):
     out = tmp_path / "汇总.xlsx"
     res = run("summarize", batch, "-o", out, "--jobs", "2")
     assert res.exit_code == 1  # one file cannot be read
-    wb = openpyxl.load_workbook(out)
+    wb = openpyxl.load_workbook(out, data_only=True)  # values as shown (file and cell columns are links)
     assert wb.sheetnames == ["汇总表", "等级分布", "按单位汇总", "问题清单"]
     ws = wb["汇总表"]
     header = [c.value for c in ws[2]]
@@ -199,7 +199,8 @@ def test_a_path_that_does_not_exist_is_listed_and_fails_the_run(tmp_path):
     src = write(tmp_path, name="ok.xlsx")
     res = run("summarize", src, tmp_path / "没有这个文件.xlsx", "-o", tmp_path / "s.xlsx")
     assert res.exit_code == 1 and "其中 1 个路径不存在" in res.stderr
-    rows = list(openpyxl.load_workbook(tmp_path / "s.xlsx")["问题清单"].iter_rows(min_row=3, values_only=True))
+    rows = list(openpyxl.load_workbook(tmp_path / "s.xlsx", data_only=True)["问题清单"].iter_rows(min_row=3,
+                                                                                              values_only=True))
     assert rows[0][0].endswith("没有这个文件.xlsx") and rows[0][5] == "文件不存在"
 
 
@@ -236,7 +237,7 @@ def test_text_with_characters_xml_cannot_hold_is_written_without_them(tmp_path):
     assert any(f"「{base}续」" in str(m) for m in messages)
 
     assert run("summarize", src, "-o", tmp_path / "s.xlsx").exit_code in (0, 1)
-    assert openpyxl.load_workbook(tmp_path / "s.xlsx")["汇总表"]["D3"].value == "项目第二行"
+    assert openpyxl.load_workbook(tmp_path / "s.xlsx", data_only=True)["汇总表"]["D3"].value == "项目第二行"
     assert run("summarize", src, "--sheet", "汇总", "-o", tmp_path / "in.xlsx").exit_code in (0, 1)
     assert openpyxl.load_workbook(tmp_path / "in.xlsx")["汇总"]["D3"].value == "项目第二行"
 
@@ -253,7 +254,7 @@ def test_rerun_into_the_same_folder_skips_its_own_summary_and_annotated_copies(t
         assert res.exit_code == 0, res.output
         assert f"{files} 个文件，2 张表，0 个无法读取，0 张表有错误，跳过 {skipped} 个" in res.stderr
         shutil.copy(out, d / "汇总_20231201_093000.xlsx")  # as the Excel button names its summaries
-    rows = openpyxl.load_workbook(out)["问题清单"].iter_rows(min_row=3, values_only=True)
+    rows = openpyxl.load_workbook(out, data_only=True)["问题清单"].iter_rows(min_row=3, values_only=True)
     assert {(os.path.basename(r[0]), r[4], r[5]) for r in rows} == {
         ("汇总.xlsx", "已跳过", "本次汇总的输出文件，已跳过"),
         ("项目0_校验.xlsx", "已跳过", "xltools 校验标注副本（其原文件另行汇总），已跳过；如需汇总请改名"),
@@ -275,7 +276,8 @@ def test_markup_characters_in_names_round_trip_through_the_summary(tmp_path):
     name = "A&B <试点> 项目 \"一期\" 'x'"
     shutil.copy(write(tmp_path, replace(CLEAN, project=name, unit="单位<甲>&乙")), d / "a.xlsx")
     assert run("summarize", d, "-o", tmp_path / "s.xlsx").exit_code == 0
-    row = next(openpyxl.load_workbook(tmp_path / "s.xlsx")["汇总表"].iter_rows(min_row=3, values_only=True))
+    row = next(openpyxl.load_workbook(tmp_path / "s.xlsx", data_only=True)["汇总表"].iter_rows(min_row=3,
+                                                                                                 values_only=True))
     assert row[3] == name and row[5] == "单位<甲>&乙"
 
 
@@ -370,3 +372,23 @@ def _records(data):
     from xltools.summary import Record
 
     return [Record(**r) for r in data["records"]]
+
+
+def test_findings_link_to_their_cells(tmp_path):
+    """A reviewer clicks a finding in 问题清单 and lands on the cell; links are relative to the
+    summary, so the folder can be moved as a whole. Values read as text (a link's value is its text)."""
+    d = tmp_path / "自评"
+    d.mkdir()
+    write(d, CLEAN, {"G15": 8}, name="a'b.xlsx")
+    out = tmp_path / "汇总" / "汇总.xlsx"
+    assert run("summarize", d, "-o", out).exit_code == 1
+    wb = openpyxl.load_workbook(out)
+    finding = next(r for r in wb["问题清单"].iter_rows(min_row=3) if r[3].value == "A305")
+    target, path = os.path.join("..", "自评", "a'b.xlsx"), str(d / "a'b.xlsx")
+    sheet = "#'绩效自评表'!"
+    assert finding[2].value == f'=HYPERLINK("{target}{sheet}G15","G15")'
+    assert finding[0].value == f'=HYPERLINK("{target}","{path}")'
+    assert finding[2].font.u == "single"
+    assert wb["汇总表"]["A3"].value == f'=HYPERLINK("{target}{sheet}A1","{path}")'
+    shown = openpyxl.load_workbook(out, data_only=True)["问题清单"]
+    assert [c.value for c in shown[finding[2].row]][:4] == [path, "绩效自评表", "G15", "A305"]

@@ -7,6 +7,7 @@ read, scored and validated in parallel; each gives small records; the summary is
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -75,8 +76,8 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
         fd, spool = tempfile.mkstemp(prefix="xltools-findings-", suffix=".jsonl")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") if spool else contextlib.nullcontext() as fh:
-            for rec, rows in collect(files, rules, jobs=jobs, lang=lang, progress=tick,
-                                     prepare=problem_rows if sink is not None else None):
+            prepare = functools.partial(problem_rows, base=sink.base) if sink is not None else None
+            for rec, rows in collect(files, rules, jobs=jobs, lang=lang, progress=tick, prepare=prepare):
                 if rec.skipped:  # an earlier summary among the workbooks: listed, not summed
                     res.skipped.append((rec.path, rec.skipped))
                 else:
@@ -98,7 +99,7 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
                         rec.tally(row[3])
                     res.with_errors += bool(rec.errors and not had_errors)
                     if sink is not None:
-                        sink.add(rec, problem_rows(rec, rows, lang))
+                        sink.add(rec, problem_rows(rec, rows, lang, sink.base))
                     else:
                         spool_findings(fh, rec.path, rows)  # type: ignore[arg-type]
         res.tables, res.unreadable = agg.tables, agg.unreadable

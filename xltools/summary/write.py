@@ -17,7 +17,7 @@ from ..annotate import SEVERITY_ZH
 from ..output import atomic_path
 from .collect import PROBLEMS_SHEET, SUMMARY_SHEET, FindingRow, Record
 from .words import tr
-from .xlsx import XlsxWriter, prepare_row
+from .xlsx import Link, XlsxWriter, prepare_row
 
 #: 汇总表 columns: (key, header, number format, width).
 COLUMNS: tuple[tuple[str, str, str, float], ...] = (
@@ -80,14 +80,40 @@ def file_row(path: str, state: str, why: str) -> list[object]:
     return [path, "", "", "", state, why, ""]
 
 
-def problem_rows(rec: Record, rows: list[FindingRow], lang: str = "zh") -> list[str]:
-    """One record's 问题清单 rows as prepared XML; run in the workers, so the writer only numbers them."""
+def link(path: str, base: str | None, sheet: str = "", cell: str = "", text: str | None = None) -> object:
+    """A link from the summary (in folder ``base``) to ``path`` — to ``cell`` on ``sheet`` when
+    given — showing ``text`` (the path itself by default); plain text without ``base`` or where a
+    link cannot be made (a ``#`` in the path would end it early).
+
+    Relative to the summary's folder, so a folder of workbooks with its summary can be moved or
+    shared as a whole; another drive (Windows) gets the absolute path.
+    """
+    shown = path if text is None else text
+    if base is None or "#" in path:
+        return shown
+    try:
+        target = os.path.relpath(os.path.abspath(path), base)
+    except ValueError:
+        target = os.path.abspath(path)
+    if sheet:
+        target += "#'" + sheet.replace("'", "''") + "'!" + (cell.split(":")[0] or "A1")
+    return Link(shown, target)
+
+
+def problem_rows(rec: Record, rows: list[FindingRow], lang: str = "zh", base: str | None = None) -> list[str]:
+    """One record's 问题清单 rows as prepared XML; run in the workers, so the writer only numbers them.
+
+    With ``base`` (the summary's folder), the file opens from its name and the cell from its
+    address: a reviewer clicks a finding and lands on the cell.
+    """
     out = [prepare_row(file_row(rec.path, tr("无法读取", lang), rec.error))] if rec.error else []
     if rec.skipped:
         out.append(prepare_row(file_row(rec.path, tr(SKIPPED, lang), tr(rec.skipped, lang))))
     severities = SEVERITY_ZH if lang != "en" else {}
+    name = link(rec.path, base) if rows else rec.path
     for sheet, cell, code, severity, message, suggestion in rows:
-        out.append(prepare_row([rec.path, sheet, cell, code, severities.get(severity, severity), message,
+        where = link(rec.path, base, sheet, cell, cell) if cell and sheet else cell
+        out.append(prepare_row([name, sheet, where, code, severities.get(severity, severity), message,
                                 suggestion]))
     return out
 
@@ -103,6 +129,7 @@ class XlsxSummary:
     def __init__(self, out: str, *, rules_name: str, skipped: list[tuple[str, str]], dept: bool = False,
                  lang: str = "zh") -> None:
         self.out, self.rules_name, self.dept, self.lang = out, rules_name, dept, lang
+        self.base = os.path.dirname(os.path.abspath(out))  # links to the inputs start here
         self.now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
         self._target = atomic_path(out)
         self.tmp = self._target.__enter__()
@@ -139,6 +166,7 @@ class XlsxSummary:
                         continue
                     values = [getattr(rec, k) for k in keys]
                     values[kind] = tr(KIND_ZH.get(rec.table, rec.table), lang)
+                    values[0] = link(rec.path, self.base, rec.sheet, "A1")  # the file, opened at its table
                     ws.append(values + [rec.parts.get(p) for p in parts], formats)
                 _grades_sheet(book, agg, banner, lang)
                 _units_sheet(book, agg, banner, lang)

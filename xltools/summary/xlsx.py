@@ -13,26 +13,48 @@ from __future__ import annotations
 import math
 import re
 import zipfile
+from dataclasses import dataclass
 
 from ..grid import column_letter
 from ..output import NOT_XML_CHARS, xml_safe
 
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-#: style index by number format ("" is General); index 1 is the bold header.
+#: style index by number format ("" is General); index 1 is the bold header, 6 a link.
 FORMATS = {"": 0, "bold": 1, "#,##0.00": 2, "0.00%": 3, "0.00": 4, "0": 5, "@": 0}
+LINK_STYLE = 6
+#: Excel takes at most 255 characters in a formula's string: a longer link stays plain text.
+MAX_LINK = 255
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A cell showing ``text`` that opens ``target`` (``../自评/a.xlsx#'绩效自评表'!G15``) when
+    clicked: a HYPERLINK formula with ``text`` as its value, so readers of values see the text."""
+
+    text: str
+    target: str
+
+
+def _quoted(text: str) -> str:
+    """``text`` as an Excel string literal inside XML (quotes doubled; nothing else is special)."""
+    return '"' + escape(xml_safe(text)).replace('"', '""') + '"'
+
+
 _STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="{NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.00"/></numFmts>
-<fonts count="2"><font><sz val="11"/><name val="宋体"/></font><font><b/><sz val="11"/><name val="宋体"/></font></fonts>
+<fonts count="3"><font><sz val="11"/><name val="宋体"/></font><font><b/><sz val="11"/><name val="宋体"/></font>
+<font><u/><sz val="11"/><color rgb="FF0563C1"/><name val="宋体"/></font></fonts>
 <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>
 <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
+<cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
 <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>
 <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
-<xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>
+<xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
+<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"""
 
 
@@ -74,6 +96,12 @@ def prepare_row(values: list[object], formats: list[str] | None = None, bold: bo
         if v.__class__ is str:
             add(f'<c r="{_LETTERS[i]}{ROW}" t="inlineStr"{text_style}><is><t xml:space="preserve">'
                 f"{_clean(v)}</t></is></c>")
+        elif v.__class__ is Link:
+            if len(v.target) > MAX_LINK or len(v.text) > MAX_LINK:
+                add(f'<c r="{_LETTERS[i]}{ROW}" t="inlineStr"><is><t xml:space="preserve">{_clean(v.text)}</t></is></c>')
+            else:
+                add(f'<c r="{_LETTERS[i]}{ROW}" s="{LINK_STYLE}" t="str"><f>HYPERLINK({_quoted(v.target)},'
+                    f"{_quoted(v.text)})</f><v>{_clean(v.text)}</v></c>")
         elif isinstance(v, int | float) and not isinstance(v, bool):
             if not math.isfinite(v):
                 continue
