@@ -80,24 +80,26 @@ def file_row(path: str, state: str, why: str) -> list[object]:
     return [path, "", "", "", state, why, ""]
 
 
-def link(path: str, base: str | None, sheet: str = "", cell: str = "", text: str | None = None) -> object:
-    """A link from the summary (in folder ``base``) to ``path`` — to ``cell`` on ``sheet`` when
-    given — showing ``text`` (the path itself by default); plain text without ``base`` or where a
-    link cannot be made (a ``#`` in the path would end it early).
-
-    Relative to the summary's folder, so a folder of workbooks with its summary can be moved or
-    shared as a whole; another drive (Windows) gets the absolute path.
-    """
-    shown = path if text is None else text
+def target(path: str, base: str | None) -> str | None:
+    """Where a link from the summary (in folder ``base``) to ``path`` points: relative to the
+    summary's folder, so a folder of workbooks with its summary can be moved or shared as a
+    whole (another drive, on Windows: the absolute path); ``None`` where no link can be made
+    (no ``base``, or a ``#`` in the path, which would end it early)."""
     if base is None or "#" in path:
-        return shown
+        return None
     try:
-        target = os.path.relpath(os.path.abspath(path), base)
+        return os.path.relpath(os.path.abspath(path), base)
     except ValueError:
-        target = os.path.abspath(path)
+        return os.path.abspath(path)
+
+
+def link(text: str, to: str | None, sheet: str = "", cell: str = "") -> object:
+    """``text`` linking to the file ``to`` (:func:`target`), at ``cell`` on ``sheet`` when given."""
+    if to is None:
+        return text
     if sheet:
-        target += "#'" + sheet.replace("'", "''") + "'!" + (cell.split(":")[0] or "A1")
-    return Link(shown, target)
+        to += "#'" + sheet.replace("'", "''") + "'!" + (cell.split(":")[0] or "A1")
+    return Link(text, to)
 
 
 def problem_rows(rec: Record, rows: list[FindingRow], lang: str = "zh", base: str | None = None) -> list[str]:
@@ -110,9 +112,10 @@ def problem_rows(rec: Record, rows: list[FindingRow], lang: str = "zh", base: st
     if rec.skipped:
         out.append(prepare_row(file_row(rec.path, tr(SKIPPED, lang), tr(rec.skipped, lang))))
     severities = SEVERITY_ZH if lang != "en" else {}
-    name = link(rec.path, base) if rows else rec.path
+    to = target(rec.path, base) if rows else None
+    name = link(rec.path, to)
     for sheet, cell, code, severity, message, suggestion in rows:
-        where = link(rec.path, base, sheet, cell, cell) if cell and sheet else cell
+        where = link(cell, to, sheet, cell) if cell and sheet else cell
         out.append(prepare_row([name, sheet, where, code, severities.get(severity, severity), message,
                                 suggestion]))
     return out
@@ -166,7 +169,7 @@ class XlsxSummary:
                         continue
                     values = [getattr(rec, k) for k in keys]
                     values[kind] = tr(KIND_ZH.get(rec.table, rec.table), lang)
-                    values[0] = link(rec.path, self.base, rec.sheet, "A1")  # the file, opened at its table
+                    values[0] = link(rec.path, target(rec.path, self.base), rec.sheet, "A1")  # opened at its table
                     ws.append(values + [rec.parts.get(p) for p in parts], formats)
                 _grades_sheet(book, agg, banner, lang)
                 _units_sheet(book, agg, banner, lang)
