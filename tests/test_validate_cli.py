@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import openpyxl
 from click.testing import CliRunner
 
 from xltools.cli import cli
@@ -180,3 +181,22 @@ def test_many_files_in_workers_equal_one_process(tmp_path):
     assert [x["code"] for x in files["自评1.xlsx"]["findings"]] == ["A311", "A305"]  # paired with 目标1 (项目1)
     assert files["自评4.xlsx"].get("goals") == [str(d / "目标1.xlsx")]
     assert "goals" not in files["自评0.xlsx"]
+
+
+def test_a_workbook_holding_its_own_declaration(tmp_path):
+    """One workbook with a 目标申报表 sheet and a 自评表 sheet: the self-evaluation is compared with it."""
+    from .test_validate import GOALS
+
+    s = openpyxl.load_workbook(write(tmp_path, CLEAN, {"D14": "≥1800人"}, name="s.xlsx"))
+    g = openpyxl.load_workbook(write(tmp_path, GOALS, name="g.xlsx"))
+    from xltools.annotate import write_text
+
+    ws = s.create_sheet("目标申报表")
+    for row in g.active.iter_rows():
+        for c in row:
+            write_text(ws[c.coordinate], c.value)  # "=100%" stays text
+    path = tmp_path / "both.xlsx"
+    s.save(path)
+    f = json.loads(run("validate", path, "--format", "json", "--select", "A311").stdout)["files"][0]
+    assert [(x["code"], x["sheet"], x["cell"]) for x in f["findings"]] == [("A311", "绩效自评表", "D14")]
+    assert f["goals"] == [str(path)]

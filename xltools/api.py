@@ -181,7 +181,7 @@ def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goal
         raise UsageError(f"{where}：没有找到工作簿（.xlsx/.xlsm/.xls/.et/.ods）。",
                          f"{where}: no workbook found (.xlsx/.xlsm/.xls/.et/.ods).")
     goals = _goals_for(goals_path, report.goals_unread, several=len(files) > 1) if goals_path else None
-    declared = Declarations() if goals is None and pair_goals and len(files) > 1 else None
+    declared = Declarations() if goals is None and pair_goals else None
     candidates: list[int] = []  # inputs holding a report with a project name: may have a declaration
     work = (rs, goals, select, ignore, lang, declared is not None)
     for fr, declarations, has_report in _in_workers(_validate_some, [p for p, _ in files], work, jobs):
