@@ -200,3 +200,23 @@ def test_a_workbook_holding_its_own_declaration(tmp_path):
     f = json.loads(run("validate", path, "--format", "json", "--select", "A311").stdout)["files"][0]
     assert [(x["code"], x["sheet"], x["cell"]) for x in f["findings"]] == [("A311", "绩效自评表", "D14")]
     assert f["goals"] == [str(path)]
+
+
+def test_workers_without_fork_give_the_same_report(tmp_path, monkeypatch):
+    """Windows has no fork: the spawned fallback must get everything it needs by pickle."""
+    from dataclasses import replace
+
+    from xltools.api import validate_files
+    from xltools.summary import pool
+
+    from .test_validate import GOALS
+
+    for k in range(8):
+        write(tmp_path, replace(CLEAN, project=f"项目{k % 2}"), {"G15": 8 if k % 2 else 10}, name=f"自评{k}.xlsx")
+    write(tmp_path, replace(GOALS, project="项目1"), name="目标.xlsx")
+    forked = validate_files([str(tmp_path)], jobs=2, annotate_dir=str(tmp_path / "a"))
+    monkeypatch.setattr(pool, "run", lambda fn, tasks, jobs: pool._spawned(fn, tasks, jobs))
+    spawned = validate_files([str(tmp_path)], jobs=2, annotate_dir=str(tmp_path / "b"))
+    strip = lambda r: [{**f.to_dict(), "annotated": None} for f in r.files]  # noqa: E731
+    assert strip(forked) == strip(spawned) and len(forked.files) == 9
+    assert all(f.annotated and "/b/" in f.annotated for f in spawned.files)
