@@ -104,6 +104,11 @@ def monitor_case(rng: random.Random, name: str) -> tuple:
         if rng.random() < 0.2:
             rows.append(mon.r(level, f"定性{j}", "定性", "明显", "", rng.choice(["", "进展"]), likely, **extra))
             continue
+        if rng.random() < 0.1:  # a deadline: date cells, under 度量单位「日期」 or not
+            due = date(2023, 1, 1) + timedelta(days=rng.randint(0, 364))
+            done = rng.choice([None, due + timedelta(days=rng.randint(-90, 30))])
+            rows.append(mon.r(level, f"时间{j}", rng.choice(["≤", ""]), due, rng.choice(["日期", ""]), done, likely, **extra))
+            continue
         unit = rng.choice(["%", "个", "天", ""])
         target = rng.choice([0, round(rng.uniform(0, 200), rng.choice([0, 2]))])
         if unit == "%" and rng.random() < 0.4:

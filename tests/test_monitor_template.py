@@ -7,6 +7,8 @@ recalculated file and computes the same lights from the same inputs.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 import python_calamine as pc
 
@@ -50,6 +52,10 @@ CASES = [
     ("months 6.5", 6.5, (100, 30), [r(P, "数量", "≥", 100, "个", 50)]),
     ("no budget", 6, None, [r(P, "数量", "≥", 100, "个", 130)]),
     ("spending ahead", 4, (300, 150), [r(P, "数量", "≥", 100, "个", 34)]),
+    ("deadlines", 6, (100, 50), [  # under 日期: by the likelihood (no M404); a date elsewhere is a number to both
+        r(T, "完工时间", "≤", date(2023, 12, 31), "日期", None, "有可能"),
+        r(T, "开工时间", "≤", date(2023, 3, 1), "日期", date(2023, 2, 20), "确定能"),
+        r(T, "验收时间", "≤", date(2023, 11, 30), "", date(2023, 6, 1), "确定能")]),
     ("placeholder reasons", 6, (100, 50), [  # 无 and / hold a reason's place without giving one (M401, M402)
         r(P, "红", "≥", 100, "个", 10, deviation="无", measures="/"), r(P, "黄", "≥", 100, "个", 35, deviation="原因"),
         r(P, "红2", "≥", 100, "个", 10, deviation="设备未到货", measures="无 ")]),

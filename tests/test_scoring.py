@@ -282,13 +282,16 @@ def test_late_deadline_keeps_a_lower_written_score_and_the_rule_sets_rate(tmp_pa
     assert score_indicator(late, tr).score == 6.0  # 酌情扣分: the evaluator's call, kept
     assert score_indicator(dated("2023年12月31日前", "2024年1月15日", score=12), tr).score == 0.0  # above: not a deduction
     # in our template the formula decides: a date typed as text is text to it, a date cell a date only
-    # under 度量单位「日期」, and its late score is the rule set's rate whatever was written
-    assert score_indicator(late, tr, use_written=False).explain_key == "qual_missing"
+    # under 度量单位「日期」 (the reader hands them over so), and late scores the rule set's rate
     from datetime import date
 
+    from xltools.reading import as_template_sees
+
+    assert score_indicator(as_template_sees(late), tr, use_written=False).explain_key == "qual_missing"
     cells = replace(late, target=parse_value(date(2023, 12, 31)), actual=parse_value(date(2024, 1, 15)), op="≤")
-    assert score_indicator(replace(cells, unit="日期"), tr, use_written=False).explain_key == "date_late_days"
-    assert score_indicator(cells, tr, use_written=False).explain_key == "less_ratio"  # a number to the formula
+    under_date_unit = as_template_sees(replace(cells, unit="日期"))
+    assert score_indicator(under_date_unit, tr, use_written=False).explain_key == "date_late_days"
+    assert score_indicator(as_template_sees(cells), tr, use_written=False).explain_key == "less_ratio"  # a number
     assert score_indicator(cells, tr).explain_key == "date_late_written"  # elsewhere: a date, and the written 6 kept
     path = tmp_path / "r.toml"
     path.write_text("[selfeval]\nlate_date_rate = 0.5\n", encoding="utf-8")

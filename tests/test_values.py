@@ -246,3 +246,11 @@ def test_units_convert_exactly_and_survive_any_unit_cell():
     assert units.comparable("个", "场") and units.comparable("名", "人") and not units.comparable("人", "人次")
     hostile = "万" * 5000  # a unit column may hold anything: no recursion, no infinite factor
     assert units.canonical(hostile) == ("万" * 4998, 1e8) and units.comparable(parse_value(100, unit=hostile).unit, "人") is False
+
+
+def test_percent_scale_survives_vanishing_ratios():
+    from xltools.values import percent_scale
+
+    # found by the property test: 5e-324 typed as a % target against 95 (the ratio underflows to 0)
+    assert percent_scale(5e-324, 95.0, explicit_percent=False) == 5e-324
+    assert percent_scale(0.5, 5e-324, explicit_percent=False) == 0.5

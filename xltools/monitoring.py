@@ -27,7 +27,7 @@ from .messages import word
 from .model import Indicator, Table
 from .ruleset import MonitorRules, RuleSet
 from .scoring import RowScore, aligned, pct, round_half_up
-from .values import format_number, normalize_text
+from .values import DATE_UNIT, format_number, normalize_text
 
 #: Lights behind schedule, worst first: what the 预警清单 lists and M407 reports.
 BEHIND = ("red", "yellow")
@@ -69,11 +69,13 @@ def _row(ind: Indicator, light: str | None, key: str, params: dict[str, object],
 
 def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules) -> RowScore:
     """One indicator's light, by the rules in this module's docstring."""
-    if ind.qualitative or not ind.target.is_number:
+    if ind.qualitative or not ind.target.is_number or ind.unit == DATE_UNIT:  # words, dates: by the likelihood
         light = likelihood_light(ind.likelihood)
         if light is None:
             return _row(ind, None, "mon_no_likelihood", {}, "likelihood")
-        return _row(ind, light, "mon_likelihood", {"likelihood": ind.likelihood}, "likelihood")
+        dated = ind.target.kind == "date" or ind.unit == DATE_UNIT
+        return _row(ind, light, "mon_date_likelihood" if dated else "mon_likelihood", {"likelihood": ind.likelihood},
+                    "likelihood")
     if not ind.to_date.is_number:
         return _row(ind, None, "mon_no_to_date", {"n": n or "N"})
     t, a = aligned(ind.target, ind.to_date)

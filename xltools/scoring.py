@@ -260,8 +260,6 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
     w = ind.weight
     if w is None:
         return _row(ind, None, "no_weight", {}, "weight")
-    if not use_written and (ind.target.kind == "date" or ind.actual.kind == "date"):
-        ind = _as_template_sees(ind)
     if not ind.qualitative and _is_dated(ind, use_written):
         return _dated(ind, tr, d, use_written)
     if ind.qualitative or not ind.target.is_number:
@@ -318,28 +316,12 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
 
 def _is_dated(ind: Indicator, use_written: bool) -> bool:
     """A deadline row: both values dates, or both numbers under the unit 日期 (Excel serials, as
-    our template keeps them; there the unit is the only sign a formula can see)."""
+    our template keeps them; there the unit is the only sign a formula can see, and the reader
+    hands a template's date cells over as the numbers its formulas see: reading.as_template_sees)."""
     t, a = ind.target, ind.actual
     if ind.unit == DATE_UNIT and t.number is not None and a.number is not None and t.kind != "text":
         return True
     return use_written and t.kind == "date" and a.kind == "date"
-
-
-def _as_template_sees(ind: Indicator) -> Indicator:
-    """In our template the row's formula decides, and a formula sees a date cell as its serial
-    number and a date typed as text as text: so does the score we compare it with."""
-    from dataclasses import replace
-
-    dated = ind.unit == DATE_UNIT
-
-    def seen(v: Value) -> Value:
-        if v.kind != "date" or (dated and v.number is not None):
-            return v
-        if v.number is None:
-            return Value("text", text=v.text)
-        return Value("number", text=format_number(v.number), op=v.op, number=v.number)
-
-    return replace(ind, target=seen(ind.target), actual=seen(ind.actual))
 
 
 def _dated(ind: Indicator, tr: TableRules, d: int, use_written: bool) -> RowScore:

@@ -327,6 +327,9 @@ def percent_scale(x: float, reference: float | None, *, explicit_percent: bool) 
     if reference is None or reference == 0:
         return x * 100 if abs(x) <= 1 else x
     ref = abs(reference)
-    as_is = abs(math.log(abs(x) / ref))
-    scaled = abs(math.log(abs(x) * 100 / ref))
+    ratio = abs(x) / ref
+    if ratio == 0.0 or ratio == math.inf:  # 5e-324 against 100 underflows: no scale is closer
+        return x
+    as_is = abs(math.log(ratio))
+    scaled = abs(math.log(ratio * 100))
     return x * 100 if scaled < as_is else x

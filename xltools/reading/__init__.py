@@ -7,10 +7,12 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from ..errors import UnknownTable
 from ..grid import Grid, a1
-from ..model import EVALUATION, MONITOR, SELFEVAL, Workbook
+from ..model import EVALUATION, MONITOR, SELFEVAL, Indicator, Workbook
+from ..values import DATE_UNIT, Value, format_number
 from .labels import HELPER_SHEETS, META_SHEET
 from .recognize import LOOKED_FOR, LOOKED_FOR_EN, tables_in_grid
 from .source import load_grids
@@ -69,6 +71,8 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
     first.cell_errors.extend(loose_errors)
     for t in book.tables:
         t.template, t.source = meta, path
+        if meta:
+            t.indicators = [as_template_sees(i) for i in t.indicators]
     evaluation = next((t for t in book.tables if t.kind == EVALUATION), None)
     if evaluation is not None:
         evaluation.written_parts.extend(loose_parts)
@@ -81,3 +85,28 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
 def _meta(grid: Grid) -> dict[str, str]:
     """key → value rows of the template metadata sheet (template, version, rules)."""
     return {str(r[0]): str(r[1]) for r in grid.rows if len(r) >= 2 and r[0] not in ("", None)}
+
+
+_VALUES = ("target", "actual", "to_date", "forecast")
+
+
+def as_template_sees(ind: Indicator) -> Indicator:
+    """An indicator of our own template as its formulas see it: a date cell is its serial number
+    and a date typed as text is text — except under 度量单位「日期」, the one sign of a date a
+    formula can read (scoring._is_dated). Scores, lights and marks then agree with the template
+    cell by cell; in any other workbook a date stays a date."""
+    if not any(getattr(ind, f).kind == "date" for f in _VALUES):
+        return ind
+    keep = ind.unit == DATE_UNIT
+
+    def seen(v: Value) -> Value:
+        if v.kind != "date" or (keep and v.number is not None):
+            return v
+        if v.number is None:
+            return Value("text", text=v.text)
+        return Value("number", text=format_number(v.number), op=v.op, number=v.number)
+
+    new = replace(ind, **{f: seen(getattr(ind, f)) for f in _VALUES})
+    if new.target.kind == "text" and not new.qualitative:  # a text target: the formula's qualitative branch
+        new.qualitative, new.op = True, None
+    return new

@@ -467,9 +467,10 @@ def _indicator_table(s: _Sheet, kind: str, columns: list[Column], r: int, rows: 
     for f in ("target", "actual", "weight", "to_date", "forecast"):
         if f in L:
             s.decimal(f"{L[f]}{first}:{L[f]}{last}")
-    if "unit" in L and kind in (SELFEVAL, DEPT, GOALS):
+    if "unit" in L and kind in (SELFEVAL, DEPT, GOALS, MONITOR):
+        how = "按完成目标可能性亮灯" if kind == MONITOR else "指标值和实际完成值填日期（如 2023/12/31）"
         s.prompt(f"{L['unit']}{first}:{L['unit']}{last}",
-                 f"如 %、人、个、天、万元。按日期考核的时效指标填「{DATE_UNIT}」，指标值和实际完成值填日期（如 2023/12/31）")
+                 f"如 %、人、个、天、万元。按日期考核的时效指标填「{DATE_UNIT}」，{how}")
     if kind == MONITOR:
         _monitor_rules(s, first, last)
         _light_counts(s, first, last)
@@ -811,7 +812,7 @@ def _monitor_formula(f: str, r: int, L: dict[str, str], mr: MonitorRules, months
     M, N = f"{L['t_norm']}{r}", f"{L['a_norm']}{r}"
     if f in ("t_norm", "a_norm"):  # 1-N月 values on the target's scale
         return _norm(f, E, F, G, M)
-    qual = f'OR({D}="定性",NOT(ISNUMBER({E})))'
+    qual = f'OR({D}="定性",NOT(ISNUMBER({E})),{F}="{DATE_UNIT}")'  # words and deadlines: by the likelihood
     ceiling = f'OR({D}="≤",{D}="<")'
     if f == "ratio":  # 1-N月 / (target × N/12); a rate against its target; a ceiling exceeded: target / value
         return (f'=IF(OR({qual},NOT(ISNUMBER({G}))),"",IF(OR({ceiling},{M}<=0),IF(OR({M}<=0,{N}<={M}),"",{M}/{N}),'
@@ -840,7 +841,8 @@ def _monitor_rules(s: _Sheet, first: int, last: int) -> None:
     s.validation(f"{L['likelihood']}{first}:{L['likelihood']}{last}", '"' + ",".join(LIKELIHOOD_CHOICES) + '"',
                  "确定能 / 有可能 / 完全不可能")
     _light_fills(s, f"{L['light']}{first}:{L['light']}{last}", f"{L['light']}{first}")
-    n, d, e, g, i, k = (f"{L[x]}{first}" for x in ("name", "direction", "target", "to_date", "likelihood", "light"))
+    n, d, e, f, g, i, k = (f"{L[x]}{first}" for x in ("name", "direction", "target", "unit", "to_date", "likelihood",
+                                                       "light"))
     red, yellow, blue = LIGHT_WORDS["red"], LIGHT_WORDS["yellow"], LIGHT_WORDS["blue"]
     dev, mea = f"{L['deviation']}{first}", f"{L['measures']}{first}"
     for code, sqref, formula in (
@@ -848,7 +850,8 @@ def _monitor_rules(s: _Sheet, first: int, last: int) -> None:
          f'AND(OR({k}="{red}",{k}="{yellow}",{k}="{blue}"),{_unstated(dev)})'),
         ("M402", f"{L['measures']}{first}:{L['measures']}{last}", f'AND(OR({k}="{red}",{i}="完全不可能"),{_unstated(mea)})'),
         ("M403", f"{L['likelihood']}{first}:{L['likelihood']}{last}", f'AND({n}<>"",{i}="")'),
-        ("M404", f"{L['to_date']}{first}:{L['to_date']}{last}", f'AND({n}<>"",{d}<>"定性",ISNUMBER({e}),{g}="")'),
+        ("M404", f"{L['to_date']}{first}:{L['to_date']}{last}",
+         f'AND({n}<>"",{d}<>"定性",ISNUMBER({e}),{f}<>"{DATE_UNIT}",{g}="")'),
     ):
         _mark(s, sqref, formula, "FFEB9C", code)
 
