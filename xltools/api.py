@@ -120,7 +120,7 @@ def _pair_declared(reports: list[FileReport], declared: Declarations, candidates
     from .rules import check_workbook, wanted
 
     codes = {c for c in CODES if wanted(c, select, ignore)}
-    if not codes or not len(declared):
+    if not codes:
         return
     for i in candidates:
         try:
@@ -182,16 +182,18 @@ def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goal
                          f"{where}: no workbook found (.xlsx/.xlsm/.xls/.et/.ods).")
     goals = _goals_for(goals_path, report.goals_unread, several=len(files) > 1) if goals_path else None
     declared = Declarations() if goals is None and pair_goals else None
-    candidates: list[int] = []  # inputs holding a report with a project name: may have a declaration
+    reports: list[tuple[int, list[tuple[str, str]]]] = []  # (input, its reports' projects and years)
     work = (rs, goals, select, ignore, lang, declared is not None)
-    for fr, declarations, has_report in _in_workers(_validate_some, [p for p, _ in files], work, jobs):
+    for fr, declarations, projects in _in_workers(_validate_some, [p for p, _ in files], work, jobs):
         for t in declarations:
             declared.add(t)  # type: ignore[union-attr]  (sent only when pairing)
-        if has_report:
-            candidates.append(len(report.files))
+        if projects:
+            reports.append((len(report.files), projects))
         report.files.append(fr)
-    if declared is not None:
-        _pair_declared(report.files, declared, candidates, rs, select, ignore)
+    if declared is not None and len(declared):
+        # only files with a report whose project has a declaration among the inputs are read again
+        paired = [i for i, projects in reports if any(declared.lookup(p, y) for p, y in projects)]
+        _pair_declared(report.files, declared, paired, rs, select, ignore)
     if annotate_dir is not None:
         from .annotate import annotated_path
 
@@ -226,16 +228,19 @@ def _apply(task: tuple) -> list:
     return fn(part, shared)
 
 
-def _validate_some(paths: list[str], shared: tuple) -> list[tuple[FileReport, list[Table], bool]]:
-    """Validate files; with pairing, also send back their goal declarations and whether they hold
-    a report of a named project (which the declarations may then be compared with)."""
+def _validate_some(paths: list[str], shared: tuple) -> list[tuple[FileReport, list[Table], list[tuple[str, str]]]]:
+    """Validate files; with pairing, also send back their goal declarations and the project and
+    year of each report they hold (which a declaration among the inputs may then match)."""
+    from .reading.recognize import to_text
+
     rules, goals, select, ignore, lang, pairing = shared
     out = []
     for path in paths:
         fr, book = _validate(path, rules, goals, select, ignore, lang)
         tables = book.tables if pairing and book is not None else []
         out.append((fr, [t for t in tables if t.kind == GOALS],
-                    any(t.kind in REPORTS and t.project_name for t in tables)))
+                    [(t.project_name, to_text(t.field_value("year"))) for t in tables
+                     if t.kind in REPORTS and t.project_name]))
     return out
 
 

@@ -56,7 +56,11 @@ class Declarations:
         return sum(len(v) for v in self.by_project.values())
 
     def for_table(self, table: Table) -> Table | None:
-        return pick(self.by_project.get(project_key(table.project_name), ()), _year(table), _year)
+        return self.lookup(table.project_name, _year(table))
+
+    def lookup(self, project: str, year: str) -> Table | None:
+        """The one declaration of ``project`` and ``year`` (or of no year), if there is one."""
+        return pick(self.by_project.get(project_key(project), ()), year, _year)
 
     @classmethod
     def from_paths(cls, paths: list[str]) -> tuple[Declarations, list[tuple[str, str]]]:
