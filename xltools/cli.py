@@ -172,6 +172,40 @@ def validate(files: tuple[str, ...], fmt: str, annotate_dir: str | None, goals: 
 
 
 @cli.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
+              help="修正后的副本 / the corrected copy to write.")
+@format_option
+@click.option("--force", is_flag=True, help="覆盖已存在的输出 / overwrite the output.")
+@common_options
+def fix(file: str, out: str, fmt: str, force: bool, rules: str | None, lang: str) -> None:
+    """把算错的得分、总分、执行率、等级改为计算值，写入副本（原文件不动）。
+
+    Write a copy of FILE with what arithmetic alone decides corrected: written scores and totals
+    (A305), rates (A303) and grades (A306) become the computed values. Each changed cell turns
+    green with a note saying what it held and why; formula cells are left alone. The copy is
+    then validated again: what remains is for a person to decide. Exit 0 when no errors remain,
+    1 when some do, 2 when FILE cannot be read. Nothing is written when nothing needs correcting.
+
+    \b
+    Example:
+        xltools fix 自评表.xlsx -o 自评表_修正.xlsx
+        xltools fix 自评表.xlsx -o 修正/自评表.xlsx --format json
+    """
+    from .fix import fix_copy
+
+    result = fix_copy(file, out, rules, lang=lang, force=force)
+    remaining = result.remaining
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(lang), ensure_ascii=False, indent=2))
+    else:
+        from .render import fix_text
+
+        click.echo(fix_text(result, lang))
+    sys.exit(1 if remaining is not None and remaining.counts["error"] else 0)
+
+
+@cli.command()
 @click.argument("kind", type=click.Choice(["goals", "selfeval", "dept", "evaluation", "monitor"]))
 @click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
               help="输出文件 / the .xlsx to write.")

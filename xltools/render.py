@@ -13,6 +13,7 @@ from .messages import render, word
 from .scoring import ScoreResult, pct
 
 if TYPE_CHECKING:
+    from .fix import FixReport
     from .report import Report
 
 
@@ -134,3 +135,34 @@ def report_text(report: Report, lang: str = "zh") -> str:
             out.append(f"共 {len(report.files)} 个文件：错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}；"
                        f"无法读取 {unread} 个")
     return "\n".join(out).rstrip()
+
+
+def fix_text(result: FixReport, lang: str = "zh") -> str:
+    """What fix changed, cell by cell, then what the corrected copy still has to answer for."""
+    from .report import Report
+
+    en = lang == "en"
+    out = [result.path]
+    for c in result.changes:
+        if c.skipped:
+            why = {"formula": ("formula cell, left as it is", "公式单元格，未改动"),
+                   "pending": ("waits for the missing value below, left as it is", "有待下列缺失值补齐，暂不改动")}
+            out.append(f"  {c.sheet}!{c.cell:<6} {c.code}  {_shown(c.old)}（{why[c.skipped][0 if en else 1]}）")
+        else:
+            out.append(f"  {c.sheet}!{c.cell:<6} {c.code}  {_shown(c.old)} → {_shown(c.new)}")
+    done = sum(1 for c in result.changes if not c.skipped)
+    if result.out is None:
+        out.append("  nothing to correct; no copy written" if en else "  没有需要修正的计算错误，未写副本")
+    else:
+        out.append(f"  {done} cells corrected: {result.out}" if en else f"  已修正 {done} 个单元格：{result.out}")
+    if result.remaining is not None:
+        out.append("")
+        out.append("still to answer (validate):" if en else "仍需处理（校验）：")
+        out.append(report_text(Report(files=[result.remaining]), lang))
+    return "\n".join(out)
+
+
+def _shown(v: object) -> str:
+    if isinstance(v, float):
+        return f"{v:.4f}".rstrip("0").rstrip(".") if abs(v) < 1.5 and v != int(v) else f"{v:.2f}"
+    return "（空）" if v is None else str(v)

@@ -1,0 +1,87 @@
+"""`xltools fix`: what arithmetic alone decides, corrected in a copy; the rest left to a person.
+
+Cells of the clean self-evaluation (tests/test_validate.py): G7 执行率 of the total funds row,
+G14-G20 row scores, G21 总分, B22 自评等级.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+from click.testing import CliRunner
+
+from xltools.api import validate_file
+from xltools.cli import cli
+from xltools.fix import fix_copy
+
+from .test_validate import CLEAN, findings, write
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def test_scores_totals_rates_and_grades_are_corrected_in_a_copy(tmp_path):
+    src = write(tmp_path, CLEAN, {"G15": 8, "G21": 95, "B22": "良", "G7": 0.9}, name="s.xlsx")
+    before = Path(src).read_bytes()
+    out = tmp_path / "修正" / "s.xlsx"
+    result = fix_copy(src, str(out))
+    assert [(c.cell, c.code, c.old, c.new, c.skipped) for c in result.changes] == [
+        ("G7", "A303", 0.9, 0.96, ""), ("G15", "A305", 8, 10.0, ""), ("G21", "A305", 95, 97.6, ""),
+        ("B22", "A306", "良", "优", "")]
+    assert Path(src).read_bytes() == before  # the input is never touched
+    assert findings(str(out)) == [] and result.remaining.findings == []
+    ws = openpyxl.load_workbook(out)["绩效自评表"]
+    assert (ws["G15"].value, ws["G21"].value, ws["B22"].value, ws["G7"].value) == (10.0, 97.6, "优", 0.96)
+    assert ws["G15"].fill.start_color.rgb.endswith("C6EFCE")
+    assert ws["G15"].comment.text.startswith("xltools 修正（A305）：原为 8\n填写的得分 8 与计算值 10.00 不符")
+    assert ws["B4"].value == "社区养老服务中心运营补助"  # everything else kept
+
+
+def test_a_rate_keeps_the_form_the_cell_had(tmp_path):
+    for k, (written, fixed) in enumerate([(90, 96.0), ("90%", "96.00%"), (0.9, 0.96)]):
+        src = write(tmp_path, CLEAN, {"G7": written}, name=f"r{k}.xlsx")
+        out = tmp_path / f"r{k}_修正.xlsx"
+        fix_copy(src, str(out))
+        assert openpyxl.load_workbook(out)["绩效自评表"]["G7"].value == fixed
+        assert findings(str(out), select={"A303"}) == []
+
+
+def test_what_waits_for_a_missing_value_is_left(tmp_path):
+    """A missing actual scores 0 for now: its row, the total and the grade are not "corrected"."""
+    src = write(tmp_path, CLEAN, {"E14": None, "G15": 8}, name="s.xlsx")
+    out = tmp_path / "s_修正.xlsx"
+    res = run("fix", src, "-o", out)
+    assert res.exit_code == 1  # errors remain: the missing actual and what waits for it
+    assert "绩效自评表!G14    A305  20.00（有待下列缺失值补齐，暂不改动）" in res.stdout
+    assert "绩效自评表!G15    A305  8.00 → 10.00" in res.stdout
+    assert "E14    A308 错误" in res.stdout
+    ws = openpyxl.load_workbook(out)["绩效自评表"]
+    assert (ws["G14"].value, ws["G15"].value, ws["G21"].value, ws["B22"].value) == (20, 10.0, 97.6, "优")
+    assert [f.code for f in validate_file(str(out)).findings] == ["A308", "A305", "A305", "A306"]
+
+
+def test_nothing_to_correct_writes_nothing(tmp_path):
+    src = write(tmp_path, CLEAN, {"B12": "做好养老服务。"}, name="s.xlsx")  # a warning, not arithmetic
+    out = tmp_path / "s_修正.xlsx"
+    res = run("fix", src, "-o", out, "--format", "json")
+    assert res.exit_code == 0 and not out.exists()
+    data = json.loads(res.stdout)
+    assert (data["out"], data["changes"]) == (None, [])
+    assert [f["code"] for f in data["remaining"]["findings"]] == ["G209"]
+
+
+def test_refusals(tmp_path):
+    src = write(tmp_path, CLEAN, {"G15": 8}, name="s.xlsx")
+    res = run("fix", src, "-o", src)
+    assert res.exit_code != 0 and "覆盖原文件" in res.stderr
+    out = tmp_path / "o.xlsx"
+    out.write_bytes(b"x")
+    assert run("fix", src, "-o", out).exit_code != 0 and out.read_bytes() == b"x"
+    assert run("fix", src, "-o", out, "--force").exit_code == 0
+    bad = tmp_path / "坏的.xlsx"
+    bad.write_bytes(b"PK\x03\x04broken")
+    res = run("fix", bad, "-o", tmp_path / "x.xlsx")
+    assert res.exit_code == 2 and res.stderr.startswith("错误：")

@@ -1,0 +1,150 @@
+"""Correcting what a reviewer would correct by arithmetic alone, in a copy of the workbook.
+
+A written score, total, rate or grade that differs from the computed one (A305, A303, A306) has
+exactly one right value: the one validate computes from the same table. ``xltools fix`` writes
+those values into a copy, marks each changed cell (green, with a note saying what it was and
+why it changed) and validates the copy again, so what is left is what a person must decide:
+a missing actual, a deviation reason, a target. Nothing else is touched: a formula cell (our
+templates compute their own scores) is left as it is and reported, and the input is never
+modified (the copy goes through a temporary file renamed into place).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from .errors import UnreadableWorkbook
+from .report import FileReport
+from .rules import Finding
+from .ruleset import RuleSet
+
+#: What fix corrects: the findings whose right value the table itself determines.
+FIXABLE = ("A303", "A305", "A306")
+FIXED_FILL = "C6EFCE"
+
+
+@dataclass(slots=True)
+class Change:
+    sheet: str
+    cell: str
+    code: str
+    old: object
+    new: object
+    why: str  # the finding's message (what was wrong and how the value is computed)
+    #: why the cell was left as it is: "formula" (the cell computes itself) or "pending" (its right
+    #: value waits for a missing input: the row's actual, or any row's for totals and the grade)
+    skipped: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        return {"sheet": self.sheet, "cell": self.cell, "code": self.code, "old": self.old, "new": self.new,
+                "skipped": self.skipped or None}
+
+
+@dataclass(slots=True)
+class FixReport:
+    path: str
+    out: str | None = None  # the corrected copy (None: nothing to correct, nothing written)
+    changes: list[Change] = field(default_factory=list)
+    remaining: FileReport | None = None  # the copy (or the input, unchanged) validated again
+
+    def to_dict(self, lang: str = "zh") -> dict[str, object]:
+        return {"path": self.path, "out": self.out, "changes": [c.to_dict() for c in self.changes],
+                "remaining": self.remaining.to_dict(lang) if self.remaining is not None else None}
+
+
+#: Findings that leave a row's score open: it is 0 for now, and right only once they are answered.
+PENDING = ("A308", "S103")
+#: A305's rows (the rest are totals: the whole table's, a part's) and its execution score.
+ROW_SCORE, EXECUTION_SCORE = "得分", "预算执行率得分"
+
+
+def corrections(findings: list[Finding], lang: str = "zh") -> list[Change]:
+    """The value each fixable finding's cell should hold.
+
+    A row with a missing actual (A308) or target or weight (S103) scores 0 until it is filled: its
+    score is not "corrected" to 0, and while any row is so open neither are the totals and the
+    grade — they would change again with the missing value. Those changes come back marked
+    ``pending`` so that the report says why they were left.
+    """
+    open_rows = {(f.sheet, _row(f.cell)) for f in findings if f.code in PENDING}
+    out = []
+    for f in findings:
+        if f.code not in FIXABLE or not f.cell or ":" in f.cell:
+            continue
+        computed = str(f.params.get("computed", ""))
+        if f.code == "A306":
+            new: object = computed
+        else:
+            try:
+                new = float(computed.rstrip("%")) / 100 if f.code == "A303" else float(computed)
+            except ValueError:
+                continue
+        change = Change(f.sheet, f.cell, f.code, f.value, new, f.message(lang))
+        what = f.params.get("what")
+        if f.code == "A305" and what == ROW_SCORE:
+            change.skipped = "pending" if (f.sheet, _row(f.cell)) in open_rows else ""
+        elif open_rows and (f.code == "A306" or (f.code == "A305" and what != EXECUTION_SCORE)):
+            change.skipped = "pending"
+        out.append(change)
+    return out
+
+
+def _row(cell: str) -> str:
+    return cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ$").split(":")[0]
+
+
+def fix_copy(src: str, out: str, rules: RuleSet | str | None = None, *, lang: str = "zh",
+             force: bool = False) -> FixReport:
+    """Write ``out``: ``src`` with its written scores, totals, rates and grades corrected.
+
+    Nothing is written when there is nothing to correct. A rate is written as the cell holds
+    it: a fraction (0.9692, shown by a % format), a percent number (96.92) or text ("96.92%").
+    """
+    from .annotate import open_keepable, target_cell
+    from .api import validate_file
+    from .output import check_output, save_workbook
+
+    check_output(out, force=force, src=src)
+    report = validate_file(src, rules, lang=lang)
+    if report.error is not None:
+        raise UnreadableWorkbook(report.error, report.error)
+    result = FixReport(os.fspath(src), changes=corrections(report.findings, lang))
+    if not result.changes:
+        result.remaining = report
+        return result
+    from openpyxl.comments import Comment
+    from openpyxl.styles import PatternFill
+
+    wb = open_keepable(src, ("修正副本", "a corrected copy"))
+    for c in result.changes:
+        if c.skipped or c.sheet not in wb.sheetnames:
+            continue
+        cell = target_cell(wb[c.sheet], c.cell)  # a merged grade cell: its top-left cell holds it
+        if cell.data_type == "f":  # a formula computes this cell: correct its inputs, not it
+            c.skipped = "formula"
+            continue
+        c.new = _as_cell_holds(c, cell.value)
+        before = cell.value
+        cell.value = c.new
+        cell.fill = PatternFill(fill_type="solid", start_color=FIXED_FILL, end_color=FIXED_FILL)
+        note = (f"xltools corrected ({c.code}): was {before}\n{c.why}" if lang == "en"
+                else f"xltools 修正（{c.code}）：原为 {before}\n{c.why}")
+        cell.comment = Comment(note, "xltools")
+    if not any(not c.skipped for c in result.changes):
+        result.remaining = report
+        return result
+    result.out = save_workbook(wb, out)
+    result.remaining = validate_file(out, rules, lang=lang)
+    return result
+
+
+def _as_cell_holds(c: Change, before: object) -> object:
+    """A rate in the form the cell had it; scores and grades as they are."""
+    if c.code != "A303" or not isinstance(c.new, float):
+        return c.new
+    if isinstance(before, str):
+        return f"{c.new * 100:.2f}%"
+    if isinstance(before, int | float) and not isinstance(before, bool) and abs(before) > 1.5:
+        return round(c.new * 100, 2)
+    return round(c.new, 4)
