@@ -121,6 +121,7 @@ CASES = [
     ("A316", "E15", None, {"E15": "24人次"}),
     ("A317", "E12", None, {"E7": 440, "E8": 440}),
     ("A321", "E20", None, {"E20": "105%"}),  # 老人满意度 above 100 %
+    ("G212", "A20", None, {"F20": 5, "F14": 25}),  # 满意度 5 of the principle's 10
     ("G211", "D20", None, {"D20": "≥950%"}),
 ]
 
@@ -135,7 +136,7 @@ def test_code_triggers_at_its_cell(tmp_path, code, cell, sample, edits):
 def test_every_code_is_tested():
     from tests.test_monitor import CASES as MONITOR_CASES
 
-    tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "A311", "G201", "A314", "M408", "A318", "A319", "A320",
+    tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "A311", "G201", "A314", "M408", "A318", "A319", "A320", "G213",
                                                                       "G210"}
     assert tested == set(CATALOGUE)
 
@@ -252,6 +253,31 @@ def test_a_placeholder_is_no_reason(tmp_path):
     assert findings(write(tmp_path, CLEAN, {**under, "H14": "无法入户的老人200名"}, name="q.xlsx"), select={"A307"}) == []
     low = {"E7": 440, "E8": 440, "G14": 20, "I6": "说明", "I7": "无"}  # 88 % with a 说明 column saying nothing
     assert findings(write(tmp_path, CLEAN, low, name="r.xlsx"), select={"A317"}) == [("A317", "I7")]
+
+
+def test_level1_weights_as_strictly_as_the_rule_set_says(tmp_path):
+    moved = {"F20": 5, "G20": 5, "F14": 25, "G14": 25}  # 满意度 5, 产出 55: the total is still 100
+    codes = {"G212", "G213"}
+    report = validate_file(write(tmp_path, CLEAN, moved, name="a.xlsx"), select=codes)
+    assert [(f.code, f.cell, f.severity, f.message()) for f in report.findings] == [
+        ("G212", "A14", "info", "一级指标「产出指标」、「效益指标」分值合计 85，规则集的原则是 80"),
+        ("G212", "A20", "info", "一级指标「满意度指标」分值合计 5，规则集的原则是 10")]
+    # the usual moves are no findings: without a 满意度 row its 10 goes to 产出/效益; 产出 and 效益 trade
+    assert findings(write(tmp_path, CLEAN, {"A20": "效益指标", "B20": "社会效益指标"}, name="b.xlsx"), select=codes) == []
+    traded = {"F14": 10, "G14": 10, "F18": 30, "G18": 27}
+    assert findings(write(tmp_path, CLEAN, traded, name="c.xlsx"), select=codes) == []
+    # a province that requires the weights: an error; one that does not check: nothing
+    for mode, expected in (("required", [("G213", "A14"), ("G213", "A20")]), ("off", [])):
+        rules = tmp_path / f"{mode}.toml"
+        rules.write_text(f'[selfeval]\nlevel1_weights = "{mode}"\n', encoding="utf-8")
+        assert findings(write(tmp_path, CLEAN, moved, name=f"{mode}.xlsx"), rules=str(rules), select=codes) == expected
+    from xltools.errors import RulesError
+    from xltools.ruleset import load_rules
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[selfeval]\nlevel1_weights = "strict"\n', encoding="utf-8")
+    with pytest.raises(RulesError, match="level1_weights"):
+        load_rules(str(bad))
 
 
 def test_rates_above_100_percent(tmp_path):

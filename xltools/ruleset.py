@@ -17,7 +17,10 @@ from .errors import RulesError
 
 BUILTIN_DIR = Path(__file__).with_name("rulesets")
 _TABLE_KEYS = {"execution_weight", "weights", "less_is_better", "overachievement",
-               "explain_execution_below", "qualitative", "late_date_rate"}
+               "explain_execution_below", "qualitative", "late_date_rate", "level1_weights"}
+#: How strict the ``weights`` per 一级指标 are (domain.md §5: "a principle; a table may move weight
+#: between level-1 rows, and the rule set says how strict to be about it").
+LEVEL1_WEIGHTS = ("off", "principle", "required")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +40,7 @@ class TableRules:
     explain_execution_below: float
     qualitative: tuple[Band, ...]
     late_date_rate: float = 0.0  # share of the weight a deadline met late scores (scoring._dated)
+    level1_weights: str = "principle"  # one of LEVEL1_WEIGHTS (rules.goals.level1_weights: G212/G213)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +130,10 @@ def _build(data: dict, source: str) -> RuleSet:
             if method not in ("ratio", "deduction"):
                 raise RulesError(f"less_is_better 只能是 ratio 或 deduction，而不是 {method!r}",
                                  f"less_is_better must be ratio or deduction, not {method!r}")
+            strict = section.get("level1_weights", "principle")
+            if strict not in LEVEL1_WEIGHTS:
+                raise RulesError(f"level1_weights 只能是 {'、'.join(LEVEL1_WEIGHTS)}，而不是 {strict!r}",
+                                 f"level1_weights must be one of {', '.join(LEVEL1_WEIGHTS)}, not {strict!r}")
             bands = tuple(Band(k, float(v[0]), float(v[1]), float(v[2]))
                           for k, v in section["qualitative"].items())
             tables[kind] = TableRules(
@@ -136,6 +144,7 @@ def _build(data: dict, source: str) -> RuleSet:
                 explain_execution_below=float(section["explain_execution_below"]),
                 qualitative=bands,
                 late_date_rate=float(section.get("late_date_rate", 0.0)),
+                level1_weights=strict,
             )
         lights = data.get("monitor", {}).get("lights", [0.6, 0.8, 1.2])
         red, yellow, blue = (float(x) for x in lights)

@@ -66,6 +66,10 @@ CATALOGUE: dict[str, Entry] = {
                   "the target {value} of 「{name}」 is above 100%, which such a rate cannot reach",
                   "改为不超过 100% 的值（如「≥95%」）；考核增长的，在名称中写明（如「增长率」）",
                   "use a value up to 100% (e.g. 「≥95%」); name a growth measure as such (e.g. 增长率)"),
+    "G212": Entry(INFO, "{what}分值合计 {sum}，规则集的原则是 {expected}", "{what_en} weigh {sum}; the rule set's principle is {expected}",
+                  "按原则分配分值，或在说明中写明调整的理由", "follow the principle or state why the weights were moved"),
+    "G213": Entry(ERROR, "{what}分值合计 {sum}，规则集要求 {expected}", "{what_en} weigh {sum}; the rule set requires {expected}",
+                  "把分值调整为 {expected}", "make them weigh {expected}"),
     # --- A: arithmetic and consistency ---------------------------------------------------------
     "A301": Entry(ERROR, "{what}：{total} ≠ 分项合计 {sum}", "{what_en}: {total} ≠ sum of parts {sum}",
                   "应为 {sum}，或核对各分项", "should be {sum}, or check the parts"),

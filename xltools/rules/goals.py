@@ -197,3 +197,56 @@ def rates_above_100(ctx: Context) -> Iterator[Finding]:
         if p is not None and p > 100 + 1e-9:
             yield Finding("G211", t.sheet, ind.cell("target"), ind.target.display(),
                           {"name": ind.name, "value": f"{format_number(round(p, 4))}%"})
+
+
+#: Level-1 rows whose weights may move among themselves in a project table (domain.md §5): 成本
+#: takes its weight out of 产出/效益, and without a 满意度 row its weight goes to them too.
+_MOVABLE = ("产出指标", "效益指标", "成本指标")
+_SATISFACTION = "满意度指标"
+
+
+@check("G212", "G213")
+def level1_weights(ctx: Context) -> Iterator[Finding]:
+    """The weight of each 一级指标 against the rule set's ``weights``, as strictly as the rule set
+    says (``level1_weights``): a principle (G212, info) or a requirement (G213, error).
+
+    In project tables the usual moves are allowed: 产出, 效益 and 成本 are weighed together, and
+    with them the 满意度 share when the table has no 满意度 row. Department and evaluation tables
+    are weighed row by row; a department's 当年预算执行情况 may be the execution row itself.
+    """
+    t, tr = ctx.table, ctx.rules.for_table(ctx.table.kind)
+    if tr.level1_weights == "off" or not tr.weights or t.kind == MONITOR:
+        return
+    sums: dict[str, float] = {}
+    for ind in t.indicators:
+        if ind.weight is not None and ind.name:
+            key = level1_key(ind.level1)
+            sums[key] = sums.get(key, 0.0) + ind.weight
+    if not sums:
+        return
+    expected = {level1_key(k): v for k, v in tr.weights.items()}
+    execution, own = ctx.result.execution, level1_key("当年预算执行情况")
+    if execution is not None and execution.weight is not None and own in expected and own not in sums:
+        sums[own] = execution.weight  # a department's 当年预算执行情况 scored as the execution row
+    groups: list[tuple[tuple[str, ...], float]]
+    if t.kind in PROJECT_TABLES:
+        movable = tuple(level1_key(k) for k in _MOVABLE)
+        satisfaction = level1_key(_SATISFACTION)
+        share = sum(expected.get(k, 0.0) for k in movable)
+        if satisfaction in sums:
+            groups = [((satisfaction,), expected.get(satisfaction, 0.0)), (movable, share)]
+        else:
+            groups = [(movable, share + expected.get(satisfaction, 0.0))]
+    else:
+        groups = [((k,), v) for k, v in expected.items()]
+    code = "G213" if tr.level1_weights == "required" else "G212"
+    names = {level1_key(n): n for n in t.level1_cells}
+    for keys, want in groups:
+        have = sum(sums.get(k, 0.0) for k in keys)
+        present = [k for k in keys if k in sums]
+        if not present or abs(have - want) <= 0.005:
+            continue
+        shown = "、".join(f"「{names.get(k, k + '指标' if t.kind in PROJECT_TABLES else k)}」" for k in present)
+        yield Finding(code, t.sheet, t.level1_cells.get(names.get(present[0], ""), t.header_cells.get("level1", "A1")),
+                      round(have, 2), {"what": f"一级指标{shown}", "what_en": f"level 1 {shown}",
+                                       "sum": format_number(round(have, 2)), "expected": format_number(want)})
