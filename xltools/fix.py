@@ -53,8 +53,9 @@ class FixReport:
                 "remaining": self.remaining.to_dict(lang) if self.remaining is not None else None}
 
 
-#: Findings that leave a row's score open: it is 0 for now, and right only once they are answered.
-PENDING = ("A308", "S103")
+#: Findings that leave a row's score open (a missing actual, target or weight; an expert's missing
+#: score): it is what it is for now, and right only once they are answered.
+PENDING = ("A308", "S103", "A318")
 #: A305's rows (the rest are totals: the whole table's, a part's) and its execution score.
 ROW_SCORE, EXECUTION_SCORE = "得分", "预算执行率得分"
 
@@ -62,7 +63,8 @@ ROW_SCORE, EXECUTION_SCORE = "得分", "预算执行率得分"
 def corrections(findings: list[Finding], lang: str = "zh") -> list[Change]:
     """The value each fixable finding's cell should hold.
 
-    A row with a missing actual (A308) or target or weight (S103) scores 0 until it is filled: its
+    A row with a missing actual (A308), target or weight (S103) or expert score (A318) scores what
+    it can until that is filled (0, or the other experts' mean): its
     score is not "corrected" to 0, and while any row is so open neither are the totals and the
     grade — they would change again with the missing value. Those changes come back marked
     ``pending`` so that the report says why they were left.
@@ -103,7 +105,7 @@ def fix_copy(src: str, out: str, rules: RuleSet | str | None = None, *, lang: st
     """
     from .annotate import open_keepable, target_cell
     from .api import validate_file
-    from .output import check_output, save_workbook
+    from .output import check_output, save_workbook, xml_safe
 
     check_output(out, force=force, src=src)
     report = validate_file(src, rules, lang=lang)
@@ -130,7 +132,7 @@ def fix_copy(src: str, out: str, rules: RuleSet | str | None = None, *, lang: st
         cell.fill = PatternFill(fill_type="solid", start_color=FIXED_FILL, end_color=FIXED_FILL)
         note = (f"xltools corrected ({c.code}): was {before}\n{c.why}" if lang == "en"
                 else f"xltools 修正（{c.code}）：原为 {before}\n{c.why}")
-        cell.comment = Comment(note, "xltools")
+        cell.comment = Comment(xml_safe(note), "xltools")
     if not any(not c.skipped for c in result.changes):
         result.remaining = report
         return result
