@@ -242,6 +242,12 @@ def test_deadlines_in_a_workbook(tmp_path):
     rows[3] = replace(rows[3], target="2023年5月31日前")
     goals = read_goals(write(tmp_path, replace(GOALS, rows=rows), name="目标2.xlsx"))
     assert findings(path, goals=goals, select={"A311"}) == [("A311", "D17")]
+    # a date in one and the same day's serial number in the other (as our templates hand dates over)
+    from xltools.rules.arithmetic import _same_target
+    from xltools.values import parse_value
+
+    declared, serial = goals.indicators[3], replace(goals.indicators[3], target=parse_value(45077))  # 2023-05-31
+    assert _same_target(serial, declared) and not _same_target(replace(serial, target=parse_value(45078)), declared)
 
 
 def test_a_placeholder_is_no_reason(tmp_path):

@@ -264,6 +264,15 @@ def excel_serial(d: date) -> float:
     return delta.days + delta.seconds / 86400
 
 
+def date_serial(v: Value) -> float | None:
+    """A date's Excel serial: a date cell's own, a full date's as text, a number's as it is."""
+    if v.number is not None:
+        return v.number
+    if v.when is not None and all(v.when):
+        return excel_serial(date(*v.when))
+    return None
+
+
 def _last_day(year: int, month: int) -> int:
     import calendar
 

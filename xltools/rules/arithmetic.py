@@ -16,7 +16,7 @@ from ..declared import REPORTS
 from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator, LineItem, Table
 from ..reading.labels import TOTAL_LABELS, label_key
 from ..scoring import RowScore, outcome_of, pct, qual_rate, round_half_up
-from ..values import format_number
+from ..values import date_serial, format_number
 from . import Context, Finding, any_of, bounded_rates, check, percent_of, stated
 from .catalogue import FORMULA_ERROR_OTHER, FORMULA_ERRORS, Text
 
@@ -445,7 +445,10 @@ def _same_target(i: Indicator, g: Indicator) -> bool:
     """The declared target, written the same or in a convertible unit (``≥1万人`` = ``≥10000人``)."""
     a, b = i.target, g.target
     if a.kind == "date" or b.kind == "date":  # ``2023年12月31日前`` = ``2023-12-31`` = a date cell of that day
-        return a.when == b.when
+        if a.when is not None and b.when is not None:
+            return a.when == b.when
+        sa, sb = date_serial(a), date_serial(b)  # a template's date cell is its serial number
+        return sa is not None and sb is not None and sa == sb
     if not (a.is_number and b.is_number):
         return (a.op, a.number, a.text if not a.is_number else "") == (b.op, b.number, b.text if not b.is_number else "")
     if (a.op != b.op and i.op != g.op) or not units.comparable(a.unit, b.unit):
