@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..model import EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator
 from ..reading.labels import label_key
@@ -201,8 +202,14 @@ def rates_above_100(ctx: Context) -> Iterator[Finding]:
 
 #: Level-1 rows whose weights may move among themselves in a project table (domain.md §5): 成本
 #: takes its weight out of 产出/效益, and without a 满意度 row its weight goes to them too.
-_MOVABLE = ("产出指标", "效益指标", "成本指标")
-_SATISFACTION = "满意度指标"
+_MOVABLE = tuple(level1_key(k) for k in ("产出指标", "效益指标", "成本指标"))
+_SATISFACTION = level1_key("满意度指标")
+_OWN_EXECUTION = level1_key("当年预算执行情况")
+
+
+@lru_cache(maxsize=16)
+def _expected(weights: tuple[tuple[str, float], ...]) -> dict[str, float]:
+    return {level1_key(k): v for k, v in weights}
 
 
 @check("G212", "G213")
@@ -219,33 +226,34 @@ def level1_weights(ctx: Context) -> Iterator[Finding]:
         return
     sums: dict[str, float] = {}
     for ind in t.indicators:
-        if ind.weight is not None and ind.name:
+        w = ind.weight
+        if w is not None and ind.name:
             key = level1_key(ind.level1)
-            sums[key] = sums.get(key, 0.0) + ind.weight
+            sums[key] = sums.get(key, 0.0) + w
     if not sums:
         return
-    expected = {level1_key(k): v for k, v in tr.weights.items()}
-    execution, own = ctx.result.execution, level1_key("当年预算执行情况")
+    expected = _expected(tuple(tr.weights.items()))
+    execution, own = ctx.result.execution, _OWN_EXECUTION
     if execution is not None and execution.weight is not None and own in expected and own not in sums:
         sums[own] = execution.weight  # a department's 当年预算执行情况 scored as the execution row
     groups: list[tuple[tuple[str, ...], float]]
     if t.kind in PROJECT_TABLES:
-        movable = tuple(level1_key(k) for k in _MOVABLE)
-        satisfaction = level1_key(_SATISFACTION)
-        share = sum(expected.get(k, 0.0) for k in movable)
-        if satisfaction in sums:
-            groups = [((satisfaction,), expected.get(satisfaction, 0.0)), (movable, share)]
+        share = sum(expected.get(k, 0.0) for k in _MOVABLE)
+        if _SATISFACTION in sums:
+            groups = [((_SATISFACTION,), expected.get(_SATISFACTION, 0.0)), (_MOVABLE, share)]
         else:
-            groups = [(movable, share + expected.get(satisfaction, 0.0))]
+            groups = [(_MOVABLE, share + expected.get(_SATISFACTION, 0.0))]
     else:
         groups = [((k,), v) for k, v in expected.items()]
     code = "G213" if tr.level1_weights == "required" else "G212"
-    names = {level1_key(n): n for n in t.level1_cells}
+    names: dict[str, str] | None = None
     for keys, want in groups:
         have = sum(sums.get(k, 0.0) for k in keys)
         present = [k for k in keys if k in sums]
         if not present or abs(have - want) <= 0.005:
             continue
+        if names is None:
+            names = {level1_key(n): n for n in t.level1_cells}
         shown = "、".join(f"「{names.get(k, k + '指标' if t.kind in PROJECT_TABLES else k)}」" for k in present)
         yield Finding(code, t.sheet, t.level1_cells.get(names.get(present[0], ""), t.header_cells.get("level1", "A1")),
                       round(have, 2), {"what": f"一级指标{shown}", "what_en": f"level 1 {shown}",
