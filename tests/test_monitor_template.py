@@ -55,6 +55,7 @@ CASES = [
     ("deadlines", 6, (100, 50), [  # under 日期: by the likelihood (no M404); a date elsewhere is a number to both
         r(T, "完工时间", "≤", date(2023, 12, 31), "日期", None, "有可能"),
         r(T, "开工时间", "≤", date(2023, 3, 1), "日期", date(2023, 2, 20), "确定能"),
+        r(T, "招标时间", "≤", date(2023, 4, 30), "日期", date(2023, 5, 12), "有可能", deviation="流标一次"),
         r(T, "验收时间", "≤", date(2023, 11, 30), "", date(2023, 6, 1), "确定能")]),
     ("placeholder reasons", 6, (100, 50), [  # 无 and / hold a reason's place without giving one (M401, M402)
         r(P, "红", "≥", 100, "个", 10, deviation="无", measures="/"), r(P, "黄", "≥", 100, "个", 35, deviation="原因"),
@@ -117,6 +118,19 @@ def test_template_marks_what_validate_asks(recalculated):
     L, first = built.columns, built.first_row
     assert {("M402", f"{L['measures']}{first + 2}"), ("M403", f"{L['likelihood']}{first + 3}"),
             ("M404", f"{L['to_date']}{first + 4}"), ("M401", f"{L['deviation']}{first + 1}")} <= got
+
+
+def test_deadlines_are_lit_by_their_dates_or_the_likelihood(recalculated):
+    """度量单位「日期」: a deadline met is green, missed red, not reached yet by 完成目标可能性."""
+    (case, built, path) = next(x for x in recalculated if x[0][0] == "deadlines")
+    rows = [r for r in score_file(path)[0].rows if r.indicator is not None]
+    assert [(r.name, r.light) for r in rows[:3]] == [("完工时间", "yellow"), ("开工时间", "green"), ("招标时间", "red")]
+    assert rows[2].explain() == "2023年5月12日 完成，晚于目标 2023年4月30日：红灯"
+    assert rows[0].explain() == "按日期考核的指标不按月折算，按完成目标可能性「有可能」：黄灯"
+    # a reason is asked for the yellow light only (the red one gives one); no 1-N月 value is missing
+    L, first = built.columns, built.first_row
+    assert [(f.code, f.cell) for f in validate_file(path).findings if f.code in ("M401", "M404")] == [
+        ("M401", f"{L['deviation']}{first}")]
 
 
 def test_blank_template_asks_for_its_fields():

@@ -67,6 +67,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "mon_zero": ("目标 {target}，至今 {to_date}，{light}", "target {target}, so far {to_date}: {light}"),
     "mon_likelihood": ("定性指标，按完成目标可能性「{likelihood}」：{light}",
                        "qualitative: by the stated likelihood \"{likelihood}\": {light}"),
+    "mon_date_done": ("已于 {done} 完成，未晚于目标 {target}：{light}", "done on {done}, not after the target {target}: {light}"),
+    "mon_date_late": ("{done} 完成，晚于目标 {target}：{light}", "done on {done}, after the target {target}: {light}"),
     "mon_date_likelihood": ("按日期考核的指标不按月折算，按完成目标可能性「{likelihood}」：{light}",
                             "a deadline is not prorated; by the stated likelihood \"{likelihood}\": {light}"),
     "mon_no_likelihood": ("定性指标，完成目标可能性未填或不是「确定能/有可能/完全不可能」，无法亮灯",

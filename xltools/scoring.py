@@ -339,7 +339,7 @@ def _dated(ind: Indicator, tr: TableRules, d: int, use_written: bool) -> RowScor
     else:
         order = compare_dates(a.when, t.when)  # type: ignore[arg-type]  (both dates)
     on_time = order >= 0 if ind.op in ("≥", ">") else order <= 0
-    params: dict[str, object] = {"actual": _date_text(a), "target": _date_text(t)}
+    params: dict[str, object] = {"actual": date_text(a), "target": date_text(t)}
     if on_time:
         full = round_half_up(w, d)
         return _row(ind, full, "date_on_time", {**params, "score": f"{full:.{d}f}"}, achieved=True)
@@ -356,7 +356,7 @@ def _dated(ind: Indicator, tr: TableRules, d: int, use_written: bool) -> RowScor
         achieved=False)
 
 
-def _date_text(v: Value) -> str:
+def date_text(v: Value) -> str:
     """A date as written; a bare serial number under the unit 日期 as the date it stands for."""
     if v.kind == "date" or v.number is None or not -1e6 < v.number < 3e6:
         return v.text

@@ -824,8 +824,11 @@ def _monitor_formula(f: str, r: int, L: dict[str, str], mr: MonitorRules, months
                      f'IF({I}="完全不可能","{w["red"]}","")))')
     zero = f'IF({ceiling},IF({N}<={M},"{w["green"]}","{w["red"]}"),IF({N}>={M},"{w["green"]}","{w["red"]}"))'
     over = f'IF({N}<={M},"{w["green"]}",IF(ROUND({M}/{N},4)<{_num(mr.red)},"{w["red"]}","{w["yellow"]}"))'
-    return (f'=IF({qual},{by_likelihood},IF(NOT(ISNUMBER({G})),"",IF(OR({ceiling},{M}<=0),IF({M}<=0,{zero},{over}),'
-            f'IF({J}="","",{_bands(J, mr)}))))')
+    # a deadline (度量单位「日期」) met or missed is green or red by its date; not reached yet, by the likelihood
+    on_time = f'IF(OR({D}="≥",{D}=">"),{G}>={E},{G}<={E})'
+    dated = f'IF(AND({D}<>"定性",ISNUMBER({E}),{F}="{DATE_UNIT}",ISNUMBER({G})),IF({on_time},"{w["green"]}","{w["red"]}"),'
+    return (f'={dated}IF({qual},{by_likelihood},IF(NOT(ISNUMBER({G})),"",IF(OR({ceiling},{M}<=0),IF({M}<=0,{zero},{over}),'
+            f'IF({J}="","",{_bands(J, mr)})))))')
 
 
 def _light_fills(s: _Sheet, sqref: str, first: str) -> None:
