@@ -19,6 +19,11 @@ Sub XltoolsScoreWrite()
     RunPython "import xltools.excel as xl; xl.score_book_write()"
 End Sub
 
+' Correct written scores, totals, rates and grades to the computed values (cells marked).
+Sub XltoolsFix()
+    RunPython "import xltools.excel as xl; xl.fix_book()"
+End Sub
+
 ' Summarise a chosen folder of workbooks into a new summary workbook.
 Sub XltoolsSummarize()
     RunPython "import xltools.excel as xl; xl.summarize_folder()"

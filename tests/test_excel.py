@@ -156,6 +156,22 @@ def test_score_writing_never_overwrites_template_formulas(tmp_path):
     assert ws["K13"].value.startswith("=IF(") and ws["K43"].value.startswith("=IF(COUNT(")
 
 
+def test_fix_book_corrects_in_the_open_workbook(tmp_path):
+    """The 修正计算 button: as `xltools fix`, in the open workbook (the click is the asking)."""
+    path = write(tmp_path, edits={"G15": 8, "G21": 95, "B22": "良", "G7": 90, "E16": None})
+    book = FileBook(path)
+    changes = xl.fix_book(book)
+    book.save()
+    assert [(c.cell, c.new, c.skipped) for c in changes] == [
+        ("G7", 96.0, ""), ("G15", 10.0, ""), ("G16", 0.0, "pending"), ("G21", 87.6, "pending")]
+    assert book.alerts == [("xltools", "已修正 2 处：绩效自评表!G7、绩效自评表!G15\n"
+                                       "未改动（公式单元格，或有待缺失值补齐）：绩效自评表!G16、绩效自评表!G21")]
+    ws = openpyxl.load_workbook(path)["绩效自评表"]
+    assert (ws["G7"].value, ws["G15"].value, ws["G16"].value, ws["G21"].value) == (96.0, 10.0, 10, 95)
+    assert ws["G15"].comment.text.startswith("xltools 修正（A305）：原为 8\n")
+    assert ws["G15"].fill.start_color.rgb.endswith("C6EFCE")
+
+
 def test_summarize_folder_and_selfeval_from_goals(tmp_path, build, demo):
     folder = tmp_path / "项目"
     folder.mkdir()

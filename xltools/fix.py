@@ -18,6 +18,7 @@ from .errors import UnreadableWorkbook
 from .report import FileReport
 from .rules import Finding
 from .ruleset import RuleSet
+from .values import format_number
 
 #: What fix corrects: the findings whose right value the table itself determines.
 FIXABLE = ("A303", "A305", "A306")
@@ -126,12 +127,10 @@ def fix_copy(src: str, out: str, rules: RuleSet | str | None = None, *, lang: st
         if cell.data_type == "f":  # a formula computes this cell: correct its inputs, not it
             c.skipped = "formula"
             continue
-        c.new = _as_cell_holds(c, cell.value)
-        before = cell.value
+        c.new = as_cell_holds(c, cell.value)
+        note = note_for(c, cell.value, lang)
         cell.value = c.new
         cell.fill = PatternFill(fill_type="solid", start_color=FIXED_FILL, end_color=FIXED_FILL)
-        note = (f"xltools corrected ({c.code}): was {before}\n{c.why}" if lang == "en"
-                else f"xltools 修正（{c.code}）：原为 {before}\n{c.why}")
         cell.comment = Comment(xml_safe(note), "xltools")
     if not any(not c.skipped for c in result.changes):
         result.remaining = report
@@ -141,7 +140,16 @@ def fix_copy(src: str, out: str, rules: RuleSet | str | None = None, *, lang: st
     return result
 
 
-def _as_cell_holds(c: Change, before: object) -> object:
+def note_for(c: Change, before: object, lang: str = "zh") -> str:
+    """The note a corrected cell gets: what it held, and the finding that changed it."""
+    if isinstance(before, float):
+        before = format_number(before)  # 8.0 read back from a cell was typed as 8
+    if lang == "en":
+        return f"xltools corrected ({c.code}): was {before}\n{c.why}"
+    return f"xltools 修正（{c.code}）：原为 {before}\n{c.why}"
+
+
+def as_cell_holds(c: Change, before: object) -> object:
     """A rate in the form the cell had it; scores and grades as they are."""
     if c.code != "A303" or not isinstance(c.new, float):
         return c.new

@@ -19,12 +19,13 @@ from collections.abc import Iterator
 
 from ..annotate import by_cell, fill_for, note_text, result_rows
 from ..errors import XltoolsError
+from ..grid import column_letter
 from ..messages import render
 from ..model import GOALS, MONITOR
 from ..rules import Finding
 from .book import Book, FileBook
 
-__all__ = ["validate_book", "score_book", "score_book_write", "summarize_folder", "selfeval_from_goals",
+__all__ = ["validate_book", "score_book", "score_book_write", "fix_book", "summarize_folder", "selfeval_from_goals",
            "monitor_from_goals",
            "clear_marks", "Book", "FileBook", "RESULT_SHEET", "MARKS_SHEET"]
 
@@ -160,6 +161,46 @@ def _write_scores(book: Book, table, result) -> None:  # noqa: ANN001
     wt = table.written_total
     if wt is not None and result.total is not None and not book.is_formula(wt.sheet, wt.cell):
         book.write(wt.sheet, wt.cell, result.total)
+
+
+def fix_book(book: Book | None = None, lang: str = "zh"):  # noqa: ANN201
+    """修正计算: as ``xltools fix``, in the open workbook (the button is the asking): written
+    scores, totals, rates and grades that differ from the computed ones become the computed
+    values, each cell green with a note saying what it held; formula cells and whatever waits
+    for a missing value are left, and the message box says which."""
+    book = _caller(book)
+    with _messages(book, lang):
+        from ..fix import FIXED_FILL, as_cell_holds, corrections, note_for
+        from ..grid import parse_a1
+        from ..rules import check_workbook
+        from ..ruleset import load_rules
+
+        workbook = _read(book)
+        findings = [f for c in check_workbook(workbook, load_rules()) for f in c.findings]
+        changes = corrections(findings, lang)
+        grids = {g.sheet: g for g in book.grids()}
+        for c in changes:
+            if c.skipped or c.sheet not in grids:
+                continue
+            r, col = grids[c.sheet].origin(*parse_a1(c.cell))  # a merged cell: its top-left one
+            cell = f"{column_letter(col)}{r + 1}"
+            if book.is_formula(c.sheet, cell):
+                c.skipped = "formula"
+                continue
+            before = grids[c.sheet].raw(r, col)
+            c.new = as_cell_holds(c, before)
+            book.write(c.sheet, cell, c.new)
+            book.set_fill(c.sheet, cell, FIXED_FILL)
+            book.set_note(c.sheet, cell, note_for(c, before, lang))
+        done = [c for c in changes if not c.skipped]
+        left = [c for c in changes if c.skipped]
+        lines = [f"已修正 {len(done)} 处：" + "、".join(f"{c.sheet}!{c.cell}" for c in done) if done
+                 else "没有需要修正的计算错误。"]
+        if left:
+            lines.append("未改动（公式单元格，或有待缺失值补齐）：" + "、".join(f"{c.sheet}!{c.cell}" for c in left))
+        book.alert(TITLE, "\n".join(lines))
+        return changes
+    return None
 
 
 def summarize_folder(book: Book | None = None, lang: str = "zh") -> str | None:
