@@ -12,6 +12,7 @@ import json
 import os
 from collections.abc import Iterable
 from dataclasses import asdict
+from functools import lru_cache
 
 from ..annotate import SEVERITY_ZH
 from ..output import atomic_path
@@ -87,10 +88,19 @@ def target(path: str, base: str | None) -> str | None:
     (no ``base``, or a ``#`` in the path, which would end it early)."""
     if base is None or "#" in path:
         return None
+    folder, name = os.path.split(path)
+    if not os.path.isabs(folder):  # relative to the working folder of this moment, not the cache's
+        folder = os.path.join(os.getcwd(), folder)
+    return os.path.join(_relative_folder(folder, base), name)
+
+
+@lru_cache(maxsize=1024)
+def _relative_folder(folder: str, base: str) -> str:
+    """A batch's files share a few folders: each is made relative once (relpath asks the OS)."""
     try:
-        return os.path.relpath(os.path.abspath(path), base)
-    except ValueError:
-        return os.path.abspath(path)
+        return os.path.relpath(os.path.normpath(folder), base)
+    except ValueError:  # another drive (Windows)
+        return os.path.normpath(folder)
 
 
 def link(text: str, to: str | None, sheet: str = "", cell: str = "") -> object:
