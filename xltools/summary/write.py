@@ -108,25 +108,32 @@ def link(text: str, to: str | None, sheet: str = "", cell: str = "") -> object:
     if to is None:
         return text
     if sheet:
-        to += "#'" + sheet.replace("'", "''") + "'!" + (cell.split(":")[0] or "A1")
+        to += f"#'{sheet.replace(QUOTE1, QUOTE2)}'!" + (cell.split(":")[0] or "A1")
     return Link(text, to)
+
+
+QUOTE1, QUOTE2 = "'", "''"  # a sheet name in a link: its quotes doubled
 
 
 def problem_rows(rec: Record, rows: list[FindingRow], lang: str = "zh", base: str | None = None) -> list[str]:
     """One record's 问题清单 rows as prepared XML; run in the workers, so the writer only numbers them.
 
-    With ``base`` (the summary's folder), the file opens from its name and the cell from its
-    address: a reviewer clicks a finding and lands on the cell.
+    With ``base`` (the summary's folder), the cell opens from its address: a reviewer clicks a
+    finding and lands on the cell (one link per row: a second, on the file name, cost as much
+    again in a batch of thousands and went to the same workbook).
     """
     out = [prepare_row(file_row(rec.path, tr("无法读取", lang), rec.error))] if rec.error else []
     if rec.skipped:
         out.append(prepare_row(file_row(rec.path, tr(SKIPPED, lang), tr(rec.skipped, lang))))
     severities = SEVERITY_ZH if lang != "en" else {}
     to = target(rec.path, base) if rows else None
-    name = link(rec.path, to)
+    at: dict[str, str] = {}  # sheet → the link's target up to the cell
     for sheet, cell, code, severity, message, suggestion in rows:
-        where = link(cell, to, sheet, cell) if cell and sheet else cell
-        out.append(prepare_row([name, sheet, where, code, severities.get(severity, severity), message,
+        where: object = cell
+        if to is not None and cell and sheet:
+            pre = at.get(sheet) or at.setdefault(sheet, f"{to}#'{sheet.replace(QUOTE1, QUOTE2)}'!")
+            where = Link(cell, pre + cell.split(":")[0])
+        out.append(prepare_row([rec.path, sheet, where, code, severities.get(severity, severity), message,
                                 suggestion]))
     return out
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 import zipfile
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..grid import column_letter
 from ..output import NOT_XML_CHARS, xml_safe
@@ -27,18 +27,17 @@ LINK_STYLE = 6
 MAX_LINK = 255
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     """A cell showing ``text`` that opens ``target`` (``../自评/a.xlsx#'绩效自评表'!G15``) when
-    clicked: a HYPERLINK formula with ``text`` as its value, so readers of values see the text."""
+    clicked: a HYPERLINK formula with ``text`` as its value, so readers of values see the text.
+    (A named tuple: a batch makes one per finding, and a dataclass costs three times as much.)"""
 
     text: str
     target: str
 
 
-def _quoted(text: str) -> str:
-    """``text`` as an Excel string literal inside XML (quotes doubled; nothing else is special)."""
-    return '"' + escape(xml_safe(text)).replace('"', '""') + '"'
+#: Inside an Excel string literal only the quote is special: it is doubled.
+QUOTE, QUOTES = '"', '""'
 
 
 _STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -97,11 +96,13 @@ def prepare_row(values: list[object], formats: list[str] | None = None, bold: bo
             add(f'<c r="{_LETTERS[i]}{ROW}" t="inlineStr"{text_style}><is><t xml:space="preserve">'
                 f"{_clean(v)}</t></is></c>")
         elif v.__class__ is Link:
-            if len(v.target) > MAX_LINK or len(v.text) > MAX_LINK:
-                add(f'<c r="{_LETTERS[i]}{ROW}" t="inlineStr"><is><t xml:space="preserve">{_clean(v.text)}</t></is></c>')
+            text, to = v
+            if len(to) > MAX_LINK or len(text) > MAX_LINK:
+                add(f'<c r="{_LETTERS[i]}{ROW}" t="inlineStr"><is><t xml:space="preserve">{_clean(text)}</t></is></c>')
             else:
-                add(f'<c r="{_LETTERS[i]}{ROW}" s="{LINK_STYLE}" t="str"><f>HYPERLINK({_quoted(v.target)},'
-                    f"{_quoted(v.text)})</f><v>{_clean(v.text)}</v></c>")
+                shown = _clean(text)
+                add(f'<c r="{_LETTERS[i]}{ROW}" s="{LINK_STYLE}" t="str"><f>HYPERLINK("{_clean(to).replace(QUOTE, QUOTES)}",'
+                    f'"{shown.replace(QUOTE, QUOTES)}")</f><v>{shown}</v></c>')
         elif isinstance(v, int | float) and not isinstance(v, bool):
             if not math.isfinite(v):
                 continue
