@@ -27,7 +27,7 @@ from .messages import word
 from .model import Indicator, Table
 from .ruleset import MonitorRules, RuleSet
 from .scoring import RowScore, aligned, date_text, pct, round_half_up
-from .values import DATE_UNIT, Value, compare_dates, format_number, normalize_text
+from .values import DATE_UNIT, Value, date_order, format_number, normalize_text
 
 #: Lights behind schedule, worst first: what the 预警清单 lists and M407 reports.
 BEHIND = ("red", "yellow")
@@ -71,7 +71,7 @@ def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules) -> RowScore
     """One indicator's light, by the rules in this module's docstring."""
     dated = not ind.qualitative and (ind.target.kind == "date" or (ind.unit == DATE_UNIT and ind.target.is_number))
     if dated and _is_date(ind.to_date, ind):  # a deadline already met or missed: the date says which
-        order = _date_order(ind.to_date, ind.target)
+        order = date_order(ind.to_date, ind.target)
         on_time = order >= 0 if ind.op in ("≥", ">") else order <= 0
         params = {"done": date_text(ind.to_date), "target": date_text(ind.target)}
         return _row(ind, "green" if on_time else "red", "mon_date_done" if on_time else "mon_date_late", params)
@@ -112,16 +112,6 @@ def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules) -> RowScore
 
 def _is_date(v: Value, ind: Indicator) -> bool:
     return v.kind == "date" or (ind.unit == DATE_UNIT and v.is_number)
-
-
-def _date_order(a: Value, t: Value) -> int:
-    """-1, 0, 1 as ``a`` is before, on or after ``t``: serials to the day when both have one (as the
-    template compares them), else as precisely as both were written."""
-    if a.number is not None and t.number is not None:
-        return (a.number > t.number) - (a.number < t.number)
-    if a.when is not None and t.when is not None:
-        return compare_dates(a.when, t.when)
-    return 0
 
 
 def funds_light(table: Table, n: int | None, mr: MonitorRules) -> RowScore | None:

@@ -21,7 +21,7 @@ from .messages import render, word
 from .model import DEPT, EVALUATION, GOALS, MONITOR, Indicator, Table, Workbook
 from .ruleset import RuleSet, TableRules, load_rules
 from .taxonomy import level1_key
-from .values import DATE_UNIT, Value, compare_dates, format_number, percent_scale
+from .values import DATE_UNIT, Value, date_order, format_number, percent_scale
 
 _ACHIEVED, _PARTIAL, _FAILED = 0, 1, 2
 #: Monitoring lights, worst first (xltools/monitoring.py).
@@ -334,10 +334,7 @@ def _dated(ind: Indicator, tr: TableRules, d: int, use_written: bool) -> RowScor
     """
     w = ind.weight or 0.0
     t, a = ind.target, ind.actual
-    if t.number is not None and a.number is not None:  # serials: to the day, as the template's formula
-        order = (a.number > t.number) - (a.number < t.number)
-    else:
-        order = compare_dates(a.when, t.when)  # type: ignore[arg-type]  (both dates)
+    order = date_order(a, t)
     on_time = order >= 0 if ind.op in ("≥", ">") else order <= 0
     params: dict[str, object] = {"actual": date_text(a), "target": date_text(t)}
     if on_time:

@@ -264,6 +264,17 @@ def excel_serial(d: date) -> float:
     return delta.days + delta.seconds / 86400
 
 
+def date_order(a: Value, t: Value) -> int:
+    """-1, 0 or 1 as the date ``a`` is before, on or after ``t``: as serials, to the day, when both
+    have one (date cells, or numbers under 度量单位「日期」, as our templates' formulas compare them),
+    else as precisely as both were written (:func:`compare_dates`); 0 when neither can say."""
+    if a.number is not None and t.number is not None:
+        return (a.number > t.number) - (a.number < t.number)
+    if a.when is not None and t.when is not None:
+        return compare_dates(a.when, t.when)
+    return 0
+
+
 def date_serial(v: Value) -> float | None:
     """A date's Excel serial: a date cell's own, a full date's as text, a number's as it is."""
     if v.number is not None:
