@@ -303,3 +303,5 @@ def test_late_deadline_keeps_a_lower_written_score_and_the_rule_sets_rate(tmp_pa
     # 度量单位「日期」 with serial numbers (a date kept as a number): compared to the day
     assert score_indicator(dated(45291, 45306, op="≤", unit="日期"), tr).explain() == (
         "实际 2024年1月15日，目标 2023年12月31日：未按期完成（相差 15 天），按 0.00% × 10 = 0.00")
+    # numbers no date can be are shown as typed (found by reading the code: -900000 once overflowed)
+    assert score_indicator(dated(-900000, 3e6, op="≤", unit="日期"), tr).explain().startswith("实际 3000000，目标 -900000")

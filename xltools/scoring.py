@@ -355,7 +355,7 @@ def _dated(ind: Indicator, tr: TableRules, d: int, use_written: bool) -> RowScor
 
 def date_text(v: Value) -> str:
     """A date as written; a bare serial number under the unit 日期 as the date it stands for."""
-    if v.kind == "date" or v.number is None or not -1e6 < v.number < 3e6:
+    if v.kind == "date" or v.number is None or not 1 <= v.number < 2958466:  # Excel's 1900-01-01 … 9999-12-31
         return v.text
     from datetime import timedelta
 
