@@ -183,6 +183,31 @@ def test_pour_a_provincial_workbook_into_the_template(tmp_path, soffice):
     assert (r.total, r.grade) == (96.7, "优")
 
 
+def test_deadlines_poured_into_the_template_score_the_same(tmp_path, soffice):
+    """A table with deadlines as text (on time, late, late with a lower written score) poured into
+    the template: full dates become date cells under 度量单位「日期」, the rest keeps its score."""
+    from xltools.api import read_workbook
+
+    from .test_validate import CLEAN, write
+
+    src = write(tmp_path, CLEAN, {"C16": "开工时间", "D16": "2023年3月1日前", "E16": "2023年2月20日",
+                                  "C17": "完工时间", "D17": "2023年12月31日前", "E17": "2024年1月15日", "G17": None,
+                                  "C15": "验收时间", "D15": "2023年10月31日前", "E15": "2023年11月5日", "G15": 4},
+                name="src.xlsx")
+    before = score_file(src)[0]
+    assert [(r.name, r.score) for r in before.rows[2:5]] == [("验收时间", 4.0), ("开工时间", 10.0), ("完工时间", 0.0)]
+    out = tmp_path / "poured.xlsx"
+    write_template("selfeval", str(out), source=read_workbook(src).tables[0])
+    ws = openpyxl.load_workbook(out)["绩效自评表"]
+    units = {ws.cell(r, 3).value: ws.cell(r, 6).value for r in range(1, ws.max_row + 1) if ws.cell(r, 3).value}
+    assert units["开工时间"] == units["完工时间"] == "日期" and units["验收时间"] != "日期"  # a lower written score: kept
+    convert_all(soffice, [str(out)], str(tmp_path / "lo"))
+    after = score_file(str(tmp_path / "lo" / "poured.xlsx"))[0]
+    assert [(r.name, r.score) for r in after.rows if r.name in ("验收时间", "开工时间", "完工时间")] == [
+        ("验收时间", 4.0), ("开工时间", 10.0), ("完工时间", 0.0)]
+    assert after.total == before.total
+
+
 def test_selfeval_from_declared_goals(tmp_path, build, demo):
     from click.testing import CliRunner
 
