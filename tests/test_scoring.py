@@ -281,6 +281,8 @@ def test_late_deadline_keeps_a_lower_written_score_and_the_rule_sets_rate(tmp_pa
     late = dated("2023年12月31日前", "2024年1月15日", score=6)
     assert score_indicator(late, tr).score == 6.0  # 酌情扣分: the evaluator's call, kept
     assert score_indicator(dated("2023年12月31日前", "2024年1月15日", score=12), tr).score == 0.0  # above: not a deduction
+    # a written 0 is the rule's own score: the explanation says how late, not "as written"
+    assert score_indicator(dated("2023年12月31日前", "2024年1月15日", score=0), tr).explain_key == "date_late_days"
     # in our template the formula decides: a date typed as text is text to it, a date cell a date only
     # under 度量单位「日期」 (the reader hands them over so), and late scores the rule set's rate
     from datetime import date

@@ -340,10 +340,10 @@ def _dated(ind: Indicator, tr: TableRules, d: int, use_written: bool) -> RowScor
     if on_time:
         full = round_half_up(w, d)
         return _row(ind, full, "date_on_time", {**params, "score": f"{full:.{d}f}"}, achieved=True)
-    if use_written and ind.score is not None and 0 <= ind.score < w:
-        score = round_half_up(ind.score, d)
-        return _row(ind, score, "date_late_written", {**params, "score": f"{score:.{d}f}"}, achieved=False)
     score = round_half_up(w * tr.late_date_rate, d)
+    if use_written and ind.score is not None and 0 <= ind.score < w and round_half_up(ind.score, d) != score:
+        written = round_half_up(ind.score, d)  # the evaluator's deduction for how late: kept
+        return _row(ind, written, "date_late_written", {**params, "score": f"{written:.{d}f}"}, achieved=False)
     if t.number is not None and a.number is not None:
         days = round(abs(a.number - t.number))
     else:
