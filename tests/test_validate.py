@@ -122,6 +122,7 @@ CASES = [
     ("A317", "E12", None, {"E7": 440, "E8": 440}),
     ("A321", "E20", None, {"E20": "105%"}),  # 老人满意度 above 100 %
     ("G212", "A20", None, {"F20": 5, "F14": 25}),  # 满意度 5 of the principle's 10
+    ("G214", "D17", None, {"D17": "2022年6月30日前", "E17": "2023年6月20日"}),  # last year's date left
     ("G211", "D20", None, {"D20": "≥950%"}),
 ]
 
@@ -242,6 +243,10 @@ def test_deadlines_in_a_workbook(tmp_path):
     rows[3] = replace(rows[3], target="2023年5月31日前")
     goals = read_goals(write(tmp_path, replace(GOALS, rows=rows), name="目标2.xlsx"))
     assert findings(path, goals=goals, select={"A311"}) == [("A311", "D17")]
+    # dates in the table's year (2023), or without a year, are no G214
+    assert findings(path, select={"G214"}) == []
+    no_year = write(tmp_path, CLEAN, {**late, "D17": "6月30日前"}, name="c.xlsx")
+    assert findings(no_year, select={"G214"}) == []
     # a date in one and the same day's serial number in the other (as our templates hand dates over)
     from xltools.rules.arithmetic import _same_target
     from xltools.values import parse_value

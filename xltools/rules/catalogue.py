@@ -70,6 +70,9 @@ CATALOGUE: dict[str, Entry] = {
                   "按原则分配分值，或在说明中写明调整的理由", "follow the principle or state why the weights were moved"),
     "G213": Entry(ERROR, "{what}分值合计 {sum}，规则集要求 {expected}", "{what_en} weigh {sum}; the rule set requires {expected}",
                   "把分值调整为 {expected}", "make them weigh {expected}"),
+    "G214": Entry(WARNING, "「{name}」的目标日期 {value} 不在本表年度 {year} 年内",
+                  "the target date {value} of 「{name}」 is not in the table's year {year}",
+                  "核对目标日期（是否沿用了上一年度的表格）", "check the date (was last year's table copied?)"),
     # --- A: arithmetic and consistency ---------------------------------------------------------
     "A301": Entry(ERROR, "{what}：{total} ≠ 分项合计 {sum}", "{what_en}: {total} ≠ sum of parts {sum}",
                   "应为 {sum}，或核对各分项", "should be {sum}, or check the parts"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -258,3 +259,24 @@ def level1_weights(ctx: Context) -> Iterator[Finding]:
         yield Finding(code, t.sheet, t.level1_cells.get(names.get(present[0], ""), t.header_cells.get("level1", "A1")),
                       round(have, 2), {"what": f"一级指标{shown}", "what_en": f"level 1 {shown}",
                                        "sum": format_number(round(have, 2)), "expected": format_number(want)})
+
+
+_TABLE_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@check("G214")
+def deadlines_in_the_year(ctx: Context) -> Iterator[Finding]:
+    """A 年度 target date in another year than the table's: most often last year's table copied
+    and its dates left as they were. Dates without a year (``12月底前``) take the table's."""
+    t = ctx.table
+    if t.kind == EVALUATION:
+        return
+    m = _TABLE_YEAR.search(str(t.field_value("year") or ""))
+    if m is None:
+        return
+    year = int(m.group())
+    for ind in t.indicators:
+        when = ind.target.when
+        if ind.target.kind == "date" and when is not None and when[0] and when[0] != year and ind.name:
+            yield Finding("G214", t.sheet, ind.cell("target"), ind.target.text,
+                          {"name": ind.name, "value": ind.target.text, "year": year})
