@@ -220,3 +220,17 @@ def test_workers_without_fork_give_the_same_report(tmp_path, monkeypatch):
     strip = lambda r: [{**f.to_dict(), "annotated": None} for f in r.files]  # noqa: E731
     assert strip(forked) == strip(spawned) and len(forked.files) == 9
     assert all(f.annotated and "/b/" in f.annotated for f in spawned.files)
+
+
+def test_a_summary_in_the_folder_is_passed_over(tmp_path):
+    """An xltools summary saved among the workbooks it sums up is not a table to validate (as in summarize)."""
+    d = tmp_path / "自评"
+    d.mkdir()
+    a = write(d, CLEAN, {"G15": 8}, name="a.xlsx")
+    assert run("summarize", d, "-o", d / "汇总.xlsx").exit_code == 1  # a's error
+    res = run("validate", d, "--annotate-dir", tmp_path / "校验")
+    assert res.exit_code == 1, res.output  # a's A305; the summary is no S105
+    assert f"  {d / '汇总.xlsx'}：xltools 生成的汇总表，已跳过" in res.stdout.splitlines()
+    assert [p.name for p in (tmp_path / "校验").iterdir()] == ["a_校验.xlsx"]
+    data = json.loads(run("validate", d, "--format", "json").stdout)
+    assert [f["path"] for f in data["files"]] == [a]

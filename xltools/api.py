@@ -81,6 +81,11 @@ def _validate(path: str | os.PathLike[str], rules: RuleSet | str | None,
     try:
         book = read_workbook(path)
     except UnknownTable as e:
+        from .summary.collect import SUMMARY_SHEETS, SUMMARY_SKIPPED
+
+        if SUMMARY_SHEETS <= set(e.sheets):  # an xltools summary saved among the workbooks it sums up
+            report.skipped = SUMMARY_SKIPPED
+            return report, None
         sheets = "、".join(e.sheets) or "无"
         if e.skipped:
             sheets += ("; too large, not read: " if lang == "en" else "；过大未读取：") + "、".join(e.skipped)
@@ -184,12 +189,18 @@ def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goal
     declared = Declarations() if goals is None and pair_goals else None
     reports: list[tuple[int, list[tuple[str, str]]]] = []  # (input, its reports' projects and years)
     work = (rs, goals, select, ignore, lang, declared is not None)
-    for fr, declarations, projects in _in_workers(_validate_some, [p for p, _ in files], work, jobs):
+    subfolders: list[str] = []  # of each file in report.files, for its annotated copy
+    results = _in_workers(_validate_some, [p for p, _ in files], work, jobs)
+    for (_, sub), (fr, declarations, projects) in zip(files, results, strict=True):
         for t in declarations:
             declared.add(t)  # type: ignore[union-attr]  (sent only when pairing)
+        if fr.skipped is not None:
+            report.skipped.append((fr.path, fr.skipped))
+            continue
         if projects:
             reports.append((len(report.files), projects))
         report.files.append(fr)
+        subfolders.append(sub)
     if declared is not None and len(declared):
         # only files with a report whose project has a declaration among the inputs are read again
         paired = [i for i, projects in reports if any(declared.lookup(p, y) for p, y in projects)]
@@ -197,8 +208,8 @@ def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goal
     if annotate_dir is not None:
         from .annotate import annotated_path
 
-        todo = [(i, path, annotated_path(path, os.path.join(annotate_dir, sub)))
-                for i, ((path, sub), fr) in enumerate(zip(files, report.files, strict=True)) if fr.error is None]
+        todo = [(i, fr.path, annotated_path(fr.path, os.path.join(annotate_dir, sub)))
+                for i, (fr, sub) in enumerate(zip(report.files, subfolders, strict=True)) if fr.error is None]
         items = [(path, report.files[i].findings, out) for i, path, out in todo]
         for (i, _, _), (done, error) in zip(todo, _in_workers(_annotate_some, items, (lang, force), jobs), strict=True):
             report.files[i].annotated, report.files[i].annotate_error = done, error

@@ -17,6 +17,7 @@ class FileReport:
     annotated: str | None = None  # path of the annotated copy, if one was written
     annotate_error: str | None = None
     goals: list[str] = field(default_factory=list)  # the goal declarations its tables were compared with
+    skipped: str | None = None  # not validated, and why (an xltools summary among the workbooks)
 
     @property
     def counts(self) -> dict[str, int]:

@@ -26,6 +26,8 @@ CHUNK = 8
 #: Sheets every summary written by xltools holds: a workbook with both is skipped, not summed.
 SUMMARY_SHEET, PROBLEMS_SHEET = "汇总表", "问题清单"
 SUMMARY_SHEETS = frozenset((SUMMARY_SHEET, PROBLEMS_SHEET))
+#: Why an earlier summary among the workbooks is passed over (by summarize and by validate).
+SUMMARY_SKIPPED = "xltools 生成的汇总表，已跳过"
 #: Why :func:`discover` lists a path given that does not exist (such a path fails the run).
 MISSING = "文件不存在"
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ett", ".ods")  # .et/.ett: WPS 表格 (read as .xls or .xlsx by content)
@@ -118,7 +120,7 @@ def summarize_file(path: str, rules: RuleSet, lang: str = "zh") -> tuple[list[Re
         book = read_workbook(path)
     except UnknownTable as e:
         if SUMMARY_SHEETS <= set(e.sheets):  # an earlier summary saved among the workbooks
-            return [Record(path, skipped="xltools 生成的汇总表，已跳过")], []
+            return [Record(path, skipped=SUMMARY_SKIPPED)], []
         return [Record(path, error=e.message(lang))], []
     except UnreadableWorkbook as e:
         return [Record(path, error=e.message(lang))], []
