@@ -85,3 +85,17 @@ def test_refusals(tmp_path):
     bad.write_bytes(b"PK\x03\x04broken")
     res = run("fix", bad, "-o", tmp_path / "x.xlsx")
     assert res.exit_code == 2 and res.stderr.startswith("错误：")
+
+
+def test_an_evaluation_row_waits_for_its_missing_expert_score(tmp_path, build, demo):
+    """Expert rows (I: 平均得分): a wrong mean is corrected; a row missing an expert's score (A318)
+    is left, since its mean changes once the expert scores."""
+    src = build(*demo["评价评分表.xlsx"])
+    wb = openpyxl.load_workbook(src)
+    ws = wb.active
+    ws["I7"], ws["H8"], ws["I8"] = 4.5, None, 3.0  # row 7's mean is 4.27
+    wb.save(src)
+    result = fix_copy(str(src), str(tmp_path / "修正.xlsx"))
+    assert [(c.cell, c.code, c.new, c.skipped) for c in result.changes] == [
+        ("I7", "A305", 4.27, ""), ("I8", "A305", 3.9, "pending")]
+    assert [(f.code, f.cell) for f in result.remaining.findings] == [("A318", "H8"), ("A305", "I8")]
