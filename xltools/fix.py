@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass, field
 
 from .errors import UnreadableWorkbook
+from .grid import parse_a1
 from .report import FileReport
 from .rules import Finding
 from .ruleset import RuleSet
@@ -93,8 +94,12 @@ def corrections(findings: list[Finding], lang: str = "zh") -> list[Change]:
     return out
 
 
-def _row(cell: str) -> str:
-    return cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ$").split(":")[0]
+def _row(cell: str) -> int | None:
+    """The row of a finding's cell (the first of a range); ``None`` for a finding without one."""
+    try:
+        return parse_a1(cell.split(":")[0])[0]
+    except ValueError:
+        return None
 
 
 def fix_copy(src: str, out: str, rules: RuleSet | str | None = None, *, lang: str = "zh",
