@@ -118,7 +118,7 @@ def fix_copy(src: str, out: str, rules: RuleSet | str | None = None, *, lang: st
     if report.error is not None:
         raise UnreadableWorkbook(report.error, report.error)
     result = FixReport(os.fspath(src), changes=corrections(report.findings, lang))
-    if not result.changes:
+    if all(c.skipped for c in result.changes):  # nothing to correct, or all of it waits: no copy to open
         result.remaining = report
         return result
     from openpyxl.comments import Comment
