@@ -103,12 +103,17 @@ def _relative_folder(folder: str, base: str) -> str:
         return os.path.normpath(folder)
 
 
+def on_sheet(to: str, sheet: str) -> str:
+    """A link's target up to the cell: the file ``to`` at ``sheet`` (its quotes doubled)."""
+    return f"{to}#'{sheet.replace(QUOTE1, QUOTE2)}'!"
+
+
 def link(text: str, to: str | None, sheet: str = "", cell: str = "") -> object:
     """``text`` linking to the file ``to`` (:func:`target`), at ``cell`` on ``sheet`` when given."""
     if to is None:
         return text
     if sheet:
-        to += f"#'{sheet.replace(QUOTE1, QUOTE2)}'!" + (cell.split(":")[0] or "A1")
+        to = on_sheet(to, sheet) + (cell.split(":")[0] or "A1")
     return Link(text, to)
 
 
@@ -131,7 +136,7 @@ def problem_rows(rec: Record, rows: list[FindingRow], lang: str = "zh", base: st
     for sheet, cell, code, severity, message, suggestion in rows:
         where: object = cell
         if to is not None and cell and sheet:
-            pre = at.get(sheet) or at.setdefault(sheet, f"{to}#'{sheet.replace(QUOTE1, QUOTE2)}'!")
+            pre = at.get(sheet) or at.setdefault(sheet, on_sheet(to, sheet))
             where = Link(cell, pre + cell.split(":")[0])
         out.append(prepare_row([rec.path, sheet, where, code, severities.get(severity, severity), message,
                                 suggestion]))
