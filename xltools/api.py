@@ -121,8 +121,8 @@ def _pair_declared(reports: list[FileReport], declared: Declarations, candidates
     after its report in the list, and keeping every table of a large batch in memory to spare
     the second read would cost more than the read (about a millisecond).
     """
-    from .declared import CODES
-    from .rules import check_workbook, wanted
+    from .declared import CODES, compare
+    from .rules import wanted
 
     codes = {c for c in CODES if wanted(c, select, ignore)}
     if not codes:
@@ -132,9 +132,7 @@ def _pair_declared(reports: list[FileReport], declared: Declarations, candidates
             book = read_workbook(reports[i].path)
         except Exception:  # read moments ago; one changed or vanished since is no pair, not a failure
             continue
-        book.tables = [t for t in book.tables if t.kind in REPORTS and declared.for_table(t) is not None]
-        if book.tables:
-            _add(reports[i], check_workbook(book, rules, declared.for_table, codes))
+        _add(reports[i], compare(book, declared.for_table, rules, codes))
 
 
 def _expand(paths: list[str], skipped: list[tuple[str, str]]) -> list[tuple[str, str]]:

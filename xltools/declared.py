@@ -11,11 +11,15 @@ from the wrong one.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from .model import DEPT, GOALS, MONITOR, SELFEVAL, Table
+from .model import DEPT, GOALS, MONITOR, SELFEVAL, Table, Workbook
 from .reading.labels import label_key
 from .reading.recognize import to_text
+
+if TYPE_CHECKING:
+    from .rules import Checked
+    from .ruleset import RuleSet
 
 T = TypeVar("T")
 #: Tables compared with a declaration (as rules.arithmetic.against_goals: A311, M408 for monitoring).
@@ -23,6 +27,17 @@ REPORTS = (SELFEVAL, DEPT, MONITOR)
 #: Findings that only a declaration can give: indicators, targets, weights (A311; M408 for
 #: monitoring), the initial budget (A319) and the expected goal (A320) against what was declared.
 CODES = frozenset(("A311", "M408", "A319", "A320"))
+
+
+def compare(book: Workbook, lookup: Callable[[Table], Table | None], rules: RuleSet,
+            codes: set[str] | frozenset[str]) -> list[Checked]:
+    """The reports in ``book`` that ``lookup`` finds a declaration for, checked against it for
+    ``codes`` only: what ``validate`` (declarations among its inputs) and ``summarize`` (pairs in
+    a batch) add to a file read a second time. The other tables of ``book`` are dropped."""
+    from .rules import check_workbook
+
+    book.tables = [t for t in book.tables if t.kind in REPORTS and lookup(t) is not None]
+    return check_workbook(book, rules, lookup, set(codes)) if book.tables else []
 
 
 def pick(candidates: Iterable[T], year: str, year_of: Callable[[T], str]) -> T | None:

@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterator
 
 from ..declared import CODES, REPORTS, pick, project_key
-from ..model import GOALS
+from ..model import GOALS, Table
 from ..ruleset import load_rules
 from .collect import FindingRow, Record
 
@@ -48,10 +48,9 @@ def _year(rec: Record) -> str:
 
 def _compare(args: tuple[list[Pair], str | None, str]) -> list[list[FindingRow]]:
     """In a worker: the findings of each pair against its declaration (:data:`CODES`), as 问题清单 rows."""
+    from ..declared import compare
     from ..reading import read_workbook
-    from ..rules import findings_for
     from ..rules.catalogue import render
-    from ..scoring import score_table
 
     batch, rules_spec, lang = args
     rules = load_rules(rules_spec)
@@ -63,15 +62,17 @@ def _compare(args: tuple[list[Pair], str | None, str]) -> list[list[FindingRow]]
         except Exception:
             out.append([])
             continue
-        table = next((t for t in book.tables if t.sheet == sheet and t.kind == kind), None)
         goals = next((t for t in goals_book.tables if t.sheet == goals_sheet and t.kind == GOALS), None)
-        if table is None or goals is None:
-            out.append([])
-            continue
+        paired = (sheet, kind)
+
+        def declared(t: Table, paired: tuple[str, str] = paired, goals: Table | None = goals) -> Table | None:
+            return goals if (t.sheet, t.kind) == paired else None  # the paired table only
+
         rows = []
-        for f in findings_for(table, score_table(table, rules), rules, goals, select=CODES):
-            message, suggestion = render(f.code, f.params, lang)  # names the declaration's file
-            rows.append((f.sheet, f.cell, f.code, f.severity, message, suggestion))
+        for checked in compare(book, declared, rules, CODES):
+            for f in checked.findings:
+                message, suggestion = render(f.code, f.params, lang)  # names the declaration's file
+                rows.append((f.sheet, f.cell, f.code, f.severity, message, suggestion))
         out.append(rows)
     return out
 
