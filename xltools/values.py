@@ -194,6 +194,8 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
 
 
 _YEAR = r"(?:19|20)\d\d"
+#: A year as tables write it (1900–2099), in a date or a 年度 field.
+YEAR = re.compile(_YEAR)
 #: A date as tables write deadlines and completion dates, with the words around it: ``2023年12月31日前``,
 #: ``于2023年11月20日完成``, ``12月底前``, ``2023-12-31``, ``2023年第三季度``, ``上半年``, ``年底前``.
 _DATE = re.compile(

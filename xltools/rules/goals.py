@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 from ..model import EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator
 from ..reading.labels import label_key
 from ..taxonomy import level1_key
-from ..values import format_number, normalize_text, parse_direction
+from ..values import YEAR, format_number, normalize_text, parse_direction
 from . import Context, Finding, any_of, bounded_rates, check, percent_of
 
 PROJECT_TABLES = (GOALS, SELFEVAL)
@@ -261,9 +260,6 @@ def level1_weights(ctx: Context) -> Iterator[Finding]:
                                        "sum": format_number(round(have, 2)), "expected": format_number(want)})
 
 
-_TABLE_YEAR = re.compile(r"(?:19|20)\d\d")
-
-
 @check("G214")
 def deadlines_in_the_year(ctx: Context) -> Iterator[Finding]:
     """A 年度 target date in another year than the table's: most often last year's table copied
@@ -271,7 +267,7 @@ def deadlines_in_the_year(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
     if t.kind == EVALUATION:
         return
-    m = _TABLE_YEAR.search(str(t.field_value("year") or ""))
+    m = YEAR.search(str(t.field_value("year") or ""))
     if m is None:
         return
     year = int(m.group())
