@@ -371,6 +371,23 @@ def test_goals_folder_pairs_each_table_with_its_own_declaration(tmp_path):
     assert res.exit_code == 2 and "没有绩效目标申报表" in res.stderr
 
 
+def test_a_bracket_in_a_project_name_is_part_of_the_name(tmp_path):
+    # 某工程（一期） and 某工程（二期） are two projects: their names were once compared as labels,
+    # which drop a trailing bracket, so the two declarations were "ambiguous" and none was used
+    from xltools.api import validate_files
+
+    folder = tmp_path / "申报"
+    folder.mkdir()
+    write(folder, replace(GOALS, project="养老服务（一期）"), name="一期.xlsx")
+    write(folder, replace(GOALS, project="养老服务（二期）", rows=GOALS.rows[:3]), name="二期.xlsx")
+    first = write(tmp_path, replace(CLEAN, project="养老服务（一期）"), name="一期自评.xlsx")
+    second = write(tmp_path, replace(CLEAN, project="养老服务 （二期）"), {"D14": "≥1800人"}, name="二期自评.xlsx")
+    report = validate_files([first, second], goals_path=str(folder), select={"A311"})
+    assert [f.message() for f in report.files[0].findings] == []
+    assert [f.message() for f in report.files[1].findings][0] == (
+        "与绩效目标申报表「二期.xlsx」不一致：「服务老人人数」指标值「≥1800人」与申报的「≥2000人」不同")
+
+
 def test_cells_right_of_the_table_are_not_its_fields(tmp_path):
     # an unlabelled remark beside the table once stood in for every column the table lacks
     # (定性得分率 among them), so 0.5 in I18 scored the qualitative row at 50 %

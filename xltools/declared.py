@@ -10,11 +10,11 @@ from the wrong one.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TypeVar
 
 from .model import DEPT, GOALS, MONITOR, SELFEVAL, Table, Workbook
-from .reading.labels import label_key
 from .reading.recognize import to_text
 
 if TYPE_CHECKING:
@@ -46,8 +46,18 @@ def pick(candidates: Iterable[T], year: str, year_of: Callable[[T], str]) -> T |
     return same[0] if len(same) == 1 else None
 
 
+#: Dropped from a project name before names are compared: spaces of every width and quotes.
+_NAME_NOISE = str.maketrans("", "", " \t\r\n\u3000\"'“”‘’")
+
+
 def project_key(name: object) -> str:
-    return label_key(str(name)) if name else ""
+    """A project name as compared across files: NFKC (full-width forms), no spaces or quotes.
+
+    Not :func:`label_key`, which drops a trailing bracket (``（万元）`` after a label): in a
+    project name the bracket is part of the name — ``某工程（一期）`` and ``某工程（二期）`` are
+    two projects, and pairing one's report with the other's declaration was wrong.
+    """
+    return unicodedata.normalize("NFKC", str(name)).translate(_NAME_NOISE) if name else ""
 
 
 def _year(t: Table) -> str:
