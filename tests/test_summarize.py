@@ -246,7 +246,7 @@ def test_rerun_into_the_same_folder_skips_its_own_summary_and_annotated_copies(t
     d = tmp_path / "2023自评"
     d.mkdir()
     for k in range(2):
-        shutil.copy(write(tmp_path, name=f"a{k}.xlsx"), d / f"项目{k}.xlsx")
+        shutil.copy(write(tmp_path, replace(CLEAN, project=f"项目{k}"), name=f"a{k}.xlsx"), d / f"项目{k}.xlsx")
     assert run("validate", d / "项目0.xlsx", "--annotate-dir", d / "校验").exit_code == 0
     out = d / "汇总.xlsx"
     for files, skipped in ((2, 1), (3, 3)):  # the second run finds its own output and an older summary
@@ -392,3 +392,44 @@ def test_findings_link_to_their_cells(tmp_path):
     assert wb["汇总表"]["A3"].value == f'=HYPERLINK("{target}{sheet}A1","{path}")'
     shown = openpyxl.load_workbook(out, data_only=True)["问题清单"]
     assert [c.value for c in shown[finding[2].row]][:4] == [path, "绩效自评表", "G15", "A305"]
+
+
+def test_a_table_given_twice_is_flagged_in_summary_and_validate(tmp_path):
+    """A resubmitted workbook and a copied sheet are summed twice: every copy gets S106 naming
+    the others (with the totals when they differ); look-alikes of other projects do not."""
+    from xltools.api import validate_files
+    from xltools.summary import summarize
+
+    d = tmp_path / "收件"
+    (d / "补交").mkdir(parents=True)
+    first = write(d, CLEAN, name="养老.xlsx")
+    again = d / "补交" / "养老（修改后）.xlsx"
+    shutil.copy(first, again)
+    edited = write(d, CLEAN, {"E14": "1900人", "G14": 19, "G21": 96.6}, name="养老 v3.xlsx")  # another version: 96.60
+    wb = openpyxl.load_workbook(write(d, replace(CLEAN, project="助餐服务"), name="两张.xlsx"))
+    wb.copy_worksheet(wb.active).title = "副本"  # a sheet copied within the workbook
+    wb.save(d / "两张.xlsx")
+    write(d, replace(CLEAN, unit="区养老服务中心"), name="同名别的单位.xlsx")  # a common name, another unit
+    write(d, replace(CLEAN, project="社区养老服务中心运营补助（二期）"), name="二期.xlsx")
+    write(d, replace(CLEAN, year=2022), name="上年.xlsx")
+    data = json.loads(summarize([str(d)], fmt="json", jobs=2).text)
+    got = sorted((p["path"], p["sheet"], p["cell"], p["message"]) for p in data["problems"] if p["code"] == "S106")
+    same = "2023年度「社区养老服务中心运营补助」的项目支出绩效自评表在本批文件中出现 3 次（另见 {}），各份总分不同（本表 {}），汇总时会重复计入"
+    copied = "2023年度「助餐服务」的项目支出绩效自评表在本批文件中出现 2 次（另见 本文件「{}」），汇总时会重复计入"
+    versions = [(str(edited), "96.60"), (str(first), "97.60"), (str(again), "97.60")]  # in the order found
+    two = str(d / "两张.xlsx")
+    assert got == sorted([
+        *((path, "绩效自评表", "B4", same.format("、".join(f"{p}「绩效自评表」（总分 {t}）" for p, t in versions if p != path), total))
+          for path, total in versions),
+        (two, "绩效自评表", "B4", copied.format("副本")),
+        (two, "副本", "B4", copied.format("绩效自评表")),
+    ])
+    assert {r["path"]: r["warnings"] for r in data["records"] if r["sheet"] != "副本"}[str(again)] == \
+        len(validate_file(again).findings) + 1
+    res = run("summarize", d, "-o", tmp_path / "汇总.xlsx")
+    assert res.exit_code == 0 and "5 张表重复出现（S106），合计数按重复计入" in res.stderr
+    # validate over the same folder says the same, at the same cells
+    report = validate_files([str(d)])
+    said = sorted((fr.path, f.sheet, f.cell, f.message()) for fr in report.files for f in fr.findings if f.code == "S106")
+    assert said == got
+    assert not any(f.code == "S106" for fr in validate_files([str(d)], ignore={"S106"}).files for f in fr.findings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import openpyxl
 from click.testing import CliRunner
@@ -31,7 +32,7 @@ def test_json_shape(tmp_path):
 
 def test_text_grouped_by_file_and_sheet(tmp_path):
     a = write(tmp_path, edits={"G15": 8}, name="a.xlsx")
-    b = write(tmp_path, name="b.xlsx")
+    b = write(tmp_path, replace(CLEAN, project="另一个项目"), name="b.xlsx")  # the same project twice is S106
     res = run("validate", a, b)
     assert res.exit_code == 1
     assert res.stdout.splitlines() == [
@@ -154,8 +155,6 @@ def test_declarations_among_the_inputs_are_compared(tmp_path):
 
 def test_many_files_in_workers_equal_one_process(tmp_path):
     """Past a few files, workers validate and annotate; the report is the one a single process gives."""
-    from dataclasses import replace
-
     from .test_validate import GOALS
 
     d = tmp_path / "in"
@@ -178,7 +177,8 @@ def test_many_files_in_workers_equal_one_process(tmp_path):
     assert one == two
     files = {f["path"].rsplit("/", 1)[-1]: f for f in one[0]["files"]}
     assert "error" in files["坏的.xlsx"] and len(one[1]) == 10  # every readable file annotated
-    assert [x["code"] for x in files["自评1.xlsx"]["findings"]] == ["A311", "A305"]  # paired with 目标1 (项目1)
+    # paired with 目标1 (项目1); 项目1 has three self-evaluations here (S106 at the project name)
+    assert [x["code"] for x in files["自评1.xlsx"]["findings"]] == ["S106", "A311", "A305"]
     assert files["自评4.xlsx"].get("goals") == [str(d / "目标1.xlsx")]
     assert "goals" not in files["自评0.xlsx"]
 

@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING
 
 from .declared import REPORTS, Declarations
 from .errors import UnknownTable, UnreadableWorkbook, UsageError, XltoolsError
-from .model import GOALS, MONITOR, Table, Workbook
+from .model import GOALS, MONITOR, Table
 from .reading import read_workbook
 from .report import FileReport, Report
 from .ruleset import RuleSet, load_rules
 from .scoring import ScoreResult, score_workbook
 
 if TYPE_CHECKING:
+    from .duplicates import Copy
     from .rules import Checked
 
 
@@ -72,7 +73,7 @@ def validate_file(path: str | os.PathLike[str], rules: RuleSet | str | None = No
 
 def _validate(path: str | os.PathLike[str], rules: RuleSet | str | None,
               goals: Table | Callable[[Table], Table | None] | None, select: set[str] | None,
-              ignore: set[str] | None, lang: str) -> tuple[FileReport, Workbook | None]:
+              ignore: set[str] | None, lang: str) -> tuple[FileReport, list[Checked] | None]:
     from .reading.recognize import LOOKED_FOR, LOOKED_FOR_EN
     from .rules import Finding, check_workbook, wanted
 
@@ -99,7 +100,7 @@ def _validate(path: str | os.PathLike[str], rules: RuleSet | str | None,
     checked = check_workbook(book, rs, goals, select, ignore)
     report.tables = [(c.table.kind, c.table.sheet) for c in checked]
     _add(report, checked)
-    return report, book
+    return report, checked
 
 
 def _add(report: FileReport, checked: list[Checked]) -> None:
@@ -133,6 +134,24 @@ def _pair_declared(reports: list[FileReport], declared: Declarations, candidates
         except Exception:  # read moments ago; one changed or vanished since is no pair, not a failure
             continue
         _add(reports[i], compare(book, declared.for_table, rules, codes))
+
+
+def _given_twice(reports: list[FileReport], copies: list[tuple[int, Copy]], select: set[str] | None,
+                 ignore: set[str] | None) -> None:
+    """S106 on every table that the inputs hold more than once (a resubmission, a copied sheet)."""
+    from .duplicates import CODE, repeats
+    from .rules import sort_findings, wanted
+
+    if len(copies) < 2 or not wanted(CODE, select, ignore):
+        return
+    touched = set()
+    for i, finding in repeats([c for _, c in copies]):
+        fr = reports[copies[i][0]]
+        fr.findings.append(finding)
+        touched.add(id(fr))
+    for fr in reports:
+        if id(fr) in touched:
+            fr.findings = sort_findings(fr.findings)
 
 
 def _expand(paths: list[str], skipped: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -186,10 +205,11 @@ def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goal
     goals = _goals_for(goals_path, report.goals_unread, several=len(files) > 1) if goals_path else None
     declared = Declarations() if goals is None and pair_goals else None
     reports: list[tuple[int, list[tuple[str, str]]]] = []  # (input, its reports' projects and years)
+    copies: list[tuple[int, Copy]] = []  # (input, a table it holds), for tables given twice (S106)
     work = (rs, goals, select, ignore, lang, declared is not None)
     subfolders: list[str] = []  # of each file in report.files, for its annotated copy
     results = _in_workers(_validate_some, [p for p, _ in files], work, jobs)
-    for (_, sub), (fr, declarations, projects) in zip(files, results, strict=True):
+    for (_, sub), (fr, declarations, projects, held) in zip(files, results, strict=True):
         for t in declarations:
             declared.add(t)  # type: ignore[union-attr]  (sent only when pairing)
         if fr.skipped is not None:
@@ -197,12 +217,14 @@ def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goal
             continue
         if projects:
             reports.append((len(report.files), projects))
+        copies.extend((len(report.files), c) for c in held)
         report.files.append(fr)
         subfolders.append(sub)
     if declared is not None and len(declared):
         # only files with a report whose project has a declaration among the inputs are read again
         paired = [i for i, projects in reports if any(declared.lookup(p, y) for p, y in projects)]
         _pair_declared(report.files, declared, paired, rs, select, ignore)
+    _given_twice(report.files, copies, select, ignore)
     if annotate_dir is not None:
         from .annotate import annotated_path
 
@@ -237,19 +259,23 @@ def _apply(task: tuple) -> list:
     return fn(part, shared)
 
 
-def _validate_some(paths: list[str], shared: tuple) -> list[tuple[FileReport, list[Table], list[tuple[str, str]]]]:
-    """Validate files; with pairing, also send back their goal declarations and the project and
-    year of each report they hold (which a declaration among the inputs may then match)."""
+def _validate_some(paths: list[str], shared: tuple,
+                   ) -> list[tuple[FileReport, list[Table], list[tuple[str, str]], list[Copy]]]:
+    """Validate files; send back what the batch needs beside each report: with pairing, their
+    goal declarations and the project and year of each report they hold (which a declaration
+    among the inputs may then match); and what identifies each table, to find tables given twice."""
+    from .duplicates import of_table
     from .reading.recognize import to_text
 
     rules, goals, select, ignore, lang, pairing = shared
     out = []
     for path in paths:
-        fr, book = _validate(path, rules, goals, select, ignore, lang)
-        tables = book.tables if pairing and book is not None else []
+        fr, checked = _validate(path, rules, goals, select, ignore, lang)
+        tables = [c.table for c in checked] if pairing and checked is not None else []
         out.append((fr, [t for t in tables if t.kind == GOALS],
                     [(t.project_name, to_text(t.field_value("year"))) for t in tables
-                     if t.kind in REPORTS and t.project_name]))
+                     if t.kind in REPORTS and t.project_name],
+                    [of_table(path, c.table, c.result.total) for c in checked or ()]))
     return out
 
 

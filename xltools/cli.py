@@ -312,11 +312,14 @@ def summarize(paths: tuple[str, ...], out: str | None, fmt: str, jobs: int | Non
     elif not quiet and lang == "en":
         click.echo(f"{result.output}: {result.files} files, {result.tables} tables, {result.unreadable} unreadable, "
                    f"{result.with_errors} tables with errors, {len(result.skipped)} skipped"
-                   + (f" ({result.missing} paths do not exist)" if result.missing else ""), err=True)
+                   + (f" ({result.missing} paths do not exist)" if result.missing else "")
+                   + (f"; {result.repeated} tables given more than once (S106): totals count them each time"
+                      if result.repeated else ""), err=True)
     elif not quiet:
         click.echo(f"{result.output}：{result.files} 个文件，{result.tables} 张表，"
                    f"{result.unreadable} 个无法读取，{result.with_errors} 张表有错误，跳过 {len(result.skipped)} 个"
-                   + (f"（其中 {result.missing} 个路径不存在）" if result.missing else ""), err=True)
+                   + (f"（其中 {result.missing} 个路径不存在）" if result.missing else "")
+                   + (f"；{result.repeated} 张表重复出现（S106），合计数按重复计入" if result.repeated else ""), err=True)
     sys.exit(result.exit_code)
 
 

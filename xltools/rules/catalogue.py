@@ -36,6 +36,11 @@ CATALOGUE: dict[str, Entry] = {
                   "not a known performance table: no {looked_for} (sheets: {sheets})",
                   "请使用标准模板（xltools template），或确认表头含「一级指标」「三级指标」",
                   "use a standard template (xltools template) or make sure the header has 一级指标 and 三级指标"),
+    "S106": Entry(WARNING, "{year}「{name}」的{kind}在本批文件中出现 {n} 次（另见 {others}）{detail}，汇总时会重复计入",
+                  "the {kind} of 「{name}」{year} appears {n} times in this batch (also {others}){detail}; "
+                  "summaries count it {n} times",
+                  "只保留一份（通常是最后修改的那份），把其余的移出本批后重新汇总",
+                  "keep one (usually the latest), move the others out of the batch and summarise again"),
     # --- G: goal quality ---------------------------------------------------------------------
     "G201": Entry(ERROR, "定量指标「{name}」的指标值「{value}」{problem}", "target 「{value}」 of 「{name}」 {problem_en}",
                   "{fix}", "{fix_en}"),

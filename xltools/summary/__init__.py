@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..errors import UsageError
 from ..output import atomic_path, check_output, save_workbook
 from ..ruleset import load_rules
-from .collect import MISSING, Record, collect, discover
+from .collect import MISSING, FindingRow, Record, collect, discover
 from .write import Aggregates, XlsxSummary, problem_rows, spool_findings, to_csv, to_json
 
 __all__ = ["summarize", "SummaryResult", "Record"]
@@ -28,6 +29,7 @@ class SummaryResult:
     unreadable: int = 0
     with_errors: int = 0
     missing: int = 0  # paths given that do not exist: listed with the skipped ones, and exit 1
+    repeated: int = 0  # tables the batch holds more than once (S106; each copy counted)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     output: str | None = None
     text: str | None = None  # JSON or CSV when written to stdout
@@ -89,19 +91,25 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
                     spool_findings(fh, rec.path, rows)  # type: ignore[arg-type]
                 if rec.errors:
                     res.with_errors += 1
+            # findings only the batch can give, added to the records they concern
+            from ..duplicates import CODE as DUPLICATE
+
+            later = given_twice(records, lang)
             if pair_goals:
                 from .pairs import compare
 
-                for i, rows in compare(records, rules, jobs=jobs or os.cpu_count() or 1, lang=lang):
-                    rec = records[i]
-                    had_errors = rec.errors
-                    for row in rows:
-                        rec.tally(row[3])
-                    res.with_errors += bool(rec.errors and not had_errors)
-                    if sink is not None:
-                        sink.add(rec, problem_rows(rec, rows, lang, sink.base))
-                    else:
-                        spool_findings(fh, rec.path, rows)  # type: ignore[arg-type]
+                later = itertools.chain(compare(records, rules, jobs=jobs or os.cpu_count() or 1, lang=lang), later)
+            for i, rows in later:
+                rec = records[i]
+                had_errors = rec.errors
+                for row in rows:
+                    rec.tally(row[3])
+                    res.repeated += row[2] == DUPLICATE
+                res.with_errors += bool(rec.errors and not had_errors)
+                if sink is not None:
+                    sink.add(rec, problem_rows(rec, rows, lang, sink.base))
+                else:
+                    spool_findings(fh, rec.path, rows)  # type: ignore[arg-type]
         res.tables, res.unreadable = agg.tables, agg.unreadable
         if sink is not None:
             res.output = sink.finish(records, agg)
@@ -121,6 +129,20 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
         if sink is not None:
             sink.discard()
     return res
+
+
+def given_twice(records: list[Record], lang: str = "zh") -> Iterator[tuple[int, list[FindingRow]]]:
+    """(record index, its S106 row) for every table the batch holds more than once."""
+    from ..duplicates import Copy, repeats
+    from ..rules.catalogue import render
+
+    def copy(rec: Record) -> Copy:
+        return Copy(rec.path, rec.sheet, rec.cell, rec.table, "" if rec.error else rec.project, rec.year,
+                    rec.department, rec.unit, rec.period, rec.total)
+
+    for i, f in repeats(records, copy):
+        message, suggestion = render(f.code, f.params, lang)
+        yield i, [(f.sheet, f.cell, f.code, f.severity, message, suggestion)]
 
 
 _SHEET_NAME_FORBIDDEN = set("\\/?*[]:")

@@ -62,6 +62,8 @@ class Record:
     parts: dict[str, float | None] = field(default_factory=dict)
     error: str = ""  # the file could not be read: why
     skipped: str = ""  # the file was read but is not for summing (an xltools summary): why
+    cell: str = ""  # where the project name sits (a finding about the table as a whole points there)
+    period: str = ""  # monitoring tables: the months reported (1-6月: "6")
 
     def tally(self, severity: str) -> None:
         if severity == "error":
@@ -134,6 +136,8 @@ def summarize_file(path: str, rules: RuleSet, lang: str = "zh") -> tuple[list[Re
         rec = Record(path, table.sheet, table.kind, table.project_name,
                      to_text(table.field_value("department")), to_text(table.field_value("unit")),
                      to_text(table.field_value("year")))
+        named = table.header.get("project")
+        rec.cell = named.cell if named is not None else "A1"
         funds = table.funds.total() if table.funds is not None else None
         if funds is not None:
             rec.annual_budget, rec.spent = funds.annual_budget, funds.spent
@@ -154,6 +158,7 @@ def summarize_file(path: str, rules: RuleSet, lang: str = "zh") -> tuple[list[Re
             rec.alerts = tuple((r.level1, r.name, r.light, r.explain(lang), r.cell) for r in result.rows
                                if r.light in BEHIND)
             rec.behind = len(rec.alerts)
+            rec.period = to_text(table.months.value) if table.months is not None else ""
         for f in findings:
             rec.tally(f.severity)
             message, suggestion = render(f.code, f.params, lang)

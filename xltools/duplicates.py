@@ -1,0 +1,141 @@
+"""The same table twice in one batch (S106): a resubmitted workbook, a copied sheet.
+
+A finance office that collects hundreds of workbooks by e-mail gets resubmissions —
+``自评表.xlsx`` beside ``自评表（修改后）.xlsx``, a sheet copied within a workbook — and every copy
+is read and summed: 按单位汇总's budget and spending, the grade counts and the department rollup
+then count that project twice, and nothing in either workbook is wrong on its own. This module
+finds them across a batch (``validate`` over several files, ``summarize``).
+
+Two tables are the same when their kind, project name, year, 主管部门 and 实施单位 agree (label
+keys: spaces, width and punctuation do not matter) and, for monitoring tables, the months they
+report (1-6月 and 1-8月 are two reports). 主管部门 and 实施单位 are part of it because generic
+project names (业务运转经费, 信息化建设) recur across units; a unit left blank in one copy and
+filled in the other is therefore not matched — a missed copy is cheaper than a false alarm on
+two real projects. A table without a project name is never matched (S101 reports the name).
+
+Which copy to keep is the officer's call (usually the later one), so nothing is dropped from
+the totals: every copy gets a warning naming the others, and the totals are said to count it
+more than once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from .declared import project_key
+from .messages import word
+from .model import MONITOR, Table
+from .reading.recognize import to_text
+from .rules import Finding
+from .rules.catalogue import Text
+
+CODE = "S106"
+#: How many other copies a message names before "等 N 处".
+NAMED = 3
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Copy:
+    """What identifies one table in a batch, and where to point at it."""
+
+    path: str
+    sheet: str
+    cell: str  # the 项目名称 value: where the finding sits
+    kind: str
+    project: str
+    year: str = ""
+    department: str = ""
+    unit: str = ""
+    period: str = ""  # a monitoring table's months
+    total: float | None = None
+
+    def key(self) -> tuple[str, ...] | None:
+        p = project_key(self.project)
+        if not p:
+            return None
+        return (self.kind, p, self.year.strip(), project_key(self.department), project_key(self.unit),
+                self.period if self.kind == MONITOR else "")
+
+
+def of_table(path: str, table: Table, total: float | None = None) -> Copy:
+    """The identity of a table read from ``path`` (``total``: its computed total, if scored)."""
+    f = table.header.get("project")
+    months = table.months.value if table.months is not None else None
+    return Copy(path, table.sheet, f.cell if f is not None else "A1", table.kind, table.project_name,
+                to_text(table.field_value("year")), to_text(table.field_value("department")),
+                to_text(table.field_value("unit")), to_text(months), total)
+
+
+def groups(items: Sequence[T], key: Callable[[T], tuple[str, ...] | None]) -> list[list[int]]:
+    """Indices of the items that share a key, per key held by more than one, in input order.
+
+    Keys are held only by their hash while the batch is scanned (a hundred thousand records
+    must not hold a hundred thousand key tuples); the rare candidates are compared in full.
+    """
+    first: dict[int, int] = {}
+    candidates: dict[int, list[int]] = {}
+    for i, item in enumerate(items):
+        k = key(item)
+        if k is None:
+            continue
+        h = hash(k)
+        j = first.setdefault(h, i)
+        if j != i:
+            candidates.setdefault(h, [j]).append(i)
+    out: list[list[int]] = []
+    for members in candidates.values():
+        by_key: dict[tuple[str, ...], list[int]] = {}
+        for i in members:
+            by_key.setdefault(key(items[i]), []).append(i)  # type: ignore[arg-type]  (not None: hashed)
+        out.extend(g for g in by_key.values() if len(g) > 1)
+    out.sort()
+    return out
+
+
+def repeats(items: Sequence[T], copy: Callable[[T], Copy] | None = None) -> Iterator[tuple[int, Finding]]:
+    """(index, S106 finding) for every item whose table occurs more than once.
+
+    ``items`` are :class:`Copy` objects, or anything ``copy`` makes one of (a summary's records:
+    made while scanning and dropped, so a large batch holds no copy of every record).
+    """
+    def as_copy(item: T) -> Copy:
+        return copy(item) if copy is not None else item  # type: ignore[return-value]
+
+    for group in groups(items, lambda item: as_copy(item).key()):
+        members = [as_copy(items[i]) for i in group]
+        totals = {m.total for m in members}
+        differ = None not in totals and len(totals) > 1  # then each copy's total tells them apart
+        for i, me in zip(group, members, strict=True):
+            others = [_where(c, me, differ) for c in members if c is not me]
+            shown = "、".join(zh for zh, _ in others[:NAMED])
+            shown_en = ", ".join(en for _, en in others[:NAMED])
+            if len(others) > NAMED:
+                shown += f" 等 {len(others)} 处"
+                shown_en += f" and {len(others) - NAMED} more"
+            detail = (Text(f"，各份总分不同（本表 {me.total:.2f}）", f"; the totals differ (this one {me.total:.2f})")
+                      if differ else Text("", ""))
+            year = me.year.strip()
+            yield i, Finding(CODE, me.sheet, me.cell, me.project, {
+                "name": me.project, "n": len(group), "others": Text(shown, shown_en),
+                "year": Text(f"{year}年度" if year else "", f" ({year})" if year else ""),
+                "kind": Text(word(f"kind_{me.kind}"), word(f"kind_{me.kind}", "en")),
+                "detail": detail,
+            })
+
+
+def _where(c: Copy, me: Copy, with_total: bool) -> tuple[str, str]:
+    """Where another copy is, in Chinese and English: its file (as given) and sheet, and its
+    total when the copies' totals differ (which is what a finance officer chooses by)."""
+    if os.path.normpath(c.path) == os.path.normpath(me.path):
+        at = f"「{c.sheet}」" if c.sheet != me.sheet else f"「{c.sheet}」{c.cell}"
+        zh, en = f"本文件{at}", f"this workbook {at}"
+    else:
+        zh, en = f"{c.path}「{c.sheet}」", f"{c.path} 「{c.sheet}」"
+    if with_total:
+        zh, en = f"{zh}（总分 {c.total:.2f}）", f"{en} (total {c.total:.2f})"
+    return zh, en
