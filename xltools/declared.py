@@ -46,8 +46,9 @@ def pick(candidates: Iterable[T], year: str, year_of: Callable[[T], str]) -> T |
     return same[0] if len(same) == 1 else None
 
 
-#: Dropped from a project name before names are compared: spaces of every width and quotes.
-_NAME_NOISE = str.maketrans("", "", " \t\r\n\u3000\"'“”‘’")
+#: Dropped from a project name before names are compared, besides spaces of every width.
+_QUOTES = frozenset("\"'“”‘’")
+_NO_QUOTES = str.maketrans("", "", "".join(_QUOTES))
 
 
 def project_key(name: object) -> str:
@@ -57,7 +58,10 @@ def project_key(name: object) -> str:
     project name the bracket is part of the name — ``某工程（一期）`` and ``某工程（二期）`` are
     two projects, and pairing one's report with the other's declaration was wrong.
     """
-    return unicodedata.normalize("NFKC", str(name)).translate(_NAME_NOISE) if name else ""
+    if not name:
+        return ""
+    key = "".join(unicodedata.normalize("NFKC", str(name)).split())  # NFKC makes \u3000 a space
+    return key if _QUOTES.isdisjoint(key) else key.translate(_NO_QUOTES)
 
 
 def _year(t: Table) -> str:

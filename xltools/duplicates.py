@@ -55,11 +55,15 @@ class Copy:
     total: float | None = None
 
     def key(self) -> tuple[str, ...] | None:
-        p = project_key(self.project)
-        if not p:
-            return None
-        return (self.kind, p, self.year.strip(), project_key(self.department), project_key(self.unit),
-                self.period if self.kind == MONITOR else "")
+        return identity(self.kind, self.project, self.year, self.department, self.unit, self.period)
+
+
+def identity(kind: str, project: str, year: str, department: str, unit: str, period: str) -> tuple[str, ...] | None:
+    """What two copies of one table share; ``None`` for a table without a project name."""
+    p = project_key(project)
+    if not p:
+        return None
+    return (kind, p, year.strip(), project_key(department), project_key(unit), period if kind == MONITOR else "")
 
 
 def of_table(path: str, table: Table, total: float | None = None) -> Copy:
@@ -97,16 +101,17 @@ def groups(items: Sequence[T], key: Callable[[T], tuple[str, ...] | None]) -> li
     return out
 
 
-def repeats(items: Sequence[T], copy: Callable[[T], Copy] | None = None) -> Iterator[tuple[int, Finding]]:
+def repeats(items: Sequence[T], copy: Callable[[T], Copy] | None = None,
+            key: Callable[[T], tuple[str, ...] | None] | None = None) -> Iterator[tuple[int, Finding]]:
     """(index, S106 finding) for every item whose table occurs more than once.
 
-    ``items`` are :class:`Copy` objects, or anything ``copy`` makes one of (a summary's records:
-    made while scanning and dropped, so a large batch holds no copy of every record).
+    ``items`` are :class:`Copy` objects, or anything ``copy`` makes one of and ``key`` gives the
+    :func:`identity` of (a summary's records: a copy is made only of those that repeat).
     """
     def as_copy(item: T) -> Copy:
         return copy(item) if copy is not None else item  # type: ignore[return-value]
 
-    for group in groups(items, lambda item: as_copy(item).key()):
+    for group in groups(items, key or (lambda item: as_copy(item).key())):
         members = [as_copy(items[i]) for i in group]
         totals = {m.total for m in members}
         differ = None not in totals and len(totals) > 1  # then each copy's total tells them apart

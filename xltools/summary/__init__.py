@@ -133,14 +133,17 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
 
 def given_twice(records: list[Record], lang: str = "zh") -> Iterator[tuple[int, list[FindingRow]]]:
     """(record index, its S106 row) for every table the batch holds more than once."""
-    from ..duplicates import Copy, repeats
+    from ..duplicates import Copy, identity, repeats
     from ..rules.catalogue import render
 
     def copy(rec: Record) -> Copy:
-        return Copy(rec.path, rec.sheet, rec.cell, rec.table, "" if rec.error else rec.project, rec.year,
-                    rec.department, rec.unit, rec.period, rec.total)
+        return Copy(rec.path, rec.sheet, rec.cell, rec.table, rec.project, rec.year, rec.department, rec.unit,
+                    rec.period, rec.total)
 
-    for i, f in repeats(records, copy):
+    def key(rec: Record) -> tuple[str, ...] | None:
+        return None if rec.error else identity(rec.table, rec.project, rec.year, rec.department, rec.unit, rec.period)
+
+    for i, f in repeats(records, copy, key):
         message, suggestion = render(f.code, f.params, lang)
         yield i, [(f.sheet, f.cell, f.code, f.severity, message, suggestion)]
 
