@@ -91,6 +91,21 @@ def test_units_and_dept_rollup(batch, tmp_path):
     assert dept[0][4] == round((6 * 400 + 20 * 15 + 480) / (7 * 500), 4) and dept[0][5] == 18.17
 
 
+def test_units_typed_differently_are_one_unit(tmp_path):
+    """Full-width brackets in one project office, half-width in another, a stray space: one row,
+    under the spelling most rows use; two names that differ in their words stay two."""
+    spellings = [("市民政局", "市养老服务指导中心（东区）"), ("市民政局", "市养老服务指导中心(东区)"),
+                 ("市 民政局", "市养老服务指导中心（东区）"), ("市民政局", "市养老服务指导中心（西区）")]
+    for k, (dep, unit) in enumerate(spellings):
+        write(tmp_path, replace(CLEAN, project=f"项目{k}", department=dep, unit=unit), name=f"自评{k}.xlsx")
+    out = tmp_path / "汇总" / "汇总.xlsx"
+    assert run("summarize", tmp_path, "-o", out, "--dept").exit_code == 0
+    wb = openpyxl.load_workbook(out)
+    units = [r[:3] for r in wb["按单位汇总"].iter_rows(min_row=3, values_only=True)]
+    assert units == [("市民政局", "市养老服务指导中心（东区）", 3), ("市民政局", "市养老服务指导中心（西区）", 1)]
+    assert [r[:2] for r in wb["部门整体（草稿）"].iter_rows(min_row=3, values_only=True)] == [("市民政局", 4)]
+
+
 def test_json_and_csv_to_stdout(batch):
     res = run("summarize", batch, "--format", "json", "--quiet")
     data = json.loads(res.stdout)

@@ -39,7 +39,12 @@ PROJECT_KINDS = ("selfeval", "evaluation")
 
 
 class Aggregates:
-    """Grade counts and per-unit figures, updated record by record (constant memory per unit)."""
+    """Grade counts and per-unit figures, updated record by record (constant memory per unit).
+
+    Units and departments are told apart as project names are (:func:`~xltools.declared.project_key`:
+    width, spaces and quotes do not count): ``市贸促会（展览部）`` typed by one project office and
+    ``市贸促会(展览部)`` by another are one unit, shown under the spelling most of its rows use.
+    """
 
     def __init__(self) -> None:
         self.grades: dict[str, int] = {}
@@ -47,6 +52,17 @@ class Aggregates:
         self.departments: dict[str, dict] = {}
         self.tables = 0
         self.unreadable = 0
+        self._keys: dict[str, str] = {}  # name as typed → its key (a batch repeats a few names)
+
+    def _key(self, name: str) -> str:
+        k = self._keys.get(name)
+        if k is None:
+            from ..declared import project_key
+
+            k = project_key(name)
+            if len(self._keys) < 100_000:  # bounded, whatever the batch holds
+                self._keys[name] = k
+        return k
 
     def add(self, rec: Record) -> None:
         if rec.error:
@@ -57,9 +73,12 @@ class Aggregates:
             self.grades[rec.grade] = self.grades.get(rec.grade, 0) + 1
         if rec.table not in PROJECT_KINDS:
             return  # units and departments add up projects, not goal tables or department tables
-        for key, store in (((rec.department, rec.unit), self.units), (rec.department, self.departments)):
+        dep = self._key(rec.department)
+        for key, names, store in (((dep, self._key(rec.unit)), (rec.department, rec.unit), self.units),
+                                  (dep, rec.department, self.departments)):
             u = store.setdefault(key, {"projects": 0, "budget": 0.0, "spent": 0.0, "scores": 0.0, "scored": 0,
-                                       "grades": {}})
+                                       "grades": {}, "names": {}})
+            u["names"][names] = u["names"].get(names, 0) + 1
             u["projects"] += 1
             u["budget"] += rec.annual_budget or 0.0
             u["spent"] += rec.spent or 0.0
@@ -239,12 +258,19 @@ def _unit_values(u: dict) -> list:
     return [u["projects"], round(u["budget"], 2), round(u["spent"], 2), rate, mean, grades]
 
 
+def _spelling(u: dict) -> object:
+    """The name a unit's rows use most (the first of them on a tie)."""
+    names = u["names"]
+    return max(names, key=names.__getitem__)
+
+
 def _units_sheet(book, agg: Aggregates, banner: str, lang: str = "zh") -> None:  # noqa: ANN001
     ws = book.sheet("按单位汇总", [18, 20, 8, 16, 16, 9, 9, 16], order=3)
     ws.append([banner], bold=True)
     _header(ws, ("主管部门", "实施单位", "项目数", "全年预算数（万元）", "全年执行数（万元）", "执行率", "平均得分",
                  "等级"), lang)
-    for (dep, unit), u in sorted(agg.units.items()):
+    for _, u in sorted(agg.units.items()):
+        dep, unit = _spelling(u)
         ws.append([dep, unit, *_unit_values(u)], ["", "", *UNIT_FORMATS])
 
 
@@ -256,7 +282,8 @@ def _dept_sheet(book, agg: Aggregates, banner: str, lang: str = "zh") -> None:  
     ws.append([banner + tr("；执行得分 = 20 × min(执行率, 100%)，其余指标需部门填写", lang)], bold=True)
     _header(ws, ("主管部门", "项目数", "全年预算数（万元）", "全年执行数（万元）", "执行率", "预算执行得分（20分）",
                  "项目平均得分", "等级"), lang)
-    for dep, u in sorted(agg.departments.items()):
+    for _, u in sorted(agg.departments.items()):
+        dep = _spelling(u)
         projects, budget, spent, rate, mean, grades = _unit_values(u)
         score = round_half_up(20 * min(u["spent"] / u["budget"], 1.0), 2) if u["budget"] else None
         ws.append([dep, projects, budget, spent, rate, score, mean, grades],
