@@ -124,6 +124,8 @@ CASES = [
     ("G212", "A20", None, {"F20": 5, "F14": 25}),  # 满意度 5 of the principle's 10
     ("G214", "D17", None, {"D17": "2022年6月30日前", "E17": "2023年6月20日"}),  # last year's date left
     ("G211", "D20", None, {"D20": "≥950%"}),
+    ("A322", "E14", None, {"E14": "≥2000人"}),  # the target copied into the actual column
+    ("A322", "E17", rows_with(3, name="补助资金拨付完成时间", target="2023年6月30日前", actual="2023年6月30日前"), None),
 ]
 
 
@@ -500,3 +502,18 @@ def test_g203_names_the_recipient_the_table_names_first(tmp_path):
     got = [f for f in validate_file(write(tmp_path, sample)).findings if f.code == "G203"]
     assert [(f.cell, f.params["who"]) for f in got] == [("A13", "老人")]
     assert got[0].suggestion() == "增加「满意度指标—服务对象满意度指标」，如「老人满意度 ≥90%」"
+
+
+def test_an_actual_written_as_a_target_is_scored_and_said(tmp_path):
+    from xltools.api import score_file
+
+    path = write(tmp_path, rows_with(3, name="补助资金拨付完成时间", target="2023年6月30日前", actual="2023年6月30日前"),
+                 {"E14": "不低于2000人"})
+    got = [(f.cell, f.message(), f.suggestion()) for f in validate_file(path).findings if f.code == "A322"]
+    assert got == [
+        ("E14", "「服务老人人数」的实际完成值「不低于2000人」是指标值的写法（≥），不是实际达到的数值",
+         "填写实际达到的数值（如「2000人」），不带 ≥、≤、不低于、前 等字样"),
+        ("E17", "「补助资金拨付完成时间」的实际完成值「2023年6月30日前」是指标值的写法（≤），不是实际达到的日期",
+         "填写实际达到的日期（如「2023年6月30日」），不带 ≥、≤、不低于、前 等字样")]
+    scores = [r.score for r in score_file(path)[0].rows[1:5]]
+    assert scores == [20, 10, 10, 10]  # still scored at the number and date written

@@ -16,7 +16,7 @@ from ..declared import REPORTS
 from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator, LineItem, Table
 from ..reading.labels import TOTAL_LABELS, label_key
 from ..scoring import RowScore, outcome_of, pct, qual_rate, round_half_up
-from ..values import date_serial, format_number
+from ..values import Value, date_serial, format_number
 from . import Context, Finding, any_of, bounded_rates, check, percent_of, stated
 from .catalogue import FORMULA_ERROR_OTHER, FORMULA_ERRORS, Text
 
@@ -282,13 +282,15 @@ def missing_actual(ctx: Context) -> Iterator[Finding]:
             yield Finding("A308", t.sheet, ind.cell("actual"), None, {"name": ind.name})
 
 
-@check("A315", "A316")
+@check("A315", "A316", "A322")
 def actual_values(ctx: Context) -> Iterator[Finding]:
     """A measured value reviewers can check against the target: a number, in a unit that compares.
 
     A word (``已完成``) is still scored, by its meaning (domain.md §5's qualitative outcomes), and
     a unit that cannot be converted (``人`` against ``人次``, ``月`` against ``天``) is compared as the
     bare numbers; both are warnings because the score then rests on a reading, not a measurement.
+    An actual written as a target (``≥95%``, ``2023年12月31日前``: the target copied into the
+    actual column, a reviewer's classic) is scored at its number or date, and is A322.
     """
     t = ctx.table
     if t.kind not in (SELFEVAL, DEPT, MONITOR):
@@ -296,14 +298,30 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
     col = "to_date" if t.kind == MONITOR else "actual"
     for ind in t.indicators:
         target, actual = ind.target, getattr(ind, col)
-        if ind.qualitative or not target.is_number or not ind.name:
+        if ind.qualitative or not ind.name:
             continue
-        if actual.kind == "text" and t.kind != MONITOR:  # a monitoring table's word is M404's
+        if actual.op is not None and t.kind != MONITOR:  # a forecast may well be "≥95%"
+            yield Finding("A322", t.sheet, ind.cell(col), actual.text, _as_target(ind.name, actual))
+        elif not target.is_number:
+            continue
+        elif actual.kind == "text" and t.kind != MONITOR:  # a monitoring table's word is M404's
             yield Finding("A315", t.sheet, ind.cell(col), actual.text,
                           {"name": ind.name, "value": actual.text, "target": target.display()})
         elif actual.is_number and not units.comparable(actual.unit, target.unit):
             yield Finding("A316", t.sheet, ind.cell(col), actual.text, {
                 "name": ind.name, "unit": actual.unit, "target": target.display(), "target_unit": target.unit})
+
+
+def _as_target(name: str, actual: Value) -> dict[str, object]:
+    """A322's parameters: the value as it would read without its operator, as the example."""
+    if actual.kind == "date" and actual.when is not None:
+        y, m, d = actual.when
+        example = f"{f'{y}年' if y else ''}{m}月{d}日" if d else f"{f'{y}年' if y else ''}{m}月"
+        what, what_en = "日期", "date"
+    else:
+        example, what, what_en = f"{format_number(actual.number)}{actual.unit}", "数值", "value"
+    return {"name": name, "value": actual.text, "op": actual.op, "what": what, "what_en": what_en,
+            "example": f"（如「{example}」）", "example_en": f" (e.g. 「{example}」)"}
 
 
 @check("A321")

@@ -137,6 +137,10 @@ CATALOGUE: dict[str, Entry] = {
     "A321": Entry(WARNING, "「{name}」的{what} {value} 超过 100%，这类比率不会超过 100%",
                   "the {what_en} {value} of 「{name}」 is above 100%, which such a rate cannot reach",
                   "核对该值：是否把数量填成了比率，或分子分母颠倒", "check the value: a count written as a rate, or the ratio inverted?"),
+    "A322": Entry(WARNING, "「{name}」的实际完成值「{value}」是指标值的写法（{op}），不是实际达到的{what}",
+                  "the actual 「{value}」 of 「{name}」 is written as a target ({op}), not as the {what_en} reached",
+                  "填写实际达到的{what}{example}，不带 ≥、≤、不低于、前 等字样",
+                  "write the {what_en} actually reached{example_en}, without ≥, ≤, 不低于, 前 and the like"),
     # --- M: mid-year monitoring (绩效运行监控表, domain.md §3.6; xltools/monitoring.py) ----------
     "M401": Entry(WARNING, "「{name}」{light}（{how}），但未填写偏差原因",
                   "「{name}」 shows {light_en} ({how}) but gives no reason for the deviation",
