@@ -95,6 +95,9 @@ def selfeval_cases() -> list[Case]:
              rows=[r(T, "完工时间", "≤", date(2023, 12, 31), "日期", date(2024, 2, 1), 45, deviation="雨季停工"),
                    r(P, "数量", "≥", 10, "个", 10, 45)]),
         # a date under another unit is a number to the template's formula, and so to the score compared with it
+        # actuals typed as text, as people type them into the General-format cell (A322: a target copied over)
+        Case("actuals typed as text", rows=[r(P, "数量A", "≥", 100, "个", "≥100", 30), r(P, "数量B", "≥", 100, "个", "95个", 30),
+                                            r(Q, "合格率", "≥", 95, "%", "98%", 30)]),
         Case("dates without the unit 日期", rows=[r(T, "完工时间", "≤", date(2023, 12, 31), "", date(2024, 1, 15), 45),
                                                 r(P, "数量", "≥", 10, "个", 10, 45)]),
     ]

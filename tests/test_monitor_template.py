@@ -57,6 +57,9 @@ CASES = [
         r(T, "开工时间", "≤", date(2023, 3, 1), "日期", date(2023, 2, 20), "确定能"),
         r(T, "招标时间", "≤", date(2023, 4, 30), "日期", date(2023, 5, 12), "有可能", deviation="流标一次"),
         r(T, "验收时间", "≤", date(2023, 11, 30), "", date(2023, 6, 1), "确定能")]),
+    ("numbers typed as text", 6, (100, 50), [  # pasted past the numbers-only validation: text to both
+        r(P, "带单位", "≥", 100, "个", "55个"), r(P, "文本数字", "≥", 100, "个", "55"), r(P, "正常", "≥", 100, "个", 55),
+        r(P, "目标文本", "≥", "100", "个", 55)]),
     ("placeholder reasons", 6, (100, 50), [  # 无 and / hold a reason's place without giving one (M401, M402)
         r(P, "红", "≥", 100, "个", 10, deviation="无", measures="/"), r(P, "黄", "≥", 100, "个", 35, deviation="原因"),
         r(P, "红2", "≥", 100, "个", 10, deviation="设备未到货", measures="无 ")]),

@@ -10,7 +10,7 @@ import os
 from dataclasses import replace
 
 from ..errors import UnknownTable
-from ..grid import Grid, a1
+from ..grid import Grid, a1, parse_a1
 from ..model import EVALUATION, MONITOR, SELFEVAL, Indicator, Workbook
 from ..values import DATE_UNIT, Value, format_number
 from .labels import HELPER_SHEETS, META_SHEET
@@ -72,7 +72,8 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
     for t in book.tables:
         t.template, t.source = meta, path
         if meta:
-            t.indicators = [as_template_sees(i) for i in t.indicators]
+            grid = next((g for g in grids if g.sheet == t.sheet), None)
+            t.indicators = [as_template_sees(i, grid) for i in t.indicators]
     evaluation = next((t for t in book.tables if t.kind == EVALUATION), None)
     if evaluation is not None:
         evaluation.written_parts.extend(loose_parts)
@@ -90,12 +91,16 @@ def _meta(grid: Grid) -> dict[str, str]:
 _VALUES = ("target", "actual", "to_date", "forecast")
 
 
-def as_template_sees(ind: Indicator) -> Indicator:
+def as_template_sees(ind: Indicator, grid: Grid | None = None) -> Indicator:
     """An indicator of our own template as its formulas see it: a date cell is its serial number
     and a date typed as text is text — except under 度量单位「日期」, the one sign of a date a
-    formula can read (scoring._is_dated). Scores, lights and marks then agree with the template
-    cell by cell; in any other workbook a date stays a date."""
-    if not any(getattr(ind, f).kind == "date" for f in _VALUES):
+    formula can read (scoring._is_dated). A number stored as text in ``grid`` (``95``, ``95个``,
+    ``≥100`` pasted past the template's numbers-only validation) is text too: the formulas do
+    not score it (a text weight leaves the row unscored, a text target makes it qualitative, a
+    text actual scores 0 and is marked, as A315 reports it). Scores, lights and marks then agree
+    with the template cell by cell; in any other workbook a date stays a date and ``95个`` is 95."""
+    typed = _typed_as_text(ind, grid) if grid is not None else {}
+    if not typed and not any(getattr(ind, f).kind == "date" for f in _VALUES):
         return ind
     keep = ind.unit == DATE_UNIT
 
@@ -106,7 +111,22 @@ def as_template_sees(ind: Indicator) -> Indicator:
             return Value("text", text=v.text)
         return Value("number", text=format_number(v.number), op=v.op, number=v.number)
 
-    new = replace(ind, **{f: seen(getattr(ind, f)) for f in _VALUES})
+    new = replace(ind, **{f: typed.get(f) or seen(getattr(ind, f)) for f in _VALUES})
+    if "weight" in typed:
+        new.weight = None
     if new.target.kind == "text" and not new.qualitative:  # a text target: the formula's qualitative branch
         new.qualitative, new.op = True, None
     return new
+
+
+def _typed_as_text(ind: Indicator, grid: Grid) -> dict[str, Value]:
+    """The value cells of a template row that hold text where the formulas want a number."""
+    out: dict[str, Value] = {}
+    for f in (*_VALUES, "weight"):
+        letter = ind.columns.get(f)
+        if not letter:
+            continue
+        raw = grid.raw(ind.row - 1, parse_a1(f"{letter}1")[1])
+        if isinstance(raw, str) and raw.strip() and (f == "weight" or getattr(ind, f).kind != "text"):
+            out[f] = Value("text", text=raw.strip())
+    return out

@@ -488,6 +488,9 @@ def _indicator_table(s: _Sheet, kind: str, columns: list[Column], r: int, rows: 
         qual = f'OR({D}="定性",AND({E}<>"",NOT(ISNUMBER({E}))))'
         _mark(s, f"{L['actual']}{first}:{L['actual']}{last}",
               f'AND({n}<>"",{G}="",OR(NOT({qual}),NOT(ISNUMBER({sc}))))', "FFEB9C", "A308")
+        # text pasted past the numbers-only validation (95个, ≥100): scored 0, as A315 reports it
+        _mark(s, f"{L['actual']}{first}:{L['actual']}{last}",
+              f'AND({n}<>"",{D}<>"定性",ISNUMBER({E}),NOT(ISNUMBER({G})),TRIM({G})<>"")', "FFEB9C", "A315")
     if kind == EVALUATION:
         w = L["weight"]
         for k in range(built.experts):
@@ -854,7 +857,7 @@ def _monitor_rules(s: _Sheet, first: int, last: int) -> None:
         ("M402", f"{L['measures']}{first}:{L['measures']}{last}", f'AND(OR({k}="{red}",{i}="完全不可能"),{_unstated(mea)})'),
         ("M403", f"{L['likelihood']}{first}:{L['likelihood']}{last}", f'AND({n}<>"",{i}="")'),
         ("M404", f"{L['to_date']}{first}:{L['to_date']}{last}",
-         f'AND({n}<>"",{d}<>"定性",ISNUMBER({e}),{f}<>"{DATE_UNIT}",{g}="")'),
+         f'AND({n}<>"",{d}<>"定性",ISNUMBER({e}),{f}<>"{DATE_UNIT}",NOT(ISNUMBER({g})))'),  # empty, or text
     ):
         _mark(s, sqref, formula, "FFEB9C", code)
 
