@@ -124,6 +124,8 @@ CASES = [
     ("G212", "A20", None, {"F20": 5, "F14": 25}),  # 满意度 5 of the principle's 10
     ("G214", "D17", None, {"D17": "2022年6月30日前", "E17": "2023年6月20日"}),  # last year's date left
     ("G211", "D20", None, {"D20": "≥950%"}),
+    ("G215", "D20", None, {"D20": "≤90%"}),  # 老人满意度 with ≤: 95 % scored below the weight
+    ("G215", "D16", None, {"D16": "≥1%"}),  # 事故发生率 with ≥: no accident scored 0
     ("A322", "E14", None, {"E14": "≥2000人"}),  # the target copied into the actual column
     ("A322", "E17", rows_with(3, name="补助资金拨付完成时间", target="2023年6月30日前", actual="2023年6月30日前"), None),
 ]
@@ -517,3 +519,14 @@ def test_an_actual_written_as_a_target_is_scored_and_said(tmp_path):
          "填写实际达到的日期（如「2023年6月30日」），不带 ≥、≤、不低于、前 等字样")]
     scores = [r.score for r in score_file(path)[0].rows[1:5]]
     assert scores == [20, 10, 10, 10]  # still scored at the number and date written
+
+
+@pytest.mark.parametrize(("name", "way"), [
+    ("老人满意度", "more"), ("验收合格率", "more"), ("服务安全事故发生率", "less"), ("有效投诉次数", "less"),
+    ("产品不合格率", "less"), ("群众不满意率", "less"), ("投诉办结率", "more"), ("满意度提升率", None),
+    ("事故发生率下降幅度", None), ("事故应急演练次数", None), ("投诉渠道建设数量", None), ("服务老人人数", None)])
+def test_what_a_name_says_about_its_direction(name, way):
+    from xltools.rules import better_way, heuristics
+    from xltools.ruleset import load_rules
+
+    assert better_way(heuristics(load_rules(None)))(name) == way

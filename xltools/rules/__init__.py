@@ -62,6 +62,7 @@ class Heuristics:
     bounded_rates: tuple[str, ...] = ()
     rate_changes: tuple[str, ...] = ()
     no_reason: tuple[str, ...] = ()
+    lower_better: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=64)
@@ -97,6 +98,29 @@ def bounded_rates(words: Heuristics) -> Callable[[str], bool]:
     """A test for names of rates that cannot pass 100 % (合格率, 满意度, 覆盖率 …), unless the name
     speaks of a change (满意度提升率 may be 120 %); it remembers the names of a batch's tables."""
     return _bounded(words.bounded_rates, words.rate_changes)
+
+
+def better_way(words: Heuristics) -> Callable[[str], str | None]:
+    """What a name says about its direction: ``"less"`` (事故发生率, 投诉次数, 不合格率), ``"more"``
+    (合格率, 满意度 … the bounded rates), or ``None`` — and ``None`` for a name that speaks of a
+    change (投诉率下降幅度 is more-is-better, 满意度提升率 too, whichever word it carries)."""
+    return _better_way(words.lower_better, words.bounded_rates, words.rate_changes)
+
+
+@lru_cache(maxsize=8)
+def _better_way(lower: tuple[str, ...], higher: tuple[str, ...],
+                changes: tuple[str, ...]) -> Callable[[str], str | None]:
+    is_lower, is_higher, is_change = any_of(lower).search, any_of(higher).search, any_of(changes).search
+
+    @lru_cache(maxsize=4096)
+    def way(name: str) -> str | None:
+        if is_change(name) is not None:
+            return None
+        if is_lower(name) is not None:  # first: 不合格率 holds 合格率
+            return "less"
+        return "more" if is_higher(name) is not None else None
+
+    return way
 
 
 @lru_cache(maxsize=8)
@@ -135,7 +159,7 @@ def _heuristics_for(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Heuristic
         vague=dict(data["vague"]), action=words("action", data["words"]),
         measure=words("measure", data["words"]), execution_reason=words("execution_reason", data),
         bounded_rates=words("bounded_rates", data), rate_changes=words("rate_changes", data),
-        no_reason=words("no_reason", data),
+        no_reason=words("no_reason", data), lower_better=words("lower_better", data),
     )
 
 

@@ -78,6 +78,9 @@ CATALOGUE: dict[str, Entry] = {
     "G214": Entry(WARNING, "「{name}」的目标日期 {value} 不在本表年度 {year} 年内",
                   "the target date {value} of 「{name}」 is not in the table's year {year}",
                   "核对目标日期（是否沿用了上一年度的表格）", "check the date (was last year's table copied?)"),
+    "G215": Entry(WARNING, "「{name}」是越{way}越好的指标，指标性质却是「{op}」：按此计分，{effect}",
+                  "「{name}」 is better the {way_en}, but its direction is 「{op}」: scored so, {effect_en}",
+                  "指标性质改为「{fix}」", "change the direction to 「{fix}」"),
     # --- A: arithmetic and consistency ---------------------------------------------------------
     "A301": Entry(ERROR, "{what}：{total} ≠ 分项合计 {sum}", "{what_en}: {total} ≠ sum of parts {sum}",
                   "应为 {sum}，或核对各分项", "should be {sum}, or check the parts"),

@@ -9,7 +9,7 @@ from ..model import EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator
 from ..reading.labels import label_key
 from ..taxonomy import level1_key
 from ..values import YEAR, format_number, normalize_text, parse_direction
-from . import Context, Finding, any_of, bounded_rates, check, percent_of
+from . import Context, Finding, any_of, better_way, bounded_rates, check, percent_of
 
 PROJECT_TABLES = (GOALS, SELFEVAL)
 #: Level-1 rows every project table needs (满意度 is G203's concern; 成本 is optional before 2021).
@@ -276,3 +276,33 @@ def deadlines_in_the_year(ctx: Context) -> Iterator[Finding]:
         if ind.target.kind == "date" and when is not None and when[0] and when[0] != year and ind.name:
             yield Finding("G214", t.sheet, ind.cell("target"), ind.target.text,
                           {"name": ind.name, "value": ind.target.text, "year": year})
+
+
+#: G215: per way a name points, the directions that contradict it, what scoring then does, the fix.
+_WRONG_WAY = {
+    "more": (("≤", "<"), "高", "higher", "实际超过目标反而扣分", "exceeding the target loses points", "≥"),
+    "less": (("≥", ">"), "低", "lower", "实际少于目标反而扣分", "staying below the target loses points", "≤"),
+}
+
+
+@check("G215")
+def direction_against_the_name(ctx: Context) -> Iterator[Finding]:
+    """A direction that contradicts what the name measures: 满意度 with ≤ (95 % against ≤90 % scores
+    below the weight), 事故发生率 or 投诉次数 with ≥ (fewer accidents than the target score less).
+    A slip in the 指标性质 column that turns the row's scoring upside down; the keyword lists are
+    ``bounded_rates`` (more is better) and ``lower_better`` in heuristics.toml."""
+    t = ctx.table
+    if t.kind == EVALUATION:
+        return
+    way = better_way(ctx.words)
+    for ind in t.indicators:
+        if ind.qualitative or ind.op not in ("≤", "<", "≥", ">") or not ind.name:
+            continue
+        w = way(ind.name)
+        if w is None:
+            continue
+        wrong, zh, en, effect, effect_en, fix = _WRONG_WAY[w]
+        if ind.op in wrong:
+            yield Finding("G215", t.sheet, ind.cell("direction", "target"), ind.direction or ind.op, {
+                "name": ind.name, "op": ind.op, "way": zh, "way_en": en, "effect": effect,
+                "effect_en": effect_en, "fix": fix})
