@@ -126,6 +126,8 @@ CASES = [
     ("G211", "D20", None, {"D20": "≥950%"}),
     ("G215", "D20", None, {"D20": "≤90%"}),  # 老人满意度 with ≤: 95 % scored below the weight
     ("G215", "D16", None, {"D16": "≥1%"}),  # 事故发生率 with ≥: no accident scored 0
+    ("G216", "D17", rows_with(3, level1="成本指标", level2="经济成本指标", name="护理服务采购成本",
+                              target="≤3000000万元", actual="2850000万元"), None),  # yuan typed as 万元
     ("A322", "E14", None, {"E14": "≥2000人"}),  # the target copied into the actual column
     ("A322", "E17", rows_with(3, name="补助资金拨付完成时间", target="2023年6月30日前", actual="2023年6月30日前"), None),
 ]
@@ -530,3 +532,21 @@ def test_what_a_name_says_about_its_direction(name, way):
     from xltools.ruleset import load_rules
 
     assert better_way(heuristics(load_rules(None)))(name) == way
+
+
+def test_a_cost_target_above_the_funds(tmp_path):
+    def g216(target, actual, **funds):
+        sample = rows_with(3, level1="成本指标", level2="经济成本指标", name="护理服务采购成本", target=target, actual=actual)
+        path = write(tmp_path, replace(sample, **funds) if funds else sample, name="c.xlsx")
+        return [(f.cell, f.message()) for f in validate_file(path).findings if f.code == "G216"]
+
+    assert g216("≤6000000元", "5800000元") == [("D17", "成本指标「护理服务采购成本」的指标值 ≤6000000元（即 600 万元）超过项目资金 500 万元")]
+    assert g216("≤300万元", "285万元") == []
+    assert g216("≤5000000元", "4800000元") == []  # the whole budget, to the yuan
+    assert g216("≤0.06亿元", "0.05亿元") == [("D17", "成本指标「护理服务采购成本」的指标值 ≤0.06亿元（即 600 万元）超过项目资金 500 万元")]
+    assert g216("≤6000000元", "5800000元", funds=[]) == []  # no funds stated: nothing to compare with
+    goals = replace(GOALS, rows=[replace(GOALS.rows[0], level1="成本指标", level2="经济成本指标", name="采购成本",
+                                         target="≤600万元")] + GOALS.rows[1:])
+    path = write(tmp_path, goals, name="g.xlsx")
+    assert [f.message() for f in validate_file(path).findings if f.code == "G216"] == [
+        "成本指标「采购成本」的指标值 ≤600万元超过项目资金 500 万元"]

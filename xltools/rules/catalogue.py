@@ -81,6 +81,9 @@ CATALOGUE: dict[str, Entry] = {
     "G215": Entry(WARNING, "「{name}」是越{way}越好的指标，指标性质却是「{op}」：按此计分，{effect}",
                   "「{name}」 is better the {way_en}, but its direction is 「{op}」: scored so, {effect_en}",
                   "指标性质改为「{fix}」", "change the direction to 「{fix}」"),
+    "G216": Entry(WARNING, "成本指标「{name}」的指标值 {value}{amount}超过项目资金 {ceiling} 万元",
+                  "the cost target {value} of 「{name}」{amount_en} exceeds the project's funds of {ceiling} ten-thousand yuan",
+                  "核对金额和单位（元 / 万元）：成本不应超过项目资金", "check the amount and its unit (元 / 万元): a cost cannot exceed the funds"),
     # --- A: arithmetic and consistency ---------------------------------------------------------
     "A301": Entry(ERROR, "{what}：{total} ≠ 分项合计 {sum}", "{what_en}: {total} ≠ sum of parts {sum}",
                   "应为 {sum}，或核对各分项", "should be {sum}, or check the parts"),

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..model import EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator
+from .. import units
+from ..model import EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator, Table
 from ..reading.labels import label_key
+from ..reading.recognize import to_number
 from ..taxonomy import level1_key
 from ..values import YEAR, format_number, normalize_text, parse_direction
 from . import Context, Finding, any_of, better_way, bounded_rates, check, percent_of
@@ -306,3 +308,41 @@ def direction_against_the_name(ctx: Context) -> Iterator[Finding]:
             yield Finding("G215", t.sheet, ind.cell("direction", "target"), ind.direction or ind.op, {
                 "name": ind.name, "op": ind.op, "way": zh, "way_en": en, "effect": effect,
                 "effect_en": effect_en, "fix": fix})
+
+
+@check("G216")
+def cost_above_the_funds(ctx: Context) -> Iterator[Finding]:
+    """A cost target (an amount under 成本指标) above all the project's money: a target typed in 元
+    under a 万元 unit, or left from a larger budget. The ceiling is the largest of the table's
+    年度资金总额, 全年预算数 and 年初预算数 (and 中期资金总额, which a multi-year cost may use), in 万元."""
+    t = ctx.table
+    if t.kind == EVALUATION:
+        return
+    ceiling = _project_money(t)
+    if not ceiling:
+        return
+    for ind in t.indicators:
+        target = ind.target
+        if (ind.qualitative or not target.is_number or target.number is None or not ind.name
+                or ("成本" not in ind.level1 and "成本" not in ind.level2)):
+            continue
+        base, factor = units.canonical(units.clean(target.unit or ind.unit))
+        if base != "元":
+            continue
+        wan = target.number * factor / 1e4
+        if wan > ceiling * (1 + 1e-9):
+            amount = format_number(round(wan, 2))
+            yield Finding("G216", t.sheet, ind.cell("target"), target.display(), {
+                "name": ind.name, "value": target.display(), "ceiling": format_number(round(ceiling, 2)),
+                "amount": "" if factor == 1e4 else f"（即 {amount} 万元）",
+                "amount_en": "" if factor == 1e4 else f" ({amount} ten-thousand yuan)"})
+
+
+def _project_money(t: Table) -> float | None:
+    amounts = [to_number(f.value) for k, f in t.amounts.items()
+               if k in ("annual_total", "midterm_total", "annual_budget", "initial_budget")]
+    total = t.funds.total() if t.funds is not None else None
+    if total is not None:
+        amounts += [total.annual_budget, total.initial_budget]
+    known = [a for a in amounts if a is not None and a > 0]
+    return max(known) if known else None
