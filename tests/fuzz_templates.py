@@ -68,6 +68,8 @@ def selfeval_case(rng: random.Random, name: str) -> Case:
         actual = None if rng.random() < 0.1 else round((target or 3) * rng.uniform(0, 2.5), rng.choice([0, 2, 3]))
         if actual is not None and unit == "%" and rng.random() < 0.4:
             actual = round(rng.uniform(0, 1.5), 3)
+        if actual is not None and rng.random() < 0.05:  # pasted as text past the validation: text to both
+            actual = rng.choice([str(actual), f"{actual}{unit}", f"≥{actual}"])
         rows.append(r(level, f"指标{j}", rng.choice(["≥", "≤", "=", ">", "<", ""]), target, unit, actual, w, deviation=dev))
     funds = (100, rng.choice([100, 110.5, 0, None]), round(rng.uniform(-5, 130), 2)) if rng.random() < 0.9 else None
     return Case(name, funds=funds, rows=rows, rules=rng.choice([None, None, "deduction"]))
