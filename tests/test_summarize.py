@@ -86,6 +86,10 @@ def test_units_and_dept_rollup(batch, tmp_path):
     units = {(r[0], r[1]): r for r in wb["按单位汇总"].iter_rows(min_row=3, values_only=True)}
     u1 = units[("市民政局", "单位1")]
     assert u1[2:6] == (3, 1500, 1380, 0.92)  # 项目1,3,5 spent 420+460+500
+    reports = [validate_file(p) for p in batch.rglob("自评[135].xlsx")]
+    assert u1[8:] == (sum(r.counts["error"] > 0 for r in reports), sum(r.counts["error"] for r in reports),
+                      sum(r.counts["warning"] for r in reports))
+    assert u1[10] > 0, u1  # something to count
     dept = list(wb["部门整体（草稿）"].iter_rows(min_row=3, values_only=True))
     assert [d[0] for d in dept] == ["市民政局", "市贸促会"]
     assert dept[0][4] == round((6 * 400 + 20 * 15 + 480) / (7 * 500), 4) and dept[0][5] == 18.17
@@ -96,13 +100,17 @@ def test_units_typed_differently_are_one_unit(tmp_path):
     under the spelling most rows use; two names that differ in their words stay two."""
     spellings = [("市民政局", "市养老服务指导中心（东区）"), ("市民政局", "市养老服务指导中心(东区)"),
                  ("市 民政局", "市养老服务指导中心（东区）"), ("市民政局", "市养老服务指导中心（西区）")]
-    for k, (dep, unit) in enumerate(spellings):
-        write(tmp_path, replace(CLEAN, project=f"项目{k}", department=dep, unit=unit), name=f"自评{k}.xlsx")
+    paths = [write(tmp_path, replace(CLEAN, project=f"项目{k}", department=dep, unit=unit),
+                   {"G15": 8, "G21": 90} if k == 1 else None, name=f"自评{k}.xlsx")  # 自评1: two written scores wrong
+             for k, (dep, unit) in enumerate(spellings)]
     out = tmp_path / "汇总" / "汇总.xlsx"
-    assert run("summarize", tmp_path, "-o", out, "--dept").exit_code == 0
+    assert run("summarize", tmp_path, "-o", out, "--dept").exit_code == 1
     wb = openpyxl.load_workbook(out)
-    units = [r[:3] for r in wb["按单位汇总"].iter_rows(min_row=3, values_only=True)]
-    assert units == [("市民政局", "市养老服务指导中心（东区）", 3), ("市民政局", "市养老服务指导中心（西区）", 1)]
+    units = [r[:3] + r[8:] for r in wb["按单位汇总"].iter_rows(min_row=3, values_only=True)]
+    east = [validate_file(p).counts for p in paths[:3]]
+    assert east[1]["error"] == 2  # the row score and the total
+    assert units == [("市民政局", "市养老服务指导中心（东区）", 3, 1, 2, sum(c["warning"] for c in east)),
+                     ("市民政局", "市养老服务指导中心（西区）", 1, 0, 0, validate_file(paths[3]).counts["warning"])]
     assert [r[:2] for r in wb["部门整体（草稿）"].iter_rows(min_row=3, values_only=True)] == [("市民政局", 4)]
 
 

@@ -54,7 +54,8 @@ class Aggregates:
         self.unreadable = 0
         self._keys: dict[str, str] = {}  # name as typed → its key (a batch repeats a few names)
 
-    def _key(self, name: str) -> str:
+    def key(self, name: str) -> str:
+        """The key a unit or department name is grouped under."""
         k = self._keys.get(name)
         if k is None:
             from ..declared import project_key
@@ -73,8 +74,8 @@ class Aggregates:
             self.grades[rec.grade] = self.grades.get(rec.grade, 0) + 1
         if rec.table not in PROJECT_KINDS:
             return  # units and departments add up projects, not goal tables or department tables
-        dep = self._key(rec.department)
-        for key, names, store in (((dep, self._key(rec.unit)), (rec.department, rec.unit), self.units),
+        dep = self.key(rec.department)
+        for key, names, store in (((dep, self.key(rec.unit)), (rec.department, rec.unit), self.units),
                                   (dep, rec.department, self.departments)):
             u = store.setdefault(key, {"projects": 0, "budget": 0.0, "spent": 0.0, "scores": 0.0, "scored": 0,
                                        "grades": {}, "names": {}})
@@ -213,7 +214,7 @@ class XlsxSummary:
                     values[0] = link(rec.path, target(rec.path, self.base), rec.sheet, "A1")  # opened at its table
                     ws.append(values + [rec.parts.get(p) for p in parts], formats)
                 _grades_sheet(book, agg, banner, lang)
-                _units_sheet(book, agg, banner, lang)
+                _units_sheet(book, agg, records, banner, lang)
                 if self.dept:
                     _dept_sheet(book, agg, banner, lang)
                 if any(r.alerts for r in records):
@@ -264,14 +265,25 @@ def _spelling(u: dict) -> object:
     return max(names, key=names.__getitem__)
 
 
-def _units_sheet(book, agg: Aggregates, banner: str, lang: str = "zh") -> None:  # noqa: ANN001
-    ws = book.sheet("按单位汇总", [18, 20, 8, 16, 16, 9, 9, 16], order=3)
+def _units_sheet(book, agg: Aggregates, records: list[Record], banner: str, lang: str = "zh") -> None:  # noqa: ANN001
+    """Per unit: its projects' money and scores, and how many of their tables have errors and
+    how many findings they carry — the list a finance bureau works through when it calls units
+    back. Findings are counted from the records at the end, when the batch's own (S106, the
+    comparisons with declarations) have been added to them."""
+    found: dict[tuple[str, str], list[int]] = {}
+    for rec in records:
+        if rec.table in PROJECT_KINDS and not rec.error:
+            n = found.setdefault((agg.key(rec.department), agg.key(rec.unit)), [0, 0, 0])
+            n[0] += rec.errors > 0
+            n[1] += rec.errors
+            n[2] += rec.warnings
+    ws = book.sheet("按单位汇总", [18, 20, 8, 16, 16, 9, 9, 16, 10, 8, 8], order=3)
     ws.append([banner], bold=True)
     _header(ws, ("主管部门", "实施单位", "项目数", "全年预算数（万元）", "全年执行数（万元）", "执行率", "平均得分",
-                 "等级"), lang)
-    for _, u in sorted(agg.units.items()):
+                 "等级", "有错误的表", "错误", "警告"), lang)
+    for key, u in sorted(agg.units.items()):
         dep, unit = _spelling(u)
-        ws.append([dep, unit, *_unit_values(u)], ["", "", *UNIT_FORMATS])
+        ws.append([dep, unit, *_unit_values(u), *found.get(key, (0, 0, 0))], ["", "", *UNIT_FORMATS, "0", "0", "0"])
 
 
 def _dept_sheet(book, agg: Aggregates, banner: str, lang: str = "zh") -> None:  # noqa: ANN001
