@@ -451,8 +451,13 @@ def test_a_table_given_twice_is_flagged_in_summary_and_validate(tmp_path):
         len(validate_file(again).findings) + 1
     res = run("summarize", d, "-o", tmp_path / "汇总.xlsx")
     assert res.exit_code == 0 and "5 张表重复出现（S106），合计数按重复计入" in res.stderr
+    # last year's table among this year's: an info at its 年度 (7 of the 8 self-evaluations are of 2023)
+    other = [(p["path"], p["cell"], p["severity"], p["message"]) for p in data["problems"] if p["code"] == "S107"]
+    assert other == [(str(d / "上年.xlsx"), "A2", "info", "「社区养老服务中心运营补助」的年度是 2022，本批 8 张项目支出绩效自评表中有 7 张是 2023 年度")]
     # validate over the same folder says the same, at the same cells
     report = validate_files([str(d)])
     said = sorted((fr.path, f.sheet, f.cell, f.message()) for fr in report.files for f in fr.findings if f.code == "S106")
     assert said == got
+    assert [(fr.path, f.cell, f.message()) for fr in report.files for f in fr.findings if f.code == "S107"] == \
+        [(p, c, m) for p, c, _, m in other]
     assert not any(f.code == "S106" for fr in validate_files([str(d)], ignore={"S106"}).files for f in fr.findings)

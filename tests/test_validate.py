@@ -144,7 +144,7 @@ def test_every_code_is_tested():
     from tests.test_monitor import CASES as MONITOR_CASES
 
     tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "A311", "G201", "A314", "M408", "A318", "A319", "A320", "G213",
-                                                                      "G210", "S106"}
+                                                                      "G210", "S106", "S107"}
     assert tested == set(CATALOGUE)
 
 
@@ -550,3 +550,20 @@ def test_a_cost_target_above_the_funds(tmp_path):
     path = write(tmp_path, goals, name="g.xlsx")
     assert [f.message() for f in validate_file(path).findings if f.code == "G216"] == [
         "成本指标「采购成本」的指标值 ≤600万元超过项目资金 500 万元"]
+
+
+def test_another_years_table_only_where_the_batch_has_a_year():
+    from xltools.batch import Copy, other_years
+
+    def flagged(*tables):
+        copies = [Copy(f"{k}.xlsx", "表", "B4", kind, f"项目{k}", year, year_cell="B6")
+                  for k, (kind, year) in enumerate(tables)]
+        return [(copies[i].path, f.cell, f.severity) for i, f in other_years(copies)]
+
+    four = [("selfeval", "2023年度")] * 4
+    assert flagged(*four, ("selfeval", "2022")) == [("4.xlsx", "B6", "info")]  # 4 of 5: 80 %
+    assert flagged(*four, ("selfeval", "2022"), ("selfeval", "2021")) == []  # 4 of 6: no clear year
+    assert flagged(*four[:3], ("selfeval", "2022")) == []  # four tables: too few to say
+    assert flagged(*four, ("selfeval", "2023"), ("selfeval", "2022年")) == [("5.xlsx", "B6", "info")]
+    # kinds apart: next year's declarations collected beside this year's self-evaluations
+    assert flagged(*four, ("selfeval", "2023"), *[("goals", "2024")] * 5, ("goals", "")) == []

@@ -15,7 +15,7 @@ from .ruleset import RuleSet, load_rules
 from .scoring import ScoreResult, score_workbook
 
 if TYPE_CHECKING:
-    from .duplicates import Copy
+    from .batch import Copy
     from .rules import Checked
 
 
@@ -136,16 +136,20 @@ def _pair_declared(reports: list[FileReport], declared: Declarations, candidates
         _add(reports[i], compare(book, declared.for_table, rules, codes))
 
 
-def _given_twice(reports: list[FileReport], copies: list[tuple[int, Copy]], select: set[str] | None,
-                 ignore: set[str] | None) -> None:
-    """S106 on every table that the inputs hold more than once (a resubmission, a copied sheet)."""
-    from .duplicates import CODE, repeats
+def _batch_findings(reports: list[FileReport], copies: list[tuple[int, Copy]], select: set[str] | None,
+                    ignore: set[str] | None) -> None:
+    """What only the batch shows (:mod:`xltools.batch`): a table the inputs hold more than once
+    (S106), a table of another year than the others of its kind (S107)."""
+    from .batch import CODE, OTHER_YEAR, other_years, repeats
     from .rules import sort_findings, wanted
 
-    if len(copies) < 2 or not wanted(CODE, select, ignore):
+    if len(copies) < 2:
         return
+    items = [c for _, c in copies]
+    found = [*(repeats(items) if wanted(CODE, select, ignore) else ()),
+             *(other_years(items) if wanted(OTHER_YEAR, select, ignore) else ())]
     touched = set()
-    for i, finding in repeats([c for _, c in copies]):
+    for i, finding in found:
         fr = reports[copies[i][0]]
         fr.findings.append(finding)
         touched.add(id(fr))
@@ -205,7 +209,7 @@ def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goal
     goals = _goals_for(goals_path, report.goals_unread, several=len(files) > 1) if goals_path else None
     declared = Declarations() if goals is None and pair_goals else None
     reports: list[tuple[int, list[tuple[str, str]]]] = []  # (input, its reports' projects and years)
-    copies: list[tuple[int, Copy]] = []  # (input, a table it holds), for tables given twice (S106)
+    copies: list[tuple[int, Copy]] = []  # (input, a table it holds), for what only the batch shows
     work = (rs, goals, select, ignore, lang, declared is not None)
     subfolders: list[str] = []  # of each file in report.files, for its annotated copy
     results = _in_workers(_validate_some, [p for p, _ in files], work, jobs)
@@ -224,7 +228,7 @@ def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goal
         # only files with a report whose project has a declaration among the inputs are read again
         paired = [i for i, projects in reports if any(declared.lookup(p, y) for p, y in projects)]
         _pair_declared(report.files, declared, paired, rs, select, ignore)
-    _given_twice(report.files, copies, select, ignore)
+    _batch_findings(report.files, copies, select, ignore)
     if annotate_dir is not None:
         from .annotate import annotated_path
 
@@ -264,7 +268,7 @@ def _validate_some(paths: list[str], shared: tuple,
     """Validate files; send back what the batch needs beside each report: with pairing, their
     goal declarations and the project and year of each report they hold (which a declaration
     among the inputs may then match); and what identifies each table, to find tables given twice."""
-    from .duplicates import of_table
+    from .batch import of_table
     from .reading.recognize import to_text
 
     rules, goals, select, ignore, lang, pairing = shared

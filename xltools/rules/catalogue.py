@@ -41,6 +41,10 @@ CATALOGUE: dict[str, Entry] = {
                   "summaries count it {n} times",
                   "只保留一份（通常是最后修改的那份），把其余的移出本批后重新汇总",
                   "keep one (usually the latest), move the others out of the batch and summarise again"),
+    "S107": Entry(INFO, "「{name}」的年度是 {year}，本批 {n} 张{kind}中有 {most} 张是 {usual} 年度",
+                  "「{name}」 is of {year}, while {most} of the batch's {n} {kind} tables are of {usual}",
+                  "确认是否误放了其他年度的表格（如上年的文件）；如确属本批，可忽略",
+                  "check whether another year's table (last year's file?) slipped in; if it belongs here, ignore this"),
     # --- G: goal quality ---------------------------------------------------------------------
     "G201": Entry(ERROR, "定量指标「{name}」的指标值「{value}」{problem}", "target 「{value}」 of 「{name}」 {problem_en}",
                   "{fix}", "{fix_en}"),

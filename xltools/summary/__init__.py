@@ -92,9 +92,9 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
                 if rec.errors:
                     res.with_errors += 1
             # findings only the batch can give, added to the records they concern
-            from ..duplicates import CODE as DUPLICATE
+            from ..batch import CODE as DUPLICATE
 
-            later = given_twice(records, lang)
+            later = batch_findings(records, lang)
             if pair_goals:
                 from .pairs import compare
 
@@ -131,19 +131,23 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
     return res
 
 
-def given_twice(records: list[Record], lang: str = "zh") -> Iterator[tuple[int, list[FindingRow]]]:
-    """(record index, its S106 row) for every table the batch holds more than once."""
-    from ..duplicates import Copy, identity, repeats
+def batch_findings(records: list[Record], lang: str = "zh") -> Iterator[tuple[int, list[FindingRow]]]:
+    """(record index, its row) for what only the batch shows (:mod:`xltools.batch`): every table
+    it holds more than once (S106), every table of another year than its kind's (S107)."""
+    from ..batch import Copy, identity, other_years, repeats, year_of
     from ..rules.catalogue import render
 
     def copy(rec: Record) -> Copy:
         return Copy(rec.path, rec.sheet, rec.cell, rec.table, rec.project, rec.year, rec.department, rec.unit,
-                    rec.period, rec.total)
+                    rec.period, rec.total, rec.year_cell)
 
     def key(rec: Record) -> tuple[str, ...] | None:
         return None if rec.error else identity(rec.table, rec.project, rec.year, rec.department, rec.unit, rec.period)
 
-    for i, f in repeats(records, copy, key):
+    def kind_year(rec: Record) -> tuple[str, str]:
+        return rec.table, "" if rec.error else year_of(rec.year)
+
+    for i, f in itertools.chain(repeats(records, copy, key), other_years(records, copy, kind_year)):
         message, suggestion = render(f.code, f.params, lang)
         yield i, [(f.sheet, f.cell, f.code, f.severity, message, suggestion)]
 

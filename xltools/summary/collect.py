@@ -64,6 +64,7 @@ class Record:
     skipped: str = ""  # the file was read but is not for summing (an xltools summary): why
     cell: str = ""  # where the project name sits (a finding about the table as a whole points there)
     period: str = ""  # monitoring tables: the months reported (1-6月: "6")
+    year_cell: str = ""  # where the 年度 value sits
 
     def tally(self, severity: str) -> None:
         if severity == "error":
@@ -136,8 +137,9 @@ def summarize_file(path: str, rules: RuleSet, lang: str = "zh") -> tuple[list[Re
         rec = Record(path, table.sheet, table.kind, table.project_name,
                      to_text(table.field_value("department")), to_text(table.field_value("unit")),
                      to_text(table.field_value("year")))
-        named = table.header.get("project")
+        named, year = table.header.get("project"), table.header.get("year")
         rec.cell = named.cell if named is not None else "A1"
+        rec.year_cell = year.cell if year is not None else ""
         funds = table.funds.total() if table.funds is not None else None
         if funds is not None:
             rec.annual_budget, rec.spent = funds.annual_budget, funds.spent

@@ -1,10 +1,11 @@
-"""The same table twice in one batch (S106): a resubmitted workbook, a copied sheet.
+"""Findings only a batch can give: the same table twice (S106), a table of another year (S107).
 
 A finance office that collects hundreds of workbooks by e-mail gets resubmissions —
 ``自评表.xlsx`` beside ``自评表（修改后）.xlsx``, a sheet copied within a workbook — and every copy
 is read and summed: 按单位汇总's budget and spending, the grade counts and the department rollup
-then count that project twice, and nothing in either workbook is wrong on its own. This module
-finds them across a batch (``validate`` over several files, ``summarize``).
+then count that project twice, and nothing in either workbook is wrong on its own. It also gets
+last year's file sent again by mistake. This module finds both across a batch (``validate``
+over several files, ``summarize``).
 
 Two tables are the same when their kind, project name, year, 主管部门 and 实施单位 agree (label
 keys: spaces, width and punctuation do not matter) and, for monitoring tables, the months they
@@ -16,6 +17,12 @@ two real projects. A table without a project name is never matched (S101 reports
 Which copy to keep is the officer's call (usually the later one), so nothing is dropped from
 the totals: every copy gets a warning naming the others, and the totals are said to count it
 more than once.
+
+A table's year is another year's when the batch clearly has one: at least :data:`YEAR_QUORUM`
+tables of that kind state a year, and :data:`YEAR_SHARE` of them the same one. Kinds are counted
+apart (a finance office collects next year's declarations while this year's self-evaluations
+come in); a batch that mixes years evenly is an archive, and nothing is said. S107 is an info:
+the table is not wrong, it may just not belong here.
 """
 
 from __future__ import annotations
@@ -31,8 +38,11 @@ from .model import MONITOR, Table
 from .reading.recognize import to_text
 from .rules import Finding
 from .rules.catalogue import Text
+from .values import YEAR
 
-CODE = "S106"
+CODE, OTHER_YEAR = "S106", "S107"
+#: S107 speaks only when this many tables of a kind state a year and this share of them one year.
+YEAR_QUORUM, YEAR_SHARE = 5, 0.8
 #: How many other copies a message names before "等 N 处".
 NAMED = 3
 
@@ -53,6 +63,7 @@ class Copy:
     unit: str = ""
     period: str = ""  # a monitoring table's months
     total: float | None = None
+    year_cell: str = ""  # where the 年度 value sits (S107 points there)
 
     def key(self) -> tuple[str, ...] | None:
         return identity(self.kind, self.project, self.year, self.department, self.unit, self.period)
@@ -68,11 +79,11 @@ def identity(kind: str, project: str, year: str, department: str, unit: str, per
 
 def of_table(path: str, table: Table, total: float | None = None) -> Copy:
     """The identity of a table read from ``path`` (``total``: its computed total, if scored)."""
-    f = table.header.get("project")
+    f, y = table.header.get("project"), table.header.get("year")
     months = table.months.value if table.months is not None else None
     return Copy(path, table.sheet, f.cell if f is not None else "A1", table.kind, table.project_name,
                 to_text(table.field_value("year")), to_text(table.field_value("department")),
-                to_text(table.field_value("unit")), to_text(months), total)
+                to_text(table.field_value("unit")), to_text(months), total, y.cell if y is not None else "")
 
 
 def groups(items: Sequence[T], key: Callable[[T], tuple[str, ...] | None]) -> list[list[int]]:
@@ -144,3 +155,49 @@ def _where(c: Copy, me: Copy, with_total: bool) -> tuple[str, str]:
     if with_total:
         zh, en = f"{zh}（总分 {c.total:.2f}）", f"{en} (total {c.total:.2f})"
     return zh, en
+
+
+def year_of(text: str) -> str:
+    """The year a 年度 field states (``2023年度`` → ``2023``), or ``""``."""
+    m = YEAR.search(text) if text else None
+    return m.group() if m else ""
+
+
+def other_years(items: Sequence[T], copy: Callable[[T], Copy] | None = None,
+                kind_year: Callable[[T], tuple[str, str]] | None = None) -> Iterator[tuple[int, Finding]]:
+    """(index, S107 finding) for every table whose year is not the one its kind has in the batch.
+
+    ``items`` as for :func:`repeats`; ``kind_year`` gives an item's kind and year cheaply (the
+    copy is made only of the tables found)."""
+    def as_copy(item: T) -> Copy:
+        return copy(item) if copy is not None else item  # type: ignore[return-value]
+
+    def key(item: T) -> tuple[str, str]:
+        if kind_year is not None:
+            return kind_year(item)
+        c = as_copy(item)
+        return c.kind, year_of(c.year)
+
+    counts: dict[str, dict[str, int]] = {}
+    for item in items:
+        kind, year = key(item)
+        if year:
+            per = counts.setdefault(kind, {})
+            per[year] = per.get(year, 0) + 1
+    usual: dict[str, tuple[str, int, int]] = {}
+    for kind, per in counts.items():
+        n = sum(per.values())
+        year, most = max(per.items(), key=lambda kv: kv[1])
+        if n >= YEAR_QUORUM and most < n and most >= YEAR_SHARE * n:
+            usual[kind] = (year, most, n)
+    if not usual:
+        return
+    for i, item in enumerate(items):
+        kind, year = key(item)
+        if kind in usual and year and year != usual[kind][0]:
+            c = as_copy(item)
+            batch_year, most, n = usual[kind]
+            kind_zh, kind_en = word(f"kind_{kind}"), word(f"kind_{kind}", "en")
+            yield i, Finding(OTHER_YEAR, c.sheet, c.year_cell or c.cell, c.year, {
+                "name": c.project, "year": year, "usual": batch_year, "most": most, "n": n,
+                "kind": Text(kind_zh, kind_en)})
