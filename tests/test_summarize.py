@@ -461,3 +461,24 @@ def test_a_table_given_twice_is_flagged_in_summary_and_validate(tmp_path):
     assert [(fr.path, f.cell, f.message()) for fr in report.files for f in fr.findings if f.code == "S107"] == \
         [(p, c, m) for p, c, _, m in other]
     assert not any(f.code == "S106" for fr in validate_files([str(d)], ignore={"S106"}).files for f in fr.findings)
+
+
+def test_a_batch_of_declarations_is_summed_by_unit(tmp_path):
+    """The declaration season: no self-evaluation yet, so 按单位汇总 counts the declarations and
+    their declared 年度资金总额 (spending, rates and scores stay empty: there are none)."""
+    for k, unit in enumerate(["东区中心", "东区中心", "西区中心"]):
+        write(tmp_path, replace(GOALS, project=f"项目{k}", unit=unit,
+                                amounts=[("年度资金总额", 100 * (k + 1)), ("其中：财政拨款", 100 * (k + 1)), ("其他资金", 0)]),
+              name=f"申报{k}.xlsx")
+    out = tmp_path / "汇总" / "汇总.xlsx"
+    run("summarize", tmp_path, "-o", out)
+    wb = openpyxl.load_workbook(out, data_only=True)
+    ws = wb["汇总表"]
+    header = [c.value for c in ws[2]]
+    assert [r[header.index("全年预算数（万元）")] for r in ws.iter_rows(min_row=3, values_only=True)] == [100, 200, 300]
+    units = wb["按单位汇总"]
+    assert [c.value for c in units[2]][3] == "年度资金总额（万元）"
+    warnings = validate_file(tmp_path / "申报0.xlsx").counts["warning"]
+    assert list(units.iter_rows(min_row=3, values_only=True)) == [
+        ("市民政局", "东区中心", 2, 300, None, None, None, None, 0, 0, 2 * warnings),
+        ("市民政局", "西区中心", 1, 300, None, None, None, None, 0, 0, warnings)]

@@ -143,9 +143,10 @@ def summarize_file(path: str, rules: RuleSet, lang: str = "zh") -> tuple[list[Re
         funds = table.funds.total() if table.funds is not None else None
         if funds is not None:
             rec.annual_budget, rec.spent = funds.annual_budget, funds.spent
-        else:
+        else:  # a declaration states its 年度资金总额: its budget for the year
             a = table.amounts
-            rec.annual_budget = to_number(a["annual_budget"].value) if "annual_budget" in a else None
+            budget = a.get("annual_budget") or a.get("annual_total")
+            rec.annual_budget = to_number(budget.value) if budget is not None else None
             rec.spent = to_number(a["spent"].value) if "spent" in a else None
         rec.execution_rate = result.figures.get("execution_rate", result.figures.get("progress"))
         wt = table.written_total.value if table.written_total is not None else None

@@ -22,7 +22,7 @@ EN: dict[str, str] = {
     "单元格": "cell", "代码": "code", "严重程度": "severity", "问题": "problem", "建议": "suggestion",
     "已跳过": "skipped", "无法读取": "unreadable",
     # 等级分布, 按单位汇总, 部门整体（草稿）, 预警清单
-    "有错误的表": "tables with errors",
+    "有错误的表": "tables with errors", "年度资金总额（万元）": "declared funds (10k yuan)",
     "数量": "count", "占比": "share", "项目数": "projects", "平均得分": "mean score",
     "预算执行得分（20分）": "execution score (of 20)", "项目平均得分": "mean project score",
     "一级指标": "level 1", "指标": "indicator", "灯": "light", "计算过程": "how",

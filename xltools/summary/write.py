@@ -36,6 +36,7 @@ KIND_ZH = {"goals": "目标申报表", "selfeval": "自评表", "dept": "部门�
            "monitor": "运行监控表"}
 GRADES = ("优", "良", "中", "差")
 PROJECT_KINDS = ("selfeval", "evaluation")
+GOALS_KIND = "goals"
 
 
 class Aggregates:
@@ -50,6 +51,8 @@ class Aggregates:
         self.grades: dict[str, int] = {}
         self.units: dict[tuple[str, str], dict] = {}
         self.departments: dict[str, dict] = {}
+        # a batch of goal declarations only (the declaration season): its units, by declared funds
+        self.declared_units: dict[tuple[str, str], dict] = {}
         self.tables = 0
         self.unreadable = 0
         self._keys: dict[str, str] = {}  # name as typed → its key (a batch repeats a few names)
@@ -72,11 +75,15 @@ class Aggregates:
         self.tables += 1
         if rec.grade:
             self.grades[rec.grade] = self.grades.get(rec.grade, 0) + 1
-        if rec.table not in PROJECT_KINDS:
-            return  # units and departments add up projects, not goal tables or department tables
-        dep = self.key(rec.department)
-        for key, names, store in (((dep, self.key(rec.unit)), (rec.department, rec.unit), self.units),
-                                  (dep, rec.department, self.departments)):
+        if rec.table == GOALS_KIND:
+            stores = [((self.key(rec.department), self.key(rec.unit)), (rec.department, rec.unit), self.declared_units)]
+        elif rec.table in PROJECT_KINDS:
+            dep = self.key(rec.department)
+            stores = [((dep, self.key(rec.unit)), (rec.department, rec.unit), self.units),
+                      (dep, rec.department, self.departments)]
+        else:
+            return  # units and departments add up projects, not department tables or monitoring
+        for key, names, store in stores:
             u = store.setdefault(key, {"projects": 0, "budget": 0.0, "spent": 0.0, "scores": 0.0, "scored": 0,
                                        "grades": {}, "names": {}})
             u["names"][names] = u["names"].get(names, 0) + 1
@@ -269,21 +276,30 @@ def _units_sheet(book, agg: Aggregates, records: list[Record], banner: str, lang
     """Per unit: its projects' money and scores, and how many of their tables have errors and
     how many findings they carry — the list a finance bureau works through when it calls units
     back. Findings are counted from the records at the end, when the batch's own (S106, the
-    comparisons with declarations) have been added to them."""
+    comparisons with declarations) have been added to them.
+
+    A batch without any self-evaluation or evaluation — the declaration season — is summed by
+    its goal declarations instead: projects and declared 年度资金总额 per unit (nothing spent or
+    scored yet, so those columns stay empty)."""
+    declared = not agg.units and bool(agg.declared_units)
+    units, kinds = (agg.declared_units, (GOALS_KIND,)) if declared else (agg.units, PROJECT_KINDS)
     found: dict[tuple[str, str], list[int]] = {}
     for rec in records:
-        if rec.table in PROJECT_KINDS and not rec.error:
+        if rec.table in kinds and not rec.error:
             n = found.setdefault((agg.key(rec.department), agg.key(rec.unit)), [0, 0, 0])
             n[0] += rec.errors > 0
             n[1] += rec.errors
             n[2] += rec.warnings
     ws = book.sheet("按单位汇总", [18, 20, 8, 16, 16, 9, 9, 16, 10, 8, 8], order=3)
     ws.append([banner], bold=True)
-    _header(ws, ("主管部门", "实施单位", "项目数", "全年预算数（万元）", "全年执行数（万元）", "执行率", "平均得分",
-                 "等级", "有错误的表", "错误", "警告"), lang)
-    for key, u in sorted(agg.units.items()):
+    _header(ws, ("主管部门", "实施单位", "项目数", "年度资金总额（万元）" if declared else "全年预算数（万元）",
+                 "全年执行数（万元）", "执行率", "平均得分", "等级", "有错误的表", "错误", "警告"), lang)
+    for key, u in sorted(units.items()):
         dep, unit = _spelling(u)
-        ws.append([dep, unit, *_unit_values(u), *found.get(key, (0, 0, 0))], ["", "", *UNIT_FORMATS, "0", "0", "0"])
+        values = _unit_values(u)
+        if declared:
+            values[2:] = [None, None, None, ""]
+        ws.append([dep, unit, *values, *found.get(key, (0, 0, 0))], ["", "", *UNIT_FORMATS, "0", "0", "0"])
 
 
 def _dept_sheet(book, agg: Aggregates, banner: str, lang: str = "zh") -> None:  # noqa: ANN001
