@@ -160,6 +160,10 @@ def evaluation_cases() -> list[Case]:
         Case("evaluation without weights", kind="evaluation", funds=None, experts=3,
              rows=[e("决策", "项目立项", "立项依据", None, [5, 6, None]), e("过程", "资金管理", "资金使用", None, [None] * 3),
                    e("产出", "产出数量", "完成率", 10, [10.004, 10.01, 9])]),
+        # pasted as text past the validation: left out of the mean by AVERAGE, and by Python (A318)
+        Case("evaluation scores typed as text", kind="evaluation", funds=None, experts=3,
+             rows=[e("决策", "项目立项", "立项依据", 10, ["8", 9, 8.5]), e("过程", "资金管理", "资金使用", 20, ["17分", "18", 16]),
+                   e("产出", "产出数量", "完成率", 40, ["三十"] * 3)]),
         Case("evaluation negative expert", kind="evaluation", funds=None, experts=3,
              rows=[e("决策", "项目立项", "立项依据", 10, [-40, 8, 9]), e("过程", "资金管理", "资金使用", 20, [-1, 17, 18])]),
     ]

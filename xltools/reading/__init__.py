@@ -97,7 +97,8 @@ def as_template_sees(ind: Indicator, grid: Grid | None = None) -> Indicator:
     formula can read (scoring._is_dated). A number stored as text in ``grid`` (``95``, ``95个``,
     ``≥100`` pasted past the template's numbers-only validation) is text too: the formulas do
     not score it (a text weight leaves the row unscored, a text target makes it qualitative, a
-    text actual scores 0 and is marked, as A315 reports it). Scores, lights and marks then agree
+    text actual scores 0 and is marked, as A315 reports it, an expert's text score is left out of
+    the mean, as A318 reports it). Scores, lights and marks then agree
     with the template cell by cell; in any other workbook a date stays a date and ``95个`` is 95."""
     typed = _typed_as_text(ind, grid) if grid is not None else {}
     if not typed and not any(getattr(ind, f).kind == "date" for f in _VALUES):
@@ -114,6 +115,10 @@ def as_template_sees(ind: Indicator, grid: Grid | None = None) -> Indicator:
     new = replace(ind, **{f: typed.get(f) or seen(getattr(ind, f)) for f in _VALUES})
     if "weight" in typed:
         new.weight = None
+    if any(f.startswith("expert") for f in typed):  # AVERAGE passes text by: the mean of the others
+        new.experts = [None if f"expert{i + 1}" in typed else x for i, x in enumerate(ind.experts)]
+        new.expert_texts = tuple(typed[f"expert{i + 1}"].text if f"expert{i + 1}" in typed else
+                                 ("" if x is None else format_number(x)) for i, x in enumerate(ind.experts))
     if new.target.kind == "text" and not new.qualitative:  # a text target: the formula's qualitative branch
         new.qualitative, new.op = True, None
     return new
@@ -122,11 +127,12 @@ def as_template_sees(ind: Indicator, grid: Grid | None = None) -> Indicator:
 def _typed_as_text(ind: Indicator, grid: Grid) -> dict[str, Value]:
     """The value cells of a template row that hold text where the formulas want a number."""
     out: dict[str, Value] = {}
-    for f in (*_VALUES, "weight"):
+    experts = tuple(f"expert{i + 1}" for i in range(len(ind.experts)))
+    for f in (*_VALUES, "weight", *experts):
         letter = ind.columns.get(f)
         if not letter:
             continue
         raw = grid.raw(ind.row - 1, parse_a1(f"{letter}1")[1])
-        if isinstance(raw, str) and raw.strip() and (f == "weight" or getattr(ind, f).kind != "text"):
+        if isinstance(raw, str) and raw.strip() and (f not in _VALUES or getattr(ind, f).kind != "text"):
             out[f] = Value("text", text=raw.strip())
     return out
