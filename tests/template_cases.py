@@ -74,6 +74,7 @@ def selfeval_cases() -> list[Case]:
              rows=[r(P, "完成数量", "≥", 100, "个", 90, 90, deviation="场地延期，合同尾款次年支付")]),
         Case("budget 89.99% explained above", funds=(10000, 10000, 8999), amounts={"achieved": "执行率偏低：政府采购节约"},
              rows=[r(P, "完成数量", "≥", 100, "个", 100, 90)]),
+        Case("funds typed as text", funds=("100", "100", "90万元"), rows=[r(P, "完成数量", "≥", 100, "个", 100, 90)]),
         Case("no budget", funds=None, rows=[r(P, "完成数量", "≥", 100, "个", 80, 100)]),
         Case("initial only", funds=(100, None, 95), rows=[r(P, "完成数量", "≥", 100, "个", 80, 90)]),
         Case("negative actual", rows=[r(B, "增长率", "≥", 5, "%", -2, 45), r(B, "下降率", "≤", 5, "%", -1, 45)]),
