@@ -567,3 +567,15 @@ def test_another_years_table_only_where_the_batch_has_a_year():
     assert flagged(*four, ("selfeval", "2023"), ("selfeval", "2022年")) == [("5.xlsx", "B6", "info")]
     # kinds apart: next year's declarations collected beside this year's self-evaluations
     assert flagged(*four, ("selfeval", "2023"), *[("goals", "2024")] * 5, ("goals", "")) == []
+
+
+def test_copies_written_with_their_year_in_other_words_are_the_same_table():
+    from xltools.batch import Copy, repeats
+
+    copies = [Copy("a.xlsx", "表", "B4", "selfeval", "养老服务", "2023"),
+              Copy("b.xlsx", "表", "B4", "selfeval", "养老服务 ", "2023年度"),
+              Copy("c.xlsx", "表", "B4", "selfeval", "养老服务", "2022年度")]
+    found = [(copies[i].path, f.message()) for i, f in repeats(copies)]
+    assert found == [
+        ("a.xlsx", "2023年度「养老服务」的项目支出绩效自评表在本批文件中出现 2 次（另见 b.xlsx「表」），汇总时会重复计入"),
+        ("b.xlsx", "2023年度「养老服务 」的项目支出绩效自评表在本批文件中出现 2 次（另见 a.xlsx「表」），汇总时会重复计入")]

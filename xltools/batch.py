@@ -7,8 +7,8 @@ then count that project twice, and nothing in either workbook is wrong on its ow
 last year's file sent again by mistake. This module finds both across a batch (``validate``
 over several files, ``summarize``).
 
-Two tables are the same when their kind, project name, year, 主管部门 and 实施单位 agree (label
-keys: spaces, width and punctuation do not matter) and, for monitoring tables, the months they
+Two tables are the same when their kind, project name, year, 主管部门 and 实施单位 agree (spaces,
+width and quotes do not matter, nor ``2023`` against ``2023年度``) and, for monitoring tables, the months they
 report (1-6月 and 1-8月 are two reports). 主管部门 and 实施单位 are part of it because generic
 project names (业务运转经费, 信息化建设) recur across units; a unit left blank in one copy and
 filled in the other is therefore not matched — a missed copy is cheaper than a false alarm on
@@ -74,7 +74,8 @@ def identity(kind: str, project: str, year: str, department: str, unit: str, per
     p = project_key(project)
     if not p:
         return None
-    return (kind, p, year.strip(), project_key(department), project_key(unit), period if kind == MONITOR else "")
+    return (kind, p, year_of(year) or year.strip(), project_key(department), project_key(unit),
+            period if kind == MONITOR else "")
 
 
 def of_table(path: str, table: Table, total: float | None = None) -> Copy:
@@ -112,6 +113,11 @@ def groups(items: Sequence[T], key: Callable[[T], tuple[str, ...] | None]) -> li
     return out
 
 
+def _copier(copy: Callable[[T], Copy] | None) -> Callable[[T], Copy]:
+    """``copy``, or the identity for items that are copies already."""
+    return copy if copy is not None else (lambda item: item)  # type: ignore[return-value]
+
+
 def repeats(items: Sequence[T], copy: Callable[[T], Copy] | None = None,
             key: Callable[[T], tuple[str, ...] | None] | None = None) -> Iterator[tuple[int, Finding]]:
     """(index, S106 finding) for every item whose table occurs more than once.
@@ -119,9 +125,7 @@ def repeats(items: Sequence[T], copy: Callable[[T], Copy] | None = None,
     ``items`` are :class:`Copy` objects, or anything ``copy`` makes one of and ``key`` gives the
     :func:`identity` of (a summary's records: a copy is made only of those that repeat).
     """
-    def as_copy(item: T) -> Copy:
-        return copy(item) if copy is not None else item  # type: ignore[return-value]
-
+    as_copy = _copier(copy)
     for group in groups(items, key or (lambda item: as_copy(item).key())):
         members = [as_copy(items[i]) for i in group]
         totals = {m.total for m in members}
@@ -135,7 +139,7 @@ def repeats(items: Sequence[T], copy: Callable[[T], Copy] | None = None,
                 shown_en += f" and {len(others) - NAMED} more"
             detail = (Text(f"，各份总分不同（本表 {me.total:.2f}）", f"; the totals differ (this one {me.total:.2f})")
                       if differ else Text("", ""))
-            year = me.year.strip()
+            year = year_of(me.year)
             yield i, Finding(CODE, me.sheet, me.cell, me.project, {
                 "name": me.project, "n": len(group), "others": Text(shown, shown_en),
                 "year": Text(f"{year}年度" if year else "", f" ({year})" if year else ""),
@@ -169,8 +173,7 @@ def other_years(items: Sequence[T], copy: Callable[[T], Copy] | None = None,
 
     ``items`` as for :func:`repeats`; ``kind_year`` gives an item's kind and year cheaply (the
     copy is made only of the tables found)."""
-    def as_copy(item: T) -> Copy:
-        return copy(item) if copy is not None else item  # type: ignore[return-value]
+    as_copy = _copier(copy)
 
     def key(item: T) -> tuple[str, str]:
         if kind_year is not None:
