@@ -482,3 +482,16 @@ def test_a_batch_of_declarations_is_summed_by_unit(tmp_path):
     assert list(units.iter_rows(min_row=3, values_only=True)) == [
         ("市民政局", "东区中心", 2, 300, None, None, None, None, 0, 0, 2 * warnings),
         ("市民政局", "西区中心", 1, 300, None, None, None, None, 0, 0, warnings)]
+
+
+def test_unit_figures_round_as_excel_shows_them():
+    # the mean of 85.01 and 85.00 is 85.005, which Excel shows as 85.01; Python's round() gave 85.00
+    from xltools.summary import Record
+    from xltools.summary.write import Aggregates, _unit_values
+
+    agg = Aggregates()
+    for total in (85.01, 85.0):
+        agg.add(Record("a.xlsx", "表", "selfeval", "项目", "局", "中心", "2023", annual_budget=100.0, spent=96.925,
+                       total=total, grade="良"))
+    (u,) = agg.units.values()
+    assert _unit_values(u)[2:5] == [193.85, 0.9693, 85.01]  # 96.925 + 96.925; 193.85 / 200 = 96.925 %

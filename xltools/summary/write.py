@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ..annotate import SEVERITY_ZH
 from ..output import atomic_path
+from ..scoring import round_half_up
 from .collect import PROBLEMS_SHEET, SUMMARY_SHEET, FindingRow, Record
 from .words import tr
 from .xlsx import Link, XlsxWriter, prepare_row
@@ -252,7 +253,7 @@ def _grades_sheet(book, agg: Aggregates, banner: str, lang: str = "zh") -> None:
     names = [g for g in GRADES if g in agg.grades] + sorted(g for g in agg.grades if g not in GRADES)
     for g in names or list(GRADES):
         count = agg.grades.get(g, 0)
-        ws.append([g, count, round(count / graded, 4) if graded else 0], ["", "0", "0.00%"])
+        ws.append([g, count, round_half_up(count / graded, 4) if graded else 0], ["", "0", "0.00%"])
     book.bar_chart(ws, "等级分布", len(names or GRADES))
 
 
@@ -260,10 +261,11 @@ UNIT_FORMATS = ["0", "#,##0.00", "#,##0.00", "0.00%", "0.00", ""]
 
 
 def _unit_values(u: dict) -> list:
-    rate = round(u["spent"] / u["budget"], 4) if u["budget"] else None
-    mean = round(u["scores"] / u["scored"], 2) if u["scored"] else None
+    """A unit's figures rounded as they are shown, by Excel's rule (half up), as every score is."""
+    rate = round_half_up(u["spent"] / u["budget"], 4) if u["budget"] else None
+    mean = round_half_up(u["scores"] / u["scored"], 2) if u["scored"] else None
     grades = "、".join(f"{g}{u['grades'][g]}" for g in GRADES if g in u["grades"])
-    return [u["projects"], round(u["budget"], 2), round(u["spent"], 2), rate, mean, grades]
+    return [u["projects"], round_half_up(u["budget"], 2), round_half_up(u["spent"], 2), rate, mean, grades]
 
 
 def _spelling(u: dict) -> object:
@@ -304,8 +306,6 @@ def _units_sheet(book, agg: Aggregates, records: list[Record], banner: str, lang
 
 def _dept_sheet(book, agg: Aggregates, banner: str, lang: str = "zh") -> None:  # noqa: ANN001
     """A draft 部门整体 table from the project rows: the figures the data supports (domain.md §3.3, §4)."""
-    from ..scoring import round_half_up
-
     ws = book.sheet("部门整体（草稿）", [20, 8, 16, 16, 9, 12, 10, 16], order=5)
     ws.append([banner + tr("；执行得分 = 20 × min(执行率, 100%)，其余指标需部门填写", lang)], bold=True)
     _header(ws, ("主管部门", "项目数", "全年预算数（万元）", "全年执行数（万元）", "执行率", "预算执行得分（20分）",
