@@ -99,3 +99,31 @@ def test_an_evaluation_row_waits_for_its_missing_expert_score(tmp_path, build, d
     assert [(c.cell, c.code, c.new, c.skipped) for c in result.changes] == [
         ("I7", "A305", 4.27, ""), ("I8", "A305", 3.9, "pending")]
     assert [(f.code, f.cell) for f in result.remaining.findings] == [("A318", "H8"), ("A305", "I8")]
+
+
+def test_a_number_pasted_as_text_into_a_template_becomes_the_number(tmp_path):
+    """Our template asks for a number in 实际完成值 (the unit has its column); 95个 pasted as text
+    scores 0 there. fix writes 95 when the typed unit is the row's; ≥100 is left (the target
+    copied, not a value reached) and so is 95人 under 个."""
+    from xltools.ruleset import load_rules
+
+    from .template_cases import P, Case, fill_case, r
+
+    case = Case("pasted", rows=[r(P, "数量A", "≥", 100, "个", "≥100", 30), r(P, "数量B", "≥", 100, "个", "95个", 30),
+                                r(P, "合格率", "≥", 95, "%", "98%", 15), r(P, "数量C", "≥", 100, "个", "95人", 15)])
+    src = tmp_path / "模板.xlsx"
+    built = fill_case(case, load_rules(None), str(src))
+    a = built.columns["actual"]
+    first = built.first_row
+    before = [(f.cell, f.suggestion()) for f in validate_file(src).findings if f.code == "A315"]
+    assert before == [(f"{a}{first}", "填写实际达到的数值，单位与指标值「≥100个」一致"),
+                      (f"{a}{first + 1}", "改为数字 95（单位在「度量单位」列）"),
+                      (f"{a}{first + 2}", "改为数字 98（单位在「度量单位」列）"),
+                      (f"{a}{first + 3}", "填写实际达到的数值，单位与指标值「≥100个」一致")]
+    result = fix_copy(str(src), str(tmp_path / "修正.xlsx"))
+    assert [(c.cell, c.new, c.skipped) for c in result.changes if c.code == "A315"] == [
+        (f"{a}{first + 1}", 95.0, ""), (f"{a}{first + 2}", 98.0, "")]
+    ws = openpyxl.load_workbook(result.out)[built.sheet]
+    assert (ws[f"{a}{first + 1}"].value, ws[f"{a}{first + 2}"].value, ws[f"{a}{first}"].value) == (95, 98, "≥100")
+    assert [f.cell for f in result.remaining.findings if f.code == "A315"] == [f"{a}{first}", f"{a}{first + 3}"]
+    assert openpyxl.load_workbook(src)[built.sheet][f"{a}{first + 1}"].value == "95个"  # the input untouched

@@ -21,8 +21,9 @@ from .rules import Finding
 from .ruleset import RuleSet
 from .values import format_number
 
-#: What fix corrects: the findings whose right value the table itself determines.
-FIXABLE = ("A303", "A305", "A306")
+#: What fix corrects: the findings whose right value the table itself determines — and, in our
+#: templates, a number pasted as text (A315 with the number it stands for).
+FIXABLE = ("A303", "A305", "A306", "A315")
 FIXED_FILL = "C6EFCE"
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from .messages import render, word
 from .scoring import ScoreResult, pct
+from .values import format_number
 
 if TYPE_CHECKING:
     from .fix import FixReport
@@ -149,7 +150,8 @@ def fix_text(result: FixReport, lang: str = "zh") -> str:
                    "pending": ("waits for the missing value below, left as it is", "有待下列缺失值补齐，暂不改动")}
             out.append(f"  {c.sheet}!{c.cell:<6} {c.code}  {_shown(c.old)}（{why[c.skipped][0 if en else 1]}）")
         else:
-            out.append(f"  {c.sheet}!{c.cell:<6} {c.code}  {_shown(c.old)} → {_shown(c.new)}")
+            new = format_number(c.new) if c.code == "A315" else _shown(c.new)  # a value, not a score
+            out.append(f"  {c.sheet}!{c.cell:<6} {c.code}  {_shown(c.old)} → {new}")
     done = sum(1 for c in result.changes if not c.skipped)
     if result.out is None:
         out.append("  nothing to correct; no copy written" if en else "  没有需要修正的计算错误，未写副本")

@@ -16,7 +16,7 @@ from ..declared import REPORTS
 from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator, LineItem, Table
 from ..reading.labels import TOTAL_LABELS, label_key
 from ..scoring import RowScore, outcome_of, pct, qual_rate, round_half_up
-from ..values import Value, date_serial, format_number
+from ..values import Value, date_serial, format_number, parse_value
 from . import Context, Finding, any_of, bounded_rates, check, percent_of, stated
 from .catalogue import FORMULA_ERROR_OTHER, FORMULA_ERRORS, Text
 
@@ -305,11 +305,28 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
         elif not target.is_number:
             continue
         elif actual.kind == "text" and t.kind != MONITOR:  # a monitoring table's word is M404's
-            yield Finding("A315", t.sheet, ind.cell(col), actual.text,
-                          {"name": ind.name, "value": actual.text, "target": target.display()})
+            yield Finding("A315", t.sheet, ind.cell(col), actual.text, _not_a_number(t, ind, actual, target))
         elif actual.is_number and not units.comparable(actual.unit, target.unit):
             yield Finding("A316", t.sheet, ind.cell(col), actual.text, {
                 "name": ind.name, "unit": actual.unit, "target": target.display(), "target_unit": target.unit})
+
+
+def _not_a_number(t: Table, ind: Indicator, actual: Value, target: Value) -> dict[str, object]:
+    """A315's parameters. In our template a number pasted as text (``95个``, ``95``: the cell's
+    validation asks for a number, the unit has its own column) has one right form, the number —
+    given as ``computed``, which ``xltools fix`` writes — when its unit, if any, is the row's."""
+    params: dict[str, object] = {
+        "name": ind.name, "value": actual.text, "target": target.display(),
+        "fix": f"填写实际达到的数值，单位与指标值「{target.display()}」一致",
+        "fix_en": f"write the number reached, in the unit of the target 「{target.display()}」"}
+    if t.template:
+        seen = parse_value(actual.text)
+        row_unit = units.clean(ind.unit or target.unit)
+        if seen.is_number and seen.op is None and seen.number is not None and units.clean(seen.unit) in ("", row_unit):
+            n = format_number(seen.number)
+            params.update(computed=seen.number, fix=f"改为数字 {n}（单位在「度量单位」列）",
+                          fix_en=f"type the number {n} (the unit has its own column)")
+    return params
 
 
 def _as_target(name: str, actual: Value) -> dict[str, object]:

@@ -126,7 +126,7 @@ CATALOGUE: dict[str, Entry] = {
                   "{fix}", "{fix_en}"),
     "A315": Entry(WARNING, "定量指标「{name}」的实际完成值「{value}」不是数值，无法与指标值比较",
                   "the actual 「{value}」 of quantitative 「{name}」 is not a number and cannot be compared with the target",
-                  "填写实际达到的数值，单位与指标值「{target}」一致", "write the number reached, in the unit of the target 「{target}」"),
+                  "{fix}", "{fix_en}"),
     "A316": Entry(WARNING, "「{name}」实际完成值的单位「{unit}」与指标值「{target}」的单位「{target_unit}」不同，无法换算",
                   "the unit 「{unit}」 of the actual of 「{name}」 differs from the unit 「{target_unit}」 of its target 「{target}」 and cannot be converted",
                   "按指标值的单位（{target_unit}）填写实际完成值", "write the actual in the target's unit ({target_unit})"),
