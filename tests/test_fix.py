@@ -107,7 +107,7 @@ def test_a_number_pasted_as_text_into_a_template_becomes_the_number(tmp_path):
     copied, not a value reached) and so is 95人 under 个."""
     from xltools.ruleset import load_rules
 
-    from .template_cases import P, Case, fill_case, r
+    from .template_cases import Case, P, fill_case, r
 
     case = Case("pasted", rows=[r(P, "数量A", "≥", 100, "个", "≥100", 30), r(P, "数量B", "≥", 100, "个", "95个", 30),
                                 r(P, "合格率", "≥", 95, "%", "98%", 15), r(P, "数量C", "≥", 100, "个", "95人", 15)])

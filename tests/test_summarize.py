@@ -495,3 +495,25 @@ def test_unit_figures_round_as_excel_shows_them():
                        total=total, grade="良"))
     (u,) = agg.units.values()
     assert _unit_values(u)[2:5] == [193.85, 0.9693, 85.01]  # 96.925 + 96.925; 193.85 / 200 = 96.925 %
+
+
+def test_a_report_whose_name_was_typed_differently_from_its_declaration(tmp_path):
+    """Pairing needs the same project name; a report left unpaired beside a declaration of a very
+    similar name that has no report is said (S108), in summarize and validate alike."""
+    from xltools.api import validate_files
+    from xltools.summary import summarize
+
+    declared = write(tmp_path, GOALS, name="申报.xlsx")
+    renamed = write(tmp_path, replace(CLEAN, project="社区养老服务中心运营经费补助"), name="自评.xlsx")
+    write(tmp_path, replace(GOALS, project="助餐服务"), name="助餐申报.xlsx")
+    write(tmp_path, replace(CLEAN, project="助餐服务"), name="助餐自评.xlsx")  # paired: nothing to say
+    write(tmp_path, replace(CLEAN, project="老年大学"), name="老年大学.xlsx")  # no declaration near it
+    data = json.loads(summarize([str(tmp_path)], fmt="json").text)
+    got = [(p["path"], p["cell"], p["severity"], p["message"]) for p in data["problems"] if p["code"] == "S108"]
+    assert got == [(str(renamed), "B4", "info", f"本批中没有「社区养老服务中心运营经费补助」的目标申报表，名称最接近的是 {declared} "
+                                               "中的「社区养老服务中心运营补助」，两表未作对照")]
+    said = [(fr.path, f.cell, f.severity, f.message()) for fr in validate_files([str(tmp_path)]).files
+            for f in fr.findings if f.code == "S108"]
+    assert said == got
+    assert not [p for p in json.loads(summarize([str(tmp_path)], fmt="json", pair_goals=False).text)["problems"]
+                if p["code"] == "S108"]

@@ -144,7 +144,7 @@ def test_every_code_is_tested():
     from tests.test_monitor import CASES as MONITOR_CASES
 
     tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "A311", "G201", "A314", "M408", "A318", "A319", "A320", "G213",
-                                                                      "G210", "S106", "S107"}
+                                                                      "G210", "S106", "S107", "S108"}
     assert tested == set(CATALOGUE)
 
 
@@ -579,3 +579,12 @@ def test_copies_written_with_their_year_in_other_words_are_the_same_table():
     assert found == [
         ("a.xlsx", "2023年度「养老服务」的项目支出绩效自评表在本批文件中出现 2 次（另见 b.xlsx「表」），汇总时会重复计入"),
         ("b.xlsx", "2023年度「养老服务 」的项目支出绩效自评表在本批文件中出现 2 次（另见 a.xlsx「表」），汇总时会重复计入")]
+
+
+def test_nearest_names_of_the_same_year():
+    from xltools.batch import nearest
+
+    among = [("社区养老服务中心运营补助", "2023"), ("社区养老服务中心运营补助", "2022"), ("社区助餐服务补助", "")]
+    assert nearest([("社区养老服务中心运营经费补助", "2022"), ("社区养老服务中心运营经费补助", ""),
+                    ("社区助餐服务经费补助", "2024"), ("老年大学", "2023"), ("社区养老服务中心运营经费补助", "2021")],
+                   among) == [1, 0, 2, None, None]

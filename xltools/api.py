@@ -137,17 +137,20 @@ def _pair_declared(reports: list[FileReport], declared: Declarations, candidates
 
 
 def _batch_findings(reports: list[FileReport], copies: list[tuple[int, Copy]], select: set[str] | None,
-                    ignore: set[str] | None) -> None:
+                    ignore: set[str] | None, pairing: bool) -> None:
     """What only the batch shows (:mod:`xltools.batch`): a table the inputs hold more than once
-    (S106), a table of another year than the others of its kind (S107)."""
-    from .batch import CODE, OTHER_YEAR, other_years, repeats
+    (S106), a table of another year than the others of its kind (S107) and, when the inputs'
+    declarations are paired with their reports, a report left unpaired by a name typed
+    differently (S108)."""
+    from .batch import CODE, OTHER_YEAR, UNPAIRED, other_years, repeats, unpaired
     from .rules import sort_findings, wanted
 
     if len(copies) < 2:
         return
     items = [c for _, c in copies]
     found = [*(repeats(items) if wanted(CODE, select, ignore) else ()),
-             *(other_years(items) if wanted(OTHER_YEAR, select, ignore) else ())]
+             *(other_years(items) if wanted(OTHER_YEAR, select, ignore) else ()),
+             *(unpaired(items) if pairing and wanted(UNPAIRED, select, ignore) else ())]
     touched = set()
     for i, finding in found:
         fr = reports[copies[i][0]]
@@ -228,7 +231,7 @@ def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goal
         # only files with a report whose project has a declaration among the inputs are read again
         paired = [i for i, projects in reports if any(declared.lookup(p, y) for p, y in projects)]
         _pair_declared(report.files, declared, paired, rs, select, ignore)
-    _batch_findings(report.files, copies, select, ignore)
+    _batch_findings(report.files, copies, select, ignore, declared is not None)
     if annotate_dir is not None:
         from .annotate import annotated_path
 

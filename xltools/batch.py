@@ -40,7 +40,7 @@ from .rules import Finding
 from .rules.catalogue import Text
 from .values import YEAR
 
-CODE, OTHER_YEAR = "S106", "S107"
+CODE, OTHER_YEAR, UNPAIRED = "S106", "S107", "S108"
 #: S107 speaks only when this many tables of a kind state a year and this share of them one year.
 YEAR_QUORUM, YEAR_SHARE = 5, 0.8
 #: How many other copies a message names before "等 N 处".
@@ -204,3 +204,69 @@ def other_years(items: Sequence[T], copy: Callable[[T], Copy] | None = None,
             yield i, Finding(OTHER_YEAR, c.sheet, c.year_cell or c.cell, c.year, {
                 "name": c.project, "year": year, "usual": batch_year, "most": most, "n": n,
                 "kind": Text(kind_zh, kind_en)})
+
+
+#: S108: how alike two project names must be (difflib's ratio) to suggest they name one project.
+NEAR = 0.8
+
+
+def nearest(names: Sequence[tuple[str, str]], among: Sequence[tuple[str, str]]) -> list[int | None]:
+    """For each (project key, year) of ``names``, the index in ``among`` of the most alike name of
+    the same year (or either without one), when alike enough (:data:`NEAR`) — else ``None``.
+
+    Candidates are found by the character pairs they share, so a batch of thousands compares
+    each name with a few, not with every other."""
+    from difflib import SequenceMatcher
+
+    index: dict[str, list[int]] = {}
+    for j, (name, _) in enumerate(among):
+        for pair in {name[k:k + 2] for k in range(len(name) - 1)}:
+            index.setdefault(pair, []).append(j)
+    out: list[int | None] = []
+    for name, year in names:
+        pairs = {name[k:k + 2] for k in range(len(name) - 1)}
+        shared: dict[int, int] = {}
+        for pair in pairs:
+            for j in index.get(pair, ()):
+                if not (year and among[j][1] and year != among[j][1]):
+                    shared[j] = shared.get(j, 0) + 1
+        best, best_j = 0.0, None
+        for j, n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:5]:  # in a stable order
+            if n < len(pairs) / 2:
+                break
+            ratio = SequenceMatcher(None, name, among[j][0]).ratio()
+            if ratio >= NEAR and ratio > best:  # the first of equals
+                best, best_j = ratio, j
+        out.append(best_j)
+    return out
+
+
+def unpaired(items: Sequence[T], copy: Callable[[T], Copy] | None = None) -> Iterator[tuple[int, Finding]]:
+    """(index, S108 info) for every report (自评表, 监控表, 部门整体) whose project has no declaration
+    of its name in the batch while a declaration of a very similar name has no report: most often
+    one project whose name was typed differently in the two tables — so they were not compared
+    (A311, A319, A320), and nothing said why."""
+    from .declared import REPORTS
+    from .model import GOALS
+
+    as_copy = _copier(copy)
+    goals: list[tuple[int, str, str]] = []
+    reports: list[tuple[int, str, str]] = []
+    for i, item in enumerate(items):
+        c = as_copy(item)
+        if c.kind == GOALS or c.kind in REPORTS:
+            key = project_key(c.project)
+            if key:
+                (goals if c.kind == GOALS else reports).append((i, key, year_of(c.year)))
+    if not goals or not reports:
+        return
+    declared, reported = {k for _, k, _ in goals}, {k for _, k, _ in reports}
+    lonely_goals = [g for g in goals if g[1] not in reported]
+    lonely = [r for r in reports if r[1] not in declared]
+    for (i, _, _), j in zip(lonely, nearest([(k, y) for _, k, y in lonely], [(k, y) for _, k, y in lonely_goals]),
+                            strict=True):
+        if j is None:
+            continue
+        me, goal = as_copy(items[i]), as_copy(items[lonely_goals[j][0]])
+        yield i, Finding(UNPAIRED, me.sheet, me.cell, me.project, {
+            "name": me.project, "declared": goal.project, "file": goal.path})

@@ -45,6 +45,10 @@ CATALOGUE: dict[str, Entry] = {
                   "「{name}」 is of {year}, while {most} of the batch's {n} {kind} tables are of {usual}",
                   "确认是否误放了其他年度的表格（如上年的文件）；如确属本批，可忽略",
                   "check whether another year's table (last year's file?) slipped in; if it belongs here, ignore this"),
+    "S108": Entry(INFO, "本批中没有「{name}」的目标申报表，名称最接近的是 {file} 中的「{declared}」，两表未作对照",
+                  "no goal declaration of 「{name}」 in this batch; the nearest name is 「{declared}」 in {file}, so the two were not compared",
+                  "如是同一项目，把两表的项目名称改为一致，才能与申报的指标、目标值和资金对照",
+                  "if it is the same project, make the two names identical so that the declared indicators, targets and funds are compared"),
     # --- G: goal quality ---------------------------------------------------------------------
     "G201": Entry(ERROR, "定量指标「{name}」的指标值「{value}」{problem}", "target 「{value}」 of 「{name}」 {problem_en}",
                   "{fix}", "{fix_en}"),

@@ -94,7 +94,7 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
             # findings only the batch can give, added to the records they concern
             from ..batch import CODE as DUPLICATE
 
-            later = batch_findings(records, lang)
+            later = batch_findings(records, lang, pair_goals)
             if pair_goals:
                 from .pairs import compare
 
@@ -131,10 +131,12 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
     return res
 
 
-def batch_findings(records: list[Record], lang: str = "zh") -> Iterator[tuple[int, list[FindingRow]]]:
+def batch_findings(records: list[Record], lang: str = "zh", pairing: bool = True,
+                   ) -> Iterator[tuple[int, list[FindingRow]]]:
     """(record index, its row) for what only the batch shows (:mod:`xltools.batch`): every table
-    it holds more than once (S106), every table of another year than its kind's (S107)."""
-    from ..batch import Copy, identity, other_years, repeats, year_of
+    it holds more than once (S106), every table of another year than its kind's (S107) and, with
+    ``pairing``, every report left unpaired by a name typed differently from its declaration's (S108)."""
+    from ..batch import Copy, identity, other_years, repeats, unpaired, year_of
     from ..rules.catalogue import render
 
     def copy(rec: Record) -> Copy:
@@ -147,7 +149,10 @@ def batch_findings(records: list[Record], lang: str = "zh") -> Iterator[tuple[in
     def kind_year(rec: Record) -> tuple[str, str]:
         return rec.table, "" if rec.error else year_of(rec.year)
 
-    for i, f in itertools.chain(repeats(records, copy, key), other_years(records, copy, kind_year)):
+    found = [repeats(records, copy, key), other_years(records, copy, kind_year)]
+    if pairing:
+        found.append(unpaired(records, copy))  # a record that could not be read has no kind: passed by
+    for i, f in itertools.chain(*found):
         message, suggestion = render(f.code, f.params, lang)
         yield i, [(f.sheet, f.cell, f.code, f.severity, message, suggestion)]
 
