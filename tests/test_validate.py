@@ -588,3 +588,14 @@ def test_nearest_names_of_the_same_year():
     assert nearest([("社区养老服务中心运营经费补助", "2022"), ("社区养老服务中心运营经费补助", ""),
                     ("社区助餐服务经费补助", "2024"), ("老年大学", "2023"), ("社区养老服务中心运营经费补助", "2021")],
                    among) == [1, 0, 2, None, None]
+
+
+def test_monitoring_tables_of_other_months_are_two_reports():
+    from xltools.batch import Copy, repeats
+
+    def twice(*months):
+        copies = [Copy(f"{k}.xlsx", "表", "B4", "monitor", "养老服务", "2023", period=m) for k, m in enumerate(months)]
+        return [copies[i].path for i, _ in repeats(copies)]
+
+    assert twice("6", "8") == []
+    assert twice("6", "6", "8") == ["0.xlsx", "1.xlsx"]
