@@ -161,3 +161,21 @@ def test_whole_process_in_a_chinese_path_with_spaces(build, demo, tmp_path):
     assert json.loads(proc.stdout)["total"] == 92.98
     proc = subprocess.run([*xltools_cmd(), "score", str(folder / "nope.xlsx")], capture_output=True, text=True)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+def test_codes_lists_what_a_code_means():
+    from xltools.rules.catalogue import CATALOGUE
+
+    res = CliRunner().invoke(cli, ["codes", "s1"])
+    assert res.exit_code == 0
+    lines = res.output.splitlines()
+    assert [ln.split()[0] for ln in lines[::2]] == [f"S10{k}" for k in range(1, 9)]
+    assert lines[10:12] == ["S106  警告    …「…」的…在本批文件中出现 … 次（另见 …）…，汇总时会重复计入",
+                            "               → 只保留一份（通常是最后修改的那份），把其余的移出本批后重新汇总"]
+    every = json.loads(CliRunner().invoke(cli, ["codes", "--format", "json", "--lang", "en"]).output)
+    assert [c["code"][0] for c in every] == sorted((c["code"][0] for c in every), key="SGAM".index)
+    assert {c["code"] for c in every} == set(CATALOGUE) and all(c["message"] and c["suggestion"] for c in every)
+    assert {"code": "G201", "severity": "error", "message": "target 「…」 of 「…」 …",
+            "suggestion": "(given with each finding)"} in every
+    bad = CliRunner().invoke(cli, ["codes", "X9"])
+    assert bad.exit_code == 2 and "没有这样的代码：X9" in bad.stderr

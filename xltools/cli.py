@@ -323,6 +323,37 @@ def summarize(paths: tuple[str, ...], out: str | None, fmt: str, jobs: int | Non
     sys.exit(result.exit_code)
 
 
+@cli.command()
+@click.argument("codes", nargs=-1)
+@format_option
+@common_options
+def codes(codes: tuple[str, ...], fmt: str, rules: str | None, lang: str) -> None:
+    """列出校验代码：严重程度、问题说明和修改建议（可只列某些代码或前缀）。
+
+    Every validation code with its severity, message and suggestion (or only the codes or
+    prefixes given), to look up a code seen in a report or 问题清单.
+
+    \b
+    Example:
+        xltools codes
+        xltools codes S106 A3
+        xltools codes --format json --lang en
+    """
+    from .errors import UsageError
+    from .render import codes_text
+    from .rules.catalogue import describe
+
+    wanted = {c.strip().upper() for c in codes if c.strip()} or None
+    infos = describe(wanted, lang)
+    if not infos:
+        raise UsageError(f"没有这样的代码：{' '.join(codes)}（xltools codes 列出全部）",
+                         f"no such code: {' '.join(codes)} (xltools codes lists them all)")
+    if fmt == "json":
+        click.echo(json.dumps([c.to_dict() for c in infos], ensure_ascii=False, indent=1))
+    else:
+        click.echo(codes_text(infos, lang))
+
+
 @cli.group()
 def excel() -> None:
     """Excel 按钮（xlwings）：安装与设置 / Excel buttons through xlwings.

@@ -16,6 +16,7 @@ from .values import format_number
 if TYPE_CHECKING:
     from .fix import FixReport
     from .report import Report
+    from .rules.catalogue import CodeInfo
 
 
 def display_width(s: str) -> int:
@@ -136,6 +137,17 @@ def report_text(report: Report, lang: str = "zh") -> str:
             out.append(f"共 {len(report.files)} 个文件：错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}；"
                        f"无法读取 {unread} 个")
     return "\n".join(out).rstrip()
+
+
+def codes_text(infos: list[CodeInfo], lang: str = "zh") -> str:
+    """``xltools codes``: one block per code — code, severity, the message, → the suggestion."""
+    from .annotate import SEVERITY_ZH
+
+    out = []
+    for c in infos:
+        severity = c.severity if lang == "en" else SEVERITY_ZH[c.severity]
+        out.append(f"{c.code}  {pad(severity, 7)} {c.message}\n{'':15}→ {c.suggestion}")
+    return "\n".join(out)
 
 
 def fix_text(result: FixReport, lang: str = "zh") -> str:

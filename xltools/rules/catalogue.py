@@ -7,6 +7,7 @@ templates filled with a finding's parameters when a report is rendered in the as
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -205,6 +206,37 @@ class Text:
 
     zh: str
     en: str
+
+
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+#: What a suggestion that is wholly a parameter (it depends on the finding) shows in the list.
+_DEPENDS = ("（随具体问题给出）", "(given with each finding)")
+
+
+@dataclass(frozen=True, slots=True)
+class CodeInfo:
+    code: str
+    severity: str
+    message: str  # the message with its parameters as "…"
+    suggestion: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"code": self.code, "severity": self.severity, "message": self.message, "suggestion": self.suggestion}
+
+
+def describe(prefixes: set[str] | None = None, lang: str = "zh") -> list[CodeInfo]:
+    """Every code (or those starting with one of ``prefixes``), its severity and its message and
+    suggestion with the parameters left open: what a 问题清单 reader looks a code up in."""
+    en = lang == "en"
+    out = []
+    for code, e in CATALOGUE.items():
+        if prefixes and not any(code.startswith(p) for p in prefixes):
+            continue
+        message, fix = (e.en, e.fix_en) if en else (e.zh, e.fix_zh)
+        fix = _PLACEHOLDER.sub("…", fix)
+        out.append(CodeInfo(code, e.severity, _PLACEHOLDER.sub("…", message),
+                            _DEPENDS[en] if fix.strip("… ") == "" else fix))
+    return sorted(out, key=lambda c: ("SGAM".find(c.code[0]), c.code))  # domain.md's order of classes
 
 
 def render(code: str, params: dict[str, object], lang: str = "zh") -> tuple[str, str]:
