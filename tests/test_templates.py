@@ -238,3 +238,41 @@ def test_blank_template_asks_for_its_fields():
     got = [(f.code, f.cell) for f in validate_file(path).findings]
     assert got == [("S101", "B3"), ("S101", "B4"), ("S101", "H4"), ("G209", "B11")]
     assert score_file(path)[0].total is None
+
+
+def test_value_columns_take_words_only_on_qualitative_rows(tmp_path, soffice):
+    """The validation of 指标值 and 实际完成值, recalculated by LibreOffice as a plain formula on
+    each row: numbers everywhere; words where the score formula treats the row as qualitative."""
+    from datetime import date
+
+    from openpyxl.formula.translate import Translator
+
+    from xltools.templates.builder import build_template
+
+    wb, built = build_template("selfeval", load_rules(None))
+    ws = wb[built.sheet]
+    L, first = built.columns, built.first_row
+    rows = [  # (指标性质, 指标值, 实际完成值) → (指标值 allowed, 实际完成值 allowed)
+        (("≥", 100, 95), (True, True)),
+        (("≥", 100, "95个"), (True, False)),  # the unit typed into the value
+        (("≥", "≥100", 95), (False, True)),  # the direction typed into the target
+        (("定性", "有效提升", "明显提升"), (True, True)),
+        (("", "有效提升", "明显提升"), (False, True)),  # choose 定性 first; the row is qualitative all the same
+        (("≤", date(2023, 6, 30), date(2023, 6, 20)), (True, True)),  # dates are numbers
+    ]
+    for k, ((d, e, g), _) in enumerate(rows):
+        r = first + k
+        ws[f"{L['direction']}{r}"], ws[f"{L['target']}{r}"], ws[f"{L['actual']}{r}"] = d, e, g
+    checks = dict((sqref.split(":")[0][0], (sqref.split(":")[0], formula)) for sqref, formula in built.validations)
+    assert set(checks) == {L["target"], L["actual"]}
+    custom = {(str(dv.sqref), dv.formula1) for dv in ws.data_validations.dataValidation if dv.type == "custom"}
+    assert custom == set(built.validations)  # what Excel and WPS enforce is what is recalculated here
+    for j, col in enumerate((L["target"], L["actual"])):
+        origin, formula = checks[col]
+        for k in range(len(rows)):
+            ws.cell(first + k, 60 + j, Translator(f"={formula}", origin=origin).translate_formula(f"{col}{first + k}"))
+    src = tmp_path / "v.xlsx"
+    wb.save(src)
+    convert_all(soffice, [str(src)], str(tmp_path / "lo"))
+    got = pc.CalamineWorkbook.from_path(str(tmp_path / "lo" / "v.xlsx")).get_sheet_by_name(built.sheet).to_python()
+    assert [(got[first + k - 1][59], got[first + k - 1][60]) for k in range(len(rows))] == [w for _, w in rows]

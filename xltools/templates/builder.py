@@ -65,6 +65,8 @@ class Built:
     experts: int = 0
     # every conditional mark of a finding: (codes validate reports there, range, formula at its top-left)
     marks: list[tuple[tuple[str, ...], str, str]] = field(default_factory=list)
+    #: (sqref, formula) of each custom data validation, for tests to evaluate as the marks are
+    validations: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _abs(ref: str) -> str:
@@ -171,6 +173,16 @@ class _Sheet:
         dv.promptTitle, dv.prompt, dv.showInputMessage = "xltools", text, True
         dv.add(sqref)
         self.ws.add_data_validation(dv)
+
+    def custom(self, sqref: str, formula: str, error: str) -> None:
+        """A rule of our own (``formula`` written for the top-left cell of ``sqref``)."""
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        dv = DataValidation(type="custom", formula1=formula, allow_blank=True)
+        dv.error, dv.errorTitle, dv.showErrorMessage = error, "xltools", True
+        dv.add(sqref)
+        self.ws.add_data_validation(dv)
+        self.built.validations.append((sqref, formula))
 
     def decimal(self, sqref: str, low: float | None = None, high: float | None = None) -> None:
         from openpyxl.worksheet.datavalidation import DataValidation
@@ -399,6 +411,19 @@ def _rule(formula: str, color: str):  # noqa: ANN202
     return FormulaRule(formula=[formula], fill=PatternFill("solid", start_color=color, end_color=color))
 
 
+def _number_unless_qualitative(L: dict[str, str], f: str, r: int) -> tuple[str, str]:
+    """The validation of a value column on row ``r`` (the first): a number, or any text on a row
+    the score formula treats as qualitative — 指标性质「定性」 or, for the values reached, a target
+    written in words — as scoring.Indicator.qualitative does."""
+    D, E, V = f"${L['direction']}{r}", f"${L['target']}{r}", f"{L[f]}{r}"
+    if f == "target":
+        return (f'OR(ISNUMBER({V}),{D}="定性")',
+                "定量指标的指标值只填数字（单位写在「度量单位」列，≥/≤ 选在「指标性质」列）；"
+                "定性指标请先在「指标性质」选「定性」，再填文字")
+    return (f'OR(ISNUMBER({V}),{D}="定性",AND({E}<>"",NOT(ISNUMBER({E}))))',
+            "定量指标只填数字（单位写在「度量单位」列）；定性指标可填文字")
+
+
 def _deviation_mark(L: dict[str, str], r: int, tr: TableRules) -> str:
     """A307 as arithmetic.deviations decides it: a row that was judged (an actual, or a chosen
     qualitative outcome or rate) scoring below its weight, over-achieved (≥/> at the rule set's
@@ -465,8 +490,13 @@ def _indicator_table(s: _Sheet, kind: str, columns: list[Column], r: int, rows: 
         s.validation(f"{L['outcome']}{first}:{L['outcome']}{last}", f'"{outcomes}"', "定性指标：选择达成情况")
         s.decimal(f"{L['qual_rate']}{first}:{L['qual_rate']}{last}", 0, 1)
     for f in ("target", "actual", "weight", "to_date", "forecast"):
-        if f in L:
+        if f not in L:
+            continue
+        if f == "weight" or "direction" not in L:
             s.decimal(f"{L[f]}{first}:{L[f]}{last}")
+        else:  # a qualitative row takes words (有效提升, 明显改善): numbers only where they are scored
+            formula, error = _number_unless_qualitative(L, f, first)
+            s.custom(f"{L[f]}{first}:{L[f]}{last}", formula, error)
     if "unit" in L and kind in (SELFEVAL, DEPT, GOALS, MONITOR):
         how = "按完成目标可能性亮灯" if kind == MONITOR else "指标值和实际完成值填日期（如 2023/12/31）"
         s.prompt(f"{L['unit']}{first}:{L['unit']}{last}",
