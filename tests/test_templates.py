@@ -276,3 +276,16 @@ def test_value_columns_take_words_only_on_qualitative_rows(tmp_path, soffice):
     convert_all(soffice, [str(src)], str(tmp_path / "lo"))
     got = pc.CalamineWorkbook.from_path(str(tmp_path / "lo" / "v.xlsx")).get_sheet_by_name(built.sheet).to_python()
     assert [(got[first + k - 1][59], got[first + k - 1][60]) for k in range(len(rows))] == [w for _, w in rows]
+
+
+def test_each_number_validation_says_what_belongs_in_its_cell():
+    from xltools.templates.builder import build_template
+
+    wb, built = build_template("selfeval", load_rules(None))
+    ws = wb[built.sheet]
+    L = built.columns
+    by_column = {str(dv.sqref)[0]: dv for dv in ws.data_validations.dataValidation if dv.type == "decimal"}
+    rate = by_column[L["qual_rate"]]
+    assert (rate.formula1, rate.formula2) == ("0", "100")  # 85 means 85 % to the score formula, as to Python
+    assert by_column[L["weight"]].error == "分值请输入数字"
+    assert by_column[built.funds_cols["spent"]].error == "请输入金额（万元），只填数字"

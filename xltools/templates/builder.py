@@ -184,14 +184,15 @@ class _Sheet:
         self.ws.add_data_validation(dv)
         self.built.validations.append((sqref, formula))
 
-    def decimal(self, sqref: str, low: float | None = None, high: float | None = None) -> None:
+    def decimal(self, sqref: str, low: float | None = None, high: float | None = None,
+                error: str = "请输入数字（单位写在「度量单位」列）") -> None:
         from openpyxl.worksheet.datavalidation import DataValidation
 
         if low is not None and high is not None:
             dv = DataValidation(type="decimal", operator="between", formula1=str(low), formula2=str(high))
         else:
             dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="-1E+300")
-        dv.error, dv.errorTitle, dv.showErrorMessage = "请输入数字（单位写在「度量单位」列）", "xltools", True
+        dv.error, dv.errorTitle, dv.showErrorMessage = error, "xltools", True
         dv.add(sqref)
         self.ws.add_data_validation(dv)
 
@@ -322,7 +323,7 @@ def _funds_block(s: _Sheet, r: int, tr: TableRules) -> int:
                 s.formula(row, col, f"=SUM({L}{row + 1}:{L}{row + len(FUNDS_ROWS) - 1})", "#,##0.00")
             else:
                 s.input(row, col, fmt="#,##0.00")
-                s.decimal(f"{letters[f]}{row}")
+                s.decimal(f"{letters[f]}{row}", error=MONEY_ONLY)
         D, E, F, G, H = (letters[x] for x in ("annual_budget", "spent", "weight", "rate", "score"))
         s.formula(row, ord(G) - 64, f'=IF(AND(ISNUMBER({D}{row}),{D}{row}>0),{E}{row}/{D}{row},"")', "0.00%")
         if k == 0:
@@ -350,7 +351,7 @@ def _dept_amounts(s: _Sheet, r: int, tr: TableRules) -> int:
     for k, (f, label) in enumerate(DEPT_AMOUNTS):
         s.label(r + k, 1, label)
         refs[f] = s.input(r + k, 2, fmt="#,##0.00", name=f)
-        s.decimal(refs[f])
+        s.decimal(refs[f], error=MONEY_ONLY)
     figures = (("预算执行率", f'=IF(AND(ISNUMBER({refs["annual_budget"]}),{refs["annual_budget"]}>0),'
                             f'{refs["spent"]}/{refs["annual_budget"]},"")', "execution_rate"),
                ("结转结余率", f'=IF(AND(ISNUMBER({refs["annual_budget"]}),{refs["annual_budget"]}>0,'
@@ -409,6 +410,10 @@ def _rule(formula: str, color: str):  # noqa: ANN202
     from openpyxl.styles import PatternFill
 
     return FormulaRule(formula=[formula], fill=PatternFill("solid", start_color=color, end_color=color))
+
+
+#: What a money cell's validation says when it refuses text.
+MONEY_ONLY = "请输入金额（万元），只填数字"
 
 
 def _number_unless_qualitative(L: dict[str, str], f: str, r: int) -> tuple[str, str]:
@@ -488,11 +493,14 @@ def _indicator_table(s: _Sheet, kind: str, columns: list[Column], r: int, rows: 
     if "outcome" in L:
         outcomes = ",".join(b.outcome for b in tr.qualitative)
         s.validation(f"{L['outcome']}{first}:{L['outcome']}{last}", f'"{outcomes}"', "定性指标：选择达成情况")
-        s.decimal(f"{L['qual_rate']}{first}:{L['qual_rate']}{last}", 0, 1)
+        # 85 and 0.85 both mean 85 % (scoring.qual_rate; the score formula divides above 1)
+        s.decimal(f"{L['qual_rate']}{first}:{L['qual_rate']}{last}", 0, 100, "定性得分率填 0–100%（如 85% 或 0.85）")
     for f in ("target", "actual", "weight", "to_date", "forecast"):
         if f not in L:
             continue
-        if f == "weight" or "direction" not in L:
+        if f == "weight":
+            s.decimal(f"{L[f]}{first}:{L[f]}{last}", error="分值请输入数字")
+        elif "direction" not in L:
             s.decimal(f"{L[f]}{first}:{L[f]}{last}")
         else:  # a qualitative row takes words (有效提升, 明显改善): numbers only where they are scored
             formula, error = _number_unless_qualitative(L, f, first)
@@ -823,7 +831,7 @@ def _monitor_funds(s: _Sheet, r: int, mr: MonitorRules) -> int:
                 s.formula(row, ord(L) - 64, f"=SUM({L}{row + 1}:{L}{row + len(FUNDS_ROWS) - 1})", "#,##0.00")
             else:
                 s.input(row, ord(L) - 64, fmt="#,##0.00")
-                s.decimal(f"{L}{row}")
+                s.decimal(f"{L}{row}", error=MONEY_ONLY)
         s.formula(row, 5, f'=IF(AND(ISNUMBER({C}{row}),{C}{row}>0),{D}{row}/{C}{row},"")', "0.00%")
         if k == 0:
             s.formula(row, 6, f'=IF({_months_ok(months)},{months}/12,"")', "0.00%", name="expected_progress")
