@@ -128,6 +128,7 @@ CASES = [
     ("G215", "D16", None, {"D16": "≥1%"}),  # 事故发生率 with ≥: no accident scored 0
     ("G216", "D17", rows_with(3, level1="成本指标", level2="经济成本指标", name="护理服务采购成本",
                               target="≤3000000万元", actual="2850000万元"), None),  # yuan typed as 万元
+    ("G217", "D15", None, {"D15": "≥0场"}),  # met whatever happens
     ("A322", "E14", None, {"E14": "≥2000人"}),  # the target copied into the actual column
     ("A322", "E17", rows_with(3, name="补助资金拨付完成时间", target="2023年6月30日前", actual="2023年6月30日前"), None),
 ]
@@ -599,3 +600,13 @@ def test_monitoring_tables_of_other_months_are_two_reports():
 
     assert twice("6", "8") == []
     assert twice("6", "6", "8") == ["0.xlsx", "1.xlsx"]
+
+
+def test_a_target_of_nothing_unless_it_holds_a_change(tmp_path):
+    def g217(name, target):
+        path = write(tmp_path, rows_with(1, name=name, target=target, actual="5%"), name="z.xlsx")
+        return [f.message() for f in validate_file(path).findings if f.code == "G217"]
+
+    assert g217("讲座覆盖率", ">0%") == ["「讲座覆盖率」的指标值 >0%：几乎任何结果都达标，无法考核"]
+    assert g217("服务人数增长率", "≥0%") == []  # no decline: a target that can be missed
+    assert g217("讲座覆盖率", "≥5%") == []

@@ -93,6 +93,9 @@ CATALOGUE: dict[str, Entry] = {
     "G216": Entry(WARNING, "成本指标「{name}」的指标值 {value}{amount}超过项目资金 {ceiling} 万元",
                   "the cost target {value} of 「{name}」{amount_en} exceeds the project's funds of {ceiling} ten-thousand yuan",
                   "核对金额和单位（元 / 万元）：成本不应超过项目资金", "check the amount and its unit (元 / 万元): a cost cannot exceed the funds"),
+    "G217": Entry(WARNING, "「{name}」的指标值 {value}：几乎任何结果都达标，无法考核",
+                  "the target {value} of 「{name}」 is met by almost any result and measures nothing",
+                  "设定可考核的目标值（如上年实际值或计划数量）", "set a target that can be missed (last year's value, the planned quantity)"),
     # --- A: arithmetic and consistency ---------------------------------------------------------
     "A301": Entry(ERROR, "{what}：{total} ≠ 分项合计 {sum}", "{what_en}: {total} ≠ sum of parts {sum}",
                   "应为 {sum}，或核对各分项", "should be {sum}, or check the parts"),

@@ -10,7 +10,7 @@ from ..model import EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator, Table
 from ..reading.labels import label_key
 from ..reading.recognize import to_number
 from ..taxonomy import level1_key
-from ..values import YEAR, format_number, normalize_text, parse_direction
+from ..values import DATE_UNIT, YEAR, format_number, normalize_text, parse_direction
 from . import Context, Finding, any_of, better_way, bounded_rates, check, percent_of
 
 PROJECT_TABLES = (GOALS, SELFEVAL)
@@ -346,3 +346,21 @@ def _project_money(t: Table) -> float | None:
         amounts += [total.annual_budget, total.initial_budget]
     known = [a for a in amounts if a is not None and a > 0]
     return max(known) if known else None
+
+
+@check("G217")
+def targets_always_met(ctx: Context) -> Iterator[Finding]:
+    """A more-is-better target of nothing (``≥0个``, ``>0%``): every result meets it, so the row
+    measures nothing and scores full whatever happens. A change may rightly be held at ≥0 (增长率
+    ≥0%: no decline), so names of a change (``rate_changes``) are left alone."""
+    t = ctx.table
+    if t.kind == EVALUATION:
+        return
+    change = any_of(ctx.words.rate_changes).search
+    for ind in t.indicators:
+        target = ind.target
+        if (ind.qualitative or not ind.name or ind.op not in ("≥", ">") or not target.is_number
+                or target.number != 0 or ind.unit == DATE_UNIT or change(ind.name) is not None):
+            continue
+        value = f"{ind.op}0{target.unit or ind.unit}"
+        yield Finding("G217", t.sheet, ind.cell("target"), target.text or value, {"name": ind.name, "value": value})
