@@ -145,7 +145,7 @@ def test_every_code_is_tested():
     from tests.test_monitor import CASES as MONITOR_CASES
 
     tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "A311", "G201", "A314", "M408", "A318", "A319", "A320", "G213",
-                                                                      "G210", "S106", "S107", "S108"}
+                                                                      "G210", "S106", "S107", "S108", "A323"}
     assert tested == set(CATALOGUE)
 
 
@@ -610,3 +610,20 @@ def test_a_target_of_nothing_unless_it_holds_a_change(tmp_path):
     assert g217("讲座覆盖率", ">0%") == ["「讲座覆盖率」的指标值 >0%：几乎任何结果都达标，无法考核"]
     assert g217("服务人数增长率", "≥0%") == []  # no decline: a target that can be missed
     assert g217("讲座覆盖率", "≥5%") == []
+
+
+def test_experts_far_apart_on_a_row(tmp_path):
+    from xltools.samples import demo_samples
+
+    sample, layout = demo_samples()["评价评分表.xlsx"]  # 资金使用合规性 (10 points) on row 9: experts F-H
+
+    def a323(edits, rules=None):
+        path = write(tmp_path, sample, edits, name="e.xlsx", layout=layout)
+        return [(f.cell, f.message()) for f in validate_file(path, rules).findings if f.code == "A323"]
+
+    assert a323({}) == []
+    assert a323({"H9": 5}) == [("H9", "「资金使用合规性」各专家评分相差 4（5–9），超过分值 10 的 30.00%；专家3的 5 离其他专家最远")]
+    assert a323({"H9": 6}) == []  # 3 apart: 30 % of 10, not more
+    off = tmp_path / "off.toml"
+    off.write_text("[evaluation]\nexpert_spread = 0\n", encoding="utf-8")
+    assert a323({"H9": 5}, str(off)) == []

@@ -17,7 +17,7 @@ from .errors import RulesError
 
 BUILTIN_DIR = Path(__file__).with_name("rulesets")
 _TABLE_KEYS = {"execution_weight", "weights", "less_is_better", "overachievement",
-               "explain_execution_below", "qualitative", "late_date_rate", "level1_weights"}
+               "explain_execution_below", "qualitative", "late_date_rate", "level1_weights", "expert_spread"}
 #: How strict the ``weights`` per 一级指标 are (domain.md §5: "a principle; a table may move weight
 #: between level-1 rows, and the rule set says how strict to be about it").
 LEVEL1_WEIGHTS = ("off", "principle", "required")
@@ -41,6 +41,7 @@ class TableRules:
     qualitative: tuple[Band, ...]
     late_date_rate: float = 0.0  # share of the weight a deadline met late scores (scoring._dated)
     level1_weights: str = "principle"  # one of LEVEL1_WEIGHTS (rules.goals.level1_weights: G212/G213)
+    expert_spread: float = 0.3  # experts' scores of one row further apart than this share of its weight: A323 (0: off)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +146,7 @@ def _build(data: dict, source: str) -> RuleSet:
                 qualitative=bands,
                 late_date_rate=float(section.get("late_date_rate", 0.0)),
                 level1_weights=strict,
+                expert_spread=float(section.get("expert_spread", 0.3)),
             )
         lights = data.get("monitor", {}).get("lights", [0.6, 0.8, 1.2])
         red, yellow, blue = (float(x) for x in lights)

@@ -184,6 +184,36 @@ def expert_scores(ctx: Context) -> Iterator[Finding]:
                 "problem": problem, "problem_en": problem_en, "weight": _n(ind.weight)})
 
 
+@check("A323")
+def expert_spread(ctx: Context) -> Iterator[Finding]:
+    """Experts far apart on one row: an evaluation team reconciles such scores before the mean is
+    reported (the rule set's ``expert_spread``, a share of the row's weight; 0 turns it off). The
+    finding sits on the score furthest from the other experts' mean — the one to explain."""
+    t = ctx.table
+    limit = ctx.rules.for_table(EVALUATION).expert_spread
+    if t.kind != EVALUATION or limit <= 0:
+        return
+    for ind in t.indicators:
+        given = [(k, s) for k, s in enumerate(ind.experts) if s is not None and s >= 0]
+        if not ind.name or not ind.weight or ind.weight <= 0 or len(given) < 2:
+            continue
+        low, high = min(s for _, s in given), max(s for _, s in given)
+        if high - low <= ind.weight * limit + 1e-9:
+            continue
+        k, score = max(given, key=lambda ks, given=given: _apart(ks, given))
+        named = t.expert_names[k] if k < len(t.expert_names) and t.expert_names[k] else ""
+        yield Finding("A323", t.sheet, ind.cell(f"expert{k + 1}"), score, {
+            "name": ind.name, "spread": _n(round_half_up(high - low, 2)), "low": _n(low), "high": _n(high),
+            "weight": _n(ind.weight), "share": pct(limit), "score": _n(score),
+            "expert": named or f"专家{k + 1}", "expert_en": named or f"expert {k + 1}"})
+
+
+def _apart(ks: tuple[int, float], given: list[tuple[int, float]]) -> float:
+    """How far expert ``ks[0]``'s score is from the mean of the others'."""
+    others = [s for k, s in given if k != ks[0]]
+    return abs(ks[1] - sum(others) / len(others))
+
+
 def _explain(row: RowScore) -> Text:
     return Text(row.explain("zh"), row.explain("en"))
 

@@ -159,6 +159,11 @@ CATALOGUE: dict[str, Entry] = {
                   "the actual 「{value}」 of 「{name}」 is written as a target ({op}), not as the {what_en} reached",
                   "填写实际达到的{what}{example}，不带 ≥、≤、不低于、前 等字样",
                   "write the {what_en} actually reached{example_en}, without ≥, ≤, 不低于, 前 and the like"),
+    "A323": Entry(WARNING, "「{name}」各专家评分相差 {spread}（{low}–{high}），超过分值 {weight} 的 {share}；{expert}的 {score} 离其他专家最远",
+                  "the experts' scores of 「{name}」 are {spread} apart ({low}–{high}), more than {share} of its weight {weight}; "
+                  "{expert_en}'s {score} is furthest from the others",
+                  "请评价组复核该项评分依据，必要时由专家说明理由或调整评分",
+                  "have the evaluation team review the scoring of this row; the expert explains or revises the score"),
     # --- M: mid-year monitoring (绩效运行监控表, domain.md §3.6; xltools/monitoring.py) ----------
     "M401": Entry(WARNING, "「{name}」{light}（{how}），但未填写偏差原因",
                   "「{name}」 shows {light_en} ({how}) but gives no reason for the deviation",
