@@ -28,8 +28,11 @@ the table is not wrong, it may just not belong here.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
+from itertools import chain
 from typing import TypeVar
 
 from .declared import project_key
@@ -214,31 +217,42 @@ def nearest(names: Sequence[tuple[str, str]], among: Sequence[tuple[str, str]]) 
     """For each (project key, year) of ``names``, the index in ``among`` of the most alike name of
     the same year (or either without one), when alike enough (:data:`NEAR`) — else ``None``.
 
-    Candidates are found by the character pairs they share, so a batch of thousands compares
-    each name with a few, not with every other."""
-    from difflib import SequenceMatcher
-
-    index: dict[str, list[int]] = {}
-    for j, (name, _) in enumerate(among):
-        for pair in {name[k:k + 2] for k in range(len(name) - 1)}:
-            index.setdefault(pair, []).append(j)
+    Candidates are found by the character pairs they share (pairs common to many names, 项目 or
+    建设, are passed over), so a batch of thousands compares each name with a few, not with
+    every other."""
+    indexes: dict[str, dict[str, list[int]]] = {}
     out: list[int | None] = []
     for name, year in names:
-        pairs = {name[k:k + 2] for k in range(len(name) - 1)}
-        shared: dict[int, int] = {}
-        for pair in pairs:
-            for j in index.get(pair, ()):
-                if not (year and among[j][1] and year != among[j][1]):
-                    shared[j] = shared.get(j, 0) + 1
+        index = indexes.get(year)
+        if index is None:
+            index = indexes[year] = _pair_index(among, year)
+        pairs = [p for p in {name[k:k + 2] for k in range(len(name) - 1)} if p in index]
+        shared = Counter(chain.from_iterable(index[p] for p in pairs))
+        half = len(pairs) / 2
         best, best_j = 0.0, None
-        for j, n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:5]:  # in a stable order
-            if n < len(pairs) / 2:
+        for j, n in sorted(shared.most_common(5), key=lambda jn: (-jn[1], jn[0])):  # ties: the first found
+            if n < half:
                 break
             ratio = SequenceMatcher(None, name, among[j][0]).ratio()
-            if ratio >= NEAR and ratio > best:  # the first of equals
+            if ratio >= NEAR and ratio > best:
                 best, best_j = ratio, j
         out.append(best_j)
     return out
+
+
+def _pair_index(among: Sequence[tuple[str, str]], year: str) -> dict[str, list[int]]:
+    """Character pair → the names of ``among`` holding it, among those a name of ``year`` may
+    match (its year or none; every year for a name without one); common pairs left out."""
+    index: dict[str, list[int]] = {}
+    n = 0
+    for j, (name, other) in enumerate(among):
+        if year and other and other != year:
+            continue
+        n += 1
+        for pair in {name[k:k + 2] for k in range(len(name) - 1)}:
+            index.setdefault(pair, []).append(j)
+    common = max(32, n // 200)
+    return {pair: js for pair, js in index.items() if len(js) <= common}
 
 
 def unpaired(items: Sequence[T], copy: Callable[[T], Copy] | None = None) -> Iterator[tuple[int, Finding]]:
