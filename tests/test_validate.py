@@ -627,3 +627,13 @@ def test_experts_far_apart_on_a_row(tmp_path):
     off = tmp_path / "off.toml"
     off.write_text("[evaluation]\nexpert_spread = 0\n", encoding="utf-8")
     assert a323({"H9": 5}, str(off)) == []
+
+
+def test_a_table_copied_many_times_names_a_few_copies():
+    from xltools.batch import Copy, repeats
+
+    copies = [Copy(f"{k}.xlsx", "表", "B4", "selfeval", "养老服务", "2023") for k in range(6)]
+    found = [f.message() for _, f in repeats(copies)]
+    assert len(found) == 6
+    assert found[0] == ("2023年度「养老服务」的项目支出绩效自评表在本批文件中出现 6 次（另见 1.xlsx「表」、2.xlsx「表」、"
+                        "3.xlsx「表」 等 5 处），汇总时会重复计入")

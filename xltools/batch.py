@@ -27,12 +27,12 @@ the table is not wrong, it may just not belong here.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from itertools import chain
 from typing import TypeVar
 
 from .declared import project_key
@@ -134,12 +134,13 @@ def repeats(items: Sequence[T], copy: Callable[[T], Copy] | None = None,
         totals = {m.total for m in members}
         differ = None not in totals and len(totals) > 1  # then each copy's total tells them apart
         for i, me in zip(group, members, strict=True):
-            others = [_where(c, me, differ) for c in members if c is not me]
-            shown = "、".join(zh for zh, _ in others[:NAMED])
-            shown_en = ", ".join(en for _, en in others[:NAMED])
-            if len(others) > NAMED:
-                shown += f" 等 {len(others)} 处"
-                shown_en += f" and {len(others) - NAMED} more"
+            # only the first few are named: a file copied a thousand times must not cost a million
+            named = [_where(c, me, differ) for c in itertools.islice((c for c in members if c is not me), NAMED)]
+            shown = "、".join(zh for zh, _ in named)
+            shown_en = ", ".join(en for _, en in named)
+            if len(members) - 1 > NAMED:
+                shown += f" 等 {len(members) - 1} 处"
+                shown_en += f" and {len(members) - 1 - NAMED} more"
             detail = (Text(f"，各份总分不同（本表 {me.total:.2f}）", f"; the totals differ (this one {me.total:.2f})")
                       if differ else Text("", ""))
             year = year_of(me.year)
@@ -227,7 +228,7 @@ def nearest(names: Sequence[tuple[str, str]], among: Sequence[tuple[str, str]]) 
         if index is None:
             index = indexes[year] = _pair_index(among, year)
         pairs = [p for p in {name[k:k + 2] for k in range(len(name) - 1)} if p in index]
-        shared = Counter(chain.from_iterable(index[p] for p in pairs))
+        shared = Counter(itertools.chain.from_iterable(index[p] for p in pairs))
         half = len(pairs) / 2
         best, best_j = 0.0, None
         for j, n in sorted(shared.most_common(5), key=lambda jn: (-jn[1], jn[0])):  # ties: the first found
