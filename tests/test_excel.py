@@ -211,3 +211,19 @@ def test_entry_points_without_excel_say_so(name):
     # called outside Excel with xlwings missing: a clear error, not a hang
     with pytest.raises(ImportError):
         getattr(xl, name)()
+
+
+def test_a_copied_sheet_is_said_in_the_open_workbook_as_by_validate(tmp_path):
+    """One project per sheet, a new one started by copying a sheet and left unchanged: S106 on
+    both, from the Excel button and from `xltools validate FILE` alike."""
+    from xltools.api import validate_file
+
+    path = write(tmp_path, CLEAN, name="部门项目.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb.copy_worksheet(wb.active).title = "项目2"
+    wb.save(path)
+    expected = [("绩效自评表", "B4"), ("项目2", "B4")]
+    assert [(f.sheet, f.cell) for f in validate_file(path).findings if f.code == "S106"] == expected
+    book = FileBook(path)
+    assert [(f.sheet, f.cell) for f in xl.validate_book(book) if f.code == "S106"] == expected
+    assert validate_file(path, ignore={"S106"}).findings == []

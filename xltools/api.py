@@ -66,9 +66,17 @@ def validate_file(path: str | os.PathLike[str], rules: RuleSet | str | None = No
     """Every finding in one workbook; an unreadable file becomes a report with ``error`` set.
 
     A workbook that reads but holds no known table is a finding (S105), not an error: the file
-    is fine, it is just not a performance table.
+    is fine, it is just not a performance table. Its tables are also checked against each other
+    as a batch's are (a copied sheet, S106; a sheet of another year, S107).
     """
-    return _validate(path, rules, goals, select, ignore, lang)[0]
+    from .batch import in_workbook
+    from .rules import sort_findings
+
+    report, checked = _validate(path, rules, goals, select, ignore, lang)
+    extra = in_workbook(os.fspath(path), checked or [], select, ignore)
+    if extra:
+        report.findings = sort_findings(report.findings + extra)
+    return report
 
 
 def _validate(path: str | os.PathLike[str], rules: RuleSet | str | None,

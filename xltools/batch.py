@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .declared import project_key
 from .messages import word
@@ -48,6 +48,9 @@ CODE, OTHER_YEAR, UNPAIRED = "S106", "S107", "S108"
 YEAR_QUORUM, YEAR_SHARE = 5, 0.8
 #: How many other copies a message names before "等 N 处".
 NAMED = 3
+
+if TYPE_CHECKING:
+    from .rules import Checked
 
 T = TypeVar("T")
 
@@ -285,3 +288,18 @@ def unpaired(items: Sequence[T], copy: Callable[[T], Copy] | None = None) -> Ite
         me, goal = as_copy(items[i]), as_copy(items[lonely_goals[j][0]])
         yield i, Finding(UNPAIRED, me.sheet, me.cell, me.project, {
             "name": me.project, "declared": goal.project, "file": goal.path})
+
+
+def in_workbook(path: str, checked: Sequence[Checked], select: set[str] | None = None,
+                ignore: set[str] | None = None) -> list[Finding]:
+    """S106 and S107 among the tables of one workbook — a department that keeps one project per
+    sheet starts a new one by copying a sheet, and forgets to change it: what ``validate FILE``
+    and the Excel button say of a single workbook, as a batch of several says it across files."""
+    from .rules import wanted
+
+    if len(checked) < 2:
+        return []
+    copies = [of_table(path, c.table, c.result.total) for c in checked]
+    found = [*(repeats(copies) if wanted(CODE, select, ignore) else ()),
+             *(other_years(copies) if wanted(OTHER_YEAR, select, ignore) else ())]
+    return [f for _, f in found]

@@ -103,11 +103,14 @@ def validate_book(book: Book | None = None, lang: str = "zh") -> list[Finding] |
     """校验当前工作簿: mark every finding on its cell and list them on a 校验结果 sheet."""
     book = _caller(book)
     with _messages(book, lang):
+        from ..batch import in_workbook
         from ..rules import check_workbook, sort_findings
         from ..ruleset import load_rules
 
         clear_marks(book)
-        findings = sort_findings([f for c in check_workbook(_read(book), load_rules()) for f in c.findings])
+        workbook = _read(book)
+        checked = check_workbook(workbook, load_rules())
+        findings = sort_findings([f for c in checked for f in c.findings] + in_workbook(workbook.path, checked))
         marks = _mark(book, findings, lang)
         name = RESULT_SHEET if RESULT_SHEET not in book.sheet_names() else f"{RESULT_SHEET}（xltools）"
         book.replace_sheet(name, result_rows(findings, lang))
