@@ -305,7 +305,8 @@ def direction_against_the_name(ctx: Context) -> Iterator[Finding]:
             continue
         wrong, zh, en, effect, effect_en, fix = _WRONG_WAY[w]
         if ind.op in wrong:
-            yield Finding("G215", t.sheet, ind.cell("direction", "target"), ind.direction or ind.op, {
+            where = ind.cell("direction", "target") if ind.direction else ind.cell("target")  # ≤90% in the target
+            yield Finding("G215", t.sheet, where, ind.direction or ind.op, {
                 "name": ind.name, "op": ind.op, "way": zh, "way_en": en, "effect": effect,
                 "effect_en": effect_en, "fix": fix})
 
