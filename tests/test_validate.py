@@ -637,3 +637,17 @@ def test_a_table_copied_many_times_names_a_few_copies():
     assert len(found) == 6
     assert found[0] == ("2023年度「养老服务」的项目支出绩效自评表在本批文件中出现 6 次（另见 1.xlsx「表」、2.xlsx「表」、"
                         "3.xlsx「表」 等 5 处），汇总时会重复计入")
+
+
+def test_names_too_long_to_be_project_names_are_not_compared():
+    # comparing two texts costs the square of their length: a hostile batch must not stall a summary
+    from xltools.batch import LONGEST_NAME, Copy, unpaired
+
+    def s108(length):
+        name = "社区养老服务中心运营补助" * (length // 12 + 1)
+        items = [Copy("g.xlsx", "表", "B4", "goals", name[:length], "2023"),
+                 Copy("r.xlsx", "表", "B4", "selfeval", name[:length - 1] + "费", "2023")]
+        return [i for i, _ in unpaired(items)]
+
+    assert s108(LONGEST_NAME) == [1]
+    assert s108(LONGEST_NAME + 1) == []

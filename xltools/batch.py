@@ -215,6 +215,9 @@ def other_years(items: Sequence[T], copy: Callable[[T], Copy] | None = None,
 
 #: S108: how alike two project names must be (difflib's ratio) to suggest they name one project.
 NEAR = 0.8
+#: S108 compares names up to this long: project names are far shorter, and comparing two long
+#: texts costs the square of their length (a hostile batch must not stall a summary).
+LONGEST_NAME = 120
 
 
 def nearest(names: Sequence[tuple[str, str]], among: Sequence[tuple[str, str]]) -> list[int | None]:
@@ -274,7 +277,7 @@ def unpaired(items: Sequence[T], copy: Callable[[T], Copy] | None = None) -> Ite
         c = as_copy(item)
         if c.kind == GOALS or c.kind in REPORTS:
             key = project_key(c.project)
-            if key:
+            if key and len(key) <= LONGEST_NAME:
                 (goals if c.kind == GOALS else reports).append((i, key, year_of(c.year)))
     if not goals or not reports:
         return
