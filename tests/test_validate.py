@@ -145,7 +145,7 @@ def test_every_code_is_tested():
     from tests.test_monitor import CASES as MONITOR_CASES
 
     tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "A311", "G201", "A314", "M408", "A318", "A319", "A320", "G213",
-                                                                      "G210", "S106", "S107", "S108", "A323"}
+                                                                      "G210", "S106", "S107", "S108", "A323", "G218"}
     assert tested == set(CATALOGUE)
 
 
@@ -651,3 +651,24 @@ def test_names_too_long_to_be_project_names_are_not_compared():
 
     assert s108(LONGEST_NAME) == [1]
     assert s108(LONGEST_NAME + 1) == []
+
+
+@pytest.mark.parametrize(("period", "expected"), [
+    ("2024年1月-2024年12月", None),
+    ("2021-2025年", None),  # a multi-year project, within it
+    ("2023年1月-2023年12月", "项目计划期 2023年1月 至 2023年12月 在 2024 年度之前：项目已经结束"),  # last year's copied
+    ("2024年12月31日至2024年1月1日", "项目计划期 2024年12月31日 至 2024年1月1日 早于计划开始日期"),
+    ("2025-2026年", "项目计划期 2025 至 2026 （开始）在 2024 年度之后"),
+    ("长期", None),
+])
+def test_a_planned_period_that_cannot_be_right(tmp_path, period, expected):
+    from xltools.ruleset import load_rules
+    from xltools.templates.builder import build_template
+
+    wb, built = build_template("goals", load_rules(None))
+    ws = wb[built.sheet]
+    ws[built.cells["year"]], ws[built.cells["project"]], ws[built.cells["period"]] = 2024, "养老服务", period
+    path = tmp_path / "申报.xlsx"
+    wb.save(path)
+    got = [(f.cell, f.message()) for f in validate_file(path).findings if f.code == "G218"]
+    assert got == ([] if expected is None else [(built.cells["period"], expected)])

@@ -96,6 +96,8 @@ CATALOGUE: dict[str, Entry] = {
     "G217": Entry(WARNING, "「{name}」的指标值 {value}：几乎任何结果都达标，无法考核",
                   "the target {value} of 「{name}」 is met by almost any result and measures nothing",
                   "设定可考核的目标值（如上年实际值或计划数量）", "set a target that can be missed (last year's value, the planned quantity)"),
+    "G218": Entry(WARNING, "项目计划期 {start} 至 {end} {problem}", "the planned period {start} to {end} {problem_en}",
+                  "核对计划开始、完成日期（是否沿用了上年的表格）", "check the planned start and end (last year's table copied?)"),
     # --- A: arithmetic and consistency ---------------------------------------------------------
     "A301": Entry(ERROR, "{what}：{total} ≠ 分项合计 {sum}", "{what_en}: {total} ≠ sum of parts {sum}",
                   "应为 {sum}，或核对各分项", "should be {sum}, or check the parts"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -10,7 +11,18 @@ from ..model import EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator, Table
 from ..reading.labels import label_key
 from ..reading.recognize import to_number
 from ..taxonomy import level1_key
-from ..values import DATE_UNIT, YEAR, format_number, normalize_text, parse_direction
+from ..values import (
+    DATE_UNIT,
+    NONE,
+    YEAR,
+    Value,
+    compare_dates,
+    format_number,
+    normalize_text,
+    parse_date,
+    parse_direction,
+    parse_value,
+)
 from . import Context, Finding, any_of, better_way, bounded_rates, check, percent_of
 
 PROJECT_TABLES = (GOALS, SELFEVAL)
@@ -365,3 +377,53 @@ def targets_always_met(ctx: Context) -> Iterator[Finding]:
             continue
         value = f"{ind.op}0{target.unit or ind.unit}"
         yield Finding("G217", t.sheet, ind.cell("target"), target.text or value, {"name": ind.name, "value": value})
+
+
+@check("G218")
+def project_period(ctx: Context) -> Iterator[Finding]:
+    """计划开始/完成日期 that cannot be right: the end before the start, or a period that does not
+    reach into the table's year — most often last year's declaration copied with its dates."""
+    t = ctx.table
+    start, end = t.header.get("start"), t.header.get("end")
+    if start is not None and end is not None:
+        s, e = parse_value(start.value), parse_value(end.value)
+    elif "period" in t.header:  # 项目期限 2023年1月-2023年12月, 2023年1月1日至2023年12月31日, 2021-2023年
+        start = end = t.header["period"]
+        s, e = _period(start.value)
+    else:
+        return
+    if s.kind != "date" or e.kind != "date" or not s.when or not e.when or not s.when[0] or not e.when[0]:
+        return
+    m = YEAR.search(str(t.field_value("year") or ""))
+    year = int(m.group()) if m else None
+    if compare_dates(e.when, s.when) < 0:
+        problem, problem_en, at = "早于计划开始日期", "is before the planned start", end
+    elif year is not None and e.when[0] < year:
+        problem, problem_en, at = f"在 {year} 年度之前：项目已经结束", f"is before {year}: the project is over", end
+    elif year is not None and s.when[0] > year:
+        problem, problem_en, at = f"（开始）在 {year} 年度之后", f"(the start) is after {year}", start
+    else:
+        return
+    yield Finding("G218", t.sheet, at.cell, at.value, {
+        "start": s.text, "end": e.text, "problem": problem, "problem_en": problem_en})
+
+
+_YEARS = re.compile(r"((?:19|20)\d\d)年?\s*[-至~～—–]+\s*((?:19|20)\d\d)年?(?:度)?")
+
+
+def _period(raw: object) -> tuple[Value, Value]:
+    """A 项目期限 as its first and last date, or two empty values when it is not a range of dates."""
+    text = normalize_text(str(raw or "")).strip()
+    m = _YEARS.fullmatch(text)
+    if m:
+        return (Value("date", text=m.group(1), when=(int(m.group(1)), 0, 0)),
+                Value("date", text=m.group(2), when=(int(m.group(2)), 0, 0)))
+    for sep in ("至", "~", "～", "—", "–", "-"):
+        if sep == "-" and "年" not in text:  # 2023-01-01 is one date
+            continue
+        head, _, tail = text.partition(sep)
+        if tail:
+            a, b = parse_date(head.strip()), parse_date(tail.strip())
+            if a is not None and b is not None:
+                return a, b
+    return NONE, NONE
