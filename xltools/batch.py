@@ -233,7 +233,7 @@ def nearest(names: Sequence[tuple[str, str]], among: Sequence[tuple[str, str]]) 
         index = indexes.get(year)
         if index is None:
             index = indexes[year] = _pair_index(among, year)
-        pairs = [p for p in {name[k:k + 2] for k in range(len(name) - 1)} if p in index]
+        pairs = sorted(p for p in {name[k:k + 2] for k in range(len(name) - 1)} if p in index)  # a fixed order: ties alike in every run
         shared = Counter(itertools.chain.from_iterable(index[p] for p in pairs))
         half = len(pairs) / 2
         best, best_j = 0.0, None
