@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
+from functools import lru_cache
 
 from ..errors import UnknownTable
 from ..grid import Grid, a1, parse_a1
@@ -98,8 +99,8 @@ def as_template_sees(ind: Indicator, grid: Grid | None = None) -> Indicator:
     ``≥100`` pasted past the template's numbers-only validation) is text too: the formulas do
     not score it (a text weight leaves the row unscored, a text target makes it qualitative, a
     text actual scores 0 and is marked, as A315 reports it, an expert's text score is left out of
-    the mean, as A318 reports it). Scores, lights and marks then agree
-    with the template cell by cell; in any other workbook a date stays a date and ``95个`` is 95."""
+    the mean, as A318 reports it). Scores, lights and marks then agree with the template cell by
+    cell; in any other workbook a date stays a date and ``95个`` is 95."""
     typed = _typed_as_text(ind, grid) if grid is not None else {}
     if not typed and not any(getattr(ind, f).kind == "date" for f in _VALUES):
         return ind
@@ -124,6 +125,11 @@ def as_template_sees(ind: Indicator, grid: Grid | None = None) -> Indicator:
     return new
 
 
+@lru_cache(maxsize=256)
+def _column(letter: str) -> int:
+    return parse_a1(f"{letter}1")[1]
+
+
 def _typed_as_text(ind: Indicator, grid: Grid) -> dict[str, Value]:
     """The value cells of a template row that hold text where the formulas want a number."""
     out: dict[str, Value] = {}
@@ -132,7 +138,7 @@ def _typed_as_text(ind: Indicator, grid: Grid) -> dict[str, Value]:
         letter = ind.columns.get(f)
         if not letter:
             continue
-        raw = grid.raw(ind.row - 1, parse_a1(f"{letter}1")[1])
+        raw = grid.raw(ind.row - 1, _column(letter))
         if isinstance(raw, str) and raw.strip() and (f not in _VALUES or getattr(ind, f).kind != "text"):
             out[f] = Value("text", text=raw.strip())
     return out
