@@ -129,6 +129,7 @@ CASES = [
     ("G216", "D17", rows_with(3, level1="成本指标", level2="经济成本指标", name="护理服务采购成本",
                               target="≤3000000万元", actual="2850000万元"), None),  # yuan typed as 万元
     ("G217", "D15", None, {"D15": "≥0场"}),  # met whatever happens
+    ("G219", "A14", rows_with(3, level2="质量指标"), None),  # 补助资金按时拨付率 moved: no 时效指标 left
     ("A322", "E14", None, {"E14": "≥2000人"}),  # the target copied into the actual column
     ("A322", "E17", rows_with(3, name="补助资金拨付完成时间", target="2023年6月30日前", actual="2023年6月30日前"), None),
 ]

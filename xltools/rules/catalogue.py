@@ -98,6 +98,8 @@ CATALOGUE: dict[str, Entry] = {
                   "设定可考核的目标值（如上年实际值或计划数量）", "set a target that can be missed (last year's value, the planned quantity)"),
     "G218": Entry(WARNING, "项目计划期 {start} 至 {end} {problem}", "the planned period {start} to {end} {problem_en}",
                   "核对计划开始、完成日期（是否沿用了上年的表格）", "check the planned start and end (last year's table copied?)"),
+    "G219": Entry(INFO, "产出指标下没有「{part}」", "the output indicators have no 「{part}」",
+                  "补充可考核的{part}，或说明本项目为何不设", "add a measurable {part}, or say why the project has none"),
     # --- A: arithmetic and consistency ---------------------------------------------------------
     "A301": Entry(ERROR, "{what}：{total} ≠ 分项合计 {sum}", "{what_en}: {total} ≠ sum of parts {sum}",
                   "应为 {sum}，或核对各分项", "should be {sum}, or check the parts"),

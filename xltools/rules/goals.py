@@ -427,3 +427,25 @@ def _period(raw: object) -> tuple[Value, Value]:
             if a is not None and b is not None:
                 return a, b
     return NONE, NONE
+
+
+#: The 二级指标 an 产出指标 is expected to cover (财预〔2021〕101号: 数量、质量、时效; 成本 has its own 一级).
+OUTPUT_PARTS = ("数量指标", "质量指标", "时效指标")
+_OUTPUT = level1_key("产出指标")
+
+
+@check("G219")
+def output_parts_missing(ctx: Context) -> Iterator[Finding]:
+    """产出指标 without one of 数量/质量/时效 — what evaluators note as "产出指标不全面". An info:
+    some projects have no meaningful timing or quality measure, and the table may say why."""
+    t = ctx.table
+    if t.kind not in PROJECT_TABLES:
+        return
+    outputs = [i for i in t.indicators if i.name and level1_key(i.level1) == _OUTPUT]
+    if not outputs or not any(i.level2 for i in outputs):  # no 二级指标 column: nothing to tell
+        return
+    have = {label_key(i.level2) for i in outputs}
+    cell = t.level1_cells.get(outputs[0].level1) or outputs[0].cell("level1", "name")
+    for part in OUTPUT_PARTS:
+        if label_key(part) not in have:
+            yield Finding("G219", t.sheet, cell, outputs[0].level1, {"part": part})
