@@ -127,3 +127,28 @@ def test_a_number_pasted_as_text_into_a_template_becomes_the_number(tmp_path):
     assert (ws[f"{a}{first + 1}"].value, ws[f"{a}{first + 2}"].value, ws[f"{a}{first}"].value) == (95, 98, "≥100")
     assert [f.cell for f in result.remaining.findings if f.code == "A315"] == [f"{a}{first}", f"{a}{first + 3}"]
     assert openpyxl.load_workbook(src)[built.sheet][f"{a}{first + 1}"].value == "95个"  # the input untouched
+
+
+def test_an_amount_pasted_as_text_into_a_template_becomes_the_number(tmp_path):
+    """90万元 typed into 全年执行数 is text to the template: its 年度资金总额 (SUM) and 执行率 leave it
+    out, and so does the reader; A324 says so at the cell, fix writes 90 (900000元 is 90 too)."""
+    from xltools.api import score_file
+    from xltools.ruleset import load_rules
+
+    from .template_cases import Case, P, fill_case, r
+
+    case = Case("amounts", funds=("100", 100, "900000元"), rows=[r(P, "数量", "≥", 100, "个", 100, 90)])
+    src = tmp_path / "模板.xlsx"
+    built = fill_case(case, load_rules(None), str(src))
+    row = built.funds_rows["其中：当年财政拨款"]
+    cols = built.funds_cols
+    got = [(f.cell, f.message(), f.suggestion()) for f in validate_file(src).findings if f.code == "A324"]
+    assert got == [(f"{cols['initial_budget']}{row}", "「其中：当年财政拨款」的年初预算数「100」是文字，模板的合计和执行率不计入它",
+                    "改为数字 100（单位：万元）"),
+                   (f"{cols['spent']}{row}", "「其中：当年财政拨款」的全年执行数「900000元」是文字，模板的合计和执行率不计入它",
+                    "改为数字 90（单位：万元）")]
+    assert "execution_rate" not in score_file(src)[0].figures  # no spending read: the text is passed by
+    result = fix_copy(str(src), str(tmp_path / "修正.xlsx"))
+    ws = openpyxl.load_workbook(result.out)[built.sheet]
+    assert (ws[f"{cols['initial_budget']}{row}"].value, ws[f"{cols['spent']}{row}"].value) == (100, 90)
+    assert score_file(result.out)[0].figures["execution_rate"] == 0.9

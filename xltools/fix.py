@@ -22,8 +22,8 @@ from .ruleset import RuleSet
 from .values import format_number
 
 #: What fix corrects: the findings whose right value the table itself determines — and, in our
-#: templates, a number pasted as text (A315 with the number it stands for).
-FIXABLE = ("A303", "A305", "A306", "A315")
+#: templates, a number pasted as text (A315, A324 with the number it stands for).
+FIXABLE = ("A303", "A305", "A306", "A315", "A324")
 FIXED_FILL = "C6EFCE"
 
 

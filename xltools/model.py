@@ -45,6 +45,9 @@ class FundsRow:
     sheet: str = ""
     cells: dict[str, str] = field(default_factory=dict)
     reason: str = ""  # a 偏差原因/说明 column of the funds block, when the form has one
+    #: in our templates, amounts typed as text (field → text): the formulas pass them by, so the
+    #: reader does too (reading.funds_as_template_sees), and A324 says so
+    texts: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

@@ -162,7 +162,7 @@ def fix_text(result: FixReport, lang: str = "zh") -> str:
                    "pending": ("waits for the missing value below, left as it is", "有待下列缺失值补齐，暂不改动")}
             out.append(f"  {c.sheet}!{c.cell:<6} {c.code}  {_shown(c.old)}（{why[c.skipped][0 if en else 1]}）")
         else:
-            new = format_number(c.new) if c.code == "A315" else _shown(c.new)  # a value, not a score
+            new = format_number(c.new) if c.code in ("A315", "A324") else _shown(c.new)  # a value, not a score
             out.append(f"  {c.sheet}!{c.cell:<6} {c.code}  {_shown(c.old)} → {new}")
     done = sum(1 for c in result.changes if not c.skipped)
     if result.out is None:

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..errors import UnknownTable
 from ..grid import Grid, a1, parse_a1
-from ..model import EVALUATION, MONITOR, SELFEVAL, Indicator, Workbook
+from ..model import EVALUATION, MONITOR, SELFEVAL, Funds, Indicator, Workbook
 from ..values import DATE_UNIT, Value, format_number
 from .labels import HELPER_SHEETS, META_SHEET
 from .recognize import LOOKED_FOR, LOOKED_FOR_EN, tables_in_grid
@@ -75,6 +75,8 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
         if meta:
             grid = next((g for g in grids if g.sheet == t.sheet), None)
             t.indicators = [as_template_sees(i, grid) for i in t.indicators]
+            if t.funds is not None:
+                funds_as_template_sees(t.funds, {g.sheet: g for g in grids})
     evaluation = next((t for t in book.tables if t.kind == EVALUATION), None)
     if evaluation is not None:
         evaluation.written_parts.extend(loose_parts)
@@ -123,6 +125,28 @@ def as_template_sees(ind: Indicator, grid: Grid | None = None) -> Indicator:
     if new.target.kind == "text" and not new.qualitative:  # a text target: the formula's qualitative branch
         new.qualitative, new.op = True, None
     return new
+
+
+_AMOUNTS = ("initial_budget", "annual_budget", "spent")
+
+
+def funds_as_template_sees(funds: Funds, grids: dict[str, Grid]) -> None:
+    """Amounts of our template typed as text (``90万元``, ``480`` pasted as text) are text to its
+    formulas — the 年度资金总额 row's SUM passes them by — so they are no amounts here either;
+    they are kept in ``texts`` for A324 (and ``xltools fix``)."""
+    for row in funds.rows:
+        grid = grids.get(row.sheet)
+        if grid is None or row.kind == "total":  # the total row is the template's SUM
+            continue
+        for f in _AMOUNTS:
+            ref = row.cells.get(f)
+            if ref is None:
+                continue
+            r, c = parse_a1(ref)
+            raw = grid.raw(r, c)
+            if isinstance(raw, str) and raw.strip():
+                setattr(row, f, None)
+                row.texts[f] = raw.strip()
 
 
 @lru_cache(maxsize=256)

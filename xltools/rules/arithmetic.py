@@ -371,6 +371,33 @@ def _as_target(name: str, actual: Value) -> dict[str, object]:
             "example": f"（如「{example}」）", "example_en": f" (e.g. 「{example}」)"}
 
 
+#: The funds columns an amount may be typed as text in, as A324 names them.
+_AMOUNT_COLUMNS = {"initial_budget": ("年初预算数", "initial budget"), "annual_budget": ("全年预算数", "annual budget"),
+                   "spent": ("全年执行数", "spending")}
+
+
+@check("A324")
+def amounts_as_text(ctx: Context) -> Iterator[Finding]:
+    """In our template, an amount typed as text (``90万元``, ``480`` pasted as text): its SUM and
+    执行率 pass it by, and so does the reader (reading.funds_as_template_sees). The amount it
+    stands for, in 万元, goes with the finding when it is plain (``computed``, for ``xltools fix``)."""
+    t = ctx.table
+    if not t.template or t.funds is None:
+        return
+    for row in t.funds.rows:
+        for f, text in row.texts.items():
+            column, column_en = _AMOUNT_COLUMNS[f]
+            params: dict[str, object] = {
+                "label": row.label, "column": column, "column_en": column_en, "value": text,
+                "fix": "只填数字（单位：万元）", "fix_en": "type the number only (in 万元)"}
+            v = parse_value(text)
+            if v.is_number and v.op is None and v.number is not None and units.clean(v.unit) in ("", "万元", "元"):
+                wan = units.convert(v.number, units.clean(v.unit), "万元") if v.unit else v.number
+                params.update(computed=wan, fix=f"改为数字 {format_number(wan)}（单位：万元）",
+                              fix_en=f"type the number {format_number(wan)} (in 万元)")
+            yield Finding("A324", row.sheet, row.cells[f], text, params)
+
+
 @check("A321")
 def rates_reached_above_100(ctx: Context) -> Iterator[Finding]:
     """An actual 合格率 or 满意度 above 100 % (a count typed as a rate, a ratio inverted). The row

@@ -168,6 +168,9 @@ CATALOGUE: dict[str, Entry] = {
                   "{expert_en}'s {score} is furthest from the others",
                   "请评价组复核该项评分依据，必要时由专家说明理由或调整评分",
                   "have the evaluation team review the scoring of this row; the expert explains or revises the score"),
+    "A324": Entry(WARNING, "「{label}」的{column}「{value}」是文字，模板的合计和执行率不计入它",
+                  "the {column_en} 「{value}」 of 「{label}」 is text: the template's total and rate leave it out",
+                  "{fix}", "{fix_en}"),
     # --- M: mid-year monitoring (绩效运行监控表, domain.md §3.6; xltools/monitoring.py) ----------
     "M401": Entry(WARNING, "「{name}」{light}（{how}），但未填写偏差原因",
                   "「{name}」 shows {light_en} ({how}) but gives no reason for the deviation",

@@ -337,6 +337,8 @@ def _funds_block(s: _Sheet, r: int, tr: TableRules) -> int:
         else:
             s.label(row, ord(F) - 64, "—")
             s.label(row, ord(H) - 64, "—")
+    _text_amount_marks(s, [letters[f] for f in ("initial_budget", "annual_budget", "spent")], top + 2,
+                       top + len(FUNDS_ROWS))
     # A302 as arithmetic.overspent: 全年预算数, or 年初预算数 where it is empty
     C, D, E = (f"{letters[f]}{top + 1}" for f in ("initial_budget", "annual_budget", "spent"))
     budget = f"IF(ISNUMBER({D}),{D},{C})"
@@ -842,8 +844,15 @@ def _monitor_funds(s: _Sheet, r: int, mr: MonitorRules) -> int:
         else:
             s.label(row, 6, "—")
             s.label(row, 7, "—")
+    _text_amount_marks(s, [C, D], r + 2, r + len(FUNDS_ROWS))
     _light_fills(s, f"G{r + 1}", f"G{r + 1}")
     return r + len(FUNDS_ROWS) + 2
+
+
+def _text_amount_marks(s: _Sheet, columns: list[str], first: int, last: int) -> None:
+    """A324: an amount of a component row typed as text, which the total's SUM passes by."""
+    for L in columns:
+        _mark(s, f"{L}{first}:{L}{last}", f'AND(TRIM({L}{first})<>"",NOT(ISNUMBER({L}{first})))', "FFEB9C", "A324")
 
 
 def _monitor_formula(f: str, r: int, L: dict[str, str], mr: MonitorRules, months: str) -> str:
