@@ -362,8 +362,8 @@ def _not_a_number(t: Table, ind: Indicator, actual: Value, target: Value) -> dic
 def _as_target(name: str, actual: Value) -> dict[str, object]:
     """A322's parameters: the value as it would read without its operator, as the example."""
     if actual.kind == "date" and actual.when is not None:
-        y, m, d = actual.when
-        example = f"{f'{y}年' if y else ''}{m}月{d}日" if d else f"{f'{y}年' if y else ''}{m}月"
+        y, m, d = actual.when  # 0 for what the text leaves open (2023年12月, 12月底前)
+        example = "".join(f"{n}{u}" for n, u in zip((y, m, d), "年月日", strict=True) if n)
         what, what_en = "日期", "date"
     else:
         example, what, what_en = f"{format_number(actual.number)}{actual.unit}", "数值", "value"
