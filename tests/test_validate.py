@@ -673,3 +673,12 @@ def test_a_planned_period_that_cannot_be_right(tmp_path, period, expected):
     wb.save(path)
     got = [(f.cell, f.message()) for f in validate_file(path).findings if f.code == "G218"]
     assert got == ([] if expected is None else [(built.cells["period"], expected)])
+
+
+def test_a_bracket_added_or_left_out_is_a_near_name():
+    from xltools.batch import Copy, unpaired
+
+    items = [Copy("g.xlsx", "表", "B4", "goals", "养老服务（2023年）", "2023"),
+             Copy("r.xlsx", "表", "B4", "selfeval", "养老服务", "2023"),
+             Copy("g2.xlsx", "表", "B4", "goals", "助餐", "2023"), Copy("r2.xlsx", "表", "B4", "selfeval", "老年大学", "2023")]
+    assert [(items[i].path, f.params["declared"]) for i, f in unpaired(items)] == [("r.xlsx", "养老服务（2023年）")]

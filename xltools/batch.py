@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, TypeVar
 from .declared import project_key
 from .messages import word
 from .model import MONITOR, Table
+from .reading.labels import label_key
 from .reading.recognize import to_text
 from .rules import Finding
 from .rules.catalogue import Text
@@ -284,8 +285,15 @@ def unpaired(items: Sequence[T], copy: Callable[[T], Copy] | None = None) -> Ite
     declared, reported = {k for _, k, _ in goals}, {k for _, k, _ in reports}
     lonely_goals = [g for g in goals if g[1] not in reported]
     lonely = [r for r in reports if r[1] not in declared]
-    for (i, _, _), j in zip(lonely, nearest([(k, y) for _, k, y in lonely], [(k, y) for _, k, y in lonely_goals]),
-                            strict=True):
+    # the same name but for a bracket at its end (养老服务（2023年）, 某工程（一期）): a candidate
+    # however short the name — a bracket is part of a name, but it is also what gets added or left out
+    bare: dict[tuple[str, str], int] = {}
+    for j, (_, k, y) in enumerate(lonely_goals):
+        bare.setdefault((label_key(k), y), j)
+    near = nearest([(k, y) for _, k, y in lonely], [(k, y) for _, k, y in lonely_goals])
+    for (i, k, y), j in zip(lonely, near, strict=True):
+        if j is None:
+            j = bare.get((label_key(k), y), bare.get((label_key(k), "")))
         if j is None:
             continue
         me, goal = as_copy(items[i]), as_copy(items[lonely_goals[j][0]])
