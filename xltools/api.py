@@ -150,17 +150,13 @@ def _batch_findings(reports: list[FileReport], copies: list[tuple[int, Copy]], s
     (S106), a table of another year than the others of its kind (S107) and, when the inputs'
     declarations are paired with their reports, a report left unpaired by a name typed
     differently (S108)."""
-    from .batch import CODE, OTHER_YEAR, UNPAIRED, other_years, repeats, unpaired
-    from .rules import sort_findings, wanted
+    from .batch import findings
+    from .rules import sort_findings
 
     if len(copies) < 2:
         return
-    items = [c for _, c in copies]
-    found = [*(repeats(items) if wanted(CODE, select, ignore) else ()),
-             *(other_years(items) if wanted(OTHER_YEAR, select, ignore) else ()),
-             *(unpaired(items) if pairing and wanted(UNPAIRED, select, ignore) else ())]
     touched = set()
-    for i, finding in found:
+    for i, finding in findings([c for _, c in copies], pairing=pairing, select=select, ignore=ignore):
         fr = reports[copies[i][0]]
         fr.findings.append(finding)
         touched.add(id(fr))

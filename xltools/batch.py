@@ -42,7 +42,7 @@ from .reading.labels import label_key
 from .reading.recognize import to_text
 from .rules import Finding
 from .rules.catalogue import Text
-from .values import YEAR
+from .values import year_of
 
 CODE, OTHER_YEAR, UNPAIRED = "S106", "S107", "S108"
 #: S107 speaks only when this many tables of a kind state a year and this share of them one year.
@@ -167,12 +167,6 @@ def _where(c: Copy, me: Copy, with_total: bool) -> tuple[str, str]:
     if with_total:
         zh, en = f"{zh}（总分 {c.total:.2f}）", f"{en} (total {c.total:.2f})"
     return zh, en
-
-
-def year_of(text: str) -> str:
-    """The year a 年度 field states (``2023年度`` → ``2023``), or ``""``."""
-    m = YEAR.search(text) if text else None
-    return m.group() if m else ""
 
 
 def other_years(items: Sequence[T], copy: Callable[[T], Copy] | None = None,
@@ -301,16 +295,32 @@ def unpaired(items: Sequence[T], copy: Callable[[T], Copy] | None = None) -> Ite
             "name": me.project, "declared": goal.project, "file": goal.path})
 
 
+def findings(items: Sequence[T], copy: Callable[[T], Copy] | None = None, *,
+             key: Callable[[T], tuple[str, ...] | None] | None = None,
+             kind_year: Callable[[T], tuple[str, str]] | None = None, pairing: bool = False,
+             select: set[str] | None = None, ignore: set[str] | None = None) -> Iterator[tuple[int, Finding]]:
+    """(index, finding) for what only the batch shows, as ``--select``/``--ignore`` ask: S106, S107
+    and, where declarations are paired with reports, S108. ``items`` and the functions as for
+    :func:`repeats`, :func:`other_years` and :func:`unpaired` — what validate over several files,
+    one workbook's sheets and summarize's records share."""
+    from .rules import wanted
+
+    found: list[Iterator[tuple[int, Finding]]] = []
+    if wanted(CODE, select, ignore):
+        found.append(repeats(items, copy, key))
+    if wanted(OTHER_YEAR, select, ignore):
+        found.append(other_years(items, copy, kind_year))
+    if pairing and wanted(UNPAIRED, select, ignore):
+        found.append(unpaired(items, copy))
+    return itertools.chain.from_iterable(found)
+
+
 def in_workbook(path: str, checked: Sequence[Checked], select: set[str] | None = None,
                 ignore: set[str] | None = None) -> list[Finding]:
     """S106 and S107 among the tables of one workbook — a department that keeps one project per
     sheet starts a new one by copying a sheet, and forgets to change it: what ``validate FILE``
     and the Excel button say of a single workbook, as a batch of several says it across files."""
-    from .rules import wanted
-
     if len(checked) < 2:
         return []
     copies = [of_table(path, c.table, c.result.total) for c in checked]
-    found = [*(repeats(copies) if wanted(CODE, select, ignore) else ()),
-             *(other_years(copies) if wanted(OTHER_YEAR, select, ignore) else ())]
-    return [f for _, f in found]
+    return [f for _, f in findings(copies, select=select, ignore=ignore)]

@@ -14,7 +14,6 @@ from ..taxonomy import level1_key
 from ..values import (
     DATE_UNIT,
     NONE,
-    YEAR,
     Value,
     compare_dates,
     format_number,
@@ -22,6 +21,7 @@ from ..values import (
     parse_date,
     parse_direction,
     parse_value,
+    year_of,
 )
 from . import Context, Finding, any_of, better_way, bounded_rates, check, percent_of
 
@@ -274,6 +274,12 @@ def level1_weights(ctx: Context) -> Iterator[Finding]:
                                        "sum": format_number(round(have, 2)), "expected": format_number(want)})
 
 
+def _table_year(t: Table) -> int | None:
+    """The year the table's 年度 field states, if it states one."""
+    year = year_of(t.field_value("year"))
+    return int(year) if year else None
+
+
 @check("G214")
 def deadlines_in_the_year(ctx: Context) -> Iterator[Finding]:
     """A 年度 target date in another year than the table's: most often last year's table copied
@@ -281,10 +287,9 @@ def deadlines_in_the_year(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
     if t.kind == EVALUATION:
         return
-    m = YEAR.search(str(t.field_value("year") or ""))
-    if m is None:
+    year = _table_year(t)
+    if year is None:
         return
-    year = int(m.group())
     for ind in t.indicators:
         when = ind.target.when
         if ind.target.kind == "date" and when is not None and when[0] and when[0] != year and ind.name:
@@ -394,8 +399,7 @@ def project_period(ctx: Context) -> Iterator[Finding]:
         return
     if s.kind != "date" or e.kind != "date" or not s.when or not e.when or not s.when[0] or not e.when[0]:
         return
-    m = YEAR.search(str(t.field_value("year") or ""))
-    year = int(m.group()) if m else None
+    year = _table_year(t)
     if compare_dates(e.when, s.when) < 0:
         problem, problem_en, at = "早于计划开始日期", "is before the planned start", end
     elif year is not None and e.when[0] < year:

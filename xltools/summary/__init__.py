@@ -136,8 +136,9 @@ def batch_findings(records: list[Record], lang: str = "zh", pairing: bool = True
     """(record index, its row) for what only the batch shows (:mod:`xltools.batch`): every table
     it holds more than once (S106), every table of another year than its kind's (S107) and, with
     ``pairing``, every report left unpaired by a name typed differently from its declaration's (S108)."""
-    from ..batch import Copy, identity, other_years, repeats, unpaired, year_of
+    from ..batch import Copy, findings, identity
     from ..rules.catalogue import render
+    from ..values import year_of
 
     def copy(rec: Record) -> Copy:
         return Copy(rec.path, rec.sheet, rec.cell, rec.table, rec.project, rec.year, rec.department, rec.unit,
@@ -149,10 +150,8 @@ def batch_findings(records: list[Record], lang: str = "zh", pairing: bool = True
     def kind_year(rec: Record) -> tuple[str, str]:
         return rec.table, "" if rec.error else year_of(rec.year)
 
-    found = [repeats(records, copy, key), other_years(records, copy, kind_year)]
-    if pairing:
-        found.append(unpaired(records, copy))  # a record that could not be read has no kind: passed by
-    for i, f in itertools.chain(*found):
+    # a record that could not be read has no kind and no project: passed by
+    for i, f in findings(records, copy, key=key, kind_year=kind_year, pairing=pairing):
         message, suggestion = render(f.code, f.params, lang)
         yield i, [(f.sheet, f.cell, f.code, f.severity, message, suggestion)]
 
