@@ -70,13 +70,13 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
     first = book.tables[0]
     first.line_items.extend(loose_items)
     first.cell_errors.extend(loose_errors)
+    by_sheet = {g.sheet: g for g in grids} if meta else {}
     for t in book.tables:
         t.template, t.source = meta, path
         if meta:
-            grid = next((g for g in grids if g.sheet == t.sheet), None)
-            t.indicators = [as_template_sees(i, grid) for i in t.indicators]
+            t.indicators = [as_template_sees(i, by_sheet.get(t.sheet)) for i in t.indicators]
             if t.funds is not None:
-                funds_as_template_sees(t.funds, {g.sheet: g for g in grids})
+                funds_as_template_sees(t.funds, by_sheet)
     evaluation = next((t for t in book.tables if t.kind == EVALUATION), None)
     if evaluation is not None:
         evaluation.written_parts.extend(loose_parts)
@@ -142,11 +142,10 @@ def funds_as_template_sees(funds: Funds, grids: dict[str, Grid]) -> None:
             ref = row.cells.get(f)
             if ref is None:
                 continue
-            r, c = parse_a1(ref)
-            raw = grid.raw(r, c)
-            if isinstance(raw, str) and raw.strip():
+            text = _text_in(grid, *parse_a1(ref))
+            if text:
                 setattr(row, f, None)
-                row.texts[f] = raw.strip()
+                row.texts[f] = text
 
 
 @lru_cache(maxsize=256)
@@ -162,7 +161,14 @@ def _typed_as_text(ind: Indicator, grid: Grid) -> dict[str, Value]:
         letter = ind.columns.get(f)
         if not letter:
             continue
-        raw = grid.raw(ind.row - 1, _column(letter))
-        if isinstance(raw, str) and raw.strip() and (f not in _VALUES or getattr(ind, f).kind != "text"):
-            out[f] = Value("text", text=raw.strip())
+        text = _text_in(grid, ind.row - 1, _column(letter))
+        if text and (f not in _VALUES or getattr(ind, f).kind != "text"):
+            out[f] = Value("text", text=text)
     return out
+
+
+def _text_in(grid: Grid, row: int, col: int) -> str:
+    """What a cell holds as text (stripped), ``""`` for a number, a date or nothing: where our
+    template's formulas want a number, text is what they pass by."""
+    raw = grid.raw(row, col)
+    return raw.strip() if isinstance(raw, str) else ""
