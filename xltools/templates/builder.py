@@ -427,8 +427,13 @@ def _number_unless_qualitative(L: dict[str, str], f: str, r: int) -> tuple[str, 
         return (f'OR(ISNUMBER({V}),{D}="定性")',
                 "定量指标的指标值只填数字（单位写在「度量单位」列，≥/≤ 选在「指标性质」列）；"
                 "定性指标请先在「指标性质」选「定性」，再填文字")
-    return (f'OR(ISNUMBER({V}),{D}="定性",AND({E}<>"",NOT(ISNUMBER({E}))))',
-            "定量指标只填数字（单位写在「度量单位」列）；定性指标可填文字")
+    return (f'OR(ISNUMBER({V}),{_qualitative(D, E)})', "定量指标只填数字（单位写在「度量单位」列）；定性指标可填文字")
+
+
+def _qualitative(direction: str, target: str) -> str:
+    """scoring.Indicator.qualitative as a formula on the row's 指标性质 and 指标值 cells: 定性, or
+    a target written as words (an empty one is not) — the rows where words are the values."""
+    return f'OR({direction}="定性",AND({target}<>"",NOT(ISNUMBER({target}))))'
 
 
 def _deviation_mark(L: dict[str, str], r: int, tr: TableRules) -> str:
@@ -524,8 +529,7 @@ def _indicator_table(s: _Sheet, kind: str, columns: list[Column], r: int, rows: 
         _mark(s, f"{L['deviation']}{first}:{L['deviation']}{last}", _deviation_mark(L, first, tr), "FFEB9C", "A307")
     if "actual" in L:
         n, D, E, G, sc = (f"{L[x]}{first}" for x in ("name", "direction", "target", "actual", "score"))
-        # scoring.Indicator.qualitative: 定性, or a target written as words (an empty one is not)
-        qual = f'OR({D}="定性",AND({E}<>"",NOT(ISNUMBER({E}))))'
+        qual = _qualitative(D, E)
         _mark(s, f"{L['actual']}{first}:{L['actual']}{last}",
               f'AND({n}<>"",{G}="",OR(NOT({qual}),NOT(ISNUMBER({sc}))))', "FFEB9C", "A308")
         # text pasted past the numbers-only validation (95个, ≥100): scored 0, as A315 reports it
