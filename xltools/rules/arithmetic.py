@@ -349,14 +349,25 @@ def _not_a_number(t: Table, ind: Indicator, actual: Value, target: Value) -> dic
         "name": ind.name, "value": actual.text, "target": target.display(),
         "fix": f"填写实际达到的数值，单位与指标值「{target.display()}」一致",
         "fix_en": f"write the number reached, in the unit of the target 「{target.display()}」"}
-    if t.template:
-        seen = parse_value(actual.text)
-        row_unit = units.clean(ind.unit or target.unit)
-        if seen.is_number and seen.op is None and seen.number is not None and units.clean(seen.unit) in ("", row_unit):
-            n = format_number(seen.number)
-            params.update(computed=seen.number, fix=f"改为数字 {n}（单位在「度量单位」列）",
-                          fix_en=f"type the number {n} (the unit has its own column)")
+    number = _plain_number(actual.text, units.clean(ind.unit or target.unit)) if t.template else None
+    if number is not None:
+        n = format_number(number)
+        params.update(computed=number, fix=f"改为数字 {n}（单位在「度量单位」列）",
+                      fix_en=f"type the number {n} (the unit has its own column)")
     return params
+
+
+def _plain_number(text: str, unit: str, also: tuple[str, ...] = ()) -> float | None:
+    """The number ``text`` stands for in ``unit`` when it is plain — no operator, written without
+    a unit, in ``unit``, or in one of ``also`` (converted) — else ``None``: what ``xltools fix``
+    may write in place of a number our template got as text (A315, A324)."""
+    v = parse_value(text)
+    if not v.is_number or v.op is not None or v.number is None:
+        return None
+    typed = units.clean(v.unit)
+    if typed in ("", unit):
+        return v.number
+    return units.convert(v.number, typed, unit) if typed in also else None
 
 
 def _as_target(name: str, actual: Value) -> dict[str, object]:
@@ -390,9 +401,8 @@ def amounts_as_text(ctx: Context) -> Iterator[Finding]:
             params: dict[str, object] = {
                 "label": row.label, "column": column, "column_en": column_en, "value": text,
                 "fix": "只填数字（单位：万元）", "fix_en": "type the number only (in 万元)"}
-            v = parse_value(text)
-            if v.is_number and v.op is None and v.number is not None and units.clean(v.unit) in ("", "万元", "元"):
-                wan = units.convert(v.number, units.clean(v.unit), "万元") if v.unit else v.number
+            wan = _plain_number(text, "万元", ("元",))
+            if wan is not None:
                 params.update(computed=wan, fix=f"改为数字 {format_number(wan)}（单位：万元）",
                               fix_en=f"type the number {format_number(wan)} (in 万元)")
             yield Finding("A324", row.sheet, row.cells[f], text, params)
