@@ -108,3 +108,36 @@ def with_escaped_characters(src: str, out: str, marker: bytes = b"VTAB", escape:
         for info in zin.infolist():
             data = zin.read(info.filename)
             zout.writestr(info, data.replace(marker, escape) if info.filename.startswith("xl/") else data)
+
+
+def with_sheet_xml(src: str, out: str, rows: bytes = b"", replace: tuple[bytes, bytes] | None = None,
+                   part: str = "xl/worksheets/sheet1.xml") -> None:
+    """``src`` with raw ``rows`` appended to a sheet's data and/or one ``replace`` made in it."""
+    with zipfile.ZipFile(src) as zi, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zo:
+        for item in zi.infolist():
+            data = zi.read(item.filename)
+            if item.filename == part:
+                if replace is not None:
+                    assert replace[0] in data, replace[0]
+                    data = data.replace(*replace)
+                data = data.replace(b"</sheetData>", rows + b"</sheetData>")
+            zo.writestr(item, data)
+
+
+def ods_with(out: str, rows: str) -> None:
+    """A minimal OpenDocument spreadsheet whose one sheet (表1) holds ``rows`` (table-row XML)."""
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+               f'<office:body><office:spreadsheet><table:table table:name="表1">{rows}</table:table>'
+               '</office:spreadsheet></office:body></office:document-content>')
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/'
+                'vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" '
+                'manifest:media-type="text/xml"/></manifest:manifest>')
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zo:
+        zo.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        zo.writestr("META-INF/manifest.xml", manifest)
+        zo.writestr("content.xml", content)

@@ -220,3 +220,87 @@ def test_xls_error_scan_survives_damaged_and_looping_files(tmp_path, soffice):
     for v in variants:
         assert isinstance(errors_in(v, 100), dict)
     assert time.perf_counter() - t < 10
+
+
+# A value typed far away (Ctrl+↓ or Ctrl+→, then a keystroke) makes python-calamine hold the whole
+# range: XFD1048576 asked for 550 GB and aborted the process (a Rust abort, not an exception).
+_FAR = {
+    "xfd": b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>',
+    "bottom": b'<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row>',
+    # cells without a reference sit after the one before: 16,000 of them reach column WQK
+    "positional": b'<row r="100">' + b"<c/>" * 16_000 + b"<c><v>1</v></c></row><row r=\"1048576\"><c><v>1</v></c></row>",
+}
+
+
+@pytest.mark.parametrize(("variant", "far"), [("xfd", "XFD1048576"), ("bottom", "A1048576"),
+                                              ("positional", "A1048576、WQK100")])
+def test_a_value_far_away_is_named_not_read(files, tmp_path, variant, far):
+    path = tmp_path / f"{variant}.xlsx"
+    hostile.with_sheet_xml(files["good"], str(path), _FAR[variant])
+    proc, rss = run_measured(["validate", str(path), "--format", "json"])
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    finding = json.loads(proc.stdout)["files"][0]["findings"][0]
+    assert finding["code"] == "S105"
+    assert f"过大未读取：绩效自评表（{far} 处有内容" in finding["message"]
+    assert rss < MEMORY_LIMIT_KB
+    proc = subprocess.run([*xltools_cmd(), "score", str(path), "--lang", "en"], capture_output=True, text=True)
+    assert proc.returncode == 2 and f"a value at {far} makes its used range too large" in proc.stderr
+
+
+def test_far_cells_that_hold_nothing_or_sit_elsewhere_do_not_stop_the_table(files, tmp_path):
+    from xltools.api import score_file
+
+    empty = tmp_path / "格式.xlsx"  # a border far away: an empty cell, which python-calamine skips
+    hostile.with_sheet_xml(files["good"], str(empty), b'<row r="1048576"><c r="XFD1048576" s="0"/></row>')
+    wide_but_short = tmp_path / "宽.xlsx"  # 30 rows up to XFD: 0.5 M cells, read
+    hostile.with_sheet_xml(files["good"], str(wide_but_short), b'<row r="30"><c r="XFD30"><v>1</v></c></row>')
+    other = tmp_path / "另一表.xlsx"
+    wb = openpyxl.load_workbook(files["good"])
+    wb.create_sheet("备注")["XFD1048576"] = "备注"
+    wb.save(other)
+    for path in (empty, wide_but_short, other):
+        assert [r.total for r in score_file(path)] == [94.3]
+
+
+def test_far_cells_refuse_a_legacy_or_open_document_file(tmp_path, soffice):
+    """An .xls or .ods is read whole when python-calamine opens it, so the file is refused."""
+    from xltools.errors import UnreadableWorkbook
+    from xltools.reading.source import load_grids
+
+    from .conftest import convert
+
+    ods = tmp_path / "远.ods"  # 1,048,549 empty rows, then a value in Z: 27 M cells, 1.7 GB before
+    hostile.ods_with(str(ods), '<table:table-row><table:table-cell office:value-type="float" office:value="1"/>'
+                               '</table:table-row><table:table-row table:number-rows-repeated="1048574">'
+                               '<table:table-cell/></table:table-row><table:table-row>'
+                               '<table:table-cell table:number-columns-repeated="25"/>'
+                               '<table:table-cell office:value-type="float" office:value="1"/></table:table-row>')
+    near = tmp_path / "近.ods"
+    hostile.ods_with(str(near), '<table:table-row><table:table-cell office:value-type="float" office:value="7"/>'
+                                '</table:table-row>')
+    src = tmp_path / "远.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active["A1"], wb.active["IV65536"] = "项目", 1
+    wb.save(src)
+    xls = convert(soffice, str(src), "xls", str(tmp_path))
+    for path, far in ((ods, "Z1048576"), (xls, "IV65536")):
+        with pytest.raises(UnreadableWorkbook, match=f"的 {far} 处有内容，使已用区域过大"):
+            load_grids(str(path))
+    assert load_grids(str(near))[0].rows == [[7.0]]
+
+
+@pytest.mark.parametrize("value", [b"1E+400", b"nan", b"-inf"])
+def test_numbers_no_spreadsheet_writes_are_marked_not_computed(files, tmp_path, value):
+    """``<v>1E+400</v>`` reads as infinity: every sum and rate it touched broke (an OverflowError
+    in validate and score). It is blanked and shown as Excel would show it, #NUM!."""
+    from xltools.api import score_file, validate_file
+
+    path = tmp_path / "inf.xlsx"
+    hostile.with_sheet_xml(files["good"], str(path), replace=(b'<c r="E7" t="n"><v>770.42</v>',
+                                                             b'<c r="E7" t="n"><v>' + value + b"</v>"))
+    result = score_file(path)[0]
+    execution = result.rows[0]
+    assert (execution.score, execution.cell, result.total) == (None, "H7", 86.6)
+    assert "缺少全年执行数" in result.rows[0].explain()
+    codes = [(f.code, f.cell, f.value) for f in validate_file(path).findings]
+    assert ("A314", "E7", "#NUM!") in codes

@@ -416,7 +416,7 @@ def test_evaluation_with_weighted_level1_names_and_expert_score_labels(tmp_path)
 
 
 def test_ods_error_cells_follow_repeats_and_merges():
-    from xltools.reading.source import _ods_errors
+    from xltools.reading.source import _ods_scan
 
     err = '<table:table-cell table:formula="of:=1/0" calcext:value-type="error"><text:p>{}</text:p></table:table-cell>'
     xml = ('<table:table table:name="A&amp;B"><table:table-column table:number-columns-repeated="3"/>'
@@ -426,7 +426,7 @@ def test_ods_error_cells_follow_repeats_and_merges():
            '<table:covered-table-cell/>' + err.format("Err:502") + '</table:table-row></table:table>'
            '<table:table table:name="S2"><table:table-row/><table:table-row>' + err.format("#REF!") +
            '</table:table-row></table:table>')
-    assert _ods_errors(xml.encode()) == {"A&B": {(2, 2): "#N/A", (3, 2): "Err:502"}, "S2": {(1, 0): "#REF!"}}
+    assert _ods_scan(xml.encode()).errors == {"A&B": {(2, 2): "#N/A", (3, 2): "Err:502"}, "S2": {(1, 0): "#REF!"}}
 
 
 def test_biff_error_records():

@@ -95,9 +95,7 @@ def _validate(path: str | os.PathLike[str], rules: RuleSet | str | None,
         if SUMMARY_SHEETS <= set(e.sheets):  # an xltools summary saved among the workbooks it sums up
             report.skipped = SUMMARY_SKIPPED
             return report, None
-        sheets = "、".join(e.sheets) or "无"
-        if e.skipped:
-            sheets += ("; too large, not read: " if lang == "en" else "；过大未读取：") + "、".join(e.skipped)
+        sheets = ("、".join(e.sheets) or "无") + e.skipped_note(lang)
         report.findings = [Finding("S105", e.sheets[0] if e.sheets else "", "A1", None, {
             "looked_for": LOOKED_FOR if lang != "en" else LOOKED_FOR_EN, "sheets": sheets})]
         report.findings = [f for f in report.findings if wanted(f.code, select, ignore)]

@@ -32,10 +32,26 @@ class UnknownTable(UnreadableWorkbook):
     """The workbook reads, but holds none of the tables xltools knows."""
 
     def __init__(self, zh: str, en: str | None = None, *, sheets: list[str] | None = None,
-                 skipped: list[str] | None = None) -> None:
+                 skipped: list[tuple[str, str]] | None = None) -> None:
         super().__init__(zh, en)
         self.sheets = sheets or []
-        self.skipped = skipped or []  # sheets too large to read
+        self.skipped = skipped or []  # sheets too large to read: (name, far corner or "")
+
+    def skipped_note(self, lang: str = "zh") -> str:
+        return skipped_note(self.skipped, lang)
+
+
+def skipped_note(skipped: list[tuple[str, str]], lang: str = "zh") -> str:
+    """``；过大未读取：…`` for a message, naming the far cell that makes a sheet too wide to read."""
+    if not skipped:
+        return ""
+    if lang == "en":
+        return "; too large, not read: " + ", ".join(
+            f"{s} (a value at {far} makes its used range too large; delete it — Ctrl+End finds it — and try again)"
+            if far else s for s, far in skipped)
+    return "；过大未读取：" + "、".join(
+        f"{s}（{far} 处有内容，使已用区域过大；删除远处的内容（Ctrl+End 可定位）后再试）" if far else s
+        for s, far in skipped)
 
 
 class RulesError(XltoolsError):

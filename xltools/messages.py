@@ -13,6 +13,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "exec_full": ("{spent}/{budget} = {rate}，按 100% × {weight} = {score}",
                   "{spent}/{budget} = {rate}, capped at 100% × {weight} = {score}"),
     "exec_no_budget": ("缺少全年预算数，预算执行率无法计分", "no annual budget: execution rate not scored"),
+    "exec_no_spent": ("缺少全年执行数，预算执行率无法计分", "no spending (全年执行数): execution rate not scored"),
     "no_weight": ("缺少分值，未计分", "no weight: not scored"),
     "no_actual": ("缺少实际完成值，记 0 分", "no actual value: scored 0"),
     "more_full": ("实际 {actual} ≥ 目标 {target}，得满分 {score}",

@@ -197,7 +197,8 @@ def _execution_row(table: Table, tr: TableRules, d: int) -> RowScore | None:
             return None
         label = "当年预算执行情况"
     if not budget or budget < 0 or spent is None:  # as the template: no score without a positive budget
-        return RowScore(label, "", word("part_execution"), weight, None, "exec_no_budget", {},
+        return RowScore(label, "", word("part_execution"), weight, None,
+                        "exec_no_spent" if budget and budget > 0 else "exec_no_budget", {},
                         table.sheet, cell)
     rate = spent / budget
     score = round_half_up(weight * min(max(rate, 0.0), 1.0), d)  # negative spending scores 0, not below

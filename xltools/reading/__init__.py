@@ -10,7 +10,7 @@ import os
 from dataclasses import replace
 from functools import lru_cache
 
-from ..errors import UnknownTable
+from ..errors import UnknownTable, skipped_note
 from ..grid import Grid, a1, parse_a1
 from ..model import EVALUATION, MONITOR, SELFEVAL, Funds, Indicator, Workbook
 from ..values import DATE_UNIT, Value, format_number
@@ -58,13 +58,12 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
                 loose_funds.append(funds)
     if not book.tables:
         name = os.path.basename(path) or "工作簿"
-        skipped = [g.sheet for g in grids if g.skipped]
-        note_zh = f"；过大未读取：{'、'.join(skipped)}" if skipped else ""
-        note_en = f"; too large, not read: {', '.join(skipped)}" if skipped else ""
+        skipped = [(g.sheet, g.far) for g in grids if g.skipped]
         raise UnknownTable(
-            f"{name}：未找到任何已知的绩效表（查找的是：{LOOKED_FOR}；工作表：{'、'.join(book.sheets) or '无'}{note_zh}）。",
+            f"{name}：未找到任何已知的绩效表（查找的是：{LOOKED_FOR}；工作表：{'、'.join(book.sheets) or '无'}"
+            f"{skipped_note(skipped)}）。",
             f"{name}: no known performance table found (looked for {LOOKED_FOR_EN}; sheets: "
-            f"{', '.join(book.sheets) or 'none'}{note_en}).",
+            f"{', '.join(book.sheets) or 'none'}{skipped_note(skipped, 'en')}).",
             sheets=book.sheets, skipped=skipped,
         )
     first = book.tables[0]

@@ -13,10 +13,11 @@ import os
 import re
 import struct
 import zlib
+from dataclasses import dataclass, field
 from typing import BinaryIO, NamedTuple
 
 from ..errors import UnreadableWorkbook
-from ..grid import Grid, parse_a1
+from ..grid import Grid, a1, parse_a1
 
 #: Refuse zip containers whose members would inflate past this many bytes.
 MAX_UNCOMPRESSED = 1 << 30
@@ -25,6 +26,11 @@ MAX_ROWS = 20_000
 #: A worksheet part larger than this (uncompressed XML) is not a performance table: it is skipped
 #: unread, so that a million-row data sheet costs neither the time nor the memory to parse it.
 MAX_SHEET_BYTES = 48 << 20
+#: A worksheet whose used range (from A1 to its farthest cell) spans more cells than this is not
+#: read either: python-calamine holds the whole range in memory, ~32 bytes a cell, so one value
+#: typed into XFD1048576 asks for 550 GB and ends the process (a Rust abort, not an exception),
+#: and one in Z1048576 costs 0.9 GB. 5 M cells (~160 MB) is far beyond any performance table.
+MAX_CELLS = 5_000_000
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -50,17 +56,28 @@ def _refuse(path: str, zh: str, en: str) -> UnreadableWorkbook:
     return UnreadableWorkbook(f"{name}：{zh}", f"{name}: {en}")
 
 
-def check_container(path: str) -> tuple[str, set[str]]:
-    """(``zip`` or ``ole``, names of sheets too large to read) for a plausible workbook; raise otherwise."""
-    kind, too_big, _ = _container(path)
-    return kind, too_big
+def check_container(path: str) -> tuple[str, dict[str, str]]:
+    """(``zip`` or ``ole``, sheets too large to read) for a plausible workbook; raise otherwise.
+
+    The sheets map their names to the far cells that make their used range too large
+    (``XFD1048576``: a value typed far away), or to ``""`` (too many bytes)."""
+    found = _container(path)
+    return found.kind, found.too_big
 
 
-def _container(path: str, *, scan_errors: bool = False) -> tuple[str, set[str], dict[str, dict]]:
-    """:func:`check_container`, and with ``scan_errors`` the formula error cells by sheet name,
-    read through the same open file (:func:`_error_parts` for .xlsx/.ods, ``xls.errors_in`` for
-    an .xls, whose bytes are read once for both the encryption mark and the error records)."""
-    members, encrypted, errors, parts, ole = None, False, {}, {}, b""
+class Container(NamedTuple):
+    """What the look at a file before python-calamine found, by sheet name."""
+
+    kind: str  # zip or ole
+    too_big: dict[str, str]  # sheets not to read: their far cells, or "" for too many bytes
+    errors: dict[str, Cells]  # cells showing a formula error (A314), when asked for
+    odd: set[str] | None  # sheets that may hold a number read as inf or nan (None: any sheet may)
+
+
+def _container(path: str, *, scan_errors: bool = False) -> Container:
+    """:func:`check_container`, and with ``scan_errors`` what :func:`_scan_parts` finds (.xlsx/.ods)
+    or ``xls.scan`` (an .xls, whose bytes are read once for the encryption mark and its records)."""
+    members, encrypted, scan, ole = None, False, None, b""
     try:
         with open(path, "rb") as fh:
             size = os.fstat(fh.fileno()).st_size
@@ -69,7 +86,7 @@ def _container(path: str, *, scan_errors: bool = False) -> tuple[str, set[str], 
                 members = _zip_members(path, fh, size)
                 too_big = _check_zip(path, members)
                 if scan_errors:
-                    parts, errors = _error_parts(fh, members)
+                    scan = _scan_parts(fh, members)
             elif head == _OLE:
                 from .xls import READ_LIMIT
 
@@ -85,21 +102,47 @@ def _container(path: str, *, scan_errors: bool = False) -> tuple[str, set[str], 
         raise _refuse(path, "文件为空（0 字节），请重新保存或重新获取该文件。",
                       "the file is empty (0 bytes); save or obtain it again.")
     if members is not None:
-        return "zip", too_big, errors or (_by_sheet_name(path, parts) if parts else {})
+        if scan is None:
+            return Container("zip", too_big, {}, set())
+        if scan.ods is not None:  # an OpenDocument file names its sheets itself
+            _refuse_wide(path, scan.ods.wide)
+            return Container("zip", too_big, scan.ods.errors, None)
+        if not (scan.wide or scan.errors or scan.odd):
+            return Container("zip", too_big, {}, set())
+        named = _part_names(path)
+        if any(part not in named for part in scan.wide):  # python-calamine must not open it
+            raise _refuse(path, "工作表已用区域过大（远处单元格有内容），且工作簿结构无法解析，未读取。",
+                          "a sheet's used range is too large (a value far away) and the workbook's structure "
+                          "cannot be read; not read.")
+        too_big.update({named[part]: far for part, far in scan.wide.items()})
+        errors = {named[part]: cells for part, cells in scan.errors.items() if part in named}
+        return Container("zip", too_big, errors, {named[part] for part in scan.odd if part in named})
     if head == _OLE:
         if encrypted:
             raise _refuse(path, "工作簿已加密（设置了打开密码），请在 Excel 中取消密码后另存再试。",
                           "the workbook is encrypted (password to open); remove the password in Excel and save a copy.")
-        if scan_errors:  # a legacy .xls: its FORMULA and BOOLERR records (reading/xls.py)
-            from .xls import errors_in
+        if scan_errors:  # a legacy .xls: its FORMULA and BOOLERR records, its far cells (reading/xls.py)
+            from .xls import scan as scan_xls
 
-            errors = errors_in(ole, MAX_ROWS)
-        return "ole", set(), errors
+            found = scan_xls(ole, MAX_ROWS, MAX_CELLS)
+            _refuse_wide(path, found.wide)
+            return Container("ole", {}, found.errors, None)
+        return Container("ole", {}, {}, None)
     if _looks_like_text(head):
         raise _refuse(path, "这是文本文件（如 CSV），不是 Excel 工作簿；请在 Excel 中打开后另存为 .xlsx。",
                       "this is a text file (e.g. CSV), not an Excel workbook; open it in Excel and save as .xlsx.")
     raise _refuse(path, "不是可识别的工作簿格式（支持 .xlsx/.xlsm/.xls/.et/.ods）。",
                   "not a recognised workbook format (.xlsx/.xlsm/.xls/.et/.ods are supported).")
+
+
+def _refuse_wide(path: str, wide: dict[str, str]) -> None:
+    """An .xls or .ods is read whole when opened, so a sheet too wide to hold refuses the file."""
+    if wide:
+        sheet, far = next(iter(wide.items()))
+        raise _refuse(path, f"工作表「{sheet}」的 {far} 处有内容，使已用区域过大，无法读取；"
+                            "删除远处的内容（Ctrl+End 可定位）后另存再试。",
+                      f"sheet {sheet!r} has a value at {far}, which makes its used range too large to read; "
+                      "delete it (Ctrl+End finds it), save and try again.")
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -168,7 +211,7 @@ def _zip_members_slow(path: str) -> list[Member]:
                       "the file is corrupt (not a complete zip/xlsx package); save or obtain it again.") from None
 
 
-def _check_zip(path: str, infos: list[Member]) -> set[str]:
+def _check_zip(path: str, infos: list[Member]) -> dict[str, str]:
     names = {m.name for m in infos}
     if "xl/workbook.xml" not in names and "content.xml" not in names and "xl/workbook.bin" not in names:
         raise _refuse(path, "压缩包中没有工作簿（可能是 Word/其他文档改了扩展名）。",
@@ -181,7 +224,7 @@ def _check_zip(path: str, infos: list[Member]) -> set[str]:
            and (m.name.startswith("xl/worksheets/") or m.name == "content.xml")}
     if "content.xml" in big:
         raise _refuse(path, "表格内容过大，不是绩效表，已跳过。", "the spreadsheet content is too large to be a performance table; skipped.")
-    return {name for part, name in _sheet_parts(path).items() if part in big} if big else set()
+    return {name: "" for part, name in _sheet_parts(path).items() if part in big} if big else {}
 
 
 def _sheet_parts(path: str) -> dict[str, str]:
@@ -216,17 +259,28 @@ _ODS_CONTENT, _ODS_ERROR_MARK = "content.xml", b'calcext:value-type="error"'
 Cells = dict[tuple[int, int], str]
 
 
-def _error_parts(fh: BinaryIO, members: list[Member]) -> tuple[dict[str, Cells], dict[str, Cells]]:
-    """The cells whose formulas show an error ({(row, col): ``#DIV/0!``…}): by worksheet part of
-    an .xlsx (mapped to sheet names by :func:`_by_sheet_name`), and by sheet name of an .ods.
+@dataclass(slots=True)
+class _Scan:
+    """What one look at the inflated worksheet parts found (.xlsx: by part; .ods: by sheet)."""
 
-    python-calamine reads an error cell as empty (python-calamine issue #105), so a total showing
-    ``#DIV/0!`` would pass for a blank. Each worksheet part (an .ods keeps every sheet in
-    content.xml) is inflated once more (bounded; about a tenth of the reading time of a typical
-    file) and searched for error cells; a damaged part only costs its marks.
+    errors: dict[str, Cells] = field(default_factory=dict)  # cells showing a formula error
+    wide: dict[str, str] = field(default_factory=dict)  # parts too wide to read: their far cells
+    odd: set[str] = field(default_factory=set)  # parts with a number python-calamine reads as inf/nan
+    ods: _Scan | None = None  # an OpenDocument file's content.xml, by sheet name
+
+
+def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
+    """Each worksheet part (an .ods keeps every sheet in content.xml) inflated once more (bounded;
+    about a tenth of the reading time of a typical file) and searched for what python-calamine
+    would read wrongly or could not survive; a damaged part only costs its marks:
+
+    * cells whose formulas show an error ({(row, col): ``#DIV/0!``…}): python-calamine reads them
+      as empty (python-calamine issue #105), so a total showing ``#DIV/0!`` would pass for a blank;
+    * a used range too large to hold (:data:`MAX_CELLS`): one value typed into XFD1048576;
+    * a number written as ``1E+400`` or ``nan``, which no spreadsheet writes and which would be
+      read as an infinite or undefined number (:func:`_finite`).
     """
-    found: dict[str, Cells] = {}
-    ods_sheets: dict[str, Cells] = {}
+    scan = _Scan()
     for m in members:
         ods = m.name == _ODS_CONTENT
         if not (ods or (m.name.startswith("xl/worksheets/") and m.name.endswith(".xml"))) \
@@ -246,9 +300,15 @@ def _error_parts(fh: BinaryIO, members: list[Member]) -> tuple[dict[str, Cells],
         except (OSError, struct.error, zlib.error):
             continue
         if ods:
-            if _ODS_ERROR_MARK in data:
-                ods_sheets = _ods_errors(data)
+            scan.ods = _ods_scan(data)
             continue
+        if _MAYBE_FAR.search(data):
+            far = _far_cells(data)
+            if far:
+                scan.wide[m.name] = far
+                continue
+        if _ODD_VALUE.search(data):
+            scan.odd.add(m.name)
         if _ERROR_MARK not in data:
             continue
         cells = {}
@@ -259,8 +319,62 @@ def _error_parts(fh: BinaryIO, members: list[Member]) -> tuple[dict[str, Cells],
                 if row < MAX_ROWS:
                     cells[(row, col)] = value[1].decode("utf-8", "replace")
         if cells:
-            found[m.name] = cells
-    return found, ods_sheets
+            scan.errors[m.name] = cells
+    return scan
+
+
+#: A cached value that is not a plain number (``inf``, ``nan``; also text results of formulas,
+#: which are then merely checked): python-calamine reads ``inf``, ``nan`` and an overflowing
+#: ``1E+400`` as numbers no spreadsheet holds. One search over the part.
+_ODD_VALUE = re.compile(rb"<v>[^<]*?(?:[^<0-9.E+-]|E[-+]?[0-9]{3})")
+
+
+#: A cell that may lie far out, or whose place cannot be told from its tag: one without a leading
+#: reference (placed after the cell before), or one past column HZ or row 9999. Sheets without
+#: one span at most 9,999 × 234 cells; a typical sheet has none, so one search settles it.
+_MAYBE_FAR = re.compile(rb'<c(?! r="(?:[A-H]?[A-Z])[0-9]{1,4}")[ >/]')
+_ROW_OR_CELL = re.compile(rb"<(row|c)\b([^>]*)>")
+_R_ATTR = re.compile(rb'\br="([A-Z]{0,3})([0-9]{0,7})"')
+
+
+def _far_cells(data: bytes) -> str:
+    """The far cells holding something (the lowest, the rightmost: ``A1048576、XFD3``) when the
+    used range they make spans more than :data:`MAX_CELLS` cells, else ``""``.
+
+    Cells are placed as python-calamine places them: at their ``r`` reference, or right after the
+    cell before (rows likewise); empty cells (``<c r="XFD9" s="1"/>``, a border) take no room.
+    """
+    row = col = -1
+    low = right = (-1, -1)
+    for m in _ROW_OR_CELL.finditer(data):
+        tag, attrs = m.groups()
+        ref = _R_ATTR.search(attrs)
+        if tag == b"row":
+            row, col = (int(ref[2]) - 1 if ref and ref[2] else row + 1), -1
+            continue
+        if ref and ref[1] and ref[2]:
+            row, col = int(ref[2]) - 1, _letters(ref[1]) - 1
+        else:
+            col += 1
+        if attrs.endswith(b"/") or data.startswith(b"</c>", m.end()):
+            continue
+        if row > low[0]:
+            low = (row, col)
+        if col > right[1]:
+            right = (row, col)
+    if (low[0] + 1) * (right[1] + 1) <= MAX_CELLS:
+        return ""
+    # name only what lies far out (a range this large has a row past 1,000 or a column past CV)
+    far = [cell for cell, out in ((low, low[0] >= 1_000), (right, right[1] >= 100)) if out]
+    return "、".join(dict.fromkeys(a1(*cell) for cell in far))
+
+
+def _letters(col: bytes) -> int:
+    """``b"XFD"`` → 16384: a column's number (1-based)."""
+    n = 0
+    for ch in col:
+        n = n * 26 + ch - 64
+    return n
 
 
 _ODS_TAG = re.compile(rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>")
@@ -270,20 +384,30 @@ _ODS_COLS = re.compile(rb'\btable:number-columns-repeated="(\d+)"')
 _ODS_TEXT = re.compile(rb"<text:p>([^<]*)</text:p>")
 
 
-def _ods_errors(data: bytes) -> dict[str, Cells]:
-    """Sheet name → error cells of an OpenDocument content.xml, walking rows and cells with their
-    repeat counts (``number-rows-repeated``, ``number-columns-repeated``; covered cells of merges
-    take their column too)."""
+def _ods_scan(data: bytes) -> _Scan:
+    """The error cells and the sheets too wide to read (:data:`MAX_CELLS`) of an OpenDocument
+    content.xml, by sheet name, walking rows and cells with their repeat counts
+    (``number-rows-repeated``, ``number-columns-repeated``; covered cells of merges take their
+    column too). A cell with content repeated over many rows or columns fills them all."""
     from html import unescape
 
-    found: dict[str, Cells] = {}
+    scan = _Scan()
     sheet, row, col, repeat = "", 0, 0, 1
+    low = right = (-1, -1)
+
+    def close_sheet() -> None:
+        if sheet and (low[0] + 1) * (right[1] + 1) > MAX_CELLS:
+            far = [cell for cell, out in ((low, low[0] >= 1_000), (right, right[1] >= 100)) if out]
+            scan.wide[sheet] = "、".join(dict.fromkeys(a1(*cell) for cell in far))
+
     for m in _ODS_TAG.finditer(data):
         closing, tag, attrs, empty = m.groups()
         if tag == b"table":
             if not closing:
+                close_sheet()
                 name = _ODS_NAME.search(attrs)
                 sheet, row = unescape(name[1].decode("utf-8", "replace")) if name else "", 0
+                low = right = (-1, -1)
         elif tag == b"table-row":
             if closing:
                 row += repeat
@@ -292,30 +416,35 @@ def _ods_errors(data: bytes) -> dict[str, Cells]:
                 col, repeat = 0, int(rows[1]) if rows else 1
                 if empty:
                     row += repeat
-            if row >= MAX_ROWS:
-                continue
         elif not closing:  # a cell
             cols = _ODS_COLS.search(attrs)
+            n = int(cols[1]) if cols else 1
+            if b"value-type=" in attrs:
+                if row + repeat - 1 > low[0]:
+                    low = (row + repeat - 1, col)
+                if col + n - 1 > right[1]:
+                    right = (row, col + n - 1)
             if _ODS_ERROR_MARK in attrs and not empty and row < MAX_ROWS:
                 text = _ODS_TEXT.search(data, m.end(), m.end() + 400)
                 if text:
-                    found.setdefault(sheet, {})[(row, col)] = unescape(text[1].decode("utf-8", "replace"))
-            col += int(cols[1]) if cols else 1
-    return found
+                    scan.errors.setdefault(sheet, {})[(row, col)] = unescape(text[1].decode("utf-8", "replace"))
+            col += n
+    close_sheet()
+    return scan
 
 
-def _by_sheet_name(path: str, parts: dict[str, Cells]) -> dict[str, Cells]:
-    """The error cells of .xlsx worksheet parts by sheet name."""
+def _part_names(path: str) -> dict[str, str]:
+    """Worksheet part → sheet name, or nothing when workbook.xml cannot say."""
     try:
-        names = _sheet_parts(path)
+        return _sheet_parts(path)
     except (OSError, ValueError, KeyError, SyntaxError):  # defusedxml refuses with ValueError/SyntaxError
         return {}
-    return {names[part]: cells for part, cells in parts.items() if part in names}
 
 
 def load_grids(path: str) -> list[Grid]:
     """Every worksheet of the file as a :class:`Grid` (chart sheets are skipped)."""
-    _, too_big, errors = _container(path, scan_errors=True)
+    found = _container(path, scan_errors=True)
+    too_big, errors, odd = found.too_big, found.errors, found.odd
     import python_calamine as pc
 
     try:
@@ -329,8 +458,8 @@ def load_grids(path: str) -> list[Grid]:
         for meta in wb.sheets_metadata:
             if meta.typ != pc.SheetTypeEnum.WorkSheet:
                 continue
-            if meta.name in too_big:
-                grids.append(Grid(meta.name, [], skipped=True))  # listed, not read: see MAX_SHEET_BYTES
+            if meta.name in too_big:  # listed, not read: see MAX_SHEET_BYTES and MAX_CELLS
+                grids.append(Grid(meta.name, [], skipped=True, far=too_big[meta.name]))
                 continue
             sheet = wb.get_sheet_by_name(meta.name)
             rows = sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS)
@@ -340,10 +469,29 @@ def load_grids(path: str) -> list[Grid]:
         raise _refuse(path, f"工作表内容已损坏，无法读取（{_short(e)}）。", f"a sheet is corrupt ({_short(e)}).") from None
     finally:
         wb.close()
-    if errors:
-        for grid in grids:
-            grid.errors = errors.get(grid.sheet, {})
+    for grid in grids:
+        cells = errors.get(grid.sheet) if errors else None
+        if odd is None or grid.sheet in odd:
+            cells = _finite(grid.rows, cells)
+        if cells:
+            grid.errors = cells
     return grids
+
+
+def _finite(rows: list[list[object]], errors: Cells | None) -> Cells | None:
+    """Blank the infinite and undefined numbers of a damaged or generated file (in place) and
+    mark them ``#NUM!``, as Excel shows a number it cannot hold: they are not data, and every
+    sum or rate they touch would become one too."""
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if v.__class__ is float and (v != v or v in (_INF, -_INF)):
+                row[c] = ""
+                errors = errors if errors is not None else {}
+                errors.setdefault((r, c), "#NUM!")
+    return errors
+
+
+_INF = float("inf")
 
 
 def _short(e: Exception) -> str:

@@ -1,17 +1,20 @@
-"""Formula error cells of a legacy .xls (BIFF8 in an OLE compound file), which python-calamine
-reads as blanks.
+"""What python-calamine would read wrongly or could not hold in a legacy .xls (BIFF8 in an OLE
+compound file): formula error cells, which it reads as blanks, and a used range too large to hold.
 
-Only what A314 needs is read: the compound file's sector tables, the ``Workbook`` stream, each
+Only what is needed is read: the compound file's sector tables, the ``Workbook`` stream, each
 sheet's name and offset (BOUNDSHEET) and, in each sheet, FORMULA records whose cached result is an
-error and BOOLERR records holding an error. Everything is bounded by the file's own size; a
-damaged or hostile file yields no error cells rather than an exception (reading it is
-python-calamine's job, and it says what is wrong).
+error, BOOLERR records holding an error, and its DIMENSIONS (then its cells, when those say the
+range is large). Everything is bounded by the file's own size; a damaged or hostile file yields
+nothing rather than an exception (reading it is python-calamine's job, and it says what is wrong).
 """
 
 from __future__ import annotations
 
 import re
 import struct
+from typing import NamedTuple
+
+from ..grid import a1
 
 MAX_STREAM = 64 << 20  # a Workbook stream beyond this is not searched
 #: Bytes of the file read for the search (the stream, and the sector tables around it).
@@ -23,16 +26,33 @@ _U16, _U32 = struct.Struct("<H").unpack_from, struct.Struct("<I").unpack_from
 ERROR_CODES = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
                0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
 _BOF, _EOF, _BOUNDSHEET, _FORMULA, _BOOLERR = 0x0809, 0x000A, 0x0085, 0x0006, 0x0205
+_DIMENSIONS, _MULRK = 0x0200, 0x00BD
+#: Records of one cell holding something (row and column in their first four bytes): FORMULA,
+#: LABELSST, RSTRING, NUMBER, LABEL, BOOLERR, RK. BLANK and MULBLANK hold nothing and take no room.
+_CELLS = frozenset((0x0006, 0x00FD, 0x00D6, 0x0203, 0x0204, 0x0205, 0x027E))
 
 
-def errors_in(data: bytes, max_rows: int) -> dict[str, dict[tuple[int, int], str]]:
-    """Sheet name → {(row, col): ``#DIV/0!``…} of an .xls's first ``READ_LIMIT`` bytes; empty
+class Scan(NamedTuple):
+    errors: dict[str, dict[tuple[int, int], str]]  # sheet → {(row, col): "#DIV/0!"}
+    wide: dict[str, str]  # sheet → its far cells, when its used range is too large to hold
+
+
+def scan(data: bytes, max_rows: int, max_cells: int) -> Scan:
+    """The error cells and the too wide sheets of an .xls's first ``READ_LIMIT`` bytes; nothing
     when there are none or the file is odd."""
     try:
         stream = _workbook_stream(data)
-        return _biff_errors(stream, max_rows) if stream else {}
+        if not stream:
+            return Scan({}, {})
+        sheets = _sheets(stream)
+        return Scan(_biff_errors(stream, max_rows, sheets), _wide(stream, max_cells, sheets))
     except (struct.error, IndexError, ValueError, KeyError, UnicodeDecodeError):
-        return {}
+        return Scan({}, {})
+
+
+def errors_in(data: bytes, max_rows: int) -> dict[str, dict[tuple[int, int], str]]:
+    """Sheet name → {(row, col): ``#DIV/0!``…} of an .xls's first ``READ_LIMIT`` bytes."""
+    return scan(data, max_rows, 1 << 40).errors
 
 
 def _chain(table: list[int], start: int, limit: int) -> list[int]:
@@ -105,23 +125,34 @@ def _records(stream: bytes, pos: int):  # noqa: ANN202
 _MAYBE_ERROR = re.compile(rb"\x06\x00.{8}\x02\x00.\x00\x00\x00\xff\xff|\x05\x02\x08\x00.{7}\x01", re.S)
 
 
-def _biff_errors(stream: bytes, max_rows: int) -> dict[str, dict[tuple[int, int], str]]:
-    if not _MAYBE_ERROR.search(stream):
-        return {}
+def _sheets(stream: bytes) -> list[tuple[str, int]]:
+    """(name, offset) of the worksheets (not charts or macro sheets), from the BOUNDSHEET records."""
     sheets: list[tuple[str, int]] = []
     for kind, rec in _records(stream, 0):
         if kind == _EOF:
             break
-        if kind == _BOUNDSHEET and len(rec) >= 8 and rec[5] == 0:  # a worksheet (not a chart or macro sheet)
+        if kind == _BOUNDSHEET and len(rec) >= 8 and rec[5] == 0:
             cch, high = rec[6], rec[7] & 1
             raw = rec[8:8 + cch * (2 if high else 1)]
             sheets.append((raw.decode("utf-16-le" if high else "latin-1"), _U32(rec, 0)[0]))
+    return sheets
+
+
+def _sheet_records(stream: bytes, offset: int):  # noqa: ANN202
+    for i, (kind, rec) in enumerate(_records(stream, offset)):
+        if kind == _EOF or (kind == _BOF and i > 0):
+            return
+        yield kind, rec
+
+
+def _biff_errors(stream: bytes, max_rows: int,
+                 sheets: list[tuple[str, int]] | None = None) -> dict[str, dict[tuple[int, int], str]]:
+    if not _MAYBE_ERROR.search(stream):
+        return {}
     found: dict[str, dict[tuple[int, int], str]] = {}
-    for name, offset in sheets:
+    for name, offset in (_sheets(stream) if sheets is None else sheets):
         cells: dict[tuple[int, int], str] = {}
-        for i, (kind, rec) in enumerate(_records(stream, offset)):
-            if kind == _EOF or (kind == _BOF and i > 0):
-                break
+        for kind, rec in _sheet_records(stream, offset):
             if kind == _FORMULA and len(rec) >= 14 and rec[12:14] == b"\xff\xff" and rec[6] == 2:
                 code = rec[8]
             elif kind == _BOOLERR and len(rec) >= 8 and rec[7] == 1:
@@ -134,3 +165,41 @@ def _biff_errors(stream: bytes, max_rows: int) -> dict[str, dict[tuple[int, int]
         if cells:
             found[name] = cells
     return found
+
+
+def _wide(stream: bytes, max_cells: int, sheets: list[tuple[str, int]]) -> dict[str, str]:
+    """Sheet → its far cells (the lowest, the rightmost) when the range from A1 to them spans
+    more than ``max_cells``. A sheet's DIMENSIONS record says how far it reaches (an .xls holds at
+    most 65,536 × 256 cells, ~1.1 GB to python-calamine); only a large one is walked cell by cell."""
+    wide: dict[str, str] = {}
+    for name, offset in sheets:
+        for i, (kind, rec) in enumerate(_sheet_records(stream, offset)):
+            if kind == _DIMENSIONS and len(rec) >= 12:
+                if _U32(rec, 4)[0] * _U16(rec, 10)[0] > max_cells:  # last row + 1, last column + 1
+                    far = _far_cells(stream, offset, max_cells)
+                    if far:
+                        wide[name] = far
+                break
+            if i > 200:  # DIMENSIONS comes before the cells; a sheet without one is read as it is
+                break
+    return wide
+
+
+def _far_cells(stream: bytes, offset: int, max_cells: int) -> str:
+    low = right = (-1, -1)
+    for kind, rec in _sheet_records(stream, offset):
+        if kind in _CELLS and len(rec) >= 4:
+            row, first = _U16(rec, 0)[0], _U16(rec, 2)[0]
+            last = first
+        elif kind == _MULRK and len(rec) >= 6:
+            row, first, last = _U16(rec, 0)[0], _U16(rec, 2)[0], _U16(rec, len(rec) - 2)[0]
+        else:
+            continue
+        if row > low[0]:
+            low = (row, first)
+        if last > right[1]:
+            right = (row, last)
+    if (low[0] + 1) * (right[1] + 1) <= max_cells:
+        return ""
+    far = [cell for cell, out in ((low, low[0] >= 1_000), (right, right[1] >= 100)) if out]
+    return "、".join(dict.fromkeys(a1(*cell) for cell in far))
