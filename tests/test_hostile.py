@@ -304,3 +304,49 @@ def test_numbers_no_spreadsheet_writes_are_marked_not_computed(files, tmp_path, 
     assert "缺少全年执行数" in result.rows[0].explain()
     codes = [(f.code, f.cell, f.value) for f in validate_file(path).findings]
     assert ("A314", "E7", "#NUM!") in codes
+
+
+def test_a_bug_met_in_one_file_does_not_stop_the_batch(files, tmp_path, monkeypatch):
+    """Scoring or a check that fails on one workbook (a bug) is reported on that file; the other
+    files of the batch are validated and summed up (the batch used to stop: "汇总进程出错")."""
+    import shutil
+
+    import xltools.rules
+    from xltools.api import validate_files
+    from xltools.summary import summarize
+
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    shutil.copy(files["good"], batch / "a.xlsx")
+    shutil.copy(files["good"], batch / "b_坏.xlsx")
+    real = xltools.rules.check_workbook
+
+    def check_workbook(book, *args, **kwargs):
+        if book.path.endswith("b_坏.xlsx"):
+            raise OverflowError("cannot convert float infinity to integer")
+        return real(book, *args, **kwargs)
+
+    monkeypatch.setattr(xltools.rules, "check_workbook", check_workbook)
+    report = validate_files([str(batch)], jobs=1)
+    assert [(os.path.basename(f.path), f.error is None) for f in report.files] == [("a.xlsx", True), ("b_坏.xlsx", False)]
+    assert report.files[1].error.startswith("xltools 内部错误（OverflowError(") and "该文件未能校验" in report.files[1].error
+    assert report.files[0].findings  # the other file was checked (its four warnings, S106 aside)
+    result = summarize([str(batch)], str(tmp_path / "汇总.json"), fmt="json", jobs=1)
+    assert (result.files, result.tables, result.unreadable) == (2, 1, 1)
+
+
+def test_a_panic_in_python_calamine_is_the_file_s_damage(files, monkeypatch):
+    import python_calamine
+
+    from xltools.errors import UnreadableWorkbook
+    from xltools.reading.source import load_grids
+
+    class PanicException(BaseException):  # what pyo3 raises when the Rust code panics
+        pass
+
+    def from_path(path):
+        raise PanicException("index out of bounds")
+
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", from_path)
+    with pytest.raises(UnreadableWorkbook, match="文件已损坏，无法读取（index out of bounds）"):
+        load_grids(files["good"])

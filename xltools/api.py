@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from .declared import REPORTS, Declarations
-from .errors import UnknownTable, UnreadableWorkbook, UsageError, XltoolsError
+from .errors import UnknownTable, UnreadableWorkbook, UsageError, XltoolsError, internal_error
 from .model import GOALS, MONITOR, Table
 from .reading import read_workbook
 from .report import FileReport, Report
@@ -279,7 +279,11 @@ def _validate_some(paths: list[str], shared: tuple,
     rules, goals, select, ignore, lang, pairing = shared
     out = []
     for path in paths:
-        fr, checked = _validate(path, rules, goals, select, ignore, lang)
+        try:
+            fr, checked = _validate(path, rules, goals, select, ignore, lang)
+        except Exception as e:  # noqa: BLE001 — a bug met in one file must not stop a batch of thousands
+            fr, checked = FileReport(path), None
+            fr.error = internal_error(e, lang)
         tables = [c.table for c in checked] if pairing and checked is not None else []
         out.append((fr, [t for t in tables if t.kind == GOALS],
                     [(t.project_name, to_text(t.field_value("year"))) for t in tables

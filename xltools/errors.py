@@ -54,6 +54,13 @@ def skipped_note(skipped: list[tuple[str, str]], lang: str = "zh") -> str:
         for s, far in skipped)
 
 
+def internal_error(e: BaseException, lang: str = "zh") -> str:
+    """What a batch says of the one file on which xltools itself failed (a bug), and goes on."""
+    if lang == "en":
+        return f"xltools internal error ({e!r}): this file was not checked; please send it to the maintainers"
+    return f"xltools 内部错误（{e!r}）：该文件未能校验；请把该文件发给维护者"
+
+
 class RulesError(XltoolsError):
     """A rule set file is missing or malformed."""
 

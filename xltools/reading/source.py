@@ -71,7 +71,7 @@ class Container(NamedTuple):
     kind: str  # zip or ole
     too_big: dict[str, str]  # sheets not to read: their far cells, or "" for too many bytes
     errors: dict[str, Cells]  # cells showing a formula error (A314), when asked for
-    odd: set[str] | None  # sheets that may hold a number read as inf or nan (None: any sheet may)
+    odd: set[str] | None  # sheets that may hold a number read as inf or nan (None: any may)
 
 
 def _container(path: str, *, scan_errors: bool = False) -> Container:
@@ -107,8 +107,9 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
         if scan.ods is not None:  # an OpenDocument file names its sheets itself
             _refuse_wide(path, scan.ods.wide)
             return Container("zip", too_big, scan.ods.errors, None)
-        if not (scan.wide or scan.errors or scan.odd):
-            return Container("zip", too_big, {}, set())
+        odd: set[str] | None = None if scan.odd else set()  # every sheet checked: cheaper than naming them
+        if not (scan.wide or scan.errors):
+            return Container("zip", too_big, {}, odd)
         named = _part_names(path)
         if any(part not in named for part in scan.wide):  # python-calamine must not open it
             raise _refuse(path, "工作表已用区域过大（远处单元格有内容），且工作簿结构无法解析，未读取。",
@@ -116,7 +117,7 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
                           "cannot be read; not read.")
         too_big.update({named[part]: far for part, far in scan.wide.items()})
         errors = {named[part]: cells for part, cells in scan.errors.items() if part in named}
-        return Container("zip", too_big, errors, {named[part] for part in scan.odd if part in named})
+        return Container("zip", too_big, errors, odd)
     if head == _OLE:
         if encrypted:
             raise _refuse(path, "工作簿已加密（设置了打开密码），请在 Excel 中取消密码后另存再试。",
@@ -224,7 +225,7 @@ def _check_zip(path: str, infos: list[Member]) -> dict[str, str]:
            and (m.name.startswith("xl/worksheets/") or m.name == "content.xml")}
     if "content.xml" in big:
         raise _refuse(path, "表格内容过大，不是绩效表，已跳过。", "the spreadsheet content is too large to be a performance table; skipped.")
-    return {name: "" for part, name in _sheet_parts(path).items() if part in big} if big else {}
+    return {name: "" for part, name in _part_names(path).items() if part in big} if big else {}
 
 
 def _sheet_parts(path: str) -> dict[str, str]:
@@ -265,7 +266,7 @@ class _Scan:
 
     errors: dict[str, Cells] = field(default_factory=dict)  # cells showing a formula error
     wide: dict[str, str] = field(default_factory=dict)  # parts too wide to read: their far cells
-    odd: set[str] = field(default_factory=set)  # parts with a number python-calamine reads as inf/nan
+    odd: bool = False  # a part may hold a number python-calamine reads as inf or nan
     ods: _Scan | None = None  # an OpenDocument file's content.xml, by sheet name
 
 
@@ -308,7 +309,7 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
                 scan.wide[m.name] = far
                 continue
         if _ODD_VALUE.search(data):
-            scan.odd.add(m.name)
+            scan.odd = True
         if _ERROR_MARK not in data:
             continue
         cells = {}
@@ -334,7 +335,7 @@ _ODD_VALUE = re.compile(rb"<v>[^<]*?(?:[^<0-9.E+-]|E[-+]?[0-9]{3})")
 #: one span at most 9,999 × 234 cells; a typical sheet has none, so one search settles it.
 _MAYBE_FAR = re.compile(rb'<c(?! r="(?:[A-H]?[A-Z])[0-9]{1,4}")[ >/]')
 _ROW_OR_CELL = re.compile(rb"<(row|c)\b([^>]*)>")
-_R_ATTR = re.compile(rb'\br="([A-Z]{0,3})([0-9]{0,7})"')
+_R_ATTR = re.compile(rb'\br="([A-Z]*)([0-9]*)"')
 
 
 def _far_cells(data: bytes) -> str:
@@ -437,7 +438,7 @@ def _part_names(path: str) -> dict[str, str]:
     """Worksheet part → sheet name, or nothing when workbook.xml cannot say."""
     try:
         return _sheet_parts(path)
-    except (OSError, ValueError, KeyError, SyntaxError):  # defusedxml refuses with ValueError/SyntaxError
+    except Exception:  # noqa: BLE001 — damage of any kind (BadZipFile, zlib.error, defusedxml's refusals)
         return {}
 
 
@@ -451,7 +452,8 @@ def load_grids(path: str) -> list[Grid]:
         wb = pc.CalamineWorkbook.from_path(path)
     except pc.PasswordError:
         raise _refuse(path, "工作簿已加密，请取消密码后再试。", "the workbook is encrypted; remove the password.") from None
-    except Exception as e:  # calamine raises several unrelated types for broken files
+    except BaseException as e:  # calamine raises several unrelated types for broken files
+        _reraise_if_not_damage(e)
         raise _refuse(path, f"文件已损坏，无法读取（{_short(e)}）。", f"the file is corrupt ({_short(e)}).") from None
     grids: list[Grid] = []
     try:
@@ -465,7 +467,8 @@ def load_grids(path: str) -> list[Grid]:
             rows = sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS)
             merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
             grids.append(Grid(meta.name, rows, merged))
-    except Exception as e:
+    except BaseException as e:
+        _reraise_if_not_damage(e)
         raise _refuse(path, f"工作表内容已损坏，无法读取（{_short(e)}）。", f"a sheet is corrupt ({_short(e)}).") from None
     finally:
         wb.close()
@@ -494,6 +497,13 @@ def _finite(rows: list[list[object]], errors: Cells | None) -> Cells | None:
 _INF = float("inf")
 
 
-def _short(e: Exception) -> str:
+def _reraise_if_not_damage(e: BaseException) -> None:
+    """Let Ctrl+C and exits through; what python-calamine raises for a damaged file, including a
+    Rust panic (pyo3's ``PanicException`` derives from BaseException), is the file's damage."""
+    if not isinstance(e, Exception) and type(e).__name__ != "PanicException":
+        raise e
+
+
+def _short(e: BaseException) -> str:
     text = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
     return text[:120]

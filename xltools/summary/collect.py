@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..annotate import ANNOTATED_SUFFIX
-from ..errors import UnknownTable, UnreadableWorkbook
-from ..model import EVALUATION, MONITOR
+from ..errors import UnknownTable, UnreadableWorkbook, internal_error
+from ..model import EVALUATION, MONITOR, Workbook
 from ..reading.recognize import to_number, to_text
 from ..ruleset import RuleSet, load_rules
 from ..taxonomy import level1_key
@@ -116,8 +116,6 @@ def discover(paths: Iterable[str], output: str | None = None) -> tuple[list[str]
 def summarize_file(path: str, rules: RuleSet, lang: str = "zh") -> tuple[list[Record], list[FindingRow]]:
     """Records (one per table) and finding rows for one workbook; never raises for a bad file."""
     from ..reading import read_workbook
-    from ..rules import check_workbook
-    from ..rules.catalogue import render
 
     try:
         book = read_workbook(path)
@@ -128,9 +126,17 @@ def summarize_file(path: str, rules: RuleSet, lang: str = "zh") -> tuple[list[Re
     except UnreadableWorkbook as e:
         return [Record(path, error=e.message(lang))], []
     except Exception as e:  # a bug must not stop a batch of thousands; report it on the file
-        from .words import tr
+        return [Record(path, error=internal_error(e, lang))], []
+    try:
+        return _summarize_book(path, book, rules, lang)
+    except Exception as e:  # noqa: BLE001 — likewise a bug in scoring or a check
+        return [Record(path, error=internal_error(e, lang))], []
 
-        return [Record(path, error=tr("内部错误：{error}", lang).format(error=repr(e)))], []
+
+def _summarize_book(path: str, book: Workbook, rules: RuleSet, lang: str) -> tuple[list[Record], list[FindingRow]]:
+    from ..rules import check_workbook
+    from ..rules.catalogue import render
+
     records, rows = [], []
     for checked in check_workbook(book, rules):
         table, result, findings = checked.table, checked.result, checked.findings

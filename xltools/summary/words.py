@@ -42,7 +42,6 @@ EN: dict[str, str] = {
     "xltools 校验标注副本（其原文件另行汇总），已跳过；如需汇总请改名":
         "an xltools annotated copy (its original is summarised): skipped; rename it to include it",
     "xltools 生成的汇总表，已跳过": "a summary made by xltools: skipped",
-    "内部错误：{error}": "internal error: {error}",
 }
 
 
