@@ -350,3 +350,19 @@ def test_a_panic_in_python_calamine_is_the_file_s_damage(files, monkeypatch):
     monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", from_path)
     with pytest.raises(UnreadableWorkbook, match="文件已损坏，无法读取（index out of bounds）"):
         load_grids(files["good"])
+
+
+def test_shared_strings_that_claim_billions_are_refused(tmp_path):
+    """python-calamine reserves room for the declared uniqueCount before reading a string: four
+    billion asked for ~100 GB and aborted the process. A count the part cannot hold is damage."""
+    from xltools.errors import UnreadableWorkbook
+    from xltools.reading.source import load_grids
+
+    good, bad = tmp_path / "字符串.xlsx", tmp_path / "坏.xlsx"
+    hostile.xlsx_with_shared_strings(str(good), ["项目名称", "某项目"])
+    hostile.xlsx_with_shared_strings(str(bad), ["项目名称", "某项目"], unique_count=4_000_000_000)
+    assert load_grids(str(good))[0].rows == [["项目名称", "某项目"]]
+    with pytest.raises(UnreadableWorkbook, match="共享字符串表声称有 4000000000 个字符串"):
+        load_grids(str(bad))
+    proc, rss = run_measured(["validate", str(bad)])
+    assert proc.returncode == 2 and "文件已损坏" in proc.stderr and rss < MEMORY_LIMIT_KB

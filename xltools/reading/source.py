@@ -104,6 +104,11 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
     if members is not None:
         if scan is None:
             return Container("zip", too_big, {}, set())
+        if scan.strings:
+            raise _refuse(path, f"文件已损坏：共享字符串表声称有 {scan.strings} 个字符串，远多于其内容；"
+                                "请在 Excel 中打开并另存后再试。",
+                          f"the file is corrupt: its shared strings claim {scan.strings} entries, far more than "
+                          "they hold; open it in Excel, save it again and retry.")
         if scan.ods is not None:  # an OpenDocument file names its sheets itself
             _refuse_wide(path, scan.ods.wide)
             return Container("zip", too_big, scan.ods.errors, None)
@@ -268,6 +273,7 @@ class _Scan:
     wide: dict[str, str] = field(default_factory=dict)  # parts too wide to read: their far cells
     odd: bool = False  # a part may hold a number python-calamine reads as inf or nan
     ods: _Scan | None = None  # an OpenDocument file's content.xml, by sheet name
+    strings: int = 0  # shared strings declared beyond what the part can hold (a damaged file)
 
 
 def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
@@ -284,21 +290,31 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
     scan = _Scan()
     for m in members:
         ods = m.name == _ODS_CONTENT
-        if not (ods or (m.name.startswith("xl/worksheets/") and m.name.endswith(".xml"))) \
+        strings = m.name == _SHARED_STRINGS
+        if not (ods or strings or (m.name.startswith("xl/worksheets/") and m.name.endswith(".xml"))) \
                 or m.size > MAX_SHEET_BYTES or m.method not in (0, 8):
             continue
         try:
             fh.seek(m.offset)
-            buf = fh.read(30 + m.csize + 512)  # the local header, its name and extra field, the data
+            csize = min(m.csize, 4096) if strings else m.csize  # of the strings, their count suffices
+            buf = fh.read(30 + csize + 512)  # the local header, its name and extra field, the data
             sig, nlen, xlen = _LOCAL(buf[:30])
             if sig != _ZIP:
                 continue
             start = 30 + nlen + xlen
-            raw = buf[start:start + m.csize]
-            if len(raw) < m.csize:
-                raw += fh.read(m.csize - len(raw))
-            data = zlib.decompressobj(-15).decompress(raw, MAX_SHEET_BYTES) if m.method == 8 else raw
+            raw = buf[start:start + csize]
+            if len(raw) < csize:
+                raw += fh.read(csize - len(raw))
+            limit = 2048 if strings else MAX_SHEET_BYTES
+            data = zlib.decompressobj(-15).decompress(raw, limit) if m.method == 8 else raw[:limit]
         except (OSError, struct.error, zlib.error):
+            continue
+        if strings:
+            declared = _UNIQUE_COUNT.search(data)
+            # every string takes ten bytes or more (<si><t/></si>): more declared is a lie, which
+            # python-calamine believes — it reserves room for them all and aborts past the memory
+            if declared and int(declared[1]) > max(m.size // 10, 1000):
+                scan.strings = int(declared[1])
             continue
         if ods:
             scan.ods = _ods_scan(data)
@@ -322,6 +338,10 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
         if cells:
             scan.errors[m.name] = cells
     return scan
+
+
+_SHARED_STRINGS = "xl/sharedStrings.xml"
+_UNIQUE_COUNT = re.compile(rb'<(?:\w+:)?sst\b[^>]*?\buniqueCount="([0-9]{1,20})"')
 
 
 #: A cached value that is not a plain number (``inf``, ``nan``; also text results of formulas,
