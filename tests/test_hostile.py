@@ -366,3 +366,23 @@ def test_shared_strings_that_claim_billions_are_refused(tmp_path):
         load_grids(str(bad))
     proc, rss = run_measured(["validate", str(bad)])
     assert proc.returncode == 2 and "文件已损坏" in proc.stderr and rss < MEMORY_LIMIT_KB
+
+
+def test_a_damaged_member_name_is_damage_not_a_traceback(files, tmp_path):
+    """A UTF-8-flagged name that is not UTF-8 (one flipped byte in the central directory) escaped
+    the fast directory reader as UnicodeDecodeError; zipfile now says the package is corrupt."""
+    from xltools.errors import UnreadableWorkbook
+    from xltools.reading.source import load_grids
+
+    src = tmp_path / "名.xlsx"
+    with zipfile.ZipFile(files["good"]) as zi, zipfile.ZipFile(src, "w") as zo:
+        for item in zi.infolist():
+            zo.writestr(item, zi.read(item.filename))
+        zo.writestr("附件/说明.txt", "x")  # a UTF-8 name (zipfile sets flag 0x800)
+    data = bytearray(src.read_bytes())
+    at = data.rindex("说明".encode())  # in the central directory, the last mention
+    data[at] = 0xFF
+    bad = tmp_path / "坏名.xlsx"
+    bad.write_bytes(bytes(data))
+    with pytest.raises(UnreadableWorkbook, match="文件已损坏"):
+        load_grids(str(bad))

@@ -199,8 +199,11 @@ def _central_directory(cd: bytes, count: int) -> list[Member] | None:
         sig, flags, method, csize, usize, nlen, xlen, clen, offset = unpack(cd, pos)
         if sig != b"PK\x01\x02" or 0xFFFFFFFF in (usize, csize, offset):
             return None
-        raw = cd[pos + 46:pos + 46 + nlen]
-        members.append(Member(raw.decode("utf-8" if flags & 0x800 else "cp437"), usize, method, csize, offset))
+        try:
+            name = cd[pos + 46:pos + 46 + nlen].decode("utf-8" if flags & 0x800 else "cp437")
+        except UnicodeDecodeError:  # a damaged name: zipfile says what is wrong
+            return None
+        members.append(Member(name, usize, method, csize, offset))
         pos += 46 + nlen + xlen + clen
     return members if pos == len(cd) else None
 
@@ -212,7 +215,7 @@ def _zip_members_slow(path: str) -> list[Member]:
         with zipfile.ZipFile(path) as zf:
             return [Member(i.filename, i.file_size, i.compress_type, i.compress_size, i.header_offset)
                     for i in zf.infolist()]
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):  # NotImplemented: "multiple disks"
         raise _refuse(path, "文件已损坏（不是完整的 zip/xlsx 包），请重新保存或重新获取该文件。",
                       "the file is corrupt (not a complete zip/xlsx package); save or obtain it again.") from None
 
