@@ -211,6 +211,15 @@ def test_never_crashes_on_any_text(s):
         assert v.number is not None
 
 
+@pytest.mark.parametrize("text", ["≥1" + "0" * 400, "1" + "0" * 400 + "%", "1" + "0" * 400 + "万元"])
+def test_a_number_too_long_to_hold_is_text(text):
+    """Four hundred digits parse as infinity, which then broke every sum and format it met."""
+    from xltools.reading.recognize import to_number
+
+    assert parse_value(text).kind == "text"
+    assert to_number(text) is None
+
+
 @given(st.one_of(st.integers(), st.floats(allow_nan=True, allow_infinity=True), st.booleans(),
                  st.none(), st.dates()))
 def test_never_crashes_on_any_cell(x):

@@ -175,6 +175,8 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     if m is None:
         return Value("text", text=text)
     number = float(m.group().replace(",", ""))
+    if not math.isfinite(number):  # four hundred digits: not a measurable value
+        return Value("text", text=text)
     tail = rest[m.end():]
     m = _SUFFIX.search(tail)
     if m:

@@ -93,9 +93,8 @@ def to_number(raw: object) -> float | None:
     text = normalize_text(raw)
     if not _NUMBER_TEXT.match(text):
         return None
-    if text.endswith("%"):
-        return float(text[:-1].replace(",", "")) / 100
-    return float(text.rstrip("万元分").replace(",", ""))
+    x = float(text[:-1].replace(",", "")) / 100 if text.endswith("%") else float(text.rstrip("万元分").replace(",", ""))
+    return x if x - x == 0 else None  # four hundred digits read as infinity: not a number
 
 
 def to_text(raw: object) -> str:
