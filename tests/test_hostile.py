@@ -289,6 +289,37 @@ def test_far_cells_refuse_a_legacy_or_open_document_file(tmp_path, soffice):
     assert load_grids(str(near))[0].rows == [[7.0]]
 
 
+def test_damaged_ranges_of_a_legacy_file_are_refused_not_fatal(tmp_path, soffice):
+    """A damaged .xls: a cell record whose column says 65,280 (Excel stops at 256) while the
+    DIMENSIONS record says the range is small — python-calamine filled 21 GB for it; a DIMENSIONS
+    record whose first row comes after its last — it reserved 1.2 TB. Both aborted the process."""
+    import struct
+
+    from xltools.errors import UnreadableWorkbook
+    from xltools.reading.source import load_grids
+
+    from .conftest import convert
+
+    src = tmp_path / "小.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active["A1"], wb.active["B2"] = "项目", 1
+    wb.save(src)
+    data = Path(convert(soffice, str(src), "xls", str(tmp_path))).read_bytes()
+    assert load_grids(str(tmp_path / "小.xls"))[0].rows == [["项目", ""], ["", 1.0]]
+    far, dims = bytearray(data), bytearray(data)
+    label = far.index(b"\xfd\x00\x0a\x00\x00\x00\x00\x00")  # LABELSST at A1: type, length, row 0, column 0
+    struct.pack_into("<HH", far, label + 4, 16_130, 65_280)
+    at = dims.index(b"\x00\x02\x0e\x00")  # DIMENSIONS: first row, last row + 1, first column, last column + 1
+    struct.pack_into("<IIHH", dims, at + 4, 17_152, 2, 0, 2)
+    for name, content, words in (("远.xls", far, "的 CRNU16131 处有内容，使已用区域过大"),
+                                 ("范围.xls", dims, "范围记录（DIMENSIONS）不合法")):
+        (tmp_path / name).write_bytes(bytes(content))
+        with pytest.raises(UnreadableWorkbook, match=words):
+            load_grids(str(tmp_path / name))
+        proc, rss = run_measured(["validate", str(tmp_path / name)])
+        assert proc.returncode == 2 and rss < MEMORY_LIMIT_KB, proc.stderr
+
+
 @pytest.mark.parametrize("value", [b"1E+400", b"nan", b"-inf"])
 def test_numbers_no_spreadsheet_writes_are_marked_not_computed(files, tmp_path, value):
     """``<v>1E+400</v>`` reads as infinity: every sum and rate it touched broke (an OverflowError

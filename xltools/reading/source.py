@@ -131,6 +131,11 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
             from .xls import scan as scan_xls
 
             found = scan_xls(ole, MAX_ROWS, MAX_CELLS)
+            if found.damaged:
+                raise _refuse(path, f"文件已损坏：工作表「{found.damaged}」的范围记录（DIMENSIONS）不合法；"
+                                    "请在 Excel 中打开并另存为 .xlsx 后再试。",
+                              f"the file is corrupt: the range record (DIMENSIONS) of sheet {found.damaged!r} is "
+                              "impossible; open it in Excel and save it as .xlsx.")
             _refuse_wide(path, found.wide)
             return Container("ole", {}, found.errors, None)
         return Container("ole", {}, {}, None)

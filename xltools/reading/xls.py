@@ -22,6 +22,8 @@ READ_LIMIT = MAX_STREAM + (1 << 20)
 _SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
 _END, _FREE = 0xFFFFFFFE, 0xFFFFFFFF
 _U16, _U32 = struct.Struct("<H").unpack_from, struct.Struct("<I").unpack_from
+_TWO_U16 = struct.Struct("<HH").unpack_from  # a record's type and length; a cell's row and column
+_DIMS = struct.Struct("<IIHH").unpack_from  # first row, last row + 1, first column, last column + 1
 #: BIFF error codes (the same in FORMULA results and BOOLERR records).
 ERROR_CODES = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
                0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
@@ -35,6 +37,7 @@ _CELLS = frozenset((0x0006, 0x00FD, 0x00D6, 0x0203, 0x0204, 0x0205, 0x027E))
 class Scan(NamedTuple):
     errors: dict[str, dict[tuple[int, int], str]]  # sheet → {(row, col): "#DIV/0!"}
     wide: dict[str, str]  # sheet → its far cells, when its used range is too large to hold
+    damaged: str = ""  # a sheet whose DIMENSIONS python-calamine would turn into terabytes
 
 
 def scan(data: bytes, max_rows: int, max_cells: int) -> Scan:
@@ -45,7 +48,8 @@ def scan(data: bytes, max_rows: int, max_cells: int) -> Scan:
         if not stream:
             return Scan({}, {})
         sheets = _sheets(stream)
-        return Scan(_biff_errors(stream, max_rows, sheets), _wide(stream, max_cells, sheets))
+        wide, damaged = _wide(stream, max_cells, sheets)
+        return Scan(_biff_errors(stream, max_rows, sheets), wide, damaged)
     except (struct.error, IndexError, ValueError, KeyError, UnicodeDecodeError):
         return Scan({}, {})
 
@@ -167,38 +171,49 @@ def _biff_errors(stream: bytes, max_rows: int,
     return found
 
 
-def _wide(stream: bytes, max_cells: int, sheets: list[tuple[str, int]]) -> dict[str, str]:
-    """Sheet → its far cells (the lowest, the rightmost) when the range from A1 to them spans
-    more than ``max_cells``. A sheet's DIMENSIONS record says how far it reaches (an .xls holds at
-    most 65,536 × 256 cells, ~1.1 GB to python-calamine); only a large one is walked cell by cell."""
+def _wide(stream: bytes, max_cells: int, sheets: list[tuple[str, int]]) -> tuple[dict[str, str], str]:
+    """(sheet → its far cells (the lowest, the rightmost) when the range from A1 to them spans
+    more than ``max_cells``; the first sheet with impossible DIMENSIONS).
+
+    python-calamine fills the whole range its cells span (a cell's column may say up to 65,535
+    where Excel stops at 256: a damaged file asked for 21 GB, and wrote them), and it reserves
+    room for the range the DIMENSIONS record states, reckoned without a check (a first row after
+    the last asked for 1.2 TB and aborted the process). So every cell record is looked at; an
+    .xls is a small share of any batch.
+    """
     wide: dict[str, str] = {}
     for name, offset in sheets:
-        for i, (kind, rec) in enumerate(_sheet_records(stream, offset)):
-            if kind == _DIMENSIONS and len(rec) >= 12:
-                if _U32(rec, 4)[0] * _U16(rec, 10)[0] > max_cells:  # last row + 1, last column + 1
-                    far = _far_cells(stream, offset, max_cells)
-                    if far:
-                        wide[name] = far
-                break
-            if i > 200:  # DIMENSIONS comes before the cells; a sheet without one is read as it is
-                break
-    return wide
+        far = _far_cells(stream, offset, max_cells)
+        if far is None:
+            return wide, name
+        if far:
+            wide[name] = far
+    return wide, ""
 
 
-def _far_cells(stream: bytes, offset: int, max_cells: int) -> str:
+def _far_cells(stream: bytes, offset: int, max_cells: int) -> str | None:
+    """The far cells of a sheet as in :func:`_wide`, ``""`` when its range is small enough, or
+    ``None`` when its DIMENSIONS record is impossible. One tight loop: it meets every record."""
     low = right = (-1, -1)
-    for kind, rec in _sheet_records(stream, offset):
-        if kind in _CELLS and len(rec) >= 4:
-            row, first = _U16(rec, 0)[0], _U16(rec, 2)[0]
-            last = first
-        elif kind == _MULRK and len(rec) >= 6:
-            row, first, last = _U16(rec, 0)[0], _U16(rec, 2)[0], _U16(rec, len(rec) - 2)[0]
-        else:
-            continue
-        if row > low[0]:
-            low = (row, first)
-        if last > right[1]:
-            right = (row, last)
+    pos, end, header, cells = offset, len(stream), _TWO_U16, _CELLS
+    first_record = True
+    while pos + 8 <= end:
+        kind, length = header(stream, pos)
+        if kind in cells or kind == _MULRK:
+            row, first = header(stream, pos + 4)
+            last = first if kind != _MULRK or length < 6 else _U16(stream, pos + 2 + length)[0]
+            if row > low[0]:
+                low = (row, first)
+            if last > right[1]:
+                right = (row, last)
+        elif kind == _DIMENSIONS and length >= 12 and pos + 16 <= end:
+            first_row, end_row, first_col, end_col = _DIMS(stream, pos + 4)
+            if first_row > end_row or first_col > end_col or end_row > 65_536 or end_col > 256:
+                return None
+        elif kind == _EOF or (kind == _BOF and not first_record):
+            break
+        first_record = False
+        pos += 4 + length
     if (low[0] + 1) * (right[1] + 1) <= max_cells:
         return ""
     far = [cell for cell, out in ((low, low[0] >= 1_000), (right, right[1] >= 100)) if out]
