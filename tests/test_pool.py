@@ -28,6 +28,11 @@ def die_on_three(x: int) -> int:
     return x
 
 
+def noisy(x: int) -> int:
+    os.write(2, b"thread '<unnamed>' panicked at xls.rs\n")  # as python-calamine's Rust code does
+    return x
+
+
 def big(x: int) -> bytes:
     return bytes([x % 256]) * 300_000  # larger than a pipe's buffer: the parent must read as it goes
 
@@ -88,6 +93,12 @@ def test_a_consumer_that_stops_early_leaves_no_process_behind():
     assert next(gen)[0] == 0
     gen.close()
     assert _children_left() == []
+
+
+@needs_fork
+def test_workers_do_not_write_to_the_terminal(capfd):
+    assert list(pool.run(noisy, [1, 2, 3], 2)) == [1, 2, 3]
+    assert "panicked" not in capfd.readouterr().err
 
 
 def test_too_many_tasks_are_refused():

@@ -81,6 +81,7 @@ def run(fn: Callable[[Any], Any], tasks: Sequence[Any], jobs: int) -> Iterator[A
 
 def _serve(fn: Callable[[Any], Any], tasks: Sequence[Any], task_r: int, res_w: int) -> None:
     code = 0
+    _quiet_stderr()
     try:
         while True:
             raw = os.read(task_r, 4)
@@ -98,6 +99,19 @@ def _serve(fn: Callable[[Any], Any], tasks: Sequence[Any], task_r: int, res_w: i
             pass
     finally:
         os._exit(code)
+
+
+def _quiet_stderr() -> None:
+    """A worker writes nothing to the terminal: python-calamine's Rust code prints a panic's text
+    (``thread '<unnamed>' panicked at …/xls.rs``) before the panic becomes the exception that is
+    reported on the damaged file, and the lines would tear through the progress bar. Whatever
+    goes wrong in a worker reaches the parent through its pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        return
+    os.dup2(devnull, 2)
+    os.close(devnull)
 
 
 def _write_all(fd: int, data: bytes) -> None:
