@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench bench-count fuzz templates templates-preview clean
+.PHONY: demo test lint bench bench-count fuzz fuzz-files templates templates-preview clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,9 @@ bench-count: $(STAMP)
 # Hundreds of random filled templates through LibreOffice against Python (SEED=1 CASES=100 to vary).
 fuzz: $(STAMP)
 	$(BIN)/python -m tests.fuzz_templates --seed $(or $(SEED),1) --cases $(or $(CASES),100)
+
+fuzz-files: $(STAMP)
+	$(BIN)/python -m tests.fuzz_files --seed $(or $(SEED),1) --cases $(or $(CASES),2000)
 
 # The committed templates are generated, never edited by hand (a test checks they are current).
 templates: $(STAMP)

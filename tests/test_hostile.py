@@ -417,3 +417,12 @@ def test_a_damaged_member_name_is_damage_not_a_traceback(files, tmp_path):
     bad.write_bytes(bytes(data))
     with pytest.raises(UnreadableWorkbook, match="文件已损坏"):
         load_grids(str(bad))
+
+
+def test_damaged_copies_of_the_samples_end_in_a_result_or_a_refusal(tmp_path):
+    """150 damaged copies of the demo's workbooks (``tests/fuzz_files.py``; ``make fuzz-files``
+    runs thousands): none lets an exception escape or kills the process. Before the far-cell and
+    shared-string checks, this seed aborted python-calamine twice."""
+    from .fuzz_files import demo_sources, run
+
+    assert run(3, 150, demo_sources(str(tmp_path)), str(tmp_path)) == []
