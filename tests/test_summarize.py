@@ -417,6 +417,54 @@ def test_findings_link_to_their_cells(tmp_path):
     assert [c.value for c in shown[finding[2].row]][:4] == [path, "绩效自评表", "G15", "A305"]
 
 
+def _saved_on(path, when: str) -> None:
+    """Rewrite the last-save time a workbook records (docProps/core.xml), as Excel would on saving."""
+    import re
+    import zipfile
+
+    data = {}
+    with zipfile.ZipFile(path) as zi:
+        for item in zi.infolist():
+            data[item.filename] = zi.read(item.filename)
+    core, n = re.subn(rb"(<dcterms:modified[^>]*>)[^<]*(<)", rb"\g<1>" + when.encode() + rb"\g<2>", data["docProps/core.xml"])
+    assert n == 1
+    data["docProps/core.xml"] = core
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zo:
+        for name, content in data.items():
+            zo.writestr(name, content)
+
+
+def test_a_repeated_table_says_which_copy_was_saved_last(tmp_path):
+    """Which copy to keep is usually the later one; files collected by e-mail all carry the day
+    they were saved to disk, so S106 tells the time each workbook records of its own last save."""
+    from datetime import UTC, datetime
+
+    from xltools.api import validate_files
+
+    d = tmp_path / "收件"
+    d.mkdir()
+    first = write(d, CLEAN, name="养老.xlsx")
+    later = write(d, CLEAN, {"E14": "1900人", "G14": 19, "G21": 96.6}, name="养老（修改后）.xlsx")
+    _saved_on(first, "2024-03-05T06:20:00Z")
+    _saved_on(later, "2024-03-06T01:10:00Z")
+
+    def local(*args: int) -> str:
+        return datetime(*args, tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+
+    said = {os.path.basename(fr.path): f.message() for fr in validate_files([str(d)]).files for f in fr.findings
+            if f.code == "S106"}
+    assert said == {
+        "养老.xlsx": "2023年度「社区养老服务中心运营补助」的项目支出绩效自评表在本批文件中出现 2 次（另见 "
+                     f"{later}「绩效自评表」（总分 96.60，保存于 {local(2024, 3, 6, 1, 10)}，最新）），各份总分不同（本表 97.60），"
+                     f"本份保存于 {local(2024, 3, 5, 6, 20)}，汇总时会重复计入",
+        "养老（修改后）.xlsx": "2023年度「社区养老服务中心运营补助」的项目支出绩效自评表在本批文件中出现 2 次（另见 "
+                             f"{first}「绩效自评表」（总分 97.60，保存于 {local(2024, 3, 5, 6, 20)}）），各份总分不同（本表 96.60），"
+                             f"本份保存于 {local(2024, 3, 6, 1, 10)}，是最新的一份，汇总时会重复计入",
+    }
+    _saved_on(later, "2024-03-05T06:20:30Z")  # saved within the same minute: the times say nothing
+    assert all("保存于" not in f.message() for fr in validate_files([str(d)]).files for f in fr.findings)
+
+
 def test_a_table_given_twice_is_flagged_in_summary_and_validate(tmp_path):
     """A resubmitted workbook and a copied sheet are summed twice: every copy gets S106 naming
     the others (with the totals when they differ); look-alikes of other projects do not."""

@@ -32,6 +32,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, TypeVar
 
@@ -137,9 +138,10 @@ def repeats(items: Sequence[T], copy: Callable[[T], Copy] | None = None,
         members = [as_copy(items[i]) for i in group]
         totals = {m.total for m in members}
         differ = None not in totals and len(totals) > 1  # then each copy's total tells them apart
+        saved = _saved(members)
         for i, me in zip(group, members, strict=True):
             # only the first few are named: a file copied a thousand times must not cost a million
-            named = [_where(c, me, differ) for c in itertools.islice((c for c in members if c is not me), NAMED)]
+            named = [_where(c, me, differ, saved) for c in itertools.islice((c for c in members if c is not me), NAMED)]
             shown = "、".join(zh for zh, _ in named)
             shown_en = ", ".join(en for _, en in named)
             if len(members) - 1 > NAMED:
@@ -147,6 +149,11 @@ def repeats(items: Sequence[T], copy: Callable[[T], Copy] | None = None,
                 shown_en += f" and {len(members) - 1 - NAMED} more"
             detail = (Text(f"，各份总分不同（本表 {me.total:.2f}）", f"; the totals differ (this one {me.total:.2f})")
                       if differ else Text("", ""))
+            mine = saved.get(os.path.normpath(me.path))
+            if mine is not None:
+                when, latest = _when(mine, saved)
+                detail = Text(f"{detail.zh}，本份保存于 {when}" + ("，是最新的一份" if latest else ""),
+                              f"{detail.en}; this one saved {when}" + (", the latest" if latest else ""))
             year = year_of(me.year)
             yield i, Finding(CODE, me.sheet, me.cell, me.project, {
                 "name": me.project, "n": len(group), "others": Text(shown, shown_en),
@@ -156,16 +163,51 @@ def repeats(items: Sequence[T], copy: Callable[[T], Copy] | None = None,
             })
 
 
-def _where(c: Copy, me: Copy, with_total: bool) -> tuple[str, str]:
+#: Copies in more files than this are not asked when they were saved (a file copied a thousand
+#: times needs removing, not dating).
+SAVED_FILES = 10
+
+
+def _saved(members: list[Copy]) -> dict[str, datetime]:
+    """When each file of a repeated table was last saved, as the files record it; nothing when
+    the copies sit in one workbook or in more than :data:`SAVED_FILES`, or were all saved within
+    a minute."""
+    from .reading.source import saved_at
+
+    paths = {os.path.normpath(m.path) for m in members}
+    if not 1 < len(paths) <= SAVED_FILES:
+        return {}
+    found = {p: t for p in paths if (t := saved_at(p)) is not None}
+    # copies saved within a minute of each other are one save copied: their times tell nothing
+    return found if found and (max(found.values()) - min(found.values())).total_seconds() >= 60 else {}
+
+
+def _when(t: datetime, saved: dict[str, datetime]) -> tuple[str, bool]:
+    """(``2024-03-06 09:10``, whether no other file was saved as late)."""
+    latest = len(saved) > 1 and t == max(saved.values()) and sum(1 for x in saved.values() if x == t) == 1
+    return t.strftime("%Y-%m-%d %H:%M"), latest
+
+
+def _where(c: Copy, me: Copy, with_total: bool, saved: dict[str, datetime] | None = None) -> tuple[str, str]:
     """Where another copy is, in Chinese and English: its file (as given) and sheet, and its
-    total when the copies' totals differ (which is what a finance officer chooses by)."""
+    total when the copies' totals differ and when its file was saved (which is what a finance
+    officer chooses by)."""
+    notes_zh, notes_en = [], []
     if os.path.normpath(c.path) == os.path.normpath(me.path):
         at = f"「{c.sheet}」" if c.sheet != me.sheet else f"「{c.sheet}」{c.cell}"
         zh, en = f"本文件{at}", f"this workbook {at}"
     else:
         zh, en = f"{c.path}「{c.sheet}」", f"{c.path} 「{c.sheet}」"
+        t = (saved or {}).get(os.path.normpath(c.path))
+        if t is not None:
+            when, latest = _when(t, saved or {})
+            notes_zh.append(f"保存于 {when}" + ("，最新" if latest else ""))
+            notes_en.append(f"saved {when}" + (", the latest" if latest else ""))
     if with_total:
-        zh, en = f"{zh}（总分 {c.total:.2f}）", f"{en} (total {c.total:.2f})"
+        notes_zh.insert(0, f"总分 {c.total:.2f}")
+        notes_en.insert(0, f"total {c.total:.2f}")
+    if notes_zh:
+        zh, en = f"{zh}（{'，'.join(notes_zh)}）", f"{en} ({', '.join(notes_en)})"
     return zh, en
 
 

@@ -14,6 +14,7 @@ import re
 import struct
 import zlib
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import BinaryIO, NamedTuple
 
 from ..errors import UnreadableWorkbook
@@ -530,6 +531,36 @@ def _reraise_if_not_damage(e: BaseException) -> None:
     Rust panic (pyo3's ``PanicException`` derives from BaseException), is the file's damage."""
     if not isinstance(e, Exception) and type(e).__name__ != "PanicException":
         raise e
+
+
+_SAVED = re.compile(rb"<(?:dcterms:modified|dc:date)\b[^>]*>\s*([0-9][0-9T:.+\-Z ]{9,40}?)\s*<")
+
+
+def saved_at(path: str) -> datetime | None:
+    """When the workbook was last saved, as it records it (docProps/core.xml of an .xlsx,
+    meta.xml of an .ods), in local time; ``None`` when it does not say (an .xls, a damaged file).
+
+    Files are collected by e-mail and copied between folders, which renews their modification
+    time; the time a workbook records is its own last save in Excel or WPS — what tells which of
+    two copies is the later one (S106)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            for name in ("docProps/core.xml", "meta.xml"):
+                try:
+                    info = zf.getinfo(name)
+                except KeyError:
+                    continue
+                if info.file_size > 1 << 20:
+                    return None
+                m = _SAVED.search(zf.read(info))
+                if m:
+                    when = datetime.fromisoformat(m[1].decode().strip())
+                    return when.astimezone() if when.tzinfo else when
+    except Exception:  # noqa: BLE001 — not a zip, damaged, an odd date: the file does not say
+        return None
+    return None
 
 
 def _short(e: BaseException) -> str:
