@@ -101,19 +101,27 @@ def mutate(rnd: random.Random, path: str) -> bytes:
     return out.getvalue()
 
 
-def _check(path: str) -> int:
-    """In a forked child: 0 when score and validate end in a result or an XltoolsError."""
+def _check(path: str, annotate: bool = False) -> int:
+    """In a forked child: 0 when score and validate (and with ``annotate``, the annotated and the
+    corrected copies) end in a result or an XltoolsError."""
     import resource
 
+    from xltools.annotate import annotate_copy
     from xltools.api import score_file, validate_file
     from xltools.errors import XltoolsError
+    from xltools.fix import fix_copy
 
     resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)  # python-calamine prints its panics; they are reported as damage
-    for fn in (score_file, validate_file):
+    stem = os.path.splitext(path)[0]
+    steps = [lambda: score_file(path), lambda: validate_file(path)]
+    if annotate:  # openpyxl reads and writes the damaged file too
+        steps += [lambda: annotate_copy(path, validate_file(path).findings, stem + "_校验.xlsx", force=True),
+                  lambda: fix_copy(path, stem + "_修正.xlsx", force=True)]
+    for step in steps:
         try:
-            fn(path)
+            step()
         except XltoolsError:
             pass
         except Exception:  # noqa: BLE001 — the defect this looks for
@@ -122,7 +130,8 @@ def _check(path: str) -> int:
     return 0
 
 
-def run(seed: int, cases: int, sources: list[str], workdir: str, keep: str | None = None) -> list[tuple[str, str]]:
+def run(seed: int, cases: int, sources: list[str], workdir: str, keep: str | None = None,
+        annotate: bool = False) -> list[tuple[str, str]]:
     """(source, what went wrong) for every case that escaped or killed its child."""
     import xltools.api  # noqa: F401 — imported once, before forking
 
@@ -136,7 +145,7 @@ def run(seed: int, cases: int, sources: list[str], workdir: str, keep: str | Non
         sys.stdout.flush()
         pid = os.fork()
         if pid == 0:
-            os._exit(_check(path))
+            os._exit(_check(path, annotate))
         _, status = os.waitpid(pid, 0)
         if status:
             why = f"killed by signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else "an exception escaped"
@@ -145,7 +154,9 @@ def run(seed: int, cases: int, sources: list[str], workdir: str, keep: str | Non
                 os.makedirs(keep, exist_ok=True)
                 os.replace(path, os.path.join(keep, os.path.basename(path)))
                 continue
-        os.unlink(path)
+        for p in (path, *(os.path.splitext(path)[0] + s + ".xlsx" for s in ("_校验", "_修正"))):
+            if os.path.exists(p):
+                os.unlink(p)
     return bad
 
 
@@ -167,6 +178,7 @@ def main() -> None:
     ap.add_argument("--cases", type=int, default=1000)
     ap.add_argument("--corpus", help="a folder of workbooks to mutate (default: the demo's six)")
     ap.add_argument("--keep", help="keep the failing files in this folder")
+    ap.add_argument("--annotate", action="store_true", help="also write annotated and corrected copies (openpyxl)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="xltools-fuzz-files-") as tmp:
         if args.corpus:
@@ -174,7 +186,7 @@ def main() -> None:
                              if f.lower().endswith((".xlsx", ".xlsm", ".ods", ".xls")))
         else:
             sources = demo_sources(tmp)
-        bad = run(args.seed, args.cases, sources, tmp, args.keep)
+        bad = run(args.seed, args.cases, sources, tmp, args.keep, args.annotate)
     for src, why in bad:
         print(f"FAILED {os.path.basename(src)}: {why}")
     print(f"{len(bad)} of {args.cases} damaged workbooks escaped or killed xltools (seed {args.seed})")

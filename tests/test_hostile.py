@@ -417,6 +417,11 @@ def test_a_damaged_member_name_is_damage_not_a_traceback(files, tmp_path):
     bad.write_bytes(bytes(data))
     with pytest.raises(UnreadableWorkbook, match="文件已损坏"):
         load_grids(str(bad))
+    from xltools.annotate import annotate_copy
+    from xltools.errors import OutputError
+
+    with pytest.raises(OutputError, match="文件已损坏"):  # was a UnicodeDecodeError from zipfile
+        annotate_copy(str(bad), [], str(tmp_path / "批注.xlsx"))
 
 
 def test_damaged_copies_of_the_samples_end_in_a_result_or_a_refusal(tmp_path):

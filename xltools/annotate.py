@@ -46,7 +46,7 @@ def _check_keepable(src: str) -> None:
     try:
         with zipfile.ZipFile(src) as zf:
             names = zf.namelist()
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):  # a damaged name, "zip version 9.0"
         raise _refuse(src, "文件已损坏（不是完整的 .xlsx），无法生成副本。",
                       "the file is corrupt (not a complete .xlsx); no copy can be made.") from None
     lost = [(zh, en) for prefix, zh, en in UNKEPT_PARTS if any(n.startswith(prefix) for n in names)]
