@@ -173,3 +173,20 @@ def xlsx_with_shared_strings(out: str, strings: list[str], unique_count: int | N
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zo:
         for name, text in parts.items():
             zo.writestr(name, text)
+
+
+def prefixed(src: str, out: str, rows: bytes = b"") -> None:
+    """``src`` with its worksheets' elements prefixed (``<x:c r="A1">``, as the .NET Open XML SDK
+    writes them), ``rows`` (unprefixed XML) added at the end of the first sheet's data."""
+    import re
+
+    with zipfile.ZipFile(src) as zi, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zo:
+        for item in zi.infolist():
+            data = zi.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                if item.filename.endswith("sheet1.xml"):
+                    data = data.replace(b"</sheetData>", rows + b"</sheetData>")
+                data = data.replace(b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+                                    b'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"')
+                data = re.sub(rb"<(/?)(?![?!])([A-Za-z]\w*)", rb"<\1x:\2", data)
+            zo.writestr(item, data)

@@ -431,3 +431,19 @@ def test_damaged_copies_of_the_samples_end_in_a_result_or_a_refusal(tmp_path):
     from .fuzz_files import demo_sources, run
 
     assert run(3, 150, demo_sources(str(tmp_path)), str(tmp_path)) == []
+
+
+def test_prefixed_sheet_xml_is_checked_like_any_other(files, tmp_path):
+    """python-calamine reads worksheets whose elements carry a prefix (``<x:c r="A1">``); the far
+    cell and error searches missed them, so a far cell there still aborted the process."""
+    from xltools.api import score_file
+    from xltools.reading.source import load_grids
+
+    plain = tmp_path / "前缀.xlsx"
+    hostile.prefixed(files["good"], str(plain), b'<row r="40"><c r="J40" t="e"><v>#DIV/0!</v></c></row>')
+    assert [r.total for r in score_file(plain)] == [94.3]
+    assert load_grids(str(plain))[0].errors == {(39, 9): "#DIV/0!"}
+    far = tmp_path / "前缀远.xlsx"
+    hostile.prefixed(files["good"], str(far), _FAR["xfd"])
+    proc, rss = run_measured(["validate", str(far)])
+    assert proc.returncode == 1 and "XFD1048576 处有内容" in proc.stdout and rss < MEMORY_LIMIT_KB, proc.stderr

@@ -15,6 +15,7 @@ import struct
 import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import BinaryIO, NamedTuple
 
 from ..errors import UnreadableWorkbook
@@ -264,9 +265,7 @@ def _sheet_parts(path: str) -> dict[str, str]:
 
 
 _ERROR_MARK = b't="e"'
-_ERROR_CELL = re.compile(rb'<c\b([^>]*?\bt="e"[^>/]*)>(.*?)</c>', re.S)
 _REF = re.compile(rb'\br="([A-Z]{1,3}[0-9]+)"')
-_VALUE = re.compile(rb"<v>([^<]*)</v>")
 
 
 #: OpenDocument: the one part holding every sheet (by name), and its error mark.
@@ -328,18 +327,19 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
         if ods:
             scan.ods = _ods_scan(data)
             continue
-        if _MAYBE_FAR.search(data):
-            far = _far_cells(data)
+        pat = _patterns(_prefix(data))
+        if pat.maybe_far.search(data):
+            far = _far_cells(data, pat)
             if far:
                 scan.wide[m.name] = far
                 continue
-        if _ODD_VALUE.search(data):
+        if pat.odd_value.search(data):
             scan.odd = True
         if _ERROR_MARK not in data:
             continue
         cells = {}
-        for attrs, body in _ERROR_CELL.findall(data):
-            ref, value = _REF.search(attrs), _VALUE.search(body)
+        for attrs, body in pat.error_cell.findall(data):
+            ref, value = _REF.search(attrs), pat.value.search(body)
             if ref and value:
                 row, col = parse_a1(ref[1].decode())
                 if row < MAX_ROWS:
@@ -353,21 +353,52 @@ _SHARED_STRINGS = "xl/sharedStrings.xml"
 _UNIQUE_COUNT = re.compile(rb'<(?:\w+:)?sst\b[^>]*?\buniqueCount="([0-9]{1,20})"')
 
 
-#: A cached value that is not a plain number (``inf``, ``nan``; also text results of formulas,
-#: which are then merely checked): python-calamine reads ``inf``, ``nan`` and an overflowing
-#: ``1E+400`` as numbers no spreadsheet holds. One search over the part.
-_ODD_VALUE = re.compile(rb"<v>[^<]*?(?:[^<0-9.E+-]|E[-+]?[0-9]{3})")
+class _Patterns(NamedTuple):
+    """The searches of a worksheet part, for the element prefix it uses (``x:`` from the .NET
+    Open XML SDK and some exporters: ``<x:c r="A1">``; python-calamine reads those as well)."""
+
+    #: A cached value that is not a plain number (``inf``, ``nan``; also text results of formulas,
+    #: which are then merely checked): python-calamine reads ``inf``, ``nan`` and an overflowing
+    #: ``1E+400`` as numbers no spreadsheet holds. One search over the part.
+    odd_value: re.Pattern[bytes]
+    #: A cell that may lie far out, or whose place cannot be told from its tag: one without a
+    #: leading reference (placed after the cell before), or one past column HZ or row 9999. Sheets
+    #: without one span at most 9,999 × 234 cells; a typical sheet has none: one search settles it.
+    maybe_far: re.Pattern[bytes]
+    row_or_cell: re.Pattern[bytes]
+    cell_end: bytes
+    error_cell: re.Pattern[bytes]
+    value: re.Pattern[bytes]
 
 
-#: A cell that may lie far out, or whose place cannot be told from its tag: one without a leading
-#: reference (placed after the cell before), or one past column HZ or row 9999. Sheets without
-#: one span at most 9,999 × 234 cells; a typical sheet has none, so one search settles it.
-_MAYBE_FAR = re.compile(rb'<c(?! r="(?:[A-H]?[A-Z])[0-9]{1,4}")[ >/]')
-_ROW_OR_CELL = re.compile(rb"<(row|c)\b([^>]*)>")
+@lru_cache(maxsize=8)
+def _patterns(prefix: bytes) -> _Patterns:
+    p = re.escape(prefix)
+    return _Patterns(
+        re.compile(rb"<" + p + rb"v>[^<]*?(?:[^<0-9.E+-]|E[-+]?[0-9]{3})"),
+        re.compile(rb"<" + p + rb'c(?! r="(?:[A-H]?[A-Z])[0-9]{1,4}")[ >/]'),
+        re.compile(rb"<" + p + rb"(row|c)\b([^>]*)>"),
+        b"</" + prefix + b"c>",
+        re.compile(rb"<" + p + rb'c\b([^>]*?\bt="e"[^>/]*)>(.*?)</' + p + rb"c>", re.S),
+        re.compile(rb"<" + p + rb"v>([^<]*)</" + p + rb"v>"),
+    )
+
+
+_PREFIXED_ROOT = re.compile(rb"<([A-Za-z_][\w.-]*):worksheet\b")
+
+
+def _prefix(data: bytes) -> bytes:
+    """The prefix of the part's elements (``b"x:"``), from its root element; usually none."""
+    if data.find(b":worksheet", 0, 1024) < 0:
+        return b""
+    m = _PREFIXED_ROOT.search(data, 0, 1024)
+    return m[1] + b":" if m else b""
+
+
 _R_ATTR = re.compile(rb'\br="([A-Z]*)([0-9]*)"')
 
 
-def _far_cells(data: bytes) -> str:
+def _far_cells(data: bytes, pat: _Patterns) -> str:
     """The far cells holding something (the lowest, the rightmost: ``A1048576、XFD3``) when the
     used range they make spans more than :data:`MAX_CELLS` cells, else ``""``.
 
@@ -376,7 +407,7 @@ def _far_cells(data: bytes) -> str:
     """
     row = col = -1
     low = right = (-1, -1)
-    for m in _ROW_OR_CELL.finditer(data):
+    for m in pat.row_or_cell.finditer(data):
         tag, attrs = m.groups()
         ref = _R_ATTR.search(attrs)
         if tag == b"row":
@@ -386,7 +417,7 @@ def _far_cells(data: bytes) -> str:
             row, col = int(ref[2]) - 1, _letters(ref[1]) - 1
         else:
             col += 1
-        if attrs.endswith(b"/") or data.startswith(b"</c>", m.end()):
+        if attrs.endswith(b"/") or data.startswith(pat.cell_end, m.end()):
             continue
         if row > low[0]:
             low = (row, col)
