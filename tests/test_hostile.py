@@ -447,3 +447,39 @@ def test_prefixed_sheet_xml_is_checked_like_any_other(files, tmp_path):
     hostile.prefixed(files["good"], str(far), _FAR["xfd"])
     proc, rss = run_measured(["validate", str(far)])
     assert proc.returncode == 1 and "XFD1048576 处有内容" in proc.stdout and rss < MEMORY_LIMIT_KB, proc.stderr
+
+
+def test_a_file_that_kills_its_process_is_named_and_the_batch_goes_on(files, tmp_path, monkeypatch):
+    """A damaged file on which python-calamine aborts (no exception to catch) took its worker with
+    it, and the whole summary failed ("汇总进程意外退出"). Now the batch's other files are read in
+    processes of their own, and the one that kills a process is listed as unreadable."""
+    import shutil
+
+    import xltools.api
+    import xltools.reading
+    from xltools.api import validate_files
+    from xltools.summary import summarize
+
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    for i in range(9):
+        shutil.copy(files["good"], batch / f"{i}.xlsx")
+    shutil.copy(files["good"], batch / "炸.xlsx")
+    real = xltools.reading.read_workbook
+
+    def read_workbook(path):
+        if str(path).endswith("炸.xlsx"):
+            os.abort()  # what python-calamine does on a file it cannot hold
+        return real(path)
+
+    monkeypatch.setattr(xltools.reading, "read_workbook", read_workbook)
+    monkeypatch.setattr(xltools.api, "read_workbook", read_workbook)
+    result = summarize([str(batch)], str(tmp_path / "汇总.json"), fmt="json", jobs=2)
+    assert (result.files, result.tables, result.unreadable) == (10, 9, 1)
+    unread = json.loads((tmp_path / "汇总.json").read_text(encoding="utf-8"))["unreadable"]
+    assert [os.path.basename(r["path"]) for r in unread] == ["炸.xlsx"]
+    assert unread[0]["error"].startswith("读取该文件时进程意外终止")
+    report = validate_files([str(batch)], jobs=2, lang="en")
+    assert [(os.path.basename(f.path), f.error is not None) for f in report.files][-1] == ("炸.xlsx", True)
+    assert report.files[-1].error.startswith("the process reading this file stopped")
+    assert sum(1 for f in report.files if f.error is None) == 9

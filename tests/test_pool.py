@@ -95,6 +95,21 @@ def test_a_consumer_that_stops_early_leaves_no_process_behind():
     assert _children_left() == []
 
 
+def negative(x: int) -> int:
+    return -x
+
+
+@needs_fork
+def test_a_task_whose_worker_died_is_salvaged_and_the_others_kept():
+    """python-calamine aborts the process on some damaged files: the run goes on, the other
+    worker takes the remaining tasks, and the lost one is handed to ``salvage``."""
+    assert list(pool.run(die_on_three, list(range(10)), 2, salvage=negative)) == [0, 1, 2, -3, 4, 5, 6, 7, 8, 9]
+    assert list(pool.run(die_on_three, [3, 3, 3], 2, salvage=negative)) == [-3, -3, -3]  # every worker died
+    assert pool.isolated(die_on_three, 3) == (False, None)
+    assert pool.isolated(die_on_three, 4) == (True, 4)
+    assert pool.isolated(fail_on_seven, 7) == (False, None)
+
+
 @needs_fork
 def test_workers_do_not_write_to_the_terminal(capfd):
     assert list(pool.run(noisy, [1, 2, 3], 2)) == [1, 2, 3]

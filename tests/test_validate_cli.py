@@ -215,7 +215,7 @@ def test_workers_without_fork_give_the_same_report(tmp_path, monkeypatch):
         write(tmp_path, replace(CLEAN, project=f"项目{k % 2}"), {"G15": 8 if k % 2 else 10}, name=f"自评{k}.xlsx")
     write(tmp_path, replace(GOALS, project="项目1"), name="目标.xlsx")
     forked = validate_files([str(tmp_path)], jobs=2, annotate_dir=str(tmp_path / "a"))
-    monkeypatch.setattr(pool, "run", lambda fn, tasks, jobs: pool._spawned(fn, tasks, jobs))
+    monkeypatch.setattr(pool, "run", lambda fn, tasks, jobs, salvage=None: pool._spawned(fn, tasks, jobs))
     spawned = validate_files([str(tmp_path)], jobs=2, annotate_dir=str(tmp_path / "b"))
     strip = lambda r: [{**f.to_dict(), "annotated": None} for f in r.files]  # noqa: E731
     assert strip(forked) == strip(spawned) and len(forked.files) == 9

@@ -259,13 +259,37 @@ def _in_workers(fn: Callable, items: list, shared: tuple, jobs: int | None) -> I
     from .summary import pool
 
     parts = pool.batches(items, jobs)
-    for result in pool.run(_apply, [(fn, part, shared) for part in parts], jobs):
+    for result in pool.run(_apply, [(fn, part, shared) for part in parts], jobs, salvage=_salvage):
         yield from result
 
 
 def _apply(task: tuple) -> list:
     fn, part, shared = task
     return fn(part, shared)
+
+
+def _salvage(task: tuple) -> list:
+    """A batch whose worker died: each item in a process of its own; the one that kills it is
+    reported as such (:func:`_crashed_item`), the others as usual."""
+    from .summary import pool
+
+    fn, part, shared = task
+    out: list = []
+    for item in part:
+        ok, result = pool.isolated(_apply, (fn, [item], shared))
+        out.extend(result if ok else [_crashed_item(fn, item, shared)])
+    return out
+
+
+def _crashed_item(fn: Callable, item: object, shared: tuple) -> tuple:
+    """The result ``fn`` would give for an item whose process died."""
+    from .errors import crashed
+
+    if fn is _annotate_some:
+        return None, crashed(shared[0])
+    report = FileReport(str(item))
+    report.error = crashed(shared[4])
+    return report, [], [], []
 
 
 def _validate_some(paths: list[str], shared: tuple,

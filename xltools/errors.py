@@ -61,6 +61,15 @@ def internal_error(e: BaseException, lang: str = "zh") -> str:
     return f"xltools 内部错误（{e!r}）：该文件未能校验；请把该文件发给维护者"
 
 
+def crashed(lang: str = "zh") -> str:
+    """What a batch says of a file while reading which its process died (python-calamine aborts
+    on some damaged files; the kernel ends a process out of memory), and goes on."""
+    if lang == "en":
+        return ("the process reading this file stopped (a damaged or hostile file, or too little memory); "
+                "skipped — open it in Excel and save it again")
+    return "读取该文件时进程意外终止（文件可能已损坏或被篡改，或内存不足），已跳过；请在 Excel 中打开并另存后再试"
+
+
 class RulesError(XltoolsError):
     """A rule set file is missing or malformed."""
 

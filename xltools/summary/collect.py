@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..annotate import ANNOTATED_SUFFIX
-from ..errors import UnknownTable, UnreadableWorkbook, internal_error
+from ..errors import UnknownTable, UnreadableWorkbook, crashed, internal_error
 from ..model import EVALUATION, MONITOR, Workbook
 from ..reading.recognize import to_number, to_text
 from ..ruleset import RuleSet, load_rules
@@ -198,6 +198,22 @@ def _work(args: tuple[list[str], str | None, str, Prepare | None]) -> list[tuple
     return [pair for p in paths for pair in _pairs(p, rules, lang, prepare)]
 
 
+def _salvage(args: tuple[list[str], str | None, str, Prepare | None]) -> list[tuple[Record, object]]:
+    """A batch whose worker died: each file read in a process of its own; the one that kills it
+    is reported as such, the others are summed as usual."""
+    from . import pool
+
+    paths, rules_spec, lang, prepare = args
+    out: list[tuple[Record, object]] = []
+    for p in paths:
+        ok, pairs = pool.isolated(_work, ([p], rules_spec, lang, prepare))
+        if not ok:
+            rec = Record(p, error=crashed(lang))
+            pairs = [(rec, prepare(rec, [], lang) if prepare else [])]
+        out.extend(pairs)
+    return out
+
+
 def collect(files: list[str], rules_spec: str | None = None, *, jobs: int | None = None, lang: str = "zh",
             progress: Callable[[int], None] | None = None,
             prepare: Prepare | None = None) -> Iterator[tuple[Record, object]]:
@@ -221,8 +237,8 @@ def collect(files: list[str], rules_spec: str | None = None, *, jobs: int | None
     from . import pool
 
     batches = pool.batches(files, jobs, CHUNK)
-    for batch, result in zip(batches, pool.run(_work, [(b, rules_spec, lang, prepare) for b in batches], jobs),
-                             strict=True):
+    tasks = [(b, rules_spec, lang, prepare) for b in batches]
+    for batch, result in zip(batches, pool.run(_work, tasks, jobs, salvage=_salvage), strict=True):
         yield from result
         if progress:
             progress(len(batch))

@@ -37,10 +37,18 @@ def batches(items: Sequence[Any], jobs: int, most: int = 8) -> list[Sequence[Any
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def run(fn: Callable[[Any], Any], tasks: Sequence[Any], jobs: int) -> Iterator[Any]:
+def run(fn: Callable[[Any], Any], tasks: Sequence[Any], jobs: int,
+        salvage: Callable[[Any], Any] | None = None) -> Iterator[Any]:
     """``fn(task)`` for every task, in ``jobs`` processes; results in task order.
 
     ``fn`` and the tasks must be picklable only on the fallback path; results always are.
+
+    A worker can die without a word: python-calamine aborts the process on some damaged files
+    (a Rust abort, which no ``except`` catches), or the kernel ends it for memory. Without
+    ``salvage`` that is an error of the whole run; with it, every task left without a result is
+    handed to ``salvage(task)`` in this process (which should run the task's items one by one
+    through :func:`isolated`, so that the one file that kills a process is named and the
+    others are read).
     """
     if len(tasks) > MAX_TASKS:
         raise ValueError(f"at most {MAX_TASKS} tasks")
@@ -68,7 +76,7 @@ def run(fn: Callable[[Any], Any], tasks: Sequence[Any], jobs: int) -> Iterator[A
         os.close(task_w)
         os.close(task_r)
         task_w = task_r = -1
-        yield from _gather(workers, len(tasks))
+        yield from _gather(workers, tasks, salvage)
         finished = True
     finally:
         gc.unfreeze()
@@ -106,6 +114,10 @@ def _quiet_stderr() -> None:
     (``thread '<unnamed>' panicked at …/xls.rs``) before the panic becomes the exception that is
     reported on the damaged file, and the lines would tear through the progress bar. Whatever
     goes wrong in a worker reaches the parent through its pipe."""
+    import faulthandler
+
+    if faulthandler.is_enabled():  # it writes to a stderr of its own (pytest enables it)
+        faulthandler.disable()
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
     except OSError:
@@ -120,10 +132,11 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
-def _gather(workers: dict[int, int], count: int) -> Iterator[Any]:
+def _gather(workers: dict[int, int], tasks: Sequence[Any], salvage: Callable[[Any], Any] | None) -> Iterator[Any]:
     """Read the workers' pipes as they fill; yield results in task order."""
     import select
 
+    count = len(tasks)
     poller = select.poll()
     buffers: dict[int, bytearray] = {}
     for fd in workers:
@@ -132,9 +145,13 @@ def _gather(workers: dict[int, int], count: int) -> Iterator[Any]:
     waiting: dict[int, Any] = {}
     nxt = 0
     while nxt < count:
-        if not buffers:
-            raise XltoolsError(f"汇总进程意外退出（已完成 {nxt}/{count} 批）",
-                               f"a worker process stopped unexpectedly ({nxt}/{count} batches done)")
+        if not buffers:  # every worker has ended, and some task has no result: a worker died on it
+            if salvage is None:
+                raise XltoolsError(f"汇总进程意外退出（已完成 {nxt}/{count} 批）",
+                                   f"a worker process stopped unexpectedly ({nxt}/{count} batches done)")
+            for i in range(nxt, count):
+                yield waiting.pop(i) if i in waiting else salvage(tasks[i])
+            return
         for fd, _ in poller.poll():
             chunk = os.read(fd, 1 << 20)
             if not chunk:
@@ -157,6 +174,36 @@ def _gather(workers: dict[int, int], count: int) -> Iterator[Any]:
         while nxt in waiting:
             yield waiting.pop(nxt)
             nxt += 1
+
+
+def isolated(fn: Callable[[Any], Any], arg: Any) -> tuple[bool, Any]:
+    """(True, ``fn(arg)``) computed in a forked child, or (False, None) when the child died (or
+    raised): what :func:`run`'s ``salvage`` uses to find the one file a process cannot survive.
+    Without ``os.fork`` it is computed here."""
+    if not hasattr(os, "fork"):
+        return True, fn(arg)
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        code = 1
+        try:
+            os.close(r)
+            _quiet_stderr()
+            _write_all(w, pickle.dumps(fn(arg), protocol=pickle.HIGHEST_PROTOCOL))
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(w)
+    chunks = []
+    try:
+        while chunk := os.read(r, 1 << 20):
+            chunks.append(chunk)
+    finally:
+        os.close(r)
+        _, status = os.waitpid(pid, 0)
+    if status != 0 or not chunks:
+        return False, None
+    return True, pickle.loads(b"".join(chunks))
 
 
 def _reap(pid: int, stop: bool) -> None:
