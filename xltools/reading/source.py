@@ -423,9 +423,16 @@ def _far_cells(data: bytes, pat: _Patterns) -> str:
             low = (row, col)
         if col > right[1]:
             right = (row, col)
-    if (low[0] + 1) * (right[1] + 1) <= MAX_CELLS:
+    return far_cells_named(low, right, MAX_CELLS)
+
+
+def far_cells_named(low: tuple[int, int], right: tuple[int, int], max_cells: int) -> str:
+    """``A1048576、XFD3``: the lowest and the rightmost cell holding something (0-based), when the
+    range from A1 to them spans more than ``max_cells``; else ``""``. Only what lies far out is
+    named — a range that large has a row past 1,000 or a column past CV — not the table's own
+    last row or column."""
+    if (low[0] + 1) * (right[1] + 1) <= max_cells:
         return ""
-    # name only what lies far out (a range this large has a row past 1,000 or a column past CV)
     far = [cell for cell, out in ((low, low[0] >= 1_000), (right, right[1] >= 100)) if out]
     return "、".join(dict.fromkeys(a1(*cell) for cell in far))
 
@@ -457,9 +464,9 @@ def _ods_scan(data: bytes) -> _Scan:
     low = right = (-1, -1)
 
     def close_sheet() -> None:
-        if sheet and (low[0] + 1) * (right[1] + 1) > MAX_CELLS:
-            far = [cell for cell, out in ((low, low[0] >= 1_000), (right, right[1] >= 100)) if out]
-            scan.wide[sheet] = "、".join(dict.fromkeys(a1(*cell) for cell in far))
+        far = far_cells_named(low, right, MAX_CELLS) if sheet else ""
+        if far:
+            scan.wide[sheet] = far
 
     for m in _ODS_TAG.finditer(data):
         closing, tag, attrs, empty = m.groups()

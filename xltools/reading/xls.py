@@ -14,8 +14,6 @@ import re
 import struct
 from typing import NamedTuple
 
-from ..grid import a1
-
 MAX_STREAM = 64 << 20  # a Workbook stream beyond this is not searched
 #: Bytes of the file read for the search (the stream, and the sector tables around it).
 READ_LIMIT = MAX_STREAM + (1 << 20)
@@ -214,7 +212,6 @@ def _far_cells(stream: bytes, offset: int, max_cells: int) -> str | None:
             break
         first_record = False
         pos += 4 + length
-    if (low[0] + 1) * (right[1] + 1) <= max_cells:
-        return ""
-    far = [cell for cell, out in ((low, low[0] >= 1_000), (right, right[1] >= 100)) if out]
-    return "、".join(dict.fromkeys(a1(*cell) for cell in far))
+    from .source import far_cells_named
+
+    return far_cells_named(low, right, max_cells)
