@@ -488,9 +488,9 @@ def test_a_file_that_kills_its_process_is_named_and_the_batch_goes_on(files, tmp
 def test_the_command_says_so_when_its_process_is_killed(files):
     """An abort inside python-calamine (no exception to catch) ended `xltools score` with
     "Aborted (core dumped)"; the command now runs in a child and says what happened (exit 2)."""
-    code = ("import os, sys, xltools.api, xltools.cli;"
+    code = ("import os, sys, xltools.api, xltools.command;"
             "xltools.api.read_workbook = lambda path: os.abort();"
-            "sys.argv = ['xltools', 'score', sys.argv[1]]; xltools.cli.main()")
+            "sys.argv = ['xltools', 'score', sys.argv[1]]; xltools.command.main()")
     proc = subprocess.run([sys.executable, "-c", code, files["good"]], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert proc.stderr.startswith("错误：xltools 读取工作簿时意外终止（信号 6）")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -397,50 +396,8 @@ EXCEL_STEPS = """
 
 
 def main() -> None:
-    """The console command. It runs in a forked child while this process waits: a crash inside
-    python-calamine (a Rust abort on a damaged file, which no ``except`` can catch) or the kernel
-    ending the process for memory then ends in one sentence and exit code 2, not in "Aborted
-    (core dumped)". ``XLTOOLS_NO_GUARD=1`` runs the command in this process (to debug a crash)."""
-    if hasattr(os, "fork") and not os.environ.get("XLTOOLS_NO_GUARD"):
-        sys.exit(_guarded())
+    """The command line, in this process (the console script goes through :mod:`xltools.command`)."""
     cli(prog_name="xltools")
-
-
-def _guarded() -> int:
-    """Run the command in a child; its exit code, or 2 with a message when a signal ended it."""
-    import signal
-
-    pid = os.fork()
-    if pid == 0:
-        try:
-            cli(prog_name="xltools")
-        finally:
-            sys.stdout.flush()
-    forward = {sig: signal.signal(sig, lambda s, _f: os.kill(pid, s)) for sig in (signal.SIGTERM, signal.SIGHUP)}
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches the child itself
-    try:
-        while True:
-            try:
-                _, status = os.waitpid(pid, 0)
-                break
-            except InterruptedError:
-                continue
-    finally:
-        signal.signal(signal.SIGINT, previous)
-        for sig, handler in forward.items():
-            signal.signal(sig, handler)
-    if os.WIFEXITED(status):
-        return os.WEXITSTATUS(status)
-    sig = os.WTERMSIG(status)
-    if sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
-        return 128 + sig
-    en = "--lang" in sys.argv and sys.argv[sys.argv.index("--lang") + 1:][:1] == ["en"]
-    sys.stderr.write(
-        f"Error: xltools stopped abruptly (signal {sig}) while reading a workbook — a damaged or hostile file, or "
-        "too little memory; given several files, run them one by one to find it.\n" if en else
-        f"错误：xltools 读取工作簿时意外终止（信号 {sig}）：文件可能已损坏或被篡改，或内存不足；"
-        "一次处理多个文件时，请逐个处理以找出该文件。\n")
-    return 2
 
 
 if __name__ == "__main__":

@@ -1,0 +1,60 @@
+"""The ``xltools`` console command: the command line of :mod:`xltools.cli`, run in a forked child.
+
+A crash inside python-calamine (a Rust abort on a damaged file, which no ``except`` can catch) or
+the kernel ending the process for memory would otherwise end the command in "Aborted (core
+dumped)". The child runs the command; this process only waits and, when a signal ended the
+child, says so in one sentence and exits with 2. It forks before importing click or anything of
+xltools but its exceptions, so the child starts as a plain command would (nothing to copy on
+write) and the wait costs a fork. ``XLTOOLS_NO_GUARD=1`` runs the command in this process (to
+debug a crash). Where ``os.fork`` does not exist (Windows), it always does.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main() -> None:
+    if hasattr(os, "fork") and not os.environ.get("XLTOOLS_NO_GUARD"):
+        _guarded()
+    from .cli import main as run
+
+    run()
+
+
+def _guarded() -> None:
+    """Fork: the child returns and runs the command; this process waits and exits with its code,
+    or with 2 and a sentence when a signal ended it."""
+    import signal
+
+    pid = os.fork()
+    if pid == 0:
+        return
+    forward = lambda sig, _frame: os.kill(pid, sig)  # noqa: E731 — a timeout or logout ends the command too
+    signal.signal(signal.SIGTERM, forward)
+    signal.signal(signal.SIGHUP, forward)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches the child itself (one process group)
+    while True:
+        try:
+            _, status = os.waitpid(pid, 0)
+            break
+        except InterruptedError:
+            continue
+    if os.WIFEXITED(status):
+        os._exit(os.WEXITSTATUS(status))
+    sig = os.WTERMSIG(status)
+    if sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        os._exit(128 + sig)
+    en = sys.argv[sys.argv.index("--lang") + 1:][:1] == ["en"] if "--lang" in sys.argv else False
+    sys.stderr.write(
+        f"Error: xltools stopped abruptly (signal {sig}) while reading a workbook — a damaged or hostile file, or "
+        "too little memory; given several files, run them one by one to find it.\n" if en else
+        f"错误：xltools 读取工作簿时意外终止（信号 {sig}）：文件可能已损坏或被篡改，或内存不足；"
+        "一次处理多个文件时，请逐个处理以找出该文件。\n")
+    sys.stderr.flush()
+    os._exit(2)
+
+
+if __name__ == "__main__":
+    main()
