@@ -498,3 +498,43 @@ def test_the_command_says_so_when_its_process_is_killed(files):
                          .replace("xltools.api,", "xltools.api, xltools.reading,"), files["good"]],
                         capture_output=True, text=True, timeout=60)
     assert ok.returncode == 0 and "94.30" in ok.stdout, ok.stderr
+
+
+def test_a_command_ended_by_sigterm_leaves_no_half_written_output(files, tmp_path):
+    """A timeout or a logout (SIGTERM/SIGHUP) ended `xltools summarize` and left its hidden
+    temporary file (``.xltools-….xlsx``) beside the output; the guard forwards the signal and the
+    command removes what it was writing."""
+    import signal
+    import time
+
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    for i in range(400):
+        os.link(files["good"], batch / f"{i:03d}.xlsx")
+    out = tmp_path / "out"
+    out.mkdir()
+    proc = subprocess.Popen([*xltools_cmd(), "summarize", str(batch), "-o", str(out / "汇总.xlsx"), "--quiet"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(0.4)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode in (143, 1), err  # ended, or already done (every file is S106 here: exit 1)
+    assert [p.name for p in out.iterdir() if p.name.startswith(".xltools-")] == []
+    if proc.returncode == 143:
+        assert not (out / "汇总.xlsx").exists() and err == b""
+
+
+def test_a_copy_openpyxl_cannot_write_back_is_refused(files, tmp_path):
+    """A damaged cell openpyxl loads without complaint (a date cell holding text, read as None)
+    broke the annotated copy with an AttributeError when saving; it is a refusal now, and no
+    temporary file is left beside the output."""
+    from xltools.annotate import annotate_copy
+    from xltools.api import validate_file
+    from xltools.errors import OutputError
+
+    bad = tmp_path / "日期.xlsx"
+    hostile.with_sheet_xml(files["good"], str(bad), replace=(b'<c r="E14" t="inlineStr">', b'<c r="E14" t="d">'))
+    out = tmp_path / "out"
+    with pytest.raises(OutputError, match="含有无法写回的内容（AttributeError"):
+        annotate_copy(str(bad), validate_file(bad).findings, str(out / "日期_校验.xlsx"))
+    assert list(out.iterdir()) == []

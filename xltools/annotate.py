@@ -94,7 +94,7 @@ def annotate_copy(src: str, findings: list[Finding], out: str, *, lang: str = "z
         del wb[RESULT_SHEET]
     _mark_cells(wb, findings, lang)
     _result_sheet(wb, findings, lang)
-    save_workbook(wb, out)
+    save_workbook(wb, out, source=src)
     return out
 
 

@@ -29,7 +29,9 @@ def _guarded() -> None:
     import signal
 
     pid = os.fork()
-    if pid == 0:
+    if pid == 0:  # the command: a forwarded SIGTERM/SIGHUP removes its half-written output first
+        signal.signal(signal.SIGTERM, _end)
+        signal.signal(signal.SIGHUP, _end)
         return
     forward = lambda sig, _frame: os.kill(pid, sig)  # noqa: E731 — a timeout or logout ends the command too
     signal.signal(signal.SIGTERM, forward)
@@ -54,6 +56,15 @@ def _guarded() -> None:
         "一次处理多个文件时，请逐个处理以找出该文件。\n")
     sys.stderr.flush()
     os._exit(2)
+
+
+def _end(sig: int, _frame: object) -> None:
+    """Remove the temporary files being written (``output.PENDING``), then end: unwinding from
+    wherever the signal came (inside zipfile, say) would only raise again on the way out."""
+    output = sys.modules.get("xltools.output")
+    if output is not None:
+        output.remove_pending()
+    os._exit(128 + sig)
 
 
 if __name__ == "__main__":

@@ -141,7 +141,7 @@ def fix_copy(src: str, out: str, rules: RuleSet | str | None = None, *, lang: st
     if not any(not c.skipped for c in result.changes):
         result.remaining = report
         return result
-    result.out = save_workbook(wb, out)
+    result.out = save_workbook(wb, out, source=src)
     result.remaining = validate_file(out, rules, lang=lang)
     return result
 

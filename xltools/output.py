@@ -37,6 +37,17 @@ def check_output(out: str, *, force: bool = False, src: str | None = None) -> No
         raise OutputError(f"{name}：文件已存在；加 --force 覆盖。", f"{name}: exists; pass --force to overwrite.")
 
 
+#: Temporary files being written: removed when a signal ends the command (:mod:`xltools.command`),
+#: which otherwise leaves a half-written ``.xltools-…`` file beside the output.
+PENDING: set[str] = set()
+
+
+def remove_pending() -> None:
+    for path in list(PENDING):
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+
+
 @contextlib.contextmanager
 def atomic_path(out: str) -> Iterator[str]:
     """A temporary path beside ``out``, renamed to ``out`` when the block succeeds."""
@@ -47,10 +58,12 @@ def atomic_path(out: str) -> Iterator[str]:
     except OSError as e:
         raise OutputError(f"无法写入 {folder}（{e.strerror or e}）；请换一个输出位置。",
                           f"cannot write to {folder} ({e.strerror or e}); choose another place.") from None
+    PENDING.add(tmp)
     try:
         yield tmp
         os.replace(tmp, out)
     finally:
+        PENDING.discard(tmp)
         if os.path.exists(tmp):
             os.unlink(tmp)
 
@@ -72,7 +85,19 @@ def _new_file_beside(folder: str, suffix: str) -> str:
     raise OutputError(f"无法在 {folder} 中创建临时文件", f"cannot create a temporary file in {folder}")
 
 
-def save_workbook(wb, out: str) -> str:  # noqa: ANN001  (an openpyxl Workbook)
-    with atomic_path(out) as tmp:
-        wb.save(tmp)
+def save_workbook(wb, out: str, source: str | None = None) -> str:  # noqa: ANN001  (an openpyxl Workbook)
+    """Write ``wb`` to ``out`` atomically. With ``source`` (the user's workbook it was loaded
+    from), what openpyxl cannot write back — a damaged cell it loaded without complaint, such as
+    a date with no value — is a clear refusal, and nothing is left behind."""
+    try:
+        with atomic_path(out) as tmp:
+            wb.save(tmp)
+    except Exception as e:
+        if source is None or isinstance(e, OutputError | OSError):
+            raise
+        name = os.path.basename(source)
+        raise OutputError(f"{name}：含有无法写回的内容（{type(e).__name__}，文件可能已损坏），未生成副本；"
+                          "请在 Excel 中打开并另存后再试。",
+                          f"{name}: holds content that cannot be written back ({type(e).__name__}; the file may be "
+                          "damaged); no copy written — open it in Excel, save it and retry.") from None
     return out

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..errors import UsageError
-from ..output import atomic_path, check_output, save_workbook
+from ..output import PENDING, atomic_path, check_output, save_workbook
 from ..ruleset import load_rules
 from .collect import MISSING, FindingRow, Record, collect, discover
 from .write import Aggregates, XlsxSummary, problem_rows, spool_findings, to_csv, to_json
@@ -76,6 +76,7 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
         import tempfile
 
         fd, spool = tempfile.mkstemp(prefix="xltools-findings-", suffix=".jsonl")
+        PENDING.add(spool)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") if spool else contextlib.nullcontext() as fh:
             prepare = functools.partial(problem_rows, base=sink.base) if sink is not None else None
@@ -125,6 +126,7 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
             res.output, res.text = out, None
     finally:
         if spool:
+            PENDING.discard(spool)
             os.unlink(spool)
         if sink is not None:
             sink.discard()
@@ -205,4 +207,4 @@ def _into_copy(src: str, sheet: str, out: str, records: list[Record], lang: str 
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = "1:2"
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-    return save_workbook(wb, out)
+    return save_workbook(wb, out, source=src)

@@ -110,14 +110,18 @@ def _serve(fn: Callable[[Any], Any], tasks: Sequence[Any], task_r: int, res_w: i
 
 
 def _quiet_stderr() -> None:
-    """A worker writes nothing to the terminal: python-calamine's Rust code prints a panic's text
+    """A worker writes nothing to the terminal, and a signal ends it plainly (the command's own
+    handler would remove the parent's half-written output). python-calamine's Rust code prints a panic's text
     (``thread '<unnamed>' panicked at …/xls.rs``) before the panic becomes the exception that is
     reported on the damaged file, and the lines would tear through the progress bar. Whatever
     goes wrong in a worker reaches the parent through its pipe."""
     import faulthandler
+    import signal
 
     if faulthandler.is_enabled():  # it writes to a stderr of its own (pytest enables it)
         faulthandler.disable()
+    for sig in (signal.SIGTERM, signal.SIGHUP):  # not the command's handler: its output is the parent's
+        signal.signal(sig, signal.SIG_DFL)
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
     except OSError:
