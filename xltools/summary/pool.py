@@ -89,7 +89,7 @@ def run(fn: Callable[[Any], Any], tasks: Sequence[Any], jobs: int,
 
 def _serve(fn: Callable[[Any], Any], tasks: Sequence[Any], task_r: int, res_w: int) -> None:
     code = 0
-    _quiet_stderr()
+    _as_worker()
     try:
         while True:
             raw = os.read(task_r, 4)
@@ -109,12 +109,13 @@ def _serve(fn: Callable[[Any], Any], tasks: Sequence[Any], task_r: int, res_w: i
         os._exit(code)
 
 
-def _quiet_stderr() -> None:
-    """A worker writes nothing to the terminal, and a signal ends it plainly (the command's own
-    handler would remove the parent's half-written output). python-calamine's Rust code prints a panic's text
-    (``thread '<unnamed>' panicked at …/xls.rs``) before the panic becomes the exception that is
-    reported on the damaged file, and the lines would tear through the progress bar. Whatever
-    goes wrong in a worker reaches the parent through its pipe."""
+def _as_worker() -> None:
+    """Make a forked process a worker. It writes nothing to the terminal: python-calamine's Rust
+    code prints a panic's text (``thread '<unnamed>' panicked at …/xls.rs``) before the panic
+    becomes the exception reported on the damaged file, and the lines would tear through the
+    progress bar; whatever goes wrong in a worker reaches the parent through its pipe. And a
+    signal ends it plainly: the command's own handler (:mod:`xltools.command`) would remove the
+    parent's half-written output."""
     import faulthandler
     import signal
 
@@ -192,7 +193,7 @@ def isolated(fn: Callable[[Any], Any], arg: Any) -> tuple[bool, Any]:
         code = 1
         try:
             os.close(r)
-            _quiet_stderr()
+            _as_worker()
             _write_all(w, pickle.dumps(fn(arg), protocol=pickle.HIGHEST_PROTOCOL))
             code = 0
         finally:
