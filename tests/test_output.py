@@ -48,3 +48,17 @@ def test_an_output_folder_that_cannot_be_made_is_refused_plainly(tmp_path):
     blocker.write_text("x")
     with pytest.raises(OutputError, match="无法写入"), atomic_path(str(blocker / "sub" / "s.xlsx")):
         pass
+
+
+@pytest.mark.parametrize(("text", "kept"), [("项" * 32_767, 32_767), ("x" * 40_000, 32_766), ("😀" * 20_000, 16_383)])
+def test_text_is_cut_to_what_a_cell_holds(text, kept):
+    """A message quoting a cell of 32,767 characters is longer than a cell holds, and Excel then
+    "finds a problem with some content" of the summary or annotated copy; it is cut, with ``…``."""
+    from xltools.output import xml_safe
+    from xltools.summary.xlsx import _clean
+
+    for out in (xml_safe(text), _clean(text)):
+        assert len(out.encode("utf-16-le")) // 2 <= 32_767
+        assert out.startswith(text[:kept]) and (out == text) == (kept == len(text))
+        if out != text:
+            assert out.endswith("…") and len(out) == kept + 1

@@ -20,9 +20,25 @@ NOT_XML_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff"  # a regex
 _NOT_XML = re.compile(f"[{NOT_XML_CHARS}]")
 
 
+#: The most a cell (or a note) holds, in UTF-16 code units. A source cell cannot be longer, but
+#: a message quoting one can, and Excel then "finds a problem with some content" of our output.
+MAX_TEXT = 32_767
+
+
 def xml_safe(text: str) -> str:
-    """``text`` without the characters an .xlsx cannot hold (see :data:`_NOT_XML`)."""
-    return _NOT_XML.sub("", text)
+    """``text`` without the characters an .xlsx cannot hold (see :data:`_NOT_XML`), and cut to
+    what a cell holds (:func:`fit_cell`)."""
+    return fit_cell(_NOT_XML.sub("", text))
+
+
+def fit_cell(text: str) -> str:
+    """``text``, or its first 32,766 units and ``…`` when it is longer than a cell holds."""
+    if len(text) <= MAX_TEXT // 2:  # the common case: nothing to count
+        return text
+    units = text.encode("utf-16-le", "surrogatepass")
+    if len(units) <= 2 * MAX_TEXT:
+        return text
+    return units[:2 * (MAX_TEXT - 1)].decode("utf-16-le", "ignore") + "…"
 
 
 def check_output(out: str, *, force: bool = False, src: str | None = None) -> None:

@@ -16,7 +16,7 @@ import zipfile
 from typing import NamedTuple
 
 from ..grid import column_letter
-from ..output import NOT_XML_CHARS, xml_safe
+from ..output import NOT_XML_CHARS, fit_cell, xml_safe
 
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -66,9 +66,10 @@ _SPECIAL = re.compile(f"[&<>{NOT_XML_CHARS}]")
 
 
 def _clean(text: str) -> str:
-    """XML-escaped text without the characters XML 1.0 forbids (most text needs neither)."""
+    """XML-escaped text without the characters XML 1.0 forbids, no longer than a cell holds
+    (most text needs none of it)."""
     if _SPECIAL.search(text) is None:
-        return text
+        return fit_cell(text)
     return escape(xml_safe(text))
 
 
