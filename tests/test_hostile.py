@@ -538,3 +538,26 @@ def test_a_copy_openpyxl_cannot_write_back_is_refused(files, tmp_path):
     with pytest.raises(OutputError, match="含有无法写回的内容（AttributeError"):
         annotate_copy(str(bad), validate_file(bad).findings, str(out / "日期_校验.xlsx"))
     assert list(out.iterdir()) == []
+
+
+def test_what_openpyxl_prints_does_not_reach_our_output(files, tmp_path, monkeypatch, capsys):
+    """openpyxl print()s some oddities of a damaged file ("18 is out of range", a style index it
+    then fails on): in `validate --annotate-dir --format json` that line broke the JSON."""
+    import openpyxl
+
+    from xltools.annotate import annotate_copy
+
+    real_load, real_save = openpyxl.load_workbook, openpyxl.Workbook.save
+
+    def load_workbook(*args, **kwargs):
+        print("18 is out of range")
+        return real_load(*args, **kwargs)
+
+    def save(self, filename):
+        print("19 is out of range")
+        return real_save(self, filename)
+
+    monkeypatch.setattr(openpyxl, "load_workbook", load_workbook)
+    monkeypatch.setattr(openpyxl.Workbook, "save", save)
+    annotate_copy(files["good"], [], str(tmp_path / "批注.xlsx"))
+    assert capsys.readouterr().out == ""

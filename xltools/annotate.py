@@ -8,6 +8,8 @@ form controls; a workbook holding any of those is refused with a clear message i
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import zipfile
 from collections.abc import Iterable
@@ -66,7 +68,9 @@ def open_keepable(src: str, what: tuple[str, str] = ("批注副本", "an annotat
     from openpyxl import load_workbook
 
     try:
-        with open(src, "rb") as fh:  # keep_vba copies the macro parts into memory while loading
+        # keep_vba copies the macro parts into memory while loading; openpyxl print()s what it
+        # finds odd ("18 is out of range", a style index), which must not land in our JSON output
+        with open(src, "rb") as fh, contextlib.redirect_stdout(io.StringIO()):
             return load_workbook(fh, keep_vba=src.lower().endswith(".xlsm"), keep_links=True, rich_text=True)
     except Exception as e:  # openpyxl (with defusedxml) refuses entity tricks and broken parts
         raise _refuse(src, f"无法为该文件生成{what[0]}（{type(e).__name__}）。",

@@ -6,6 +6,7 @@ never sees half a workbook and a failure leaves nothing behind.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
 import time
@@ -105,8 +106,8 @@ def save_workbook(wb, out: str, source: str | None = None) -> str:  # noqa: ANN0
     """Write ``wb`` to ``out`` atomically. With ``source`` (the user's workbook it was loaded
     from), what openpyxl cannot write back — a damaged cell it loaded without complaint, such as
     a date with no value — is a clear refusal, and nothing is left behind."""
-    try:
-        with atomic_path(out) as tmp:
+    try:  # openpyxl print()s some oddities of a loaded file ("18 is out of range"): not on our stdout
+        with atomic_path(out) as tmp, contextlib.redirect_stdout(io.StringIO()) if source else contextlib.nullcontext():
             wb.save(tmp)
     except Exception as e:
         if source is None or isinstance(e, OutputError | OSError):
