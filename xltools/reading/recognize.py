@@ -9,6 +9,7 @@ right", and decide the table's kind from its columns, its level-1 names and its 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -94,7 +95,7 @@ def to_number(raw: object) -> float | None:
     if not _NUMBER_TEXT.match(text):
         return None
     x = float(text[:-1].replace(",", "")) / 100 if text.endswith("%") else float(text.rstrip("万元分").replace(",", ""))
-    return x if x - x == 0 else None  # four hundred digits read as infinity: not a number
+    return x if math.isfinite(x) else None  # four hundred digits read as infinity: not a number
 
 
 def to_text(raw: object) -> str:

@@ -9,6 +9,7 @@ workbook or a zip bomb is refused with one plain sentence instead of a traceback
 from __future__ import annotations
 
 import codecs
+import math
 import os
 import re
 import struct
@@ -73,7 +74,7 @@ class Container(NamedTuple):
     kind: str  # zip or ole
     too_big: dict[str, str]  # sheets not to read: their far cells, or "" for too many bytes
     errors: dict[str, Cells]  # cells showing a formula error (A314), when asked for
-    odd: set[str] | None  # sheets that may hold a number read as inf or nan (None: any may)
+    odd: bool  # a sheet may hold a number python-calamine reads as inf or nan: every sheet is checked
 
 
 def _container(path: str, *, scan_errors: bool = False) -> Container:
@@ -105,7 +106,7 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
                       "the file is empty (0 bytes); save or obtain it again.")
     if members is not None:
         if scan is None:
-            return Container("zip", too_big, {}, set())
+            return Container("zip", too_big, {}, False)
         if scan.strings:
             raise _refuse(path, f"文件已损坏：共享字符串表声称有 {scan.strings} 个字符串，远多于其内容；"
                                 "请在 Excel 中打开并另存后再试。",
@@ -113,10 +114,9 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
                           "they hold; open it in Excel, save it again and retry.")
         if scan.ods is not None:  # an OpenDocument file names its sheets itself
             _refuse_wide(path, scan.ods.wide)
-            return Container("zip", too_big, scan.ods.errors, None)
-        odd: set[str] | None = None if scan.odd else set()  # every sheet checked: cheaper than naming them
+            return Container("zip", too_big, scan.ods.errors, True)
         if not (scan.wide or scan.errors):
-            return Container("zip", too_big, {}, odd)
+            return Container("zip", too_big, {}, scan.odd)
         named = _part_names(path)
         if any(part not in named for part in scan.wide):  # python-calamine must not open it
             raise _refuse(path, "工作表已用区域过大（远处单元格有内容），且工作簿结构无法解析，未读取。",
@@ -124,7 +124,7 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
                           "cannot be read; not read.")
         too_big.update({named[part]: far for part, far in scan.wide.items()})
         errors = {named[part]: cells for part, cells in scan.errors.items() if part in named}
-        return Container("zip", too_big, errors, odd)
+        return Container("zip", too_big, errors, scan.odd)
     if head == _OLE:
         if encrypted:
             raise _refuse(path, "工作簿已加密（设置了打开密码），请在 Excel 中取消密码后另存再试。",
@@ -139,8 +139,8 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
                               f"the file is corrupt: the range record (DIMENSIONS) of sheet {found.damaged!r} is "
                               "impossible; open it in Excel and save it as .xlsx.")
             _refuse_wide(path, found.wide)
-            return Container("ole", {}, found.errors, None)
-        return Container("ole", {}, {}, None)
+            return Container("ole", {}, found.errors, True)
+        return Container("ole", {}, {}, True)
     if _looks_like_text(head):
         raise _refuse(path, "这是文本文件（如 CSV），不是 Excel 工作簿；请在 Excel 中打开后另存为 .xlsx。",
                       "this is a text file (e.g. CSV), not an Excel workbook; open it in Excel and save as .xlsx.")
@@ -414,7 +414,7 @@ def _far_cells(data: bytes, pat: _Patterns) -> str:
             row, col = (int(ref[2]) - 1 if ref and ref[2] else row + 1), -1
             continue
         if ref and ref[1] and ref[2]:
-            row, col = int(ref[2]) - 1, _letters(ref[1]) - 1
+            row, col = parse_a1((ref[1] + ref[2]).decode())
         else:
             col += 1
         if attrs.endswith(b"/") or data.startswith(pat.cell_end, m.end()):
@@ -435,14 +435,6 @@ def far_cells_named(low: tuple[int, int], right: tuple[int, int], max_cells: int
         return ""
     far = [cell for cell, out in ((low, low[0] >= 1_000), (right, right[1] >= 100)) if out]
     return "、".join(dict.fromkeys(a1(*cell) for cell in far))
-
-
-def _letters(col: bytes) -> int:
-    """``b"XFD"`` → 16384: a column's number (1-based)."""
-    n = 0
-    for ch in col:
-        n = n * 26 + ch - 64
-    return n
 
 
 _ODS_TAG = re.compile(rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>")
@@ -541,7 +533,7 @@ def load_grids(path: str) -> list[Grid]:
         wb.close()
     for grid in grids:
         cells = errors.get(grid.sheet) if errors else None
-        if odd is None or grid.sheet in odd:
+        if odd:
             cells = _finite(grid.rows, cells)
         if cells:
             grid.errors = cells
@@ -554,14 +546,11 @@ def _finite(rows: list[list[object]], errors: Cells | None) -> Cells | None:
     sum or rate they touch would become one too."""
     for r, row in enumerate(rows):
         for c, v in enumerate(row):
-            if v.__class__ is float and (v != v or v in (_INF, -_INF)):
+            if v.__class__ is float and not math.isfinite(v):
                 row[c] = ""
                 errors = errors if errors is not None else {}
                 errors.setdefault((r, c), "#NUM!")
     return errors
-
-
-_INF = float("inf")
 
 
 def _reraise_if_not_damage(e: BaseException) -> None:
