@@ -3,9 +3,9 @@ compound file): formula error cells, which it reads as blanks, and a used range 
 
 Only what is needed is read: the compound file's sector tables, the ``Workbook`` stream, each
 sheet's name and offset (BOUNDSHEET) and, in each sheet, FORMULA records whose cached result is an
-error, BOOLERR records holding an error, and its DIMENSIONS (then its cells, when those say the
-range is large). Everything is bounded by the file's own size; a damaged or hostile file yields
-nothing rather than an exception (reading it is python-calamine's job, and it says what is wrong).
+error, BOOLERR records holding an error, its DIMENSIONS and where its cells are. Everything is
+bounded by the file's own size; a damaged or hostile file yields nothing rather than an
+exception (reading it is python-calamine's job, and it says what is wrong).
 """
 
 from __future__ import annotations
@@ -50,11 +50,6 @@ def scan(data: bytes, max_rows: int, max_cells: int) -> Scan:
         return Scan(_biff_errors(stream, max_rows, sheets), wide, damaged)
     except (struct.error, IndexError, ValueError, KeyError, UnicodeDecodeError):
         return Scan({}, {})
-
-
-def errors_in(data: bytes, max_rows: int) -> dict[str, dict[tuple[int, int], str]]:
-    """Sheet name → {(row, col): ``#DIV/0!``…} of an .xls's first ``READ_LIMIT`` bytes."""
-    return scan(data, max_rows, 1 << 40).errors
 
 
 def _chain(table: list[int], start: int, limit: int) -> list[int]:
