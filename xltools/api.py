@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from .declared import REPORTS, Declarations
-from .errors import UnknownTable, UnreadableWorkbook, UsageError, XltoolsError, internal_error
+from .errors import (
+    UnknownTable,
+    UnreadableWorkbook,
+    UsageError,
+    XltoolsError,
+    crashed,
+    internal_error,
+)
 from .model import GOALS, MONITOR, Table
 from .reading import read_workbook
 from .report import FileReport, Report
@@ -217,7 +225,7 @@ def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goal
     copies: list[tuple[int, Copy]] = []  # (input, a table it holds), for what only the batch shows
     work = (rs, goals, select, ignore, lang, declared is not None)
     subfolders: list[str] = []  # of each file in report.files, for its annotated copy
-    results = _in_workers(_validate_some, [p for p, _ in files], work, jobs)
+    results = _in_workers(_validate_some, [p for p, _ in files], work, jobs, _validate_crashed)
     for (_, sub), (fr, declarations, projects, held) in zip(files, results, strict=True):
         for t in declarations:
             declared.add(t)  # type: ignore[union-attr]  (sent only when pairing)
@@ -240,7 +248,8 @@ def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goal
         todo = [(i, fr.path, annotated_path(fr.path, os.path.join(annotate_dir, sub)))
                 for i, (fr, sub) in enumerate(zip(report.files, subfolders, strict=True)) if fr.error is None]
         items = [(path, report.files[i].findings, out) for i, path, out in todo]
-        for (i, _, _), (done, error) in zip(todo, _in_workers(_annotate_some, items, (lang, force), jobs), strict=True):
+        copies = _in_workers(_annotate_some, items, (lang, force), jobs, _annotate_crashed)
+        for (i, _, _), (done, error) in zip(todo, copies, strict=True):
             report.files[i].annotated, report.files[i].annotate_error = done, error
     return report
 
@@ -249,7 +258,7 @@ def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goal
 PARALLEL_FROM = 8
 
 
-def _in_workers(fn: Callable, items: list, shared: tuple, jobs: int | None) -> Iterator:
+def _in_workers(fn: Callable, items: list, shared: tuple, jobs: int | None, on_crash: Callable) -> Iterator:
     """``fn(batch, shared)`` over ``items`` in batches, in forked workers when there are enough
     (``summary.pool``); results flattened, in input order."""
     jobs = jobs or os.cpu_count() or 1
@@ -259,7 +268,8 @@ def _in_workers(fn: Callable, items: list, shared: tuple, jobs: int | None) -> I
     from .summary import pool
 
     parts = pool.batches(items, jobs)
-    for result in pool.run(_apply, [(fn, part, shared) for part in parts], jobs, salvage=_salvage):
+    salvage = functools.partial(_salvage, on_crash=on_crash)
+    for result in pool.run(_apply, [(fn, part, shared) for part in parts], jobs, salvage=salvage):
         yield from result
 
 
@@ -268,28 +278,17 @@ def _apply(task: tuple) -> list:
     return fn(part, shared)
 
 
-def _salvage(task: tuple) -> list:
-    """A batch whose worker died: each item in a process of its own; the one that kills it is
-    reported as such (:func:`_crashed_item`), the others as usual."""
+def _salvage(task: tuple, on_crash: Callable) -> list:
+    """A batch whose worker died: each item in a process of its own; for the one that kills it,
+    ``on_crash(item, shared)`` says so in the result ``fn`` would give; the others as usual."""
     from .summary import pool
 
     fn, part, shared = task
     out: list = []
     for item in part:
         ok, result = pool.isolated(_apply, (fn, [item], shared))
-        out.extend(result if ok else [_crashed_item(fn, item, shared)])
+        out.extend(result if ok else [on_crash(item, shared)])
     return out
-
-
-def _crashed_item(fn: Callable, item: object, shared: tuple) -> tuple:
-    """The result ``fn`` would give for an item whose process died."""
-    from .errors import crashed
-
-    if fn is _annotate_some:
-        return None, crashed(shared[0])
-    report = FileReport(str(item))
-    report.error = crashed(shared[4])
-    return report, [], [], []
 
 
 def _validate_some(paths: list[str], shared: tuple,
@@ -316,6 +315,14 @@ def _validate_some(paths: list[str], shared: tuple,
     return out
 
 
+def _validate_crashed(path: str, shared: tuple) -> tuple[FileReport, list[Table], list, list]:
+    """What :func:`_validate_some` gives for a file whose process died while reading it."""
+    *_, lang, _ = shared
+    report = FileReport(path)
+    report.error = crashed(lang)
+    return report, [], [], []
+
+
 def _annotate_some(items: list[tuple[str, list, str]], shared: tuple) -> list[tuple[str | None, str | None]]:
     """(annotated copy, or why not) for each (input, findings, output)."""
     from .annotate import annotate_copy
@@ -328,6 +335,12 @@ def _annotate_some(items: list[tuple[str, list, str]], shared: tuple) -> list[tu
         except XltoolsError as e:
             out.append((None, e.message(lang)))
     return out
+
+
+def _annotate_crashed(item: tuple[str, list, str], shared: tuple) -> tuple[None, str]:
+    """What :func:`_annotate_some` gives for an input whose process died while copying it."""
+    lang, _ = shared
+    return None, crashed(lang)
 
 
 def make_template(kind: str, out: str, rules: RuleSet | str | None = None, *, experts: int = 3,
