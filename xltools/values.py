@@ -204,6 +204,8 @@ def year_of(text: object) -> str:
     """The year a 年度 field states (``2023年度``, ``(2023年)``, 2023 → ``2023``), or ``""``."""
     m = YEAR.search(str(text)) if text not in (None, "") else None
     return m.group() if m else ""
+
+
 #: A date as tables write deadlines and completion dates, with the words around it: ``2023年12月31日前``,
 #: ``于2023年11月20日完成``, ``12月底前``, ``2023-12-31``, ``2023年第三季度``, ``上半年``, ``年底前``.
 _DATE = re.compile(
