@@ -107,6 +107,21 @@ def test_unreadable_inputs_exit_2_with_one_line(tmp_path, name):
         assert hashlib.sha256(path.read_bytes()).hexdigest() == before
 
 
+@pytest.mark.parametrize("name", ["binary.xlsb", "binary.xlsx"])
+def test_binary_workbook_is_refused_with_how_to_fix(tmp_path, name):
+    """An .xlsb is not read: its binary sheets are not searched for a far cell, which would make
+    python-calamine abort the process (reading/source.py, MAX_CELLS); Excel converts it in one step."""
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/workbook.bin", b"\x83\x01\x00")
+        zf.writestr("xl/worksheets/sheet1.bin", b"\x81\x01\x00")
+    res = run("score", path)
+    assert res.exit_code == 2
+    assert res.stderr.strip() == f"错误：{name}：这是 Excel 二进制工作簿（.xlsb），不受支持；请在 Excel 中另存为 .xlsx 后再试。"
+    assert "save it as .xlsx" in run("validate", path, "--lang", "en").stderr
+
+
 def test_truncated_real_workbook(build, demo, tmp_path):
     from pathlib import Path
 

@@ -229,7 +229,11 @@ def _zip_members_slow(path: str) -> list[Member]:
 
 def _check_zip(path: str, infos: list[Member]) -> dict[str, str]:
     names = {m.name for m in infos}
-    if "xl/workbook.xml" not in names and "content.xml" not in names and "xl/workbook.bin" not in names:
+    if "xl/workbook.xml" not in names and "content.xml" not in names:
+        if "xl/workbook.bin" in names:  # .xlsb: its binary sheets are not searched for far cells (MAX_CELLS)
+            raise _refuse(path, "这是 Excel 二进制工作簿（.xlsb），不受支持；请在 Excel 中另存为 .xlsx 后再试。",
+                          "this is an Excel binary workbook (.xlsb), which is not supported; save it as .xlsx "
+                          "in Excel and try again.")
         raise _refuse(path, "压缩包中没有工作簿（可能是 Word/其他文档改了扩展名）。",
                       "the package holds no workbook (perhaps a Word or other document renamed).")
     total = sum(m.size for m in infos)
