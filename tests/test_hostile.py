@@ -500,6 +500,27 @@ def test_the_command_says_so_when_its_process_is_killed(files):
     assert ok.returncode == 0 and "94.30" in ok.stdout, ok.stderr
 
 
+def test_the_command_names_the_file_its_process_died_reading(files, tmp_path):
+    """Given several files, the guard's sentence said only "run them one by one to find it": the
+    reader now records the path it is reading in a page shared with the guard (xltools.trail)."""
+    import shutil
+
+    bomb = tmp_path / "炸.xlsx"
+    shutil.copy(files["good"], bomb)
+    code = ("import os, sys, xltools.command, xltools.reading.source as source;"
+            "real = source._load_grids;"
+            "source._load_grids = lambda path: os.abort() if path.endswith('炸.xlsx') else real(path);"
+            "sys.argv = ['xltools', 'validate', *sys.argv[1:]]; xltools.command.main()")
+    proc = subprocess.run([sys.executable, "-c", code, files["good"], str(bomb)],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines()[-1] == (f"错误：{bomb}：xltools 读取该文件时意外终止（信号 6）：文件可能已损坏或"
+                                            "被篡改，或内存不足；请在 Excel 中打开并另存后再试，或将其移出本批。")
+    proc = subprocess.run([sys.executable, "-c", code, str(bomb), "--lang", "en"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and proc.stderr.startswith(f"Error: {bomb}: xltools stopped abruptly (signal 6)")
+
+
 def test_a_command_ended_by_sigterm_leaves_no_half_written_output(files, tmp_path):
     """A timeout or a logout (SIGTERM/SIGHUP) ended `xltools summarize` and left its hidden
     temporary file (``.xltools-….xlsx``) beside the output; the guard forwards the signal and the

@@ -19,6 +19,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import BinaryIO, NamedTuple
 
+from .. import trail
 from ..errors import UnreadableWorkbook
 from ..grid import Grid, a1, parse_a1
 
@@ -507,6 +508,14 @@ def _part_names(path: str) -> dict[str, str]:
 
 def load_grids(path: str) -> list[Grid]:
     """Every worksheet of the file as a :class:`Grid` (chart sheets are skipped)."""
+    trail.reading(path)  # named by the command's guard if python-calamine aborts on it
+    try:
+        return _load_grids(path)
+    finally:
+        trail.reading(None)
+
+
+def _load_grids(path: str) -> list[Grid]:
     found = _container(path, scan_errors=True)
     too_big, errors, odd = found.too_big, found.errors, found.odd
     import python_calamine as pc

@@ -119,6 +119,9 @@ def _as_worker() -> None:
     import faulthandler
     import signal
 
+    from .. import trail
+
+    trail.stop()  # the pool names the file that kills a worker, not the command's guard
     if faulthandler.is_enabled():  # it writes to a stderr of its own (pytest enables it)
         faulthandler.disable()
     for sig in (signal.SIGTERM, signal.SIGHUP):  # not the command's handler: its output is the parent's
