@@ -146,7 +146,7 @@ def test_every_code_is_tested():
     from tests.test_monitor import CASES as MONITOR_CASES
 
     tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "A311", "G201", "A314", "M408", "A318", "A319", "A320", "G213",
-                                                                      "G210", "S106", "S107", "S108", "A323", "G218", "A324"}
+                                                                      "G210", "S106", "S107", "S108", "A323", "G218", "A324", "S109"}
     assert tested == set(CATALOGUE)
 
 
@@ -682,3 +682,63 @@ def test_a_bracket_added_or_left_out_is_a_near_name():
              Copy("r.xlsx", "表", "B4", "selfeval", "养老服务", "2023"),
              Copy("g2.xlsx", "表", "B4", "goals", "助餐", "2023"), Copy("r2.xlsx", "表", "B4", "selfeval", "老年大学", "2023")]
     assert [(items[i].path, f.params["declared"]) for i, f in unpaired(items)] == [("r.xlsx", "养老服务（2023年）")]
+
+
+def _with_hidden_copy(tmp_path, actual="1900人", hide="hidden", name="隐藏旧表.xlsx"):
+    """The clean table, and a copy of it (its first actual changed: an old version) on a sheet
+    hidden with ``hide``; ``hide="original"`` hides the original table and shows only an empty sheet."""
+    path = write(tmp_path, name=name)
+    wb = openpyxl.load_workbook(path)
+    original = wb.active
+    old = wb.copy_worksheet(original)
+    old.title = "绩效自评表（旧）"
+    old["E14"] = actual
+    if hide == "original":
+        wb.remove(old)
+        wb.create_sheet("填表说明")["A1"] = "请填写绩效自评表"
+        original.sheet_state = "hidden"
+        wb.active = 1
+    else:
+        old.sheet_state = hide
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("hide", ["hidden", "veryHidden"])
+def test_a_table_on_a_hidden_sheet_is_left_out_and_said(tmp_path, hide):
+    """An old version kept on a hidden sheet was scored, validated and summed beside the visible
+    table (S106 "appears twice", the officer seeing one sheet); it is now left out, with S109."""
+    from xltools.api import score_file
+    from xltools.summary import summarize
+
+    path = _with_hidden_copy(tmp_path, hide=hide)
+    assert [r.total for r in score_file(path)] == [97.6]
+    report = validate_file(path)
+    assert report.tables == [(SELFEVAL, "绩效自评表")]
+    assert [(f.code, f.severity, f.sheet, f.cell, f.value) for f in report.findings] == [
+        ("S109", "warning", "绩效自评表（旧）", "B4", "社区养老服务中心运营补助")]
+    assert report.findings[0].message() == ("隐藏的工作表「绩效自评表（旧）」中还有一张项目支出绩效自评表（项目「社区养老服务中心"
+                                            "运营补助」），未计分、未汇总")
+    result = summarize([str(path)], str(tmp_path / "汇总.json"), fmt="json")
+    assert (result.files, result.tables) == (1, 1)
+
+
+def test_a_workbook_whose_only_table_is_hidden_is_read(tmp_path):
+    """Hidden by mistake (the visible sheet holds only instructions): it is still the workbook's table."""
+    from xltools.api import score_file
+
+    path = _with_hidden_copy(tmp_path, hide="original")
+    assert [r.total for r in score_file(path)] == [97.6]
+    assert findings(path) == []
+
+
+def test_a_hidden_table_of_another_project_is_read(tmp_path):
+    """A department that keeps one project per sheet may hide a finished project's sheet: only a
+    hidden copy of a visible table (same kind, same project) is left out."""
+    path = _with_hidden_copy(tmp_path)
+    wb = openpyxl.load_workbook(path)
+    wb["绩效自评表（旧）"]["B4"] = "老年助餐服务补助"
+    wb.save(path)
+    report = validate_file(path)
+    assert report.tables == [(SELFEVAL, "绩效自评表"), (SELFEVAL, "绩效自评表（旧）")]
+    assert "S109" not in {f.code for f in report.findings}

@@ -174,6 +174,7 @@ class Table:
     cell_errors: list[tuple[str, str, str]] = field(default_factory=list)  # (sheet, A1, #DIV/0!…) on its sheets
     months: Field | None = None  # monitoring: the N of 1-N月 (value None when no label says it)
     source: str = ""  # the workbook it was read from (named when another table is compared with it)
+    hidden_tables: list[Table] = field(default_factory=list)  # on hidden sheets, left out (S109; first table only)
 
     def field_value(self, name: str) -> object:
         f = self.header.get(name)

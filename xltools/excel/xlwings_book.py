@@ -30,7 +30,7 @@ class XlwingsBook:
             r0, c0 = used.row - 1, used.column - 1
             rows = [[""] * (c0 + len(values[0]) if values else 0) for _ in range(r0)]
             rows += [[""] * c0 + ["" if v is None else v for v in row] for row in values]
-            out.append(Grid(sheet.name, rows, errors=take_errors(rows)))
+            out.append(Grid(sheet.name, rows, errors=take_errors(rows), hidden=not sheet.visible))
         return out
 
     def sheet_names(self) -> list[str]:

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..errors import UnknownTable, skipped_note
 from ..grid import Grid, a1, parse_a1
-from ..model import EVALUATION, MONITOR, SELFEVAL, Funds, Indicator, Workbook
+from ..model import EVALUATION, MONITOR, SELFEVAL, Funds, Indicator, Table, Workbook
 from ..values import DATE_UNIT, Value, format_number
 from .labels import HELPER_SHEETS, META_SHEET
 from .recognize import LOOKED_FOR, LOOKED_FOR_EN, tables_in_grid
@@ -33,13 +33,19 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
     Line items, a result table or a funds block on a sheet of their own belong to the
     workbook's first table that can hold them (an evaluation often keeps its 资金使用情况 and
     its result table on separate sheets).
+
+    A table on a hidden sheet that repeats one on a visible sheet (same kind, same project) is
+    left out (:func:`_without_hidden_copies`).
     """
     meta = next((_meta(g) for g in grids if g.sheet == META_SHEET), {})
     grids = [g for g in grids if g.sheet not in HELPER_SHEETS]
     book = Workbook(path=path, sheets=[g.sheet for g in grids])
     loose_items, loose_parts, loose_funds, loose_errors = [], [], [], []
-    for grid in grids:
-        tables, items, parts, funds = tables_in_grid(grid)
+    found = [(grid, tables_in_grid(grid)) for grid in grids]
+    hidden: list[Table] = []
+    if any(g.hidden and f[0] for g, f in found):
+        found, hidden = _without_hidden_copies(found)
+    for grid, (tables, items, parts, funds) in found:
         errors = [(grid.sheet, a1(r, c), v) for (r, c), v in sorted(grid.errors.items())] if grid.errors else []
         if tables:
             tables[0].line_items.extend(items)
@@ -67,6 +73,7 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
             sheets=book.sheets, skipped=skipped,
         )
     first = book.tables[0]
+    first.hidden_tables = hidden
     first.line_items.extend(loose_items)
     first.cell_errors.extend(loose_errors)
     by_sheet = {g.sheet: g for g in grids} if meta else {}
@@ -83,6 +90,37 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
     if selfeval is not None and loose_funds:
         selfeval.funds = loose_funds[0]
     return book
+
+
+Found = list[tuple[Grid, tuple[list[Table], list, list, Funds | None]]]
+
+
+def _without_hidden_copies(found: Found) -> tuple[Found, list[Table]]:
+    """The sheets to read, and the tables left out: those on hidden sheets that repeat a table
+    of a visible sheet (same kind, same project name). What the officer sees, prints and submits
+    is the visible table; the hidden one is an old version kept "just in case", and scored and
+    summed too it counted the project twice. The left-out tables are kept for S109 to say so.
+    A hidden table of another project (a department hiding a finished project's sheet) is read,
+    and so is the one table of a workbook that hid it by mistake. A hidden sheet whose tables are
+    all left out gives nothing else either (its line items are the old version's)."""
+    from ..declared import project_key
+
+    def key(t: Table) -> tuple[str, str]:
+        return t.kind, project_key(t.project_name)
+
+    shown = {key(t) for g, f in found if not g.hidden for t in f[0]}
+    kept: Found = []
+    left_out: list[Table] = []
+    for g, f in found:
+        copies = [t for t in f[0] if key(t) in shown] if g.hidden else []
+        if not copies:
+            kept.append((g, f))
+            continue
+        left_out.extend(copies)
+        rest = [t for t in f[0] if key(t) not in shown]
+        if rest:  # another project's table on the same hidden sheet is read
+            kept.append((g, (rest, *f[1:])))
+    return kept, left_out
 
 
 def _meta(grid: Grid) -> dict[str, str]:

@@ -538,7 +538,7 @@ def _load_grids(path: str) -> list[Grid]:
             sheet = wb.get_sheet_by_name(meta.name)
             rows = sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS)
             merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
-            grids.append(Grid(meta.name, rows, merged))
+            grids.append(Grid(meta.name, rows, merged, hidden=meta.visible != pc.SheetVisibleEnum.Visible))
     except BaseException as e:
         _reraise_if_not_damage(e)
         raise _refuse(path, f"工作表内容已损坏，无法读取（{_short(e)}）。", f"a sheet is corrupt ({_short(e)}).") from None

@@ -50,6 +50,11 @@ CATALOGUE: dict[str, Entry] = {
                   "no goal declaration of 「{name}」 in this batch; the nearest name is 「{declared}」 in {file}, so the two were not compared",
                   "如是同一项目，把两表的项目名称改为一致，才能与申报的指标、目标值和资金对照",
                   "if it is the same project, make the two names identical so that the declared indicators, targets and funds are compared"),
+    "S109": Entry(WARNING, "隐藏的工作表「{sheet}」中还有一张{kind}（项目「{name}」），未计分、未汇总",
+                  "the hidden sheet 「{sheet}」 holds another {kind} (project 「{name}」), which was not scored or summarised",
+                  "如是旧版本或草稿，删除该工作表；如它才是要报送的表，取消隐藏（右键工作表标签 → 取消隐藏），并删除另一份",
+                  "if it is an old version or a draft, delete the sheet; if it is the one to submit, unhide it "
+                  "(right-click a sheet tab → Unhide) and delete the other"),
     # --- G: goal quality ---------------------------------------------------------------------
     "G201": Entry(ERROR, "定量指标「{name}」的指标值「{value}」{problem}", "target 「{value}」 of 「{name}」 {problem_en}",
                   "{fix}", "{fix_en}"),

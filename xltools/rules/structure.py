@@ -1,4 +1,4 @@
-"""S1xx: structure — required fields, taxonomy, incomplete and duplicate indicator rows."""
+"""S1xx: structure — required fields, taxonomy, incomplete and duplicate indicator rows, hidden tables."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .. import taxonomy
+from ..messages import word
 from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Table
 from ..reading.labels import label_key
 from . import Context, Finding, check
+from .catalogue import Text
 
 #: Header fields each table must fill (field → label shown to the user).
 REQUIRED_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -115,3 +117,15 @@ def duplicate_names(ctx: Context) -> Iterator[Finding]:
             yield Finding("S104", t.sheet, ind.cell("name"), ind.name, {"name": ind.name, "other": first[key]})
         else:
             first[key] = ind.cell("name")
+
+
+@check("S109")
+def hidden_tables(ctx: Context) -> Iterator[Finding]:
+    """Tables on hidden sheets, which the reader left out because a visible sheet holds one
+    (reading.read_grids): the officer sees one table, and should know why not the other."""
+    for t in ctx.table.hidden_tables:
+        project = t.header.get("project")
+        name = t.project_name or t.title
+        kind = Text(word(f"kind_{t.kind}"), word(f"kind_{t.kind}", "en"))
+        yield Finding("S109", t.sheet, project.cell if project is not None else _anchor(t), name,
+                      {"sheet": t.sheet, "name": name, "kind": kind})
