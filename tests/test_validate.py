@@ -146,7 +146,7 @@ def test_every_code_is_tested():
     from tests.test_monitor import CASES as MONITOR_CASES
 
     tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "A311", "G201", "A314", "M408", "A318", "A319", "A320", "G213",
-                                                                      "G210", "S106", "S107", "S108", "A323", "G218", "A324", "S109"}
+                                                                      "G210", "S106", "S107", "S108", "A323", "G218", "A324", "S109", "S110"}
     assert tested == set(CATALOGUE)
 
 
@@ -742,3 +742,20 @@ def test_a_hidden_table_of_another_project_is_read(tmp_path):
     report = validate_file(path)
     assert report.tables == [(SELFEVAL, "绩效自评表"), (SELFEVAL, "绩效自评表（旧）")]
     assert "S109" not in {f.code for f in report.findings}
+
+
+def test_a_hidden_indicator_row_is_said_in_every_format(tmp_path, soffice):
+    """A row hidden instead of deleted (python-calamine does not tell) still counts in the
+    weights and the total; S110 says so at its name, in .xlsx, and as LibreOffice saves it in
+    .ods and .xls (each format marks hidden rows its own way)."""
+    from tests.conftest import convert
+
+    path = write(tmp_path)
+    wb = openpyxl.load_workbook(path)
+    wb.active.row_dimensions[15].hidden = True
+    wb.save(path)
+    report = validate_file(path)
+    assert [(f.code, f.cell) for f in report.findings] == [("S110", "C15")]
+    assert report.findings[0].message() == "第 15 行指标「开展健康讲座场次」已隐藏，但仍计入分值合计和总分"
+    for fmt in ("ods", "xls"):
+        assert findings(convert(soffice, str(path), fmt, str(tmp_path / fmt))) == [("S110", "C15")], fmt

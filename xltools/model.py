@@ -175,6 +175,7 @@ class Table:
     months: Field | None = None  # monitoring: the N of 1-N月 (value None when no label says it)
     source: str = ""  # the workbook it was read from (named when another table is compared with it)
     hidden_tables: list[Table] = field(default_factory=list)  # on hidden sheets, left out (S109; first table only)
+    hidden_rows: frozenset[int] = frozenset()  # rows of its sheet hidden in Excel (1-based; S110)
 
     def field_value(self, name: str) -> object:
         f = self.header.get(name)

@@ -48,6 +48,9 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
     for grid, (tables, items, parts, funds) in found:
         errors = [(grid.sheet, a1(r, c), v) for (r, c), v in sorted(grid.errors.items())] if grid.errors else []
         if tables:
+            if grid.hidden_rows:
+                for t in tables:
+                    t.hidden_rows = frozenset(r + 1 for r in grid.hidden_rows)
             tables[0].line_items.extend(items)
             tables[0].cell_errors.extend(errors)
             target = next((t for t in tables if t.kind == EVALUATION), None)

@@ -76,6 +76,7 @@ class Container(NamedTuple):
     too_big: dict[str, str]  # sheets not to read: their far cells, or "" for too many bytes
     errors: dict[str, Cells]  # cells showing a formula error (A314), when asked for
     odd: bool  # a sheet may hold a number python-calamine reads as inf or nan: every sheet is checked
+    hidden: dict[str, frozenset[int]] = {}  # rows hidden in Excel (0-based), when asked for (S110)
 
 
 def _container(path: str, *, scan_errors: bool = False) -> Container:
@@ -115,8 +116,8 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
                           "they hold; open it in Excel, save it again and retry.")
         if scan.ods is not None:  # an OpenDocument file names its sheets itself
             _refuse_wide(path, scan.ods.wide)
-            return Container("zip", too_big, scan.ods.errors, True)
-        if not (scan.wide or scan.errors):
+            return Container("zip", too_big, scan.ods.errors, True, _frozen(scan.ods.hidden))
+        if not (scan.wide or scan.errors or scan.hidden):
             return Container("zip", too_big, {}, scan.odd)
         named = _part_names(path)
         if any(part not in named for part in scan.wide):  # python-calamine must not open it
@@ -125,7 +126,8 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
                           "cannot be read; not read.")
         too_big.update({named[part]: far for part, far in scan.wide.items()})
         errors = {named[part]: cells for part, cells in scan.errors.items() if part in named}
-        return Container("zip", too_big, errors, scan.odd)
+        hidden = {named[part]: rows for part, rows in _frozen(scan.hidden).items() if part in named}
+        return Container("zip", too_big, errors, scan.odd, hidden)
     if head == _OLE:
         if encrypted:
             raise _refuse(path, "工作簿已加密（设置了打开密码），请在 Excel 中取消密码后另存再试。",
@@ -140,13 +142,17 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
                               f"the file is corrupt: the range record (DIMENSIONS) of sheet {found.damaged!r} is "
                               "impossible; open it in Excel and save it as .xlsx.")
             _refuse_wide(path, found.wide)
-            return Container("ole", {}, found.errors, True)
+            return Container("ole", {}, found.errors, True, found.hidden)
         return Container("ole", {}, {}, True)
     if _looks_like_text(head):
         raise _refuse(path, "这是文本文件（如 CSV），不是 Excel 工作簿；请在 Excel 中打开后另存为 .xlsx。",
                       "this is a text file (e.g. CSV), not an Excel workbook; open it in Excel and save as .xlsx.")
     raise _refuse(path, "不是可识别的工作簿格式（支持 .xlsx/.xlsm/.xls/.et/.ods）。",
                   "not a recognised workbook format (.xlsx/.xlsm/.xls/.et/.ods are supported).")
+
+
+def _frozen(rows: dict[str, set[int]]) -> dict[str, frozenset[int]]:
+    return {k: frozenset(v) for k, v in rows.items() if v}
 
 
 def _refuse_wide(path: str, wide: dict[str, str]) -> None:
@@ -270,6 +276,7 @@ def _sheet_parts(path: str) -> dict[str, str]:
 
 
 _ERROR_MARK = b't="e"'
+_HIDDEN_MARK = b'hidden="'
 _REF = re.compile(rb'\br="([A-Z]{1,3}[0-9]+)"')
 
 
@@ -285,6 +292,7 @@ class _Scan:
     errors: dict[str, Cells] = field(default_factory=dict)  # cells showing a formula error
     wide: dict[str, str] = field(default_factory=dict)  # parts too wide to read: their far cells
     odd: bool = False  # a part may hold a number python-calamine reads as inf or nan
+    hidden: dict[str, set[int]] = field(default_factory=dict)  # rows hidden (0-based), by part or sheet
     ods: _Scan | None = None  # an OpenDocument file's content.xml, by sheet name
     strings: int = 0  # shared strings declared beyond what the part can hold (a damaged file)
 
@@ -298,7 +306,9 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
       as empty (python-calamine issue #105), so a total showing ``#DIV/0!`` would pass for a blank;
     * a used range too large to hold (:data:`MAX_CELLS`): one value typed into XFD1048576;
     * a number written as ``1E+400`` or ``nan``, which no spreadsheet writes and which would be
-      read as an infinite or undefined number (:func:`_finite`).
+      read as an infinite or undefined number (:func:`_finite`);
+    * rows hidden in Excel (or filtered out), which python-calamine does not tell: an indicator
+      row hidden instead of deleted still counts in every sum (S110).
     """
     scan = _Scan()
     for m in members:
@@ -340,6 +350,11 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
                 continue
         if pat.odd_value.search(data):
             scan.odd = True
+        if _HIDDEN_MARK in data:
+            rows = {int(r[2]) - 1 for attrs in pat.hidden_row.findall(data)
+                    if (r := _R_ATTR.search(attrs)) and r[2] and int(r[2]) <= MAX_ROWS}
+            if rows:
+                scan.hidden[m.name] = rows
         if _ERROR_MARK not in data:
             continue
         cells = {}
@@ -374,6 +389,7 @@ class _Patterns(NamedTuple):
     cell_end: bytes
     error_cell: re.Pattern[bytes]
     value: re.Pattern[bytes]
+    hidden_row: re.Pattern[bytes]  # a row hidden, or filtered out: its attributes
 
 
 @lru_cache(maxsize=8)
@@ -386,6 +402,7 @@ def _patterns(prefix: bytes) -> _Patterns:
         b"</" + prefix + b"c>",
         re.compile(rb"<" + p + rb'c\b([^>]*?\bt="e"[^>/]*)>(.*?)</' + p + rb"c>", re.S),
         re.compile(rb"<" + p + rb"v>([^<]*)</" + p + rb"v>"),
+        re.compile(rb"<" + p + rb'row\b([^>]*?\bhidden="(?:1|true)"[^>]*)>'),
     )
 
 
@@ -445,6 +462,7 @@ def far_cells_named(low: tuple[int, int], right: tuple[int, int], max_cells: int
 _ODS_TAG = re.compile(rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>")
 _ODS_NAME = re.compile(rb'\btable:name="([^"]*)"')
 _ODS_ROWS = re.compile(rb'\btable:number-rows-repeated="(\d+)"')
+_ODS_HIDDEN = re.compile(rb'\btable:visibility="(?:collapse|filter)"')
 _ODS_COLS = re.compile(rb'\btable:number-columns-repeated="(\d+)"')
 _ODS_TEXT = re.compile(rb"<text:p>([^<]*)</text:p>")
 
@@ -479,6 +497,8 @@ def _ods_scan(data: bytes) -> _Scan:
             else:
                 rows = _ODS_ROWS.search(attrs)
                 col, repeat = 0, int(rows[1]) if rows else 1
+                if repeat <= 1000 and row < MAX_ROWS and _ODS_HIDDEN.search(attrs):  # not the empty rows to the end
+                    scan.hidden.setdefault(sheet, set()).update(range(row, row + repeat))
                 if empty:
                     row += repeat
         elif not closing:  # a cell
@@ -545,6 +565,8 @@ def _load_grids(path: str) -> list[Grid]:
     finally:
         wb.close()
     for grid in grids:
+        if found.hidden:
+            grid.hidden_rows = found.hidden.get(grid.sheet, frozenset())
         cells = errors.get(grid.sheet) if errors else None
         if odd:
             cells = _finite(grid.rows, cells)

@@ -129,3 +129,15 @@ def hidden_tables(ctx: Context) -> Iterator[Finding]:
         kind = Text(word(f"kind_{t.kind}"), word(f"kind_{t.kind}", "en"))
         yield Finding("S109", t.sheet, project.cell if project is not None else _anchor(t), name,
                       {"sheet": t.sheet, "name": name, "kind": kind})
+
+
+@check("S110")
+def hidden_rows(ctx: Context) -> Iterator[Finding]:
+    """Indicator rows hidden in Excel (or filtered out): a row hidden instead of deleted is still
+    in every SUM — the weights, the total — while the printed table does not show it."""
+    t = ctx.table
+    if not t.hidden_rows:
+        return
+    for ind in t.indicators:
+        if ind.row in t.hidden_rows:
+            yield Finding("S110", t.sheet, ind.cell("name"), ind.name, {"row": ind.row, "name": ind.name})
