@@ -152,3 +152,20 @@ def test_an_amount_pasted_as_text_into_a_template_becomes_the_number(tmp_path):
     ws = openpyxl.load_workbook(result.out)[built.sheet]
     assert (ws[f"{cols['initial_budget']}{row}"].value, ws[f"{cols['spent']}{row}"].value) == (100, 90)
     assert score_file(result.out)[0].figures["execution_rate"] == 0.9
+
+
+def test_the_copy_says_its_formulas_wait_for_excel(tmp_path, soffice):
+    """openpyxl keeps a formula but not its result: in the corrected copy of a file saved by a
+    spreadsheet, the 总分 = SUM(…) reads as blank until Excel or WPS saves it, and the check of the
+    copy said "0 errors" about a total it could not see. A325 now says so, and how to end it."""
+    from .conftest import convert
+
+    src = write(tmp_path, CLEAN, {"G15": 8}, name="s0.xlsx")
+    wb = openpyxl.load_workbook(src)
+    wb.active["G21"] = "=SUM(G14:G20)"  # a formula total (the row scores only)
+    wb.save(src)
+    saved = convert(soffice, src, "xlsx", str(tmp_path / "saved"))  # as a spreadsheet saves it
+    assert findings(saved) == [("A305", "G15"), ("A305", "G21")]
+    result = fix_copy(saved, str(tmp_path / "修正.xlsx"))
+    assert [(c.cell, c.skipped) for c in result.changes] == [("G15", ""), ("G21", "formula")]
+    assert [(f.code, f.cell) for f in result.remaining.findings] == [("A325", "G21")]

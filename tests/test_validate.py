@@ -146,7 +146,7 @@ def test_every_code_is_tested():
     from tests.test_monitor import CASES as MONITOR_CASES
 
     tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "A311", "G201", "A314", "M408", "A318", "A319", "A320", "G213",
-                                                                      "G210", "S106", "S107", "S108", "A323", "G218", "A324", "S109", "S110"}
+                                                                      "G210", "S106", "S107", "S108", "A323", "G218", "A324", "S109", "S110", "A325"}
     assert tested == set(CATALOGUE)
 
 
@@ -759,3 +759,21 @@ def test_a_hidden_indicator_row_is_said_in_every_format(tmp_path, soffice):
     assert report.findings[0].message() == "第 15 行指标「开展健康讲座场次」已隐藏，但仍计入分值合计和总分"
     for fmt in ("ods", "xls"):
         assert findings(convert(soffice, str(path), fmt, str(tmp_path / fmt))) == [("S110", "C15")], fmt
+
+
+def test_a_formula_without_result_is_said_not_called_empty(tmp_path, soffice):
+    """A formula written by a program (openpyxl here) has no result until Excel or WPS saves the
+    file: python-calamine reads it as blank, so 项目名称 ="…" was S101 "empty". A325 says what it
+    is instead; once LibreOffice has calculated and saved the file, nothing is said."""
+    from tests.conftest import convert
+
+    path = write(tmp_path)
+    wb = openpyxl.load_workbook(path)
+    wb.active["B4"], wb.active["J2"] = '="社区养老服务中心运营补助"', "=SUM(F14:F20)"  # formulas
+    wb.save(path)
+    report = validate_file(path)
+    assert [(f.code, f.cell, f.params["n"]) for f in report.findings] == [("A325", "J2", 2)]
+    assert report.findings[0].message() == ("2 个公式单元格没有计算结果（J2、B4），按空白读取：文件由程序生成或修改后，"
+                                            "未在 Excel/WPS 中保存过")
+    saved = convert(soffice, str(path), "xlsx", str(tmp_path / "saved"))
+    assert findings(saved) == []

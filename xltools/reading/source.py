@@ -276,6 +276,9 @@ def _sheet_parts(path: str) -> dict[str, str]:
 
 
 _ERROR_MARK = b't="e"'
+#: What :attr:`Grid.errors` holds for a formula cell without a result (never calculated: a file
+#: written by a program, or by openpyxl as ``xltools fix`` does, and not saved in Excel since).
+UNCALCULATED = ""
 _HIDDEN_MARK = b'hidden="'
 _REF = re.compile(rb'\br="([A-Z]{1,3}[0-9]+)"')
 
@@ -355,15 +358,21 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
                     if (r := _R_ATTR.search(attrs)) and r[2] and int(r[2]) <= MAX_ROWS}
             if rows:
                 scan.hidden[m.name] = rows
-        if _ERROR_MARK not in data:
-            continue
-        cells = {}
-        for attrs, body in pat.error_cell.findall(data):
-            ref, value = _REF.search(attrs), pat.value.search(body)
-            if ref and value:
-                row, col = parse_a1(ref[1].decode())
-                if row < MAX_ROWS:
-                    cells[(row, col)] = value[1].decode("utf-8", "replace")
+        cells: Cells = {}
+        if _ERROR_MARK in data:
+            for attrs, body in pat.error_cell.findall(data):
+                ref, value = _REF.search(attrs), pat.value.search(body)
+                if ref and value:
+                    row, col = parse_a1(ref[1].decode())
+                    if row < MAX_ROWS:
+                        cells[(row, col)] = value[1].decode("utf-8", "replace")
+        if any(mark in data for mark in pat.maybe_uncalculated):
+            for attrs in pat.uncalculated.findall(data):
+                ref = _REF.search(attrs)
+                if ref and b't="str"' not in attrs:  # an empty text result is a result
+                    row, col = parse_a1(ref[1].decode())
+                    if row < MAX_ROWS:
+                        cells.setdefault((row, col), UNCALCULATED)
         if cells:
             scan.errors[m.name] = cells
     return scan
@@ -390,6 +399,12 @@ class _Patterns(NamedTuple):
     error_cell: re.Pattern[bytes]
     value: re.Pattern[bytes]
     hidden_row: re.Pattern[bytes]  # a row hidden, or filtered out: its attributes
+    #: A formula cell may lack its result: the formula's end right before the cell's (no ``<v>``),
+    #: or an empty ``<v/>``. Excel and WPS always store a result; openpyxl and other generators do
+    #: not, and python-calamine then reads the cell as empty (see :data:`UNCALCULATED`). Byte
+    #: searches first: a file saved by Excel holds none of them, and they cost next to nothing.
+    maybe_uncalculated: tuple[bytes, ...]
+    uncalculated: re.Pattern[bytes]  # such a cell: its attributes
 
 
 @lru_cache(maxsize=8)
@@ -403,6 +418,10 @@ def _patterns(prefix: bytes) -> _Patterns:
         re.compile(rb"<" + p + rb'c\b([^>]*?\bt="e"[^>/]*)>(.*?)</' + p + rb"c>", re.S),
         re.compile(rb"<" + p + rb"v>([^<]*)</" + p + rb"v>"),
         re.compile(rb"<" + p + rb'row\b([^>]*?\bhidden="(?:1|true)"[^>]*)>'),
+        (b"</" + prefix + b"f></" + prefix + b"c>", b"/></" + prefix + b"c>", b"<" + prefix + b"v/>",
+         b"<" + prefix + b"v />", b"<" + prefix + b"v></" + prefix + b"v>"),
+        re.compile(rb"<" + p + rb"c\b([^>]*)>\s*<" + p + rb"f\b[^>]*(?:/>|>[^<]*</" + p + rb"f>)\s*(?:<" + p + rb"v\s*/>|<"
+                   + p + rb"v></" + p + rb"v>)?\s*</" + p + rb"c>"),
     )
 
 

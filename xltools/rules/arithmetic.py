@@ -15,6 +15,7 @@ from .. import units
 from ..declared import REPORTS
 from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator, LineItem, Table
 from ..reading.labels import TOTAL_LABELS, label_key
+from ..reading.source import UNCALCULATED
 from ..scoring import RowScore, outcome_of, pct, qual_rate, round_half_up
 from ..values import Value, date_serial, format_number, parse_value
 from . import Context, Finding, any_of, bounded_rates, check, percent_of, stated
@@ -613,6 +614,28 @@ def qualitative_bands(ctx: Context) -> Iterator[Finding]:
 def formula_errors(ctx: Context) -> Iterator[Finding]:
     """Cells showing #DIV/0!, #REF!… on the table's sheets: the reader sees them as blanks."""
     for sheet, cell, value in ctx.table.cell_errors:
+        if value == UNCALCULATED:  # no result at all: A325
+            continue
         meaning, fix, meaning_en, fix_en = FORMULA_ERRORS.get(value, FORMULA_ERROR_OTHER)
         yield Finding("A314", sheet, cell, value, {"value": value, "meaning": meaning, "meaning_en": meaning_en,
                                                     "fix": fix, "fix_en": fix_en})
+
+
+@check("A325")
+def uncalculated_formulas(ctx: Context) -> Iterator[Finding]:
+    """Formula cells without a result, which the reader sees as blanks: a file made or changed by
+    a program (``xltools fix`` and annotated copies included: openpyxl keeps formulas, not their
+    results) reads as if its totals and rates were never filled until Excel or WPS saves it.
+    One finding per sheet, at its first such cell, naming a few. Not in our own templates: their
+    formulas compute what xltools computes (tests/test_templates.py), so nothing is lost, and a
+    blank template just made by ``xltools template`` has calculated nothing yet."""
+    if ctx.table.template:
+        return
+    by_sheet: dict[str, list[str]] = {}
+    for sheet, cell, value in ctx.table.cell_errors:
+        if value == UNCALCULATED:
+            by_sheet.setdefault(sheet, []).append(cell)
+    for sheet, cells in by_sheet.items():
+        more = "…" if len(cells) > 5 else ""
+        shown = Text("、".join(cells[:5]) + more, ", ".join(cells[:5]) + more)
+        yield Finding("A325", sheet, cells[0], None, {"n": len(cells), "cells": shown})
