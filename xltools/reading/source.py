@@ -366,7 +366,7 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
                     row, col = parse_a1(ref[1].decode())
                     if row < MAX_ROWS:
                         cells[(row, col)] = value[1].decode("utf-8", "replace")
-        if any(mark in data for mark in pat.maybe_uncalculated):
+        if pat.formula_end in data and any(mark in data for mark in pat.maybe_uncalculated):
             for attrs in pat.uncalculated.findall(data):
                 ref = _REF.search(attrs)
                 if ref and b't="str"' not in attrs:  # an empty text result is a result
@@ -403,6 +403,7 @@ class _Patterns(NamedTuple):
     #: or an empty ``<v/>``. Excel and WPS always store a result; openpyxl and other generators do
     #: not, and python-calamine then reads the cell as empty (see :data:`UNCALCULATED`). Byte
     #: searches first: a file saved by Excel holds none of them, and they cost next to nothing.
+    formula_end: bytes  # ``</f>``: a part without it has no formulas (a shared one's master has it)
     maybe_uncalculated: tuple[bytes, ...]
     uncalculated: re.Pattern[bytes]  # such a cell: its attributes
 
@@ -418,6 +419,7 @@ def _patterns(prefix: bytes) -> _Patterns:
         re.compile(rb"<" + p + rb'c\b([^>]*?\bt="e"[^>/]*)>(.*?)</' + p + rb"c>", re.S),
         re.compile(rb"<" + p + rb"v>([^<]*)</" + p + rb"v>"),
         re.compile(rb"<" + p + rb'row\b([^>]*?\bhidden="(?:1|true)"[^>]*)>'),
+        b"</" + prefix + b"f>",
         (b"</" + prefix + b"f></" + prefix + b"c>", b"/></" + prefix + b"c>", b"<" + prefix + b"v/>",
          b"<" + prefix + b"v />", b"<" + prefix + b"v></" + prefix + b"v>"),
         re.compile(rb"<" + p + rb"c\b([^>]*)>\s*<" + p + rb"f\b[^>]*(?:/>|>[^<]*</" + p + rb"f>)\s*(?:<" + p + rb"v\s*/>|<"
