@@ -169,3 +169,20 @@ def test_the_copy_says_its_formulas_wait_for_excel(tmp_path, soffice):
     result = fix_copy(saved, str(tmp_path / "修正.xlsx"))
     assert [(c.cell, c.skipped) for c in result.changes] == [("G15", ""), ("G21", "formula")]
     assert [(f.code, f.cell) for f in result.remaining.findings] == [("A325", "G21")]
+
+
+def test_results_left_empty_are_filled_in(tmp_path):
+    """A326's values are arithmetic's too: fix writes them, with a note saying the cell was empty;
+    while a row waits for its actual, its score, the total and the grade wait with it."""
+    src = write(tmp_path, CLEAN, {"G15": None, "H7": None, "G21": None, "B22": None}, name="s.xlsx")
+    result = fix_copy(src, str(tmp_path / "修正.xlsx"))
+    assert [(c.cell, c.code, c.new, c.skipped) for c in result.changes] == [
+        ("H7", "A326", 9.6, ""), ("G15", "A326", 10.0, ""), ("G21", "A326", 97.6, ""), ("B22", "A326", "优", "")]
+    assert result.remaining.findings == []
+    ws = openpyxl.load_workbook(result.out)["绩效自评表"]
+    assert (ws["H7"].value, ws["G15"].value, ws["G21"].value, ws["B22"].value) == (9.6, 10.0, 97.6, "优")
+    assert ws["G15"].comment.text.startswith("xltools 修正（A326）：原为 空\n「开展健康讲座场次」的得分未填写")
+    src = write(tmp_path, CLEAN, {"G15": None, "G21": None, "B22": None, "E16": None}, name="open.xlsx")
+    result = fix_copy(src, str(tmp_path / "修正2.xlsx"))
+    assert [(c.cell, c.skipped) for c in result.changes] == [("G15", ""), ("G16", "pending"), ("G21", "pending"),
+                                                             ("B22", "pending")]

@@ -37,7 +37,7 @@ CLEAN = Sample(
         Row("效益指标", "可持续影响指标", "服务中心持续运营年限", "≥3年", "3年", 10, 10),
         Row("满意度指标", "服务对象满意度指标", "老人满意度", "≥90%", "95%", 10, 10),
     ],
-    total=97.6, grade="优",
+    total=97.6, grade="优", execution_score=9.6,
     line_items=[("政府采购", "护理服务采购", 300, 290, 285), ("自行组织", "健康讲座", 200, None, 195)],
 )
 # execution 480/500 = 96% × 10 = 9.60; indicators 20+10+10+10+18+10+10 = 88 → 97.60 优
@@ -146,7 +146,7 @@ def test_every_code_is_tested():
     from tests.test_monitor import CASES as MONITOR_CASES
 
     tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "A311", "G201", "A314", "M408", "A318", "A319", "A320", "G213",
-                                                                      "G210", "S106", "S107", "S108", "A323", "G218", "A324", "S109", "S110", "A325"}
+                                                                      "G210", "S106", "S107", "S108", "A323", "G218", "A324", "S109", "S110", "A325", "A326"}
     assert tested == set(CATALOGUE)
 
 
@@ -777,3 +777,16 @@ def test_a_formula_without_result_is_said_not_called_empty(tmp_path, soffice):
                                             "未在 Excel/WPS 中保存过")
     saved = convert(soffice, str(path), "xlsx", str(tmp_path / "saved"))
     assert findings(saved) == []
+
+
+def test_results_left_empty_are_asked_for_with_their_value(tmp_path):
+    """A self-evaluation with its 得分, 预算执行率得分, 总分 or 等级 left empty passed as clean:
+    the form asks the unit to score itself, and a reviewer returns it unfinished (A326). A row
+    without its actual is A308's (its score waits), not A326's."""
+    path = write(tmp_path, edits={"G15": None, "H7": None, "G21": None, "B22": None, "E16": None, "G16": None})
+    got = [(f.code, f.cell, f.params.get("computed")) for f in validate_file(path).findings]
+    assert got == [("A326", "H7", "9.60"), ("A326", "G15", "10.00"), ("A308", "E16", None),
+                   ("A326", "G21", "87.60"), ("A326", "B22", "良")]
+    msgs = [f.message() for f in validate_file(path).findings if f.code == "A326"]
+    assert msgs[:2] == ["预算执行率得分未填写（计算值为 9.60）", "「开展健康讲座场次」的得分未填写（计算值为 10.00）"]
+    assert msgs[3] == "等级未填写（计算值为 良）"

@@ -21,9 +21,10 @@ from .rules import Finding
 from .ruleset import RuleSet
 from .values import format_number
 
-#: What fix corrects: the findings whose right value the table itself determines — and, in our
-#: templates, a number pasted as text (A315, A324 with the number it stands for).
-FIXABLE = ("A303", "A305", "A306", "A315", "A324")
+#: What fix corrects: the findings whose right value the table itself determines — a written value
+#: that differs (A303, A305, A306) or is missing (A326) — and, in our templates, a number pasted as
+#: text (A315, A324 with the number it stands for).
+FIXABLE = ("A303", "A305", "A306", "A315", "A324", "A326")
 FIXED_FILL = "C6EFCE"
 
 
@@ -60,7 +61,7 @@ class FixReport:
 #: score): it is what it is for now, and right only once they are answered.
 PENDING = ("A308", "S103", "A318")
 #: A305's rows (the rest are totals: the whole table's, a part's) and its execution score.
-ROW_SCORE, EXECUTION_SCORE = "得分", "预算执行率得分"
+ROW_SCORE, EXECUTION_SCORE, GRADE = "得分", "预算执行率得分", "等级"
 
 
 def corrections(findings: list[Finding], lang: str = "zh") -> list[Change]:
@@ -78,7 +79,10 @@ def corrections(findings: list[Finding], lang: str = "zh") -> list[Change]:
         if f.code not in FIXABLE or not f.cell or ":" in f.cell:
             continue
         computed = str(f.params.get("computed", ""))
-        if f.code == "A306":
+        what = f.params.get("what")
+        if f.code == "A326":  # a value left empty: which one it is decides as for A305/A306
+            what = {"score": ROW_SCORE, "execution": EXECUTION_SCORE, "grade": GRADE}.get(f.params["field"], "")
+        if f.code == "A306" or what == GRADE:
             new: object = computed
         else:
             try:
@@ -86,10 +90,9 @@ def corrections(findings: list[Finding], lang: str = "zh") -> list[Change]:
             except ValueError:
                 continue
         change = Change(f.sheet, f.cell, f.code, f.value, new, f.message(lang))
-        what = f.params.get("what")
-        if f.code == "A305" and what == ROW_SCORE:
+        if what == ROW_SCORE:
             change.skipped = "pending" if (f.sheet, _row(f.cell)) in open_rows else ""
-        elif open_rows and (f.code == "A306" or (f.code == "A305" and what != EXECUTION_SCORE)):
+        elif open_rows and f.code in ("A305", "A306", "A326") and what != EXECUTION_SCORE:  # totals, the grade
             change.skipped = "pending"
         out.append(change)
     return out
@@ -150,6 +153,8 @@ def note_for(c: Change, before: object, lang: str = "zh") -> str:
     """The note a corrected cell gets: what it held, and the finding that changed it."""
     if isinstance(before, float):
         before = format_number(before)  # 8.0 read back from a cell was typed as 8
+    elif before is None or before == "":
+        before = "empty" if lang == "en" else "空"
     if lang == "en":
         return f"xltools corrected ({c.code}): was {before}\n{c.why}"
     return f"xltools 修正（{c.code}）：原为 {before}\n{c.why}"

@@ -44,6 +44,7 @@ class Sample:
     year: int = 2023
     funds: list[tuple[str, float | None, float | None, float | None]] = field(default_factory=list)
     execution_weight: float = 10
+    execution_score: float | None = None  # written 得分 of the 年度资金总额 row (None: left empty)
     amounts: list[tuple[str, float]] = field(default_factory=list)
     annual_goal: str = ""
     achieved: str = ""
@@ -187,6 +188,8 @@ class _Writer:
                 self.put(self.r, c0 + 2 + i, self.num(v) if v is not None else "—")
         if s.kind != MONITOR:
             self.put(top + 1, c0 + 5, s.execution_weight)
+            if s.execution_score is not None:
+                self.put(top + 1, c0 + 7, self.num(s.execution_score))
         self.ws.merge_cells(start_row=top, start_column=c0, end_row=self.r, end_column=c0)
         self.r += 1
 
@@ -296,7 +299,7 @@ def demo_samples() -> dict[str, tuple[Sample, Layout]]:
             Row("效益指标", "社会效益指标", "提升品牌影响力", "有效提升", "有效提升", 15, 15),
             Row("满意度指标", "服务对象满意度指标", "参展企业满意度", "≥90%", "95%", 10, 10),
         ],
-        total=94.3, grade="优",
+        total=94.3, grade="优", execution_score=7.7,
         line_items=[("政府采购", "展位搭建服务", 600, 580, 560.2), ("自行组织", "宣传推广", 400, None, 210.22)],
     )
     goals = replace(
@@ -323,10 +326,10 @@ def demo_samples() -> dict[str, tuple[Sample, Layout]]:
         amounts=[("年初预算数", 5029.86), ("全年预算数", 5333.85), ("全年执行数", 5169.65),
                  ("支出决算数", 5169.66), ("结转结余总额", 172.89)],
         rows=[
-            Row("整体绩效目标实现情况", "产出", "举办展会数量", "≥10个", "12个", 30),
-            Row("整体绩效目标实现情况", "效益", "服务企业数量", "≥500家", "460家", 30, deviation="疫情影响"),
-            Row("预算管理情况", "预算编制", "预算编制准确性", "准确", "准确", 10),
-            Row("预算管理情况", "资产管理", "资产管理规范性", "规范", "基本规范", 10),
+            Row("整体绩效目标实现情况", "产出", "举办展会数量", "≥10个", "12个", 30, 30),
+            Row("整体绩效目标实现情况", "效益", "服务企业数量", "≥500家", "460家", 30, 27.6, deviation="疫情影响"),
+            Row("预算管理情况", "预算编制", "预算编制准确性", "准确", "准确", 10, 10),
+            Row("预算管理情况", "资产管理", "资产管理规范性", "规范", "基本规范", 10, 6),
         ],
     )
     monitor = Sample(

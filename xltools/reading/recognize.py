@@ -499,6 +499,9 @@ def _header_fields(cells: _Cells, table: Table, start: int, end: int) -> None:
             if f == "grade":
                 if found and table.written_grade is None:
                     table.written_grade = Field(to_text(found[0]), grid.sheet, a1(r, found[1]))
+                    table.blanks.pop("grade", None)
+                elif not found and table.written_grade is None:  # left empty: A326 asks for it
+                    table.blanks.setdefault("grade", a1(r, _next_cell(grid, r, c)))
                 continue
             if found and f not in table.header:
                 table.header[f] = Field(found[0], grid.sheet, a1(r, found[1]))

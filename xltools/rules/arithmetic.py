@@ -639,3 +639,38 @@ def uncalculated_formulas(ctx: Context) -> Iterator[Finding]:
         more = "…" if len(cells) > 5 else ""
         shown = Text("、".join(cells[:5]) + more, ", ".join(cells[:5]) + more)
         yield Finding("A325", sheet, cells[0], None, {"n": len(cells), "cells": shown})
+
+
+@check("A326")
+def unfilled_results(ctx: Context) -> Iterator[Finding]:
+    """A self-evaluation (or an evaluation) with its 得分, 总分 or 等级 left empty: the form asks
+    the unit to score itself, and a reviewer returns it unfinished. The computed value is given
+    (``xltools fix`` writes it). Not for a row the experts scored (its 得分 is their mean, which
+    xltools takes), a row without its actual (A308: its score waits), a
+    cell showing a formula error or no formula result (A314, A325), nor our own templates, where
+    those cells are formulas."""
+    t, res = ctx.table, ctx.result
+    if t.kind in (GOALS, MONITOR) or t.template:
+        return
+    shown = {(sheet, cell) for sheet, cell, _ in t.cell_errors}
+
+    def unfilled(sheet: str, cell: str, field: str, what: str, what_en: str, computed: str) -> Iterator[Finding]:
+        if cell and (sheet, cell) not in shown:  # field: score | execution | total | grade (for fix)
+            yield Finding("A326", sheet, cell, None, {"field": field, "what": what, "what_en": what_en,
+                                                      "computed": computed})
+
+    for row in res.rows:
+        ind = row.indicator
+        if ind is not None and ind.score is None and "score" in ind.columns and row.score is not None \
+                and not ind.experts and row.explain_key not in UNJUDGED and row.explain_key != "no_weight":
+            yield from unfilled(t.sheet, ind.cell("score"), "score", f"「{ind.name}」的得分", f"score of 「{ind.name}」",
+                                f"{row.score:.2f}")
+    ex = res.execution
+    total_row = t.funds.row("total") if t.funds is not None else None
+    if ex is not None and ex.score is not None and total_row is not None and total_row.score is None:
+        yield from unfilled(t.sheet, total_row.cells.get("score", ""), "execution", "预算执行率得分", "execution score",
+                            f"{ex.score:.2f}")
+    if t.written_total is not None and t.written_total.value is None and res.total is not None:
+        yield from unfilled(t.written_total.sheet, t.written_total.cell, "total", "总分", "total", f"{res.total:.2f}")
+    if t.written_grade is None and "grade" in t.blanks and res.grade is not None:
+        yield from unfilled(t.sheet, t.blanks["grade"], "grade", "等级", "grade", res.grade)

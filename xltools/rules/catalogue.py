@@ -181,6 +181,8 @@ CATALOGUE: dict[str, Entry] = {
     "A324": Entry(WARNING, "「{label}」的{column}「{value}」是文字，模板的合计和执行率不计入它",
                   "the {column_en} 「{value}」 of 「{label}」 is text: the template's total and rate leave it out",
                   "{fix}", "{fix_en}"),
+    "A326": Entry(WARNING, "{what}未填写（计算值为 {computed}）", "the {what_en} is not filled in (computed: {computed})",
+                  "填写 {computed}", "fill in {computed}"),
     "A325": Entry(WARNING, "{n} 个公式单元格没有计算结果（{cells}），按空白读取：文件由程序生成或修改后，未在 Excel/WPS 中保存过",
                   "{n} formula cells hold no result ({cells}) and read as blank: the file was written by a program "
                   "and not saved in Excel or WPS since",
