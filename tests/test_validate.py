@@ -790,3 +790,12 @@ def test_results_left_empty_are_asked_for_with_their_value(tmp_path):
     msgs = [f.message() for f in validate_file(path).findings if f.code == "A326"]
     assert msgs[:2] == ["预算执行率得分未填写（计算值为 9.60）", "「开展健康讲座场次」的得分未填写（计算值为 10.00）"]
     assert msgs[3] == "等级未填写（计算值为 良）"
+
+
+def test_a_line_item_spent_over_its_budget_without_a_contract(tmp_path):
+    """Line items had A309 (contract over budget) and A310 (spending over contract); an item
+    bought without a contract and spent over its budget passed. It is A302, as for the funds."""
+    sample = replace(CLEAN, line_items=[("政府采购", "护理服务采购", 300, None, 320), ("自行组织", "健康讲座", 200, None, 160)])
+    report = validate_file(write(tmp_path, sample))
+    assert [(f.code, f.cell, f.message()) for f in report.findings] == [
+        ("A302", "E25", "「护理服务采购」的执行数 320 大于预算数 300")]

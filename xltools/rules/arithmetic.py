@@ -461,12 +461,18 @@ def execution_unexplained(ctx: Context) -> Iterator[Finding]:
         "rate": pct(total.spent / total.annual_budget), "threshold": pct(threshold)})
 
 
-@check("A309", "A310")
+@check("A309", "A310", "A302")
 def line_items(ctx: Context) -> Iterator[Finding]:
+    """Contract over budget (A309), spending over contract (A310); without a contract, spending
+    over the item's budget is A302, as for the funds block (with one, A309/A310 say it)."""
     for item in ctx.table.line_items:
         if item.kind != "item":
             continue
         name = item.content or item.method
+        if item.contract is None and item.spent is not None and item.budget is not None \
+                and item.spent - item.budget > TOL:
+            yield Finding("A302", item.sheet, item.cells.get("spent", ""), item.spent, {
+                "what": f"「{name}」的", "spent": _n(item.spent), "budget": _n(item.budget)})
         if item.contract is not None and item.budget is not None and item.contract - item.budget > TOL:
             yield Finding("A309", item.sheet, item.cells.get("contract", ""), item.contract, {
                 "content": name, "contract": _n(item.contract), "budget": _n(item.budget)})
