@@ -582,3 +582,21 @@ def test_what_openpyxl_prints_does_not_reach_our_output(files, tmp_path, monkeyp
     monkeypatch.setattr(openpyxl.Workbook, "save", save)
     annotate_copy(files["good"], [], str(tmp_path / "批注.xlsx"))
     assert capsys.readouterr().out == ""
+
+
+@pytest.mark.parametrize("junk", [b'<row ' * 100_000 + b'/><row r="99" hidden="1"/>',
+                                  b'<c ' * 100_000 + b'/><c r="A99" t="e"><v>#N/A</v></c>',
+                                  b'<c t="e">' * 20_000,
+                                  b'<c r="A1"><f>1</f>' + b' ' * 400_000 + b'<v/>x</c><c r="B1"><f>1</f></c>'])
+def test_searches_of_a_sheet_take_linear_time(files, tmp_path, junk):
+    """The searches of a worksheet part before python-calamine reads it matched a tag's
+    attributes as [^>]*, and an error cell's body as .*?: 20,000 such tags (100 KB) took 10–24 s,
+    100,000 several minutes, the 48 MB a part may hold days — a file that hangs `summarize`
+    forever. Now a search stops at the next tag; these take well under a second, and the file is
+    refused or read like any other. (In a child with a timeout: a regression must fail, not hang.)"""
+    path = tmp_path / "junk.xlsx"
+    hostile.with_sheet_xml(files["good"], str(path), junk)
+    code = ("import sys\nfrom xltools.errors import XltoolsError\nfrom xltools.reading.source import load_grids\n"
+            "try:\n    load_grids(sys.argv[1])\nexcept XltoolsError as e:\n    print(e.zh)\n")
+    proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
