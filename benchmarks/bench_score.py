@@ -26,6 +26,18 @@ LEVELS = [("产出指标", "数量指标"), ("产出指标", "质量指标"), ("
           ("效益指标", "社会效益指标"), ("满意度指标", "服务对象满意度指标")]
 
 
+def write_filled(sample, path: str, layout=None) -> None:  # noqa: ANN001 — a samples.Sample and Layout
+    """``sample`` written as a unit files it: its 得分, 预算执行率得分, 总分 and 等级 filled in with the
+    values xltools computes (written once, scored, written again). A file with them empty is A326
+    on every row — not the typical file."""
+    write_sample(sample, path, layout)
+    result = score_file(path)[0]
+    scores = iter(r.score for r in result.rows if r.indicator is not None)  # not the execution row
+    rows = [replace(r, score=next(scores)) for r in sample.rows]
+    write_sample(replace(sample, rows=rows, total=result.total, grade=result.grade or "",
+                         execution_score=result.execution.score if result.execution else None), path, layout)
+
+
 def typical_selfeval(path: str, n_rows: int = 60) -> None:
     base = demo_samples()["自评表.xlsx"][0]
     rows = []
@@ -40,7 +52,7 @@ def typical_selfeval(path: str, n_rows: int = 60) -> None:
             rows.append(Row(level1, level2, f"完成时限{i}", "≤30天", "32天", 1.5, None, "延期"))
         else:
             rows.append(Row(level1, level2, f"成效{i}", "有效提升", "有效提升", 1.5, 1.5))
-    write_sample(replace(base, rows=rows, total=None), path)
+    write_filled(replace(base, rows=rows, total=None), path)
 
 
 def timed(fn, repeat: int) -> list[float]:

@@ -25,7 +25,9 @@ import tempfile
 import time
 from dataclasses import replace
 
-from xltools.samples import Row, demo_samples, write_sample
+from bench_score import write_filled
+
+from xltools.samples import Row, demo_samples
 
 LEVELS = [("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标"),
           ("效益指标", "社会效益指标"), ("满意度指标", "服务对象满意度指标")]
@@ -48,7 +50,7 @@ def typical(path: str, k: int, layout: str = "national") -> None:
             rows.append(Row(level1, level2, f"合格率{i}", "≥95%", f"{90 + (i + k) % 10}%", 6))
         else:
             rows.append(Row(level1, level2, f"完成时限{i}", "≤30天", f"{25 + (i + k) % 10}天", 6, None, "延期"))
-    write_sample(replace(base, project=f"项目{k}", unit=f"单位{k % 7}", rows=rows, total=None,
+    write_filled(replace(base, project=f"项目{k}", unit=f"单位{k % 7}", rows=rows, total=None,
                          funds=[("年度资金总额", 100, 100, 60 + k % 40), ("其中：当年财政拨款", 100, 100, 60 + k % 40)]),
                  path, lay)
 
