@@ -49,8 +49,9 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
         errors = [(grid.sheet, a1(r, c), v) for (r, c), v in sorted(grid.errors.items())] if grid.errors else []
         if tables:
             if grid.hidden_rows:
+                hidden_rows = frozenset(r + 1 for r in grid.hidden_rows)  # the tables count rows from 1
                 for t in tables:
-                    t.hidden_rows = frozenset(r + 1 for r in grid.hidden_rows)
+                    t.hidden_rows = hidden_rows
             tables[0].line_items.extend(items)
             tables[0].cell_errors.extend(errors)
             target = next((t for t in tables if t.kind == EVALUATION), None)
@@ -106,7 +107,7 @@ def _without_hidden_copies(found: Found) -> tuple[Found, list[Table]]:
     A hidden table of another project (a department hiding a finished project's sheet) is read,
     and so is the one table of a workbook that hid it by mistake. A hidden sheet whose tables are
     all left out gives nothing else either (its line items are the old version's)."""
-    from ..declared import project_key
+    from ..declared import project_key  # here: declared imports the reader
 
     def key(t: Table) -> tuple[str, str]:
         return t.kind, project_key(t.project_name)
@@ -116,13 +117,11 @@ def _without_hidden_copies(found: Found) -> tuple[Found, list[Table]]:
     left_out: list[Table] = []
     for g, f in found:
         copies = [t for t in f[0] if key(t) in shown] if g.hidden else []
+        left_out.extend(copies)
         if not copies:
             kept.append((g, f))
-            continue
-        left_out.extend(copies)
-        rest = [t for t in f[0] if key(t) not in shown]
-        if rest:  # another project's table on the same hidden sheet is read
-            kept.append((g, (rest, *f[1:])))
+        elif len(copies) < len(f[0]):  # another project's table on the same hidden sheet is read
+            kept.append((g, ([t for t in f[0] if key(t) not in shown], *f[1:])))
     return kept, left_out
 
 
