@@ -565,3 +565,47 @@ def test_a_report_whose_name_was_typed_differently_from_its_declaration(tmp_path
     assert said == got
     assert not [p for p in json.loads(summarize([str(tmp_path)], fmt="json", pair_goals=False).text)["problems"]
                 if p["code"] == "S108"]
+
+
+def test_copies_in_an_open_document_and_a_workbook_are_compared_by_their_saved_times(tmp_path, soffice):
+    """An .xlsx records its last save in UTC (`…Z`), an .ods in local time without a zone: S106
+    compared the two and `summarize` stopped on the batch (TypeError: can't compare offset-naive
+    and offset-aware datetimes) — and then failed again removing its half-written output (the zip
+    refused to close under the sheet being written). Both are local times now."""
+    import re
+    from datetime import datetime
+
+    from xltools.reading.source import saved_at
+    from xltools.summary import summarize
+
+    from .conftest import convert
+
+    d = tmp_path / "收件"
+    d.mkdir()
+    first = write(d, CLEAN, name="养老.xlsx")
+    _saved_on(first, "2024-03-05T06:20:00Z")
+    ods = convert(soffice, first, "ods", str(d))
+    import zipfile
+
+    with zipfile.ZipFile(ods) as zi:  # saved a day later, as LibreOffice states it: local, no zone
+        parts = [(i, zi.read(i.filename)) for i in zi.infolist()]
+    with zipfile.ZipFile(ods, "w", zipfile.ZIP_DEFLATED) as zo:
+        for info, data in parts:
+            if info.filename == "meta.xml":
+                data = re.sub(rb"<dc:date>[^<]*</dc:date>", b"<dc:date>2024-03-06T09:10:00</dc:date>", data)
+            zo.writestr(info, data)
+    assert saved_at(ods) == datetime(2024, 3, 6, 9, 10) and saved_at(first).tzinfo is None
+    result = summarize([str(d)], str(tmp_path / "汇总.json"), fmt="json")
+    assert (result.files, result.tables, result.repeated) == (2, 2, 2)
+    data = json.loads((tmp_path / "汇总.json").read_text(encoding="utf-8"))
+    said = {os.path.basename(p["path"]): p["message"] for p in data["problems"] if p["code"] == "S106"}
+    assert "（保存于 2024-03-06 09:10，最新）" in said["养老.xlsx"] and "本份保存于 2024-03-06 09:10，是最新的一份" in said["养老.ods"]
+
+
+def test_a_summary_given_up_while_a_sheet_is_open_leaves_nothing(tmp_path):
+    from xltools.summary.write import XlsxSummary
+
+    out = tmp_path / "汇总.xlsx"
+    sink = XlsxSummary(str(out), rules_name="national", skipped=[("a.docx", "不是工作簿")])
+    sink.discard()
+    assert os.listdir(tmp_path) == []

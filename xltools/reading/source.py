@@ -644,7 +644,8 @@ def saved_at(path: str) -> datetime | None:
                 m = _SAVED.search(zf.read(info))
                 if m:
                     when = datetime.fromisoformat(m[1].decode().strip())
-                    return when.astimezone() if when.tzinfo else when
+                    # local time without a zone, as an .ods states it: times of both kinds compare
+                    return when.astimezone().replace(tzinfo=None) if when.tzinfo else when
     except Exception:  # noqa: BLE001 — not a zip, damaged, an odd date: the file does not say
         return None
     return None

@@ -236,7 +236,7 @@ class XlsxSummary:
     def discard(self) -> None:
         """Give up a summary that was not finished (the temporary file goes away)."""
         if os.path.exists(self.tmp):
-            self.book.zf.close()
+            self.book.abandon()
             os.unlink(self.tmp)
 
 

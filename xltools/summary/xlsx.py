@@ -194,6 +194,14 @@ class XlsxWriter:
             self._finish()
         self.zf.close()
 
+    def abandon(self) -> None:
+        """Close what is open without finishing the workbook (it is about to be deleted): the
+        sheet being written still holds the zip, which refuses to close under it."""
+        if self._open is not None:
+            self._open.fh.close()
+            self._open = None
+        self.zf.close()
+
     def _finish(self) -> None:
         w = self.zf.writestr
         n = len(self.sheets)
