@@ -186,3 +186,12 @@ def test_results_left_empty_are_filled_in(tmp_path):
     result = fix_copy(src, str(tmp_path / "修正2.xlsx"))
     assert [(c.cell, c.skipped) for c in result.changes] == [("G15", ""), ("G16", "pending"), ("G21", "pending"),
                                                              ("B22", "pending")]
+
+
+def test_a_corrected_copy_of_an_open_document_is_refused_in_its_own_words(tmp_path, soffice):
+    """The refusal named the annotated copy of `validate --annotate-dir` when fix was asked."""
+    from .conftest import convert
+
+    src = convert(soffice, write(tmp_path, CLEAN, {"G15": 8}, name="s.xlsx"), "ods", str(tmp_path / "ods"))
+    res = run("fix", src, "-o", tmp_path / "修正.xlsx")
+    assert res.exit_code == 1 and res.stderr.strip() == "错误：s.ods：只能为 .xlsx/.xlsm 生成修正副本；请先另存为 .xlsx。"

@@ -41,10 +41,10 @@ def _refuse(src: str, zh: str, en: str) -> OutputError:
     return OutputError(f"{name}：{zh}", f"{name}: {en}")
 
 
-def _check_keepable(src: str) -> None:
+def _check_keepable(src: str, what: tuple[str, str]) -> None:
     if os.path.splitext(src)[1].lower() not in (".xlsx", ".xlsm"):
-        raise _refuse(src, "只能为 .xlsx/.xlsm 生成批注副本；请先另存为 .xlsx。",
-                      "annotated copies are made for .xlsx/.xlsm only; save as .xlsx first.")
+        raise _refuse(src, f"只能为 .xlsx/.xlsm 生成{what[0]}；请先另存为 .xlsx。",
+                      f"{what[1]} can be made of an .xlsx/.xlsm only; save as .xlsx first.")
     try:
         with zipfile.ZipFile(src) as zf:
             names = zf.namelist()
@@ -53,9 +53,9 @@ def _check_keepable(src: str) -> None:
                       "the file is corrupt (not a complete .xlsx); no copy can be made.") from None
     lost = [(zh, en) for prefix, zh, en in UNKEPT_PARTS if any(n.startswith(prefix) for n in names)]
     if lost:
-        raise _refuse(src, f"工作簿含有{'、'.join(z for z, _ in lost)}，批注副本无法完整保留，已拒绝生成（校验结果仍已输出）。",
+        raise _refuse(src, f"工作簿含有{'、'.join(z for z, _ in lost)}，{what[0]}无法完整保留，已拒绝生成（校验结果仍已输出）。",
                       f"the workbook holds {', '.join(e for _, e in lost)} that the copy could not keep; "
-                      "no annotated copy written (the findings are still reported).")
+                      "no copy written (the findings are still reported).")
 
 
 def open_keepable(src: str, what: tuple[str, str] = ("批注副本", "an annotated copy")):  # noqa: ANN201
@@ -64,7 +64,7 @@ def open_keepable(src: str, what: tuple[str, str] = ("批注副本", "an annotat
     The file is opened here and closed on every path: openpyxl leaves its own handle open when a
     part fails to parse.
     """
-    _check_keepable(src)
+    _check_keepable(src, what)
     from openpyxl import load_workbook
 
     try:
