@@ -721,6 +721,7 @@ def test_a_table_on_a_hidden_sheet_is_left_out_and_said(tmp_path, hide):
                                             "运营补助」），未计分、未汇总")
     result = summarize([str(path)], str(tmp_path / "汇总.json"), fmt="json")
     assert (result.files, result.tables) == (1, 1)
+    assert [r.total for r in score_file(path, sheet="绩效自评表（旧）")] == [96.6]  # asked for by name, it is scored
 
 
 def test_a_workbook_whose_only_table_is_hidden_is_read(tmp_path):
