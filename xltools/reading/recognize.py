@@ -45,6 +45,7 @@ from .labels import (
     FUNDS_COLUMNS,
     FUNDS_ROWS,
     GOAL_TEXT_FIELDS,
+    GRADE_ASKED,
     GRADE_LABELS,
     HEADER_FIELDS,
     INDICATOR_COLUMNS,
@@ -500,7 +501,7 @@ def _header_fields(cells: _Cells, table: Table, start: int, end: int) -> None:
                 if found and table.written_grade is None:
                     table.written_grade = Field(to_text(found[0]), grid.sheet, a1(r, found[1]))
                     table.blanks.pop("grade", None)
-                elif not found and table.written_grade is None:  # left empty: A326 asks for it
+                elif not found and table.written_grade is None and k in GRADE_ASKED:  # left empty: A326
                     table.blanks.setdefault("grade", a1(r, _next_cell(grid, r, c)))
                 continue
             if found and f not in table.header:
