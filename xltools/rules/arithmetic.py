@@ -581,7 +581,7 @@ def _goal_differences(t: Table, goals: Table) -> Iterator[Finding]:
                 "detail": f"「{i.name}」不在绩效目标申报表中", "detail_en": f"{i.name} was not declared",
                 "fix": "与申报的目标保持一致，或说明新增原因", "fix_en": "keep to the declared goals or explain"})
             continue
-        if not _same_target(i, g):
+        if not g.target.is_none and not _same_target(i, g):  # no declared target: nothing to keep to
             yield Finding("A311", t.sheet, i.cell("target"), i.target.display(), {
                 "detail": f"「{i.name}」指标值「{i.target.display()}」与申报的「{g.target.display()}」不同",
                 "detail_en": f"target of {i.name} differs from the declared {g.target.display()}",
