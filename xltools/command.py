@@ -5,8 +5,8 @@ the kernel ending the process for memory would otherwise end the command in "Abo
 dumped)". The child runs the command; this process only waits and, when a signal ended the
 child, says so in one sentence — naming the workbook being read, from a page the two share
 (:mod:`xltools.trail`) — and exits with 2. It forks before importing click or anything of
-xltools but its exceptions and :mod:`xltools.trail`, so the child starts as a plain command would (nothing to copy on
-write) and the wait costs a fork. ``XLTOOLS_NO_GUARD=1`` runs the command in this process (to
+xltools but its exceptions and :mod:`xltools.trail`, so the child starts as a plain command
+would (nothing to copy on write) and the wait costs a fork. ``XLTOOLS_NO_GUARD=1`` runs the command in this process (to
 debug a crash). Where ``os.fork`` does not exist (Windows), it always does.
 """
 
