@@ -609,3 +609,20 @@ def test_a_summary_given_up_while_a_sheet_is_open_leaves_nothing(tmp_path):
     sink = XlsxSummary(str(out), rules_name="national", skipped=[("a.docx", "不是工作簿")])
     sink.discard()
     assert os.listdir(tmp_path) == []
+
+
+def test_force_never_writes_a_summary_over_a_workbook_of_tables(tmp_path):
+    """`-o 自评表.xlsx --force` (typed for 汇总.xlsx) passed the unit's self-evaluation over as the
+    output and then replaced it with the summary. An earlier summary is still overwritten."""
+    from pathlib import Path
+
+    d = tmp_path / "收件"
+    d.mkdir()
+    src = write(d, CLEAN, name="自评表.xlsx")
+    before = Path(src).read_bytes()
+    res = CliRunner().invoke(cli, ["summarize", str(d), "-o", src, "--force"])
+    assert res.exit_code == 1 and Path(src).read_bytes() == before
+    assert res.stderr.strip() == "错误：自评表.xlsx：这是一份含有绩效表的工作簿，不能用汇总表覆盖（--force 也不行）；请换一个输出文件名。"
+    out = str(d / "汇总.xlsx")
+    assert CliRunner().invoke(cli, ["summarize", str(d), "-o", out]).exit_code == 0
+    assert CliRunner().invoke(cli, ["summarize", str(d), "-o", out, "--force"]).exit_code == 0

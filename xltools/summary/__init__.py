@@ -53,6 +53,8 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
                          "an xlsx summary needs -o FILE (or --format json/csv for stdout)")
     if out:
         check_output(out, force=force, src=paths[0] if sheet is not None else None)
+        if sheet is None:
+            _not_a_workbook_of_tables(out)
     if sheet is not None and (len(paths) != 1 or os.path.isdir(paths[0]) or fmt != "xlsx"):
         raise UsageError("--sheet 用于单个工作簿：把汇总表写入该工作簿的副本",
                          "--sheet takes one workbook and writes the summary into a copy of it")
@@ -131,6 +133,26 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
         if sink is not None:
             sink.discard()
     return res
+
+
+def _not_a_workbook_of_tables(out: str) -> None:
+    """``--force`` overwrites an earlier summary (or any other file), never a workbook holding
+    performance tables: ``-o 自评表.xlsx`` typed for ``-o 汇总.xlsx`` replaced a unit's
+    self-evaluation with the summary (it was passed over as the output, then written over)."""
+    from ..errors import OutputError, XltoolsError
+    from ..reading import read_workbook
+    from .collect import WORKBOOK_SUFFIXES
+
+    if not os.path.isfile(out) or not out.lower().endswith(WORKBOOK_SUFFIXES):
+        return
+    try:
+        read_workbook(out)
+    except XltoolsError:  # an earlier summary, or no table of ours: --force overwrites it
+        return
+    name = os.path.basename(out)
+    raise OutputError(f"{name}：这是一份含有绩效表的工作簿，不能用汇总表覆盖（--force 也不行）；请换一个输出文件名。",
+                      f"{name}: this workbook holds performance tables and is not overwritten by a summary "
+                      "(not even with --force); choose another output name.")
 
 
 def batch_findings(records: list[Record], lang: str = "zh", pairing: bool = True,
