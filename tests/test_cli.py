@@ -194,3 +194,17 @@ def test_codes_lists_what_a_code_means():
             "suggestion": "(given with each finding)"} in every
     bad = CliRunner().invoke(cli, ["codes", "X9"])
     assert bad.exit_code == 2 and "没有这样的代码：X9" in bad.stderr
+
+
+def test_a_template_is_never_written_over_the_workbook_it_starts_from(tmp_path, build, demo):
+    """`template --from X -o X --force` replaced the workbook with a template holding only what
+    could be poured into it; like fix, it is refused whatever --force says."""
+    from pathlib import Path
+
+    src = build(demo["自评表.xlsx"][0])
+    before = Path(src).read_bytes()
+    for option in ("--from", "--goals"):
+        kind = "selfeval" if option == "--from" else "monitor"
+        res = run("template", kind, option, src, "-o", src, "--force")
+        assert res.exit_code == 1 and "输出会覆盖原文件" in res.stderr, res.output
+    assert Path(src).read_bytes() == before

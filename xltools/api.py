@@ -353,9 +353,12 @@ def make_template(kind: str, out: str, rules: RuleSet | str | None = None, *, ex
     """Write a template; pour the first compatible table of ``from_path`` (or a goal table) into it."""
     from .templates import COMPATIBLE, write_template
 
+    from .output import check_output
+
     source = None
     if from_path and goals_path:
         raise UsageError("--from 与 --goals 只能选一个", "use either --from or --goals, not both")
+    check_output(out, force=force, src=from_path or goals_path)  # not over the workbook it starts from
     if goals_path:
         source = read_goals(goals_path)
     elif from_path:
