@@ -351,9 +351,8 @@ def make_template(kind: str, out: str, rules: RuleSet | str | None = None, *, ex
                   rows: int | None = None, from_path: str | None = None, goals_path: str | None = None,
                   force: bool = False) -> str:
     """Write a template; pour the first compatible table of ``from_path`` (or a goal table) into it."""
-    from .templates import COMPATIBLE, write_template
-
     from .output import check_output
+    from .templates import COMPATIBLE, write_template
 
     source = None
     if from_path and goals_path:
