@@ -626,3 +626,20 @@ def test_force_never_writes_a_summary_over_a_workbook_of_tables(tmp_path):
     out = str(d / "汇总.xlsx")
     assert CliRunner().invoke(cli, ["summarize", str(d), "-o", out]).exit_code == 0
     assert CliRunner().invoke(cli, ["summarize", str(d), "-o", out, "--force"]).exit_code == 0
+
+
+def test_an_xlsb_in_a_folder_is_listed_as_unreadable_with_how_to_convert_it(tmp_path):
+    """A folder's .xlsb was skipped as "not a workbook": a project missing from the summary
+    without a word of why. It is read, refused and listed as unreadable (exit 1)."""
+    import zipfile
+
+    d = tmp_path / "收件"
+    d.mkdir()
+    write(d, CLEAN, name="自评表.xlsx")
+    with zipfile.ZipFile(d / "二进制.xlsb", "w") as zf:
+        zf.writestr("xl/workbook.bin", b"\x83\x01\x00")
+    res = CliRunner().invoke(cli, ["summarize", str(d), "-o", str(tmp_path / "汇总.json"), "--format", "json"])
+    assert res.exit_code == 1
+    unread = json.loads((tmp_path / "汇总.json").read_text(encoding="utf-8"))["unreadable"]
+    assert [(os.path.basename(u["path"]), u["error"]) for u in unread] == [
+        ("二进制.xlsb", "二进制.xlsb：这是 Excel 二进制工作簿（.xlsb），不受支持；请在 Excel 中另存为 .xlsx 后再试。")]

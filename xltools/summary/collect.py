@@ -31,6 +31,9 @@ SUMMARY_SKIPPED = "xltools 生成的汇总表，已跳过"
 #: Why :func:`discover` lists a path given that does not exist (such a path fails the run).
 MISSING = "文件不存在"
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ett", ".ods")  # .et/.ett: WPS 表格 (read as .xls or .xlsx by content)
+#: Found in folders besides those: workbooks xltools refuses (.xlsb), listed as unreadable with how to
+#: convert them — a project's table missing from the summary must not pass as "not a workbook".
+REFUSED_SUFFIXES = (".xlsb",)
 #: Findings per record kept for the 问题清单: (sheet, cell, code, severity, message, suggestion).
 FindingRow = tuple[str, str, str, str, str, str]
 
@@ -91,7 +94,7 @@ def discover(paths: Iterable[str], output: str | None = None) -> tuple[list[str]
         stem, ext = os.path.splitext(name)
         if name.startswith("~$"):
             skipped.append((p, "Office 锁定文件（~$），已跳过"))
-        elif not name.lower().endswith(WORKBOOK_SUFFIXES):
+        elif not name.lower().endswith(WORKBOOK_SUFFIXES + REFUSED_SUFFIXES):
             skipped.append((p, "不是工作簿（扩展名不是 .xlsx/.xlsm/.xls/.et/.ods），已跳过"))
         elif out is not None and os.path.abspath(p) == out:
             skipped.append((p, "本次汇总的输出文件，已跳过"))
