@@ -764,6 +764,15 @@ def test_a_hidden_indicator_row_is_said_in_every_format(tmp_path, soffice):
                                             "计入分值合计、评分和汇总")
     for fmt in ("ods", "xls"):
         assert findings(convert(soffice, str(path), fmt, str(tmp_path / fmt))) == [("S110", "C15")], fmt
+    # a line item and a funds row hidden with their amounts count too; an empty row hidden as unused does not
+    wb = openpyxl.load_workbook(path)
+    for r in (8, 9, 26):
+        wb.active.row_dimensions[r].hidden = True
+    wb.save(path)
+    got = [(f.cell, f.message()) for f in validate_file(path).findings]
+    assert got == [("C8", "第 8 行资金「其中：当年财政拨款」已隐藏：打印时看不到，但仍是本表的资金，计入年度资金总额、执行率和汇总"),
+                   ("C15", report.findings[0].message()),
+                   ("A26", "第 26 行支出项目「健康讲座」已隐藏：打印时看不到，但仍是本表的支出项目，计入小计、合计和汇总")]
 
 
 def test_a_formula_without_result_is_said_not_called_empty(tmp_path, soffice):

@@ -55,11 +55,11 @@ CATALOGUE: dict[str, Entry] = {
                   "如是旧版本或草稿，删除该工作表；如它才是要报送的表，取消隐藏（右键工作表标签 → 取消隐藏），并删除另一份",
                   "if it is an old version or a draft, delete the sheet; if it is the one to submit, unhide it "
                   "(right-click a sheet tab → Unhide) and delete the other"),
-    "S110": Entry(WARNING, "第 {row} 行指标「{name}」已隐藏：打印时看不到，但仍是本表的指标，计入分值合计、评分和汇总",
-                  "indicator 「{name}」 on row {row} is hidden: it does not print, but it is still the table's "
-                  "and counts in the weights, the scores and summaries",
-                  "如该指标已不再使用，删除整行（隐藏不等于删除）；否则取消隐藏（或清除筛选），让审核人看到",
-                  "if the indicator is no longer used, delete the row (hiding is not deleting); otherwise unhide it "
+    "S110": Entry(WARNING, "第 {row} 行{what}「{name}」已隐藏：打印时看不到，但仍是本表的{what}，计入{sums}",
+                  "{what_en} 「{name}」 on row {row} is hidden: it does not print, but it is still the table's "
+                  "and counts in {sums_en}",
+                  "如该行已不再使用，删除整行（隐藏不等于删除）；否则取消隐藏（或清除筛选），让审核人看到",
+                  "if the row is no longer used, delete it (hiding is not deleting); otherwise unhide it "
                   "(or clear the filter) so that reviewers see it"),
     # --- G: goal quality ---------------------------------------------------------------------
     "G201": Entry(ERROR, "定量指标「{name}」的指标值「{value}」{problem}", "target 「{value}」 of 「{name}」 {problem_en}",

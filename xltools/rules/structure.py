@@ -131,13 +131,42 @@ def hidden_tables(ctx: Context) -> Iterator[Finding]:
                       {"sheet": t.sheet, "name": name, "kind": kind})
 
 
+#: What S110 calls a hidden row, and the sums it still counts in (zh, en).
+_HIDDEN_ROWS = {
+    "indicator": ("指标", "indicator", "分值合计、评分和汇总", "the weights, the scores and summaries"),
+    "item": ("支出项目", "line item", "小计、合计和汇总", "the subtotals, the total and summaries"),
+    "funds": ("资金", "funds row", "年度资金总额、执行率和汇总", "the annual total, the execution rate and summaries"),
+}
+
+
 @check("S110")
 def hidden_rows(ctx: Context) -> Iterator[Finding]:
-    """Indicator rows hidden in Excel (or filtered out): a row hidden instead of deleted is still
-    in every SUM — the weights, the total — while the printed table does not show it."""
+    """Rows hidden in Excel (or filtered out) on the table's sheet: an indicator, a line item or a
+    funds row hidden instead of deleted is still in every SUM — the weights, the subtotals, the
+    total — while the printed table does not show it."""
     t = ctx.table
     if not t.hidden_rows:
         return
-    for ind in t.indicators:
-        if ind.row in t.hidden_rows:
-            yield Finding("S110", t.sheet, ind.cell("name"), ind.name, {"row": ind.row, "name": ind.name})
+    found: list[tuple[str, str, str]] = [(ind.cell("name"), ind.name, "indicator") for ind in t.indicators]
+    # a line item or funds row with no amount (上年结转资金 "—" hidden as unused) counts in nothing
+    found += [(next(iter(i.cells.values()), ""), i.content or i.method, "item") for i in t.line_items
+              if i.kind == "item" and i.sheet in ("", t.sheet) and _amounts(i.budget, i.contract, i.spent)]
+    if t.funds is not None:
+        found += [(next(iter(r.cells.values()), ""), r.label, "funds") for r in t.funds.rows
+                  if r.sheet in ("", t.sheet) and _amounts(r.initial_budget, r.annual_budget, r.spent)]
+    for cell, name, kind in found:
+        row = _row_of(cell)
+        if row in t.hidden_rows:
+            what, what_en, sums, sums_en = _HIDDEN_ROWS[kind]
+            yield Finding("S110", t.sheet, cell, name, {"row": row, "name": name, "what": what, "what_en": what_en,
+                                                        "sums": sums, "sums_en": sums_en})
+
+
+def _amounts(*values: float | None) -> bool:
+    return any(v for v in values)
+
+
+def _row_of(cell: str) -> int | None:
+    """The 1-based row of an A1 reference (``None`` for none)."""
+    digits = cell.lstrip("$ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    return int(digits) if digits.isdigit() else None
