@@ -152,8 +152,8 @@ def hidden_rows(ctx: Context) -> Iterator[Finding]:
     found += [(next(iter(i.cells.values()), ""), i.content or i.method, "item") for i in t.line_items
               if i.kind == "item" and i.sheet in ("", t.sheet) and _amounts(i.budget, i.contract, i.spent)]
     if t.funds is not None:
-        found += [(next(iter(r.cells.values()), ""), r.label, "funds") for r in t.funds.rows
-                  if r.sheet in ("", t.sheet) and _amounts(r.initial_budget, r.annual_budget, r.spent)]
+        found += [(next(iter(r.cells.values()), ""), r.label, "funds") for r in t.funds.rows  # its parts, not the total
+                  if r.kind != "total" and r.sheet in ("", t.sheet) and _amounts(r.initial_budget, r.annual_budget, r.spent)]
     for cell, name, kind in found:
         row = _row_of(cell)
         if row in t.hidden_rows:
