@@ -185,7 +185,7 @@ CATALOGUE: dict[str, Entry] = {
     "A326": Entry(WARNING, "{what}未填写（计算值为 {computed}）", "the {what_en} is not filled in (computed: {computed})",
                   "填写 {computed}", "fill in {computed}"),
     "A325": Entry(WARNING, "{n} 个公式单元格没有计算结果（{cells}），按空白读取：文件由程序生成或修改后，未在 Excel/WPS 中保存过",
-                  "{n} formula cells hold no result ({cells}) and read as blank: the file was written by a program "
+                  "formula cells without a result ({n}: {cells}) read as blank: the file was written by a program "
                   "and not saved in Excel or WPS since",
                   "在 Excel 或 WPS 中打开该文件并保存（公式随即计算），再校验或汇总",
                   "open the file in Excel or WPS and save it (the formulas are then calculated), then validate or "
