@@ -813,3 +813,27 @@ def test_a_line_item_spent_over_its_budget_without_a_contract(tmp_path):
     report = validate_file(write(tmp_path, sample))
     assert [(f.code, f.cell, f.message()) for f in report.findings] == [
         ("A302", "E25", "「护理服务采购」的执行数 320 大于预算数 300")]
+
+
+def test_a_label_given_twice_is_read_from_its_visible_column(tmp_path, soffice):
+    """An old 实际完成值 kept in a hidden column left of the new one was the one read (the first of
+    a label wins): the row scored 1人 of 2000 where the table shows 2050人. The visible column wins,
+    in .xlsx and as LibreOffice saves it in .ods and .xls."""
+    from tests.conftest import convert
+    from xltools.api import score_file
+
+    path = write(tmp_path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    ws.insert_cols(5)  # the old actuals, in a new column E left of 实际完成值 (now F)
+    ws["E13"] = "实际完成值"
+    for r in range(14, 21):
+        ws.cell(r, 5).value = "1人" if r == 14 else ws.cell(r, 6).value
+    ws.column_dimensions["E"].hidden = True
+    wb.save(path)
+    assert [r.total for r in score_file(path)] == [97.6]
+    for fmt in ("ods", "xls"):
+        assert [r.total for r in score_file(convert(soffice, str(path), fmt, str(tmp_path / fmt)))] == [97.6], fmt
+    ws.column_dimensions["E"].hidden = False  # both shown: the first is read, as before
+    wb.save(path)
+    assert score_file(path)[0].rows[1].score != 20

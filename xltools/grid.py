@@ -74,6 +74,7 @@ class Grid:
     far: str = ""  # when skipped for its used range: its far corner (``XFD1048576``), to say what to delete
     hidden: bool = False  # hidden (or very hidden) in the workbook: see reading.read_grids
     hidden_rows: frozenset[int] = frozenset()  # rows hidden or filtered out in Excel (0-based; S110)
+    hidden_cols: frozenset[int] = frozenset()  # columns hidden (0-based): a label's visible column wins
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # cells showing #DIV/0! and the like
     _owner: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False)
 

@@ -145,11 +145,15 @@ class _Cells:
         return 0 <= row < len(self.sets) and not self.sets[row].isdisjoint(trigger)
 
     def mapped(self, row: int, table: dict[str, str]) -> dict[str, int]:
+        """Field → column of the labels on ``row``; a label given twice is its first column —
+        its first visible one, when a column is hidden: an old 实际完成值 kept in a hidden column
+        beside the new one must not be the one read."""
         out: dict[str, int] = {}
         if 0 <= row < len(self.keys):
+            hidden = self.grid.hidden_cols
             for c, k in self.keys[row]:
                 f = table.get(k)
-                if f is not None and f not in out:
+                if f is not None and (f not in out or (out[f] in hidden and c not in hidden)):
                     out[f] = c
         return out
 

@@ -77,6 +77,7 @@ class Container(NamedTuple):
     errors: dict[str, Cells]  # cells showing a formula error (A314), when asked for
     odd: bool  # a sheet may hold a number python-calamine reads as inf or nan: every sheet is checked
     hidden: dict[str, frozenset[int]] = {}  # rows hidden in Excel (0-based), when asked for (S110)
+    hidden_cols: dict[str, frozenset[int]] = {}  # columns hidden (0-based): a label's visible column wins
 
 
 def _container(path: str, *, scan_errors: bool = False) -> Container:
@@ -116,8 +117,9 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
                           "they hold; open it in Excel, save it again and retry.")
         if scan.ods is not None:  # an OpenDocument file names its sheets itself
             _refuse_wide(path, scan.ods.wide)
-            return Container("zip", too_big, scan.ods.errors, True, _frozen(scan.ods.hidden))
-        if not (scan.wide or scan.errors or scan.hidden):
+            return Container("zip", too_big, scan.ods.errors, True, _frozen(scan.ods.hidden),
+                             _frozen(scan.ods.hidden_cols))
+        if not (scan.wide or scan.errors or scan.hidden or scan.hidden_cols):
             return Container("zip", too_big, {}, scan.odd)
         named = _part_names(path)
         if any(part not in named for part in scan.wide):  # python-calamine must not open it
@@ -127,7 +129,8 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
         too_big.update({named[part]: far for part, far in scan.wide.items()})
         errors = {named[part]: cells for part, cells in scan.errors.items() if part in named}
         hidden = {named[part]: rows for part, rows in _frozen(scan.hidden).items() if part in named}
-        return Container("zip", too_big, errors, scan.odd, hidden)
+        cols = {named[part]: c for part, c in _frozen(scan.hidden_cols).items() if part in named}
+        return Container("zip", too_big, errors, scan.odd, hidden, cols)
     if head == _OLE:
         if encrypted:
             raise _refuse(path, "工作簿已加密（设置了打开密码），请在 Excel 中取消密码后另存再试。",
@@ -142,7 +145,7 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
                               f"the file is corrupt: the range record (DIMENSIONS) of sheet {found.damaged!r} is "
                               "impossible; open it in Excel and save it as .xlsx.")
             _refuse_wide(path, found.wide)
-            return Container("ole", {}, found.errors, True, found.hidden)
+            return Container("ole", {}, found.errors, True, found.hidden, found.hidden_cols)
         return Container("ole", {}, {}, True)
     if _looks_like_text(head):
         raise _refuse(path, "这是文本文件（如 CSV），不是 Excel 工作簿；请在 Excel 中打开后另存为 .xlsx。",
@@ -280,6 +283,10 @@ _ERROR_MARK = b't="e"'
 #: written by a program, or by openpyxl as ``xltools fix`` does, and not saved in Excel since).
 UNCALCULATED = ""
 _HIDDEN_MARK = b'hidden="'
+_COL_MIN, _COL_MAX = re.compile(rb'\bmin="([0-9]{1,5})"'), re.compile(rb'\bmax="([0-9]{1,5})"')
+#: Hidden columns spanning more than this (everything right of the table hidden) are not listed:
+#: only a column beside another of the same label matters (reading.recognize._Cells.mapped).
+MAX_HIDDEN_SPAN = 256
 _REF = re.compile(rb'\br="([A-Z]{1,3}[0-9]+)"')
 
 
@@ -296,6 +303,7 @@ class _Scan:
     wide: dict[str, str] = field(default_factory=dict)  # parts too wide to read: their far cells
     odd: bool = False  # a part may hold a number python-calamine reads as inf or nan
     hidden: dict[str, set[int]] = field(default_factory=dict)  # rows hidden (0-based), by part or sheet
+    hidden_cols: dict[str, set[int]] = field(default_factory=dict)  # columns hidden (0-based), likewise
     ods: _Scan | None = None  # an OpenDocument file's content.xml, by sheet name
     strings: int = 0  # shared strings declared beyond what the part can hold (a damaged file)
 
@@ -311,7 +319,8 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
     * a number written as ``1E+400`` or ``nan``, which no spreadsheet writes and which would be
       read as an infinite or undefined number (:func:`_finite`);
     * rows hidden in Excel (or filtered out), which python-calamine does not tell: an indicator
-      row hidden instead of deleted still counts in every sum (S110).
+      row hidden instead of deleted still counts in every sum (S110); and hidden columns, so that
+      a label given twice is read from its visible column (reading.recognize._Cells.mapped).
     """
     scan = _Scan()
     for m in members:
@@ -358,6 +367,13 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
                     if (r := _R_ATTR.search(attrs)) and r[2] and int(r[2]) <= MAX_ROWS}
             if rows:
                 scan.hidden[m.name] = rows
+            cols = set()
+            for attrs in pat.hidden_col.findall(data):
+                first, last = _COL_MIN.search(attrs), _COL_MAX.search(attrs)
+                if first and last and 0 < int(first[1]) <= int(last[1]) <= int(first[1]) + MAX_HIDDEN_SPAN:
+                    cols.update(range(int(first[1]) - 1, int(last[1])))
+            if cols:
+                scan.hidden_cols[m.name] = cols
         cells: Cells = {}
         if _ERROR_MARK in data:
             for attrs, body in pat.error_cell.findall(data):
@@ -399,6 +415,7 @@ class _Patterns(NamedTuple):
     error_cell: re.Pattern[bytes]
     value: re.Pattern[bytes]
     hidden_row: re.Pattern[bytes]  # a row hidden, or filtered out: its attributes
+    hidden_col: re.Pattern[bytes]  # a hidden column range (``<col min= max= hidden="1"/>``): its attributes
     #: A formula cell may lack its result: the formula's end right before the cell's (no ``<v>``),
     #: or an empty ``<v/>``. Excel and WPS always store a result; openpyxl and other generators do
     #: not, and python-calamine then reads the cell as empty (see :data:`UNCALCULATED`). Byte
@@ -423,6 +440,7 @@ def _patterns(prefix: bytes) -> _Patterns:
         re.compile(rb"<" + p + rb'c\b([^<>]*?\bt="e"[^<>/]*)>((?:[^<]|<(?!/?' + p + rb"c[\s>/]))*)</" + p + rb"c>"),
         re.compile(rb"<" + p + rb"v>([^<]*)</" + p + rb"v>"),
         re.compile(rb"<" + p + rb'row\b([^<>]*?\bhidden="(?:1|true)"[^<>]*)>'),
+        re.compile(rb"<" + p + rb'col\b([^<>]*?\bhidden="(?:1|true)"[^<>]*)>'),
         b"</" + prefix + b"f>",
         (b"</" + prefix + b"f></" + prefix + b"c>", b"/></" + prefix + b"c>", b"<" + prefix + b"v/>",
          b"<" + prefix + b"v />", b"<" + prefix + b"v></" + prefix + b"v>"),
@@ -484,7 +502,7 @@ def far_cells_named(low: tuple[int, int], right: tuple[int, int], max_cells: int
     return "、".join(dict.fromkeys(a1(*cell) for cell in far))
 
 
-_ODS_TAG = re.compile(rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^<>]*?)(/?)>")
+_ODS_TAG = re.compile(rb"<(/?)table:(table|table-row|table-cell|covered-table-cell|table-column)(?=[\s/>])([^<>]*?)(/?)>")
 _ODS_NAME = re.compile(rb'\btable:name="([^"]*)"')
 _ODS_ROWS = re.compile(rb'\btable:number-rows-repeated="(\d+)"')
 _ODS_HIDDEN = re.compile(rb'\btable:visibility="(?:collapse|filter)"')
@@ -501,6 +519,7 @@ def _ods_scan(data: bytes) -> _Scan:
 
     scan = _Scan()
     sheet, row, col, repeat = "", 0, 0, 1
+    column = 0  # of the table's column definitions, which come before its rows
     low = right = (-1, -1)
 
     def close_sheet() -> None:
@@ -514,8 +533,15 @@ def _ods_scan(data: bytes) -> _Scan:
             if not closing:
                 close_sheet()
                 name = _ODS_NAME.search(attrs)
-                sheet, row = unescape(name[1].decode("utf-8", "replace")) if name else "", 0
+                sheet, row, column = unescape(name[1].decode("utf-8", "replace")) if name else "", 0, 0
                 low = right = (-1, -1)
+        elif tag == b"table-column":
+            if not closing:
+                cols = _ODS_COLS.search(attrs)
+                n = int(cols[1]) if cols else 1
+                if n <= MAX_HIDDEN_SPAN and _ODS_HIDDEN.search(attrs):
+                    scan.hidden_cols.setdefault(sheet, set()).update(range(column, column + n))
+                column += n
         elif tag == b"table-row":
             if closing:
                 row += repeat
@@ -592,6 +618,8 @@ def _load_grids(path: str) -> list[Grid]:
     for grid in grids:
         if found.hidden:
             grid.hidden_rows = found.hidden.get(grid.sheet, frozenset())
+        if found.hidden_cols:
+            grid.hidden_cols = found.hidden_cols.get(grid.sheet, frozenset())
         cells = errors.get(grid.sheet) if errors else None
         if odd:
             cells = _finite(grid.rows, cells)

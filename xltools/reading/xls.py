@@ -26,7 +26,7 @@ _DIMS = struct.Struct("<IIHH").unpack_from  # first row, last row + 1, first col
 ERROR_CODES = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
                0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
 _BOF, _EOF, _BOUNDSHEET, _FORMULA, _BOOLERR = 0x0809, 0x000A, 0x0085, 0x0006, 0x0205
-_DIMENSIONS, _MULRK, _ROW = 0x0200, 0x00BD, 0x0208
+_DIMENSIONS, _MULRK, _ROW, _COLINFO = 0x0200, 0x00BD, 0x0208, 0x007D
 #: Records of one cell holding something (row and column in their first four bytes): FORMULA,
 #: LABELSST, RSTRING, NUMBER, LABEL, BOOLERR, RK. BLANK and MULBLANK hold nothing and take no room.
 _CELLS = frozenset((0x0006, 0x00FD, 0x00D6, 0x0203, 0x0204, 0x0205, 0x027E))
@@ -37,6 +37,7 @@ class Scan(NamedTuple):
     wide: dict[str, str]  # sheet → its far cells, when its used range is too large to hold
     damaged: str = ""  # a sheet whose DIMENSIONS python-calamine would turn into terabytes
     hidden: dict[str, frozenset[int]] = {}  # sheet → its rows hidden in Excel (0-based; S110)
+    hidden_cols: dict[str, frozenset[int]] = {}  # sheet → its hidden columns (0-based)
 
 
 def scan(data: bytes, max_rows: int, max_cells: int) -> Scan:
@@ -47,8 +48,8 @@ def scan(data: bytes, max_rows: int, max_cells: int) -> Scan:
         if not stream:
             return Scan({}, {})
         sheets = _sheets(stream)
-        wide, damaged, hidden = _wide(stream, max_cells, max_rows, sheets)
-        return Scan(_biff_errors(stream, max_rows, sheets), wide, damaged, hidden)
+        wide, damaged, hidden, cols = _wide(stream, max_cells, max_rows, sheets)
+        return Scan(_biff_errors(stream, max_rows, sheets), wide, damaged, hidden, cols)
     except (struct.error, IndexError, ValueError, KeyError, UnicodeDecodeError):
         return Scan({}, {})
 
@@ -165,11 +166,11 @@ def _biff_errors(stream: bytes, max_rows: int,
     return found
 
 
-def _wide(stream: bytes, max_cells: int, max_rows: int,
-          sheets: list[tuple[str, int]]) -> tuple[dict[str, str], str, dict[str, frozenset[int]]]:
+def _wide(stream: bytes, max_cells: int, max_rows: int, sheets: list[tuple[str, int]],
+          ) -> tuple[dict[str, str], str, dict[str, frozenset[int]], dict[str, frozenset[int]]]:
     """(sheet → its far cells (the lowest, the rightmost) when the range from A1 to them spans
     more than ``max_cells``; the first sheet with impossible DIMENSIONS; sheet → its hidden rows
-    below ``max_rows``, from the ROW records met on the way).
+    below ``max_rows`` and its hidden columns, from the ROW and COLINFO records met on the way).
 
     python-calamine fills the whole range its cells span (a cell's column may say up to 65,535
     where Excel stops at 256: a damaged file asked for 21 GB, and wrote them), and it reserves
@@ -179,22 +180,28 @@ def _wide(stream: bytes, max_cells: int, max_rows: int,
     """
     wide: dict[str, str] = {}
     hidden: dict[str, frozenset[int]] = {}
+    hidden_cols: dict[str, frozenset[int]] = {}
     for name, offset in sheets:
         rows: set[int] = set()
-        far = _far_cells(stream, offset, max_cells, rows)
+        cols: set[int] = set()
+        far = _far_cells(stream, offset, max_cells, rows, cols)
         if far is None:
-            return wide, name, hidden
+            return wide, name, hidden, hidden_cols
         if far:
             wide[name] = far
         if rows:
             hidden[name] = frozenset(r for r in rows if r < max_rows)
-    return wide, "", hidden
+        if cols:
+            hidden_cols[name] = frozenset(cols)
+    return wide, "", hidden, hidden_cols
 
 
-def _far_cells(stream: bytes, offset: int, max_cells: int, hidden: set[int]) -> str | None:
+def _far_cells(stream: bytes, offset: int, max_cells: int, hidden: set[int],
+               hidden_cols: set[int]) -> str | None:
     """The far cells of a sheet as in :func:`_wide`, ``""`` when its range is small enough, or
     ``None`` when its DIMENSIONS record is impossible; the rows its ROW records hide are added to
-    ``hidden``. One tight loop: it meets every record."""
+    ``hidden``, the columns its COLINFO records hide (a few) to ``hidden_cols``. One tight loop:
+    it meets every record."""
     low = right = (-1, -1)
     pos, end, header, cells = offset, len(stream), _TWO_U16, _CELLS
     first_record = True
@@ -209,6 +216,10 @@ def _far_cells(stream: bytes, offset: int, max_cells: int, hidden: set[int]) -> 
                 right = (row, last)
         elif kind == _ROW and length >= 16 and pos + 20 <= end and stream[pos + 16] & 0x20:  # fDyZero
             hidden.add(_U16(stream, pos + 4)[0])
+        elif kind == _COLINFO and length >= 10 and pos + 14 <= end and stream[pos + 12] & 1:  # fHidden
+            first, last = _TWO_U16(stream, pos + 4)
+            if first <= last <= first + 256:
+                hidden_cols.update(range(first, last + 1))
         elif kind == _DIMENSIONS and length >= 12 and pos + 16 <= end:
             first_row, end_row, first_col, end_col = _DIMS(stream, pos + 4)
             if first_row > end_row or first_col > end_col or end_row > 65_536 or end_col > 256:
