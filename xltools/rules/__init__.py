@@ -180,8 +180,9 @@ class Context:
 
 
 Check = Callable[[Context], Iterable[Finding]]
-#: Findings that call a cell empty; at a cell showing a formula error, A314 replaces them.
-MISSING_CODES = frozenset(("S101", "S103", "A308"))
+#: Findings that call a cell empty; at a cell showing a formula error or no formula result, A314
+#: or A325 replaces them.
+MISSING_CODES = frozenset(("S101", "S103", "A308", "A326"))
 CHECKS: list[tuple[tuple[str, ...], Check]] = []
 
 
@@ -209,7 +210,7 @@ def run_checks(ctx: Context, select: set[str] | None = None,
             out.extend(fn(ctx))
         elif any(wanted(c, select, ignore) for c in codes):
             out.extend(f for f in fn(ctx) if wanted(f.code, select, ignore))
-    if ctx.table.cell_errors:  # a cell showing #DIV/0! is not "empty": A314 says what it is
+    if ctx.table.cell_errors:  # a cell showing #DIV/0! (or no result) is not "empty": A314/A325 say what it is
         shown = {(sheet, cell) for sheet, cell, _ in ctx.table.cell_errors}
         out = [f for f in out if f.code not in MISSING_CODES or (f.sheet, f.cell) not in shown]
     return sort_findings(out)

@@ -652,16 +652,15 @@ def unfilled_results(ctx: Context) -> Iterator[Finding]:
     """A self-evaluation (or an evaluation) with its 得分, 总分 or 等级 left empty: the form asks
     the unit to score itself, and a reviewer returns it unfinished. The computed value is given
     (``xltools fix`` writes it). Not for a row the experts scored (its 得分 is their mean, which
-    xltools takes), a row without its actual (A308: its score waits), a
-    cell showing a formula error or no formula result (A314, A325), nor our own templates, where
-    those cells are formulas."""
+    xltools takes), a row without its actual (A308: its score waits), nor our own templates, where
+    those cells are formulas; at a cell showing a formula error or no result, A314/A325 replace it
+    (rules.MISSING_CODES)."""
     t, res = ctx.table, ctx.result
     if t.kind in (GOALS, MONITOR) or t.template:
         return
-    shown = {(sheet, cell) for sheet, cell, _ in t.cell_errors}
 
     def unfilled(sheet: str, cell: str, field: str, what: str, what_en: str, computed: str) -> Iterator[Finding]:
-        if cell and (sheet, cell) not in shown:  # field: score | execution | total | grade (for fix)
+        if cell:  # field: score | execution | total | grade (for fix)
             yield Finding("A326", sheet, cell, None, {"field": field, "what": what, "what_en": what_en,
                                                       "computed": computed})
 
