@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .. import taxonomy
+from ..grid import parse_a1
 from ..messages import word
 from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Table
 from ..reading.labels import label_key
@@ -150,23 +151,14 @@ def hidden_rows(ctx: Context) -> Iterator[Finding]:
     found: list[tuple[str, str, str]] = [(ind.cell("name"), ind.name, "indicator") for ind in t.indicators]
     # a line item or funds row with no amount (上年结转资金 "—" hidden as unused) counts in nothing
     found += [(next(iter(i.cells.values()), ""), i.content or i.method, "item") for i in t.line_items
-              if i.kind == "item" and i.sheet in ("", t.sheet) and _amounts(i.budget, i.contract, i.spent)]
+              if i.kind == "item" and i.sheet in ("", t.sheet) and any((i.budget, i.contract, i.spent))]
     if t.funds is not None:
         found += [(next(iter(r.cells.values()), ""), r.label, "funds") for r in t.funds.rows  # its parts, not the total
-                  if r.kind != "total" and r.sheet in ("", t.sheet) and _amounts(r.initial_budget, r.annual_budget, r.spent)]
+                  if r.kind != "total" and r.sheet in ("", t.sheet) and any((r.initial_budget, r.annual_budget, r.spent))]
     for cell, name, kind in found:
-        row = _row_of(cell)
+        row = parse_a1(cell)[0] + 1 if cell else None
         if row in t.hidden_rows:
             what, what_en, sums, sums_en = _HIDDEN_ROWS[kind]
             yield Finding("S110", t.sheet, cell, name, {"row": row, "name": name, "what": what, "what_en": what_en,
                                                         "sums": sums, "sums_en": sums_en})
 
-
-def _amounts(*values: float | None) -> bool:
-    return any(v for v in values)
-
-
-def _row_of(cell: str) -> int | None:
-    """The 1-based row of an A1 reference (``None`` for none)."""
-    digits = cell.lstrip("$ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-    return int(digits) if digits.isdigit() else None
