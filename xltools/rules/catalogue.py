@@ -182,14 +182,14 @@ CATALOGUE: dict[str, Entry] = {
     "A324": Entry(WARNING, "「{label}」的{column}「{value}」是文字，模板的合计和执行率不计入它",
                   "the {column_en} 「{value}」 of 「{label}」 is text: the template's total and rate leave it out",
                   "{fix}", "{fix_en}"),
-    "A326": Entry(WARNING, "{what}未填写（计算值为 {computed}）", "the {what_en} is not filled in (computed: {computed})",
-                  "填写 {computed}", "fill in {computed}"),
     "A325": Entry(WARNING, "{n} 个公式单元格没有计算结果（{cells}），按空白读取：文件由程序生成或修改后，未在 Excel/WPS 中保存过",
                   "formula cells without a result ({n}: {cells}) read as blank: the file was written by a program "
                   "and not saved in Excel or WPS since",
                   "在 Excel 或 WPS 中打开该文件并保存（公式随即计算），再校验或汇总",
                   "open the file in Excel or WPS and save it (the formulas are then calculated), then validate or "
                   "summarise it again"),
+    "A326": Entry(WARNING, "{what}未填写（计算值为 {computed}）", "the {what_en} is not filled in (computed: {computed})",
+                  "填写 {computed}", "fill in {computed}"),
     # --- M: mid-year monitoring (绩效运行监控表, domain.md §3.6; xltools/monitoring.py) ----------
     "M401": Entry(WARNING, "「{name}」{light}（{how}），但未填写偏差原因",
                   "「{name}」 shows {light_en} ({how}) but gives no reason for the deviation",
