@@ -193,7 +193,7 @@ def test_xls_error_scan_survives_damaged_and_looping_files(tmp_path, soffice):
     import struct
     import time
 
-    from xltools.reading.source import MAX_CELLS, load_grids
+    from xltools.reading.source import MAX_CELLS, MAX_HIDDEN_SPAN, load_grids
     from xltools.reading.xls import scan
 
     from .conftest import convert
@@ -204,7 +204,7 @@ def test_xls_error_scan_survives_damaged_and_looping_files(tmp_path, soffice):
     wb.save(src)
     xls = convert(soffice, str(src), "xls", str(tmp_path))
     data = Path(xls).read_bytes()
-    assert scan(data, 100, MAX_CELLS).errors == {"Sheet": {(1, 1): "#DIV/0!"}}
+    assert scan(data, 100, MAX_CELLS, MAX_HIDDEN_SPAN).errors == {"Sheet": {(1, 1): "#DIV/0!"}}
     assert load_grids(xls)[0].errors == {(1, 1): "#DIV/0!"}  # found while the file is checked
     looping = bytearray(data)
     fat0 = struct.unpack_from("<I", data, 0x4C)[0]
@@ -218,7 +218,7 @@ def test_xls_error_scan_survives_damaged_and_looping_files(tmp_path, soffice):
         variants.append(bytes(b))
     t = time.perf_counter()
     for v in variants:
-        assert isinstance(scan(v, 100, MAX_CELLS).errors, dict)
+        assert isinstance(scan(v, 100, MAX_CELLS, MAX_HIDDEN_SPAN).errors, dict)
     assert time.perf_counter() - t < 10
 
 

@@ -17,7 +17,7 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO, NamedTuple, TypeVar
 
 from .. import trail
 from ..errors import UnreadableWorkbook
@@ -76,7 +76,7 @@ class Container(NamedTuple):
     too_big: dict[str, str]  # sheets not to read: their far cells, or "" for too many bytes
     errors: dict[str, Cells]  # cells showing a formula error (A314), when asked for
     odd: bool  # a sheet may hold a number python-calamine reads as inf or nan: every sheet is checked
-    hidden: dict[str, frozenset[int]] = {}  # rows hidden in Excel (0-based), when asked for (S110)
+    hidden_rows: dict[str, frozenset[int]] = {}  # rows hidden in Excel (0-based), when asked for (S110)
     hidden_cols: dict[str, frozenset[int]] = {}  # columns hidden (0-based): a label's visible column wins
 
 
@@ -117,20 +117,18 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
                           "they hold; open it in Excel, save it again and retry.")
         if scan.ods is not None:  # an OpenDocument file names its sheets itself
             _refuse_wide(path, scan.ods.wide)
-            return Container("zip", too_big, scan.ods.errors, True, _frozen(scan.ods.hidden),
+            return Container("zip", too_big, scan.ods.errors, True, _frozen(scan.ods.hidden_rows),
                              _frozen(scan.ods.hidden_cols))
-        if not (scan.wide or scan.errors or scan.hidden or scan.hidden_cols):
+        if not (scan.wide or scan.errors or scan.hidden_rows or scan.hidden_cols):
             return Container("zip", too_big, {}, scan.odd)
         named = _part_names(path)
         if any(part not in named for part in scan.wide):  # python-calamine must not open it
             raise _refuse(path, "工作表已用区域过大（远处单元格有内容），且工作簿结构无法解析，未读取。",
                           "a sheet's used range is too large (a value far away) and the workbook's structure "
                           "cannot be read; not read.")
-        too_big.update({named[part]: far for part, far in scan.wide.items()})
-        errors = {named[part]: cells for part, cells in scan.errors.items() if part in named}
-        hidden = {named[part]: rows for part, rows in _frozen(scan.hidden).items() if part in named}
-        cols = {named[part]: c for part, c in _frozen(scan.hidden_cols).items() if part in named}
-        return Container("zip", too_big, errors, scan.odd, hidden, cols)
+        too_big.update(_by_sheet(scan.wide, named))
+        return Container("zip", too_big, _by_sheet(scan.errors, named), scan.odd,
+                         _by_sheet(_frozen(scan.hidden_rows), named), _by_sheet(_frozen(scan.hidden_cols), named))
     if head == _OLE:
         if encrypted:
             raise _refuse(path, "工作簿已加密（设置了打开密码），请在 Excel 中取消密码后另存再试。",
@@ -138,14 +136,14 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
         if scan_errors:  # a legacy .xls: its FORMULA and BOOLERR records, its far cells (reading/xls.py)
             from .xls import scan as scan_xls
 
-            found = scan_xls(ole, MAX_ROWS, MAX_CELLS)
+            found = scan_xls(ole, MAX_ROWS, MAX_CELLS, MAX_HIDDEN_SPAN)
             if found.damaged:
                 raise _refuse(path, f"文件已损坏：工作表「{found.damaged}」的范围记录（DIMENSIONS）不合法；"
                                     "请在 Excel 中打开并另存为 .xlsx 后再试。",
                               f"the file is corrupt: the range record (DIMENSIONS) of sheet {found.damaged!r} is "
                               "impossible; open it in Excel and save it as .xlsx.")
             _refuse_wide(path, found.wide)
-            return Container("ole", {}, found.errors, True, found.hidden, found.hidden_cols)
+            return Container("ole", {}, found.errors, True, found.hidden_rows, found.hidden_cols)
         return Container("ole", {}, {}, True)
     if _looks_like_text(head):
         raise _refuse(path, "这是文本文件（如 CSV），不是 Excel 工作簿；请在 Excel 中打开后另存为 .xlsx。",
@@ -156,6 +154,12 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
 
 def _frozen(rows: dict[str, set[int]]) -> dict[str, frozenset[int]]:
     return {k: frozenset(v) for k, v in rows.items() if v}
+
+
+def _by_sheet(by_part: dict[str, T], named: dict[str, str]) -> dict[str, T]:
+    """What was found per worksheet part, by the sheet's name (parts workbook.xml does not name
+    are dropped; a too wide one was refused before)."""
+    return {named[part]: v for part, v in by_part.items() if part in named}
 
 
 def _refuse_wide(path: str, wide: dict[str, str]) -> None:
@@ -293,6 +297,7 @@ _REF = re.compile(rb'\br="([A-Z]{1,3}[0-9]+)"')
 #: OpenDocument: the one part holding every sheet (by name), and its error mark.
 _ODS_CONTENT, _ODS_ERROR_MARK = "content.xml", b'calcext:value-type="error"'
 Cells = dict[tuple[int, int], str]
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -302,7 +307,7 @@ class _Scan:
     errors: dict[str, Cells] = field(default_factory=dict)  # cells showing a formula error
     wide: dict[str, str] = field(default_factory=dict)  # parts too wide to read: their far cells
     odd: bool = False  # a part may hold a number python-calamine reads as inf or nan
-    hidden: dict[str, set[int]] = field(default_factory=dict)  # rows hidden (0-based), by part or sheet
+    hidden_rows: dict[str, set[int]] = field(default_factory=dict)  # rows hidden (0-based), by part or sheet
     hidden_cols: dict[str, set[int]] = field(default_factory=dict)  # columns hidden (0-based), likewise
     ods: _Scan | None = None  # an OpenDocument file's content.xml, by sheet name
     strings: int = 0  # shared strings declared beyond what the part can hold (a damaged file)
@@ -366,7 +371,7 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
             rows = {int(r[2]) - 1 for attrs in pat.hidden_row.findall(data)
                     if (r := _R_ATTR.search(attrs)) and r[2] and int(r[2]) <= MAX_ROWS}
             if rows:
-                scan.hidden[m.name] = rows
+                scan.hidden_rows[m.name] = rows
             cols = set()
             for attrs in pat.hidden_col.findall(data):
                 first, last = _COL_MIN.search(attrs), _COL_MAX.search(attrs)
@@ -549,7 +554,7 @@ def _ods_scan(data: bytes) -> _Scan:
                 rows = _ODS_ROWS.search(attrs)
                 col, repeat = 0, int(rows[1]) if rows else 1
                 if repeat <= 1000 and row < MAX_ROWS and _ODS_HIDDEN.search(attrs):  # not the empty rows to the end
-                    scan.hidden.setdefault(sheet, set()).update(range(row, row + repeat))
+                    scan.hidden_rows.setdefault(sheet, set()).update(range(row, row + repeat))
                 if empty:
                     row += repeat
         elif not closing:  # a cell
@@ -616,8 +621,8 @@ def _load_grids(path: str) -> list[Grid]:
     finally:
         wb.close()
     for grid in grids:
-        if found.hidden:
-            grid.hidden_rows = found.hidden.get(grid.sheet, frozenset())
+        if found.hidden_rows:
+            grid.hidden_rows = found.hidden_rows.get(grid.sheet, frozenset())
         if found.hidden_cols:
             grid.hidden_cols = found.hidden_cols.get(grid.sheet, frozenset())
         cells = errors.get(grid.sheet) if errors else None

@@ -36,11 +36,11 @@ class Scan(NamedTuple):
     errors: dict[str, dict[tuple[int, int], str]]  # sheet → {(row, col): "#DIV/0!"}
     wide: dict[str, str]  # sheet → its far cells, when its used range is too large to hold
     damaged: str = ""  # a sheet whose DIMENSIONS python-calamine would turn into terabytes
-    hidden: dict[str, frozenset[int]] = {}  # sheet → its rows hidden in Excel (0-based; S110)
+    hidden_rows: dict[str, frozenset[int]] = {}  # sheet → its rows hidden in Excel (0-based; S110)
     hidden_cols: dict[str, frozenset[int]] = {}  # sheet → its hidden columns (0-based)
 
 
-def scan(data: bytes, max_rows: int, max_cells: int) -> Scan:
+def scan(data: bytes, max_rows: int, max_cells: int, max_span: int) -> Scan:
     """The error cells and the too wide sheets of an .xls's first ``READ_LIMIT`` bytes; nothing
     when there are none or the file is odd."""
     try:
@@ -48,7 +48,7 @@ def scan(data: bytes, max_rows: int, max_cells: int) -> Scan:
         if not stream:
             return Scan({}, {})
         sheets = _sheets(stream)
-        wide, damaged, hidden, cols = _wide(stream, max_cells, max_rows, sheets)
+        wide, damaged, hidden, cols = _wide(stream, max_cells, max_rows, max_span, sheets)
         return Scan(_biff_errors(stream, max_rows, sheets), wide, damaged, hidden, cols)
     except (struct.error, IndexError, ValueError, KeyError, UnicodeDecodeError):
         return Scan({}, {})
@@ -166,11 +166,12 @@ def _biff_errors(stream: bytes, max_rows: int,
     return found
 
 
-def _wide(stream: bytes, max_cells: int, max_rows: int, sheets: list[tuple[str, int]],
+def _wide(stream: bytes, max_cells: int, max_rows: int, max_span: int, sheets: list[tuple[str, int]],
           ) -> tuple[dict[str, str], str, dict[str, frozenset[int]], dict[str, frozenset[int]]]:
     """(sheet → its far cells (the lowest, the rightmost) when the range from A1 to them spans
     more than ``max_cells``; the first sheet with impossible DIMENSIONS; sheet → its hidden rows
-    below ``max_rows`` and its hidden columns, from the ROW and COLINFO records met on the way).
+    below ``max_rows`` and its hidden columns (ranges of at most ``max_span``), from the ROW and
+    COLINFO records met on the way).
 
     python-calamine fills the whole range its cells span (a cell's column may say up to 65,535
     where Excel stops at 256: a damaged file asked for 21 GB, and wrote them), and it reserves
@@ -184,7 +185,7 @@ def _wide(stream: bytes, max_cells: int, max_rows: int, sheets: list[tuple[str, 
     for name, offset in sheets:
         rows: set[int] = set()
         cols: set[int] = set()
-        far = _far_cells(stream, offset, max_cells, rows, cols)
+        far = _far_cells(stream, offset, max_cells, rows, cols, max_span)
         if far is None:
             return wide, name, hidden, hidden_cols
         if far:
@@ -197,7 +198,7 @@ def _wide(stream: bytes, max_cells: int, max_rows: int, sheets: list[tuple[str, 
 
 
 def _far_cells(stream: bytes, offset: int, max_cells: int, hidden: set[int],
-               hidden_cols: set[int]) -> str | None:
+               hidden_cols: set[int], max_span: int) -> str | None:
     """The far cells of a sheet as in :func:`_wide`, ``""`` when its range is small enough, or
     ``None`` when its DIMENSIONS record is impossible; the rows its ROW records hide are added to
     ``hidden``, the columns its COLINFO records hide (a few) to ``hidden_cols``. One tight loop:
@@ -218,7 +219,7 @@ def _far_cells(stream: bytes, offset: int, max_cells: int, hidden: set[int],
             hidden.add(_U16(stream, pos + 4)[0])
         elif kind == _COLINFO and length >= 10 and pos + 14 <= end and stream[pos + 12] & 1:  # fHidden
             first, last = _TWO_U16(stream, pos + 4)
-            if first <= last <= first + 256:
+            if first <= last <= first + max_span:
                 hidden_cols.update(range(first, last + 1))
         elif kind == _DIMENSIONS and length >= 12 and pos + 16 <= end:
             first_row, end_row, first_col, end_col = _DIMS(stream, pos + 4)
