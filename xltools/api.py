@@ -288,11 +288,7 @@ def _salvage(task: tuple, on_crash: Callable) -> list:
     from .summary import pool
 
     fn, part, shared = task
-    out: list = []
-    for item in part:
-        ok, result = pool.isolated(_apply, (fn, [item], shared))
-        out.extend(result if ok else [on_crash(item, shared)])
-    return out
+    return pool.one_by_one(_apply, part, lambda item: (fn, [item], shared), lambda item: on_crash(item, shared))
 
 
 def _validate_some(paths: list[str], shared: tuple,

@@ -207,14 +207,12 @@ def _salvage(args: tuple[list[str], str | None, str, Prepare | None]) -> list[tu
     from . import pool
 
     paths, rules_spec, lang, prepare = args
-    out: list[tuple[Record, object]] = []
-    for p in paths:
-        ok, pairs = pool.isolated(_work, ([p], rules_spec, lang, prepare))
-        if not ok:
-            rec = Record(p, error=crashed(lang))
-            pairs = [(rec, prepare(rec, [], lang) if prepare else [])]
-        out.extend(pairs)
-    return out
+
+    def lost(p: str) -> tuple[Record, object]:
+        rec = Record(p, error=crashed(lang))
+        return rec, prepare(rec, [], lang) if prepare else []
+
+    return pool.one_by_one(_work, paths, lambda p: ([p], rules_spec, lang, prepare), lost)
 
 
 def collect(files: list[str], rules_spec: str | None = None, *, jobs: int | None = None, lang: str = "zh",

@@ -46,9 +46,7 @@ def run(fn: Callable[[Any], Any], tasks: Sequence[Any], jobs: int,
     A worker can die without a word: python-calamine aborts the process on some damaged files
     (a Rust abort, which no ``except`` catches), or the kernel ends it for memory. Without
     ``salvage`` that is an error of the whole run; with it, every task left without a result is
-    handed to ``salvage(task)`` in this process (which should run the task's items one by one
-    through :func:`isolated`, so that the one file that kills a process is named and the
-    others are read).
+    handed to ``salvage(task)`` in this process (which runs the task's items :func:`one_by_one`).
     """
     if len(tasks) > MAX_TASKS:
         raise ValueError(f"at most {MAX_TASKS} tasks")
@@ -212,6 +210,19 @@ def isolated(fn: Callable[[Any], Any], arg: Any) -> tuple[bool, Any]:
     if status != 0 or not chunks:
         return False, None
     return True, pickle.loads(b"".join(chunks))
+
+
+def one_by_one(fn: Callable[[Any], list], items: Sequence[Any], task_of: Callable[[Any], Any],
+               lost: Callable[[Any], Any]) -> list:
+    """What a ``salvage`` of :func:`run` does with a batch whose worker died: ``fn(task_of(item))``
+    for each item in a process of its own (:func:`isolated`), its results flattened; for the item
+    that kills its process, ``lost(item)`` instead — so that the one file a process cannot survive
+    is named and the others are read."""
+    out: list = []
+    for item in items:
+        ok, result = isolated(fn, task_of(item))
+        out.extend(result if ok else [lost(item)])
+    return out
 
 
 def _reap(pid: int, stop: bool) -> None:
