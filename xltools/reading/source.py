@@ -582,6 +582,11 @@ def _part_names(path: str) -> dict[str, str]:
         return {}
 
 
+def sheet_names(path: str) -> set[str]:
+    """The sheet names of an .xlsx, from its workbook.xml only; none when it cannot say."""
+    return set(_part_names(path).values())
+
+
 def load_grids(path: str) -> list[Grid]:
     """Every worksheet of the file as a :class:`Grid` (chart sheets are skipped)."""
     trail.reading(path)  # named by the command's guard if python-calamine aborts on it

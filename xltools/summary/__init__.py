@@ -141,9 +141,9 @@ def _not_a_workbook_of_tables(out: str) -> None:
     self-evaluation with the summary (it was passed over as the output, then written over)."""
     from ..errors import OutputError, XltoolsError
     from ..reading import read_workbook
-    from .collect import WORKBOOK_SUFFIXES
+    from .collect import WORKBOOK_SUFFIXES, earlier_summary
 
-    if not os.path.isfile(out) or not out.lower().endswith(WORKBOOK_SUFFIXES):
+    if not os.path.isfile(out) or not out.lower().endswith(WORKBOOK_SUFFIXES) or earlier_summary(out):
         return
     try:
         read_workbook(out)

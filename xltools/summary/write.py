@@ -17,7 +17,16 @@ from functools import lru_cache
 from ..annotate import SEVERITY_ZH
 from ..output import atomic_path
 from ..scoring import round_half_up
-from .collect import PROBLEMS_SHEET, SUMMARY_SHEET, FindingRow, Record
+from .collect import (
+    ALERTS_SHEET,
+    DEPT_SHEET,
+    GRADES_SHEET,
+    PROBLEMS_SHEET,
+    SUMMARY_SHEET,
+    UNITS_SHEET,
+    FindingRow,
+    Record,
+)
 from .words import tr
 from .xlsx import Link, XlsxWriter, prepare_row
 
@@ -246,7 +255,7 @@ def _header(ws, labels, lang: str) -> None:  # noqa: ANN001
 
 
 def _grades_sheet(book, agg: Aggregates, banner: str, lang: str = "zh") -> None:  # noqa: ANN001
-    ws = book.sheet("等级分布", [10, 10, 10], order=2)
+    ws = book.sheet(GRADES_SHEET, [10, 10, 10], order=2)
     ws.append([banner], bold=True)
     _header(ws, ("等级", "数量", "占比"), lang)
     graded = sum(agg.grades.values())
@@ -292,7 +301,7 @@ def _units_sheet(book, agg: Aggregates, records: list[Record], banner: str, lang
             n[0] += rec.errors > 0
             n[1] += rec.errors
             n[2] += rec.warnings
-    ws = book.sheet("按单位汇总", [18, 20, 8, 16, 16, 9, 9, 16, 10, 8, 8], order=3)
+    ws = book.sheet(UNITS_SHEET, [18, 20, 8, 16, 16, 9, 9, 16, 10, 8, 8], order=3)
     ws.append([banner], bold=True)
     _header(ws, ("主管部门", "实施单位", "项目数", "年度资金总额（万元）" if declared else "全年预算数（万元）",
                  "全年执行数（万元）", "执行率", "平均得分", "等级", "有错误的表", "错误", "警告"), lang)
@@ -306,7 +315,7 @@ def _units_sheet(book, agg: Aggregates, records: list[Record], banner: str, lang
 
 def _dept_sheet(book, agg: Aggregates, banner: str, lang: str = "zh") -> None:  # noqa: ANN001
     """A draft 部门整体 table from the project rows: the figures the data supports (domain.md §3.3, §4)."""
-    ws = book.sheet("部门整体（草稿）", [20, 8, 16, 16, 9, 12, 10, 16], order=5)
+    ws = book.sheet(DEPT_SHEET, [20, 8, 16, 16, 9, 12, 10, 16], order=5)
     ws.append([banner + tr("；执行得分 = 20 × min(执行率, 100%)，其余指标需部门填写", lang)], bold=True)
     _header(ws, ("主管部门", "项目数", "全年预算数（万元）", "全年执行数（万元）", "执行率", "预算执行得分（20分）",
                  "项目平均得分", "等级"), lang)
@@ -317,8 +326,6 @@ def _dept_sheet(book, agg: Aggregates, banner: str, lang: str = "zh") -> None:  
         ws.append([dep, projects, budget, spent, rate, score, mean, grades],
                   ["", "0", "#,##0.00", "#,##0.00", "0.00%", "0.00", "0.00", ""])
 
-
-ALERTS_SHEET = "预警清单"
 
 
 def _alerts_sheet(book, records: list[Record], banner: str, lang: str = "zh") -> None:  # noqa: ANN001
