@@ -74,9 +74,11 @@ def test_summary_numbers_equal_score_and_validate(batch, tmp_path):
     for sheet in wb.worksheets:
         assert_printable(sheet)
     assert ws["A1"].value.startswith("生成于 ") and "规则集：全国默认" in ws["A1"].value
-    grades = {r[0]: r[1] for r in wb["等级分布"].iter_rows(min_row=3, values_only=True)}
-    assert sum(grades.values()) == len(rows)
+    grades = {r[0]: r[1:] for r in wb["等级分布"].iter_rows(min_row=3, values_only=True)}
+    total = grades.pop("合计")
+    assert sum(n for n, _ in grades.values()) == len(rows) == total[0] and total[1] == 1
     assert wb["等级分布"]._charts
+    assert wb["等级分布"].auto_filter.ref == f"A2:C{2 + len(grades)}"  # the 合计 row below the filter
 
 
 def test_units_and_dept_rollup(batch, tmp_path):
@@ -90,6 +92,16 @@ def test_units_and_dept_rollup(batch, tmp_path):
     assert u1[8:] == (sum(r.counts["error"] > 0 for r in reports), sum(r.counts["error"] for r in reports),
                       sum(r.counts["warning"] for r in reports))
     assert u1[10] > 0, u1  # something to count
+    # the last row sums every unit: money summed, the rate and mean score the batch's own
+    total = units.pop(("全部合计", None))
+    assert list(units)[-1] != ("全部合计", None) and len(units) == 3
+    projects = [score_file(p)[0] for p in sorted(batch.rglob("*.xlsx")) if not p.name.startswith(("~$", "坏"))]
+    assert total[2] == len(projects) == sum(u[2] for u in units.values()) == 8
+    assert total[3] == sum(u[3] for u in units.values()) == 7 * 500  # the evaluation states no budget
+    assert total[5] == round(total[4] / total[3], 4)
+    scores = [p.total for p in projects]
+    assert total[6] == round(sum(scores) / len(scores), 2)
+    assert total[8:] == tuple(sum(u[i] for u in units.values()) for i in (8, 9, 10))
     dept = list(wb["部门整体（草稿）"].iter_rows(min_row=3, values_only=True))
     assert [d[0] for d in dept] == ["市民政局", "市贸促会"]
     assert dept[0][4] == round((6 * 400 + 20 * 15 + 480) / (7 * 500), 4) and dept[0][5] == 18.17
@@ -109,8 +121,10 @@ def test_units_typed_differently_are_one_unit(tmp_path):
     units = [r[:3] + r[8:] for r in wb["按单位汇总"].iter_rows(min_row=3, values_only=True)]
     east = [validate_file(p).counts for p in paths[:3]]
     assert east[1]["error"] == 2  # the row score and the total
+    west = validate_file(paths[3]).counts["warning"]
     assert units == [("市民政局", "市养老服务指导中心（东区）", 3, 1, 2, sum(c["warning"] for c in east)),
-                     ("市民政局", "市养老服务指导中心（西区）", 1, 0, 0, validate_file(paths[3]).counts["warning"])]
+                     ("市民政局", "市养老服务指导中心（西区）", 1, 0, 0, west),
+                     ("全部合计", None, 4, 1, 2, sum(c["warning"] for c in east) + west)]
     assert [r[:2] for r in wb["部门整体（草稿）"].iter_rows(min_row=3, values_only=True)] == [("市民政局", 4)]
 
 
@@ -119,6 +133,12 @@ def test_json_and_csv_to_stdout(batch):
     data = json.loads(res.stdout)
     assert len(data["records"]) == 8 and [u["path"] for u in data["unreadable"]] == [str(batch / "坏的.xlsx")]
     assert len(data["skipped"]) == 2 and data["grades"]
+    assert data["units_by"] == "projects"
+    assert [(u["unit"], u["projects"]) for u in data["units"]] == [("单位0", 4), ("单位1", 3), ("市贸促会展览部", 1)]
+    total = data["units_total"]
+    assert total["projects"] == sum(u["projects"] for u in data["units"]) == len(data["records"])
+    assert total["budget"] == sum(r["annual_budget"] or 0 for r in data["records"])
+    assert total["spent"] == sum(r["spent"] or 0 for r in data["records"])
     res = run("summarize", batch, "--format", "csv", "--jobs", "2")
     lines = res.stdout.splitlines()
     assert lines[0].startswith("文件,工作表,表格类型,项目名称") and len(lines) == 9
@@ -529,7 +549,8 @@ def test_a_batch_of_declarations_is_summed_by_unit(tmp_path):
     warnings = validate_file(tmp_path / "申报0.xlsx").counts["warning"]
     assert list(units.iter_rows(min_row=3, values_only=True)) == [
         ("市民政局", "东区中心", 2, 300, None, None, None, None, 0, 0, 2 * warnings),
-        ("市民政局", "西区中心", 1, 300, None, None, None, None, 0, 0, warnings)]
+        ("市民政局", "西区中心", 1, 300, None, None, None, None, 0, 0, warnings),
+        ("全部合计", None, 3, 600, None, None, None, None, 0, 0, 3 * warnings)]
 
 
 def test_unit_figures_round_as_excel_shows_them():

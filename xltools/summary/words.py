@@ -27,6 +27,7 @@ EN: dict[str, str] = {
     "预算执行得分（20分）": "execution score (of 20)", "项目平均得分": "mean project score",
     "一级指标": "level 1", "指标": "indicator", "灯": "light", "计算过程": "how",
     "汇总（xltools 生成）": "Summary (made by xltools)",
+    "合计": "total", "全部合计": "total (all units)",
     # banners (format templates)
     "生成于 {now}；规则集：{rules}": "generated {now}; rule set: {rules}",
     "生成于 {now}；规则集：{rules}；共 {tables} 张表，{unreadable} 个文件无法读取":

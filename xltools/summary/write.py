@@ -263,6 +263,8 @@ def _grades_sheet(book, agg: Aggregates, banner: str, lang: str = "zh") -> None:
     for g in names or list(GRADES):
         count = agg.grades.get(g, 0)
         ws.append([g, count, round_half_up(count / graded, 4) if graded else 0], ["", "0", "0.00%"])
+    ws.end_filter()
+    ws.append([tr("合计", lang), graded, 1.0 if graded else 0], ["", "0", "0.00%"], bold=True)
     book.bar_chart(ws, "等级分布", len(names or GRADES))
 
 
@@ -283,15 +285,24 @@ def _spelling(u: dict) -> object:
     return max(names, key=names.__getitem__)
 
 
-def _units_sheet(book, agg: Aggregates, records: list[Record], banner: str, lang: str = "zh") -> None:  # noqa: ANN001
-    """Per unit: its projects' money and scores, and how many of their tables have errors and
-    how many findings they carry — the list a finance bureau works through when it calls units
-    back. Findings are counted from the records at the end, when the batch's own (S106, the
-    comparisons with declarations) have been added to them.
+UNIT_HEADER = ("主管部门", "实施单位", "项目数", "全年预算数（万元）", "全年执行数（万元）", "执行率", "平均得分", "等级",
+               "有错误的表", "错误", "警告")
+#: The 合计 row's label: the whole batch, also when the sheet is filtered (it sits below the filter).
+TOTAL_LABEL = "全部合计"
+
+
+def unit_table(agg: Aggregates, records: list[Record]) -> tuple[bool, list[list], list]:
+    """(by declarations?, one row per unit, the 合计 row): what 按单位汇总 and the JSON's
+    ``units`` show — per unit its projects' money and scores, and how many of their tables have
+    errors and how many findings they carry, the list a finance bureau works through when it
+    calls units back. Findings are counted from the records at the end, when the batch's own
+    (S106, the comparisons with declarations) have been added to them.
 
     A batch without any self-evaluation or evaluation — the declaration season — is summed by
     its goal declarations instead: projects and declared 年度资金总额 per unit (nothing spent or
-    scored yet, so those columns stay empty)."""
+    scored yet, so those columns stay empty). The 合计 row sums the units' figures; its rate
+    and mean score are the batch's own (all money spent over all budgets, all scores over all
+    scored projects), not a mean of the units'."""
     declared = not agg.units and bool(agg.declared_units)
     units, kinds = (agg.declared_units, (GOALS_KIND,)) if declared else (agg.units, PROJECT_KINDS)
     found: dict[tuple[str, str], list[int]] = {}
@@ -301,16 +312,54 @@ def _units_sheet(book, agg: Aggregates, records: list[Record], banner: str, lang
             n[0] += rec.errors > 0
             n[1] += rec.errors
             n[2] += rec.warnings
-    ws = book.sheet(UNITS_SHEET, [18, 20, 8, 16, 16, 9, 9, 16, 10, 8, 8], order=3)
-    ws.append([banner], bold=True)
-    _header(ws, ("主管部门", "实施单位", "项目数", "年度资金总额（万元）" if declared else "全年预算数（万元）",
-                 "全年执行数（万元）", "执行率", "平均得分", "等级", "有错误的表", "错误", "警告"), lang)
+    whole: dict = {"projects": 0, "budget": 0.0, "spent": 0.0, "scores": 0.0, "scored": 0, "grades": {}}
+    rows = []
     for key, u in sorted(units.items()):
-        dep, unit = _spelling(u)
+        for k in ("projects", "budget", "spent", "scores", "scored"):
+            whole[k] += u[k]
+        for g, n in u["grades"].items():
+            whole["grades"][g] = whole["grades"].get(g, 0) + n
         values = _unit_values(u)
         if declared:
             values[2:] = [None, None, None, ""]
-        ws.append([dep, unit, *values, *found.get(key, (0, 0, 0))], ["", "", *UNIT_FORMATS, "0", "0", "0"])
+        rows.append([*_spelling(u), *values, *found.get(key, (0, 0, 0))])
+    values = _unit_values(whole)
+    if declared:
+        values[2:] = [None, None, None, ""]
+    counts = [sum(n[i] for n in found.values()) for i in range(3)]
+    return declared, rows, [TOTAL_LABEL, "", *values, *counts]
+
+
+#: JSON keys of :func:`unit_table`'s columns, in their order.
+UNIT_KEYS = ("department", "unit", "projects", "budget", "spent", "execution_rate", "mean_score", "grades",
+             "tables_with_errors", "errors", "warnings")
+
+
+def units_json(agg: Aggregates, records: list[Record]) -> dict[str, object]:
+    """按单位汇总 for pipelines: ``units`` (one object per unit), ``units_total`` (the 合计 row,
+    without names) and ``units_by`` (``projects``, or ``declarations`` in the declaration season,
+    when ``budget`` is the declared 年度资金总额)."""
+    declared, rows, total = unit_table(agg, records)
+    return {"units_by": "declarations" if declared else "projects",
+            "units": [dict(zip(UNIT_KEYS, row, strict=True)) for row in rows],
+            "units_total": dict(zip(UNIT_KEYS[2:], total[2:], strict=True))}
+
+
+def _units_sheet(book, agg: Aggregates, records: list[Record], banner: str, lang: str = "zh") -> None:  # noqa: ANN001
+    """按单位汇总 (:func:`unit_table`), its 合计 row below the filtered range in bold."""
+    declared, rows, total = unit_table(agg, records)
+    ws = book.sheet(UNITS_SHEET, [18, 20, 8, 16, 16, 9, 9, 16, 10, 8, 8], order=3)
+    ws.append([banner], bold=True)
+    header = list(UNIT_HEADER)
+    if declared:
+        header[3] = "年度资金总额（万元）"
+    _header(ws, header, lang)
+    formats = ["", "", *UNIT_FORMATS, "0", "0", "0"]
+    for row in rows:
+        ws.append(row, formats)
+    ws.end_filter()
+    total[0] = tr(TOTAL_LABEL, lang)
+    ws.append(total, formats, bold=True)
 
 
 def _dept_sheet(book, agg: Aggregates, banner: str, lang: str = "zh") -> None:  # noqa: ANN001
@@ -365,6 +414,7 @@ def to_json(records: list[Record], spool: str | None, skipped: list[tuple[str, s
         "unreadable": [{"path": r.path, "error": r.error} for r in records if r.error],
         "skipped": [{"path": p, "reason": tr(why, lang)} for p, why in skipped],
         "grades": agg.grades,
+        **units_json(agg, records),
         "problems": [{"path": p, "sheet": r[0], "cell": r[1], "code": r[2], "severity": r[3], "message": r[4],
                       "suggestion": r[5]} for p, r in read_spool(spool)],
     }

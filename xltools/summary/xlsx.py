@@ -121,6 +121,7 @@ class Sheet:
     def __init__(self, book: XlsxWriter, name: str, index: int, widths: list[float], order: int) -> None:
         self.book, self.name, self.index, self.rows, self.order = book, name, index, 0, order
         self.ncols = len(widths)
+        self.filtered: int | None = None  # the autofilter's last row, when rows below it are not data
         self.chart_anchor: str | None = None
         self._buffer: list[str] = []
         self.fh = book.zf.open(f"xl/worksheets/sheet{index}.xml", "w", force_zip64=True)
@@ -145,13 +146,18 @@ class Sheet:
         if len(self._buffer) >= 512:
             self._flush()
 
+    def end_filter(self) -> None:
+        """The rows appended from here on (a 合计 row) stay below the autofilter's range: a
+        filter neither hides them nor sorts them among the data."""
+        self.filtered = self.rows
+
     def _flush(self) -> None:
         self._write("".join(self._buffer))
         self._buffer.clear()
 
     def close(self) -> None:
         self._flush()
-        last = max(3, self.rows)
+        last = max(3, self.rows if self.filtered is None else self.filtered)
         tail = f'</sheetData><autoFilter ref="A2:{column_letter(self.ncols - 1)}{last}"/>'
         tail += '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
         tail += PRINT
