@@ -145,6 +145,21 @@ def test_json_and_csv_to_stdout(batch):
     formula = [row for row in csv.reader(lines) if "公式.xlsx" in row[0]]
     assert formula[0][3] == "'=HYPERLINK(\"x\")"  # Excel opening the CSV must not run it
     assert formula[0][7] == "500.0"  # numbers are not touched
+    header = next(csv.reader(lines))
+    assert header[-4:] == ["决策", "过程", "产出", "效益"]  # the batch holds an evaluation, as 汇总表 shows it
+    evaluation = next(row for row in csv.reader(lines) if row[0].endswith("评价.xlsx"))
+    assert evaluation[-4:] == ["8.32", "17.42", "37.81", "22.44"]
+    assert formula[0][-4:] == ["", "", "50.0", "28.0"]  # a self-evaluation's 产出/效益 parts, as in the xlsx
+
+
+def test_a_csv_file_opens_in_excel_as_utf8(batch, tmp_path):
+    """Excel and WPS open a CSV without a byte-order mark in the system's code page (GBK on
+    Chinese Windows): every name garbled. A file gets the mark; stdout (pipelines) does not."""
+    out = tmp_path / "汇总.csv"
+    assert run("summarize", batch, "-o", out, "--format", "csv").exit_code == 1
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf" + "文件,工作表".encode())
+    assert not run("summarize", batch, "--format", "csv").stdout.startswith("\ufeff")
 
 
 def test_exit_zero_when_all_clean(tmp_path):
@@ -333,7 +348,7 @@ def test_json_and_csv_to_a_file_are_written_whole(tmp_path):
     assert run("summarize", d, "--format", "json", "-o", out / "s.json").exit_code == 0
     assert run("summarize", d, "--format", "csv", "-o", out / "s.csv").exit_code == 0
     assert len(json.loads((out / "s.json").read_text(encoding="utf-8"))["records"]) == 1
-    assert (out / "s.csv").read_text(encoding="utf-8").startswith("文件,工作表")
+    assert (out / "s.csv").read_text(encoding="utf-8-sig").startswith("文件,工作表")
     assert sorted(os.listdir(out)) == ["s.csv", "s.json"]  # no temporary file left beside them
 
 

@@ -123,7 +123,10 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
         else:
             res.output = _into_copy(paths[0], sheet, out, records, lang)  # type: ignore[arg-type]
         if res.text is not None and out:
-            with atomic_path(out) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh2:
+            # a CSV file opens in Excel or WPS by a double-click: without a byte-order mark they take
+            # it for the system's code page (GBK on Chinese Windows) and show every name garbled
+            encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+            with atomic_path(out) as tmp, open(tmp, "w", encoding=encoding, newline="") as fh2:
                 fh2.write(res.text)
             res.output, res.text = out, None
     finally:

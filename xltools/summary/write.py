@@ -437,16 +437,19 @@ def csv_text(value: object) -> object:
 
 
 def to_csv(records: list[Record], lang: str = "zh") -> str:
-    """The 汇总表 as CSV; text cells that would start a formula get a leading ``'`` (see :func:`csv_text`)."""
+    """The 汇总表 as CSV, 决策/过程/产出/效益 included when the batch holds evaluations; text cells
+    that would start a formula get a leading ``'`` (see :func:`csv_text`)."""
     import csv
 
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow([tr(c[1], lang) for c in COLUMNS])
+    parts = EVALUATION_PARTS if any(r.table == "evaluation" for r in records) else ()
+    w.writerow([tr(c[1], lang) for c in COLUMNS] + list(parts))
     for rec in records:
         if rec.error:
             continue
         values = asdict(rec)
         values["table"] = tr(KIND_ZH.get(rec.table, rec.table), lang)
-        w.writerow(["" if values[k] is None else csv_text(values[k]) for k, *_ in COLUMNS])
+        w.writerow(["" if values[k] is None else csv_text(values[k]) for k, *_ in COLUMNS]
+                   + ["" if rec.parts.get(p) is None else rec.parts[p] for p in parts])
     return buf.getvalue()
