@@ -104,7 +104,27 @@ def test_units_and_dept_rollup(batch, tmp_path):
     assert total[8:] == tuple(sum(u[i] for u in units.values()) for i in (8, 9, 10))
     dept = list(wb["部门整体（草稿）"].iter_rows(min_row=3, values_only=True))
     assert [d[0] for d in dept] == ["市民政局", "市贸促会"]
-    assert dept[0][4] == round((6 * 400 + 20 * 15 + 480) / (7 * 500), 4) and dept[0][5] == 18.17
+    spent = 6 * 400 + 20 * 15 + 480  # 自评0-5 and 公式.xlsx, each with 年初预算数 500
+    assert dept[0][2:5] == (3500, 3500, spent)
+    assert dept[0][5] == round(spent / 3500, 4) and dept[0][6] == round(abs(spent - 3500) / 3500, 4) == 0.0914
+    assert dept[0][7] == 18.17
+    assert dept[1][2] is None and dept[1][6] is None  # an evaluation states no 年初预算数
+
+
+def test_dept_draft_reproduces_the_worked_department_figures(tmp_path):
+    """domain.md §4: 全年预算数 5,333.85, 年初预算数 5,029.86 and 决算 5,169.66 give 执行率 96.92 %,
+    预决算差异率 2.78 % and (§5) an execution score of 19.38 of 20 — here from two projects'
+    funds blocks, their 全年执行数 taken for the 决算."""
+    for k, (initial, annual, spent) in enumerate([(3000, 3200, 3100), (2029.86, 2133.85, 2069.66)]):
+        write(tmp_path, replace(CLEAN, project=f"项目{k}", funds=[("年度资金总额", initial, annual, spent),
+                                                               ("其中：当年财政拨款", initial, annual, spent)],
+                                total=None, grade=""), name=f"自评{k}.xlsx")
+    out = tmp_path / "汇总.xlsx"
+    run("summarize", tmp_path, "-o", out, "--dept")
+    ws = openpyxl.load_workbook(out)["部门整体（草稿）"]
+    assert [c.value for c in ws[2]][:8] == ["主管部门", "项目数", "年初预算数（万元）", "全年预算数（万元）",
+                                           "全年执行数（万元）", "执行率", "预决算差异率", "预算执行得分（20分）"]
+    assert [c.value for c in ws[3]][:8] == ["市民政局", 2, 5029.86, 5333.85, 5169.66, 0.9692, 0.0278, 19.38]
 
 
 def test_units_typed_differently_are_one_unit(tmp_path):

@@ -52,6 +52,7 @@ class Record:
     year: str = ""
     annual_budget: float | None = None
     spent: float | None = None
+    initial_budget: float | None = None  # 年初预算数 of a self-evaluation's funds block (部门整体 draft)
     execution_rate: float | None = None
     written_total: float | None = None
     total: float | None = None
@@ -169,7 +170,7 @@ def _summarize_book(path: str, book: Workbook, rules: RuleSet, lang: str) -> tup
         rec.year_cell = year.cell if year is not None else ""
         funds = table.funds.total() if table.funds is not None else None
         if funds is not None:
-            rec.annual_budget, rec.spent = funds.annual_budget, funds.spent
+            rec.annual_budget, rec.spent, rec.initial_budget = funds.annual_budget, funds.spent, funds.initial_budget
         else:  # a declaration states its 年度资金总额: its budget for the year
             a = table.amounts
             budget = a.get("annual_budget") or a.get("annual_total")

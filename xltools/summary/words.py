@@ -32,8 +32,12 @@ EN: dict[str, str] = {
     "生成于 {now}；规则集：{rules}": "generated {now}; rule set: {rules}",
     "生成于 {now}；规则集：{rules}；共 {tables} 张表，{unreadable} 个文件无法读取":
         "generated {now}; rule set: {rules}; tables: {tables}; unreadable files: {unreadable}",
-    "；执行得分 = 20 × min(执行率, 100%)，其余指标需部门填写":
-        "; execution score = 20 × min(execution rate, 100%); the other indicators are the department's to fill",
+    "；执行得分 = 20 × min(执行率, 100%)；预决算差异率 = |执行数 − 年初预算数| ÷ 年初预算数（以项目执行数作决算数）；"
+    "其余指标需部门填写":
+        "; execution score = 20 × min(execution rate, 100%); budget-to-accounts gap = |spent − initial budget| ÷ "
+        "initial budget (the projects' spending taken for the final accounts); the other indicators are the "
+        "department's to fill",
+    "年初预算数（万元）": "initial budget (10k yuan)", "预决算差异率": "budget-to-accounts gap",
     "；运行监控表中亮红灯、黄灯的指标和资金": "; red and yellow lights of the monitoring tables",
     # why a file was skipped or could not be read (collect.py)
     "文件不存在": "file not found",

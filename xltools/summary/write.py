@@ -95,11 +95,14 @@ class Aggregates:
             return  # units and departments add up projects, not department tables or monitoring
         for key, names, store in stores:
             u = store.setdefault(key, {"projects": 0, "budget": 0.0, "spent": 0.0, "scores": 0.0, "scored": 0,
-                                       "grades": {}, "names": {}})
+                                       "grades": {}, "names": {}, "initial": 0.0, "initial_spent": 0.0})
             u["names"][names] = u["names"].get(names, 0) + 1
             u["projects"] += 1
             u["budget"] += rec.annual_budget or 0.0
             u["spent"] += rec.spent or 0.0
+            if rec.initial_budget is not None:  # compared with the spending of the same projects
+                u["initial"] += rec.initial_budget
+                u["initial_spent"] += rec.spent or 0.0
             if rec.total is not None:
                 u["scores"] += rec.total
                 u["scored"] += 1
@@ -363,18 +366,24 @@ def _units_sheet(book, agg: Aggregates, records: list[Record], banner: str, lang
 
 
 def _dept_sheet(book, agg: Aggregates, banner: str, lang: str = "zh") -> None:  # noqa: ANN001
-    """A draft 部门整体 table from the project rows: the figures the data supports (domain.md §3.3, §4)."""
-    ws = book.sheet(DEPT_SHEET, [20, 8, 16, 16, 9, 12, 10, 16], order=5)
-    ws.append([banner + tr("；执行得分 = 20 × min(执行率, 100%)，其余指标需部门填写", lang)], bold=True)
-    _header(ws, ("主管部门", "项目数", "全年预算数（万元）", "全年执行数（万元）", "执行率", "预算执行得分（20分）",
-                 "项目平均得分", "等级"), lang)
+    """A draft 部门整体 table from the project rows: the figures the data supports (domain.md §3.3, §4).
+
+    预决算差异率 takes the projects' 全年执行数 for the 支出决算数 (the same figure once the accounts
+    are closed) and compares it with the 年初预算数 of the same projects, those whose funds block
+    states one; 结转结余率 and the rest of the table need the department's own accounts."""
+    ws = book.sheet(DEPT_SHEET, [20, 8, 16, 16, 16, 9, 11, 12, 10, 16], order=5)
+    ws.append([banner + tr("；执行得分 = 20 × min(执行率, 100%)；预决算差异率 = |执行数 − 年初预算数| ÷ 年初预算数"
+                           "（以项目执行数作决算数）；其余指标需部门填写", lang)], bold=True)
+    _header(ws, ("主管部门", "项目数", "年初预算数（万元）", "全年预算数（万元）", "全年执行数（万元）", "执行率",
+                 "预决算差异率", "预算执行得分（20分）", "项目平均得分", "等级"), lang)
     for _, u in sorted(agg.departments.items()):
         dep = _spelling(u)
         projects, budget, spent, rate, mean, grades = _unit_values(u)
         score = round_half_up(20 * min(u["spent"] / u["budget"], 1.0), 2) if u["budget"] else None
-        ws.append([dep, projects, budget, spent, rate, score, mean, grades],
-                  ["", "0", "#,##0.00", "#,##0.00", "0.00%", "0.00", "0.00", ""])
-
+        initial = round_half_up(u["initial"], 2) if u["initial"] else None
+        gap = round_half_up(abs(u["initial_spent"] - u["initial"]) / u["initial"], 4) if u["initial"] else None
+        ws.append([dep, projects, initial, budget, spent, rate, gap, score, mean, grades],
+                  ["", "0", "#,##0.00", "#,##0.00", "#,##0.00", "0.00%", "0.00%", "0.00", "0.00", ""])
 
 
 def _alerts_sheet(book, records: list[Record], banner: str, lang: str = "zh") -> None:  # noqa: ANN001
