@@ -125,6 +125,12 @@ def test_dept_draft_reproduces_the_worked_department_figures(tmp_path):
     assert [c.value for c in ws[2]][:8] == ["主管部门", "项目数", "年初预算数（万元）", "全年预算数（万元）",
                                            "全年执行数（万元）", "执行率", "预决算差异率", "预算执行得分（20分）"]
     assert [c.value for c in ws[3]][:8] == ["市民政局", 2, 5029.86, 5333.85, 5169.66, 0.9692, 0.0278, 19.38]
+    res = run("summarize", tmp_path, "--format", "json", "--quiet")
+    assert json.loads(res.stdout)["departments"] == [{
+        "department": "市民政局", "projects": 2, "initial_budget": 5029.86, "budget": 5333.85, "spent": 5169.66,
+        "execution_rate": 0.9692, "budget_gap": 0.0278, "execution_score": 19.38,
+        "mean_score": round(sum(score_file(tmp_path / f"自评{k}.xlsx")[0].total for k in (0, 1)) / 2, 2),
+        "grades": "优2"}]
 
 
 def test_units_typed_differently_are_one_unit(tmp_path):

@@ -376,14 +376,25 @@ def _dept_sheet(book, agg: Aggregates, banner: str, lang: str = "zh") -> None:  
                            "（以项目执行数作决算数）；其余指标需部门填写", lang)], bold=True)
     _header(ws, ("主管部门", "项目数", "年初预算数（万元）", "全年预算数（万元）", "全年执行数（万元）", "执行率",
                  "预决算差异率", "预算执行得分（20分）", "项目平均得分", "等级"), lang)
+    for row in dept_table(agg):
+        ws.append(row, ["", "0", "#,##0.00", "#,##0.00", "#,##0.00", "0.00%", "0.00%", "0.00", "0.00", ""])
+
+
+#: JSON keys of :func:`dept_table`'s columns, in their order.
+DEPT_KEYS = ("department", "projects", "initial_budget", "budget", "spent", "execution_rate", "budget_gap",
+             "execution_score", "mean_score", "grades")
+
+
+def dept_table(agg: Aggregates) -> list[list]:
+    """One row per 主管部门 of the 部门整体 draft, in :data:`DEPT_KEYS` order."""
+    rows = []
     for _, u in sorted(agg.departments.items()):
-        dep = _spelling(u)
         projects, budget, spent, rate, mean, grades = _unit_values(u)
         score = round_half_up(20 * min(u["spent"] / u["budget"], 1.0), 2) if u["budget"] else None
         initial = round_half_up(u["initial"], 2) if u["initial"] else None
         gap = round_half_up(abs(u["initial_spent"] - u["initial"]) / u["initial"], 4) if u["initial"] else None
-        ws.append([dep, projects, initial, budget, spent, rate, gap, score, mean, grades],
-                  ["", "0", "#,##0.00", "#,##0.00", "#,##0.00", "0.00%", "0.00%", "0.00", "0.00", ""])
+        rows.append([_spelling(u), projects, initial, budget, spent, rate, gap, score, mean, grades])
+    return rows
 
 
 def _alerts_sheet(book, records: list[Record], banner: str, lang: str = "zh") -> None:  # noqa: ANN001
@@ -424,6 +435,7 @@ def to_json(records: list[Record], spool: str | None, skipped: list[tuple[str, s
         "skipped": [{"path": p, "reason": tr(why, lang)} for p, why in skipped],
         "grades": agg.grades,
         **units_json(agg, records),
+        "departments": [dict(zip(DEPT_KEYS, row, strict=True)) for row in dept_table(agg)],
         "problems": [{"path": p, "sheet": r[0], "cell": r[1], "code": r[2], "severity": r[3], "message": r[4],
                       "suggestion": r[5]} for p, r in read_spool(spool)],
     }
