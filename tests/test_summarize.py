@@ -129,8 +129,8 @@ def test_dept_draft_reproduces_the_worked_department_figures(tmp_path):
     assert json.loads(res.stdout)["departments"] == [{
         "department": "市民政局", "projects": 2, "initial_budget": 5029.86, "budget": 5333.85, "spent": 5169.66,
         "execution_rate": 0.9692, "budget_gap": 0.0278, "execution_score": 19.38,
-        "mean_score": 97.7, "grades": "优2"}]  # (97.70 + 97.69) / 2, rounded half up as Excel shows it
-    assert [score_file(tmp_path / f"自评{k}.xlsx")[0].total for k in (0, 1)] == [97.7, 97.69]
+        "mean_score": 97.7, "grades": "优2"}]  # (97.69 + 97.70) / 2, rounded half up as Excel shows it
+    assert [score_file(tmp_path / f"自评{k}.xlsx")[0].total for k in (0, 1)] == [97.69, 97.7]
 
 
 def test_units_typed_differently_are_one_unit(tmp_path):
