@@ -79,6 +79,13 @@ def test_summary_numbers_equal_score_and_validate(batch, tmp_path):
     assert sum(n for n, _ in grades.values()) == len(rows) == total[0] and total[1] == 1
     assert wb["等级分布"]._charts
     assert wb["等级分布"].auto_filter.ref == f"A2:C{2 + len(grades)}"  # the 合计 row below the filter
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(out) as zf:  # Excel's own name for the filtered range says the same
+        names = dict(re.findall(r"<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\d+\" hidden=\"1\">"
+                                r"'([^']+)'!([^<]+)</definedName>", zf.read("xl/workbook.xml").decode()))
+    assert names["等级分布"] == f"$A$2:$C${2 + len(grades)}"
 
 
 def test_units_and_dept_rollup(batch, tmp_path):

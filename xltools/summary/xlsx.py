@@ -151,13 +151,18 @@ class Sheet:
         filter neither hides them nor sorts them among the data."""
         self.filtered = self.rows
 
+    @property
+    def filter_last(self) -> int:
+        """The autofilter's last row (and its _FilterDatabase name's): at least one below the header."""
+        return max(3, self.rows if self.filtered is None else self.filtered)
+
     def _flush(self) -> None:
         self._write("".join(self._buffer))
         self._buffer.clear()
 
     def close(self) -> None:
         self._flush()
-        last = max(3, self.rows if self.filtered is None else self.filtered)
+        last = self.filter_last
         tail = f'</sheetData><autoFilter ref="A2:{column_letter(self.ncols - 1)}{last}"/>'
         tail += '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
         tail += PRINT
@@ -230,7 +235,7 @@ class XlsxWriter:
         tabs = sorted(self.sheets, key=lambda s: s.order)
         sheets = "".join(f'<sheet name="{escape(s.name)}" sheetId="{s.index}" r:id="rId{s.index}"/>' for s in tabs)
         names = "".join(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{k}" hidden="1">'
-                        f"'{escape(s.name)}'!$A$2:${column_letter(s.ncols - 1)}${max(3, s.rows)}</definedName>"
+                        f"'{escape(s.name)}'!$A$2:${column_letter(s.ncols - 1)}${s.filter_last}</definedName>"
                         for k, s in enumerate(tabs))
         names += "".join(f'<definedName name="_xlnm.Print_Titles" localSheetId="{k}">\'{escape(s.name)}\'!$1:$2'
                          "</definedName>" for k, s in enumerate(tabs))
