@@ -49,7 +49,7 @@ def test_summary_numbers_equal_score_and_validate(batch, tmp_path):
     res = run("summarize", batch, "-o", out, "--jobs", "2")
     assert res.exit_code == 1  # one file cannot be read
     wb = openpyxl.load_workbook(out, data_only=True)  # values as shown (file and cell columns are links)
-    assert wb.sheetnames == ["汇总表", "等级分布", "按单位汇总", "问题清单"]
+    assert wb.sheetnames == ["汇总表", "等级分布", "按单位汇总", "问题清单", "问题统计"]
     ws = wb["汇总表"]
     header = [c.value for c in ws[2]]
     rows = [dict(zip(header, (c.value for c in r), strict=False)) for r in ws.iter_rows(min_row=3)]
@@ -68,6 +68,23 @@ def test_summary_numbers_equal_score_and_validate(batch, tmp_path):
     assert {p[0] for p in problems if p[4] == "已跳过"} == {str(batch / "~$自评0.xlsx"), str(batch / "说明.txt")}
     n_findings = sum(len(validate_file(f).findings) for f in files)
     assert len([p for p in problems if p[3]]) == n_findings
+    # 问题统计: per code, the findings of validate file by file and the tables showing it
+    by_code: dict[str, list[int]] = {}
+    for f in files:
+        codes = [x.code for x in validate_file(f).findings]
+        for code in set(codes):
+            by_code.setdefault(code, [0, 0])[1] += 1
+        for code in codes:
+            by_code[code][0] += 1
+    stats = list(wb["问题统计"].iter_rows(min_row=3, values_only=True))
+    total = stats.pop()
+    assert total[0] == "合计" and total[3] == n_findings
+    assert {r[0]: [r[3], r[4]] for r in stats} == by_code
+    assert all(r[5] == round(r[4] / len(rows), 4) for r in stats)
+    severities = [("错误", "警告", "提示").index(r[1]) for r in stats]
+    assert severities == sorted(severities) and stats[0][1] == "错误"  # errors first
+    a307 = next(r for r in stats if r[0] == "A307")
+    assert a307[2] == "「…」…，但未填写偏差原因分析及改进措施"
     formula_row = next(r for r in ws.iter_rows(min_row=3) if r[0].value.endswith("公式.xlsx"))
     assert (formula_row[3].value, formula_row[3].data_type) == ('=HYPERLINK("x")', "s")
     assert ws.freeze_panes == "A3" and ws.auto_filter.ref.startswith("A2:")
@@ -565,6 +582,10 @@ def test_a_table_given_twice_is_flagged_in_summary_and_validate(tmp_path):
     ])
     assert {r["path"]: r["warnings"] for r in data["records"] if r["sheet"] != "副本"}[str(again)] == \
         len(validate_file(again).findings) + 1
+    # 问题统计 counts the batch's own findings too: five tables with S106, one with S107
+    codes = {c["code"]: (c["findings"], c["tables"]) for c in data["codes"]}
+    assert codes["S106"] == (5, 5) and codes["S107"] == (1, 1)
+    assert sum(n for n, _ in codes.values()) == len(data["problems"])
     res = run("summarize", d, "-o", tmp_path / "汇总.xlsx")
     assert res.exit_code == 0 and "5 张表重复出现（S106），合计数按重复计入" in res.stderr
     # last year's table among this year's: an info at its 年度 (7 of the 8 self-evaluations are of 2023)

@@ -105,6 +105,7 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
             for i, rows in later:
                 rec = records[i]
                 had_errors = rec.errors
+                agg.count(row[2] for row in rows)
                 for row in rows:
                     rec.tally(row[3])
                     res.repeated += row[2] == DUPLICATE

@@ -27,8 +27,9 @@ CHUNK = 8
 SUMMARY_SHEET, PROBLEMS_SHEET = "汇总表", "问题清单"
 SUMMARY_SHEETS = frozenset((SUMMARY_SHEET, PROBLEMS_SHEET))
 #: The other sheets a summary workbook may hold (:mod:`.write`).
-GRADES_SHEET, UNITS_SHEET, DEPT_SHEET, ALERTS_SHEET = "等级分布", "按单位汇总", "部门整体（草稿）", "预警清单"
-ALL_SUMMARY_SHEETS = SUMMARY_SHEETS | {GRADES_SHEET, UNITS_SHEET, DEPT_SHEET, ALERTS_SHEET}
+GRADES_SHEET, UNITS_SHEET, CODES_SHEET = "等级分布", "按单位汇总", "问题统计"
+DEPT_SHEET, ALERTS_SHEET = "部门整体（草稿）", "预警清单"
+ALL_SUMMARY_SHEETS = SUMMARY_SHEETS | {GRADES_SHEET, UNITS_SHEET, CODES_SHEET, DEPT_SHEET, ALERTS_SHEET}
 #: Why an earlier summary among the workbooks is passed over (by summarize and by validate).
 SUMMARY_SKIPPED = "xltools 生成的汇总表，已跳过"
 #: Why :func:`discover` lists a path given that does not exist (such a path fails the run).
@@ -67,6 +68,8 @@ class Record:
     warnings: int = 0
     infos: int = 0
     parts: dict[str, float | None] = field(default_factory=dict)
+    # the codes of its findings, for 问题统计; counted and released as the record arrives (Aggregates.add)
+    codes: tuple[str, ...] = ()
     error: str = ""  # the file could not be read: why
     skipped: str = ""  # the file was read but is not for summing (an xltools summary): why
     cell: str = ""  # where the project name sits (a finding about the table as a whole points there)
@@ -190,6 +193,7 @@ def _summarize_book(path: str, book: Workbook, rules: RuleSet, lang: str) -> tup
                                if r.light in BEHIND)
             rec.behind = len(rec.alerts)
             rec.period = to_text(table.months.value) if table.months is not None else ""
+        rec.codes = tuple(f.code for f in findings)
         for f in findings:
             rec.tally(f.severity)
             message, suggestion = render(f.code, f.params, lang)

@@ -1,4 +1,4 @@
-"""Writing summaries: the 汇总表 workbook (four sheets, optional 部门整体), JSON and CSV.
+"""Writing summaries: the 汇总表 workbook (five sheets, optional 部门整体 and 预警清单), JSON and CSV.
 
 The workbook is streamed by :mod:`.xlsx`, so a summary of 100,000 projects costs little memory.
 Text from the inputs is always written as text: a project named ``=1+1`` stays a name.
@@ -19,6 +19,7 @@ from ..output import atomic_path
 from ..scoring import round_half_up
 from .collect import (
     ALERTS_SHEET,
+    CODES_SHEET,
     DEPT_SHEET,
     GRADES_SHEET,
     PROBLEMS_SHEET,
@@ -66,6 +67,7 @@ class Aggregates:
         self.tables = 0
         self.unreadable = 0
         self._keys: dict[str, str] = {}  # name as typed → its key (a batch repeats a few names)
+        self.codes: dict[str, list[int]] = {}  # finding code → [findings, tables with it]
 
     def key(self, name: str) -> str:
         """The key a unit or department name is grouped under."""
@@ -78,11 +80,26 @@ class Aggregates:
                 self._keys[name] = k
         return k
 
+    def count(self, codes: Iterable[str]) -> None:
+        """Count one table's findings by code (问题统计)."""
+        seen = set()
+        for code in codes:
+            n = self.codes.get(code)
+            if n is None:
+                n = self.codes[code] = [0, 0]
+            n[0] += 1
+            if code not in seen:
+                seen.add(code)
+                n[1] += 1
+
     def add(self, rec: Record) -> None:
         if rec.error:
             self.unreadable += 1
             return
         self.tables += 1
+        if rec.codes:
+            self.count(rec.codes)
+            rec.codes = ()  # counted: the record is kept for the whole batch, its codes need not be
         if rec.grade:
             self.grades[rec.grade] = self.grades.get(rec.grade, 0) + 1
         if rec.table == GOALS_KIND:
@@ -235,6 +252,7 @@ class XlsxSummary:
                     ws.append(values + [rec.parts.get(p) for p in parts], formats)
                 _grades_sheet(book, agg, banner, lang)
                 _units_sheet(book, agg, records, banner, lang)
+                _codes_sheet(book, agg, banner, lang)
                 if self.dept:
                     _dept_sheet(book, agg, banner, lang)
                 if any(r.alerts for r in records):
@@ -365,13 +383,48 @@ def _units_sheet(book, agg: Aggregates, records: list[Record], banner: str, lang
     ws.append(total, formats, bold=True)
 
 
+#: JSON keys of :func:`code_table`'s columns, in their order.
+CODE_KEYS = ("code", "severity", "message", "findings", "tables", "share")
+
+
+def code_table(agg: Aggregates, lang: str = "zh") -> list[list]:
+    """问题统计: per finding code, how often the batch shows it and in how many of its tables (and
+    which share of them) — the mistakes to explain at the next training of the units, errors
+    first, then the most frequent. The message is the code's, its particulars left open (…)."""
+    from ..rules.catalogue import SEVERITIES, describe
+
+    about = {c.code: c for c in describe(lang=lang)}
+    rows = []
+    for code, (findings, tables) in agg.codes.items():
+        info = about.get(code)
+        severity, message = (info.severity, info.message) if info is not None else ("", "")
+        share = round_half_up(tables / agg.tables, 4) if agg.tables else None
+        rows.append([code, severity, message, findings, tables, share])
+    rank = {s: i for i, s in enumerate(SEVERITIES)}
+    rows.sort(key=lambda r: (rank.get(r[1], len(rank)), -r[3], r[0]))
+    return rows
+
+
+def _codes_sheet(book, agg: Aggregates, banner: str, lang: str = "zh") -> None:  # noqa: ANN001
+    ws = book.sheet(CODES_SHEET, [8, 8, 60, 10, 10, 12], order=5)
+    ws.append([banner], bold=True)
+    _header(ws, ("代码", "严重程度", "问题", "出现次数", "涉及表数", "占全部表的比例"), lang)
+    severities = SEVERITY_ZH if lang != "en" else {}
+    formats = ["", "", "", "0", "0", "0.00%"]
+    rows = code_table(agg, lang)
+    for row in rows:
+        ws.append([row[0], severities.get(row[1], row[1]), *row[2:]], formats)
+    ws.end_filter()
+    ws.append([tr("合计", lang), "", "", sum(r[3] for r in rows)], formats, bold=True)
+
+
 def _dept_sheet(book, agg: Aggregates, banner: str, lang: str = "zh") -> None:  # noqa: ANN001
     """A draft 部门整体 table from the project rows: the figures the data supports (domain.md §3.3, §4).
 
     预决算差异率 takes the projects' 全年执行数 for the 支出决算数 (the same figure once the accounts
     are closed) and compares it with the 年初预算数 of the same projects, those whose funds block
     states one; 结转结余率 and the rest of the table need the department's own accounts."""
-    ws = book.sheet(DEPT_SHEET, [20, 8, 16, 16, 16, 9, 11, 12, 10, 16], order=5)
+    ws = book.sheet(DEPT_SHEET, [20, 8, 16, 16, 16, 9, 11, 12, 10, 16], order=6)
     ws.append([banner + tr("；执行得分 = 20 × min(执行率, 100%)；预决算差异率 = |执行数 − 年初预算数| ÷ 年初预算数"
                            "（以项目执行数作决算数）；其余指标需部门填写", lang)], bold=True)
     _header(ws, ("主管部门", "项目数", "年初预算数（万元）", "全年预算数（万元）", "全年执行数（万元）", "执行率",
@@ -401,7 +454,7 @@ def _alerts_sheet(book, records: list[Record], banner: str, lang: str = "zh") ->
     """Every red and yellow light of the monitoring tables, red first: what a finance bureau follows up."""
     from ..monitoring import BEHIND, light_word
 
-    ws = book.sheet(ALERTS_SHEET, [36, 14, 30, 18, 12, 26, 6, 60, 8], order=6)
+    ws = book.sheet(ALERTS_SHEET, [36, 14, 30, 18, 12, 26, 6, 60, 8], order=7)
     ws.append([banner + tr("；运行监控表中亮红灯、黄灯的指标和资金", lang)], bold=True)
     _header(ws, ("文件", "工作表", "项目名称", "实施单位", "一级指标", "指标", "灯", "计算过程", "单元格"), lang)
     for light in BEHIND:
@@ -425,17 +478,24 @@ def read_spool(spool: str | None) -> Iterable[tuple[str, FindingRow]]:
             yield path, tuple(row)  # type: ignore[misc]
 
 
+def _record_json(rec: Record) -> dict[str, object]:
+    out = asdict(rec)
+    del out["codes"]  # released once counted (Aggregates.add); the findings are under "problems"
+    return out
+
+
 def to_json(records: list[Record], spool: str | None, skipped: list[tuple[str, str]], agg: Aggregates,
             rules_name: str, lang: str = "zh") -> str:
     data = {
         "generated": dt.datetime.now().isoformat(timespec="seconds"),
         "rules": rules_name,
-        "records": [asdict(r) for r in records if not r.error],
+        "records": [_record_json(r) for r in records if not r.error],
         "unreadable": [{"path": r.path, "error": r.error} for r in records if r.error],
         "skipped": [{"path": p, "reason": tr(why, lang)} for p, why in skipped],
         "grades": agg.grades,
         **units_json(agg, records),
         "departments": [dict(zip(DEPT_KEYS, row, strict=True)) for row in dept_table(agg)],
+        "codes": [dict(zip(CODE_KEYS, row, strict=True)) for row in code_table(agg, lang)],
         "problems": [{"path": p, "sheet": r[0], "cell": r[1], "code": r[2], "severity": r[3], "message": r[4],
                       "suggestion": r[5]} for p, r in read_spool(spool)],
     }
