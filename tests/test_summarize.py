@@ -78,13 +78,13 @@ def test_summary_numbers_equal_score_and_validate(batch, tmp_path):
             by_code[code][0] += 1
     stats = list(wb["问题统计"].iter_rows(min_row=3, values_only=True))
     total = stats.pop()
-    assert total[0] == "合计" and total[3] == n_findings
-    assert {r[0]: [r[3], r[4]] for r in stats} == by_code
-    assert all(r[5] == round(r[4] / len(rows), 4) for r in stats)
+    assert total[0] == "合计" and total[4] == n_findings
+    assert {r[0]: [r[4], r[5]] for r in stats} == by_code
+    assert all(r[6] == round(r[5] / len(rows), 4) for r in stats)
     severities = [("错误", "警告", "提示").index(r[1]) for r in stats]
     assert severities == sorted(severities) and stats[0][1] == "错误"  # errors first
     a307 = next(r for r in stats if r[0] == "A307")
-    assert a307[2] == "「…」…，但未填写偏差原因分析及改进措施"
+    assert a307[2:4] == ("「…」…，但未填写偏差原因分析及改进措施", "说明偏差原因及改进措施")
     formula_row = next(r for r in ws.iter_rows(min_row=3) if r[0].value.endswith("公式.xlsx"))
     assert (formula_row[3].value, formula_row[3].data_type) == ('=HYPERLINK("x")', "s")
     assert ws.freeze_panes == "A3" and ws.auto_filter.ref.startswith("A2:")

@@ -245,6 +245,12 @@ class Text:
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 #: What a suggestion that is wholly a parameter (it depends on the finding) shows in the list.
 _DEPENDS = ("（随具体问题给出）", "(given with each finding)")
+#: What :func:`describe` shows for a code whose message, its particulars left open, says nothing
+#: (``{field}{problem}`` becomes ``……``): a short statement of the problem instead.
+_BRIEF = {
+    "G209": ("总体目标或年度目标为空或只有一句", "an overall or annual goal empty or of one line"),
+    "A318": ("「…」的专家评分为空、不是数值或为负数", "an expert's score for 「…」 missing, not a number or negative"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,7 +274,8 @@ def describe(prefixes: set[str] | None = None, lang: str = "zh") -> list[CodeInf
             continue
         message, fix = (e.en, e.fix_en) if en else (e.zh, e.fix_zh)
         fix = _PLACEHOLDER.sub("…", fix)
-        out.append(CodeInfo(code, e.severity, _PLACEHOLDER.sub("…", message),
+        brief = _BRIEF.get(code)
+        out.append(CodeInfo(code, e.severity, brief[en] if brief else _PLACEHOLDER.sub("…", message),
                             _DEPENDS[en] if fix.strip("… ") == "" else fix))
     return sorted(out, key=lambda c: ("SGAM".find(c.code[0]), c.code))  # domain.md's order of classes
 

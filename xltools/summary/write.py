@@ -384,7 +384,7 @@ def _units_sheet(book, agg: Aggregates, records: list[Record], banner: str, lang
 
 
 #: JSON keys of :func:`code_table`'s columns, in their order.
-CODE_KEYS = ("code", "severity", "message", "findings", "tables", "share")
+CODE_KEYS = ("code", "severity", "message", "suggestion", "findings", "tables", "share")
 
 
 def code_table(agg: Aggregates, lang: str = "zh") -> list[list]:
@@ -397,25 +397,25 @@ def code_table(agg: Aggregates, lang: str = "zh") -> list[list]:
     rows = []
     for code, (findings, tables) in agg.codes.items():
         info = about.get(code)
-        severity, message = (info.severity, info.message) if info is not None else ("", "")
+        severity, message, fix = (info.severity, info.message, info.suggestion) if info is not None else ("", "", "")
         share = round_half_up(tables / agg.tables, 4) if agg.tables else None
-        rows.append([code, severity, message, findings, tables, share])
+        rows.append([code, severity, message, fix, findings, tables, share])
     rank = {s: i for i, s in enumerate(SEVERITIES)}
-    rows.sort(key=lambda r: (rank.get(r[1], len(rank)), -r[3], r[0]))
+    rows.sort(key=lambda r: (rank.get(r[1], len(rank)), -r[4], r[0]))
     return rows
 
 
 def _codes_sheet(book, agg: Aggregates, banner: str, lang: str = "zh") -> None:  # noqa: ANN001
-    ws = book.sheet(CODES_SHEET, [8, 8, 60, 10, 10, 12], order=5)
+    ws = book.sheet(CODES_SHEET, [8, 8, 50, 50, 10, 10, 12], order=5)
     ws.append([banner], bold=True)
-    _header(ws, ("代码", "严重程度", "问题", "出现次数", "涉及表数", "占全部表的比例"), lang)
+    _header(ws, ("代码", "严重程度", "问题", "建议", "出现次数", "涉及表数", "占全部表的比例"), lang)
     severities = SEVERITY_ZH if lang != "en" else {}
-    formats = ["", "", "", "0", "0", "0.00%"]
+    formats = ["", "", "", "", "0", "0", "0.00%"]
     rows = code_table(agg, lang)
     for row in rows:
         ws.append([row[0], severities.get(row[1], row[1]), *row[2:]], formats)
     ws.end_filter()
-    ws.append([tr("合计", lang), "", "", sum(r[3] for r in rows)], formats, bold=True)
+    ws.append([tr("合计", lang), "", "", "", sum(r[4] for r in rows)], formats, bold=True)
 
 
 def _dept_sheet(book, agg: Aggregates, banner: str, lang: str = "zh") -> None:  # noqa: ANN001
