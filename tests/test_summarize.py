@@ -247,7 +247,12 @@ def test_in_workbook_summary_sheet(tmp_path):
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["汇总", "项目1", "项目2"]
     rows = list(wb["汇总"].iter_rows(min_row=3, values_only=True))
+    total = rows.pop()
     assert [(r[1], r[3], r[11]) for r in rows] == [("项目1", "社区养老服务中心运营补助", 97.6), ("项目2", "第二个项目", 97.6)]
+    # the last row sums the projects below the filter: budget, spending, their rate, the mean score
+    assert (total[0], total[3], total[7:10], total[11:13]) == (
+        "全部合计", "共 2 个项目；计算总分栏为平均分", (1000, 960, 0.96), (97.6, "优2"))
+    assert wb["汇总"].auto_filter.ref == "A2:S4"
     assert wb["项目1"]["B4"].value == "社区养老服务中心运营补助"  # everything else kept
     assert_printable(wb["汇总"])
 

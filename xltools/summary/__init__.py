@@ -122,7 +122,7 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
         elif fmt == "csv":
             res.text = to_csv(records, lang)
         else:
-            res.output = _into_copy(paths[0], sheet, out, records, lang)  # type: ignore[arg-type]
+            res.output = _into_copy(paths[0], sheet, out, records, agg, lang)  # type: ignore[arg-type]
         if res.text is not None and out:
             # a CSV file opens in Excel or WPS by a double-click: without a byte-order mark they take
             # it for the system's code page (GBK on Chinese Windows) and show every name garbled
@@ -197,13 +197,15 @@ def _check_sheet_name(name: str) -> None:
                          f"--sheet name 「{name}」 is not allowed in Excel: 1–31 characters, none of \\ / ? * [ ] :")
 
 
-def _into_copy(src: str, sheet: str, out: str, records: list[Record], lang: str = "zh") -> str:
-    """The in-workbook variant: a copy of ``src`` with the summary on sheet ``sheet``."""
+def _into_copy(src: str, sheet: str, out: str, records: list[Record], agg: Aggregates, lang: str = "zh") -> str:
+    """The in-workbook variant: a copy of ``src`` with the summary on sheet ``sheet``, ending with
+    a 合计 row below its filter: the projects' budget and spending summed, the execution rate
+    of the sums, and in the 计算总分 column the mean score (as 按单位汇总's 全部合计 has them)."""
     from openpyxl.styles import Font
 
     from ..annotate import open_keepable, write_text
     from .words import tr
-    from .write import COLUMNS, KIND_ZH
+    from .write import COLUMNS, KIND_ZH, TOTAL_LABEL, unit_table
 
     wb = open_keepable(src, ("汇总副本", "a summary copy"))
     if sheet in wb.sheetnames:
@@ -227,6 +229,18 @@ def _into_copy(src: str, sheet: str, out: str, records: list[Record], lang: str 
         r += 1
     ws.freeze_panes = "A3"
     ws.auto_filter.ref = f"A2:{ws.cell(2, len(COLUMNS)).column_letter}{max(3, r - 1)}"
+    _, _, (_, _, projects, budget, spent, rate, mean, grades, *_) = unit_table(agg, records)
+    if projects:
+        total = {"path": tr(TOTAL_LABEL, lang), "annual_budget": budget, "spent": spent, "execution_rate": rate,
+                 "total": mean, "grade": grades,
+                 "project": tr("共 {n} 个项目；计算总分栏为平均分", lang).format(n=projects)}
+        for i, (key, _, fmt, _) in enumerate(COLUMNS, start=1):
+            if total.get(key) is not None:
+                c = ws.cell(r, i)
+                write_text(c, total[key])
+                c.font = Font(bold=True)
+                if fmt != "@":
+                    c.number_format = fmt
     # printed as the summary workbook's sheets are (xlsx.PRINT): A4 landscape, one page wide
     ws.page_setup.paperSize, ws.page_setup.orientation = ws.PAPERSIZE_A4, "landscape"
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0

@@ -28,6 +28,7 @@ EN: dict[str, str] = {
     "一级指标": "level 1", "指标": "indicator", "灯": "light", "计算过程": "how",
     "汇总（xltools 生成）": "Summary (made by xltools)",
     "合计": "total", "全部合计": "total (all units)",
+    "共 {n} 个项目；计算总分栏为平均分": "{n} projects; the computed total column holds their mean",
     "出现次数": "findings", "涉及表数": "tables", "占全部表的比例": "share of all tables",
     # banners (format templates)
     "生成于 {now}；规则集：{rules}": "generated {now}; rule set: {rules}",
