@@ -765,3 +765,23 @@ def test_an_earlier_summary_is_told_by_its_sheet_names_a_workbook_of_tables_is_n
     assert res.exit_code == 1 and Path(mixed).read_bytes() == before
     assert "不能用汇总表覆盖" in res.stderr
     assert run("summarize", d, "-o", out, "--force").exit_code == 0
+
+
+def test_an_earlier_summary_check_never_inflates_a_huge_workbook_part(tmp_path):
+    """The sheet names of the output are read from workbook.xml alone, and not from one that
+    would inflate to megabytes: such a file is read as any other (and refused as damaged)."""
+    import zipfile
+
+    from xltools.reading.source import MAX_BOOK_XML, sheet_names
+    from xltools.summary.collect import earlier_summary
+
+    bomb = tmp_path / "汇总.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("xl/workbook.xml", '<workbook><sheets><sheet name="汇总表"/><sheet name="问题清单"/></sheets>'
+                    + " " * (MAX_BOOK_XML + 1) + "</workbook>")
+    assert sheet_names(str(bomb)) == set() and not earlier_summary(str(bomb))
+    d = tmp_path / "收件"
+    d.mkdir()
+    write(d, CLEAN, name="自评表.xlsx")
+    assert run("summarize", d, "-o", bomb, "--force").exit_code == 0  # not a workbook of tables: replaced
+    assert earlier_summary(str(bomb))

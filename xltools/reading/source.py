@@ -582,8 +582,21 @@ def _part_names(path: str) -> dict[str, str]:
         return {}
 
 
+#: A workbook.xml larger than this is not read for its sheet names alone (a workbook names its
+#: sheets in a few kilobytes; a hostile file could inflate that part to a gigabyte).
+MAX_BOOK_XML = 4 << 20
+
+
 def sheet_names(path: str) -> set[str]:
     """The sheet names of an .xlsx, from its workbook.xml only; none when it cannot say."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            if zf.getinfo("xl/workbook.xml").file_size > MAX_BOOK_XML:
+                return set()
+    except Exception:  # noqa: BLE001 — damage of any kind: no names
+        return set()
     return set(_part_names(path).values())
 
 
