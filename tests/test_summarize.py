@@ -785,3 +785,32 @@ def test_an_earlier_summary_check_never_inflates_a_huge_workbook_part(tmp_path):
     write(d, CLEAN, name="自评表.xlsx")
     assert run("summarize", d, "-o", bomb, "--force").exit_code == 0  # not a workbook of tables: replaced
     assert earlier_summary(str(bomb))
+
+
+def test_what_a_reviewer_looks_at_first_is_red(batch, tmp_path):
+    """Conditional formats, so the colour follows a value corrected in the summary: an execution
+    rate below the rule set's 90 % (not a monitoring table's 执行进度), a table with errors, the
+    lowest grade, and each error in 问题清单."""
+    out = tmp_path / "汇总.xlsx"
+    run("summarize", batch, "-o", out)
+    wb = openpyxl.load_workbook(out)
+
+    def rules(ws):
+        return sorted((str(cf.sqref), r.formula[0]) for cf in ws.conditional_formatting for r in cf.rules)
+
+    last = 2 + sum(1 for _ in wb["汇总表"].iter_rows(min_row=3))
+    assert rules(wb["汇总表"]) == sorted([
+        (f"J3:J{last}", 'AND(ISNUMBER(J3),J3<0.9,$C3<>"运行监控表")'),
+        (f"M3:M{last}", 'M3="差"'),
+        (f"R3:R{last}", "AND(ISNUMBER(R3),R3>0)"),
+    ])
+    units = wb["按单位汇总"]
+    n = units.max_row - 1  # the 全部合计 row is not coloured
+    assert rules(units) == [(f"F3:F{n}", "AND(ISNUMBER(F3),F3<0.9)"), (f"J3:J{n}", "AND(ISNUMBER(J3),J3>0)")]
+    assert rules(wb["问题清单"]) == [(f"E3:E{wb['问题清单'].max_row}", 'E3="错误"')]
+    low = tmp_path / "宽松.toml"
+    low.write_text('id = "loose"\n[selfeval]\nexplain_execution_below = 0.8\n', encoding="utf-8")
+    run("summarize", batch, "-o", out, "--force", "--rules", low, "--lang", "en")
+    wb = openpyxl.load_workbook(out)
+    assert ('AND(ISNUMBER(J3),J3<0.8,$C3<>"monitoring")' in [f for _, f in rules(wb["汇总表"])])
+    assert [f for _, f in rules(wb["问题清单"])] == ['E3="error"']

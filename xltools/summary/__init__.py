@@ -71,7 +71,9 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
     tick = progress(len(files), 0) if progress else None
     name = rs.name if lang != "en" else rs.name_en
     # the xlsx summary streams its findings sheet; JSON, CSV and the in-workbook copy spool them
-    sink = (XlsxSummary(out, rules_name=name, skipped=skipped, dept=dept, lang=lang)
+    sink = (XlsxSummary(out, rules_name=name, skipped=skipped, dept=dept, lang=lang,
+                        low_rate=rs.for_table("selfeval").explain_execution_below,
+                        low_grade=rs.grades[-1][0] if rs.grades else "")
             if fmt == "xlsx" and sheet is None else None)
     spool = None
     if sink is None:

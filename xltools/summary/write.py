@@ -15,6 +15,7 @@ from dataclasses import asdict
 from functools import lru_cache
 
 from ..annotate import SEVERITY_ZH
+from ..grid import column_letter
 from ..output import atomic_path
 from ..scoring import round_half_up
 from .collect import (
@@ -133,6 +134,11 @@ PROBLEM_HEADER = ["文件", "工作表", "单元格", "代码", "严重程度", 
 SKIPPED = "已跳过"
 
 
+def escape_formula(text: str) -> str:
+    """Text inside an Excel formula's string literal: its quotes doubled."""
+    return text.replace('"', '""')
+
+
 def file_row(path: str, state: str, why: str) -> list[object]:
     """A 问题清单 row about a whole file (unreadable or skipped): the state where the severity goes."""
     return [path, "", "", "", state, why, ""]
@@ -209,8 +215,11 @@ class XlsxSummary:
     """
 
     def __init__(self, out: str, *, rules_name: str, skipped: list[tuple[str, str]], dept: bool = False,
-                 lang: str = "zh") -> None:
+                 lang: str = "zh", low_rate: float = 0.0, low_grade: str = "") -> None:
+        """``low_rate`` (an execution rate that needs explaining, from the rule set) and
+        ``low_grade`` (its lowest grade) are shown in red, as are errors."""
         self.out, self.rules_name, self.dept, self.lang = out, rules_name, dept, lang
+        self.low_rate, self.low_grade = low_rate, low_grade
         self.base = os.path.dirname(os.path.abspath(out))  # links to the inputs start here
         self.now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
         self._target = atomic_path(out)
@@ -220,6 +229,8 @@ class XlsxSummary:
         self.problems.append([tr("生成于 {now}；规则集：{rules}", lang).format(now=self.now, rules=rules_name)],
                              bold=True)
         _header(self.problems, PROBLEM_HEADER, lang)
+        error = SEVERITY_ZH["error"] if lang != "en" else "error"  # as problem_rows writes it
+        self.problems.highlight(PROBLEM_HEADER.index("严重程度"), f'{{c}}="{error}"')
         for path, why in skipped:
             self.problems.append(file_row(path, tr(SKIPPED, lang), tr(why, lang)))
 
@@ -250,8 +261,11 @@ class XlsxSummary:
                     values[kind] = tr(KIND_ZH.get(rec.table, rec.table), lang)
                     values[0] = link(rec.path, target(rec.path, self.base), rec.sheet, "A1")  # opened at its table
                     ws.append(values + [rec.parts.get(p) for p in parts], formats)
+                # a monitoring table's 执行进度 (six months in, 50 % is on time) is not a year's rate
+                monitor = f'${column_letter(keys.index("table"))}3<>"{escape_formula(tr(KIND_ZH["monitor"], lang))}"'
+                self._highlight(ws, keys, rate="execution_rate", errors="errors", grade="grade", also=monitor)
                 _grades_sheet(book, agg, banner, lang)
-                _units_sheet(book, agg, records, banner, lang)
+                _units_sheet(book, agg, records, banner, lang, self)
                 _codes_sheet(book, agg, banner, lang)
                 if self.dept:
                     _dept_sheet(book, agg, banner, lang)
@@ -262,6 +276,17 @@ class XlsxSummary:
             raise
         self._target.__exit__(None, None, None)  # renames the finished file into place
         return self.out
+
+    def _highlight(self, ws, keys: list[str] | tuple[str, ...], *, rate: str, errors: str,  # noqa: ANN001
+                   grade: str | None = None, also: str = "") -> None:
+        """Red where a reviewer looks first: an execution rate below the rule set's threshold
+        (where ``also``, a condition on the row, holds), tables with errors, the lowest grade."""
+        if self.low_rate:
+            extra = f",{also}" if also else ""
+            ws.highlight(keys.index(rate), f"AND(ISNUMBER({{c}}),{{c}}<{self.low_rate!r}{extra})")
+        ws.highlight(keys.index(errors), "AND(ISNUMBER({c}),{c}>0)")
+        if grade is not None and self.low_grade:
+            ws.highlight(keys.index(grade), f'{{c}}="{escape_formula(self.low_grade)}"')
 
     def discard(self) -> None:
         """Give up a summary that was not finished (the temporary file goes away)."""
@@ -366,8 +391,10 @@ def units_json(agg: Aggregates, records: list[Record]) -> dict[str, object]:
             "units_total": dict(zip(UNIT_KEYS[2:], total[2:], strict=True))}
 
 
-def _units_sheet(book, agg: Aggregates, records: list[Record], banner: str, lang: str = "zh") -> None:  # noqa: ANN001
-    """按单位汇总 (:func:`unit_table`), its 合计 row below the filtered range in bold."""
+def _units_sheet(book, agg: Aggregates, records: list[Record], banner: str, lang: str = "zh",  # noqa: ANN001
+                 summary: XlsxSummary | None = None) -> None:
+    """按单位汇总 (:func:`unit_table`), its 合计 row below the filtered range in bold; with
+    ``summary``, its low rates and error counts in red as 汇总表's."""
     declared, rows, total = unit_table(agg, records)
     ws = book.sheet(UNITS_SHEET, [18, 20, 8, 16, 16, 9, 9, 16, 10, 8, 8], order=3)
     ws.append([banner], bold=True)
@@ -378,6 +405,8 @@ def _units_sheet(book, agg: Aggregates, records: list[Record], banner: str, lang
     formats = ["", "", *UNIT_FORMATS, "0", "0", "0"]
     for row in rows:
         ws.append(row, formats)
+    if summary is not None:
+        summary._highlight(ws, UNIT_KEYS, rate="execution_rate", errors="errors")
     ws.end_filter()
     total[0] = tr(TOTAL_LABEL, lang)
     ws.append(total, formats, bold=True)

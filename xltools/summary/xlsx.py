@@ -54,7 +54,9 @@ _STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>
-<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"""
+<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
+<dxfs count="1"><dxf><font><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf></dxfs>
+</styleSheet>"""
 
 
 def escape(text: str) -> str:
@@ -122,6 +124,7 @@ class Sheet:
         self.book, self.name, self.index, self.rows, self.order = book, name, index, 0, order
         self.ncols = len(widths)
         self.filtered: int | None = None  # the autofilter's last row, when rows below it are not data
+        self.highlights: list[tuple[int, str]] = []  # (column, condition): see highlight()
         self.chart_anchor: str | None = None
         self._buffer: list[str] = []
         self.fh = book.zf.open(f"xl/worksheets/sheet{index}.xml", "w", force_zip64=True)
@@ -151,6 +154,12 @@ class Sheet:
         filter neither hides them nor sorts them among the data."""
         self.filtered = self.rows
 
+    def highlight(self, col: int, condition: str) -> None:
+        """Show the data cells of column ``col`` (0-based) in red where ``condition`` holds: an
+        Excel formula with ``{c}`` for the cell (``AND(ISNUMBER({c}),{c}<0.9)``). A conditional
+        format, so the colour follows the value when a reviewer corrects it in the summary."""
+        self.highlights.append((col, condition))
+
     @property
     def filter_last(self) -> int:
         """The autofilter's last row (and its _FilterDatabase name's): at least one below the header."""
@@ -164,6 +173,11 @@ class Sheet:
         self._flush()
         last = self.filter_last
         tail = f'</sheetData><autoFilter ref="A2:{column_letter(self.ncols - 1)}{last}"/>'
+        for priority, (col, condition) in enumerate(self.highlights, start=1):
+            letter = _LETTERS[col]
+            formula = escape(condition.replace("{c}", f"{letter}3"))
+            tail += (f'<conditionalFormatting sqref="{letter}3:{letter}{last}"><cfRule type="expression" dxfId="0" '
+                     f'priority="{priority}"><formula>{formula}</formula></cfRule></conditionalFormatting>')
         tail += '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
         tail += PRINT
         if self.chart_anchor:
