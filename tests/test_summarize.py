@@ -253,6 +253,8 @@ def test_in_workbook_summary_sheet(tmp_path):
     assert (total[0], total[3], total[7:10], total[11:13]) == (
         "全部合计", "共 2 个项目；计算总分栏为平均分", (1000, 960, 0.96), (97.6, "优2"))
     assert wb["汇总"].auto_filter.ref == "A2:S4"
+    assert sorted((str(cf.sqref), r.formula[0]) for cf in wb["汇总"].conditional_formatting for r in cf.rules) == [
+        ("J3:J4", 'AND(ISNUMBER(J3),J3<0.9,$C3<>"运行监控表")'), ("M3:M4", 'M3="差"'), ("R3:R4", "AND(ISNUMBER(R3),R3>0)")]
     assert wb["项目1"]["B4"].value == "社区养老服务中心运营补助"  # everything else kept
     assert_printable(wb["汇总"])
 

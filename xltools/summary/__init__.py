@@ -124,7 +124,9 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
         elif fmt == "csv":
             res.text = to_csv(records, lang)
         else:
-            res.output = _into_copy(paths[0], sheet, out, records, agg, lang)  # type: ignore[arg-type]
+            res.output = _into_copy(paths[0], sheet, out, records, agg, lang,  # type: ignore[arg-type]
+                                    low_rate=rs.for_table("selfeval").explain_execution_below,
+                                    low_grade=rs.grades[-1][0] if rs.grades else "")
         if res.text is not None and out:
             # a CSV file opens in Excel or WPS by a double-click: without a byte-order mark they take
             # it for the system's code page (GBK on Chinese Windows) and show every name garbled
@@ -199,15 +201,17 @@ def _check_sheet_name(name: str) -> None:
                          f"--sheet name 「{name}」 is not allowed in Excel: 1–31 characters, none of \\ / ? * [ ] :")
 
 
-def _into_copy(src: str, sheet: str, out: str, records: list[Record], agg: Aggregates, lang: str = "zh") -> str:
+def _into_copy(src: str, sheet: str, out: str, records: list[Record], agg: Aggregates, lang: str = "zh", *,
+               low_rate: float = 0.0, low_grade: str = "") -> str:
     """The in-workbook variant: a copy of ``src`` with the summary on sheet ``sheet``, ending with
     a 合计 row below its filter: the projects' budget and spending summed, the execution rate
     of the sums, and in the 计算总分 column the mean score (as 按单位汇总's 全部合计 has them)."""
-    from openpyxl.styles import Font
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import Font, PatternFill
 
     from ..annotate import open_keepable, write_text
     from .words import tr
-    from .write import COLUMNS, KIND_ZH, TOTAL_LABEL, unit_table
+    from .write import COLUMNS, KIND_ZH, TOTAL_LABEL, summary_highlights, unit_table
 
     wb = open_keepable(src, ("汇总副本", "a summary copy"))
     if sheet in wb.sheetnames:
@@ -231,6 +235,11 @@ def _into_copy(src: str, sheet: str, out: str, records: list[Record], agg: Aggre
         r += 1
     ws.freeze_panes = "A3"
     ws.auto_filter.ref = f"A2:{ws.cell(2, len(COLUMNS)).column_letter}{max(3, r - 1)}"
+    for col, condition in summary_highlights([k for k, *_ in COLUMNS], low_rate, low_grade, lang):
+        letter = ws.cell(3, col + 1).column_letter  # red as in the summary workbook (xlsx.Sheet.highlight)
+        ws.conditional_formatting.add(f"{letter}3:{letter}{max(3, r - 1)}", FormulaRule(
+            formula=[condition.replace("{c}", f"{letter}3")], font=Font(color="FF9C0006"),
+            fill=PatternFill(bgColor="FFFFC7CE")))
     _, _, (_, _, projects, budget, spent, rate, mean, grades, *_) = unit_table(agg, records)
     if projects:
         total = {"path": tr(TOTAL_LABEL, lang), "annual_budget": budget, "spent": spent, "execution_rate": rate,

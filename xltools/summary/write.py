@@ -206,6 +206,28 @@ def problem_rows(rec: Record, rows: list[FindingRow], lang: str = "zh", base: st
     return out
 
 
+def highlights(keys: list[str] | tuple[str, ...], low_rate: float, low_grade: str = "",
+               also: str = "") -> list[tuple[int, str]]:
+    """(column, condition) of what a reviewer looks at first, for :meth:`.xlsx.Sheet.highlight`:
+    an execution rate below the rule set's threshold ``low_rate`` (where ``also``, a condition
+    on the row, holds too), a count of errors above 0, the lowest grade ``low_grade``."""
+    out = []
+    if low_rate:
+        extra = f",{also}" if also else ""
+        out.append((keys.index("execution_rate"), f"AND(ISNUMBER({{c}}),{{c}}<{low_rate!r}{extra})"))
+    out.append((keys.index("errors"), "AND(ISNUMBER({c}),{c}>0)"))
+    if low_grade and "grade" in keys:
+        out.append((keys.index("grade"), f'{{c}}="{escape_formula(low_grade)}"'))
+    return out
+
+
+def summary_highlights(keys: list[str], low_rate: float, low_grade: str, lang: str) -> list[tuple[int, str]]:
+    """:func:`highlights` of 汇总表's columns ``keys``: a monitoring table's 执行进度 (six months
+    in, 50 % is on time) is not a year's execution rate."""
+    kind = escape_formula(tr(KIND_ZH["monitor"], lang))
+    return highlights(keys, low_rate, low_grade, also=f'${column_letter(keys.index("table"))}3<>"{kind}"')
+
+
 class XlsxSummary:
     """The summary workbook: 问题清单 is streamed while the files are read, the rest written last.
 
@@ -261,9 +283,8 @@ class XlsxSummary:
                     values[kind] = tr(KIND_ZH.get(rec.table, rec.table), lang)
                     values[0] = link(rec.path, target(rec.path, self.base), rec.sheet, "A1")  # opened at its table
                     ws.append(values + [rec.parts.get(p) for p in parts], formats)
-                # a monitoring table's 执行进度 (six months in, 50 % is on time) is not a year's rate
-                monitor = f'${column_letter(keys.index("table"))}3<>"{escape_formula(tr(KIND_ZH["monitor"], lang))}"'
-                self._highlight(ws, keys, rate="execution_rate", errors="errors", grade="grade", also=monitor)
+                for col, condition in summary_highlights(keys, self.low_rate, self.low_grade, lang):
+                    ws.highlight(col, condition)
                 _grades_sheet(book, agg, banner, lang)
                 _units_sheet(book, agg, records, banner, lang, self)
                 _codes_sheet(book, agg, banner, lang)
@@ -276,17 +297,6 @@ class XlsxSummary:
             raise
         self._target.__exit__(None, None, None)  # renames the finished file into place
         return self.out
-
-    def _highlight(self, ws, keys: list[str] | tuple[str, ...], *, rate: str, errors: str,  # noqa: ANN001
-                   grade: str | None = None, also: str = "") -> None:
-        """Red where a reviewer looks first: an execution rate below the rule set's threshold
-        (where ``also``, a condition on the row, holds), tables with errors, the lowest grade."""
-        if self.low_rate:
-            extra = f",{also}" if also else ""
-            ws.highlight(keys.index(rate), f"AND(ISNUMBER({{c}}),{{c}}<{self.low_rate!r}{extra})")
-        ws.highlight(keys.index(errors), "AND(ISNUMBER({c}),{c}>0)")
-        if grade is not None and self.low_grade:
-            ws.highlight(keys.index(grade), f'{{c}}="{escape_formula(self.low_grade)}"')
 
     def discard(self) -> None:
         """Give up a summary that was not finished (the temporary file goes away)."""
@@ -406,7 +416,8 @@ def _units_sheet(book, agg: Aggregates, records: list[Record], banner: str, lang
     for row in rows:
         ws.append(row, formats)
     if summary is not None:
-        summary._highlight(ws, UNIT_KEYS, rate="execution_rate", errors="errors")
+        for col, condition in highlights(UNIT_KEYS, summary.low_rate):
+            ws.highlight(col, condition)
     ws.end_filter()
     total[0] = tr(TOTAL_LABEL, lang)
     ws.append(total, formats, bold=True)
