@@ -816,3 +816,29 @@ def test_what_a_reviewer_looks_at_first_is_red(batch, tmp_path):
     wb = openpyxl.load_workbook(out)
     assert ('AND(ISNUMBER(J3),J3<0.8,$C3<>"monitoring")' in [f for _, f in rules(wb["汇总表"])])
     assert [f for _, f in rules(wb["问题清单"])] == ['E3="error"']
+
+
+def test_a_table_in_yuan_is_summed_in_wan(tmp_path):
+    """Amounts are 万元 unless a table says otherwise (domain.md §1); a unit's own form or a
+    system's export says 单位：元 and states 5,000,000. Summed as it stands, one such project
+    outweighed the whole batch ten thousand times over; its amounts are converted to 万元. A
+    table that states both units, or 元 only in a text, stays in 万元."""
+    from xltools.reading import read_workbook
+
+    yuan = {"H3": "单位：元", "A6": "项目资金（元）", "C7": 5_000_000, "D7": 5_000_000, "E7": 4_800_000,
+            "C8": 5_000_000, "D8": 5_000_000, "E8": 4_800_000}
+    write(tmp_path, CLEAN, name="万元.xlsx")
+    in_yuan = write(tmp_path, replace(CLEAN, project="元的项目"), yuan, name="元.xlsx")
+    assert score_file(in_yuan)[0].total == 97.6  # the rate does not depend on the unit
+    data = json.loads(run("summarize", tmp_path, "--format", "json", "--quiet").stdout)
+    assert [(r["project"], r["initial_budget"], r["annual_budget"], r["spent"]) for r in data["records"]] == [
+        ("社区养老服务中心运营补助", 500, 500, 480), ("元的项目", 500, 500, 480)]
+    assert (data["units_total"]["budget"], data["units_total"]["spent"]) == (1000, 960)
+
+    def unit(edits, name):
+        return read_workbook(write(tmp_path, CLEAN, edits, name=name)).tables[0].money_unit
+
+    assert unit({"A6": "项目资金（元）"}, "两种.xlsx") == "万元"  # 单位：万元 stays in H3: ambiguous
+    assert unit({"H3": "金额单位：元", "A6": "项目资金"}, "金额单位.xlsx") == "元"
+    assert unit({"H3": None, "A6": "项目资金", "B12": "为2000名老人提供服务，人均补助500元"}, "文字.xlsx") == "万元"
+    assert unit({"H3": None, "A6": "项目资金", "D6": "全年预算数（元）"}, "列名.xlsx") == "元"

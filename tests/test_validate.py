@@ -228,6 +228,13 @@ def test_initial_budget_and_expected_goal_against_the_declaration(tmp_path):
     assert report.findings[2].suggestion() == f"照录申报的年度目标：「{CLEAN.annual_goal}」"
     # without a declaration there is nothing to compare
     assert findings(write(tmp_path, CLEAN, other, name="d.xlsx"), select=codes) == []
+    # a report kept in 元 (its own form, or a system's export) states the declared 500 万元 as 5,000,000
+    in_yuan = {"H3": "单位：元", "A6": "项目资金（元）", "C7": 5_000_000, "D7": 5_000_000, "E7": 4_800_000,
+               "C8": 5_000_000, "D8": 5_000_000, "E8": 4_800_000}
+    assert findings(write(tmp_path, CLEAN, in_yuan, name="e.xlsx"), goals=goals, select=codes) == []
+    in_yuan.update({"C7": 5_200_000, "C8": 5_200_000})
+    assert [f.cell for f in validate_file(write(tmp_path, CLEAN, in_yuan, name="f.xlsx"), goals=goals,
+                                          select=codes).findings] == ["C7", "C8"]
 
 
 def test_deadlines_in_a_workbook(tmp_path):
@@ -555,6 +562,14 @@ def test_a_cost_target_above_the_funds(tmp_path):
     path = write(tmp_path, goals, name="g.xlsx")
     assert [f.message() for f in validate_file(path).findings if f.code == "G216"] == [
         "成本指标「采购成本」的指标值 ≤600万元超过项目资金 500 万元"]
+    # funds kept in 元 (单位：元): the ceiling is still 500 万元, not five million of them
+    sample = rows_with(3, level1="成本指标", level2="经济成本指标", name="护理服务采购成本", target="≤6000000元",
+                       actual="5800000元")
+    yuan = {"H3": "单位：元", "A6": "项目资金（元）", "C7": 5_000_000, "D7": 5_000_000, "E7": 4_800_000,
+            "C8": 5_000_000, "D8": 5_000_000, "E8": 4_800_000}
+    found = validate_file(write(tmp_path, sample, yuan, name="y.xlsx")).findings
+    assert [f.message() for f in found if f.code == "G216"] == [
+        "成本指标「护理服务采购成本」的指标值 ≤6000000元（即 600 万元）超过项目资金 500 万元"]
 
 
 def test_another_years_table_only_where_the_batch_has_a_year():

@@ -21,6 +21,10 @@ TABLE_TITLES = {
 }
 
 
+#: Money units a table may state its amounts in (reading.recognize._money_unit).
+WAN, YUAN = "万元", "元"
+
+
 @dataclass(slots=True)
 class Field:
     """One labelled value (a header field, a written total): its value and where it sits."""
@@ -176,6 +180,13 @@ class Table:
     source: str = ""  # the workbook it was read from (named when another table is compared with it)
     hidden_tables: list[Table] = field(default_factory=list)  # on hidden sheets, left out (S109; first table only)
     hidden_rows: frozenset[int] = frozenset()  # rows of its sheet hidden in Excel (1-based; S110)
+    # the unit its amounts are stated in: 万元 (domain.md §1), or 元 where the table says so
+    # (单位：元, 项目资金（元）); summaries and comparisons between tables convert to 万元
+    money_unit: str = WAN
+
+    def to_wan(self, amount: float | None) -> float | None:
+        """``amount`` of this table in 万元."""
+        return amount / 10_000 if amount is not None and self.money_unit == YUAN else amount
 
     def field_value(self, name: str) -> object:
         f = self.header.get(name)

@@ -23,6 +23,8 @@ from ..model import (
     GOALS,
     MONITOR,
     SELFEVAL,
+    WAN,
+    YUAN,
     Field,
     Funds,
     FundsRow,
@@ -81,6 +83,9 @@ _YEAR = re.compile(r"(20\d{2})\s*年")
 _YEAR_LINE = re.compile(r"^\(?(20\d{2})年(?:度|1[-—–~至]\d{1,2}月(?:份)?)?\)?$")  # (2023年度), (2024年1-6月)
 _NUMBER_TEXT = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?(?:%|万元|元|分)?$")
 _MAX_BLANK = 3
+#: A money unit stated by a cell: ``单位：元``, ``金额单位：万元``, a label ending ``（元）``, or the
+#: unit alone in a cell of its own (``全年执行数 | 元 | 480000``); ``资金100万元`` in a text is not one.
+_MONEY_UNIT = re.compile(r"(?:^|单位:?|\()(万元|元)\)?$")
 _SUBTOTAL = label_key("小计")
 
 
@@ -179,6 +184,21 @@ def tables_in_grid(grid: Grid) -> tuple[list[Table], list[LineItem], list[Writte
     return tables, line_items, parts, funds
 
 
+def _money_unit(grid: Grid, start: int, stop: int) -> str:
+    """The unit the amounts above a table's indicators (funds, declared money) are stated in:
+    元 when a cell there says 元 and none says 万元 — a unit's own form, or a system's export —
+    else 万元, the unit of every national form (domain.md §1). A 资金使用情况 block below the
+    indicators may have a unit of its own; it is not looked at."""
+    found = set()
+    for row in grid.rows[start:stop]:
+        for v in row:
+            if v.__class__ is str and "元" in v:
+                m = _MONEY_UNIT.search(normalize_text(v))
+                if m:
+                    found.add(m.group(1))
+    return YUAN if found == {YUAN} else WAN
+
+
 def _keys_of(table: dict[str, str], *fields: str) -> frozenset[str]:
     return frozenset(k for k, f in table.items() if f in fields)
 
@@ -235,6 +255,7 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
     table.kind = _kind(cells, table, cols, experts, start, h)
     _header_fields(cells, table, start, h)
     _header_fields(cells, table, max(h, end - 1), min(end + _MAX_BLANK, stop))
+    table.money_unit = _money_unit(grid, start, h)
     if table.kind == MONITOR:
         if "to_date" not in cols and "actual" in cols:  # 完成目标可能性 beside a plain 实际完成值 column
             for ind in table.indicators:

@@ -528,7 +528,7 @@ def against_declared_funds_and_goal(ctx: Context) -> Iterator[Finding]:
             value = declared.value
             if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
                 continue
-            if _differs(row.initial_budget, value):
+            if _differs(t.to_wan(row.initial_budget), goals.to_wan(value)):  # one may be in 元
                 yield Finding("A319", row.sheet or t.sheet, row.cells.get("initial_budget", ""), row.initial_budget, {
                     **against, "what": what, "what_en": what_en, "written": _n(row.initial_budget),
                     "declared": _n(value)})

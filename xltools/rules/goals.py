@@ -363,7 +363,7 @@ def _project_money(t: Table) -> float | None:
     if total is not None:
         amounts += [total.annual_budget, total.initial_budget]
     known = [a for a in amounts if a is not None and a > 0]
-    return max(known) if known else None
+    return t.to_wan(max(known)) if known else None  # in 万元, as the targets are compared
 
 
 @check("G217")

@@ -172,13 +172,15 @@ def _summarize_book(path: str, book: Workbook, rules: RuleSet, lang: str) -> tup
         rec.cell = named.cell if named is not None else "A1"
         rec.year_cell = year.cell if year is not None else ""
         funds = table.funds.total() if table.funds is not None else None
+        wan = table.to_wan  # a table stated in 元 is summed with the others in 万元
         if funds is not None:
-            rec.annual_budget, rec.spent, rec.initial_budget = funds.annual_budget, funds.spent, funds.initial_budget
+            rec.annual_budget, rec.spent = wan(funds.annual_budget), wan(funds.spent)
+            rec.initial_budget = wan(funds.initial_budget)
         else:  # a declaration states its 年度资金总额: its budget for the year
             a = table.amounts
             budget = a.get("annual_budget") or a.get("annual_total")
-            rec.annual_budget = to_number(budget.value) if budget is not None else None
-            rec.spent = to_number(a["spent"].value) if "spent" in a else None
+            rec.annual_budget = wan(to_number(budget.value)) if budget is not None else None
+            rec.spent = wan(to_number(a["spent"].value)) if "spent" in a else None
         rec.execution_rate = result.figures.get("execution_rate", result.figures.get("progress"))
         wt = table.written_total.value if table.written_total is not None else None
         rec.written_total = float(wt) if isinstance(wt, int | float) else None
