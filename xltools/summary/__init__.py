@@ -71,9 +71,10 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
     tick = progress(len(files), 0) if progress else None
     name = rs.name if lang != "en" else rs.name_en
     # the xlsx summary streams its findings sheet; JSON, CSV and the in-workbook copy spool them
-    sink = (XlsxSummary(out, rules_name=name, skipped=skipped, dept=dept, lang=lang,
-                        low_rate=rs.for_table("selfeval").explain_execution_below,
-                        low_grade=rs.grades[-1][0] if rs.grades else "")
+    # shown in red: an execution rate that needs explaining, the lowest grade (and errors)
+    red = {"low_rate": rs.for_table("selfeval").explain_execution_below,
+           "low_grade": rs.grades[-1][0] if rs.grades else ""}
+    sink = (XlsxSummary(out, rules_name=name, skipped=skipped, dept=dept, lang=lang, **red)
             if fmt == "xlsx" and sheet is None else None)
     spool = None
     if sink is None:
@@ -124,9 +125,7 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
         elif fmt == "csv":
             res.text = to_csv(records, lang)
         else:
-            res.output = _into_copy(paths[0], sheet, out, records, agg, lang,  # type: ignore[arg-type]
-                                    low_rate=rs.for_table("selfeval").explain_execution_below,
-                                    low_grade=rs.grades[-1][0] if rs.grades else "")
+            res.output = _into_copy(paths[0], sheet, out, records, agg, lang, **red)  # type: ignore[arg-type]
         if res.text is not None and out:
             # a CSV file opens in Excel or WPS by a double-click: without a byte-order mark they take
             # it for the system's code page (GBK on Chinese Windows) and show every name garbled
