@@ -842,3 +842,19 @@ def test_a_table_in_yuan_is_summed_in_wan(tmp_path):
     assert unit({"H3": "金额单位：元", "A6": "项目资金"}, "金额单位.xlsx") == "元"
     assert unit({"H3": None, "A6": "项目资金", "B12": "为2000名老人提供服务，人均补助500元"}, "文字.xlsx") == "万元"
     assert unit({"H3": None, "A6": "项目资金", "D6": "全年预算数（元）"}, "列名.xlsx") == "元"
+
+
+def test_a_budget_left_unadjusted_is_the_initial_one(tmp_path):
+    """全年预算数 left empty (the budget was not adjusted): the execution score takes the 年初预算数,
+    and so does the summary — summing the spending without its budget made the unit's rate 196 %."""
+    write(tmp_path, CLEAN, {"D7": None, "D8": None}, name="未调整.xlsx")
+    write(tmp_path, replace(CLEAN, project="另一个项目"), name="调整.xlsx")
+    data = json.loads(run("summarize", tmp_path, "--format", "json", "--quiet").stdout)
+    assert [(r["annual_budget"], r["spent"], r["execution_rate"]) for r in data["records"]] == [
+        (500, 480, 0.96), (500, 480, 0.96)]
+    assert score_file(tmp_path / "未调整.xlsx")[0].figures["execution_rate"] == 0.96
+    assert (data["units_total"]["budget"], data["units_total"]["execution_rate"]) == (1000, 0.96)
+    # and a written rate is checked against it (A303), as with an adjusted budget
+    wrong = write(tmp_path, CLEAN, {"D7": None, "D8": None, "G7": 0.9}, name="错.xlsx")
+    assert [(f.code, f.cell, f.message()) for f in validate_file(wrong).findings] == [
+        ("A303", "G7", "填写的执行率 90.00% 与计算值 96.00% 不符")]

@@ -232,12 +232,15 @@ def figures(table: Table) -> dict[str, float]:
     out: dict[str, float] = {}
     a = {k: f.value for k, f in table.amounts.items() if isinstance(f.value, int | float)}
     spent = a.get("spent", a.get("final_accounts"))
-    budget = a.get("annual_budget")
     initial = a.get("initial_budget")
+    # a budget not adjusted during the year leaves 全年预算数 empty: the 年初预算数 is the year's, as
+    # the execution score takes it (_execution_inputs)
+    budget = a.get("annual_budget", initial)
     if table.funds is not None and (t := table.funds.total()) is not None:
         spent = t.spent if t.spent is not None else spent
-        budget = t.annual_budget if t.annual_budget is not None else budget
         initial = t.initial_budget if t.initial_budget is not None else initial
+        budget = t.annual_budget if t.annual_budget is not None else t.initial_budget if t.initial_budget is not None \
+            else budget
     if spent is not None and budget:  # in a monitoring table: spending so far, 执行进度
         out["progress" if table.kind == MONITOR else "execution_rate"] = round_half_up(spent / budget, 4)
     if a.get("carryover") is not None and budget:

@@ -118,7 +118,7 @@ def written_rates(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
     if t.funds is not None:
         for r in t.funds.rows:
-            budget = r.annual_budget
+            budget = r.annual_budget if r.annual_budget is not None else r.initial_budget  # not adjusted
             if r.rate is None or r.spent is None or not budget:
                 continue
             if _differs(r.rate * 100, r.spent / budget * 100):
