@@ -96,14 +96,16 @@ def _validate(path: str | os.PathLike[str], rules: RuleSet | str | None,
               ignore: set[str] | None, lang: str) -> tuple[FileReport, list[Checked] | None]:
     from .reading.recognize import LOOKED_FOR, LOOKED_FOR_EN
     from .rules import Finding, check_workbook, wanted
+    from .summary.collect import SUMMARY_SHEETS, SUMMARY_SKIPPED, earlier_summary_among_inputs
 
     rs = rules if isinstance(rules, RuleSet) else load_rules(rules)
     report = FileReport(os.fspath(path))
+    if earlier_summary_among_inputs(os.fspath(path)):  # told by its sheet names, not read whole
+        report.skipped = SUMMARY_SKIPPED
+        return report, None
     try:
         book = read_workbook(path)
     except UnknownTable as e:
-        from .summary.collect import SUMMARY_SHEETS, SUMMARY_SKIPPED
-
         if SUMMARY_SHEETS <= set(e.sheets):  # an xltools summary saved among the workbooks it sums up
             report.skipped = SUMMARY_SKIPPED
             return report, None
