@@ -8,12 +8,12 @@ parameters, and the catalogue renders them in the asked language.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from ..grid import parse_a1
 from ..model import Table, Workbook
@@ -147,7 +147,7 @@ def percent_of(v: Value, reference: Value | None = None) -> float | None:
 
 @lru_cache(maxsize=8)
 def _heuristics_for(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Heuristics:
-    with open(Path(__file__).with_name("heuristics.toml"), "rb") as fh:
+    with open(os.path.join(os.path.dirname(__file__), "heuristics.toml"), "rb") as fh:
         data = tomllib.load(fh)
     add = dict(extra)
 
