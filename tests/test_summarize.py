@@ -891,3 +891,12 @@ def test_an_earlier_summary_among_the_inputs_is_not_read_whole(tmp_path, monkeyp
     report = validate_files([str(d)], jobs=1)
     assert [(os.path.basename(p), why) for p, why in report.skipped] == [("汇总_1.xlsx", "xltools 生成的汇总表，已跳过")]
     assert "汇总_1.xlsx" not in seen
+
+
+def test_a_folder_without_workbooks_says_so(tmp_path):
+    """A mistyped folder summarised nothing and said only "0 个文件"."""
+    (tmp_path / "空").mkdir()
+    res = run("summarize", tmp_path / "空", "-o", tmp_path / "汇总.xlsx")
+    assert res.exit_code == 0 and res.stderr.endswith("跳过 0 个；没有找到工作簿，请检查路径\n")
+    res = run("summarize", tmp_path / "空", "-o", tmp_path / "汇总.xlsx", "--force", "--lang", "en")
+    assert res.stderr.endswith("0 skipped; no workbook found: check the path\n")

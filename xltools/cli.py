@@ -284,14 +284,15 @@ def _progress_bar(quiet: bool):  # noqa: ANN202
 @common_options
 def summarize(paths: tuple[str, ...], out: str | None, fmt: str, jobs: int | None, quiet: bool,
               sheet: str | None, dept: bool, pair_goals: bool, force: bool, rules: str | None, lang: str) -> None:
-    """汇总多个工作簿（文件或文件夹，递归）：汇总表、等级分布、按单位汇总、问题清单。
+    """汇总多个工作簿（文件或文件夹，递归）：汇总表、等级分布、按单位汇总、问题清单、问题统计。
 
     Summarise PATHS (files and folders, recursively; Office lock files ~$*, non-workbooks, the
     output itself, earlier xltools summaries and *_校验 annotated copies are skipped and listed):
     one row per project table with its budget, spending, execution rate, written and computed
     totals, grade, indicators met and findings; grade distribution with a chart; per-unit
-    figures; every finding and every unreadable file; for monitoring tables, every red and yellow
-    light (预警清单). A self-evaluation or monitoring table whose goal declaration (same project
+    figures with a 全部合计 row; every finding and every unreadable file, and the findings counted
+    per code (问题统计); for monitoring tables, every red and yellow light (预警清单). Amounts are
+    summed in 万元 (a table stating 单位：元 is converted). A self-evaluation or monitoring table whose goal declaration (same project
     name and year) is in the batch too is compared with it, as validate --goals does (A311/M408;
     --no-pair-goals to skip). Exit 0 when every file was read and has no errors, 1 otherwise
     (the batch never stops for one bad file; a path that does not exist counts as unreadable),
@@ -315,12 +316,14 @@ def summarize(paths: tuple[str, ...], out: str | None, fmt: str, jobs: int | Non
                    f"{result.with_errors} tables with errors, {len(result.skipped)} skipped"
                    + (f" ({result.missing} paths do not exist)" if result.missing else "")
                    + (f"; {result.repeated} tables given more than once (S106): totals count them each time"
-                      if result.repeated else ""), err=True)
+                      if result.repeated else "")
+                   + ("; no workbook found: check the path" if not result.files else ""), err=True)
     elif not quiet:
         click.echo(f"{result.output}：{result.files} 个文件，{result.tables} 张表，"
                    f"{result.unreadable} 个无法读取，{result.with_errors} 张表有错误，跳过 {len(result.skipped)} 个"
                    + (f"（其中 {result.missing} 个路径不存在）" if result.missing else "")
-                   + (f"；{result.repeated} 张表重复出现（S106），合计数按重复计入" if result.repeated else ""), err=True)
+                   + (f"；{result.repeated} 张表重复出现（S106），合计数按重复计入" if result.repeated else "")
+                   + ("；没有找到工作簿，请检查路径" if not result.files else ""), err=True)
     sys.exit(result.exit_code)
 
 
