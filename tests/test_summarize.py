@@ -93,16 +93,22 @@ def test_summary_numbers_equal_score_and_validate(batch, tmp_path):
     assert ws["A1"].value.startswith("生成于 ") and "规则集：全国默认" in ws["A1"].value
     grades = {r[0]: r[1:] for r in wb["等级分布"].iter_rows(min_row=3, values_only=True)}
     total = grades.pop("合计")
-    assert sum(n for n, _ in grades.values()) == len(rows) == total[0] and total[1] == 1
+    assert sum(n for n, *_ in grades.values()) == len(rows) == total[0] and total[1] == 1
+    # self-evaluations and an external evaluation: a column per kind, so neither is read from a mix
+    assert [c.value for c in wb["等级分布"][2]] == ["等级", "数量", "占比", "自评表", "评价评分表"]
+    for g, (n, _, own, evaluated) in grades.items():
+        assert (own, evaluated) == tuple(sum(1 for r in rows if r["表格类型"] == k and r["等级"] == g)
+                                         for k in ("自评表", "评价评分表")) and own + evaluated == n
+    assert total[2:] == (7, 1)
     assert wb["等级分布"]._charts
-    assert wb["等级分布"].auto_filter.ref == f"A2:C{2 + len(grades)}"  # the 合计 row below the filter
+    assert wb["等级分布"].auto_filter.ref == f"A2:E{2 + len(grades)}"  # the 合计 row below the filter
     import re
     import zipfile
 
     with zipfile.ZipFile(out) as zf:  # Excel's own name for the filtered range says the same
         names = dict(re.findall(r"<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\d+\" hidden=\"1\">"
                                 r"'([^']+)'!([^<]+)</definedName>", zf.read("xl/workbook.xml").decode()))
-    assert names["等级分布"] == f"$A$2:$C${2 + len(grades)}"
+    assert names["等级分布"] == f"$A$2:$E${2 + len(grades)}"
 
 
 def test_units_and_dept_rollup(batch, tmp_path):
@@ -176,6 +182,7 @@ def test_units_typed_differently_are_one_unit(tmp_path):
                      ("市民政局", "市养老服务指导中心（西区）", 1, 0, 0, west),
                      ("全部合计", None, 4, 1, 2, sum(c["warning"] for c in east) + west)]
     assert [r[:2] for r in wb["部门整体（草稿）"].iter_rows(min_row=3, values_only=True)] == [("市民政局", 4)]
+    assert [c.value for c in wb["等级分布"][2]] == ["等级", "数量", "占比"]  # one kind: no column per kind
 
 
 def test_json_and_csv_to_stdout(batch):

@@ -61,6 +61,7 @@ class Aggregates:
 
     def __init__(self) -> None:
         self.grades: dict[str, int] = {}
+        self.kind_grades: dict[str, dict[str, int]] = {}  # table kind → grade → tables (等级分布 by kind)
         self.units: dict[tuple[str, str], dict] = {}
         self.departments: dict[str, dict] = {}
         # a batch of goal declarations only (the declaration season): its units, by declared funds
@@ -103,6 +104,8 @@ class Aggregates:
             rec.codes = ()  # counted: the record is kept for the whole batch, its codes need not be
         if rec.grade:
             self.grades[rec.grade] = self.grades.get(rec.grade, 0) + 1
+            by_kind = self.kind_grades.setdefault(rec.table, {})
+            by_kind[rec.grade] = by_kind.get(rec.grade, 0) + 1
         if rec.table == GOALS_KIND:
             stores = [((self.key(rec.department), self.key(rec.unit)), (rec.department, rec.unit), self.declared_units)]
         elif rec.table in PROJECT_KINDS:
@@ -311,16 +314,23 @@ def _header(ws, labels, lang: str) -> None:  # noqa: ANN001
 
 
 def _grades_sheet(book, agg: Aggregates, banner: str, lang: str = "zh") -> None:  # noqa: ANN001
-    ws = book.sheet(GRADES_SHEET, [10, 10, 10], order=2)
+    """Count and share per grade, with a chart; when the batch grades tables of several kinds (a
+    project's self-evaluation and its external evaluation, department tables), a column per
+    kind too, so the projects' own distribution is not read from a mix."""
+    kinds = [k for k in KIND_ZH if k in agg.kind_grades] if len(agg.kind_grades) > 1 else []
+    ws = book.sheet(GRADES_SHEET, [10, 10, 10] + [12] * len(kinds), order=2)
     ws.append([banner], bold=True)
-    _header(ws, ("等级", "数量", "占比"), lang)
+    _header(ws, ("等级", "数量", "占比", *(KIND_ZH[k] for k in kinds)), lang)
     graded = sum(agg.grades.values())
     names = [g for g in GRADES if g in agg.grades] + sorted(g for g in agg.grades if g not in GRADES)
+    formats = ["", "0", "0.00%"] + ["0"] * len(kinds)
     for g in names or list(GRADES):
         count = agg.grades.get(g, 0)
-        ws.append([g, count, round_half_up(count / graded, 4) if graded else 0], ["", "0", "0.00%"])
+        ws.append([g, count, round_half_up(count / graded, 4) if graded else 0,
+                   *(agg.kind_grades[k].get(g, 0) for k in kinds)], formats)
     ws.end_filter()
-    ws.append([tr("合计", lang), graded, 1.0 if graded else 0], ["", "0", "0.00%"], bold=True)
+    ws.append([tr("合计", lang), graded, 1.0 if graded else 0, *(sum(agg.kind_grades[k].values()) for k in kinds)],
+              formats, bold=True)
     book.bar_chart(ws, "等级分布", len(names or GRADES))
 
 
