@@ -190,6 +190,8 @@ def test_json_and_csv_to_stdout(batch):
     data = json.loads(res.stdout)
     assert len(data["records"]) == 8 and [u["path"] for u in data["unreadable"]] == [str(batch / "坏的.xlsx")]
     assert len(data["skipped"]) == 2 and data["grades"]
+    assert set(data["grades_by_kind"]) == {"selfeval", "evaluation"}
+    assert sum(sum(g.values()) for g in data["grades_by_kind"].values()) == sum(data["grades"].values())
     assert data["units_by"] == "projects"
     assert [(u["unit"], u["projects"]) for u in data["units"]] == [("单位0", 4), ("单位1", 3), ("市贸促会展览部", 1)]
     total = data["units_total"]

@@ -543,6 +543,7 @@ def to_json(records: list[Record], spool: str | None, skipped: list[tuple[str, s
         "unreadable": [{"path": r.path, "error": r.error} for r in records if r.error],
         "skipped": [{"path": p, "reason": tr(why, lang)} for p, why in skipped],
         "grades": agg.grades,
+        "grades_by_kind": agg.kind_grades,
         **units_json(agg, records),
         "departments": [dict(zip(DEPT_KEYS, row, strict=True)) for row in dept_table(agg)],
         "codes": [dict(zip(CODE_KEYS, row, strict=True)) for row in code_table(agg, lang)],
