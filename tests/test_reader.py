@@ -467,3 +467,28 @@ def test_an_empty_amount_does_not_take_the_figure_beside_it(tmp_path):
     t = read_workbook(tmp_path / "dept.xlsx").tables[0]
     assert "spent" not in t.amounts and t.amounts["final_accounts"].value == 2131.8
     assert score_file(str(tmp_path / "dept.xlsx"))[0].rows[0].explain() == "2131.8/1620.8 = 131.53%，按 100% × 20 = 20.00"
+
+
+def test_provincial_spellings_of_units_and_funds(tmp_path):
+    """项目主管部门 / 项目单位 and 年度预算数 / 全年实际执行数, as some provincial forms and exports
+    label them: the same fields, so the summary has the unit and the money (and the score its
+    execution rate)."""
+    from xltools.ruleset import load_rules
+    from xltools.summary.collect import summarize_file
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["2023年度项目支出绩效自评表"],
+                ["项目名称", "乡村道路养护", "项目主管部门", "县交通运输局", "项目单位", "县公路养护中心"],
+                ["资金情况（万元）", None, "年度预算数", "全年实际执行数", "分值", "执行率", "得分"],
+                ["年度资金总额", None, 200, 190, 10, "95%", 9.5],
+                ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+                ["产出指标", "数量指标", "养护里程", "≥120公里", "126公里", 50, 50],
+                ["效益指标", "社会效益指标", "道路通行条件", "有效改善", "有效改善", 30, 30],
+                ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "92%", 10, 10]):
+        ws.append(row)
+    path = tmp_path / "x.xlsx"
+    wb.save(path)
+    [rec], _ = summarize_file(str(path), load_rules(None))
+    assert (rec.department, rec.unit, rec.annual_budget, rec.spent, rec.execution_rate, rec.total) == (
+        "县交通运输局", "县公路养护中心", 200, 190, 0.95, 99.5)
