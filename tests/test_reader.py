@@ -470,9 +470,9 @@ def test_an_empty_amount_does_not_take_the_figure_beside_it(tmp_path):
 
 
 def test_provincial_spellings_of_units_and_funds(tmp_path):
-    """项目主管部门 / 项目单位 and 年度预算数 / 全年实际执行数, as some provincial forms and exports
-    label them: the same fields, so the summary has the unit and the money (and the score its
-    execution rate)."""
+    """项目主管部门 / 项目单位, 年度预算数 / 全年实际执行数, 自评分 and 存在问题及改进措施, as some
+    provincial forms and exports label them: the same fields, so the summary has the unit and the
+    money (and the score its execution rate and the row its reason)."""
     from xltools.ruleset import load_rules
     from xltools.summary.collect import summarize_file
 
@@ -482,13 +482,16 @@ def test_provincial_spellings_of_units_and_funds(tmp_path):
                 ["项目名称", "乡村道路养护", "项目主管部门", "县交通运输局", "项目单位", "县公路养护中心"],
                 ["资金情况（万元）", None, "年度预算数", "全年实际执行数", "分值", "执行率", "得分"],
                 ["年度资金总额", None, 200, 190, 10, "95%", 9.5],
-                ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+                ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "自评分", "存在问题及改进措施"],
                 ["产出指标", "数量指标", "养护里程", "≥120公里", "126公里", 50, 50],
                 ["效益指标", "社会效益指标", "道路通行条件", "有效改善", "有效改善", 30, 30],
-                ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "92%", 10, 10]):
+                ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "85%", 10, 9.44, "宣传不到位"]):
         ws.append(row)
     path = tmp_path / "x.xlsx"
     wb.save(path)
     [rec], _ = summarize_file(str(path), load_rules(None))
     assert (rec.department, rec.unit, rec.annual_budget, rec.spent, rec.execution_rate, rec.total) == (
-        "县交通运输局", "县公路养护中心", 200, 190, 0.95, 99.5)
+        "县交通运输局", "县公路养护中心", 200, 190, 0.95, 98.94)
+    # 自评分 is the written score and 存在问题及改进措施 the deviation reason: nothing to report there
+    [t] = read_workbook(path).tables
+    assert [(i.score, i.deviation) for i in t.indicators] == [(50, ""), (30, ""), (9.44, "宣传不到位")]
