@@ -495,3 +495,29 @@ def test_provincial_spellings_of_units_and_funds(tmp_path):
     # 自评分 is the written score and 存在问题及改进措施 the deviation reason: nothing to report there
     [t] = read_workbook(path).tables
     assert [(i.score, i.deviation) for i in t.indicators] == [(50, ""), (30, ""), (9.44, "宣传不到位")]
+
+
+@pytest.mark.parametrize(("name", "actual"), [("指标", "实际完成值"), ("三级指标", "完成情况"), ("指标名称", "完成情况")])
+def test_a_name_column_headed_指标_and_actuals_headed_完成情况(tmp_path, name, actual):
+    """Provincial forms head the level-3 column 指标 (the table was "not a known table", S105) and
+    the actuals 完成情况 (read as the qualitative outcome: every actual missing, A308, 39.50 差)."""
+    from xltools.api import validate_file
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["2023年度项目支出绩效自评表"],
+                ["项目名称", "乡村道路养护", "主管部门", "县交通运输局", "实施单位", "县公路养护中心"],
+                ["资金情况（万元）", None, "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+                ["年度资金总额", None, 200, 190, 10, "95%", 9.5],
+                ["一级指标", "二级指标", name, "年度指标值", actual, "分值", "得分"],
+                ["产出指标", "数量指标", "养护里程", "≥120公里", "126公里", 50, 50],
+                ["效益指标", "社会效益指标", "道路通行条件", "有效改善", "有效改善", 30, 30],
+                ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "92%", 10, 10]):
+        ws.append(row)
+    path = tmp_path / "x.xlsx"
+    wb.save(path)
+    [t] = read_workbook(path).tables
+    assert [(i.name, i.actual.display()) for i in t.indicators] == [
+        ("养护里程", "126公里"), ("道路通行条件", "有效改善"), ("群众满意度", "92%")]
+    assert score_file(path)[0].total == 99.5
+    assert not [f for f in validate_file(path).findings if f.severity == "error"]

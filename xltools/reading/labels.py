@@ -34,7 +34,7 @@ def _table(spec: dict[str, tuple[str, ...]]) -> dict[str, str]:
 INDICATOR_COLUMNS = _table({
     "level1": ("一级指标", "一级指标名称"),
     "level2": ("二级指标", "二级指标名称"),
-    "name": ("三级指标", "三级指标名称", "指标名称", "绩效指标名称", "具体指标", "指标内容", "三级指标内容"),
+    "name": ("三级指标", "三级指标名称", "指标名称", "绩效指标名称", "具体指标", "指标内容", "三级指标内容", "指标"),
     "direction": ("指标性质", "运算符号", "指标方向", "比较符号", "计算符号", "符号", "指标类型", "指标值类型"),
     "target": ("年度指标值", "指标值", "目标值", "年度目标值", "计划值", "预期指标值", "全年指标值",
                "年度目标", "预期目标值", "年度绩效目标值", "指标目标值", "全年目标值", "年度计划值",
@@ -52,7 +52,7 @@ INDICATOR_COLUMNS = _table({
                   "存在问题及改进措施", "存在问题及原因分析", "原因分析", "偏差原因说明", "未完成原因及改进措施"),
     "criteria": ("评分标准", "指标解释", "评分规则", "指标说明", "指标解释/评分标准", "评分标准及说明",
                  "评价标准", "指标解释及评分标准"),
-    "outcome": ("定性结果", "评价结果", "达成情况", "完成情况"),
+    "outcome": ("定性结果", "评价结果", "达成情况", "完成情况"),  # 完成情况 alone: the actuals (recognize)
     "qual_rate": ("定性得分率", "评分比例", "得分比例"),
     "note": ("备注",),
     # mid-year monitoring (绩效运行监控表): 1-N月 columns are added below for every N
@@ -97,6 +97,10 @@ INDICATOR_COLUMNS.update(_table({"to_date": ("累计完成值", "截至目前完
 # without label_key keeps ~2,000 normalisations out of every start-up.
 INDICATOR_COLUMNS.update(dict.fromkeys(_months_labels(
     ("实际完成值", "完成值", "实际完成情况", "完成情况", "实际完成数", "累计完成值", "实际值", "执行情况")), "to_date"))
+
+#: An outcome label that, in a table with no column of actuals, heads the actuals
+#: (``年度指标值 | 完成情况 | 分值 | 得分``): what was achieved, numbers and words alike.
+ACTUAL_OR_OUTCOME = label_key("完成情况")
 
 #: Sub-columns ticked with √ under a merged header (the national monitoring form of 财预〔2019〕136号:
 #: 完成目标可能性 over 确定能 | 有可能 | 完全不可能, 偏差原因分析 over 经费保障 | 制度保障 | …):

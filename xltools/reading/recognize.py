@@ -42,6 +42,7 @@ from ..values import (
     unit_from_name,
 )
 from .labels import (
+    ACTUAL_OR_OUTCOME,
     AMOUNT_FIELDS,
     EXPERT_COLUMN,
     FUNDS_COLUMNS,
@@ -199,6 +200,11 @@ def _money_unit(grid: Grid, start: int, stop: int) -> str:
     return YUAN if found == {YUAN} else WAN
 
 
+def _key_at(grid: Grid, r: int, c: int) -> str:
+    v = grid.raw(r, c)
+    return label_key(v) if isinstance(v, str) else ""
+
+
 def _keys_of(table: dict[str, str], *fields: str) -> frozenset[str]:
     return frozenset(k for k, f in table.items() if f in fields)
 
@@ -235,6 +241,8 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
         f = INDICATOR_COLUMNS.get(label_key(label)) if isinstance(label, str) and label else None
         if f is not None and f not in cols:
             cols[f] = c
+    if "actual" not in cols and "outcome" in cols and _key_at(grid, h, cols["outcome"]) == ACTUAL_OR_OUTCOME:
+        cols["actual"] = cols.pop("outcome")
     experts = _expert_columns(cells, h)
     first = h + 1
     sub = cells.mapped(h + 1, INDICATOR_COLUMNS)
