@@ -75,6 +75,14 @@ def test_clean_workbook_has_no_findings(tmp_path):
     assert report.tables == [(SELFEVAL, "绩效自评表")]
 
 
+def test_short_level2_names_are_their_parts(tmp_path):
+    """二级指标 written 数量 / 质量 / 时效 (as many provincial forms do) are 数量指标 … for S102, and
+    were "missing" for G219: three false infos on a complete table."""
+    rows = [replace(r, level2=r.level2.removesuffix("指标")) if r.level1 == "产出指标" else r for r in CLEAN.rows]
+    assert {r.level2 for r in rows if r.level1 == "产出指标"} == {"数量", "质量", "时效"}
+    assert findings(write(tmp_path, replace(CLEAN, rows=rows))) == []
+
+
 def rows_with(index, **changes):
     rows = list(CLEAN.rows)
     rows[index] = replace(rows[index], **changes)

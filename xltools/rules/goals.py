@@ -448,8 +448,8 @@ def output_parts_missing(ctx: Context) -> Iterator[Finding]:
     outputs = [i for i in t.indicators if i.name and level1_key(i.level1) == _OUTPUT]
     if not outputs or not any(i.level2 for i in outputs):  # no 二级指标 column: nothing to tell
         return
-    have = {label_key(i.level2) for i in outputs}
+    have = {level1_key(i.level2) for i in outputs}  # 数量 and 数量指标 alike, as S102 takes them
     cell = t.level1_cells.get(outputs[0].level1) or outputs[0].cell("level1", "name")
     for part in OUTPUT_PARTS:
-        if label_key(part) not in have:
+        if level1_key(part) not in have:
             yield Finding("G219", t.sheet, cell, outputs[0].level1, {"part": part})
