@@ -469,7 +469,9 @@ def test_an_empty_amount_does_not_take_the_figure_beside_it(tmp_path):
     assert score_file(str(tmp_path / "dept.xlsx"))[0].rows[0].explain() == "2131.8/1620.8 = 131.53%，按 100% × 20 = 20.00"
 
 
-def test_provincial_spellings_of_units_and_funds(tmp_path):
+@pytest.mark.parametrize(("project", "department", "unit"), [
+    ("项目名称", "项目主管部门", "项目单位"), ("预算项目名称", "预算部门", "预算单位"), ("项目全称", "主管部门", "预算单位名称")])
+def test_provincial_spellings_of_units_and_funds(tmp_path, project, department, unit):
     """项目主管部门 / 项目单位, 年度预算数 / 全年实际执行数, 自评分 and 存在问题及改进措施, as some
     provincial forms and exports label them: the same fields, so the summary has the unit and the
     money (and the score its execution rate and the row its reason)."""
@@ -479,7 +481,7 @@ def test_provincial_spellings_of_units_and_funds(tmp_path):
     wb = openpyxl.Workbook()
     ws = wb.active
     for row in (["2023年度项目支出绩效自评表"],
-                ["项目名称", "乡村道路养护", "项目主管部门", "县交通运输局", "项目单位", "县公路养护中心"],
+                [project, "乡村道路养护", department, "县交通运输局", unit, "县公路养护中心"],
                 ["资金情况（万元）", None, "年度预算数", "全年实际执行数", "分值", "执行率", "得分"],
                 ["年度资金总额", None, 200, 190, 10, "95%", 9.5],
                 ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "自评分", "存在问题及改进措施"],
@@ -490,8 +492,8 @@ def test_provincial_spellings_of_units_and_funds(tmp_path):
     path = tmp_path / "x.xlsx"
     wb.save(path)
     [rec], _ = summarize_file(str(path), load_rules(None))
-    assert (rec.department, rec.unit, rec.annual_budget, rec.spent, rec.execution_rate, rec.total) == (
-        "县交通运输局", "县公路养护中心", 200, 190, 0.95, 98.94)
+    assert (rec.project, rec.department, rec.unit, rec.annual_budget, rec.spent, rec.execution_rate, rec.total) == (
+        "乡村道路养护", "县交通运输局", "县公路养护中心", 200, 190, 0.95, 98.94)
     # 自评分 is the written score and 存在问题及改进措施 the deviation reason: nothing to report there
     [t] = read_workbook(path).tables
     assert [(i.score, i.deviation) for i in t.indicators] == [(50, ""), (30, ""), (9.44, "宣传不到位")]
