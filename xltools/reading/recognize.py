@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
 
 from .. import taxonomy
@@ -92,12 +93,19 @@ _SUBTOTAL = label_key("小计")
 
 def to_number(raw: object) -> float | None:
     """A cell as a number: numbers, numbers stored as text (``1,100``, ``96.5%``, ``5分``)."""
+    if raw.__class__ is str:
+        return _text_number(raw) if raw else None
     if isinstance(raw, bool):
         return None
     if isinstance(raw, int | float):
         return float(raw)
-    if not isinstance(raw, str) or not raw:
-        return None
+    return _text_number(str(raw)) if isinstance(raw, str) and raw else None
+
+
+@lru_cache(maxsize=8192)
+def _text_number(raw: str) -> float | None:
+    """Text as a number, remembered: exports that store numbers as text repeat the same few
+    (weights, scores, 100%) in every row of every file of a batch."""
     text = normalize_text(raw)
     if not _NUMBER_TEXT.match(text):
         return None
