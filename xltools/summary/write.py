@@ -10,6 +10,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import asdict
 from functools import lru_cache
@@ -51,6 +52,11 @@ PROJECT_KINDS = ("selfeval", "evaluation")
 GOALS_KIND = "goals"
 
 
+#: A department or unit code in brackets beside its name (``[301]``, ``【301】``, ``（301）``): not
+#: bare digits, which begin names too (``101中学`` and ``102中学`` are two schools).
+_ORG_CODE = re.compile(r"^(?:\[\d{2,}\]|【\d{2,}】|\(\d{2,}\))|(?:\(\d{2,}\)|\[\d{2,}\]|【\d{2,}】)$")
+
+
 class Aggregates:
     """Grade counts and per-unit figures, updated record by record (constant memory per unit).
 
@@ -72,12 +78,14 @@ class Aggregates:
         self.codes: dict[str, list[int]] = {}  # finding code → [findings, tables with it]
 
     def key(self, name: str) -> str:
-        """The key a unit or department name is grouped under."""
+        """The key a unit or department name is grouped under: as a project name is compared, and
+        without the department code the national form asks for beside it (主管部门及代码:
+        ``[301]县交通运输局``, ``县交通运输局（301）`` and ``县交通运输局`` are one department)."""
         k = self._keys.get(name)
         if k is None:
             from ..declared import project_key
 
-            k = project_key(name)
+            k = _ORG_CODE.sub("", project_key(name)) or project_key(name)
             if len(self._keys) < 100_000:  # bounded, whatever the batch holds
                 self._keys[name] = k
         return k
