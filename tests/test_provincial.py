@@ -1,0 +1,118 @@
+"""Provincial-style self-evaluations written cell by cell, as units and systems fill them: each
+is read, scored and summarised to the exact figures a reviewer would compute by hand.
+
+They differ from the national form in what the held-out batches of the issue differ in: labels,
+column order, separate 指标性质/指标值/度量单位 columns, two-row headers over merged cells,
+numbers and weights stored as text (``10分``), short 二级指标 names, 合计 for 总分, 优秀 for 优.
+"""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from xltools.api import score_file, validate_file
+from xltools.ruleset import load_rules
+from xltools.summary.collect import summarize_file
+
+
+def _book(path, rows, merges=(), title="自评表"):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = title
+    for row in rows:
+        ws.append(row)
+    for m in merges:
+        ws.merge_cells(m)
+    wb.save(path)
+    return str(path)
+
+
+def separate_columns(path):
+    """指标性质 | 指标值 | 度量单位 in three columns, numeric targets, the year on a line of its own."""
+    return _book(path, [
+        ["项目支出绩效自评表"],
+        ["（2023年度）"],
+        ["项目名称", "社区养老服务", "主管部门", "市民政局", "实施单位", "市养老服务中心"],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额", 100, 120, 114, 10, "95.00%", 9.5],
+        ["", "其中：当年财政拨款", 100, 120, 114, None, None, None],
+        ["年度总体目标", "预期目标", "", "", "实际完成情况"],
+        ["", "为500名老人提供上门服务，服务合格率95%以上", "", "", "为520名老人提供上门服务"],
+        ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "分值", "得分",
+         "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "服务老人人数", "≥", 500, "人", 520, 25, 25, None],
+        ["产出指标", "质量指标", "服务合格率", "≥", 95, "%", 97, 15, 15, None],
+        ["产出指标", "时效指标", "服务及时率", "≥", 95, "%", 90, 10, 9.47, "人手不足"],
+        ["效益指标", "社会效益指标", "老人生活质量提升", "定性", "有效提升", "", "有效提升", 30, 30, None],
+        ["满意度指标", "服务对象满意度指标", "老人满意度", "≥", 90, "%", 93, 10, 10, None],
+        ["总分", "", "", "", "", "", "", 100, 98.97, None],
+        ["自评等级", "优"],
+    ], merges=["A4:B4"])
+
+
+def merged_two_row_header(path):
+    """绩效指标 merged over 一级/二级/三级指标 on the row below, the other labels merged down,
+    一级/二级指标 merged over their rows, amounts stored as text, 调整后预算数/实际支出数/预算执行率,
+    the year in the sheet name only, 优秀 for 优."""
+    return _book(path, [
+        ["项目支出绩效自评表"],
+        ["填报单位（盖章）：县教育局", None, None, None, None, "单位：万元"],
+        ["项目名称", "义务教育营养改善计划", None, None, "主管部门", "县教育局"],
+        ["实施单位", "县学生资助中心", None, None, "项目负责人", "张三"],
+        ["项目资金", None, "年初预算数", "调整后预算数", "实际支出数", "分值", "预算执行率", "得分"],
+        ["年度资金总额", None, "300", "320", "310.4", "10", "97%", "9.7"],
+        ["其中：财政资金", None, "300", "320", "310.4", None, None, None],
+        ["年度总体目标", "预期目标", None, None, "实际完成情况"],
+        [None, "保障全县12000名学生营养餐供应，食品安全零事故", None, None, "保障12100名学生，零事故"],
+        ["绩效指标", None, None, "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["一级指标", "二级指标", "三级指标", None, None, None, None, None],
+        ["产出指标", "数量指标", "受益学生人数", "≥12000人", "12100人", "20", "20", None],
+        [None, None, "供餐天数", "≥180天", "178天", "10", "9.89", "停课两天"],
+        [None, "质量指标", "食品抽检合格率", "100%", "100%", "10", "10", None],
+        [None, "时效指标", "资金拨付及时率", "100%", "100%", "10", "10", None],
+        ["效益指标", "社会效益指标", "学生营养状况改善", "明显改善", "明显改善", "15", "15", None],
+        [None, "可持续影响指标", "营养餐长效机制", "长期", "长期", "15", "15", None],
+        ["满意度指标", "服务对象满意度指标", "学生及家长满意度", "≥90%", "95%", "10", "10", None],
+        ["总分", None, None, None, None, "100", "99.59", None],
+        ["自评等级", "优秀"],
+    ], merges=["A5:B5", "A10:C10", "D10:D11", "E10:E11", "F10:F11", "G10:G11", "H10:H11", "A12:A15", "B12:B13",
+               "A16:A17"], title="2023年自评")
+
+
+def weights_as_text(path):
+    """分值 and 得分 typed ``20分``, 一级指标 with their weight (``产出指标（50分）``), 二级指标 written
+    数量/质量/时效, 合计 for 总分, the year in the title, labels with colons."""
+    return _book(path, [
+        ["项目支出绩效自评表（2023年度）"],
+        ["项目名称：", "乡村道路养护", "主管部门：", "县交通运输局", "实施单位：", "县公路养护中心"],
+        ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额：", None, "200", "200", "180.5", "10分", "90.25%", "9.03分"],
+        ["绩效指标", None, None, "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["一级指标", "二级指标", "三级指标"],
+        ["产出指标（50分）", "数量", "养护里程", "≥120公里", "126公里", "20分", "20分", None],
+        [None, "质量", "路面合格率", "≥95%", "96%", "15分", "15分", None],
+        [None, "时效", "养护完成时间", "按期完成", "按期完成", "15分", "15分", None],
+        ["效益指标（30分）", "社会效益", "道路通行条件", "有效改善", "有效改善", "30分", "30分", None],
+        ["满意度指标（10分）", "服务对象满意度", "群众满意度", "≥90%", "92%", "10分", "10分", None],
+        ["合计", None, None, None, None, "100分", "99.03分", None],
+        ["自评等级", "优秀"],
+    ], merges=["A5:C5", "D5:D6", "E5:E6", "F5:F6", "G5:G6", "H5:H6", "A7:A9"], title="自评")
+
+
+@pytest.mark.parametrize(("build", "project", "year", "money", "rows", "total"), [
+    (separate_columns, "社区养老服务", "2023", (120, 114, 0.95), [9.5, 25, 15, 9.47, 30, 10], 98.97),
+    (merged_two_row_header, "义务教育营养改善计划", "2023", (320, 310.4, 0.97), [9.7, 20, 9.89, 10, 10, 15, 15, 10],
+     99.59),
+    (weights_as_text, "乡村道路养护", "2023", (200, 180.5, 0.9025), [9.03, 20, 15, 15, 30, 10], 99.03),
+])
+def test_provincial_layouts_score_and_summarise_exactly(tmp_path, build, project, year, money, rows, total):
+    path = build(tmp_path / "x.xlsx")
+    scored = score_file(path)[0]
+    assert [r.score for r in scored.rows] == rows and scored.total == total and scored.grade == "优"
+    report = validate_file(path)
+    # the written scores, total and grade agree with the computed ones: no error of any kind
+    assert [f.code for f in report.findings if f.severity == "error"] == []
+    [rec], _ = summarize_file(path, load_rules(None))
+    assert (rec.project, rec.year, rec.annual_budget, rec.spent, rec.execution_rate) == (project, year, *money)
+    assert (rec.written_total, rec.total, rec.grade, rec.errors) == (total, total, "优", 0)
