@@ -100,7 +100,32 @@ def weights_as_text(path):
     ], merges=["A5:C5", "D5:D6", "E5:E6", "F5:F6", "G5:G6", "H5:H6", "A7:A9"], title="自评")
 
 
+def funds_below(path, total=99.5, grade="优"):
+    """项目资金 below the indicators, then 总分 and 自评等级: the indicators stopped at the block, whose
+    execution score was lost (90.00, not 99.50) with the written total."""
+    return _book(path, [
+        ["2023年度项目支出绩效自评表"],
+        ["项目名称", "乡村道路养护", "主管部门", "县交通运输局", "实施单位", "县公路养护中心"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "养护里程", "≥120公里", "126公里", 50, 50],
+        ["效益指标", "社会效益指标", "道路通行条件", "有效改善", "有效改善", 30, 30],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "92%", 10, 10],
+        ["资金情况（万元）", None, "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", None, 200, 190, 10, "95%", 9.5],
+        ["其中：财政拨款", None, 200, 190, None, None, None],
+        ["总分", None, None, None, None, 100, total],
+        ["自评等级", grade],
+    ])
+
+
+def test_a_funds_block_below_the_indicators_belongs_to_the_table(tmp_path):
+    path = funds_below(tmp_path / "wrong.xlsx", total=95, grade="良")
+    assert [(f.code, f.cell) for f in validate_file(path).findings if f.severity == "error"] == [
+        ("A305", "G10"), ("A306", "B11")]
+
+
 @pytest.mark.parametrize(("build", "project", "year", "money", "rows", "total"), [
+    (funds_below, "乡村道路养护", "2023", (200, 190, 0.95), [9.5, 50, 30, 10], 99.5),
     (separate_columns, "社区养老服务", "2023", (120, 114, 0.95), [9.5, 25, 15, 9.47, 30, 10], 98.97),
     (merged_two_row_header, "义务教育营养改善计划", "2023", (320, 310.4, 0.97), [9.7, 20, 9.89, 10, 10, 15, 15, 10],
      99.59),

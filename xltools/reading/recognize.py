@@ -17,7 +17,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from .. import taxonomy
-from ..grid import Grid, a1, column_letter
+from ..grid import Grid, a1, column_letter, parse_a1
 from ..model import (
     DEPT,
     EVALUATION,
@@ -266,6 +266,7 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
     table = Table(kind=SELFEVAL, sheet=grid.sheet, header_row=h + 1)
     table.expert_names = [to_text(grid.raw(h if not sub_experts else h + 1, c)) for c in experts]
     end = _indicator_rows(cells, table, cols, experts, first, stop)
+    end = _funds_below(cells, table, cols, end, stop)
     if ticks:
         _read_ticks(cells, table, ticks, cols)
     table.kind = _kind(cells, table, cols, experts, start, h)
@@ -589,6 +590,27 @@ def _is_funds_header(cells: _Cells, r: int) -> bool:
     m = cells.mapped(r, FUNDS_COLUMNS)
     return len({"initial_budget", "annual_budget", "spent"} & set(m)) >= 2 and not cells.mapped(
         r, LINE_ITEM_COLUMNS).get("content")
+
+
+def _funds_below(cells: _Cells, table: Table, cols: dict[str, int], end: int, stop: int) -> int:
+    """Where the indicators stop at a funds block (some provincial forms put 项目资金 below the
+    indicators, then 总分), the table runs on through the block and its 总分 row: the row after
+    them. The block itself is read with the others (:func:`_funds` over the table's rows)."""
+    if not (end < stop and cells.labelled[end] and _is_funds_header(cells, end)):
+        return end
+    funds = _funds(cells, end, end + 1)
+    if funds is None:
+        return end
+    after = max(parse_a1(r.cells["label"])[0] for r in funds.rows) + 1
+    for r in range(after, min(after + _MAX_BLANK, stop)):
+        keys = cells.keys[r]
+        if cells.sets[r] & TOTAL_LABELS or (keys and keys[0][1].startswith("总分")):
+            if table.written_total is None:
+                _written_total(cells, table, cols, r)
+            return r + 1
+        if keys:  # something else follows the block: the table ends with it
+            break
+    return after
 
 
 def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
