@@ -118,6 +118,33 @@ def funds_below(path, total=99.5, grade="优"):
     ])
 
 
+def level1_subtotals(path, output=50):
+    """Each 一级指标 block opened by a row of its own with the block's 分值 and 得分: read as
+    indicators without names (S103), the weights counted twice: a total of 189.50."""
+    return _book(path, [
+        ["2023年度项目支出绩效自评表"],
+        ["项目名称", "乡村道路养护", "主管部门", "县交通运输局", "实施单位", "县公路养护中心"],
+        ["资金情况（万元）", None, "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", None, 200, 190, 10, "95%", 9.5],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", None, None, None, None, 50, output],
+        [None, "数量指标", "养护里程", "≥120公里", "126公里", 30, 30],
+        [None, "质量指标", "路面合格率", "≥95%", "96%", 20, 20],
+        ["效益指标", None, None, None, None, 30, 30],
+        [None, "社会效益指标", "道路通行条件", "有效改善", "有效改善", 30, 30],
+        ["满意度指标", None, None, None, None, 10, 10],
+        [None, "服务对象满意度指标", "群众满意度", "≥90%", "92%", 10, 10],
+        ["总分", None, None, None, None, 100, 99.5],
+        ["自评等级", "优"],
+    ])
+
+
+def test_a_level1_subtotal_row_is_the_blocks_written_score(tmp_path):
+    path = level1_subtotals(tmp_path / "wrong.xlsx", output=45)
+    found = [(f.code, f.cell, f.message()) for f in validate_file(path).findings if f.severity == "error"]
+    assert found == [("A305", "G6", "填写的「产出指标」得分 45 与计算值 50.00 不符（评分表各行得分之和）")]
+
+
 def test_a_funds_block_below_the_indicators_belongs_to_the_table(tmp_path):
     path = funds_below(tmp_path / "wrong.xlsx", total=95, grade="良")
     assert [(f.code, f.cell) for f in validate_file(path).findings if f.severity == "error"] == [
@@ -126,6 +153,7 @@ def test_a_funds_block_below_the_indicators_belongs_to_the_table(tmp_path):
 
 @pytest.mark.parametrize(("build", "project", "year", "money", "rows", "total"), [
     (funds_below, "乡村道路养护", "2023", (200, 190, 0.95), [9.5, 50, 30, 10], 99.5),
+    (level1_subtotals, "乡村道路养护", "2023", (200, 190, 0.95), [9.5, 30, 20, 30, 10], 99.5),
     (separate_columns, "社区养老服务", "2023", (120, 114, 0.95), [9.5, 25, 15, 9.47, 30, 10], 98.97),
     (merged_two_row_header, "义务教育营养改善计划", "2023", (320, 310.4, 0.97), [9.7, 20, 9.89, 10, 10, 15, 15, 10],
      99.59),

@@ -353,6 +353,10 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
         if _SUBTOTAL in row_keys:
             r += 1
             continue
+        if raw_name in ("", None) and l1 and not l2 and l1_col is not None and grid.origin(r, l1_col) == (r, l1_col) \
+                and _level1_subtotal(cells, table, cols, r, l1):
+            r += 1
+            continue
         if (raw_name in ("", None) and not _has_data(grid.rows[r], data_cols)) or \
                 grid.origin(r, name_col) != (r, name_col):
             blanks = blanks + 1 if not any(v not in ("", None) for v in grid.rows[r]) else 0
@@ -366,6 +370,25 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
         table.indicators.append(ind)
         r += 1
     return r
+
+
+def _level1_subtotal(cells: _Cells, table: Table, cols: dict[str, int], r: int, level1: str) -> bool:
+    """A row naming only its 一级指标, with the block's 分值 and 得分 (``产出指标 | | | | 50 | 49.5``,
+    some provincial forms open each block so): the block's written subtotal, kept as a written
+    part (checked against the computed part, A305), not an indicator without a name."""
+    grid = cells.grid
+    if any(grid.raw(r, cols[f]) not in ("", None) for f in ("target", "actual") if f in cols):
+        return False
+    weight = to_number(grid.raw(r, cols["weight"])) if "weight" in cols else None
+    score = to_number(grid.raw(r, cols["score"])) if "score" in cols else None
+    if weight is None and score is None:
+        return False
+    part = WrittenPart(level1, weight, score, None, grid.sheet)
+    for f in ("weight", "score"):
+        if f in cols:
+            part.cells[f] = a1(r, cols[f])
+    table.written_parts.append(part)
+    return True
 
 
 def _has_data(row: list[object], cols: list[int]) -> bool:
