@@ -53,6 +53,12 @@ class FundsRow:
     #: reader does too (reading.funds_as_template_sees), and A324 says so
     texts: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def year_budget(self) -> float | None:
+        """The budget of the year: 全年预算数, or the 年初预算数 where it is empty (a budget not
+        adjusted during the year) — what the execution rate, A302, A303 and summaries divide by."""
+        return self.annual_budget if self.annual_budget is not None else self.initial_budget
+
 
 @dataclass(slots=True)
 class Funds:

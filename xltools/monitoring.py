@@ -121,7 +121,7 @@ def funds_light(table: Table, n: int | None, mr: MonitorRules) -> RowScore | Non
         return None
     label = word("part_progress")
     cell = total.cells.get("spent", "")
-    spent, budget = total.spent, total.annual_budget if total.annual_budget is not None else total.initial_budget
+    spent, budget = total.spent, total.year_budget
     if spent is None or not budget:
         return RowScore(label, "", label, None, None, "mon_funds_missing", {}, table.sheet, cell)
     progress = spent / budget

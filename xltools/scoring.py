@@ -214,7 +214,7 @@ def _execution_inputs(table: Table, tr: TableRules) -> tuple[float | None, float
     if table.funds is not None:
         total = table.funds.total()
         if total is not None:
-            budget = total.annual_budget if total.annual_budget is not None else total.initial_budget
+            budget = total.year_budget
             if total.weight:
                 weight = total.weight
             return total.spent, budget, weight, total.cells.get("score") or total.cells.get("spent", "")
@@ -239,8 +239,7 @@ def figures(table: Table) -> dict[str, float]:
     if table.funds is not None and (t := table.funds.total()) is not None:
         spent = t.spent if t.spent is not None else spent
         initial = t.initial_budget if t.initial_budget is not None else initial
-        budget = t.annual_budget if t.annual_budget is not None else t.initial_budget if t.initial_budget is not None \
-            else budget
+        budget = t.year_budget if t.year_budget is not None else budget
     if spent is not None and budget:  # in a monitoring table: spending so far, 执行进度
         out["progress" if table.kind == MONITOR else "execution_rate"] = round_half_up(spent / budget, 4)
     if a.get("carryover") is not None and budget:

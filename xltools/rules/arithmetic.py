@@ -107,7 +107,7 @@ def overspent(ctx: Context) -> Iterator[Finding]:
     if t.funds is None:
         return
     for r in t.funds.rows:
-        budget = r.annual_budget if r.annual_budget is not None else r.initial_budget
+        budget = r.year_budget
         if r.spent is not None and budget is not None and r.spent - budget > TOL:
             yield Finding("A302", t.sheet, r.cells.get("spent", ""), r.spent,
                           {"what": r.label, "spent": _n(r.spent), "budget": _n(budget)})
@@ -118,7 +118,7 @@ def written_rates(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
     if t.funds is not None:
         for r in t.funds.rows:
-            budget = r.annual_budget if r.annual_budget is not None else r.initial_budget  # not adjusted
+            budget = r.year_budget
             if r.rate is None or r.spent is None or not budget:
                 continue
             if _differs(r.rate * 100, r.spent / budget * 100):

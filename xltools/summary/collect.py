@@ -192,9 +192,7 @@ def _summarize_book(path: str, book: Workbook, rules: RuleSet, lang: str) -> tup
         funds = table.funds.total() if table.funds is not None else None
         wan = table.to_wan  # a table stated in 元 is summed with the others in 万元
         if funds is not None:
-            # no 全年预算数 (not adjusted during the year): the 年初预算数, as the execution score takes it
-            budget = funds.annual_budget if funds.annual_budget is not None else funds.initial_budget
-            rec.annual_budget, rec.spent = wan(budget), wan(funds.spent)
+            rec.annual_budget, rec.spent = wan(funds.year_budget), wan(funds.spent)
             rec.initial_budget = wan(funds.initial_budget)
         else:  # a declaration states its 年度资金总额: its budget for the year
             a = table.amounts

@@ -131,8 +131,7 @@ def _fill_monitor_funds(ws, built: Built, source: Table) -> None:  # noqa: ANN00
         if total is not None and not any(r.annual_budget or r.spent for r in parts):
             parts = [type(total)("fiscal", total.label, None, total.annual_budget, total.spent)]
         for r in parts:
-            _put(ws, f"{cols['annual_budget']}{rows[by_kind[r.kind]]}",
-                 r.annual_budget if r.annual_budget is not None else r.initial_budget)
+            _put(ws, f"{cols['annual_budget']}{rows[by_kind[r.kind]]}", r.year_budget)
             if source.kind == MONITOR:
                 _put(ws, f"{cols['spent']}{rows[by_kind[r.kind]]}", r.spent)
     elif source.kind == GOALS:
