@@ -266,7 +266,7 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
     table = Table(kind=SELFEVAL, sheet=grid.sheet, header_row=h + 1)
     table.expert_names = [to_text(grid.raw(h if not sub_experts else h + 1, c)) for c in experts]
     end = _indicator_rows(cells, table, cols, experts, first, stop)
-    end = _funds_below(cells, table, cols, end, stop)
+    end, below = _funds_below(cells, table, cols, end, stop)
     if ticks:
         _read_ticks(cells, table, ticks, cols)
     table.kind = _kind(cells, table, cols, experts, start, h)
@@ -279,7 +279,8 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
                 ind.to_date, ind.columns = ind.actual, {**ind.columns, "to_date": ind.columns["actual"]}
         table.months = _months(cells, table, cols, h, start)
     if table.kind in (SELFEVAL, DEPT, MONITOR):
-        table.funds = _funds(cells, start, end)
+        # the indicator rows stop at a funds header: a block is above them, or the one just below
+        table.funds = _funds(cells, start, h) or below
     if table.kind in (GOALS, DEPT):
         table.amounts = _amounts(cells, start, end)
     table.goals_text = _goal_texts(cells, start, h, table.blanks)
@@ -330,12 +331,11 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
     table.header_cells = {f: a1(table.header_row - 1, c) for f, c in cols.items()}
     for i, c in enumerate(experts):
         columns[f"expert{i + 1}"] = column_letter(c)
-    sets, keys, labelled, rows = cells.sets, cells.keys, cells.labelled, grid.rows
+    sets, labelled, rows = cells.sets, cells.labelled, grid.rows
     stop = min(stop, len(rows))
     while r < stop:
         row_keys = sets[r]
-        first_text = keys[r][0][1] if keys[r] else ""
-        if row_keys & TOTAL_LABELS or first_text.startswith("总分"):
+        if _is_total_row(cells, r):
             _written_total(cells, table, cols, r)
             return r + 1
         if labelled[r] and (row_keys & GRADE_LABELS or _is_indicator_header(cells, r)
@@ -615,25 +615,31 @@ def _is_funds_header(cells: _Cells, r: int) -> bool:
         r, LINE_ITEM_COLUMNS).get("content")
 
 
-def _funds_below(cells: _Cells, table: Table, cols: dict[str, int], end: int, stop: int) -> int:
+def _is_total_row(cells: _Cells, r: int) -> bool:
+    """总分 / 合计 … (or a label starting 总分, ``总分（100分）``): the row a table's indicators end with."""
+    keys = cells.keys[r]
+    return bool(cells.sets[r] & TOTAL_LABELS) or (bool(keys) and keys[0][1].startswith("总分"))
+
+
+def _funds_below(cells: _Cells, table: Table, cols: dict[str, int], end: int,
+                 stop: int) -> tuple[int, Funds | None]:
     """Where the indicators stop at a funds block (some provincial forms put 项目资金 below the
-    indicators, then 总分), the table runs on through the block and its 总分 row: the row after
-    them. The block itself is read with the others (:func:`_funds` over the table's rows)."""
+    indicators, then 总分), the table runs on through the block and its 总分 row: (the row after
+    them, the block); else (``end``, None)."""
     if not (end < stop and cells.labelled[end] and _is_funds_header(cells, end)):
-        return end
+        return end, None
     funds = _funds(cells, end, end + 1)
     if funds is None:
-        return end
+        return end, None
     after = max(parse_a1(r.cells["label"])[0] for r in funds.rows) + 1
     for r in range(after, min(after + _MAX_BLANK, stop)):
-        keys = cells.keys[r]
-        if cells.sets[r] & TOTAL_LABELS or (keys and keys[0][1].startswith("总分")):
+        if _is_total_row(cells, r):
             if table.written_total is None:
                 _written_total(cells, table, cols, r)
-            return r + 1
-        if keys:  # something else follows the block: the table ends with it
+            return r + 1, funds
+        if cells.keys[r]:  # something else follows the block: the table ends with it
             break
-    return after
+    return after, funds
 
 
 def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
