@@ -783,13 +783,19 @@ def test_an_earlier_summary_check_never_inflates_a_huge_workbook_part(tmp_path):
     would inflate to megabytes: such a file is read as any other (and refused as damaged)."""
     import zipfile
 
-    from xltools.reading.source import MAX_BOOK_XML, sheet_names
+    from xltools.reading.source import MAX_BOOK_XML, _part_names, sheet_names
     from xltools.summary.collect import earlier_summary
 
+    ns = ('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
     bomb = tmp_path / "汇总.xlsx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("xl/workbook.xml", '<workbook><sheets><sheet name="汇总表"/><sheet name="问题清单"/></sheets>'
-                    + " " * (MAX_BOOK_XML + 1) + "</workbook>")
+        zf.writestr("xl/workbook.xml", f'<workbook {ns}><sheets><sheet name="汇总表" sheetId="1" r:id="rId1"/>'
+                    '<sheet name="问题清单" sheetId="2" r:id="rId2"/></sheets>' + " " * (MAX_BOOK_XML + 1) + "</workbook>")
+        zf.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/'
+                    '2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/>'
+                    '<Relationship Id="rId2" Target="worksheets/sheet2.xml"/></Relationships>')
+    assert sorted(_part_names(str(bomb)).values()) == ["汇总表", "问题清单"]  # what an unbounded read finds
     assert sheet_names(str(bomb)) == set() and not earlier_summary(str(bomb))
     d = tmp_path / "收件"
     d.mkdir()

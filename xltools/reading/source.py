@@ -261,8 +261,9 @@ def _check_zip(path: str, infos: list[Member]) -> dict[str, str]:
     return {name: "" for part, name in _part_names(path).items() if part in big} if big else {}
 
 
-def _sheet_parts(path: str) -> dict[str, str]:
-    """Worksheet part → sheet name, from workbook.xml and its relationships."""
+def _sheet_parts(path: str, limit: int | None = None) -> dict[str, str]:
+    """Worksheet part → sheet name, from workbook.xml and its relationships; none when either
+    part would inflate past ``limit`` bytes."""
     import posixpath
     import zipfile
 
@@ -270,9 +271,12 @@ def _sheet_parts(path: str) -> dict[str, str]:
 
     ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
     ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    book_part, rels_part = "xl/workbook.xml", "xl/_rels/workbook.xml.rels"
     with zipfile.ZipFile(path) as zf:
-        book = fromstring(zf.read("xl/workbook.xml"))
-        rels = fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+        if limit is not None and any(zf.getinfo(p).file_size > limit for p in (book_part, rels_part)):
+            return {}
+        book = fromstring(zf.read(book_part))
+        rels = fromstring(zf.read(rels_part))
     targets = {}
     for rel in rels:
         target = rel.get("Target", "")
@@ -574,30 +578,22 @@ def _ods_scan(data: bytes) -> _Scan:
     return scan
 
 
-def _part_names(path: str) -> dict[str, str]:
+def _part_names(path: str, limit: int | None = None) -> dict[str, str]:
     """Worksheet part → sheet name, or nothing when workbook.xml cannot say."""
     try:
-        return _sheet_parts(path)
+        return _sheet_parts(path, limit)
     except Exception:  # noqa: BLE001 — damage of any kind (BadZipFile, zlib.error, defusedxml's refusals)
         return {}
 
 
-#: A workbook.xml larger than this is not read for its sheet names alone (a workbook names its
-#: sheets in a few kilobytes; a hostile file could inflate that part to a gigabyte).
+#: A workbook.xml (or its relationships) larger than this is not read for the sheet names alone
+#: (a workbook names its sheets in a few kilobytes; a hostile file could inflate it to a gigabyte).
 MAX_BOOK_XML = 4 << 20
 
 
 def sheet_names(path: str) -> set[str]:
     """The sheet names of an .xlsx, from its workbook.xml only; none when it cannot say."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(path) as zf:
-            if zf.getinfo("xl/workbook.xml").file_size > MAX_BOOK_XML:
-                return set()
-    except Exception:  # noqa: BLE001 — damage of any kind: no names
-        return set()
-    return set(_part_names(path).values())
+    return set(_part_names(path, MAX_BOOK_XML).values())
 
 
 def load_grids(path: str) -> list[Grid]:
