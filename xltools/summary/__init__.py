@@ -211,6 +211,7 @@ def _into_copy(src: str, sheet: str, out: str, records: list[Record], agg: Aggre
     from ..annotate import open_keepable, write_text
     from .words import tr
     from .write import COLUMNS, KIND_ZH, TOTAL_LABEL, summary_highlights, unit_table
+    from .xlsx import RED_FILL, RED_TEXT
 
     wb = open_keepable(src, ("汇总副本", "a summary copy"))
     if sheet in wb.sheetnames:
@@ -237,8 +238,8 @@ def _into_copy(src: str, sheet: str, out: str, records: list[Record], agg: Aggre
     for col, condition in summary_highlights([k for k, *_ in COLUMNS], low_rate, low_grade, lang):
         letter = ws.cell(3, col + 1).column_letter  # red as in the summary workbook (xlsx.Sheet.highlight)
         ws.conditional_formatting.add(f"{letter}3:{letter}{max(3, r - 1)}", FormulaRule(
-            formula=[condition.replace("{c}", f"{letter}3")], font=Font(color="FF9C0006"),
-            fill=PatternFill(bgColor="FFFFC7CE")))
+            formula=[condition.replace("{c}", f"{letter}3")], font=Font(color=RED_TEXT),
+            fill=PatternFill(bgColor=RED_FILL)))
     _, _, (_, _, projects, budget, spent, rate, mean, grades, *_) = unit_table(agg, records)
     if projects:
         total = {"path": tr(TOTAL_LABEL, lang), "annual_budget": budget, "spent": spent, "execution_rate": rate,

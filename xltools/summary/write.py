@@ -297,7 +297,7 @@ class XlsxSummary:
                 for col, condition in summary_highlights(keys, self.low_rate, self.low_grade, lang):
                     ws.highlight(col, condition)
                 _grades_sheet(book, agg, banner, lang)
-                _units_sheet(book, agg, records, banner, lang, self)
+                _units_sheet(book, agg, records, banner, lang, self.low_rate)
                 _codes_sheet(book, agg, banner, lang)
                 if self.dept:
                     _dept_sheet(book, agg, banner, lang)
@@ -420,9 +420,9 @@ def units_json(agg: Aggregates, records: list[Record]) -> dict[str, object]:
 
 
 def _units_sheet(book, agg: Aggregates, records: list[Record], banner: str, lang: str = "zh",  # noqa: ANN001
-                 summary: XlsxSummary | None = None) -> None:
-    """按单位汇总 (:func:`unit_table`), its 合计 row below the filtered range in bold; with
-    ``summary``, its low rates and error counts in red as 汇总表's."""
+                 low_rate: float = 0.0) -> None:
+    """按单位汇总 (:func:`unit_table`), its 合计 row below the filtered range in bold, its rates
+    below ``low_rate`` and its error counts in red as 汇总表's."""
     declared, rows, total = unit_table(agg, records)
     ws = book.sheet(UNITS_SHEET, [18, 20, 8, 16, 16, 9, 9, 16, 10, 8, 8], order=3)
     ws.append([banner], bold=True)
@@ -433,9 +433,8 @@ def _units_sheet(book, agg: Aggregates, records: list[Record], banner: str, lang
     formats = ["", "", *UNIT_FORMATS, "0", "0", "0"]
     for row in rows:
         ws.append(row, formats)
-    if summary is not None:
-        for col, condition in highlights(UNIT_KEYS, summary.low_rate):
-            ws.highlight(col, condition)
+    for col, condition in highlights(UNIT_KEYS, low_rate):
+        ws.highlight(col, condition)
     ws.end_filter()
     total[0] = tr(TOTAL_LABEL, lang)
     ws.append(total, formats, bold=True)

@@ -23,6 +23,8 @@ REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #: style index by number format ("" is General); index 1 is the bold header, 6 a link.
 FORMATS = {"": 0, "bold": 1, "#,##0.00": 2, "0.00%": 3, "0.00": 4, "0": 5, "@": 0}
 LINK_STYLE = 6
+#: The red of what a reviewer looks at first (conditional formats, here and in ``--sheet``'s copy).
+RED_TEXT, RED_FILL = "FF9C0006", "FFFFC7CE"
 #: Excel takes at most 255 characters in a formula's string: a longer link stays plain text.
 MAX_LINK = 255
 
@@ -55,7 +57,7 @@ _STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
-<dxfs count="1"><dxf><font><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf></dxfs>
+<dxfs count="1"><dxf><font><color rgb="{RED_TEXT}"/></font><fill><patternFill><bgColor rgb="{RED_FILL}"/></patternFill></fill></dxf></dxfs>
 </styleSheet>"""
 
 
