@@ -290,7 +290,10 @@ _ERROR_MARK = b't="e"'
 #: What :attr:`Grid.errors` holds for a formula cell without a result (never calculated: a file
 #: written by a program, or by openpyxl as ``xltools fix`` does, and not saved in Excel since).
 UNCALCULATED = ""
-_HIDDEN_MARK = b'hidden="'
+#: What a hidden row or column carries (the searches ``hidden_row``/``hidden_col`` match no other
+#: value). Looked for as bytes first: LibreOffice writes ``hidden="false"`` on every row, where two
+#: searches over the whole part would find nothing.
+_HIDDEN_MARKS = (b'hidden="1"', b'hidden="true"')
 _COL_MIN, _COL_MAX = re.compile(rb'\bmin="([0-9]{1,5})"'), re.compile(rb'\bmax="([0-9]{1,5})"')
 #: Hidden columns spanning more than this (everything right of the table hidden) are not listed:
 #: only a column beside another of the same label matters (reading.recognize._Cells.mapped).
@@ -371,7 +374,7 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
                 continue
         if pat.odd_value.search(data):
             scan.odd = True
-        if _HIDDEN_MARK in data:
+        if _HIDDEN_MARKS[0] in data or _HIDDEN_MARKS[1] in data:
             rows = {int(r[2]) - 1 for attrs in pat.hidden_row.findall(data)
                     if (r := _R_ATTR.search(attrs)) and r[2] and int(r[2]) <= MAX_ROWS}
             if rows:
