@@ -208,3 +208,25 @@ def test_a_template_is_never_written_over_the_workbook_it_starts_from(tmp_path, 
         res = run("template", kind, option, src, "-o", src, "--force")
         assert res.exit_code == 1 and "输出会覆盖原文件" in res.stderr, res.output
     assert Path(src).read_bytes() == before
+
+
+#: Modules the read path must not import: openpyxl and pandas cost 100–300 ms to import and do
+#: not read values (python-calamine does); zipfile with its shutil, pathlib and lzma is 12 ms of
+#: every validate's start-up, and only writers and odd files need it.
+HEAVY = ("openpyxl", "pandas", "xlwings", "zipfile")
+
+
+@pytest.mark.parametrize(("call", "heavy"), [
+    ("validate_file(path)", HEAVY),
+    ("score_file(path)", HEAVY),
+    ("summarize([path], fmt='json')", HEAVY[:3]),  # json to stdout: no workbook written
+])
+def test_the_read_path_imports_nothing_heavy(build, demo, call, heavy):
+    """Fails when a module-level import drags a heavy module into every command's start-up (an
+    ``import zipfile`` at the top of annotate.py and summary/xlsx.py did, through ``xltools.summary``)."""
+    path = build(demo["自评表.xlsx"][0], name="自评表.xlsx")
+    code = ("import sys\nfrom xltools.api import score_file, validate_file\nfrom xltools.summary import summarize\n"
+            f"path = {path!r}\n{call}\n"
+            f"print(' '.join(m for m in {heavy!r} if m in sys.modules))")
+    out = subprocess.run([*xltools_cmd()[:1], "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == []

@@ -12,12 +12,15 @@ import itertools
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..output import PENDING, atomic_path, check_output, save_workbook
 from ..ruleset import load_rules
 from .collect import MISSING, FindingRow, Record, collect, discover
-from .write import Aggregates, XlsxSummary, problem_rows, spool_findings, to_csv, to_json
+
+if TYPE_CHECKING:
+    from .write import Aggregates
 
 __all__ = ["summarize", "SummaryResult", "Record"]
 
@@ -48,6 +51,9 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
     With ``pair_goals``, a self-evaluation or monitoring table whose goal declaration is in the
     batch too is compared with it (:mod:`.pairs`); the differences join its findings.
     """
+    # the writers here, not above: validate imports this package (for .collect) and not them
+    from .write import Aggregates, XlsxSummary, problem_rows, spool_findings, to_csv, to_json
+
     if fmt == "xlsx" and not out:
         raise UsageError("xlsx 汇总需要 -o 输出文件（或用 --format json/csv 输出到屏幕）",
                          "an xlsx summary needs -o FILE (or --format json/csv for stdout)")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import re
-import zipfile
 from typing import NamedTuple
 
 from ..grid import column_letter
@@ -192,6 +191,8 @@ class XlsxWriter:
     """``with XlsxWriter(path) as w: s = w.sheet(name, widths); s.append([...]); ...``."""
 
     def __init__(self, path: str) -> None:
+        import zipfile  # here, not above: validate imports this package, and zipfile is 10 ms to start
+
         self.zf = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1)
         self.sheets: list[Sheet] = []
         self._open: Sheet | None = None
