@@ -220,8 +220,9 @@ def _central_directory(cd: bytes, count: int) -> list[Member] | None:
         sig, flags, method, csize, usize, nlen, xlen, clen, offset = unpack(cd, pos)
         if sig != b"PK\x01\x02" or 0xFFFFFFFF in (usize, csize, offset):
             return None
-        try:
-            name = cd[pos + 46:pos + 46 + nlen].decode("utf-8" if flags & 0x800 else "cp437")
+        raw = cd[pos + 46:pos + 46 + nlen]
+        try:  # an ASCII name reads the same in cp437, whose codec is 1.4 ms to import
+            name = raw.decode("utf-8" if flags & 0x800 or raw.isascii() else "cp437")
         except UnicodeDecodeError:  # a damaged name: zipfile says what is wrong
             return None
         members.append(Member(name, usize, method, csize, offset))
