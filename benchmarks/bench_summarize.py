@@ -31,6 +31,7 @@ from dataclasses import replace
 from bench_score import write_filled
 
 from xltools.samples import Row, demo_samples
+from xltools.summary.pool import usable_cpus
 
 LEVELS = [("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标"),
           ("效益指标", "社会效益指标"), ("满意度指标", "服务对象满意度指标")]
@@ -157,10 +158,10 @@ def compare(exe: str, folder: str, out: str, label: str) -> None:
     t, c = time.perf_counter(), time.process_time()
     failed = openpyxl_loop(files)
     opx, opx_cpu = time.perf_counter() - t, time.process_time() - c
-    floor = min(reading_alone(files, os.cpu_count() or 1) for _ in range(3))
+    floor = min(reading_alone(files, usable_cpus()) for _ in range(3))
     best = min(r[0] for r in runs)
     cpu = min(r[2] for r in runs)
-    print(f"{label}: {len(files)} workbooks, {os.cpu_count()} cores")
+    print(f"{label}: {len(files)} workbooks, {usable_cpus()} cores")
     print(f"  xltools summarize (end to end)  best {best:6.2f} s  runs {', '.join(f'{r[0]:.2f}' for r in runs)}"
           f"  CPU {cpu:.2f} s  (goal ≤ 1.0 s for 1,000)")
     print(f"  plain openpyxl loop (reading only)   {opx:6.2f} s  CPU {opx_cpu:.2f} s  → xltools is {opx / best:.1f}× "

@@ -123,3 +123,25 @@ def test_too_many_tasks_are_refused():
 
 def test_spawn_fallback_gives_the_same_results():
     assert [r for r, _ in pool._spawned(square_with_pid, list(range(10)), 2)] == [x * x for x in range(10)]
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    ({"cpu.max": "200000 100000\n"}, 2),  # cgroup v2: docker --cpus 2
+    ({"cpu.max": "150000 100000\n"}, 2),  # 1.5 CPUs' time: two workers keep it busy
+    ({"cpu.max": "50000 100000\n"}, 1),
+    ({"cpu.max": "max 100000\n"}, None),  # no limit: the affinity mask decides
+    ({"cpu/cpu.cfs_quota_us": "300000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 3),  # cgroup v1
+    ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),
+    ({"cpu.max": "garbage"}, None),
+    ({}, None),
+])
+def test_workers_default_to_the_cpus_the_process_may_use(tmp_path, monkeypatch, files, expected):
+    """A container limited to 2 CPUs on a 64-core host forked 64 workers (os.cpu_count())."""
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 128)  # the host's: never the answer when a mask says less
+    assert pool.usable_cpus(str(tmp_path)) == (expected or 64)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)  # taskset -c 0,1
+    assert pool.usable_cpus(str(tmp_path)) == min(expected or 2, 2)

@@ -267,11 +267,12 @@ PARALLEL_FROM = 8
 def _in_workers(fn: Callable, items: list, shared: tuple, jobs: int | None, on_crash: Callable) -> Iterator:
     """``fn(batch, shared)`` over ``items`` in batches, in forked workers when there are enough
     (``summary.pool``); results flattened, in input order."""
-    jobs = jobs or os.cpu_count() or 1
+    from .summary import pool
+
+    jobs = jobs or pool.usable_cpus()
     if jobs == 1 or len(items) < PARALLEL_FROM:
         yield from fn(items, shared)
         return
-    from .summary import pool
 
     parts = pool.batches(items, jobs)
     salvage = functools.partial(_salvage, on_crash=on_crash)

@@ -122,7 +122,7 @@ def _codes(value: str | None) -> set[str] | None:
               help="只检查这些代码（前缀即可，逗号分隔）/ only these codes or prefixes, e.g. A3,G201.")
 @click.option("--ignore", default=None, metavar="CODES", help="忽略这些代码 / skip these codes or prefixes.")
 @click.option("--force", is_flag=True, help="覆盖已存在的标注副本 / overwrite existing annotated copies.")
-@click.option("--jobs", type=click.IntRange(1, 256), default=None, help="并行进程数（默认：全部核心）/ workers.")
+@click.option("--jobs", type=click.IntRange(1, 256), default=None, help="并行进程数（默认：本进程可用的全部 CPU）/ workers (default: the CPUs this process may use).")
 @common_options
 def validate(files: tuple[str, ...], fmt: str, annotate_dir: str | None, goals: str | None, pair_goals: bool,
              fail_on: str, select: str | None, ignore: str | None, force: bool, jobs: int | None, rules: str | None,
@@ -274,7 +274,7 @@ def _progress_bar(quiet: bool):  # noqa: ANN202
               help="汇总文件 / the summary file (xlsx; json/csv go to stdout without -o).")
 @click.option("--format", "fmt", type=click.Choice(["xlsx", "json", "csv"]), default="xlsx", show_default=True,
               help="输出格式 / output format.")
-@click.option("--jobs", type=click.IntRange(1, 256), default=None, help="并行进程数（默认：全部核心）/ workers.")
+@click.option("--jobs", type=click.IntRange(1, 256), default=None, help="并行进程数（默认：本进程可用的全部 CPU）/ workers (default: the CPUs this process may use).")
 @click.option("--quiet", is_flag=True, help="不显示进度条 / no progress bar.")
 @click.option("--sheet", default=None, help="把汇总写入该工作簿副本的此工作表 / in-workbook summary sheet.")
 @click.option("--dept", is_flag=True, help="附加部门整体草稿表 / add a draft department table.")

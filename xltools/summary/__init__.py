@@ -108,9 +108,10 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
 
             later = batch_findings(records, lang, pair_goals)
             if pair_goals:
+                from . import pool
                 from .pairs import compare
 
-                later = itertools.chain(compare(records, rules, jobs=jobs or os.cpu_count() or 1, lang=lang), later)
+                later = itertools.chain(compare(records, rules, jobs=jobs or pool.usable_cpus(), lang=lang), later)
             for i, rows in later:
                 rec = records[i]
                 had_errors = rec.errors

@@ -266,7 +266,9 @@ def collect(files: list[str], rules_spec: str | None = None, *, jobs: int | None
     ``prepare`` (a module-level function, so that it reaches the workers) turns each record's
     finding rows into what the consumer writes, in the workers rather than in this process.
     """
-    jobs = jobs or os.cpu_count() or 1
+    from . import pool
+
+    jobs = jobs or pool.usable_cpus()
     if jobs == 1 or len(files) < 8:
         rules = load_rules(rules_spec)
         for p in files:
@@ -278,7 +280,6 @@ def collect(files: list[str], rules_spec: str | None = None, *, jobs: int | None
     import python_calamine  # noqa: F401
 
     from .. import reading, rules  # noqa: F401
-    from . import pool
 
     batches = pool.batches(files, jobs, CHUNK)
     tasks = [(b, rules_spec, lang, prepare) for b in batches]

@@ -30,6 +30,40 @@ _HEADER = struct.Struct("<IQ")  # task number, length of the pickled result
 _FAILED = 0xFFFFFFFF  # task number of a message that carries a worker's exception text
 
 
+def usable_cpus(cgroup: str = "/sys/fs/cgroup") -> int:
+    """The CPUs this process may use: the default number of workers.
+
+    ``os.cpu_count()`` counts the machine's: in a container limited to 2 CPUs on a 64-core host
+    (a CPU set, or a quota as ``docker --cpus 2`` sets) it said 64, and 64 workers forked to
+    share 2 CPUs (a page of memory each, and every batch slower). The affinity mask says which
+    CPUs the process may run on; a cgroup quota (v2 ``cpu.max``, v1 ``cpu.cfs_quota_us``) how many
+    CPUs' worth of time it gets, rounded up.
+    """
+    try:
+        n = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # macOS, Windows
+        n = os.cpu_count() or 1
+    quota = _cgroup_quota(cgroup)
+    return max(1, min(n, quota)) if quota else max(1, n)
+
+
+def _cgroup_quota(root: str) -> int | None:
+    """CPUs' worth of time a cgroup grants (``"200000 100000"`` → 2, ``150000`` → 2); ``None``
+    when it sets no limit or cannot be read."""
+    for path, period_path in ((f"{root}/cpu.max", None), (f"{root}/cpu/cpu.cfs_quota_us", f"{root}/cpu/cpu.cfs_period_us")):
+        try:
+            with open(path, encoding="ascii") as fh:
+                words = fh.read().split()
+            if period_path:
+                with open(period_path, encoding="ascii") as fh:
+                    words += fh.read().split()
+            quota, period = int(words[0]), int(words[1])  # "max" (no limit) or v1's -1: not a limit
+        except (OSError, ValueError, IndexError):
+            continue
+        return -(-quota // period) if quota > 0 and period > 0 else None
+    return None
+
+
 def batches(items: Sequence[Any], jobs: int, most: int = 8) -> list[Sequence[Any]]:
     """``items`` cut into tasks of at most ``most`` (small ones keep every core busy to the end of
     a run), and into no more than :data:`MAX_TASKS` of them."""
