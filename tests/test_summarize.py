@@ -929,3 +929,43 @@ def test_a_department_written_with_its_code_is_one_department(tmp_path):
     assert [(u["department"], u["unit"], u["projects"]) for u in data["units"]] == [
         ("市教育局", "101中学", 1), ("市教育局", "102中学", 1), ("市民政局", "市养老服务指导中心", 4)]
     assert [(d["department"], d["projects"]) for d in data["departments"]] == [("市教育局", 2), ("市民政局", 4)]
+
+
+def test_a_small_earlier_summary_with_alerts_is_not_read_as_a_monitoring_table(tmp_path, demo):
+    """A summary under SUMMARY_SIZE is read before it can be told; its 预警清单 sheet has the
+    columns of a monitoring table, so every re-run over the folder summed it as one and validate
+    gave it three S101 and an M405 — the summary is passed over by its sheet names instead."""
+    from xltools.api import validate_files
+    from xltools.samples import write_sample
+
+    d = tmp_path / "收件"
+    d.mkdir()
+    sample, layout = demo["监控表.xlsx"]
+    write_sample(sample, d / "监控表.xlsx", layout)
+    write(d, CLEAN, name="自评表.xlsx")
+    assert run("summarize", d, "-o", d / "汇总.xlsx").exit_code in (0, 1)
+    assert "预警清单" in openpyxl.load_workbook(d / "汇总.xlsx").sheetnames and os.path.getsize(d / "汇总.xlsx") < 64 << 10
+    data = json.loads(run("summarize", d, "--format", "json", "--quiet").stdout)
+    assert sorted(os.path.basename(r["path"]) for r in data["records"]) == ["监控表.xlsx", "自评表.xlsx"]
+    assert [(os.path.basename(s["path"]), s["reason"]) for s in data["skipped"]] == [("汇总.xlsx", "xltools 生成的汇总表，已跳过")]
+    report = validate_files([str(d)])
+    assert [(os.path.basename(p), why) for p, why in report.skipped] == [("汇总.xlsx", "xltools 生成的汇总表，已跳过")]
+    assert sorted(os.path.basename(f.path) for f in report.files) == ["监控表.xlsx", "自评表.xlsx"]
+
+
+def test_a_file_named_twice_or_also_inside_a_folder_given_counts_once(tmp_path):
+    """``summarize a.xlsx ./a.xlsx 收件/`` summed the same file three times, and S106 said the
+    table was there 3 times, "另见 本文件「绩效自评表」B4" — the same sheet of the same file."""
+    from xltools.api import validate_files
+
+    d = tmp_path / "收件"
+    d.mkdir()
+    one = write(d, CLEAN, name="自评表.xlsx")
+    write(d, replace(CLEAN, project="助餐服务"), name="助餐.xlsx")
+    again = os.path.join(str(d), "..", "收件", "自评表.xlsx")
+    data = json.loads(run("summarize", one, again, d, "--format", "json").stdout)
+    assert sorted(os.path.basename(r["path"]) for r in data["records"]) == ["助餐.xlsx", "自评表.xlsx"]
+    assert not [p for p in data["problems"] if p["code"] == "S106"]
+    report = validate_files([str(one), again, str(d)])
+    assert sorted(os.path.basename(f.path) for f in report.files) == ["助餐.xlsx", "自评表.xlsx"]
+    assert not [f for r in report.files for f in r.findings if f.code == "S106"]

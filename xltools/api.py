@@ -96,7 +96,12 @@ def _validate(path: str | os.PathLike[str], rules: RuleSet | str | None,
               ignore: set[str] | None, lang: str) -> tuple[FileReport, list[Checked] | None]:
     from .reading.recognize import LOOKED_FOR, LOOKED_FOR_EN
     from .rules import Finding, check_workbook, wanted
-    from .summary.collect import SUMMARY_SHEETS, SUMMARY_SKIPPED, earlier_summary_among_inputs
+    from .summary.collect import (
+        SUMMARY_SHEETS,
+        SUMMARY_SKIPPED,
+        earlier_summary_among_inputs,
+        is_summary,
+    )
 
     rs = rules if isinstance(rules, RuleSet) else load_rules(rules)
     report = FileReport(os.fspath(path))
@@ -116,6 +121,9 @@ def _validate(path: str | os.PathLike[str], rules: RuleSet | str | None,
         return report, None
     except UnreadableWorkbook as e:
         report.error = e.message(lang)
+        return report, None
+    if is_summary(book.sheets):  # a small summary, read before it could be told (its 预警清单 is a table)
+        report.skipped = SUMMARY_SKIPPED
         return report, None
     checked = check_workbook(book, rs, goals, select, ignore)
     report.tables = [(c.table.kind, c.table.sheet) for c in checked]
@@ -182,22 +190,27 @@ def _expand(paths: list[str], skipped: list[tuple[str, str]]) -> list[tuple[str,
 
     Files as given (the folder ``""``); folders as the workbooks under them, as ``summarize``
     finds them (lock files, other documents and annotated copies ``*_校验.xlsx`` skipped, each
-    noted in ``skipped``). A file named explicitly is always validated, whatever its name: the
+    noted in ``skipped``); each file once. A file named explicitly is always validated, whatever its name: the
     reader goes by content. The relative folder keeps annotated copies of two ``自评表.xlsx`` in
     different subfolders apart.
     """
-    from .summary.collect import discover
+    from .summary.collect import discover, path_key
 
     out: list[tuple[str, str]] = []
+    seen: set[str] = set()
     for p in paths:
         if os.path.isdir(p):
             found, passed = discover([p])
-            for f in found:
-                sub = os.path.relpath(os.path.dirname(f), p)
-                out.append((f, "" if sub == os.curdir else sub))
             skipped.extend(passed)
         else:
-            out.append((p, ""))
+            found = [p]
+        for f in found:
+            key = path_key(f)
+            if key in seen:  # a file named twice, or named and in a folder given: validated once
+                continue
+            seen.add(key)
+            sub = os.path.relpath(os.path.dirname(f), p) if f is not p else os.curdir
+            out.append((f, "" if sub == os.curdir else sub))
     return out
 
 

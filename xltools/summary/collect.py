@@ -85,8 +85,17 @@ class Record:
             self.infos += 1
 
 
+def path_key(path: str) -> str:
+    """What makes two paths one file here: the same absolute path (``a.xlsx``, ``./a.xlsx`` and
+    ``dir/../a.xlsx``; case-folded where the file system folds it). Not the same inode: hard links
+    are files of their own names, and resolving every link of a hundred thousand paths costs
+    a system call per folder level."""
+    return os.path.normcase(os.path.abspath(path))
+
+
 def discover(paths: Iterable[str], output: str | None = None) -> tuple[list[str], list[tuple[str, str]]]:
-    """Workbook files under ``paths`` (folders recursively, sorted) and what was skipped, with why.
+    """Workbook files under ``paths`` (folders recursively, sorted; each file once) and what was
+    skipped, with why.
 
     Skipped besides lock files and non-workbooks: ``output`` (a summary written into the folder
     it summarises must not be read back on the next run) and annotated copies that
@@ -95,8 +104,13 @@ def discover(paths: Iterable[str], output: str | None = None) -> tuple[list[str]
     files: list[str] = []
     skipped: list[tuple[str, str]] = []
     out = os.path.abspath(output) if output else None
+    seen: set[str] = set()
 
     def consider(p: str) -> None:
+        key = path_key(p)
+        if key in seen:  # named twice, or named and inside a folder given too: summed once
+            return
+        seen.add(key)
         name = os.path.basename(p)
         stem, ext = os.path.splitext(name)
         if name.startswith("~$"):
@@ -135,7 +149,14 @@ def earlier_summary(path: str) -> bool:
             return False
     except XltoolsError:
         return False
-    return SUMMARY_SHEETS <= sheet_names(path) <= ALL_SUMMARY_SHEETS
+    return is_summary(sheet_names(path))
+
+
+def is_summary(sheets: Iterable[str]) -> bool:
+    """Whether a workbook of these sheets is a summary xltools wrote: both of
+    :data:`SUMMARY_SHEETS` and no sheet a summary does not hold. Its 预警清单 reads as a monitoring
+    table (three S101 and an M405 in every re-run over a folder holding a small summary)."""
+    return SUMMARY_SHEETS <= set(sheets) <= ALL_SUMMARY_SHEETS
 
 
 #: A workbook this large may be an earlier summary among the inputs (a thousand projects make
@@ -170,6 +191,8 @@ def summarize_file(path: str, rules: RuleSet, lang: str = "zh") -> tuple[list[Re
         return [Record(path, error=e.message(lang))], []
     except Exception as e:  # a bug must not stop a batch of thousands; report it on the file
         return [Record(path, error=internal_error(e, lang))], []
+    if is_summary(book.sheets):  # a summary too small to be told before reading (SUMMARY_SIZE)
+        return [Record(path, skipped=SUMMARY_SKIPPED)], []
     try:
         return _summarize_book(path, book, rules, lang)
     except Exception as e:  # noqa: BLE001 — likewise a bug in scoring or a check
