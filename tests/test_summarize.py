@@ -6,6 +6,7 @@ import csv
 import json
 import os
 import shutil
+import zipfile
 from dataclasses import replace
 
 import openpyxl
@@ -969,3 +970,19 @@ def test_a_file_named_twice_or_also_inside_a_folder_given_counts_once(tmp_path):
     report = validate_files([str(one), again, str(d)])
     assert sorted(os.path.basename(f.path) for f in report.files) == ["助餐.xlsx", "自评表.xlsx"]
     assert not [f for r in report.files for f in r.findings if f.code == "S106"]
+
+
+def test_the_output_extension_chooses_the_format(tmp_path):
+    """``-o 汇总.csv`` wrote an .xlsx under that name (Excel and WPS then showed garbage): the
+    extension chooses the format unless --format says otherwise, and a contradiction is refused."""
+    src = write(tmp_path, CLEAN, name="自评表.xlsx")
+    assert run("summarize", src, "-o", tmp_path / "汇总.csv").exit_code == 0
+    text = (tmp_path / "汇总.csv").read_bytes()
+    assert text.startswith(b"\xef\xbb\xbf") and "社区养老服务中心运营补助" in text.decode("utf-8-sig")
+    assert run("summarize", src, "-o", tmp_path / "汇总.json").exit_code == 0
+    assert json.loads((tmp_path / "汇总.json").read_text(encoding="utf-8"))["records"][0]["total"] == score_file(src)[0].total
+    assert run("summarize", src, "-o", tmp_path / "汇总.xlsx").exit_code == 0 and zipfile.is_zipfile(tmp_path / "汇总.xlsx")
+    assert run("summarize", src, "-o", tmp_path / "汇总", "--format", "csv").exit_code == 0  # no extension: as asked
+    res = run("summarize", src, "-o", tmp_path / "另.csv", "--format", "xlsx")
+    assert res.exit_code == 2 and not (tmp_path / "另.csv").exists()
+    assert "输出文件 另.csv 的扩展名与 --format xlsx 不符：改用 -o 另.xlsx，或去掉 --format（按扩展名输出 CSV）" in res.output

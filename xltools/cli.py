@@ -272,8 +272,8 @@ def _progress_bar(quiet: bool):  # noqa: ANN202
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False), default=None,
               help="汇总文件 / the summary file (xlsx; json/csv go to stdout without -o).")
-@click.option("--format", "fmt", type=click.Choice(["xlsx", "json", "csv"]), default="xlsx", show_default=True,
-              help="输出格式 / output format.")
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "json", "csv"]), default=None,
+              help="输出格式（默认按 -o 的扩展名，否则 xlsx）/ output format (default: -o's extension, else xlsx).")
 @click.option("--jobs", type=click.IntRange(1, 256), default=None, help="并行进程数（默认：本进程可用的全部 CPU）/ workers (default: the CPUs this process may use).")
 @click.option("--quiet", is_flag=True, help="不显示进度条 / no progress bar.")
 @click.option("--sheet", default=None, help="把汇总写入该工作簿副本的此工作表 / in-workbook summary sheet.")
@@ -282,7 +282,7 @@ def _progress_bar(quiet: bool):  # noqa: ANN202
               help="自评表、监控表与同一批中同名项目的目标申报表比对（A311/M408）/ compare with the batch's goal declarations.")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出 / overwrite the output.")
 @common_options
-def summarize(paths: tuple[str, ...], out: str | None, fmt: str, jobs: int | None, quiet: bool,
+def summarize(paths: tuple[str, ...], out: str | None, fmt: str | None, jobs: int | None, quiet: bool,
               sheet: str | None, dept: bool, pair_goals: bool, force: bool, rules: str | None, lang: str) -> None:
     """汇总多个工作簿（文件或文件夹，递归）：汇总表、等级分布、按单位汇总、问题清单、问题统计。
 
@@ -302,6 +302,7 @@ def summarize(paths: tuple[str, ...], out: str | None, fmt: str, jobs: int | Non
     Example:
         xltools summarize 2023自评/ -o 汇总.xlsx
         xltools summarize 2023自评/ --format json --jobs 2 > 汇总.json
+        xltools summarize 2023自评/ -o 汇总.csv
         xltools summarize 部门项目.xlsx --sheet 汇总 -o 部门项目_汇总.xlsx
         xltools summarize 2023自评/ -o 汇总.xlsx --dept
     """

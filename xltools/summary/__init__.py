@@ -42,11 +42,33 @@ class SummaryResult:
         return 1 if self.unreadable or self.with_errors or self.missing else 0
 
 
-def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jobs: int | None = None,
+#: The summary formats, and the extension that names each in ``-o``.
+FORMAT_SUFFIXES = {"xlsx": ".xlsx", "json": ".json", "csv": ".csv"}
+
+
+def output_format(fmt: str | None, out: str | None) -> str:
+    """The format asked for; else the one ``out``'s extension names (``汇总.csv`` is a CSV); else
+    xlsx. An extension naming another format than the one asked for is refused: ``-o 汇总.csv``
+    wrote an .xlsx under that name, which Excel and WPS then opened as garbage."""
+    ext = os.path.splitext(out)[1].lower() if out else ""
+    named = next((f for f, suffix in FORMAT_SUFFIXES.items() if ext == suffix), None)
+    if fmt is None:
+        return named or "xlsx"
+    if named is not None and named != fmt:
+        name, right = os.path.basename(out or ""), os.path.splitext(out or "")[0] + FORMAT_SUFFIXES[fmt]
+        raise UsageError(f"输出文件 {name} 的扩展名与 --format {fmt} 不符：改用 -o {os.path.basename(right)}，"
+                         f"或去掉 --format（按扩展名输出 {named.upper()}）",
+                         f"the output {name} does not match --format {fmt}: use -o {os.path.basename(right)}, or "
+                         f"drop --format (the extension then chooses {named.upper()})")
+    return fmt
+
+
+def summarize(paths: list[str], out: str | None = None, *, fmt: str | None = None, jobs: int | None = None,
               rules: str | None = None, lang: str = "zh", sheet: str | None = None, dept: bool = False,
               force: bool = False, progress: Callable[[int, int], Callable[[int], None]] | None = None,
               pair_goals: bool = True) -> SummaryResult:
     """Summarise ``paths``; write ``out`` (xlsx, or json/csv; those go to ``text`` without ``out``).
+    ``fmt`` defaults to what ``out``'s extension names (:func:`output_format`).
 
     With ``pair_goals``, a self-evaluation or monitoring table whose goal declaration is in the
     batch too is compared with it (:mod:`.pairs`); the differences join its findings.
@@ -54,6 +76,7 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str = "xlsx", jo
     # the writers here, not above: validate imports this package (for .collect) and not them
     from .write import Aggregates, XlsxSummary, problem_rows, spool_findings, to_csv, to_json
 
+    fmt = output_format(fmt, out)
     if fmt == "xlsx" and not out:
         raise UsageError("xlsx 汇总需要 -o 输出文件（或用 --format json/csv 输出到屏幕）",
                          "an xlsx summary needs -o FILE (or --format json/csv for stdout)")
