@@ -230,3 +230,21 @@ def test_the_read_path_imports_nothing_heavy(build, demo, call, heavy):
             f"print(' '.join(m for m in {heavy!r} if m in sys.modules))")
     out = subprocess.run([*xltools_cmd()[:1], "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == []
+
+
+@pytest.mark.parametrize(("args", "name", "suffix"), [
+    (["template", "selfeval", "-o", "{d}/模板.csv"], "模板.csv", ".xlsx"),
+    (["fix", "{src}", "-o", "{d}/修正.xls"], "修正.xls", ".xlsx"),
+    (["summarize", "{src}", "-o", "{d}/汇总"], "汇总", ".xlsx"),
+    (["summarize", "{src}", "--sheet", "汇总", "-o", "{d}/带汇总.xlsm"], "带汇总.xlsm", ".xlsx"),  # no macros to keep
+])
+def test_a_workbook_is_not_written_under_another_formats_name(build, demo, tmp_path, args, name, suffix):
+    """An .xlsx written as 模板.csv or 修正.xls opened as garbage in Excel and WPS (they go by the
+    extension), and one named .xlsm not at all: refused as a usage error, nothing written."""
+    src = build(demo["自评表.xlsx"][0], name="自评表.xlsx")
+    res = run(*[a.format(d=tmp_path / "out", src=src) for a in args])
+    stem = name.rsplit(".", 1)[0]
+    assert res.exit_code == 2, res.output
+    assert f"输出文件 {name} 应以 {suffix} 结尾（Excel 和 WPS 按扩展名打开文件），如 {stem}{suffix}" in res.output
+    assert not (tmp_path / "out").exists()
+    assert run(*[a.format(d=tmp_path / "out", src=src).replace(name, stem + suffix) for a in args]).exit_code in (0, 1)

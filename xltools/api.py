@@ -369,7 +369,7 @@ def make_template(kind: str, out: str, rules: RuleSet | str | None = None, *, ex
     source = None
     if from_path and goals_path:
         raise UsageError("--from 与 --goals 只能选一个", "use either --from or --goals, not both")
-    check_output(out, force=force, src=from_path or goals_path)  # not over the workbook it starts from
+    check_output(out, force=force, src=from_path or goals_path, suffix=".xlsx")  # not over the workbook it starts from
     if goals_path:
         source = read_goals(goals_path)
     elif from_path:

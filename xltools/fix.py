@@ -115,9 +115,9 @@ def fix_copy(src: str, out: str, rules: RuleSet | str | None = None, *, lang: st
     """
     from .annotate import open_keepable, target_cell
     from .api import validate_file
-    from .output import check_output, save_workbook, xml_safe
+    from .output import check_output, copy_suffix, save_workbook, xml_safe
 
-    check_output(out, force=force, src=src)
+    check_output(out, force=force, src=src, suffix=copy_suffix(os.fspath(src)))
     report = validate_file(src, rules, lang=lang)
     if report.error is not None:
         raise UnreadableWorkbook(report.error, report.error)

@@ -12,7 +12,7 @@ import re
 import time
 from collections.abc import Iterator
 
-from .errors import OutputError
+from .errors import OutputError, UsageError
 
 #: What XML 1.0 cannot hold: C0 controls but tab, newline and return; U+FFFE, U+FFFF; lone
 #: surrogates. Real workbooks do carry some (Word's line break, a vertical tab, pasted into Excel
@@ -42,8 +42,17 @@ def fit_cell(text: str) -> str:
     return units[:2 * (MAX_TEXT - 1)].decode("utf-16-le", "ignore") + "…"
 
 
-def check_output(out: str, *, force: bool = False, src: str | None = None) -> None:
-    """Refuse to write ``out`` over the input ``src``, or over an existing file without ``force``."""
+def check_output(out: str, *, force: bool = False, src: str | None = None, suffix: str | None = None) -> None:
+    """Refuse to write ``out`` over the input ``src``, or over an existing file without ``force``;
+    and, given the ``suffix`` of what is written (``.xlsx``, or ``.xlsm`` for a copy that keeps its
+    macros), under a name without it: Excel and WPS open a file by its extension, so an .xlsx
+    written as ``模板.csv`` or ``修正.xls`` opened as garbage, and one written as ``.xlsm`` not at all."""
+    if suffix is not None and not out.lower().endswith(suffix):
+        name = os.path.basename(out)
+        stem = os.path.splitext(name)[0] or name
+        raise UsageError(f"输出文件 {name} 应以 {suffix} 结尾（Excel 和 WPS 按扩展名打开文件），如 {stem}{suffix}",
+                         f"the output {name} should end in {suffix} (Excel and WPS open a file by its extension), "
+                         f"e.g. {stem}{suffix}")
     if not os.path.exists(out):
         return
     name = os.path.basename(out)
@@ -118,3 +127,9 @@ def save_workbook(wb, out: str, source: str | None = None) -> str:  # noqa: ANN0
                           f"{name}: holds content that cannot be written back ({type(e).__name__}; the file may be "
                           "damaged); no copy written — open it in Excel, save it and retry.") from None
     return out
+
+
+def copy_suffix(src: str) -> str:
+    """The suffix a copy of ``src`` is written under: .xlsm keeps its macros (and must be named
+    so), anything else is written as an .xlsx."""
+    return ".xlsm" if src.lower().endswith(".xlsm") else ".xlsx"

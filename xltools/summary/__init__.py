@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
-from ..output import PENDING, atomic_path, check_output, save_workbook
+from ..output import PENDING, atomic_path, check_output, copy_suffix, save_workbook
 from ..ruleset import load_rules
 from .collect import MISSING, FindingRow, Record, collect, discover
 
@@ -81,7 +81,9 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str | None = Non
         raise UsageError("xlsx 汇总需要 -o 输出文件（或用 --format json/csv 输出到屏幕）",
                          "an xlsx summary needs -o FILE (or --format json/csv for stdout)")
     if out:
-        check_output(out, force=force, src=paths[0] if sheet is not None else None)
+        copy = sheet is not None
+        check_output(out, force=force, src=paths[0] if copy else None,
+                     suffix=(copy_suffix(paths[0]) if copy else ".xlsx") if fmt == "xlsx" else None)
         if sheet is None:
             _not_a_workbook_of_tables(out)
     if sheet is not None and (len(paths) != 1 or os.path.isdir(paths[0]) or fmt != "xlsx"):

@@ -34,7 +34,7 @@ def write_template(kind: str, out: str | os.PathLike[str], rules: RuleSet | str 
     if kind == EVALUATION and not MIN_EXPERTS <= experts <= MAX_EXPERTS:
         raise UsageError(f"专家人数须在 {MIN_EXPERTS}–{MAX_EXPERTS} 之间", f"--experts must be {MIN_EXPERTS}–{MAX_EXPERTS}")
     out = os.fspath(out)
-    check_output(out, force=force)
+    check_output(out, force=force, suffix=".xlsx")
     rs = rules if isinstance(rules, RuleSet) else load_rules(rules)
     line_rows = LINE_ITEM_ROWS
     if source is not None:
