@@ -99,16 +99,22 @@ def test_folders_are_searched_and_copies_keep_their_subfolders(tmp_path):
     a = write(d, edits={"G15": 8}, name="自评表.xlsx")
     b = write(d / "二科", replace(CLEAN, project="另一个项目"), {"D14": "≥1800人"}, name="自评表.xlsx")
     (d / "~$自评表.xlsx").write_bytes(b"lock")
+    (d / ".~lock.自评表.xlsx#").write_bytes(b"lock")  # LibreOffice's
+    (d / "二科" / ".~自评表.xlsx").write_bytes(b"lock")  # WPS's, on Linux
+    (d / "._自评表.xlsx").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")  # AppleDouble, from a USB stick
     (d / "说明.docx").write_bytes(b"PK")
     g = write(tmp_path, GOALS, name="目标.xlsx")
     out = tmp_path / "校验"
     res = run("validate", d, "--goals", g, "--annotate-dir", out)
     assert res.exit_code == 1, res.output
     lines = res.stdout.splitlines()
-    assert lines[-5:] == [
+    assert lines[-8:] == [  # not unreadable workbooks (exit 1 for every folder copied from a Mac)
         "已跳过：",
+        f"  {d / '._自评表.xlsx'}：macOS 附带的资源文件（._），不是工作簿，已跳过",
+        f"  {d / '.~lock.自评表.xlsx#'}：LibreOffice/WPS 锁定文件（.~），已跳过",
         f"  {d / '~$自评表.xlsx'}：Office 锁定文件（~$），已跳过",
         f"  {d / '说明.docx'}：不是工作簿（扩展名不是 .xlsx/.xlsm/.xls/.et/.ods），已跳过",
+        f"  {d / '二科' / '.~自评表.xlsx'}：LibreOffice/WPS 锁定文件（.~），已跳过",
         "",
         "共 2 个文件：错误 1，警告 0，提示 0；无法读取 0 个",
     ]
@@ -120,6 +126,8 @@ def test_folders_are_searched_and_copies_keep_their_subfolders(tmp_path):
     assert [(f["path"], f.get("goals"), [x["code"] for x in f["findings"]]) for f in data["files"]] == [
         (a, [g], ["A305"]), (b, None, [])]
     assert {s["reason"] for s in data["skipped"]} == {"Office 锁定文件（~$），已跳过",
+                                                       "LibreOffice/WPS 锁定文件（.~），已跳过",
+                                                       "macOS 附带的资源文件（._），不是工作簿，已跳过",
                                                        "不是工作簿（扩展名不是 .xlsx/.xlsm/.xls/.et/.ods），已跳过"}
     alone = json.loads(run("validate", b, "--goals", g, "--format", "json", "--select", "A311").stdout)
     assert [(x["code"], x["cell"]) for x in alone["files"][0]["findings"]] == [("A311", "D14")]

@@ -115,6 +115,10 @@ def discover(paths: Iterable[str], output: str | None = None) -> tuple[list[str]
         stem, ext = os.path.splitext(name)
         if name.startswith("~$"):
             skipped.append((p, "Office 锁定文件（~$），已跳过"))
+        elif name.startswith(".~"):  # LibreOffice's .~lock.自评表.xlsx#, WPS's .~自评表.xlsx on Linux
+            skipped.append((p, "LibreOffice/WPS 锁定文件（.~），已跳过"))
+        elif name.startswith("._"):  # what macOS writes beside every file copied to a USB stick
+            skipped.append((p, "macOS 附带的资源文件（._），不是工作簿，已跳过"))
         elif not name.lower().endswith(WORKBOOK_SUFFIXES + REFUSED_SUFFIXES):
             skipped.append((p, "不是工作簿（扩展名不是 .xlsx/.xlsm/.xls/.et/.ods），已跳过"))
         elif out is not None and os.path.abspath(p) == out:

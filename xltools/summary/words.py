@@ -44,6 +44,8 @@ EN: dict[str, str] = {
     # why a file was skipped or could not be read (collect.py)
     "文件不存在": "file not found",
     "Office 锁定文件（~$），已跳过": "Office lock file (~$): skipped",
+    "LibreOffice/WPS 锁定文件（.~），已跳过": "LibreOffice/WPS lock file (.~): skipped",
+    "macOS 附带的资源文件（._），不是工作簿，已跳过": "a macOS resource file (._), not a workbook: skipped",
     "不是工作簿（扩展名不是 .xlsx/.xlsm/.xls/.et/.ods），已跳过": "not a workbook (not .xlsx/.xlsm/.xls/.et/.ods): skipped",
     "本次汇总的输出文件，已跳过": "this summary's own output: skipped",
     "xltools 校验标注副本（其原文件另行汇总），已跳过；如需汇总请改名":
