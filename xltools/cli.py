@@ -286,7 +286,7 @@ def summarize(paths: tuple[str, ...], out: str | None, fmt: str | None, jobs: in
               sheet: str | None, dept: bool, pair_goals: bool, force: bool, rules: str | None, lang: str) -> None:
     """汇总多个工作簿（文件或文件夹，递归）：汇总表、等级分布、按单位汇总、问题清单、问题统计。
 
-    Summarise PATHS (files and folders, recursively; Office lock files ~$*, non-workbooks, the
+    Summarise PATHS (files and folders, recursively; lock files ~$* and .~*, macOS ._* files, non-workbooks, the
     output itself, earlier xltools summaries and *_校验 annotated copies are skipped and listed):
     one row per project table with its budget, spending, execution rate, written and computed
     totals, grade, indicators met and findings; grade distribution with a chart; per-unit
