@@ -37,6 +37,7 @@ MAX_SHEET_BYTES = 48 << 20
 MAX_CELLS = 5_000_000
 
 _ZIP = b"PK\x03\x04"
+_SPREADSHEET_2003 = b"urn:schemas-microsoft-com:office:spreadsheet"  # <Workbook xmlns=…> of Excel 2003 XML
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
 _END = struct.Struct("<4s4H2LH").unpack  # end of central directory record
@@ -72,7 +73,7 @@ def check_container(path: str) -> tuple[str, dict[str, str]]:
 class Container(NamedTuple):
     """What the look at a file before python-calamine found, by sheet name."""
 
-    kind: str  # zip or ole
+    kind: str  # zip, ole or html (a web page saved as .xls: reading/html.py)
     too_big: dict[str, str]  # sheets not to read: their far cells, or "" for too many bytes
     errors: dict[str, Cells]  # cells showing a formula error (A314), when asked for
     odd: bool  # a sheet may hold a number python-calamine reads as inf or nan: every sheet is checked
@@ -87,7 +88,8 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
     try:
         with open(path, "rb") as fh:
             size = os.fstat(fh.fileno()).st_size
-            head = fh.read(8)
+            start = fh.read(4096)
+            head = start[:8]
             if head.startswith(_ZIP):
                 members = _zip_members(path, fh, size)
                 too_big = _check_zip(path, members)
@@ -96,7 +98,7 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
             elif head == _OLE:
                 from .xls import READ_LIMIT
 
-                ole = head + fh.read((READ_LIMIT if scan_errors else 4 << 20) - len(head))
+                ole = start + fh.read((READ_LIMIT if scan_errors else 4 << 20) - len(start))
                 encrypted = _ENCRYPTION_MARK in ole[:4 << 20]
     except FileNotFoundError:
         raise _refuse(path, "文件不存在，请检查路径。", "file not found; check the path.") from None
@@ -146,6 +148,17 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
             return Container("ole", {}, found.errors, True, found.hidden_rows, found.hidden_cols)
         return Container("ole", {}, {}, True)
     if _looks_like_text(head):
+        from .html import MAX_BYTES, is_html
+
+        if _SPREADSHEET_2003 in start:
+            raise _refuse(path, "这是 Excel 2003 XML 表格，不受支持；请在 Excel 中打开后另存为 .xlsx。",
+                          "this is an Excel 2003 XML spreadsheet, which is not supported; open it in Excel and "
+                          "save it as .xlsx.")
+        if is_html(start):  # a page saved as .xls, as many systems export "Excel"
+            if size > MAX_BYTES:
+                raise _refuse(path, "表格内容过大，不是绩效表，已跳过。",
+                              "the spreadsheet content is too large to be a performance table; skipped.")
+            return Container("html", {}, {}, False)
         raise _refuse(path, "这是文本文件（如 CSV），不是 Excel 工作簿；请在 Excel 中打开后另存为 .xlsx。",
                       "this is a text file (e.g. CSV), not an Excel workbook; open it in Excel and save as .xlsx.")
     raise _refuse(path, "不是可识别的工作簿格式（支持 .xlsx/.xlsm/.xls/.et/.ods）。",
@@ -611,6 +624,10 @@ def load_grids(path: str) -> list[Grid]:
 
 def _load_grids(path: str) -> list[Grid]:
     found = _container(path, scan_errors=True)
+    if found.kind == "html":
+        from .html import read_html
+
+        return read_html(path, MAX_ROWS)
     too_big, errors, odd = found.too_big, found.errors, found.odd
     import python_calamine as pc
 

@@ -1,0 +1,127 @@
+"""Web pages saved as .xls (what many budget systems export as "Excel") read as the workbooks
+they show: LibreOffice's own HTML export of our samples, and a system's export written by hand
+(GBK, <th> headers, rowspan/colspan, &nbsp;, thousands separators)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import time
+
+import pytest
+
+from xltools.api import score_file, validate_file
+from xltools.errors import UnreadableWorkbook
+from xltools.reading import read_workbook
+from xltools.reading.source import load_grids
+from xltools.summary import summarize
+
+KINDS = ["自评表.xlsx", "评价评分表.xlsx", "部门整体自评表.xlsx", "监控表.xlsx"]
+
+
+def _codes(path):
+    return sorted((f.code, f.cell) for f in validate_file(path).findings)
+
+
+def test_a_page_exported_from_a_workbook_reads_as_the_workbook(tmp_path, demo, soffice):
+    """Every kind, as LibreOffice saves it as a web page and a system would name it .xls: the same
+    scores, grade, figures and findings at the same cells."""
+    from xltools.samples import write_sample
+
+    books = []
+    for name in KINDS:
+        sample, layout = demo[name]
+        write_sample(sample, tmp_path / name, layout)
+        books.append(str(tmp_path / name))
+    profile = f"file://{tmp_path}/lo-profile"
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "html",
+                    "--outdir", str(tmp_path / "html"), *books], check=True, capture_output=True, timeout=300)
+    for book in books:
+        page = tmp_path / "html" / (os.path.basename(book)[:-5] + ".html")
+        exported = tmp_path / (os.path.basename(book)[:-5] + "_导出.xls")
+        shutil.copy(page, exported)
+        got, want = score_file(exported)[0], score_file(book)[0]
+        assert (got.total, got.grade, got.figures) == (want.total, want.grade, want.figures), book
+        assert [(r.name, r.score, r.light) for r in got.rows] == [(r.name, r.score, r.light) for r in want.rows]
+        assert _codes(exported) == _codes(book), book
+
+
+SYSTEM_EXPORT = """<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">
+<head><meta http-equiv="Content-Type" content="application/vnd.ms-excel; charset=GBK">
+<style>td {{ mso-number-format:"\\@"; }}</style><script>var x = "<td>不是单元格</td>";</script></head>
+<body>
+<table border="1"><tr><th colspan="8">项目支出绩效自评表</th></tr>
+<tr><td colspan="8">（2023年度）</td></tr>
+<tr><td>项目名称</td><td colspan="3">社区养老服务</td><td>主管部门</td><td>市民政局</td><td>实施单位</td><td>市养老服务中心</td></tr>
+</table>
+<table border="1">
+<tr><th rowspan="2">项目资金<br/>（元）</th><th></th><th>年初预算数</th><th>全年预算数</th><th>全年执行数</th><th>分值</th><th>执行率</th><th>得分</th></tr>
+<tr><td>年度资金总额</td><td>1,000,000.00</td><td>1,200,000.00</td><td>1,140,000.00</td><td>10</td><td>95.00%</td><td>9.5</td></tr>
+<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度<br>指标值</th><th>实际<br>完成值</th><th>分值</th><th>得分</th><th>偏差原因分析及改进措施</th></tr>
+<tr><td rowspan="3">产出指标</td><td>数量指标</td><td>服务老人人数</td><td>≥500人</td><td>520人</td><td>25</td><td>25</td><td>&nbsp;</td></tr>
+<tr><td>质量指标</td><td>服务合格率</td><td>≥95%</td><td>97%</td><td>15</td><td>15</td><td></td></tr>
+<tr><td>时效指标</td><td>服务及时率</td><td>≥95%</td><td>90%</td><td>10</td><td>9.47</td><td>人手不足，<br>已增聘护理员</td></tr>
+<tr><td>效益指标</td><td>社会效益指标</td><td>老人生活质量提升</td><td>有效提升</td><td>有效提升</td><td>30</td><td>30</td><td></td></tr>
+<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>老人满意度</td><td>≥90%</td><td>93%</td><td>10</td><td>10</td><td></td></tr>
+<tr><td colspan="5">总分</td><td>100</td><td>98.97</td><td></td></tr>
+<tr><td>自评等级</td><td colspan="7">优</td></tr>
+</table></body></html>"""
+
+
+@pytest.mark.parametrize("charset", ["GBK", ""])  # declared, or not declared (UTF-8 fails, GB18030 reads it)
+def test_a_system_export_in_gbk_reads_exactly(tmp_path, charset):
+    page = SYSTEM_EXPORT.format() if charset else SYSTEM_EXPORT.format().replace("; charset=GBK", "")
+    path = tmp_path / "绩效自评表导出.xls"
+    path.write_bytes(page.encode("gbk"))
+    scored = score_file(path)[0]
+    assert [r.score for r in scored.rows] == [9.5, 25, 15, 9.47, 30, 10] and scored.total == 98.97
+    assert scored.grade == "优" and scored.figures["execution_rate"] == 0.95
+    table = read_workbook(path).tables[0]
+    assert (table.project_name, table.field_value("unit"), table.field_value("year")) == ("社区养老服务", "市养老服务中心", 2023)
+    assert table.money_unit == "元" and table.to_wan(table.funds.total().spent) == 114
+    assert table.indicators[2].deviation == "人手不足，\n已增聘护理员" and table.indicators[0].level1 == "产出指标"
+    assert [i.level1 for i in table.indicators] == ["产出指标"] * 3 + ["效益指标", "满意度指标"]  # rowspan
+    assert [f.severity for f in validate_file(path).findings if f.severity == "error"] == []
+    data = json.loads(summarize([str(tmp_path)], fmt="json").text)
+    assert [(r["project"], r["annual_budget"], r["spent"], r["total"]) for r in data["records"]] == [
+        ("社区养老服务", 120, 114, 98.97)]
+
+
+def test_hostile_pages_are_bounded(tmp_path, monkeypatch):
+    """A cell spanning a million rows and columns costs no more than a small table; a page past
+    the size bound is refused in a sentence; a page without a table is no known table (S105)."""
+    big = tmp_path / "跨度.xls"
+    big.write_text("<table>" + '<tr><td rowspan="1000000" colspan="1000000">一级指标</td><td>x</td></tr>' * 2000
+                   + "</table>", encoding="utf-8")
+    t = time.perf_counter()
+    [grid] = load_grids(str(big))
+    assert time.perf_counter() - t < 10 and grid.height == 2000 and len(grid.rows[0]) <= 256
+    assert sum((r1 - r0 + 1) * (c1 - c0 + 1) for r0, c0, r1, c1 in grid.merged) <= 100_000
+    import xltools.reading.html as html
+
+    monkeypatch.setattr(html, "MAX_BYTES", 100)
+    with pytest.raises(UnreadableWorkbook, match="表格内容过大"):
+        load_grids(str(big))
+    monkeypatch.undo()
+    empty = tmp_path / "空.xls"
+    empty.write_text("<html><body><p>导出失败</p><table></table></body></html>", encoding="utf-8")
+    assert [f.code for f in validate_file(empty).findings] == ["S105"]
+
+
+def test_excel_2003_xml_is_refused_with_what_to_do(tmp_path):
+    path = tmp_path / "导出.xls"
+    path.write_text('<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><Workbook '
+                    'xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row><Cell><Data>'
+                    "项目名称</Data></Cell></Row></Table></Worksheet></Workbook>", encoding="utf-8")
+    with pytest.raises(UnreadableWorkbook, match="这是 Excel 2003 XML 表格，不受支持；请在 Excel 中打开后另存为 .xlsx"):
+        read_workbook(path)
+
+
+def test_a_csv_is_still_refused_as_text(tmp_path):
+    """A page begins with a tag; a CSV holding one further on is still a CSV."""
+    csv = tmp_path / "b.xls"
+    csv.write_text("项目名称,说明\n社区养老服务,<table>\n", encoding="utf-8")
+    with pytest.raises(UnreadableWorkbook, match="这是文本文件（如 CSV）"):
+        read_workbook(csv)

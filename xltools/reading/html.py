@@ -1,0 +1,179 @@
+"""Web pages saved as ``.xls``: what many budget and performance systems export as "Excel".
+
+Such a file is an HTML table under an Excel name; Excel and WPS open it (after a warning) as one
+sheet holding every table of the page, one below the other, with ``colspan``/``rowspan`` as
+merged cells and plain numbers as numbers. It is read here the same way into one :class:`Grid`,
+so that a unit's exported self-evaluation is scored and summarised like the workbook it looks
+like, instead of being refused as text.
+
+The parse is linear and bounded (:data:`MAX_BYTES`, :data:`~xltools.reading.source.MAX_ROWS`
+rows, spans clipped), as for any file that may be hostile.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from html.parser import HTMLParser
+
+from ..grid import Grid, Range
+
+#: Larger pages are not performance tables (a worksheet part is skipped past the same size).
+MAX_BYTES = 48 << 20
+#: Columns read (Excel 2003's 256; a performance table has a few dozen): a page of cells pushed
+#: ever further right by spans from above must not grow a grid of millions of blanks.
+MAX_COLS = 256
+#: How far one merged cell may reach (rows × columns), and all of them together: a cell with
+#: rowspan="1000000" must not cost memory for a million covered cells, nor two thousand such cells
+#: ten million. Past the budget a span is read as a single cell.
+_MAX_SPAN_AREA = 5_000
+_SPAN_BUDGET = 100_000
+
+_MARKS = (b"<html", b"<table", b"<!doctype html")
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]{2,20})""")
+_NUMBER = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_SPACES = re.compile(r"[ \t\r\n\f\u3000]+")
+
+
+def is_html(start: bytes) -> bool:
+    """Whether a file beginning with ``start`` (its first few kilobytes) is a web page: it opens
+    with a tag (``<!DOCTYPE``, ``<html``, ``<meta``, a comment) and holds ``<html`` or ``<table``."""
+    text = start.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith(b"\xff\xfe") or text.startswith(b"\xfe\xff"):  # UTF-16: the marks, two bytes a character
+        text = text[2:].replace(b"\x00", b"")
+    return text.startswith(b"<") and any(mark in text for mark in _MARKS)
+
+
+def read_html(path: str, rows_limit: int) -> list[Grid]:
+    """The page's tables as one grid named after the file, as Excel shows them."""
+    with open(path, "rb") as fh:
+        data = fh.read(MAX_BYTES + 1)
+    parser = _Tables(rows_limit)
+    parser.feed(_decode(data[:MAX_BYTES]))
+    parser.close()
+    parser.end_cell()
+    width = max((len(r) for r in parser.rows), default=0)
+    rows = [r + [""] * (width - len(r)) for r in parser.rows]
+    sheet = os.path.splitext(os.path.basename(path))[0][:31] or "Sheet1"
+    return [Grid(sheet, rows, parser.merged)]
+
+
+def _decode(data: bytes) -> str:
+    """The page's text: by its byte-order mark, else the charset it declares, else UTF-8, else
+    GB18030 (what systems on Chinese Windows write without saying so)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", "replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", "replace")
+    m = _CHARSET.search(data, 0, 4096)
+    if m:
+        name = m[1].decode("ascii").lower()
+        name = "gb18030" if name in ("gb2312", "gbk", "gb18030", "x-gbk", "cp936") else name
+        try:
+            return data.decode(name, "replace")
+        except LookupError:
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("gb18030", "replace")
+
+
+def _value(text: str) -> object:
+    """A cell's text as Excel takes it from a page: a plain number becomes a number (``1,200.50``);
+    anything else stays text (``95%``, ``≥90%``, ``001`` — a code, leading zero kept)."""
+    if _NUMBER.fullmatch(text) and not (len(text) > 1 and text.startswith("0") and text[1] != "."):
+        return float(text.replace(",", ""))
+    return text
+
+
+def _span(value: str | None, most: int) -> int:
+    try:
+        return min(max(int(value or 1), 1), most)
+    except ValueError:
+        return 1
+
+
+class _Tables(HTMLParser):
+    """Rows of every top-level table, in page order; cells placed past those a ``rowspan`` from
+    above covers; text of nested tables joins the cell holding them."""
+
+    def __init__(self, rows_limit: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[object]] = []
+        self.merged: list[Range] = []
+        self.covered: set[tuple[int, int]] = set()  # cells a span from above or the left covers
+        self.budget = _SPAN_BUDGET  # covered cells still allowed
+        self.limit = rows_limit
+        self.depth = 0  # tables open
+        self.skip = 0  # inside <script> or <style>
+        self.row = -1
+        self.col = 0
+        self.text: list[str] | None = None  # the open cell's text
+        self.span = (1, 1)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self.skip += 1
+        elif tag == "table":
+            self.depth += 1
+        elif self.depth != 1:
+            if tag == "br" and self.text is not None:
+                self.text.append("\n")
+        elif tag == "tr":
+            self.end_cell()
+            if len(self.rows) < self.limit:
+                self.rows.append([])
+                self.row, self.col = len(self.rows) - 1, 0
+            else:
+                self.row = -1
+        elif tag in ("td", "th"):
+            self.end_cell()
+            if self.row < 0 and len(self.rows) < self.limit and not self.rows:  # a cell before any <tr>
+                self.rows.append([])
+                self.row, self.col = 0, 0
+            a = dict(attrs)
+            cols = _span(a.get("colspan"), MAX_COLS)
+            self.span = (_span(a.get("rowspan"), _MAX_SPAN_AREA // cols), cols)
+            self.text = [] if self.row >= 0 else None
+        elif tag == "br" and self.text is not None:
+            self.text.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self.skip = max(self.skip - 1, 0)
+        elif tag == "table":
+            if self.depth == 1:
+                self.end_cell()
+            self.depth = max(self.depth - 1, 0)
+        elif self.depth == 1 and tag in ("td", "th", "tr"):
+            self.end_cell()
+
+    def handle_data(self, data: str) -> None:
+        if self.text is not None and not self.skip:
+            self.text.append(data)
+
+    def end_cell(self) -> None:
+        if self.text is None:
+            return
+        lines = (_SPACES.sub(" ", line).strip() for line in "".join(self.text).split("\n"))
+        text = "\n".join(line for line in lines if line)
+        self.text = None
+        r, row = self.row, self.rows[self.row]
+        c = self.col
+        while (r, c) in self.covered:
+            c += 1
+        if c >= MAX_COLS:
+            return
+        rows, cols = self.span
+        cols = min(cols, MAX_COLS - c)
+        if rows * cols > self.budget:
+            rows = cols = 1
+        if len(row) <= c:
+            row.extend([""] * (c + 1 - len(row)))
+        row[c] = _value(text)
+        if rows > 1 or cols > 1:
+            self.budget -= rows * cols
+            self.merged.append((r, c, r + rows - 1, c + cols - 1))
+            self.covered.update((rr, cc) for rr in range(r, r + rows) for cc in range(c, c + cols))
+        self.col = c + cols
