@@ -70,7 +70,7 @@ def files(tmp_path_factory, demo):
 
 
 @pytest.mark.parametrize(("name", "code", "words"), [
-    ("bomb", 2, "压缩炸弹"), ("empty", 2, "0 字节"), ("csv", 2, "文本文件"), ("html_xls", 2, "文本文件"),
+    ("bomb", 2, "压缩炸弹"), ("empty", 2, "0 字节"), ("csv", 2, "文本文件"), ("html_xls", 1, "不是已知的绩效表"),  # a page named .xls is read (reading/html.py): no table in it
     ("corrupt", 2, "损坏"), ("encrypted", 2, "加密"), ("million", 1, "过大未读取"),
 ])
 def test_refused_quickly_in_bounded_memory(files, name, code, words):
