@@ -1,6 +1,7 @@
-"""Web pages saved as .xls (what many budget systems export as "Excel") read as the workbooks
-they show: LibreOffice's own HTML export of our samples, and a system's export written by hand
-(GBK, <th> headers, rowspan/colspan, &nbsp;, thousands separators)."""
+"""Web pages and Excel 2003 XML saved as .xls (what many budget systems export as "Excel") read
+as the workbooks they show: LibreOffice's own HTML export of our samples, a system's page written
+by hand (GBK, <th> headers, rowspan/colspan, &nbsp;, thousands separators), our samples written
+as Excel writes 2003 XML; hostile and broken ones refused in a sentence."""
 
 from __future__ import annotations
 
@@ -110,12 +111,16 @@ def test_hostile_pages_are_bounded(tmp_path, monkeypatch):
     assert [f.code for f in validate_file(empty).findings] == ["S105"]
 
 
-def test_excel_2003_xml_is_refused_with_what_to_do(tmp_path):
+@pytest.mark.parametrize(("body", "words"), [
+    ('<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+     '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row><Cell><Data>&b;</Data>'
+     "</Cell></Row></Table></Worksheet></Workbook>", "文件已损坏"),  # entities are not expanded
+    ('<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row><Cell>', "文件已损坏"),
+])
+def test_a_hostile_or_broken_excel_2003_xml_is_refused_in_a_sentence(tmp_path, body, words):
     path = tmp_path / "导出.xls"
-    path.write_text('<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><Workbook '
-                    'xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row><Cell><Data>'
-                    "项目名称</Data></Cell></Row></Table></Worksheet></Workbook>", encoding="utf-8")
-    with pytest.raises(UnreadableWorkbook, match="这是 Excel 2003 XML 表格，不受支持；请在 Excel 中打开后另存为 .xlsx"):
+    path.write_text('<?xml version="1.0"?>' + body, encoding="utf-8")
+    with pytest.raises(UnreadableWorkbook, match=words):
         read_workbook(path)
 
 
@@ -125,3 +130,64 @@ def test_a_csv_is_still_refused_as_text(tmp_path):
     csv.write_text("项目名称,说明\n社区养老服务,<table>\n", encoding="utf-8")
     with pytest.raises(UnreadableWorkbook, match="这是文本文件（如 CSV）"):
         read_workbook(csv)
+
+
+def spreadsheet_2003(book: str, out, *, indexed: bool = True) -> None:
+    """``book`` written as Excel writes Excel 2003 XML: cells covered by a merge left out, the next
+    cell placed by ss:Index, merges as ss:MergeAcross/ss:MergeDown, typed ``<Data>``."""
+    import datetime as dt
+    from xml.sax.saxutils import escape
+
+    import openpyxl
+
+    wb = openpyxl.load_workbook(book)
+    parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+             '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+             'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:html="http://www.w3.org/TR/REC-html40">']
+    for ws in wb.worksheets:
+        spans = {(m.min_row, m.min_col): (m.max_col - m.min_col, m.max_row - m.min_row) for m in ws.merged_cells.ranges}
+        covered = {(r, c) for m in ws.merged_cells.ranges for r in range(m.min_row, m.max_row + 1)
+                   for c in range(m.min_col, m.max_col + 1)} - set(spans)
+        parts.append(f'<Worksheet ss:Name="{escape(ws.title)}"><Table>')
+        for r in range(1, ws.max_row + 1):
+            parts.append(f'<Row ss:Index="{r}">' if indexed else "<Row>")
+            last = 0
+            for c in range(1, ws.max_column + 1):
+                v = ws.cell(r, c).value
+                if (r, c) in covered or (v is None and (r, c) not in spans):
+                    continue
+                attrs = f' ss:Index="{c}"' if c != last + 1 else ""
+                across, down = spans.get((r, c), (0, 0))
+                attrs += (f' ss:MergeAcross="{across}"' if across else "") + (f' ss:MergeDown="{down}"' if down else "")
+                if isinstance(v, bool):
+                    data = f'<Data ss:Type="Boolean">{int(v)}</Data>'
+                elif isinstance(v, int | float):
+                    data = f'<Data ss:Type="Number">{v!r}</Data>'
+                elif isinstance(v, dt.datetime | dt.date):
+                    data = f'<Data ss:Type="DateTime">{v.isoformat()}</Data>'
+                else:
+                    data = f'<Data ss:Type="String">{escape(str(v))}</Data>' if v is not None else ""
+                parts.append(f"<Cell{attrs}>{data}</Cell>")
+                last = c + across
+            parts.append("</Row>")
+        parts.append("</Table></Worksheet>")
+    parts.append("</Workbook>")
+    out.write_text("".join(parts), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "indexed"), [*((k, True) for k in KINDS), ("自评表.xlsx", False)])
+def test_excel_2003_xml_reads_as_the_workbook(tmp_path, demo, name, indexed):
+    """Every kind written as Excel 2003 XML (what Java report systems export as .xls), rows
+    numbered by ss:Index or one after another: the same scores, figures and findings at the same
+    cells."""
+    from xltools.samples import write_sample
+
+    sample, layout = demo[name]
+    book = tmp_path / name
+    write_sample(sample, book, layout)
+    exported = tmp_path / (name[:-5] + "_导出.xls")
+    spreadsheet_2003(str(book), exported, indexed=indexed)
+    got, want = score_file(exported)[0], score_file(book)[0]
+    assert (got.total, got.grade, got.figures) == (want.total, want.grade, want.figures)
+    assert [(r.name, r.score, r.light) for r in got.rows] == [(r.name, r.score, r.light) for r in want.rows]
+    assert _codes(exported) == _codes(book)

@@ -37,7 +37,6 @@ MAX_SHEET_BYTES = 48 << 20
 MAX_CELLS = 5_000_000
 
 _ZIP = b"PK\x03\x04"
-_SPREADSHEET_2003 = b"urn:schemas-microsoft-com:office:spreadsheet"  # <Workbook xmlns=…> of Excel 2003 XML
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
 _END = struct.Struct("<4s4H2LH").unpack  # end of central directory record
@@ -73,7 +72,7 @@ def check_container(path: str) -> tuple[str, dict[str, str]]:
 class Container(NamedTuple):
     """What the look at a file before python-calamine found, by sheet name."""
 
-    kind: str  # zip, ole or html (a web page saved as .xls: reading/html.py)
+    kind: str  # zip, ole, or a text format saved as .xls: html (reading/html.py), xml2003 (reading/xml2003.py)
     too_big: dict[str, str]  # sheets not to read: their far cells, or "" for too many bytes
     errors: dict[str, Cells]  # cells showing a formula error (A314), when asked for
     odd: bool  # a sheet may hold a number python-calamine reads as inf or nan: every sheet is checked
@@ -149,16 +148,14 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
         return Container("ole", {}, {}, True)
     if _looks_like_text(head):
         from .html import MAX_BYTES, is_html
+        from .xml2003 import is_xml2003
 
-        if _SPREADSHEET_2003 in start:
-            raise _refuse(path, "这是 Excel 2003 XML 表格，不受支持；请在 Excel 中打开后另存为 .xlsx。",
-                          "this is an Excel 2003 XML spreadsheet, which is not supported; open it in Excel and "
-                          "save it as .xlsx.")
-        if is_html(start):  # a page saved as .xls, as many systems export "Excel"
+        kind = "xml2003" if is_xml2003(start) else "html" if is_html(start) else None
+        if kind is not None:  # Excel 2003 XML, or a page: what many systems export as .xls
             if size > MAX_BYTES:
                 raise _refuse(path, "表格内容过大，不是绩效表，已跳过。",
                               "the spreadsheet content is too large to be a performance table; skipped.")
-            return Container("html", {}, {}, False)
+            return Container(kind, {}, {}, False)
         raise _refuse(path, "这是文本文件（如 CSV），不是 Excel 工作簿；请在 Excel 中打开后另存为 .xlsx。",
                       "this is a text file (e.g. CSV), not an Excel workbook; open it in Excel and save as .xlsx.")
     raise _refuse(path, "不是可识别的工作簿格式（支持 .xlsx/.xlsm/.xls/.et/.ods）。",
@@ -628,6 +625,13 @@ def _load_grids(path: str) -> list[Grid]:
         from .html import read_html
 
         return read_html(path, MAX_ROWS)
+    if found.kind == "xml2003":
+        from .xml2003 import read_xml2003
+
+        try:
+            return read_xml2003(path, MAX_ROWS)
+        except Exception as e:  # noqa: BLE001 — malformed XML, defusedxml's refusals (a DTD, entities)
+            raise _refuse(path, f"文件已损坏，无法读取（{_short(e)}）。", f"the file is corrupt ({_short(e)}).") from None
     too_big, errors, odd = found.too_big, found.errors, found.odd
     import python_calamine as pc
 
