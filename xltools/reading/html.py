@@ -2,7 +2,8 @@
 
 Such a file is an HTML table under an Excel name; Excel and WPS open it (after a warning) as one
 sheet holding every table of the page, one below the other, with ``colspan``/``rowspan`` as
-merged cells and plain numbers as numbers. It is read here the same way into one :class:`Grid`,
+merged cells, plain numbers as numbers and, in a page Excel itself saved, the value a cell keeps
+in ``x:num`` rather than the rounded text it shows. It is read here the same way into one :class:`Grid`,
 so that a unit's exported self-evaluation is scored and summarised like the workbook it looks
 like, instead of being refused as text.
 
@@ -111,6 +112,7 @@ class _Tables(HTMLParser):
         self.col = 0
         self.text: list[str] | None = None  # the open cell's text
         self.span = (1, 1)
+        self.num: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("script", "style"):
@@ -136,6 +138,7 @@ class _Tables(HTMLParser):
             cols = _span(a.get("colspan"), MAX_COLS)
             self.span = (_span(a.get("rowspan"), _MAX_SPAN_AREA // cols), cols)
             self.text = [] if self.row >= 0 else None
+            self.num = a.get("x:num")  # Excel's own pages keep the value here, the shown text in the cell
         elif tag == "br" and self.text is not None:
             self.text.append("\n")
 
@@ -172,6 +175,11 @@ class _Tables(HTMLParser):
         if len(row) <= c:
             row.extend([""] * (c + 1 - len(row)))
         row[c] = _value(text)
+        if self.num:  # 114.123 shown as 114.12, 0.9692 as 96.92%: the value, as Excel reads it back
+            try:
+                row[c] = float(self.num)
+            except ValueError:
+                pass
         if rows > 1 or cols > 1:
             self.budget -= rows * cols
             self.merged.append((r, c, r + rows - 1, c + cols - 1))
