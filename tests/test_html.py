@@ -15,6 +15,7 @@ import pytest
 
 from xltools.api import score_file, validate_file
 from xltools.errors import UnreadableWorkbook
+from xltools.grid import ERROR_VALUES
 from xltools.reading import read_workbook
 from xltools.reading.source import load_grids
 from xltools.summary import summarize
@@ -161,7 +162,9 @@ def spreadsheet_2003(book: str, out, *, indexed: bool = True) -> None:
                 attrs = f' ss:Index="{c}"' if c != last + 1 else ""
                 across, down = spans.get((r, c), (0, 0))
                 attrs += (f' ss:MergeAcross="{across}"' if across else "") + (f' ss:MergeDown="{down}"' if down else "")
-                if isinstance(v, bool):
+                if isinstance(v, str) and v in ERROR_VALUES:
+                    data = f'<Data ss:Type="Error">{v}</Data>'
+                elif isinstance(v, bool):
                     data = f'<Data ss:Type="Boolean">{int(v)}</Data>'
                 elif isinstance(v, int | float):
                     data = f'<Data ss:Type="Number">{v!r}</Data>'
@@ -193,3 +196,15 @@ def test_excel_2003_xml_reads_as_the_workbook(tmp_path, demo, name, indexed):
     assert (got.total, got.grade, got.figures) == (want.total, want.grade, want.figures)
     assert [(r.name, r.score, r.light) for r in got.rows] == [(r.name, r.score, r.light) for r in want.rows]
     assert _codes(exported) == _codes(book)
+
+
+def test_excel_2003_xml_error_values_are_a314_at_their_cells(tmp_path):
+    """``<Data ss:Type="Error">#DIV/0!</Data>`` is a cell showing an error, as in an .xlsx: A314
+    there, not a blank total (A326) nor a text."""
+    from .test_validate import write
+
+    src = write(tmp_path, edits={"G21": "#DIV/0!", "E7": "#REF!"})
+    exported = tmp_path / "导出.xls"
+    spreadsheet_2003(src, exported)
+    got = [(f.code, f.cell, f.value) for f in validate_file(exported).findings if f.code == "A314"]
+    assert got == [("A314", "E7", "#REF!"), ("A314", "G21", "#DIV/0!")]

@@ -14,9 +14,13 @@ from __future__ import annotations
 
 import math
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from ..grid import Grid, Range
 from .html import MAX_COLS
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
 #: The namespace of the format, looked for in a file's first kilobytes.
@@ -26,10 +30,13 @@ _SPAN_BUDGET = 100_000
 
 
 def is_xml2003(start: bytes) -> bool:
+    """Whether a file beginning with ``start`` is Excel 2003 XML: a tag first, its namespace soon."""
     return start.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") and MARK in start
 
 
 def read_xml2003(path: str, rows_limit: int) -> list[Grid]:
+    """A grid per ``<Worksheet>``, at most ``rows_limit`` rows each; raises what the XML parser
+    raises for a broken or hostile file (the caller turns it into one sentence)."""
     from defusedxml.ElementTree import iterparse
 
     grids: list[Grid] = []
@@ -82,7 +89,7 @@ def read_xml2003(path: str, rows_limit: int) -> list[Grid]:
     return grids
 
 
-def _index(el, default: int) -> int:
+def _index(el: Element, default: int) -> int:
     """``ss:Index`` (1-based) as a 0-based position; never backwards."""
     n = _count(el.get(SS + "Index")) - 1
     return n if n >= default else default
@@ -95,7 +102,7 @@ def _count(value: str | None) -> int:
         return 0
 
 
-def _value(data) -> tuple[object, str]:
+def _value(data: Element) -> tuple[object, str]:
     """(value, error text) of a ``<Data>`` element."""
     kind = data.get(SS + "Type", "String")
     text = "".join(data.itertext())
