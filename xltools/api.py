@@ -190,26 +190,27 @@ def _expand(paths: list[str], skipped: list[tuple[str, str]]) -> list[tuple[str,
 
     Files as given (the folder ``""``); folders as the workbooks under them, as ``summarize``
     finds them (lock files, other documents and annotated copies ``*_校验.xlsx`` skipped, each
-    noted in ``skipped``); each file once. A file named explicitly is always validated, whatever its name: the
-    reader goes by content. The relative folder keeps annotated copies of two ``自评表.xlsx`` in
+    noted in ``skipped``); each file once. A file named explicitly is always validated, whatever
+    its name: the reader goes by content. The relative folder keeps annotated copies of two ``自评表.xlsx`` in
     different subfolders apart.
     """
     from .summary.collect import discover, path_key
 
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
+    cwd = os.getcwd()
     for p in paths:
         if os.path.isdir(p):
             found, passed = discover([p])
             skipped.extend(passed)
+            entries = [(f, os.path.relpath(os.path.dirname(f), p)) for f in found]
         else:
-            found = [p]
-        for f in found:
-            key = path_key(f)
+            entries = [(p, os.curdir)]
+        for f, sub in entries:
+            key = path_key(f, cwd)
             if key in seen:  # a file named twice, or named and in a folder given: validated once
                 continue
             seen.add(key)
-            sub = os.path.relpath(os.path.dirname(f), p) if f is not p else os.curdir
             out.append((f, "" if sub == os.curdir else sub))
     return out
 

@@ -85,12 +85,13 @@ class Record:
             self.infos += 1
 
 
-def path_key(path: str) -> str:
+def path_key(path: str, cwd: str | None = None) -> str:
     """What makes two paths one file here: the same absolute path (``a.xlsx``, ``./a.xlsx`` and
-    ``dir/../a.xlsx``; case-folded where the file system folds it). Not the same inode: hard links
+    ``dir/../a.xlsx``; case-folded where the file system folds it), relative paths taken from
+    ``cwd`` (asked of the OS once per batch, not once per file). Not the same inode: hard links
     are files of their own names, and resolving every link of a hundred thousand paths costs
     a system call per folder level."""
-    return os.path.normcase(os.path.abspath(path))
+    return os.path.normcase(os.path.normpath(os.path.join(cwd or os.getcwd(), path)))
 
 
 def discover(paths: Iterable[str], output: str | None = None) -> tuple[list[str], list[tuple[str, str]]]:
@@ -103,11 +104,12 @@ def discover(paths: Iterable[str], output: str | None = None) -> tuple[list[str]
     """
     files: list[str] = []
     skipped: list[tuple[str, str]] = []
-    out = os.path.abspath(output) if output else None
+    cwd = os.getcwd()
+    out = path_key(output, cwd) if output else None
     seen: set[str] = set()
 
     def consider(p: str) -> None:
-        key = path_key(p)
+        key = path_key(p, cwd)
         if key in seen:  # named twice, or named and inside a folder given too: summed once
             return
         seen.add(key)
@@ -121,7 +123,7 @@ def discover(paths: Iterable[str], output: str | None = None) -> tuple[list[str]
             skipped.append((p, "macOS 附带的资源文件（._），不是工作簿，已跳过"))
         elif not name.lower().endswith(WORKBOOK_SUFFIXES + REFUSED_SUFFIXES):
             skipped.append((p, "不是工作簿（扩展名不是 .xlsx/.xlsm/.xls/.et/.ods），已跳过"))
-        elif out is not None and os.path.abspath(p) == out:
+        elif key == out:
             skipped.append((p, "本次汇总的输出文件，已跳过"))
         elif stem.endswith(ANNOTATED_SUFFIX) and ext.lower() in (".xlsx", ".xlsm"):
             skipped.append((p, "xltools 校验标注副本（其原文件另行汇总），已跳过；如需汇总请改名"))
