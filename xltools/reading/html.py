@@ -33,7 +33,7 @@ _SPAN_BUDGET = 100_000
 _MARKS = (b"<html", b"<table", b"<!doctype html")
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]{2,20})""")
 _NUMBER = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
-_SPACES = re.compile(r"[ \t\r\n\f\u3000]+")
+_SPACES = re.compile(r"[ \t\r\n\f]+")  # HTML collapses these; a full-width space is text
 
 
 def is_html(start: bytes) -> bool:
