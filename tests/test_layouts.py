@@ -1,8 +1,9 @@
 """One self-evaluation in hundreds of layouts: every spelling of every label that labels.py
 knows, columns in any order, 指标性质/度量单位 in columns of their own or inside the values,
 numbers stored as text, 一级指标 merged down or weighted in its name (``产出指标（50分）``), short
-二级指标 names, a two-row header under 绩效指标, a 序号 column, amounts in 元, the whole table
-moved right and down, 合计 or 总得分 for 总分, 优秀 for 优 — and always the same reading: the same
+二级指标 names, no 一级指标 at all, a two-row header under 绩效指标, a 序号 column, amounts in 元,
+the whole table moved right and down, 合计 or 总得分 for 总分, 优秀 for 优, two tables on one
+sheet — and always the same reading: the same
 row scores and total, the same budget and spending in 万元, the same header fields, no error.
 
 A metamorphic test of the recognizer: a label spelling that another field also claims, or a
@@ -86,6 +87,9 @@ def variant(rng: random.Random) -> Variant:
     merge = pick("一级指标 merged down", 0.4)
     two_rows = pick("two-row header", 0.3)
     gap = pick("blank row among the indicators", 0.2)
+    # a column left blank where 一级指标 would be (the 二级指标 say it): not with the two-row header
+    no_level1 = pick("no 一级指标", 0.15) and not two_rows
+    ch["no 一级指标"] = no_level1
     cols = [f for f in FIELDS if separate or f not in ("direction", "unit")]
     rest = cols[3:]
     if rng.random() < 0.5:
@@ -111,7 +115,7 @@ def variant(rng: random.Random) -> Variant:
     rows.append(["", label(FUNDS_ROWS, "total"), num(100 * m), num(120 * m), num(114 * m),
                  num(10, rng.choice(["", "分"])), "95.00%", num(9.5)])
     rows.append(["", label(FUNDS_ROWS, "fiscal"), num(100 * m), num(120 * m), num(114 * m), "", "", ""])
-    header = (["序号"] if seq else []) + [label(INDICATOR, f) for f in cols]
+    header = (["序号"] if seq else []) + [label(INDICATOR, f) if f != "level1" or not no_level1 else "" for f in cols]
     ch["labels"] = header
     if two_rows:  # 绩效指标 over 一级/二级/三级 on the row below; the other labels merged down
         h = len(rows)
@@ -136,11 +140,11 @@ def variant(rng: random.Random) -> Variant:
             d["level2"] = d["level2"].removesuffix("指标")
         if weighted:
             d["level1"] = f"{d['level1']}（{LEVEL1_WEIGHTS[d['level1']]}分）"
-        if merge and i and ROWS[i - 1][0] == row[0]:
+        if (merge and i and ROWS[i - 1][0] == row[0]) or no_level1:
             d["level1"] = ""
         rows.append(([i + 1] if seq else []) + [d[f] for f in cols])
     assert first <= min(min(s) for s in spans.values())
-    if merge:
+    if merge and not no_level1:
         v.merged += [(s[0], lead, s[-1], lead) for s in spans.values() if len(s) > 1 and s[-1] - s[0] == len(s) - 1]
     total = [""] * (lead + len(cols))
     total[0] = rng.choice(["总分", "合计", "总 分", "总得分", "得分合计"])
@@ -157,6 +161,10 @@ def variant(rng: random.Random) -> Variant:
 def reading(book) -> dict[str, object]:
     """What a reviewer would read off the table: scores, money in 万元, header fields, errors."""
     [checked] = check_workbook(book, RULES)
+    return reading_one(checked)
+
+
+def reading_one(checked) -> dict[str, object]:
     t, res = checked.table, checked.result
     funds = t.funds.total() if t.funds is not None else None
     return {
@@ -189,7 +197,7 @@ def test_the_variants_vary():
     variants = [variant(rng) for _ in range(CASES)]
     for option in ("numbers as text", "序号 column", "amounts in 元", "short 二级指标", "一级指标（50分）",
                    "一级指标 merged down", "two-row header", "blank row among the indicators",
-                   "direction and unit columns"):
+                   "direction and unit columns", "no 一级指标"):
         assert {v.choices[option] for v in variants} == {True, False}, option
     used = {x for v in variants for x in v.choices["labels"]}
     for f in ("level1", "name", "target", "actual", "weight", "score", "deviation", "direction"):
@@ -210,3 +218,22 @@ def test_layouts_read_the_same_from_files(tmp_path, k):
         ws.merge_cells(start_row=r0 + 1, start_column=c0 + 1, end_row=r1 + 1, end_column=c1 + 1)
     wb.save(tmp_path / "x.xlsx")
     assert reading(read_workbook(tmp_path / "x.xlsx")) == EXPECTED, v.choices
+
+
+def test_two_tables_on_one_sheet_read_each_the_same():
+    """Two projects' tables one below the other on a sheet (a department's workbook), each in a
+    layout of its own: two tables, each read as it reads alone."""
+    rng = random.Random(2026)
+    wrong = []
+    for k in range(200):
+        a, b = variant(rng), variant(rng)
+        width = max(len(a.rows[0]), len(b.rows[0]))
+        rows = [r + [""] * (width - len(r)) for r in a.rows] + [[""] * width for _ in range(2)]
+        below = len(rows)
+        rows += [r + [""] * (width - len(r)) for r in b.rows]
+        merged = a.merged + [(r0 + below, c0, r1 + below, c1) for r0, c0, r1, c1 in b.merged]
+        book = read_grids([Grid("自评表", rows, merged)], "x.xlsx")
+        got = [reading_one(c) for c in check_workbook(book, RULES)]
+        if got != [EXPECTED, EXPECTED]:
+            wrong.append((k, got, a.choices, b.choices))
+    assert wrong == []
