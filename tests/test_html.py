@@ -208,3 +208,22 @@ def test_excel_2003_xml_error_values_are_a314_at_their_cells(tmp_path):
     spreadsheet_2003(src, exported)
     got = [(f.code, f.cell, f.value) for f in validate_file(exported).findings if f.code == "A314"]
     assert got == [("A314", "E7", "#REF!"), ("A314", "G21", "#DIV/0!")]
+
+
+def test_a_folder_takes_excel_2003_xml_named_xml_and_passes_other_xml(tmp_path, demo):
+    """.xml is the extension Excel gives its 2003 XML format, and some systems export under it:
+    such a file in a folder is summarised; any other XML (a system's config) is passed over."""
+    from xltools.api import validate_files
+    from xltools.samples import write_sample
+
+    sample, layout = demo["自评表.xlsx"]
+    write_sample(sample, tmp_path / "自评表.xlsx", layout)
+    d = tmp_path / "收件"
+    d.mkdir()
+    spreadsheet_2003(str(tmp_path / "自评表.xlsx"), d / "自评表导出.xml")
+    (d / "config.xml").write_text('<?xml version="1.0"?><config><table/></config>', encoding="utf-8")
+    data = json.loads(summarize([str(d)], fmt="json").text)
+    assert [(os.path.basename(r["path"]), r["total"]) for r in data["records"]] == [
+        ("自评表导出.xml", score_file(tmp_path / "自评表.xlsx")[0].total)]
+    assert [os.path.basename(s["path"]) for s in data["skipped"]] == ["config.xml"]
+    assert [os.path.basename(f.path) for f in validate_files([str(d)]).files] == ["自评表导出.xml"]

@@ -121,7 +121,7 @@ def discover(paths: Iterable[str], output: str | None = None) -> tuple[list[str]
             skipped.append((p, "LibreOffice/WPS 锁定文件（.~），已跳过"))
         elif name.startswith("._"):  # what macOS writes beside every file copied to a USB stick
             skipped.append((p, "macOS 附带的资源文件（._），不是工作簿，已跳过"))
-        elif not name.lower().endswith(WORKBOOK_SUFFIXES + REFUSED_SUFFIXES):
+        elif not name.lower().endswith(WORKBOOK_SUFFIXES + REFUSED_SUFFIXES) and not _xml_workbook(p):
             skipped.append((p, "不是工作簿（扩展名不是 .xlsx/.xlsm/.xls/.et/.ods），已跳过"))
         elif key == out:
             skipped.append((p, "本次汇总的输出文件，已跳过"))
@@ -141,6 +141,20 @@ def discover(paths: Iterable[str], output: str | None = None) -> tuple[list[str]
         else:
             skipped.append((p, MISSING))
     return files, skipped
+
+
+def _xml_workbook(path: str) -> bool:
+    """An .xml file that is an Excel 2003 XML spreadsheet (the extension Excel gives the format,
+    and some systems export under it); other XML is no workbook. Its first 4 KB tell."""
+    if not path.lower().endswith(".xml"):
+        return False
+    from ..reading.xml2003 import is_xml2003
+
+    try:
+        with open(path, "rb") as fh:
+            return is_xml2003(fh.read(4096))
+    except OSError:
+        return False
 
 
 def earlier_summary(path: str) -> bool:
