@@ -103,6 +103,13 @@ def test_hostile_pages_are_bounded(tmp_path, monkeypatch):
     [grid] = load_grids(str(big))
     assert time.perf_counter() - t < 10 and grid.height == 2000 and len(grid.rows[0]) <= 256
     assert sum((r1 - r0 + 1) * (c1 - c0 + 1) for r0, c0, r1, c1 in grid.merged) <= 100_000
+    for name, page in (("注释.xls", "<html><table><tr><td>x</td></tr>" + "<!-- " * 1_000_000),  # never closed
+                       ("标签.xls", "<html><table><tr><td>x" + "<a " * 1_000_000),  # tags never ended
+                       ("脚本.xls", "<html><script>" + "<td>" * 1_000_000)):  # not cells: script
+        (tmp_path / name).write_text(page, encoding="utf-8")
+        t = time.perf_counter()
+        load_grids(str(tmp_path / name))
+        assert time.perf_counter() - t < 10, name  # linear: a quadratic search takes hours here
     import xltools.reading.html as html
 
     monkeypatch.setattr(html, "MAX_BYTES", 100)
