@@ -50,6 +50,13 @@ ERROR_VALUES = frozenset(("#DIV/0!", "#REF!", "#VALUE!", "#N/A", "#NAME?", "#NUM
                           "#GETTING_DATA"))
 
 
+def padded(rows: list[list[object]]) -> list[list[object]]:
+    """Rows of unequal length (a reader that places cells one by one) made as wide as the widest,
+    as python-calamine hands a sheet over."""
+    width = max((len(r) for r in rows), default=0)
+    return [r if len(r) == width else r + [""] * (width - len(r)) for r in rows]
+
+
 def take_errors(rows: list[list[object]]) -> dict[tuple[int, int], str]:
     """Blank the formula error values in ``rows`` (in place) and say where they were.
 

@@ -17,18 +17,19 @@ import os
 import re
 from html import unescape
 
-from ..grid import Grid, Range
+from ..grid import Grid, Range, padded
+from .source import MAX_SHEET_BYTES
 
-#: Larger pages are not performance tables (a worksheet part is skipped past the same size).
-MAX_BYTES = 48 << 20
+#: Larger pages are not performance tables: the bound of a worksheet part, for a whole page.
+MAX_BYTES = MAX_SHEET_BYTES
 #: Columns read (Excel 2003's 256; a performance table has a few dozen): a page of cells pushed
 #: ever further right by spans from above must not grow a grid of millions of blanks.
 MAX_COLS = 256
 #: How far one merged cell may reach (rows × columns), and all of them together: a cell with
 #: rowspan="1000000" must not cost memory for a million covered cells, nor two thousand such cells
-#: ten million. Past the budget a span is read as a single cell.
-_MAX_SPAN_AREA = 5_000
-_SPAN_BUDGET = 100_000
+#: ten million. Past the budget a span is read as a single cell. (Excel 2003 XML likewise.)
+MAX_SPAN_AREA = 5_000
+SPAN_BUDGET = 100_000
 
 _MARKS = (b"<html", b"<table", b"<!doctype html")
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]{2,20})""")
@@ -59,10 +60,8 @@ def read_html(path: str, rows_limit: int) -> list[Grid]:
     parser = _Tables(rows_limit)
     parser.feed(_decode(data[:MAX_BYTES]))
     parser.end_cell()
-    width = max((len(r) for r in parser.rows), default=0)
-    rows = [r + [""] * (width - len(r)) for r in parser.rows]
     sheet = os.path.splitext(os.path.basename(path))[0][:31] or "Sheet1"
-    return [Grid(sheet, rows, parser.merged)]
+    return [Grid(sheet, padded(parser.rows), parser.merged)]
 
 
 def _decode(data: bytes) -> str:
@@ -112,7 +111,7 @@ class _Tables:
         self.rows: list[list[object]] = []
         self.merged: list[Range] = []
         self.covered: set[tuple[int, int]] = set()  # cells a span from above or the left covers
-        self.budget = _SPAN_BUDGET  # covered cells still allowed
+        self.budget = SPAN_BUDGET  # covered cells still allowed
         self.limit = rows_limit
         self.depth = 0  # tables open
         self.row = -1
@@ -162,12 +161,12 @@ class _Tables:
                 self.row = -1
         elif tag in ("td", "th"):
             self.end_cell()
-            if self.row < 0 and len(self.rows) < self.limit and not self.rows:  # a cell before any <tr>
+            if self.row < 0 and not self.rows:  # a cell before any <tr>
                 self.rows.append([])
                 self.row, self.col = 0, 0
             a = {x[1].lower(): x[2] or x[3] or x[4] for x in _ATTR.finditer(attr_text)} if attr_text else {}
             cols = _span(a.get("colspan"), MAX_COLS)
-            self.span = (_span(a.get("rowspan"), _MAX_SPAN_AREA // cols), cols)
+            self.span = (_span(a.get("rowspan"), MAX_SPAN_AREA // cols), cols)
             self.text = [] if self.row >= 0 else None
             self.num = a.get("x:num")  # Excel's own pages keep the value here, the shown text in the cell
         elif tag == "br" and self.text is not None:

@@ -153,13 +153,18 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
         kind = "xml2003" if is_xml2003(start) else "html" if is_html(start) else None
         if kind is not None:  # Excel 2003 XML, or a page: what many systems export as .xls
             if size > MAX_BYTES:
-                raise _refuse(path, "表格内容过大，不是绩效表，已跳过。",
-                              "the spreadsheet content is too large to be a performance table; skipped.")
+                raise _too_large(path)
             return Container(kind, {}, {}, False)
         raise _refuse(path, "这是文本文件（如 CSV），不是 Excel 工作簿；请在 Excel 中打开后另存为 .xlsx。",
                       "this is a text file (e.g. CSV), not an Excel workbook; open it in Excel and save as .xlsx.")
     raise _refuse(path, "不是可识别的工作簿格式（支持 .xlsx/.xlsm/.xls/.et/.ods）。",
                   "not a recognised workbook format (.xlsx/.xlsm/.xls/.et/.ods are supported).")
+
+
+def _too_large(path: str) -> UnreadableWorkbook:
+    """An .ods's content.xml, or a page or 2003 XML file, past :data:`MAX_SHEET_BYTES`."""
+    return _refuse(path, "表格内容过大，不是绩效表，已跳过。",
+                   "the spreadsheet content is too large to be a performance table; skipped.")
 
 
 def _frozen(rows: dict[str, set[int]]) -> dict[str, frozenset[int]]:
@@ -268,7 +273,7 @@ def _check_zip(path: str, infos: list[Member]) -> dict[str, str]:
     big = {m.name for m in infos if m.size > MAX_SHEET_BYTES
            and (m.name.startswith("xl/worksheets/") or m.name == "content.xml")}
     if "content.xml" in big:
-        raise _refuse(path, "表格内容过大，不是绩效表，已跳过。", "the spreadsheet content is too large to be a performance table; skipped.")
+        raise _too_large(path)
     return {name: "" for part, name in _part_names(path).items() if part in big} if big else {}
 
 

@@ -16,8 +16,8 @@ import math
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from ..grid import Grid, Range
-from .html import MAX_COLS
+from ..grid import Grid, Range, padded
+from .html import MAX_COLS, MAX_SPAN_AREA, SPAN_BUDGET
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -25,8 +25,6 @@ if TYPE_CHECKING:
 SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
 #: The namespace of the format, looked for in a file's first kilobytes.
 MARK = b"urn:schemas-microsoft-com:office:spreadsheet"
-_MAX_SPAN_AREA = 5_000
-_SPAN_BUDGET = 100_000
 
 
 def is_xml2003(start: bytes) -> bool:
@@ -45,7 +43,7 @@ def read_xml2003(path: str, rows_limit: int) -> list[Grid]:
     merged: list[Range] = []
     errors: dict[tuple[int, int], str] = {}
     r = c = -1
-    budget = _SPAN_BUDGET
+    budget = SPAN_BUDGET
     table = None
     for event, el in iterparse(path, events=("start", "end")):
         tag = el.tag
@@ -74,7 +72,7 @@ def read_xml2003(path: str, rows_limit: int) -> list[Grid]:
                         errors[(r, c)] = error
                 across, down = _count(el.get(SS + "MergeAcross")), _count(el.get(SS + "MergeDown"))
                 across = min(across, MAX_COLS - 1 - c)
-                if (across or down) and (across + 1) * (down + 1) <= min(_MAX_SPAN_AREA, budget):
+                if (across or down) and (across + 1) * (down + 1) <= min(MAX_SPAN_AREA, budget):
                     budget -= (across + 1) * (down + 1)
                     merged.append((r, c, r + down, c + across))
                 c += across
@@ -83,8 +81,7 @@ def read_xml2003(path: str, rows_limit: int) -> list[Grid]:
             if table is not None:
                 del table[:]  # rows read are let go: memory stays flat over a long sheet
         elif tag == SS + "Worksheet":
-            width = max((len(x) for x in rows), default=0)
-            grids.append(Grid(sheet[:31], [x + [""] * (width - len(x)) for x in rows], merged, errors=errors))
+            grids.append(Grid(sheet[:31], padded(rows), merged, errors=errors))
             el.clear()
     return grids
 
