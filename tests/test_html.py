@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import time
 
 import pytest
@@ -19,6 +18,8 @@ from xltools.grid import ERROR_VALUES
 from xltools.reading import read_workbook
 from xltools.reading.source import load_grids
 from xltools.summary import summarize
+
+from .test_templates import convert_all
 
 KINDS = ["自评表.xlsx", "评价评分表.xlsx", "部门整体自评表.xlsx", "监控表.xlsx"]
 
@@ -37,9 +38,7 @@ def test_a_page_exported_from_a_workbook_reads_as_the_workbook(tmp_path, demo, s
         sample, layout = demo[name]
         write_sample(sample, tmp_path / name, layout)
         books.append(str(tmp_path / name))
-    profile = f"file://{tmp_path}/lo-profile"
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "html",
-                    "--outdir", str(tmp_path / "html"), *books], check=True, capture_output=True, timeout=300)
+    convert_all(soffice, books, str(tmp_path / "html"), "html")
     for book in books:
         page = tmp_path / "html" / (os.path.basename(book)[:-5] + ".html")
         exported = tmp_path / (os.path.basename(book)[:-5] + "_导出.xls")

@@ -17,11 +17,11 @@ from .conftest import ROOT
 from .template_cases import all_cases, cell, fill_case, recalculated_mismatches, score_mismatches
 
 
-def convert_all(soffice: str, paths: list[str], outdir: str) -> None:
-    """Let LibreOffice load (and so recalculate) every workbook and save it as .xlsx, in one run."""
+def convert_all(soffice: str, paths: list[str], outdir: str, fmt: str = "xlsx") -> None:
+    """Let LibreOffice load (and so recalculate) every workbook and save it as ``fmt``, in one run."""
     os.makedirs(outdir, exist_ok=True)
     profile = f"file://{outdir}/lo-profile"
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "xlsx",
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", fmt,
                     "--outdir", outdir, *paths], check=True, capture_output=True, timeout=300)
 
 
