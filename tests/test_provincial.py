@@ -139,6 +139,67 @@ def level1_subtotals(path, output=50):
     ])
 
 
+def system_export(path, total_row=(90, 90, 89.974, 10, "99.97%", 10)):
+    """A county's self-evaluation as a provincial budget system exports it (after a published
+    2022 table from Anhui): ``年度资金总额:`` and ``其中:本年财政拨款`` with ASCII colons, the
+    funds label merged over two columns, 绩效指标 merged down the left of the indicator table,
+    ``产出指标(50分)``, ``满意度指标`` repeated as its own 二级指标, ``≥100百分比``, actual values
+    without their unit, 达成预期指标 against qualitative targets, 经费支出合规性 and 提交报告及时性,
+    a placeholder 经济效益指标 row with no indicator, codes before the department names."""
+    return _book(path, [
+        ["附件:"],
+        ["项目支出绩效自评表"],
+        ["(2022年度)"],
+        ["项目名称", "委托业务项目"],
+        ["主管部门", "219-池州市贵池区棠溪镇人民政府", "", "", "实施单位", "219001-池州市贵池区棠溪镇人民政府"],
+        ["项目资金\n(万元)", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额:", *total_row],
+        ["", "其中:本年财政拨款", 90, 90, 89.974],
+        ["", "上年结转资金"],
+        ["", "其他资金"],
+        ["年度总体目标", "预期目标", "", "", "实际完成情况"],
+        ["", "本项目共申请预算资金90万元，用于基建工程项目预算编制、审计和设计、规划、测绘各30万元。", "", "",
+         "本项目共完成预算资金89.97万元，其中设计、规划、测绘支出29.99万元。"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+         "偏差原因分析及改进措施"],
+        ["", "产出指标(50分)", "数量指标", "基建工程委托业务项目数量", "≥50个", "50", 8, 8],
+        ["", "", "质量指标", "委托业务报告合格率", "≥100百分比", "100", 8, 8],
+        ["", "", "", "经费支出合规性", "严格执行相关制度规定", "达成预期指标", 8, 8],
+        ["", "", "时效指标", "提交报告及时性", "在项目计划完成时间内完成", "达成预期指标", 8, 8],
+        ["", "", "成本指标", "项目总成本", "≤90万元", "90", 8, 8],
+        ["", "", "", "单项业务成本", "符合相关规定", "达成预期指标", 10, 10],
+        ["", "效益指标(30分)", "社会效益指标", "对维护基建市场公平的影响程度", "效果明显", "达成预期指标", 10, 10],
+        ["", "", "生态效益指标", "对控制基建项目成本影响程度", "效果明显", "达成预期指标", 10, 10],
+        ["", "", "可持续影响指标", "对推动基建项目“四项制度”健全和落实的持续性影响", "效果明显", "达成预期指标", 10, 10],
+        ["", "", "经济效益指标"],
+        ["", "满意度指标(10分)", "满意度指标", "公众满意度", "≥90%", "95%", 10, 10],
+        ["总分", "", "", "", "", "", 100, 100],
+    ], merges=["A6:B6", "A7:A10", "A11:A12", "B11:D11", "E11:I11", "B12:D12", "E12:I12", "A13:A24", "B14:B19",
+               "B20:B23", "C15:C16", "C18:C19"])
+
+
+def test_a_system_export_reads_without_a_false_finding(tmp_path):
+    """Nothing a reviewer would object to in the exported table: 满意度指标 as the 二级指标 of 满意度
+    (S102 was an error), 百分比 as %, 经费支出合规性 not a cost (G206), 及时性/合规性/影响程度 not
+    vague names (G207) — seven false findings on one clean table before."""
+    path = system_export(tmp_path / "x.xlsx")
+    assert [(f.code, f.cell) for f in validate_file(path).findings] == []
+    scored = score_file(path)[0]
+    assert scored.rows[2].explain() == "实际 100% ≥ 目标 100%，得满分 8.00"
+
+
+def test_a_total_row_exported_as_zeros_is_summed_from_its_parts(tmp_path):
+    """年度资金总额 0 / 0 / 0 beside 其中 90 / 90 / 89.974 (a system's export nobody keyed the total
+    into): the total row is wrong three times, and the execution rate is the parts' 99.97 % — so
+    the written 得分 0 is what to correct, not the 总分 of 100."""
+    path = system_export(tmp_path / "x.xlsx", total_row=(0, 0, 0, 10, 0, 0))
+    assert [(f.code, f.cell) for f in validate_file(path).findings] == [
+        ("A301", "C7"), ("A301", "D7"), ("A301", "E7"), ("A305", "H7")]
+    scored = score_file(path)[0]
+    assert (scored.rows[0].score, scored.total) == (10, 100)
+    [rec], _ = summarize_file(path, load_rules(None))
+    assert (rec.annual_budget, rec.spent, rec.total) == (90, 89.974, 100)
+
 def test_a_level1_subtotal_row_is_the_blocks_written_score(tmp_path):
     path = level1_subtotals(tmp_path / "wrong.xlsx", output=45)
     found = [(f.code, f.cell, f.message()) for f in validate_file(path).findings if f.severity == "error"]
@@ -158,6 +219,7 @@ def test_a_funds_block_below_the_indicators_belongs_to_the_table(tmp_path):
     (merged_two_row_header, "义务教育营养改善计划", "2023", (320, 310.4, 0.97), [9.7, 20, 9.89, 10, 10, 15, 15, 10],
      99.59),
     (weights_as_text, "乡村道路养护", "2023", (200, 180.5, 0.9025), [9.03, 20, 15, 15, 30, 10], 99.03),
+    (system_export, "委托业务项目", "2022", (90, 89.974, 0.9997), [10, 8, 8, 8, 8, 8, 10, 10, 10, 10, 10], 100),
 ])
 def test_provincial_layouts_score_and_summarise_exactly(tmp_path, build, project, year, money, rows, total):
     path = build(tmp_path / "x.xlsx")

@@ -87,6 +87,9 @@ CASES = [
     ("100%完成", "number", None, 100, "%"),
     ("3000㎡", "number", None, 3000, "m2"),
     ("1.2万人次", "number", None, 1.2, "万人次"),
+    ("≥100百分比", "number", "≥", 100, "%"),  # the unit spelt out, as a provincial system exports it
+    ("≥90百分率(含)", "number", "≥", 90, "%"),
+    ("≥3百分点", "number", "≥", 3, "百分点"),  # percentage points: a unit of its own
     ("已完成", "text", None, None, ""),
     ("—", "none", None, None, ""),
     ("-", "none", None, None, ""),
@@ -160,6 +163,7 @@ def test_table_is_large_enough():
         ("≥90%", "%", "≤", ("number", "≥", 90.0, "%")),  # the cell's own operator wins
         (30, "—", None, ("number", None, 30.0, "")),
         ("好", "", "定性", ("text", None, None, "")),
+        (95, "百分比", "≥", ("number", "≥", 95.0, "%")),
     ],
 )
 def test_operator_and_unit_in_their_own_columns(raw, unit, op, expected):

@@ -70,12 +70,14 @@ class Funds:
     def total(self) -> FundsRow | None:
         """The 年度资金总额 row, or one summed from the component rows when it is missing — or
         empty, as a SUM formula is in a workbook that no spreadsheet has calculated yet (a
-        template filled by a program)."""
+        template filled by a program), or all zeros beside filled components, as some budget
+        systems export a total nobody keyed in (the row's own figures are still checked: A301)."""
         t = self.row("total")
-        if t is not None and (t.initial_budget is not None or t.annual_budget is not None or t.spent is not None):
+        figures = () if t is None else [x for x in (t.initial_budget, t.annual_budget, t.spent) if x is not None]
+        if figures and any(figures):
             return t
         parts = [r for r in self.rows if r.kind != "total"]
-        if not parts:
+        if not parts or (figures and not any(r.initial_budget or r.annual_budget or r.spent for r in parts)):
             return t
 
         def add(attr: str) -> float | None:

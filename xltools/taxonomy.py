@@ -17,6 +17,13 @@ PROJECT: dict[str, tuple[str, ...]] = {
     "满意度指标": ("服务对象满意度指标",),
 }
 
+#: Further level-2 names accepted under a level 1, though not in the guidance: a province's system
+#: (Anhui's, seen in published self-evaluations) repeats 满意度指标 as the level 2 of its only child,
+#: which names the category as unambiguously. Checked (S102) but never offered in templates.
+ACCEPTED_LEVEL2: dict[str, tuple[str, ...]] = {
+    "满意度指标": ("满意度指标",),
+}
+
 EVALUATION: dict[str, tuple[str, ...]] = {
     "决策": ("项目立项", "绩效目标", "资金投入"),
     "过程": ("资金管理", "组织实施"),
@@ -56,7 +63,8 @@ def which(level1_names: list[str]) -> str | None:
 
 
 #: 二级指标 → its 一级指标, for tables that leave the 一级指标 column out.
-LEVEL2_PARENT: dict[str, str] = {label_key(kid): parent for parent, kids in PROJECT.items() for kid in kids}
+LEVEL2_PARENT: dict[str, str] = {label_key(kid): parent for parent, kids in PROJECT.items()
+                                  for kid in kids + ACCEPTED_LEVEL2.get(parent, ())}
 
 
 def parent_of(level2: str) -> str:

@@ -110,6 +110,11 @@ def format_number(x: float | None) -> str:
     return f"{x:.6f}".rstrip("0").rstrip(".")
 
 
+#: The percent sign spelt out, as some budget systems write the unit (``≥100百分比``, a 度量单位 of
+#: ``百分比``); 百分点 (percentage points, a difference of rates) is a unit of its own.
+_PERCENT_WORDS = ("百分比", "百分率")
+
+
 @lru_cache(maxsize=8192)
 def normalize_text(s: str) -> str:
     """NFKC (full-width digits, ％, ＞＝, （） become ASCII), no spaces of any width."""
@@ -141,6 +146,8 @@ def _parse(raw: object, unit: str | None, op: str | None) -> Value:
     col_unit = normalize_text(unit) if isinstance(unit, str) else ""
     if col_unit in _NONE_TEXT:
         col_unit = ""
+    elif col_unit in _PERCENT_WORDS:
+        col_unit = "%"
     col_op = parse_direction(op) if op is not None else None
     if raw is None or isinstance(raw, bool):
         return NONE if raw is None else Value("text", text=str(raw))
@@ -183,6 +190,9 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
         op = op or _SUFFIX_OP[m.group()]
         tail = tail[: m.start()]
     tail = tail.strip("()[]")
+    word = next((w for w in _PERCENT_WORDS if tail.startswith(w)), None)
+    if word:  # ``≥100百分比``: systems that spell the unit out
+        tail = "%" + tail[len(word):]
     if tail.startswith("%"):
         unit = "%"
         if units.clean(tail[1:]):

@@ -63,6 +63,7 @@ class Heuristics:
     rate_changes: tuple[str, ...] = ()
     no_reason: tuple[str, ...] = ()
     lower_better: tuple[str, ...] = ()
+    not_cost: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=64)
@@ -160,6 +161,7 @@ def _heuristics_for(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Heuristic
         measure=words("measure", data["words"]), execution_reason=words("execution_reason", data),
         bounded_rates=words("bounded_rates", data), rate_changes=words("rate_changes", data),
         no_reason=words("no_reason", data), lower_better=words("lower_better", data),
+        not_cost=words("not_cost", data),
     )
 
 

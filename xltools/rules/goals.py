@@ -131,10 +131,11 @@ def cost_outside_cost(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
     if t.kind not in PROJECT_TABLES:
         return
+    is_cost, is_other = any_of(ctx.words.cost).search, any_of(ctx.words.not_cost).search
     for ind in t.indicators:
         if "成本" in ind.level1 or "成本" in ind.level2:
             continue
-        if any_of(ctx.words.cost).search(ind.name):
+        if is_cost(ind.name) and not is_other(ind.name):
             yield Finding("G206", t.sheet, ind.cell("level2", "level1"), ind.level2 or ind.level1, {
                 "name": ind.name, "level2": ind.level2 or ind.level1,
                 "suggest": "2021 版：一级指标「成本指标」—「经济成本指标」；旧版：产出指标—成本指标"})

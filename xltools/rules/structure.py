@@ -48,11 +48,13 @@ def required_fields(ctx: Context) -> Iterator[Finding]:
 def _taxonomy_keys(kind: str) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
     """(level-1 key → level-1 name, level-1 name → its level-2 keys) of a table kind's taxonomy.
 
-    Level-2 names are compared as level-1 names are: ``数量`` and ``数量指标`` are the same.
+    Level-2 names are compared as level-1 names are: ``数量`` and ``数量指标`` are the same; the
+    project taxonomy's :data:`taxonomy.ACCEPTED_LEVEL2` count as its own.
     """
     tax = TAXONOMIES[kind]
+    extra = taxonomy.ACCEPTED_LEVEL2 if tax is taxonomy.PROJECT else {}
     return ({taxonomy.level1_key(k): k for k in tax},
-            {p: frozenset(taxonomy.level1_key(a) for a in kids) for p, kids in tax.items()})
+            {p: frozenset(taxonomy.level1_key(a) for a in kids + extra.get(p, ())) for p, kids in tax.items()})
 
 
 @check("S102")
