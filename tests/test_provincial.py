@@ -200,6 +200,62 @@ def test_a_total_row_exported_as_zeros_is_summed_from_its_parts(tmp_path):
     [rec], _ = summarize_file(path, load_rules(None))
     assert (rec.annual_budget, rec.spent, rec.total) == (90, 89.974, 100)
 
+SICHUAN_GUIDANCE = ("1.预算执行率=预算执行数/调整后预算数,预算执行率未达到90%的需说明原因(100字以内);"
+                    "2.年中发生预算调整的(追加或调减),应单独说明理由;3.其他资金包括:社会投入资金、银行贷款.")
+
+
+def sichuan_form(path, spent=251.89, rate="100.00%", score=10, total=100):
+    """Sichuan's 部门预算项目支出绩效自评表 (report 510000_0013zp, after a county's published 2023
+    table): the funds block captioned 年度预算数(万元) over its row labels (总额, 其中:财政资金,
+    财政专户管理资金, 单位资金), 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 | 原因
+    with the form's guidance printed in 原因, 绩效指标(90分) with 指标性质/指标值/度量单位/完成值/
+    权重, 合计, then 评价结论 / 存在问题 / 改进措施 paragraphs; the project code before its name."""
+    return _book(path, [
+        ["", "", "", "", "", "", "", "", "", "", "报表编号:510000_0013zp"],
+        ["部门预算项目支出绩效自评表(2023年度)"],
+        ["项目名称", "51000021R000000019951-工资性支出"],
+        ["主管部门", "青神县发展和改革局本级", "", "", "", "实施单位 (盖章)", "青神县发展和改革局"],
+        ["项目基本情况", "1.项目年度目标完成情况"],
+        ["", "项目年度目标", "", "", "", "年度目标完成情况"],
+        ["", "严格执行相关政策,保障工资及时、足额发放或社保及时、足额缴纳,预算编制科学合理,减少结余资金。", "", "", "",
+         "按时足额发放工资、缴纳社保，全年无拖欠。"],
+        ["", "2.项目实施内容及过程概述"],
+        ["", "按月发放在职人员工资，按月缴纳社会保险。"],
+        ["预算执行情况(10分)", "年度预算数(万元)", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分",
+         "原因"],
+        ["", "总额", 238.93, 251.89, spent, rate, 10, score, SICHUAN_GUIDANCE],
+        ["", "其中:财政资金", 238.93, 251.89, spent, rate, "/", "/"],
+        ["", "财政专户管理资金", 0, 0, 0, "0.00%", "/", "/"],
+        ["", "单位资金", 0, 0, 0, "0.00%", "/", "/"],
+        ["", "其他资金", None, None, None, None, "/", "/"],
+        ["绩效指标(90分)", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分",
+         "未完成原因分析"],
+        ["", "产出指标", "数量指标", "发放(缴纳)覆盖率", "=", 100, "%", 100, 60, 60],
+        ["", "效益指标", "社会效益指标", "足额保障率(参保率)", "=", 100, "%", 100, 30, 30],
+        ["合计", "", "", "", "", "", "", "", 100, total],
+        ["评价结论", "项目自评总分100分，工资及时足额发放，社保及时足额缴纳。"],
+        ["存在问题", "暂无"],
+        ["改进措施", "暂无"],
+        ["项目负责人:", "", "", "", "", "财务负责人:"],
+    ], merges=["A2:K2", "B3:K3", "B4:E4", "G4:K4", "A5:A9", "B5:K5", "B6:E6", "F6:K6", "B7:E7", "F7:K7", "B8:K8",
+               "B9:K9", "A10:A15", "I11:K15", "A16:A18", "B20:K20", "B21:K21", "B22:K22"])
+
+
+def test_sichuans_form_reads_its_funds_and_no_conclusion_as_a_grade(tmp_path):
+    """The funds block was not found (its caption 年度预算数 claimed the label column), so 预算执行率
+    went unscored and 合计 100 was "wrong" (A305: 90); the 评价结论 paragraph was a wrong grade
+    (A306). Left: two hints that 产出指标 has no 质量/时效指标, which it has not."""
+    path = sichuan_form(tmp_path / "x.xlsx")
+    assert [(f.code, f.cell) for f in validate_file(path).findings] == [("G219", "B17"), ("G219", "B17")]
+
+
+def test_sichuans_printed_guidance_is_no_reason_for_a_low_execution_rate(tmp_path):
+    """80 % spent: the reason column holds only the form's "……需说明原因(100字以内)", which states
+    none (A317 was silenced by the 执行率 in it)."""
+    path = sichuan_form(tmp_path / "x.xlsx", spent=201.51, rate="80.00%", score=8, total=98)
+    assert [(f.code, f.cell) for f in validate_file(path).findings if f.code != "G219"] == [("A317", "I11")]
+    assert score_file(path)[0].total == 98
+
 def test_a_level1_subtotal_row_is_the_blocks_written_score(tmp_path):
     path = level1_subtotals(tmp_path / "wrong.xlsx", output=45)
     found = [(f.code, f.cell, f.message()) for f in validate_file(path).findings if f.severity == "error"]
@@ -219,6 +275,7 @@ def test_a_funds_block_below_the_indicators_belongs_to_the_table(tmp_path):
     (merged_two_row_header, "义务教育营养改善计划", "2023", (320, 310.4, 0.97), [9.7, 20, 9.89, 10, 10, 15, 15, 10],
      99.59),
     (weights_as_text, "乡村道路养护", "2023", (200, 180.5, 0.9025), [9.03, 20, 15, 15, 30, 10], 99.03),
+    (sichuan_form, "51000021R000000019951-工资性支出", "2023", (251.89, 251.89, 1.0), [10, 60, 30], 100),
     (system_export, "委托业务项目", "2022", (90, 89.974, 0.9997), [10, 8, 8, 8, 8, 8, 10, 10, 10, 10, 10], 100),
 ])
 def test_provincial_layouts_score_and_summarise_exactly(tmp_path, build, project, year, money, rows, total):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -158,16 +158,16 @@ class _Cells:
     def has(self, row: int, trigger: frozenset[str]) -> bool:
         return 0 <= row < len(self.sets) and not self.sets[row].isdisjoint(trigger)
 
-    def mapped(self, row: int, table: dict[str, str]) -> dict[str, int]:
+    def mapped(self, row: int, table: dict[str, str], skip: Set[int] = frozenset()) -> dict[str, int]:
         """Field → column of the labels on ``row``; a label given twice is its first column —
         its first visible one, when a column is hidden: an old 实际完成值 kept in a hidden column
-        beside the new one must not be the one read."""
+        beside the new one must not be the one read. Columns in ``skip`` are not looked at."""
         out: dict[str, int] = {}
         if 0 <= row < len(self.keys):
             hidden = self.grid.hidden_cols
             for c, k in self.keys[row]:
                 f = table.get(k)
-                if f is not None and (f not in out or (out[f] in hidden and c not in hidden)):
+                if f is not None and (f not in out or (out[f] in hidden and c not in hidden)) and c not in skip:
                     out[f] = c
         return out
 
@@ -543,6 +543,11 @@ def _next_cell(grid: Grid, r: int, c: int) -> int:
     return cc
 
 
+#: The longest value read as a grade beside a label that may also head a text (评价结论, 等级):
+#: ``优``, ``优秀``, ``良好（85分）``.
+_GRADE_MAX_CHARS = 8
+
+
 def _header_fields(cells: _Cells, table: Table, start: int, end: int) -> None:
     grid = cells.grid
     for r in range(start, min(end, grid.height)):
@@ -563,6 +568,8 @@ def _header_fields(cells: _Cells, table: Table, start: int, end: int) -> None:
                 continue
             found = _value_right(cells, r, c)
             if f == "grade":
+                if found and k not in GRADE_ASKED and len(to_text(found[0])) > _GRADE_MAX_CHARS:
+                    continue  # 评价结论 beside a paragraph (Sichuan's form): a conclusion, not a grade
                 if found and table.written_grade is None:
                     table.written_grade = Field(to_text(found[0]), grid.sheet, a1(r, found[1]))
                     table.blanks.pop("grade", None)
@@ -648,9 +655,17 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
         if not cells.labelled[h] or not _is_funds_header(cells, h):
             continue
         cols = cells.mapped(h, FUNDS_COLUMNS)
+        below = range(h + 1, min(h + 10, grid.height))
+        label_cols = {c for r in below for c, k in cells.keys[r] if k in FUNDS_ROWS}
+        if label_cols & set(cols.values()):
+            # the corner over the row labels says what the figures are (Sichuan's 年度预算数（万元）
+            # above 总额 / 其中：财政资金): a caption, not a column of figures
+            cols = cells.mapped(h, FUNDS_COLUMNS, skip=label_cols)
+            if not cols:
+                continue
         left = min(cols.values())
         funds = Funds()
-        for r in range(h + 1, min(h + 10, grid.height)):
+        for r in below:
             label = next(((c, k) for c, k in cells.keys[r] if c < left and k in FUNDS_ROWS), None)
             if label is None:
                 if funds.rows:

@@ -64,6 +64,7 @@ class Heuristics:
     no_reason: tuple[str, ...] = ()
     lower_better: tuple[str, ...] = ()
     not_cost: tuple[str, ...] = ()
+    guidance: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=64)
@@ -88,11 +89,12 @@ def _placeholders(words: tuple[str, ...]) -> frozenset[str]:
 
 def stated(text: str, words: Heuristics) -> bool:
     """Whether a 偏差原因/纠偏措施/说明 cell says anything: ``无``, ``/``, ``无偏差`` hold the place
-    of a reason without giving one (``no_reason`` in heuristics.toml)."""
+    of a reason without giving one (``no_reason`` in heuristics.toml), and the form's printed
+    guidance (``……需说明原因(100字以内)``, ``guidance``) is not one either."""
     if not text:
         return False
     key = reason_key(text)
-    return bool(key) and key not in _placeholders(words.no_reason)
+    return bool(key) and key not in _placeholders(words.no_reason) and any_of(words.guidance).search(text) is None
 
 
 def bounded_rates(words: Heuristics) -> Callable[[str], bool]:
@@ -161,7 +163,7 @@ def _heuristics_for(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Heuristic
         measure=words("measure", data["words"]), execution_reason=words("execution_reason", data),
         bounded_rates=words("bounded_rates", data), rate_changes=words("rate_changes", data),
         no_reason=words("no_reason", data), lower_better=words("lower_better", data),
-        not_cost=words("not_cost", data),
+        not_cost=words("not_cost", data), guidance=words("guidance", data),
     )
 
 
