@@ -256,6 +256,49 @@ def test_sichuans_printed_guidance_is_no_reason_for_a_low_execution_rate(tmp_pat
     assert [(f.code, f.cell) for f in validate_file(path).findings if f.code != "G219"] == [("A317", "I11")]
     assert score_file(path)[0].total == 98
 
+def hunan_dept_score_sheet(path, level1=("部门决策(25分)", "部门管理(35分)", "部门绩效(40分)"), experts=False):
+    """A department scored as a whole on a province's own framework (Hunan's 部门决策 / 部门管理 /
+    部门绩效, weights in the names): 分值 and 得分 only — no 指标值, 实际完成值 or 偏差原因 column.
+    With ``experts``, three expert columns instead of 得分 (an external evaluation's score sheet)."""
+    d, m, p = level1
+    head = ["一级指标", "二级指标", "三级指标", "分值"] + (["专家1", "专家2", "专家3"] if experts else ["得分"])
+    body = [(d, "目标任务(15分)", "相关性", 5, 5), ("", "", "明确性", 5, 5), ("", "", "合理性", 5, 5),
+            ("", "预算编制(10分)", "测算依据", 5, 2), ("", "", "目标管理", 5, 4),
+            (m, "资金管理(20分)", "资金使用合规性", 10, 10), ("", "", "预算执行率", 10, 9),
+            ("", "资产管理(15分)", "资产管理规范性", 15, 14), (p, "履职效能(30分)", "重点工作完成率", 30, 28),
+            ("", "满意度(10分)", "服务对象满意度", 10, 9)]
+    rows = [[*r[:4], *([r[4]] * 3 if experts else [r[4]])] for r in body]
+    return _book(path, [
+        ["2023年部门整体支出绩效评价得分表"],
+        ["部门名称", "岳阳市城市管理监督指挥中心"],
+        head, *rows,
+        ["总分", "", "", 100, *([91] * (3 if experts else 1))],
+        ["评价等级", "优"],
+    ], merges=["A4:A8", "B4:B6", "B7:B8", "A9:A11", "B9:B10", "A12:A13"], title="评分表")
+
+
+def test_a_department_score_sheet_on_its_provinces_framework_has_no_finding(tmp_path):
+    """Ten A308 "缺少实际完成值" (errors, for a column the sheet does not have), six A307 and three
+    S102 (the blocks are not Beijing's, which domain.md gives as an example) before."""
+    path = hunan_dept_score_sheet(tmp_path / "x.xlsx")
+    assert [(f.code, f.cell) for f in validate_file(path).findings] == []
+    [scored] = score_file(path)
+    assert (scored.total, scored.grade, [p.score for p in scored.parts]) == (91, "优", [21, 33, 37])
+
+
+def test_a_department_table_on_the_example_framework_still_has_its_typos_found(tmp_path):
+    """Two blocks named as domain.md's framework names them, the third misspelt: S102 at it."""
+    path = hunan_dept_score_sheet(tmp_path / "x.xlsx", level1=("当年预算执行情况", "整体绩效目标实现情况", "预算管理情况况"))
+    assert [(f.code, f.cell) for f in validate_file(path).findings if f.code == "S102"] == [("S102", "A12")]
+
+
+def test_an_evaluation_on_the_2011_framework_is_not_outside_the_taxonomy(tmp_path):
+    """投入 / 过程 / 产出 / 效果 (财预〔2011〕285号), scored by experts: the blocks are accepted."""
+    path = hunan_dept_score_sheet(tmp_path / "x.xlsx", level1=("投入", "过程", "效果"), experts=True)
+    report = validate_file(path)
+    assert report.tables[0][0] == "evaluation"
+    assert [f.code for f in report.findings if f.code == "S102"] == []
+
 def test_a_level1_subtotal_row_is_the_blocks_written_score(tmp_path):
     path = level1_subtotals(tmp_path / "wrong.xlsx", output=45)
     found = [(f.code, f.cell, f.message()) for f in validate_file(path).findings if f.severity == "error"]

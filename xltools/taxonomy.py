@@ -30,12 +30,19 @@ EVALUATION: dict[str, tuple[str, ...]] = {
     "产出": ("产出数量", "产出质量", "产出时效", "产出成本"),
     "效益": ("项目效益", "经济效益", "社会效益", "生态效益", "可持续影响", "满意度"),
 }
+#: Level-1 names of the earlier national framework (财预〔2011〕285号: 投入, 过程, 产出, 效果), on
+#: which many deployed evaluation score sheets are still built: accepted, never offered.
+ACCEPTED_EVALUATION_LEVEL1: tuple[str, ...] = ("投入", "效果")
 
 DEPT: dict[str, tuple[str, ...]] = {
     "当年预算执行情况": (),
     "整体绩效目标实现情况": (),
     "预算管理情况": (),
 }
+#: Department-wide tables follow the framework their province sets (Hunan's 部门决策 / 部门管理 /
+#: 部门绩效, the 投入 / 过程 / 产出 / 效果 of 财预〔2013〕53号 …), so their level-1 names are
+#: checked against :data:`DEPT` only when the table uses that framework at all: then a name outside
+#: it is a typo (S102); a table naming none of its blocks names its own (rules.structure).
 
 
 @lru_cache(maxsize=1024)

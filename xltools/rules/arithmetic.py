@@ -300,7 +300,7 @@ def deviations(ctx: Context) -> Iterator[Finding]:
             state, state_en = "未完全达成", "was not fully achieved"
         else:
             continue
-        if not stated(ind.deviation, ctx.words):
+        if not stated(ind.deviation, ctx.words) and not _score_sheet(ind):
             yield Finding("A307", t.sheet, ind.cell("deviation"), None,
                           {"name": ind.name, "state": state, "state_en": state_en})
 
@@ -311,8 +311,15 @@ def missing_actual(ctx: Context) -> Iterator[Finding]:
     if t.kind not in (SELFEVAL, DEPT):
         return
     for ind in t.indicators:
-        if ind.actual.is_none and ind.name and (ind.score is None or not ind.qualitative):
+        if ind.actual.is_none and ind.name and (ind.score is None or not ind.qualitative) and not _score_sheet(ind):
             yield Finding("A308", t.sheet, ind.cell("actual"), None, {"name": ind.name})
+
+
+def _score_sheet(ind: Indicator) -> bool:
+    """A row of a score sheet (评分表: 分值 and 得分, no 指标值, 实际完成值 or 偏差原因 column, as
+    provinces score a department as a whole): its 得分 is the assessors' judgement, with nowhere to
+    write an actual value or a reason, so none is asked for (A307, A308)."""
+    return not {"target", "actual", "deviation"} & ind.columns.keys()
 
 
 @check("A315", "A316", "A322")

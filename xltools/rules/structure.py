@@ -53,7 +53,8 @@ def _taxonomy_keys(kind: str) -> tuple[dict[str, str], dict[str, frozenset[str]]
     """
     tax = TAXONOMIES[kind]
     extra = taxonomy.ACCEPTED_LEVEL2 if tax is taxonomy.PROJECT else {}
-    return ({taxonomy.level1_key(k): k for k in tax},
+    level1 = (*tax, *taxonomy.ACCEPTED_EVALUATION_LEVEL1) if kind == EVALUATION else tuple(tax)
+    return ({taxonomy.level1_key(k): k for k in level1},
             {p: frozenset(taxonomy.level1_key(a) for a in kids + extra.get(p, ())) for p, kids in tax.items()})
 
 
@@ -62,8 +63,9 @@ def taxonomy_names(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
     tax = TAXONOMIES[t.kind]
     level1_keys, level2_keys = _taxonomy_keys(t.kind)
+    own = t.kind == DEPT and not any(taxonomy.level1_key(n) in level1_keys for n in t.level1_cells)
     for name, cell in t.level1_cells.items():
-        if taxonomy.level1_key(name) not in level1_keys:
+        if not own and taxonomy.level1_key(name) not in level1_keys:
             yield Finding("S102", t.sheet, cell, name, {
                 "level": "一级指标", "name": name, "parent": "", "allowed": _closest(name, list(tax))})
     if t.kind not in (GOALS, SELFEVAL, MONITOR):
