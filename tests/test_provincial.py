@@ -8,6 +8,8 @@ numbers and weights stored as text (``10分``), short 二级指标 names, 合计
 
 from __future__ import annotations
 
+import os
+
 import openpyxl
 import pytest
 
@@ -331,3 +333,18 @@ def test_provincial_layouts_score_and_summarise_exactly(tmp_path, build, project
     [rec], _ = summarize_file(path, load_rules(None))
     assert (rec.project, rec.year, rec.annual_budget, rec.spent, rec.execution_rate) == (project, year, *money)
     assert (rec.written_total, rec.total, rec.grade, rec.errors) == (total, total, "优", 0)
+
+
+def test_a_department_table_is_named_by_its_department_in_a_summary(tmp_path):
+    """The 汇总表 row of a 部门整体 table showed no name (it has a 部门名称, no 项目名称), and two
+    copies of it were never S106 (a table without a name has no identity in a batch)."""
+    import json
+
+    from xltools.summary import summarize
+
+    hunan_dept_score_sheet(tmp_path / "部门整体.xlsx")
+    hunan_dept_score_sheet(tmp_path / "部门整体（重报）.xlsx")
+    data = json.loads(summarize([str(tmp_path)], fmt="json", jobs=1).text)
+    assert [r["project"] for r in data["records"]] == ["岳阳市城市管理监督指挥中心"] * 2
+    assert sorted((os.path.basename(p["path"]), p["code"], p["cell"]) for p in data["problems"]) == [
+        ("部门整体.xlsx", "S106", "B2"), ("部门整体（重报）.xlsx", "S106", "B2")]

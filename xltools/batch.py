@@ -88,7 +88,7 @@ def identity(kind: str, project: str, year: str, department: str, unit: str, per
 
 def of_table(path: str, table: Table, total: float | None = None) -> Copy:
     """The identity of a table read from ``path`` (``total``: its computed total, if scored)."""
-    f, y = table.header.get("project"), table.header.get("year")
+    f, y = table.name_field, table.header.get("year")
     months = table.months.value if table.months is not None else None
     return Copy(path, table.sheet, f.cell if f is not None else "A1", table.kind, table.project_name,
                 to_text(table.field_value("year")), to_text(table.field_value("department")),

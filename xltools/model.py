@@ -201,9 +201,18 @@ class Table:
         return f.value if f else None
 
     @property
+    def name_field(self) -> Field | None:
+        """The 项目名称 — for a department-wide table, which has none, the 部门名称 it is about: the
+        name a summary row shows and by which a second copy of the table is known (S106)."""
+        f = self.header.get("project")
+        if self.kind == DEPT and (f is None or f.value is None or not str(f.value).strip()):
+            return self.header.get("department") or f
+        return f
+
+    @property
     def project_name(self) -> str:
-        v = self.field_value("project")
-        return str(v) if v is not None else ""
+        f = self.name_field
+        return str(f.value) if f is not None and f.value is not None else ""
 
 
 @dataclass(slots=True)

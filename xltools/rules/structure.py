@@ -129,7 +129,7 @@ def hidden_tables(ctx: Context) -> Iterator[Finding]:
     """Tables on hidden sheets, which the reader left out because a visible sheet holds one
     (reading.read_grids): the officer sees one table, and should know why not the other."""
     for t in ctx.table.hidden_tables:
-        project = t.header.get("project")
+        project = t.name_field
         name = t.project_name or t.title
         kind = Text(word(f"kind_{t.kind}"), word(f"kind_{t.kind}", "en"))
         yield Finding("S109", t.sheet, project.cell if project is not None else _anchor(t), name,

@@ -229,7 +229,7 @@ def _summarize_book(path: str, book: Workbook, rules: RuleSet, lang: str) -> tup
         rec = Record(path, table.sheet, table.kind, table.project_name,
                      to_text(table.field_value("department")), to_text(table.field_value("unit")),
                      to_text(table.field_value("year")))
-        named, year = table.header.get("project"), table.header.get("year")
+        named, year = table.name_field, table.header.get("year")
         rec.cell = named.cell if named is not None else "A1"
         rec.year_cell = year.cell if year is not None else ""
         funds = table.funds.total() if table.funds is not None else None
