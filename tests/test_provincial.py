@@ -348,3 +348,40 @@ def test_a_department_table_is_named_by_its_department_in_a_summary(tmp_path):
     assert [r["project"] for r in data["records"]] == ["岳阳市城市管理监督指挥中心"] * 2
     assert sorted((os.path.basename(p["path"]), p["code"], p["cell"]) for p in data["problems"]) == [
         ("部门整体.xlsx", "S106", "B2"), ("部门整体（重报）.xlsx", "S106", "B2")]
+
+
+def sichuan_goals(path):
+    """A declaration on Sichuan's 项目支出绩效目标表: 指标性质 / 指标值 / 度量单位 / 权重 / 指标解释 /
+    评(扣)分标准, money in 其中:财政拨款 rows, weights summing to 100."""
+    rows = [
+     ["项目支出绩效目标表"],
+     ["(2024年度)"],
+     ["项目名称", "51000024R000000012345-乡村道路养护补助"],
+     ["主管部门", "青神县交通运输局", "", "", "实施单位", "青神县公路事务中心"],
+     ["项目资金(万元)", "年度资金总额", "", 300],
+     ["", "其中:财政拨款", "", 300],
+     ["", "其他资金", "", 0],
+     ["总体目标", "年度目标"],
+     ["", "完成全县120公里乡村道路日常养护，道路优良率不低于85%，群众满意度达到90%以上。"],
+     ["绩效指标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重", "指标解释", "评(扣)分标准"],
+     ["", "产出指标", "数量指标", "养护道路里程", "≥", 120, "公里", 20, "全年完成日常养护的乡村道路里程", "完成得满分，未完成按比例扣分"],
+     ["", "", "质量指标", "道路优良率", "≥", 85, "%", 20, "优良路段里程/养护总里程", "达到得满分"],
+     ["", "", "时效指标", "养护任务按期完成率", "=", 100, "%", 10, "", ""],
+     ["", "", "成本指标", "每公里养护成本", "≤", 2.5, "万元/公里", 10, "", ""],
+     ["", "效益指标", "社会效益指标", "群众出行条件改善", "定性", "有效改善", "", 20, "", ""],
+     ["", "", "可持续影响指标", "道路使用年限延长", "定性", "明显延长", "", 10, "", ""],
+     ["", "满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥", 90, "%", 10, "", ""],
+    ]
+    return _book(path, rows, merges=["A5:A7", "B5:C5", "B6:C6", "B7:C7", "A8:A9", "B8:J8", "B9:J9", "A10:A17",
+                                     "B11:B14", "B15:B16"])
+
+
+def test_a_sichuan_declaration_reads_without_vague_name_hints(tmp_path):
+    """养护道路里程, 群众出行条件改善, 道路使用年限延长 name their measure (G207 called them vague); left:
+    the 产出/效益 weights against the national principle, an info."""
+    path = sichuan_goals(tmp_path / "x.xlsx")
+    report = validate_file(path)
+    assert report.tables == [("goals", "自评表")]  # the sheet name _book gives; the title decides
+    assert [(f.code, f.cell) for f in report.findings] == [("G212", "B11")]
+    [rec], _ = summarize_file(path, load_rules(None))
+    assert (rec.project, rec.annual_budget, rec.indicators) == ("51000024R000000012345-乡村道路养护补助", 300, 7)
