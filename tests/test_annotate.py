@@ -167,3 +167,36 @@ def test_macro_workbook_keeps_its_macros_in_the_annotated_copy(tmp_path):
     with zipfile.ZipFile(tmp_path / "out" / "带宏_校验.xlsm") as z:
         assert z.read("xl/vbaProject.bin") == vba
         assert "校验结果" in z.read("xl/workbook.xml").decode()
+
+
+def test_a_workbook_in_another_format_gets_a_rebuilt_copy_named_apart(tmp_path):
+    """An .xls (here Excel 2003 XML, as report systems export it) was refused an annotated copy
+    ("请先另存为 .xlsx"): it now gets one rebuilt from what was read — values, merges, marks —
+    named apart from the copy of the .xlsx beside it, and saying what it does not keep."""
+    from xltools.api import validate_file
+
+    from .test_html import spreadsheet_2003
+
+    folder = tmp_path / "收件"
+    folder.mkdir()
+    src = write(folder, edits={"G15": 8})  # A305 at G15
+    exported = folder / "自评表.xls"
+    spreadsheet_2003(src, exported)
+    out_dir = tmp_path / "标注"
+    res = CliRunner().invoke(cli, ["validate", str(folder), "--annotate-dir", str(out_dir)])
+    assert res.exit_code == 1, res.output
+    plain, rebuilt = out_dir / "自评表_校验.xlsx", out_dir / "自评表（xls）_校验.xlsx"
+    assert f"标注副本：{rebuilt}（由 .xls 文件重建为 .xlsx：保留各单元格的值和合并单元格，未保留格式和公式。）" in res.stdout
+    assert f"标注副本：{plain}\n" in res.stdout
+    a, b = openpyxl.load_workbook(src)["绩效自评表"], openpyxl.load_workbook(rebuilt)
+    ws = b["绩效自评表"]
+    values = {c.coordinate: c.value for row in a.iter_rows() for c in row if c.value not in (None, "")}
+    assert {c.coordinate: c.value for row in ws.iter_rows() for c in row if c.value not in (None, "")} == values
+    assert sorted(map(str, ws.merged_cells.ranges)) == sorted(map(str, a.merged_cells.ranges))
+    assert ws["G15"].comment.text.startswith("[A305] 填写的得分 8 与计算值 10.00 不符")
+    assert ws["G15"].fill.fgColor.rgb.endswith("FFC7CE")
+    last = list(b["校验结果"].iter_rows(values_only=True))[-1]
+    assert last[0] == "由 .xls 文件重建为 .xlsx：保留各单元格的值和合并单元格，未保留格式和公式。"
+    # the rebuilt copy reads as the file it was made of: the same findings at the same cells
+    assert [(f.code, f.cell) for f in validate_file(rebuilt).findings] == \
+           [(f.code, f.cell) for f in validate_file(exported).findings] == [("A305", "G15")]

@@ -188,10 +188,16 @@ def test_results_left_empty_are_filled_in(tmp_path):
                                                              ("B22", "pending")]
 
 
-def test_a_corrected_copy_of_an_open_document_is_refused_in_its_own_words(tmp_path, soffice):
-    """The refusal named the annotated copy of `validate --annotate-dir` when fix was asked."""
+def test_an_open_document_gets_a_rebuilt_corrected_copy(tmp_path, soffice):
+    """An .ods (or .xls) was refused ("只能为 .xlsx/.xlsm 生成修正副本"); its corrected copy is now
+    an .xlsx rebuilt from its values, which says so."""
     from .conftest import convert
 
     src = convert(soffice, write(tmp_path, CLEAN, {"G15": 8}, name="s.xlsx"), "ods", str(tmp_path / "ods"))
-    res = run("fix", src, "-o", tmp_path / "修正.xlsx")
-    assert res.exit_code == 1 and res.stderr.strip() == "错误：s.ods：只能为 .xlsx/.xlsm 生成修正副本；请先另存为 .xlsx。"
+    out = tmp_path / "修正.xlsx"
+    res = run("fix", src, "-o", out)
+    assert res.exit_code == 0, res.output
+    assert f"已修正 1 个单元格：{out}（由 .ods 文件重建为 .xlsx：保留各单元格的值和合并单元格，未保留格式和公式。）" in res.stdout
+    ws = openpyxl.load_workbook(out)["绩效自评表"]
+    assert ws["G15"].value == 10 and ws["G15"].comment.text.startswith("xltools 修正（A305）：原为 8")
+    assert validate_file(str(out)).findings == []

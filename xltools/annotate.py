@@ -31,8 +31,33 @@ UNKEPT_PARTS = (("xl/media/", "图片", "images"), ("xl/charts/", "图表", "cha
 
 
 def annotated_path(src: str, out_dir: str) -> str:
-    stem, ext = os.path.splitext(os.path.basename(src))
-    return os.path.join(out_dir, f"{stem}{ANNOTATED_SUFFIX}{ext or '.xlsx'}")
+    """``<stem>_校验.xlsx`` (.xlsm for a macro workbook) in ``out_dir``."""
+    from .output import copy_suffix
+
+    stem = os.path.splitext(os.path.basename(src))[0]
+    return os.path.join(out_dir, f"{stem}{ANNOTATED_SUFFIX}{copy_suffix(src)}")
+
+
+def annotated_paths(inputs: list[tuple[str, str]]) -> list[str]:
+    """The annotated copy of each (input, folder): :func:`annotated_path`, except that inputs which
+    would share one copy (``自评表.xls`` beside ``自评表.xlsx`` or ``自评表.ods``) are told apart by
+    their format: ``自评表（xls）_校验.xlsx`` — the .xlsx/.xlsm keeps the plain name."""
+    outs = [annotated_path(src, folder) for src, folder in inputs]
+    seen: dict[str, int] = {}
+    for out in outs:
+        key = os.path.normcase(out).casefold()  # one file on Windows and macOS
+        seen[key] = seen.get(key, 0) + 1
+    for i, (src, folder) in enumerate(inputs):
+        if seen[os.path.normcase(outs[i]).casefold()] > 1 and rebuilt(src):
+            stem, ext = os.path.splitext(os.path.basename(src))
+            outs[i] = os.path.join(folder, f"{stem}（{ext[1:].lower()}）{ANNOTATED_SUFFIX}.xlsx")
+    return outs
+
+
+def rebuilt(src: str) -> bool:
+    """Whether a copy of ``src`` is rebuilt from its values (:func:`open_keepable`): any format
+    but .xlsx/.xlsm — .xls, .ods, web pages and Excel 2003 XML that systems export as "Excel"."""
+    return os.path.splitext(src)[1].lower() not in (".xlsx", ".xlsm")
 
 
 def _refuse(src: str, zh: str, en: str) -> OutputError:
@@ -41,9 +66,6 @@ def _refuse(src: str, zh: str, en: str) -> OutputError:
 
 
 def _check_keepable(src: str, what: tuple[str, str]) -> None:
-    if os.path.splitext(src)[1].lower() not in (".xlsx", ".xlsm"):
-        raise _refuse(src, f"只能为 .xlsx/.xlsm 生成{what[0]}；请先另存为 .xlsx。",
-                      f"{what[1]} can be made of an .xlsx/.xlsm only; save as .xlsx first.")
     import zipfile  # here: with shutil, pathlib and lzma it is 12 ms of every validate's start-up
 
     try:
@@ -63,8 +85,13 @@ def open_keepable(src: str, what: tuple[str, str] = ("批注副本", "an annotat
     """``src`` loaded by openpyxl for a copy that keeps it whole, or a clear refusal.
 
     The file is opened here and closed on every path: openpyxl leaves its own handle open when a
-    part fails to parse.
+    part fails to parse. Any other format xltools reads (:func:`rebuilt`) becomes a new workbook
+    holding what was read of it — each sheet's values, merged cells and hidden rows, columns and
+    sheets — since openpyxl cannot write those formats and a finance office's .xls deserves its
+    marks too; its formatting and formulas are not carried over (the copy says so).
     """
+    if rebuilt(src):
+        return _rebuild(src)
     _check_keepable(src, what)
     from openpyxl import load_workbook
 
@@ -76,6 +103,81 @@ def open_keepable(src: str, what: tuple[str, str] = ("批注副本", "an annotat
     except Exception as e:  # openpyxl (with defusedxml) refuses entity tricks and broken parts
         raise _refuse(src, f"无法为该文件生成{what[0]}（{type(e).__name__}）。",
                       f"cannot make {what[1]} of this file ({type(e).__name__}).") from None
+
+
+def rebuilt_note(src: str, lang: str = "zh") -> str:
+    """What a copy rebuilt from ``src`` holds of it, for the copy and the command's output."""
+    ext = os.path.splitext(src)[1] or "?"
+    if lang == "en":
+        return f"Rebuilt from the {ext} file as .xlsx: values and merged cells kept, formatting and formulas not."
+    return f"由 {ext} 文件重建为 .xlsx：保留各单元格的值和合并单元格，未保留格式和公式。"
+
+
+def _rebuild(src: str):  # noqa: ANN202
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    from .grid import a1
+    from .reading.source import load_grids
+
+    middle = Alignment(vertical="center")  # a merged label beside the rows it names
+    wb = Workbook()
+    wb.remove(wb.active)
+    for grid in load_grids(src):  # refuses an unreadable file in the reader's own words
+        ws = wb.create_sheet(_sheet_title(grid.sheet, wb.sheetnames))
+        if grid.hidden:
+            ws.sheet_state = "hidden"
+        for r, row in enumerate(grid.rows, start=1):
+            for c, value in enumerate(row, start=1):
+                if value is not None and value != "":
+                    write_text(ws.cell(r, c), value)
+        for (r, c), shown in grid.errors.items():
+            if shown:  # a formula error as the file showed it (#DIV/0!): read back as one (A314)
+                ws[a1(r, c)] = shown
+        for r0, c0, r1, c1 in grid.merged:
+            ws.merge_cells(start_row=r0 + 1, start_column=c0 + 1, end_row=r1 + 1, end_column=c1 + 1)
+            ws.cell(r0 + 1, c0 + 1).alignment = middle
+        for c, width in _widths(grid).items():  # the file's own widths are not read: fit the text
+            ws.column_dimensions[get_column_letter(c + 1)].width = width
+        for r in grid.hidden_rows:
+            ws.row_dimensions[r + 1].hidden = True
+        for c in grid.hidden_cols:
+            ws.column_dimensions[get_column_letter(c + 1)].hidden = True
+    if not wb.sheetnames:
+        wb.create_sheet("Sheet1")
+    return wb
+
+
+def _widths(grid) -> dict[int, float]:  # noqa: ANN001  (a Grid)
+    """A width per column that shows its text (wide characters count twice), 6 to 40; text merged
+    across columns (a title, a paragraph) does not widen any of them."""
+    import unicodedata
+
+    across = {(r, c) for r0, c0, r1, c1 in grid.merged if c1 > c0
+              for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
+    out: dict[int, float] = {}
+    for r, row in enumerate(grid.rows):
+        for c, v in enumerate(row):
+            if v is None or v == "" or (r, c) in across:
+                continue
+            text = str(v)[:60]
+            w = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text) + 2
+            out[c] = min(40.0, max(out.get(c, 6.0), float(w)))
+    return out
+
+
+def _sheet_title(name: str, taken: list[str]) -> str:
+    """``name`` when an .xlsx can hold it (at most 31 characters, no bracket, colon, star,
+    question mark or slash), else one it can: that sheet's findings are then listed in 校验结果
+    but not marked on it (rare: such names come from web pages and Excel 2003 XML only)."""
+    if name and len(name) <= 31 and not any(ch in name for ch in "[]:*?/\\") and name not in taken:
+        return name
+    base = "".join("_" if ch in "[]:*?/\\" else ch for ch in name)[:28] or "Sheet"
+    n = 1
+    while (title := base if n == 1 else f"{base}({n})") in taken:
+        n += 1
+    return title
 
 
 def write_text(cell, value: object) -> None:  # noqa: ANN001  (an openpyxl cell)
@@ -99,6 +201,9 @@ def annotate_copy(src: str, findings: list[Finding], out: str, *, lang: str = "z
         del wb[RESULT_SHEET]
     _mark_cells(wb, findings, lang)
     _result_sheet(wb, findings, lang)
+    if rebuilt(src):
+        ws = wb[RESULT_SHEET]
+        ws.cell(ws.max_row + 2, 1, rebuilt_note(src, lang))
     save_workbook(wb, out, source=src)
     return out
 

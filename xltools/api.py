@@ -263,10 +263,12 @@ def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goal
         _pair_declared(report.files, declared, paired, rs, select, ignore)
     _batch_findings(report.files, copies, select, ignore, declared is not None)
     if annotate_dir is not None:
-        from .annotate import annotated_path
+        from .annotate import annotated_paths
 
-        todo = [(i, fr.path, annotated_path(fr.path, os.path.join(annotate_dir, sub)))
-                for i, (fr, sub) in enumerate(zip(report.files, subfolders, strict=True)) if fr.error is None]
+        readable = [(i, fr.path, os.path.join(annotate_dir, sub))
+                    for i, (fr, sub) in enumerate(zip(report.files, subfolders, strict=True)) if fr.error is None]
+        outs = annotated_paths([(path, folder) for _, path, folder in readable])
+        todo = [(i, path, out) for (i, path, _), out in zip(readable, outs, strict=True)]
         items = [(path, report.files[i].findings, out) for i, path, out in todo]
         copies = _in_workers(_annotate_some, items, (lang, force), jobs, _annotate_crashed)
         for (i, _, _), (done, error) in zip(todo, copies, strict=True):
