@@ -12,7 +12,8 @@ file makes it reserve more memory than there is, which no ``except`` can catch.
 It found: a value at XFD1048576 (550 GB), shared strings claiming four billion entries, an .xls
 DIMENSIONS record upside down (1.2 TB) and an .xls cell past column IV (21 GB) — each aborted
 the process —, ``1E+400`` read as infinity (OverflowError), damaged zip member names, and
-damaged workbook.xml parts escaping as BadZipFile or zlib.error.
+damaged workbook.xml parts escaping as BadZipFile or zlib.error. With ``--annotate`` over .xls
+files (copies rebuilt as .xlsx): cells and findings past column XFD, which openpyxl refuses.
 
 Run: ``.venv/bin/python -m tests.fuzz_files [--seed N] [--cases N] [--corpus DIR] [--keep DIR]``.
 """

@@ -200,3 +200,29 @@ def test_a_workbook_in_another_format_gets_a_rebuilt_copy_named_apart(tmp_path):
     # the rebuilt copy reads as the file it was made of: the same findings at the same cells
     assert [(f.code, f.cell) for f in validate_file(rebuilt).findings] == \
            [(f.code, f.cell) for f in validate_file(exported).findings] == [("A305", "G15")]
+
+
+def test_a_rebuilt_copy_leaves_out_what_an_xlsx_cannot_hold(tmp_path, monkeypatch):
+    """A damaged .xls can place a cell past column XFD, merge the whole sheet, name a sheet with
+    a slash: the rebuilt copy holds the rest, lists every finding and marks what it can (found by
+    ``make fuzz-files`` with ``--annotate`` over .xls files: openpyxl raised ValueError)."""
+    import xltools.reading.source as source
+    from xltools.annotate import annotate_copy
+    from xltools.grid import Grid
+    from xltools.rules import Finding
+
+    far = [None] * 20_000 + ["远处"]
+    grids = [Grid("表/1", [["项目名称", "乡村道路"], far], merged=[(0, 0, 1 << 20, 1 << 14), (0, 1, 0, 2)])]
+    monkeypatch.setattr(source, "load_grids", lambda path: grids)
+    src = tmp_path / "坏.xls"
+    src.write_bytes(b"")
+    found = [Finding("A305", "表/1", "B1", 8, {"what": "得分", "what_en": "score", "written": "8", "computed": "10.00",
+                                              "explain": ""}),
+             Finding("S101", "表/1", "AZGB2", None, {"field": "项目名称", "field_en": "project name"})]
+    out = annotate_copy(str(src), found, str(tmp_path / "坏_校验.xlsx"))
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["表_1", "校验结果"]
+    ws = wb["表_1"]
+    assert (ws["A1"].value, ws["B1"].value, ws.max_column) == ("项目名称", "乡村道路", 3)
+    assert [str(r) for r in ws.merged_cells.ranges] == ["B1:C1"]
+    assert [r[1] for r in wb["校验结果"].iter_rows(min_row=2, max_row=3, values_only=True)] == ["A305", "S101"]

@@ -128,25 +128,35 @@ def _rebuild(src: str):  # noqa: ANN202
         ws = wb.create_sheet(_sheet_title(grid.sheet, wb.sheetnames))
         if grid.hidden:
             ws.sheet_state = "hidden"
-        for r, row in enumerate(grid.rows, start=1):
-            for c, value in enumerate(row, start=1):
+        # a damaged .xls may place a cell past the last row or column an .xlsx has: left out
+        for r, row in enumerate(grid.rows[:_XLSX_ROWS], start=1):
+            for c, value in enumerate(row[:_XLSX_COLS], start=1):
                 if value is not None and value != "":
                     write_text(ws.cell(r, c), value)
         for (r, c), shown in grid.errors.items():
-            if shown:  # a formula error as the file showed it (#DIV/0!): read back as one (A314)
+            if shown and r < _XLSX_ROWS and c < _XLSX_COLS:  # an error as the file showed it (#DIV/0!): A314
                 ws[a1(r, c)] = shown
         for r0, c0, r1, c1 in grid.merged:
-            ws.merge_cells(start_row=r0 + 1, start_column=c0 + 1, end_row=r1 + 1, end_column=c1 + 1)
-            ws.cell(r0 + 1, c0 + 1).alignment = middle
+            if max(r0, r1) < _XLSX_ROWS and max(c0, c1) < _XLSX_COLS and r0 <= r1 and c0 <= c1:
+                ws.merge_cells(start_row=r0 + 1, start_column=c0 + 1, end_row=r1 + 1, end_column=c1 + 1)
+                ws.cell(r0 + 1, c0 + 1).alignment = middle
         for c, width in _widths(grid).items():  # the file's own widths are not read: fit the text
             ws.column_dimensions[get_column_letter(c + 1)].width = width
         for r in grid.hidden_rows:
-            ws.row_dimensions[r + 1].hidden = True
+            if r < _XLSX_ROWS:
+                ws.row_dimensions[r + 1].hidden = True
         for c in grid.hidden_cols:
-            ws.column_dimensions[get_column_letter(c + 1)].hidden = True
+            if c < _XLSX_COLS:
+                ws.column_dimensions[get_column_letter(c + 1)].hidden = True
     if not wb.sheetnames:
         wb.create_sheet("Sheet1")
     return wb
+
+
+#: The rows and columns an .xlsx has (1,048,576 × XFD).
+_XLSX_ROWS, _XLSX_COLS = 1 << 20, 1 << 14
+#: Merged ranges larger than this (a hostile ``A1:XFD1048576``) widen columns as if not merged.
+_MERGE_AREA = 10_000
 
 
 def _widths(grid) -> dict[int, float]:  # noqa: ANN001  (a Grid)
@@ -154,11 +164,11 @@ def _widths(grid) -> dict[int, float]:  # noqa: ANN001  (a Grid)
     across columns (a title, a paragraph) does not widen any of them."""
     import unicodedata
 
-    across = {(r, c) for r0, c0, r1, c1 in grid.merged if c1 > c0
+    across = {(r, c) for r0, c0, r1, c1 in grid.merged if c1 > c0 and (r1 - r0 + 1) * (c1 - c0 + 1) <= _MERGE_AREA
               for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
     out: dict[int, float] = {}
-    for r, row in enumerate(grid.rows):
-        for c, v in enumerate(row):
+    for r, row in enumerate(grid.rows[:_XLSX_ROWS]):
+        for c, v in enumerate(row[:_XLSX_COLS]):
             if v is None or v == "" or (r, c) in across:
                 continue
             text = str(v)[:60]
@@ -221,9 +231,20 @@ def by_cell(findings: list[Finding], sheets: Iterable[str]) -> dict[tuple[str, s
     names = set(sheets)
     out: dict[tuple[str, str], list[Finding]] = {}
     for f in findings:
-        if f.sheet in names and f.cell and ":" not in f.cell:
+        if f.sheet in names and f.cell and ":" not in f.cell and on_a_sheet(f.cell):
             out.setdefault((f.sheet, f.cell), []).append(f)
     return out
+
+
+def on_a_sheet(ref: str) -> bool:
+    """A cell an .xlsx has: a damaged .xls may hold one past XFD1048576 (listed in 校验结果, unmarked)."""
+    from .grid import parse_a1
+
+    try:
+        r, c = parse_a1(ref)
+    except ValueError:
+        return False
+    return 0 <= r < _XLSX_ROWS and 0 <= c < _XLSX_COLS
 
 
 def note_text(findings: list[Finding], lang: str) -> str:
@@ -279,7 +300,7 @@ def _result_sheet(wb, findings: list[Finding], lang: str) -> None:  # noqa: ANN0
         c.font = Font(bold=True)
     for r, f in enumerate(findings, start=2):
         ws.cell(r, 3).fill = PatternFill(fill_type="solid", start_color=FILLS[f.severity], end_color=FILLS[f.severity])
-        if f.sheet in wb.sheetnames and f.cell:
+        if f.sheet in wb.sheetnames and f.cell and on_a_sheet(f.cell.split(":")[0]):
             link = ws.cell(r, 5)
             link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{f.sheet}'!{f.cell}")
             link.font = Font(color="0563C1", underline="single")

@@ -113,7 +113,7 @@ def fix_copy(src: str, out: str, rules: RuleSet | str | None = None, *, lang: st
     Nothing is written when there is nothing to correct. A rate is written as the cell holds
     it: a fraction (0.9692, shown by a % format), a percent number (96.92) or text ("96.92%").
     """
-    from .annotate import open_keepable, target_cell
+    from .annotate import on_a_sheet, open_keepable, target_cell
     from .api import validate_file
     from .output import check_output, copy_suffix, save_workbook, xml_safe
 
@@ -130,7 +130,7 @@ def fix_copy(src: str, out: str, rules: RuleSet | str | None = None, *, lang: st
 
     wb = open_keepable(src, ("修正副本", "a corrected copy"))
     for c in result.changes:
-        if c.skipped or c.sheet not in wb.sheetnames:
+        if c.skipped or c.sheet not in wb.sheetnames or not on_a_sheet(c.cell):
             continue
         cell = target_cell(wb[c.sheet], c.cell)  # a merged grade cell: its top-left cell holds it
         if cell.data_type == "f":  # a formula computes this cell: correct its inputs, not it
