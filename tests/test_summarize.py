@@ -269,6 +269,23 @@ def test_in_workbook_summary_sheet(tmp_path):
     assert_printable(wb["汇总"])
 
 
+def test_in_workbook_summary_of_an_export_is_a_rebuilt_copy(tmp_path):
+    """A department's workbook as its system exports it (Excel 2003 XML named .xls) was refused a
+    summary copy; it gets one rebuilt as .xlsx, whose title and the command's output say so."""
+    from .test_html import spreadsheet_2003
+
+    src = tmp_path / "部门项目.xls"
+    spreadsheet_2003(write(tmp_path, name="a.xlsx"), src)
+    out = tmp_path / "部门项目_汇总.xlsx"
+    res = run("summarize", src, "--sheet", "汇总", "-o", out)
+    note = "由 .xls 文件重建为 .xlsx：保留各单元格的值和合并单元格，未保留格式和公式。"
+    assert res.exit_code == 0 and f"{out}（{note}）：1 个文件，1 张表" in res.stderr, res.output
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["汇总", "绩效自评表"]
+    assert wb["汇总"]["A1"].value == f"汇总（xltools 生成）  {note}"
+    assert [r[3] for r in wb["汇总"].iter_rows(min_row=3, max_row=3, values_only=True)] == ["社区养老服务中心运营补助"]
+    assert wb["绩效自评表"]["B4"].value == "社区养老服务中心运营补助"
+
 def test_usage_errors(batch, tmp_path):
     assert run("summarize", batch).exit_code == 2  # xlsx needs -o
     assert run("summarize", batch, "--sheet", "汇总", "-o", tmp_path / "x.xlsx").exit_code == 2

@@ -312,7 +312,12 @@ def summarize(paths: tuple[str, ...], out: str | None, fmt: str | None, jobs: in
                  pair_goals=pair_goals, force=force, progress=_progress_bar(quiet))
     if result.text is not None:
         click.echo(result.text, nl=False)
-    elif not quiet and lang == "en":
+        sys.exit(result.exit_code)
+    if sheet is not None and not quiet:
+        from .render import rebuilt_suffix
+
+        result.output += rebuilt_suffix(paths[0], lang)  # a copy of an .xls … rebuilt as .xlsx
+    if not quiet and lang == "en":
         click.echo(f"{result.output}: {result.files} files, {result.tables} tables, {result.unreadable} unreadable, "
                    f"{result.with_errors} tables with errors, {len(result.skipped)} skipped"
                    + (f" ({result.missing} paths do not exist)" if result.missing else "")

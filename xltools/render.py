@@ -120,7 +120,7 @@ def report_text(report: Report, lang: str = "zh") -> str:
         for g in f.goals:
             out.append(("  compared with the goal declaration: " if lang == "en" else "  已对照目标申报表：") + g)
         if f.annotated:
-            out.append(("  annotated copy: " if lang == "en" else "  标注副本：") + f.annotated + _rebuilt(f.path, lang))
+            out.append(("  annotated copy: " if lang == "en" else "  标注副本：") + f.annotated + rebuilt_suffix(f.path, lang))
         out.append("")
     if report.skipped:
         from .summary.words import tr
@@ -169,7 +169,7 @@ def fix_text(result: FixReport, lang: str = "zh") -> str:
         out.append("  nothing to correct; no copy written" if en else "  没有需要修正的计算错误，未写副本")
     else:
         out.append((f"  {done} cells corrected: {result.out}" if en else f"  已修正 {done} 个单元格：{result.out}")
-                   + _rebuilt(result.path, lang))
+                   + rebuilt_suffix(result.path, lang))
     if result.remaining is not None:
         out.append("")
         out.append("still to answer (validate):" if en else "仍需处理（校验）：")
@@ -177,7 +177,7 @@ def fix_text(result: FixReport, lang: str = "zh") -> str:
     return "\n".join(out)
 
 
-def _rebuilt(src: str, lang: str) -> str:
+def rebuilt_suffix(src: str, lang: str) -> str:
     """`` (rebuilt …)`` after a copy made of anything but an .xlsx/.xlsm."""
     from .annotate import rebuilt, rebuilt_note
 

@@ -240,7 +240,7 @@ def _into_copy(src: str, sheet: str, out: str, records: list[Record], agg: Aggre
     from openpyxl.formatting.rule import FormulaRule
     from openpyxl.styles import Font, PatternFill
 
-    from ..annotate import open_keepable, write_text
+    from ..annotate import open_keepable, rebuilt, rebuilt_note, write_text
     from .words import tr
     from .write import COLUMNS, KIND_ZH, TOTAL_LABEL, summary_highlights, unit_table
     from .xlsx import RED_FILL, RED_TEXT
@@ -249,7 +249,7 @@ def _into_copy(src: str, sheet: str, out: str, records: list[Record], agg: Aggre
     if sheet in wb.sheetnames:
         del wb[sheet]
     ws = wb.create_sheet(sheet, 0)
-    ws.append([tr("汇总（xltools 生成）", lang)])
+    ws.append([tr("汇总（xltools 生成）", lang) + (f"  {rebuilt_note(src, lang)}" if rebuilt(src) else "")])
     for i, (_, header, _, width) in enumerate(COLUMNS, start=1):
         c = ws.cell(2, i, tr(header, lang))
         c.font = Font(bold=True)
