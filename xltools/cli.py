@@ -192,6 +192,7 @@ def fix(file: str, out: str, fmt: str, force: bool, rules: str | None, lang: str
     Example:
         xltools fix 自评表.xlsx -o 自评表_修正.xlsx
         xltools fix 自评表.xlsx -o 修正/自评表.xlsx --format json
+        xltools fix 系统导出.xls -o 自评表_修正.xlsx    # .xls/.ods: the copy is rebuilt as .xlsx
     """
     from .fix import fix_copy
 
