@@ -181,11 +181,12 @@ def _sheet_title(name: str, taken: list[str]) -> str:
     """``name`` when an .xlsx can hold it (at most 31 characters, no bracket, colon, star,
     question mark or slash), else one it can: that sheet's findings are then listed in 校验结果
     but not marked on it (rare: such names come from web pages and Excel 2003 XML only)."""
-    if name and len(name) <= 31 and not any(ch in name for ch in "[]:*?/\\") and name not in taken:
+    used = {t.casefold() for t in taken}  # Excel's sheet names ignore case
+    if name and len(name) <= 31 and not any(ch in name for ch in "[]:*?/\\") and name.casefold() not in used:
         return name
     base = "".join("_" if ch in "[]:*?/\\" else ch for ch in name)[:28] or "Sheet"
     n = 1
-    while (title := base if n == 1 else f"{base}({n})") in taken:
+    while (title := base if n == 1 else f"{base}({n})").casefold() in used:
         n += 1
     return title
 
