@@ -87,6 +87,10 @@ CASES = [
     ("100%完成", "number", None, 100, "%"),
     ("3000㎡", "number", None, 3000, "m2"),
     ("1.2万人次", "number", None, 1.2, "万人次"),
+    ("5个工作日内", "number", "≤", 5, "个工作日"),  # 时效 targets: "within" after the unit
+    ("30天之内", "number", "≤", 30, "天"),
+    ("最多2次", "number", "≤", 2, "次"),
+    ("不得低于95%", "number", "≥", 95, "%"),
     ("≥100百分比", "number", "≥", 100, "%"),  # the unit spelt out, as a provincial system exports it
     ("≥90百分率(含)", "number", "≥", 90, "%"),
     ("≥3百分点", "number", "≥", 3, "百分点"),  # percentage points: a unit of its own
