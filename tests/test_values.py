@@ -90,6 +90,10 @@ CASES = [
     ("5个工作日内", "number", "≤", 5, "个工作日"),  # 时效 targets: "within" after the unit
     ("30天之内", "number", "≤", 30, "天"),
     ("最多2次", "number", "≤", 2, "次"),
+    ("全年累计12次", "number", None, 12, "次"),
+    ("每月1次", "number", None, 1, "次/月"),  # a frequency, as ≥1次/月 writes it
+    ("每季度不少于1次", "number", "≥", 1, "次/季度"),
+    ("每月", "text", None, None, ""),
     ("不得低于95%", "number", "≥", 95, "%"),
     ("≥100百分比", "number", "≥", 100, "%"),  # the unit spelt out, as a provincial system exports it
     ("≥90百分率(含)", "number", "≥", 90, "%"),

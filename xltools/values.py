@@ -63,7 +63,9 @@ _SUFFIX = re.compile("(?:" + "|".join(re.escape(w) for w, _ in _SUFFIX_WORDS) + 
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
 _MAX_UNIT = 6
 #: Words before a number that do not change it (about, in all, so far, actually).
-_NEUTRAL = re.compile("(?:约|大约|共计|共|合计|累计|实际|已)+")
+_NEUTRAL = re.compile("(?:约|大约|共计|共|合计|累计|实际|已|全年|年度|年内)+")
+#: A frequency before the number: ``每月1次`` is ``1次/月``, as ``≥1次/月`` is written.
+_PER = re.compile("每(季度|年|季|月|周|天|日)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,8 +177,9 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     dated = parse_date(text, col_op)
     if dated is not None:
         return dated
-    start = _NEUTRAL.match(text)  # ``约120家``, ``累计完成120家``: the number is still 120家
-    m = _PREFIX.match(text, start.end() if start else 0)  # always matches, possibly empty
+    start = _NEUTRAL.match(text)  # ``约120家``, ``全年累计完成120家``: the number is still 120家
+    per = _PER.match(text, start.end() if start else 0)
+    m = _PREFIX.match(text, per.end() if per else start.end() if start else 0)  # always matches, possibly empty
     word, symbol = m.group(1), m.group(2)
     op = _SYMBOL_OP[symbol] if symbol else (_WORD_OP[word] if word else None)
     rest = text[m.end():]
@@ -201,6 +204,10 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
             return Value("text", text=text)
     else:
         unit = units.clean(tail)  # ``120余家``, ``120家(含线上)`` count 家
+    if per:
+        if not unit or unit == "%":
+            return Value("text", text=text)
+        unit = f"{unit}/{per.group(1)}"
     if len(unit) > _MAX_UNIT or (any(ch.isdigit() for ch in unit) and not units.known(unit)):
         # ``2024年12月底前完成``, ``1-6月``: a date or a sentence, not a measurable value.
         return Value("text", text=text)
