@@ -104,6 +104,9 @@ def test_overachievement_threshold_is_data(tmp_path):
         ("达到预期", None, 10.0, "qual_default"),
         ("基本达到", None, 6.0, "qual_default"),
         ("未达到预期", None, 0.0, "qual_default"),
+        ("延期完成", None, 6.0, "qual_default"),  # late or under way at the year's end: partly (was 10)
+        ("项目仍在进行中", None, 6.0, "qual_default"),
+        ("逾期未完成", None, 0.0, "qual_default"),
         ("", None, 0.0, "qual_missing"),
         ("达到预期", 12, 10.0, "qual_default"),  # written above the weight is ignored (A304)
     ],

@@ -27,6 +27,9 @@ _ACHIEVED, _PARTIAL, _FAILED = 0, 1, 2
 #: Monitoring lights, worst first (xltools/monitoring.py).
 LIGHTS = ("red", "yellow", "green", "blue")
 _PARTIAL_WORDS = ("部分", "基本", "大部分", "较好", "一般", "有所")
+#: A result late or still under way at the year's end (``延期完成``, ``进行中``, ``正在实施``): partly
+#: achieved, unless it says it failed (``逾期未完成``). These read as achieved before.
+_LATE_WORDS = ("延期", "推迟", "滞后", "逾期", "进行中", "推进中", "实施中", "正在")
 _FAILED_WORDS = ("未", "没有", "较差", "不满意", "差", "否", "无效")
 
 
@@ -417,7 +420,7 @@ def outcome_of(text: str) -> int:
         return _PARTIAL
     if text.startswith(_FAILED_WORDS) or any(w in text for w in ("未达", "未完成", "较差", "不满意")):
         return _FAILED
-    return _ACHIEVED
+    return _PARTIAL if any(w in text for w in _LATE_WORDS) else _ACHIEVED
 
 
 def qual_rate(ind: Indicator) -> float | None:
