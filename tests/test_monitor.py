@@ -157,6 +157,9 @@ def _ind(target, to_date, *, likelihood="", op=None):
     ("≤30天", "60天", 6, "red", "mon_less_over"),  # 50%
     ("≤30天", "30天", None, "green", "mon_less_ok"),
     ("≤0起", "1起", 6, "red", "mon_less_ok"),
+    ("零投诉", "2起", 6, "red", "mon_zero"),  # none may occur: a target of 0 without ≥ (was green)
+    ("=0", "1", 6, "red", "mon_zero"),
+    ("≥0", "1", 6, "green", "mon_zero"),
     ("有效提升", "", 6, "yellow", "mon_likelihood"),
 ])
 def test_indicator_lights(target, to_date, n, light, key):

@@ -51,6 +51,8 @@ def ind(target, actual, weight=10, *, op=None, unit="", score=None, qualitative=
         ("≤0起", "0起", 5, 5.0, "目标为 0起，实际 0起，得满分 5.00"),
         ("≤0起", "2起", 5, 0.0, "目标为 0起，实际 2起 > 0，得 0 分"),
         ("=0", "1", 5, 0.0, "目标为 0，实际 1 > 0，得 0 分"),
+        ("零投诉", "2起", 5, 0.0, "目标为 0起，实际 2起 > 0，得 0 分"),  # was qualitative: full marks
+        ("无重大安全事故", "未发生安全事故", 5, 5.0, "目标为 0，实际 0，得满分 5.00"),
         ("≥90%", "", 10, 0.0, "缺少实际完成值，记 0 分"),
         ("≥90%", "—", 10, 0.0, "缺少实际完成值，记 0 分"),
         # units converted exactly (xltools/units.py); unconvertible ones compared as written
@@ -107,6 +109,8 @@ def test_overachievement_threshold_is_data(tmp_path):
         ("延期完成", None, 6.0, "qual_default"),  # late or under way at the year's end: partly (was 10)
         ("项目仍在进行中", None, 6.0, "qual_default"),
         ("逾期未完成", None, 0.0, "qual_default"),
+        ("验收不合格", None, 0.0, "qual_default"),  # was achieved
+        ("部分区域不达标", None, 6.0, "qual_default"),
         ("", None, 0.0, "qual_missing"),
         ("达到预期", 12, 10.0, "qual_default"),  # written above the weight is ignored (A304)
     ],

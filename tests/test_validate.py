@@ -14,7 +14,7 @@ from dataclasses import replace
 import openpyxl
 import pytest
 
-from xltools.api import validate_file
+from xltools.api import score_file, validate_file
 from xltools.model import SELFEVAL
 from xltools.rules.catalogue import CATALOGUE
 from xltools.samples import Layout, Row, Sample
@@ -81,6 +81,18 @@ def test_short_level2_names_are_their_parts(tmp_path):
     rows = [replace(r, level2=r.level2.removesuffix("指标")) if r.level1 == "产出指标" else r for r in CLEAN.rows]
     assert {r.level2 for r in rows if r.level1 == "产出指标"} == {"数量", "质量", "时效"}
     assert findings(write(tmp_path, replace(CLEAN, rows=rows))) == []
+
+
+def test_nothing_against_a_zero_target_is_zero(tmp_path):
+    """无 beside 无重大安全事故 says none occurred (it was a missing actual: A308, 0 of 10);
+    发生1起 fails the row."""
+    rows = list(CLEAN.rows)
+    rows[2] = replace(rows[2], name="服务安全事故发生次数", target="无重大安全事故", actual="无")
+    assert findings(write(tmp_path, replace(CLEAN, rows=rows))) == []
+    rows[2] = replace(rows[2], actual="发生1起", score=0, deviation="护理员操作失误，已整改")
+    path = write(tmp_path, replace(CLEAN, rows=rows, total=87.6, grade="良"), name="1起.xlsx")
+    assert findings(path) == []
+    assert score_file(path)[0].rows[3].score == 0
 
 
 def rows_with(index, **changes):

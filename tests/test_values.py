@@ -94,6 +94,11 @@ CASES = [
     ("每月1次", "number", None, 1, "次/月"),  # a frequency, as ≥1次/月 writes it
     ("每季度不少于1次", "number", "≥", 1, "次/季度"),
     ("每月", "text", None, None, ""),
+    ("零投诉", "number", None, 0, ""),  # a count to stay at zero, in words
+    ("无重大安全事故发生", "number", None, 0, ""),
+    ("杜绝安全事故", "number", None, 0, ""),
+    ("发生1起", "number", None, 1, "起"),
+    ("无偏差", "text", None, None, ""),
     ("不得低于95%", "number", "≥", 95, "%"),
     ("≥100百分比", "number", "≥", 100, "%"),  # the unit spelt out, as a provincial system exports it
     ("≥90百分率(含)", "number", "≥", 90, "%"),

@@ -88,9 +88,9 @@ def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules) -> RowScore
     params: dict[str, object] = {"to_date": f"{format_number(a)}{unit}", "target": f"{format_number(t)}{unit}"}
     op = ind.op or "="
     if op in ("≤", "<") or t <= 0:
-        if t <= 0 and op not in ("≤", "<"):
+        if t <= 0 and op in ("≥", ">"):
             light = "green" if a >= t else "red"  # a target of 0 with ≥: anything reached is on track
-        elif t <= 0:
+        elif t <= 0:  # ≤0, =0, 零投诉: none may occur (as scoring has it)
             light = "green" if a <= t else "red"
         elif a <= t:
             light = "green"

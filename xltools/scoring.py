@@ -31,6 +31,9 @@ _PARTIAL_WORDS = ("部分", "基本", "大部分", "较好", "一般", "有所")
 #: achieved, unless it says it failed (``逾期未完成``). These read as achieved before.
 _LATE_WORDS = ("延期", "推迟", "滞后", "逾期", "进行中", "推进中", "实施中", "正在")
 _FAILED_WORDS = ("未", "没有", "较差", "不满意", "差", "否", "无效")
+#: Failure anywhere in the text (``验收不合格``, ``部分区域不达标`` is partial: checked first).
+_FAILED_INSIDE = ("未达", "未完成", "较差", "不满意", "不合格", "不达标", "不符合", "不到位", "不规范", "不及时",
+                  "不完整", "不满足", "不理想")
 
 
 def round_half_up(x: float, digits: int = 2) -> float:
@@ -418,7 +421,7 @@ def outcome_of(text: str) -> int:
         return _FAILED
     if any(w in text for w in _PARTIAL_WORDS):
         return _PARTIAL
-    if text.startswith(_FAILED_WORDS) or any(w in text for w in ("未达", "未完成", "较差", "不满意")):
+    if text.startswith(_FAILED_WORDS) or any(w in text for w in _FAILED_INSIDE):
         return _FAILED
     return _PARTIAL if any(w in text for w in _LATE_WORDS) else _ACHIEVED
 

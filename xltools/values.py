@@ -63,7 +63,13 @@ _SUFFIX = re.compile("(?:" + "|".join(re.escape(w) for w, _ in _SUFFIX_WORDS) + 
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
 _MAX_UNIT = 6
 #: Words before a number that do not change it (about, in all, so far, actually).
-_NEUTRAL = re.compile("(?:约|大约|共计|共|合计|累计|实际|已|全年|年度|年内)+")
+_NEUTRAL = re.compile("(?:约|大约|共计|共|合计|累计|实际|已|全年|年度|年内|发生)+")
+#: A count that is to stay at zero, in words — ``零投诉``, ``无重大安全事故``, ``杜绝安全事故``,
+#: ``未发生安全事故``: the number 0 (a target of 0 is met by 0 only, as ``≤0起`` is).
+_ZERO = re.compile("(?:零|无|杜绝|未发生|没有发生|未出现)(?:重特大|重大|较大|严重)?.{0,8}?"
+                   "(?:事故|投诉|差错|违规|违纪|伤亡|失误|故障|事件|案件)(?:发生)?")
+#: What an actual cell says beside a zero target when nothing happened: ``无`` is then 0, not blank.
+ZERO_WORDS = frozenset(("无", "零", "没有", "未发生", "无发生"))
 #: A frequency before the number: ``每月1次`` is ``1次/月``, as ``≥1次/月`` is written.
 _PER = re.compile("每(季度|年|季|月|周|天|日)")
 
@@ -177,6 +183,8 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     dated = parse_date(text, col_op)
     if dated is not None:
         return dated
+    if _ZERO.fullmatch(text):
+        return Value("number", text=text, op=col_op, number=0.0, unit=col_unit)
     start = _NEUTRAL.match(text)  # ``约120家``, ``全年累计完成120家``: the number is still 120家
     per = _PER.match(text, start.end() if start else 0)
     m = _PREFIX.match(text, per.end() if per else start.end() if start else 0)  # always matches, possibly empty

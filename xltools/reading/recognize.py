@@ -36,6 +36,7 @@ from ..model import (
 )
 from ..values import (
     NONE,
+    ZERO_WORDS,
     is_qualitative_direction,
     normalize_text,
     parse_direction,
@@ -424,9 +425,12 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
     unit_col = to_text(unit_v)
     target = parse_value(target_v, unit=unit_col, op=direction if direction else None)
     qualitative = target.kind == "text" or is_qualitative_direction(direction)
+    actual = parse_value(actual_v, unit=unit_col)
+    if target.number == 0 and actual.kind == "none" and actual_v in ZERO_WORDS:  # 无 against 零投诉: none
+        actual = parse_value(0, unit=unit_col)
     return Indicator(
         level1=level1, level2=level2, name=name, target=target,
-        actual=parse_value(actual_v, unit=unit_col),
+        actual=actual,
         op=None if qualitative else (target.op or parse_direction(direction) or "="),
         qualitative=qualitative, direction=to_text(direction),
         unit=(target.unit if target.is_number else "") or unit_col or unit_from_name(name),

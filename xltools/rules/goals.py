@@ -44,7 +44,7 @@ def unmeasurable_targets(ctx: Context) -> Iterator[Finding]:
         if ind.target.is_none:
             continue
         text_with_operator = ind.target.kind == "text" and parse_direction(ind.direction) is not None
-        no_unit = ind.target.is_number and not ind.unit
+        no_unit = ind.target.is_number and not ind.unit and ind.target.number != 0  # none of anything is none
         if not (text_with_operator or no_unit):
             continue
         value = ind.target.display() if ind.target.is_number else ind.target.text
