@@ -99,6 +99,9 @@ CASES = [
     ("杜绝安全事故", "number", None, 0, ""),
     ("发生1起", "number", None, 1, "起"),
     ("无偏差", "text", None, None, ""),
+    ("群众满意率为95%", "number", None, 95, "%"),  # the rate named before its value
+    ("100%覆盖", "number", None, 100, "%"),
+    ("效率提升10%", "text", None, None, ""),
     ("不得低于95%", "number", "≥", 95, "%"),
     ("≥100百分比", "number", "≥", 100, "%"),  # the unit spelt out, as a provincial system exports it
     ("≥90百分率(含)", "number", "≥", 90, "%"),

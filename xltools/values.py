@@ -63,7 +63,9 @@ _SUFFIX = re.compile("(?:" + "|".join(re.escape(w) for w, _ in _SUFFIX_WORDS) + 
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
 _MAX_UNIT = 6
 #: Words before a number that do not change it (about, in all, so far, actually).
-_NEUTRAL = re.compile("(?:约|大约|共计|共|合计|累计|实际|已|全年|年度|年内|发生)+")
+_NEUTRAL = re.compile("(?:约|大约|共计|共|合计|累计|实际|已|全年|年度|年内|发生)+"
+                      # the rate named before its value: ``覆盖率100%``, ``群众满意率为95%``
+                      "|[\u4e00-\u9fff]{1,10}?率(?:为|是|:)?(?=[0-9.])")
 #: A count that is to stay at zero, in words — ``零投诉``, ``无重大安全事故``, ``杜绝安全事故``,
 #: ``未发生安全事故``: the number 0 (a target of 0 is met by 0 only, as ``≤0起`` is).
 _ZERO = re.compile("(?:零|无|杜绝|未发生|没有发生|未出现)(?:重特大|重大|较大|严重)?.{0,8}?"
