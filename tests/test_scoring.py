@@ -110,6 +110,7 @@ def test_overachievement_threshold_is_data(tmp_path):
         ("项目仍在进行中", None, 6.0, "qual_default"),
         ("逾期未完成", None, 0.0, "qual_default"),
         ("验收不合格", None, 0.0, "qual_default"),  # was achieved
+        ("提升效果不明显", None, 0.0, "qual_default"),
         ("部分区域不达标", None, 6.0, "qual_default"),
         ("", None, 0.0, "qual_missing"),
         ("达到预期", 12, 10.0, "qual_default"),  # written above the weight is ignored (A304)

@@ -33,7 +33,7 @@ _LATE_WORDS = ("延期", "推迟", "滞后", "逾期", "进行中", "推进中",
 _FAILED_WORDS = ("未", "没有", "较差", "不满意", "差", "否", "无效")
 #: Failure anywhere in the text (``验收不合格``, ``部分区域不达标`` is partial: checked first).
 _FAILED_INSIDE = ("未达", "未完成", "较差", "不满意", "不合格", "不达标", "不符合", "不到位", "不规范", "不及时",
-                  "不完整", "不满足", "不理想")
+                  "不完整", "不满足", "不理想", "不明显", "不佳", "效果差", "无明显")
 
 
 def round_half_up(x: float, digits: int = 2) -> float:
