@@ -937,16 +937,17 @@ def test_a_folder_without_workbooks_says_so(tmp_path):
 
 def test_a_department_written_with_its_code_is_one_department(tmp_path):
     """The national form asks for 主管部门（及代码）: one office writes [301]市民政局, another
-    市民政局（301）, a third the name alone — one department in 按单位汇总 and the draft, under the
-    spelling most rows use. Bare digits begin names too (101中学, 102中学): they are kept."""
-    for k, dep in enumerate(["[301]市民政局", "市民政局（301）", "市民政局", "市民政局"]):
+    市民政局（301）, a budget system's export 301-市民政局, the rest the name alone — one department
+    in 按单位汇总 and the draft, under the spelling most rows use. Bare digits begin names too
+    (101中学, 102中学): they are kept."""
+    for k, dep in enumerate(["[301]市民政局", "市民政局（301）", "301-市民政局", "市民政局", "市民政局"]):
         write(tmp_path, replace(CLEAN, project=f"项目{k}", department=dep), name=f"自评{k}.xlsx")
     for k, unit in enumerate(["101中学", "102中学"]):
         write(tmp_path, replace(CLEAN, project=f"学校{k}", department="市教育局", unit=unit), name=f"学校{k}.xlsx")
     data = json.loads(run("summarize", tmp_path, "--format", "json", "--quiet", "--dept").stdout)
     assert [(u["department"], u["unit"], u["projects"]) for u in data["units"]] == [
-        ("市教育局", "101中学", 1), ("市教育局", "102中学", 1), ("市民政局", "市养老服务指导中心", 4)]
-    assert [(d["department"], d["projects"]) for d in data["departments"]] == [("市教育局", 2), ("市民政局", 4)]
+        ("市教育局", "101中学", 1), ("市教育局", "102中学", 1), ("市民政局", "市养老服务指导中心", 5)]
+    assert [(d["department"], d["projects"]) for d in data["departments"]] == [("市教育局", 2), ("市民政局", 5)]
 
 
 def test_a_small_earlier_summary_with_alerts_is_not_read_as_a_monitoring_table(tmp_path, demo):

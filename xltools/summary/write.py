@@ -52,9 +52,10 @@ PROJECT_KINDS = ("selfeval", "evaluation")
 GOALS_KIND = "goals"
 
 
-#: A department or unit code in brackets beside its name (``[301]``, ``【301】``, ``（301）``): not
-#: bare digits, which begin names too (``101中学`` and ``102中学`` are two schools).
-_ORG_CODE = re.compile(r"^(?:\[\d{2,}\]|【\d{2,}】|\(\d{2,}\))|(?:\(\d{2,}\)|\[\d{2,}\]|【\d{2,}】)$")
+#: A department or unit code in brackets beside its name (``[301]``, ``【301】``, ``（301）``), or
+#: before it with a dash as budget systems export it (``219-池州市贵池区棠溪镇人民政府``,
+#: ``219001-…``): not bare digits, which begin names too (``101中学`` and ``102中学`` are two schools).
+_ORG_CODE = re.compile(r"^(?:\[\d{2,}\]|【\d{2,}】|\(\d{2,}\)|\d{3,}[-_—])|(?:\(\d{2,}\)|\[\d{2,}\]|【\d{2,}】)$")
 
 
 class Aggregates:
