@@ -26,16 +26,6 @@ from .values import DATE_UNIT, Value, date_order, format_number, percent_scale
 _ACHIEVED, _PARTIAL, _FAILED = 0, 1, 2
 #: Monitoring lights, worst first (xltools/monitoring.py).
 LIGHTS = ("red", "yellow", "green", "blue")
-_PARTIAL_WORDS = ("部分", "基本", "大部分", "较好", "一般", "有所")
-#: A result late or still under way at the year's end (``延期完成``, ``进行中``, ``正在实施``): partly
-#: achieved, unless it says it failed (``逾期未完成``). These read as achieved before.
-_LATE_WORDS = ("延期", "推迟", "滞后", "逾期", "进行中", "推进中", "实施中", "正在")
-_FAILED_WORDS = ("未", "没有", "较差", "不满意", "差", "否", "无效")
-#: Failure anywhere in the text (``验收不合格``, ``部分区域不达标`` is partial: checked first).
-_FAILED_INSIDE = ("未达", "未完成", "较差", "不满意", "不合格", "不达标", "不符合", "不到位", "不规范", "不及时",
-                  "不完整", "不满足", "不理想", "不明显", "不佳", "效果差", "无明显")
-
-
 def round_half_up(x: float, digits: int = 2) -> float:
     """Round as Excel's ROUND does: the value to 15 significant digits first, then half away from
     zero in decimal (2.675 → 2.68, where round() gives 2.67; 1.5 × 114/120 = 1.4249999999999998,
@@ -415,15 +405,29 @@ def aligned(target: Value, actual: Value) -> tuple[float, float]:
     return t, a
 
 
+@lru_cache(maxsize=1)
+def _outcome_words() -> dict[str, tuple[str, ...]]:
+    """The ``[outcome]`` word lists of rules/heuristics.toml (data, as the checks' keywords are)."""
+    import os
+    import tomllib
+
+    with open(os.path.join(os.path.dirname(__file__), "rules", "heuristics.toml"), "rb") as fh:
+        return {k: tuple(v) for k, v in tomllib.load(fh)["outcome"].items()}
+
+
+@lru_cache(maxsize=4096)
 def outcome_of(text: str) -> int:
-    """Classify a qualitative result text into the three outcomes of domain.md §5."""
+    """Classify a qualitative result text into the three outcomes of domain.md §5: partly
+    achieved by its words (``基本``), else failed (``未…``, ``不合格``), else partly when late or
+    still under way (``延期完成``, ``进行中``; ``逾期未完成`` failed), else achieved."""
     if not text:
         return _FAILED
-    if any(w in text for w in _PARTIAL_WORDS):
+    w = _outcome_words()
+    if any(x in text for x in w["partial"]):
         return _PARTIAL
-    if text.startswith(_FAILED_WORDS) or any(w in text for w in _FAILED_INSIDE):
+    if text.startswith(w["failed_start"]) or any(x in text for x in w["failed"]):
         return _FAILED
-    return _PARTIAL if any(w in text for w in _LATE_WORDS) else _ACHIEVED
+    return _PARTIAL if any(x in text for x in w["late"]) else _ACHIEVED
 
 
 def qual_rate(ind: Indicator) -> float | None:
