@@ -286,6 +286,9 @@ def test_a_department_score_sheet_on_its_provinces_framework_has_no_finding(tmp_
     assert [(f.code, f.cell) for f in validate_file(path).findings] == []
     [scored] = score_file(path)
     assert (scored.total, scored.grade, [p.score for p in scored.parts]) == (91, "优", [21, 33, 37])
+    from xltools.render import score_text
+
+    assert "工作表: 评分表  部门: 岳阳市城市管理监督指挥中心" in score_text(scored)
 
 
 def test_a_department_table_on_the_example_framework_still_has_its_typos_found(tmp_path):

@@ -104,6 +104,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "sheet": ("工作表", "sheet"),
     "table": ("表格", "table"),
     "project": ("项目", "project"),
+    "department": ("部门", "department"),
     "rules": ("规则集", "rule set"),
     "col_level1": ("一级指标", "level 1"),
     "col_level2": ("二级指标", "level 2"),

@@ -58,7 +58,7 @@ def score_text(result: ScoreResult, lang: str = "zh") -> str:
     out = [
         f"{w('file')}: {result.path}",
         f"{w('table')}: {w('kind_' + result.table)}  {w('sheet')}: {result.sheet}"
-        + (f"  {w('project')}: {result.project}" if result.project else ""),
+        + (f"  {w('department' if result.table == 'dept' else 'project')}: {result.project}" if result.project else ""),
         f"{w('rules')}: {result.rules}",
         "",
     ]
