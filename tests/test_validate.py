@@ -872,3 +872,31 @@ def test_a_label_given_twice_is_read_from_its_visible_column(tmp_path, soffice):
     ws.column_dimensions["E"].hidden = False  # both shown: the first is read, as before
     wb.save(path)
     assert score_file(path)[0].rows[1].score != 20
+
+
+@pytest.mark.parametrize("cached", [True, False])
+def test_a_percentage_typed_with_an_equals_sign_reads_as_the_sheet_shows_it(tmp_path, cached):
+    """``=100%`` typed into 指标值 in Excel (the national form's own spelling) is the formula
+    ``100%`` holding 1: it was read as the target 1 "without a unit" (G201, an error) and an
+    actual ``=95%`` as 0.95 beside a 1. Read as 100% and 95%, as the sheet shows them; a program's
+    file without the formulas' results (``cached`` False) reads the same, without A325."""
+    import zipfile
+
+    path = write(tmp_path)  # 补助资金按时拨付率: 指标值 D17 "=100%", 实际 E17 "100%"
+    wb = openpyxl.load_workbook(path)
+    wb.active["D17"], wb.active["E17"], wb.active["G17"] = "=100%", "=95%", 9.5  # formulas
+    wb.save(path)
+    if cached:  # as Excel saves them: <f>100%</f><v>1</v>
+        with zipfile.ZipFile(path) as z:
+            parts = {n: z.read(n) for n in z.namelist()}
+        sheet = "xl/worksheets/sheet1.xml"
+        parts[sheet] = parts[sheet].replace(b"<f>100%</f><v />", b"<f>100%</f><v>1</v>").replace(
+            b"<f>95%</f><v />", b"<f>95%</f><v>0.95</v>")
+        assert b"<v>0.95</v>" in parts[sheet]
+        with zipfile.ZipFile(path, "w") as z:
+            for n, data in parts.items():
+                z.writestr(n, data)
+    report = validate_file(path)
+    assert [(f.code, f.cell) for f in report.findings] == [("A307", "H17"), ("A305", "G21")]  # 97.6 → 97.1
+    row = score_file(path)[0].rows[4]
+    assert (row.score, row.explain()) == (9.5, "95%/100% = 95.00% × 10 = 9.50")

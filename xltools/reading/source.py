@@ -78,6 +78,7 @@ class Container(NamedTuple):
     odd: bool  # a sheet may hold a number python-calamine reads as inf or nan: every sheet is checked
     hidden_rows: dict[str, frozenset[int]] = {}  # rows hidden in Excel (0-based), when asked for (S110)
     hidden_cols: dict[str, frozenset[int]] = {}  # columns hidden (0-based): a label's visible column wins
+    typed: dict[str, Cells] = {}  # formula cells read as the sheet shows them (``=100%``): see _Scan.typed
 
 
 def _container(path: str, *, scan_errors: bool = False) -> Container:
@@ -120,7 +121,7 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
             _refuse_wide(path, scan.ods.wide)
             return Container("zip", too_big, scan.ods.errors, True, _frozen(scan.ods.hidden_rows),
                              _frozen(scan.ods.hidden_cols))
-        if not (scan.wide or scan.errors or scan.hidden_rows or scan.hidden_cols):
+        if not (scan.wide or scan.errors or scan.hidden_rows or scan.hidden_cols or scan.typed):
             return Container("zip", too_big, {}, scan.odd)
         named = _part_names(path)
         if any(part not in named for part in scan.wide):  # python-calamine must not open it
@@ -129,7 +130,8 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
                           "cannot be read; not read.")
         too_big.update(_by_sheet(scan.wide, named))
         return Container("zip", too_big, _by_sheet(scan.errors, named), scan.odd,
-                         _by_sheet(_frozen(scan.hidden_rows), named), _by_sheet(_frozen(scan.hidden_cols), named))
+                         _by_sheet(_frozen(scan.hidden_rows), named), _by_sheet(_frozen(scan.hidden_cols), named),
+                         _by_sheet(scan.typed, named))
     if head == _OLE:
         if encrypted:
             raise _refuse(path, "工作簿已加密（设置了打开密码），请在 Excel 中取消密码后另存再试。",
@@ -334,6 +336,11 @@ class _Scan:
     hidden_cols: dict[str, set[int]] = field(default_factory=dict)  # columns hidden (0-based), likewise
     ods: _Scan | None = None  # an OpenDocument file's content.xml, by sheet name
     strings: int = 0  # shared strings declared beyond what the part can hold (a damaged file)
+    #: Cells whose formula is a bare percentage, by part: ``=100%`` typed in Excel (the 指标值
+    #: every national form shows, or an actual copied in its style) becomes the formula ``100%``
+    #: holding 1, which python-calamine gives as 1 — a target "without a unit" (G201); it is read
+    #: as the sheet shows it, ``100%`` (a target's "=" is the default direction anyway).
+    typed: dict[str, Cells] = field(default_factory=dict)
 
 
 def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
@@ -417,6 +424,18 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
                     row, col = parse_a1(ref[1].decode())
                     if row < MAX_ROWS:
                         cells.setdefault((row, col), UNCALCULATED)
+        if pat.percent_formula_end in data:
+            typed = {}
+            for attrs, number in pat.percent_formula.findall(data):
+                ref = _REF.search(attrs)
+                if ref:
+                    row, col = parse_a1(ref[1].decode())
+                    if row < MAX_ROWS:
+                        typed[(row, col)] = f"{number.decode()}%"
+                        if cells.get((row, col)) == UNCALCULATED:  # its value is known without a result
+                            del cells[(row, col)]
+            if typed:
+                scan.typed[m.name] = typed
         if cells:
             scan.errors[m.name] = cells
     return scan
@@ -451,6 +470,8 @@ class _Patterns(NamedTuple):
     formula_end: bytes  # ``</f>``: a part without it has no formulas (a shared one's master has it)
     maybe_uncalculated: tuple[bytes, ...]
     uncalculated: re.Pattern[bytes]  # such a cell: its attributes
+    percent_formula_end: bytes  # ``%</f>``: a part without it has no formula ``=100%``
+    percent_formula: re.Pattern[bytes]  # such a cell: its attributes and the number
 
 
 @lru_cache(maxsize=8)
@@ -474,6 +495,9 @@ def _patterns(prefix: bytes) -> _Patterns:
          b"<" + prefix + b"v />", b"<" + prefix + b"v></" + prefix + b"v>"),
         re.compile(rb"<" + p + rb"c\b([^<>]*)>\s*<" + p + rb"f\b[^<>]*(?:/>|>[^<]*</" + p + rb"f>)\s*(?:(?:<" + p
                    + rb"v\s*/>|<" + p + rb"v></" + p + rb"v>)\s*)?</" + p + rb"c>"),
+        b"%</" + prefix + b"f>",
+        re.compile(rb"<" + p + rb"c\b([^<>]*)>\s*<" + p + rb"f\b[^<>/]*>\s*([0-9]{1,6}(?:\.[0-9]{1,6})?)%\s*</" + p
+                   + rb"f>"),
     )
 
 
@@ -669,6 +693,9 @@ def _load_grids(path: str) -> list[Grid]:
             grid.hidden_rows = found.hidden_rows.get(grid.sheet, frozenset())
         if found.hidden_cols:
             grid.hidden_cols = found.hidden_cols.get(grid.sheet, frozenset())
+        for (r, c), text in found.typed.get(grid.sheet, {}).items() if found.typed else ():
+            if r < len(grid.rows) and c < len(grid.rows[r]):
+                grid.rows[r][c] = text
         cells = errors.get(grid.sheet) if errors else None
         if odd:
             cells = _finite(grid.rows, cells)
