@@ -900,3 +900,20 @@ def test_a_percentage_typed_with_an_equals_sign_reads_as_the_sheet_shows_it(tmp_
     assert [(f.code, f.cell) for f in report.findings] == [("A307", "H17"), ("A305", "G21")]  # 97.6 → 97.1
     row = score_file(path)[0].rows[4]
     assert (row.score, row.explain()) == (9.5, "95%/100% = 95.00% × 10 = 9.50")
+
+
+def test_a_percentage_typed_with_an_equals_sign_in_an_xls(tmp_path, soffice):
+    """The same in a legacy .xls: the FORMULA record's tokens are a number and the percent
+    operator (ptgInt 100 ptgPercent; ptgNum for 99.5)."""
+    from tests.conftest import convert
+
+    path = write(tmp_path)
+    wb = openpyxl.load_workbook(path)
+    wb.active["D17"], wb.active["E17"] = "=100%", "=99.5%"
+    wb.active["G17"], wb.active["H17"], wb.active["G21"] = 9.95, "个别拨付延后", 97.55
+    wb.save(path)
+    xls = convert(soffice, str(path), "xls", str(tmp_path / "xls"))
+    from xltools.reading.source import load_grids
+
+    assert load_grids(xls)[0].rows[16][3:5] == ["100%", "99.5%"]
+    assert findings(xls) == []

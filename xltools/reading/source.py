@@ -146,7 +146,7 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
                               f"the file is corrupt: the range record (DIMENSIONS) of sheet {found.damaged!r} is "
                               "impossible; open it in Excel and save it as .xlsx.")
             _refuse_wide(path, found.wide)
-            return Container("ole", {}, found.errors, True, found.hidden_rows, found.hidden_cols)
+            return Container("ole", {}, found.errors, True, found.hidden_rows, found.hidden_cols, found.typed)
         return Container("ole", {}, {}, True)
     if _looks_like_text(head):
         from .html import MAX_BYTES, is_html

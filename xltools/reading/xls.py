@@ -38,6 +38,7 @@ class Scan(NamedTuple):
     damaged: str = ""  # a sheet whose DIMENSIONS python-calamine would turn into terabytes
     hidden_rows: dict[str, frozenset[int]] = {}  # sheet → its rows hidden in Excel (0-based; S110)
     hidden_cols: dict[str, frozenset[int]] = {}  # sheet → its hidden columns (0-based)
+    typed: dict[str, dict[tuple[int, int], str]] = {}  # sheet → {(row, col): "100%"}: see _biff_percents
 
 
 def scan(data: bytes, max_rows: int, max_cells: int, max_span: int) -> Scan:
@@ -49,7 +50,8 @@ def scan(data: bytes, max_rows: int, max_cells: int, max_span: int) -> Scan:
             return Scan({}, {})
         sheets = _sheets(stream)
         wide, damaged, hidden, cols = _wide(stream, max_cells, max_rows, max_span, sheets)
-        return Scan(_biff_errors(stream, max_rows, sheets), wide, damaged, hidden, cols)
+        return Scan(_biff_errors(stream, max_rows, sheets), wide, damaged, hidden, cols,
+                    _biff_percents(stream, max_rows, sheets))
     except (struct.error, IndexError, ValueError, KeyError, UnicodeDecodeError):
         return Scan({}, {})
 
@@ -161,6 +163,38 @@ def _biff_errors(stream: bytes, max_rows: int,
             row, col = _U16(rec, 0)[0], _U16(rec, 2)[0]
             if row < max_rows:
                 cells[(row, col)] = ERROR_CODES.get(code, "#ERROR")
+        if cells:
+            found[name] = cells
+    return found
+
+
+#: A FORMULA record's token stream that is one number and the percent operator: ``=100%`` as typed
+#: into a 指标值 in Excel (ptgInt 100, ptgPercent; ptgNum for ``=99.5%``), its length first.
+_PERCENT_FORMULA = re.compile(rb"\x04\x00\x1e..\x14|\x0a\x00\x1f.{8}\x14", re.S)
+_DOUBLE = struct.Struct("<d").unpack_from
+
+
+def _biff_percents(stream: bytes, max_rows: int, sheets: list[tuple[str, int]]) -> dict[str, dict[tuple[int, int], str]]:
+    """Sheet → the cells whose formula is a bare percentage (``=100%``), as the sheet shows them
+    (``100%``): python-calamine gives their result, 1 (see source._Scan.typed)."""
+    if not _PERCENT_FORMULA.search(stream):
+        return {}
+    found: dict[str, dict[tuple[int, int], str]] = {}
+    for name, offset in sheets:
+        cells: dict[tuple[int, int], str] = {}
+        for kind, rec in _sheet_records(stream, offset):
+            if kind != _FORMULA or len(rec) < 26:
+                continue
+            cce, token = _U16(rec, 20)[0], rec[22]
+            if cce == 4 and token == 0x1E and rec[25] == 0x14:
+                number = float(_U16(rec, 23)[0])
+            elif cce == 10 and token == 0x1F and len(rec) >= 32 and rec[31] == 0x14:
+                number = _DOUBLE(rec, 23)[0]
+            else:
+                continue
+            row, col = _U16(rec, 0)[0], _U16(rec, 2)[0]
+            if row < max_rows and number == number and abs(number) < 1e9:  # not nan, not absurd
+                cells[(row, col)] = f"{number:.6f}".rstrip("0").rstrip(".") + "%"
         if cells:
             found[name] = cells
     return found
