@@ -102,6 +102,9 @@ CASES = [
     ("群众满意率为95%", "number", None, 95, "%"),  # the rate named before its value
     ("100%覆盖", "number", None, 100, "%"),
     ("效率提升10%", "text", None, None, ""),
+    ("95%-100%", "number", "≥", 95, "%"),  # a band up to 100%: at least its bound
+    ("90%～100%", "number", "≥", 90, "%"),
+    ("3-5天", "text", None, None, ""),
     ("不得低于95%", "number", "≥", 95, "%"),
     ("≥100百分比", "number", "≥", 100, "%"),  # the unit spelt out, as a provincial system exports it
     ("≥90百分率(含)", "number", "≥", 90, "%"),

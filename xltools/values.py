@@ -70,6 +70,8 @@ _NEUTRAL = re.compile("(?:约|大约|共计|共|合计|累计|实际|已|全年|
 #: ``未发生安全事故``: the number 0 (a target of 0 is met by 0 only, as ``≤0起`` is).
 _ZERO = re.compile("(?:零|无|杜绝|未发生|没有发生|未出现)(?:重特大|重大|较大|严重)?.{0,8}?"
                    "(?:事故|投诉|差错|违规|违纪|伤亡|失误|故障|事件|案件)(?:发生)?")
+#: A rate between a bound and 100 % (``95%-100%``, ``95~100%``, ``95%至100%``): at least the bound.
+_UP_TO_FULL = re.compile(r"([0-9]{1,2}(?:\.[0-9]{1,4})?)%?(?:-|~|至|到)100(?:\.0+)?%")
 #: What an actual cell says beside a zero target when nothing happened: ``无`` is then 0, not blank.
 ZERO_WORDS = frozenset(("无", "零", "没有", "未发生", "无发生"))
 #: A frequency before the number: ``每月1次`` is ``1次/月``, as ``≥1次/月`` is written.
@@ -187,6 +189,9 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
         return dated
     if _ZERO.fullmatch(text):
         return Value("number", text=text, op=col_op, number=0.0, unit=col_unit)
+    band = _UP_TO_FULL.fullmatch(text)
+    if band:  # ``95%-100%``: at least the lower bound, since a rate cannot pass 100%
+        return Value("number", text=text, op="≥", number=float(band[1]), unit="%")
     start = _NEUTRAL.match(text)  # ``约120家``, ``全年累计完成120家``: the number is still 120家
     per = _PER.match(text, start.end() if start else 0)
     m = _PREFIX.match(text, per.end() if per else start.end() if start else 0)  # always matches, possibly empty
