@@ -1,9 +1,10 @@
 """Parsing of indicator targets and actual values as people really write them.
 
 A target cell may hold ``≥80%``, ``>=80%``, ``≥ 80 %``, ``不低于80%``, ``≤30天``, ``=100%``,
-``1100人``, ``1,100``, ``30个``, full-width ``＞＝８０％``, ``90%以上``, a bare number (the operator
-and unit in their own columns), a fraction ``0.96`` for 96% (a cell formatted as percent), or a
-word (``达到预期``, ``满意``). One function, :func:`parse_value`, turns any of those into a
+``1100人``, ``1,100``, ``30个``, full-width ``＞＝８０％``, ``90%以上``, ``5个工作日内``, ``全年12次``,
+``每月1次``, ``≥100百分比``, ``95%-100%``, a count to stay at zero in words (``零投诉``,
+``无重大安全事故``), a bare number (the operator and unit in their own columns), a fraction
+``0.96`` for 96% (a cell formatted as percent), or a word (``达到预期``, ``满意``). One function, :func:`parse_value`, turns any of those into a
 :class:`Value`; it never raises, because a cell we cannot understand is a finding, not a crash.
 
 Percent scale: numbers keep the scale they were written in (``96%`` → 96, unit ``%``).  A bare
@@ -210,9 +211,9 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
         op = op or _SUFFIX_OP[m.group()]
         tail = tail[: m.start()]
     tail = tail.strip("()[]")
-    word = next((w for w in _PERCENT_WORDS if tail.startswith(w)), None)
-    if word:  # ``≥100百分比``: systems that spell the unit out
-        tail = "%" + tail[len(word):]
+    spelt = next((w for w in _PERCENT_WORDS if tail.startswith(w)), None)
+    if spelt:  # ``≥100百分比``: systems that spell the unit out
+        tail = "%" + tail[len(spelt):]
     if tail.startswith("%"):
         unit = "%"
         if units.clean(tail[1:]):
