@@ -353,7 +353,7 @@ def test_a_department_table_is_named_by_its_department_in_a_summary(tmp_path):
         ("部门整体.xlsx", "S106", "B2"), ("部门整体（重报）.xlsx", "S106", "B2")]
 
 
-def sichuan_goals(path):
+def sichuan_goals(path, satisfaction=10):
     """A declaration on Sichuan's 项目支出绩效目标表: 指标性质 / 指标值 / 度量单位 / 权重 / 指标解释 /
     评(扣)分标准, money in 其中:财政拨款 rows, weights summing to 100."""
     rows = [
@@ -372,19 +372,21 @@ def sichuan_goals(path):
      ["", "", "时效指标", "养护任务按期完成率", "=", 100, "%", 10, "", ""],
      ["", "", "成本指标", "每公里养护成本", "≤", 2.5, "万元/公里", 10, "", ""],
      ["", "效益指标", "社会效益指标", "群众出行条件改善", "定性", "有效改善", "", 20, "", ""],
-     ["", "", "可持续影响指标", "道路使用年限延长", "定性", "明显延长", "", 10, "", ""],
-     ["", "满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥", 90, "%", 10, "", ""],
+     ["", "", "可持续影响指标", "道路使用年限延长", "定性", "明显延长", "", 20 - satisfaction, "", ""],
+     ["", "满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥", 90, "%", satisfaction, "", ""],
     ]
     return _book(path, rows, merges=["A5:A7", "B5:C5", "B6:C6", "B7:C7", "A8:A9", "B8:J8", "B9:J9", "A10:A17",
                                      "B11:B14", "B15:B16"])
 
 
 def test_a_sichuan_declaration_reads_without_vague_name_hints(tmp_path):
-    """养护道路里程, 群众出行条件改善, 道路使用年限延长 name their measure (G207 called them vague); left:
-    the 产出/效益 weights against the national principle, an info."""
+    """养护道路里程, 群众出行条件改善, 道路使用年限延长 name their measure (G207 called them vague);
+    weights summing to 100 without a 预算执行率 row give its 10 to 产出/效益 (G212 said 90 ≠ 80)."""
     path = sichuan_goals(tmp_path / "x.xlsx")
     report = validate_file(path)
     assert report.tables == [("goals", "自评表")]  # the sheet name _book gives; the title decides
-    assert [(f.code, f.cell) for f in report.findings] == [("G212", "B11")]
+    assert [(f.code, f.cell) for f in report.findings] == []
+    off = sichuan_goals(tmp_path / "20.xlsx", satisfaction=20)  # 满意度 20, 产出+效益 80 of the 90 it may have
+    assert [(f.code, f.cell, f.value) for f in validate_file(off).findings] == [("G212", "B11", 80), ("G212", "B17", 20)]
     [rec], _ = summarize_file(path, load_rules(None))
     assert (rec.project, rec.annual_budget, rec.indicators) == ("51000024R000000012345-乡村道路养护补助", 300, 7)

@@ -254,6 +254,10 @@ def level1_weights(ctx: Context) -> Iterator[Finding]:
     groups: list[tuple[tuple[str, ...], float]]
     if t.kind in PROJECT_TABLES:
         share = sum(expected.get(k, 0.0) for k in _MOVABLE)
+        if t.kind == GOALS and abs(sum(sums.values()) - ctx.rules.total) <= 0.005:
+            # a declaration weighing its indicators to the full marks (Sichuan's 目标表: no 预算执行率
+            # row) gives the execution share to 产出/效益 as a table without 满意度 gives that one
+            share += tr.execution_weight
         if _SATISFACTION in sums:
             groups = [((_SATISFACTION,), expected.get(_SATISFACTION, 0.0)), (_MOVABLE, share)]
         else:
