@@ -63,6 +63,9 @@ class FundsRow:
 @dataclass(slots=True)
 class Funds:
     rows: list[FundsRow] = field(default_factory=list)
+    #: The block went on with a row of figures under a label the reader does not know: the rows
+    #: read are not all the parts of 年度资金总额, which is then not checked against them (A301).
+    partial: bool = False
 
     def row(self, kind: str) -> FundsRow | None:
         return next((r for r in self.rows if r.kind == kind), None)
@@ -77,8 +80,9 @@ class Funds:
         if figures and any(figures):
             return t
         parts = [r for r in self.rows if r.kind != "total"]
-        if not parts or (figures and not any(r.initial_budget or r.annual_budget or r.spent for r in parts)):
-            return t
+        if not parts or self.partial or (figures and not any(r.initial_budget or r.annual_budget or r.spent
+                                                             for r in parts)):
+            return t  # (parts that are not all the parts would sum to a wrong total)
 
         def add(attr: str) -> float | None:
             xs = [getattr(r, attr) for r in parts if getattr(r, attr) is not None]

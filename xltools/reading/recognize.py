@@ -673,6 +673,11 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
             label = next(((c, k) for c, k in cells.keys[r] if c < left and k in FUNDS_ROWS), None)
             if label is None:
                 if funds.rows:
+                    # a source of funds this reader has no name for, with its figures (银行贷款,
+                    # 中央补助资金 …): the rows read are not all the parts, so they are not summed (A301)
+                    amounts = ("initial_budget", "annual_budget", "spent")
+                    funds.partial = any(to_number(grid.raw(r, cols[f])) for f in amounts if f in cols) \
+                        and any(c < left for c, _ in cells.keys[r])
                     break
                 continue
             kind = FUNDS_ROWS[label[1]]

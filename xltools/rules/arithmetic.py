@@ -44,7 +44,7 @@ def _differs(a: float, b: float, digits: int = 2) -> bool:
 @check("A301")
 def parts_add_up(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
-    if t.funds is not None:
+    if t.funds is not None and not t.funds.partial:
         total = t.funds.row("total")
         parts = [r for r in t.funds.rows if r.kind != "total"]
         for col in ("initial_budget", "annual_budget", "spent"):
