@@ -355,7 +355,9 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
       read as an infinite or undefined number (:func:`_finite`);
     * rows hidden in Excel (or filtered out), which python-calamine does not tell: an indicator
       row hidden instead of deleted still counts in every sum (S110); and hidden columns, so that
-      a label given twice is read from its visible column (reading.recognize._Cells.mapped).
+      a label given twice is read from its visible column (reading.recognize._Cells.mapped);
+    * formulas that are a bare percentage (``=100%`` typed in Excel), read as the sheet shows them
+      (:attr:`_Scan.typed`).
     """
     scan = _Scan()
     for m in members:
