@@ -160,6 +160,8 @@ def _ind(target, to_date, *, likelihood="", op=None):
     ("零投诉", "2起", 6, "red", "mon_zero"),  # none may occur: a target of 0 without ≥ (was green)
     ("=0", "1", 6, "red", "mon_zero"),
     ("≥0", "1", 6, "green", "mon_zero"),
+    ("±10%", "-8%", 6, "green", "mon_less_ok"),  # a band: by size, either sign
+    ("±10%", "-16%", 6, "yellow", "mon_less_over"),  # 10/16 = 62.5%
     ("有效提升", "", 6, "yellow", "mon_likelihood"),
 ])
 def test_indicator_lights(target, to_date, n, light, key):

@@ -39,6 +39,9 @@ def ind(target, actual, weight=10, *, op=None, unit="", score=None, qualitative=
         ("≥90%", "-5%", 10, 0.0, "-5%/90% = 0.00% × 10 = 0.00"),
         ("≤30天", "25天", 10, 10.0, "实际 25天 ≤ 目标 30天，得满分 10.00"),
         ("≤30天", "40天", 10, 7.5, "目标/实际 30天/40天 = 75.00% × 10 = 7.50"),
+        # a band either side of zero: met by size, whatever the sign (it was text: anything met it)
+        ("±10%", "-4%", 10, 10.0, "实际 -4% ≤ 目标 ±10%，得满分 10.00"),
+        ("±10%", "12%", 10, 8.33, "目标/实际 ±10%/12% = 83.33% × 10 = 8.33"),
         # "within" after the unit: done in 4 of 5 working days is full marks (it scored 4/5 = 80%)
         ("5个工作日内", "4个工作日", 10, 10.0, "实际 4个工作日 ≤ 目标 5个工作日，得满分 10.00"),
         ("30天之内", "40天", 10, 7.5, "目标/实际 30天/40天 = 75.00% × 10 = 7.50"),

@@ -105,6 +105,9 @@ CASES = [
     ("95%-100%", "number", "≥", 95, "%"),  # a band up to 100%: at least its bound
     ("90%～100%", "number", "≥", 90, "%"),
     ("3-5天", "text", None, None, ""),
+    ("±10%", "number", "≤", 10, "%"),  # a band either side of zero (Value.band)
+    ("正负5天以内", "number", "≤", 5, "天"),
+    ("10±2", "text", None, None, ""),
     ("不得低于95%", "number", "≥", 95, "%"),
     ("≥100百分比", "number", "≥", 100, "%"),  # the unit spelt out, as a provincial system exports it
     ("≥90百分率(含)", "number", "≥", 90, "%"),

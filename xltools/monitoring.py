@@ -85,7 +85,10 @@ def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules) -> RowScore
         return _row(ind, None, "mon_no_to_date", {"n": n or "N"})
     t, a = aligned(ind.target, ind.to_date)
     unit = "%" if (ind.target.is_percent or ind.to_date.is_percent) else (ind.unit or ind.target.unit)
-    params: dict[str, object] = {"to_date": f"{format_number(a)}{unit}", "target": f"{format_number(t)}{unit}"}
+    params: dict[str, object] = {"to_date": f"{format_number(a)}{unit}",
+                                 "target": f"{'±' if ind.target.band else ''}{format_number(t)}{unit}"}
+    if ind.target.band:  # ±10%: a deviation of either sign within it
+        a = abs(a)
     op = ind.op or "="
     if op in ("≤", "<") or t <= 0:
         if t <= 0 and op in ("≥", ">"):

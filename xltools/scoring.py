@@ -277,6 +277,8 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
             "weight": _fmt(w), "score": f"{score:.{d}f}"}, achieved=outcome == _ACHIEVED)
     t, a = aligned(ind.target, ind.actual)
     ts, as_ = _shown(ind, t, a)
+    if ind.target.band:  # ±10%: met by a deviation of either sign within it
+        ts, a = f"±{ts}", abs(a)
     full = {"actual": as_, "target": ts, "score": f"{w:.{d}f}"}
     op = ind.op or "="
     if op in ("≤", "<") or (op == "=" and t == 0):

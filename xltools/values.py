@@ -92,6 +92,9 @@ class Value:
     #: a date as (year, month, day); 0 for what the text leaves open (``12月底前`` has no year,
     #: ``2023年12月`` no day), so that it is compared only as precisely as it was written
     when: tuple[int, int, int] | None = None
+    #: A band either side of zero (``±10%``, 成本控制率 or a 偏差率): ``op`` is ≤ and the number is
+    #: the band's half-width; an actual meets it by its size, whatever its sign.
+    band: bool = False
 
     @property
     def is_number(self) -> bool:
@@ -109,7 +112,7 @@ class Value:
         """The value as a reviewer would write it back (``≥90%``, ``1100人``, ``达到预期``)."""
         if self.kind != "number":
             return self.text
-        return f"{self.op or ''}{format_number(self.number)}{self.unit}"
+        return f"{'±' if self.band else self.op or ''}{format_number(self.number)}{self.unit}"
 
 
 NONE = Value("none")
@@ -193,6 +196,8 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     band = _UP_TO_FULL.fullmatch(text)
     if band:  # ``95%-100%``: at least the lower bound, since a rate cannot pass 100%
         return Value("number", text=text, op="≥", number=float(band[1]), unit="%")
+    if "±" in text or "正负" in text:
+        return _band(text, col_unit)
     start = _NEUTRAL.match(text)  # ``约120家``, ``全年累计完成120家``: the number is still 120家
     per = _PER.match(text, start.end() if start else 0)
     m = _PREFIX.match(text, per.end() if per else start.end() if start else 0)  # always matches, possibly empty
@@ -228,6 +233,20 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
         # ``2024年12月底前完成``, ``1-6月``: a date or a sentence, not a measurable value.
         return Value("text", text=text)
     return Value("number", text=text, op=op or col_op, number=number, unit=unit or col_unit)
+
+
+_BAND = re.compile(r"(?:≤|<=|控制在|不超过)?(?:±|\+/-|正负)([0-9]{1,6}(?:\.[0-9]{1,6})?)(%|[^0-9%]{0,4}?)(?:以内|之内|内)?")
+
+
+def _band(text: str, col_unit: str) -> Value:
+    """``±10%``, ``≤±5%``, ``正负10%以内``: a band either side of zero (:attr:`Value.band`)."""
+    m = _BAND.fullmatch(text)
+    if m is None:
+        return Value("text", text=text)
+    unit = m[2] or col_unit
+    if len(unit) > _MAX_UNIT:
+        return Value("text", text=text)
+    return Value("number", text=text, op="≤", number=float(m[1]), unit=unit, band=True)
 
 
 _YEAR = r"(?:19|20)\d\d"
