@@ -2,7 +2,7 @@
 
 A target cell may hold ``≥80%``, ``>=80%``, ``≥ 80 %``, ``不低于80%``, ``≤30天``, ``=100%``,
 ``1100人``, ``1,100``, ``30个``, full-width ``＞＝８０％``, ``90%以上``, ``5个工作日内``, ``全年12次``,
-``每月1次``, ``≥100百分比``, ``95%-100%``, a count to stay at zero in words (``零投诉``,
+``每月1次``, ``≥100百分比``, ``95%-100%``, a band ``±10%``, a count to stay at zero in words (``零投诉``,
 ``无重大安全事故``), a bare number (the operator and unit in their own columns), a fraction
 ``0.96`` for 96% (a cell formatted as percent), or a word (``达到预期``, ``满意``). One function, :func:`parse_value`, turns any of those into a
 :class:`Value`; it never raises, because a cell we cannot understand is a finding, not a crash.
