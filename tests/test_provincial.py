@@ -390,3 +390,40 @@ def test_a_sichuan_declaration_reads_without_vague_name_hints(tmp_path):
     assert [(f.code, f.cell, f.value) for f in validate_file(off).findings] == [("G212", "B11", 80), ("G212", "B17", 20)]
     [rec], _ = summarize_file(path, load_rules(None))
     assert (rec.project, rec.annual_budget, rec.indicators) == ("51000024R000000012345-乡村道路养护补助", 300, 7)
+
+
+def funds_summed_below(path, other=("自筹资金", 20, 20, 20), total=(120, 120, 114)):
+    """The funds block without 年度资金总额 at its top: its sources, then 合计 with the score."""
+    return _book(path, [
+        ["项目支出绩效自评表"],
+        ["（2023年度）"],
+        ["项目名称", "社区养老服务", "主管部门", "市民政局", "实施单位", "市养老服务中心"],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "财政拨款", 100, 100, 94, None, None, None],
+        ["", *other, None, None, None],
+        ["", "合计", *total, 10, "95.00%", 9.5],
+        ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "分值", "得分",
+         "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "服务老人人数", "≥", 500, "人", 520, 25, 25, None],
+        ["产出指标", "质量指标", "服务合格率", "≥", 95, "%", 97, 15, 15, None],
+        ["产出指标", "时效指标", "服务及时率", "≥", 95, "%", 90, 10, 9.47, "人手不足"],
+        ["效益指标", "社会效益指标", "老人生活质量提升", "定性", "有效提升", "", "有效提升", 30, 30, None],
+        ["满意度指标", "服务对象满意度指标", "老人满意度", "≥", 90, "%", 93, 10, 10, None],
+        ["总分", "", "", "", "", "", "", 100, 98.97, None],
+        ["自评等级", "优"],
+    ], merges=["A4:B4"])
+
+
+@pytest.mark.parametrize("other", [("自筹资金", 20, 20, 20), ("债券资金", 20, 20, 20)])
+def test_a_funds_block_summed_in_a_row_below_its_sources(tmp_path, other):
+    """财政拨款 and another source, then 合计: the execution rate is 合计's (114/120), and 合计 is
+    checked against its parts. The execution row was lost (总分 89.47 against the written 98.97):
+    the reading stopped at 合计, or at a source it has no name for."""
+    path = funds_summed_below(tmp_path / "x.xlsx", other)
+    scored = score_file(path)[0]
+    assert (scored.rows[0].score, scored.total) == (9.5, 98.97)
+    assert [(f.code, f.cell) for f in validate_file(path).findings] == []
+    wrong = funds_summed_below(tmp_path / "wrong.xlsx", other, total=(130, 130, 114))  # 100 + 20 ≠ 130
+    # checked when every source has a name the reader knows; 债券资金 might not be the only other part
+    expected = [("A301", "C7"), ("A301", "D7")] if other[0] == "自筹资金" else []
+    assert [(f.code, f.cell) for f in validate_file(wrong).findings if f.code == "A301"] == expected

@@ -147,6 +147,10 @@ FUNDS_ROWS = _table({
               "银行贷款", "事业收入", "经营收入"),
 })
 
+#: A row summing the funds rows above it, where the block has no 年度资金总额 row at its top
+#: (``财政拨款 400 / 自筹资金 100 / 合计 500``): read as the block's total row.
+FUNDS_SUM_LABELS = frozenset(label_key(s) for s in ("合计", "总计", "资金合计", "合计金额"))
+
 #: Header fields (label → value to its right).
 HEADER_FIELDS = _table({
     "project": ("项目名称", "预算项目名称", "项目全称"),

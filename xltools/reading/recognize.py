@@ -49,6 +49,7 @@ from .labels import (
     EXPERT_COLUMN,
     FUNDS_COLUMNS,
     FUNDS_ROWS,
+    FUNDS_SUM_LABELS,
     GOAL_TEXT_FIELDS,
     GRADE_ASKED,
     GRADE_LABELS,
@@ -671,16 +672,22 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
         funds = Funds()
         for r in below:
             label = next(((c, k) for c, k in cells.keys[r] if c < left and k in FUNDS_ROWS), None)
+            kind = FUNDS_ROWS[label[1]] if label is not None else ""
+            if label is None and funds.rows and funds.row("total") is None:  # 合计 below the parts
+                label = next(((c, k) for c, k in cells.keys[r] if c < left and k in FUNDS_SUM_LABELS), None)
+                kind = "total"
             if label is None:
                 if funds.rows:
-                    # a source of funds this reader has no name for, with its figures (银行贷款,
-                    # 中央补助资金 …): the rows read are not all the parts, so they are not summed (A301)
+                    # a source of funds this reader has no name for, with its figures (债券资金 …):
+                    # the rows read are not all the parts, so they are not summed (A301); a 合计
+                    # may still follow. Anything else ends the block.
                     amounts = ("initial_budget", "annual_budget", "spent")
-                    funds.partial = any(to_number(grid.raw(r, cols[f])) for f in amounts if f in cols) \
-                        and any(c < left for c, _ in cells.keys[r])
+                    if any(to_number(grid.raw(r, cols[f])) for f in amounts if f in cols) \
+                            and any(c < left for c, _ in cells.keys[r]):
+                        funds.partial = True
+                        continue
                     break
                 continue
-            kind = FUNDS_ROWS[label[1]]
             row = FundsRow(kind, to_text(grid.raw(r, label[0])), sheet=grid.sheet)
             for f, c in cols.items():
                 row.cells[f] = a1(r, c)
