@@ -89,6 +89,7 @@ CASES = [
     ("1.2万人次", "number", None, 1.2, "万人次"),
     ("5个工作日内", "number", "≤", 5, "个工作日"),  # 时效 targets: "within" after the unit
     ("30天之内", "number", "≤", 30, "天"),
+    ("5日内完成", "number", "≤", 5, "日"),
     ("最多2次", "number", "≤", 2, "次"),
     ("全年累计12次", "number", None, 12, "次"),
     ("每月1次", "number", None, 1, "次/月"),  # a frequency, as ≥1次/月 writes it

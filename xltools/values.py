@@ -210,7 +210,7 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     number = float(m.group().replace(",", ""))
     if not math.isfinite(number):  # four hundred digits: not a measurable value
         return Value("text", text=text)
-    tail = rest[m.end():]
+    tail = rest[m.end():].removesuffix("完成")  # ``5日内完成``, ``100%以上完成``: the word after says nothing
     m = _SUFFIX.search(tail)
     if m:
         op = op or _SUFFIX_OP[m.group()]
