@@ -166,3 +166,12 @@ def _build(data: dict, source: str) -> RuleSet:
     except (KeyError, TypeError, ValueError, IndexError) as e:
         raise RulesError(f"规则集内容不完整或类型错误（{source}）：{e!r}",
                          f"rule set is incomplete or mistyped ({source}): {e!r}") from None
+
+
+@lru_cache(maxsize=1)
+def packaged_heuristics() -> dict:
+    """The packaged keyword lists, rules/heuristics.toml, read once: the checks' words (which a
+    rule set's ``[heuristics]`` adds to, rules.heuristics) and the qualitative outcome words of
+    scoring (``[outcome]``)."""
+    with open(os.path.join(os.path.dirname(__file__), "rules", "heuristics.toml"), "rb") as fh:
+        return tomllib.load(fh)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from . import units
 from .messages import render, word
 from .model import DEPT, EVALUATION, GOALS, MONITOR, Indicator, Table, Workbook
-from .ruleset import RuleSet, TableRules, load_rules
+from .ruleset import RuleSet, TableRules, load_rules, packaged_heuristics
 from .taxonomy import level1_key
 from .values import DATE_UNIT, Value, date_order, format_number, percent_scale
 
@@ -410,11 +410,7 @@ def aligned(target: Value, actual: Value) -> tuple[float, float]:
 @lru_cache(maxsize=1)
 def _outcome_words() -> dict[str, tuple[str, ...]]:
     """The ``[outcome]`` word lists of rules/heuristics.toml (data, as the checks' keywords are)."""
-    import os
-    import tomllib
-
-    with open(os.path.join(os.path.dirname(__file__), "rules", "heuristics.toml"), "rb") as fh:
-        return {k: tuple(v) for k, v in tomllib.load(fh)["outcome"].items()}
+    return {k: tuple(v) for k, v in packaged_heuristics()["outcome"].items()}
 
 
 @lru_cache(maxsize=4096)

@@ -8,16 +8,14 @@ parameters, and the catalogue renders them in the asked language.
 
 from __future__ import annotations
 
-import os
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..grid import parse_a1
 from ..model import Table, Workbook
-from ..ruleset import RuleSet
+from ..ruleset import RuleSet, packaged_heuristics
 from ..scoring import ScoreResult, aligned
 from ..values import Value, percent_scale
 from .catalogue import CATALOGUE, SEVERITIES, render
@@ -150,8 +148,7 @@ def percent_of(v: Value, reference: Value | None = None) -> float | None:
 
 @lru_cache(maxsize=8)
 def _heuristics_for(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Heuristics:
-    with open(os.path.join(os.path.dirname(__file__), "heuristics.toml"), "rb") as fh:
-        data = tomllib.load(fh)
+    data = packaged_heuristics()
     add = dict(extra)
 
     def words(key: str, section: dict) -> tuple[str, ...]:
