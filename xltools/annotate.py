@@ -118,7 +118,6 @@ def _rebuild(src: str):  # noqa: ANN202
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
-    from .grid import a1
     from .reading.source import load_grids
 
     middle = Alignment(vertical="center")  # a merged label beside the rows it names
@@ -135,7 +134,7 @@ def _rebuild(src: str):  # noqa: ANN202
                     write_text(ws.cell(r, c), value)
         for (r, c), shown in grid.errors.items():
             if shown and r < _XLSX_ROWS and c < _XLSX_COLS:  # an error as the file showed it (#DIV/0!): A314
-                ws[a1(r, c)] = shown
+                ws.cell(r + 1, c + 1).value = shown
         for r0, c0, r1, c1 in grid.merged:
             if max(r0, r1) < _XLSX_ROWS and max(c0, c1) < _XLSX_COLS and r0 <= r1 and c0 <= c1:
                 ws.merge_cells(start_row=r0 + 1, start_column=c0 + 1, end_row=r1 + 1, end_column=c1 + 1)

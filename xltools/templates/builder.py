@@ -878,7 +878,7 @@ def _monitor_formula(f: str, r: int, L: dict[str, str], mr: MonitorRules, months
     w = LIGHT_WORDS
     by_likelihood = (f'IF({I}="确定能","{w["green"]}",IF({I}="有可能","{w["yellow"]}",'
                      f'IF({I}="完全不可能","{w["red"]}","")))')
-    at_most = f'OR({ceiling},{D}="=",{D}="")'  # a target of 0 but with ≥/>: none may occur
+    at_most = f'OR({ceiling},{D}="=",{D}="")'  # a target of 0 unless with ≥/>: none may occur (monitoring.py)
     zero = f'IF({at_most},IF({N}<={M},"{w["green"]}","{w["red"]}"),IF({N}>={M},"{w["green"]}","{w["red"]}"))'
     over = f'IF({N}<={M},"{w["green"]}",IF(ROUND({M}/{N},4)<{_num(mr.red)},"{w["red"]}","{w["yellow"]}"))'
     # a deadline (度量单位「日期」) met or missed is green or red by its date; not reached yet, by the likelihood
