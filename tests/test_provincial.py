@@ -60,6 +60,19 @@ def separate_columns(path):
     ], merges=["A4:B4"])
 
 
+def other_labels(path):
+    """The same table under other provinces' column labels (指标权重, 自评分数, 实际达成值 …)."""
+    header = ["一级指标", "二级指标", "三级指标", "指标性质", "年度预期值", "度量单位", "实际达成值", "指标权重",
+              "自评分数", "未完成原因分析及改进措施"]
+    return _book(path, [
+        ["项目支出绩效自评表（2023年度）"],
+        ["项目名称", "社区养老服务", "主管部门", "市民政局", "实施单位", "市养老服务中心"],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额", 100, 120, 114, 10, "95.00%", 9.5],
+        header, *SEPARATE_INDICATORS[1:],
+    ], merges=["A3:B3"])
+
+
 def merged_two_row_header(path):
     """绩效指标 merged over 一级/二级/三级指标 on the row below, the other labels merged down,
     一级/二级指标 merged over their rows, amounts stored as text, 调整后预算数/实际支出数/预算执行率,
@@ -327,11 +340,14 @@ def test_a_funds_block_below_the_indicators_belongs_to_the_table(tmp_path):
     (funds_below, "乡村道路养护", "2023", (200, 190, 0.95), [9.5, 50, 30, 10], 99.5),
     (level1_subtotals, "乡村道路养护", "2023", (200, 190, 0.95), [9.5, 30, 20, 30, 10], 99.5),
     (separate_columns, "社区养老服务", "2023", (120, 114, 0.95), [9.5, 25, 15, 9.47, 30, 10], 98.97),
+    (other_labels, "社区养老服务", "2023", (120, 114, 0.95), [9.5, 25, 15, 9.47, 30, 10], 98.97),
     (merged_two_row_header, "义务教育营养改善计划", "2023", (320, 310.4, 0.97), [9.7, 20, 9.89, 10, 10, 15, 15, 10],
      99.59),
     (weights_as_text, "乡村道路养护", "2023", (200, 180.5, 0.9025), [9.03, 20, 15, 15, 30, 10], 99.03),
     (sichuan_form, "51000021R000000019951-工资性支出", "2023", (251.89, 251.89, 1.0), [10, 60, 30], 100),
     (system_export, "委托业务项目", "2022", (90, 89.974, 0.9997), [10, 8, 8, 8, 8, 8, 10, 10, 10, 10, 10], 100),
+    (lambda p: yunnan_form(p), "2020年省级自然资源卫片执法补助经费", "2020", (7.29, 7.29, 1.0), [10, 10, 20, 20, 30, 10],
+     100),
 ])
 def test_provincial_layouts_score_and_summarise_exactly(tmp_path, build, project, year, money, rows, total):
     path = build(tmp_path / "x.xlsx")
@@ -426,3 +442,44 @@ def test_a_funds_block_summed_in_a_row_below_its_sources(tmp_path, other):
     # checked when every source has a name the reader knows; 债券资金 might not be the only other part
     expected = [("A301", "C7"), ("A301", "D7")] if other[0] == "自筹资金" else []
     assert [(f.code, f.cell) for f in validate_file(wrong).findings if f.code == "A301"] == expected
+
+
+def yunnan_form(path, scores=(10, 20, 20, 30, 10), total=100):
+    """A county's 2020 self-evaluation from Yunnan (丽江, 卫片执法补助经费), as published: the year in
+    the title only, 年度指标值 over 指标性质 | 指标值 | 度量单位 on a second header row, the other
+    headers merged down, and 指标性质 written ``﹦`` (the small form variant of =)."""
+    q, s1, s2, b, m = scores
+    return _book(path, [
+        ["2020年度项目支出绩效自评表"],
+        ["项目名称", "2020年省级自然资源卫片执法补助经费"],
+        ["主管部门", "丽江市自然资源和规划局", "", "", "实施单位", "丽江市古城区自然资源局"],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额", 7.29, 7.29, 7.29, 10, "100%", 10],
+        ["", "其中：当年财政拨款", 7.29, 7.29, 7.29, None, "100%", None],
+        ["", "上年结转资金"],
+        ["", "其他资金"],
+        ["年度总体目标", "预期目标", "", "", "", "", "实际完成情况"],
+        ["", "完成卫片图斑核查和违法用地查处，违法行为责停率95%以上", "", "", "", "", "全部图斑核查完毕，责停率95%"],
+        ["绩效指标", "", "", "年度指标值", "", "", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"],
+        ["产出指标", "数量指标", "核查卫片图斑数", "﹦", 1260, "个", 1260, 10, q],
+        ["", "质量指标", "项目验收合格率", "﹦", 100, "%", 100, 20, s1],
+        ["", "时效指标", "项目完成及时率", "﹦", 100, "%", 100, 20, s2],
+        ["效益指标", "社会效益指标", "违法行为责停率", "≥", 95, "%", 95, 30, b],
+        ["满意度指标", "服务对象满意度指标", "满意度", "≥", 95, "%", 95, 10, m],
+        ["总分", "", "", "", "", "", "", 100, total],
+        ["自评等级", "优"],
+    ], merges=["B2:J2", "A4:B4", "A9:A10", "A11:C11", "D11:F11", "G11:G12", "H11:H12", "I11:I12", "J11:J12",
+               "A13:A15"])
+
+
+def test_a_yunnan_form_reads_its_split_header_and_finds_the_points_taken_off_met_targets(tmp_path):
+    """The published table took points off rows whose targets were met (9 of 10, 19 of 20 …) and
+    wrote 93: by the national rules every row is full, so each written score is an A305 to mend."""
+    path = yunnan_form(tmp_path / "yn.xlsx", scores=(9, 19, 19, 27, 9), total=93)
+    scored = score_file(path)[0]
+    assert [(r.score, r.indicator.op if r.indicator else None) for r in scored.rows] == [
+        (10, None), (10, "="), (20, "="), (20, "="), (30, "≥"), (10, "≥")]
+    assert (scored.total, scored.grade) == (100, "优")
+    assert [f.cell for f in validate_file(path).findings if f.code == "A305"] == [
+        "I13", "I14", "I15", "I16", "I17", "I18"]
