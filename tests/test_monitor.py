@@ -23,6 +23,7 @@ from xltools.model import MONITOR, Indicator
 from xltools.monitoring import indicator_light, likelihood_light
 from xltools.reading import read_workbook
 from xltools.reading.labels import FUNDS_COLUMNS, INDICATOR_COLUMNS, label_key, months_in
+from xltools.rules import heuristics
 from xltools.ruleset import MonitorRules, load_rules
 from xltools.samples import Layout, Row, Sample, write_sample
 from xltools.scoring import score_workbook
@@ -163,10 +164,14 @@ def _ind(target, to_date, *, likelihood="", op=None):
     ("±10%", "-8%", 6, "green", "mon_less_ok"),  # a band: by size, either sign
     ("±10%", "-16%", 6, "yellow", "mon_less_over"),  # 10/16 = 62.5%
     ("有效提升", "", 6, "yellow", "mon_likelihood"),
+    ("≥90%", "年底测评", 6, "yellow", "mon_later_likelihood"),  # not due yet: by the likelihood
+    ("≥90%", "待验收后统计", 6, "yellow", "mon_later_likelihood"),
+    ("≥90%", "—", 6, None, "mon_no_to_date"),  # a bare dash says nothing (M404)
+    ("≥90%", "进行中", 6, None, "mon_no_to_date"),
 ])
 def test_indicator_lights(target, to_date, n, light, key):
     ind = _ind(target, to_date, likelihood="有可能")
-    row = indicator_light(ind, n, MonitorRules())
+    row = indicator_light(ind, n, MonitorRules(), heuristics(load_rules(None)).not_due)
     assert (row.light, row.explain_key) == (light, key)
 
 

@@ -60,6 +60,10 @@ CASES = [
     ("numbers typed as text", 6, (100, 50), [  # pasted past the numbers-only validation: text to both
         r(P, "带单位", "≥", 100, "个", "55个"), r(P, "文本数字", "≥", 100, "个", "55"), r(P, "正常", "≥", 100, "个", 55),
         r(P, "目标文本", "≥", "100", "个", 55)]),
+    ("not due yet", 6, (100, 50), [  # a year-end survey: lit by the likelihood, no M404; a bare — is still M404
+        r(S, "满意度", "≥", 90, "%", "年底测评", "有可能", deviation="年底开展满意度调查"),
+        r(S, "满意度2", "≥", 90, "%", "待下半年调查后统计", "确定能"), r(S, "未选可能性", "≥", 90, "%", "年底测评", ""),
+        r(P, "只有横线", "≥", 100, "个", "—", "确定能")]),
     ("placeholder reasons", 6, (100, 50), [  # 无 and / hold a reason's place without giving one (M401, M402)
         r(P, "红", "≥", 100, "个", 10, deviation="无", measures="/"), r(P, "黄", "≥", 100, "个", 35, deviation="原因"),
         r(P, "红2", "≥", 100, "个", 10, deviation="设备未到货", measures="无 ")]),
@@ -134,6 +138,19 @@ def test_deadlines_are_lit_by_their_dates_or_the_likelihood(recalculated):
     L, first = built.columns, built.first_row
     assert [(f.code, f.cell) for f in validate_file(path).findings if f.code in ("M401", "M404")] == [
         ("M401", f"{L['deviation']}{first}")]
+
+
+def test_a_figure_not_due_yet_is_lit_by_the_likelihood(recalculated):
+    """1-N月 written 年底测评 (a satisfaction survey at the year's end): yellow and green by the
+    likelihood, not a missing value (M404); without a likelihood no light (M403); a bare — is M404."""
+    (case, built, path) = next(x for x in recalculated if x[0][0] == "not due yet")
+    rows = [r for r in score_file(path)[0].rows if r.indicator is not None]
+    assert [(r.name, r.light) for r in rows] == [("满意度", "yellow"), ("满意度2", "green"), ("未选可能性", None),
+                                                  ("只有横线", None)]
+    assert rows[0].explain() == "1-N月完成值写的是「年底测评」，尚未到考核时点，按完成目标可能性「有可能」：黄灯"
+    L, first = built.columns, built.first_row
+    assert [(f.code, f.cell) for f in validate_file(path).findings if f.code in ("M401", "M403", "M404")] == [
+        ("M403", f"{L['likelihood']}{first + 2}"), ("M404", f"{L['to_date']}{first + 3}")]
 
 
 def test_blank_template_asks_for_its_fields():

@@ -13,6 +13,10 @@ row's explanation:
 * a target of 0 with ``≤``/``=``: 0 so far is green, anything else red;
 * a qualitative indicator has no figure to prorate: its light is the 完成目标可能性 the unit
   chose (确定能 green, 有可能 yellow, 完全不可能 red);
+* a 1-N月 cell that says the figure is not due yet (``年底测评``, ``待验收后统计``: the words
+  ``not_due`` of rules/heuristics.toml) is lit by the likelihood as well, as a deadline not yet
+  reached is — a satisfaction survey held at the year's end has no mid-year value; an empty cell
+  or a bare ``—`` still has no light (M404 asks for the value or for such a word);
 * funds: 执行进度 = 1-N月执行数 / 全年预算数 against the pro-rata 序时进度 N/12, same bands;
 * a ratio is compared as shown, in percent with two decimals (59.996 % shows 60.00 % and is
   yellow), as the template's ROUND(…, 4) does.
@@ -55,7 +59,10 @@ def monitor_rows(table: Table, rules: RuleSet) -> list[RowScore]:
     mr = rules.monitor
     months = table.months.value if table.months is not None else None
     n = months if isinstance(months, int) else None
-    rows = [indicator_light(i, n, mr) for i in table.indicators]
+    from .rules import heuristics  # the rule set may add words; rules imports this module's caller
+
+    not_due = heuristics(rules).not_due
+    rows = [indicator_light(i, n, mr, not_due) for i in table.indicators]
     funds = funds_light(table, n, mr)
     return [funds, *rows] if funds is not None else rows
 
@@ -67,20 +74,23 @@ def _row(ind: Indicator, light: str | None, key: str, params: dict[str, object],
                     ind.cell(cell, "name"), ind, light in ("green", "blue") if light else None, light)
 
 
-def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules) -> RowScore:
-    """One indicator's light, by the rules in this module's docstring."""
+def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules, not_due: tuple[str, ...] = ()) -> RowScore:
+    """One indicator's light, by the rules in this module's docstring (``not_due``: the words that
+    say a 1-N月 value is not due yet)."""
     dated = not ind.qualitative and (ind.target.kind == "date" or (ind.unit == DATE_UNIT and ind.target.is_number))
     if dated and _is_date(ind.to_date, ind):  # a deadline already met or missed: the date says which
         order = date_order(ind.to_date, ind.target)
         on_time = order >= 0 if ind.op in ("≥", ">") else order <= 0
         params = {"done": date_text(ind.to_date), "target": date_text(ind.target)}
         return _row(ind, "green" if on_time else "red", "mon_date_done" if on_time else "mon_date_late", params)
-    if ind.qualitative or not ind.target.is_number or dated:  # words, and deadlines not reached yet
+    later = (not dated and ind.to_date.kind == "text" and not ind.qualitative and ind.target.is_number
+             and any(w in ind.to_date.text for w in not_due))
+    if ind.qualitative or not ind.target.is_number or dated or later:  # words, and what is not due yet
         light = likelihood_light(ind.likelihood)
         if light is None:
             return _row(ind, None, "mon_no_likelihood", {}, "likelihood")
-        return _row(ind, light, "mon_date_likelihood" if dated else "mon_likelihood", {"likelihood": ind.likelihood},
-                    "likelihood")
+        key = "mon_date_likelihood" if dated else "mon_later_likelihood" if later else "mon_likelihood"
+        return _row(ind, light, key, {"likelihood": ind.likelihood, "to_date": ind.to_date.text}, "likelihood")
     if not ind.to_date.is_number:
         return _row(ind, None, "mon_no_to_date", {"n": n or "N"})
     t, a = aligned(ind.target, ind.to_date)

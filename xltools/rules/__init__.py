@@ -63,6 +63,7 @@ class Heuristics:
     lower_better: tuple[str, ...] = ()
     not_cost: tuple[str, ...] = ()
     guidance: tuple[str, ...] = ()
+    not_due: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=64)
@@ -161,6 +162,7 @@ def _heuristics_for(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Heuristic
         bounded_rates=words("bounded_rates", data), rate_changes=words("rate_changes", data),
         no_reason=words("no_reason", data), lower_better=words("lower_better", data),
         not_cost=words("not_cost", data), guidance=words("guidance", data),
+        not_due=words("not_due", data),
     )
 
 

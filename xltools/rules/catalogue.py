@@ -199,8 +199,10 @@ CATALOGUE: dict[str, Entry] = {
     "M403": Entry(ERROR, "「{name}」的完成目标可能性{problem}", "the likelihood for 「{name}」 {problem_en}",
                   "从「确定能 / 有可能 / 完全不可能」中选择一项", "choose one of 确定能 / 有可能 / 完全不可能"),
     "M404": Entry(ERROR, "「{name}」缺少 1-{n}月实际完成值{problem}", "「{name}」 has no value for months 1-{n}{problem_en}",
-                  "填写截至 {n} 月底的实际完成值（数值和单位，如「55家」）",
-                  "fill in the value reached by the end of month {n}, with its unit (e.g. 55家)"),
+                  "填写截至 {n} 月底的实际完成值（数值和单位，如「55家」）；年底才考核的（如年终满意度调查）写明「年底测评」，"
+                  "并选择完成目标可能性",
+                  "fill in the value reached by the end of month {n}, with its unit (e.g. 55家); for a figure only "
+                  "measured at the year's end (a year-end survey) write 年底测评 and choose the likelihood"),
     "M405": Entry(ERROR, "监控表未写明监控期间（1-N月），无法按序时进度判断",
                   "the monitoring table does not say which months it covers (1-N月)",
                   "在「监控月份」中填写 N，或在列名、标题中写明，如「1-6月实际完成值」「（2024年1-6月）」",

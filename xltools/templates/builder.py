@@ -232,6 +232,8 @@ def build_template(kind: str, rules: RuleSet, *, experts: int = 3, rows: int = 3
         from ..rules import heuristics
 
         _word_row(s, "no_reason_words", heuristics(rules).no_reason)
+    if kind == MONITOR:
+        _word_row(s, "not_due_words", heuristics(rules).not_due)
     if kind == SELFEVAL:
         _execution_reason_mark(s, tr, rules)
     if kind in (SELFEVAL, EVALUATION):
@@ -868,7 +870,8 @@ def _monitor_formula(f: str, r: int, L: dict[str, str], mr: MonitorRules, months
     M, N = f"{L['t_norm']}{r}", f"{L['a_norm']}{r}"
     if f in ("t_norm", "a_norm"):  # 1-N月 values on the target's scale
         return _norm(f, E, F, G, M)
-    qual = f'OR({D}="定性",NOT(ISNUMBER({E})),{F}="{DATE_UNIT}")'  # words and deadlines: by the likelihood
+    # words, deadlines and values not due yet (年底测评): by the likelihood
+    qual = f'OR({D}="定性",NOT(ISNUMBER({E})),{F}="{DATE_UNIT}",{_not_due(G)})'
     ceiling = f'OR({D}="≤",{D}="<")'
     if f == "ratio":  # 1-N月 / (target × N/12); a rate against its target; a ceiling exceeded: target / value
         return (f'=IF(OR({qual},NOT(ISNUMBER({G}))),"",IF(OR({ceiling},{M}<=0),IF(OR({M}<=0,{N}<={M}),"",{M}/{N}),'
@@ -886,6 +889,12 @@ def _monitor_formula(f: str, r: int, L: dict[str, str], mr: MonitorRules, months
     dated = f'IF(AND({D}<>"定性",ISNUMBER({E}),{F}="{DATE_UNIT}",ISNUMBER({G})),IF({on_time},"{w["green"]}","{w["red"]}"),'
     return (f'={dated}IF({qual},{by_likelihood},IF(NOT(ISNUMBER({G})),"",IF(OR({ceiling},{M}<=0),IF({M}<=0,{zero},{over}),'
             f'IF({J}="","",{_bands(J, mr)})))))')
+
+
+def _not_due(cell: str) -> str:
+    """True where a 1-N月 cell holds text with a word of ``not_due_words`` (年底, 待 …), as
+    monitoring.indicator_light tests it: the figure is not due yet."""
+    return f"AND(ISTEXT({cell}),SUMPRODUCT(--ISNUMBER(SEARCH(not_due_words,{cell})))>0)"
 
 
 def _light_fills(s: _Sheet, sqref: str, first: str) -> None:
@@ -911,7 +920,7 @@ def _monitor_rules(s: _Sheet, first: int, last: int) -> None:
         ("M402", f"{L['measures']}{first}:{L['measures']}{last}", f'AND(OR({k}="{red}",{i}="完全不可能"),{_unstated(mea)})'),
         ("M403", f"{L['likelihood']}{first}:{L['likelihood']}{last}", f'AND({n}<>"",{i}="")'),
         ("M404", f"{L['to_date']}{first}:{L['to_date']}{last}",
-         f'AND({n}<>"",{d}<>"定性",ISNUMBER({e}),{f}<>"{DATE_UNIT}",NOT(ISNUMBER({g})))'),  # empty, or text
+         f'AND({n}<>"",{d}<>"定性",ISNUMBER({e}),{f}<>"{DATE_UNIT}",NOT(ISNUMBER({g})),NOT({_not_due(g)}))'),
     ):
         _mark(s, sqref, formula, "FFEB9C", code)
 
