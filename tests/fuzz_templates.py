@@ -1,9 +1,10 @@
 """Random filled templates, recalculated by LibreOffice, against Python: ``make fuzz``.
 
 The test suite holds a few dozen chosen cases (``template_cases.py``, ``test_monitor_template.py``);
-this generates hundreds of random ones of every scored kind — directions, zero and fractional targets, percent cells
-typed as 0.95 or 95, missing actuals, deadlines as date cells (度量单位「日期」 or not), qualitative
-outcomes and rates, negative or missing budgets, the ``deduction`` rule set, monitoring months and likelihoods — and reports every cell
+this generates hundreds of random ones of every scored kind — directions, zero and fractional
+targets, percent cells typed as 0.95 or 95, missing actuals, deadlines as date cells (度量单位「日期」
+or not), qualitative outcomes and rates, negative or missing budgets, 1-N月 values in words
+(年底测评), the ``deduction`` rule set, monitoring months and likelihoods — and reports every cell
 where the template and Python disagree: row scores, totals, lights and their counts, each
 conditional mark against validate's findings, and any formula showing an error. It found the
 overspending mark's missing 年初预算数 fallback and M402's rule for 完全不可能 without a light.
@@ -116,6 +117,8 @@ def monitor_case(rng: random.Random, name: str) -> tuple:
         if unit == "%" and rng.random() < 0.4:
             target = round(rng.uniform(0, 1), 2)
         to_date = None if rng.random() < 0.1 else round(rng.uniform(0, 1.5) * (target or 3), rng.choice([0, 2, 3]))
+        if rng.random() < 0.06:  # words: not due yet (lit by the likelihood) or saying nothing (M404)
+            to_date = rng.choice(["年底测评", "待下半年统计", "—", "进行中"])
         rows.append(mon.r(level, f"指标{j}", rng.choice(["≥", "≤", "=", ">", "<", ""]), target, unit, to_date, likely,
                           forecast=rng.choice([None, to_date, target]), **extra))
     months = rng.choice([None, 1, 3, 6, 9, 11, 12, rng.randint(1, 12)])
