@@ -483,3 +483,55 @@ def test_a_yunnan_form_reads_its_split_header_and_finds_the_points_taken_off_met
     assert (scored.total, scored.grade) == (100, "优")
     assert [f.cell for f in validate_file(path).findings if f.code == "A305"] == [
         "I13", "I14", "I15", "I16", "I17", "I18"]
+
+
+def hubei_form(path, output="48分（因全校总人数减少，总指标数减少，但奖励、资助比例没减少）", total="97.9分"):
+    """湖北's older 自评表 (a university's 学生资助项目, as published): the total among the header
+    fields (总分：97.9分), the funds block as one 年度财政资金总额 row under 预算执行情况（万元）（10分）,
+    no 分值 column — the weights are in the 一级指标 names — and one 得分 cell merged down each block,
+    the first holding its reckoning in words."""
+    return _book(path, [
+        ["2018年学生资助项目绩效目标自评表"],
+        ["填报日期：", "2019-01-20", "", "", "总分：", total],
+        ["项目名称", "湖北工程学院2018年学生资助项目"],
+        ["主管部门", "湖北省教育厅", "", "项目实施单位", "湖北工程学院"],
+        ["项目类别", "部门预算项目☑、省直专项□、省对下转移支付项目□"],
+        ["项目属性", "持续性项目□、新增性项目☑"],
+        ["预算执行情况（万元）（10分）", "", "预算数（A）", "执行数（B）", "执行率（B/A）", "得分（10分*执行率）"],
+        ["年度财政资金总额", "", 1200, 1188, "99%", 9.9],
+        ["一级指标", "二级指标", "三级指标", "年初目标值（A）", "实际完成值（B）", "得分（计算方法）"],
+        ["产出指标（50分）", "数量", "国家奖学金人数", "12人", "10人", output],
+        ["", "", "国家励志奖学金人数", "300人", "290人"],
+        ["", "", "国家助学金人数", "3000人", "2900人"],
+        ["", "", "应征入伍人数", "50人", "60人"],
+        ["", "成本指标", "国家奖学金人均资助", "8000元", "8000元"],
+        ["", "", "国家助学金人均资助", "3000元", "3000元"],
+        ["效益指标（30分）", "社会效益指标", "资金发放率", "100%", "100%", "30分"],
+        ["", "", "困难生完成学业率", "98%", "99%"],
+        ["满意度指标（10分）", "服务对象满意度指标", "学生满意度", "≥90%", "95%", "10分"],
+    ], merges=["B3:F3", "A7:B7", "A8:B8", "A10:A15", "B10:B13", "B14:B15", "F10:F15", "A16:A17", "B16:B17",
+               "F16:F17"])
+
+
+def test_a_form_weighed_by_block_takes_its_block_scores_as_written(tmp_path):
+    """No 分值 column, 产出指标（50分）: the blocks are the weighed parts, each scored as the unit
+    wrote it (the form leaves the reckoning inside a block to the unit); the rows are judged met
+    or not but not scored, and are not each missing a weight (ten S103 errors before)."""
+    path = hubei_form(tmp_path / "hb.xlsx")
+    scored = score_file(path)[0]
+    assert [(p.name, p.weight, p.score) for p in scored.parts] == [
+        ("预算执行率", 10, 9.9), ("产出指标（50分）", 50, 48), ("效益指标（30分）", 30, 30), ("满意度指标（10分）", 10, 10)]
+    assert (scored.total, scored.grade) == (97.9, "优")
+    assert [r.achieved for r in scored.rows if r.indicator is not None] == [
+        False, False, False, True, True, True, True, True, True]
+    assert [f.code for f in validate_file(path).findings if f.severity != "info"] == []
+    [rec], _ = summarize_file(path, load_rules(None))
+    assert (rec.written_total, rec.total, rec.met, rec.indicators, rec.parts) == (
+        97.9, 97.9, 6, 9, {"预算执行率": 9.9, "产出": 48, "效益": 30, "满意度": 10})
+
+
+def test_a_block_scored_above_its_weight_and_a_wrong_header_total_are_found(tmp_path):
+    path = hubei_form(tmp_path / "hb.xlsx", output=55, total=104.9)
+    found = [(f.code, f.cell) for f in validate_file(path).findings if f.severity == "error"]
+    assert sorted(found) == [("A304", "F10"), ("A305", "F10"), ("A305", "F2")]
+    assert score_file(path)[0].total == 99.9  # the block counts at most its weight

@@ -15,6 +15,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "exec_no_budget": ("缺少全年预算数，预算执行率无法计分", "no annual budget: execution rate not scored"),
     "exec_no_spent": ("缺少全年执行数，预算执行率无法计分", "no spending (全年执行数): execution rate not scored"),
     "no_weight": ("缺少分值，未计分", "no weight: not scored"),
+    # a table weighed by block (产出指标（50分）, no 分值 column): scoring._block_rows
+    "block_written": ("按表中所填：{score}（分值 {weight}；本表分值只写在一级指标上，不逐项计分）",
+                      "as written: {score} (weight {weight}; this table weighs its level-1 blocks, not rows)"),
+    "block_no_score": ("本部分未填写得分（分值只写在一级指标上，不逐项计分）",
+                       "no score written for this block (weighed by block, not by row)"),
+    "block_indicator": ("{state}（分值只写在一级指标上，不逐项计分）", "{state} (weighed by block: no score of its own)"),
     "no_actual": ("缺少实际完成值，记 0 分", "no actual value: scored 0"),
     "more_full": ("实际 {actual} ≥ 目标 {target}，得满分 {score}",
                   "actual {actual} ≥ target {target}: full {score}"),
@@ -130,6 +136,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "outcome_达成年度指标": ("达成年度指标", "achieved"),
     "outcome_部分达成年度指标并具有一定效果": ("部分达成年度指标并具有一定效果", "partly achieved"),
     "outcome_未达成年度指标且效果较差": ("未达成年度指标且效果较差", "not achieved"),
+    "block_met": ("已达成", "met"),
+    "block_unmet": ("未达成", "not met"),
+    "block_unjudged": ("无法判断是否达成", "cannot tell whether met"),
 }
 
 

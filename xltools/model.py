@@ -182,6 +182,9 @@ class Table:
     written_grade: Field | None = None
     expert_names: list[str] = field(default_factory=list)
     written_parts: list[WrittenPart] = field(default_factory=list)
+    # 分值 only in the 一级指标 names (产出指标（50分）), no column of row weights: the blocks are the
+    # weighed parts, their 得分 written once per block (written_parts), the rows not scored one by one
+    weights_by_block: bool = False
     header_row: int = 0  # 1-based row of the indicator table's header
     header_cells: dict[str, str] = field(default_factory=dict)  # column field → A1 of its label
     blanks: dict[str, str] = field(default_factory=dict)  # labelled field left empty → its cell

@@ -12,7 +12,7 @@ and the total are sums of the rounded row scores.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
@@ -150,7 +150,10 @@ def score_table(table: Table, rules: RuleSet | None = None, *, path: str = "") -
         execution = _execution_row(table, tr, d)
         # In our own templates the 得分 column is the template's formula: score from the inputs.
         written = not table.template
-        rows = [score_indicator(i, tr, d, use_written=written) for i in table.indicators]
+        if table.weights_by_block:
+            rows = _block_rows(table, tr, d)
+        else:
+            rows = [score_indicator(i, tr, d, use_written=written) for i in table.indicators]
     if execution is not None:
         rows.insert(0, execution)
     parts = _parts(rows, d)
@@ -161,6 +164,29 @@ def score_table(table: Table, rules: RuleSet | None = None, *, path: str = "") -
         total=total, grade=rules.grade(total), parts=parts, figures=figures(table),
         rows=rows, rules=rules.id, execution=execution,
     )
+
+
+def _block_rows(table: Table, tr: TableRules, d: int) -> list[RowScore]:
+    """A table weighed by block (Table.weights_by_block, 湖北's 产出指标（50分）): a row per block
+    with its weight and the score written for it — taken as written, within 0 and the weight (A304
+    reports one beyond it) — since the form leaves the reckoning inside a block to the unit; then
+    its indicators, each judged met or not by domain.md §5 but with no score of its own."""
+    parts = {p.name: p for p in table.written_parts}
+    rows: list[RowScore] = []
+    for ind in table.indicators:
+        p = parts.pop(ind.level1, None)
+        if p is not None and p.weight is not None:
+            cell = p.cells.get("score") or p.cells.get("weight", "")
+            if p.score is None:
+                rows.append(RowScore(p.name, "", p.name, p.weight, None, "block_no_score", {}, table.sheet, cell))
+            else:
+                score = round_half_up(min(max(p.score, 0.0), p.weight), d)
+                rows.append(RowScore(p.name, "", p.name, p.weight, score, "block_written",
+                                     {"weight": _fmt(p.weight), "score": f"{score:.{d}f}"}, table.sheet, cell))
+        judged = score_indicator(replace(ind, weight=100.0), tr, d, use_written=False)
+        state = "@block_met" if judged.achieved else "@block_unmet" if judged.achieved is False else "@block_unjudged"
+        rows.append(_row(ind, None, "block_indicator", {"state": state}, "actual", judged.achieved))
+    return rows
 
 
 def _parts(rows: list[RowScore], d: int) -> list[Part]:

@@ -138,7 +138,7 @@ FUNDS_COLUMNS.update(dict.fromkeys(_months_labels(("执行率", "执行进度"))
 
 #: Row labels of the funds block → row kind.
 FUNDS_ROWS = _table({
-    "total": ("年度资金总额", "资金总额", "年度资金合计", "项目资金总额", "总额"),
+    "total": ("年度资金总额", "资金总额", "年度资金合计", "项目资金总额", "总额", "年度财政资金总额", "财政资金总额"),
     "fiscal": ("当年财政拨款", "其中当年财政拨款", "财政拨款", "其中财政拨款", "当年财政资金",
                "其中当年财政资金", "财政资金", "其中财政资金", "本年财政拨款", "其中本年财政拨款",
                # by the level of government that gives it, as provincial forms split it

@@ -91,6 +91,13 @@ _MAX_BLANK = 3
 #: unit alone in a cell of its own (``全年执行数 | 元 | 480000``); ``资金100万元`` in a text is not one.
 _MONEY_UNIT = re.compile(r"(?:^|单位:?|\()(万元|元)\)?$")
 _SUBTOTAL = label_key("小计")
+#: A weight in a 一级指标 name: 产出指标（50分）, 效益指标(30分), 满意度指标（10 分）.
+_NAME_WEIGHT = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+#: A block's 得分 written with its reckoning: ``48分（因全校总人数减少……）``.
+_LEADING_SCORE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*分")
+#: Labels of a total written among the header fields (湖北: 填报日期 … 总分：97.9分), not 合计,
+#: which heads the funds block's sums there.
+_HEADER_TOTALS = frozenset(label_key(s) for s in ("总分", "总得分", "自评总分", "自评得分总分"))
 
 
 def to_number(raw: object) -> float | None:
@@ -272,6 +279,8 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
     if ticks:
         _read_ticks(cells, table, ticks, cols)
     table.kind = _kind(cells, table, cols, experts, start, h)
+    if "weight" not in cols and table.indicators and table.kind in (SELFEVAL, DEPT):
+        _block_weights(cells, table, cols)
     _header_fields(cells, table, start, h)
     _header_fields(cells, table, max(h, end - 1), min(end + _MAX_BLANK, stop))
     table.money_unit = _money_unit(grid, start, h)
@@ -391,6 +400,44 @@ def _level1_subtotal(cells: _Cells, table: Table, cols: dict[str, int], r: int, 
             part.cells[f] = a1(r, cols[f])
     table.written_parts.append(part)
     return True
+
+
+def _block_weights(cells: _Cells, table: Table, cols: dict[str, int]) -> None:
+    """A table with no 分值 column whose 一级指标 names carry the weights (湖北's form: 产出指标（50分）
+    over rows without weights, one 得分 cell merged down each block): each block becomes a written
+    part with its weight and its written score, and the table is weighed by block. A table where
+    any block has no weight in its name, or more than one score, is left as it was read."""
+    grid = cells.grid
+    blocks: dict[str, list[Indicator]] = {}
+    for ind in table.indicators:
+        blocks.setdefault(ind.level1, []).append(ind)
+    weights = {}
+    for name in blocks:
+        m = _NAME_WEIGHT.search(name)
+        if m is None:
+            return
+        weights[name] = float(m.group(1))
+    col = cols.get("score")
+    parts = []
+    for name, inds in blocks.items():
+        scored = [i for i in inds if i.score is not None or (col is not None and to_text(grid.raw(i.row - 1, col)))]
+        if len(scored) > 1:
+            return
+        score, cell = None, ""
+        if col is not None:
+            r = inds[0].row - 1
+            raw = grid.raw(r, col)
+            score = to_number(raw)
+            if score is None and isinstance(raw, str) and (m := _LEADING_SCORE.match(normalize_text(raw))):
+                score = float(m.group(1))
+            cell = a1(r, col)
+        part = WrittenPart(name, weights[name], score, None, grid.sheet)
+        part.cells = {"weight": table.level1_cells.get(name, ""), **({"score": cell} if cell else {})}
+        parts.append(part)
+    for ind in table.indicators:
+        ind.score = None  # the block's score, not the row's
+    table.written_parts.extend(parts)
+    table.weights_by_block = True
 
 
 def _has_data(row: list[object], cols: list[int]) -> bool:
@@ -558,6 +605,11 @@ def _header_fields(cells: _Cells, table: Table, start: int, end: int) -> None:
     for r in range(start, min(end, grid.height)):
         for c, k in cells.keys[r]:
             f = HEADER_FIELDS.get(k)
+            if k in _HEADER_TOTALS and table.written_total is None and r < table.header_row - 1:
+                found = _value_right(cells, r, c, numeric=True)
+                if found is not None:  # 总分：97.9分 among the header fields, above the table
+                    table.written_total = Field(to_number(found[0]), grid.sheet, a1(r, found[1]))
+                continue
             if f is None and k in GRADE_LABELS:
                 f = "grade"
             if f is None:

@@ -152,6 +152,9 @@ def score_above_weight(ctx: Context) -> Iterator[Finding]:
             if s is not None and s - ind.weight > TOL:
                 yield Finding("A304", t.sheet, ind.cell(f"expert{k + 1}"), s,
                               {"score": _n(s), "weight": _n(ind.weight)})
+    for p in t.written_parts if t.weights_by_block else ():  # a block's score above its weight
+        if p.weight is not None and p.score is not None and p.score - p.weight > TOL:
+            yield Finding("A304", p.sheet, p.cells.get("score", ""), p.score, {"score": _n(p.score), "weight": _n(p.weight)})
     total = t.funds.row("total") if t.funds is not None else None
     if total is not None and total.score is not None and total.weight is not None \
             and total.score - total.weight > TOL:

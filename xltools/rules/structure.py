@@ -104,7 +104,8 @@ def incomplete_rows(ctx: Context) -> Iterator[Finding]:
             missing.append(("name", "三级指标名称", "indicator name"))
         if t.kind != EVALUATION and ind.target.is_none and "target" in ind.columns:
             missing.append(("target", "指标值", "target"))
-        if ind.weight is None and ("weight" in ind.columns or t.kind not in (GOALS, MONITOR)):
+        if ind.weight is None and ("weight" in ind.columns or t.kind not in (GOALS, MONITOR)) \
+                and not t.weights_by_block:  # 产出指标（50分）: the blocks hold the weights
             missing.append(("weight", "分值", "weight"))
         for col, what, what_en in missing:
             yield Finding("S103", t.sheet, ind.cell(col), None, {"row": ind.row, "what": what, "what_en": what_en})
