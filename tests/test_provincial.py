@@ -535,3 +535,64 @@ def test_a_block_scored_above_its_weight_and_a_wrong_header_total_are_found(tmp_
     found = [(f.code, f.cell) for f in validate_file(path).findings if f.severity == "error"]
     assert sorted(found) == [("A304", "F10"), ("A305", "F10"), ("A305", "F2")]
     assert score_file(path)[0].total == 99.9  # the block counts at most its weight
+
+
+def hebei_form(path, rate="86%", total=97.24):
+    """A school's 2019 self-evaluation on the national form as 财预〔2020〕10号 printed it (廊坊,
+    暖通改造): the numbered slots 指标1：/指标2：/…… left in, the filled ones named 指标1：…, the
+    unfilled ones empty; level names wrapped by hand (经济效益⏎指标); the rate written to whole
+    percents (86% for 86.20%); one 效益指标 block split in two."""
+    slot, more = ["", "", "", "指标2："], ["", "", "", "……"]
+    return _book(path, [
+        ["项目支出绩效自评表"],
+        ["（2019年度）"],
+        ["项目名称", "办公宿舍楼、食堂及餐厅暖通改造经费"],
+        ["主管部门", "廊坊市发改委", "", "实施单位", "廊坊市食品工程学校"],
+        ["项目资金\n（万元）", "", "年初\n预算数", "全年\n预算数", "全年\n执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额", 43.2, 43.2, 37.24, 10, rate, 8.62],
+        ["", "其中：当年财政拨款", 43.2, 43.2, 37.24],
+        ["", "上年结转资金"],
+        ["", "其他资金"],
+        ["年度总体目标", "预期目标", "", "", "实际完成情况"],
+        ["", "完成办公宿舍楼、食堂及餐厅暖通改造，验收合格", "", "", "已完工，验收合格，尾款次年支付"],
+        ["绩\n效\n指\n标", "一级指标", "二级指标", "三级指标", "年度\n指标值", "实际\n完成值", "分值", "得分",
+         "偏差原因分析及改进措施"],
+        ["", "产出指标", "数量指标", "指标1：工程资金金额（万元）", 43.2, 37.24, 10, 8.62, "已完工，剩余3%尾款未付"],
+        slot, more,
+        ["", "", "质量指标", "指标1：工程完工率（%）", 100, 100, 10, 10],
+        ["", "", "", "指标2：工程验收合格率（%）", 100, 100, 10, 10],
+        more,
+        ["", "", "时效指标", "指标1：项目完成及时率（%）", 100, 100, 10, 10], slot, more,
+        ["", "", "成本指标", "指标1：成本控制率（%）", 100, 100, 10, 10], slot, more,
+        ["", "效益指标", "经济效益\n指标", "指标1：安全运行率（%）", 100, 100, 10, 10, 0], slot,
+        ["", "", "社会效益\n指标", "指标1：供暖覆盖率（%）", 100, 100, 10, 10, 0], slot,
+        ["", "", "生态效益\n指标", "指标1："], slot,
+        ["", "", "可持续影响\n指标", "指标1：设施使用年限（年）", 15, 15, 10, 10], more,
+        ["", "满意度\n指标", "服务对象满意度指标", "指标1：学生满意度（%）", 100, 100, 10, 10, 0], slot,
+        ["", "总分", "", "", "", "", 100, total],
+    ], merges=["A5:B5", "A12:A34", "B13:B24", "B25:B32", "C13:C15", "C16:C18", "C19:C21", "C22:C24", "C25:C26",
+               "C27:C28", "C29:C30", "C31:C32", "B33:B34", "C33:C34"])
+
+
+def test_the_printed_forms_numbered_slots_are_read_as_the_unit_filled_them(tmp_path):
+    """41 errors before (S103/A308 on every empty 指标2：/…… slot, S104 on their repeats) and
+    names such as 指标1：工程完工率: now the nine filled indicators, named without their slot, and
+    not one finding of any severity but the rate written to whole percents, which is right."""
+    path = hebei_form(tmp_path / "hb.xlsx")
+    scored = score_file(path)[0]
+    assert [(r.level1, r.level2, r.name, r.score) for r in scored.rows[1:]] == [
+        ("产出指标", "数量指标", "工程资金金额（万元）", 8.62), ("产出指标", "质量指标", "工程完工率（%）", 10),
+        ("产出指标", "质量指标", "工程验收合格率（%）", 10), ("产出指标", "时效指标", "项目完成及时率（%）", 10),
+        ("产出指标", "成本指标", "成本控制率（%）", 10), ("效益指标", "经济效益指标", "安全运行率（%）", 10),
+        ("效益指标", "社会效益指标", "供暖覆盖率（%）", 10), ("效益指标", "可持续影响指标", "设施使用年限（年）", 10),
+        ("满意度指标", "服务对象满意度指标", "学生满意度（%）", 10)]
+    assert (scored.total, scored.grade) == (97.24, "优")
+    assert [(f.code, f.cell) for f in validate_file(path).findings if f.severity != "info"] == []
+
+
+@pytest.mark.parametrize(("rate", "found"), [("86%", []), ("86.2%", []), (0.862, []), ("86.3%", ["G6"]),
+                                              ("85%", ["G6"]), (0.8621, ["G6"]),
+                                              (37.24 / 43.2, [])])
+def test_a_rate_written_to_fewer_decimals_is_right_when_the_computed_one_rounds_to_it(tmp_path, rate, found):
+    path = hebei_form(tmp_path / "hb.xlsx", rate=rate)
+    assert [f.cell for f in validate_file(path).findings if f.code == "A303"] == found

@@ -52,6 +52,8 @@ DIRECTION_WORDS: dict[str, str | None] = {
     "定量(其他)": "=", "定量（其他）": "=", "其他": "=",
 }
 _NONE_TEXT = {"", "-", "--", "—", "——", "–", "/", "\\", "无", "n/a", "na", "null", "none", "暂无", "…"}
+#: Cell texts that stand for nothing (a dash, a slash, 无 …), lower-cased.
+NONE_TEXT = frozenset(_NONE_TEXT)
 # A word prefix (不低于), then/or a symbol prefix (≥), longest spelling first.
 _WORD_OP = dict(_PREFIX_WORDS)
 _SYMBOL_OP = dict(_SYMBOLS)

@@ -36,6 +36,7 @@ from ..model import (
 )
 from ..values import (
     NONE,
+    NONE_TEXT,
     ZERO_WORDS,
     is_qualitative_direction,
     normalize_text,
@@ -91,6 +92,11 @@ _MAX_BLANK = 3
 #: unit alone in a cell of its own (``全年执行数 | 元 | 480000``); ``资金100万元`` in a text is not one.
 _MONEY_UNIT = re.compile(r"(?:^|单位:?|\()(万元|元)\)?$")
 _SUBTOTAL = label_key("小计")
+#: The national form's numbered slots, left in as units fill them: ``指标1：工程完工率`` is the
+#: indicator 工程完工率; ``指标2：`` and ``……`` alone are slots nobody filled.
+_SLOT_PREFIX = re.compile(r"^指标\s*\d+\s*[:：.．、]?\s*")
+_ELLIPSIS = re.compile(r"^[.．。…·]+$")
+_WRAP = re.compile(r"\s*\n\s*")
 #: A weight in a 一级指标 name: 产出指标（50分）, 效益指标(30分), 满意度指标（10 分）.
 _NAME_WEIGHT = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 #: A block's 得分 written with its reckoning: ``48分（因全校总人数减少……）``.
@@ -354,7 +360,11 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
                          or _is_line_item_header(cells, r)):
             return r
         l2 = to_text(grid.value(r, l2_col)) if l2_col is not None else ""
+        if "\n" in l2:  # 经济效益⏎指标, wrapped by hand to fit the column
+            l2 = _WRAP.sub("", l2)
         l1 = to_text(grid.value(r, l1_col)) if l1_col is not None else (taxonomy.parent_of(l2) if l2 else "")
+        if "\n" in l1:
+            l1 = _WRAP.sub("", l1)
         if l1 and l1 != level1:
             level1, level2 = l1, ""
             table.level1_cells.setdefault(l1, a1(*grid.origin(r, l1_col if l1_col is not None else l2_col)))
@@ -377,10 +387,19 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
             continue
         blanks = 0
         ind = _indicator(grid.rows[r], reader, experts, level1, level2)
+        if ind.name and _empty_slot(ind) and _is_slot(ind.name):  # 指标2： / …… left as printed, unfilled
+            r += 1
+            continue
         ind.sheet, ind.row, ind.columns = grid.sheet, r + 1, columns
         table.indicators.append(ind)
         r += 1
     return r
+
+
+def _empty_slot(ind: Indicator) -> bool:
+    """A numbered slot of the printed form (``指标2：``, ``……``) with nothing in it: no indicator."""
+    return (ind.weight is None and ind.score is None and ind.target.is_none and ind.actual.is_none
+            and not any(s is not None for s in ind.experts))
 
 
 def _level1_subtotal(cells: _Cells, table: Table, cols: dict[str, int], r: int, level1: str) -> bool:
@@ -470,6 +489,8 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
     (name_v, direction, unit_v, target_v, actual_v, weight_v, score_v, dev_v, crit_v, out_v, rate_v, mid_v,
      to_date_v, forecast_v, likely_v, measures_v, note_v) = cells_of(cells)
     name = to_text(name_v)
+    if name[:2] == "指标" or "\n" in name or name[:1] in "….．":
+        name = _slot_name(name)
     unit_col = to_text(unit_v)
     target = parse_value(target_v, unit=unit_col, op=direction if direction else None)
     qualitative = target.kind == "text" or is_qualitative_direction(direction)
@@ -491,6 +512,21 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
         forecast=parse_value(forecast_v, unit=unit_col) if forecast_v != "" else NONE,
         likelihood=to_text(likely_v) if likely_v != "" else "", measures=to_text(measures_v) if measures_v != "" else "",
     )
+
+
+def _slot_name(name: str) -> str:
+    """An indicator's name without the form's slot number or a hand-made line break
+    (``指标1：工程完工率（%）`` → ``工程完工率（%）``); a slot that names nothing (``指标2：``,
+    ``指标1：/``, ``……``) is kept as written, for _is_slot."""
+    name = _WRAP.sub("", name)
+    rest = _SLOT_PREFIX.sub("", name)
+    return rest if rest and not _is_slot(rest) else name
+
+
+def _is_slot(name: str) -> bool:
+    """``指标2：``, ``指标2``, ``指标1：/``, ``……``: a numbered slot of the printed form, no name."""
+    rest = _SLOT_PREFIX.sub("", name)
+    return not rest or rest in NONE_TEXT or _ELLIPSIS.match(rest) is not None
 
 
 def _written_total(cells: _Cells, table: Table, cols: dict[str, int], r: int) -> None:

@@ -41,6 +41,13 @@ def _differs(a: float, b: float, digits: int = 2) -> bool:
     return abs(round_half_up(a, digits) - round_half_up(b, digits)) > 10 ** -(digits + 1)
 
 
+def _shown_digits(rate: float) -> int:
+    """The decimals a written rate shows in percent (0.86 → 0: ``86%``; 0.862 → 1; else 2): a rate
+    written to whole percents is right when the computed one rounds to it (86% for 86.20%)."""
+    x = rate * 100
+    return next((d for d in (0, 1) if abs(x - round(x, d)) < 1e-9), 2)
+
+
 @check("A301")
 def parts_add_up(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
@@ -123,7 +130,7 @@ def written_rates(ctx: Context) -> Iterator[Finding]:
             budget = r.year_budget
             if r.rate is None or r.spent is None or not budget:
                 continue
-            if _differs(r.rate * 100, r.spent / budget * 100):
+            if _differs(r.rate * 100, r.spent / budget * 100, _shown_digits(r.rate)):
                 progress = t.kind == MONITOR
                 yield Finding("A303", t.sheet, r.cells.get("rate", ""), r.rate, {
                     "what": "执行进度" if progress else "执行率",
@@ -133,7 +140,7 @@ def written_rates(ctx: Context) -> Iterator[Finding]:
         if p.rate is None or p.score is None or not p.weight:
             continue
         rate = p.rate / 100 if p.rate > 1.5 else p.rate
-        if _differs(rate * 100, p.score / p.weight * 100):
+        if _differs(rate * 100, p.score / p.weight * 100, _shown_digits(rate)):
             yield Finding("A303", p.sheet, p.cells.get("score_rate", ""), p.rate, {
                 "what": f"「{p.name}」得分率", "what_en": f"score rate of {p.name}", "written": pct(rate),
                 "computed": pct(p.score / p.weight)})
