@@ -596,3 +596,41 @@ def test_the_printed_forms_numbered_slots_are_read_as_the_unit_filled_them(tmp_p
 def test_a_rate_written_to_fewer_decimals_is_right_when_the_computed_one_rounds_to_it(tmp_path, rate, found):
     path = hebei_form(tmp_path / "hb.xlsx", rate=rate)
     assert [f.cell for f in validate_file(path).findings if f.code == "A303"] == found
+
+
+def hubei_monitor(path):
+    """A city's 2019 监控表 from 湖北 (黄石, 申遗经费), as published: its 一级指标 column holds the 二级
+    names (数量, 质量 …) beside a captioned column of 一级 names; 半年度指标执行情况 is the 1-6月
+    value; the funds come from 当年一般公共预算拨款; one 偏差原因 and one 建议 below the table for all."""
+    return _book(path, [
+        ["黄石市项目支出绩效监控表（申遗）"],
+        ["（2019年度）"],
+        ["项目单位（盖章）：", "", "", "", "", "单位：万元"],
+        ["项目名称", "申遗经费"],
+        ["主管部门", "黄石市文化和旅游局", "", "项目执行单位", "黄石市文物局（湖北水泥遗址博物馆）"],
+        ["项目属性", "1、持续性项目 □ 2、新增性项目 □"],
+        ["项目资金（万元）", "", "年初预算数", "1-6月执行数", "全年预计执行数"],
+        ["", "年度资金总额：", 220, 87.57],
+        ["", "其中：当年一般公共预算拨款", 220, 87.57],
+        ["绩效指标", "一级指标", "指标名称", "指标值", "半年度指标执行情况", "完成目标可能性（确定能、有可能、不可能）", "备注"],
+        ["产出指标", "数量", "举办学术交流活动场次", "≥4场", "3场", "确定能"],
+        ["", "质量", "申遗文本通过专家评审", "通过", "初稿完成", "有可能"],
+        ["", "时效", "申遗文本完成时间", "2019年12月31日前", "按计划推进", "确定能"],
+        ["", "成本", "年度预算执行", "≤220万元", "87.57万元", "确定能"],
+        ["效益指标", "社会效益", "工业遗产价值宣传", "有效提升", "举办有社会影响力的活动5场", "确定能"],
+        ["偏差或不能完成目标原因分析", "专家评审安排在下半年；学术活动提前举办"],
+        ["相关建议或举措", "加快文本修改"],
+    ], merges=["A7:B7", "A11:A14"], title="监控表")
+
+
+def test_a_hubei_monitoring_form_reads_its_levels_values_and_shared_reason(tmp_path):
+    """Six S102 errors (数量 … as 一级指标, the reason rows as more blocks), two M404 (no 1-N月
+    column found) and two M401 (no reason) before: now only what a reviewer would say — spending
+    is behind the pro-rata schedule."""
+    path = hubei_monitor(tmp_path / "hs.xlsx")
+    (result,) = score_file(path)
+    assert [(r.level1, r.level2, r.light) for r in result.rows] == [
+        ("预算执行进度", "", "yellow"), ("产出指标", "数量", "blue"), ("产出指标", "质量", "yellow"),
+        ("产出指标", "时效", "green"), ("产出指标", "成本", "green"), ("效益指标", "社会效益", "green")]
+    assert {r.indicator.deviation for r in result.rows if r.indicator} == {"专家评审安排在下半年；学术活动提前举办"}
+    assert [(f.code, f.cell) for f in validate_file(path).findings] == [("M407", "D8")]

@@ -75,14 +75,14 @@ def _months_labels(stems: tuple[str, ...]) -> tuple[str, ...]:
         for lead in (f"1-{n}月", f"1—{n}月", f"1–{n}月", f"1~{n}月", f"1至{n}月", f"1-{n}月份",
                      f"截至{n}月底", f"截止{n}月底", f"截至{n}月末", f"{n}月底"):
             out.extend(lead + stem for stem in stems)
-    for lead in ("上半年", "前三季度", "第一季度", "一季度"):
+    for lead in ("上半年", "半年度", "前三季度", "第一季度", "一季度"):
         out.extend(lead + stem for stem in stems)
     return tuple(out)
 
 
 _MONTHS = re.compile(r"1\s*[-—–~～至到－]\s*(\d{1,2})\s*月|(\d{1,2})\s*月\s*[底末]|截[至止]\s*(\d{1,2})\s*月\s*\d{1,2}\s*日"
-                     r"|(上半年|前三季度|第一季度|一季度|前两季度|第二季度末|第三季度末|二季度末|三季度末)")
-_PERIODS = {"上半年": 6, "前三季度": 9, "第一季度": 3, "一季度": 3, "前两季度": 6, "第二季度末": 6, "第三季度末": 9,
+                     r"|(上半年|半年度|前三季度|第一季度|一季度|前两季度|第二季度末|第三季度末|二季度末|三季度末)")
+_PERIODS = {"上半年": 6, "半年度": 6, "前三季度": 9, "第一季度": 3, "一季度": 3, "前两季度": 6, "第二季度末": 6, "第三季度末": 9,
             "二季度末": 6, "三季度末": 9}
 
 
@@ -99,7 +99,16 @@ INDICATOR_COLUMNS.update(_table({"to_date": ("累计完成值", "截至目前完
 # The generated spellings are label keys already (a test holds them to label_key); mapping them
 # without label_key keeps ~2,000 normalisations out of every start-up.
 INDICATOR_COLUMNS.update(dict.fromkeys(_months_labels(
-    ("实际完成值", "完成值", "实际完成情况", "完成情况", "实际完成数", "累计完成值", "实际值", "执行情况")), "to_date"))
+    ("实际完成值", "完成值", "实际完成情况", "完成情况", "实际完成数", "累计完成值", "实际值", "执行情况",
+     "指标执行情况")), "to_date"))
+
+#: A reason or measures written once for the whole table, in a row below it (湖北's 监控表:
+#: 偏差或不能完成目标原因分析 | 文字, 相关建议或举措 | 文字): it ends the table and stands for
+#: every row that gives none of its own.
+TABLE_REASONS = _table({
+    "deviation": ("偏差或不能完成目标原因分析", "偏差原因分析", "偏差原因", "未完成原因分析", "偏差原因及改进措施"),
+    "measures": ("相关建议或举措", "纠偏措施", "改进措施", "拟采取的措施", "拟采取的纠偏措施"),
+})
 
 #: An outcome label that, in a table with no column of actuals, heads the actuals
 #: (``年度指标值 | 完成情况 | 分值 | 得分``): what was achieved, numbers and words alike.
@@ -143,7 +152,10 @@ FUNDS_ROWS = _table({
                "其中当年财政资金", "财政资金", "其中财政资金", "本年财政拨款", "其中本年财政拨款",
                # by the level of government that gives it, as provincial forms split it
                "中央资金", "中央财政资金", "中央补助资金", "其中中央补助资金", "省级资金", "省级财政资金", "市级资金",
-               "市级财政资金", "县级资金", "县级财政资金", "本级资金", "本级财政资金", "上级补助资金"),
+               "市级财政资金", "县级资金", "县级财政资金", "本级资金", "本级财政资金", "上级补助资金",
+               # by the budget it comes from (湖北's 监控表: 其中：当年一般公共预算拨款)
+               "当年一般公共预算拨款", "其中当年一般公共预算拨款", "一般公共预算拨款", "一般公共预算资金",
+               "当年政府性基金预算拨款", "政府性基金预算拨款", "政府性基金预算资金"),
     "carryover": ("上年结转资金", "上年结转", "结转资金", "上年结转结余资金"),
     "other": ("其他资金", "单位资金", "单位自有资金", "财政专户管理资金", "其中财政专户管理资金",
               "自有资金", "其他来源资金", "自筹资金", "其中自筹资金", "单位自筹资金", "社会资金", "社会投入资金",

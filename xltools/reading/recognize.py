@@ -60,6 +60,7 @@ from .labels import (
     LINE_TOTAL_LABELS,
     NOT_TICKED,
     SUBTOTAL_LABELS,
+    TABLE_REASONS,
     TICK_COLUMNS,
     TICK_MARKS,
     TITLE_KEYWORDS,
@@ -75,7 +76,7 @@ _UNIT_LINES = frozenset(label_key(s) for s in ("单位：万元", "单位：元"
 KNOWN_LABELS = (
     set(INDICATOR_COLUMNS) | set(FUNDS_COLUMNS) | set(FUNDS_ROWS) | set(HEADER_FIELDS)
     | set(AMOUNT_FIELDS) | set(GOAL_TEXT_FIELDS) | set(LINE_ITEM_COLUMNS) | TOTAL_LABELS
-    | GRADE_LABELS | _UNIT_LINES
+    | GRADE_LABELS | _UNIT_LINES | set(TABLE_REASONS)
     | {label_key(s) for s in ("绩效指标", "年度总体目标", "总体目标", "项目资金", "项目资金(万元)", "绩效目标")}
 )
 #: Text an amount's value may sit behind (``年度资金总额 | 单位：万元 | 500``, ``全年执行数 | 万元 | 480``).
@@ -92,6 +93,7 @@ _MAX_BLANK = 3
 #: unit alone in a cell of its own (``全年执行数 | 元 | 480000``); ``资金100万元`` in a text is not one.
 _MONEY_UNIT = re.compile(r"(?:^|单位:?|\()(万元|元)\)?$")
 _SUBTOTAL = label_key("小计")
+_TABLE_REASON_KEYS = frozenset(TABLE_REASONS)
 #: The national form's numbered slots, left in as units fill them: ``指标1：工程完工率`` is the
 #: indicator 工程完工率; ``指标2：`` and ``……`` alone are slots nobody filled.
 _SLOT_PREFIX = re.compile(r"^指标\s*\d+\s*[:：.．、]?\s*")
@@ -237,7 +239,7 @@ _LEVEL1_KEYS = _keys_of(INDICATOR_COLUMNS, "level1")
 _LEVEL_KEYS = _keys_of(INDICATOR_COLUMNS, "level1", "level2")
 _FUNDS_KEYS = _keys_of(FUNDS_COLUMNS, "initial_budget", "annual_budget", "spent")
 _CONTENT_KEYS = _keys_of(LINE_ITEM_COLUMNS, "content")
-_BLOCK_KEYS = _LEVEL_KEYS | _FUNDS_KEYS | _CONTENT_KEYS | GRADE_LABELS | TOTAL_LABELS
+_BLOCK_KEYS = _LEVEL_KEYS | _FUNDS_KEYS | _CONTENT_KEYS | GRADE_LABELS | TOTAL_LABELS | _TABLE_REASON_KEYS
 
 
 def _is_indicator_header(cells: _Cells, r: int) -> bool:
@@ -278,6 +280,8 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
             cols.setdefault(f, c)
         experts = experts or sub_experts
         first = h + 2
+    if "level1" in cols and "level2" not in cols:
+        _level2_under_level1_label(grid, cols, first, stop)
     table = Table(kind=SELFEVAL, sheet=grid.sheet, header_row=h + 1)
     table.expert_names = [to_text(grid.raw(h if not sub_experts else h + 1, c)) for c in experts]
     end = _indicator_rows(cells, table, cols, experts, first, stop)
@@ -327,6 +331,30 @@ def _read_ticks(cells: _Cells, table: Table, ticks: dict[tuple[str, str], int], 
             setattr(ind, f, "、".join(x for x in (text, own) if x))
 
 
+@lru_cache(maxsize=1)
+def _project_level1() -> frozenset[str]:
+    """The project 一级 names, compared as level1_key does (built at first use: taxonomy imports
+    the labels of this package)."""
+    return frozenset(taxonomy.level1_key(k) for k in taxonomy.PROJECT)
+
+
+def _level2_under_level1_label(grid: Grid, cols: dict[str, int], first: int, stop: int) -> None:
+    """A column headed 一级指标 that holds 二级 names (数量, 质量, 时效 — 湖北's 监控表, where the
+    一级 names stand in the captioned column to its left) is the 二级指标 column; the column to its
+    left, when it holds 一级 names, the 一级指标 one."""
+    c = cols["level1"]
+    top = _project_level1()
+    names = [to_text(grid.value(r, c)) for r in range(first, min(stop, first + 40))]
+    level2 = sum(1 for n in names if n and taxonomy.parent_of(n) and taxonomy.level1_key(n) not in top)
+    level1 = sum(1 for n in names if n and taxonomy.level1_key(n) in top)
+    if level2 < 2 or level2 <= level1:
+        return
+    cols["level2"] = cols.pop("level1")
+    if c > 0 and any(taxonomy.level1_key(to_text(grid.value(r, c - 1))) in top
+                     for r in range(first, min(stop, first + 40))):
+        cols["level1"] = c - 1
+
+
 def _expert_columns(cells: _Cells, r: int) -> list[int]:
     if not 0 <= r < len(cells.keys):
         return []
@@ -355,6 +383,10 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
         if _is_total_row(cells, r):
             _written_total(cells, table, cols, r)
             return r + 1
+        if labelled[r] and not row_keys.isdisjoint(_TABLE_REASON_KEYS):
+            after = _table_reasons(cells, table, r, stop, name_col)
+            if after is not None:
+                return after
         if labelled[r] and (row_keys & GRADE_LABELS or _is_indicator_header(cells, r)
                          or _is_result_header(cells, r) or _is_funds_header(cells, r)
                          or _is_line_item_header(cells, r)):
@@ -394,6 +426,28 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
         table.indicators.append(ind)
         r += 1
     return r
+
+
+def _table_reasons(cells: _Cells, table: Table, r: int, stop: int, name_col: int) -> int | None:
+    """Rows from ``r`` that each hold a reason or measures for the whole table (TABLE_REASONS), a
+    label left of the names with its text to the right: each indicator without its own takes it
+    (M401/M402 read it as stated). The row after them, or None when ``r`` is no such row."""
+    found: dict[str, str] = {}
+    end = r
+    while end < min(stop, r + 4):
+        hit = next(((c, TABLE_REASONS[k]) for c, k in cells.keys[end] if k in TABLE_REASONS and c < name_col), None)
+        if hit is None:
+            break
+        value = _value_right(cells, end, hit[0])
+        found.setdefault(hit[1], to_text(value[0]) if value else "")
+        end += 1
+    if end == r:
+        return None
+    for ind in table.indicators:
+        for f, text in found.items():
+            if text and not getattr(ind, f):
+                setattr(ind, f, text)
+    return end
 
 
 def _empty_slot(ind: Indicator) -> bool:
