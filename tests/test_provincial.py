@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 
 from xltools.api import score_file, validate_file
+from xltools.reading import read_workbook
 from xltools.ruleset import load_rules
 from xltools.summary.collect import summarize_file
 
@@ -634,3 +635,58 @@ def test_a_hubei_monitoring_form_reads_its_levels_values_and_shared_reason(tmp_p
         ("产出指标", "时效", "green"), ("产出指标", "成本", "green"), ("效益指标", "社会效益", "green")]
     assert {r.indicator.deviation for r in result.rows if r.indicator} == {"专家评审安排在下半年；学术活动提前举办"}
     assert [(f.code, f.cell) for f in validate_file(path).findings] == [("M407", "D8")]
+
+
+def _goal_block(caption, people):
+    return [
+        [caption, "一级指标", "二级指标", "指标内容", "指标值", "备注"],
+        ["", "产出指标", "数量指标", "改造集镇立面", "≥3000平方米"],
+        ["", "", "质量指标", "工程验收合格率", "100%"],
+        ["", "", "时效指标", "按期完工率", "100%"],
+        ["", "", "成本指标", "工程总成本", "≤10606.75万元"],
+        ["", "", "…"],
+        ["", "效益指标", "经济效益指标", "带动集镇商户增收", "≥5%"],
+        ["", "", "社会效益指标", "受益群众人数", people],
+        ["", "", "环境效益指标", "集镇环境改善", "明显改善"],
+        ["", "", "可持续影响指标", "设施使用年限", "≥20年"],
+        ["", "社会公众或服务对象满意度指标", "", "群众满意度", "≥90%"],
+        ["", "", "", "……"],
+    ]
+
+
+def goals_2015(path):
+    """A town's 2021 declaration on the 2015 national form (宁乡, as published): 长期目标 beside
+    年度目标, funds as 总额 / 财政拨款 / 其他资金, and two indicator blocks — 长期绩效指标 above
+    年度绩效指标 — under the form's own names 环境效益指标 and 社会公众或服务对象满意度指标."""
+    return _book(path, [
+        ["项目支出绩效目标申报表"],
+        ["（2021年度）"],
+        ["填报单位（盖章）：宁乡市坝塘镇人民政府"],
+        ["项目名称", "镇域内基础设施建设", "", "项目属性", "新增项目□ 延续项目√"],
+        ["主管部门", "坝塘镇", "", "主管部门编码", "430124"],
+        ["项目单位", "坝塘镇人民政府", "", "项目负责人", "蒋建华"],
+        ["年度资金总额及构成", "总额", 10606.75],
+        ["", "财政拨款", 6923.36],
+        ["", "其他资金", 3683.39],
+        ["项目绩效目标", "长期目标", "", "年度目标"],
+        ["", "改善镇域内基础设施，振兴乡村经济", "", "全面完成集镇立面改造、机关、学校、乡村振兴等项目"],
+        *_goal_block("长期绩效指标", "≥5万人"),
+        *_goal_block("年度绩效指标", "≥2万人"),
+    ], title="目标表")
+
+
+def test_a_2015_declaration_with_long_term_and_annual_blocks_is_one_declaration(tmp_path):
+    """Two tables before — the second without a project (three S101 errors) — and S102 for the
+    form's own names: now one declaration of the annual indicators, the long-term values as their
+    中期指标值, its header, goals and amounts, and no finding."""
+    path = goals_2015(tmp_path / "goals.xlsx")
+    (table,) = read_workbook(path).tables
+    assert (table.kind, table.header["project"].value, table.header["unit"].value) == (
+        "goals", "镇域内基础设施建设", "坝塘镇人民政府")
+    assert sorted(table.goals_text) == ["annual_goal", "midterm_goal"]
+    assert {f: a.value for f, a in table.amounts.items()} == {
+        "annual_total": 10606.75, "annual_fiscal": 6923.36, "annual_other": 3683.39}
+    people = next(i for i in table.indicators if i.name == "受益群众人数")
+    assert (people.target.display(), people.target_midterm.display(), people.row) == ("≥2万人", "≥5万人", 31)
+    assert len(table.indicators) == 9
+    assert [(f.code, f.cell) for f in validate_file(path).findings if f.severity != "info"] == []

@@ -22,6 +22,7 @@ PROJECT: dict[str, tuple[str, ...]] = {
 #: which names the category as unambiguously. Checked (S102) but never offered in templates.
 ACCEPTED_LEVEL2: dict[str, tuple[str, ...]] = {
     "满意度指标": ("满意度指标",),
+    "效益指标": ("环境效益指标",),  # the 2015 national form's name for 生态效益指标
 }
 
 EVALUATION: dict[str, tuple[str, ...]] = {
@@ -45,11 +46,18 @@ DEPT: dict[str, tuple[str, ...]] = {
 #: it is a typo (S102); a table naming none of its blocks names its own (rules.structure).
 
 
+#: Level names of earlier national forms, compared as today's: the 2015 declaration's 一级指标
+#: 社会公众或服务对象满意度指标 is 满意度指标.
+LEVEL_ALIASES = {"社会公众或服务对象满意度": "满意度"}
+
+
 @lru_cache(maxsize=1024)
 def level1_key(name: str) -> str:
-    """Compare level names loosely: ``产出`` and ``产出指标`` (or ``数量`` and ``数量指标``) are the same."""
+    """Compare level names loosely: ``产出`` and ``产出指标`` (or ``数量`` and ``数量指标``) are the
+    same, and so are a name of an earlier form and today's (LEVEL_ALIASES)."""
     key = label_key(name)
-    return key[:-2] if key.endswith("指标") else key
+    key = key[:-2] if key.endswith("指标") else key
+    return LEVEL_ALIASES.get(key, key)
 
 
 _DEPT_KEYS = frozenset(level1_key(k) for k in DEPT)

@@ -192,7 +192,7 @@ GRADE_ASKED = {label_key(s) for s in ("自评等级", "绩效等级", "评价等
 
 #: Labelled amounts (goal declarations and department tables): label → field.
 AMOUNT_FIELDS = _table({
-    "annual_total": ("年度资金总额", "年度资金总额(万元)"),
+    "annual_total": ("年度资金总额", "年度资金总额(万元)", "资金总额", "总额"),
     "annual_fiscal": ("其中财政拨款", "财政拨款", "其中当年财政拨款", "当年财政拨款"),
     "annual_other": ("其他资金",),
     "midterm_total": ("中期资金总额",),
@@ -207,7 +207,7 @@ AMOUNT_FIELDS = _table({
 
 #: Goal texts.
 GOAL_TEXT_FIELDS = _table({
-    "midterm_goal": ("中期目标", "中长期目标", "中长期目标(2023-2025年)"),
+    "midterm_goal": ("中期目标", "中长期目标", "中长期目标(2023-2025年)", "长期目标"),
     "annual_goal": ("年度目标", "预期目标", "年度总体目标"),
     "achieved": ("实际完成情况",),
 })

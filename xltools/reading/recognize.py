@@ -202,12 +202,49 @@ def tables_in_grid(grid: Grid) -> tuple[list[Table], list[LineItem], list[Writte
         table, end = _indicator_table(cells, h, start, stop)
         tables.append(table)
         start = end
+    if len(tables) > 1:
+        tables = _fold_long_term(cells, tables)
     region_start = headers[-1] if headers else 0
     for r in range(region_start, grid.height):
         if cells.labelled[r] and _is_result_header(cells, r):
             parts.extend(_result_rows(cells, r))
     funds = None if tables else _funds(cells, 0, grid.height)
     return tables, line_items, parts, funds
+
+
+#: Captions of a declaration's long-term indicator block (the 2015 national form and its provincial
+#: copies: 长期绩效指标 above 年度绩效指标, each a table of its own).
+_LONG_TERM = ("长期", "中期")
+
+
+def _caption(cells: _Cells, table: Table) -> str:
+    """The text of a table's header row that is no column label (长期绩效指标, 年度绩效指标)."""
+    return "".join(k for _, k in cells.keys[table.header_row - 1] if k not in KNOWN_LABELS)
+
+
+def _fold_long_term(cells: _Cells, tables: list[Table]) -> list[Table]:
+    """A declaration of the 2015 form has two indicator blocks, 长期绩效指标 then 年度绩效指标, read as
+    two tables of which only the first has the header: they are one declaration. The annual block
+    is its indicators, and takes the header fields, goal texts and amounts above the first; the
+    long-term values become the 中期指标值 of the annual indicators of the same name."""
+    out: list[Table] = []
+    for t in tables:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == t.kind == GOALS and "年度" in _caption(cells, t)
+                and any(w in _caption(cells, prev) for w in _LONG_TERM)):
+            long_term = {label_key(i.name): i.target for i in prev.indicators if i.name}
+            for ind in t.indicators:
+                if ind.target_midterm.is_none and label_key(ind.name) in long_term:
+                    ind.target_midterm = long_term[label_key(ind.name)]
+            t.header = {**prev.header, **t.header}
+            t.goals_text = {**prev.goals_text, **t.goals_text}
+            t.amounts = {**prev.amounts, **t.amounts}
+            t.blanks = {f: c for f, c in prev.blanks.items() if f not in t.header and f not in t.goals_text}
+            t.title, t.money_unit = prev.title or t.title, prev.money_unit
+            out[-1] = t
+            continue
+        out.append(t)
+    return out
 
 
 def _money_unit(grid: Grid, start: int, stop: int) -> str:
