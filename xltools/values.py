@@ -213,6 +213,8 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     if not math.isfinite(number):  # four hundred digits: not a measurable value
         return Value("text", text=text)
     tail = rest[m.end():].removesuffix("完成")  # ``5日内完成``, ``100%以上完成``: the word after says nothing
+    if tail.endswith(")") and not tail.startswith("("):  # ``5000万元以上（含）``: a remark after the suffix
+        tail = _TRAILING_REMARK.sub("", tail)
     m = _SUFFIX.search(tail)
     if m:
         op = op or _SUFFIX_OP[m.group()]
@@ -237,6 +239,7 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     return Value("number", text=text, op=op or col_op, number=number, unit=unit or col_unit)
 
 
+_TRAILING_REMARK = re.compile(r"\([^()]*\)$")
 _BAND = re.compile(r"(?:≤|<=|控制在|不超过)?(?:±|\+/-|正负)([0-9]{1,6}(?:\.[0-9]{1,6})?)(%|[^0-9%]{0,4}?)(?:以内|之内|内)?")
 
 
