@@ -289,3 +289,23 @@ def test_each_number_validation_says_what_belongs_in_its_cell():
     assert (rate.formula1, rate.formula2) == ("0", "100")  # 85 means 85 % to the score formula, as to Python
     assert by_column[L["weight"]].error == "分值请输入数字"
     assert by_column[built.funds_cols["spent"]].error == "请输入金额（万元），只填数字"
+
+
+def test_a_provincial_tables_level_names_are_poured_as_the_templates(tmp_path, soffice):
+    """Anhui's export names its blocks 产出指标(50分) and a level 2 满意度指标: poured as written,
+    the template's 得分汇总 (SUMIF by the template's names) showed no 产出指标 at all. The poured
+    names are the template's own, and its recalculated 得分汇总 equals Python's parts."""
+    from xltools.reading import read_workbook
+
+    from .test_provincial import system_export
+
+    src = system_export(tmp_path / "安徽.xlsx")
+    out = tmp_path / "标准自评表.xlsx"
+    write_template("selfeval", str(out), source=read_workbook(src).tables[0])
+    convert_all(soffice, [str(out)], str(tmp_path / "lo"))
+    recalculated = str(tmp_path / "lo" / "标准自评表.xlsx")
+    rows = pc.CalamineWorkbook.from_path(recalculated).get_sheet_by_name("绩效自评表").to_python(skip_empty_area=False)
+    head = max(i for i, row in enumerate(rows) if row[:4] == ["一级指标", "分值", "得分", "得分率"])
+    shown = {row[0]: (row[1], row[2]) for row in rows[head + 1:head + 7] if row[0] and row[1]}  # 成本指标 0: none
+    parts = {p.name: (p.weight, p.score) for p in score_file(recalculated)[0].parts}
+    assert shown == parts == {"预算执行率": (10, 10), "产出指标": (50, 50), "效益指标": (30, 30), "满意度指标": (10, 10)}

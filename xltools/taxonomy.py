@@ -6,6 +6,7 @@ that files 成本指标 under 产出指标 as a level-2 row: both are valid and 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .reading.labels import label_key
@@ -61,6 +62,14 @@ def level1_key(name: str) -> str:
 
 
 _DEPT_KEYS = frozenset(level1_key(k) for k in DEPT)
+
+
+def canonical(name: str, names: Iterable[str]) -> str:
+    """The one of ``names`` that ``name`` stands for, compared as level1_key does
+    (``产出指标（50分）`` → 产出指标, ``数量`` → 数量指标, ``社会公众或服务对象满意度指标`` → 满意度指标);
+    else ``name`` as written."""
+    key = level1_key(name)
+    return next((n for n in names if level1_key(n) == key), name)
 
 
 def which(level1_names: list[str]) -> str | None:

@@ -14,9 +14,18 @@ from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Table
 from ..output import check_output, save_workbook
 from ..ruleset import RuleSet, load_rules
 from ..scoring import score_table
+from ..taxonomy import canonical
 from ..values import DATE_UNIT
 from .builder import Built, build_template
-from .layout import DEFAULT_ROWS, FILE_NAMES, KINDS, LINE_ITEM_ROWS, MAX_EXPERTS, MIN_EXPERTS
+from .layout import (
+    DEFAULT_ROWS,
+    FILE_NAMES,
+    KINDS,
+    LINE_ITEM_ROWS,
+    MAX_EXPERTS,
+    MIN_EXPERTS,
+    TAXONOMIES,
+)
 
 __all__ = ["KINDS", "FILE_NAMES", "write_template", "build_template", "fill"]
 
@@ -159,11 +168,14 @@ def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  
     result = score_table(source, rules) if source.kind in (SELFEVAL, DEPT) else None
     scored = {id(r.indicator): r for r in result.rows} if result else {}
     bands = rules.for_table(built.kind).qualitative
+    tax = TAXONOMIES[built.kind]
     for k, ind in enumerate(source.indicators):
         row = built.first_row + k
         put = lambda f, v, row=row: _put(ws, f"{L[f]}{row}", v) if f in L else None  # noqa: E731
-        put("level1", ind.level1)
-        put("level2", ind.level2)
+        # the template's names, which its dropdowns offer and its 得分汇总 sums by (产出指标（50分） → 产出指标)
+        level1 = canonical(ind.level1, tax)
+        put("level1", level1)
+        put("level2", canonical(ind.level2, tax.get(level1, ())))
         put("name", ind.name)
         put("weight", ind.weight)
         put("criteria", ind.criteria)
