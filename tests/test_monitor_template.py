@@ -147,7 +147,7 @@ def test_a_figure_not_due_yet_is_lit_by_the_likelihood(recalculated):
     rows = [r for r in score_file(path)[0].rows if r.indicator is not None]
     assert [(r.name, r.light) for r in rows] == [("满意度", "yellow"), ("满意度2", "green"), ("未选可能性", None),
                                                   ("只有横线", None)]
-    assert rows[0].explain() == "1-N月完成值写的是「年底测评」，尚未到考核时点，按完成目标可能性「有可能」：黄灯"
+    assert rows[0].explain() == "1-6月完成值写的是「年底测评」，尚未到考核时点，按完成目标可能性「有可能」：黄灯"
     L, first = built.columns, built.first_row
     assert [(f.code, f.cell) for f in validate_file(path).findings if f.code in ("M401", "M403", "M404")] == [
         ("M403", f"{L['likelihood']}{first + 2}"), ("M404", f"{L['to_date']}{first + 3}")]

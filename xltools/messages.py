@@ -78,9 +78,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "mon_date_late": ("{done} 完成，晚于目标 {target}：{light}", "done on {done}, after the target {target}: {light}"),
     "mon_date_likelihood": ("按日期考核的指标不按月折算，按完成目标可能性「{likelihood}」：{light}",
                             "a deadline is not prorated; by the stated likelihood \"{likelihood}\": {light}"),
-    "mon_later_likelihood": ("1-N月完成值写的是「{to_date}」，尚未到考核时点，按完成目标可能性「{likelihood}」：{light}",
-                             "the value so far reads \"{to_date}\" (not due yet): by the stated likelihood "
-                             "\"{likelihood}\": {light}"),
+    "mon_later_likelihood": ("1-{n}月完成值写的是「{to_date}」，尚未到考核时点，按完成目标可能性「{likelihood}」：{light}",
+                             "the value for months 1-{n} reads \"{to_date}\" (not due yet): by the stated "
+                             "likelihood \"{likelihood}\": {light}"),
     "mon_no_likelihood": ("无数值可折算，完成目标可能性又未填或不是「确定能/有可能/完全不可能」，无法亮灯",
                           "no figure to prorate, and no valid likelihood (确定能/有可能/完全不可能): no light"),
     "mon_no_to_date": ("缺少 1-{n}月实际完成值（或不是数值），无法亮灯", "no 1-{n} month value (or not a number): no light"),

@@ -90,7 +90,8 @@ def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules, not_due: tu
         if light is None:
             return _row(ind, None, "mon_no_likelihood", {}, "likelihood")
         key = "mon_date_likelihood" if dated else "mon_later_likelihood" if later else "mon_likelihood"
-        return _row(ind, light, key, {"likelihood": ind.likelihood, "to_date": ind.to_date.text}, "likelihood")
+        return _row(ind, light, key, {"likelihood": ind.likelihood, "to_date": ind.to_date.text, "n": n or "N"},
+                    "likelihood")
     if not ind.to_date.is_number:
         return _row(ind, None, "mon_no_to_date", {"n": n or "N"})
     t, a = aligned(ind.target, ind.to_date)
