@@ -690,3 +690,20 @@ def test_a_2015_declaration_with_long_term_and_annual_blocks_is_one_declaration(
     assert (people.target.display(), people.target_midterm.display(), people.row) == ("≥2万人", "≥5万人", 31)
     assert len(table.indicators) == 9
     assert [(f.code, f.cell) for f in validate_file(path).findings if f.severity != "info"] == []
+
+
+@pytest.mark.parametrize(("build", "fmt"), [(yunnan_form, "ods"), (yunnan_form, "xls"), (merged_two_row_header, "ods")])
+def test_headers_merged_over_two_rows_read_alike_in_every_format(tmp_path, soffice, build, fmt):
+    """python-calamine gives no merged ranges for an .ods: a label merged down over a two-row
+    header (实际完成值, 分值, 得分 beside 年度指标值 over 指标性质 | 指标值 | 度量单位) was not seen
+    there, and the self-evaluation read as a declaration with no scores. The reader takes the
+    merges from content.xml, so LibreOffice's .ods and .xls score as the .xlsx does."""
+    from .conftest import convert
+
+    src = build(tmp_path / f"{build.__name__}.xlsx")
+    other = convert(soffice, src, fmt, str(tmp_path / fmt))
+    want, got = score_file(src)[0], score_file(other)[0]
+    assert (got.table, got.total, [r.score for r in got.rows]) == (want.table, want.total, [r.score for r in want.rows])
+    assert want.table == "selfeval" and want.total is not None
+    assert sorted((f.code, f.cell) for f in validate_file(other).findings) == sorted(
+        (f.code, f.cell) for f in validate_file(src).findings)

@@ -79,6 +79,7 @@ class Container(NamedTuple):
     hidden_rows: dict[str, frozenset[int]] = {}  # rows hidden in Excel (0-based), when asked for (S110)
     hidden_cols: dict[str, frozenset[int]] = {}  # columns hidden (0-based): a label's visible column wins
     typed: dict[str, Cells] = {}  # formula cells read as the sheet shows them (``=100%``): see _Scan.typed
+    merges: dict[str, list[tuple[int, int, int, int]]] = {}  # an .ods's merged ranges (python-calamine gives none)
 
 
 def _container(path: str, *, scan_errors: bool = False) -> Container:
@@ -120,7 +121,7 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
         if scan.ods is not None:  # an OpenDocument file names its sheets itself
             _refuse_wide(path, scan.ods.wide)
             return Container("zip", too_big, scan.ods.errors, True, _frozen(scan.ods.hidden_rows),
-                             _frozen(scan.ods.hidden_cols))
+                             _frozen(scan.ods.hidden_cols), merges=scan.ods.merges)
         if not (scan.wide or scan.errors or scan.hidden_rows or scan.hidden_cols or scan.typed):
             return Container("zip", too_big, {}, scan.odd)
         named = _part_names(path)
@@ -341,6 +342,10 @@ class _Scan:
     #: holding 1, which python-calamine gives as 1 — a target "without a unit" (G201); it is read
     #: as the sheet shows it, ``100%`` (a target's "=" is the default direction anyway).
     typed: dict[str, Cells] = field(default_factory=dict)
+    #: An OpenDocument sheet's merged ranges (``number-columns-spanned``/``number-rows-spanned``),
+    #: which python-calamine does not give for .ods: a header merged down over two rows, a 一级指标
+    #: over its block, read as in the .xlsx and .xls the same table makes.
+    merges: dict[str, list[tuple[int, int, int, int]]] = field(default_factory=dict)
 
 
 def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
@@ -562,6 +567,10 @@ _ODS_ROWS = re.compile(rb'\btable:number-rows-repeated="(\d+)"')
 _ODS_HIDDEN = re.compile(rb'\btable:visibility="(?:collapse|filter)"')
 _ODS_COLS = re.compile(rb'\btable:number-columns-repeated="(\d+)"')
 _ODS_TEXT = re.compile(rb"<text:p>([^<]*)</text:p>")
+_ODS_SPAN_COLS = re.compile(rb'\btable:number-columns-spanned="(\d+)"')
+_ODS_SPAN_ROWS = re.compile(rb'\btable:number-rows-spanned="(\d+)"')
+#: Merged ranges kept per sheet, at most (a form has dozens; a hostile file could declare millions).
+MAX_ODS_MERGES = 10_000
 
 
 def _ods_scan(data: bytes) -> _Scan:
@@ -614,6 +623,12 @@ def _ods_scan(data: bytes) -> _Scan:
                     low = (row + repeat - 1, col)
                 if col + n - 1 > right[1]:
                     right = (row, col + n - 1)
+            if tag == b"table-cell" and b"-spanned=" in attrs and row < MAX_ROWS:
+                span_c, span_r = _ODS_SPAN_COLS.search(attrs), _ODS_SPAN_ROWS.search(attrs)
+                w, h = int(span_c[1]) if span_c else 1, int(span_r[1]) if span_r else 1
+                merges = scan.merges.setdefault(sheet, [])
+                if (w > 1 or h > 1) and len(merges) < MAX_ODS_MERGES:
+                    merges.append((row, col, row + h - 1, col + w - 1))
             if _ODS_ERROR_MARK in attrs and not empty and row < MAX_ROWS:
                 text = _ODS_TEXT.search(data, m.end(), m.end() + 400)
                 if text:
@@ -683,7 +698,8 @@ def _load_grids(path: str) -> list[Grid]:
                 continue
             sheet = wb.get_sheet_by_name(meta.name)
             rows = sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS)
-            merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
+            merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])] \
+                or found.merges.get(meta.name, [])
             grids.append(Grid(meta.name, rows, merged, hidden=meta.visible != pc.SheetVisibleEnum.Visible))
     except BaseException as e:
         _reraise_if_not_damage(e)
