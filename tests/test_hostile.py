@@ -604,3 +604,26 @@ def test_searches_of_a_sheet_take_linear_time(files, tmp_path, junk):
             "try:\n    load_grids(sys.argv[1])\nexcept XltoolsError as e:\n    print(e.zh)\n")
     proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_a_range_merged_over_and_over_is_mapped_within_bounds(tmp_path):
+    """Merged ranges are mapped cell by cell (a merged label shows over its cells). One 5,000-cell
+    range declared 50,000 times would be 250 M cells to map: past MAX_MERGED_CELLS the rest are
+    passed over, and the file reads at once."""
+    import time
+
+    from xltools.grid import MAX_MERGED_CELLS
+    from xltools.reading.source import load_grids
+
+    src = tmp_path / "src.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "项目名称"
+    wb.save(src)
+    merges = b"".join(b'<mergeCell ref="A2:CV51"/>' for _ in range(50_000))
+    out = tmp_path / "merges.xlsx"
+    hostile.with_sheet_xml(str(src), str(out), replace=(b"</sheetData>", b"</sheetData><mergeCells count=\"50000\">"
+                                                        + merges + b"</mergeCells>"))
+    start = time.perf_counter()
+    [grid] = load_grids(str(out))
+    assert time.perf_counter() - start < 5
+    assert len(grid.merged) == 50_000 and 0 < len(grid._owner) <= MAX_MERGED_CELLS

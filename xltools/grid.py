@@ -16,6 +16,9 @@ Range = tuple[int, int, int, int]
 # A merged range larger than this is not expanded cell by cell (a whole-column merge in a
 # hostile file must not cost memory); its value stays in its top-left cell only.
 _MAX_MERGE_AREA = 5_000
+#: Cells covered by merges that a sheet may have mapped, in all: a form's merges cover a few
+#: thousand; a hostile file may declare the same 5,000-cell range a hundred thousand times.
+MAX_MERGED_CELLS = 200_000
 
 
 @lru_cache(maxsize=1024)
@@ -86,9 +89,12 @@ class Grid:
     _owner: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        budget = MAX_MERGED_CELLS
         for r0, c0, r1, c1 in self.merged:
-            if (r1 - r0 + 1) * (c1 - c0 + 1) > _MAX_MERGE_AREA:
+            area = (r1 - r0 + 1) * (c1 - c0 + 1)
+            if area > _MAX_MERGE_AREA or area > budget:
                 continue
+            budget -= area
             for r in range(r0, r1 + 1):
                 for c in range(c0, c1 + 1):
                     if (r, c) != (r0, c0):
