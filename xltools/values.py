@@ -78,7 +78,8 @@ _UP_TO_FULL = re.compile(r"([0-9]{1,2}(?:\.[0-9]{1,4})?)%?(?:-|~|至|到)100(?:\
 #: What an actual cell says beside a zero target when nothing happened: ``无`` is then 0, not blank.
 ZERO_WORDS = frozenset(("无", "零", "没有", "未发生", "无发生"))
 #: A frequency before the number: ``每月1次`` is ``1次/月``, as ``≥1次/月`` is written.
-_PER = re.compile("每(季度|年|季|月|周|天|日)")
+#: A frequency before the number: ``每月1次``, ``每个月2次``, ``每半年1次``, ``一年4次``, ``年均4次``.
+_PER = re.compile("每个?(半年|季度|年|季|月|周|天|日)|一年|年(?:均|平均)")  # not 一季度: the first quarter
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +233,7 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     if per:
         if not unit or unit == "%":
             return Value("text", text=text)
-        unit = f"{unit}/{per.group(1)}"
+        unit = f"{unit}/{per.group(1) or '年'}"
     if len(unit) > _MAX_UNIT or (any(ch.isdigit() for ch in unit) and not units.known(unit)):
         # ``2024年12月底前完成``, ``1-6月``: a date or a sentence, not a measurable value.
         return Value("text", text=text)
