@@ -71,7 +71,10 @@ def selfeval_case(rng: random.Random, name: str) -> Case:
             actual = round(rng.uniform(0, 1.5), 3)
         if actual is not None and rng.random() < 0.05:  # pasted as text past the validation: text to both
             actual = rng.choice([str(actual), f"{actual}{unit}", f"≥{actual}"])
-        rows.append(r(level, f"指标{j}", rng.choice(["≥", "≤", "=", ">", "<", ""]), target, unit, actual, w, deviation=dev))
+        direction = rng.choice(["≥", "≤", "=", ">", "<", "±", ""])
+        if direction == "±" and isinstance(actual, float) and rng.random() < 0.5:  # a band: deviations of either sign
+            actual = -actual
+        rows.append(r(level, f"指标{j}", direction, target, unit, actual, w, deviation=dev))
     funds = (100, rng.choice([100, 110.5, 0, None]), round(rng.uniform(-5, 130), 2)) if rng.random() < 0.9 else None
     return Case(name, funds=funds, rows=rows, rules=rng.choice([None, None, "deduction"]))
 
@@ -119,7 +122,10 @@ def monitor_case(rng: random.Random, name: str) -> tuple:
         to_date = None if rng.random() < 0.1 else round(rng.uniform(0, 1.5) * (target or 3), rng.choice([0, 2, 3]))
         if rng.random() < 0.06:  # words: not due yet (lit by the likelihood) or saying nothing (M404)
             to_date = rng.choice(["年底测评", "待下半年统计", "—", "进行中"])
-        rows.append(mon.r(level, f"指标{j}", rng.choice(["≥", "≤", "=", ">", "<", ""]), target, unit, to_date, likely,
+        direction = rng.choice(["≥", "≤", "=", ">", "<", "±", ""])
+        if direction == "±" and isinstance(to_date, float) and rng.random() < 0.5:
+            to_date = -to_date
+        rows.append(mon.r(level, f"指标{j}", direction, target, unit, to_date, likely,
                           forecast=rng.choice([None, to_date, target]), **extra))
     months = rng.choice([None, 1, 3, 6, 9, 11, 12, rng.randint(1, 12)])
     return (name, months, rng.choice([None, (100, round(rng.uniform(-5, 120), 2)), (0, 10)]), rows)

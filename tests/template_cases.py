@@ -51,6 +51,12 @@ def selfeval_cases() -> list[Case]:
         Case("≤ exceeded", rows=[r(T, "完成时限", "≤", 30, "天", 40, 45), r(T, "办结时间", "<", 5, "天", 8, 45)]),
         Case("= exact above below", rows=[r(Q, "验收合格率", "=", 100, "%", 100, 30), r(P, "场次", "=", 12, "场", 13, 30),
                                           r(P, "期数", "=", 12, "期", 10, 30)]),
+        # 指标性质「±」: a band either side of zero, met by a deviation of either sign within it
+        Case("band", rows=[r(Q, "成本偏差率", "±", 10, "%", -8, 20), r(Q, "预算偏差率", "±", 10, "%", 12, 20),
+                           r(Q, "偏差率小数", "±", 0.1, "%", -0.15, 20), r(Q, "零偏差", "±", 0, "%", 0, 15),
+                           r(Q, "零偏差超", "±", 0, "%", -1, 15)]),
+        Case("band deduction", rules="deduction", rows=[r(Q, "成本偏差率", "±", 10, "%", -15, 45),
+                                                        r(Q, "预算偏差率", "±", 5, "天", 25, 45)]),
         Case("zero targets", rows=[r(Q, "事故数", "≤", 0, "起", 0, 30), r(Q, "投诉数", "≤", 0, "起", 2, 30),
                                    r(Q, "差错数", "=", 0, "个", 1, 30)]),
         Case("percent fractions", rows=[r(Q, "合格率", "≥", 0.9, "%", 0.87, 45), r(S, "满意度", "≥", 90, "%", 0.95, 45)]),

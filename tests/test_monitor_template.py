@@ -60,6 +60,9 @@ CASES = [
     ("numbers typed as text", 6, (100, 50), [  # pasted past the numbers-only validation: text to both
         r(P, "带单位", "≥", 100, "个", "55个"), r(P, "文本数字", "≥", 100, "个", "55"), r(P, "正常", "≥", 100, "个", 55),
         r(P, "目标文本", "≥", "100", "个", 55)]),
+    ("band", 6, (100, 50), [  # 指标性质「±」: by the deviation's size, a ceiling (within: green)
+        r(Q, "偏差率内", "±", 10, "%", -8), r(Q, "偏差率超", "±", 10, "%", -16, deviation="结算滞后"),
+        r(Q, "偏差率远超", "±", 5, "%", 20, deviation="结算滞后", measures="加快结算")]),
     ("not due yet", 6, (100, 50), [  # a year-end survey: lit by the likelihood, no M404; a bare — is still M404
         r(S, "满意度", "≥", 90, "%", "年底测评", "有可能", deviation="年底开展满意度调查"),
         r(S, "满意度2", "≥", 90, "%", "待下半年调查后统计", "确定能"), r(S, "未选可能性", "≥", 90, "%", "年底测评", ""),

@@ -136,7 +136,7 @@ def test_template_structure():
     validations = {str(v.sqref): v.formula1 for v in ws.data_validations.dataValidation}
     assert validations["A13:A42"] == "'选项'!$A$2:$A$5"
     assert validations["B13:B42"] == "INDIRECT($A13)"
-    assert validations["D13:D42"] == '"≥,≤,=,>,<,定性"'
+    assert validations["D13:D42"] == '"≥,≤,=,>,<,±,定性"'
     assert "达成年度指标" in validations["I13:I42"]
     assert wb.defined_names["产出指标"].attr_text == "'选项'!$B$2:$B$5"
 

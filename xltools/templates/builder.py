@@ -20,6 +20,7 @@ from ..ruleset import MonitorRules, RuleSet, TableRules
 from ..values import DATE_UNIT, format_number
 from .layout import (
     ATTRIBUTES,
+    BAND,
     COLUMNS,
     DEPT_AMOUNTS,
     DEPT_LEVEL1,
@@ -498,7 +499,7 @@ def _indicator_table(s: _Sheet, kind: str, columns: list[Column], r: int, rows: 
                      "先选一级指标，再从列表选择二级指标")
     if "direction" in L:
         s.validation(f"{L['direction']}{first}:{L['direction']}{last}", '"' + ",".join(DIRECTIONS) + '"',
-                     "≥ 越大越好，≤ 越小越好，= 等于，定性：文字评价")
+                     "≥ 越大越好，≤ 越小越好，= 等于，± 正负偏差不超过指标值（如成本偏差率 ±10%），定性：文字评价")
     if "outcome" in L:
         outcomes = ",".join(b.outcome for b in tr.qualitative)
         s.validation(f"{L['outcome']}{first}:{L['outcome']}{last}", f'"{outcomes}"', "定性指标：选择达成情况")
@@ -615,7 +616,7 @@ def _row_formula(kind: str, f: str, r: int, L: dict[str, str], tr: TableRules, e
                                                   "outcome", "qual_rate"))
     M, N = f"{L['t_norm']}{r}", f"{L['a_norm']}{r}"
     if f in ("t_norm", "a_norm"):
-        return _norm(f, E, F, G, M)
+        return _norm(f, E, F, G, M, D)
     if f != "score":
         raise ValueError(f)
     bands = tr.qualitative
@@ -631,25 +632,29 @@ def _row_formula(kind: str, f: str, r: int, L: dict[str, str], tr: TableRules, e
     eq = f'OR({D}="=",{D}="")'
     less = f"IF({M}<=0,IF({N}<={M},{full},0),IF({N}<={M},{full},{over}))"
     more = f"IF(OR({N}>={M},AND({eq},ROUND({N},2)=ROUND({M},2))),{full},IF({M}<=0,0,ROUND({H}*MAX({N}/{M},0),2)))"
+    ceiling = f'OR({D}="≤",{D}="<",{D}="{BAND}",AND({eq},{M}=0))'  # ±: a_norm holds the deviation's size
     # 度量单位「日期」: a deadline, as scoring._dated (on time: the weight; late: late_date_rate of it)
     on_time = f'IF(OR({D}="≥",{D}=">"),{N}>={M},{N}<={M})'
     dated = f'IF({on_time},{full},ROUND({H}*{_num(tr.late_date_rate)},2))'
     quant = (f'IF(NOT(ISNUMBER({G})),0,IF({F}="{DATE_UNIT}",{dated},'
-             f'IF(OR({D}="≤",{D}="<",AND({eq},{M}=0)),{less},{more})))')
+             f'IF({ceiling},{less},{more})))')
     return f'=IF(NOT(ISNUMBER({H})),"",IF(OR({D}="定性",NOT(ISNUMBER({E}))),{qual},{quant}))'
 
 
-def _norm(f: str, target: str, unit: str, value: str, t_norm: str) -> str:
+def _norm(f: str, target: str, unit: str, value: str, t_norm: str, direction: str) -> str:
     """Hidden helpers that put target and value on one scale, as values.percent_scale does.
 
     ``t_norm``: a bare fraction in a % row is a fraction (0.95 → 95); ``a_norm``: the value's
-    reading closer to the target (0.98 beside 95 → 98).
+    reading closer to the target (0.98 beside 95 → 98) — its size alone under 指标性质「±」, a band
+    either side of zero that a deviation of either sign meets (values.Value.band), so the score
+    and light formulas treat ± as a ceiling on it.
     """
-    E, F, G, M = target, unit, value, t_norm
+    D, E, F, G, M = direction, target, unit, value, t_norm
     if f == "t_norm":
         return f'=IF(ISNUMBER({E}),IF(AND({F}="%",ABS({E})<=1,{E}<>0),{E}*100,{E}),"")'
-    return (f'=IF(ISNUMBER({G}),IF(AND({F}="%",ABS({G})<=1.5,{G}<>0),IF(OR({M}="",{M}=0),'
-            f'IF(ABS({G})<=1,{G}*100,{G}),IF(ABS({M})>10*ABS({G}),{G}*100,{G})),{G}),"")')
+    scaled = (f'IF(AND({F}="%",ABS({G})<=1.5,{G}<>0),IF(OR({M}="",{M}=0),'
+              f'IF(ABS({G})<=1,{G}*100,{G}),IF(ABS({M})>10*ABS({G}),{G}*100,{G})),{G})')
+    return f'=IF(ISNUMBER({G}),IF({D}="{BAND}",ABS({scaled}),{scaled}),"")'
 
 
 def _parts_table(s: _Sheet, kind: str, r: int, rng, exec_w: str, built: Built) -> int:  # noqa: ANN001
@@ -869,10 +874,10 @@ def _monitor_formula(f: str, r: int, L: dict[str, str], mr: MonitorRules, months
                                                "ratio"))
     M, N = f"{L['t_norm']}{r}", f"{L['a_norm']}{r}"
     if f in ("t_norm", "a_norm"):  # 1-N月 values on the target's scale
-        return _norm(f, E, F, G, M)
+        return _norm(f, E, F, G, M, D)
     # words, deadlines and values not due yet (年底测评): by the likelihood
     qual = f'OR({D}="定性",NOT(ISNUMBER({E})),{F}="{DATE_UNIT}",{_not_due(G)})'
-    ceiling = f'OR({D}="≤",{D}="<")'
+    ceiling = f'OR({D}="≤",{D}="<",{D}="{BAND}")'  # ±: a_norm holds the deviation's size
     if f == "ratio":  # 1-N月 / (target × N/12); a rate against its target; a ceiling exceeded: target / value
         return (f'=IF(OR({qual},NOT(ISNUMBER({G}))),"",IF(OR({ceiling},{M}<=0),IF(OR({M}<=0,{N}<={M}),"",{M}/{N}),'
                 f'IF({F}="%",{N}/{M},IF({_months_ok(months)},{N}/({M}*{months}/12),""))))')

@@ -27,7 +27,9 @@ INPUT_FILL = "FFFFF2CC"  # light yellow: cells a person fills
 HEADER_FILL = "FFD9E1F2"
 
 #: 指标性质 dropdown.
-DIRECTIONS = ("≥", "≤", "=", ">", "<", "定性")
+#: ± is a band either side of zero (成本偏差率 ±10%): met by a deviation of either sign within it.
+BAND = "±"
+DIRECTIONS = ("≥", "≤", "=", ">", "<", BAND, "定性")
 ATTRIBUTES = ("新增", "延续")
 LINE_ITEM_GROUPS = ("政府采购", "自行组织")
 LINE_ITEM_ROWS = 4
