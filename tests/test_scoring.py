@@ -124,6 +124,22 @@ def test_qualitative(actual, written, score, key):
     assert (r.score, r.explain_key) == (score, key)
 
 
+def test_a_rule_set_adds_outcome_words(tmp_path):
+    """[heuristics.outcome] adds to the words that decide a qualitative result (they were data but
+    no rule set could extend them): a province's 待改进 is not achieved, 初步 partly."""
+    from xltools.errors import RulesError
+
+    p = tmp_path / "rules.toml"
+    p.write_text('id = "words"\n[heuristics.outcome]\nfailed = ["待改进"]\npartial = ["初步"]\n', encoding="utf-8")
+    tr = load_rules(str(p)).for_table(SELFEVAL)
+    got = [score_indicator(ind("达到预期", a, 10), t).score for a in ("成效待改进", "初步建立") for t in (SELF, tr)]
+    assert got == [10.0, 0.0, 10.0, 6.0]
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[heuristics.outcome]\nachieved = ["好"]\n', encoding="utf-8")
+    with pytest.raises(RulesError, match="partial、failed_start、failed、late"):
+        load_rules(str(bad))
+
+
 def test_qualitative_written_score_names_its_band():
     r = score_indicator(ind("好", "较好", 10, score=7), SELF)
     assert r.explain() == "定性：评分 7.00/10 = 70.00%（部分达成年度指标并具有一定效果）"

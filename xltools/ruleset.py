@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .errors import RulesError
@@ -32,6 +32,11 @@ class Band:
     default: float
 
 
+#: Added qualitative-outcome words, by list (partial, failed_start, failed, late): hashable, for caches.
+OutcomeWords = tuple[tuple[str, tuple[str, ...]], ...]
+OUTCOME_LISTS = ("partial", "failed_start", "failed", "late")
+
+
 @dataclass(frozen=True, slots=True)
 class TableRules:
     execution_weight: float
@@ -43,6 +48,8 @@ class TableRules:
     late_date_rate: float = 0.0  # share of the weight a deadline met late scores (scoring._dated)
     level1_weights: str = "principle"  # one of LEVEL1_WEIGHTS (rules.goals.level1_weights: G212/G213)
     expert_spread: float = 0.3  # experts' scores of one row further apart than this share of its weight: A323 (0: off)
+    # words a rule set's [heuristics.outcome] adds to rules/heuristics.toml's [outcome] (scoring.outcome_of)
+    outcome_words: OutcomeWords = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +156,8 @@ def _build(data: dict, source: str) -> RuleSet:
                 level1_weights=strict,
                 expert_spread=float(section.get("expert_spread", 0.3)),
             )
+        outcome_words = _outcome_words(data.get("heuristics", {}).get("outcome", {}))
+        tables = {k: replace(tr, outcome_words=outcome_words) for k, tr in tables.items()} if outcome_words else tables
         lights = data.get("monitor", {}).get("lights", [0.6, 0.8, 1.2])
         red, yellow, blue = (float(x) for x in lights)
         if not 0 <= red <= yellow <= blue:
@@ -166,6 +175,15 @@ def _build(data: dict, source: str) -> RuleSet:
     except (KeyError, TypeError, ValueError, IndexError) as e:
         raise RulesError(f"规则集内容不完整或类型错误（{source}）：{e!r}",
                          f"rule set is incomplete or mistyped ({source}): {e!r}") from None
+
+
+def _outcome_words(section: object) -> OutcomeWords:
+    """A rule set's ``[heuristics.outcome]``: lists of words added to the packaged ones."""
+    if not isinstance(section, dict) or set(section) - set(OUTCOME_LISTS) \
+            or not all(isinstance(v, list) and all(isinstance(w, str) for w in v) for v in section.values()):
+        raise RulesError(f"[heuristics.outcome] 只能有 {'、'.join(OUTCOME_LISTS)} 几个字词列表",
+                         f"[heuristics.outcome] may only hold word lists named {', '.join(OUTCOME_LISTS)}")
+    return tuple(sorted((k, tuple(v)) for k, v in section.items()))
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from . import units
 from .messages import render, word
 from .model import DEPT, EVALUATION, GOALS, MONITOR, Indicator, Table, Workbook
-from .ruleset import RuleSet, TableRules, load_rules, packaged_heuristics
+from .ruleset import OutcomeWords, RuleSet, TableRules, load_rules, packaged_heuristics
 from .taxonomy import level1_key
 from .values import DATE_UNIT, Value, date_order, format_number, percent_scale
 
@@ -295,7 +295,7 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
         # our template asks for a number here; its formula scores text as 0, and so do we
         return _row(ind, 0.0, "actual_not_number", {"actual": ind.actual.text}, "actual", achieved=False)
     if not ind.actual.is_number:
-        outcome = outcome_of(ind.actual.text)
+        outcome = outcome_of(ind.actual.text, tr.outcome_words)
         band = tr.qualitative[outcome]
         score = round_half_up(w * band.default, d)
         return _row(ind, score, "text_actual", {
@@ -433,20 +433,23 @@ def aligned(target: Value, actual: Value) -> tuple[float, float]:
     return t, a
 
 
-@lru_cache(maxsize=1)
-def _outcome_words() -> dict[str, tuple[str, ...]]:
-    """The ``[outcome]`` word lists of rules/heuristics.toml (data, as the checks' keywords are)."""
-    return {k: tuple(v) for k, v in packaged_heuristics()["outcome"].items()}
+@lru_cache(maxsize=8)
+def _outcome_words(extra: OutcomeWords = ()) -> dict[str, tuple[str, ...]]:
+    """The ``[outcome]`` word lists of rules/heuristics.toml (data, as the checks' keywords are),
+    with what a rule set's ``[heuristics.outcome]`` adds (TableRules.outcome_words)."""
+    add = dict(extra)
+    return {k: tuple(v) + add.get(k, ()) for k, v in packaged_heuristics()["outcome"].items()}
 
 
 @lru_cache(maxsize=4096)
-def outcome_of(text: str) -> int:
+def outcome_of(text: str, extra: OutcomeWords = ()) -> int:
     """Classify a qualitative result text into the three outcomes of domain.md §5: partly
     achieved by its words (``基本``), else failed (``未…``, ``不合格``), else partly when late or
-    still under way (``延期完成``, ``进行中``; ``逾期未完成`` failed), else achieved."""
+    still under way (``延期完成``, ``进行中``; ``逾期未完成`` failed), else achieved. ``extra``: a
+    rule set's added words (TableRules.outcome_words)."""
     if not text:
         return _FAILED
-    w = _outcome_words()
+    w = _outcome_words(extra)
     if any(x in text for x in w["partial"]):
         return _PARTIAL
     if text.startswith(w["failed_start"]) or any(x in text for x in w["failed"]):
@@ -465,7 +468,7 @@ def _qualitative(ind: Indicator, tr: TableRules, d: int, use_written: bool = Tru
     bands = tr.qualitative
     rate = qual_rate(ind)
     if rate is not None:
-        outcome = bands[outcome_of(ind.outcome)] if ind.outcome else next(
+        outcome = bands[outcome_of(ind.outcome, tr.outcome_words)] if ind.outcome else next(
             (b for b in bands if b.low <= rate <= b.high), bands[-1])
         score = round_half_up(w * rate, d)
         return _row(ind, score, "qual_rate", {"outcome": f"@outcome_{outcome.outcome}", "rate": pct(rate),
@@ -482,7 +485,7 @@ def _qualitative(ind: Indicator, tr: TableRules, d: int, use_written: bool = Tru
     text = ind.outcome or (ind.actual.text if not ind.actual.is_none and use_written else "")
     if not text:
         return _row(ind, 0.0, "qual_missing", {}, "actual", achieved=False)
-    outcome = outcome_of(text)
+    outcome = outcome_of(text, tr.outcome_words)
     band = bands[outcome]
     score = round_half_up(w * band.default, d)
     return _row(ind, score, "qual_default", {"actual": text, "outcome": f"@outcome_{band.outcome}",

@@ -617,14 +617,15 @@ def qualitative_bands(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
     if t.kind in (GOALS, EVALUATION):
         return
-    bands = ctx.rules.for_table(t.kind).qualitative
+    tr = ctx.rules.for_table(t.kind)
+    bands = tr.qualitative
     for ind in t.indicators:
         if not (ind.qualitative or not ind.target.is_number) or ind.score is None or not ind.weight:
             continue
         text = ind.outcome or (ind.actual.text if ind.actual.kind == "text" else "")
         if not text or ind.score > ind.weight + TOL or ind.score < 0:
             continue
-        band = bands[outcome_of(text)]
+        band = bands[outcome_of(text, tr.outcome_words)]
         chosen = qual_rate(ind)
         rate = chosen if chosen is not None else ind.score / ind.weight
         top = band is bands[0]

@@ -222,7 +222,8 @@ def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  
                 put("outcome", band.outcome)
                 put("qual_rate", rate)
             elif ind.outcome or text_actual:
-                put("outcome", bands[outcome_of(ind.outcome or ind.actual.text)].outcome)
+                put("outcome", bands[outcome_of(ind.outcome or ind.actual.text,
+                                                rules.for_table(built.kind).outcome_words)].outcome)
             continue
         put("direction", ind.op or "")
         if ind.actual.is_number:
