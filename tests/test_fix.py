@@ -201,3 +201,5 @@ def test_an_open_document_gets_a_rebuilt_corrected_copy(tmp_path, soffice):
     ws = openpyxl.load_workbook(out)["绩效自评表"]
     assert ws["G15"].value == 10 and ws["G15"].comment.text.startswith("xltools 修正（A305）：原为 8")
     assert validate_file(str(out)).findings == []
+    # the merged cells it says it keeps (python-calamine gives an .ods none; they come from content.xml)
+    assert sorted(str(r) for r in ws.merged_cells.ranges) == ["A11:A12", "A1:H1", "A6:A10", "B4:H4"]
