@@ -74,6 +74,20 @@ def other_labels(path):
     ], merges=["A3:B3"])
 
 
+def without_levels(path):
+    """No level columns at all, as 天津's system lays its indicator table out: 指标名称 | 计算符号 |
+    指标值 | 实际完成值 | 计量单位 | 分值 | 得分 | 偏差原因分析及改进措施 (S105 before: no table found)."""
+    return _book(path, [
+        ["项目支出绩效自评表（2023年度）"],
+        ["项目名称", "社区养老服务", "主管部门", "市民政局", "实施单位", "市养老服务中心"],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额", 100, 120, 114, 10, "95.00%", 9.5],
+        ["指标名称", "计算符号", "指标值", "实际完成值", "计量单位", "分值", "得分", "偏差原因分析及改进措施"],
+        *([r[2], r[3], r[4], r[6], r[5], r[7], r[8], r[9]] for r in SEPARATE_INDICATORS[1:6]),
+        ["合计", "", "", "", "", 100, 98.97],
+    ], merges=["A3:B3"])
+
+
 def merged_two_row_header(path):
     """绩效指标 merged over 一级/二级/三级指标 on the row below, the other labels merged down,
     一级/二级指标 merged over their rows, amounts stored as text, 调整后预算数/实际支出数/预算执行率,
@@ -342,6 +356,7 @@ def test_a_funds_block_below_the_indicators_belongs_to_the_table(tmp_path):
     (level1_subtotals, "乡村道路养护", "2023", (200, 190, 0.95), [9.5, 30, 20, 30, 10], 99.5),
     (separate_columns, "社区养老服务", "2023", (120, 114, 0.95), [9.5, 25, 15, 9.47, 30, 10], 98.97),
     (other_labels, "社区养老服务", "2023", (120, 114, 0.95), [9.5, 25, 15, 9.47, 30, 10], 98.97),
+    (without_levels, "社区养老服务", "2023", (120, 114, 0.95), [9.5, 25, 15, 9.47, 30, 10], 98.97),
     (merged_two_row_header, "义务教育营养改善计划", "2023", (320, 310.4, 0.97), [9.7, 20, 9.89, 10, 10, 15, 15, 10],
      99.59),
     (weights_as_text, "乡村道路养护", "2023", (200, 180.5, 0.9025), [9.03, 20, 15, 15, 30, 10], 99.03),
@@ -707,3 +722,14 @@ def test_headers_merged_over_two_rows_read_alike_in_every_format(tmp_path, soffi
     assert want.table == "selfeval" and want.total is not None
     assert sorted((f.code, f.cell) for f in validate_file(other).findings) == sorted(
         (f.code, f.cell) for f in validate_file(src).findings)
+
+
+def test_a_table_without_level_columns_is_read_scored_and_not_told_it_lacks_blocks(tmp_path):
+    """With no 一级/二级 column nothing says which block a row is in: no G204 for 产出/效益 "without
+    indicators", and its rows make one part named as such."""
+    path = without_levels(tmp_path / "tj.xlsx")
+    assert validate_file(path).findings == []
+    parts = score_file(path)[0].parts
+    assert [(p.name, p.weight, p.score) for p in parts] == [("预算执行率", 10, 9.5), ("", 90, 89.47)]
+    [rec], _ = summarize_file(path, load_rules(None))
+    assert rec.parts == {"预算执行率": 9.5}

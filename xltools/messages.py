@@ -136,6 +136,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "outcome_达成年度指标": ("达成年度指标", "achieved"),
     "outcome_部分达成年度指标并具有一定效果": ("部分达成年度指标并具有一定效果", "partly achieved"),
     "outcome_未达成年度指标且效果较差": ("未达成年度指标且效果较差", "not achieved"),
+    "part_unlevelled": ("（表中未分一级指标）", "(no level-1 column)"),
     "block_met": ("已达成", "met"),
     "block_unmet": ("未达成", "not met"),
     "block_unjudged": ("无法判断是否达成", "cannot tell whether met"),

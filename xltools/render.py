@@ -76,7 +76,7 @@ def score_text(result: ScoreResult, lang: str = "zh") -> str:
         out.append(table([w("col_level1"), w("col_name"), w("col_weight"), w("col_score"),
                           w("col_explain"), w("col_cell")], rows, [12, 24, 8, 8, 60, 8]))
         out.append("")
-        parts = [[p.name, _num(p.weight), _num(p.score), "" if p.rate is None else pct(p.rate)]
+        parts = [[p.name or w("part_unlevelled"), _num(p.weight), _num(p.score), "" if p.rate is None else pct(p.rate)]
                  for p in result.parts]
         out.append(table([w("col_level1"), w("col_weight"), w("col_score"), w("col_rate")], parts))
         out.append("")

@@ -274,17 +274,24 @@ def _keys_of(table: dict[str, str], *fields: str) -> frozenset[str]:
 # A header row must hold one of these; rows without any are rejected without mapping them.
 _LEVEL1_KEYS = _keys_of(INDICATOR_COLUMNS, "level1")
 _LEVEL_KEYS = _keys_of(INDICATOR_COLUMNS, "level1", "level2")
+#: Name labels that head an indicator table with no level columns at all (天津's system:
+#: 指标名称 | 计算符号 | 指标值 | 实际完成值 | 计量单位 | 分值 | 得分); not a bare 指标.
+_NAME_ONLY_KEYS = frozenset(label_key(s) for s in ("指标名称", "三级指标", "三级指标名称", "绩效指标名称", "具体指标"))
 _FUNDS_KEYS = _keys_of(FUNDS_COLUMNS, "initial_budget", "annual_budget", "spent")
 _CONTENT_KEYS = _keys_of(LINE_ITEM_COLUMNS, "content")
-_BLOCK_KEYS = _LEVEL_KEYS | _FUNDS_KEYS | _CONTENT_KEYS | GRADE_LABELS | TOTAL_LABELS | _TABLE_REASON_KEYS
+_BLOCK_KEYS = _LEVEL_KEYS | _NAME_ONLY_KEYS | _FUNDS_KEYS | _CONTENT_KEYS | GRADE_LABELS | TOTAL_LABELS | _TABLE_REASON_KEYS
 
 
 def _is_indicator_header(cells: _Cells, r: int) -> bool:
-    """一级指标 + 三级指标; or, in tables that leave 一级指标 out, 二级指标 + 三级指标 + 指标值/分值."""
-    if not cells.has(r, _LEVEL_KEYS):
-        return False
-    m = cells.mapped(r, INDICATOR_COLUMNS)
-    return "name" in m and ("level1" in m or ("level2" in m and ("target" in m or "weight" in m)))
+    """一级指标 + 三级指标; or, in tables that leave 一级指标 out, 二级指标 + 三级指标 + 指标值/分值;
+    or, in tables with no level columns, 指标名称 + 指标值 + a column of results or weights."""
+    if cells.has(r, _LEVEL_KEYS):
+        m = cells.mapped(r, INDICATOR_COLUMNS)
+        return "name" in m and ("level1" in m or ("level2" in m and ("target" in m or "weight" in m)))
+    if cells.has(r, _NAME_ONLY_KEYS):
+        m = cells.mapped(r, INDICATOR_COLUMNS)
+        return "name" in m and "target" in m and not m.keys().isdisjoint(("actual", "weight", "score", "to_date"))
+    return False
 
 
 def _is_result_header(cells: _Cells, r: int) -> bool:

@@ -262,7 +262,8 @@ def _summarize_book(path: str, book: Workbook, rules: RuleSet, lang: str) -> tup
             message, suggestion = render(f.code, f.params, lang)
             rows.append((f.sheet, f.cell, f.code, f.severity, message, suggestion))
         if table.kind == EVALUATION or result.parts:
-            rec.parts = {level1_key(p.name): p.score for p in result.parts}  # 决策（10分） → 决策
+            # 决策（10分） → 决策; rows under no 一级指标 (a table without level columns) are no part
+            rec.parts = {level1_key(p.name): p.score for p in result.parts if p.name}
         records.append(rec)
     return records, rows
 
