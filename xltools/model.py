@@ -34,6 +34,10 @@ class Field:
     cell: str
 
 
+#: The amount columns of a funds row, in the form's order (年初预算数, 全年预算数, 全年执行数).
+FUNDS_AMOUNTS = ("initial_budget", "annual_budget", "spent")
+
+
 @dataclass(slots=True)
 class FundsRow:
     """A row of the funds block (年度资金总额, 其中：财政拨款, 上年结转资金, 其他资金 …)."""

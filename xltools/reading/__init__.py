@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..errors import UnknownTable, skipped_note
 from ..grid import Grid, a1, parse_a1
-from ..model import EVALUATION, MONITOR, SELFEVAL, Funds, Indicator, Table, Workbook
+from ..model import EVALUATION, FUNDS_AMOUNTS, MONITOR, SELFEVAL, Funds, Indicator, Table, Workbook
 from ..values import DATE_UNIT, Value, format_number
 from .labels import HELPER_SHEETS, META_SHEET
 from .recognize import LOOKED_FOR, LOOKED_FOR_EN, tables_in_grid
@@ -166,9 +166,6 @@ def as_template_sees(ind: Indicator, grid: Grid | None = None) -> Indicator:
     return new
 
 
-_AMOUNTS = ("initial_budget", "annual_budget", "spent")
-
-
 def funds_as_template_sees(funds: Funds, grids: dict[str, Grid]) -> None:
     """Amounts of our template typed as text (``90万元``, ``480`` pasted as text) are text to its
     formulas — the 年度资金总额 row's SUM passes them by — so they are no amounts here either;
@@ -177,7 +174,7 @@ def funds_as_template_sees(funds: Funds, grids: dict[str, Grid]) -> None:
         grid = grids.get(row.sheet)
         if grid is None or row.kind == "total":  # the total row is the template's SUM
             continue
-        for f in _AMOUNTS:
+        for f in FUNDS_AMOUNTS:
             ref = row.cells.get(f)
             if ref is None:
                 continue

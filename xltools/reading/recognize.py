@@ -21,6 +21,7 @@ from ..grid import Grid, a1, column_letter, parse_a1
 from ..model import (
     DEPT,
     EVALUATION,
+    FUNDS_AMOUNTS,
     GOALS,
     MONITOR,
     SELFEVAL,
@@ -869,8 +870,7 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
                     # a source of funds this reader has no name for, with its figures (债券资金 …):
                     # the rows read are not all the parts, so they are not summed (A301); a 合计
                     # may still follow. Anything else ends the block.
-                    amounts = ("initial_budget", "annual_budget", "spent")
-                    if any(to_number(grid.raw(r, cols[f])) for f in amounts if f in cols) \
+                    if any(to_number(grid.raw(r, cols[f])) for f in FUNDS_AMOUNTS if f in cols) \
                             and any(c < left for c, _ in cells.keys[r]):
                         funds.partial = True
                         continue

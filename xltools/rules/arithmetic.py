@@ -13,7 +13,17 @@ from collections.abc import Iterator
 
 from .. import units
 from ..declared import REPORTS
-from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator, LineItem, Table
+from ..model import (
+    DEPT,
+    EVALUATION,
+    FUNDS_AMOUNTS,
+    GOALS,
+    MONITOR,
+    SELFEVAL,
+    Indicator,
+    LineItem,
+    Table,
+)
 from ..reading.labels import TOTAL_LABELS, label_key
 from ..reading.source import UNCALCULATED
 from ..scoring import RowScore, outcome_of, pct, qual_rate, round_half_up
@@ -54,7 +64,7 @@ def parts_add_up(ctx: Context) -> Iterator[Finding]:
     if t.funds is not None and not t.funds.partial:
         total = t.funds.row("total")
         parts = [r for r in t.funds.rows if r.kind != "total"]
-        for col in ("initial_budget", "annual_budget", "spent"):
+        for col in FUNDS_AMOUNTS:
             values = [getattr(r, col) for r in parts if getattr(r, col) is not None]
             written = getattr(total, col) if total is not None else None
             if total is None or written is None or not values:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 
 from ..errors import UsageError
-from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Table
+from ..model import DEPT, EVALUATION, FUNDS_AMOUNTS, GOALS, MONITOR, SELFEVAL, Table
 from ..output import check_output, save_workbook
 from ..ruleset import RuleSet, load_rules
 from ..scoring import score_table
@@ -116,7 +116,7 @@ def _fill_funds(ws, built: Built, source: Table) -> None:  # noqa: ANN001
             row = rows.get(r.kind)
             if row is None:
                 continue
-            for f in ("initial_budget", "annual_budget", "spent"):
+            for f in FUNDS_AMOUNTS:
                 _put(ws, f"{cols[f]}{row}", getattr(r, f))
         if total is not None and total.weight:
             _put(ws, built.names["execution_weight"], total.weight)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .. import __version__
 from ..grid import column_letter
-from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL
+from ..model import DEPT, EVALUATION, FUNDS_AMOUNTS, GOALS, MONITOR, SELFEVAL
 from ..ruleset import MonitorRules, RuleSet, TableRules
 from ..values import DATE_UNIT, format_number
 from .layout import (
@@ -319,7 +319,7 @@ def _funds_block(s: _Sheet, r: int, tr: TableRules) -> int:
         row = r + 1 + k
         s.built.funds_rows[label] = row
         s.label(row, 2, label)
-        for f in ("initial_budget", "annual_budget", "spent"):
+        for f in FUNDS_AMOUNTS:
             col = ord(letters[f]) - 64
             if k == 0:
                 L = letters[f]
@@ -340,10 +340,10 @@ def _funds_block(s: _Sheet, r: int, tr: TableRules) -> int:
         else:
             s.label(row, ord(F) - 64, "—")
             s.label(row, ord(H) - 64, "—")
-    _text_amount_marks(s, [letters[f] for f in ("initial_budget", "annual_budget", "spent")], top + 2,
+    _text_amount_marks(s, [letters[f] for f in FUNDS_AMOUNTS], top + 2,
                        top + len(FUNDS_ROWS))
     # A302 as arithmetic.overspent: 全年预算数, or 年初预算数 where it is empty
-    C, D, E = (f"{letters[f]}{top + 1}" for f in ("initial_budget", "annual_budget", "spent"))
+    C, D, E = (f"{letters[f]}{top + 1}" for f in FUNDS_AMOUNTS)
     budget = f"IF(ISNUMBER({D}),{D},{C})"
     _mark(s, f"{letters['spent']}{top + 1}:{letters['spent']}{top + len(FUNDS_ROWS)}",
           f"IF(AND(ISNUMBER({E}),ISNUMBER({budget})),{E}-{budget}>0.005,FALSE)", "FFC7CE", "A302")
