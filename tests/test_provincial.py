@@ -733,3 +733,37 @@ def test_a_table_without_level_columns_is_read_scored_and_not_told_it_lacks_bloc
     assert [(p.name, p.weight, p.score) for p in parts] == [("预算执行率", 10, 9.5), ("", 90, 89.47)]
     [rec], _ = summarize_file(path, load_rules(None))
     assert rec.parts == {"预算执行率": 9.5}
+
+
+def yueyang_score_sheet(path, written=91):
+    """A city agency's 部门整体支出绩效评价得分表 (岳阳, 2017, as published): no 分值 column — every
+    level names its weight, 部门决策(25分) › 目标任务(15分) › 相关性(5分) — and one 得分 column."""
+    return _book(path, [
+        ["2017年部门整体支出绩效评价得分表"],
+        ["部门名称", "岳阳市城市管理监督指挥中心"],
+        ["一级指标", "二级指标", "三级指标", "得分"],
+        ["部门决策(25分)", "目标任务(15分)", "相关性(5分)", 5],
+        ["", "", "明确性(5分)", 5],
+        ["", "", "合理性(5分)", 5],
+        ["", "预算编制(10分)", "测算依据(5分)", 2],
+        ["", "", "目标管理(5分)", 4],
+        ["部门管理(35分)", "资金管理(20分)", "资金使用合规性(10分)", 10],
+        ["", "", "资金分配合理性(10分)", 9],
+        ["", "综合管理(15分)", "制度建设(15分)", 13],
+        ["部门绩效(40分)", "履职效能(40分)", "任务完成率(20分)", 20],
+        ["", "", "社会效益(20分)", 18],
+        ["总分", "", "", written],
+    ], merges=["A4:A8", "B4:B6", "B7:B8", "A9:A11", "B9:B10", "A12:A13", "B12:B13"], title="评分表")
+
+
+def test_weights_named_in_the_indicator_names_are_the_weights(tmp_path):
+    """Ten S103 errors and no score before (no 分值 column): each row's weight is the one its name
+    states, the name is read without it, and the written 91 is the computed total."""
+    path = yueyang_score_sheet(tmp_path / "yy.xlsx")
+    scored = score_file(path)[0]
+    assert (scored.table, scored.total, scored.grade) == ("dept", 91, "优")
+    assert [(r.name, r.weight, r.score) for r in scored.rows[:2]] == [("相关性", 5, 5), ("明确性", 5, 5)]
+    assert [(p.weight, p.score) for p in scored.parts] == [(25, 21), (35, 32), (40, 38)]
+    assert validate_file(path).findings == []
+    wrong = yueyang_score_sheet(tmp_path / "wrong.xlsx", written=95)
+    assert [(f.code, f.cell) for f in validate_file(wrong).findings] == [("A305", "D14")]

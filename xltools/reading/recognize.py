@@ -334,7 +334,7 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
     if ticks:
         _read_ticks(cells, table, ticks, cols)
     table.kind = _kind(cells, table, cols, experts, start, h)
-    if "weight" not in cols and table.indicators and table.kind in (SELFEVAL, DEPT):
+    if "weight" not in cols and table.indicators and not _name_weights(table) and table.kind in (SELFEVAL, DEPT):
         _block_weights(cells, table, cols)
     _header_fields(cells, table, start, h)
     _header_fields(cells, table, max(h, end - 1), min(end + _MAX_BLANK, stop))
@@ -518,6 +518,22 @@ def _level1_subtotal(cells: _Cells, table: Table, cols: dict[str, int], r: int, 
             part.cells[f] = a1(r, cols[f])
     table.written_parts.append(part)
     return True
+
+
+#: A weight at the end of an indicator's name: ``相关性(5分)``, ``资金使用合规性（10分）``.
+_NAME_WEIGHT_END = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]$")
+
+
+def _name_weights(table: Table) -> bool:
+    """A table with no 分值 column whose 三级指标 names carry the weights (湖南's 部门整体 score sheet:
+    相关性(5分) | 5): each such row takes the weight its name states, and the name is read without
+    it. Whether any row did."""
+    found = False
+    for ind in table.indicators:
+        m = _NAME_WEIGHT_END.search(ind.name) if ind.name.endswith(("分)", "分）")) else None
+        if m is not None and ind.weight is None:
+            ind.weight, ind.name, found = float(m.group(1)), ind.name[: m.start()].rstrip(), True
+    return found
 
 
 def _block_weights(cells: _Cells, table: Table, cols: dict[str, int]) -> None:
