@@ -41,7 +41,8 @@ def ind(target, actual, weight=10, *, op=None, unit="", score=None, qualitative=
         ("≤30天", "40天", 10, 7.5, "目标/实际 30天/40天 = 75.00% × 10 = 7.50"),
         # a band either side of zero: met by size, whatever the sign (it was text: anything met it)
         ("±10%", "-4%", 10, 10.0, "实际 -4% ≤ 目标 ±10%，得满分 10.00"),
-        ("±10%", "12%", 10, 8.33, "目标/实际 ±10%/12% = 83.33% × 10 = 8.33"),
+        ("±10%", "12%", 10, 8.33, "目标/实际 10%/12% = 83.33% × 10 = 8.33"),  # the band's half-width, the size
+        ("±10%", "-15%", 10, 6.67, "目标/实际 10%/|-15%| = 66.67% × 10 = 6.67"),
         # "within" after the unit: done in 4 of 5 working days is full marks (it scored 4/5 = 80%)
         ("5个工作日内", "4个工作日", 10, 10.0, "实际 4个工作日 ≤ 目标 5个工作日，得满分 10.00"),
         ("30天之内", "40天", 10, 7.5, "目标/实际 30天/40天 = 75.00% × 10 = 7.50"),

@@ -303,9 +303,12 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
             "weight": _fmt(w), "score": f"{score:.{d}f}"}, achieved=outcome == _ACHIEVED)
     t, a = aligned(ind.target, ind.actual)
     ts, as_ = _shown(ind, t, a)
-    if ind.target.band:  # ±10%: met by a deviation of either sign within it
-        ts, a = f"±{ts}", abs(a)
     full = {"actual": as_, "target": ts, "score": f"{w:.{d}f}"}
+    sized = full  # what the arithmetic of a ceiling missed shows: a band's half-width and a deviation's size
+    if ind.target.band:  # ±10%: met by a deviation of either sign within it, reckoned by its size
+        full = {**full, "target": f"±{ts}"}
+        sized = {**full, "target": ts, "actual": f"|{as_}|" if a < 0 else as_}
+        a = abs(a)
     op = ind.op or "="
     if op in ("≤", "<") or (op == "=" and t == 0):
         if t <= 0:
@@ -319,10 +322,10 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
                 return _row(ind, 0.0, "less_double", full, achieved=False)
             over = (a - t) / t
             score = round_half_up(w * (1 - over), d)
-            return _row(ind, score, "less_deduction", {**full, "over": pct(over), "weight": _fmt(w),
+            return _row(ind, score, "less_deduction", {**sized, "over": pct(over), "weight": _fmt(w),
                                                         "score": f"{score:.{d}f}"}, achieved=False)
         score = round_half_up(w * t / a, d)
-        return _row(ind, score, "less_ratio", {**full, "rate": pct(t / a), "weight": _fmt(w),
+        return _row(ind, score, "less_ratio", {**sized, "rate": pct(t / a), "weight": _fmt(w),
                                                 "score": f"{score:.{d}f}"}, achieved=False)
     if op == "=" and round_half_up(a, d) == round_half_up(t, d):
         return _row(ind, round_half_up(w, d), "eq_full", full, achieved=True)
