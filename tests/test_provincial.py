@@ -767,3 +767,14 @@ def test_weights_named_in_the_indicator_names_are_the_weights(tmp_path):
     assert validate_file(path).findings == []
     wrong = yueyang_score_sheet(tmp_path / "wrong.xlsx", written=95)
     assert [(f.code, f.cell) for f in validate_file(wrong).findings] == [("A305", "D14")]
+
+
+def test_block_weights_that_do_not_add_up_are_found(tmp_path):
+    """G208 summed the rows' weights, which a table weighed by block has none of: 40 written for
+    效益指标 (50 + 40 + 10 + 10 = 110) said nothing."""
+    path = hubei_form(tmp_path / "hb.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb.active["A16"] = "效益指标（40分）"
+    wb.save(path)
+    assert [(f.code, f.cell, f.message()) for f in validate_file(path).findings if f.code == "G208"] == [
+        ("G208", "A9", "分值合计 110 与规则集要求的 100 不符")]

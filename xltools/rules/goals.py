@@ -165,6 +165,8 @@ def vague_names(ctx: Context) -> Iterator[Finding]:
 def weights_total(ctx: Context) -> Iterator[Finding]:
     t, rules = ctx.table, ctx.rules
     weights = [i.weight for i in t.indicators if i.weight is not None]
+    if t.weights_by_block:  # 产出指标（50分）…: the blocks' weights are the table's
+        weights = [p.weight for p in t.written_parts if p.weight is not None]
     if not weights:
         return
     execution = ctx.result.execution
@@ -174,7 +176,7 @@ def weights_total(ctx: Context) -> Iterator[Finding]:
     if execution is None and t.kind in (GOALS, SELFEVAL, MONITOR):
         allowed.add(expected - rules.for_table(t.kind).execution_weight)  # 执行率 scored elsewhere
     if all(abs(total - a) > 0.005 for a in allowed):
-        cell = t.header_cells.get("weight", "A1")
+        cell = t.header_cells.get("weight") or t.header_cells.get("level1", "A1")
         yield Finding("G208", t.sheet, cell, round(total, 2), {
             "sum": format_number(round(total, 2)),
             "expected": " 或 ".join(format_number(a) for a in sorted(allowed, reverse=True))})
