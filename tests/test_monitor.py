@@ -162,7 +162,7 @@ def _ind(target, to_date, *, likelihood="", op=None):
     ("=0", "1", 6, "red", "mon_zero"),
     ("≥0", "1", 6, "green", "mon_zero"),
     ("±10%", "-8%", 6, "green", "mon_less_ok"),  # a band: by size, either sign
-    ("±10%", "-16%", 6, "yellow", "mon_less_over"),  # 10/16 = 62.5%
+    ("±10%", "-16%", 6, "yellow", "mon_band_over"),  # 10/16 = 62.5%
     ("有效提升", "", 6, "yellow", "mon_likelihood"),
     ("≥90%", "年底测评", 6, "yellow", "mon_later_likelihood"),  # not due yet: by the likelihood
     ("≥90%", "待验收后统计", 6, "yellow", "mon_later_likelihood"),
@@ -173,6 +173,12 @@ def test_indicator_lights(target, to_date, n, light, key):
     ind = _ind(target, to_date, likelihood="有可能")
     row = indicator_light(ind, n, MonitorRules(), heuristics(load_rules(None)).not_due)
     assert (row.light, row.explain_key) == (light, key)
+
+
+def test_a_band_missed_is_explained_by_the_deviations_size():
+    ind = _ind("±10%", "-16%", likelihood="有可能")
+    row = indicator_light(ind, 6, MonitorRules())
+    assert row.explain() == "-16% 超出 ±10% 的范围：10%/16% = 62.50%，黄灯"
 
 
 def test_likelihood_words():

@@ -72,6 +72,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "mon_less_over": ("{to_date} 超过上限 {target}：{target}/{to_date} = {ratio}，{light}",
                       "{to_date} above the ceiling {target}: {target}/{to_date} = {ratio}: {light}"),
     "mon_zero": ("目标 {target}，至今 {to_date}，{light}", "target {target}, so far {to_date}: {light}"),
+    "mon_band_over": ("{to_date} 超出 {target} 的范围：{half}/{size} = {ratio}，{light}",
+                      "{to_date} outside {target}: {half}/{size} = {ratio}: {light}"),
     "mon_likelihood": ("定性指标，按完成目标可能性「{likelihood}」：{light}",
                        "qualitative: by the stated likelihood \"{likelihood}\": {light}"),
     "mon_date_done": ("已于 {done} 完成，未晚于目标 {target}：{light}", "done on {done}, not after the target {target}: {light}"),

@@ -111,7 +111,10 @@ def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules, not_due: tu
         else:
             ratio = round_half_up(t / a, 4)
             params["ratio"] = pct(ratio)
-            return _row(ind, "red" if ratio < mr.red else "yellow", "mon_less_over", params)
+            if ind.target.band:  # the band's half-width against the deviation's size
+                params.update(half=f"{format_number(t)}{unit}", size=f"{format_number(a)}{unit}")
+            return _row(ind, "red" if ratio < mr.red else "yellow",
+                        "mon_band_over" if ind.target.band else "mon_less_over", params)
         return _row(ind, light, "mon_less_ok" if op in ("≤", "<") else "mon_zero", params)
     if unit == "%":
         ratio = round_half_up(a / t, 4)
