@@ -61,10 +61,11 @@ def separate_columns(path):
     ], merges=["A4:B4"])
 
 
-def other_labels(path):
-    """The same table under other provinces' column labels (指标权重, 自评分数, 实际达成值 …)."""
-    header = ["一级指标", "二级指标", "三级指标", "指标性质", "年度预期值", "度量单位", "实际达成值", "指标权重",
-              "自评分数", "未完成原因分析及改进措施"]
+def other_labels(path, weight="指标权重", score="自评分数"):
+    """The same table under other provinces' column labels (指标权重, 自评分数, 实际达成值 …; 天津's
+    system says 权重设定值 and 指标得分)."""
+    header = ["一级指标", "二级指标", "三级指标", "指标性质", "年度预期值", "度量单位", "实际达成值", weight,
+              score, "未完成原因分析及改进措施"]
     return _book(path, [
         ["项目支出绩效自评表（2023年度）"],
         ["项目名称", "社区养老服务", "主管部门", "市民政局", "实施单位", "市养老服务中心"],
@@ -356,6 +357,8 @@ def test_a_funds_block_below_the_indicators_belongs_to_the_table(tmp_path):
     (level1_subtotals, "乡村道路养护", "2023", (200, 190, 0.95), [9.5, 30, 20, 30, 10], 99.5),
     (separate_columns, "社区养老服务", "2023", (120, 114, 0.95), [9.5, 25, 15, 9.47, 30, 10], 98.97),
     (other_labels, "社区养老服务", "2023", (120, 114, 0.95), [9.5, 25, 15, 9.47, 30, 10], 98.97),
+    (lambda p: other_labels(p, "权重设定值", "指标得分"), "社区养老服务", "2023", (120, 114, 0.95),
+     [9.5, 25, 15, 9.47, 30, 10], 98.97),
     (without_levels, "社区养老服务", "2023", (120, 114, 0.95), [9.5, 25, 15, 9.47, 30, 10], 98.97),
     (merged_two_row_header, "义务教育营养改善计划", "2023", (320, 310.4, 0.97), [9.7, 20, 9.89, 10, 10, 15, 15, 10],
      99.59),
