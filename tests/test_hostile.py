@@ -627,3 +627,27 @@ def test_a_range_merged_over_and_over_is_mapped_within_bounds(tmp_path):
     [grid] = load_grids(str(out))
     assert time.perf_counter() - start < 5
     assert len(grid.merged) == 50_000 and 0 < len(grid._owner) <= MAX_MERGED_CELLS
+
+
+def test_a_copy_rebuilt_from_a_sheet_merged_whole_is_made_at_once(tmp_path):
+    """A copy of an .ods (or .xls) is rebuilt with its merged cells, and openpyxl makes an object of
+    every merged cell: one range of 6 M cells hung ``validate --annotate-dir`` (a minute and more).
+    The copy takes only the merges the reader maps (grid.bounded_merges)."""
+    import time
+
+    import openpyxl
+
+    ods = tmp_path / "并.ods"
+    hostile.ods_with(str(ods), '<table:table-row><table:table-cell office:value-type="string"><text:p>项目名称'
+                               '</text:p></table:table-cell><table:table-cell table:number-columns-spanned="2000" '
+                               'table:number-rows-spanned="3000" office:value-type="string"><text:p>x</text:p>'
+                               '</table:table-cell></table:table-row><table:table-row><table:table-cell table:'
+                               'number-columns-spanned="2" office:value-type="string"><text:p>一级指标</text:p>'
+                               '</table:table-cell></table:table-row>')
+    start = time.perf_counter()
+    res = subprocess.run([*xltools_cmd(), "validate", str(ods), "--annotate-dir", str(tmp_path / "out")],
+                         capture_output=True, text=True, timeout=120)
+    assert time.perf_counter() - start < 20, res.stderr
+    assert "Traceback" not in res.stderr
+    ws = openpyxl.load_workbook(tmp_path / "out" / "并_校验.xlsx").worksheets[0]
+    assert [str(r) for r in ws.merged_cells.ranges] == ["A2:B2"]  # the small merge kept, the sheet-wide one not

@@ -118,6 +118,7 @@ def _rebuild(src: str):  # noqa: ANN202
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
+    from .grid import bounded_merges
     from .reading.source import load_grids
 
     middle = Alignment(vertical="center")  # a merged label beside the rows it names
@@ -135,11 +136,12 @@ def _rebuild(src: str):  # noqa: ANN202
         for (r, c), shown in grid.errors.items():
             if shown and r < _XLSX_ROWS and c < _XLSX_COLS:  # an error as the file showed it (#DIV/0!): A314
                 ws.cell(r + 1, c + 1).value = shown
-        for r0, c0, r1, c1 in grid.merged:
+        merges = bounded_merges(grid.merged)  # openpyxl makes an object of each merged cell: not of a hostile sheet's
+        for r0, c0, r1, c1 in merges:
             if max(r0, r1) < _XLSX_ROWS and max(c0, c1) < _XLSX_COLS and r0 <= r1 and c0 <= c1:
                 ws.merge_cells(start_row=r0 + 1, start_column=c0 + 1, end_row=r1 + 1, end_column=c1 + 1)
                 ws.cell(r0 + 1, c0 + 1).alignment = middle
-        for c, width in _widths(grid).items():  # the file's own widths are not read: fit the text
+        for c, width in _widths(grid, merges).items():  # the file's own widths are not read: fit the text
             ws.column_dimensions[get_column_letter(c + 1)].width = width
         for r in grid.hidden_rows:
             if r < _XLSX_ROWS:
@@ -154,16 +156,15 @@ def _rebuild(src: str):  # noqa: ANN202
 
 #: The rows and columns an .xlsx has (1,048,576 × XFD).
 _XLSX_ROWS, _XLSX_COLS = 1 << 20, 1 << 14
-#: Merged ranges larger than this (a hostile ``A1:XFD1048576``) widen columns as if not merged.
-_MERGE_AREA = 10_000
 
 
-def _widths(grid) -> dict[int, float]:  # noqa: ANN001  (a Grid)
+def _widths(grid, merges: list[tuple[int, int, int, int]]) -> dict[int, float]:  # noqa: ANN001  (a Grid)
     """A width per column that shows its text (wide characters count twice), 6 to 40; text merged
-    across columns (a title, a paragraph) does not widen any of them."""
+    across columns (a title, a paragraph: of ``merges``, the sheet's bounded ones) does not widen
+    any of them."""
     import unicodedata
 
-    across = {(r, c) for r0, c0, r1, c1 in grid.merged if c1 > c0 and (r1 - r0 + 1) * (c1 - c0 + 1) <= _MERGE_AREA
+    across = {(r, c) for r0, c0, r1, c1 in merges if c1 > c0
               for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
     out: dict[int, float] = {}
     for r, row in enumerate(grid.rows[:_XLSX_ROWS]):

@@ -53,6 +53,21 @@ ERROR_VALUES = frozenset(("#DIV/0!", "#REF!", "#VALUE!", "#N/A", "#NAME?", "#NUM
                           "#GETTING_DATA"))
 
 
+def bounded_merges(merged: list[Range]) -> list[Range]:
+    """The merged ranges that are mapped cell by cell — by the reader here, and by a copy rebuilt
+    from them (openpyxl makes a cell object of every merged cell): each at most
+    ``_MAX_MERGE_AREA`` cells and ``MAX_MERGED_CELLS`` in all; the rest are passed over."""
+    out, budget = [], MAX_MERGED_CELLS
+    for m in merged:
+        r0, c0, r1, c1 = m
+        area = (r1 - r0 + 1) * (c1 - c0 + 1)
+        if area > _MAX_MERGE_AREA or area > budget:
+            continue
+        budget -= area
+        out.append(m)
+    return out
+
+
 def padded(rows: list[list[object]]) -> list[list[object]]:
     """Rows of unequal length (a reader that places cells one by one) made as wide as the widest,
     as python-calamine hands a sheet over."""
@@ -89,12 +104,7 @@ class Grid:
     _owner: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        budget = MAX_MERGED_CELLS
-        for r0, c0, r1, c1 in self.merged:
-            area = (r1 - r0 + 1) * (c1 - c0 + 1)
-            if area > _MAX_MERGE_AREA or area > budget:
-                continue
-            budget -= area
+        for r0, c0, r1, c1 in bounded_merges(self.merged):
             for r in range(r0, r1 + 1):
                 for c in range(c0, c1 + 1):
                     if (r, c) != (r0, c0):
