@@ -298,3 +298,10 @@ def test_percent_scale_survives_vanishing_ratios():
     # found by the property test: 5e-324 typed as a % target against 95 (the ratio underflows to 0)
     assert percent_scale(5e-324, 95.0, explicit_percent=False) == 5e-324
     assert percent_scale(0.5, 5e-324, explicit_percent=False) == 0.5
+
+
+def test_a_band_direction_column_makes_the_value_a_band():
+    """指标性质「±」 beside 10 (%): the parser applies the column's ± as it applies ≥ or ≤."""
+    v = parse_value(10, unit="%", op=" ± ")
+    assert (v.op, v.number, v.unit, v.band, v.display()) == ("≤", 10, "%", True, "±10%")
+    assert parse_value("有效提升", op="±").kind == "text"

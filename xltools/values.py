@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from functools import lru_cache
 
@@ -164,6 +164,9 @@ def _parse_cached(raw: object, _type: type, unit: str | None, op: str | None) ->
 
 
 def _parse(raw: object, unit: str | None, op: str | None) -> Value:
+    if op.__class__ is str and op.strip() == BAND_SIGN:  # 指标性质「±」 beside 10 (%): a band (Value.band)
+        v = _parse(raw, unit, None)
+        return replace(v, op="≤", band=True) if v.is_number and not v.band else v
     col_unit = normalize_text(unit) if isinstance(unit, str) else ""
     if col_unit in _NONE_TEXT:
         col_unit = ""
@@ -241,6 +244,8 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
 
 
 _TRAILING_REMARK = re.compile(r"\([^()]*\)$")
+#: The direction of a band either side of zero, in a 指标性质 column as in a value (``±10%``).
+BAND_SIGN = "±"
 _BAND = re.compile(r"(?:≤|<=|控制在|不超过)?(?:±|\+/-|正负)([0-9]{1,6}(?:\.[0-9]{1,6})?)(%|[^0-9%]{0,4}?)(?:以内|之内|内)?")
 
 

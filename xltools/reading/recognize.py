@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Set
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
 
@@ -607,9 +607,7 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
     if name[:2] == "指标" or "\n" in name or name[:1] in "….．":
         name = _slot_name(name)
     unit_col = to_text(unit_v)
-    target = parse_value(target_v, unit=unit_col, op=direction if direction else None)
-    if direction.__class__ is str and direction.strip() == "±" and target.is_number and not target.band:  # 指标性质「±」 beside 10 (%): a band
-        target = replace(target, op="≤", band=True)
+    target = parse_value(target_v, unit=unit_col, op=direction if direction else None)  # 「±」: a band
     qualitative = target.kind == "text" or is_qualitative_direction(direction)
     actual = parse_value(actual_v, unit=unit_col)
     if target.number == 0 and actual.kind == "none" and actual_v in ZERO_WORDS:  # 无 against 零投诉: none

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .. import taxonomy
 from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL
+from ..values import BAND_SIGN
 
 TEMPLATE_VERSION = "1"
 KINDS = (GOALS, SELFEVAL, DEPT, EVALUATION, MONITOR)
@@ -28,7 +29,7 @@ HEADER_FILL = "FFD9E1F2"
 
 #: 指标性质 dropdown.
 #: ± is a band either side of zero (成本偏差率 ±10%): met by a deviation of either sign within it.
-BAND = "±"
+BAND = BAND_SIGN
 DIRECTIONS = ("≥", "≤", "=", ">", "<", BAND, "定性")
 ATTRIBUTES = ("新增", "延续")
 LINE_ITEM_GROUPS = ("政府采购", "自行组织")
