@@ -80,12 +80,11 @@ class Funds:
         template filled by a program), or all zeros beside filled components, as some budget
         systems export a total nobody keyed in (the row's own figures are still checked: A301)."""
         t = self.row("total")
-        figures = () if t is None else [x for x in (t.initial_budget, t.annual_budget, t.spent) if x is not None]
+        figures = () if t is None else [x for f in FUNDS_AMOUNTS if (x := getattr(t, f)) is not None]
         if figures and any(figures):
             return t
         parts = [r for r in self.rows if r.kind != "total"]
-        if not parts or self.partial or (figures and not any(r.initial_budget or r.annual_budget or r.spent
-                                                             for r in parts)):
+        if not parts or self.partial or (figures and not any(getattr(r, f) for r in parts for f in FUNDS_AMOUNTS)):
             return t  # (parts that are not all the parts would sum to a wrong total)
 
         def add(attr: str) -> float | None:

@@ -26,6 +26,8 @@ from .values import DATE_UNIT, Value, date_order, format_number, percent_scale
 _ACHIEVED, _PARTIAL, _FAILED = 0, 1, 2
 #: Monitoring lights, worst first (xltools/monitoring.py).
 LIGHTS = ("red", "yellow", "green", "blue")
+
+
 def round_half_up(x: float, digits: int = 2) -> float:
     """Round as Excel's ROUND does: the value to 15 significant digits first, then half away from
     zero in decimal (2.675 → 2.68, where round() gives 2.67; 1.5 × 114/120 = 1.4249999999999998,

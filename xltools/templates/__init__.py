@@ -167,7 +167,8 @@ def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  
     L = built.columns
     result = score_table(source, rules) if source.kind in (SELFEVAL, DEPT) else None
     scored = {id(r.indicator): r for r in result.rows} if result else {}
-    bands = rules.for_table(built.kind).qualitative
+    tr = rules.for_table(built.kind)
+    bands = tr.qualitative
     tax = TAXONOMIES[built.kind]
     for k, ind in enumerate(source.indicators):
         row = built.first_row + k
@@ -222,8 +223,7 @@ def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  
                 put("outcome", band.outcome)
                 put("qual_rate", rate)
             elif ind.outcome or text_actual:
-                put("outcome", bands[outcome_of(ind.outcome or ind.actual.text,
-                                                rules.for_table(built.kind).outcome_words)].outcome)
+                put("outcome", bands[outcome_of(ind.outcome or ind.actual.text, tr.outcome_words)].outcome)
             continue
         put("direction", ind.op or "")
         if ind.actual.is_number:
