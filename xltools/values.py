@@ -26,6 +26,8 @@ from . import units
 #: Canonical operators. ``>`` and ``<`` are kept apart from ``≥``/``≤`` for display; scoring
 #: treats them alike (domain.md §5).
 OPERATORS = ("≥", ">", "=", "<", "≤")
+#: The direction of a band either side of zero, in a 指标性质 column as in a value (``±10%``).
+BAND_SIGN = "±"
 
 # Longest spellings first so that ``>=`` wins over ``>``.
 _SYMBOLS = [
@@ -51,9 +53,8 @@ DIRECTION_WORDS: dict[str, str | None] = {
     "越小越好": "≤", "定性": None, "定性指标": None, "定量": "=", "定量指标": "=",
     "定量(其他)": "=", "定量（其他）": "=", "其他": "=",
 }
-_NONE_TEXT = {"", "-", "--", "—", "——", "–", "/", "\\", "无", "n/a", "na", "null", "none", "暂无", "…"}
 #: Cell texts that stand for nothing (a dash, a slash, 无 …), lower-cased.
-NONE_TEXT = frozenset(_NONE_TEXT)
+NONE_TEXT = frozenset(("", "-", "--", "—", "——", "–", "/", "\\", "无", "n/a", "na", "null", "none", "暂无", "…"))
 # A word prefix (不低于), then/or a symbol prefix (≥), longest spelling first.
 _WORD_OP = dict(_PREFIX_WORDS)
 _SYMBOL_OP = dict(_SYMBOLS)
@@ -77,8 +78,8 @@ _ZERO = re.compile("(?:零|无|杜绝|未发生|没有发生|未出现)(?:重特
 _UP_TO_FULL = re.compile(r"([0-9]{1,2}(?:\.[0-9]{1,4})?)%?(?:-|~|至|到)100(?:\.0+)?%")
 #: What an actual cell says beside a zero target when nothing happened: ``无`` is then 0, not blank.
 ZERO_WORDS = frozenset(("无", "零", "没有", "未发生", "无发生"))
-#: A frequency before the number: ``每月1次`` is ``1次/月``, as ``≥1次/月`` is written.
-#: A frequency before the number: ``每月1次``, ``每个月2次``, ``每半年1次``, ``一年4次``, ``年均4次``.
+#: A frequency before the number, as ``≥1次/月`` is written after it: ``每月1次``, ``每个月2次``,
+#: ``每半年1次``, ``一年4次``, ``年均4次``.
 _PER = re.compile("每个?(半年|季度|年|季|月|周|天|日)|一年|年(?:均|平均)")  # not 一季度: the first quarter
 
 
@@ -115,7 +116,7 @@ class Value:
         """The value as a reviewer would write it back (``≥90%``, ``1100人``, ``达到预期``)."""
         if self.kind != "number":
             return self.text
-        return f"{'±' if self.band else self.op or ''}{format_number(self.number)}{self.unit}"
+        return f"{BAND_SIGN if self.band else self.op or ''}{format_number(self.number)}{self.unit}"
 
 
 NONE = Value("none")
@@ -168,7 +169,7 @@ def _parse(raw: object, unit: str | None, op: str | None) -> Value:
         v = _parse(raw, unit, None)
         return replace(v, op="≤", band=True) if v.is_number and not v.band else v
     col_unit = normalize_text(unit) if isinstance(unit, str) else ""
-    if col_unit in _NONE_TEXT:
+    if col_unit in NONE_TEXT:
         col_unit = ""
     elif col_unit in _PERCENT_WORDS:
         col_unit = "%"
@@ -186,7 +187,7 @@ def _parse(raw: object, unit: str | None, op: str | None) -> Value:
     if isinstance(raw, time):
         return Value("text", text=raw.isoformat())
     text = normalize_text(str(raw))
-    if text.lower() in _NONE_TEXT:
+    if text.lower() in NONE_TEXT:
         return NONE
     return _parse_text(text, col_unit, col_op)
 
@@ -202,7 +203,7 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     band = _UP_TO_FULL.fullmatch(text)
     if band:  # ``95%-100%``: at least the lower bound, since a rate cannot pass 100%
         return Value("number", text=text, op="≥", number=float(band[1]), unit="%")
-    if "±" in text or "正负" in text:
+    if BAND_SIGN in text or "正负" in text:
         return _band(text, col_unit)
     start = _NEUTRAL.match(text)  # ``约120家``, ``全年累计完成120家``: the number is still 120家
     per = _PER.match(text, start.end() if start else 0)
@@ -244,8 +245,6 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
 
 
 _TRAILING_REMARK = re.compile(r"\([^()]*\)$")
-#: The direction of a band either side of zero, in a 指标性质 column as in a value (``±10%``).
-BAND_SIGN = "±"
 _BAND = re.compile(r"(?:≤|<=|控制在|不超过)?(?:±|\+/-|正负)([0-9]{1,6}(?:\.[0-9]{1,6})?)(%|[^0-9%]{0,4}?)(?:以内|之内|内)?")
 
 

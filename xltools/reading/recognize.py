@@ -521,7 +521,7 @@ def _level1_subtotal(cells: _Cells, table: Table, cols: dict[str, int], r: int, 
 
 
 #: A weight at the end of an indicator's name: ``相关性(5分)``, ``资金使用合规性（10分）``.
-_NAME_WEIGHT_END = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]$")
+_NAME_WEIGHT_END = re.compile(_NAME_WEIGHT.pattern + "$")
 
 
 def _name_weights(table: Table) -> bool:
