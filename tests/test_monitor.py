@@ -334,3 +334,13 @@ def test_summary_lists_every_red_and_yellow_light(tmp_path):
                  selfeval / "s.xlsx", Layout())
     summarize([str(selfeval)], str(tmp_path / "s.xlsx"))
     assert "预警清单" not in pc.CalamineWorkbook.from_path(str(tmp_path / "s.xlsx")).sheet_names
+
+
+def test_a_value_to_date_written_as_a_sentence_is_lit_by_its_number(tmp_path):
+    """已服务老人1100人 is the 1100人 the clean table has (green): lit by it, with A315 asking for
+    the number alone — not M404, which calls the value missing (an error). 已服务老人 alone is M404."""
+    path = write(tmp_path, edits={"E10": "已服务老人1100人"})
+    (result,) = score_workbook(read_workbook(path))
+    assert (result.rows[1].light, result.rows[1].explain_key) == ("green", "mon_prorated")
+    assert findings(path) == [("A315", "E10")]
+    assert findings(write(tmp_path, edits={"E10": "已服务老人"}, name="b.xlsx")) == [("M404", "E10")]

@@ -549,6 +549,19 @@ def test_a_form_weighed_by_block_takes_its_block_scores_as_written(tmp_path):
         97.9, 97.9, 6, 9, {"预算执行率": 9.9, "产出": 48, "效益": 30, "满意度": 10})
 
 
+def test_a_row_of_a_block_is_judged_by_its_words_or_the_number_in_them(tmp_path):
+    """A row of a block-weighted table with 实际入伍60人 or 已全部发放 was judged unmet (read as our
+    template reads text: 0); it is met by the 60人 in it, and by its words as a reviewer reads them."""
+    path = hubei_form(tmp_path / "hb.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb.active["E13"], wb.active["E16"] = "实际入伍60人", "已全部发放"
+    wb.save(path)
+    scored = score_file(path)[0]
+    assert [r.achieved for r in scored.rows if r.indicator is not None] == [
+        False, False, False, True, True, True, True, True, True]
+    assert scored.total == 97.9
+
+
 def test_a_block_scored_above_its_weight_and_a_wrong_header_total_are_found(tmp_path):
     path = hubei_form(tmp_path / "hb.xlsx", output=55, total=104.9)
     found = [(f.code, f.cell) for f in validate_file(path).findings if f.severity == "error"]

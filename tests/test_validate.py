@@ -929,3 +929,23 @@ def test_a_percentage_typed_with_an_equals_sign_in_an_xls(tmp_path, soffice):
 
     assert load_grids(xls)[0].rows[16][3:5] == ["100%", "99.5%"]
     assert findings(xls) == []
+
+
+def test_an_actual_written_as_a_sentence_is_scored_by_its_number_and_told_to_stand_alone(tmp_path):
+    """服务老人1500人 against ≥2000人 was read as a word (达成: full marks, A305 could not see the
+    claimed 20 was wrong); now as the 1500人 in it, which A315 asks to be written alone."""
+    path = write(tmp_path, edits={"E14": "共服务老人1500人", "E15": "十二场"})
+    report = validate_file(path)
+    got = {(f.code, f.cell): f for f in report.findings}
+    assert list(got) == [("A315", "E14"), ("A305", "G14"), ("A307", "H14"), ("A315", "E15"), ("A305", "G15"),
+                         ("A307", "H15"), ("A305", "G21"), ("A306", "B22")]
+    assert got["A305", "G14"].params["computed"] == "15.00" and got["A305", "G15"].params["computed"] == "5.00"
+    assert got["A315", "E14"].message() == "定量指标「服务老人人数」的实际完成值「共服务老人1500人」不是数值，已按其中的 1500人 与指标值比较"
+    assert got["A315", "E15"].suggestion() == "只填写数值「12场」，说明写入偏差原因栏"
+    assert score_file(path)[0].total == 87.6  # 97.60 less 5 and 5
+
+
+def test_an_amount_in_bare_wan_is_of_the_targets_unit(tmp_path):
+    """180万 against ≤200万元 is 180万元: no unit to ask for (A316 before)."""
+    sample = rows_with(1, name="护理服务采购成本", level1="成本指标", level2="经济成本指标", target="≤200万元", actual="180万")
+    assert [c for c in findings(write(tmp_path, sample)) if c[0] == "A316"] == []

@@ -292,6 +292,31 @@ def test_units_convert_exactly_and_survive_any_unit_cell():
     assert units.canonical(hostile) == ("万" * 4998, 1e8) and units.comparable(parse_value(100, unit=hostile).unit, "人") is False
 
 
+@pytest.mark.parametrize(("text", "number", "unit"), [
+    ("参展企业80家", 80, "家"), ("满意度85%", 85, "%"), ("实际培训80人次", 80, "人次"), ("共培训80余人", 80, "人"),
+    ("2023年培训80人", 80, "人"), ("12月20日前完成80家", 80, "家"), ("十二次", 12, "次"), ("两场", 2, "场"),
+    ("一千二百人", 1200, "人"), ("三万人次", 3, "万人次"), ("满意度达到95%", 95, "%"), ("80人,未达标", 80, "人"),
+    # a difference, an average, a rank, a share of the plan, a bound, two numbers, words
+    ("提前5天完成", None, None), ("同比增长10%", None, None), ("平均每场80人", None, None), ("排名第3", None, None),
+    ("完成目标的85%", None, None), ("≥100", None, None), ("不少于80家", None, None), ("满意度95%以上", None, None),
+    ("计划100家,实际完成80家", None, None), ("已完成", None, None), ("一般", None, None), ("统一标准", None, None),
+    ("一次性完成三场", None, None), ("十四五", None, None),
+])
+def test_the_one_number_of_an_actual_written_as_a_sentence(text, number, unit):
+    from xltools.values import number_in
+
+    v = number_in(text)
+    assert (v.number, v.unit, v.op) == (number, unit, None) if number is not None else v is None
+
+
+def test_a_bare_magnitude_is_of_the_other_values_unit():
+    from xltools import units
+
+    assert units.canonical("万") == ("", 1e4) and units.comparable("万", "万元") and units.comparable("亿", "人")
+    assert units.convert(180, "万", "万元") == 180 and units.convert(1.2, "万", "人") == 12000
+    assert units.comparable("场次", "个") and not units.comparable("人次", "人")
+
+
 def test_percent_scale_survives_vanishing_ratios():
     from xltools.values import percent_scale
 

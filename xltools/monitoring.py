@@ -27,11 +27,13 @@ lists scored rows (terminal, JSON, summaries) lists monitored rows the same way.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .messages import word
 from .model import Indicator, Table
 from .ruleset import MonitorRules, RuleSet
 from .scoring import RowScore, aligned, date_text, pct, round_half_up
-from .values import DATE_UNIT, Value, date_order, format_number, normalize_text
+from .values import DATE_UNIT, Value, date_order, format_number, normalize_text, sentence_number
 
 #: Lights behind schedule, worst first: what the 预警清单 lists and M407 reports.
 BEHIND = ("red", "yellow")
@@ -62,7 +64,8 @@ def monitor_rows(table: Table, rules: RuleSet) -> list[RowScore]:
     from .rules import heuristics  # the rule set may add words; rules imports this module's caller
 
     not_due = heuristics(rules).not_due
-    rows = [indicator_light(i, n, mr, not_due) for i in table.indicators]
+    # our template's formulas light a number only; elsewhere ``已培训80人`` is lit by its number
+    rows = [indicator_light(i, n, mr, not_due, sentences=not table.template) for i in table.indicators]
     funds = funds_light(table, n, mr)
     return [funds, *rows] if funds is not None else rows
 
@@ -74,9 +77,15 @@ def _row(ind: Indicator, light: str | None, key: str, params: dict[str, object],
                     ind.cell(cell, "name"), ind, light in ("green", "blue") if light else None, light)
 
 
-def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules, not_due: tuple[str, ...] = ()) -> RowScore:
+def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules, not_due: tuple[str, ...] = (), *,
+                    sentences: bool = True) -> RowScore:
     """One indicator's light, by the rules in this module's docstring (``not_due``: the words that
-    say a 1-N月 value is not due yet)."""
+    say a 1-N月 value is not due yet; ``sentences``: a value written in a sentence is lit by the
+    number in it, :func:`values.sentence_number`)."""
+    if sentences and not ind.to_date.is_number:
+        found = sentence_number(ind.to_date, ind.target, ind.unit)
+        if found is not None:
+            return replace(indicator_light(replace(ind, to_date=found), n, mr, not_due), indicator=ind)
     dated = not ind.qualitative and (ind.target.kind == "date" or (ind.unit == DATE_UNIT and ind.target.is_number))
     if dated and _is_date(ind.to_date, ind):  # a deadline already met or missed: the date says which
         order = date_order(ind.to_date, ind.target)

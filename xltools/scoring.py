@@ -21,7 +21,7 @@ from .messages import render, word
 from .model import DEPT, EVALUATION, GOALS, MONITOR, Indicator, Table, Workbook
 from .ruleset import OutcomeWords, RuleSet, TableRules, load_rules, packaged_heuristics
 from .taxonomy import level1_key
-from .values import DATE_UNIT, Value, date_order, format_number, percent_scale
+from .values import DATE_UNIT, Value, date_order, format_number, percent_scale, sentence_number
 
 _ACHIEVED, _PARTIAL, _FAILED = 0, 1, 2
 #: Monitoring lights, worst first (xltools/monitoring.py).
@@ -185,7 +185,8 @@ def _block_rows(table: Table, tr: TableRules, d: int) -> list[RowScore]:
                 score = round_half_up(min(max(p.score, 0.0), p.weight), d)
                 rows.append(RowScore(p.name, "", p.name, p.weight, score, "block_written",
                                      {"weight": _fmt(p.weight), "score": f"{score:.{d}f}"}, table.sheet, cell))
-        judged = score_indicator(replace(ind, weight=100.0), tr, d, use_written=False)
+        # judged by its values alone: the score merged down the block is the block's, not the row's
+        judged = score_indicator(replace(ind, weight=100.0, score=None), tr, d)
         state = "@block_met" if judged.achieved else "@block_unmet" if judged.achieved is False else "@block_unjudged"
         rows.append(_row(ind, None, "block_indicator", {"state": state}, "actual", judged.achieved))
     return rows
@@ -297,6 +298,14 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
         # our template asks for a number here; its formula scores text as 0, and so do we
         return _row(ind, 0.0, "actual_not_number", {"actual": ind.actual.text}, "actual", achieved=False)
     if not ind.actual.is_number:
+        found = sentence_number(ind.actual, ind.target, ind.unit)
+        if found is not None:  # ``参展企业80家``: scored by its number, which the explanation names
+            row = score_indicator(replace(ind, actual=found), tr, d)
+            said = str(row.params.get("actual", ""))
+            if ind.actual.text not in said:
+                row.params = {**row.params, "actual": f"{said}（{ind.actual.text}）"}
+            row.indicator = ind
+            return row
         outcome = outcome_of(ind.actual.text, tr.outcome_words)
         band = tr.qualitative[outcome]
         score = round_half_up(w * band.default, d)

@@ -29,6 +29,7 @@ _UNITS: dict[str, tuple[str, float]] = {
 #: people (人/名/位), visits (人次) and households (户) are counts of other things and stay apart.
 _UNITS.update(dict.fromkeys("个项件场次期批座所处条篇份套台辆家部本册张块幅种类", ("个", 1.0)))
 _UNITS.update(dict.fromkeys(("人", "名", "位"), ("人", 1.0)))
+_UNITS.update({"场次": ("个", 1.0), "人次": ("人次", 1.0), "户": ("户", 1.0)})
 #: Magnitude prefixes allowed over any unit (``万人次``, ``亿元``, ``万平方米``).
 _MAGNITUDES = {"万": 1e4, "亿": 1e8}
 #: Words around a unit that say "about" or "more than" and do not change what is counted.
@@ -59,12 +60,12 @@ def known(unit: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def canonical(unit: str) -> tuple[str, float]:
-    """``(canonical unit, factor)``: ``万人`` → ``("人", 10000)``, ``公顷`` → ``("亩", 15)``;
-    an unknown unit is its own canonical unit."""
+    """``(canonical unit, factor)``: ``万人`` → ``("人", 10000)``, ``公顷`` → ``("亩", 15)``, a bare
+    magnitude ``万`` → ``("", 10000)``; an unknown unit is its own canonical unit."""
     factor = 1.0
     # 万人, 亿元, 万亿元: at most two prefixes (a loop, not recursion: a unit cell may hold anything)
     for _ in range(2):
-        if unit in _UNITS or len(unit) < 2 or unit[0] not in _MAGNITUDES:
+        if unit in _UNITS or not unit or unit[0] not in _MAGNITUDES:
             break
         factor *= _MAGNITUDES[unit[0]]
         unit = unit[1:]
@@ -73,8 +74,12 @@ def canonical(unit: str) -> tuple[str, float]:
 
 
 def comparable(a: str, b: str) -> bool:
-    """Whether numbers in units ``a`` and ``b`` can be compared (a missing unit matches any)."""
-    return not a or not b or a == b or canonical(a)[0] == canonical(b)[0]
+    """Whether numbers in units ``a`` and ``b`` can be compared: a missing unit matches any, and so
+    does a bare magnitude (``180万`` against ``≤200万元``: 万 of the target's unit)."""
+    if not a or not b or a == b:
+        return True
+    ba, bb = canonical(a)[0], canonical(b)[0]
+    return ba == bb or not ba or not bb
 
 
 def convert(x: float, unit: str, to: str) -> float:
@@ -82,6 +87,6 @@ def convert(x: float, unit: str, to: str) -> float:
     if not unit or not to or unit == to:
         return x
     (base, f), (to_base, to_f) = canonical(unit), canonical(to)
-    if base != to_base:
+    if base != to_base and base and to_base:
         return x
     return x * f / to_f

@@ -217,7 +217,8 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     number = float(m.group().replace(",", ""))
     if not math.isfinite(number):  # four hundred digits: not a measurable value
         return Value("text", text=text)
-    tail = rest[m.end():].removesuffix("完成")  # ``5日内完成``, ``100%以上完成``: the word after says nothing
+    tail = _REMARK_AFTER.split(rest[m.end():], 1)[0]  # ``80人，未达标``: what follows a comma is a remark
+    tail = tail.removesuffix("完成")  # ``5日内完成``, ``100%以上完成``: the word after says nothing
     if tail.endswith(")") and not tail.startswith("("):  # ``5000万元以上（含）``: a remark after the suffix
         tail = _TRAILING_REMARK.sub("", tail)
     m = _SUFFIX.search(tail)
@@ -245,6 +246,8 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
 
 
 _TRAILING_REMARK = re.compile(r"\([^()]*\)$")
+#: Where a value ends and a remark begins (NFKC has made ，；： ASCII).
+_REMARK_AFTER = re.compile("[,;:。、]")
 _BAND = re.compile(r"(?:≤|<=|控制在|不超过)?(?:±|\+/-|正负)([0-9]{1,6}(?:\.[0-9]{1,6})?)(%|[^0-9%]{0,4}?)(?:以内|之内|内)?")
 
 
@@ -257,6 +260,80 @@ def _band(text: str, col_unit: str) -> Value:
     if len(unit) > _MAX_UNIT:
         return Value("text", text=text)
     return Value("number", text=text, op="≤", number=float(m[1]), unit=unit, band=True)
+
+
+#: Words that make a sentence's number something other than the amount reached: a difference
+#: (``提前5天``, ``同比增长10%``), an average or a rate per item, a share of the plan, a rank.
+_RELATIVE = re.compile("提前|延期|推迟|延迟|逾期|超|同比|环比|相比|较|增|减|降|提高|提升|缩短|节约|节省|少于|多于"
+                       "|低于|高于|不足|未满|平均|人均|每|目标|计划|第|排名|名次|剩余|尚有|还有|差")
+#: A bound, which makes a sentence a target (``≥100``, ``不少于80人``): A322's, not a value reached.
+_BOUND = re.compile("|".join(re.escape(w) for w, _ in _SYMBOLS + _PREFIX_WORDS if w not in ("达到", "完成", "等于")))
+#: Dates in a sentence, which are not its measurement: ``2023年``, ``12月``, ``12月20日``.
+_DATE_IN = re.compile(r"(?:19|20)\d\d年度?|\d{1,2}月(?:\d{1,2}[日号])?(?:底|末|份|初)?")
+#: Chinese numerals as an actual may spell a count (``十二次``, ``两场``, ``一千二百人``).
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_TENS = {"十": 10, "百": 100, "千": 1000}
+_CN_RUN = re.compile("[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*")
+
+
+def _cn_int(run: str) -> int | None:
+    """``十二`` → 12, ``一千二百`` → 1200, ``两`` → 2; ``None`` for what is no numeral (``十十``)."""
+    total, digit, last = 0, None, 10_000
+    for ch in run:
+        if ch in _CN_DIGITS:
+            if digit is not None and digit != 0:
+                return None  # 十四五 (a plan's name), 二三: not one number
+            digit = _CN_DIGITS[ch]
+        else:
+            place = _CN_TENS[ch]
+            if place >= last:
+                return None
+            total += (1 if digit is None else digit) * place
+            digit, last = None, place
+    return total + (digit or 0)
+
+
+def number_in(text: str) -> Value | None:
+    """The one measured number of an actual written as a sentence — ``参展企业80家``, ``满意度85%``,
+    ``实际培训80人次``, ``十二次`` — or ``None`` when the sentence holds none, several, or one that
+    is not the amount reached (``提前5天完成``, ``同比增长10%``, ``平均每场80人``, ``排名第3``).
+
+    A reviewer reads such a cell by its number: scored as a word (``已完成`` is 达成), 80家 against a
+    target of 100家 would take full marks. The caller checks that the unit is the target's."""
+    text = normalize_text(text)
+    if _RELATIVE.search(text) or _BOUND.search(text):
+        return None
+    bare = _DATE_IN.sub("", text)
+    found = list(_NUMBER.finditer(bare))
+    if not found:  # spelt in Chinese: one numeral, made digits
+        runs = [(m, _cn_int(m.group())) for m in _CN_RUN.finditer(bare)]
+        if len(runs) != 1 or runs[0][1] is None:
+            return None
+        m, n = runs[0]
+        bare = f"{bare[:m.start()]}{n}{bare[m.end():]}"
+        found = list(_NUMBER.finditer(bare))
+        spelt = True
+    else:
+        spelt = False
+    if len(found) != 1:
+        return None
+    v = _parse_text(bare[found[0].start():], "", None)
+    if not v.is_number or v.op is not None or v.band:
+        return None
+    if spelt and not units.known(units.canonical(v.unit)[0]):  # 一般, 统一标准: words, not a count
+        return None
+    return replace(v, text=text)
+
+
+def sentence_number(actual: Value, target: Value, unit: str = "") -> Value | None:
+    """:func:`number_in` of a text ``actual``, when the number it finds is in the unit of a
+    quantitative ``target`` (or one convertible to it; ``unit`` is the row's 度量单位 cell)."""
+    if actual.kind != "text" or not target.is_number:
+        return None
+    v = number_in(actual.text)
+    if v is None or not units.comparable(v.unit, target.unit or units.clean(normalize_text(unit))):
+        return None
+    return v
 
 
 _YEAR = r"(?:19|20)\d\d"

@@ -27,7 +27,7 @@ from ..model import (
 from ..reading.labels import TOTAL_LABELS, label_key
 from ..reading.source import UNCALCULATED
 from ..scoring import RowScore, outcome_of, pct, qual_rate, round_half_up
-from ..values import Value, date_serial, format_number, parse_value
+from ..values import Value, date_serial, format_number, parse_value, sentence_number
 from . import Context, Finding, any_of, bounded_rates, check, percent_of, stated
 from .catalogue import FORMULA_ERROR_OTHER, FORMULA_ERRORS, Text
 
@@ -364,7 +364,8 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
             yield Finding("A322", t.sheet, ind.cell(col), actual.text, _as_target(ind.name, actual))
         elif not target.is_number:
             continue
-        elif actual.kind == "text" and t.kind != MONITOR:  # a monitoring table's word is M404's
+        elif actual.kind == "text" and (t.kind != MONITOR or (not t.template and sentence_number(actual, target, ind.unit))):
+            # a monitoring table's word is M404's, unless it was lit by the number in it
             yield Finding("A315", t.sheet, ind.cell(col), actual.text, _not_a_number(t, ind, actual, target))
         elif actual.is_number and not units.comparable(actual.unit, target.unit):
             yield Finding("A316", t.sheet, ind.cell(col), actual.text, {
@@ -377,8 +378,14 @@ def _not_a_number(t: Table, ind: Indicator, actual: Value, target: Value) -> dic
     given as ``computed``, which ``xltools fix`` writes — when its unit, if any, is the row's."""
     params: dict[str, object] = {
         "name": ind.name, "value": actual.text, "target": target.display(),
+        "problem": "无法与指标值比较", "problem_en": "and cannot be compared with the target",
         "fix": f"填写实际达到的数值，单位与指标值「{target.display()}」一致",
         "fix_en": f"write the number reached, in the unit of the target 「{target.display()}」"}
+    found = None if t.template else sentence_number(actual, target, ind.unit)  # a template scores text as 0
+    if found is not None:  # scored by the number in it (scoring.score_indicator), which is to stand alone
+        n = found.display()
+        params.update(problem=f"已按其中的 {n} 与指标值比较", problem_en=f"and was compared with the target as {n}",
+                      fix=f"只填写数值「{n}」，说明写入偏差原因栏", fix_en=f"write only 「{n}」; put the words in the reason column")
     number = _plain_number(actual.text, units.clean(ind.unit or target.unit)) if t.template else None
     if number is not None:
         n = format_number(number)
