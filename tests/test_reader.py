@@ -523,3 +523,19 @@ def test_a_name_column_headed_指标_and_actuals_headed_完成情况(tmp_path, n
         ("养护里程", "126公里"), ("道路通行条件", "有效改善"), ("群众满意度", "92%")]
     assert score_file(path)[0].total == 99.5
     assert not [f for f in validate_file(path).findings if f.severity == "error"]
+
+
+def test_a_number_with_a_bracketed_remark_is_the_number(tmp_path):
+    """An expert's 3.8（扣1.2分） is 3.8: it was no score (A318, an error) and the row's mean was
+    taken over the other two experts, which moved the demo's 85.99 to 86.12."""
+    from xltools.api import validate_file
+    from xltools.samples import demo_samples, write_sample
+
+    sample, layout = demo_samples()["评价评分表.xlsx"]
+    rows = list(sample.rows)
+    rows[1] = replace(rows[1], experts=[4.0, "3.8（扣1.2分）", 4.36])
+    path = tmp_path / "评价.xlsx"
+    write_sample(replace(sample, rows=rows), path, layout)
+    (result,) = score_file(path)
+    assert (result.rows[1].score, result.total) == (4.05, 85.99)
+    assert validate_file(path).findings == []

@@ -89,6 +89,8 @@ LOOKED_FOR_EN = "a header row with 一级指标 and 三级指标 (or 指标名�
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _YEAR_LINE = re.compile(r"^\(?(20\d{2})年(?:度|1[-—–~至]\d{1,2}月(?:份)?)?\)?$")  # (2023年度), (2024年1-6月)
 _NUMBER_TEXT = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?(?:%|万元|元|分)?$")
+#: A bracketed remark closing a number's cell (NFKC has made （） ASCII).
+_REMARK = re.compile(r"\([^()]*\)$")
 _MAX_BLANK = 3
 #: A money unit stated by a cell: ``单位：元``, ``金额单位：万元``, a label ending ``（元）``, or the
 #: unit alone in a cell of its own (``全年执行数 | 元 | 480000``); ``资金100万元`` in a text is not one.
@@ -126,7 +128,10 @@ def _text_number(raw: str) -> float | None:
     (weights, scores, 100%) in every row of every file of a batch."""
     text = normalize_text(raw)
     if not _NUMBER_TEXT.match(text):
-        return None
+        remark = _REMARK.search(text)  # ``3.8（扣1.2分）``, ``100（含结转20）``: the number and a remark on it
+        if remark is None or not _NUMBER_TEXT.match(text[:remark.start()]):
+            return None
+        text = text[:remark.start()]
     x = float(text[:-1].replace(",", "")) / 100 if text.endswith("%") else float(text.rstrip("万元分").replace(",", ""))
     return x if math.isfinite(x) else None  # four hundred digits read as infinity: not a number
 
