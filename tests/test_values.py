@@ -38,6 +38,17 @@ CASES = [
     ("≧80%", "number", "≥", 80, "%"),
     ("≮80%", "number", "≥", 80, "%"),
     ("5000万元以上（含）", "number", "≥", 5000, "万元"),
+    # the indicator named before its bounded value (a word before: any actual met it)
+    ("群众满意度≥90%", "number", "≥", 90, "%"),
+    ("服务对象满意度不低于90%", "number", "≥", 90, "%"),
+    ("满意度达90%以上", "number", "≥", 90, "%"),
+    ("培训人次≥500人次", "number", "≥", 500, "人次"),
+    ("全年培训≥2次", "number", "≥", 2, "次"),
+    ("前3名以内", "number", "≤", 3, "名"),
+    ("培训100人", "text", None, None, ""),  # no bound: a sentence as likely as a measure
+    ("达到国家2级标准", "text", None, None, ""),
+    ("较上年增长10%", "text", None, None, ""),
+    ("100%，达到预期", "number", None, 100, "%"),  # a remark after a comma
     ("每半年1次", "number", None, 1, "次/半年"),
     ("一年4次", "number", None, 4, "次/年"),
     ("年均4次", "number", None, 4, "次/年"),
@@ -307,6 +318,12 @@ def test_the_one_number_of_an_actual_written_as_a_sentence(text, number, unit):
 
     v = number_in(text)
     assert (v.number, v.unit, v.op) == (number, unit, None) if number is not None else v is None
+
+
+def test_a_labelled_value_takes_the_bound_of_its_column():
+    assert (parse_value("满意度90%", op="≥").op, parse_value("满意度90%", op="≥").number) == ("≥", 90)
+    assert parse_value("满意度90%", op="定性").kind == "text"
+    assert parse_value("满意度≥90%", op="≤").op == "≥"  # the cell's own wins, as everywhere
 
 
 def test_a_bare_magnitude_is_of_the_other_values_unit():

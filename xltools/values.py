@@ -213,7 +213,7 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     rest = text[m.end():]
     m = _NUMBER.match(rest)
     if m is None:
-        return Value("text", text=text)
+        return _labelled(text, col_unit, col_op)
     number = float(m.group().replace(",", ""))
     if not math.isfinite(number):  # four hundred digits: not a measurable value
         return Value("text", text=text)
@@ -246,6 +246,23 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
 
 
 _TRAILING_REMARK = re.compile(r"\([^()]*\)$")
+#: What the indicator is, named before its bounded value: ``满意度≥90%``, ``服务对象满意度不低于90%``,
+#: ``培训人次≥500人次``, ``满意度达90%以上`` — the label, up to an operator or a number with one after it.
+_LABEL = re.compile("[\u4e00-\u9fff]{1,20}?(?=(?:" + "|".join(re.escape(w) for w, _ in _SYMBOLS + _PREFIX_WORDS)
+                    + ")?[0-9])")
+
+
+def _labelled(text: str, col_unit: str, col_op: str | None) -> Value:
+    """A value named by its indicator (``满意度≥90%``) is the value, when it has a bound (a
+    symbol or word before the number, 以上/以内 after it, or the row's 指标性质): read as a word,
+    any actual met it. Without one (``培训100人``) it stays a word: a sentence then, as likely as
+    a measure (``达到国家2级标准``)."""
+    m = _LABEL.match(text)
+    if m is not None:
+        v = _parse_text(text[m.end():], col_unit, None)
+        if v.is_number and (v.op or col_op):  # bounded by the cell, or by its 指标性质 column
+            return replace(v, text=text, op=v.op or col_op)
+    return Value("text", text=text)
 #: Where a value ends and a remark begins (NFKC has made ，；： ASCII).
 _REMARK_AFTER = re.compile("[,;:。、]")
 _BAND = re.compile(r"(?:≤|<=|控制在|不超过)?(?:±|\+/-|正负)([0-9]{1,6}(?:\.[0-9]{1,6})?)(%|[^0-9%]{0,4}?)(?:以内|之内|内)?")
