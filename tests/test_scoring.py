@@ -135,6 +135,12 @@ def test_overachievement_threshold_is_data(tmp_path):
         ("验收不合格", None, 0.0, "qual_default"),  # was achieved
         ("提升效果不明显", None, 0.0, "qual_default"),
         ("部分区域不达标", None, 6.0, "qual_default"),
+        ("暂未实施", None, 0.0, "qual_default"),  # 未 inside the text: was achieved
+        ("项目未按期完成", None, 0.0, "qual_default"),
+        ("因政策调整取消", None, 0.0, "qual_default"),
+        ("工程尚在建设中", None, 6.0, "qual_default"),
+        ("已完工待验收", None, 6.0, "qual_default"),
+        ("延迟至次年", None, 6.0, "qual_default"),
         ("", None, 0.0, "qual_missing"),
         ("达到预期", 12, 10.0, "qual_default"),  # written above the weight is ignored (A304)
     ],
