@@ -21,7 +21,16 @@ from .messages import render, word
 from .model import DEPT, EVALUATION, GOALS, MONITOR, Indicator, Table, Workbook
 from .ruleset import OutcomeWords, RuleSet, TableRules, load_rules, packaged_heuristics
 from .taxonomy import level1_key
-from .values import DATE_UNIT, Value, date_order, format_number, percent_scale, sentence_number
+from .values import (
+    DATE_UNIT,
+    Value,
+    date_order,
+    format_number,
+    is_qualitative_direction,
+    percent_scale,
+    sentence_number,
+    sentence_target,
+)
 
 _ACHIEVED, _PARTIAL, _FAILED = 0, 1, 2
 #: Monitoring lights, worst first (xltools/monitoring.py).
@@ -291,6 +300,11 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
     if not ind.qualitative and _is_dated(ind, use_written):
         return _dated(ind, tr, d, use_written)
     if ind.qualitative or not ind.target.is_number:
+        found = sentence_target(ind.target, ind.actual) if use_written and not is_qualitative_direction(
+            ind.direction) else None
+        if found is not None:  # ``培训100人`` against 80人: compared, as a reviewer would (G220)
+            return _restated(ind, score_indicator(replace(ind, target=found, op="=", qualitative=False), tr, d),
+                             "target", ind.target.text)
         return _qualitative(ind, tr, d, use_written)
     if ind.actual.is_none:
         return _row(ind, 0.0, "no_actual", {}, "actual", achieved=False)
@@ -300,12 +314,7 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
     if not ind.actual.is_number:
         found = sentence_number(ind.actual, ind.target, ind.unit)
         if found is not None:  # ``参展企业80家``: scored by its number, which the explanation names
-            row = score_indicator(replace(ind, actual=found), tr, d)
-            said = str(row.params.get("actual", ""))
-            if ind.actual.text not in said:
-                row.params = {**row.params, "actual": f"{said}（{ind.actual.text}）"}
-            row.indicator = ind
-            return row
+            return _restated(ind, score_indicator(replace(ind, actual=found), tr, d), "actual", ind.actual.text)
         outcome = outcome_of(ind.actual.text, tr.outcome_words)
         band = tr.qualitative[outcome]
         score = round_half_up(w * band.default, d)
@@ -353,6 +362,16 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
     score = round_half_up(w * rate, d)
     return _row(ind, score, "more_part", {**full, "rate": pct(rate), "weight": _fmt(w),
                                           "score": f"{score:.{d}f}"}, achieved=False)
+
+
+def _restated(ind: Indicator, row: RowScore, param: str, text: str) -> RowScore:
+    """``row``, scored with a value read out of a sentence, as the row of ``ind`` whose explanation
+    names the sentence beside the value: ``80家（参展企业80家）``."""
+    said = str(row.params.get(param, ""))
+    if text not in said:
+        row.params = {**row.params, param: f"{said}（{text}）"}
+    row.indicator = ind
+    return row
 
 
 def _is_dated(ind: Indicator, use_written: bool) -> bool:

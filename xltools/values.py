@@ -353,6 +353,21 @@ def sentence_number(actual: Value, target: Value, unit: str = "") -> Value | Non
     return v
 
 
+def sentence_target(target: Value, actual: Value) -> Value | None:
+    """The one number of a target written as a sentence without a bound (``培训100人``, a word to
+    the reader), when the actual is a number in its unit (``80人``, or ``实际培训80人``): the
+    comparison a reviewer makes, where scoring the row as a word gave any actual full marks."""
+    if target.kind != "text":
+        return None
+    t = number_in(target.text)
+    if t is None or not t.unit:
+        return None
+    a = actual if actual.is_number else sentence_number(actual, t)
+    if a is None or not a.unit or not units.comparable(a.unit, t.unit):
+        return None
+    return t
+
+
 _YEAR = r"(?:19|20)\d\d"
 #: A year as tables write it (1900–2099), in a date or a 年度 field.
 YEAR = re.compile(_YEAR)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .. import units
-from ..model import EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator, Table
+from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator, Table
 from ..reading.labels import label_key
 from ..reading.recognize import to_number
 from ..taxonomy import level1_key
@@ -17,10 +17,12 @@ from ..values import (
     Value,
     compare_dates,
     format_number,
+    is_qualitative_direction,
     normalize_text,
     parse_date,
     parse_direction,
     parse_value,
+    sentence_target,
     year_of,
 )
 from . import Context, Finding, any_of, better_way, bounded_rates, check, percent_of
@@ -462,3 +464,21 @@ def output_parts_missing(ctx: Context) -> Iterator[Finding]:
     for part in OUTPUT_PARTS:
         if level1_key(part) not in have:
             yield Finding("G219", t.sheet, cell, outputs[0].level1, {"part": part})
+
+
+@check("G220")
+def sentence_targets(ctx: Context) -> Iterator[Finding]:
+    """A target written as a sentence without a bound (``培训100人``) — read as a word, but scored
+    by its number against an actual in its unit (scoring.score_indicator), as a reviewer compares
+    them: said, so that the target is written as the value it is."""
+    t = ctx.table
+    if t.kind not in (SELFEVAL, DEPT) or t.template:
+        return
+    for ind in t.indicators:
+        if is_qualitative_direction(ind.direction):
+            continue
+        found = sentence_target(ind.target, ind.actual)
+        if found is not None:
+            n = found.display()
+            yield Finding("G220", t.sheet, ind.cell("target"), ind.target.text, {
+                "name": ind.name, "value": ind.target.text, "number": n})
