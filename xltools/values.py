@@ -310,6 +310,7 @@ def _cn_int(run: str) -> int | None:
     return total + (digit or 0)
 
 
+@lru_cache(maxsize=4096)
 def number_in(text: str) -> Value | None:
     """The one measured number of an actual written as a sentence — ``参展企业80家``, ``满意度85%``,
     ``实际培训80人次``, ``十二次`` — or ``None`` when the sentence holds none, several, or one that

@@ -475,7 +475,7 @@ def sentence_targets(ctx: Context) -> Iterator[Finding]:
     if t.kind not in (SELFEVAL, DEPT) or t.template:
         return
     for ind in t.indicators:
-        if is_qualitative_direction(ind.direction):
+        if ind.target.kind != "text" or is_qualitative_direction(ind.direction):
             continue
         found = sentence_target(ind.target, ind.actual)
         if found is not None:
