@@ -952,3 +952,19 @@ def test_an_amount_in_bare_wan_is_of_the_targets_unit(tmp_path):
     """180万 against ≤200万元 is 180万元: no unit to ask for (A316 before)."""
     sample = rows_with(1, name="护理服务采购成本", level1="成本指标", level2="经济成本指标", target="≤200万元", actual="180万")
     assert [c for c in findings(write(tmp_path, sample)) if c[0] == "A316"] == []
+
+
+@pytest.mark.parametrize("as_text", [True, False])
+def test_weights_written_as_percentages_are_points_of_100(tmp_path, as_text):
+    """权重 20%, typed as text or kept as 0.2 in a cell formatted as %, was a weight of 0.2: every
+    written score above its weight (A304 seven times), G208, and a total of 9.60 + 0.88."""
+    weights = {f"F{r}": w for r, w in zip(range(14, 21), (20, 10, 10, 10, 20, 10, 10), strict=True)}
+    path = write(tmp_path, edits={k: f"{w}%" if as_text else w / 100 for k, w in weights.items()})
+    if not as_text:
+        wb = openpyxl.load_workbook(path)
+        for k in weights:
+            wb.active[k].number_format = "0%"
+        wb.save(path)
+    assert validate_file(path).findings == []
+    (result,) = score_file(path)
+    assert (result.total, [r.weight for r in result.rows][:3]) == (97.6, [10, 20, 10])

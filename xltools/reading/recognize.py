@@ -355,7 +355,37 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
     if table.kind in (GOALS, DEPT):
         table.amounts = _amounts(cells, start, end)
     table.goals_text = _goal_texts(cells, start, h, table.blanks)
+    _percent_weights(table)
     return table, end
+
+
+def _percent_weights(table: Table) -> None:
+    """Weights written as percentages — 权重 ``15%``, or a cell formatted as % holding 0.15 — are
+    points of 100: every indicator weight at most 1 and all of them (with the funds' 分值 when it
+    is a fraction too) adding up to at most 1 is no 100-point table (read as fractions, 15 points scored against a weight of
+    0.15: A304 on every row, a total of 8.57). Written scores no larger than their fractional
+    weights are fractions too, and so are a written total and parts of at most 1."""
+    rows = [i for i in table.indicators if i.weight is not None]
+    total = table.funds.row("total") if table.funds is not None else None
+    exec_w = total.weight if total is not None and total.weight is not None and total.weight <= 1 else 0.0
+    if len(rows) < 3 or not all(0 < i.weight <= 1 for i in rows):  # type: ignore[operator]
+        return
+    if not 0.5 <= sum(i.weight for i in rows) + exec_w <= 1 + 1e-9:  # type: ignore[misc]
+        return  # (a funds 分值 of 10 beside them is in points already, and stays)
+    fractions = all(i.score is None or i.score <= i.weight + 1e-9 for i in rows)  # type: ignore[operator]
+
+    def points(x: float | None, scaled: bool = True) -> float | None:
+        return round(x * 100, 9) if x is not None and scaled else x
+
+    for i in rows:
+        i.weight, i.score = points(i.weight), points(i.score, fractions)
+    if total is not None and exec_w:
+        total.weight, total.score = points(total.weight), points(total.score, fractions)
+    for p in table.written_parts:
+        p.weight, p.score = points(p.weight), points(p.score, fractions)
+    wt = table.written_total
+    if fractions and wt is not None and isinstance(wt.value, int | float) and 0 <= wt.value <= 1:
+        wt.value = points(float(wt.value))
 
 
 _TICK_KEYS = frozenset(TICK_COLUMNS)
