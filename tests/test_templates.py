@@ -309,3 +309,14 @@ def test_a_provincial_tables_level_names_are_poured_as_the_templates(tmp_path, s
     shown = {row[0]: (row[1], row[2]) for row in rows[head + 1:head + 7] if row[0] and row[1]}  # 成本指标 0: none
     parts = {p.name: (p.weight, p.score) for p in score_file(recalculated)[0].parts}
     assert shown == parts == {"预算执行率": (10, 10), "产出指标": (50, 50), "效益指标": (30, 30), "满意度指标": (10, 10)}
+
+
+def test_a_templates_weights_are_taken_as_typed_even_as_fractions(tmp_path):
+    """Weights of at most 1 adding up to 1 are percentages elsewhere (reading.recognize.percent_weights);
+    in our template the formulas take them as typed, and so does the reader, or the two would differ."""
+    from .template_cases import Case, P, fill_case, r
+
+    case = Case("fractions", rows=[r(P, f"数量{k}", "≥", 100, "个", 100, 0.3) for k in "ABC"])
+    fill_case(case, load_rules(None), str(tmp_path / "模板.xlsx"))
+    (result,) = score_file(tmp_path / "模板.xlsx")
+    assert [row.weight for row in result.rows if row.indicator is not None] == [0.3, 0.3, 0.3]

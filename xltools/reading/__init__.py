@@ -15,7 +15,7 @@ from ..grid import Grid, a1, parse_a1
 from ..model import EVALUATION, FUNDS_AMOUNTS, MONITOR, SELFEVAL, Funds, Indicator, Table, Workbook
 from ..values import DATE_UNIT, Value, format_number
 from .labels import HELPER_SHEETS, META_SHEET
-from .recognize import LOOKED_FOR, LOOKED_FOR_EN, tables_in_grid
+from .recognize import LOOKED_FOR, LOOKED_FOR_EN, percent_weights, tables_in_grid
 from .source import load_grids
 
 __all__ = ["read_workbook", "read_grids"]
@@ -93,6 +93,9 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
     selfeval = next((t for t in book.tables if t.kind in (SELFEVAL, MONITOR) and t.funds is None), None)
     if selfeval is not None and loose_funds:
         selfeval.funds = loose_funds[0]
+    if not meta:
+        for t in book.tables:
+            percent_weights(t)
     return book
 
 

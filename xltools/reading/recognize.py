@@ -355,16 +355,16 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
     if table.kind in (GOALS, DEPT):
         table.amounts = _amounts(cells, start, end)
     table.goals_text = _goal_texts(cells, start, h, table.blanks)
-    _percent_weights(table)
     return table, end
 
 
-def _percent_weights(table: Table) -> None:
+def percent_weights(table: Table) -> None:
     """Weights written as percentages — 权重 ``15%``, or a cell formatted as % holding 0.15 — are
     points of 100: every indicator weight at most 1 and all of them (with the funds' 分值 when it
     is a fraction too) adding up to at most 1 is no 100-point table (read as fractions, 15 points scored against a weight of
     0.15: A304 on every row, a total of 8.57). Written scores no larger than their fractional
-    weights are fractions too, and so are a written total and parts of at most 1."""
+    weights are fractions too, and so are a written total and parts of at most 1. Not in our
+    templates, whose formulas take the weights as typed (reading.read_workbook)."""
     rows = [i for i in table.indicators if i.weight is not None]
     total = table.funds.row("total") if table.funds is not None else None
     exec_w = total.weight if total is not None and total.weight is not None and total.weight <= 1 else 0.0
