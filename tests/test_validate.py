@@ -968,3 +968,13 @@ def test_weights_written_as_percentages_are_points_of_100(tmp_path, as_text):
     assert validate_file(path).findings == []
     (result,) = score_file(path)
     assert (result.total, [r.weight for r in result.rows][:3]) == (97.6, [10, 20, 10])
+
+
+def test_an_actual_said_reached_is_no_target_written_in_its_place(tmp_path):
+    """完成2050人, 全年累计完成24场, 达到95% say what was reached: they were A322 (written as the
+    target, =/≥) because 完成 and 达到 bound a target. A bound after the number still is one."""
+    path = write(tmp_path, edits={"E14": "完成2050人", "E15": "全年累计完成24场", "E20": "达到95%"})
+    assert validate_file(path).findings == []
+    path = write(tmp_path, edits={"E15": "完成24场以上"}, name="b.xlsx")
+    (finding,) = validate_file(path).findings
+    assert (finding.code, finding.cell, finding.params["op"]) == ("A322", "E15", "≥")

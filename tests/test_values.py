@@ -49,6 +49,7 @@ CASES = [
     ("达到国家2级标准", "text", None, None, ""),
     ("较上年增长10%", "text", None, None, ""),
     ("100%，达到预期", "number", None, 100, "%"),  # a remark after a comma
+    ("完成24场以上", "number", "≥", 24, "场"),  # the bound after the number, not 完成's =
     ("每半年1次", "number", None, 1, "次/半年"),
     ("一年4次", "number", None, 4, "次/年"),
     ("年均4次", "number", None, 4, "次/年"),

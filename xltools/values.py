@@ -222,8 +222,8 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     if tail.endswith(")") and not tail.startswith("("):  # ``5000万元以上（含）``: a remark after the suffix
         tail = _TRAILING_REMARK.sub("", tail)
     m = _SUFFIX.search(tail)
-    if m:
-        op = op or _SUFFIX_OP[m.group()]
+    if m:  # ``完成24场以上``: the bound after the number says more than 完成 before it
+        op = _SUFFIX_OP[m.group()] if op is None or (word in ("完成", "达到") and not symbol) else op
         tail = tail[: m.start()]
     tail = tail.strip("()[]")
     spelt = next((w for w in _PERCENT_WORDS if tail.startswith(w)), None)
@@ -367,6 +367,22 @@ def sentence_target(target: Value, actual: Value) -> Value | None:
     if a is None or not a.unit or not units.comparable(a.unit, t.unit):
         return None
     return t
+
+
+#: Words before an actual's number that say it was reached (``完成2050人``, ``全年累计完成24场``,
+#: ``达到95%``): 完成 and 达到 make a target ``=``/``≥``, but an actual is what they say was reached.
+_REACHED = re.compile("(?:约|大约|共计|共|合计|累计|实际|已|全年|年度|年内)*(?:完成|达到|达)")
+
+
+def written_bound(v: Value) -> str | None:
+    """The bound a value is written with (``≥95%``, ``不低于2000人``, ``95%以上``), or ``None`` when
+    it has none, or only 完成/达到 before its number — the words of an actual, not of a target."""
+    if v.op is None or v.kind != "number":
+        return v.op
+    m = _REACHED.match(v.text)
+    if m is not None and _parse_text(v.text[m.end():], v.unit, None).op is None:
+        return None
+    return v.op
 
 
 _YEAR = r"(?:19|20)\d\d"

@@ -27,7 +27,7 @@ from ..model import (
 from ..reading.labels import TOTAL_LABELS, label_key
 from ..reading.source import UNCALCULATED
 from ..scoring import RowScore, outcome_of, pct, qual_rate, round_half_up
-from ..values import Value, date_serial, format_number, parse_value, sentence_number
+from ..values import Value, date_serial, format_number, parse_value, sentence_number, written_bound
 from . import Context, Finding, any_of, bounded_rates, check, percent_of, stated
 from .catalogue import FORMULA_ERROR_OTHER, FORMULA_ERRORS, Text
 
@@ -360,7 +360,7 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
         target, actual = ind.target, getattr(ind, col)
         if ind.qualitative or not ind.name:
             continue
-        if actual.op is not None and t.kind != MONITOR:  # a forecast may well be "≥95%"
+        if written_bound(actual) is not None and t.kind != MONITOR:  # a forecast may well be "≥95%"
             yield Finding("A322", t.sheet, ind.cell(col), actual.text, _as_target(ind.name, actual))
         elif not target.is_number:
             continue
