@@ -98,6 +98,7 @@ CASES = [
     ("M405", "E9", {"E9": "累计完成值", "D6": "累计执行数", "A2": "（2024年度）"}),
     ("M406", "G15", {"G15": "确定能"}),  # red light
     ("M406", "G10", {"F10": "1800人"}),  # 确定能 with a forecast short of the target
+    ("M406", "G10", {"F10": "预计全年服务1800人"}),  # ... written as a sentence (it was no forecast)
     ("M406", "G11", {"G11": "完全不可能", "F11": "24场"}),  # 完全不可能 with a forecast that meets it
     ("M407", "D7", {"D7": 150, "D8": 150, "E7": 0.3, "E8": 0.3}),  # 30% of 50% = 60% → yellow
     ("A302", "D7", {"D7": 520, "E7": 1.04}),
