@@ -196,6 +196,21 @@ def test_unknown_table_is_s105(tmp_path):
     assert "一级指标" in report.findings[0].message()
 
 
+def test_a_declared_target_written_as_a_sentence_is_g220(tmp_path):
+    """培训2000人 in a declaration cannot be assessed as it stands; 达到国家2级标准 is no count."""
+    from xltools.samples import write_sample
+
+    rows = [replace(r, actual="", score=None) for r in CLEAN.rows]
+    rows[0] = replace(rows[0], target="服务老人2000人")
+    rows[1] = replace(rows[1], target="达到国家2级标准")
+    path = tmp_path / "目标.xlsx"
+    write_sample(replace(GOALS, rows=rows), path, LAYOUT)
+    (g220,) = [f for f in validate_file(path).findings if f.code == "G220"]
+    assert (g220.cell, g220.message(), g220.suggestion()) == (
+        "D12", "「服务老人人数」的指标值「服务老人2000人」是一句话，不是带运算符号的数值，无法据以考核",
+        "写成「≥2000人」「2000人」这样的数值，指标内容写在三级指标名称中")
+
+
 def test_unparsable_quantitative_target_is_g201(tmp_path):
     sample = rows_with(0, target="较多", direction="≥")
     path = tmp_path / "x.xlsx"

@@ -19,6 +19,7 @@ from ..values import (
     format_number,
     is_qualitative_direction,
     normalize_text,
+    number_in,
     parse_date,
     parse_direction,
     parse_value,
@@ -472,13 +473,22 @@ def sentence_targets(ctx: Context) -> Iterator[Finding]:
     by its number against an actual in its unit (scoring.score_indicator), as a reviewer compares
     them: said, so that the target is written as the value it is."""
     t = ctx.table
-    if t.kind not in (SELFEVAL, DEPT) or t.template:
+    if t.kind not in (SELFEVAL, DEPT, GOALS) or t.template:
         return
     for ind in t.indicators:
         if ind.target.kind != "text" or is_qualitative_direction(ind.direction):
             continue
-        found = sentence_target(ind.target, ind.actual)
-        if found is not None:
-            n = found.display()
-            yield Finding("G220", t.sheet, ind.cell("target"), ind.target.text, {
-                "name": ind.name, "value": ind.target.text, "number": n})
+        if t.kind == GOALS:  # no actual yet: a number in a unit that counts or measures (not 2级标准)
+            found = number_in(ind.target.text)
+            if found is None or not units.known(units.canonical(found.unit)[0]):
+                continue
+            problem = ("，无法据以考核", ", which cannot be assessed")
+        else:
+            found = sentence_target(ind.target, ind.actual)
+            if found is None:
+                continue
+            problem = (f"；已按其中的 {found.display()} 与实际完成值比较",
+                       f"; it was compared with the actual as {found.display()}")
+        yield Finding("G220", t.sheet, ind.cell("target"), ind.target.text, {
+            "name": ind.name, "value": ind.target.text, "number": found.display(),
+            "problem": problem[0], "problem_en": problem[1]})
