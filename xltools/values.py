@@ -67,7 +67,8 @@ _SUFFIX = re.compile("(?:" + "|".join(re.escape(w) for w, _ in _SUFFIX_WORDS) + 
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
 _MAX_UNIT = 6
 #: Words before a number that do not change it (about, in all, so far, actually).
-_NEUTRAL = re.compile("(?:约|大约|共计|共|合计|累计|实际|已|全年|年度|年内|发生)+"
+_ABOUT = "约|大约|共计|共|合计|累计|实际|已|全年|年度|年内|发生"
+_NEUTRAL = re.compile(f"(?:{_ABOUT})+"
                       # the rate named before its value: ``覆盖率100%``, ``群众满意率为95%``
                       "|[\u4e00-\u9fff]{1,10}?率(?:为|是|:)?(?=[0-9.])")
 #: A count that is to stay at zero, in words — ``零投诉``, ``无重大安全事故``, ``杜绝安全事故``,
@@ -246,6 +247,8 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
 
 
 _TRAILING_REMARK = re.compile(r"\([^()]*\)$")
+#: Where a value ends and a remark begins (NFKC has made ，；： ASCII).
+_REMARK_AFTER = re.compile("[,;:。、]")
 #: What the indicator is, named before its bounded value: ``满意度≥90%``, ``服务对象满意度不低于90%``,
 #: ``培训人次≥500人次``, ``满意度达90%以上`` — the label, up to an operator or a number with one after it.
 _LABEL = re.compile("[\u4e00-\u9fff]{1,20}?(?=(?:" + "|".join(re.escape(w) for w, _ in _SYMBOLS + _PREFIX_WORDS)
@@ -263,8 +266,8 @@ def _labelled(text: str, col_unit: str, col_op: str | None) -> Value:
         if v.is_number and (v.op or col_op):  # bounded by the cell, or by its 指标性质 column
             return replace(v, text=text, op=v.op or col_op)
     return Value("text", text=text)
-#: Where a value ends and a remark begins (NFKC has made ，；： ASCII).
-_REMARK_AFTER = re.compile("[,;:。、]")
+
+
 _BAND = re.compile(r"(?:≤|<=|控制在|不超过)?(?:±|\+/-|正负)([0-9]{1,6}(?:\.[0-9]{1,6})?)(%|[^0-9%]{0,4}?)(?:以内|之内|内)?")
 
 
@@ -371,7 +374,7 @@ def sentence_target(target: Value, actual: Value) -> Value | None:
 
 #: Words before an actual's number that say it was reached (``完成2050人``, ``全年累计完成24场``,
 #: ``达到95%``): 完成 and 达到 make a target ``=``/``≥``, but an actual is what they say was reached.
-_REACHED = re.compile("(?:约|大约|共计|共|合计|累计|实际|已|全年|年度|年内)*(?:完成|达到|达)")
+_REACHED = re.compile(f"(?:{_ABOUT})*(?:完成|达到|达)")
 
 
 def written_bound(v: Value) -> str | None:
