@@ -345,3 +345,8 @@ def test_a_value_to_date_written_as_a_sentence_is_lit_by_its_number(tmp_path):
     assert (result.rows[1].light, result.rows[1].explain_key) == ("green", "mon_prorated")
     assert findings(path) == [("A315", "E10")]
     assert findings(write(tmp_path, edits={"E10": "已服务老人"}, name="b.xlsx")) == [("M404", "E10")]
+    # a target written as a sentence is lit by its number too (by 完成目标可能性 before), and is G220
+    path = write(tmp_path, edits={"D10": "服务老人2000人"}, name="c.xlsx")
+    (result,) = score_workbook(read_workbook(path))
+    assert (result.rows[1].light, result.rows[1].explain_key) == ("green", "mon_prorated")
+    assert findings(path) == [("G220", "D10")]

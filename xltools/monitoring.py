@@ -33,7 +33,16 @@ from .messages import word
 from .model import Indicator, Table
 from .ruleset import MonitorRules, RuleSet
 from .scoring import RowScore, aligned, date_text, pct, round_half_up
-from .values import DATE_UNIT, Value, date_order, format_number, normalize_text, sentence_number
+from .values import (
+    DATE_UNIT,
+    Value,
+    date_order,
+    format_number,
+    is_qualitative_direction,
+    normalize_text,
+    sentence_number,
+    sentence_target,
+)
 
 #: Lights behind schedule, worst first: what the 预警清单 lists and M407 reports.
 BEHIND = ("red", "yellow")
@@ -82,6 +91,11 @@ def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules, not_due: tu
     """One indicator's light, by the rules in this module's docstring (``not_due``: the words that
     say a 1-N月 value is not due yet; ``sentences``: a value written in a sentence is lit by the
     number in it, :func:`values.sentence_number`)."""
+    if sentences and ind.target.kind == "text" and not is_qualitative_direction(ind.direction):
+        target = sentence_target(ind.target, ind.to_date)  # ``服务老人2000人`` against 1100人 (G220)
+        if target is not None:
+            lit = indicator_light(replace(ind, target=target, op="=", qualitative=False), n, mr, not_due)
+            return replace(lit, indicator=ind)
     if sentences and not ind.to_date.is_number:
         found = sentence_number(ind.to_date, ind.target, ind.unit)
         if found is not None:

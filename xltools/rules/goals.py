@@ -473,7 +473,7 @@ def sentence_targets(ctx: Context) -> Iterator[Finding]:
     by its number against an actual in its unit (scoring.score_indicator), as a reviewer compares
     them: said, so that the target is written as the value it is."""
     t = ctx.table
-    if t.kind not in (SELFEVAL, DEPT, GOALS) or t.template:
+    if t.kind not in (SELFEVAL, DEPT, GOALS, MONITOR) or t.template:
         return
     for ind in t.indicators:
         if ind.target.kind != "text" or is_qualitative_direction(ind.direction):
@@ -484,7 +484,7 @@ def sentence_targets(ctx: Context) -> Iterator[Finding]:
                 continue
             problem = ("，无法据以考核", ", which cannot be assessed")
         else:
-            found = sentence_target(ind.target, ind.actual)
+            found = sentence_target(ind.target, ind.to_date if t.kind == MONITOR else ind.actual)
             if found is None:
                 continue
             problem = (f"；已按其中的 {found.display()} 与实际完成值比较",
