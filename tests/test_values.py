@@ -321,6 +321,23 @@ def test_the_one_number_of_an_actual_written_as_a_sentence(text, number, unit):
     assert (v.number, v.unit, v.op) == (number, unit, None) if number is not None else v is None
 
 
+@pytest.mark.parametrize(("unit", "clean"), [
+    ("次培训", "次"), ("个示范点", "个"), ("家企业", "家"), ("万元资金", "万元"), ("元人民币", "元"),
+    ("人次", "人次"), ("个工作日", "个工作日"), ("个百分点", "个百分点"), ("万人次", "万人次"),
+    ("级标准", "级标准"), ("次/年", "次/年"), ("年共培训一千二百人", "年共培训一千二百人"),
+])
+def test_a_unit_followed_by_what_it_counts_is_the_unit(unit, clean):
+    from xltools import units
+
+    assert units.clean(unit) == clean
+
+
+def test_a_frequency_with_what_is_done_inside_it():
+    for text, op, unit in (("每季度开展1次", None, "次/季度"), ("每周巡查不少于3次", "≥", "次/周"), ("每月组织≥2次培训", "≥", "次/月")):
+        v = parse_value(text)
+        assert (v.kind, v.op, v.unit) == ("number", op, unit), text
+
+
 def test_a_labelled_value_takes_the_bound_of_its_column():
     assert (parse_value("满意度90%", op="≥").op, parse_value("满意度90%", op="≥").number) == ("≥", 90)
     assert parse_value("满意度90%", op="定性").kind == "text"

@@ -30,6 +30,9 @@ _UNITS: dict[str, tuple[str, float]] = {
 _UNITS.update(dict.fromkeys("个项件场次期批座所处条篇份套台辆家部本册张块幅种类", ("个", 1.0)))
 _UNITS.update(dict.fromkeys(("人", "名", "位"), ("人", 1.0)))
 _UNITS.update({"场次": ("个", 1.0), "人次": ("人次", 1.0), "户": ("户", 1.0)})
+#: Percentage points (a difference of rates: ``提高3个百分点``) count nothing: a unit of their own.
+_UNITS.update(dict.fromkeys(("百分点", "个百分点"), ("百分点", 1.0)))
+_UNITS["人民币"] = ("元", 1.0)
 #: Magnitude prefixes allowed over any unit (``万人次``, ``亿元``, ``万平方米``).
 _MAGNITUDES = {"万": 1e4, "亿": 1e8}
 #: Words around a unit that say "about" or "more than" and do not change what is counted.
@@ -50,7 +53,22 @@ def clean(unit: str) -> str:
         if unit.endswith(w):
             unit = unit[: -len(w)]
             break
-    return unit
+    return _measure_word(unit)
+
+
+def _measure_word(unit: str) -> str:
+    """A known unit followed by what it counts — ``次培训`` (of ``≥2次培训``), ``个示范点``, ``万元资金``
+    — is that unit (``次``, ``个``, ``万元``): the words name the indicator, and 2次培训 against 3次
+    is one count. Anything else, and a tail of more than five characters, is left as written."""
+    mag = ""
+    while unit[:1] in _MAGNITUDES and len(unit) > 1 and len(mag) < 2:
+        mag, unit = mag + unit[0], unit[1:]
+    if unit in _UNITS or not 2 <= len(unit) <= 5 or not all("\u4e00" <= ch <= "\u9fff" for ch in unit):
+        return mag + unit  # (a longer tail is a sentence: ``2023年共培训一千二百人`` is not 2023年)
+    for k in range(min(len(unit) - 1, 4), 0, -1):
+        if unit[:k] in _UNITS:
+            return mag + unit[:k]
+    return mag + unit
 
 
 def known(unit: str) -> bool:

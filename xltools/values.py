@@ -257,13 +257,14 @@ _LABEL = re.compile("[\u4e00-\u9fff]{1,20}?(?=(?:" + "|".join(re.escape(w) for w
 
 def _labelled(text: str, col_unit: str, col_op: str | None) -> Value:
     """A value named by its indicator (``满意度≥90%``) is the value, when it has a bound (a
-    symbol or word before the number, 以上/以内 after it, or the row's 指标性质): read as a word,
-    any actual met it. Without one (``培训100人``) it stays a word: a sentence then, as likely as
-    a measure (``达到国家2级标准``)."""
-    m = _LABEL.match(text)
+    symbol or word before the number, 以上/以内 after it, or the row's 指标性质) or is a frequency
+    (``每季度开展1次`` is 每季度1次): read as a word, any actual met it. Without one (``培训100人``)
+    it stays a word: a sentence then, as likely as a measure (``达到国家2级标准``)."""
+    per = _PER.match(text)  # ``每季度开展1次``: a frequency (每季度1次) with what is done inside it
+    m = _LABEL.match(text, per.end() if per else 0)
     if m is not None:
-        v = _parse_text(text[m.end():], col_unit, None)
-        if v.is_number and (v.op or col_op):  # bounded by the cell, or by its 指标性质 column
+        v = _parse_text((per.group() if per else "") + text[m.end():], col_unit, None)
+        if v.is_number and (v.op or col_op or per):  # bounded by the cell or its 指标性质 column, or a rate
             return replace(v, text=text, op=v.op or col_op)
     return Value("text", text=text)
 
