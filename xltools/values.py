@@ -289,8 +289,8 @@ _RELATIVE = re.compile("提前|延期|推迟|延迟|逾期|超|同比|环比|相
                        "|低于|高于|不足|未满|平均|人均|每|目标|计划|第|排名|名次|剩余|尚有|还有|差")
 #: A bound, which makes a sentence a target (``≥100``, ``不少于80人``): A322's, not a value reached.
 _BOUND = re.compile("|".join(re.escape(w) for w, _ in _SYMBOLS + _PREFIX_WORDS if w not in ("达到", "完成", "等于")))
-#: Dates in a sentence, which are not its measurement: ``2023年``, ``12月``, ``12月20日``.
-_DATE_IN = re.compile(r"(?:19|20)\d\d年度?|\d{1,2}月(?:\d{1,2}[日号])?(?:底|末|份|初)?")
+#: Dates in a sentence, which are not its measurement: ``2023年``, ``12月``, ``12月20日``, ``1-6月``.
+_DATE_IN = re.compile(r"(?:19|20)\d\d年度?|(?:\d{1,2}[-~至到—])?\d{1,2}月(?:\d{1,2}[日号])?(?:底|末|份|初)?")
 #: Chinese numerals as an actual may spell a count (``十二次``, ``两场``, ``一千二百人``).
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_TENS = {"十": 10, "百": 100, "千": 1000}
