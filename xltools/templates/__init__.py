@@ -8,14 +8,16 @@ goal table (header, indicators, targets and weights carried over, actuals left e
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
+from .. import units
 from ..errors import UsageError
 from ..model import DEPT, EVALUATION, FUNDS_AMOUNTS, GOALS, MONITOR, SELFEVAL, Table
 from ..output import check_output, save_workbook
 from ..ruleset import RuleSet, load_rules
 from ..scoring import score_table
 from ..taxonomy import canonical
-from ..values import DATE_UNIT
+from ..values import DATE_UNIT, sentence_number
 from .builder import Built, build_template
 from .layout import (
     DEFAULT_ROWS,
@@ -212,6 +214,10 @@ def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  
             if ind.actual.kind == "date":
                 put("actual", date(*ind.actual.when))  # type: ignore[misc]
             continue
+        # ``参展企业80家``: the number Python scored it by (values.sentence_number), as the template asks
+        found = None if ind.qualitative else sentence_number(ind.actual, ind.target, ind.unit)
+        if found is not None and found.number is not None:
+            ind = replace(ind, actual=replace(found, number=units.convert(found.number, found.unit, ind.target.unit)))
         text_actual = ind.actual.kind == "text"
         if ind.qualitative or not ind.target.is_number or text_actual:
             put("direction", "定性")
