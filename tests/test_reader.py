@@ -539,3 +539,16 @@ def test_a_number_with_a_bracketed_remark_is_the_number(tmp_path):
     (result,) = score_file(path)
     assert (result.rows[1].score, result.total) == (4.05, 85.99)
     assert validate_file(path).findings == []
+
+
+@pytest.mark.parametrize(("department", "unit"), [("市级主管部门", "实施单位名称"), ("主管部门名称", "项目实施单位名称")])
+def test_header_labels_with_a_level_or_a_name_suffix(tmp_path, department, unit):
+    """市级主管部门 / 实施单位名称: the department and the unit, not two empty fields (S101 twice)."""
+    from xltools.api import validate_file
+
+    from .test_validate import write
+
+    path = write(tmp_path, edits={"A5": department, "D5": unit})
+    (table,) = read_workbook(path).tables
+    assert (table.header["department"].value, table.header["unit"].value) == ("市民政局", "市养老服务指导中心")
+    assert validate_file(path).findings == []
