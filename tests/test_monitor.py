@@ -350,3 +350,17 @@ def test_a_value_to_date_written_as_a_sentence_is_lit_by_its_number(tmp_path):
     (result,) = score_workbook(read_workbook(path))
     assert (result.rows[1].light, result.rows[1].explain_key) == ("green", "mon_prorated")
     assert findings(path) == [("G220", "D10")]
+
+
+@pytest.mark.parametrize(("likelihood", "light", "codes"), [
+    ("基本能", "yellow", [("M403", "G14"), ("M401", "H14")]),
+    ("无法完成", "red", [("M403", "G14"), ("M401", "H14"), ("M402", "I14")]),
+    ("肯定能完成", "green", [("M403", "G14")]),
+])
+def test_a_likelihood_in_other_words_lights_the_row_and_still_asks_for_a_choice(tmp_path, likelihood, light, codes):
+    """A qualitative row lit by 完成目标可能性: 基本能, 无法完成 were no light at all (nothing in the
+    预警清单 for a row its unit called hopeless); M403 still asks for one of the three choices."""
+    path = write(tmp_path, edits={"G14": likelihood})
+    (result,) = score_workbook(read_workbook(path))
+    assert [r.light for r in result.rows if r.name == "老人生活质量提升"] == [light]
+    assert findings(path) == codes

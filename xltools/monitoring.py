@@ -50,14 +50,26 @@ BEHIND = ("red", "yellow")
 LIKELIHOODS = (("完全不可能", "red"), ("不可能", "red"), ("有可能", "yellow"), ("确定能", "green"),
                ("能", "green"))
 LIKELIHOOD_CHOICES = ("确定能", "有可能", "完全不可能")
+#: 完成目标可能性 written in other words, as a reviewer reads them, in this order (不确定 before 确定,
+#: 不能确定 before 不能, 有可能 before 能): lights a table that is not our template, whose dropdown
+#: offers the choices only; M403 still asks for one of them.
+LIKELIHOOD_WORDS = (("不能确定", "yellow"), ("无法确定", "yellow"), ("难以确定", "yellow"), ("不确定", "yellow"),
+                    ("不能", "red"), ("无法", "red"), ("难以", "red"), ("不可能", "red"), ("不了", "red"),
+                    ("可能", "yellow"), ("基本", "yellow"), ("风险", "yellow"), ("较难", "yellow"),
+                    ("确定", "green"), ("肯定", "green"), ("一定", "green"), ("可以", "green"), ("能够", "green"),
+                    ("能", "green"))
 
 
-def likelihood_light(text: str) -> str | None:
-    """The light a 完成目标可能性 answer stands for; None when it is empty or none of the choices."""
+def likelihood_light(text: str, *, words: bool = False) -> str | None:
+    """The light a 完成目标可能性 answer stands for; None when it is empty or none of the choices
+    (``words``: or of LIKELIHOOD_WORDS, ``基本能``, ``无法完成``)."""
     t = normalize_text(text or "")
     if not t or "、" in t:  # nothing, or more than one √ ticked (reader.recognize._read_ticks)
         return None
-    return next((light for w, light in LIKELIHOODS if t.startswith(w)), None)
+    chosen = next((light for w, light in LIKELIHOODS if t.startswith(w)), None)
+    if chosen is None and words:
+        chosen = next((light for w, light in LIKELIHOOD_WORDS if w in t), None)
+    return chosen
 
 
 def light_word(light: str, lang: str = "zh") -> str:
@@ -90,7 +102,7 @@ def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules, not_due: tu
                     sentences: bool = True) -> RowScore:
     """One indicator's light, by the rules in this module's docstring (``not_due``: the words that
     say a 1-N月 value is not due yet; ``sentences``: a value written in a sentence is lit by the
-    number in it, :func:`values.sentence_number`)."""
+    number in it, :func:`values.sentence_number`, and a likelihood in other words by them)."""
     if sentences and ind.target.kind == "text" and not is_qualitative_direction(ind.direction):
         target = sentence_target(ind.target, ind.to_date)  # ``服务老人2000人`` against 1100人 (G220)
         if target is not None:
@@ -109,7 +121,7 @@ def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules, not_due: tu
     later = (not dated and ind.to_date.kind == "text" and not ind.qualitative and ind.target.is_number
              and any(w in ind.to_date.text for w in not_due))
     if ind.qualitative or not ind.target.is_number or dated or later:  # words, and what is not due yet
-        light = likelihood_light(ind.likelihood)
+        light = likelihood_light(ind.likelihood, words=sentences)
         if light is None:
             return _row(ind, None, "mon_no_likelihood", {}, "likelihood")
         key = "mon_date_likelihood" if dated else "mon_later_likelihood" if later else "mon_likelihood"
