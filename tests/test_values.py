@@ -50,6 +50,8 @@ CASES = [
     ("较上年增长10%", "text", None, None, ""),
     ("100%，达到预期", "number", None, 100, "%"),  # a remark after a comma
     ("完成24场以上", "number", "≥", 24, "场"),  # the bound after the number, not 完成's =
+    ("1万+", "number", "≥", 1, "万"), ("1000人次以上/年", "number", "≥", 1000, "人次/年"),
+    ("年均增长≥5%", "number", "≥", 5, "%"), ("100%全覆盖", "number", None, 100, "%"),
     ("每半年1次", "number", None, 1, "次/半年"),
     ("一年4次", "number", None, 4, "次/年"),
     ("年均4次", "number", None, 4, "次/年"),

@@ -37,7 +37,7 @@ _UNITS["人民币"] = ("元", 1.0)
 _MAGNITUDES = {"万": 1e4, "亿": 1e8}
 #: Words around a unit that say "about" or "more than" and do not change what is counted.
 _LEADING = ("余", "多")
-_TRAILING = ("左右", "余", "多", "+", "完成", "覆盖", "达标", "合格", "到位", "落实")
+_TRAILING = ("左右", "余", "多", "+", "完成", "全覆盖", "覆盖", "达标", "合格", "到位", "落实")
 
 
 def clean(unit: str) -> str:

@@ -46,6 +46,7 @@ _PREFIX_WORDS = [
 #: After the unit: ``95%以上``, ``100万元以内``, and the 时效 targets ``5个工作日内``, ``30天之内``.
 _SUFFIX_WORDS = [
     ("及以上", "≥"), ("以上", "≥"), ("及以下", "≤"), ("以下", "≤"), ("以内", "≤"), ("之内", "≤"), ("内", "≤"),
+    ("+", "≥"),  # ``1万+``, ``120+``
 ]
 #: Direction column words (指标性质 / 运算符号 / 指标方向) → operator; ``None`` means qualitative.
 DIRECTION_WORDS: dict[str, str | None] = {
@@ -222,10 +223,11 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     tail = tail.removesuffix("完成")  # ``5日内完成``, ``100%以上完成``: the word after says nothing
     if tail.endswith(")") and not tail.startswith("("):  # ``5000万元以上（含）``: a remark after the suffix
         tail = _TRAILING_REMARK.sub("", tail)
-    m = _SUFFIX.search(tail)
+    base, slash, per_unit = tail.partition("/")  # ``1000人次以上/年``: the bound is the count's
+    m = _SUFFIX.search(base)
     if m:  # ``完成24场以上``: the bound after the number says more than 完成 before it
         op = _SUFFIX_OP[m.group()] if op is None or (word in ("完成", "达到") and not symbol) else op
-        tail = tail[: m.start()]
+        tail = base[: m.start()] + slash + per_unit
     tail = tail.strip("()[]")
     spelt = next((w for w in _PERCENT_WORDS if tail.startswith(w)), None)
     if spelt:  # ``≥100百分比``: systems that spell the unit out
@@ -262,10 +264,15 @@ def _labelled(text: str, col_unit: str, col_op: str | None) -> Value:
     it stays a word: a sentence then, as likely as a measure (``达到国家2级标准``)."""
     per = _PER.match(text)  # ``每季度开展1次``: a frequency (每季度1次) with what is done inside it
     m = _LABEL.match(text, per.end() if per else 0)
-    if m is not None:
-        v = _parse_text((per.group() if per else "") + text[m.end():], col_unit, None)
-        if v.is_number and (v.op or col_op or per):  # bounded by the cell or its 指标性质 column, or a rate
+    if m is None:
+        return Value("text", text=text)
+    if per:
+        v = _parse_text(per.group() + text[m.end():], col_unit, None)
+        if v.is_number:
             return replace(v, text=text, op=v.op or col_op)
+    v = _parse_text(text[m.end():], col_unit, None)  # ``年均增长≥5%``: no frequency of a rate
+    if v.is_number and (v.op or col_op):  # bounded by the cell or by its 指标性质 column
+        return replace(v, text=text, op=v.op or col_op)
     return Value("text", text=text)
 
 
