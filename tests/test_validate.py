@@ -252,6 +252,9 @@ def test_selfeval_against_declared_goals(tmp_path):
     spath = write(tmp_path, CLEAN, {"D14": "≥0.2万人", "D15": "≥24人次"}, name="units.xlsx")
     got = [(f.code, f.cell) for f in validate_file(spath, goals=read_goals(gpath)).findings]
     assert got == [("A311", "D15"), ("A316", "E15")]
+    # the target named by its indicator is the same target (it was a word: a difference, A311)
+    spath = write(tmp_path, CLEAN, {"D20": "老人满意度≥90%"}, name="named.xlsx")
+    assert findings(spath, goals=read_goals(gpath)) == []
     # a declared target left empty is the declaration's S103, not a difference to "correct" to nothing
     empty = write(tmp_path, GOALS, {"D14": None}, name="目标空.xlsx")
     assert findings(write(tmp_path, CLEAN, name="s2.xlsx"), goals=read_goals(empty)) == []
