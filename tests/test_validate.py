@@ -143,6 +143,7 @@ CASES = [
     ("A305", "H7", None, {"H7": 10}),
     ("A305", "G21", None, {"G21": 100}),
     ("A305", "G20", None, {"D20": "老人满意度≥96%"}),
+    ("A305", "G14", None, {"E14": "1900人", "G14": "满分", "H14": "未达标"}),  # 满分 is the weight claimed: 19.00
     ("G220", "D14", None, {"D14": "服务老人2100人"}),  # a sentence: 2050人 scores 19.52, not the written 20
     ("A305", "G14", None, {"D14": "服务老人2100人"}),  # 95% scores 9.90, not the written 10 (it was a word)
     ("A306", "B22", None, {"B22": "良"}),

@@ -653,7 +653,7 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
         op=None if qualitative else (target.op or parse_direction(direction) or "="),
         qualitative=qualitative, direction=to_text(direction),
         unit=(target.unit if target.is_number else "") or unit_col or unit_from_name(name),
-        weight=to_number(weight_v), score=to_number(score_v),
+        weight=to_number(weight_v), score=_score(score_v, weight_v),
         deviation=to_text(dev_v), criteria=to_text(crit_v), note=to_text(note_v) if note_v != "" else "",
         outcome=to_text(out_v), qual_rate=to_number(rate_v),
         target_midterm=parse_value(mid_v, unit=unit_col) if mid_v != "" else NONE,
@@ -662,6 +662,15 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
         forecast=parse_value(forecast_v, unit=unit_col) if forecast_v != "" else NONE,
         likelihood=to_text(likely_v) if likely_v != "" else "", measures=to_text(measures_v) if measures_v != "" else "",
     )
+
+
+def _score(score_v: object, weight_v: object) -> float | None:
+    """A written 得分: a number, or ``满分`` — the row's weight, which is what the unit claims (and
+    A305 checks), where the word left the row's score unwritten (A326)."""
+    score = to_number(score_v)
+    if score is None and score_v.__class__ is str and normalize_text(score_v) in ("满分", "得满分"):
+        return to_number(weight_v)
+    return score
 
 
 def _slot_name(name: str) -> str:
