@@ -352,6 +352,7 @@ def test_a_bare_magnitude_is_of_the_other_values_unit():
     assert units.canonical("万") == ("", 1e4) and units.comparable("万", "万元") and units.comparable("亿", "人")
     assert units.convert(180, "万", "万元") == 180 and units.convert(1.2, "万", "人") == 12000
     assert units.comparable("场次", "个") and not units.comparable("人次", "人")
+    assert units.comparable("人/次", "人次") and units.comparable("人·次", "人次")  # 500人/次 is 500人次
 
 
 def test_percent_scale_survives_vanishing_ratios():

@@ -30,6 +30,7 @@ _UNITS: dict[str, tuple[str, float]] = {
 _UNITS.update(dict.fromkeys("个项件场次期批座所处条篇份套台辆家部本册张块幅种类", ("个", 1.0)))
 _UNITS.update(dict.fromkeys(("人", "名", "位"), ("人", 1.0)))
 _UNITS.update({"场次": ("个", 1.0), "人次": ("人次", 1.0), "户": ("户", 1.0)})
+_UNITS.update(dict.fromkeys(("人/次", "人·次", "人.次"), ("人次", 1.0)))  # 500人/次 is 500人次, not per visit
 #: Percentage points (a difference of rates: ``提高3个百分点``) count nothing: a unit of their own.
 _UNITS.update(dict.fromkeys(("百分点", "个百分点"), ("百分点", 1.0)))
 _UNITS["人民币"] = ("元", 1.0)
