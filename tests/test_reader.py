@@ -552,3 +552,37 @@ def test_header_labels_with_a_level_or_a_name_suffix(tmp_path, department, unit)
     (table,) = read_workbook(path).tables
     assert (table.header["department"].value, table.header["unit"].value) == ("市民政局", "市养老服务指导中心")
     assert validate_file(path).findings == []
+
+
+def _split_over_two_sheets(path):
+    """The header, funds and goals on a sheet of their own (项目基本信息), the indicators on another."""
+    wb = openpyxl.load_workbook(path)
+    info = wb.active
+    info.title = "项目基本信息"
+    ws = wb.create_sheet("绩效指标")
+    for m in [m for m in info.merged_cells.ranges if m.min_row >= 13]:
+        info.unmerge_cells(str(m))
+    for r in range(13, info.max_row + 1):
+        for c in range(1, info.max_column + 1):
+            ws.cell(r - 12, c).value, info.cell(r, c).value = info.cell(r, c).value, None
+    wb.save(path)
+    return path
+
+
+def test_a_sheet_of_project_information_beside_the_indicators_sheet(tmp_path):
+    """项目名称, 主管部门, 实施单位 and the goals on one sheet, the indicators on another: the
+    indicators' table was three S101 errors and a summary row without a project."""
+    from xltools.api import validate_file
+    from xltools.ruleset import load_rules
+    from xltools.summary.collect import summarize_file
+
+    from .test_validate import write
+
+    path = _split_over_two_sheets(write(tmp_path, edits={"B12": "做好养老服务。"}))
+    (table,) = read_workbook(path).tables
+    assert (table.sheet, table.project_name, table.header["department"].value) == (
+        "绩效指标", "社区养老服务中心运营补助", "市民政局")
+    assert [(f.code, f.sheet, f.cell) for f in validate_file(path).findings] == [("G209", "项目基本信息", "B12")]
+    [rec], _ = summarize_file(path, load_rules(None))
+    assert (rec.project, rec.department, rec.unit, rec.total) == (
+        "社区养老服务中心运营补助", "市民政局", "市养老服务指导中心", 97.6)

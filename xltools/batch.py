@@ -90,9 +90,11 @@ def of_table(path: str, table: Table, total: float | None = None) -> Copy:
     """The identity of a table read from ``path`` (``total``: its computed total, if scored)."""
     f, y = table.name_field, table.header.get("year")
     months = table.months.value if table.months is not None else None
-    return Copy(path, table.sheet, f.cell if f is not None else "A1", table.kind, table.project_name,
+    # a field lent by a 项目基本信息 sheet (reading._lend_header) is not on the table's sheet
+    mine = lambda field: field is not None and field.sheet == table.sheet  # noqa: E731
+    return Copy(path, table.sheet, f.cell if mine(f) else "A1", table.kind, table.project_name,
                 to_text(table.field_value("year")), to_text(table.field_value("department")),
-                to_text(table.field_value("unit")), to_text(months), total, y.cell if y is not None else "")
+                to_text(table.field_value("unit")), to_text(months), total, y.cell if mine(y) else "")
 
 
 def groups(items: Sequence[T], key: Callable[[T], tuple[str, ...] | None]) -> list[list[int]]:

@@ -40,12 +40,14 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
     meta = next((_meta(g) for g in grids if g.sheet == META_SHEET), {})
     grids = [g for g in grids if g.sheet not in HELPER_SHEETS]
     book = Workbook(path=path, sheets=[g.sheet for g in grids])
-    loose_items, loose_parts, loose_funds, loose_errors = [], [], [], []
+    loose_items, loose_parts, loose_funds, loose_errors, loose_headers = [], [], [], [], []
     found = [(grid, tables_in_grid(grid)) for grid in grids]
     hidden: list[Table] = []
     if any(g.hidden and f[0] for g, f in found):
         found, hidden = _without_hidden_copies(found)
-    for grid, (tables, items, parts, funds) in found:
+    for grid, (tables, items, parts, funds, info) in found:
+        if info is not None:
+            loose_headers.append(info)
         errors = [(grid.sheet, a1(r, c), v) for (r, c), v in sorted(grid.errors.items())] if grid.errors else []
         if tables:
             if grid.hidden_rows:
@@ -93,13 +95,28 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
     selfeval = next((t for t in book.tables if t.kind in (SELFEVAL, MONITOR) and t.funds is None), None)
     if selfeval is not None and loose_funds:
         selfeval.funds = loose_funds[0]
+    if loose_headers:
+        _lend_header(book.tables, loose_headers[0])
     if not meta:
         for t in book.tables:
             percent_weights(t)
     return book
 
 
-Found = list[tuple[Grid, tuple[list[Table], list, list, Funds | None]]]
+def _lend_header(tables: list[Table], info: Table) -> None:
+    """A 项目基本信息 sheet beside the indicators' sheet: its fields and goal texts are the tables'
+    where they have none of their own (they were three S101 errors), each kept at its own cell."""
+    for t in tables:
+        for k, f in info.header.items():
+            mine = t.header.get(k)
+            if (mine is None or not str(mine.value).strip()) and str(f.value).strip():
+                t.header[k] = f
+                t.blanks.pop(k, None)
+        for k, f in info.goals_text.items():
+            t.goals_text.setdefault(k, f)
+
+
+Found = list[tuple[Grid, tuple[list[Table], list, list, Funds | None, Table | None]]]
 
 
 def _without_hidden_copies(found: Found) -> tuple[Found, list[Table]]:

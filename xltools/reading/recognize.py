@@ -195,8 +195,13 @@ class _Cells:
         return out
 
 
-def tables_in_grid(grid: Grid) -> tuple[list[Table], list[LineItem], list[WrittenPart], Funds | None]:
-    """The tables of one sheet, plus parts that may belong to a table on another sheet."""
+Loose = tuple[list[Table], list[LineItem], list[WrittenPart], Funds | None, Table | None]
+
+
+def tables_in_grid(grid: Grid) -> Loose:
+    """The tables of one sheet, plus parts that may belong to a table on another sheet: line
+    items, a result table, a funds block, and — on a sheet with no table — the header fields and
+    goal texts of a 项目基本信息 sheet, as a table of no indicators (read_grids lends them)."""
     cells = _Cells.of(grid)
     headers = [r for r in range(grid.height) if cells.labelled[r] and _is_indicator_header(cells, r)]
     line_items = _line_items(cells)
@@ -215,7 +220,19 @@ def tables_in_grid(grid: Grid) -> tuple[list[Table], list[LineItem], list[Writte
         if cells.labelled[r] and _is_result_header(cells, r):
             parts.extend(_result_rows(cells, r))
     funds = None if tables else _funds(cells, 0, grid.height)
-    return tables, line_items, parts, funds
+    return tables, line_items, parts, funds, None if tables else _header_only(cells)
+
+
+def _header_only(cells: _Cells) -> Table | None:
+    """The header fields and goal texts of a sheet with no indicator table, when it names the
+    project, its department or its unit."""
+    grid = cells.grid
+    info = Table(kind=SELFEVAL, sheet=grid.sheet, header_row=grid.height + 1)
+    _header_fields(cells, info, 0, grid.height)
+    if not any(f in info.header and str(info.header[f].value).strip() for f in ("project", "department", "unit")):
+        return None
+    info.goals_text = _goal_texts(cells, 0, grid.height, info.blanks)
+    return info
 
 
 #: Captions of a declaration's long-term indicator block (the 2015 national form and its provincial

@@ -201,7 +201,7 @@ def thin_goals(ctx: Context) -> Iterator[Finding]:
         return
     text = str(f.value).strip()
     if "\n" not in text and len(text) < GOAL_MIN_CHARS:
-        yield Finding("G209", t.sheet, f.cell, text, {
+        yield Finding("G209", f.sheet or t.sheet, f.cell, text, {  # a goal may sit on a sheet of its own
             "field": label, "field_en": label_en, "problem": f"只有一句「{text}」，过于简略",
             "problem_en": "is a single short line"})
 
@@ -420,7 +420,7 @@ def project_period(ctx: Context) -> Iterator[Finding]:
         problem, problem_en, at = f"（开始）在 {year} 年度之后", f"(the start) is after {year}", start
     else:
         return
-    yield Finding("G218", t.sheet, at.cell, at.value, {
+    yield Finding("G218", at.sheet or t.sheet, at.cell, at.value, {
         "start": s.text, "end": e.text, "problem": problem, "problem_en": problem_en})
 
 
