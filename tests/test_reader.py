@@ -586,3 +586,13 @@ def test_a_sheet_of_project_information_beside_the_indicators_sheet(tmp_path):
     [rec], _ = summarize_file(path, load_rules(None))
     assert (rec.project, rec.department, rec.unit, rec.total) == (
         "社区养老服务中心运营补助", "市民政局", "市养老服务指导中心", 97.6)
+
+
+def test_project_information_is_not_lent_to_one_of_several_tables_by_guess(tmp_path):
+    from .test_validate import write
+
+    path = _split_over_two_sheets(write(tmp_path))
+    wb = openpyxl.load_workbook(path)
+    wb.copy_worksheet(wb["绩效指标"]).title = "绩效指标2"
+    wb.save(path)
+    assert [t.project_name for t in read_workbook(path).tables] == ["", ""]

@@ -104,9 +104,12 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
 
 
 def _lend_header(tables: list[Table], info: Table) -> None:
-    """A 项目基本信息 sheet beside the indicators' sheet: its fields and goal texts are the tables'
-    where they have none of their own (they were three S101 errors), each kept at its own cell."""
-    for t in tables:
+    """A 项目基本信息 sheet beside the indicators' sheet: its fields and goal texts are the table's
+    that names no project, department or unit of its own (they were three S101 errors), each kept
+    at its own cell — when one table does; among several, which one it describes is a guess."""
+    named = ("project", "department", "unit")
+    bare = [t for t in tables if not any(k in t.header and str(t.header[k].value).strip() for k in named)]
+    for t in bare if len(bare) == 1 else ():
         for k, f in info.header.items():
             mine = t.header.get(k)
             if (mine is None or not str(mine.value).strip()) and str(f.value).strip():
