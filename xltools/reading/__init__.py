@@ -15,7 +15,14 @@ from ..grid import Grid, a1, parse_a1
 from ..model import EVALUATION, FUNDS_AMOUNTS, MONITOR, SELFEVAL, Funds, Indicator, Table, Workbook
 from ..values import DATE_UNIT, Value, format_number
 from .labels import HELPER_SHEETS, META_SHEET
-from .recognize import LOOKED_FOR, LOOKED_FOR_EN, percent_weights, tables_in_grid
+from .recognize import (
+    LOOKED_FOR,
+    LOOKED_FOR_EN,
+    NAMING_FIELDS,
+    SheetTables,
+    percent_weights,
+    tables_in_grid,
+)
 from .source import load_grids
 
 __all__ = ["read_workbook", "read_grids"]
@@ -107,8 +114,7 @@ def _lend_header(tables: list[Table], info: Table) -> None:
     """A 项目基本信息 sheet beside the indicators' sheet: its fields and goal texts are the table's
     that names no project, department or unit of its own (they were three S101 errors), each kept
     at its own cell — when one table does; among several, which one it describes is a guess."""
-    named = ("project", "department", "unit")
-    bare = [t for t in tables if not any(k in t.header and str(t.header[k].value).strip() for k in named)]
+    bare = [t for t in tables if not any(k in t.header and str(t.header[k].value).strip() for k in NAMING_FIELDS)]
     for t in bare if len(bare) == 1 else ():
         for k, f in info.header.items():
             mine = t.header.get(k)
@@ -119,7 +125,7 @@ def _lend_header(tables: list[Table], info: Table) -> None:
             t.goals_text.setdefault(k, f)
 
 
-Found = list[tuple[Grid, tuple[list[Table], list, list, Funds | None, Table | None]]]
+Found = list[tuple[Grid, SheetTables]]
 
 
 def _without_hidden_copies(found: Found) -> tuple[Found, list[Table]]:

@@ -195,10 +195,13 @@ class _Cells:
         return out
 
 
-Loose = tuple[list[Table], list[LineItem], list[WrittenPart], Funds | None, Table | None]
+#: What a sheet holds: its tables, then what may belong to a table on another sheet.
+SheetTables = tuple[list[Table], list[LineItem], list[WrittenPart], Funds | None, Table | None]
+#: The header fields that say whose table it is.
+NAMING_FIELDS = ("project", "department", "unit")
 
 
-def tables_in_grid(grid: Grid) -> Loose:
+def tables_in_grid(grid: Grid) -> SheetTables:
     """The tables of one sheet, plus parts that may belong to a table on another sheet: line
     items, a result table, a funds block, and — on a sheet with no table — the header fields and
     goal texts of a 项目基本信息 sheet, as a table of no indicators (read_grids lends them)."""
@@ -229,7 +232,7 @@ def _header_only(cells: _Cells) -> Table | None:
     grid = cells.grid
     info = Table(kind=SELFEVAL, sheet=grid.sheet, header_row=grid.height + 1)
     _header_fields(cells, info, 0, grid.height)
-    if not any(f in info.header and str(info.header[f].value).strip() for f in ("project", "department", "unit")):
+    if not any(f in info.header and str(info.header[f].value).strip() for f in NAMING_FIELDS):
         return None
     info.goals_text = _goal_texts(cells, 0, grid.height, info.blanks)
     return info
@@ -378,10 +381,10 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
 def percent_weights(table: Table) -> None:
     """Weights written as percentages — 权重 ``15%``, or a cell formatted as % holding 0.15 — are
     points of 100: every indicator weight at most 1 and all of them (with the funds' 分值 when it
-    is a fraction too) adding up to at most 1 is no 100-point table (read as fractions, 15 points scored against a weight of
-    0.15: A304 on every row, a total of 8.57). Written scores no larger than their fractional
-    weights are fractions too, and so are a written total and parts of at most 1. Not in our
-    templates, whose formulas take the weights as typed (reading.read_workbook)."""
+    is a fraction too) adding up to at most 1 is no 100-point table. Read as fractions, 15 points
+    scored against a weight of 0.15 were A304 on every row and a total of 8.57. Written scores no
+    larger than their fractional weights are fractions too, and so are a written total and parts
+    of at most 1. Not in our templates, whose formulas take the weights as typed (read_grids)."""
     rows = [i for i in table.indicators if i.weight is not None]
     total = table.funds.row("total") if table.funds is not None else None
     exec_w = total.weight if total is not None and total.weight is not None and total.weight <= 1 else 0.0
