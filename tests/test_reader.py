@@ -596,3 +596,13 @@ def test_project_information_is_not_lent_to_one_of_several_tables_by_guess(tmp_p
     wb.copy_worksheet(wb["绩效指标"]).title = "绩效指标2"
     wb.save(path)
     assert [t.project_name for t in read_workbook(path).tables] == ["", ""]
+
+
+def test_a_reason_column_headed_for_the_points_taken_off(tmp_path):
+    """扣分原因 is where a score sheet explains a row below its weight: A307 asked for a reason there."""
+    from xltools.api import validate_file
+
+    from .test_validate import write
+
+    path = write(tmp_path, edits={"H13": "扣分原因"})
+    assert validate_file(path).findings == []
