@@ -258,6 +258,19 @@ def test_never_crashes_on_any_text(s):
     assert v.kind in ("number", "text", "date", "none")
     if v.kind == "number":
         assert v.number is not None
+    from xltools.values import number_in
+
+    found = number_in(s)  # an actual read as a sentence: one number or none, never a bound
+    assert found is None or (found.kind == "number" and found.number is not None and found.op is None)
+
+
+@given(st.text(alphabet="零〇一二两三四五六七八九十百千万亿次人场12.%≥共第", max_size=12))
+def test_numerals_spelt_in_chinese_never_crash_and_stay_whole(s):
+    from xltools.values import number_in
+
+    found = number_in(s)
+    if found is not None and not any(ch.isdigit() for ch in s):  # spelt only: a whole count
+        assert found.number is not None and found.number >= 0 and found.number.is_integer()
 
 
 @pytest.mark.parametrize("text", ["≥1" + "0" * 400, "1" + "0" * 400 + "%", "1" + "0" * 400 + "万元"])
