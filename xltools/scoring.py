@@ -24,6 +24,7 @@ from .taxonomy import level1_key
 from .values import (
     DATE_UNIT,
     Value,
+    date_in,
     date_order,
     format_number,
     is_qualitative_direction,
@@ -299,6 +300,10 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
         return _row(ind, None, "no_weight", {}, "weight")
     if not ind.qualitative and _is_dated(ind, use_written):
         return _dated(ind, tr, d, use_written)
+    if use_written and ind.target.kind == "date" and ind.actual.kind == "text" and not ind.qualitative:
+        done = date_in(ind.actual.text)  # ``已于2023年11月20日完成验收``: by its date, not as a word
+        if done is not None:
+            return _restated(ind, _dated(replace(ind, actual=done), tr, d, use_written), "actual", ind.actual.text)
     if ind.qualitative or not ind.target.is_number:
         found = sentence_target(ind.target, ind.actual) if use_written and not is_qualitative_direction(
             ind.direction) else None

@@ -465,6 +465,26 @@ def parse_date(text: str, col_op: str | None = None) -> Value | None:
     return Value("date", text=text, op=op, when=(y, mo, d))
 
 
+#: Words that make a date in a sentence a plan, not the date something was done.
+_FUTURE = re.compile("预计|计划|将于|拟于|争取|力争|有望")
+
+
+@lru_cache(maxsize=4096)
+def date_in(text: str) -> Value | None:
+    """The one date of a completion written as a sentence — ``已于2023年11月20日完成验收``,
+    ``2024年1月15日竣工验收`` — with its year and month; ``None`` when the sentence holds none,
+    several, or a plan (``预计2024年3月完成``). A deadline met by such a sentence was read as a word:
+    achieved, whenever it was done."""
+    text = normalize_text(text)
+    if _FUTURE.search(text):
+        return None
+    found = [v for m in _DATE.finditer(text) if (v := parse_date(m.group())) is not None and v.when and v.when[0]
+             and v.when[1]]
+    if len(found) != 1:
+        return None
+    return replace(found[0], text=text, op=None)
+
+
 EPOCH = datetime(1899, 12, 30)  # Excel's day 0 (serials count from it)
 #: What a 度量单位 cell says when the target and actual are dates kept as numbers (Excel serials).
 DATE_UNIT = "日期"
