@@ -364,3 +364,15 @@ def test_a_likelihood_in_other_words_lights_the_row_and_still_asks_for_a_choice(
     (result,) = score_workbook(read_workbook(path))
     assert [r.light for r in result.rows if r.name == "老人生活质量提升"] == [light]
     assert findings(path) == codes
+
+
+def test_a_deadline_met_by_a_sentence_with_its_date_is_lit_by_that_date(tmp_path):
+    """已于2024年5月20日拨付完毕 against 2024年6月30日前 was lit by 完成目标可能性 alone; a date after
+    the deadline is red."""
+    edits = {"C13": "资金拨付完成时间", "D13": "2024年6月30日前", "E13": "已于2024年5月20日拨付完毕"}
+    (result,) = score_workbook(read_workbook(write(tmp_path, edits=edits)))
+    row = next(r for r in result.rows if r.name == "资金拨付完成时间")
+    assert (row.light, row.explain()) == ("green", "已于 2024年5月20日 完成，未晚于目标 2024年6月30日前：绿灯")
+    late = write(tmp_path, edits={**edits, "E13": "于2024年7月5日拨付完毕"}, name="late.xlsx")
+    (result,) = score_workbook(read_workbook(late))
+    assert [r.light for r in result.rows if r.name == "资金拨付完成时间"] == ["red"]

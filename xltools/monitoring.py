@@ -36,6 +36,7 @@ from .scoring import RowScore, aligned, date_text, pct, round_half_up
 from .values import (
     DATE_UNIT,
     Value,
+    date_in,
     date_order,
     format_number,
     is_qualitative_direction,
@@ -110,6 +111,8 @@ def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules, not_due: tu
             return replace(lit, indicator=ind)
     if sentences and not ind.to_date.is_number:
         found = sentence_number(ind.to_date, ind.target, ind.unit)
+        if found is None and ind.target.kind == "date" and ind.to_date.kind == "text":
+            found = date_in(ind.to_date.text)  # ``已于2024年5月20日完成招标``: a deadline met on that date
         if found is not None:
             return replace(indicator_light(replace(ind, to_date=found), n, mr, not_due), indicator=ind)
     dated = not ind.qualitative and (ind.target.kind == "date" or (ind.unit == DATE_UNIT and ind.target.is_number))

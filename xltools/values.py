@@ -482,7 +482,8 @@ def date_in(text: str) -> Value | None:
              and v.when[1]]
     if len(found) != 1:
         return None
-    return replace(found[0], text=text, op=None)
+    y, m, d = found[0].when  # type: ignore[misc]
+    return replace(found[0], text=f"{y}年{m}月{d}日" if d else f"{y}年{m}月", op=None)
 
 
 EPOCH = datetime(1899, 12, 30)  # Excel's day 0 (serials count from it)
