@@ -27,7 +27,15 @@ from ..model import (
 from ..reading.labels import TOTAL_LABELS, label_key
 from ..reading.source import UNCALCULATED
 from ..scoring import RowScore, outcome_of, pct, qual_rate, round_half_up
-from ..values import Value, date_serial, format_number, parse_value, sentence_number, written_bound
+from ..values import (
+    Value,
+    date_in,
+    date_serial,
+    format_number,
+    parse_value,
+    sentence_number,
+    written_bound,
+)
 from . import Context, Finding, any_of, bounded_rates, check, percent_of, stated
 from .catalogue import FORMULA_ERROR_OTHER, FORMULA_ERRORS, Text
 
@@ -342,7 +350,7 @@ def _score_sheet(ind: Indicator) -> bool:
     return not {"target", "actual", "deviation"} & ind.columns.keys()
 
 
-@check("A315", "A316", "A322")
+@check("A315", "A316", "A322", "A327")
 def actual_values(ctx: Context) -> Iterator[Finding]:
     """A measured value reviewers can check against the target: a number, in a unit that compares.
 
@@ -362,6 +370,12 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
             continue
         if written_bound(actual) is not None and t.kind != MONITOR:  # a forecast may well be "≥95%"
             yield Finding("A322", t.sheet, ind.cell(col), actual.text, _as_target(ind.name, actual))
+        elif target.kind == "date" and actual.kind == "text" and t.kind != MONITOR and not t.template:
+            if date_in(actual.text) is None:  # ``按期完成`` against 2023年12月31日前: no date to check
+                y, m, d = target.when or (0, 0, 0)
+                example = f"{y or 2023}年{m or 12}月{d or 20}日"
+                yield Finding("A327", t.sheet, ind.cell(col), actual.text, {
+                    "name": ind.name, "value": actual.text, "target": target.text, "example": example})
         elif not target.is_number:
             continue
         elif actual.kind == "text" and (t.kind != MONITOR or (not t.template and sentence_number(actual, target, ind.unit))):

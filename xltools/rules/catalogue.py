@@ -194,6 +194,10 @@ CATALOGUE: dict[str, Entry] = {
                   "summarise it again"),
     "A326": Entry(WARNING, "{what}未填写（计算值为 {computed}）", "the {what_en} is not filled in (computed: {computed})",
                   "填写 {computed}", "fill in {computed}"),
+    "A327": Entry(WARNING, "「{name}」的完成时间写成了「{value}」，没有写明实际完成日期，只能按文字判断",
+                  "the completion of 「{name}」 is written as 「{value}」, with no date it was done: judged by the words",
+                  "写明实际完成日期，如「{example}」（指标值 {target}）",
+                  "write the date it was done, e.g. 「{example}」 (target {target})"),
     # --- M: mid-year monitoring (绩效运行监控表, domain.md §3.6; xltools/monitoring.py) ----------
     "M401": Entry(WARNING, "「{name}」{light}（{how}），但未填写偏差原因",
                   "「{name}」 shows {light_en} ({how}) but gives no reason for the deviation",
