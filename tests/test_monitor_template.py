@@ -194,3 +194,18 @@ def test_monitoring_table_is_not_poured_into_a_year_end_template(tmp_path, build
     res = CliRunner().invoke(cli, ["template", "selfeval", "--from", src, "-o", str(tmp_path / "x.xlsx")])
     assert res.exit_code == 2 and "只到监控月份" in res.stderr and "--goals" in res.stderr
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_values_to_date_written_as_sentences_are_poured_as_their_numbers(tmp_path, build, demo):
+    """已有55家企业报名 is lit by its 55家; poured as the sentence, the template saw no number (M404)."""
+    from dataclasses import replace
+
+    from xltools.api import make_template
+
+    sample, layout = demo["监控表.xlsx"]
+    rows = [replace(sample.rows[0], to_date="已有55家企业报名", forecast="预计全年110家"), *sample.rows[1:]]
+    src = build(replace(sample, rows=rows), layout)
+    out = make_template("monitor", str(tmp_path / "m.xlsx"), from_path=src)
+    (before,), (after,) = score_file(src), score_file(out)
+    assert [(x.name, x.light) for x in after.rows] == [(x.name, x.light) for x in before.rows]
+    assert "M404" not in [f.code for f in validate_file(out).findings]

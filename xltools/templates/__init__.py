@@ -12,12 +12,12 @@ from dataclasses import replace
 
 from .. import units
 from ..errors import UsageError
-from ..model import DEPT, EVALUATION, FUNDS_AMOUNTS, GOALS, MONITOR, SELFEVAL, Table
+from ..model import DEPT, EVALUATION, FUNDS_AMOUNTS, GOALS, MONITOR, SELFEVAL, Indicator, Table
 from ..output import check_output, save_workbook
 from ..ruleset import RuleSet, load_rules
 from ..scoring import score_table
 from ..taxonomy import canonical
-from ..values import DATE_UNIT, sentence_number
+from ..values import DATE_UNIT, Value, sentence_number
 from .builder import Built, build_template
 from .layout import (
     DEFAULT_ROWS,
@@ -194,7 +194,7 @@ def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  
             put("direction", "定性" if ind.qualitative or not ind.target.is_number else (ind.op or ""))
             if source.kind == MONITOR:
                 for f in ("to_date", "forecast"):
-                    v = getattr(ind, f)
+                    v = _as_number(getattr(ind, f), ind)
                     put(f, v.number if v.is_number else v.text)
                 put("likelihood", ind.likelihood)
                 put("measures", ind.measures)
@@ -214,10 +214,8 @@ def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  
             if ind.actual.kind == "date":
                 put("actual", date(*ind.actual.when))  # type: ignore[misc]
             continue
-        # ``参展企业80家``: the number Python scored it by (values.sentence_number), as the template asks
-        found = None if ind.qualitative else sentence_number(ind.actual, ind.target, ind.unit)
-        if found is not None and found.number is not None:
-            ind = replace(ind, actual=replace(found, number=units.convert(found.number, found.unit, ind.target.unit)))
+        if not ind.qualitative:  # ``参展企业80家``: the number Python scored it by, as the template asks
+            ind = replace(ind, actual=_as_number(ind.actual, ind))
         text_actual = ind.actual.kind == "text"
         if ind.qualitative or not ind.target.is_number or text_actual:
             put("direction", "定性")
@@ -234,6 +232,16 @@ def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  
         put("direction", ind.op or "")
         if ind.actual.is_number:
             put("actual", ind.actual.number)
+
+
+def _as_number(v: Value, ind: Indicator) -> Value:
+    """``v``, or the number of the sentence it is (values.sentence_number: ``参展企业80家``,
+    ``已服务老人1100人``) in the unit of the row's target — what Python scores or lights it by, and
+    what the template's number cell asks for."""
+    found = sentence_number(v, ind.target, ind.unit)
+    if found is None or found.number is None:
+        return v
+    return replace(found, number=units.convert(found.number, found.unit, ind.target.unit))
 
 
 def _deadline(ind) -> bool:  # noqa: ANN001  (an Indicator)
