@@ -606,3 +606,32 @@ def test_a_reason_column_headed_for_the_points_taken_off(tmp_path):
 
     path = write(tmp_path, edits={"H13": "扣分原因"})
     assert validate_file(path).findings == []
+
+
+def _deductions(path, wrong=None):
+    """The 得分 column turned into a 扣分 column: the points each row lost, empty where none."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    ws["G13"] = "扣分"
+    for r in range(14, 21):
+        lost = ws[f"F{r}"].value - ws[f"G{r}"].value
+        ws[f"G{r}"] = lost or None
+    for ref, value in (wrong or {}).items():
+        ws[ref] = value
+    wb.save(path)
+    return path
+
+
+def test_a_score_sheet_that_writes_the_points_taken_off(tmp_path):
+    """分值 | 扣分 and no 得分: each row scores its weight less the points taken off (none where the
+    cell is empty), and a wrong deduction is found at its cell. The rows had no written score."""
+    from xltools.api import validate_file
+
+    from .test_validate import write
+
+    path = _deductions(write(tmp_path))
+    assert validate_file(path).findings == [] and score_file(path)[0].total == 97.6
+    (table,) = read_workbook(path).tables
+    assert [i.score for i in table.indicators] == [20, 10, 10, 10, 18, 10, 10]
+    path = _deductions(write(tmp_path, name="wrong.xlsx"), {"G14": 1})  # 2050 of ≥2000 people: nothing to take off
+    assert [(f.code, f.cell) for f in validate_file(path).findings if f.code == "A305"] == [("A305", "G14")]

@@ -49,6 +49,8 @@ INDICATOR_COLUMNS = _table({
     "score": ("得分", "自评得分", "实际得分", "评价得分", "平均得分", "最终得分", "综合得分", "平均分",
               "专家平均分", "专家平均得分", "自评分", "自评分数", "单位自评得分",
               "指标得分", "得分值", "考核得分"),
+    # points taken off the weight, where a score sheet writes them instead of (or beside) the 得分
+    "deduction": ("扣分", "扣分值", "扣减分值", "扣分数"),
     "score_rate": ("得分率",),
     "deviation": ("偏差原因分析及改进措施", "偏差原因分析及改进措施说明", "偏差原因", "偏差原因分析",
                   "未完成原因分析", "偏差原因及改进措施", "原因分析及改进措施", "未完成原因和改进措施",

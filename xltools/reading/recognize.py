@@ -471,6 +471,10 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
     name_col = cols["name"]
     l1_col, l2_col = cols.get("level1"), cols.get("level2")
     columns = {f: column_letter(c) for f, c in cols.items()}
+    # a 扣分 column instead of 得分: the score is the weight less it, nothing taken off where empty
+    deducted = "deduction" in cols and "score" not in cols
+    if deducted:
+        columns["score"] = columns["deduction"]
     reader = _row_reader(cols)
     data_cols = [cols[f] for f in ("target", "actual", "weight", "score", "to_date") if f in cols] + experts
     table.header_cells = {f: a1(table.header_row - 1, c) for f, c in cols.items()}
@@ -523,6 +527,8 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
             r += 1
             continue
         ind.sheet, ind.row, ind.columns = grid.sheet, r + 1, columns
+        if deducted and ind.score is None and ind.weight is not None:
+            ind.score = ind.weight
         table.indicators.append(ind)
         r += 1
     return r
@@ -637,7 +643,8 @@ def _has_data(row: list[object], cols: list[int]) -> bool:
 
 #: The fields an indicator row is read from, in the order :func:`_indicator` takes them.
 _ROW_FIELDS = ("name", "direction", "unit", "target", "actual", "weight", "score", "deviation", "criteria",
-               "outcome", "qual_rate", "target_midterm", "to_date", "forecast", "likelihood", "measures", "note")
+               "outcome", "qual_rate", "target_midterm", "to_date", "forecast", "likelihood", "measures", "note",
+               "deduction")
 
 
 def _row_reader(cols: dict[str, int]) -> tuple[int, Callable[[list[object]], tuple[object, ...]]]:
@@ -657,7 +664,7 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
     cells = row[:width - 1]
     cells += [""] * (width - len(cells))
     (name_v, direction, unit_v, target_v, actual_v, weight_v, score_v, dev_v, crit_v, out_v, rate_v, mid_v,
-     to_date_v, forecast_v, likely_v, measures_v, note_v) = cells_of(cells)
+     to_date_v, forecast_v, likely_v, measures_v, note_v, deduction_v) = cells_of(cells)
     name = to_text(name_v)
     if name[:2] == "指标" or "\n" in name or name[:1] in "….．":
         name = _slot_name(name)
@@ -673,7 +680,7 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
         op=None if qualitative else (target.op or parse_direction(direction) or "="),
         qualitative=qualitative, direction=to_text(direction),
         unit=(target.unit if target.is_number else "") or unit_col or unit_from_name(name),
-        weight=to_number(weight_v), score=_score(score_v, weight_v),
+        weight=to_number(weight_v), score=_score(score_v, weight_v, deduction_v),
         deviation=to_text(dev_v), criteria=to_text(crit_v), note=to_text(note_v) if note_v != "" else "",
         outcome=to_text(out_v), qual_rate=to_number(rate_v),
         target_midterm=parse_value(mid_v, unit=unit_col) if mid_v != "" else NONE,
@@ -684,12 +691,17 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
     )
 
 
-def _score(score_v: object, weight_v: object) -> float | None:
+def _score(score_v: object, weight_v: object, deduction_v: object = "") -> float | None:
     """A written 得分: a number, or ``满分`` — the row's weight, which is what the unit claims (and
-    A305 checks), where the word left the row's score unwritten (A326)."""
+    A305 checks), where the word left the row's score unwritten (A326) — or, where no 得分 is
+    written, the weight less the points a 扣分 column takes off."""
     score = to_number(score_v)
     if score is None and score_v.__class__ is str and normalize_text(score_v) in ("满分", "得满分"):
         return to_number(weight_v)
+    if score is None and deduction_v not in ("", None):
+        weight, taken = to_number(weight_v), to_number(deduction_v)
+        if weight is not None and taken is not None:
+            return weight - taken
     return score
 
 
