@@ -260,6 +260,10 @@ _DEPENDS = ("（随具体问题给出）", "(given with each finding)")
 _BRIEF = {
     "G209": ("总体目标或年度目标为空或只有一句", "an overall or annual goal empty or of one line"),
     "A318": ("「…」的专家评分为空、不是数值或为负数", "an expert's score for 「…」 missing, not a number or negative"),
+    "A315": ("定量指标的实际完成值不是数值（一句话中只有一个同单位的数值时，按它比较）",
+             "a quantitative indicator's actual is not a number (a sentence with one number in the target's unit is "
+             "compared by it)"),
+    "G220": ("指标值是一句话，不是带运算符号的数值", "a target written as a sentence, not a bounded value"),
 }
 
 
