@@ -32,18 +32,8 @@ from dataclasses import replace
 from .messages import word
 from .model import Indicator, Table
 from .ruleset import MonitorRules, RuleSet
-from .scoring import RowScore, aligned, date_text, pct, round_half_up
-from .values import (
-    DATE_UNIT,
-    Value,
-    date_in,
-    date_order,
-    format_number,
-    is_qualitative_direction,
-    normalize_text,
-    sentence_number,
-    sentence_target,
-)
+from .scoring import RowScore, aligned, date_text, pct, round_half_up, sentence_read
+from .values import DATE_UNIT, Value, date_order, format_number, normalize_text
 
 #: Lights behind schedule, worst first: what the 预警清单 lists and M407 reports.
 BEHIND = ("red", "yellow")
@@ -103,18 +93,10 @@ def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules, not_due: tu
                     sentences: bool = True) -> RowScore:
     """One indicator's light, by the rules in this module's docstring (``not_due``: the words that
     say a 1-N月 value is not due yet; ``sentences``: a value written in a sentence is lit by the
-    number in it, :func:`values.sentence_number`, and a likelihood in other words by them)."""
-    if sentences and ind.target.kind == "text" and not is_qualitative_direction(ind.direction):
-        target = sentence_target(ind.target, ind.to_date)  # ``服务老人2000人`` against 1100人 (G220)
-        if target is not None:
-            lit = indicator_light(replace(ind, target=target, op="=", qualitative=False), n, mr, not_due)
-            return replace(lit, indicator=ind)
-    if sentences and not ind.to_date.is_number:
-        found = sentence_number(ind.to_date, ind.target, ind.unit)
-        if found is None and ind.target.kind == "date" and ind.to_date.kind == "text":
-            found = date_in(ind.to_date.text)  # ``已于2024年5月20日完成招标``: a deadline met on that date
-        if found is not None:
-            return replace(indicator_light(replace(ind, to_date=found), n, mr, not_due), indicator=ind)
+    value it stands for, :func:`scoring.sentence_read`, and a likelihood in other words by them)."""
+    read = sentence_read(ind, "to_date") if sentences else None  # ``已服务老人1100人``, ``服务老人2000人``
+    if read is not None:
+        return replace(indicator_light(read[0], n, mr, not_due), indicator=ind)
     dated = not ind.qualitative and (ind.target.kind == "date" or (ind.unit == DATE_UNIT and ind.target.is_number))
     if dated and _is_date(ind.to_date, ind):  # a deadline already met or missed: the date says which
         order = date_order(ind.to_date, ind.target)

@@ -300,16 +300,10 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
         return _row(ind, None, "no_weight", {}, "weight")
     if not ind.qualitative and _is_dated(ind, use_written):
         return _dated(ind, tr, d, use_written)
-    if use_written and ind.target.kind == "date" and ind.actual.kind == "text" and not ind.qualitative:
-        done = date_in(ind.actual.text)  # ``已于2023年11月20日完成验收``: by its date, not as a word
-        if done is not None:
-            return _restated(ind, _dated(replace(ind, actual=done), tr, d, use_written), "actual", ind.actual.text)
+    read = sentence_read(ind) if use_written else None  # (our template's formulas score text as 0)
+    if read is not None:  # scored by what the sentence stands for, which the explanation names beside it
+        return _restated(ind, score_indicator(read[0], tr, d), read[1], read[2])
     if ind.qualitative or not ind.target.is_number:
-        found = sentence_target(ind.target, ind.actual) if use_written and not is_qualitative_direction(
-            ind.direction) else None
-        if found is not None:  # ``培训100人`` against 80人: compared, as a reviewer would (G220)
-            return _restated(ind, score_indicator(replace(ind, target=found, op="=", qualitative=False), tr, d),
-                             "target", ind.target.text)
         return _qualitative(ind, tr, d, use_written)
     if ind.actual.is_none:
         return _row(ind, 0.0, "no_actual", {}, "actual", achieved=False)
@@ -317,9 +311,6 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
         # our template asks for a number here; its formula scores text as 0, and so do we
         return _row(ind, 0.0, "actual_not_number", {"actual": ind.actual.text}, "actual", achieved=False)
     if not ind.actual.is_number:
-        found = sentence_number(ind.actual, ind.target, ind.unit)
-        if found is not None:  # ``参展企业80家``: scored by its number, which the explanation names
-            return _restated(ind, score_indicator(replace(ind, actual=found), tr, d), "actual", ind.actual.text)
         outcome = outcome_of(ind.actual.text, tr.outcome_words)
         band = tr.qualitative[outcome]
         score = round_half_up(w * band.default, d)
@@ -367,6 +358,26 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
     score = round_half_up(w * rate, d)
     return _row(ind, score, "more_part", {**full, "rate": pct(rate), "weight": _fmt(w),
                                           "score": f"{score:.{d}f}"}, achieved=False)
+
+
+def sentence_read(ind: Indicator, field: str = "actual") -> tuple[Indicator, str, str] | None:
+    """A row with a sentence where a value belongs, as a reviewer reads it — the row with the value
+    the sentence stands for, the field it stands in (``target`` or ``field``), and the sentence —
+    or ``None`` when no value is read out of one. Scoring and monitoring lights share it:
+
+    * a target without a bound (``培训100人``, G220) against a value in its unit (values.sentence_target);
+    * a deadline met by a sentence with one date (``已于2023年11月20日完成验收``, values.date_in);
+    * a quantitative row's value in a sentence (``参展企业80家``, values.sentence_number).
+    """
+    value: Value = getattr(ind, field)
+    if ind.target.kind == "text":
+        found = None if is_qualitative_direction(ind.direction) else sentence_target(ind.target, value)
+        return None if found is None else (replace(ind, target=found, op="=", qualitative=False), "target",
+                                           ind.target.text)
+    if ind.qualitative or value.kind != "text":
+        return None
+    found = date_in(value.text) if ind.target.kind == "date" else sentence_number(value, ind.target, ind.unit)
+    return None if found is None else (replace(ind, **{field: found}), field, value.text)
 
 
 def _restated(ind: Indicator, row: RowScore, param: str, text: str) -> RowScore:
