@@ -10,6 +10,7 @@ validation asks for the target's unit (A316).
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 #: spelling → (canonical unit, how many canonical units one of it is). Spellings are NFKC-normalised
@@ -61,9 +62,7 @@ def _measure_word(unit: str) -> str:
     """A known unit followed by what it counts — ``次培训`` (of ``≥2次培训``), ``个示范点``, ``万元资金``
     — is that unit (``次``, ``个``, ``万元``): the words name the indicator, and 2次培训 against 3次
     is one count. Anything else, and a tail of more than five characters, is left as written."""
-    mag = ""
-    while unit[:1] in _MAGNITUDES and len(unit) > 1 and len(mag) < 2:
-        mag, unit = mag + unit[0], unit[1:]
+    mag, unit = _magnitudes(unit)
     if unit in _UNITS or not 2 <= len(unit) <= 5 or not all("\u4e00" <= ch <= "\u9fff" for ch in unit):
         return mag + unit  # (a longer tail is a sentence: ``2023年共培训一千二百人`` is not 2023年)
     for k in range(min(len(unit) - 1, 4), 0, -1):
@@ -81,15 +80,18 @@ def known(unit: str) -> bool:
 def canonical(unit: str) -> tuple[str, float]:
     """``(canonical unit, factor)``: ``万人`` → ``("人", 10000)``, ``公顷`` → ``("亩", 15)``, a bare
     magnitude ``万`` → ``("", 10000)``; an unknown unit is its own canonical unit."""
-    factor = 1.0
-    # 万人, 亿元, 万亿元: at most two prefixes (a loop, not recursion: a unit cell may hold anything)
-    for _ in range(2):
-        if unit in _UNITS or not unit or unit[0] not in _MAGNITUDES:
-            break
-        factor *= _MAGNITUDES[unit[0]]
-        unit = unit[1:]
+    mag, unit = _magnitudes(unit)
     base, f = _UNITS.get(unit, (unit, 1.0))
-    return base, factor * f
+    return base, math.prod(_MAGNITUDES[m] for m in mag) * f
+
+
+def _magnitudes(unit: str) -> tuple[str, str]:
+    """``万人次`` → (``万``, ``人次``), ``万亿元`` → (``万亿``, ``元``), ``万`` → (``万``, ``""``): at most two
+    prefixes, and none off a known unit (a loop, not recursion: a unit cell may hold anything)."""
+    mag = ""
+    while len(mag) < 2 and unit[:1] in _MAGNITUDES and unit not in _UNITS:
+        mag, unit = mag + unit[0], unit[1:]
+    return mag, unit
 
 
 def comparable(a: str, b: str) -> bool:

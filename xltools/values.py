@@ -222,7 +222,7 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     tail = _REMARK_AFTER.split(rest[m.end():], 1)[0]  # ``80人，未达标``: what follows a comma is a remark
     tail = tail.removesuffix("完成")  # ``5日内完成``, ``100%以上完成``: the word after says nothing
     if tail.endswith(")") and not tail.startswith("("):  # ``5000万元以上（含）``: a remark after the suffix
-        tail = _TRAILING_REMARK.sub("", tail)
+        tail = TRAILING_REMARK.sub("", tail)
     base, slash, per_unit = tail.partition("/")  # ``1000人次以上/年``: the bound is the count's
     m = _SUFFIX.search(base)
     if m:  # ``完成24场以上``: the bound after the number says more than 完成 before it
@@ -248,7 +248,8 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     return Value("number", text=text, op=op or col_op, number=number, unit=unit or col_unit)
 
 
-_TRAILING_REMARK = re.compile(r"\([^()]*\)$")
+#: A bracketed remark closing a cell (NFKC has made （） ASCII): ``（含）``, a number's ``（扣1.2分）``.
+TRAILING_REMARK = re.compile(r"\([^()]*\)$")
 #: Where a value ends and a remark begins (NFKC has made ，；： ASCII).
 _REMARK_AFTER = re.compile("[,;:。、]")
 #: What the indicator is, named before its bounded value: ``满意度≥90%``, ``服务对象满意度不低于90%``,

@@ -38,6 +38,7 @@ from ..model import (
 from ..values import (
     NONE,
     NONE_TEXT,
+    TRAILING_REMARK,
     ZERO_WORDS,
     is_qualitative_direction,
     normalize_text,
@@ -89,8 +90,6 @@ LOOKED_FOR_EN = "a header row with 一级指标 and 三级指标 (or 指标名�
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _YEAR_LINE = re.compile(r"^\(?(20\d{2})年(?:度|1[-—–~至]\d{1,2}月(?:份)?)?\)?$")  # (2023年度), (2024年1-6月)
 _NUMBER_TEXT = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?(?:%|万元|元|分)?$")
-#: A bracketed remark closing a number's cell (NFKC has made （） ASCII).
-_REMARK = re.compile(r"\([^()]*\)$")
 _MAX_BLANK = 3
 #: A money unit stated by a cell: ``单位：元``, ``金额单位：万元``, a label ending ``（元）``, or the
 #: unit alone in a cell of its own (``全年执行数 | 元 | 480000``); ``资金100万元`` in a text is not one.
@@ -128,7 +127,7 @@ def _text_number(raw: str) -> float | None:
     (weights, scores, 100%) in every row of every file of a batch."""
     text = normalize_text(raw)
     if not _NUMBER_TEXT.match(text):
-        remark = _REMARK.search(text)  # ``3.8（扣1.2分）``, ``100（含结转20）``: the number and a remark on it
+        remark = TRAILING_REMARK.search(text)  # ``3.8（扣1.2分）``, ``100（含结转20）``: the number and a remark on it
         if remark is None or not _NUMBER_TEXT.match(text[:remark.start()]):
             return None
         text = text[:remark.start()]
