@@ -58,6 +58,8 @@ DIRECTION_WORDS: dict[str, str | None] = {
 NONE_TEXT = frozenset(("", "-", "--", "—", "——", "–", "/", "\\", "无", "n/a", "na", "null", "none", "暂无", "…"))
 # A word prefix (不低于), then/or a symbol prefix (≥), longest spelling first.
 _WORD_OP = dict(_PREFIX_WORDS)
+#: Every spelling of an operator before a number, symbols and words.
+_OPERATOR_SPELLINGS = [w for w, _ in _SYMBOLS + _PREFIX_WORDS]
 _SYMBOL_OP = dict(_SYMBOLS)
 _PREFIX = re.compile(
     "(" + "|".join(re.escape(w) for w, _ in _PREFIX_WORDS) + ")?"
@@ -254,8 +256,7 @@ TRAILING_REMARK = re.compile(r"\([^()]*\)$")
 _REMARK_AFTER = re.compile("[,;:。、]")
 #: What the indicator is, named before its bounded value: ``满意度≥90%``, ``服务对象满意度不低于90%``,
 #: ``培训人次≥500人次``, ``满意度达90%以上`` — the label, up to an operator or a number with one after it.
-_LABEL = re.compile("[\u4e00-\u9fff]{1,20}?(?=(?:" + "|".join(re.escape(w) for w, _ in _SYMBOLS + _PREFIX_WORDS)
-                    + ")?[0-9])")
+_LABEL = re.compile("[\u4e00-\u9fff]{1,20}?(?=(?:" + "|".join(map(re.escape, _OPERATOR_SPELLINGS)) + ")?[0-9])")
 
 
 def _labelled(text: str, col_unit: str, col_op: str | None) -> Value:
@@ -296,7 +297,7 @@ def _band(text: str, col_unit: str) -> Value:
 _RELATIVE = re.compile("提前|延期|推迟|延迟|逾期|超|同比|环比|相比|较|增|减|降|提高|提升|缩短|节约|节省|少于|多于"
                        "|低于|高于|不足|未满|平均|人均|每|目标|计划|第|排名|名次|剩余|尚有|还有|差")
 #: A bound, which makes a sentence a target (``≥100``, ``不少于80人``): A322's, not a value reached.
-_BOUND = re.compile("|".join(re.escape(w) for w, _ in _SYMBOLS + _PREFIX_WORDS if w not in ("达到", "完成", "等于")))
+_BOUND = re.compile("|".join(re.escape(w) for w in _OPERATOR_SPELLINGS if w not in ("达到", "完成", "等于")))
 #: Dates in a sentence, which are not its measurement: ``2023年``, ``12月``, ``12月20日``, ``1-6月``.
 _DATE_IN = re.compile(r"(?:19|20)\d\d年度?|(?:\d{1,2}[-~至到—])?\d{1,2}月(?:\d{1,2}[日号])?(?:底|末|份|初)?")
 #: Chinese numerals as an actual may spell a count (``十二次``, ``两场``, ``一千二百人``).
@@ -335,16 +336,14 @@ def number_in(text: str) -> Value | None:
         return None
     bare = _DATE_IN.sub("", text)
     found = list(_NUMBER.finditer(bare))
-    if not found:  # spelt in Chinese: one numeral, made digits
+    spelt = not found
+    if spelt:  # in Chinese: one numeral, made digits
         runs = [(m, _cn_int(m.group())) for m in _CN_RUN.finditer(bare)]
         if len(runs) != 1 or runs[0][1] is None:
             return None
         m, n = runs[0]
         bare = f"{bare[:m.start()]}{n}{bare[m.end():]}"
         found = list(_NUMBER.finditer(bare))
-        spelt = True
-    else:
-        spelt = False
     if len(found) != 1:
         return None
     v = _parse_text(bare[found[0].start():], "", None)
