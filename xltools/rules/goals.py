@@ -10,6 +10,7 @@ from .. import units
 from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator, Table
 from ..reading.labels import label_key
 from ..reading.recognize import to_number
+from ..scoring import sentence_read
 from ..taxonomy import level1_key
 from ..values import (
     DATE_UNIT,
@@ -23,7 +24,6 @@ from ..values import (
     parse_date,
     parse_direction,
     parse_value,
-    sentence_target,
     year_of,
 )
 from . import Context, Finding, any_of, better_way, bounded_rates, check, percent_of
@@ -470,7 +470,7 @@ def output_parts_missing(ctx: Context) -> Iterator[Finding]:
 @check("G220")
 def sentence_targets(ctx: Context) -> Iterator[Finding]:
     """A target written as a sentence without a bound (``培训100人``) — read as a word, but scored
-    by its number against an actual in its unit (scoring.score_indicator), as a reviewer compares
+    by its number against an actual in its unit (scoring.sentence_read), as a reviewer compares
     them: said, so that the target is written as the value it is."""
     t = ctx.table
     if t.kind not in (SELFEVAL, DEPT, GOALS, MONITOR) or t.template:
@@ -483,10 +483,11 @@ def sentence_targets(ctx: Context) -> Iterator[Finding]:
             if found is None or not units.known(units.canonical(found.unit)[0]):
                 continue
             problem = ("，无法据以考核", ", which cannot be assessed")
-        else:
-            found = sentence_target(ind.target, ind.to_date if t.kind == MONITOR else ind.actual)
-            if found is None:
+        else:  # what scoring and the lights compared it as
+            read = sentence_read(ind, "to_date" if t.kind == MONITOR else "actual")
+            if read is None:
                 continue
+            found = read[0].target
             problem = (f"；已按其中的 {found.display()} 与实际完成值比较",
                        f"; it was compared with the actual as {found.display()}")
         yield Finding("G220", t.sheet, ind.cell("target"), ind.target.text, {
