@@ -300,7 +300,8 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
         return _row(ind, None, "no_weight", {}, "weight")
     if not ind.qualitative and _is_dated(ind, use_written):
         return _dated(ind, tr, d, use_written)
-    read = sentence_read(ind) if use_written else None  # (our template's formulas score text as 0)
+    # a sentence where a value belongs (our template's formulas score text as 0); most rows have none
+    read = sentence_read(ind) if use_written and "text" in (ind.target.kind, ind.actual.kind) else None
     if read is not None:  # scored by what the sentence stands for, which the explanation names beside it
         return _restated(ind, score_indicator(read[0], tr, d), read[1], read[2])
     if ind.qualitative or not ind.target.is_number:
