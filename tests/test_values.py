@@ -317,6 +317,21 @@ def test_units_convert_exactly_and_survive_any_unit_cell():
     assert units.comparable("个", "场") and units.comparable("名", "人") and not units.comparable("人", "人次")
     hostile = "万" * 5000  # a unit column may hold anything: no recursion, no infinite factor
     assert units.canonical(hostile) == ("万" * 4998, 1e8) and units.comparable(parse_value(100, unit=hostile).unit, "人") is False
+    assert units.canonical("次" + "/年" * 5000)[1] == 1.0
+
+
+def test_months_quarters_and_years_convert_and_so_do_counts_per_period():
+    """1年 is 12个月 (10个月 against ≤1年 was 10 against 1: 10 %), and a count per month, quarter or
+    year is a count per the table's year (``每季度1次`` meets ``≥4次``; it was 1 against 4: 25 %)."""
+    from xltools import units
+
+    assert units.convert(10, "个月", "年") == pytest.approx(10 / 12) and units.convert(2, "季度", "月") == 6
+    assert units.convert(1, "次/季度", "次") == 4 and units.convert(12, "次", "次/月") == 1
+    assert units.convert(2, "次/年", "次") == 2 and units.convert(1, "万元/年", "万元") == 1
+    assert units.convert(1, "周", "天") == 7 and units.convert(1, "个星期", "天") == 7
+    # a week or a day is not an exact part of a year, and 元/人 counts per person, not per period
+    assert not units.comparable("次/周", "次") and not units.comparable("次/天", "次/月")
+    assert not units.comparable("元/人", "元") and not units.comparable("年", "天")
 
 
 @pytest.mark.parametrize(("text", "number", "unit"), [

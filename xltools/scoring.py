@@ -459,8 +459,9 @@ def _shown(ind: Indicator, t: float, a: float) -> tuple[str, str]:
     au = ind.actual.unit or tu
     if au == tu:
         return f"{_fmt(t)}{tu}", f"{_fmt(a)}{tu}"
-    if units.comparable(au, tu):  # converted: say from what
-        return f"{_fmt(t)}{tu}", f"{_fmt(a)}{tu}（{ind.actual.text}）"
+    if units.comparable(au, tu):  # converted: say from what (10个月 is ≈0.83年, not 0.833333年)
+        shown = _fmt(a) if round(a, 2) == a else f"≈{_fmt(round_half_up(a, 2))}"
+        return f"{_fmt(t)}{tu}", f"{shown}{tu}（{ind.actual.text}）"
     return f"{_fmt(t)}{tu}", f"{_fmt(a)}{au}"
 
 

@@ -3,7 +3,7 @@
 A target of ``≥10000人`` met by ``1.2万人`` is met, and ``≤50万元`` against ``480000元`` is within
 it; comparing the bare numbers (1.2 against 10000) would score a success as a failure. Only exact
 conversions are made: magnitude prefixes (万, 亿) over any unit, and the fixed ratios of the table
-below (元/千元/万元, 米/公里, 亩/公顷, 天/小时/周 …). A month is not 30 days and 人 is not 人次, so such
+below (元/千元/万元, 米/公里, 亩/公顷, 天/小时/周, 月/季度/年 …). A month is not 30 days and 人 is not 人次, so such
 pairs stay apart: :func:`comparable` says no, scoring compares the bare numbers as written, and
 validation asks for the target's unit (A316).
 """
@@ -24,8 +24,13 @@ _UNITS: dict[str, tuple[str, float]] = {
     "吨": ("吨", 1.0), "千克": ("吨", 1e-3), "公斤": ("吨", 1e-3), "kg": ("吨", 1e-3),
     "天": ("天", 1.0), "日": ("天", 1.0), "个工作日": ("工作日", 1.0), "工作日": ("工作日", 1.0),
     "小时": ("天", 1 / 24), "h": ("天", 1 / 24), "分钟": ("天", 1 / 1440), "周": ("天", 7.0),
-    "月": ("月", 1.0), "个月": ("月", 1.0), "年": ("年", 1.0),
+    "星期": ("天", 7.0), "个星期": ("天", 7.0),
+    "月": ("月", 1.0), "个月": ("月", 1.0), "季度": ("月", 3.0), "个季度": ("月", 3.0), "年": ("月", 12.0),
 }
+#: A count per period (``2次/年``, ``1次/季度`` of ``每季度1次``) is a count per year, the year of the
+#: table: ``≥4次`` is met by ``每季度1次``, ``≥1次/月`` by ``12次``. Only the periods a year holds
+#: exactly; a week or a day does not (52 weeks and a day are not a year), and 次/周 stays as written.
+_PER_YEAR = {"年": 1, "半年": 2, "季度": 4, "季": 4, "月": 12, "个月": 12}
 #: Measure words (量词) that count things and are used interchangeably (``≥10个`` met by ``12场``);
 #: people (人/名/位), visits (人次) and households (户) are counts of other things and stay apart.
 _UNITS.update(dict.fromkeys("个项件场次期批座所处条篇份套台辆家部本册张块幅种类", ("个", 1.0)))
@@ -80,6 +85,10 @@ def known(unit: str) -> bool:
 def canonical(unit: str) -> tuple[str, float]:
     """``(canonical unit, factor)``: ``万人`` → ``("人", 10000)``, ``公顷`` → ``("亩", 15)``, a bare
     magnitude ``万`` → ``("", 10000)``; an unknown unit is its own canonical unit."""
+    count, per, period = unit.partition("/")
+    if per and period in _PER_YEAR and count and unit not in _UNITS:  # one period: 2次/年/年 is not a unit
+        base, f = canonical(count)
+        return base, f * _PER_YEAR[period]
     mag, unit = _magnitudes(unit)
     base, f = _UNITS.get(unit, (unit, 1.0))
     return base, math.prod(_MAGNITUDES[m] for m in mag) * f
