@@ -635,3 +635,37 @@ def test_a_score_sheet_that_writes_the_points_taken_off(tmp_path):
     assert [i.score for i in table.indicators] == [20, 10, 10, 10, 18, 10, 10]
     path = _deductions(write(tmp_path, name="wrong.xlsx"), {"G14": 1})  # 2050 of ≥2000 people: nothing to take off
     assert [(f.code, f.cell) for f in validate_file(path).findings if f.code == "A305"] == [("A305", "G14")]
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "actual", "score", "explain"),
+    [
+        # a target of 无 was no target (S103) and an actual of 无 no actual (A308): 0 points, two errors
+        ("违规使用资金情况", "无", "无", 15.0, "目标为 0，实际 0，得满分 15.00"),
+        ("违规使用资金情况", "无", 0, 15.0, "目标为 0，实际 0，得满分 15.00"),
+        ("违规使用资金情况", "无", "发生1起", 0.0, "目标为 0起，实际 1起 > 0，得 0 分"),
+        # 未发生 read as a failure (未…): 0 points for the target met
+        ("安全事故发生情况", "不发生", "未发生", 15.0, "目标为 0，实际 0，得满分 15.00"),
+        ("安全事故发生情况", "不发生安全事故", "无", 15.0, "目标为 0，实际 0，得满分 15.00"),
+        # an actual repeating its target is achieved, whatever its words: 否 was a failure, and its
+        # written full score outside the failure's band (A313, an error)
+        ("是否发生安全事故", "否", "否", 15.0, "定性：评分 15.00/15 = 100.00%（达成年度指标）"),
+        ("是否发生安全事故", "否", "是", 0.0, "定性：评分 0.00/15 = 0.00%（未达成年度指标且效果较差）"),
+    ],
+)
+def test_a_target_that_nothing_happens_met_by_nothing_having_happened(tmp_path, name, target, actual, score, explain):
+    from xltools.api import validate_file
+    from xltools.samples import demo_samples, write_sample
+
+    sample, layout = demo_samples()["自评表.xlsx"]
+    rows = list(sample.rows)
+    assert rows[5].weight == 15 and rows[5].target == "有效提升"
+    rows[5] = replace(rows[5], name=name, target=target, actual=actual, score=score,
+                      deviation="" if score else "资金管理不到位，已整改")
+    total = round(94.3 - 15 + score, 2)
+    path = tmp_path / "自评.xlsx"
+    write_sample(replace(sample, rows=rows, total=total, grade="优" if total >= 90 else "中"), path, layout)
+    (result,) = score_file(path)
+    assert (result.rows[6].score, result.rows[6].explain(), result.total) == (score, explain, total)
+    row = [(f.code, f.cell) for f in validate_file(path).findings if f.cell[1:] == "19" and f.severity != "info"]
+    assert row == []  # S103 and A308 were errors here, A307 a warning

@@ -508,6 +508,23 @@ def outcome_of(text: str, extra: OutcomeWords = ()) -> int:
     return _PARTIAL if any(x in text for x in w["late"]) else _ACHIEVED
 
 
+def judged(ind: Indicator, text: str, tr: TableRules) -> int:
+    """The outcome a qualitative row's words choose: its 评价结果 choice, or an actual that repeats
+    its target word for word (``否`` against ``否`` of 是否发生安全事故, ``未发生`` against
+    ``未发生``) — achieved whatever its words, and ``是`` against ``否`` failed; else :func:`outcome_of`
+    its words."""
+    if not ind.outcome:
+        if text == ind.target.text:
+            return _ACHIEVED
+        if _YES_NO.get(ind.target.text) == text:
+            return _FAILED
+    return outcome_of(text, tr.outcome_words)
+
+
+#: The answers of a yes-or-no target (是否…): the other one fails it.
+_YES_NO = {"是": "否", "否": "是", "有": "没有", "没有": "有"}
+
+
 def qual_rate(ind: Indicator) -> float | None:
     """The chosen qualitative rate as a fraction (85 and 0.85 both mean 85%)."""
     r = ind.qual_rate
@@ -536,7 +553,7 @@ def _qualitative(ind: Indicator, tr: TableRules, d: int, use_written: bool = Tru
     text = ind.outcome or (ind.actual.text if not ind.actual.is_none and use_written else "")
     if not text:
         return _row(ind, 0.0, "qual_missing", {}, "actual", achieved=False)
-    outcome = outcome_of(text, tr.outcome_words)
+    outcome = judged(ind, text, tr)
     band = bands[outcome]
     score = round_half_up(w * band.default, d)
     return _row(ind, score, "qual_default", {"actual": text, "outcome": f"@outcome_{band.outcome}",

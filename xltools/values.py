@@ -76,12 +76,13 @@ _NEUTRAL = re.compile(f"(?:{_ABOUT})+"
                       "|[\u4e00-\u9fff]{1,10}?率(?:为|是|:)?(?=[0-9.])")
 #: A count that is to stay at zero, in words — ``零投诉``, ``无重大安全事故``, ``杜绝安全事故``,
 #: ``未发生安全事故``: the number 0 (a target of 0 is met by 0 only, as ``≤0起`` is).
-_ZERO = re.compile("(?:零|无|杜绝|未发生|没有发生|未出现)(?:重特大|重大|较大|严重)?.{0,8}?"
+_ZERO = re.compile("(?:零|无|杜绝|未发生|没有发生|未出现|不发生|不出现)(?:重特大|重大|较大|严重)?.{0,8}?"
                    "(?:事故|投诉|差错|违规|违纪|伤亡|失误|故障|事件|案件)(?:发生)?")
 #: A rate between a bound and 100 % (``95%-100%``, ``95~100%``, ``95%至100%``): at least the bound.
 _UP_TO_FULL = re.compile(r"([0-9]{1,2}(?:\.[0-9]{1,4})?)%?(?:-|~|至|到)100(?:\.0+)?%")
-#: What an actual cell says beside a zero target when nothing happened: ``无`` is then 0, not blank.
-ZERO_WORDS = frozenset(("无", "零", "没有", "未发生", "无发生"))
+#: A cell saying that nothing happened, or is to happen: ``无`` beside a zero target is 0, not blank;
+#: and a target of ``无`` (``不发生``) met by ``无`` (``未发生``) is a target of 0 met by 0, as ``零投诉`` is.
+ZERO_WORDS = frozenset(("无", "零", "没有", "未发生", "无发生", "不发生", "没有发生", "未出现", "不出现", "杜绝"))
 #: A frequency before the number, as ``≥1次/月`` is written after it: ``每月1次``, ``每个月2次``,
 #: ``每半年1次``, ``一年4次``, ``年均4次``.
 _PER = re.compile("每个?(半年|季度|年|季|月|周|天|日)|一年|年(?:均|平均)")  # not 一季度: the first quarter

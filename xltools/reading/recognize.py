@@ -40,6 +40,7 @@ from ..values import (
     NONE_TEXT,
     TRAILING_REMARK,
     ZERO_WORDS,
+    Value,
     is_qualitative_direction,
     normalize_text,
     parse_direction,
@@ -669,9 +670,12 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
         name = _slot_name(name)
     unit_col = to_text(unit_v)
     target = parse_value(target_v, unit=unit_col, op=direction if direction else None)  # 「±」: a band
-    qualitative = target.kind == "text" or is_qualitative_direction(direction)
     actual = parse_value(actual_v, unit=unit_col)
-    if target.number == 0 and actual.kind == "none" and actual_v in ZERO_WORDS:  # 无 against 零投诉: none
+    if target_v in ZERO_WORDS and (actual.is_number or actual_v in ZERO_WORDS):
+        # a target of 无 (不发生) met by 无, 0 or 1起: a target of 0, as 零投诉 is; 无 alone stays blank
+        target = Value("number", text=target_v, number=0.0, unit=unit_col)
+    qualitative = target.kind == "text" or is_qualitative_direction(direction)
+    if target.number == 0 and actual_v in ZERO_WORDS:  # 无 (未发生) against 零投诉: none
         actual = parse_value(0, unit=unit_col)
     return Indicator(
         level1=level1, level2=level2, name=name, target=target,

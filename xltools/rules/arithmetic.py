@@ -26,7 +26,7 @@ from ..model import (
 )
 from ..reading.labels import TOTAL_LABELS, label_key
 from ..reading.source import UNCALCULATED
-from ..scoring import RowScore, outcome_of, pct, qual_rate, round_half_up
+from ..scoring import RowScore, judged, pct, qual_rate, round_half_up
 from ..values import (
     Value,
     date_in,
@@ -656,7 +656,7 @@ def qualitative_bands(ctx: Context) -> Iterator[Finding]:
         text = ind.outcome or (ind.actual.text if ind.actual.kind == "text" else "")
         if not text or ind.score > ind.weight + TOL or ind.score < 0:
             continue
-        band = bands[outcome_of(text, tr.outcome_words)]
+        band = bands[judged(ind, text, tr)]
         chosen = qual_rate(ind)
         rate = chosen if chosen is not None else ind.score / ind.weight
         top = band is bands[0]

@@ -164,7 +164,7 @@ def _fill_amounts(ws, built: Built, source: Table) -> None:  # noqa: ANN001
 
 
 def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  # noqa: ANN001
-    from ..scoring import outcome_of
+    from ..scoring import judged
 
     L = built.columns
     result = score_table(source, rules) if source.kind in (SELFEVAL, DEPT) else None
@@ -227,7 +227,7 @@ def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  
                 put("outcome", band.outcome)
                 put("qual_rate", rate)
             elif ind.outcome or text_actual:
-                put("outcome", bands[outcome_of(ind.outcome or ind.actual.text, tr.outcome_words)].outcome)
+                put("outcome", bands[judged(ind, ind.outcome or ind.actual.text, tr)].outcome)
             continue
         put("direction", ind.op or "")
         if ind.actual.is_number:
