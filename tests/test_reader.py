@@ -669,3 +669,22 @@ def test_a_target_that_nothing_happens_met_by_nothing_having_happened(tmp_path, 
     assert (result.rows[6].score, result.rows[6].explain(), result.total) == (score, explain, total)
     row = [(f.code, f.cell) for f in validate_file(path).findings if f.cell[1:] == "19" and f.severity != "info"]
     assert row == []  # S103 and A308 were errors here, A307 a warning
+
+
+@pytest.mark.parametrize(("name", "target", "s103"), [
+    ("重大安全事故发生次数", "无", False),  # an incident count: 无 is its target of 0 (it was S103, an error)
+    ("违规使用资金情况", "无", False),
+    ("展会宣传", "无", True),  # anything else: 无 is a blank cell
+])
+def test_a_declared_target_of_none_for_an_incident_count(tmp_path, name, target, s103):
+    from xltools.api import validate_file
+    from xltools.samples import demo_samples, write_sample
+
+    sample, layout = demo_samples()["目标申报表.xlsx"]
+    rows = list(sample.rows)
+    rows[5] = replace(rows[5], name=name, target=target)
+    path = tmp_path / "目标.xlsx"
+    write_sample(replace(sample, rows=rows), path, layout)
+    (table,) = read_workbook(path).tables
+    assert (table.indicators[5].target.number, table.indicators[5].target.text) == ((None, "") if s103 else (0, "无"))
+    assert [(f.code, f.cell) for f in validate_file(path).findings if f.code == "S103"] == ([("S103", "E17")] if s103 else [])

@@ -36,6 +36,7 @@ from ..model import (
     WrittenPart,
 )
 from ..values import (
+    INCIDENTS,
     NONE,
     NONE_TEXT,
     TRAILING_REMARK,
@@ -671,8 +672,9 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
     unit_col = to_text(unit_v)
     target = parse_value(target_v, unit=unit_col, op=direction if direction else None)  # 「±」: a band
     actual = parse_value(actual_v, unit=unit_col)
-    if target_v in ZERO_WORDS and (actual.is_number or actual_v in ZERO_WORDS):
-        # a target of 无 (不发生) met by 无, 0 or 1起: a target of 0, as 零投诉 is; 无 alone stays blank
+    if target_v in ZERO_WORDS and (actual.is_number or actual_v in ZERO_WORDS or INCIDENTS.search(name)):
+        # a target of 无 (不发生) met by 无, 0 or 1起, or of an incident count: a target of 0, as 零投诉
+        # is; 无 alone, of anything else, stays blank (S103)
         target = Value("number", text=target_v, number=0.0, unit=unit_col)
     qualitative = target.kind == "text" or is_qualitative_direction(direction)
     if target.number == 0 and actual_v in ZERO_WORDS:  # 无 (未发生) against 零投诉: none
