@@ -496,8 +496,8 @@ def _outcome_words(extra: OutcomeWords = ()) -> dict[str, tuple[str, ...]]:
 def outcome_of(text: str, extra: OutcomeWords = ()) -> int:
     """Classify a qualitative result text into the three outcomes of domain.md §5: partly
     achieved by its words (``基本``), else failed (``未…``, ``不合格``), else partly when late or
-    still under way (``延期完成``, ``进行中``; ``逾期未完成`` failed), else achieved. ``extra``: a
-    rule set's added words (TableRules.outcome_words)."""
+    still under way or short of the mark (``延期完成``, ``进行中``, ``有待提高``; ``逾期未完成`` failed),
+    else achieved. ``extra``: a rule set's added words (TableRules.outcome_words)."""
     if not text:
         return _FAILED
     w = _outcome_words(extra)
