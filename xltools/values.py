@@ -483,12 +483,26 @@ def date_in(text: str) -> Value | None:
     text = normalize_text(text)
     if _FUTURE.search(text):
         return None
-    found = [v for m in _DATE.finditer(text) if (v := parse_date(m.group())) is not None and v.when and v.when[0]
-             and v.when[1]]
+    found = [(m.start(), v) for m in _DATE.finditer(text)
+             if (v := parse_date(m.group())) is not None and v.when and v.when[0] and v.when[1]]
+    if len(found) > 1:  # ``2023年11月开工，2023年12月竣工``: the one clause that says it was done
+        found = [(at, v) for at, v in found if _DONE.search(_clause(text, at))]
     if len(found) != 1:
         return None
-    y, m, d = found[0].when  # type: ignore[misc]
-    return replace(found[0], text=f"{y}年{m}月{d}日" if d else f"{y}年{m}月", op=None)
+    y, m, d = found[0][1].when  # type: ignore[misc]
+    return replace(found[0][1], text=f"{y}年{m}月{d}日" if d else f"{y}年{m}月", op=None)
+
+
+#: What a clause says when its date is the completion's, among the dates of other steps (开工, 启动).
+_DONE = re.compile("竣工|完工|完成|验收|交付|投入使用|投用|上线|办结|结项")
+
+
+def _clause(text: str, at: int) -> str:
+    """The clause of ``text`` around position ``at``, between the punctuation either side."""
+    cuts = [m.start() for m in _REMARK_AFTER.finditer(text)]
+    start = max((c for c in cuts if c < at), default=-1) + 1
+    end = min((c for c in cuts if c > at), default=len(text))
+    return text[start:end]
 
 
 EPOCH = datetime(1899, 12, 30)  # Excel's day 0 (serials count from it)
