@@ -376,3 +376,23 @@ def test_a_deadline_met_by_a_sentence_with_its_date_is_lit_by_that_date(tmp_path
     late = write(tmp_path, edits={**edits, "E13": "于2024年7月5日拨付完毕"}, name="late.xlsx")
     (result,) = score_workbook(read_workbook(late))
     assert [r.light for r in result.rows if r.name == "资金拨付完成时间"] == ["red"]
+
+
+@pytest.mark.parametrize(("row", "light", "explain", "codes"), [
+    # nothing has happened, as the target asks: it was M404 (无 read as blank) or S103 (a target of 无)
+    (Row("产出指标", "质量指标", "服务安全事故", "零事故", to_date="无", forecast="无", likelihood="确定能"),
+     "green", "目标 0，至今 0，绿灯", []),
+    (Row("产出指标", "质量指标", "违规使用资金情况", "无", to_date="未发生", forecast="无", likelihood="确定能"),
+     "green", "目标 0，至今 0，绿灯", []),
+    # a start is not a completion: 2024年3月开工 was lit as done in March
+    (Row("产出指标", "时效指标", "改造工程完工时间", "2024年10月31日前", to_date="2024年3月开工",
+         forecast="2024年10月", likelihood="有可能", deviation="雨季影响", measures="增加施工班组"),
+     "yellow", "按日期考核的指标不按月折算，按完成目标可能性「有可能」：黄灯", []),
+])
+def test_nothing_happened_and_a_start_in_a_monitoring_table(tmp_path, row, light, explain, codes):
+    rows = list(CLEAN.rows)
+    rows[2] = row
+    path = write(tmp_path, replace(CLEAN, rows=rows))
+    (result,) = score_workbook(read_workbook(path))
+    assert (result.rows[3].light, result.rows[3].explain()) == (light, explain)
+    assert [f for f in findings(path) if f[1][1:] == "12"] == codes

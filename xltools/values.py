@@ -477,32 +477,38 @@ _FUTURE = re.compile("预计|计划|将于|拟于|争取|力争|有望")
 @lru_cache(maxsize=4096)
 def date_in(text: str) -> Value | None:
     """The one date of a completion written as a sentence — ``已于2023年11月20日完成验收``,
-    ``2024年1月15日竣工验收`` — with its year and month; ``None`` when the sentence holds none,
-    several, or a plan (``预计2024年3月完成``). A deadline met by such a sentence was read as a word:
-    achieved, whenever it was done."""
+    ``2024年1月15日竣工验收``, of two dates the one of the work done (``2023年9月开工，2023年12月竣工``)
+    — with its year and month; ``None`` when the sentence holds none, several done, a plan
+    (``预计2024年3月完成``) or a start (``2023年6月开工``). A deadline met by such a sentence was read
+    as a word: achieved, whenever it was done, and begun was done."""
     text = normalize_text(text)
     if _FUTURE.search(text):
         return None
-    found = [(m.start(), v) for m in _DATE.finditer(text)
+    found = [(_step(text, m), v) for m in _DATE.finditer(text)
              if (v := parse_date(m.group())) is not None and v.when and v.when[0] and v.when[1]]
-    if len(found) > 1:  # ``2023年11月开工，2023年12月竣工``: the one clause that says it was done
-        found = [(at, v) for at, v in found if _DONE.search(_clause(text, at))]
-    if len(found) != 1:
+    if len(found) > 1:  # ``2023年9月开工，2023年12月竣工``: the one date of the work done
+        found = [(step, v) for step, v in found if step == "done"]
+    if len(found) != 1 or found[0][0] == "start":  # ``2023年6月开工``: begun, not done
         return None
     y, m, d = found[0][1].when  # type: ignore[misc]
     return replace(found[0][1], text=f"{y}年{m}月{d}日" if d else f"{y}年{m}月", op=None)
 
 
-#: What a clause says when its date is the completion's, among the dates of other steps (开工, 启动).
-_DONE = re.compile("竣工|完工|完成|验收|交付|投入使用|投用|上线|办结|结项")
+#: The step a date in a sentence is of: the work done (竣工, 验收), or begun (开工, 启动).
+_STEP = re.compile("(?P<done>竣工|完工|完成|验收|交付|投入使用|投用|上线|办结|结项)"
+                   "|(?P<start>开工|动工|启动|开始|进场|招标|立项|签订|签约)")
 
 
-def _clause(text: str, at: int) -> str:
-    """The clause of ``text`` around position ``at``, between the punctuation either side."""
-    cuts = [m.start() for m in _REMARK_AFTER.finditer(text)]
-    start = max((c for c in cuts if c < at), default=-1) + 1
-    end = min((c for c in cuts if c > at), default=len(text))
-    return text[start:end]
+def _step(text: str, date: re.Match[str]) -> str | None:
+    """``"done"``, ``"start"`` or None: the step named right after the date in its clause
+    (``2023年3月开工建设并于年底前完成`` is a start), else the last one before it (``竣工日期：…``)."""
+    end = next((m.start() for m in _REMARK_AFTER.finditer(text, date.end())), len(text))
+    after = _STEP.search(text, date.start(), end)  # (the date may hold its verb: ``2023年11月完成``)
+    if after:
+        return after.lastgroup
+    start = max((m.end() for m in _REMARK_AFTER.finditer(text, 0, date.start())), default=0)
+    before = [m.lastgroup for m in _STEP.finditer(text, start, date.start())]
+    return before[-1] if before else None
 
 
 EPOCH = datetime(1899, 12, 30)  # Excel's day 0 (serials count from it)

@@ -672,13 +672,18 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
     unit_col = to_text(unit_v)
     target = parse_value(target_v, unit=unit_col, op=direction if direction else None)  # 「±」: a band
     actual = parse_value(actual_v, unit=unit_col)
-    if target_v in ZERO_WORDS and (actual.is_number or actual_v in ZERO_WORDS or INCIDENTS.search(name)):
+    to_date = parse_value(to_date_v, unit=unit_col) if to_date_v != "" else NONE
+    forecast = parse_value(forecast_v, unit=unit_col) if forecast_v != "" else NONE
+    if target_v in ZERO_WORDS and (INCIDENTS.search(name) or any(
+            v.is_number or raw in ZERO_WORDS for v, raw in ((actual, actual_v), (to_date, to_date_v)))):
         # a target of 无 (不发生) met by 无, 0 or 1起, or of an incident count: a target of 0, as 零投诉
         # is; 无 alone, of anything else, stays blank (S103)
         target = Value("number", text=target_v, number=0.0, unit=unit_col)
     qualitative = target.kind == "text" or is_qualitative_direction(direction)
-    if target.number == 0 and actual_v in ZERO_WORDS:  # 无 (未发生) against 零投诉: none
-        actual = parse_value(0, unit=unit_col)
+    if target.number == 0:  # 无 (未发生) against 零投诉: none, not blank
+        zero = parse_value(0, unit=unit_col)
+        actual, to_date, forecast = (zero if raw in ZERO_WORDS else v for v, raw in
+                                     ((actual, actual_v), (to_date, to_date_v), (forecast, forecast_v)))
     return Indicator(
         level1=level1, level2=level2, name=name, target=target,
         actual=actual,
@@ -690,8 +695,7 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
         outcome=to_text(out_v), qual_rate=to_number(rate_v),
         target_midterm=parse_value(mid_v, unit=unit_col) if mid_v != "" else NONE,
         experts=scores, expert_texts=expert_texts,
-        to_date=parse_value(to_date_v, unit=unit_col) if to_date_v != "" else NONE,
-        forecast=parse_value(forecast_v, unit=unit_col) if forecast_v != "" else NONE,
+        to_date=to_date, forecast=forecast,
         likelihood=to_text(likely_v) if likely_v != "" else "", measures=to_text(measures_v) if measures_v != "" else "",
     )
 
