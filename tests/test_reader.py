@@ -541,6 +541,23 @@ def test_a_number_with_a_bracketed_remark_is_the_number(tmp_path):
     assert validate_file(path).findings == []
 
 
+def test_an_experts_full_marks_written_as_a_word_is_the_weight(tmp_path):
+    """满分 in an expert's column was no score (A318, an error), and the mean was taken over the
+    others (4.18); it is the row's weight, 5, as a 得分 of 满分 is."""
+    from xltools.api import validate_file
+    from xltools.samples import demo_samples, write_sample
+
+    sample, layout = demo_samples()["评价评分表.xlsx"]
+    rows = list(sample.rows)
+    rows[1] = replace(rows[1], experts=[4.0, "满分", 4.36])
+    path = tmp_path / "评价.xlsx"
+    write_sample(replace(sample, rows=rows), path, layout)
+    (result,) = score_file(path)
+    assert (result.rows[1].score, result.rows[1].explain(), result.total) == (
+        4.45, "专家平均 (4 + 5 + 4.36)/3 = 4.45", 86.39)
+    assert [f.code for f in validate_file(path).findings] == []
+
+
 @pytest.mark.parametrize(("department", "unit"), [("市级主管部门", "实施单位名称"), ("主管部门名称", "项目实施单位名称")])
 def test_header_labels_with_a_level_or_a_name_suffix(tmp_path, department, unit):
     """市级主管部门 / 实施单位名称: the department and the unit, not two empty fields (S101 twice)."""

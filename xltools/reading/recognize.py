@@ -658,14 +658,17 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
                experts: list[int], level1: str, level2: str) -> Indicator:
     width, cells_of = reader
     n = len(row)
-    scores = [to_number(row[c]) if c < n else None for c in experts]
-    expert_texts = tuple(to_text(row[c]) if c < n else "" for c in experts) if None in scores else ()
     # the last slot stands for every field the table has no column for, so it must be empty even
     # when the row goes on to the right (an unlabelled remark, a second table beside this one)
     cells = row[:width - 1]
     cells += [""] * (width - len(cells))
     (name_v, direction, unit_v, target_v, actual_v, weight_v, score_v, dev_v, crit_v, out_v, rate_v, mid_v,
      to_date_v, forecast_v, likely_v, measures_v, note_v, deduction_v) = cells_of(cells)
+    scores = [to_number(row[c]) if c < n else None for c in experts]
+    if None in scores:  # an expert's 满分 is the row's weight, as a written 得分 of 满分 is
+        scores = [_score(row[c], weight_v) if x is None and c < n else x
+                  for c, x in zip(experts, scores, strict=True)]
+    expert_texts = tuple(to_text(row[c]) if c < n else "" for c in experts) if None in scores else ()
     name = to_text(name_v)
     if name[:2] == "指标" or "\n" in name or name[:1] in "….．":
         name = _slot_name(name)
