@@ -705,3 +705,50 @@ def test_a_declared_target_of_none_for_an_incident_count(tmp_path, name, target,
     (table,) = read_workbook(path).tables
     assert (table.indicators[5].target.number, table.indicators[5].target.text) == ((None, "") if s103 else (0, "无"))
     assert [(f.code, f.cell) for f in validate_file(path).findings if f.code == "S103"] == ([("S103", "E17")] if s103 else [])
+
+
+_HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+
+
+def _demo_sheet():
+    """The demo self-evaluation with its 一级指标 cells unmerged (a row can then be put between)."""
+    wb = openpyxl.load_workbook(Path(__file__).parent.parent / "demo" / "自评表.xlsx")
+    ws = wb.active
+    for m in list(ws.merged_cells.ranges):
+        if m.min_col == 1 and m.min_row >= 14:
+            ws.unmerge_cells(str(m))
+    for r, level1 in ((15, "产出指标"), (16, "产出指标"), (17, "产出指标"), (19, "效益指标")):
+        ws[f"A{r}"] = level1
+    return wb, ws
+
+
+def test_a_header_repeated_atop_a_second_page_goes_on_with_the_table(tmp_path):
+    """The header copied above the rows of the second printed page split the table in two: two
+    tables, 56.70 and 37.60 (both 差), the second without a project (three S101), each failing
+    G208. It is one table, as printed: 94.30 优 and the demo's findings, its rows where they are."""
+    wb, ws = _demo_sheet()
+    ws.insert_rows(18)
+    for c, label in zip("ABCDEFGH", _HEADER, strict=True):
+        ws[f"{c}18"] = label
+    path = tmp_path / "两页.xlsx"
+    wb.save(path)
+    (result,) = score_file(path)
+    assert (result.total, result.grade, len(result.rows)) == (94.3, "优", 8)
+    assert [r.cell for r in result.rows[5:]] == ["G19", "G20", "G21"]
+    from xltools.api import validate_file
+
+    assert [(f.code, f.cell) for f in validate_file(path).findings] == [
+        ("G209", "B12"), ("A317", "E12"), ("A312", "E14"), ("A307", "H14")]
+
+
+def test_a_header_again_below_a_total_is_another_table(tmp_path):
+    """A second project's table below the first's 总分 and 等级, on the same sheet, is its own."""
+    wb, ws = _demo_sheet()
+    for r in range(4, 23):
+        for c in range(1, 9):
+            ws.cell(r + 25, c, ws.cell(r, c).value)
+    ws["B29"] = "第二个项目"
+    path = tmp_path / "两表.xlsx"
+    wb.save(path)
+    assert [(r.project, r.total, len(r.rows)) for r in score_file(path)] == [
+        ("2023年中国品牌商品（中东欧）展览会", 94.3, 8), ("第二个项目", 94.3, 8)]

@@ -208,6 +208,7 @@ def tables_in_grid(grid: Grid) -> SheetTables:
     goal texts of a 项目基本信息 sheet, as a table of no indicators (read_grids lends them)."""
     cells = _Cells.of(grid)
     headers = [r for r in range(grid.height) if cells.labelled[r] and _is_indicator_header(cells, r)]
+    headers = [h for i, h in enumerate(headers) if not (i and _page_header(cells, headers[i - 1], h))]
     line_items = _line_items(cells)
     parts: list[WrittenPart] = []
     tables: list[Table] = []
@@ -225,6 +226,18 @@ def tables_in_grid(grid: Grid) -> SheetTables:
             parts.extend(_result_rows(cells, r))
     funds = None if tables else _funds(cells, 0, grid.height)
     return tables, line_items, parts, funds, None if tables else _header_only(cells)
+
+
+def _page_header(cells: _Cells, h: int, r: int) -> bool:
+    """Row ``r`` repeats the header row ``h`` above it, label for label, with only indicator rows
+    between: a table printed over two pages, its header copied above the second page's rows (as
+    people do by hand). It goes on as one table; a 总分, 等级, funds block or project name between
+    the two starts another."""
+    if cells.keys[r] != cells.keys[h]:
+        return False
+    return not any(_is_total_row(cells, x) or cells.sets[x] & _ENDS_TABLE or _is_funds_header(cells, x)
+                   for x in range(h + 1, r))
+
 
 
 def _header_only(cells: _Cells) -> Table | None:
@@ -307,6 +320,8 @@ _NAME_ONLY_KEYS = frozenset(label_key(s) for s in ("指标名称", "三级指标
 _FUNDS_KEYS = _keys_of(FUNDS_COLUMNS, "initial_budget", "annual_budget", "spent")
 _CONTENT_KEYS = _keys_of(LINE_ITEM_COLUMNS, "content")
 _BLOCK_KEYS = _LEVEL_KEYS | _NAME_ONLY_KEYS | _FUNDS_KEYS | _CONTENT_KEYS | GRADE_LABELS | TOTAL_LABELS | _TABLE_REASON_KEYS
+#: Labels between two header rows that make the second one another table's (_page_header).
+_ENDS_TABLE = frozenset(GRADE_LABELS | _keys_of(HEADER_FIELDS, "project", "department", "unit"))
 
 
 def _is_indicator_header(cells: _Cells, r: int) -> bool:
@@ -483,8 +498,12 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
         columns[f"expert{i + 1}"] = column_letter(c)
     sets, labelled, rows = cells.sets, cells.labelled, grid.rows
     stop = min(stop, len(rows))
+    header_keys = cells.keys[table.header_row - 1]
     while r < stop:
         row_keys = sets[r]
+        if labelled[r] and cells.keys[r] == header_keys:  # the header again, atop a second page
+            r += 1
+            continue
         if _is_total_row(cells, r):
             _written_total(cells, table, cols, r)
             return r + 1
