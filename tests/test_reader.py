@@ -752,3 +752,26 @@ def test_a_header_again_below_a_total_is_another_table(tmp_path):
     wb.save(path)
     assert [(r.project, r.total, len(r.rows)) for r in score_file(path)] == [
         ("2023年中国品牌商品（中东欧）展览会", 94.3, 8), ("第二个项目", 94.3, 8)]
+
+
+@pytest.mark.parametrize(("at", "note", "merged"), [
+    (21, "注：满意度为问卷调查结果", True), (21, "注：满意度为问卷调查结果", False), (21, "填表说明：分值合计100分", True),
+    (21, "备注：无", False), (21, "注1.满意度为问卷调查结果", True),
+    (22, "注：满意度为问卷调查结果", True),  # below the last indicator it was read right already
+])
+def test_a_note_written_across_the_table_is_no_level(tmp_path, at, note, merged):
+    """A note in the 一级指标 column, among the indicator rows, was a level-1 name outside the
+    taxonomy (S102, an error) with no indicators (G204)."""
+    from xltools.api import validate_file
+
+    wb, ws = _demo_sheet()
+    ws.insert_rows(at)
+    ws[f"A{at}"] = note
+    if merged:
+        ws.merge_cells(f"A{at}:H{at}")
+    path = tmp_path / "注.xlsx"
+    wb.save(path)
+    (result,) = score_file(path)
+    assert (result.total, len(result.rows)) == (94.3, 8)
+    assert [(f.code, f.cell) for f in validate_file(path).findings] == [
+        ("G209", "B12"), ("A317", "E12"), ("A312", "E14"), ("A307", "H14")]

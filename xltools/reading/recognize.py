@@ -103,6 +103,9 @@ _TABLE_REASON_KEYS = frozenset(TABLE_REASONS)
 _SLOT_PREFIX = re.compile(r"^指标\s*\d+\s*[:：.．、]?\s*")
 _ELLIPSIS = re.compile(r"^[.．。…·]+$")
 _WRAP = re.compile(r"\s*\n\s*")
+#: A note written across a table's first columns (``注：满意度为问卷调查结果``, ``填表说明：…``): not a
+#: 一级指标 (it was S102 and G204, two findings of a level without indicators).
+_NOTE = re.compile(r"(?:注|说明|备注|填表说明|填报说明)\s*(?:[:：]|\d|[(（]\d)")
 #: A weight in a 一级指标 name: 产出指标（50分）, 效益指标(30分), 满意度指标（10 分）.
 _NAME_WEIGHT = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 #: A block's 得分 written with its reckoning: ``48分（因全校总人数减少……）``.
@@ -521,6 +524,9 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
         l1 = to_text(grid.value(r, l1_col)) if l1_col is not None else (taxonomy.parent_of(l2) if l2 else "")
         if "\n" in l1:
             l1 = _WRAP.sub("", l1)
+        if l1 and l1 != level1 and _NOTE.match(l1) and grid.raw(r, name_col) in ("", None):
+            r += 1
+            continue
         if l1 and l1 != level1:
             level1, level2 = l1, ""
             table.level1_cells.setdefault(l1, a1(*grid.origin(r, l1_col if l1_col is not None else l2_col)))
