@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from xltools.values import (
@@ -264,7 +264,9 @@ def test_never_crashes_on_any_text(s):
     assert found is None or (found.kind == "number" and found.number is not None and found.op is None)
 
 
-@given(st.text(alphabet="零〇一二两三四五六七八九十百千万亿次人场12.%≥共第", max_size=12))
+@given(st.text(alphabet="零〇一二两三四五六七八九十百千万亿次人场12.%≥共第-", max_size=12))
+@example(".一场")  # found by this test: 0.1场, a decimal point made of a numeral (and -二场, -2)
+@example("-二场")
 def test_numerals_spelt_in_chinese_never_crash_and_stay_whole(s):
     from xltools.values import number_in
 

@@ -347,6 +347,8 @@ def number_in(text: str) -> Value | None:
         if len(runs) != 1 or runs[0][1] is None:
             return None
         m, n = runs[0]
+        if bare[m.start() - 1:m.start()] in (".", "-", "+"):  # ``.一场``: no decimal or sign of a digit
+            return None
         bare = f"{bare[:m.start()]}{n}{bare[m.end():]}"
         found = list(_NUMBER.finditer(bare))
     if len(found) != 1:
