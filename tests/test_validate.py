@@ -125,6 +125,8 @@ CASES = [
     ("S104", "C15", None, {"C15": "服务老人人数"}),
     ("G201", "D14", None, {"D14": "≥2000"}),
     ("G202", "D20", None, {"D20": "满意"}),
+    ("G221", "D14", None, {"D14": "逐步增加"}),  # a quantity in words: anything met it
+    ("G201", "D14", None, {"D14": "≥上年"}),  # a bound with no number
     ("G203", "A13", replace(CLEAN, rows=[*CLEAN.rows[:6], replace(CLEAN.rows[6], level1="效益指标",
                                                                   level2="社会效益指标", name="带动志愿服务人次",
                                                                   target="≥100人次", actual="120人次")]), None),

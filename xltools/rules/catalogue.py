@@ -115,6 +115,10 @@ CATALOGUE: dict[str, Entry] = {
                   "the target 「{value}」 of 「{name}」 is a sentence, not a bounded value{problem_en}",
                   "写成「≥{number}」「{number}」这样的数值，指标内容写在三级指标名称中",
                   "write it as a value such as ≥{number} or {number}; the wording belongs in the indicator's name"),
+    "G221": Entry(WARNING, "数量指标「{name}」的指标值「{value}」是文字，没有数量，无法考核",
+                  "the target 「{value}」 of the quantity indicator 「{name}」 is words with no quantity: it cannot be assessed",
+                  "写成数量和单位，如「≥100家」「1100人次」；考核增长的，写明增长多少（如「较上年增加≥10家」）",
+                  "write a quantity with its unit (≥100家, 1100人次); for growth, say how much (较上年增加≥10家)"),
     # --- A: arithmetic and consistency ---------------------------------------------------------
     "A301": Entry(ERROR, "{what}：{total} ≠ 分项合计 {sum}", "{what_en}: {total} ≠ sum of parts {sum}",
                   "应为 {sum}，或核对各分项", "should be {sum}, or check the parts"),

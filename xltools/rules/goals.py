@@ -46,7 +46,8 @@ def unmeasurable_targets(ctx: Context) -> Iterator[Finding]:
     for ind in t.indicators:
         if ind.target.is_none:
             continue
-        text_with_operator = ind.target.kind == "text" and parse_direction(ind.direction) is not None
+        text_with_operator = ind.target.kind == "text" and (
+            parse_direction(ind.direction) is not None or ind.target.text[:1] in _OPERATOR_START)  # ``≥上年``
         no_unit = ind.target.is_number and not ind.unit and ind.target.number != 0  # none of anything is none
         if not (text_with_operator or no_unit):
             continue
@@ -63,6 +64,25 @@ def unmeasurable_targets(ctx: Context) -> Iterator[Finding]:
                 **params, "problem": "没有度量单位", "problem_en": "has no unit",
                 "fix": f"注明单位，如「{ind.target.op or ''}{n}个」「{n}人次」「{n}%」",
                 "fix_en": f"add its unit, e.g. {n}个, {n}人次 or {n}%"})
+
+
+#: What a target cell starts with when it is a bound, whatever follows (NFKC: ＞ is >).
+_OPERATOR_START = frozenset("≥≤><=")
+
+
+@check("G221")
+def wordy_quantity_targets(ctx: Context) -> Iterator[Finding]:
+    """A 数量指标 whose target is words without a number (``逐步增加``, ``不低于上年水平``): evaluators
+    call it "数量指标未量化" — whatever is done meets it. A sentence with a number is G220's, a
+    bound with words (``≥上年``) G201's."""
+    t = ctx.table
+    if t.kind == EVALUATION:
+        return
+    for ind in t.indicators:
+        v = ind.target
+        if (v.kind == "text" and "数量" in ind.level2 and v.text[:1] not in _OPERATOR_START
+                and not any(ch.isdigit() for ch in v.text)):
+            yield Finding("G221", t.sheet, ind.cell("target"), v.text, {"name": ind.name, "value": v.text})
 
 
 #: 指标性质 spellings of "定量（其他）": a quantitative value that needs a written note (domain.md §2).
