@@ -500,6 +500,27 @@ def test_provincial_spellings_of_units_and_funds(tmp_path, project, department, 
     assert [(i.score, i.deviation) for i in t.indicators] == [(50, ""), (30, ""), (9.44, "宣传不到位")]
 
 
+@pytest.mark.parametrize(("budget", "spent"), [
+    ("年中调整预算数", "截至12月31日执行数"), ("调整后全年预算数", "截至年底执行数"), ("全年预算数", "全年累计执行数")])
+def test_spellings_of_the_adjusted_budget_and_the_years_spending(tmp_path, budget, spent):
+    """年中调整预算数 was no column (the rate was taken of 年初预算数, 190/180), 截至12月31日执行数
+    none either (no execution score at all)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["2023年度项目支出绩效自评表"],
+                ["项目名称", "乡村道路养护", "主管部门", "县交通运输局", "实施单位", "县公路养护中心"],
+                ["资金情况（万元）", None, "年初预算数", budget, spent, "分值", "执行率", "得分"],
+                ["年度资金总额", None, 180, 200, 190, 10, "95%", 9.5],
+                ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+                ["产出指标", "数量指标", "养护里程", "≥120公里", "126公里", 60, 60],
+                ["效益指标", "社会效益指标", "道路通行条件", "有效改善", "有效改善", 30, 30]):
+        ws.append(row)
+    path = tmp_path / "x.xlsx"
+    wb.save(path)
+    (result,) = score_file(path)
+    assert (result.rows[0].explain(), result.total) == ("190/200 = 95.00% × 10 = 9.50", 99.5)
+
+
 @pytest.mark.parametrize(("name", "actual"), [("指标", "实际完成值"), ("三级指标", "完成情况"), ("指标名称", "完成情况")])
 def test_a_name_column_headed_指标_and_actuals_headed_完成情况(tmp_path, name, actual):
     """Provincial forms head the level-3 column 指标 (the table was "not a known table", S105) and
