@@ -315,7 +315,7 @@ def test_units_convert_exactly_and_survive_any_unit_cell():
 
     assert units.canonical("万人次") == ("人次", 1e4) and units.canonical("万亿元") == ("元", 1e12)
     assert units.convert(1.2, "万人", "人") == 12000 and units.convert(3, "公顷", "亩") == 45
-    assert units.convert(5, "月", "天") == 5 and not units.comparable("月", "天")  # a month is not 30 days
+    assert units.convert(5, "工作日", "天") == 5 and not units.comparable("工作日", "天")  # a 工作日 is not a 天
     assert units.comparable("个", "场") and units.comparable("名", "人") and not units.comparable("人", "人次")
     hostile = "万" * 5000  # a unit column may hold anything: no recursion, no infinite factor
     assert units.canonical(hostile) == ("万" * 4998, 1e8) and units.comparable(parse_value(100, unit=hostile).unit, "人") is False
@@ -333,7 +333,9 @@ def test_months_quarters_and_years_convert_and_so_do_counts_per_period():
     assert units.convert(1, "周", "天") == 7 and units.convert(1, "个星期", "天") == 7
     # a week or a day is not an exact part of a year, and 元/人 counts per person, not per period
     assert not units.comparable("次/周", "次") and not units.comparable("次/天", "次/月")
-    assert not units.comparable("元/人", "元") and not units.comparable("年", "天")
+    assert not units.comparable("元/人", "元")
+    # a month is a twelfth of a 365-day year, as reviewers reckon 85天 against ≤3个月
+    assert units.convert(365, "天", "年") == 1 and units.convert(3, "个月", "天") == 91.25
 
 
 @pytest.mark.parametrize(("text", "number", "unit"), [

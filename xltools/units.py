@@ -3,9 +3,10 @@
 A target of ``≥10000人`` met by ``1.2万人`` is met, and ``≤50万元`` against ``480000元`` is within
 it; comparing the bare numbers (1.2 against 10000) would score a success as a failure. Only exact
 conversions are made: magnitude prefixes (万, 亿) over any unit, and the fixed ratios of the table
-below (元/千元/万元, 米/公里, 亩/公顷, 天/小时/周, 月/季度/年 …). A month is not 30 days and 人 is not 人次, so such
-pairs stay apart: :func:`comparable` says no, scoring compares the bare numbers as written, and
-validation asks for the target's unit (A316).
+below (元/千元/万元, 米/公里, 亩/公顷, 天/小时/周, 月/季度/年 …) — and one a reviewer makes, a month as a
+twelfth of a 365-day year. 人 is not 人次 and a 工作日 not a 天, so such pairs stay apart:
+:func:`comparable` says no, scoring compares the bare numbers as written, and validation asks for
+the target's unit (A316).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from functools import lru_cache
 
 #: spelling → (canonical unit, how many canonical units one of it is). Spellings are NFKC-normalised
 #: (``㎡`` arrives as ``m2``, ``（）`` as ``()``).
+_MONTH = 365 / 12
 _UNITS: dict[str, tuple[str, float]] = {
     "元": ("元", 1.0), "千元": ("元", 1e3), "百万元": ("元", 1e6),
     "米": ("米", 1.0), "m": ("米", 1.0), "公里": ("米", 1e3), "千米": ("米", 1e3), "km": ("米", 1e3),
@@ -25,7 +27,10 @@ _UNITS: dict[str, tuple[str, float]] = {
     "天": ("天", 1.0), "日": ("天", 1.0), "个工作日": ("工作日", 1.0), "工作日": ("工作日", 1.0),
     "小时": ("天", 1 / 24), "h": ("天", 1 / 24), "分钟": ("天", 1 / 1440), "周": ("天", 7.0),
     "星期": ("天", 7.0), "个星期": ("天", 7.0),
-    "月": ("月", 1.0), "个月": ("月", 1.0), "季度": ("月", 3.0), "个季度": ("月", 3.0), "年": ("月", 12.0),
+    # a year is 365 days and a month a twelfth of it: no month is 30.42 days, but ``85天`` against
+    # ``≤3个月`` is compared so by any reviewer (as bare numbers it was 85 against 3: 3.5 %)
+    "月": ("天", _MONTH), "个月": ("天", _MONTH), "季度": ("天", 3 * _MONTH), "个季度": ("天", 3 * _MONTH),
+    "年": ("天", 12 * _MONTH),
 }
 #: A count per period (``2次/年``, ``1次/季度`` of ``每季度1次``) is a count per year, the year of the
 #: table: ``≥4次`` is met by ``每季度1次``, ``≥1次/月`` by ``12次``. Only the periods a year holds

@@ -355,7 +355,7 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
     """A measured value reviewers can check against the target: a number, in a unit that compares.
 
     A word (``已完成``) is still scored, by its meaning (domain.md §5's qualitative outcomes), and
-    a unit that cannot be converted (``人`` against ``人次``, ``月`` against ``天``) is compared as the
+    a unit that cannot be converted (``人`` against ``人次``, ``工作日`` against ``天``) is compared as the
     bare numbers; both are warnings because the score then rests on a reading, not a measurement.
     An actual written as a target (``≥95%``, ``2023年12月31日前``: the target copied into the
     actual column, a reviewer's classic) is scored at its number or date, and is A322.
