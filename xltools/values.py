@@ -368,14 +368,17 @@ _SHARE = re.compile(r"([0-9]{1,9}(?:\.[0-9]{1,6})?) ?/ ?([0-9]{1,9}(?:\.[0-9]{1,
 def sentence_number(actual: Value, target: Value, unit: str = "") -> Value | None:
     """:func:`number_in` of a text ``actual``, when the number it finds is in the unit of a
     quantitative ``target`` (or one convertible to it; ``unit`` is the row's 度量单位 cell); against
-    a rate, a share written as a fraction (``48/50`` is 96%; not more than the whole)."""
+    a rate, a share written as a fraction (``48/50`` is 96%; not more than the whole), and against
+    a count, what was done of what was planned (``80/100`` against ≥100家 is 80家)."""
     if actual.kind != "text" or not target.is_number:
         return None
-    if target.is_percent:  # ``48/50`` against ≥95%: a share, 96%
-        m = _SHARE.fullmatch(TRAILING_REMARK.sub("", actual.text))
-        if m and 0 <= float(m[1]) <= float(m[2]) and float(m[2]) > 0:
+    m = _SHARE.fullmatch(TRAILING_REMARK.sub("", actual.text))
+    if m and target.is_percent:  # ``48/50`` against ≥95%: a share, 96%
+        if 0 <= float(m[1]) <= float(m[2]) and float(m[2]) > 0:
             share = round(float(m[1]) / float(m[2]) * 100, 2)  # a rate to its shown precision
             return Value("number", text=actual.text, number=share, unit="%")
+    elif m and float(m[2]) == target.number:  # ``80/100`` against ≥100家: done of planned, 80家
+        return Value("number", text=actual.text, number=float(m[1]), unit=target.unit)
     v = number_in(actual.text)
     if v is None or not units.comparable(v.unit, target.unit or units.clean(normalize_text(unit))):
         return None
