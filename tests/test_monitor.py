@@ -356,6 +356,10 @@ def test_a_value_to_date_written_as_a_sentence_is_lit_by_its_number(tmp_path):
     ("基本能", "yellow", [("M403", "G14"), ("M401", "H14")]),
     ("无法完成", "red", [("M403", "G14"), ("M401", "H14"), ("M402", "I14")]),
     ("肯定能完成", "green", [("M403", "G14")]),
+    ("有难度", "yellow", [("M403", "G14"), ("M401", "H14")]),  # these four were no light at all
+    ("预计可完成", "green", [("M403", "G14")]),
+    ("否", "red", [("M403", "G14"), ("M401", "H14"), ("M402", "I14")]),
+    ("不可完成", "red", [("M403", "G14"), ("M401", "H14"), ("M402", "I14")]),
 ])
 def test_a_likelihood_in_other_words_lights_the_row_and_still_asks_for_a_choice(tmp_path, likelihood, light, codes):
     """A qualitative row lit by 完成目标可能性: 基本能, 无法完成 were no light at all (nothing in the

@@ -45,10 +45,13 @@ LIKELIHOOD_CHOICES = ("确定能", "有可能", "完全不可能")
 #: 不能确定 before 不能, 有可能 before 能): lights a table that is not our template, whose dropdown
 #: offers the choices only; M403 still asks for one of them.
 LIKELIHOOD_WORDS = (("不能确定", "yellow"), ("无法确定", "yellow"), ("难以确定", "yellow"), ("不确定", "yellow"),
-                    ("不能", "red"), ("无法", "red"), ("难以", "red"), ("不可能", "red"), ("不了", "red"),
+                    ("不能", "red"), ("无法", "red"), ("难以", "red"), ("不可能", "red"), ("不了", "red"), ("不可", "red"),
                     ("可能", "yellow"), ("基本", "yellow"), ("风险", "yellow"), ("较难", "yellow"),
+                    ("难度", "yellow"),
                     ("确定", "green"), ("肯定", "green"), ("一定", "green"), ("可以", "green"), ("能够", "green"),
-                    ("能", "green"))
+                    ("能", "green"), ("可完成", "green"), ("可实现", "green"), ("可达到", "green"))
+#: A yes or no as the whole answer (是否能完成目标: 是 / 否).
+LIKELIHOOD_YES_NO = {"是": "green", "否": "red"}
 
 
 def likelihood_light(text: str, *, words: bool = False) -> str | None:
@@ -59,7 +62,7 @@ def likelihood_light(text: str, *, words: bool = False) -> str | None:
         return None
     chosen = next((light for w, light in LIKELIHOODS if t.startswith(w)), None)
     if chosen is None and words:
-        chosen = next((light for w, light in LIKELIHOOD_WORDS if w in t), None)
+        chosen = LIKELIHOOD_YES_NO.get(t) or next((light for w, light in LIKELIHOOD_WORDS if w in t), None)
     return chosen
 
 
