@@ -31,6 +31,7 @@ from .values import (
     percent_scale,
     sentence_number,
     sentence_target,
+    share_of_target,
 )
 
 _ACHIEVED, _PARTIAL, _FAILED = 0, 1, 2
@@ -301,7 +302,8 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
     if not ind.qualitative and _is_dated(ind, use_written):
         return _dated(ind, tr, d, use_written)
     # a sentence where a value belongs (our template's formulas score text as 0); most rows have none
-    read = sentence_read(ind) if use_written and "text" in (ind.target.kind, ind.actual.kind) else None
+    read = sentence_read(ind) if use_written and ("text" in (ind.target.kind, ind.actual.kind) or (
+        ind.actual.is_percent and not ind.target.is_percent)) else None
     if read is not None:  # scored by what the sentence stands for, which the explanation names beside it
         return _restated(ind, score_indicator(read[0], tr, d), read[1], read[2])
     if ind.qualitative or not ind.target.is_number:
@@ -368,16 +370,21 @@ def sentence_read(ind: Indicator, field: str = "actual") -> tuple[Indicator, str
 
     * a target without a bound (``培训100人``, G220) against a value in its unit (values.sentence_target);
     * a deadline met by a sentence with one date (``已于2023年11月20日完成验收``, values.date_in);
-    * a quantitative row's value in a sentence (``参展企业80家``, values.sentence_number).
+    * a quantitative row's value in a sentence (``参展企业80家``, values.sentence_number);
+    * a share of the target where its amount belongs (``93%``, ``完成全年目标的55%``, values.share_of_target).
     """
     value: Value = getattr(ind, field)
     if ind.target.kind == "text":
         found = None if is_qualitative_direction(ind.direction) else sentence_target(ind.target, value)
         return None if found is None else (replace(ind, target=found, op="=", qualitative=False), "target",
                                            ind.target.text)
-    if ind.qualitative or value.kind != "text":
+    if ind.qualitative:
         return None
-    found = date_in(value.text) if ind.target.kind == "date" else sentence_number(value, ind.target, ind.unit)
+    found = share_of_target(value, ind.target)  # ``93%`` against ≥3000平方米: 2790平方米
+    if found is None and value.kind != "text":
+        return None
+    if found is None:
+        found = date_in(value.text) if ind.target.kind == "date" else sentence_number(value, ind.target, ind.unit)
     return None if found is None else (replace(ind, **{field: found}), field, value.text)
 
 

@@ -385,6 +385,29 @@ def sentence_number(actual: Value, target: Value, unit: str = "") -> Value | Non
     return v
 
 
+#: A share of the plan where its amount belongs: ``完成全年目标的55%``, ``进度50%``, ``已完成年度任务的60%``.
+_SHARE_OF_PLAN = re.compile(r"(?:已|累计)?(?:完成|达到)?(?:全年|年度)?(?:目标|任务|计划)?(?:任务|数)?的?"
+                            r"(?:完成)?(?:进度)?(?:为|达|达到)?([0-9]{1,3}(?:\.[0-9]{1,4})?)%")
+
+
+def share_of_target(actual: Value, target: Value) -> Value | None:
+    """A percentage where a count or measure belongs — ``93%`` against ≥3000平方米, ``完成全年目标的55%``,
+    ``进度50%`` against ≥100家 — as the share of the target it says was done (2790平方米, 55家), as a
+    reviewer reads it: compared as bare numbers, 93 against 3000 scored 3 %, and as a word any
+    share took full marks. Not of a rate, a ceiling, a band, a target without a unit or of none."""
+    if not target.is_number or target.is_percent or not target.unit or target.band or not target.number \
+            or target.number < 0 or target.op in ("≤", "<"):  # (90% of ≤30天 says nothing of days)
+        return None
+    if actual.is_number:
+        share = actual.number if actual.is_percent and written_bound(actual) is None else None
+    else:
+        m = _SHARE_OF_PLAN.fullmatch(actual.text) if actual.kind == "text" else None
+        share = float(m[1]) if m else None
+    if share is None:
+        return None
+    return Value("number", text=actual.text, number=round(target.number * share / 100, 6), unit=target.unit)
+
+
 def sentence_target(target: Value, actual: Value) -> Value | None:
     """The one number of a target written as a sentence without a bound (``培训100人``, a word to
     the reader), when the actual is a number in its unit (``80人``, or ``实际培训80人``): the

@@ -34,6 +34,7 @@ from ..values import (
     format_number,
     parse_value,
     sentence_number,
+    share_of_target,
     written_bound,
 )
 from . import Context, Finding, any_of, bounded_rates, check, percent_of, stated
@@ -350,7 +351,7 @@ def _score_sheet(ind: Indicator) -> bool:
     return not {"target", "actual", "deviation"} & ind.columns.keys()
 
 
-@check("A315", "A316", "A322", "A327")
+@check("A315", "A316", "A322", "A327", "A328")
 def actual_values(ctx: Context) -> Iterator[Finding]:
     """A measured value reviewers can check against the target: a number, in a unit that compares.
 
@@ -358,7 +359,8 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
     a unit that cannot be converted (``人`` against ``人次``, ``工作日`` against ``天``) is compared as the
     bare numbers; both are warnings because the score then rests on a reading, not a measurement.
     An actual written as a target (``≥95%``, ``2023年12月31日前``: the target copied into the
-    actual column, a reviewer's classic) is scored at its number or date, and is A322.
+    actual column, a reviewer's classic) is scored at its number or date, and is A322; a share of
+    the target (``93%`` against ≥3000平方米, ``完成全年目标的55%``) is scored as that share of it, A328.
     """
     t = ctx.table
     if t.kind not in (SELFEVAL, DEPT, MONITOR):
@@ -378,6 +380,9 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
                     "name": ind.name, "value": actual.text, "target": target.text, "example": example})
         elif not target.is_number:
             continue
+        elif not t.template and (share := share_of_target(actual, target)) is not None:  # ``93%`` of ≥3000平方米
+            yield Finding("A328", t.sheet, ind.cell(col), actual.text, {
+                "name": ind.name, "value": actual.text, "target": target.display(), "share": share.display()})
         elif actual.kind == "text" and (t.kind != MONITOR or (not t.template and sentence_number(actual, target, ind.unit))):
             # a monitoring table's word is M404's, unless it was lit by the number in it
             yield Finding("A315", t.sheet, ind.cell(col), actual.text, _not_a_number(t, ind, actual, target))

@@ -202,6 +202,9 @@ CATALOGUE: dict[str, Entry] = {
                   "the completion of 「{name}」 is written as 「{value}」, with no date it was done: judged by the words",
                   "写明实际完成日期，如「{example}」（指标值 {target}）",
                   "write the date it was done, e.g. 「{example}」 (target {target})"),
+    "A328": Entry(WARNING, "「{name}」的实际完成值「{value}」是占目标的比例，不是实际达到的数量；已按目标 {target} 的这一比例，即 {share} 计算",
+                  "the actual 「{value}」 of 「{name}」 is a share of the target, not the amount reached; it was taken as that share of {target}, {share}",
+                  "填写实际达到的数量，如「{share}」", "write the amount reached, e.g. 「{share}」"),
     # --- M: mid-year monitoring (绩效运行监控表, domain.md §3.6; xltools/monitoring.py) ----------
     "M401": Entry(WARNING, "「{name}」{light}（{how}），但未填写偏差原因",
                   "「{name}」 shows {light_en} ({how}) but gives no reason for the deviation",
