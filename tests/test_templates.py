@@ -323,19 +323,22 @@ def test_a_templates_weights_are_taken_as_typed_even_as_fractions(tmp_path):
 
 
 def test_actuals_written_as_sentences_are_poured_as_their_numbers(tmp_path, soffice):
-    """共服务老人1500人, 十二场, 满意度95% are scored by their numbers; the template asks for a number
-    and gets it (it got the sentence, scored as a qualitative rate), and scores the same."""
+    """共服务老人1500人, 十二场, 满意度95% are scored by their numbers, and 完成目标的80% of ≥3年 as
+    2.4年; the template asks for a number and gets it (it got the sentence, scored as a
+    qualitative rate), and scores the same."""
     from xltools.api import read_workbook
 
     from .test_validate import CLEAN, write
 
-    src = write(tmp_path, CLEAN, {"E14": "共服务老人1500人", "E15": "十二场", "E20": "满意度95%"}, name="src.xlsx")
+    src = write(tmp_path, CLEAN, {"E14": "共服务老人1500人", "E15": "十二场", "E20": "满意度95%",
+                                  "E19": "完成目标的80%"}, name="src.xlsx")
     before = score_file(src)[0]
     out = tmp_path / "poured.xlsx"
     write_template("selfeval", str(out), source=read_workbook(src).tables[0])
     ws = openpyxl.load_workbook(out)["绩效自评表"]
     actual = {ws.cell(r, 3).value: ws.cell(r, 7).value for r in range(1, ws.max_row + 1)}
-    assert [actual[n] for n in ("服务老人人数", "开展健康讲座场次", "老人满意度")] == [1500, 12, 95]
+    assert [actual[n] for n in ("服务老人人数", "开展健康讲座场次", "老人满意度", "服务中心持续运营年限")] == [
+        1500, 12, 95, 2.4]
     convert_all(soffice, [str(out)], str(tmp_path / "lo"))
     after = score_file(str(tmp_path / "lo" / "poured.xlsx"))[0]
-    assert after.total == before.total == 87.6
+    assert after.total == before.total == 85.6

@@ -17,7 +17,7 @@ from ..output import check_output, save_workbook
 from ..ruleset import RuleSet, load_rules
 from ..scoring import score_table
 from ..taxonomy import canonical
-from ..values import DATE_UNIT, Value, sentence_number
+from ..values import DATE_UNIT, Value, sentence_number, share_of_target
 from .builder import Built, build_template
 from .layout import (
     DEFAULT_ROWS,
@@ -237,8 +237,9 @@ def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  
 def _as_number(v: Value, ind: Indicator) -> Value:
     """``v``, or the number of the sentence it is (values.sentence_number: ``参展企业80家``,
     ``已服务老人1100人``) in the unit of the row's target — what Python scores or lights it by, and
-    what the template's number cell asks for."""
-    found = sentence_number(v, ind.target, ind.unit)
+    what the template's number cell asks for; a share of the target (``93%`` of ≥3000平方米) as
+    the amount it stands for (values.share_of_target)."""
+    found = share_of_target(v, ind.target) or sentence_number(v, ind.target, ind.unit)
     if found is None or found.number is None:
         return v
     return replace(found, number=units.convert(found.number, found.unit, ind.target.unit))
