@@ -703,9 +703,9 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
     to_date = parse_value(to_date_v, unit=unit_col) if to_date_v != "" else NONE
     forecast = parse_value(forecast_v, unit=unit_col) if forecast_v != "" else NONE
     if target_v in ZERO_WORDS and (INCIDENTS.search(name) or any(
-            v.is_number or raw in ZERO_WORDS for v, raw in ((actual, actual_v), (to_date, to_date_v)))):
-        # a target of 无 (不发生) met by 无, 0 or 1起, or of an incident count: a target of 0, as 零投诉
-        # is; 无 alone, of anything else, stays blank (S103)
+            raw in ZERO_WORDS or v.number == 0 for v, raw in ((actual, actual_v), (to_date, to_date_v)))):
+        # a target of 无 (不发生) met by 无 or 0, or of an incident count: a target of 0, as 零投诉 is;
+        # 无 of anything else stays blank (S103): beside 50人 it is no target set, not a target of 0
         target = Value("number", text=target_v, number=0.0, unit=unit_col)
     qualitative = target.kind == "text" or is_qualitative_direction(direction)
     if target.number == 0:  # 无 (未发生) against 零投诉: none, not blank
