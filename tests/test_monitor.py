@@ -390,7 +390,7 @@ def test_a_deadline_met_by_a_sentence_with_its_date_is_lit_by_that_date(tmp_path
      "green", "目标 0，至今 0，绿灯", []),
     # progress as a share of the target: 50% of ≥24场 is 12场, on schedule (M404: "not a number")
     (Row("产出指标", "数量指标", "开展义诊活动场次", "≥24场", to_date="完成全年目标的50%", forecast="24场",
-         likelihood="确定能"), "green", "12场/（24场 × 6/12 = 12场）= 100.00%，绿灯", [("A328", "E12")]),
+         likelihood="确定能"), "green", "12场（完成全年目标的50%）/（24场 × 6/12 = 12场）= 100.00%，绿灯", [("A328", "E12")]),
     # a start is not a completion: 2024年3月开工 was lit as done in March
     (Row("产出指标", "时效指标", "改造工程完工时间", "2024年10月31日前", to_date="2024年3月开工",
          forecast="2024年10月", likelihood="有可能", deviation="雨季影响", measures="增加施工班组"),

@@ -27,12 +27,10 @@ lists scored rows (terminal, JSON, summaries) lists monitored rows the same way.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from .messages import word
 from .model import Indicator, Table
 from .ruleset import MonitorRules, RuleSet
-from .scoring import RowScore, aligned, date_text, pct, round_half_up, sentence_read
+from .scoring import RowScore, aligned, date_text, pct, restated, round_half_up, sentence_read
 from .values import DATE_UNIT, Value, date_order, format_number, normalize_text
 
 #: Lights behind schedule, worst first: what the 预警清单 lists and M407 reports.
@@ -98,8 +96,8 @@ def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules, not_due: tu
     say a 1-N月 value is not due yet; ``sentences``: a value written in a sentence is lit by the
     value it stands for, :func:`scoring.sentence_read`, and a likelihood in other words by them)."""
     read = sentence_read(ind, "to_date") if sentences else None  # ``已服务老人1100人``, ``服务老人2000人``
-    if read is not None:
-        return replace(indicator_light(read[0], n, mr, not_due), indicator=ind)
+    if read is not None:  # lit by what the sentence stands for, named beside it: 55家（已有55家企业报名）
+        return restated(ind, indicator_light(read[0], n, mr, not_due), read[1], read[2])
     dated = not ind.qualitative and (ind.target.kind == "date" or (ind.unit == DATE_UNIT and ind.target.is_number))
     if dated and _is_date(ind.to_date, ind):  # a deadline already met or missed: the date says which
         order = date_order(ind.to_date, ind.target)

@@ -305,7 +305,7 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
     read = sentence_read(ind) if use_written and ("text" in (ind.target.kind, ind.actual.kind) or (
         ind.actual.is_percent and not ind.target.is_percent)) else None
     if read is not None:  # scored by what the sentence stands for, which the explanation names beside it
-        return _restated(ind, score_indicator(read[0], tr, d), read[1], read[2])
+        return restated(ind, score_indicator(read[0], tr, d), read[1], read[2])
     if ind.qualitative or not ind.target.is_number:
         return _qualitative(ind, tr, d, use_written)
     if ind.actual.is_none:
@@ -388,7 +388,7 @@ def sentence_read(ind: Indicator, field: str = "actual") -> tuple[Indicator, str
     return None if found is None else (replace(ind, **{field: found}), field, value.text)
 
 
-def _restated(ind: Indicator, row: RowScore, param: str, text: str) -> RowScore:
+def restated(ind: Indicator, row: RowScore, param: str, text: str) -> RowScore:
     """``row``, scored with a value read out of a sentence, as the row of ``ind`` whose explanation
     names the sentence beside the value: ``80家（参展企业80家）``."""
     said = str(row.params.get(param, ""))
