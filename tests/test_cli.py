@@ -192,6 +192,9 @@ def test_codes_lists_what_a_code_means():
     assert {c["code"] for c in every} == set(CATALOGUE) and all(c["message"] and c["suggestion"] for c in every)
     assert {"code": "G201", "severity": "error", "message": "target 「…」 of 「…」 …",
             "suggestion": "(given with each finding)"} in every
+    # a message that is mostly its particulars is listed by a short statement of the problem
+    assert CliRunner().invoke(cli, ["codes", "A328"]).output.startswith(
+        "A328  警告    实际完成值写成占目标的比例（如「93%」「完成全年目标的85%」），按目标的这一比例计算")
     bad = CliRunner().invoke(cli, ["codes", "X9"])
     assert bad.exit_code == 2 and "没有这样的代码：X9" in bad.stderr
 

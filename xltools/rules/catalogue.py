@@ -271,6 +271,8 @@ _BRIEF = {
              "a quantitative indicator's actual is not a number (a sentence with one number in the target's unit is "
              "compared by it)"),
     "G220": ("指标值是一句话，不是带运算符号的数值", "a target written as a sentence, not a bounded value"),
+    "A328": ("实际完成值写成占目标的比例（如「93%」「完成全年目标的85%」），按目标的这一比例计算",
+             "an actual written as a share of the target (93%, 完成全年目标的85%), taken as that share of it"),
 }
 
 
