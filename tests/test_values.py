@@ -314,6 +314,8 @@ def test_units_convert_exactly_and_survive_any_unit_cell():
     from xltools import units
 
     assert units.canonical("万人次") == ("人次", 1e4) and units.canonical("万亿元") == ("元", 1e12)
+    assert units.canonical("千人") == ("人", 1e3) and units.canonical("千万元") == ("元", 1e7)  # 1.1千人 was 1.1人
+    assert units.canonical("千克") == ("吨", 1e-3) and units.canonical("千米") == ("米", 1e3)  # units, not 千 of 克
     assert units.convert(1.2, "万人", "人") == 12000 and units.convert(3, "公顷", "亩") == 45
     assert units.convert(5, "工作日", "天") == 5 and not units.comparable("工作日", "天")  # a 工作日 is not a 天
     assert units.comparable("个", "场") and units.comparable("名", "人") and not units.comparable("人", "人次")

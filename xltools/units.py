@@ -45,8 +45,9 @@ _UNITS.update(dict.fromkeys(("人/次", "人·次", "人.次"), ("人次", 1.0))
 #: Percentage points (a difference of rates: ``提高3个百分点``) count nothing: a unit of their own.
 _UNITS.update(dict.fromkeys(("百分点", "个百分点"), ("百分点", 1.0)))
 _UNITS["人民币"] = ("元", 1.0)
-#: Magnitude prefixes allowed over any unit (``万人次``, ``亿元``, ``万平方米``).
-_MAGNITUDES = {"万": 1e4, "亿": 1e8}
+#: Magnitude prefixes allowed over any unit (``万人次``, ``亿元``, ``万平方米``, ``1.1千人``); 千元, 千米
+#: and 千克 are units of the table above, and a known unit is never split.
+_MAGNITUDES = {"万": 1e4, "亿": 1e8, "千": 1e3}
 #: Words around a unit that say "about" or "more than" and do not change what is counted.
 _LEADING = ("余", "多")
 _TRAILING = ("左右", "余", "多", "+", "完成", "全覆盖", "覆盖", "达标", "合格", "到位", "落实")
