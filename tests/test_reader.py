@@ -547,37 +547,24 @@ def test_a_name_column_headed_指标_and_actuals_headed_完成情况(tmp_path, n
     assert not [f for f in validate_file(path).findings if f.severity == "error"]
 
 
-def test_a_number_with_a_bracketed_remark_is_the_number(tmp_path):
-    """An expert's 3.8（扣1.2分） is 3.8: it was no score (A318, an error) and the row's mean was
-    taken over the other two experts, which moved the demo's 85.99 to 86.12."""
+@pytest.mark.parametrize(("written", "score", "explain", "total"), [
+    # 3.8（扣1.2分） is 3.8: it was no score (A318, an error), the mean taken over the other two (86.12)
+    ("3.8（扣1.2分）", 4.05, "专家平均 (4 + 3.8 + 4.36)/3 = 4.05", 85.99),
+    # 满分 is the row's weight, 5, as a 得分 of 满分 is: it was no score either (4.18, 86.12)
+    ("满分", 4.45, "专家平均 (4 + 5 + 4.36)/3 = 4.45", 86.39),
+])
+def test_an_experts_score_written_with_words(tmp_path, written, score, explain, total):
     from xltools.api import validate_file
     from xltools.samples import demo_samples, write_sample
 
     sample, layout = demo_samples()["评价评分表.xlsx"]
     rows = list(sample.rows)
-    rows[1] = replace(rows[1], experts=[4.0, "3.8（扣1.2分）", 4.36])
+    rows[1] = replace(rows[1], experts=[4.0, written, 4.36])
     path = tmp_path / "评价.xlsx"
     write_sample(replace(sample, rows=rows), path, layout)
     (result,) = score_file(path)
-    assert (result.rows[1].score, result.total) == (4.05, 85.99)
+    assert (result.rows[1].score, result.rows[1].explain(), result.total) == (score, explain, total)
     assert validate_file(path).findings == []
-
-
-def test_an_experts_full_marks_written_as_a_word_is_the_weight(tmp_path):
-    """满分 in an expert's column was no score (A318, an error), and the mean was taken over the
-    others (4.18); it is the row's weight, 5, as a 得分 of 满分 is."""
-    from xltools.api import validate_file
-    from xltools.samples import demo_samples, write_sample
-
-    sample, layout = demo_samples()["评价评分表.xlsx"]
-    rows = list(sample.rows)
-    rows[1] = replace(rows[1], experts=[4.0, "满分", 4.36])
-    path = tmp_path / "评价.xlsx"
-    write_sample(replace(sample, rows=rows), path, layout)
-    (result,) = score_file(path)
-    assert (result.rows[1].score, result.rows[1].explain(), result.total) == (
-        4.45, "专家平均 (4 + 5 + 4.36)/3 = 4.45", 86.39)
-    assert [f.code for f in validate_file(path).findings] == []
 
 
 @pytest.mark.parametrize(("department", "unit"), [("市级主管部门", "实施单位名称"), ("主管部门名称", "项目实施单位名称")])
