@@ -381,9 +381,7 @@ def sentence_read(ind: Indicator, field: str = "actual") -> tuple[Indicator, str
     if ind.qualitative:
         return None
     found = share_of_target(value, ind.target)  # ``93%`` against ≥3000平方米: 2790平方米
-    if found is None and value.kind != "text":
-        return None
-    if found is None:
+    if found is None and value.kind == "text":
         found = date_in(value.text) if ind.target.kind == "date" else sentence_number(value, ind.target, ind.unit)
     return None if found is None else (replace(ind, **{field: found}), field, value.text)
 

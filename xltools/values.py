@@ -361,8 +361,9 @@ def number_in(text: str) -> Value | None:
     return replace(v, text=text)
 
 
-#: A share written as its count over its whole (``48/50``, ``197 / 200``), of a rate's target.
-_SHARE = re.compile(r"([0-9]{1,9}(?:\.[0-9]{1,6})?) ?/ ?([0-9]{1,9}(?:\.[0-9]{1,6})?)")
+#: A fraction, of a rate's target its count over its whole (``48/50``, ``197 / 200``), of a count's
+#: what was done over what was planned (``80/100``).
+_FRACTION = re.compile(r"([0-9]{1,9}(?:\.[0-9]{1,6})?) ?/ ?([0-9]{1,9}(?:\.[0-9]{1,6})?)")
 
 
 def sentence_number(actual: Value, target: Value, unit: str = "") -> Value | None:
@@ -372,7 +373,7 @@ def sentence_number(actual: Value, target: Value, unit: str = "") -> Value | Non
     a count, what was done of what was planned (``80/100`` against ≥100家 is 80家)."""
     if actual.kind != "text" or not target.is_number:
         return None
-    m = _SHARE.fullmatch(TRAILING_REMARK.sub("", actual.text))
+    m = _FRACTION.fullmatch(TRAILING_REMARK.sub("", actual.text))
     if m and target.is_percent:  # ``48/50`` against ≥95%: a share, 96%
         if 0 <= float(m[1]) <= float(m[2]) and float(m[2]) > 0:
             share = round(float(m[1]) / float(m[2]) * 100, 2)  # a rate to its shown precision
@@ -518,7 +519,7 @@ def date_in(text: str) -> Value | None:
     ``2024年1月15日竣工验收``, of two dates the one of the work done (``2023年9月开工，2023年12月竣工``)
     — with its year and month; ``None`` when the sentence holds none, several done, a plan
     (``预计2024年3月完成``) or a start (``2023年6月开工``). A deadline met by such a sentence was read
-    as a word: achieved, whenever it was done, and begun was done."""
+    as a word: achieved, however late, and even when only begun."""
     text = normalize_text(text)
     if _FUTURE.search(text):
         return None

@@ -242,7 +242,6 @@ def _page_header(cells: _Cells, h: int, r: int) -> bool:
                    for x in range(h + 1, r))
 
 
-
 def _header_only(cells: _Cells) -> Table | None:
     """The header fields and goal texts of a sheet with no indicator table, when it names the
     project, its department or its unit."""
