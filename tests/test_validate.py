@@ -1001,3 +1001,19 @@ def test_an_actual_said_reached_is_no_target_written_in_its_place(tmp_path):
     path = write(tmp_path, edits={"E15": "完成24场以上"}, name="b.xlsx")
     (finding,) = validate_file(path).findings
     assert (finding.code, finding.cell, finding.params["op"]) == ("A322", "E15", "≥")
+
+
+def test_a_hundredfold_over_achievement_is_read_as_a_unit_typed_wrong(tmp_path):
+    """42000000 against ≥5000万元 — 元 typed in a 万元 row — was "目标可能设置偏低", which no target
+    explains; a hundredfold and more asks for the unit to be checked."""
+    from xltools.api import validate_file
+
+    def a312(actual, name):
+        path = write(tmp_path, CLEAN, {"E14": actual}, name=name)
+        return [(f.message(), f.suggestion()) for f in validate_file(path).findings if f.code == "A312"]
+
+    assert a312("2500人", "a.xlsx") == [("「服务老人人数」实际 2500人 达到目标 2000人 的 125.00%，目标可能设置偏低",
+                                         "说明超额原因；下一年度调整目标值")]
+    assert a312("2050000", "b.xlsx") == [(
+        "「服务老人人数」实际 2050000人 达到目标 2000人 的 102500.00%，相差百倍以上，多是单位填错（如把元填在了万元栏）",
+        "核对实际完成值的单位，按指标值的单位填写")]

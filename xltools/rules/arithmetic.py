@@ -309,6 +309,15 @@ def written_grade(ctx: Context) -> Iterator[Finding]:
             "written": str(g.value).strip(), "total": f"{res.total:.2f}", "computed": res.grade})
 
 
+#: A312's reading of an over-achievement: a target set too low — or, a hundredfold and more, a unit
+#: typed wrong (42000000 against ≥5000万元: 元 in a 万元 row), which no target explains.
+_TOO_LOW = {"why": "目标可能设置偏低", "why_en": "target likely set too low",
+            "fix": "说明超额原因；下一年度调整目标值", "fix_en": "explain the over-achievement and raise next year's target"}
+_UNIT_SLIP = {"why": "相差百倍以上，多是单位填错（如把元填在了万元栏）", "why_en": "a hundredfold or more: most often a unit "
+              "typed wrong (元 where 万元 is asked)", "fix": "核对实际完成值的单位，按指标值的单位填写",
+              "fix_en": "check the actual's unit and write it in the target's"}
+
+
 @check("A307", "A312")
 def deviations(ctx: Context) -> Iterator[Finding]:
     t, res = ctx.table, ctx.result
@@ -319,9 +328,10 @@ def deviations(ctx: Context) -> Iterator[Finding]:
         if ind is None or row.score is None or row.explain_key in UNJUDGED:
             continue  # a row nothing was filled in for is A308's, not a deviation
         if row.explain_key == "more_over":
-            yield Finding("A312", t.sheet, ind.cell("actual"), ind.actual.display(), {
-                "name": ind.name, "actual": row.params["actual"], "target": row.params["target"],
-                "ratio": row.params["ratio"]})
+            ratio = str(row.params["ratio"])
+            params = {"name": ind.name, "actual": row.params["actual"], "target": row.params["target"], "ratio": ratio}
+            yield Finding("A312", t.sheet, ind.cell("actual"), ind.actual.display(), {**params, **(
+                _UNIT_SLIP if float(ratio.rstrip("%")) >= 100 * 100 else _TOO_LOW)})
             state, state_en = "超额完成", "was over-achieved"
         elif row.explain_key == "eq_above":
             state, state_en = "高于目标值", "is above its target"

@@ -147,9 +147,8 @@ CATALOGUE: dict[str, Entry] = {
                   "核对支出金额与合同金额", "check spending against the contract"),
     "A311": Entry(WARNING, "与绩效目标申报表{against}不一致：{detail}", "differs from the declared goals{against_en}: {detail_en}",
                   "{fix}", "{fix_en}"),
-    "A312": Entry(WARNING, "「{name}」实际 {actual} 达到目标 {target} 的 {ratio}，目标可能设置偏低",
-                  "「{name}」 actual {actual} is {ratio} of target {target}: target likely set too low",
-                  "说明超额原因；下一年度调整目标值", "explain the over-achievement and raise next year's target"),
+    "A312": Entry(WARNING, "「{name}」实际 {actual} 达到目标 {target} 的 {ratio}，{why}",
+                  "「{name}」 actual {actual} is {ratio} of target {target}: {why_en}", "{fix}", "{fix_en}"),
     "A313": Entry(ERROR, "定性指标「{name}」得分 {score}（{rate}）不在「{outcome}」的区间 {band} 内",
                   "qualitative 「{name}」 score {score} ({rate}) is outside the band {band} of 「{outcome}」",
                   "按所选结果在 {band} 内打分，或改选结果", "score within {band} or choose another outcome"),
@@ -271,6 +270,9 @@ _BRIEF = {
              "a quantitative indicator's actual is not a number (a sentence with one number in the target's unit is "
              "compared by it)"),
     "G220": ("指标值是一句话，不是带运算符号的数值", "a target written as a sentence, not a bounded value"),
+    "A312": ("实际完成值超过目标的 120%（规则集阈值），目标可能设置偏低；超过百倍时多为单位填错",
+             "an actual beyond 120% of its target (the rule set's threshold): the target likely set too low; "
+             "a hundredfold, most often a unit typed wrong"),
     "A328": ("实际完成值写成占目标的比例（如「93%」「完成全年目标的85%」），按目标的这一比例计算",
              "an actual written as a share of the target (93%, 完成全年目标的85%), taken as that share of it"),
 }
