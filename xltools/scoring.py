@@ -302,8 +302,8 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
     if not ind.qualitative and _is_dated(ind, use_written):
         return _dated(ind, tr, d, use_written)
     # a sentence where a value belongs (our template's formulas score text as 0); most rows have none
-    read = sentence_read(ind) if use_written and ("text" in (ind.target.kind, ind.actual.kind) or (
-        ind.actual.is_percent and not ind.target.is_percent)) else None
+    read = sentence_read(ind) if use_written and ("text" in (ind.target.kind, ind.actual.kind)
+                                                  or ind.actual.unit == "%" != ind.target.unit) else None
     if read is not None:  # scored by what the sentence stands for, which the explanation names beside it
         return restated(ind, score_indicator(read[0], tr, d), read[1], read[2])
     if ind.qualitative or not ind.target.is_number:

@@ -390,7 +390,8 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
                     "name": ind.name, "value": actual.text, "target": target.text, "example": example})
         elif not target.is_number:
             continue
-        elif not t.template and (share := share_of_target(actual, target)) is not None:  # ``93%`` of ≥3000平方米
+        elif (actual.unit == "%" or actual.kind == "text") and not t.template and (
+                share := share_of_target(actual, target)) is not None:  # ``93%`` of ≥3000平方米
             yield Finding("A328", t.sheet, ind.cell(col), actual.text, {
                 "name": ind.name, "value": actual.text, "target": target.display(), "share": share.display()})
         elif actual.kind == "text" and (t.kind != MONITOR or (not t.template and sentence_number(actual, target, ind.unit))):
