@@ -154,6 +154,8 @@ def _ind(target, to_date, *, likelihood="", op=None):
     ("≥100个", "60个", 6, "blue", "mon_prorated"),  # exactly 120% → blue
     ("≥100个", "100个", 12, "green", "mon_prorated"),
     ("≥95%", "57%", 6, "yellow", "mon_rate"),  # a rate is not prorated: 57/95 = exactly 60%
+    ("≥4次", "每季度1次", 6, "green", "mon_frequency"),  # how often, not how many yet (was 1 of 2: red)
+    ("≥12次", "每季度1次", 6, "red", "mon_frequency"),  # 4 a year of 12
     ("≥95%", "56%", 6, "red", "mon_rate"),
     ("≤30天", "40天", 6, "yellow", "mon_less_over"),  # 30/40 = 75%
     ("≤30天", "60天", 6, "red", "mon_less_over"),  # 50%

@@ -68,6 +68,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "{to_date}/({target} × {n}/12 = {expected}) = {ratio}: {light}"),
     "mon_rate": ("比率不按月折算：{to_date}/{target} = {ratio}，{light}",
                  "a rate is not prorated: {to_date}/{target} = {ratio}: {light}"),
+    "mon_frequency": ("频次不按月折算：{to_date}（{said}）/{target} = {ratio}，{light}",
+                      "a frequency is not prorated: {to_date} ({said})/{target} = {ratio}: {light}"),
     "mon_less_ok": ("{to_date} 未超过上限 {target}，{light}", "{to_date} within the ceiling {target}: {light}"),
     "mon_less_over": ("{to_date} 超过上限 {target}：{target}/{to_date} = {ratio}，{light}",
                       "{to_date} above the ceiling {target}: {target}/{to_date} = {ratio}: {light}"),

@@ -140,6 +140,9 @@ def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules, not_due: tu
     if unit == "%":
         ratio = round_half_up(a / t, 4)
         return _row(ind, mr.light(ratio), "mon_rate", {**params, "ratio": pct(ratio)})
+    if "/" in ind.to_date.unit and "/" not in ind.target.unit:  # ``每季度1次``: how often, not how many yet
+        ratio = round_half_up(a / t, 4)
+        return _row(ind, mr.light(ratio), "mon_frequency", {**params, "said": ind.to_date.text, "ratio": pct(ratio)})
     if n is None:
         return _row(ind, None, "mon_no_months", params)
     expected = t * n / 12
