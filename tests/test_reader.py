@@ -552,6 +552,7 @@ def test_a_name_column_headed_指标_and_actuals_headed_完成情况(tmp_path, n
     ("3.8（扣1.2分）", 4.05, "专家平均 (4 + 3.8 + 4.36)/3 = 4.05", 85.99),
     # 满分 is the row's weight, 5, as a 得分 of 满分 is: it was no score either (4.18, 86.12)
     ("满分", 4.45, "专家平均 (4 + 5 + 4.36)/3 = 4.45", 86.39),
+    ("4.5/5", 4.29, "专家平均 (4 + 4.5 + 4.36)/3 = 4.29", 86.23),  # the points out of the weight (was A318)
 ])
 def test_an_experts_score_written_with_words(tmp_path, written, score, explain, total):
     from xltools.api import validate_file

@@ -146,6 +146,7 @@ CASES = [
     ("A305", "G21", None, {"G21": 100}),
     ("A305", "G20", None, {"D20": "老人满意度≥96%"}),
     ("A305", "G14", None, {"E14": "1900人", "G14": "满分", "H14": "未达标"}),  # 满分 is the weight claimed: 19.00
+    ("A305", "G15", None, {"G15": "8/10"}),  # 8 points of 10 written so; computed 10.00 (it was no score, A326)
     ("G220", "D14", None, {"D14": "服务老人2100人"}),  # a sentence: 2050人 scores 19.52, not the written 20
     ("A305", "G14", None, {"D14": "服务老人2100人"}),  # 95% scores 9.90, not the written 10 (it was a word)
     ("A306", "B22", None, {"B22": "良"}),

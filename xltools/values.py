@@ -363,7 +363,7 @@ def number_in(text: str) -> Value | None:
 
 #: A fraction, of a rate's target its count over its whole (``48/50``, ``197 / 200``), of a count's
 #: what was done over what was planned (``80/100``).
-_FRACTION = re.compile(r"([0-9]{1,9}(?:\.[0-9]{1,6})?) ?/ ?([0-9]{1,9}(?:\.[0-9]{1,6})?)")
+FRACTION = re.compile(r"([0-9]{1,9}(?:\.[0-9]{1,6})?) ?/ ?([0-9]{1,9}(?:\.[0-9]{1,6})?)")
 
 
 def sentence_number(actual: Value, target: Value, unit: str = "") -> Value | None:
@@ -373,7 +373,7 @@ def sentence_number(actual: Value, target: Value, unit: str = "") -> Value | Non
     a count, what was done of what was planned (``80/100`` against ≥100家 is 80家)."""
     if actual.kind != "text" or not target.is_number:
         return None
-    m = _FRACTION.fullmatch(TRAILING_REMARK.sub("", actual.text))
+    m = FRACTION.fullmatch(TRAILING_REMARK.sub("", actual.text))
     if m and target.is_percent:  # ``48/50`` against ≥95%: a share, 96%
         if 0 <= float(m[1]) <= float(m[2]) and float(m[2]) > 0:
             share = round(float(m[1]) / float(m[2]) * 100, 2)  # a rate to its shown precision

@@ -36,6 +36,7 @@ from ..model import (
     WrittenPart,
 )
 from ..values import (
+    FRACTION,
     INCIDENTS,
     NONE,
     NONE_TEXT,
@@ -729,11 +730,16 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
 
 def _score(score_v: object, weight_v: object, deduction_v: object = "") -> float | None:
     """A written 得分: a number, or ``满分`` — the row's weight, which is what the unit claims (and
-    A305 checks), where the word left the row's score unwritten (A326) — or, where no 得分 is
-    written, the weight less the points a 扣分 column takes off."""
+    A305 checks), where the word left the row's score unwritten (A326) — or the points out of the
+    weight (``14/15``), or, where no 得分 is written, the weight less the points a 扣分 column takes off."""
     score = to_number(score_v)
-    if score is None and score_v.__class__ is str and normalize_text(score_v) in ("满分", "得满分"):
-        return to_number(weight_v)
+    if score is None and score_v.__class__ is str:
+        text = normalize_text(score_v)
+        if text in ("满分", "得满分"):
+            return to_number(weight_v)
+        m = FRACTION.fullmatch(text)  # ``14/15``, an expert's ``4.5/5``: the points out of the weight
+        if m and float(m[2]) == to_number(weight_v):
+            return float(m[1])
     if score is None and deduction_v not in ("", None):
         weight, taken = to_number(weight_v), to_number(deduction_v)
         if weight is not None and taken is not None:
