@@ -342,3 +342,22 @@ def test_actuals_written_as_sentences_are_poured_as_their_numbers(tmp_path, soff
     convert_all(soffice, [str(out)], str(tmp_path / "lo"))
     after = score_file(str(tmp_path / "lo" / "poured.xlsx"))[0]
     assert after.total == before.total == 85.6
+
+
+def test_an_actual_in_another_unit_is_poured_in_the_targets(tmp_path, soffice):
+    """30个月 against ≥3年 scores 2.5年 of 3 (8.33); poured as 30 under the template's 年, its
+    formula scored 30 of 3, full marks. It is poured as 2.5, and the template scores as Python."""
+    from xltools.api import read_workbook
+
+    from .test_validate import CLEAN, write
+
+    src = write(tmp_path, CLEAN, {"E19": "30个月", "G19": None, "E14": "0.205万人"}, name="src.xlsx")
+    before = score_file(src)[0]
+    out = tmp_path / "poured.xlsx"
+    write_template("selfeval", str(out), source=read_workbook(src).tables[0])
+    ws = openpyxl.load_workbook(out)["绩效自评表"]
+    actual = {ws.cell(r, 3).value: ws.cell(r, 7).value for r in range(1, ws.max_row + 1)}
+    assert [actual[n] for n in ("服务中心持续运营年限", "服务老人人数")] == [2.5, 2050]
+    convert_all(soffice, [str(out)], str(tmp_path / "lo"))
+    after = score_file(str(tmp_path / "lo" / "poured.xlsx"))[0]
+    assert after.total == before.total == 95.93

@@ -238,11 +238,12 @@ def _as_number(v: Value, ind: Indicator) -> Value:
     """``v``, or the number of the sentence it is (values.sentence_number: ``参展企业80家``,
     ``已服务老人1100人``) in the unit of the row's target — what Python scores or lights it by, and
     what the template's number cell asks for; a share of the target (``93%`` of ≥3000平方米) as
-    the amount it stands for (values.share_of_target)."""
-    found = share_of_target(v, ind.target) or sentence_number(v, ind.target, ind.unit)
-    if found is None or found.number is None:
-        return v
-    return replace(found, number=units.convert(found.number, found.unit, ind.target.unit))
+    the amount it stands for (values.share_of_target); a number in another unit (``25天`` of
+    ≤1个月, ``1.2万人`` of ≥10000人) in the target's, which the template's 度量单位 column states."""
+    found = share_of_target(v, ind.target) or (v if v.is_number else sentence_number(v, ind.target, ind.unit))
+    if found is None or found.number is None or found.is_percent or ind.target.is_percent:
+        return v if found is None or found.number is None else found
+    return replace(found, number=units.convert(found.number, found.unit, ind.target.unit), unit=ind.target.unit)
 
 
 def _deadline(ind) -> bool:  # noqa: ANN001  (an Indicator)
