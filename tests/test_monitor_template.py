@@ -196,14 +196,19 @@ def test_monitoring_table_is_not_poured_into_a_year_end_template(tmp_path, build
     assert not (tmp_path / "x.xlsx").exists()
 
 
-def test_values_to_date_written_as_sentences_are_poured_as_their_numbers(tmp_path, build, demo):
-    """已有55家企业报名 is lit by its 55家; poured as the sentence, the template saw no number (M404)."""
+@pytest.mark.parametrize(("to_date", "forecast"), [
+    ("已有55家企业报名", "预计全年110家"),  # poured as the sentence, the template saw no number (M404)
+    ("每季度15家", "60家"),  # a frequency: 60 a year, 60 % (yellow); poured as 60, the template lit 60/50 blue
+])
+def test_values_to_date_written_as_sentences_are_poured_as_their_numbers(tmp_path, build, demo, to_date, forecast):
+    """已有55家企业报名 is lit by its 55家, 每季度15家 as 60家 a year (by June, 30 done): the template
+    gets the numbers it lights the same way."""
     from dataclasses import replace
 
     from xltools.api import make_template
 
     sample, layout = demo["监控表.xlsx"]
-    rows = [replace(sample.rows[0], to_date="已有55家企业报名", forecast="预计全年110家"), *sample.rows[1:]]
+    rows = [replace(sample.rows[0], to_date=to_date, forecast=forecast), *sample.rows[1:]]
     src = build(replace(sample, rows=rows), layout)
     out = make_template("monitor", str(tmp_path / "m.xlsx"), from_path=src)
     (before,), (after,) = score_file(src), score_file(out)

@@ -195,6 +195,10 @@ def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  
             if source.kind == MONITOR:
                 for f in ("to_date", "forecast"):
                     v = _as_number(getattr(ind, f), ind)
+                    n = source.months.value if source.months is not None else None
+                    if f == "to_date" and v.is_number and "/" in getattr(ind, f).unit and "/" not in ind.target.unit \
+                            and isinstance(n, int) and n:  # 每季度1次 by June: 2 done, as the template prorates
+                        v = replace(v, number=v.number * n / 12)
                     put(f, v.number if v.is_number else v.text)
                 put("likelihood", ind.likelihood)
                 put("measures", ind.measures)
