@@ -305,6 +305,8 @@ _RELATIVE = re.compile("提前|延期|推迟|延迟|逾期|超|同比|环比|相
 _BOUND = re.compile("|".join(re.escape(w) for w in _OPERATOR_SPELLINGS if w not in ("达到", "完成", "等于")))
 #: Dates in a sentence, which are not its measurement: ``2023年``, ``12月``, ``12月20日``, ``1-6月``.
 _DATE_IN = re.compile(r"(?:19|20)\d\d年度?|(?:\d{1,2}[-~至到—])?\d{1,2}月(?:\d{1,2}[日号])?(?:底|末|份|初)?")
+#: A percentage spelt out (``百分之九十五``, ``百分之95``): the number, then ``%``.
+_PERCENT_SPELT = re.compile("百分之([零〇一二两三四五六七八九十百]+|[0-9]+(?:\\.[0-9]+)?)")
 #: Chinese numerals as an actual may spell a count (``十二次``, ``两场``, ``一千二百人``).
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_TENS = {"十": 10, "百": 100, "千": 1000}
@@ -339,7 +341,7 @@ def number_in(text: str) -> Value | None:
     text = normalize_text(text)
     if _RELATIVE.search(text) or _BOUND.search(text):
         return None
-    bare = _DATE_IN.sub("", text)
+    bare = _PERCENT_SPELT.sub(r"\1%", _DATE_IN.sub("", text).replace("百分之百", "100%"))  # ``百分之九十五``: 九十五%
     found = list(_NUMBER.finditer(bare))
     spelt = not found
     if spelt:  # in Chinese: one numeral, made digits
@@ -356,7 +358,7 @@ def number_in(text: str) -> Value | None:
     v = _parse_text(bare[found[0].start():], "", None)
     if not v.is_number or v.op is not None or v.band:
         return None
-    if spelt and not units.known(units.canonical(v.unit)[0]):  # 一般, 统一标准: words, not a count
+    if spelt and v.unit != "%" and not units.known(units.canonical(v.unit)[0]):  # 一般, 统一标准: words, not a count
         return None
     return replace(v, text=text)
 
