@@ -721,9 +721,15 @@ def test_a_declared_target_of_none_for_an_incident_count(tmp_path, name, target,
 _HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
 
 
-def _demo_sheet():
-    """The demo self-evaluation with its 一级指标 cells unmerged (a row can then be put between)."""
-    wb = openpyxl.load_workbook(Path(__file__).parent.parent / "demo" / "自评表.xlsx")
+def _demo_sheet(tmp_path):
+    """The demo self-evaluation (as `make demo` writes it) with its 一级指标 cells unmerged, so that
+    a row can be put between its rows."""
+    from xltools.samples import demo_samples, write_sample
+
+    sample, layout = demo_samples()["自评表.xlsx"]
+    path = tmp_path / "demo.xlsx"
+    write_sample(sample, path, layout)
+    wb = openpyxl.load_workbook(path)
     ws = wb.active
     for m in list(ws.merged_cells.ranges):
         if m.min_col == 1 and m.min_row >= 14:
@@ -737,7 +743,7 @@ def test_a_header_repeated_atop_a_second_page_goes_on_with_the_table(tmp_path):
     """The header copied above the rows of the second printed page split the table in two: two
     tables, 56.70 and 37.60 (both 差), the second without a project (three S101), each failing
     G208. It is one table, as printed: 94.30 优 and the demo's findings, its rows where they are."""
-    wb, ws = _demo_sheet()
+    wb, ws = _demo_sheet(tmp_path)
     ws.insert_rows(18)
     for c, label in zip("ABCDEFGH", _HEADER, strict=True):
         ws[f"{c}18"] = label
@@ -754,7 +760,7 @@ def test_a_header_repeated_atop_a_second_page_goes_on_with_the_table(tmp_path):
 
 def test_a_header_again_below_a_total_is_another_table(tmp_path):
     """A second project's table below the first's 总分 and 等级, on the same sheet, is its own."""
-    wb, ws = _demo_sheet()
+    wb, ws = _demo_sheet(tmp_path)
     for r in range(4, 23):
         for c in range(1, 9):
             ws.cell(r + 25, c, ws.cell(r, c).value)
@@ -775,7 +781,7 @@ def test_a_note_written_across_the_table_is_no_level(tmp_path, at, note, merged)
     taxonomy (S102, an error) with no indicators (G204)."""
     from xltools.api import validate_file
 
-    wb, ws = _demo_sheet()
+    wb, ws = _demo_sheet(tmp_path)
     ws.insert_rows(at)
     ws[f"A{at}"] = note
     if merged:
