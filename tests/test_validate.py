@@ -126,6 +126,7 @@ CASES = [
     ("G201", "D14", None, {"D14": "≥2000"}),
     ("G202", "D20", None, {"D20": "满意"}),
     ("G221", "D14", None, {"D14": "逐步增加"}),  # a quantity in words: anything met it
+    ("G222", "D14", None, {"D14": "2000-2200人"}),  # a range: read as words, anything met it (no finding)
     ("G201", "D14", None, {"D14": "≥上年"}),  # a bound with no number
     ("G203", "A13", replace(CLEAN, rows=[*CLEAN.rows[:6], replace(CLEAN.rows[6], level1="效益指标",
                                                                   level2="社会效益指标", name="带动志愿服务人次",

@@ -85,6 +85,27 @@ def wordy_quantity_targets(ctx: Context) -> Iterator[Finding]:
             yield Finding("G221", t.sheet, ind.cell("target"), v.text, {"name": ind.name, "value": v.text})
 
 
+#: A target written as a range (``100-120家``, ``5~10天``, ``90-95%``; NFKC: ～ is ~): no bound to score by.
+_RANGE = re.compile(r"([0-9]+(?:\.[0-9]+)?)%?\s*(?:-|~|—|–|至|到)\s*([0-9]+(?:\.[0-9]+)?)\s*(%|[\u4e00-\u9fff]{1,4})?")
+
+
+@check("G222")
+def range_targets(ctx: Context) -> Iterator[Finding]:
+    """A target written as a range without a bound: read as words, any actual met it. Which end
+    binds (more or less is better) is the unit's to say; the suggestion offers both. Not a year's
+    span (``2023-2024年``), nor ``95%-100%`` (at least 95 %: values reads it so)."""
+    t = ctx.table
+    if t.kind == EVALUATION:
+        return
+    for ind in t.indicators:
+        v = ind.target
+        m = _RANGE.fullmatch(v.text) if v.kind == "text" and not is_qualitative_direction(ind.direction) else None
+        if m is None or m[3] == "年" or float(m[1]) >= float(m[2]):
+            continue
+        yield Finding("G222", t.sheet, ind.cell("target"), v.text, {
+            "name": ind.name, "value": v.text, "low": m[1], "high": m[2], "unit": m[3] or ind.unit})
+
+
 #: 指标性质 spellings of "定量（其他）": a quantitative value that needs a written note (domain.md §2).
 _OTHER_QUANTITATIVE = frozenset(("定量(其他)", "其他", "定量其他"))
 
