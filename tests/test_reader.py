@@ -792,3 +792,21 @@ def test_a_note_written_across_the_table_is_no_level(tmp_path, at, note, merged)
     assert (result.total, len(result.rows)) == (94.3, 8)
     assert [(f.code, f.cell) for f in validate_file(path).findings] == [
         ("G209", "B12"), ("A317", "E12"), ("A312", "E14"), ("A307", "H14")]
+
+
+def test_a_weight_merged_over_two_indicator_rows_is_theirs_together(tmp_path):
+    """分值 30 merged over 参展企业数量 and 搭建展位面积, each with its own 得分: the first row took the
+    whole 30 (full marks, 95.30) and the second had none (S103, an error); shared, 15 each, the
+    table is the demo's again: 94.30 and its findings."""
+    from xltools.api import validate_file
+
+    wb, ws = _demo_sheet(tmp_path)
+    ws["F14"], ws["F15"] = 30, None
+    ws.merge_cells("F14:F15")
+    path = tmp_path / "合并分值.xlsx"
+    wb.save(path)
+    (result,) = score_file(path)
+    assert [(r.weight, r.score) for r in result.rows[1:3]] == [(15, 15), (15, 14)]
+    assert result.total == 94.3
+    assert [(f.code, f.cell) for f in validate_file(path).findings] == [
+        ("G209", "B12"), ("A317", "E12"), ("A312", "E14"), ("A307", "H14")]

@@ -374,6 +374,7 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
     table = Table(kind=SELFEVAL, sheet=grid.sheet, header_row=h + 1)
     table.expert_names = [to_text(grid.raw(h if not sub_experts else h + 1, c)) for c in experts]
     end = _indicator_rows(cells, table, cols, experts, first, stop)
+    _shared_weights(grid, table, cols)
     end, below = _funds_below(cells, table, cols, end, stop)
     if ticks:
         _read_ticks(cells, table, ticks, cols)
@@ -395,6 +396,33 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
         table.amounts = _amounts(cells, start, end)
     table.goals_text = _goal_texts(cells, start, h, table.blanks)
     return table, end
+
+
+def _shared_weights(grid: Grid, table: Table, cols: dict[str, int]) -> None:
+    """A 分值 cell merged down over several indicator rows, each with its own 得分: the weight is
+    theirs together, shared equally (30 over two rows is 15 each). The whole went to the first row
+    and the others had none (S103, an error), so the first scored the group's weight on its own.
+    Where the 得分 is merged alike, the group's written score has no row of its own to check, and
+    the rows are left as written."""
+    wc, sc = cols.get("weight"), cols.get("score")
+    if wc is None or not table.indicators:
+        return
+    by_row = {ind.row - 1: ind for ind in table.indicators}
+    for ind in table.indicators:
+        r = ind.row - 1
+        if ind.weight is None or grid.origin(r, wc) != (r, wc) or grid.origin(r + 1, wc) != (r, wc):
+            continue
+        group, x = [ind], r + 1
+        while x in by_row and grid.origin(x, wc) == (r, wc):
+            group.append(by_row[x])
+            x += 1
+        if grid.origin(x, wc) == (r, wc) or any(g.weight is not None for g in group[1:]):
+            continue  # the merge runs past the indicators (a subtotal), or a row has its own weight
+        if sc is not None and grid.origin(r + 1, sc) == (r, sc):
+            continue
+        share = ind.weight / len(group)
+        for g in group:
+            g.weight = share
 
 
 def percent_weights(table: Table) -> None:
