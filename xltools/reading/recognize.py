@@ -407,11 +407,12 @@ def _shared_weights(grid: Grid, table: Table, cols: dict[str, int]) -> None:
     wc, sc = cols.get("weight"), cols.get("score")
     if wc is None or not table.indicators:
         return
-    by_row = {ind.row - 1: ind for ind in table.indicators}
+    by_row: dict[int, Indicator] = {}
     for ind in table.indicators:
         r = ind.row - 1
-        if ind.weight is None or grid.origin(r, wc) != (r, wc) or grid.origin(r + 1, wc) != (r, wc):
+        if grid.origin(r + 1, wc) != (r, wc) or ind.weight is None:  # (most rows: no merge below)
             continue
+        by_row = by_row or {i.row - 1: i for i in table.indicators}
         group, x = [ind], r + 1
         while x in by_row and grid.origin(x, wc) == (r, wc):
             group.append(by_row[x])
