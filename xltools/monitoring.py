@@ -27,6 +27,7 @@ lists scored rows (terminal, JSON, summaries) lists monitored rows the same way.
 
 from __future__ import annotations
 
+from . import units
 from .messages import word
 from .model import Indicator, Table
 from .ruleset import MonitorRules, RuleSet
@@ -140,7 +141,7 @@ def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules, not_due: tu
     if unit == "%":
         ratio = round_half_up(a / t, 4)
         return _row(ind, mr.light(ratio), "mon_rate", {**params, "ratio": pct(ratio)})
-    if "/" in ind.to_date.unit and "/" not in ind.target.unit:  # ``每季度1次``: how often, not how many yet
+    if units.per_period(ind.to_date.unit) and not units.per_period(ind.target.unit):  # ``每季度1次``: how often
         ratio = round_half_up(a / t, 4)
         return _row(ind, mr.light(ratio), "mon_frequency", {**params, "said": ind.to_date.text, "ratio": pct(ratio)})
     if n is None:

@@ -91,13 +91,20 @@ def known(unit: str) -> bool:
 def canonical(unit: str) -> tuple[str, float]:
     """``(canonical unit, factor)``: ``万人`` → ``("人", 10000)``, ``公顷`` → ``("亩", 15)``, a bare
     magnitude ``万`` → ``("", 10000)``; an unknown unit is its own canonical unit."""
-    count, per, period = unit.partition("/")
-    if per and period in _PER_YEAR and count and unit not in _UNITS:  # one period: 2次/年/年 is not a unit
+    if per_period(unit) and unit not in _UNITS:
+        count, _, period = unit.partition("/")
         base, f = canonical(count)
         return base, f * _PER_YEAR[period]
     mag, unit = _magnitudes(unit)
     base, f = _UNITS.get(unit, (unit, 1.0))
     return base, math.prod(_MAGNITUDES[m] for m in mag) * f
+
+
+def per_period(unit: str) -> bool:
+    """A count per month, quarter or year (``次/季度``, as ``每季度1次`` is read): how often, not how
+    many. One period only (``2次/年/年`` is no unit), and not per person (``元/人``)."""
+    count, per, period = unit.partition("/")
+    return bool(count and per) and period in _PER_YEAR
 
 
 def _magnitudes(unit: str) -> tuple[str, str]:

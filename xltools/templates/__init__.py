@@ -172,6 +172,8 @@ def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  
     tr = rules.for_table(built.kind)
     bands = tr.qualitative
     tax = TAXONOMIES[built.kind]
+    n = source.months.value if source.months is not None else None
+    months = n if isinstance(n, int) else None  # monitoring: the N of 1-N月
     for k, ind in enumerate(source.indicators):
         row = built.first_row + k
         put = lambda f, v, row=row: _put(ws, f"{L[f]}{row}", v) if f in L else None  # noqa: E731
@@ -193,12 +195,12 @@ def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  
         if built.kind == MONITOR:
             put("direction", "定性" if ind.qualitative or not ind.target.is_number else (ind.op or ""))
             if source.kind == MONITOR:
-                for f in ("to_date", "forecast"):
-                    v = _as_number(getattr(ind, f), ind)
-                    n = source.months.value if source.months is not None else None
-                    if f == "to_date" and v.is_number and "/" in getattr(ind, f).unit and "/" not in ind.target.unit \
-                            and isinstance(n, int) and n:  # 每季度1次 by June: 2 done, as the template prorates
-                        v = replace(v, number=v.number * n / 12)
+                to_date, forecast = _as_number(ind.to_date, ind), _as_number(ind.forecast, ind)
+                if months and to_date.is_number and units.per_period(ind.to_date.unit) \
+                        and not units.per_period(ind.target.unit):
+                    # 每季度1次 by June: 2 done, as the template prorates (monitoring.indicator_light)
+                    to_date = replace(to_date, number=to_date.number * months / 12)
+                for f, v in (("to_date", to_date), ("forecast", forecast)):
                     put(f, v.number if v.is_number else v.text)
                 put("likelihood", ind.likelihood)
                 put("measures", ind.measures)
@@ -245,8 +247,10 @@ def _as_number(v: Value, ind: Indicator) -> Value:
     the amount it stands for (values.share_of_target); a number in another unit (``25天`` of
     ≤1个月, ``1.2万人`` of ≥10000人) in the target's, which the template's 度量单位 column states."""
     found = share_of_target(v, ind.target) or (v if v.is_number else sentence_number(v, ind.target, ind.unit))
-    if found is None or found.number is None or found.is_percent or ind.target.is_percent:
-        return v if found is None or found.number is None else found
+    if found is None or found.number is None:
+        return v
+    if found.is_percent or ind.target.is_percent:  # a rate keeps its scale, as Python compares it (aligned)
+        return found
     return replace(found, number=units.convert(found.number, found.unit, ind.target.unit), unit=ind.target.unit)
 
 
