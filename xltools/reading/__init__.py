@@ -18,8 +18,8 @@ from .labels import HELPER_SHEETS, META_SHEET
 from .recognize import (
     LOOKED_FOR,
     LOOKED_FOR_EN,
-    NAMING_FIELDS,
     SheetTables,
+    names_itself,
     percent_weights,
     tables_in_grid,
 )
@@ -114,7 +114,7 @@ def _lend_header(tables: list[Table], info: Table) -> None:
     """A 项目基本信息 sheet beside the indicators' sheet: its fields and goal texts are the table's
     that names no project, department or unit of its own (they were three S101 errors), each kept
     at its own cell — when one table does; among several, which one it describes is a guess."""
-    bare = [t for t in tables if not any(k in t.header and str(t.header[k].value).strip() for k in NAMING_FIELDS)]
+    bare = [t for t in tables if not names_itself(t)]
     for t in bare if len(bare) == 1 else ():
         for k, f in info.header.items():
             mine = t.header.get(k)

@@ -206,6 +206,11 @@ SheetTables = tuple[list[Table], list[LineItem], list[WrittenPart], Funds | None
 NAMING_FIELDS = ("project", "department", "unit")
 
 
+def names_itself(table: Table) -> bool:
+    """Whether a table fills in any of the fields that say whose it is (NAMING_FIELDS)."""
+    return any(f in table.header and str(table.header[f].value).strip() for f in NAMING_FIELDS)
+
+
 def tables_in_grid(grid: Grid) -> SheetTables:
     """The tables of one sheet, plus parts that may belong to a table on another sheet: line
     items, a result table, a funds block, and — on a sheet with no table — the header fields and
@@ -249,7 +254,7 @@ def _header_only(cells: _Cells) -> Table | None:
     grid = cells.grid
     info = Table(kind=SELFEVAL, sheet=grid.sheet, header_row=grid.height + 1)
     _header_fields(cells, info, 0, grid.height)
-    if not any(f in info.header and str(info.header[f].value).strip() for f in NAMING_FIELDS):
+    if not names_itself(info):
         return None
     info.goals_text = _goal_texts(cells, 0, grid.height, info.blanks)
     return info
@@ -324,7 +329,7 @@ _FUNDS_KEYS = _keys_of(FUNDS_COLUMNS, "initial_budget", "annual_budget", "spent"
 _CONTENT_KEYS = _keys_of(LINE_ITEM_COLUMNS, "content")
 _BLOCK_KEYS = _LEVEL_KEYS | _NAME_ONLY_KEYS | _FUNDS_KEYS | _CONTENT_KEYS | GRADE_LABELS | TOTAL_LABELS | _TABLE_REASON_KEYS
 #: Labels between two header rows that make the second one another table's (_page_header).
-_ENDS_TABLE = frozenset(GRADE_LABELS | _keys_of(HEADER_FIELDS, "project", "department", "unit"))
+_ENDS_TABLE = frozenset(GRADE_LABELS | _keys_of(HEADER_FIELDS, *NAMING_FIELDS))
 
 
 def _is_indicator_header(cells: _Cells, r: int) -> bool:
