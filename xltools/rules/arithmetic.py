@@ -394,24 +394,25 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
                 share := share_of_target(actual, target)) is not None:  # ``93%`` of ≥3000平方米
             yield Finding("A328", t.sheet, ind.cell(col), actual.text, {
                 "name": ind.name, "value": actual.text, "target": target.display(), "share": share.display()})
-        elif actual.kind == "text" and (t.kind != MONITOR or (not t.template and sentence_number(actual, target, ind.unit))):
-            # a monitoring table's word is M404's, unless it was lit by the number in it
-            yield Finding("A315", t.sheet, ind.cell(col), actual.text, _not_a_number(t, ind, actual, target))
+        elif actual.kind == "text":
+            found = None if t.template else sentence_number(actual, target, ind.unit)  # a template scores text as 0
+            if t.kind != MONITOR or found is not None:  # a monitoring table's word is M404's, unless lit by its number
+                yield Finding("A315", t.sheet, ind.cell(col), actual.text, _not_a_number(t, ind, actual, target, found))
         elif actual.is_number and not units.comparable(actual.unit, target.unit):
             yield Finding("A316", t.sheet, ind.cell(col), actual.text, {
                 "name": ind.name, "unit": actual.unit, "target": target.display(), "target_unit": target.unit})
 
 
-def _not_a_number(t: Table, ind: Indicator, actual: Value, target: Value) -> dict[str, object]:
+def _not_a_number(t: Table, ind: Indicator, actual: Value, target: Value, found: Value | None) -> dict[str, object]:
     """A315's parameters. In our template a number pasted as text (``95个``, ``95``: the cell's
     validation asks for a number, the unit has its own column) has one right form, the number —
-    given as ``computed``, which ``xltools fix`` writes — when its unit, if any, is the row's."""
+    given as ``computed``, which ``xltools fix`` writes — when its unit, if any, is the row's.
+    ``found``: the number of the sentence, which scored it (values.sentence_number), or None."""
     params: dict[str, object] = {
         "name": ind.name, "value": actual.text, "target": target.display(),
         "problem": "无法与指标值比较", "problem_en": "and cannot be compared with the target",
         "fix": f"填写实际达到的数值，单位与指标值「{target.display()}」一致",
         "fix_en": f"write the number reached, in the unit of the target 「{target.display()}」"}
-    found = None if t.template else sentence_number(actual, target, ind.unit)  # a template scores text as 0
     if found is not None:  # scored by the number in it (scoring.score_indicator), which is to stand alone
         n = found.display()
         params.update(problem=f"已按其中的 {n} 与指标值比较", problem_en=f"and was compared with the target as {n}",
