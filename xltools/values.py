@@ -376,12 +376,12 @@ def sentence_number(actual: Value, target: Value, unit: str = "") -> Value | Non
     if actual.kind != "text" or not target.is_number:
         return None
     m = FRACTION.fullmatch(TRAILING_REMARK.sub("", actual.text))
-    if m and target.is_percent:  # ``48/50`` against ≥95%: a share, 96%
-        if 0 <= float(m[1]) <= float(m[2]) and float(m[2]) > 0:
-            share = round(float(m[1]) / float(m[2]) * 100, 2)  # a rate to its shown precision
-            return Value("number", text=actual.text, number=share, unit="%")
-    elif m and float(m[2]) == target.number:  # ``80/100`` against ≥100家: done of planned, 80家
-        return Value("number", text=actual.text, number=float(m[1]), unit=target.unit)
+    if m:
+        done, whole = float(m[1]), float(m[2])
+        if target.is_percent and 0 <= done <= whole and whole > 0:  # ``48/50`` against ≥95%: a share, 96%
+            return Value("number", text=actual.text, number=round(done / whole * 100, 2), unit="%")  # as shown
+        if not target.is_percent and whole == target.number:  # ``80/100`` against ≥100家: done of planned
+            return Value("number", text=actual.text, number=done, unit=target.unit)
     v = number_in(actual.text)
     if v is None or not units.comparable(v.unit, target.unit or units.clean(normalize_text(unit))):
         return None
@@ -543,8 +543,8 @@ _STEP = re.compile("(?P<done>竣工|完工|完成|验收|交付|投入使用|投
 def _step(text: str, date: re.Match[str]) -> str | None:
     """``"done"``, ``"start"`` or None: the step named right after the date in its clause
     (``2023年3月开工建设并于年底前完成`` is a start), else the last one before it (``竣工日期：…``)."""
-    end = next((m.start() for m in _REMARK_AFTER.finditer(text, date.end())), len(text))
-    after = _STEP.search(text, date.start(), end)  # (the date may hold its verb: ``2023年11月完成``)
+    stop = _REMARK_AFTER.search(text, date.end())
+    after = _STEP.search(text, date.start(), stop.start() if stop else len(text))  # (the date may hold its verb: ``2023年11月完成``)
     if after:
         return after.lastgroup
     start = max((m.end() for m in _REMARK_AFTER.finditer(text, 0, date.start())), default=0)
