@@ -169,6 +169,27 @@ class WrittenPart:
 
 
 @dataclass(slots=True)
+class ScoreGroup:
+    """Indicator rows whose 得分 is one cell merged down over them all: the score written is
+    theirs together. Each row holds its share (the written score in proportion to its weight), so
+    that a row scored as written adds up to it; the checks of a written score (A304, A305, A326)
+    look at the group, at ``cell``, where the score is written."""
+
+    rows: list[Indicator]
+    cell: str
+
+    @property
+    def weight(self) -> float:
+        return sum(r.weight or 0.0 for r in self.rows)
+
+    @property
+    def score(self) -> float | None:
+        """The score written for the rows together (the sum of their shares), or None."""
+        shares = [r.score for r in self.rows]
+        return None if None in shares else sum(shares)  # type: ignore[arg-type]
+
+
+@dataclass(slots=True)
 class Table:
     """One performance table found in a workbook; ``kind`` says which of domain.md §3."""
 
@@ -188,6 +209,7 @@ class Table:
     # 分值 only in the 一级指标 names (产出指标（50分）), no column of row weights: the blocks are the
     # weighed parts, their 得分 written once per block (written_parts), the rows not scored one by one
     weights_by_block: bool = False
+    score_groups: list[ScoreGroup] = field(default_factory=list)  # 得分 cells merged over several rows
     header_row: int = 0  # 1-based row of the indicator table's header
     header_cells: dict[str, str] = field(default_factory=dict)  # column field → A1 of its label
     blanks: dict[str, str] = field(default_factory=dict)  # labelled field left empty → its cell

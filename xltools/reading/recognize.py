@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Set
+from collections.abc import Callable, Iterator, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -32,6 +32,7 @@ from ..model import (
     FundsRow,
     Indicator,
     LineItem,
+    ScoreGroup,
     Table,
     WrittenPart,
 )
@@ -380,6 +381,7 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
     table.expert_names = [to_text(grid.raw(h if not sub_experts else h + 1, c)) for c in experts]
     end = _indicator_rows(cells, table, cols, experts, first, stop)
     _shared_weights(grid, table, cols)
+    _shared_scores(grid, table, cols)
     end, below = _funds_below(cells, table, cols, end, stop)
     if ticks:
         _read_ticks(cells, table, ticks, cols)
@@ -403,32 +405,56 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
     return table, end
 
 
-def _shared_weights(grid: Grid, table: Table, cols: dict[str, int]) -> None:
-    """A 分值 cell merged down over several indicator rows, each with its own 得分: the weight is
-    theirs together, shared equally (30 over two rows is 15 each). The whole went to the first row
-    and the others had none (S103, an error), so the first scored the group's weight on its own.
-    Where the 得分 is merged alike, the group's written score has no row of its own to check, and
-    the rows are left as written."""
-    wc, sc = cols.get("weight"), cols.get("score")
-    if wc is None or not table.indicators:
-        return
+def _merged_groups(grid: Grid, table: Table, col: int) -> Iterator[list[Indicator]]:
+    """Runs of consecutive indicator rows under one cell of column ``col`` merged down over them
+    all (and over no row below them, such as a subtotal's)."""
     by_row: dict[int, Indicator] = {}
     for ind in table.indicators:
         r = ind.row - 1
-        if grid.origin(r + 1, wc) != (r, wc) or ind.weight is None:  # (most rows: no merge below)
+        if grid.origin(r + 1, col) != (r, col):  # (most rows: no merge below)
             continue
         by_row = by_row or {i.row - 1: i for i in table.indicators}
         group, x = [ind], r + 1
-        while x in by_row and grid.origin(x, wc) == (r, wc):
+        while x in by_row and grid.origin(x, col) == (r, col):
             group.append(by_row[x])
             x += 1
-        if grid.origin(x, wc) == (r, wc) or any(g.weight is not None for g in group[1:]):
-            continue  # the merge runs past the indicators (a subtotal), or a row has its own weight
-        if sc is not None and grid.origin(r + 1, sc) == (r, sc):
-            continue
-        share = ind.weight / len(group)
+        if grid.origin(x, col) != (r, col):
+            yield group
+
+
+def _shared_weights(grid: Grid, table: Table, cols: dict[str, int]) -> None:
+    """A 分值 cell merged down over several indicator rows: the weight is theirs together, shared
+    equally (30 over two rows is 15 each). The whole went to the first row and the others had none
+    (S103, an error), so the first scored the group's weight on its own."""
+    wc = cols.get("weight")
+    if wc is None or not table.indicators:
+        return
+    for group in _merged_groups(grid, table, wc):
+        if group[0].weight is None or any(g.weight is not None for g in group[1:]):
+            continue  # a row has its own weight
+        share = group[0].weight / len(group)
         for g in group:
             g.weight = share
+
+
+def _shared_scores(grid: Grid, table: Table, cols: dict[str, int]) -> None:
+    """A 得分 cell merged down over several indicator rows (with their 分值 merged alike, or each
+    its own): the score is theirs together. It went to the first row alone — above its weight
+    (A304), or A305 against that row's score — and the others had none (A326), while the
+    table's total counted the first row at the group's score. Each row now holds its share, in
+    proportion to its weight, and the group (Table.score_groups) is what A304/A305/A326 check."""
+    sc = cols.get("score")
+    if sc is None or "weight" not in cols or not table.indicators:
+        return
+    for group in _merged_groups(grid, table, sc):
+        weight = sum(g.weight or 0.0 for g in group)
+        if any(g.weight is None or g.experts for g in group) or weight <= 0:
+            continue  # a row without a weight is S103's; the experts' mean is each row's own
+        written = group[0].score
+        if written is not None:
+            for g in group:
+                g.score = written * g.weight / weight  # type: ignore[operator]
+        table.score_groups.append(ScoreGroup(group, group[0].cell("score")))
 
 
 def percent_weights(table: Table) -> None:

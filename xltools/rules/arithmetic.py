@@ -22,6 +22,7 @@ from ..model import (
     SELFEVAL,
     Indicator,
     LineItem,
+    ScoreGroup,
     Table,
 )
 from ..reading.labels import TOTAL_LABELS, label_key
@@ -52,6 +53,24 @@ FUNDS_COLUMNS_EN = {"initial_budget": "initial budget", "annual_budget": "annual
 
 def _n(x: float | None) -> str:
     return format_number(round_half_up(x, 2)) if x is not None else ""
+
+
+def _grouped(t: Table) -> set[int]:
+    """ids of the rows whose 得分 is a cell merged over several rows (Table.score_groups): their
+    written score is checked as the group's, once, at its cell."""
+    return {id(r) for g in t.score_groups for r in g.rows} if t.score_groups else set()
+
+
+def _group_scores(res_rows: list[RowScore], group: ScoreGroup) -> list[RowScore] | None:
+    """The computed rows of a score group, when each has a score of its own to add up (None for a
+    group with a row scored as written — its share of the written score — or without a score)."""
+    ids = {id(r) for r in group.rows}
+    rows = [row for row in res_rows if id(row.indicator) in ids]
+    if len(rows) != len(group.rows) or any(
+            row.score is None or row.explain_key in ("qual_written", "written", "no_weight") or row.explain_key in UNJUDGED
+            for row in rows):
+        return None
+    return rows
 
 
 def _differs(a: float, b: float, digits: int = 2) -> bool:
@@ -168,16 +187,20 @@ def written_rates(ctx: Context) -> Iterator[Finding]:
 @check("A304")
 def score_above_weight(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
+    grouped = _grouped(t)
     for ind in t.indicators:
         if ind.weight is None:
             continue
-        if ind.score is not None and ind.score - ind.weight > TOL:
+        if ind.score is not None and ind.score - ind.weight > TOL and id(ind) not in grouped:
             yield Finding("A304", t.sheet, ind.cell("score"), ind.score,
                           {"score": _n(ind.score), "weight": _n(ind.weight)})
         for k, s in enumerate(ind.experts):
             if s is not None and s - ind.weight > TOL:
                 yield Finding("A304", t.sheet, ind.cell(f"expert{k + 1}"), s,
                               {"score": _n(s), "weight": _n(ind.weight)})
+    for g in t.score_groups:
+        if (score := g.score) is not None and score - g.weight > TOL:
+            yield Finding("A304", t.sheet, g.cell, score, {"score": _n(score), "weight": _n(g.weight)})
     for p in t.written_parts if t.weights_by_block else ():  # a block's score above its weight
         if p.weight is not None and p.score is not None and p.score - p.weight > TOL:
             yield Finding("A304", p.sheet, p.cells.get("score", ""), p.score, {"score": _n(p.score), "weight": _n(p.weight)})
@@ -250,6 +273,12 @@ def _explain(row: RowScore) -> Text:
     return Text(row.explain("zh"), row.explain("en"))
 
 
+def _group_explain(rows: list[RowScore]) -> Text:
+    """The sum a group's written score is checked against, row by row: 「参展企业数量」15.00 + …"""
+    return Text(" + ".join(f"「{r.name}」{r.score:.2f}" for r in rows),
+                " + ".join(f"{r.name} {r.score:.2f}" for r in rows))
+
+
 def _written_differs(row: RowScore) -> bool:
     ind = row.indicator
     return (ind is not None and ind.score is not None and row.score is not None
@@ -262,13 +291,24 @@ def written_scores(ctx: Context) -> Iterator[Finding]:
     t, res = ctx.table, ctx.result
     if t.kind == GOALS:
         return
+    grouped = _grouped(t)
     for row in res.rows:
         ind = row.indicator
-        if ind is None or not _written_differs(row) or (ind.weight is not None and ind.score > ind.weight + TOL):
+        if ind is None or not _written_differs(row) or (ind.weight is not None and ind.score > ind.weight + TOL) \
+                or id(ind) in grouped:
             continue  # a score above its weight is A304's
         yield Finding("A305", t.sheet, ind.cell("score"), ind.score, {
             "what": "得分", "what_en": "score", "written": _n(ind.score), "computed": f"{row.score:.2f}",
             "explain": _explain(row)})
+    for g in t.score_groups:
+        written, rows = g.score, _group_scores(res.rows, g)
+        if written is None or rows is None or written > g.weight + TOL:
+            continue
+        computed = sum(round_half_up(row.score, 2) for row in rows)  # type: ignore[arg-type]
+        if _differs(written, computed):
+            yield Finding("A305", t.sheet, g.cell, written, {
+                "what": "得分", "what_en": "score", "written": _n(written), "computed": f"{computed:.2f}",
+                "explain": _group_explain(rows)})
     ex = res.execution
     total_row = t.funds.row("total") if t.funds is not None else None
     if ex is not None and ex.score is not None and total_row is not None and total_row.score is not None \
@@ -732,12 +772,20 @@ def unfilled_results(ctx: Context) -> Iterator[Finding]:
             yield Finding("A326", sheet, cell, None, {"field": field, "what": what, "what_en": what_en,
                                                       "computed": computed})
 
+    grouped = _grouped(t)
     for row in res.rows:
         ind = row.indicator
         if ind is not None and ind.score is None and "score" in ind.columns and row.score is not None \
-                and not ind.experts and row.explain_key not in UNJUDGED and row.explain_key != "no_weight":
+                and not ind.experts and row.explain_key not in UNJUDGED and row.explain_key != "no_weight" \
+                and id(ind) not in grouped:
             yield from unfilled(t.sheet, ind.cell("score"), "score", f"「{ind.name}」的得分", f"score of 「{ind.name}」",
                                 f"{row.score:.2f}")
+    for g in t.score_groups:
+        rows = _group_scores(res.rows, g) if g.score is None else None
+        if rows is not None:
+            names, names_en = "、".join(f"「{r.name}」" for r in rows), ", ".join(f"「{r.name}」" for r in rows)
+            yield from unfilled(t.sheet, g.cell, "score", f"{names}的得分", f"score of {names_en}",
+                                f"{sum(round_half_up(r.score, 2) for r in rows):.2f}")  # type: ignore[arg-type]
     ex = res.execution
     total_row = t.funds.row("total") if t.funds is not None else None
     if ex is not None and ex.score is not None and total_row is not None and total_row.score is None:
