@@ -100,6 +100,8 @@ CASES = [
     ("M406", "G10", {"F10": "1800人"}),  # 确定能 with a forecast short of the target
     ("M406", "G10", {"F10": "预计全年服务1800人"}),  # ... written as a sentence (it was no forecast)
     ("M406", "G11", {"G11": "完全不可能", "F11": "24场"}),  # 完全不可能 with a forecast that meets it
+    ("M406", "G10", {"F10": "预计完成全年目标的90%"}),  # ... a share of the target (it was no forecast)
+    ("M406", "G11", {"G11": "完全不可能", "F11": "100%"}),
     ("M407", "D7", {"D7": 150, "D8": 150, "E7": 0.3, "E8": 0.3}),  # 30% of 50% = 60% → yellow
     ("A302", "D7", {"D7": 520, "E7": 1.04}),
     ("A303", "E7", {"E7": 0.5}),

@@ -842,7 +842,7 @@ def test_a_score_merged_over_two_indicator_rows_is_theirs_together(tmp_path, wei
     findings = validate_file(path).findings
     assert [(f.code, f.cell) for f in findings] == [
         ("G209", "B12"), ("A317", "E12"), ("A312", "E14"), *[(c, cell) for c, cell, _, _ in found], ("A307", "H14")]
-    for f, (_, _, value, computed) in zip([f for f in findings if f.code in ("A304", "A305", "A326")], found):
+    for f, (_, _, value, computed) in zip([f for f in findings if f.code in ("A304", "A305", "A326")], found, strict=True):
         assert (f.value, f.params.get("computed")) == (value, computed)
     if found and found[0][0] != "A304":
         assert [(c.cell, c.new) for c in corrections(findings)] == [("G14", 29.0)]

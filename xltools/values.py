@@ -388,8 +388,9 @@ def sentence_number(actual: Value, target: Value, unit: str = "") -> Value | Non
     return v
 
 
-#: A share of the plan where its amount belongs: ``完成全年目标的55%``, ``进度50%``, ``已完成年度任务的60%``.
-_SHARE_OF_PLAN = re.compile(r"(?:已|累计)?(?:完成|达到)?(?:全年|年度)?(?:目标|任务|计划)?(?:任务|数)?的?"
+#: A share of the plan where its amount belongs: ``完成全年目标的55%``, ``进度50%``, ``已完成年度任务的60%``,
+#: and a forecast's ``预计完成全年目标的90%``, ``预计全年可完成任务的95%``.
+_SHARE_OF_PLAN = re.compile(r"(?:预计|预期)?(?:全年)?(?:可|能|将)?(?:已|累计)?(?:完成|达到)?(?:全年|年度)?(?:目标|任务|计划)?(?:任务|数)?的?"
                             r"(?:完成)?(?:进度)?(?:为|达|达到)?([0-9]{1,3}(?:\.[0-9]{1,4})?)%")
 
 

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 
 from ..model import MONITOR, Indicator
 from ..monitoring import BEHIND, light_word, likelihood_light
-from ..scoring import RowScore, aligned
-from ..values import normalize_text, sentence_number
+from ..scoring import RowScore, aligned, sentence_read
+from ..values import normalize_text
 from . import Context, Finding, check, stated
 
 #: Lights that need a 偏差原因: behind schedule, or so far ahead (blue) that the target looks too
@@ -75,8 +75,11 @@ def _contradiction(light: str | None, chosen: str, ind: Indicator) -> tuple[str,
     """(zh, en) of the figure a likelihood contradicts: 确定能 on a red light or a forecast short
     of a ``≥`` target; 完全不可能 on a forecast that meets it."""
     forecast_short = forecast_meets = False
-    # ``预计全年完成2000人``: the number of a sentence, as a reviewer reads it (values.sentence_number)
-    forecast = ind.forecast if ind.forecast.is_number else sentence_number(ind.forecast, ind.target, ind.unit)
+    # ``预计全年完成2000人``, ``预计完成全年目标的90%``: what a sentence or a share of the target
+    # stands for, as a reviewer (and the light) reads it (scoring.sentence_read)
+    forecast = ind.forecast if ind.forecast.is_number else None
+    if forecast is None and ind.target.is_number and (read := sentence_read(ind, "forecast")) is not None:
+        forecast = read[0].forecast
     if forecast is not None and ind.target.is_number and ind.op in ("≥", ">") and ind.target.number:
         t, f = aligned(ind.target, forecast)
         forecast_short, forecast_meets = f < t, f >= t
