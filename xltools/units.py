@@ -22,7 +22,8 @@ _UNITS: dict[str, tuple[str, float]] = {
     "米": ("米", 1.0), "m": ("米", 1.0), "公里": ("米", 1e3), "千米": ("米", 1e3), "km": ("米", 1e3),
     "平方米": ("平方米", 1.0), "平米": ("平方米", 1.0), "m2": ("平方米", 1.0),
     "平方公里": ("平方米", 1e6), "平方千米": ("平方米", 1e6), "km2": ("平方米", 1e6),
-    "亩": ("亩", 1.0), "公顷": ("亩", 15.0),
+    # a 亩 (市亩) is a fifteenth of a 公顷 exactly: ``0.3公顷`` against ``≥3000平方米`` is met
+    "亩": ("平方米", 10000 / 15), "公顷": ("平方米", 1e4),
     "吨": ("吨", 1.0), "千克": ("吨", 1e-3), "公斤": ("吨", 1e-3), "kg": ("吨", 1e-3),
     "天": ("天", 1.0), "日": ("天", 1.0), "个工作日": ("工作日", 1.0), "工作日": ("工作日", 1.0),
     "小时": ("天", 1 / 24), "h": ("天", 1 / 24), "分钟": ("天", 1 / 1440), "周": ("天", 7.0),
@@ -89,7 +90,7 @@ def known(unit: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def canonical(unit: str) -> tuple[str, float]:
-    """``(canonical unit, factor)``: ``万人`` → ``("人", 10000)``, ``公顷`` → ``("亩", 15)``, a bare
+    """``(canonical unit, factor)``: ``万人`` → ``("人", 10000)``, ``公顷`` → ``("平方米", 10000)``, a bare
     magnitude ``万`` → ``("", 10000)``; an unknown unit is its own canonical unit."""
     if per_period(unit) and unit not in _UNITS:
         count, _, period = unit.partition("/")
@@ -132,4 +133,5 @@ def convert(x: float, unit: str, to: str) -> float:
     (base, f), (to_base, to_f) = canonical(unit), canonical(to)
     if base != to_base and base and to_base:
         return x
-    return x * f / to_f
+    # to twelve figures, so that 3公顷 is 45亩 and not 45.00000000000001 (亩 is 666.66… 平方米)
+    return float(f"{x * f / to_f:.12g}")

@@ -383,9 +383,48 @@ def sentence_number(actual: Value, target: Value, unit: str = "") -> Value | Non
         if not target.is_percent and whole == target.number:  # ``80/100`` against ≥100家: done of planned
             return Value("number", text=actual.text, number=done, unit=target.unit)
     v = number_in(actual.text)
-    if v is None or not units.comparable(v.unit, target.unit or units.clean(normalize_text(unit))):
+    unit = target.unit or units.clean(normalize_text(unit))
+    if v is None:
+        return _clauses_number(actual.text, unit)
+    return v if units.comparable(v.unit, unit) else None
+
+
+#: A thousands comma (``1,200人``), which does not end a clause.
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_CLAUSE_END = re.compile("[,;。、]")
+#: A clause that states the sum of the others: ``线下800人，线上300人，共1100人``.
+_TOTAL_CLAUSE = re.compile("^(?:[\u4e00-\u9fff]{0,6}?)(?:共计|总计|合计|总共|共|累计)")
+#: Clauses whose amounts are a subset of what was done, or no count of it (not to be added up).
+_NOT_PARTS = re.compile("合格|通过|达标|验收|优秀|结业|获证|满意")
+_BEFORE_NUMBER = re.compile("[^0-9]*")
+
+
+def _clauses_number(text: str, unit: str) -> Value | None:
+    """The amount reached, of a sentence of several clauses with numbers, as a reviewer reads it:
+    the clauses that are no amount reached (``计划1000人``, ``剩余2个村明年完成``, ``同比增长10%``:
+    number_in says so) and the parts after 其中 are set aside; of the rest, in the target's unit,
+    the one clause left, or the one stating a total (``共1100人``), or the parts to be added up
+    (``线下800人、线上300人``: 1100人) — when every clause with a number is such a part and none is
+    dated (``2022年300人`` is another year's). ``None`` when the sentence says no one amount."""
+    written, text = text, _THOUSANDS.sub("", normalize_text(text))
+    if "其中" in text:
+        text = text[: text.index("其中")]
+    clauses = [c for c in _CLAUSE_END.split(text) if any(ch.isdigit() for ch in c)]
+    if not clauses:
         return None
-    return v
+    read = [(c, number_in(c)) for c in clauses]
+    found = [(c, v) for c, v in read if v is not None and v.unit and units.comparable(v.unit, unit)]
+    if not found:
+        return None
+    totals = [v for c, v in found if _TOTAL_CLAUSE.match(c)]
+    if len(totals) == 1 or len(found) == 1:
+        return replace(totals[0] if len(totals) == 1 else found[0][1], text=written)
+    bases = {units.canonical(units.clean(v.unit)) for _, v in found}
+    if totals or len(found) != len(read) or len(bases) != 1 or _DATE_IN.search(text) \
+            or any(_NOT_PARTS.search(_BEFORE_NUMBER.match(c)[0]) for c, _ in found):  # type: ignore[index]
+        return None
+    first = found[0][1]
+    return replace(first, text=written, number=round(sum(v.number for _, v in found), 9))  # type: ignore[misc]
 
 
 #: A share of the plan where its amount belongs: ``完成全年目标的55%``, ``进度50%``, ``已完成年度任务的60%``,
