@@ -55,13 +55,14 @@ _TRAILING = ("左右", "余", "多", "+", "完成", "全覆盖", "覆盖", "达�
 
 
 def clean(unit: str) -> str:
-    """The unit of a cell without its approximations and remarks: ``余家`` → ``家``,
+    """The unit of a cell without its approximations and remarks: ``余家`` → ``家``, ``万余人`` → ``万人``,
     ``家左右`` → ``家``, ``家(含线上)`` → ``家``, ``(含`` (of ``≥90%(含)``) → ``""``, ``+`` → ``""``."""
     if "(" in unit:
         unit = unit[: unit.index("(")]
+    mag, rest = _magnitudes(unit) if unit[:1] in _MAGNITUDES else ("", unit)
     for w in _LEADING:
-        if unit.startswith(w):
-            unit = unit[len(w):]
+        if rest.startswith(w):  # ``余家``, and after a magnitude ``万余人`` (1万余人: 10000人, not 1 of 万余人)
+            unit = mag + rest[len(w):]
             break
     for w in _TRAILING:
         if unit.endswith(w):

@@ -221,6 +221,10 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     op = _SYMBOL_OP[symbol] if symbol else (_WORD_OP[word] if word else None)
     rest = text[m.end():]
     m = _NUMBER.match(rest)
+    if m is None and per and (cn := _CN_RUN.match(rest)) and (n := _cn_int(cn.group())) is not None:
+        # ``每月一次``, ``每季度两次``: the frequency spelt as ``每月1次`` is (a word, it met any target)
+        digits = _parse_text(f"{text[: len(text) - len(rest)]}{n}{rest[cn.end():]}", col_unit, col_op)
+        return replace(digits, text=text) if _counted(digits) else Value("text", text=text)
     if m is None:
         return _labelled(text, col_unit, col_op)
     number = float(m.group().replace(",", ""))
@@ -264,6 +268,12 @@ _REMARK_AFTER = re.compile("[,;:。、]")
 _LABEL = re.compile("[\u4e00-\u9fff]{1,20}?(?=(?:" + "|".join(map(re.escape, _OPERATOR_SPELLINGS)) + ")?[0-9])")
 
 
+def _counted(v: Value) -> bool:
+    """A frequency spelt in Chinese (``每月一次``) is one only in a unit that counts (次, 场, 期…):
+    ``每季度一般开会`` is no 1般 a quarter."""
+    return v.is_number and units.known(units.canonical(v.unit.partition("/")[0])[0])
+
+
 def _labelled(text: str, col_unit: str, col_op: str | None) -> Value:
     """A value named by its indicator (``满意度≥90%``) is the value, when it has a bound (a
     symbol or word before the number, 以上/以内 after it, or the row's 指标性质) or is a frequency
@@ -271,6 +281,10 @@ def _labelled(text: str, col_unit: str, col_op: str | None) -> Value:
     it stays a word: a sentence then, as likely as a measure (``达到国家2级标准``)."""
     per = _PER.match(text)  # ``每季度开展1次``: a frequency (每季度1次) with what is done inside it
     m = _LABEL.match(text, per.end() if per else 0)
+    if m is None and per and (cn := _CN_RUN.search(text, per.end(), per.end() + 8)) \
+            and (n := _cn_int(cn.group())) is not None:  # ``每季度召开一次例会``
+        v = _labelled(f"{text[: cn.start()]}{n}{text[cn.end():]}", col_unit, col_op)
+        return replace(v, text=text) if _counted(v) else Value("text", text=text)
     if m is None:
         return Value("text", text=text)
     if per:
@@ -439,8 +453,8 @@ def share_of_target(actual: Value, target: Value) -> Value | None:
     reviewer reads it: compared as bare numbers, 93 against 3000 scored 3 %, and as a word any
     share took full marks. Not of a rate, a ceiling, a band, a target without a unit or of none."""
     if not target.is_number or target.is_percent or not target.unit or target.band or not target.number \
-            or target.number < 0 or target.op in ("≤", "<"):  # (90% of ≤30天 says nothing of days)
-        return None
+            or target.number < 0 or target.op in ("≤", "<") or target.unit == "分":
+        return None  # (90% of ≤30天 says nothing of days; 92% against ≥90分 is a satisfaction of 92, not 82.8分)
     if actual.is_number:
         share = actual.number if actual.is_percent and written_bound(actual) is None else None
     else:
