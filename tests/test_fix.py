@@ -55,7 +55,7 @@ def test_what_waits_for_a_missing_value_is_left(tmp_path):
     out = tmp_path / "s_修正.xlsx"
     res = run("fix", src, "-o", out)
     assert res.exit_code == 1  # errors remain: the missing actual and what waits for it
-    assert "绩效自评表!G14    A305  20.00（有待下列缺失值补齐，暂不改动）" in res.stdout
+    assert "绩效自评表!G14    A305  20.00（有待下列缺失值补齐或单位核实，暂不改动）" in res.stdout
     assert "绩效自评表!G15    A305  8.00 → 10.00" in res.stdout
     assert "E14    A308 错误" in res.stdout
     ws = openpyxl.load_workbook(out)["绩效自评表"]

@@ -160,6 +160,9 @@ CASES = [
     ("A315", "E14", None, {"E14": "已完成"}),
     ("A316", "E15", None, {"E15": "24人次"}),
     ("A328", "E14", None, {"E14": "95%"}),  # a share of ≥2000人: 1900人 (compared as 95 against 2000, it was 0.95 of 20)
+    ("A329", "E17", rows_with(3, level1="成本指标", level2="经济成本指标", name="护理服务采购成本",
+                              target="≤300万元", actual=2850000), None),  # 元 typed in a 万元 row: it scored 0
+    ("A329", "E14", None, {"E14": "19人"}),  # a hundredth of ≥2000人
     ("A317", "E12", None, {"E7": 440, "E8": 440}),
     ("A321", "E20", None, {"E20": "105%"}),  # 老人满意度 above 100 %
     ("G212", "A20", None, {"F20": 5, "F14": 25}),  # 满意度 5 of the principle's 10
@@ -1019,3 +1022,18 @@ def test_a_hundredfold_over_achievement_is_read_as_a_unit_typed_wrong(tmp_path):
     assert a312("2050000", "b.xlsx") == [(
         "「服务老人人数」实际 2050000人 达到目标 2000人 的 102500.00%，相差百倍以上，多是单位填错（如把元填在了万元栏）",
         "核对实际完成值的单位，按指标值的单位填写")]
+
+
+def test_a_unit_slip_asks_for_the_unit_and_its_score_waits(tmp_path):
+    """2850000 typed in the 实际完成值 of a ``≤300万元`` cost row (元 in a 万元 row) scored 0 and A305
+    asked to write 0.00: the finding now says the unit is likely wrong and what it is in 万元, and
+    ``xltools fix`` leaves the row's score and the totals until the unit is checked."""
+    from xltools.fix import corrections
+
+    path = write(tmp_path, rows_with(3, level1="成本指标", level2="经济成本指标", name="护理服务采购成本",
+                                     target="≤300万元", actual=2850000), None)
+    found = validate_file(path).findings
+    (slip,) = [f for f in found if f.code == "A329"]
+    assert (slip.cell, slip.suggestion("zh")) == ("E17", "核对实际完成值的单位，按指标值的单位填写（若按元填写，即 285万元）")
+    assert "9500 倍" in slip.message("zh")
+    assert [(c.cell, c.skipped) for c in corrections(found)] == [("G17", "pending"), ("G21", "pending"), ("B22", "pending")]

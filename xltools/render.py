@@ -159,7 +159,7 @@ def fix_text(result: FixReport, lang: str = "zh") -> str:
     for c in result.changes:
         if c.skipped:
             why = {"formula": ("formula cell, left as it is", "公式单元格，未改动"),
-                   "pending": ("waits for the missing value below, left as it is", "有待下列缺失值补齐，暂不改动")}
+                   "pending": ("waits for the missing value or the unit below, left as it is", "有待下列缺失值补齐或单位核实，暂不改动")}
             out.append(f"  {c.sheet}!{c.cell:<6} {c.code}  {_shown(c.old)}（{why[c.skipped][0 if en else 1]}）")
         else:
             new = format_number(c.new) if c.code in ("A315", "A324") else _shown(c.new)  # a value, not a score

@@ -27,7 +27,7 @@ from ..model import (
 )
 from ..reading.labels import TOTAL_LABELS, label_key
 from ..reading.source import UNCALCULATED
-from ..scoring import RowScore, judged, pct, qual_rate, round_half_up
+from ..scoring import RowScore, aligned, judged, pct, qual_rate, round_half_up
 from ..values import (
     Value,
     date_in,
@@ -382,6 +382,43 @@ def deviations(ctx: Context) -> Iterator[Finding]:
         if not stated(ind.deviation, ctx.words) and not _score_sheet(ind):
             yield Finding("A307", t.sheet, ind.cell("deviation"), None,
                           {"name": ind.name, "state": state, "state_en": state_en})
+
+
+@check("A329")
+def unit_slips(ctx: Context) -> Iterator[Finding]:
+    """An actual a hundredfold over a ceiling or an equality (``986000`` against ``≤100万元``), or a
+    hundredth of a floor: no project misses so, a unit was typed wrong — most often 元 in a 万元
+    row. Scored as written it takes (almost) nothing, and the written score's A305 would ask for
+    that; the finding asks for the unit instead (and ``xltools fix`` leaves the row's score until it
+    is answered). A floor a hundredfold over is A312's; rates are not compared so (0.95 and 95%
+    are one rate to scoring.aligned)."""
+    t, res = ctx.table, ctx.result
+    if t.kind not in (SELFEVAL, DEPT):
+        return
+    for row in res.rows:
+        ind = row.indicator
+        if ind is None or ind.qualitative or row.score is None or ind.op is None:
+            continue
+        target, actual = ind.target, ind.actual
+        if not (target.is_number and actual.is_number) or target.is_percent or actual.is_percent \
+                or not target.number or not actual.number or target.number < 0 or actual.number < 0 \
+                or not units.comparable(actual.unit, target.unit):
+            continue
+        tn, an = aligned(target, actual)
+        ratio = an / tn
+        if ratio >= 100 and ind.op in ("≤", "<", "="):
+            times, times_en = f"的 {format_number(round(ratio))} 倍", f"{format_number(round(ratio))} times"
+        elif ratio <= 0.01 and ind.op in ("≥", ">", "="):
+            times, times_en = f"的 1/{format_number(round(1 / ratio))}", f"1/{format_number(round(1 / ratio))} of"
+        else:
+            continue
+        hint = hint_en = ""
+        if units.canonical(target.unit) == ("元", 1e4) and not actual.unit and ratio >= 100:  # 元 in a 万元 row
+            wan = f"{format_number(round(an / 1e4, 6))}{target.unit}"
+            hint, hint_en = f"（若按元填写，即 {wan}）", f" (if typed in 元: {wan})"
+        yield Finding("A329", t.sheet, ind.cell("actual"), actual.display(), {
+            "name": ind.name, "actual": actual.display(), "target": target.display(), "times": times,
+            "times_en": times_en, "hint": hint, "hint_en": hint_en})
 
 
 @check("A308")
