@@ -204,6 +204,10 @@ def test_overachievement_threshold_is_data(tmp_path):
         ("与预期仍有差距", None, 6.0, "qual_default"),
         ("宣传力度不够", None, 6.0, "qual_default"),
         ("资金不足，未实施", None, 0.0, "qual_default"),
+        ("略有提升", None, 6.0, "qual_default"),  # a slight or first effect: partly (was 10)
+        ("取得一定成效", None, 6.0, "qual_default"),
+        ("初见成效", None, 6.0, "qual_default"),
+        ("成效显著", None, 10.0, "qual_default"),
         ("", None, 0.0, "qual_missing"),
         ("达到预期", 12, 10.0, "qual_default"),  # written above the weight is ignored (A304)
     ],
