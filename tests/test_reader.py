@@ -846,3 +846,24 @@ def test_a_score_merged_over_two_indicator_rows_is_theirs_together(tmp_path, wei
         assert (f.value, f.params.get("computed")) == (value, computed)
     if found and found[0][0] != "A304":
         assert [(c.cell, c.new) for c in corrections(findings)] == [("G14", 29.0)]
+
+
+@pytest.mark.parametrize("edits", [
+    {"E7": "770.42万", "E8": "770.42万"},  # it was no number: no execution score, 86.60
+    {"E7": "7704200元", "E8": "7,704,200 元"},  # it was 7704200 万元: A302 twice and full marks, 96.60
+    {"H3": "单位：元", "A6": "项目资金（元）", "C7": "1000万元", "D7": "1000万元", "E7": 7704200,  # a 元 table
+     "C8": 10000000, "D8": 10000000, "E8": 7704200},
+])
+def test_a_funds_amount_typed_with_its_unit_is_in_the_tables_unit(tmp_path, edits):
+    """Amounts typed with a money unit of their own are converted to the table's unit."""
+    from xltools.api import validate_file
+
+    wb, ws = _demo_sheet(tmp_path)
+    for cell, value in edits.items():
+        ws[cell] = value
+    path = tmp_path / "带单位.xlsx"
+    wb.save(path)
+    (result,) = score_file(path)
+    assert (result.total, result.rows[0].score) == (94.3, 7.7)
+    assert [(f.code, f.cell) for f in validate_file(path).findings] == [
+        ("G209", "B12"), ("A317", "E12"), ("A312", "E14"), ("A307", "H14")]
