@@ -811,10 +811,15 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
     )
 
 
+#: A score written as what it takes off the weight: ``扣0.5分``, ``扣1``.
+_TAKEN_OFF = re.compile(r"扣(?:除)?([0-9]{1,4}(?:\.[0-9]{1,4})?)分?")
+
+
 def _score(score_v: object, weight_v: object, deduction_v: object = "") -> float | None:
     """A written 得分: a number, or ``满分`` — the row's weight, which is what the unit claims (and
     A305 checks), where the word left the row's score unwritten (A326) — or the points out of the
-    weight (``14/15``), or, where no 得分 is written, the weight less the points a 扣分 column takes off."""
+    weight (``14/15``), or what it takes off it (``扣0.5分``: an expert's habit), or, where no 得分 is
+    written, the weight less the points a 扣分 column takes off."""
     score = to_number(score_v)
     if score is None and score_v.__class__ is str:
         text = normalize_text(score_v)
@@ -823,6 +828,10 @@ def _score(score_v: object, weight_v: object, deduction_v: object = "") -> float
         m = FRACTION.fullmatch(text)  # ``14/15``, an expert's ``4.5/5``: the points out of the weight
         if m and float(m[2]) == to_number(weight_v):
             return float(m[1])
+        m = _TAKEN_OFF.fullmatch(text)  # ``扣0.5分``: the weight less what it takes off
+        weight = to_number(weight_v) if m else None
+        if m and weight is not None and 0 <= float(m[1]) <= weight:
+            return weight - float(m[1])
     if score is None and deduction_v not in ("", None):
         weight, taken = to_number(weight_v), to_number(deduction_v)
         if weight is not None and taken is not None:

@@ -33,6 +33,7 @@ from ..values import (
     date_in,
     date_serial,
     format_number,
+    normalize_text,
     parse_value,
     sentence_number,
     share_of_target,
@@ -211,10 +212,16 @@ def score_above_weight(ctx: Context) -> Iterator[Finding]:
                       {"score": _n(total.score), "weight": _n(total.weight)})
 
 
+#: An expert cell saying the expert stood aside from a row (a conflict of interest): no score, and
+#: none missing.
+RECUSED = frozenset(("回避", "弃权", "不参与评分", "不评分"))
+
+
 @check("A318")
 def expert_scores(ctx: Context) -> Iterator[Finding]:
     """Every expert who scores a table scores every row. A column nobody filled is an expert the
-    form had room for, not a missing score; the row's mean is taken over the scores given."""
+    form had room for, not a missing score; the row's mean is taken over the scores given. An
+    expert who stood aside (``回避``) has none to give."""
     t = ctx.table
     if t.kind != EVALUATION:
         return
@@ -227,6 +234,8 @@ def expert_scores(ctx: Context) -> Iterator[Finding]:
             if s is not None and s >= 0:
                 continue
             text = ind.expert_texts[k] if k < len(ind.expert_texts) else ""
+            if normalize_text(text).strip("() ") in RECUSED:  # the expert stood aside: the mean is the others'
+                continue
             if s is not None:
                 problem, problem_en = f"为负数 {_n(s)}", f"is negative ({_n(s)})"
             elif text:
