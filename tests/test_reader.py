@@ -871,3 +871,25 @@ def test_a_funds_amount_typed_with_its_unit_is_in_the_tables_unit(tmp_path, edit
     assert (result.total, result.rows[0].score) == (94.3, 7.7)
     assert [(f.code, f.cell) for f in validate_file(path).findings] == [
         ("G209", "B12"), ("A317", "E12"), ("A312", "E14"), ("A307", "H14")]
+
+
+@pytest.mark.parametrize("edits", [
+    {"B8": "51696500元"},  # it was 51696500 万元: execution 100 %, 93.60
+    {"A7": "调整预算数"},  # it was no 全年预算数: 5169.65 of the 年初预算数 5029.86, 100 %, 93.60
+    {"A7": "调整后全年预算数", "B7": "5333.85万元"},
+    {"A7": "批复预算数", "A8": "全年实际执行数"},
+])
+def test_a_departments_amounts_in_other_words_and_units(tmp_path, edits):
+    """The labelled amounts of a 部门整体 table: spelt as the funds block's columns are, and typed
+    with a unit of their own; the execution rate stays 96.92 % of 20 (19.38), the total 92.98."""
+    from xltools.samples import demo_samples, write_sample
+
+    sample, layout = demo_samples()["部门整体自评表.xlsx"]
+    path = tmp_path / "部门.xlsx"
+    write_sample(sample, path, layout)
+    wb = openpyxl.load_workbook(path)
+    for cell, value in edits.items():
+        wb.active[cell] = value
+    wb.save(path)
+    (result,) = score_file(path)
+    assert (result.rows[0].score, result.total) == (19.38, 92.98)

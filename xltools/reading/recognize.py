@@ -301,20 +301,27 @@ _TYPED_MONEY = re.compile(r"([+-]?\d[\d,]*(?:\.\d+)?)(万元|万|元)")
 
 
 def _typed_money(grid: Grid, table: Table) -> None:
-    """Funds amounts typed with a unit of their own, in the table's unit: ``7704200元`` in a 万元
+    """Funds amounts (and a declaration's or a department's labelled amounts) typed with a unit of
+    their own, in the table's unit: ``7704200元`` in a 万元
     table is 770.42 (it was read as 7704200 万元: A302 and full execution marks), ``770.42万`` is
     770.42 (it was no number: no execution score), ``1000万元`` in a 元 table is 10000000."""
-    for row in table.funds.rows:  # type: ignore[union-attr]
+    def typed(cell: str | None) -> float | None:
+        raw = grid.raw(*parse_a1(cell)) if cell else None
+        if raw.__class__ is not str or "万" not in raw and "元" not in raw:  # type: ignore[operator]
+            return None
+        m = _TYPED_MONEY.fullmatch(normalize_text(raw).replace(" ", ""))  # type: ignore[arg-type]
+        if m is None:
+            return None
+        yuan = float(m[1].replace(",", "")) * (1 if m[2] == "元" else 1e4)
+        return round(yuan if table.money_unit == YUAN else yuan / 1e4, 6)
+
+    for row in table.funds.rows if table.funds is not None else ():
         for f in FUNDS_AMOUNTS:
-            cell = row.cells.get(f)
-            raw = grid.raw(*parse_a1(cell)) if cell else None
-            if raw.__class__ is not str or "万" not in raw and "元" not in raw:  # type: ignore[operator]
-                continue
-            m = _TYPED_MONEY.fullmatch(normalize_text(raw).replace(" ", ""))  # type: ignore[arg-type]
-            if m is None:
-                continue
-            yuan = float(m[1].replace(",", "")) * (1 if m[2] == "元" else 1e4)
-            setattr(row, f, round(yuan if table.money_unit == YUAN else yuan / 1e4, 6))
+            if (x := typed(row.cells.get(f))) is not None:
+                setattr(row, f, x)
+    for amount in table.amounts.values():  # a declaration's or a department's labelled amounts
+        if (x := typed(amount.cell)) is not None:
+            amount.value = x
 
 
 def _money_unit(grid: Grid, start: int, stop: int) -> str:
@@ -420,10 +427,9 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
     if table.kind in (SELFEVAL, DEPT, MONITOR):
         # the indicator rows stop at a funds header: a block is above them, or the one just below
         table.funds = _funds(cells, start, h) or below
-        if table.funds is not None:
-            _typed_money(grid, table)
     if table.kind in (GOALS, DEPT):
         table.amounts = _amounts(cells, start, end)
+    _typed_money(grid, table)
     table.goals_text = _goal_texts(cells, start, h, table.blanks)
     return table, end
 
