@@ -393,6 +393,10 @@ def deviations(ctx: Context) -> Iterator[Finding]:
                           {"name": ind.name, "state": state, "state_en": state_en})
 
 
+#: The scorings of a row short of its target, or above an equality: where a unit slip shows.
+_FELL_SHORT = frozenset(("more_part", "less_ratio", "less_deduction", "less_double", "eq_above"))
+
+
 @check("A329")
 def unit_slips(ctx: Context) -> Iterator[Finding]:
     """An actual a hundredfold over a ceiling or an equality (``986000`` against ``≤100万元``), or a
@@ -406,8 +410,8 @@ def unit_slips(ctx: Context) -> Iterator[Finding]:
         return
     for row in res.rows:
         ind = row.indicator
-        if ind is None or ind.qualitative or row.score is None or ind.op is None:
-            continue
+        if row.explain_key not in _FELL_SHORT or ind is None or ind.op is None:
+            continue  # (most rows: met)
         target, actual = ind.target, ind.actual
         if not (target.is_number and actual.is_number) or target.is_percent or actual.is_percent \
                 or not target.number or not actual.number or target.number < 0 or actual.number < 0 \
