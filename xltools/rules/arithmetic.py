@@ -413,12 +413,18 @@ def unit_slips(ctx: Context) -> Iterator[Finding]:
         if row.explain_key not in _FELL_SHORT or ind is None or ind.op is None:
             continue  # (most rows: met)
         target, actual = ind.target, ind.actual
-        if not (target.is_number and actual.is_number) or target.is_percent or actual.is_percent \
-                or not target.number or not actual.number or target.number < 0 or actual.number < 0 \
-                or not units.comparable(actual.unit, target.unit):
+        if not target.number or not actual.number or target.number < 0 or actual.number < 0 \
+                or target.kind != "number" or actual.kind != "number" or target.unit == "%" or actual.unit == "%":
             continue
-        tn, an = aligned(target, actual)
+        if actual.unit and actual.unit != target.unit:  # (as written, most rows: in the target's unit)
+            if not units.comparable(actual.unit, target.unit):
+                continue
+            tn, an = aligned(target, actual)
+        else:
+            tn, an = target.number, actual.number
         ratio = an / tn
+        if 0.01 < ratio < 100:
+            continue
         if ratio >= 100 and ind.op in ("≤", "<", "="):
             times, times_en = f"的 {format_number(round(ratio))} 倍", f"{format_number(round(ratio))} times"
         elif ratio <= 0.01 and ind.op in ("≥", ">", "="):
