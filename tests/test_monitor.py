@@ -354,6 +354,11 @@ def test_a_value_to_date_written_as_a_sentence_is_lit_by_its_number(tmp_path):
     (result,) = score_workbook(read_workbook(path))
     assert (result.rows[1].light, result.rows[1].explain_key) == ("green", "mon_prorated")
     assert findings(path) == [("G220", "D10")]
+    # ... and so is a range, by its lower end (G222, not G220)
+    path = write(tmp_path, edits={"D10": "2000-2200人"}, name="d.xlsx")
+    (result,) = score_workbook(read_workbook(path))
+    assert (result.rows[1].light, result.rows[1].explain_key) == ("green", "mon_prorated")
+    assert findings(path) == [("G222", "D10")]
 
 
 @pytest.mark.parametrize(("likelihood", "light", "codes"), [

@@ -155,6 +155,27 @@ def test_quantitative(target, actual, weight, score, explain):
     assert r.explain() == explain
 
 
+@pytest.mark.parametrize(("level1", "level2", "name", "op", "target", "actual", "score", "explain"), [
+    # more is better: the lower end binds (as words, any actual met it: full marks)
+    ("产出指标", "数量指标", "培训人数", None, "2000-2200人", "1900人", 9.5, "1900人/2000人（2000-2200人） = 95.00% × 10 = 9.50"),
+    ("产出指标", "数量指标", "培训人数", None, "2000-2200人", "2100人", 10.0,
+     "实际 2100人 ≥ 目标 2000人（2000-2200人），得满分 10.00"),
+    ("产出指标", "质量指标", "验收合格率", None, "90-95%", "85%", 9.44, "85%/90%（90-95%） = 94.44% × 10 = 9.44"),
+    # less is better — a cost, a time, a count of what should not happen, or a ≤ in 指标性质: the upper end
+    ("成本指标", "经济成本指标", "设备采购成本", None, "80-100万元", "110万元", 9.09,
+     "目标/实际 100万元（80-100万元）/110万元 = 90.91% × 10 = 9.09"),
+    ("产出指标", "时效指标", "办结时间", None, "5~10天", "8天", 10.0, "实际 8天 ≤ 目标 10天（5~10天），得满分 10.00"),
+    ("效益指标", "社会效益指标", "有效投诉次数", None, "2-5次", "10次", 5.0, "目标/实际 5次（2-5次）/10次 = 50.00% × 10 = 5.00"),
+    ("产出指标", "数量指标", "培训人数", "≤", "2000-2200人", "2300人", 9.57,
+     "目标/实际 2200人（2000-2200人）/2300人 = 95.65% × 10 = 9.57"),
+])
+def test_a_range_target_is_scored_by_the_end_that_binds(level1, level2, name, op, target, actual, score, explain):
+    """G222's ranges: read as words, any actual met them; scored now by the end a reviewer takes."""
+    row = replace(ind(target, actual), level1=level1, level2=level2, name=name, op=op, direction=op or "")
+    r = score_indicator(row, SELF)
+    assert (r.score, r.explain()) == (score, explain)
+
+
 def test_percent_in_unit_column_with_fraction_cells():
     # A cell formatted as percent stores 0.9 / 0.87; the unit column says %.
     r = score_indicator(ind(0.9, 0.87, 10, op="≥", unit="%"), SELF)

@@ -126,7 +126,7 @@ CASES = [
     ("G201", "D14", None, {"D14": "≥2000"}),
     ("G202", "D20", None, {"D20": "满意"}),
     ("G221", "D14", None, {"D14": "逐步增加"}),  # a quantity in words: anything met it
-    ("G222", "D14", None, {"D14": "2000-2200人"}),  # a range: read as words, anything met it (no finding)
+    ("G222", "D14", None, {"D14": "2000-2200人"}),  # a range: as words anything met it (no finding); now ≥2000人
     ("G201", "D14", None, {"D14": "≥上年"}),  # a bound with no number
     ("G203", "A13", replace(CLEAN, rows=[*CLEAN.rows[:6], replace(CLEAN.rows[6], level1="效益指标",
                                                                   level2="社会效益指标", name="带动志愿服务人次",
@@ -1037,3 +1037,29 @@ def test_a_unit_slip_asks_for_the_unit_and_its_score_waits(tmp_path):
     assert (slip.cell, slip.suggestion("zh")) == ("E17", "核对实际完成值的单位，按指标值的单位填写（若按元填写，即 285万元）")
     assert "9500 倍" in slip.message("zh")
     assert [(c.cell, c.skipped) for c in corrections(found)] == [("G17", "pending"), ("G21", "pending"), ("B22", "pending")]
+
+
+def test_a_range_target_says_how_it_was_scored(tmp_path):
+    """2000-2200人 was a word any actual met; it is scored by ≥2000人, and G222 says so."""
+    path = write(tmp_path, edits={"D14": "2000-2200人", "E14": "1900人", "G14": 19, "H14": "部分社区未开展"})
+    (result,) = score_file(path)
+    assert (result.rows[1].score, result.rows[1].explain()) == (19.0, "1900人/2000人（2000-2200人） = 95.00% × 20 = 19.00")
+    (g222,) = [f for f in validate_file(path).findings if f.code == "G222"]
+    assert g222.message("zh") == "「服务老人人数」的指标值「2000-2200人」是一个区间，没有运算符号；已按「≥2000人」计分"
+    assert g222.suggestion("zh") == "写成一个界限：越多越好写「≥2000人」，越少越好写「≤2200人」"
+
+
+def test_a_range_target_in_a_declaration_cannot_be_assessed(tmp_path):
+    """A declaration has no actual to score a range by: G222 says it cannot be assessed."""
+    import openpyxl
+
+    from xltools.samples import demo_samples, write_sample
+
+    sample, layout = demo_samples()["目标申报表.xlsx"]
+    path = tmp_path / "申报.xlsx"
+    write_sample(sample, path, layout)
+    wb = openpyxl.load_workbook(path)
+    wb.active["E12"] = "100-120家"
+    wb.save(path)
+    (g222,) = [f for f in validate_file(path).findings if f.code == "G222"]
+    assert (g222.cell, g222.message("zh")) == ("E12", "「参展企业数量」的指标值「100-120家」是一个区间，没有运算符号；无法据以考核")

@@ -12,6 +12,7 @@ and the total are sums of the rounded row scores.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -29,6 +30,7 @@ from .values import (
     format_number,
     is_qualitative_direction,
     percent_scale,
+    range_bounds,
     sentence_number,
     sentence_target,
     share_of_target,
@@ -375,15 +377,42 @@ def sentence_read(ind: Indicator, field: str = "actual") -> tuple[Indicator, str
     """
     value: Value = getattr(ind, field)
     if ind.target.kind == "text":
-        found = None if is_qualitative_direction(ind.direction) else sentence_target(ind.target, value)
-        return None if found is None else (replace(ind, target=found, op="=", qualitative=False), "target",
-                                           ind.target.text)
+        if is_qualitative_direction(ind.direction):
+            return None
+        found = range_bound(ind) or sentence_target(ind.target, value)
+        return None if found is None else (replace(ind, target=found, op=found.op or "=", qualitative=False),
+                                           "target", ind.target.text)
     if ind.qualitative:
         return None
     found = share_of_target(value, ind.target)  # ``93%`` against ≥3000平方米: 2790平方米
     if found is None and value.kind == "text":
         found = date_in(value.text) if ind.target.kind == "date" else sentence_number(value, ind.target, ind.unit)
     return None if found is None else (replace(ind, **{field: found}), field, value.text)
+
+
+def range_bound(ind: Indicator) -> Value | None:
+    """The end of a target written as a range (``2000-2200人``, G222) that a reviewer scores it by:
+    ≤ its upper end where less is better — the row's 指标性质 says ≤, or it is a cost (成本), a time
+    (时效指标) or a count of what should not happen (heuristics.toml ``lower_better``: 投诉次数,
+    事故发生率 …) — else ≥ its lower end, as quantities, rates and benefits are. An actual within
+    the range meets it either way; read as words, any actual did."""
+    ends = range_bounds(ind.target, ind.unit)
+    if ends is None:
+        return None
+    if ind.op in ("≥", ">", "≤", "<"):
+        return ends[1] if ind.op in ("≤", "<") else ends[0]
+    less = "成本" in ind.level1 or "成本" in ind.level2 or "时效" in ind.level2 or _lower_better(ind.name)
+    return ends[1] if less else ends[0]
+
+
+@lru_cache(maxsize=1)
+def _lower_better_words() -> re.Pattern[str]:
+    words = sorted(packaged_heuristics()["lower_better"], key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _lower_better(name: str) -> bool:
+    return _lower_better_words().search(name) is not None
 
 
 def restated(ind: Indicator, row: RowScore, param: str, text: str) -> RowScore:

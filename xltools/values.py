@@ -465,6 +465,22 @@ def share_of_target(actual: Value, target: Value) -> Value | None:
     return Value("number", text=actual.text, number=round(target.number * share / 100, 6), unit=target.unit)
 
 
+#: A target written as a range (``100-120家``, ``5~10天``, ``90-95%``; NFKC: ～ is ~): no bound to score by.
+RANGE = re.compile(r"([0-9]+(?:\.[0-9]+)?)%?\s*(?:-|~|—|–|至|到)\s*([0-9]+(?:\.[0-9]+)?)\s*(%|[\u4e00-\u9fff]{1,4})?")
+
+
+def range_bounds(target: Value, unit: str = "") -> tuple[Value, Value] | None:
+    """The two ends of a target written as a range without a bound (``2000-2200人``: ≥2000人 and
+    ≤2200人), or ``None``: not a year's span (``2023-2024年``), nor ``95%-100%`` (at least 95 %,
+    which parse_value reads so), nor a range that runs backwards. ``unit``: the row's 度量单位."""
+    m = RANGE.fullmatch(target.text) if target.kind == "text" else None
+    if m is None or m[3] == "年" or float(m[1]) >= float(m[2]):
+        return None
+    u = m[3] or units.clean(normalize_text(unit))
+    return (Value("number", text=target.text, op="≥", number=float(m[1]), unit=u),
+            Value("number", text=target.text, op="≤", number=float(m[2]), unit=u))
+
+
 def sentence_target(target: Value, actual: Value) -> Value | None:
     """The one number of a target written as a sentence without a bound (``培训100人``, a word to
     the reader), when the actual is a number in its unit (``80人``, or ``实际培训80人``): the

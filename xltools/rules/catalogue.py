@@ -119,8 +119,8 @@ CATALOGUE: dict[str, Entry] = {
                   "the target 「{value}」 of the quantity indicator 「{name}」 is words with no quantity: it cannot be assessed",
                   "写成数量和单位，如「≥100家」「1100人次」；考核增长的，写明增长多少（如「较上年增加≥10家」）",
                   "write a quantity with its unit (≥100家, 1100人次); for growth, say how much (较上年增加≥10家)"),
-    "G222": Entry(WARNING, "「{name}」的指标值「{value}」是一个区间，没有运算符号，只能按文字判断（任何结果都算达成）",
-                  "the target 「{value}」 of 「{name}」 is a range with no bound: it can only be judged as words (anything meets it)",
+    "G222": Entry(WARNING, "「{name}」的指标值「{value}」是一个区间，没有运算符号；{how}",
+                  "the target 「{value}」 of 「{name}」 is a range with no bound: {how_en}",
                   "写成一个界限：越多越好写「≥{low}{unit}」，越少越好写「≤{high}{unit}」",
                   "write one bound: ≥{low}{unit} if more is better, ≤{high}{unit} if less is"),
     # --- A: arithmetic and consistency ---------------------------------------------------------

@@ -10,7 +10,7 @@ from .. import units
 from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator, Table
 from ..reading.labels import label_key
 from ..reading.recognize import to_number
-from ..scoring import sentence_read
+from ..scoring import range_bound, sentence_read
 from ..taxonomy import level1_key
 from ..values import (
     DATE_UNIT,
@@ -24,6 +24,7 @@ from ..values import (
     parse_date,
     parse_direction,
     parse_value,
+    range_bounds,
     year_of,
 )
 from . import Context, Finding, any_of, better_way, bounded_rates, check, percent_of
@@ -85,25 +86,32 @@ def wordy_quantity_targets(ctx: Context) -> Iterator[Finding]:
             yield Finding("G221", t.sheet, ind.cell("target"), v.text, {"name": ind.name, "value": v.text})
 
 
-#: A target written as a range (``100-120家``, ``5~10天``, ``90-95%``; NFKC: ～ is ~): no bound to score by.
-_RANGE = re.compile(r"([0-9]+(?:\.[0-9]+)?)%?\s*(?:-|~|—|–|至|到)\s*([0-9]+(?:\.[0-9]+)?)\s*(%|[\u4e00-\u9fff]{1,4})?")
-
-
 @check("G222")
 def range_targets(ctx: Context) -> Iterator[Finding]:
-    """A target written as a range without a bound: read as words, any actual met it. Which end
-    binds (more or less is better) is the unit's to say; the suggestion offers both. Not a year's
-    span (``2023-2024年``), nor ``95%-100%`` (at least 95 %: values reads it so)."""
+    """A target written as a range without a bound. Read as words, any actual met it; it is scored
+    by the end a reviewer takes (scoring.range_bound: ≥ the lower end, ≤ the upper where less is
+    better), but which end binds is the unit's to say: the suggestion offers both. Not a year's span
+    (``2023-2024年``), nor ``95%-100%`` (at least 95 %: values reads it so). Our templates' formulas
+    read the range as words, and so does xltools there."""
     t = ctx.table
     if t.kind == EVALUATION:
         return
     for ind in t.indicators:
-        v = ind.target
-        m = _RANGE.fullmatch(v.text) if v.kind == "text" and not is_qualitative_direction(ind.direction) else None
-        if m is None or m[3] == "年" or float(m[1]) >= float(m[2]):
+        if ind.target.kind != "text" or is_qualitative_direction(ind.direction):
             continue
-        yield Finding("G222", t.sheet, ind.cell("target"), v.text, {
-            "name": ind.name, "value": v.text, "low": m[1], "high": m[2], "unit": m[3] or ind.unit})
+        ends = range_bounds(ind.target, ind.unit)
+        if ends is None:
+            continue
+        bound = None if t.template or t.kind == GOALS else range_bound(ind)
+        if bound is not None:
+            how = (f"已按「{bound.display()}」计分", f"it was scored as {bound.display()}")
+        elif t.template:  # the template's formulas take a text target for a qualitative one
+            how = ("模板按定性指标计分，不与实际完成值比较", "the template scores it as qualitative, not against the actual")
+        else:
+            how = ("无法据以考核", "it cannot be assessed")
+        yield Finding("G222", t.sheet, ind.cell("target"), ind.target.text, {
+            "name": ind.name, "value": ind.target.text, "low": format_number(ends[0].number),
+            "high": format_number(ends[1].number), "unit": ends[0].unit, "how": how[0], "how_en": how[1]})
 
 
 #: 指标性质 spellings of "定量（其他）": a quantitative value that needs a written note (domain.md §2).
@@ -526,7 +534,7 @@ def sentence_targets(ctx: Context) -> Iterator[Finding]:
             problem = ("，无法据以考核", ", which cannot be assessed")
         else:  # what scoring and the lights compared it as
             read = sentence_read(ind, "to_date" if t.kind == MONITOR else "actual")
-            if read is None:
+            if read is None or range_bounds(ind.target, ind.unit) is not None:  # a range is G222's
                 continue
             found = read[0].target
             problem = (f"；已按其中的 {found.display()} 与实际完成值比较",
