@@ -1063,3 +1063,13 @@ def test_a_range_target_in_a_declaration_cannot_be_assessed(tmp_path):
     wb.save(path)
     (g222,) = [f for f in validate_file(path).findings if f.code == "G222"]
     assert (g222.cell, g222.message("zh")) == ("E12", "「参展企业数量」的指标值「100-120家」是一个区间，没有运算符号；无法据以考核")
+
+
+@pytest.mark.parametrize(("edits", "cell", "fix"), [
+    ({"D14": "≥2000"}, "D14", "注明单位，如「≥2000人」"),  # 服务老人人数: the unit the name suggests
+    ({"D20": 0.9, "E20": 0.95}, "D20", "注明单位，如「90%」"),  # a satisfaction as a percentage, not 0.9个
+    ({"C15": "开展讲座", "D15": "≥24"}, "D15", "注明单位，如「≥24个」「24人次」「24%」"),  # nothing to go by
+])
+def test_a_target_without_a_unit_is_shown_with_the_unit_it_likely_has(tmp_path, edits, cell, fix):
+    (g201,) = [f for f in validate_file(write(tmp_path, edits=edits)).findings if f.code == "G201"]
+    assert (g201.cell, g201.suggestion("zh")) == (cell, fix)

@@ -60,11 +60,29 @@ def unmeasurable_targets(ctx: Context) -> Iterator[Finding]:
                 "fix": "写成「≥90%」「≤30天」「1100人」这样的数值和单位",
                 "fix_en": "write a number with its unit: ≥90%, ≤30天, 1100人"})
         else:
-            n = format_number(ind.target.number)
+            examples = _unit_examples(ind, ctx)
             yield Finding("G201", t.sheet, ind.cell("unit", "target"), value, {
                 **params, "problem": "没有度量单位", "problem_en": "has no unit",
-                "fix": f"注明单位，如「{ind.target.op or ''}{n}个」「{n}人次」「{n}%」",
-                "fix_en": f"add its unit, e.g. {n}个, {n}人次 or {n}%"})
+                "fix": "注明单位，如" + "".join(f"「{e}」" for e in examples),
+                "fix_en": "add its unit, e.g. " + " or ".join(examples)})
+
+
+#: The unit a name suggests for a target typed without one (``搭建展位面积`` ≥3000: 平方米), first match.
+_UNIT_HINTS = (("面积", "平方米"), ("人次", "人次"), ("人数", "人"), ("户数", "户"), ("天数", "天"), ("时间", "天"),
+               ("时限", "天"), ("周期", "天"), ("工期", "天"), ("里程", "公里"), ("长度", "米"), ("金额", "万元"),
+               ("成本", "万元"), ("费用", "万元"), ("资金", "万元"), ("成交额", "万元"), ("次数", "次"), ("场次", "场"),
+               ("企业", "家"), ("机构", "家"))
+
+
+def _unit_examples(ind: Indicator, ctx: Context) -> list[str]:
+    """Targets with a unit to show for one typed without (G201): a rate's as a percentage (0.9 of
+    满意度 is ≥90%), else the unit the name suggests, else the usual counts."""
+    op, x = ind.target.op or "", ind.target.number or 0.0
+    if _is_satisfaction(ind) or bounded_rates(ctx.words)(ind.name) or ind.name.endswith("率"):
+        return [f"{op}{format_number(round(x * 100, 6) if 0 < x <= 1 else x)}%"]
+    n = format_number(x)
+    hinted = next((u for word, u in _UNIT_HINTS if word in ind.name), None)
+    return [f"{op}{n}{hinted}"] if hinted else [f"{op}{n}个", f"{n}人次", f"{n}%"]
 
 
 #: What a target cell starts with when it is a bound, whatever follows (NFKC: ＞ is >).
