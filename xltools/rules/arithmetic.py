@@ -423,7 +423,7 @@ def unit_slips(ctx: Context) -> Iterator[Finding]:
         else:
             tn, an = target.number, actual.number
         ratio = an / tn
-        if 0.01 < ratio < 100:
+        if 0.01 < ratio < 100 or not 1e-300 < ratio < 1e300:  # (5e-324 of 2000 underflows to 0)
             continue
         if ratio >= 100 and ind.op in ("≤", "<", "="):
             times, times_en = f"的 {format_number(round(ratio))} 倍", f"{format_number(round(ratio))} times"
