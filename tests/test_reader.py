@@ -798,25 +798,8 @@ def test_a_note_written_across_the_table_is_no_level(tmp_path, at, note, merged)
         ("G209", "B12"), ("A317", "E12"), ("A312", "E14"), ("A307", "H14")]
 
 
-def test_a_weight_merged_over_two_indicator_rows_is_theirs_together(tmp_path):
-    """分值 30 merged over 参展企业数量 and 搭建展位面积, each with its own 得分: the first row took the
-    whole 30 (full marks, 95.30) and the second had none (S103, an error); shared, 15 each, the
-    table is the demo's again: 94.30 and its findings."""
-    from xltools.api import validate_file
-
-    wb, ws = _demo_sheet(tmp_path)
-    ws["F14"], ws["F15"] = 30, None
-    ws.merge_cells("F14:F15")
-    path = tmp_path / "合并分值.xlsx"
-    wb.save(path)
-    (result,) = score_file(path)
-    assert [(r.weight, r.score) for r in result.rows[1:3]] == [(15, 15), (15, 14)]
-    assert result.total == 94.3
-    assert [(f.code, f.cell) for f in validate_file(path).findings] == [
-        ("G209", "B12"), ("A317", "E12"), ("A312", "E14"), ("A307", "H14")]
-
-
 @pytest.mark.parametrize(("weights_merged", "written", "found"), [
+    (True, "each", []),  # 分值 merged, each row its own 得分
     (True, 29, []),
     (False, 29, []),
     (True, 30, [("A305", "G14", 30, "29.00")]),
@@ -824,11 +807,15 @@ def test_a_weight_merged_over_two_indicator_rows_is_theirs_together(tmp_path):
     (True, None, [("A326", "G14", None, "29.00")]),
     (True, 31, [("A304", "G14", 31, None)]),
 ])
-def test_a_score_merged_over_two_indicator_rows_is_theirs_together(tmp_path, weights_merged, written, found):
-    """得分 merged over 参展企业数量 and 搭建展位面积 (their 分值 merged alike, or 15 each): the first
-    row took the group's score (total 95.30; A304, or A305 against that row alone) and the second
-    had none (S103 or A326). The written score is now the two rows' together: the total is the
-    demo's 94.30, and A304/A305/A326 are said once, at the merged cell, of the rows' sum."""
+def test_a_weight_or_score_merged_over_two_indicator_rows_is_theirs_together(tmp_path, weights_merged, written, found):
+    """分值 30 merged over 参展企业数量 and 搭建展位面积, each with its own 得分: the first row took the
+    whole 30 (full marks, 95.30) and the second had none (S103, an error); shared, 15 each, the
+    table is the demo's again: 94.30 and its findings.
+
+    得分 merged over the two rows too (or over their own 15 each): the first row took the group's
+    score (total 95.30; A304, or A305 against that row alone) and the second had none (S103 or
+    A326). The written score is now the two rows' together: the total is the demo's 94.30, and
+    A304/A305/A326 are said once, at the merged cell, of the rows' sum."""
     from xltools.api import validate_file
     from xltools.fix import corrections
 
@@ -836,8 +823,9 @@ def test_a_score_merged_over_two_indicator_rows_is_theirs_together(tmp_path, wei
     if weights_merged:
         ws["F14"], ws["F15"] = 30, None
         ws.merge_cells("F14:F15")
-    ws["G14"], ws["G15"] = written, None
-    ws.merge_cells("G14:G15")
+    if written != "each":
+        ws["G14"], ws["G15"] = written, None
+        ws.merge_cells("G14:G15")
     path = tmp_path / "合并得分.xlsx"
     wb.save(path)
     (result,) = score_file(path)
