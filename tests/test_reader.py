@@ -881,3 +881,31 @@ def test_a_departments_amounts_in_other_words_and_units(tmp_path, edits):
     wb.save(path)
     (result,) = score_file(path)
     assert (result.rows[0].score, result.total) == (19.38, 92.98)
+
+
+def test_numbered_levels_and_indicators_are_read_without_their_numbers(tmp_path):
+    """一、产出指标 / 1.数量指标 / 1.参展企业数量, （2）…, ③…, 4、…: the numbers are the rows'
+    places. With them, the levels were outside the taxonomy (S102, errors, and G204) and A311 found
+    every declared indicator missing and every written one new; 1.5米宽… stays a name."""
+    from xltools.api import validate_files
+    from xltools.samples import demo_samples, write_sample
+
+    wb, ws = _demo_sheet(tmp_path)
+    for r in (14, 15, 16, 17):
+        ws[f"A{r}"] = "一、产出指标"
+    ws["A18"], ws["A19"], ws["A20"] = "二、效益指标", "二、效益指标", "三、满意度指标"
+    ws["B14"], ws["B15"], ws["B16"] = "1.数量指标", "1.数量指标", "（2）质量指标"
+    ws["C14"], ws["C15"], ws["C16"], ws["C17"] = "1.参展企业数量", "（2）搭建展位面积", "③展会布展验收合格率", "4、布展完成时间"
+    path = tmp_path / "编号.xlsx"
+    wb.save(path)
+    goals, layout = demo_samples()["目标申报表.xlsx"]
+    write_sample(goals, tmp_path / "目标申报表.xlsx", layout)
+    (result,) = score_file(path)
+    assert [r.name for r in result.rows[1:5]] == ["参展企业数量", "搭建展位面积", "展会布展验收合格率", "布展完成时间"]
+    assert [(r.level1, r.level2) for r in result.rows[1:4]] == [("产出指标", "数量指标")] * 2 + [("产出指标", "质量指标")]
+    (report,) = validate_files([str(path)], goals_path=str(tmp_path / "目标申报表.xlsx")).files
+    assert [(f.code, f.cell) for f in report.findings] == [
+        ("G209", "B12"), ("A317", "E12"), ("A312", "E14"), ("A307", "H14")]
+    ws["C17"] = "1.5米宽步道建设长度"
+    wb.save(path)
+    assert score_file(path)[0].rows[4].name == "1.5米宽步道建设长度"

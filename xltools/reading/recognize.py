@@ -103,6 +103,10 @@ _TABLE_REASON_KEYS = frozenset(TABLE_REASONS)
 #: The national form's numbered slots, left in as units fill them: ``指标1：工程完工率`` is the
 #: indicator 工程完工率; ``指标2：`` and ``……`` alone are slots nobody filled.
 _SLOT_PREFIX = re.compile(r"^指标\s*\d+\s*[:：.．、]?\s*")
+#: An indicator numbered in its own cell: ``1.参展企业数量``, ``（2）搭建展位面积``, ``③验收合格率``,
+#: ``4、布展完成时间``, ``一、…`` — the number is the row's place, not its name (``1.5米宽道路`` is a name).
+_NUMBERED = re.compile(r"^(?:\d{1,2}\s*[.．、:：)）]|[(（]\s*\d{1,2}\s*[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、.．])\s*"
+                       r"(?=[^\d\s.．])")
 _ELLIPSIS = re.compile(r"^[.．。…·]+$")
 _WRAP = re.compile(r"\s*\n\s*")
 #: A note written across a table's first columns (``注：满意度为问卷调查结果``, ``填表说明：…``): not a
@@ -610,9 +614,13 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
         l2 = to_text(grid.value(r, l2_col)) if l2_col is not None else ""
         if "\n" in l2:  # 经济效益⏎指标, wrapped by hand to fit the column
             l2 = _WRAP.sub("", l2)
+        if l2[:1] in _SLOT_START:  # ``1.数量指标``: numbered, as the names may be
+            l2 = _NUMBERED.sub("", l2, count=1)
         l1 = to_text(grid.value(r, l1_col)) if l1_col is not None else (taxonomy.parent_of(l2) if l2 else "")
         if "\n" in l1:
             l1 = _WRAP.sub("", l1)
+        if l1[:1] in _SLOT_START:  # ``一、产出指标`` (it was a level outside the taxonomy, S102)
+            l1 = _NUMBERED.sub("", l1, count=1)
         if l1 and l1 != level1 and _NOTE.match(l1) and grid.raw(r, name_col) in ("", None):
             r += 1
             continue
@@ -784,7 +792,7 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
                   for c, x in zip(experts, scores, strict=True)]
     expert_texts = tuple(to_text(row[c]) if c < n else "" for c in experts) if None in scores else ()
     name = to_text(name_v)
-    if name[:2] == "指标" or "\n" in name or name[:1] in "….．":
+    if name[:2] == "指标" or "\n" in name or name[:1] in _SLOT_START:
         name = _slot_name(name)
     unit_col = to_text(unit_v)
     target = parse_value(target_v, unit=unit_col, op=direction if direction else None)  # 「±」: a band
@@ -845,12 +853,17 @@ def _score(score_v: object, weight_v: object, deduction_v: object = "") -> float
     return score
 
 
+#: First characters of a name that may carry a slot or a row number (``……``, ``1.``, ``（2）``, ``③``, ``一、``).
+_SLOT_START = frozenset("….．0123456789(（一二三四五六七八九十" + "".join(chr(c) for c in range(0x2460, 0x2474)))
+
+
 def _slot_name(name: str) -> str:
-    """An indicator's name without the form's slot number or a hand-made line break
-    (``指标1：工程完工率（%）`` → ``工程完工率（%）``); a slot that names nothing (``指标2：``,
-    ``指标1：/``, ``……``) is kept as written, for _is_slot."""
+    """An indicator's name without the form's slot number, its row number or a hand-made line
+    break (``指标1：工程完工率（%）`` → ``工程完工率（%）``, ``1.参展企业数量`` → ``参展企业数量``: with
+    the number, A311 found every declared indicator missing and every one reported new); a slot
+    that names nothing (``指标2：``, ``指标1：/``, ``……``) is kept as written, for _is_slot."""
     name = _WRAP.sub("", name)
-    rest = _SLOT_PREFIX.sub("", name)
+    rest = _NUMBERED.sub("", _SLOT_PREFIX.sub("", name), count=1)
     return rest if rest and not _is_slot(rest) else name
 
 
