@@ -1080,3 +1080,11 @@ def test_a_vanishing_number_is_no_unit_slip_and_no_crash(tmp_path, edits):
     """Numbers no one types (found by the property tests): their ratio to the target under- or
     overflows; A329 passes them by instead of dividing by zero or rounding infinity."""
     assert "A329" not in {f.code for f in validate_file(write(tmp_path, edits=edits)).findings}
+
+
+def test_a_unit_slip_of_a_count_names_no_money(tmp_path):
+    """A329 of 19人 against ≥2000人 says a unit was likely typed wrong, without the 元/万元 example."""
+    path = write(tmp_path, edits={"E14": "19人"})
+    (slip,) = [f for f in validate_file(path).findings if f.code == "A329"]
+    assert slip.message("zh") == "「服务老人人数」实际 19人 是目标 ≥2000人的 1/105，相差百倍以上，多是单位填错"
+    assert slip.suggestion("zh") == "核对实际完成值的单位，按指标值的单位填写"

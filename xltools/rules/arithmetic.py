@@ -431,13 +431,15 @@ def unit_slips(ctx: Context) -> Iterator[Finding]:
             times, times_en = f"的 1/{format_number(round(1 / ratio))}", f"1/{format_number(round(1 / ratio))} of"
         else:
             continue
-        hint = hint_en = ""
-        if units.canonical(target.unit) == ("元", 1e4) and not actual.unit and ratio >= 100:  # 元 in a 万元 row
-            wan = f"{format_number(round(an / 1e4, 6))}{target.unit}"
-            hint, hint_en = f"（若按元填写，即 {wan}）", f" (if typed in 元: {wan})"
+        hint = hint_en = example = example_en = ""
+        if units.canonical(target.unit)[0] == "元":  # money: 元 typed where 万元 is asked, most often
+            example, example_en = "（如把元填在了万元栏）", " (元 where 万元 is asked)"
+            if units.canonical(target.unit)[1] == 1e4 and not actual.unit and ratio >= 100:
+                wan = f"{format_number(round(an / 1e4, 6))}{target.unit}"
+                hint, hint_en = f"（若按元填写，即 {wan}）", f" (if typed in 元: {wan})"
         yield Finding("A329", t.sheet, ind.cell("actual"), actual.display(), {
             "name": ind.name, "actual": actual.display(), "target": target.display(), "times": times,
-            "times_en": times_en, "hint": hint, "hint_en": hint_en})
+            "times_en": times_en, "hint": hint, "hint_en": hint_en, "example": example, "example_en": example_en})
 
 
 @check("A308")

@@ -208,9 +208,9 @@ CATALOGUE: dict[str, Entry] = {
     "A328": Entry(WARNING, "「{name}」的实际完成值「{value}」是占目标的比例，不是实际达到的数量；已按目标 {target} 的这一比例，即 {share} 计算",
                   "the actual 「{value}」 of 「{name}」 is a share of the target, not the amount reached; it was taken as that share of {target}, {share}",
                   "填写实际达到的数量，如「{share}」", "write the amount reached, e.g. 「{share}」"),
-    "A329": Entry(WARNING, "「{name}」实际 {actual} 是目标 {target}{times}，相差百倍以上，多是单位填错（如把元填在了万元栏）",
+    "A329": Entry(WARNING, "「{name}」实际 {actual} 是目标 {target}{times}，相差百倍以上，多是单位填错{example}",
                   "the actual {actual} of 「{name}」 is {times_en} the target {target}: a hundredfold apart, most often a "
-                  "unit typed wrong (元 where 万元 is asked)",
+                  "unit typed wrong{example_en}",
                   "核对实际完成值的单位，按指标值的单位填写{hint}", "check the actual's unit and write it in the target's{hint_en}"),
     # --- M: mid-year monitoring (绩效运行监控表, domain.md §3.6; xltools/monitoring.py) ----------
     "M401": Entry(WARNING, "「{name}」{light}（{how}），但未填写偏差原因",
