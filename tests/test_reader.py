@@ -909,3 +909,19 @@ def test_numbered_levels_and_indicators_are_read_without_their_numbers(tmp_path)
     ws["C17"] = "1.5米宽步道建设长度"
     wb.save(path)
     assert score_file(path)[0].rows[4].name == "1.5米宽步道建设长度"
+
+
+def test_invisible_characters_pasted_with_values_are_not_read(tmp_path):
+    """Zero-width spaces, a byte-order mark, a soft hyphen — text pasted from web pages and chat
+    carries them: ``120家`` + U+200B was a unit 家​ that could not be converted (A316), and a header
+    label with one inside was no label."""
+    from xltools.api import validate_file
+
+    wb, ws = _demo_sheet(tmp_path)
+    ws["E14"], ws["D16"], ws["E13"], ws["F6"] = "120家\u200b", "\ufeff=100%", "实际完成值\u00ad", "分\u200d值"
+    path = tmp_path / "不可见字符.xlsx"
+    wb.save(path)
+    (result,) = score_file(path)
+    assert (result.total, result.rows[0].score) == (94.3, 7.7)
+    assert [(f.code, f.cell) for f in validate_file(path).findings] == [
+        ("G209", "B12"), ("A317", "E12"), ("A312", "E14"), ("A307", "H14")]

@@ -146,10 +146,15 @@ def format_number(x: float | None) -> str:
 _PERCENT_WORDS = ("百分比", "百分率")
 
 
+#: Characters that show nothing — zero-width spaces and joiners, a byte-order mark, a soft hyphen —
+#: which text pasted from web pages and chat carries: ``120家`` + U+200B was a unit 家​ (A316).
+INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
 @lru_cache(maxsize=8192)
 def normalize_text(s: str) -> str:
-    """NFKC (full-width digits, ％, ＞＝, （） become ASCII), no spaces of any width."""
-    s = unicodedata.normalize("NFKC", s)
+    """NFKC (full-width digits, ％, ＞＝, （） become ASCII), no spaces of any width, nothing invisible."""
+    s = unicodedata.normalize("NFKC", s).translate(INVISIBLE)
     return "".join(s.split())
 
 

@@ -12,7 +12,7 @@ import unicodedata
 from functools import lru_cache
 
 _TRAILING_BRACKET = re.compile(r"\([^()]*\)$")
-_DROP = str.maketrans("", "", ":：*＊\u3000 \t\r\n、")
+_DROP = str.maketrans("", "", ":：*＊\u3000 \t\r\n、\u200b\u200c\u200d\u2060\ufeff\u00ad")  # (and the invisible)
 
 
 @lru_cache(maxsize=8192)
