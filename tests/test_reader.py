@@ -925,3 +925,29 @@ def test_invisible_characters_pasted_with_values_are_not_read(tmp_path):
     assert (result.total, result.rows[0].score) == (94.3, 7.7)
     assert [(f.code, f.cell) for f in validate_file(path).findings] == [
         ("G209", "B12"), ("A317", "E12"), ("A312", "E14"), ("A307", "H14")]
+
+
+def test_a_reason_merged_over_two_rows_is_the_reason_of_both(tmp_path):
+    """One 偏差原因 cell merged over 参展企业数量 (over-achieved) and 搭建展位面积 (short): the
+    second row read an empty cell, A307 "no reason"; and one 纠偏措施 merged over two monitoring
+    rows, M402 "no measures"."""
+    from xltools.api import validate_file
+    from xltools.samples import demo_samples, write_sample
+
+    wb, ws = _demo_sheet(tmp_path)
+    ws["H14"], ws["H15"] = "展会规模扩大，面积受场馆限制", None
+    ws.merge_cells("H14:H15")
+    path = tmp_path / "合并原因.xlsx"
+    wb.save(path)
+    (table,) = read_workbook(path).tables
+    assert [i.deviation for i in table.indicators[:2]] == ["展会规模扩大，面积受场馆限制"] * 2
+    assert [(f.code, f.cell) for f in validate_file(path).findings] == [("G209", "B12"), ("A317", "E12"), ("A312", "E14")]
+
+    sample, layout = demo_samples()["监控表.xlsx"]
+    path = tmp_path / "监控.xlsx"
+    write_sample(sample, path, layout)
+    wb = openpyxl.load_workbook(path)
+    wb.active["I13"] = "下半年加大招商力度"
+    wb.active.merge_cells("I13:I14")
+    wb.save(path)
+    assert [f.code for f in validate_file(path).findings] == ["M401"]  # (M402 at I14 before)

@@ -594,6 +594,7 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
         columns[f"expert{i + 1}"] = column_letter(c)
     sets, labelled, rows = cells.sets, cells.labelled, grid.rows
     stop = min(stop, len(rows))
+    down = _merged_down(grid, cols, first)
     header_keys = cells.keys[table.header_row - 1]
     while r < stop:
         row_keys = sets[r]
@@ -645,7 +646,7 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
             r += 1
             continue
         blanks = 0
-        ind = _indicator(grid.rows[r], reader, experts, level1, level2)
+        ind = _indicator(_with_merged(grid, r, down, first) if down else grid.rows[r], reader, experts, level1, level2)
         if ind.name and _empty_slot(ind) and _is_slot(ind.name):  # 指标2： / …… left as printed, unfilled
             r += 1
             continue
@@ -655,6 +656,36 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
         table.indicators.append(ind)
         r += 1
     return r
+
+
+#: Fields whose cell one merge may share between indicator rows: one 偏差原因 for two rows that
+#: fell short for one reason, one 指标性质 or 度量单位 for a block.
+_SHAREABLE = ("direction", "unit", "deviation", "criteria", "note", "measures", "likelihood")
+
+
+def _merged_down(grid: Grid, cols: dict[str, int], first: int) -> list[int]:
+    """The columns of shareable fields with a cell merged down over rows from ``first`` on (most
+    tables: none, and the rows are read as they are)."""
+    if not grid.merged:
+        return []
+    wanted = {cols[f] for f in _SHAREABLE if f in cols}
+    return sorted({c for r0, c0, r1, c1 in grid.merged if r1 > r0 and r1 >= first
+                   for c in range(c0, c1 + 1) if c in wanted})
+
+
+def _with_merged(grid: Grid, r: int, down: list[int], first: int) -> list[object]:
+    """Row ``r`` with the cells of ``down`` that a merge from an indicator row above covers given
+    that row's value: a 偏差原因 merged over two rows is the reason of both (the second was A307,
+    "no reason")."""
+    row = grid.rows[r]
+    for c in down:
+        r0, c0 = grid.origin(r, c)
+        if r0 != r and r0 >= first:
+            if row is grid.rows[r]:
+                row = list(row)
+            if c < len(row):
+                row[c] = grid.raw(r0, c0)
+    return row
 
 
 def _table_reasons(cells: _Cells, table: Table, r: int, stop: int, name_col: int) -> int | None:
