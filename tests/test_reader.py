@@ -929,8 +929,8 @@ def test_invisible_characters_pasted_with_values_are_not_read(tmp_path):
 
 def test_a_reason_merged_over_two_rows_is_the_reason_of_both(tmp_path):
     """One 偏差原因 cell merged over 参展企业数量 (over-achieved) and 搭建展位面积 (short): the
-    second row read an empty cell, A307 "no reason"; and one 纠偏措施 merged over two monitoring
-    rows, M402 "no measures"."""
+    second row read an empty cell, A307 "no reason"; one 指标值 merged over two rows, S103; and one
+    纠偏措施 merged over two monitoring rows, M402 "no measures"."""
     from xltools.api import validate_file
     from xltools.samples import demo_samples, write_sample
 
@@ -942,6 +942,12 @@ def test_a_reason_merged_over_two_rows_is_the_reason_of_both(tmp_path):
     (table,) = read_workbook(path).tables
     assert [i.deviation for i in table.indicators[:2]] == ["展会规模扩大，面积受场馆限制"] * 2
     assert [(f.code, f.cell) for f in validate_file(path).findings] == [("G209", "B12"), ("A317", "E12"), ("A312", "E14")]
+    # one 指标值 for two rows (=100% for two 合格率): the second had none (S103, an error)
+    ws["B17"], ws["C17"], ws["D17"], ws["E17"] = "质量指标", "展位搭建验收合格率", None, "100%"
+    ws.merge_cells("D16:D17")
+    wb.save(path)
+    assert [str(i.target.display()) for i in read_workbook(path).tables[0].indicators[2:4]] == ["=100%", "=100%"]
+    assert "S103" not in {f.code for f in validate_file(path).findings}
 
     sample, layout = demo_samples()["监控表.xlsx"]
     path = tmp_path / "监控.xlsx"

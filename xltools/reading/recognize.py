@@ -659,8 +659,8 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
 
 
 #: Fields whose cell one merge may share between indicator rows: one 偏差原因 for two rows that
-#: fell short for one reason, one 指标性质 or 度量单位 for a block.
-_SHAREABLE = ("direction", "unit", "deviation", "criteria", "note", "measures", "likelihood")
+#: fell short for one reason, one 指标性质, 度量单位 or 指标值 (=100%) for a block.
+_SHAREABLE = ("direction", "unit", "target", "target_midterm", "deviation", "criteria", "note", "measures", "likelihood")
 
 
 def _merged_down(grid: Grid, cols: dict[str, int], first: int) -> list[int]:
