@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import openpyxl
+import pytest
 from click.testing import CliRunner
 
 from xltools.api import validate_file
@@ -203,3 +204,20 @@ def test_an_open_document_gets_a_rebuilt_corrected_copy(tmp_path, soffice):
     assert validate_file(str(out)).findings == []
     # the merged cells it says it keeps (python-calamine gives an .ods none; they come from content.xml)
     assert sorted(str(r) for r in ws.merged_cells.ranges) == ["A11:A12", "A1:H1", "A6:A10", "B4:H4"]
+
+
+@pytest.mark.parametrize(("written", "fixed"), [("总分：95", "总分：94.30"), ("合计:95分", "合计:94.30分")])
+def test_a_total_written_after_its_label_is_read_and_corrected_there(tmp_path, written, fixed):
+    """``总分：95`` in the label's own cell, the 得分 cell beside it empty: the total was "not filled
+    in" (A326 at the empty cell) — or for ``合计:95分`` not even a total row (S102, G204). It is the
+    written total now (A305 at its cell), and ``fix`` corrects the number and keeps the label."""
+    from .test_reader import _demo_sheet
+
+    wb, ws = _demo_sheet(tmp_path)
+    ws["A21"], ws["G21"] = written, None
+    path = tmp_path / "总分.xlsx"
+    wb.save(path)
+    assert [(f.code, f.cell, f.value) for f in validate_file(path).findings if f.code[:2] in ("A3", "S1")] == [
+        ("A317", "E12", None), ("A312", "E14", "120家"), ("A307", "H14", None), ("A305", "A21", 95.0)]
+    fix_copy(str(path), str(tmp_path / "改.xlsx"))
+    assert openpyxl.load_workbook(tmp_path / "改.xlsx").active["A21"].value == fixed

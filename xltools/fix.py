@@ -12,6 +12,7 @@ modified (the copy goes through a temporary file renamed into place).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
 from .errors import UnreadableWorkbook
@@ -161,8 +162,16 @@ def note_for(c: Change, before: object, lang: str = "zh") -> str:
     return f"xltools 修正（{c.code}）：原为 {before}\n{c.why}"
 
 
+#: A value written after its label in one cell (``总分：95``, ``合计:94.30分``): the label stays.
+_LABELLED = re.compile(r"(.*?[:：=]\s*)[0-9]+(?:\.[0-9]+)?(\s*分?)")
+
+
 def as_cell_holds(c: Change, before: object) -> object:
-    """A rate in the form the cell had it; scores and grades as they are."""
+    """A rate in the form the cell had it; scores and grades as they are — after their label,
+    where the cell holds one (``总分：95`` becomes ``总分：94.30``)."""
+    if isinstance(before, str) and isinstance(c.new, float) and c.code != "A303" \
+            and (m := _LABELLED.fullmatch(before.strip())):
+        return f"{m[1]}{c.new:.2f}{m[2]}"
     if c.code != "A303" or not isinstance(c.new, float):
         return c.new
     if isinstance(before, str):

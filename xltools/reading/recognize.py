@@ -904,6 +904,11 @@ def _is_slot(name: str) -> bool:
     return not rest or rest in NONE_TEXT or _ELLIPSIS.match(rest) is not None
 
 
+#: A total written after its label in one cell: ``总分：94.3``, ``合计:94.30分`` (and as label_key has it).
+_TOTAL_INLINE = re.compile(r"(?:总分|合计|总计|得分合计)[:=]([0-9]{1,3}(?:\.[0-9]{1,4})?)分?$")
+_TOTAL_INLINE_KEY = re.compile(r"(?:合计|总计|得分合计)[0-9]{1,3}(?:\.[0-9]{1,4})?分?$")
+
+
 def _written_total(cells: _Cells, table: Table, cols: dict[str, int], r: int) -> None:
     grid = cells.grid
     col = cols.get("score")
@@ -912,6 +917,12 @@ def _written_total(cells: _Cells, table: Table, cols: dict[str, int], r: int) ->
         numbers = [(c, to_number(v)) for c, v in enumerate(grid.rows[r]) if to_number(v) is not None]
         if numbers:
             col, value = numbers[-1]
+    if value is None:  # ``总分：94.3`` in the label's own cell
+        for c, v in enumerate(grid.rows[r]):
+            m = _TOTAL_INLINE.match(normalize_text(v)) if v.__class__ is str and v else None
+            if m is not None:
+                col, value = c, float(m[1])
+                break
     if col is not None:  # an empty total cell is still where the total belongs
         table.written_total = Field(value, grid.sheet, a1(r, col))
 
@@ -1093,7 +1104,8 @@ def _is_funds_header(cells: _Cells, r: int) -> bool:
 def _is_total_row(cells: _Cells, r: int) -> bool:
     """总分 / 合计 … (or a label starting 总分, ``总分（100分）``): the row a table's indicators end with."""
     keys = cells.keys[r]
-    return bool(cells.sets[r] & TOTAL_LABELS) or (bool(keys) and keys[0][1].startswith("总分"))
+    return bool(cells.sets[r] & TOTAL_LABELS) or (bool(keys) and (
+        keys[0][1].startswith("总分") or _TOTAL_INLINE_KEY.match(keys[0][1]) is not None))  # 合计:94.30分
 
 
 def _funds_below(cells: _Cells, table: Table, cols: dict[str, int], end: int,
