@@ -957,3 +957,19 @@ def test_a_reason_merged_over_two_rows_is_the_reason_of_both(tmp_path):
     wb.active.merge_cells("I13:I14")
     wb.save(path)
     assert [f.code for f in validate_file(path).findings] == ["M401"]  # (M402 at I14 before)
+
+
+@pytest.mark.parametrize(("edits", "year", "cell"), [
+    ({"A2": "（二〇二三年度）"}, 2023, "A2"),
+    ({"A1": "二〇二四年度项目支出绩效自评表", "A2": None}, 2024, ""),
+])
+def test_a_year_in_chinese_numerals(tmp_path, edits, year, cell):
+    """二〇二三年度, as formal titles write the year: it was no year (the summary's 年度 empty,
+    S106/S107 blind to it)."""
+    wb, ws = _demo_sheet(tmp_path)
+    for k, v in edits.items():
+        ws[k] = v
+    path = tmp_path / "年度.xlsx"
+    wb.save(path)
+    f = read_workbook(path).tables[0].header["year"]
+    assert (f.value, f.cell) == (year, cell)

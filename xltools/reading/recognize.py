@@ -1064,16 +1064,26 @@ def _header_fields(cells: _Cells, table: Table, start: int, end: int) -> None:
         _year_from_titles(cells, table, start)
 
 
+#: A year in Chinese numerals, as formal titles write it: ``二〇二三年度``.
+_CN_YEAR = re.compile("二[〇零○][〇零○一二三四五六七八九]{2}(?=年)")
+_CN_DIGIT = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+
+
+def _digit_year(text: str) -> str:
+    return _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGIT), text) if "年" in text else text
+
+
 def _year_from_titles(cells: _Cells, table: Table, start: int) -> None:
-    """``（2023年度）`` on a line of its own, else a year in the title or the sheet name."""
+    """``（2023年度）`` (or ``（二〇二三年度）``) on a line of its own, else a year in the title or the
+    sheet name."""
     grid = cells.grid
     for r in range(start, table.header_row - 1):
         for c, k in cells.keys[r]:
-            m = _YEAR_LINE.match(k)
+            m = _YEAR_LINE.match(_digit_year(k))
             if m:
                 table.header["year"] = Field(int(m.group(1)), grid.sheet, a1(r, c))
                 return
-    m = _YEAR.search(table.title) or _YEAR.search(grid.sheet)
+    m = _YEAR.search(_digit_year(table.title)) or _YEAR.search(_digit_year(grid.sheet))
     if m:
         table.header["year"] = Field(int(m.group(1)), grid.sheet, "")
 
