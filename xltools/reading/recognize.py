@@ -300,6 +300,12 @@ def _fold_long_term(cells: _Cells, tables: list[Table]) -> list[Table]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _a1_cell(ref: str) -> tuple[int, int]:
+    """parse_a1, remembered: the funds cells of a batch's tables are the same few addresses."""
+    return parse_a1(ref)
+
+
 #: An amount typed with its money unit: ``7704200元``, ``770.42万``, ``1,000万元``.
 _TYPED_MONEY = re.compile(r"([+-]?\d[\d,]*(?:\.\d+)?)(万元|万|元)")
 
@@ -310,7 +316,7 @@ def _typed_money(grid: Grid, table: Table) -> None:
     table is 770.42 (it was read as 7704200 万元: A302 and full execution marks), ``770.42万`` is
     770.42 (it was no number: no execution score), ``1000万元`` in a 元 table is 10000000."""
     def typed(cell: str | None) -> float | None:
-        raw = grid.raw(*parse_a1(cell)) if cell else None
+        raw = grid.raw(*_a1_cell(cell)) if cell else None
         if raw.__class__ is not str or "万" not in raw and "元" not in raw:  # type: ignore[operator]
             return None
         m = _TYPED_MONEY.fullmatch(normalize_text(raw).replace(" ", ""))  # type: ignore[arg-type]
@@ -411,9 +417,11 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
         _level2_under_level1_label(grid, cols, first, stop)
     table = Table(kind=SELFEVAL, sheet=grid.sheet, header_row=h + 1)
     table.expert_names = [to_text(grid.raw(h if not sub_experts else h + 1, c)) for c in experts]
-    end = _indicator_rows(cells, table, cols, experts, first, stop)
-    _shared_weights(grid, table, cols)
-    _shared_scores(grid, table, cols)
+    down = _down_columns(grid, h)  # (most tables: the 一级指标 column alone)
+    end = _indicator_rows(cells, table, cols, experts, first, stop, down)
+    if down:
+        _shared_weights(grid, table, cols, down)
+        _shared_scores(grid, table, cols, down)
     end, below = _funds_below(cells, table, cols, end, stop)
     if ticks:
         _read_ticks(cells, table, ticks, cols)
@@ -438,9 +446,17 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
     return table, end
 
 
-def _merged_groups(grid: Grid, table: Table, col: int) -> Iterator[list[Indicator]]:
+def _down_columns(grid: Grid, below: int) -> frozenset[int]:
+    """The columns with a cell merged down over two rows or more, ending at row ``below`` or
+    later (most tables: their 一级指标 column alone)."""
+    return frozenset(c for r0, c0, r1, c1 in grid.merged if r1 > r0 and r1 >= below for c in range(c0, c1 + 1))
+
+
+def _merged_groups(grid: Grid, table: Table, col: int, down: frozenset[int]) -> Iterator[list[Indicator]]:
     """Runs of consecutive indicator rows under one cell of column ``col`` merged down over them
-    all (and over no row below them, such as a subtotal's)."""
+    all (and over no row below them, such as a subtotal's); ``down``: :func:`_down_columns`."""
+    if col not in down:
+        return
     by_row: dict[int, Indicator] = {}
     for ind in table.indicators:
         r = ind.row - 1
@@ -455,14 +471,14 @@ def _merged_groups(grid: Grid, table: Table, col: int) -> Iterator[list[Indicato
             yield group
 
 
-def _shared_weights(grid: Grid, table: Table, cols: dict[str, int]) -> None:
+def _shared_weights(grid: Grid, table: Table, cols: dict[str, int], down: frozenset[int]) -> None:
     """A 分值 cell merged down over several indicator rows: the weight is theirs together, shared
     equally (30 over two rows is 15 each). The whole went to the first row and the others had none
     (S103, an error), so the first scored the group's weight on its own."""
     wc = cols.get("weight")
     if wc is None or not table.indicators:
         return
-    for group in _merged_groups(grid, table, wc):
+    for group in _merged_groups(grid, table, wc, down):
         if group[0].weight is None or any(g.weight is not None for g in group[1:]):
             continue  # a row has its own weight
         share = group[0].weight / len(group)
@@ -470,7 +486,7 @@ def _shared_weights(grid: Grid, table: Table, cols: dict[str, int]) -> None:
             g.weight = share
 
 
-def _shared_scores(grid: Grid, table: Table, cols: dict[str, int]) -> None:
+def _shared_scores(grid: Grid, table: Table, cols: dict[str, int], down: frozenset[int]) -> None:
     """A 得分 cell merged down over several indicator rows (with their 分值 merged alike, or each
     its own): the score is theirs together. It went to the first row alone — above its weight
     (A304), or A305 against that row's score — and the others had none (A326), while the
@@ -479,7 +495,7 @@ def _shared_scores(grid: Grid, table: Table, cols: dict[str, int]) -> None:
     sc = cols.get("score")
     if sc is None or "weight" not in cols or not table.indicators:
         return
-    for group in _merged_groups(grid, table, sc):
+    for group in _merged_groups(grid, table, sc, down):
         weight = sum(g.weight or 0.0 for g in group)
         if any(g.weight is None or g.experts for g in group) or weight <= 0:
             continue  # a row without a weight is S103's; the experts' mean is each row's own
@@ -574,8 +590,9 @@ def _expert_columns(cells: _Cells, r: int) -> list[int]:
 
 
 def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: list[int],
-                    first: int, stop: int) -> int:
-    """Read indicator rows from ``first``; return the row after the table (its total included)."""
+                    first: int, stop: int, merged_down: frozenset[int] = frozenset()) -> int:
+    """Read indicator rows from ``first``; return the row after the table (its total included).
+    ``merged_down``: the columns with cells merged down (:func:`_down_columns`)."""
     grid = cells.grid
     level1 = level2 = ""
     blanks = 0
@@ -594,7 +611,7 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
         columns[f"expert{i + 1}"] = column_letter(c)
     sets, labelled, rows = cells.sets, cells.labelled, grid.rows
     stop = min(stop, len(rows))
-    down = _merged_down(grid, cols, first)
+    shared = _merged_down(cols, merged_down)
     header_keys = cells.keys[table.header_row - 1]
     while r < stop:
         row_keys = sets[r]
@@ -646,7 +663,8 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
             r += 1
             continue
         blanks = 0
-        ind = _indicator(_with_merged(grid, r, down, first) if down else grid.rows[r], reader, experts, level1, level2)
+        ind = _indicator(_with_merged(grid, r, shared, first) if shared else grid.rows[r], reader, experts, level1,
+                         level2)
         if ind.name and _empty_slot(ind) and _is_slot(ind.name):  # 指标2： / …… left as printed, unfilled
             r += 1
             continue
@@ -663,14 +681,10 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
 _SHAREABLE = ("direction", "unit", "target", "target_midterm", "deviation", "criteria", "note", "measures", "likelihood")
 
 
-def _merged_down(grid: Grid, cols: dict[str, int], first: int) -> list[int]:
-    """The columns of shareable fields with a cell merged down over rows from ``first`` on (most
+def _merged_down(cols: dict[str, int], down: frozenset[int]) -> list[int]:
+    """The columns of shareable fields with a cell merged down over the table's rows (most
     tables: none, and the rows are read as they are)."""
-    if not grid.merged:
-        return []
-    wanted = {cols[f] for f in _SHAREABLE if f in cols}
-    return sorted({c for r0, c0, r1, c1 in grid.merged if r1 > r0 and r1 >= first
-                   for c in range(c0, c1 + 1) if c in wanted})
+    return [c for f in _SHAREABLE if (c := cols.get(f)) is not None and c in down] if down else []
 
 
 def _with_merged(grid: Grid, r: int, down: list[int], first: int) -> list[object]:
@@ -1114,8 +1128,10 @@ def _is_funds_header(cells: _Cells, r: int) -> bool:
 def _is_total_row(cells: _Cells, r: int) -> bool:
     """总分 / 合计 … (or a label starting 总分, ``总分（100分）``): the row a table's indicators end with."""
     keys = cells.keys[r]
-    return bool(cells.sets[r] & TOTAL_LABELS) or (bool(keys) and (
-        keys[0][1].startswith("总分") or _TOTAL_INLINE_KEY.match(keys[0][1]) is not None))  # 合计:94.30分
+    if cells.sets[r] & TOTAL_LABELS:
+        return True
+    first = keys[0][1] if keys else ""
+    return first.startswith("总分") or (first[:1] in "合总得" and _TOTAL_INLINE_KEY.match(first) is not None)  # 合计:94.30分
 
 
 def _funds_below(cells: _Cells, table: Table, cols: dict[str, int], end: int,
