@@ -42,6 +42,7 @@ _PREFIX_WORDS = [
     ("不大于", "≤"), ("控制在", "≤"), ("低于", "<"), ("少于", "<"), ("小于", "<"),
     ("等于", "="), ("达到", "≥"), ("完成", "="),
     ("不得低于", "≥"), ("不得少于", "≥"), ("最少", "≥"), ("不得超过", "≤"), ("不得高于", "≤"), ("最多", "≤"),
+    ("超", ">"),  # ``超1000人``, as 超过 (after it: ``超过`` is matched whole)
 ]
 #: After the unit: ``95%以上``, ``100万元以内``, and the 时效 targets ``5个工作日内``, ``30天之内``.
 _SUFFIX_WORDS = [
@@ -286,6 +287,8 @@ def _labelled(text: str, col_unit: str, col_op: str | None) -> Value:
     it stays a word: a sentence then, as likely as a measure (``达到国家2级标准``)."""
     per = _PER.match(text)  # ``每季度开展1次``: a frequency (每季度1次) with what is done inside it
     m = _LABEL.match(text, per.end() if per else 0)
+    if m is not None and ("超额" in m.group() or "超出" in m.group()):
+        return Value("text", text=text)  # ``超额完成20%``: by how much the target was passed (it was 20 %: 2 of 10)
     if m is None and per and (cn := _CN_RUN.search(text, per.end(), per.end() + 8)) \
             and (n := _cn_int(cn.group())) is not None:  # ``每季度召开一次例会``
         v = _labelled(f"{text[: cn.start()]}{n}{text[cn.end():]}", col_unit, col_op)
