@@ -897,7 +897,7 @@ def test_numbered_levels_and_indicators_are_read_without_their_numbers(tmp_path)
     wb, ws = _demo_sheet(tmp_path)
     for r in (14, 15, 16, 17):
         ws[f"A{r}"] = "一、产出指标"
-    ws["A18"], ws["A19"], ws["A20"] = "二、效益指标", "二、效益指标", "三、满意度指标"
+    ws["A18"], ws["A19"], ws["A20"] = "二、效益指标", "二、效益指标", "（三）满意度指标"
     ws["B14"], ws["B15"], ws["B16"] = "1.数量指标", "1.数量指标", "（2）质量指标"
     ws["C14"], ws["C15"], ws["C16"], ws["C17"] = "1.参展企业数量", "（2）搭建展位面积", "③展会布展验收合格率", "4、布展完成时间"
     path = tmp_path / "编号.xlsx"

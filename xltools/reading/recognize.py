@@ -104,9 +104,9 @@ _TABLE_REASON_KEYS = frozenset(TABLE_REASONS)
 #: indicator 工程完工率; ``指标2：`` and ``……`` alone are slots nobody filled.
 _SLOT_PREFIX = re.compile(r"^指标\s*\d+\s*[:：.．、]?\s*")
 #: An indicator numbered in its own cell: ``1.参展企业数量``, ``（2）搭建展位面积``, ``③验收合格率``,
-#: ``4、布展完成时间``, ``一、…`` — the number is the row's place, not its name (``1.5米宽道路`` is a name).
-_NUMBERED = re.compile(r"^(?:\d{1,2}\s*[.．、:：)）]|[(（]\s*\d{1,2}\s*[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、.．])\s*"
-                       r"(?=[^\d\s.．])")
+#: ``4、布展完成时间``, ``一、…``, ``（一）…`` — the number is the row's place, not its name (``1.5米宽道路`` is a name).
+_NUMBERED = re.compile(r"^(?:\d{1,2}\s*[.．、:：)）]|[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|[①-⑳]"
+                       r"|[一二三四五六七八九十]{1,3}\s*[、.．])\s*(?=[^\d\s.．])")
 _ELLIPSIS = re.compile(r"^[.．。…·]+$")
 _WRAP = re.compile(r"\s*\n\s*")
 #: A note written across a table's first columns (``注：满意度为问卷调查结果``, ``填表说明：…``): not a
