@@ -300,12 +300,6 @@ def _fold_long_term(cells: _Cells, tables: list[Table]) -> list[Table]:
     return out
 
 
-@lru_cache(maxsize=4096)
-def _a1_cell(ref: str) -> tuple[int, int]:
-    """parse_a1, remembered: the funds cells of a batch's tables are the same few addresses."""
-    return parse_a1(ref)
-
-
 #: An amount typed with its money unit: ``7704200元``, ``770.42万``, ``1,000万元``.
 _TYPED_MONEY = re.compile(r"([+-]?\d[\d,]*(?:\.\d+)?)(万元|万|元)")
 
@@ -316,10 +310,10 @@ def _typed_money(grid: Grid, table: Table) -> None:
     table is 770.42 (it was read as 7704200 万元: A302 and full execution marks), ``770.42万`` is
     770.42 (it was no number: no execution score), ``1000万元`` in a 元 table is 10000000."""
     def typed(cell: str | None) -> float | None:
-        raw = grid.raw(*_a1_cell(cell)) if cell else None
+        raw = grid.raw(*parse_a1(cell)) if cell else None
         if raw.__class__ is not str or "万" not in raw and "元" not in raw:  # type: ignore[operator]
             return None
-        m = _TYPED_MONEY.fullmatch(normalize_text(raw).replace(" ", ""))  # type: ignore[arg-type]
+        m = _TYPED_MONEY.fullmatch(normalize_text(raw))  # type: ignore[arg-type]  (no spaces: ``7,704,200 元``)
         if m is None:
             return None
         yuan = float(m[1].replace(",", "")) * (1 if m[2] == "元" else 1e4)
@@ -632,13 +626,11 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
         l2 = to_text(grid.value(r, l2_col)) if l2_col is not None else ""
         if "\n" in l2:  # 经济效益⏎指标, wrapped by hand to fit the column
             l2 = _WRAP.sub("", l2)
-        if l2[:1] in _SLOT_START:  # ``1.数量指标``: numbered, as the names may be
-            l2 = _NUMBERED.sub("", l2, count=1)
+        l2 = _unnumbered(l2)  # ``1.数量指标``: numbered, as the names may be
         l1 = to_text(grid.value(r, l1_col)) if l1_col is not None else (taxonomy.parent_of(l2) if l2 else "")
         if "\n" in l1:
             l1 = _WRAP.sub("", l1)
-        if l1[:1] in _SLOT_START:  # ``一、产出指标`` (it was a level outside the taxonomy, S102)
-            l1 = _NUMBERED.sub("", l1, count=1)
+        l1 = _unnumbered(l1)  # ``一、产出指标`` (it was a level outside the taxonomy, S102)
         if l1 and l1 != level1 and _NOTE.match(l1) and grid.raw(r, name_col) in ("", None):
             r += 1
             continue
@@ -910,6 +902,12 @@ def _slot_name(name: str) -> str:
     name = _WRAP.sub("", name)
     rest = _NUMBERED.sub("", _SLOT_PREFIX.sub("", name), count=1)
     return rest if rest and not _is_slot(rest) else name
+
+
+def _unnumbered(text: str) -> str:
+    """A level's name without the number it is given by hand (_NUMBERED), looked for only when
+    its first character may start one (most rows: no search)."""
+    return _NUMBERED.sub("", text, count=1) if text[:1] in _SLOT_START else text
 
 
 def _is_slot(name: str) -> bool:
