@@ -53,6 +53,13 @@ LIKELIHOOD_WORDS = (("不能确定", "yellow"), ("无法确定", "yellow"), ("�
 LIKELIHOOD_YES_NO = {"是": "green", "否": "red"}
 
 
+def how_often(ind: Indicator) -> bool:
+    """A 1-N月 value written as how often (``每季度1次``: 4 a year) against a target of how many
+    (``≥4次``): compared with the whole year's target, not prorated — a frequency is kept all
+    year (and our template is given the count due by month N)."""
+    return units.per_period(ind.to_date.unit) and not units.per_period(ind.target.unit)
+
+
 def likelihood_light(text: str, *, words: bool = False) -> str | None:
     """The light a 完成目标可能性 answer stands for; None when it is empty or none of the choices
     (``words``: or of LIKELIHOOD_WORDS, ``基本能``, ``无法完成``)."""
@@ -141,7 +148,7 @@ def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules, not_due: tu
     if unit == "%":
         ratio = round_half_up(a / t, 4)
         return _row(ind, mr.light(ratio), "mon_rate", {**params, "ratio": pct(ratio)})
-    if units.per_period(ind.to_date.unit) and not units.per_period(ind.target.unit):  # ``每季度1次``: how often
+    if how_often(ind):  # ``每季度1次``
         ratio = round_half_up(a / t, 4)
         return _row(ind, mr.light(ratio), "mon_frequency", {**params, "said": ind.to_date.text, "ratio": pct(ratio)})
     if n is None:

@@ -9,6 +9,7 @@ Table sections ``dept`` and ``evaluation`` inherit every key they omit from ``se
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -184,6 +185,14 @@ def _outcome_words(section: object) -> OutcomeWords:
         raise RulesError(f"[heuristics.outcome] 只能有 {'、'.join(OUTCOME_LISTS)} 几个字词列表",
                          f"[heuristics.outcome] may only hold word lists named {', '.join(OUTCOME_LISTS)}")
     return tuple(sorted((k, tuple(v)) for k, v in section.items()))
+
+
+@lru_cache(maxsize=64)
+def any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern that finds any of ``words`` in a text: a keyword test in one C call."""
+    if not words:
+        return re.compile("(?!)")  # matches nothing
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=1)

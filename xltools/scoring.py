@@ -12,7 +12,6 @@ and the total are sums of the rounded row scores.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -20,7 +19,7 @@ from functools import lru_cache
 from . import units
 from .messages import render, word
 from .model import DEPT, EVALUATION, GOALS, MONITOR, Indicator, Table, Workbook
-from .ruleset import OutcomeWords, RuleSet, TableRules, load_rules, packaged_heuristics
+from .ruleset import OutcomeWords, RuleSet, TableRules, any_of, load_rules, packaged_heuristics
 from .taxonomy import level1_key
 from .values import (
     DATE_UNIT,
@@ -405,14 +404,8 @@ def range_bound(ind: Indicator) -> Value | None:
     return ends[1] if less else ends[0]
 
 
-@lru_cache(maxsize=1)
-def _lower_better_words() -> re.Pattern[str]:
-    words = sorted(packaged_heuristics()["lower_better"], key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words))
-
-
 def _lower_better(name: str) -> bool:
-    return _lower_better_words().search(name) is not None
+    return any_of(tuple(packaged_heuristics()["lower_better"])).search(name) is not None
 
 
 def restated(ind: Indicator, row: RowScore, param: str, text: str) -> RowScore:

@@ -8,14 +8,13 @@ parameters, and the catalogue renders them in the asked language.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..grid import parse_a1
 from ..model import Table, Workbook
-from ..ruleset import RuleSet, packaged_heuristics
+from ..ruleset import RuleSet, any_of, packaged_heuristics
 from ..scoring import ScoreResult, aligned
 from ..values import Value, percent_scale
 from .catalogue import CATALOGUE, SEVERITIES, render
@@ -64,14 +63,6 @@ class Heuristics:
     not_cost: tuple[str, ...] = ()
     guidance: tuple[str, ...] = ()
     not_due: tuple[str, ...] = ()
-
-
-@lru_cache(maxsize=64)
-def any_of(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern that finds any of ``words`` in a text: a keyword test in one C call."""
-    if not words:
-        return re.compile("(?!)")  # matches nothing
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 def reason_key(text: str) -> str:

@@ -45,6 +45,9 @@ from .catalogue import FORMULA_ERROR_OTHER, FORMULA_ERRORS, Text
 TOL = 0.005
 #: Rows scored 0 because nothing says how they went (no actual, no qualitative outcome).
 UNJUDGED = frozenset(("no_actual", "qual_missing"))
+#: Rows whose score is the written one (a qualitative score, a score sheet's) or none (no weight):
+#: nothing computed to hold a written score against.
+AS_WRITTEN = frozenset(("qual_written", "written", "no_weight"))
 GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "合格": "中", "一般": "中", "较差": "差",
                "不合格": "差", "优": "优", "良": "良", "中": "中", "差": "差"}
 FUNDS_COLUMNS_ZH = {"initial_budget": "年初预算数", "annual_budget": "全年预算数", "spent": "全年执行数"}
@@ -62,16 +65,16 @@ def _grouped(t: Table) -> set[int]:
     return {id(r) for g in t.score_groups for r in g.rows} if t.score_groups else set()
 
 
-def _group_scores(res_rows: list[RowScore], group: ScoreGroup) -> list[RowScore] | None:
-    """The computed rows of a score group, when each has a score of its own to add up (None for a
-    group with a row scored as written — its share of the written score — or without a score)."""
+def _group_scores(res_rows: list[RowScore], group: ScoreGroup) -> tuple[list[RowScore], float] | None:
+    """The computed rows of a score group and their sum (of the rounded row scores, as a total
+    is), when each has a score of its own to add up (None for a group with a row scored as
+    written — its share of the written score — or without a score)."""
     ids = {id(r) for r in group.rows}
     rows = [row for row in res_rows if id(row.indicator) in ids]
     if len(rows) != len(group.rows) or any(
-            row.score is None or row.explain_key in ("qual_written", "written", "no_weight") or row.explain_key in UNJUDGED
-            for row in rows):
+            row.score is None or row.explain_key in AS_WRITTEN or row.explain_key in UNJUDGED for row in rows):
         return None
-    return rows
+    return rows, sum(round_half_up(row.score, 2) for row in rows)  # type: ignore[arg-type]
 
 
 def _differs(a: float, b: float, digits: int = 2) -> bool:
@@ -291,7 +294,7 @@ def _group_explain(rows: list[RowScore]) -> Text:
 def _written_differs(row: RowScore) -> bool:
     ind = row.indicator
     return (ind is not None and ind.score is not None and row.score is not None
-            and row.explain_key not in ("qual_written", "written", "no_weight")
+            and row.explain_key not in AS_WRITTEN
             and _differs(ind.score, row.score))
 
 
@@ -310,10 +313,10 @@ def written_scores(ctx: Context) -> Iterator[Finding]:
             "what": "得分", "what_en": "score", "written": _n(ind.score), "computed": f"{row.score:.2f}",
             "explain": _explain(row)})
     for g in t.score_groups:
-        written, rows = g.score, _group_scores(res.rows, g)
-        if written is None or rows is None or written > g.weight + TOL:
+        written, summed = g.score, _group_scores(res.rows, g)
+        if written is None or summed is None or written > g.weight + TOL:
             continue
-        computed = sum(round_half_up(row.score, 2) for row in rows)  # type: ignore[arg-type]
+        rows, computed = summed
         if _differs(written, computed):
             yield Finding("A305", t.sheet, g.cell, written, {
                 "what": "得分", "what_en": "score", "written": _n(written), "computed": f"{computed:.2f}",
@@ -432,9 +435,10 @@ def unit_slips(ctx: Context) -> Iterator[Finding]:
         else:
             continue
         hint = hint_en = example = example_en = ""
-        if units.canonical(target.unit)[0] == "元":  # money: 元 typed where 万元 is asked, most often
+        base, factor = units.canonical(target.unit)
+        if base == "元":  # money: 元 typed where 万元 is asked, most often
             example, example_en = "（如把元填在了万元栏）", " (元 where 万元 is asked)"
-            if units.canonical(target.unit)[1] == 1e4 and not actual.unit and ratio >= 100:
+            if factor == 1e4 and not actual.unit and ratio >= 100:
                 wan = f"{format_number(round(an / 1e4, 6))}{target.unit}"
                 hint, hint_en = f"（若按元填写，即 {wan}）", f" (if typed in 元: {wan})"
         yield Finding("A329", t.sheet, ind.cell("actual"), actual.display(), {
@@ -839,11 +843,11 @@ def unfilled_results(ctx: Context) -> Iterator[Finding]:
             yield from unfilled(t.sheet, ind.cell("score"), "score", f"「{ind.name}」的得分", f"score of 「{ind.name}」",
                                 f"{row.score:.2f}")
     for g in t.score_groups:
-        rows = _group_scores(res.rows, g) if g.score is None else None
-        if rows is not None:
+        summed = _group_scores(res.rows, g) if g.score is None else None
+        if summed is not None:
+            rows, computed = summed
             names, names_en = "、".join(f"「{r.name}」" for r in rows), ", ".join(f"「{r.name}」" for r in rows)
-            yield from unfilled(t.sheet, g.cell, "score", f"{names}的得分", f"score of {names_en}",
-                                f"{sum(round_half_up(r.score, 2) for r in rows):.2f}")  # type: ignore[arg-type]
+            yield from unfilled(t.sheet, g.cell, "score", f"{names}的得分", f"score of {names_en}", f"{computed:.2f}")
     ex = res.execution
     total_row = t.funds.row("total") if t.funds is not None else None
     if ex is not None and ex.score is not None and total_row is not None and total_row.score is None:

@@ -164,6 +164,7 @@ def _fill_amounts(ws, built: Built, source: Table) -> None:  # noqa: ANN001
 
 
 def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  # noqa: ANN001
+    from ..monitoring import how_often
     from ..scoring import judged
 
     L = built.columns
@@ -196,8 +197,7 @@ def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  
             put("direction", "定性" if ind.qualitative or not ind.target.is_number else (ind.op or ""))
             if source.kind == MONITOR:
                 to_date, forecast = _as_number(ind.to_date, ind), _as_number(ind.forecast, ind)
-                if months and to_date.is_number and units.per_period(ind.to_date.unit) \
-                        and not units.per_period(ind.target.unit):
+                if months and to_date.is_number and how_often(ind):
                     # 每季度1次 by June: 2 done, as the template prorates (monitoring.indicator_light)
                     to_date = replace(to_date, number=to_date.number * months / 12)
                 for f, v in (("to_date", to_date), ("forecast", forecast)):
