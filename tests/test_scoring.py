@@ -455,3 +455,29 @@ def test_late_deadline_keeps_a_lower_written_score_and_the_rule_sets_rate(tmp_pa
         "实际 2024年1月15日，目标 2023年12月31日：未按期完成（相差 15 天），按 0.00% × 10 = 0.00")
     # numbers no date can be are shown as typed (found by reading the code: -900000 once overflowed)
     assert score_indicator(dated(-900000, 3e6, op="≤", unit="日期"), tr).explain().startswith("实际 3000000，目标 -900000")
+
+
+@pytest.mark.parametrize(("name", "target", "actual", "score", "explain"), [
+    # a change against last year, met by one that size or more, the same way (was a word: any actual met it)
+    ("服务老人人次增长", "较上年增长10%", "增长8%", 16.0, "增长8%/增长10% = 80.00% × 20 = 16.00"),
+    ("服务老人人次增长", "较上年增长10%", "8%", 16.0, "增长8%/增长10% = 80.00% × 20 = 16.00"),
+    ("服务老人人次增长", "同比增长10%", "同比增长11%", 20.0, "实际 增长11% ≥ 目标 增长10%，得满分 20.00"),
+    ("有效投诉次数", "较上年下降5%", "下降3%", 12.0, "下降3%/下降5% = 60.00% × 20 = 12.00"),
+    ("有效投诉次数", "较上年下降5%", "上升3%", 0.0, "增长3%/下降5% = 0.00% × 20 = 0.00"),  # the other way
+    ("服务老人人数", "较上年增加≥100人", "增加110人", 20.0, "实际 增长110人 ≥ 目标 增长100人，得满分 20.00"),
+    ("运营成本", "下降5%以内", "上升2%", 20.0, "实际 增长2% ≤ 目标 下降5%，得满分 20.00"),  # a cap on a fall
+    # a measure named as a change: an actual written as one is its size that way
+    ("服务人次增长率", "≥10%", "增长8%", 16.0, "8%/10% = 80.00% × 20 = 16.00"),
+    ("服务人次增长率", "≥10%", "下降2%", 0.0, "-2%/10% = 0.00% × 20 = 0.00"),
+])
+def test_a_change_against_last_year_is_scored_by_its_size_and_way(tmp_path, name, target, actual, score, explain):
+    """``较上年增长10%`` met by ``增长8%`` scores 80 %, and ``下降3%`` of a fall of 5 % 60 %: read as
+    words (as they were), any change met any target, in whichever direction it went."""
+    from xltools.api import score_file, validate_file
+
+    from .test_validate import write
+
+    path = write(tmp_path, edits={"C14": name, "D14": target, "E14": actual, "G14": None})
+    row = score_file(path)[0].rows[1]
+    assert (row.name, row.score, row.explain()) == (name, score, explain)
+    assert not [f for f in validate_file(path).findings if f.code in ("G215", "G217", "A315")]

@@ -361,3 +361,23 @@ def test_an_actual_in_another_unit_is_poured_in_the_targets(tmp_path, soffice):
     convert_all(soffice, [str(out)], str(tmp_path / "lo"))
     after = score_file(str(tmp_path / "lo" / "poured.xlsx"))[0]
     assert after.total == before.total == 95.93
+
+
+def test_changes_are_poured_signed_the_targets_way(tmp_path, soffice):
+    """A fall of 3 % against a rise of 10 % is poured as −3 (the template's ≥ formula gives it
+    nothing, as Python does); poured as 3, the formula scored it 30 %."""
+    from xltools.api import read_workbook
+
+    from .test_validate import CLEAN, write
+
+    src = write(tmp_path, CLEAN, {"C14": "服务老人人次增长", "D14": "较上年增长10%", "E14": "下降3%",
+                                  "C15": "讲座投诉次数", "D15": "较上年下降5%", "E15": "下降3%"}, name="src.xlsx")
+    before = score_file(src)[0]
+    out = tmp_path / "poured.xlsx"
+    write_template("selfeval", str(out), source=read_workbook(src).tables[0])
+    ws = openpyxl.load_workbook(out)["绩效自评表"]
+    actual = {ws.cell(r, 3).value: ws.cell(r, 7).value for r in range(1, ws.max_row + 1)}
+    assert [actual[n] for n in ("服务老人人次增长", "讲座投诉次数")] == [-3, 3]
+    convert_all(soffice, [str(out)], str(tmp_path / "lo"))
+    after = score_file(str(tmp_path / "lo" / "poured.xlsx"))[0]
+    assert after.total == before.total == 73.6

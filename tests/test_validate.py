@@ -270,6 +270,21 @@ def test_selfeval_against_declared_goals(tmp_path):
     assert findings(write(tmp_path, CLEAN, name="s2.xlsx"), goals=read_goals(empty)) == []
 
 
+def test_a_declared_change_is_kept_to_its_way(tmp_path):
+    """A declared rise of 10 % is the same target however its base is named, and a fall of 10 %
+    is another target (A311); both were words, compared letter by letter."""
+    from xltools.api import read_goals
+
+    rows = list(GOALS.rows)
+    rows[0] = replace(rows[0], name="服务老人人次增长", target="较上年增长10%")
+    goals = read_goals(write(tmp_path, replace(GOALS, rows=rows), name="目标.xlsx"))
+    same = {"C14": "服务老人人次增长", "D14": "同比增长10%", "E14": "增长10%"}
+    assert findings(write(tmp_path, CLEAN, same, name="a.xlsx"), goals=goals, select={"A311"}) == []
+    other = write(tmp_path, CLEAN, {**same, "D14": "较上年下降10%"}, name="b.xlsx")
+    assert [(f.code, f.cell, f.value) for f in validate_file(other, goals=goals, select={"A311"}).findings] == [
+        ("A311", "D14", "下降10%")]
+
+
 def test_initial_budget_and_expected_goal_against_the_declaration(tmp_path):
     from xltools.api import read_goals
 

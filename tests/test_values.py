@@ -47,7 +47,7 @@ CASES = [
     ("前3名以内", "number", "≤", 3, "名"),
     ("培训100人", "text", None, None, ""),  # no bound: a sentence as likely as a measure
     ("达到国家2级标准", "text", None, None, ""),
-    ("较上年增长10%", "text", None, None, ""),
+    ("较上年增长10%", "number", None, 10, "%"),  # a change (Value.change: +1), no longer a word
     ("100%，达到预期", "number", None, 100, "%"),  # a remark after a comma
     ("完成24场以上", "number", "≥", 24, "场"),  # the bound after the number, not 完成's =
     ("1万+", "number", "≥", 1, "万"), ("1000人次以上/年", "number", "≥", 1000, "人次/年"),
@@ -151,6 +151,25 @@ CASES = [
 def test_real_world_strings(text, kind, op, number, unit):
     v = parse_value(text)
     assert (v.kind, v.op, v.number, v.unit) == (kind, op, None if number is None else float(number), unit)
+
+
+CHANGES = [
+    # a change against a base: its size, its way (+1 a rise, −1 a fall), and a bound only its cell writes
+    ("较上年增长10%", None, 10, "%", 1, "增长10%"), ("同比下降5%", None, 5, "%", -1, "下降5%"),
+    ("比2022年提高2个百分点", None, 2, "个百分点", 1, "增长2个百分点"), ("较上年增加≥10家", "≥", 10, "家", 1, "增长≥10家"),
+    ("增幅不低于5%", "≥", 5, "%", 1, "增长≥5%"), ("下降5%以内", "≤", 5, "%", -1, "下降≤5%"),
+    ("下降幅度达到5%", None, 5, "%", -1, "下降5%"), ("降低了3.5%", None, 3.5, "%", -1, "下降3.5%"),
+    # a level reached, or no number: not a change
+    ("提高至95%", None, None, "", 0, "提高至95%"), ("提高群众满意度", None, None, "", 0, "提高群众满意度"),
+    ("增长", None, None, "", 0, "增长"), ("≥10%", "≥", 10, "%", 0, "≥10%"),
+]
+
+
+@pytest.mark.parametrize(("text", "op", "number", "unit", "change", "shown"), CHANGES)
+def test_a_change_against_a_base(text, op, number, unit, change, shown):
+    v = parse_value(text)
+    assert (v.op, v.number, v.unit, v.change, v.display()) == (
+        op, None if number is None else float(number), unit, change, shown)
 
 
 DATES = [

@@ -24,6 +24,7 @@ from .taxonomy import level1_key
 from .values import (
     DATE_UNIT,
     Value,
+    change_word,
     date_in,
     date_order,
     format_number,
@@ -479,7 +480,16 @@ def _days_apart(a: tuple[int, int, int], b: tuple[int, int, int]) -> int:
 
 
 def _shown(ind: Indicator, t: float, a: float) -> tuple[str, str]:
-    """Target and actual as the explanation shows them, on the scale :func:`aligned` put them."""
+    """Target and actual as the explanation shows them, on the scale :func:`aligned` put them: of
+    a change, with the way each went (``下降3%`` against ``增长10%``)."""
+    way = ind.target.change
+    if not way:
+        return _shown_level(ind, t, a)
+    ts, as_ = _shown_level(ind, t, abs(a))
+    return change_word(way) + ts, change_word(way if a >= 0 else -way) + as_
+
+
+def _shown_level(ind: Indicator, t: float, a: float) -> tuple[str, str]:
     if ind.target.is_percent or ind.actual.is_percent:
         return f"{_fmt(t)}%", f"{_fmt(a)}%"
     tu = ind.target.unit or ind.unit or ind.actual.unit
@@ -494,9 +504,13 @@ def _shown(ind: Indicator, t: float, a: float) -> tuple[str, str]:
 
 def aligned(target: Value, actual: Value) -> tuple[float, float]:
     """Two values on one scale: a percent written as 0.96 in one and as 96% in the other, or an
-    actual of 1.2万人 against a target in 人 (the actual is expressed in the target's unit)."""
+    actual of 1.2万人 against a target in 人 (the actual is expressed in the target's unit). Against
+    a change (``较上年增长10%``) the actual is the change the target's way: ``下降3%`` is −3, and a
+    bare ``8%`` is taken as a change that way."""
     t = target.number or 0.0
     a = actual.number or 0.0
+    if target.change and actual.change and actual.change != target.change:
+        a = -a
     if not (target.is_percent or actual.is_percent):
         if target.unit != actual.unit:
             a = units.convert(a, actual.unit, target.unit)

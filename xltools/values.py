@@ -88,6 +88,28 @@ _UP_TO_FULL = re.compile(r"([0-9]{1,2}(?:\.[0-9]{1,4})?)%?(?:-|~|至|到)100(?:\
 #: A cell saying that nothing happened, or is to happen: ``无`` beside a zero target is 0, not blank;
 #: and a target of ``无`` (``不发生``) met by ``无`` (``未发生``) is a target of 0 met by 0, as ``零投诉`` is.
 ZERO_WORDS = frozenset(("无", "零", "没有", "未发生", "无发生", "不发生", "没有发生", "未出现", "不出现", "杜绝"))
+#: A change against a base, before its size: ``较上年增长10%``, ``同比下降5%``, ``比2022年提高2个百分点``,
+#: ``增加≥10家``, ``降幅5%以内``. Its verb says which way the project is to move the measure, so a
+#: target without a bound in its cell is met by a change that size or more that way (recognize
+#: gives it ≥, whatever the 指标性质 column says of the measure: 投诉次数「反向」下降5% is still a
+#: fall of 5 % at least). ``提高到95%`` (提高至) is a level, not a change, and is not matched.
+_CHANGE = re.compile("(?:(?:较|比|与|对比)(?:上一?年度?|去年|上年同期|去年同期|(?:19|20)[0-9]{2}年度?|基期|基准年|往年)"
+                     "(?:相比|同期)?|同比|环比)?"
+                     "(增长|增加|提高|提升|上升|增幅|下降|降低|减少|压减|缩减|减低|降幅|减幅)(?:了|幅度)?(?:达到|达|为)?")
+_CHANGE_SIGN = {w: -1 if w[0] in "下降减压缩" else 1
+                for w in ("增长", "增加", "提高", "提升", "上升", "增幅", "下降", "降低", "减少", "压减", "缩减", "减低",
+                          "降幅", "减幅")}
+_CHANGE_IN_NAME = re.compile("|".join(_CHANGE_SIGN))
+
+
+def change_way(name: str) -> int:
+    """Which way a measure named as a change goes: +1 for ``营业收入增长率``, −1 for ``成本下降率``,
+    0 for a level (``参展企业数量``). Such a measure's value is the change's size, and an actual
+    written as one (``增长8%``) is it that way: ``下降2%`` of a 增长率 is −2 %."""
+    m = _CHANGE_IN_NAME.search(name)
+    return _CHANGE_SIGN[m.group()] if m else 0
+
+
 #: A frequency before the number, as ``≥1次/月`` is written after it: ``每月1次``, ``每个月2次``,
 #: ``每半年1次``, ``一年4次``, ``年均4次``.
 _PER = re.compile("每个?(半年|季度|年|季|月|周|天|日)|一年|年(?:均|平均)")  # not 一季度: the first quarter
@@ -109,6 +131,9 @@ class Value:
     #: A band either side of zero (``±10%``, 成本控制率 or a 偏差率): ``op`` is ≤ and the number is
     #: the band's half-width; an actual meets it by its size, whatever its sign.
     band: bool = False
+    #: A change against a base (``较上年增长10%``, ``同比下降5%``, ``增加≥10家``): +1 a rise, −1 a
+    #: fall, the number its size; 0 for a level. scoring.aligned signs an actual against it.
+    change: int = 0
 
     @property
     def is_number(self) -> bool:
@@ -126,7 +151,13 @@ class Value:
         """The value as a reviewer would write it back (``≥90%``, ``1100人``, ``达到预期``)."""
         if self.kind != "number":
             return self.text
-        return f"{BAND_SIGN if self.band else self.op or ''}{format_number(self.number)}{self.unit}"
+        shown = f"{BAND_SIGN if self.band else self.op or ''}{format_number(self.number)}{self.unit}"
+        return f"{change_word(self.change)}{shown}" if self.change else shown
+
+
+def change_word(sign: int) -> str:
+    """How a change of that sign is written back: 增长 (a rise), 下降 (a fall)."""
+    return "增长" if sign > 0 else "下降"
 
 
 NONE = Value("none")
@@ -220,6 +251,11 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
         return Value("number", text=text, op="≥", number=float(band[1]), unit="%")
     if BAND_SIGN in text or "正负" in text:
         return _band(text, col_unit)
+    change = _CHANGE.match(text)
+    if change is not None:  # ``较上年增长10%``: its size, and which way (the cell's bound only, see _CHANGE)
+        v = _parse_text(text[change.end():], col_unit, None)
+        if v.kind == "number" and not v.band and not v.change:
+            return replace(v, text=text, change=_CHANGE_SIGN[change[1]])
     start = _NEUTRAL.match(text)  # ``约120家``, ``全年累计完成120家``: the number is still 120家
     per = _PER.match(text, start.end() if start else 0)
     m = _PREFIX.match(text, per.end() if per else start.end() if start else 0)  # always matches, possibly empty

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterator, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import itemgetter
 
@@ -44,6 +44,7 @@ from ..values import (
     TRAILING_REMARK,
     ZERO_WORDS,
     Value,
+    change_way,
     is_qualitative_direction,
     normalize_text,
     parse_direction,
@@ -813,6 +814,16 @@ def _row_reader(cols: dict[str, int]) -> tuple[int, Callable[[list[object]], tup
     return width, itemgetter(*(cols.get(f, width - 1) for f in _ROW_FIELDS))
 
 
+def _change_as_level(v: Value, name: str) -> Value:
+    """A value written as a change (``增长8%``) against a target that is none: of a measure named
+    as a change (``成交额增长率`` ≥10%), the change's size that way (8 %; ``下降2%`` is −2 %); else a
+    sentence (``增加2场次，共举办12场`` against ≥10场), whose count the scorer reads out of it."""
+    if not v.change:
+        return v
+    way = change_way(name)
+    return replace(v, number=v.number * v.change * way, change=0) if way else Value("text", text=v.text)
+
+
 def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tuple[object, ...]]],
                experts: list[int], level1: str, level2: str) -> Indicator:
     width, cells_of = reader
@@ -842,6 +853,8 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
         # 无 of anything else stays blank (S103): beside 50人 it is no target set, not a target of 0
         target = Value("number", text=target_v, number=0.0, unit=unit_col)
     qualitative = target.kind == "text" or is_qualitative_direction(direction)
+    if not target.change and (actual.change or to_date.change or forecast.change):
+        actual, to_date, forecast = (_change_as_level(v, name) for v in (actual, to_date, forecast))
     if target.number == 0:  # 无 (未发生) against 零投诉: none, not blank
         zero = parse_value(0, unit=unit_col)
         actual, to_date, forecast = (zero if raw in ZERO_WORDS else v for v, raw in
@@ -849,7 +862,7 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
     return Indicator(
         level1=level1, level2=level2, name=name, target=target,
         actual=actual,
-        op=None if qualitative else (target.op or parse_direction(direction) or "="),
+        op=None if qualitative else (target.op or ("≥" if target.change else parse_direction(direction)) or "="),
         qualitative=qualitative, direction=to_text(direction),
         unit=(target.unit if target.is_number else "") or unit_col or unit_from_name(name),
         weight=to_number(weight_v), score=_score(score_v, weight_v, deduction_v),

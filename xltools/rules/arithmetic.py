@@ -589,7 +589,7 @@ def rates_reached_above_100(ctx: Context) -> Iterator[Finding]:
         if t.kind == MONITOR else (("actual", "实际完成值", "actual"),)
     bounded = bounded_rates(ctx.words)
     for ind in t.indicators:
-        if ind.qualitative or not ind.target.is_number or not ind.name or not bounded(ind.name):
+        if ind.qualitative or not ind.target.is_number or not ind.name or not bounded(ind.name) or ind.target.change:
             continue
         for col, what, what_en in cols:
             value = getattr(ind, col)
@@ -729,7 +729,7 @@ def _same_target(i: Indicator, g: Indicator) -> bool:
         return sa is not None and sb is not None and sa == sb
     if not (a.is_number and b.is_number):
         return (a.op, a.number, a.text if not a.is_number else "") == (b.op, b.number, b.text if not b.is_number else "")
-    if (a.op != b.op and i.op != g.op) or not units.comparable(a.unit, b.unit):
+    if (a.op != b.op and i.op != g.op) or a.change != b.change or not units.comparable(a.unit, b.unit):
         return False
     return math.isclose(units.convert(a.number, a.unit, b.unit), b.number, rel_tol=1e-9, abs_tol=1e-9)
 

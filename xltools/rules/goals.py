@@ -281,8 +281,8 @@ def rates_above_100(ctx: Context) -> Iterator[Finding]:
         return
     bounded = bounded_rates(ctx.words)
     for ind in t.indicators:
-        if ind.qualitative or not ind.name or not ind.target.is_percent or not bounded(ind.name):
-            continue
+        if ind.qualitative or not ind.name or not ind.target.is_percent or not bounded(ind.name) or ind.target.change:
+            continue  # (满意度较上年提高120% is a change)
         p = percent_of(ind.target)
         if p is not None and p > 100 + 1e-9:
             yield Finding("G211", t.sheet, ind.cell("target"), ind.target.display(),
@@ -394,8 +394,8 @@ def direction_against_the_name(ctx: Context) -> Iterator[Finding]:
         return
     way = better_way(ctx.words)
     for ind in t.indicators:
-        if ind.qualitative or ind.op not in ("≤", "<", "≥", ">") or not ind.name:
-            continue
+        if ind.qualitative or ind.op not in ("≤", "<", "≥", ">") or not ind.name or ind.target.change:
+            continue  # (``下降5%`` of 投诉次数 is ≥ on the fall: values.Value.change)
         w = way(ind.name)
         if w is None:
             continue
@@ -457,7 +457,7 @@ def targets_always_met(ctx: Context) -> Iterator[Finding]:
     for ind in t.indicators:
         target = ind.target
         if (ind.qualitative or not ind.name or ind.op not in ("≥", ">") or not target.is_number
-                or target.number != 0 or ind.unit == DATE_UNIT or change(ind.name) is not None):
+                or target.number != 0 or ind.unit == DATE_UNIT or change(ind.name) is not None or target.change):
             continue
         value = f"{ind.op}0{target.unit or ind.unit}"
         yield Finding("G217", t.sheet, ind.cell("target"), target.text or value, {"name": ind.name, "value": value})

@@ -246,6 +246,8 @@ def _as_number(v: Value, ind: Indicator) -> Value:
     what the template's number cell asks for; a share of the target (``93%`` of ≥3000平方米) as
     the amount it stands for (values.share_of_target); a number in another unit (``25天`` of
     ≤1个月, ``1.2万人`` of ≥10000人) in the target's, which the template's 度量单位 column states."""
+    if v.change and ind.target.change and v.change != ind.target.change:  # ``下降3%`` of 增长10%: −3 (aligned)
+        v = replace(v, number=-v.number, change=ind.target.change)  # type: ignore[operator]
     found = share_of_target(v, ind.target) or (v if v.is_number else sentence_number(v, ind.target, ind.unit))
     if found is None or found.number is None:
         return v
