@@ -679,6 +679,10 @@ def test_a_score_sheet_that_writes_the_points_taken_off(tmp_path):
         # 未发生 read as a failure (未…): 0 points for the target met
         ("安全事故发生情况", "不发生", "未发生", 15.0, "目标为 0，实际 0，得满分 15.00"),
         ("安全事故发生情况", "不发生安全事故", "无", 15.0, "目标为 0，实际 0，得满分 15.00"),
+        # 无 beside a ceiling of incidents is none, too (it was no actual: A308, 0 points)
+        ("群众有效投诉次数", "≤2起", "无", 15.0, "实际 0起 ≤ 目标 2起，得满分 15.00"),
+        ("设备故障率", "≤1%", "未发生", 15.0, "实际 0% ≤ 目标 1%，得满分 15.00"),
+        ("一般安全隐患", "≤3起", "没有发生", 15.0, "实际 0起 ≤ 目标 3起，得满分 15.00"),
         # an actual repeating its target is achieved, whatever its words: 否 was a failure, and its
         # written full score outside the failure's band (A313, an error)
         ("是否发生安全事故", "否", "否", 15.0, "定性：评分 15.00/15 = 100.00%（达成年度指标）"),
