@@ -29,6 +29,7 @@ from .values import (
     date_order,
     format_number,
     is_qualitative_direction,
+    per_mille_pair,
     percent_scale,
     range_bounds,
     sentence_number,
@@ -490,7 +491,7 @@ def _shown(ind: Indicator, t: float, a: float) -> tuple[str, str]:
 
 
 def _shown_level(ind: Indicator, t: float, a: float) -> tuple[str, str]:
-    if ind.target.is_percent or ind.actual.is_percent:
+    if (ind.target.is_percent or ind.actual.is_percent) and not per_mille_pair(ind.target, ind.actual):
         return f"{_fmt(t)}%", f"{_fmt(a)}%"
     tu = ind.target.unit or ind.unit or ind.actual.unit
     au = ind.actual.unit or tu
@@ -511,6 +512,8 @@ def aligned(target: Value, actual: Value) -> tuple[float, float]:
     a = actual.number or 0.0
     if target.change and actual.change and actual.change != target.change:
         a = -a
+    if per_mille_pair(target, actual):  # ``0.8%`` against ≤5‰: 8‰
+        return t, units.convert(a, actual.unit, target.unit)
     if not (target.is_percent or actual.is_percent):
         if target.unit != actual.unit:
             a = units.convert(a, actual.unit, target.unit)

@@ -155,6 +155,12 @@ class Value:
         return f"{change_word(self.change)}{shown}" if self.change else shown
 
 
+def per_mille_pair(a: Value, b: Value) -> bool:
+    """One value in ‰ and the other in %: converted as units (``0.8%`` of ≤5‰ is 8‰), not put on
+    the percent scale, where 5‰ was read as 5 %."""
+    return a.unit != b.unit and {a.unit, b.unit} == {"‰", "%"}
+
+
 def change_word(sign: int) -> str:
     """How a change of that sign is written back: 增长 (a rise), 下降 (a fall)."""
     return "增长" if sign > 0 else "下降"
@@ -497,8 +503,9 @@ def share_of_target(actual: Value, target: Value) -> Value | None:
     reviewer reads it: compared as bare numbers, 93 against 3000 scored 3 %, and as a word any
     share took full marks. Not of a rate, a ceiling, a band, a target without a unit or of none."""
     if not target.is_number or target.is_percent or not target.unit or target.band or not target.number \
-            or target.number < 0 or target.op in ("≤", "<") or target.unit == "分":
-        return None  # (90% of ≤30天 says nothing of days; 92% against ≥90分 is a satisfaction of 92, not 82.8分)
+            or target.number < 0 or target.op in ("≤", "<") or target.unit in ("分", "‰"):
+        return None  # (90% of ≤30天 says nothing of days; 92% against ≥90分 is a satisfaction of 92, not 82.8分,
+        # and 99.5% against ≥99‰ a rate of 995‰)
     if actual.is_number:
         share = actual.number if actual.is_percent and written_bound(actual) is None else None
     else:

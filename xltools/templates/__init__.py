@@ -17,7 +17,7 @@ from ..output import check_output, save_workbook
 from ..ruleset import RuleSet, load_rules
 from ..scoring import score_table
 from ..taxonomy import canonical
-from ..values import DATE_UNIT, Value, sentence_number, share_of_target
+from ..values import DATE_UNIT, Value, per_mille_pair, sentence_number, share_of_target
 from .builder import Built, build_template
 from .layout import (
     DEFAULT_ROWS,
@@ -251,7 +251,8 @@ def _as_number(v: Value, ind: Indicator) -> Value:
     found = share_of_target(v, ind.target) or (v if v.is_number else sentence_number(v, ind.target, ind.unit))
     if found is None or found.number is None:
         return v
-    if found.is_percent or ind.target.is_percent:  # a rate keeps its scale, as Python compares it (aligned)
+    if (found.is_percent or ind.target.is_percent) and not per_mille_pair(found, ind.target):
+        # a rate keeps its scale, as Python compares it (aligned); 0.8% of ≤5‰ is poured as 8
         return found
     return replace(found, number=units.convert(found.number, found.unit, ind.target.unit), unit=ind.target.unit)
 
