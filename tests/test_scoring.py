@@ -238,6 +238,11 @@ def test_overachievement_threshold_is_data(tmp_path):
         ("取得一定成效", None, 6.0, "qual_default"),
         ("初见成效", None, 6.0, "qual_default"),
         ("成效显著", None, 10.0, "qual_default"),
+        ("未完全达到预期", None, 6.0, "qual_default"),  # not fully: partly (was 未…, failed)
+        ("目标未全部实现", None, 6.0, "qual_default"),
+        ("效益尚未显现", None, 6.0, "qual_default"),  # not yet: partly (was achieved)
+        ("暂未体现", None, 6.0, "qual_default"),
+        ("尚未完成", None, 0.0, "qual_default"),
         ("", None, 0.0, "qual_missing"),
         ("达到预期", 12, 10.0, "qual_default"),  # written above the weight is ignored (A304)
     ],
