@@ -306,7 +306,8 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
         return _dated(ind, tr, d, use_written)
     # a sentence where a value belongs (our template's formulas score text as 0); most rows have none
     read = sentence_read(ind) if use_written and ("text" in (ind.target.kind, ind.actual.kind)
-                                                  or ind.actual.unit == "%" != ind.target.unit) else None
+                                                  or ind.actual.unit == "%" != ind.target.unit
+                                                  or (ind.target.kind == "date" and ind.actual.is_number)) else None
     if read is not None:  # scored by what the sentence stands for, which the explanation names beside it
         return restated(ind, score_indicator(read[0], tr, d), read[1], read[2])
     if ind.qualitative or not ind.target.is_number:
@@ -386,8 +387,10 @@ def sentence_read(ind: Indicator, field: str = "actual") -> tuple[Indicator, str
     if ind.qualitative:
         return None
     found = share_of_target(value, ind.target)  # ``93%`` against ≥3000平方米: 2790平方米
-    if found is None and value.kind == "text":
-        found = date_in(value.text) if ind.target.kind == "date" else sentence_number(value, ind.target, ind.unit)
+    if found is None and ind.target.kind == "date" and value.kind in ("text", "number"):
+        found = date_in(value.text)  # ``已于2023年11月20日完成``, ``2023.11``
+    elif found is None and value.kind == "text":
+        found = sentence_number(value, ind.target, ind.unit)
     return None if found is None else (replace(ind, **{field: found}), field, value.text)
 
 

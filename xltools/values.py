@@ -643,9 +643,13 @@ def date_in(text: str) -> Value | None:
     — with its year and month; ``None`` when the sentence holds none, several done, a plan
     (``预计2024年3月完成``) or a start (``2023年6月开工``). A deadline met by such a sentence was read
     as a word: achieved, however late, and even when only begun."""
-    text = normalize_text(text)
+    text = _SPAN.sub(_span_end, normalize_text(text))
     if _FUTURE.search(text):
         return None
+    dotted = _DOTTED_MONTH.fullmatch(text)
+    if dotted:  # ``2023.11``, a number elsewhere, is a month beside a deadline
+        y, m = int(dotted[1]), int(dotted[2])
+        return Value("date", text=f"{y}年{m}月", when=(y, m, 0)) if 1 <= m <= 12 else None
     found = [(_step(text, m), v) for m in _DATE.finditer(text)
              if (v := parse_date(m.group())) is not None and v.when and v.when[0] and v.when[1]]
     if len(found) > 1:  # ``2023年9月开工，2023年12月竣工``: the one date of the work done
@@ -654,6 +658,18 @@ def date_in(text: str) -> Value | None:
         return None
     y, m, d = found[0][1].when  # type: ignore[misc]
     return replace(found[0][1], text=f"{y}年{m}月{d}日" if d else f"{y}年{m}月", op=None)
+
+
+#: A span of months or days (``2023年3月-11月``, ``2023年3月至2024年1月``): the work was done at its end.
+_SPAN = re.compile(rf"(?:(?P<y>{_YEAR})年)?\d{{1,2}}月(?:\d{{1,2}}[日号])?(?:-|~|至|到|—)"
+                   rf"(?P<end>(?P<y2>{_YEAR}年)?\d{{1,2}}月(?:\d{{1,2}}[日号])?)")
+#: A month written with a dot (``2023.11``), which only a deadline makes a date.
+_DOTTED_MONTH = re.compile(rf"({_YEAR})\.(\d{{1,2}})")
+
+
+def _span_end(m: re.Match[str]) -> str:
+    """The end of a span, in the year its start gives when it names none (``2023年3月-11月``: 2023年11月)."""
+    return f"{m['y']}年{m['end']}" if m["y"] and not m["y2"] else m["end"]
 
 
 #: The step a date in a sentence is of: the work done (竣工, 验收), or begun (开工, 启动).
