@@ -47,6 +47,10 @@ CASES = [
     ("前3名以内", "number", "≤", 3, "名"),
     ("培训100人", "text", None, None, ""),  # no bound: a sentence as likely as a measure
     ("达到国家2级标准", "text", None, None, ""),
+    # a ratio is its term that is not the 1 (every 1:x was 1, a remark after the colon: always met)
+    ("≥1:1", "number", "≥", 1, ""), ("1:1.2", "number", None, 1.2, ""), ("1：0.8", "number", None, 0.8, ""),
+    ("≤1:15", "number", "≤", 15, ""), ("3:1", "number", None, 3, ""), ("1:1.5以上", "number", "≥", 1.5, ""),
+    ("2:3", "text", None, None, ""), ("8:30前", "text", None, None, ""),  # no one reading, or a time
     ("较上年增长10%", "number", None, 10, "%"),  # a change (Value.change: +1), no longer a word
     ("100%，达到预期", "number", None, 100, "%"),  # a remark after a comma
     ("完成24场以上", "number", "≥", 24, "场"),  # the bound after the number, not 完成's =

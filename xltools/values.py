@@ -278,7 +278,14 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     number = float(m.group().replace(",", ""))
     if not math.isfinite(number):  # four hundred digits: not a measurable value
         return Value("text", text=text)
-    tail = _REMARK_AFTER.split(rest[m.end():], 1)[0]  # ``80人，未达标``: what follows a comma is a remark
+    end = m.end()
+    ratio = _RATIO_TERM.match(rest, end)
+    if ratio is not None:  # ``1:1.2`` (配套比例), ``≥3:1``: the term that is not the 1
+        other = float(ratio[1])
+        if 1 not in (number, other):  # ``2:3``, or a time ``8:30``: no one reading
+            return Value("text", text=text)
+        number, end = other if number == 1 else number, ratio.end()
+    tail = _REMARK_AFTER.split(rest[end:], 1)[0]  # ``80人，未达标``: what follows a comma is a remark
     tail = tail.removesuffix("完成")  # ``5日内完成``, ``100%以上完成``: the word after says nothing
     if tail.endswith(")") and not tail.startswith("("):  # ``5000万元以上（含）``: a remark after the suffix
         tail = TRAILING_REMARK.sub("", tail)
@@ -307,6 +314,11 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     return Value("number", text=text, op=op or col_op, number=number, unit=unit or col_unit)
 
 
+#: The second term of a ratio (``1:1.2``, ``≥1:1``, ``3:1``; NFKC has made ``：`` ASCII). A ratio is
+#: written against a 1, and the other term is its size: ``1:0.8`` of ``≥1:1`` (配套资金比例) is 0.8 of
+#: 1, ``1:18`` of ``≤1:15`` (师生比) 18 of 15, ``3:1`` of ``≥2:1`` 3 of 2. Before, the colon began a
+#: remark and every ``1:x`` was 1: always met.
+_RATIO_TERM = re.compile(r":([0-9]+(?:\.[0-9]+)?)(?![0-9.:])")
 #: A bracketed remark closing a cell (NFKC has made （） ASCII): ``（含）``, a number's ``（扣1.2分）``.
 TRAILING_REMARK = re.compile(r"\([^()]*\)$")
 #: Where a value ends and a remark begins (NFKC has made ，；： ASCII).
