@@ -504,3 +504,23 @@ def test_a_change_against_last_year_is_scored_by_its_size_and_way(tmp_path, name
     row = score_file(path)[0].rows[1]
     assert (row.name, row.score, row.explain()) == (name, score, explain)
     assert not [f for f in validate_file(path).findings if f.code in ("G215", "G217", "A315")]
+
+
+@pytest.mark.parametrize(("target", "actual", "score", "explain"), [
+    # a 5- or 10-point survey's result against a rate or a score out of 100: its share of the scale
+    # (it was 4.6 % of 90 %, 0.51, with A316 "cannot be converted"; or a word, full marks, A315)
+    ("≥90%", "4.6分（满分5分）", 10.0, "实际 92%（4.6分(满分5分)） ≥ 目标 90%，得满分 10.00"),
+    ("≥90%", "4.3（5分制）", 9.56, "86%（4.3(5分制)）/90% = 95.56% × 10 = 9.56"),
+    ("≥90分", "满意度9.2分(满分10分)", 10.0, "实际 92分（满意度9.2分(满分10分)） ≥ 目标 90分，得满分 10.00"),
+    # on the target's own scale it is read as written
+    ("≥4.5分", "4.6分（满分5分）", 10.0, "实际 4.6分 ≥ 目标 4.5分，得满分 10.00"),
+])
+def test_a_score_on_a_stated_scale_is_its_share_of_the_scale(tmp_path, target, actual, score, explain):
+    from xltools.api import score_file, validate_file
+
+    from .test_validate import write
+
+    path = write(tmp_path, edits={"D20": target, "E20": actual, "G20": None})
+    row = score_file(path)[0].rows[-1]
+    assert (row.name, row.score, row.explain()) == ("老人满意度", score, explain)
+    assert not [f for f in validate_file(path).findings if f.code in ("A315", "A316")]

@@ -383,20 +383,20 @@ def test_changes_are_poured_signed_the_targets_way(tmp_path, soffice):
     assert after.total == before.total == 73.6
 
 
-def test_a_per_cent_actual_of_a_per_mille_target_is_poured_in_per_mille(tmp_path, soffice):
-    """0.8% against ≤5‰ is 8‰ (6.25 of 10); poured as 0.8 under the template's ‰, its formula
-    found it met."""
+def test_rates_in_another_measure_are_poured_in_the_targets(tmp_path, soffice):
+    """0.8% against ≤5‰ is 8‰ (6.25 of 10), and 4.3分（满分5分） against ≥90% is 86 % (9.56):
+    poured as 0.8 under the template's ‰, its formula found it met, and 4.3 as 4.3 %."""
     from xltools.api import read_workbook
 
     from .test_validate import CLEAN, write
 
-    src = write(tmp_path, CLEAN, {"D16": "≤5‰", "E16": "0.8%"}, name="src.xlsx")
+    src = write(tmp_path, CLEAN, {"D16": "≤5‰", "E16": "0.8%", "E20": "4.3分（满分5分）"}, name="src.xlsx")
     before = score_file(src)[0]
     out = tmp_path / "poured.xlsx"
     write_template("selfeval", str(out), source=read_workbook(src).tables[0])
     ws = openpyxl.load_workbook(out)["绩效自评表"]
     actual = {ws.cell(r, 3).value: ws.cell(r, 7).value for r in range(1, ws.max_row + 1)}
-    assert actual["服务安全事故发生率"] == 8
+    assert [actual["服务安全事故发生率"], actual["老人满意度"]] == [8, 86]  # 4.3 of 5 is 86 %
     convert_all(soffice, [str(out)], str(tmp_path / "lo"))
     after = score_file(str(tmp_path / "lo" / "poured.xlsx"))[0]
-    assert after.total == before.total == 93.85
+    assert after.total == before.total == 93.41

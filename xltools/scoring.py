@@ -32,9 +32,8 @@ from .values import (
     per_mille_pair,
     percent_scale,
     range_bounds,
-    sentence_number,
     sentence_target,
-    share_of_target,
+    value_read,
 )
 
 _ACHIEVED, _PARTIAL, _FAILED = 0, 1, 2
@@ -306,7 +305,7 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
         return _dated(ind, tr, d, use_written)
     # a sentence where a value belongs (our template's formulas score text as 0); most rows have none
     read = sentence_read(ind) if use_written and ("text" in (ind.target.kind, ind.actual.kind)
-                                                  or ind.actual.unit == "%" != ind.target.unit
+                                                  or ind.actual.unit == "%" != ind.target.unit or ind.actual.unit == "分"
                                                   or (ind.target.kind == "date" and ind.actual.is_number)) else None
     if read is not None:  # scored by what the sentence stands for, which the explanation names beside it
         return restated(ind, score_indicator(read[0], tr, d), read[1], read[2])
@@ -374,8 +373,9 @@ def sentence_read(ind: Indicator, field: str = "actual") -> tuple[Indicator, str
 
     * a target without a bound (``培训100人``, G220) against a value in its unit (values.sentence_target);
     * a deadline met by a sentence with one date (``已于2023年11月20日完成验收``, values.date_in);
-    * a quantitative row's value in a sentence (``参展企业80家``, values.sentence_number);
-    * a share of the target where its amount belongs (``93%``, ``完成全年目标的55%``, values.share_of_target).
+    * a quantitative row's value in a sentence (``参展企业80家``), a share of the target where its
+      amount belongs (``93%``, ``完成全年目标的55%``), a score on a stated scale (``4.6分（满分5分）``):
+      values.value_read.
     """
     value: Value = getattr(ind, field)
     if ind.target.kind == "text":
@@ -386,11 +386,10 @@ def sentence_read(ind: Indicator, field: str = "actual") -> tuple[Indicator, str
                                            "target", ind.target.text)
     if ind.qualitative:
         return None
-    found = share_of_target(value, ind.target)  # ``93%`` against ≥3000平方米: 2790平方米
-    if found is None and ind.target.kind == "date" and value.kind in ("text", "number"):
-        found = date_in(value.text)  # ``已于2023年11月20日完成``, ``2023.11``
-    elif found is None and value.kind == "text":
-        found = sentence_number(value, ind.target, ind.unit)
+    if ind.target.kind == "date":
+        found = date_in(value.text) if value.kind in ("text", "number") else None  # ``已于2023年11月20日完成``, ``2023.11``
+    else:  # ``93%`` against ≥3000平方米 (2790平方米), ``4.6分（满分5分）`` (92%), ``参展企业80家``
+        found = value_read(value, ind.target, ind.unit)
     return None if found is None else (replace(ind, **{field: found}), field, value.text)
 
 

@@ -503,6 +503,41 @@ def _clauses_number(text: str, unit: str) -> Value | None:
     return replace(first, text=written, number=round(sum(v.number for _, v in found), 9))  # type: ignore[misc]
 
 
+#: A score's stated scale: ``（满分5分）``, ``满分为10分``, ``（5分制）`` (NFKC has made （） ASCII).
+_SCALE = re.compile(r"\(?(?:满分(?:为)?([0-9]{1,3})分?|([0-9]{1,3})分制)\)?")
+
+
+def on_scale(value: Value, target: Value) -> Value | None:
+    """A score on a stated scale — ``4.6分（满分5分）``, ``4.6（5分制）`` — against a rate (``≥90%``)
+    or a score out of 100 (``≥90分``): its share of the scale, 92 % (92分), as a reviewer reads a
+    5-point satisfaction survey. Compared as written it was 4.6 % of 90 % (0.51 of 10, A316), or a
+    word. Against a target on the same small scale (``≥4.5分``) it is read as written (None)."""
+    if not target.is_number or not (target.is_percent or target.unit == "分") or value.kind not in ("number", "text"):
+        return None
+    m = _SCALE.search(value.text)
+    if m is None:
+        return None
+    full = float(m[1] or m[2])
+    rest = value.text[: m.start()] + value.text[m.end():]
+    v = number_in(rest) if rest else None
+    if v is None or v.unit not in ("分", "") or not 0 < full < 100 or not 0 <= v.number <= full \
+            or (target.unit == "分" and target.number <= full):  # type: ignore[operator]
+        return None
+    share = round(v.number / full * 100, 4)  # type: ignore[operator]
+    return Value("number", text=f"{format_number(share)}{target.unit}", number=share, unit=target.unit)  # (read once)
+
+
+def value_read(value: Value, target: Value, unit: str = "") -> Value | None:
+    """What a reviewer reads where a quantitative ``target``'s value belongs, when it is not the
+    value as written: a share of the target (:func:`share_of_target`), a score on a stated scale
+    (:func:`on_scale`), the number of a sentence (:func:`sentence_number`; ``unit`` is the row's
+    度量单位). ``None``: read as written. Scoring, lights, checks and template pouring share it."""
+    found = share_of_target(value, target) or on_scale(value, target)
+    if found is None and value.kind == "text":
+        found = sentence_number(value, target, unit)
+    return found
+
+
 #: A share of the plan where its amount belongs: ``完成全年目标的55%``, ``进度50%``, ``已完成年度任务的60%``,
 #: and a forecast's ``预计完成全年目标的90%``, ``预计全年可完成任务的95%``.
 _SHARE_OF_PLAN = re.compile(r"(?:预计|预期)?(?:全年)?(?:可|能|将)?(?:已|累计)?(?:完成|达到)?(?:全年|年度)?(?:目标|任务|计划)?(?:任务|数)?的?"

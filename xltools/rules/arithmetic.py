@@ -34,6 +34,7 @@ from ..values import (
     date_serial,
     format_number,
     normalize_text,
+    on_scale,
     parse_value,
     sentence_number,
     share_of_target,
@@ -496,6 +497,8 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
                 share := share_of_target(actual, target)) is not None:  # ``93%`` of ≥3000平方米
             yield Finding("A328", t.sheet, ind.cell(col), actual.text, {
                 "name": ind.name, "value": actual.text, "target": target.display(), "share": share.display()})
+        elif not t.template and on_scale(actual, target) is not None:
+            continue  # ``4.6分（满分5分）`` against ≥90%: 92 %, a fair way to give a 5-point survey's result
         elif actual.kind == "text":
             found = None if t.template else sentence_number(actual, target, ind.unit)  # a template scores text as 0
             if t.kind != MONITOR or found is not None:  # a monitoring table's word is M404's, unless lit by its number

@@ -17,7 +17,7 @@ from ..output import check_output, save_workbook
 from ..ruleset import RuleSet, load_rules
 from ..scoring import score_table
 from ..taxonomy import canonical
-from ..values import DATE_UNIT, Value, per_mille_pair, sentence_number, share_of_target
+from ..values import DATE_UNIT, Value, per_mille_pair, value_read
 from .builder import Built, build_template
 from .layout import (
     DEFAULT_ROWS,
@@ -241,14 +241,14 @@ def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  
 
 
 def _as_number(v: Value, ind: Indicator) -> Value:
-    """``v``, or the number of the sentence it is (values.sentence_number: ``参展企业80家``,
-    ``已服务老人1100人``) in the unit of the row's target — what Python scores or lights it by, and
-    what the template's number cell asks for; a share of the target (``93%`` of ≥3000平方米) as
-    the amount it stands for (values.share_of_target); a number in another unit (``25天`` of
-    ≤1个月, ``1.2万人`` of ≥10000人) in the target's, which the template's 度量单位 column states."""
+    """``v``, or what a reviewer reads in it (values.value_read: the number of a sentence,
+    ``参展企业80家``; a share of the target, ``93%`` of ≥3000平方米; a score on a stated scale,
+    ``4.6分（满分5分）``) in the unit of the row's target — what Python scores or lights it by, and
+    what the template's number cell asks for; a number in another unit (``25天`` of ≤1个月,
+    ``1.2万人`` of ≥10000人) in the target's, which the template's 度量单位 column states."""
     if v.change and ind.target.change and v.change != ind.target.change:  # ``下降3%`` of 增长10%: −3 (aligned)
         v = replace(v, number=-v.number, change=ind.target.change)  # type: ignore[operator]
-    found = share_of_target(v, ind.target) or (v if v.is_number else sentence_number(v, ind.target, ind.unit))
+    found = value_read(v, ind.target, ind.unit) or (v if v.is_number else None)
     if found is None or found.number is None:
         return v
     if (found.is_percent or ind.target.is_percent) and not per_mille_pair(found, ind.target):
