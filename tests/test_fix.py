@@ -17,7 +17,7 @@ from xltools.api import validate_file
 from xltools.cli import cli
 from xltools.fix import fix_copy
 
-from .test_validate import CLEAN, findings, write
+from .test_validate import CLEAN, findings, rows_with, write
 
 
 def run(*args):
@@ -221,3 +221,14 @@ def test_a_total_written_after_its_label_is_read_and_corrected_there(tmp_path, w
         ("A317", "E12", None), ("A312", "E14", "120家"), ("A307", "H14", None), ("A305", "A21", 95.0)]
     fix_copy(str(path), str(tmp_path / "改.xlsx"))
     assert openpyxl.load_workbook(tmp_path / "改.xlsx").active["A21"].value == fixed
+
+
+def test_an_actual_named_after_a_figure_is_corrected_and_its_score_waits(tmp_path):
+    """预算执行率 written 90% where the funds give 96%: fix writes 96.00%, and leaves the row's score
+    (9.47 from the 90%, full from the 96%) and the totals until the table is checked again."""
+    src = write(tmp_path, rows_with(3, name="预算执行率", target="≥95%", actual="90%"), name="s.xlsx")
+    result = fix_copy(src, str(tmp_path / "修正.xlsx"))
+    assert [(c.cell, c.code, c.new, c.skipped) for c in result.changes] == [
+        ("E17", "A303", "96.00%", ""), ("G17", "A305", 9.47, "pending"), ("G21", "A305", 97.07, "pending")]
+    ws = openpyxl.load_workbook(result.out)["绩效自评表"]
+    assert (ws["E17"].value, ws["G17"].value) == ("96.00%", 10)

@@ -270,6 +270,33 @@ def test_selfeval_against_declared_goals(tmp_path):
     assert findings(write(tmp_path, CLEAN, name="s2.xlsx"), goals=read_goals(empty)) == []
 
 
+@pytest.mark.parametrize(("name", "actual", "expected"), [
+    # an indicator named after a figure the funds give (480 of 500: 96 %): its actual is that figure
+    ("预算执行率", "98%", [("A303", "E17", "98%")]),
+    ("资金执行率", "95.5%", [("A303", "E17", "95.5%")]),
+    ("预算执行率", "96%", []), ("预算执行率", 0.96, []), ("预算执行率", "96.0%", []),  # to the shown precision
+    ("政府采购执行率", "98%", []),  # another figure
+])
+def test_an_indicator_named_after_a_figure_is_that_figure(tmp_path, name, actual, expected):
+    path = write(tmp_path, rows_with(3, name=name, target="≥95%", actual=actual))
+    assert [(f.code, f.cell, f.value) for f in validate_file(path, select={"A303"}).findings] == expected
+
+
+def test_a_departments_figures_named_as_indicators(tmp_path):
+    """结转结余率 172.89 of 5333.85 is 3.24 %, 预决算差异率 |5169.66 − 5029.86| of 5029.86 2.78 %."""
+    from xltools.samples import demo_samples, write_sample
+
+    sample, layout = demo_samples()["部门整体自评表.xlsx"]
+    rows = list(sample.rows)
+    rows[2] = replace(rows[2], name="结转结余率", target="≤5%", actual="5.5%")
+    rows[3] = replace(rows[3], name="预决算差异率", target="≤5%", actual="2.78%")
+    path = tmp_path / "部门.xlsx"
+    write_sample(replace(sample, rows=rows), path, layout)
+    report = validate_file(path, select={"A303"})
+    assert [(f.code, f.cell, f.message()) for f in report.findings] == [
+        ("A303", "E14", "填写的「结转结余率」实际完成值 5.5% 与计算值 3.24% 不符")]
+
+
 def test_a_declared_change_is_kept_to_its_way(tmp_path):
     """A declared rise of 10 % is the same target however its base is named, and a fall of 10 %
     is another target (A311); both were words, compared letter by letter."""

@@ -60,7 +60,8 @@ class FixReport:
 
 #: Findings that leave a row's score open (a missing actual, target or weight; an expert's missing
 #: score; an actual a hundredfold off, A329, whose unit is likely wrong): it is what it is for now, and
-#: right only once they are answered.
+#: right only once they are answered. So does a finding marked ``opens_row`` (an A303 on an actual
+#: named after a figure, 预算执行率: the row's score follows the actual it corrects).
 PENDING = ("A308", "S103", "A318", "A329")
 #: A305's rows (the rest are totals: the whole table's, a part's) and its execution score.
 ROW_SCORE, EXECUTION_SCORE, GRADE = "得分", "预算执行率得分", "等级"
@@ -75,7 +76,7 @@ def corrections(findings: list[Finding], lang: str = "zh") -> list[Change]:
     grade — they would change again with the missing value. Those changes come back marked
     ``pending`` so that the report says why they were left.
     """
-    open_rows = {(f.sheet, _row(f.cell)) for f in findings if f.code in PENDING}
+    open_rows = {(f.sheet, _row(f.cell)) for f in findings if f.code in PENDING or f.params.get("opens_row")}
     out = []
     for f in findings:
         if f.code not in FIXABLE or not f.cell or ":" in f.cell:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..grid import parse_a1
 from ..model import Table, Workbook
+from ..reading.labels import label_key
 from ..ruleset import RuleSet, any_of, packaged_heuristics
 from ..scoring import ScoreResult, aligned
 from ..values import Value, percent_scale
@@ -63,6 +64,8 @@ class Heuristics:
     not_cost: tuple[str, ...] = ()
     guidance: tuple[str, ...] = ()
     not_due: tuple[str, ...] = ()
+    #: an indicator's name (label_key) → the domain.md §4 figure it names (A303 compares its actual)
+    figure_names: dict[str, str] = field(default_factory=dict)
 
 
 def reason_key(text: str) -> str:
@@ -154,6 +157,7 @@ def _heuristics_for(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Heuristic
         no_reason=words("no_reason", data), lower_better=words("lower_better", data),
         not_cost=words("not_cost", data), guidance=words("guidance", data),
         not_due=words("not_due", data),
+        figure_names={label_key(n): figure for figure, names in data["figure_names"].items() for n in names},
     )
 
 
