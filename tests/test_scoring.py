@@ -461,7 +461,8 @@ def test_late_deadline_keeps_a_lower_written_score_and_the_rule_sets_rate(tmp_pa
     from xltools.reading import as_template_sees
 
     assert score_indicator(as_template_sees(late), tr, use_written=False).explain_key == "qual_missing"
-    cells = replace(late, target=parse_value(date(2023, 12, 31)), actual=parse_value(date(2024, 1, 15)), op="≤")
+    cells = replace(late, target=parse_value(date(2023, 12, 31)), actual=parse_value(date(2024, 1, 15)), op="≤",
+                    direction="≤")  # (in a template, ≤ is its 指标性质 cell)
     under_date_unit = as_template_sees(replace(cells, unit="日期"))
     assert score_indicator(under_date_unit, tr, use_written=False).explain_key == "date_late_days"
     assert score_indicator(as_template_sees(cells), tr, use_written=False).explain_key == "less_ratio"  # a number
@@ -524,3 +525,28 @@ def test_a_score_on_a_stated_scale_is_its_share_of_the_scale(tmp_path, target, a
     row = score_file(path)[0].rows[-1]
     assert (row.name, row.score, row.explain()) == ("老人满意度", score, explain)
     assert not [f for f in validate_file(path).findings if f.code in ("A315", "A316")]
+
+
+@pytest.mark.parametrize(("row", "changes", "score", "explain"), [
+    # a bare time limit under 时效指标 is a ceiling (as an equality, 25天 of 30天 scored 83 %, 35天 full)
+    (3, {"name": "补助资金拨付时限", "target": "30天", "actual": "25天"}, 10.0, "实际 25天 ≤ 目标 30天，得满分 10.00"),
+    (3, {"name": "补助资金拨付时限", "target": "30天", "actual": "35天"}, 8.57,
+     "目标/实际 30天/35天 = 85.71% × 10 = 8.57"),
+    (3, {"name": "补助资金拨付时限", "target": "5个工作日", "actual": "3个工作日"}, 10.0,
+     "实际 3个工作日 ≤ 目标 5个工作日，得满分 10.00"),
+    # an amount under 成本, a count of what should not happen
+    (1, {"level2": "成本指标", "name": "单场讲座成本", "target": "5000元", "actual": "4800元"}, 10.0,
+     "实际 4800元 ≤ 目标 5000元，得满分 10.00"),
+    (1, {"name": "服务投诉次数", "target": "2次", "actual": "1次"}, 10.0, "实际 1次 ≤ 目标 2次，得满分 10.00"),
+    # a rate under 时效指标, or a quantity, stays an equality (below: as ≥)
+    (3, {"target": "100%", "actual": "95%"}, 9.5, "95%/100% = 95.00% × 10 = 9.50"),
+    (1, {"target": "24场", "actual": "20场"}, 8.33, "20场/24场 = 83.33% × 10 = 8.33"),
+])
+def test_a_bare_limit_is_a_ceiling_where_less_is_better(tmp_path, row, changes, score, explain):
+    from xltools.api import score_file
+
+    from .test_validate import rows_with, write
+
+    path = write(tmp_path, rows_with(row, score=None, **changes))
+    got = score_file(path)[0].rows[row + 1]
+    assert (got.score, got.explain()) == (score, explain)

@@ -17,9 +17,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from . import units
+from .direction import lower_better
 from .messages import render, word
 from .model import DEPT, EVALUATION, GOALS, MONITOR, Indicator, Table, Workbook
-from .ruleset import OutcomeWords, RuleSet, TableRules, any_of, load_rules, packaged_heuristics
+from .ruleset import OutcomeWords, RuleSet, TableRules, load_rules, packaged_heuristics
 from .taxonomy import level1_key
 from .values import (
     DATE_UNIT,
@@ -404,12 +405,8 @@ def range_bound(ind: Indicator) -> Value | None:
         return None
     if ind.op in ("≥", ">", "≤", "<"):
         return ends[1] if ind.op in ("≤", "<") else ends[0]
-    less = "成本" in ind.level1 or "成本" in ind.level2 or "时效" in ind.level2 or _lower_better(ind.name)
+    less = "成本" in ind.level1 or "成本" in ind.level2 or "时效" in ind.level2 or lower_better(ind.name)
     return ends[1] if less else ends[0]
-
-
-def _lower_better(name: str) -> bool:
-    return any_of(tuple(packaged_heuristics()["lower_better"])).search(name) is not None
 
 
 def restated(ind: Indicator, row: RowScore, param: str, text: str) -> RowScore:

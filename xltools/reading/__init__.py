@@ -171,6 +171,10 @@ def as_template_sees(ind: Indicator, grid: Grid | None = None) -> Indicator:
     text actual scores 0 and is marked, as A315 reports it, an expert's text score is left out of
     the mean, as A318 reports it). Scores, lights and marks then agree with the template cell by
     cell; in any other workbook a date stays a date and ``95个`` is 95."""
+    if ind.op == "≤" and not ind.direction and ind.target.op is None:
+        # a bare 30天 of 时效指标 is a ceiling elsewhere (scoring.bare_ceiling); the template's
+        # formula reads an empty 指标性质 as = (its dropdown offers ≤), and so does its reader
+        ind = replace(ind, op="=")
     typed = _typed_as_text(ind, grid) if grid is not None else {}
     if not typed and not any(getattr(ind, f).kind == "date" for f in _VALUES):
         return ind

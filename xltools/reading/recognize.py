@@ -17,6 +17,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from .. import taxonomy
+from ..direction import bare_ceiling
 from ..grid import Grid, a1, column_letter, parse_a1
 from ..model import (
     DEPT,
@@ -860,10 +861,13 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
         zero = parse_value(0, unit=unit_col)
         actual, to_date, forecast = (zero if raw in ZERO_WORDS else v for v, raw in
                                      ((actual, actual_v), (to_date, to_date_v), (forecast, forecast_v)))
+    op = None if qualitative else (target.op or ("≥" if target.change else parse_direction(direction)))
+    if op is None and not qualitative:  # ``30天`` of 时效指标, ``500万元`` of 成本: a ceiling; else an equality
+        op = "≤" if target.is_number and bare_ceiling(level1, level2, name, target.unit or unit_col) else "="
     return Indicator(
         level1=level1, level2=level2, name=name, target=target,
         actual=actual,
-        op=None if qualitative else (target.op or ("≥" if target.change else parse_direction(direction)) or "="),
+        op=op,
         qualitative=qualitative, direction=to_text(direction),
         unit=(target.unit if target.is_number else "") or unit_col or unit_from_name(name),
         weight=to_number(weight_v), score=_score(score_v, weight_v, deduction_v),
