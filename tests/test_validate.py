@@ -191,7 +191,8 @@ def test_every_code_is_tested():
     from tests.test_monitor import CASES as MONITOR_CASES
 
     tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "A311", "G201", "A314", "M408", "A318", "A319", "A320", "G213",
-                                                                      "G210", "S106", "S107", "S108", "A323", "G218", "A324", "S109", "S110", "A325", "A326"}
+                                                                      "G210", "S106", "S107", "S108", "A323", "G218", "A324", "S109", "S110", "A325", "A326",
+                                                                      "A330"}
     assert tested == set(CATALOGUE)
 
 
@@ -1130,3 +1131,35 @@ def test_a_unit_slip_of_a_count_names_no_money(tmp_path):
     (slip,) = [f for f in validate_file(path).findings if f.code == "A329"]
     assert slip.message("zh") == "「服务老人人数」实际 19人 是目标 ≥2000人的 1/105，相差百倍以上，多是单位填错"
     assert slip.suggestion("zh") == "核对实际完成值的单位，按指标值的单位填写"
+
+
+def test_a_row_every_expert_marked_not_applicable_is_left_out(tmp_path):
+    """管理制度健全性 (10 of 100) marked 不适用 by every expert: it scored 0 with three A318 errors
+    (77.32, 中); it is left out and the total taken on the 90 that apply (85.91, 良), or, by a rule
+    set's ``not_applicable = "drop"``, the others' sum. One expert's 不适用 among scores is A318."""
+    from xltools.api import score_file
+    from xltools.ruleset import load_rules
+    from xltools.samples import demo_samples, write_sample
+
+    sample, layout = demo_samples()["评价评分表.xlsx"]
+    path = tmp_path / "评价.xlsx"
+    write_sample(sample, path, layout)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    assert ws["C10"].value == "管理制度健全性"
+    ws["F10"], ws["G10"], ws["H10"] = "不适用", "不涉及", "不适用"
+    wb.save(path)
+    (result,) = score_file(path)
+    assert (result.total, result.grade, result.rows[3].score, result.rows[3].explain()) == (
+        85.91, "良", None, "专家均评为不适用（不涉及、不适用），分值 10 不计入总分")
+    report = validate_file(path)
+    assert [(f.code, f.cell, f.message()) for f in report.findings] == [
+        ("A330", "F10", "「管理制度健全性」专家均评为不适用（不涉及、不适用），分值 10 不计入总分；"
+                        "总分按适用指标的 90 分折算：77.32 ÷ 90 × 100 = 85.91")]
+    rules = tmp_path / "r.toml"
+    rules.write_text('id = "drop"\n[evaluation]\nnot_applicable = "drop"\n', encoding="utf-8")
+    assert [(r.total, r.grade) for r in score_file(path, load_rules(str(rules)))] == [(77.32, "中")]
+    ws["G10"], ws["H10"] = 8, 8  # one expert's 不适用 among scores: the experts disagree
+    wb.save(path)
+    assert score_file(path)[0].total == 85.32
+    assert findings(path) == [("A318", "F10")]

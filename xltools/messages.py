@@ -63,6 +63,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "mean of experts ({scores})/{n} = {mean}, above the weight; counted {score}"),
     "written": ("按填写的得分 {score}", "the written score {score}"),
     "no_score": ("无专家评分或得分，记 0 分", "no expert or written score: 0"),
+    "not_applicable": ("专家均评为不适用（{said}），分值 {weight} 不计入总分",
+                       "every expert marked it not applicable ({said}): its weight {weight} is left out of the total"),
     # --- monitoring lights (xltools/monitoring.py) ---------------------------------------------
     "mon_prorated": ("{to_date}/（{target} × {n}/12 = {expected}）= {ratio}，{light}",
                      "{to_date}/({target} × {n}/12 = {expected}) = {ratio}: {light}"),

@@ -18,8 +18,11 @@ from .errors import RulesError
 
 #: os.path, not pathlib: pathlib brings urllib and ipaddress, ~8 ms of every command's start-up.
 BUILTIN_DIR = os.path.join(os.path.dirname(__file__), "rulesets")
+#: How a total treats rows that do not apply (TableRules.not_applicable).
+NOT_APPLICABLE_METHODS = ("rescale", "drop")
 _TABLE_KEYS = {"execution_weight", "weights", "less_is_better", "overachievement",
-               "explain_execution_below", "qualitative", "late_date_rate", "level1_weights", "expert_spread"}
+               "explain_execution_below", "qualitative", "late_date_rate", "level1_weights", "expert_spread",
+               "not_applicable"}
 #: How strict the ``weights`` per 一级指标 are (domain.md §5: "a principle; a table may move weight
 #: between level-1 rows, and the rule set says how strict to be about it").
 LEVEL1_WEIGHTS = ("off", "principle", "required")
@@ -49,6 +52,9 @@ class TableRules:
     late_date_rate: float = 0.0  # share of the weight a deadline met late scores (scoring._dated)
     level1_weights: str = "principle"  # one of LEVEL1_WEIGHTS (rules.goals.level1_weights: G212/G213)
     expert_spread: float = 0.3  # experts' scores of one row further apart than this share of its weight: A323 (0: off)
+    #: rows every expert marked 不适用 (scoring.NOT_APPLICABLE): ``rescale`` — the total is the others'
+    #: sum on the full marks of the rows that apply (85.91 = 77.32 / 90 × 100); ``drop`` — their sum
+    not_applicable: str = "rescale"
     # words a rule set's [heuristics.outcome] adds to rules/heuristics.toml's [outcome] (scoring.outcome_of)
     outcome_words: OutcomeWords = ()
 
@@ -144,6 +150,10 @@ def _build(data: dict, source: str) -> RuleSet:
             if strict not in LEVEL1_WEIGHTS:
                 raise RulesError(f"level1_weights 只能是 {'、'.join(LEVEL1_WEIGHTS)}，而不是 {strict!r}",
                                  f"level1_weights must be one of {', '.join(LEVEL1_WEIGHTS)}, not {strict!r}")
+            na = section.get("not_applicable", "rescale")
+            if na not in NOT_APPLICABLE_METHODS:
+                raise RulesError(f"not_applicable 只能是 {'、'.join(NOT_APPLICABLE_METHODS)}，而不是 {na!r}",
+                                 f"not_applicable must be one of {', '.join(NOT_APPLICABLE_METHODS)}, not {na!r}")
             bands = tuple(Band(k, float(v[0]), float(v[1]), float(v[2]))
                           for k, v in section["qualitative"].items())
             tables[kind] = TableRules(
@@ -156,6 +166,7 @@ def _build(data: dict, source: str) -> RuleSet:
                 late_date_rate=float(section.get("late_date_rate", 0.0)),
                 level1_weights=strict,
                 expert_spread=float(section.get("expert_spread", 0.3)),
+                not_applicable=na,
             )
         outcome_words = _outcome_words(data.get("heuristics", {}).get("outcome", {}))
         tables = {k: replace(tr, outcome_words=outcome_words) for k, tr in tables.items()} if outcome_words else tables

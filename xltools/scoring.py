@@ -30,6 +30,7 @@ from .values import (
     date_order,
     format_number,
     is_qualitative_direction,
+    normalize_text,
     per_mille_pair,
     percent_scale,
     range_bounds,
@@ -111,6 +112,9 @@ class ScoreResult:
     rows: list[RowScore]
     rules: str
     execution: RowScore | None = None
+    #: a total taken on the full marks of the rows that apply (TableRules.not_applicable =
+    #: "rescale"): (the rows' sum, their weights, the full marks); None when every row applies
+    rescaled: tuple[float, float, float] | None = None
 
     def to_dict(self, lang: str = "zh") -> dict[str, object]:
         """The JSON shape other tools rely on (rates are fractions: 0.9692 means 96.92%)."""
@@ -153,8 +157,8 @@ def score_table(table: Table, rules: RuleSet | None = None, *, path: str = "") -
     d = rules.digits
     rows: list[RowScore] = []
     execution = None
-    if table.kind == EVALUATION:
-        rows = [_expert_row(i, d) for i in table.indicators]
+    if table.kind == EVALUATION:  # (our template's formulas know no 不适用: its text is no score)
+        rows = [_expert_row(i, d, not_applicable=not table.template) for i in table.indicators]
     elif table.kind == GOALS:
         rows = [RowScore(i.level1, i.level2, i.name, i.weight, None, "no_score_goals", {},
                          i.sheet, i.cell("weight"), i) for i in table.indicators]
@@ -175,11 +179,26 @@ def score_table(table: Table, rules: RuleSet | None = None, *, path: str = "") -
     parts = _parts(rows, d)
     scored = [r.score for r in rows if r.score is not None]
     total = round_half_up(sum(scored), d) if scored and table.kind not in (GOALS, MONITOR) else None
+    rescaled = _rescaled(rows, total, tr) if table.kind == EVALUATION else None
+    if rescaled is not None:
+        total = round_half_up(rescaled[0] / rescaled[1] * rescaled[2], d)
     return ScoreResult(
         path=path, table=table.kind, sheet=table.sheet, project=table.project_name,
         total=total, grade=rules.grade(total), parts=parts, figures=figures(table),
-        rows=rows, rules=rules.id, execution=execution,
+        rows=rows, rules=rules.id, execution=execution, rescaled=rescaled,
     )
+
+
+def _rescaled(rows: list[RowScore], total: float | None, tr: TableRules) -> tuple[float, float, float] | None:
+    """The sum of the rows that apply, their weights and the full marks, when some rows do not
+    apply and the rule set takes the total on the full marks of the rest (not_applicable =
+    "rescale", as evaluation guidelines convert it 折算为百分制); else None."""
+    if total is None or tr.not_applicable != "rescale":
+        return None
+    left_out = sum(r.weight or 0.0 for r in rows if r.explain_key == "not_applicable")
+    full = sum(r.weight or 0.0 for r in rows)
+    applies = full - left_out
+    return (total, applies, full) if left_out and applies > 0 else None
 
 
 def _block_rows(table: Table, tr: TableRules, d: int) -> list[RowScore]:
@@ -604,10 +623,25 @@ def _qualitative(ind: Indicator, tr: TableRules, d: int, use_written: bool = Tru
                                              "score": f"{score:.{d}f}"}, achieved=outcome == _ACHIEVED)
 
 
-def _expert_row(ind: Indicator, d: int) -> RowScore:
+#: What an expert writes for a row that does not apply to the project (no 政府采购 to judge):
+#: the row is left out of the total (TableRules.not_applicable), not scored 0.
+NOT_APPLICABLE = frozenset(("不适用", "不涉及", "无此项", "本项目不涉及", "不适用本项目", "不考核", "不评价"))
+
+
+def not_applicable_words(ind: Indicator) -> str:
+    """What the experts wrote for a row none of them scored because it does not apply
+    (``不适用``), or "" when any wrote something else, or nothing."""
+    said = {normalize_text(t).strip("()") for t in ind.expert_texts if t}
+    return "、".join(sorted(said)) if said and said <= NOT_APPLICABLE else ""
+
+
+def _expert_row(ind: Indicator, d: int, *, not_applicable: bool = True) -> RowScore:
     """An evaluation row scores the mean of its experts (two decimals), never above its weight
-    and never below 0 (a negative expert score is A318's finding, not a negative row)."""
+    and never below 0 (a negative expert score is A318's finding, not a negative row). A row
+    every expert marked 不适用 (NOT_APPLICABLE) scores nothing and is left out of the total."""
     scores = [s for s in ind.experts if s is not None]
+    if not scores and not_applicable and (said := not_applicable_words(ind)):
+        return _row(ind, None, "not_applicable", {"said": said, "weight": _fmt(ind.weight)}, cell="expert1")
     if not scores:
         if ind.score is not None:
             score = round_half_up(ind.score, d)

@@ -27,7 +27,17 @@ from ..model import (
 )
 from ..reading.labels import TOTAL_LABELS, label_key
 from ..reading.source import UNCALCULATED
-from ..scoring import RowScore, aligned, figures, judged, pct, qual_rate, round_half_up
+from ..scoring import (
+    RowScore,
+    ScoreResult,
+    aligned,
+    figures,
+    judged,
+    not_applicable_words,
+    pct,
+    qual_rate,
+    round_half_up,
+)
 from ..values import (
     Value,
     date_in,
@@ -262,6 +272,8 @@ def expert_scores(ctx: Context) -> Iterator[Finding]:
     used = [k for k in range(max((len(i.experts) for i in rows), default=0))
             if any(k < len(i.experts) and i.experts[k] is not None for i in rows)]
     for ind in rows:
+        if all(x is None for x in ind.experts) and not_applicable_words(ind):
+            continue  # every expert found the row not applicable: A330's, no score is missing
         for k in used:
             s = ind.experts[k] if k < len(ind.experts) else None
             if s is not None and s >= 0:
@@ -279,6 +291,25 @@ def expert_scores(ctx: Context) -> Iterator[Finding]:
             yield Finding("A318", t.sheet, ind.cell(f"expert{k + 1}"), s if s is not None else (text or None), {
                 "name": ind.name, "expert": named or f"专家{k + 1}", "expert_en": named or f"expert {k + 1}",
                 "problem": problem, "problem_en": problem_en, "weight": _n(ind.weight)})
+
+
+@check("A330")
+def not_applicable(ctx: Context) -> Iterator[Finding]:
+    """A row every expert marked 不适用 (scoring.NOT_APPLICABLE): left out of the total, and, as the
+    rule set takes it, the total on the full marks of the rows that apply. Said once, so that the
+    total's arithmetic can be followed; nothing is wrong."""
+    t, res = ctx.table, ctx.result
+    if t.kind != EVALUATION:
+        return
+    how = how_en = ""
+    if res.rescaled is not None and res.total is not None:
+        total, applies, full = res.rescaled
+        how = f"；总分按适用指标的 {_n(applies)} 分折算：{total:.2f} ÷ {_n(applies)} × {_n(full)} = {res.total:.2f}"
+        how_en = f"; the total is taken on the {_n(applies)} that apply: {total:.2f} / {_n(applies)} × {_n(full)} = {res.total:.2f}"
+    for row in res.rows:
+        if row.explain_key == "not_applicable" and row.indicator is not None:
+            yield Finding("A330", t.sheet, row.indicator.cell("expert1"), row.params["said"], {
+                "name": row.name, "said": row.params["said"], "weight": row.params["weight"], "how": how, "how_en": how_en})
 
 
 @check("A323")
@@ -362,7 +393,7 @@ def written_scores(ctx: Context) -> Iterator[Finding]:
             and _differs(float(t.written_total.value), res.total):
         yield Finding("A305", t.written_total.sheet, t.written_total.cell, t.written_total.value, {
             "what": "总分", "what_en": "total", "written": _n(float(t.written_total.value)),
-            "computed": f"{res.total:.2f}", "explain": " + ".join(f"{p.score:.2f}" for p in res.parts if p.score is not None)})
+            "computed": f"{res.total:.2f}", "explain": _total_arithmetic(res)})
     computed = {label_key(p.name): p for p in res.parts}
     for p in t.written_parts:
         key = label_key(p.name)
@@ -377,6 +408,16 @@ def written_scores(ctx: Context) -> Iterator[Finding]:
             yield Finding("A305", p.sheet, p.cells.get("score", ""), p.score, {
                 "what": f"「{p.name}」得分", "what_en": f"score of {p.name}", "written": _n(p.score),
                 "computed": f"{target:.2f}", "explain": Text("评分表各行得分之和", "sum of the score sheet's rows")})
+
+
+def _total_arithmetic(res: ScoreResult) -> str:
+    """How the total was reached, for A305: the parts' scores added up — taken on the full marks of
+    the rows that apply when some do not (ScoreResult.rescaled)."""
+    summed = " + ".join(f"{p.score:.2f}" for p in res.parts if p.score is not None)
+    if res.rescaled is None:
+        return summed
+    _, applies, full = res.rescaled
+    return f"({summed}) ÷ {_n(applies)} × {_n(full)}"
 
 
 @check("A306")

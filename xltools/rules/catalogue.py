@@ -212,6 +212,10 @@ CATALOGUE: dict[str, Entry] = {
                   "the actual {actual} of 「{name}」 is {times_en} the target {target}: a hundredfold apart, most often a "
                   "unit typed wrong{example_en}",
                   "核对实际完成值的单位，按指标值的单位填写{hint}", "check the actual's unit and write it in the target's{hint_en}"),
+    "A330": Entry(INFO, "「{name}」专家均评为不适用（{said}），分值 {weight} 不计入总分{how}",
+                  "every expert marked 「{name}」 not applicable ({said}): its weight {weight} is left out of the total{how_en}",
+                  "确属不适用的无需修改；适用的，由专家评分", "nothing to change if it does not apply; if it does, "
+                  "the experts score it"),
     # --- M: mid-year monitoring (绩效运行监控表, domain.md §3.6; xltools/monitoring.py) ----------
     "M401": Entry(WARNING, "「{name}」{light}（{how}），但未填写偏差原因",
                   "「{name}」 shows {light_en} ({how}) but gives no reason for the deviation",
@@ -285,6 +289,9 @@ _BRIEF = {
              "an actual written as a share of the target (93%, 完成全年目标的85%), taken as that share of it"),
     "A329": ("实际完成值与指标值相差百倍以上（超过上限或等于目标的百倍，或不足下限的百分之一），多是单位填错",
              "an actual a hundredfold over a ceiling, or a hundredth of a floor: most often a unit typed wrong"),
+    "A330": ("评价评分表中专家均评为「不适用」的指标不计分；按规则集 not_applicable，总分按适用指标的分值折算为百分制",
+             "an evaluation row every expert marked 不适用 scores nothing; by the rule set's not_applicable the "
+             "total is taken on the full marks of the rows that apply"),
 }
 
 
