@@ -190,6 +190,9 @@ def test_quantitative(target, actual, weight, score, explain):
     ("效益指标", "社会效益指标", "有效投诉次数", None, "2-5次", "10次", 5.0, "目标/实际 5次（2-5次）/10次 = 50.00% × 10 = 5.00"),
     ("产出指标", "数量指标", "培训人数", "≤", "2000-2200人", "2300人", 9.57,
      "目标/实际 2200人（2000-2200人）/2300人 = 95.65% × 10 = 9.57"),
+    # both bounds written (a word before: any actual met it), the end binding as a range's
+    ("产出指标", "质量指标", "验收合格率", None, "≥95%且≤100%", "90%", 9.47, "90%/95%（≥95%且≤100%） = 94.74% × 10 = 9.47"),
+    ("产出指标", "质量指标", "验收合格率", None, "95%≤X≤100%", "97%", 10.0, "实际 97% ≥ 目标 95%（95%≤X≤100%），得满分 10.00"),
 ])
 def test_a_range_target_is_scored_by_the_end_that_binds(level1, level2, name, op, target, actual, score, explain):
     """G222's ranges: read as words, any actual met them; scored now by the end a reviewer takes."""

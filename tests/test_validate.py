@@ -1163,3 +1163,11 @@ def test_a_row_every_expert_marked_not_applicable_is_left_out(tmp_path):
     wb.save(path)
     assert score_file(path)[0].total == 85.32
     assert findings(path) == [("A318", "F10")]
+
+
+def test_a_range_with_both_bounds_is_read_and_needs_no_finding(tmp_path):
+    """≥95%且≤100% says which way each end binds: no G222 (a range without bounds), and no G201
+    (it was "无法解析为数值", an error, and any actual met it)."""
+    path = write(tmp_path, edits={"D17": "≥95%且≤100%", "E17": "90%", "G17": 9.47, "G21": 97.07,
+                                  "H17": "个别拨付延迟"})
+    assert findings(path) == []

@@ -21,12 +21,11 @@ def lower_better(name: str) -> bool:
     return any_of(tuple(packaged_heuristics()["lower_better"])).search(name) is not None
 
 
-def bare_ceiling(level1: str, level2: str, name: str, unit: str) -> bool:
-    """Whether a target written without a bound (``30天``, ``5000元``, ``2次``; no ≥/≤ in its cell or
-    a 指标性质 column) is a ceiling: a time limit under 时效指标, an amount under 成本, a count of
-    what should not happen. Read as an equality it scored 25天 against 30天 as 83 %, and 35天
-    full. Anything else stays an equality (domain.md §5: below scores as ≥, above full with a
-    finding): a rate under 时效指标 (按时完成率 100%) is one."""
+def less_is_better(level1: str, level2: str, name: str, unit: str) -> bool:
+    """Whether a row is held to a ceiling by its place and name where its cells give no bound: a
+    time limit under 时效指标, an amount under 成本, a count of what should not happen. A bare
+    ``30天`` (as an equality 25天 of 30天 scored 83 %, and 35天 full) and a range's upper end
+    (``5~10天``) bind so. A rate under 时效指标 (按时拨付率 100%, 90-95%) is not: more is better."""
     base = units.canonical(units.clean(unit))[0] if unit else ""
     return (("时效" in level2 and base in _DURATIONS) or (("成本" in level1 or "成本" in level2) and base == "元")
             or lower_better(name))

@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from . import units
-from .direction import lower_better
+from .direction import less_is_better
 from .messages import render, word
 from .model import DEPT, EVALUATION, GOALS, MONITOR, Indicator, Table, Workbook
 from .ruleset import OutcomeWords, RuleSet, TableRules, load_rules, packaged_heuristics
@@ -414,18 +414,17 @@ def sentence_read(ind: Indicator, field: str = "actual") -> tuple[Indicator, str
 
 
 def range_bound(ind: Indicator) -> Value | None:
-    """The end of a target written as a range (``2000-2200人``, G222) that a reviewer scores it by:
-    ≤ its upper end where less is better — the row's 指标性质 says ≤, or it is a cost (成本), a time
-    (时效指标) or a count of what should not happen (heuristics.toml ``lower_better``: 投诉次数,
-    事故发生率 …) — else ≥ its lower end, as quantities, rates and benefits are. An actual within
-    the range meets it either way; read as words, any actual did."""
+    """The end of a target written as a range (``2000-2200人``, G222; ``≥95%且≤100%``) that a
+    reviewer scores it by: ≤ its upper end where less is better — the row's 指标性质 says ≤, or
+    it is an amount under 成本, a time under 时效指标 or a count of what should not happen
+    (direction.less_is_better) — else ≥ its lower end, as quantities, rates and benefits are. An
+    actual within the range meets it either way; read as words, any actual did."""
     ends = range_bounds(ind.target, ind.unit)
     if ends is None:
         return None
     if ind.op in ("≥", ">", "≤", "<"):
         return ends[1] if ind.op in ("≤", "<") else ends[0]
-    less = "成本" in ind.level1 or "成本" in ind.level2 or "时效" in ind.level2 or lower_better(ind.name)
-    return ends[1] if less else ends[0]
+    return ends[1] if less_is_better(ind.level1, ind.level2, ind.name, ends[1].unit) else ends[0]
 
 
 def restated(ind: Indicator, row: RowScore, param: str, text: str) -> RowScore:

@@ -567,16 +567,35 @@ def share_of_target(actual: Value, target: Value) -> Value | None:
 RANGE = re.compile(r"([0-9]+(?:\.[0-9]+)?)%?\s*(?:-|~|—|–|至|到)\s*([0-9]+(?:\.[0-9]+)?)\s*(%|[\u4e00-\u9fff]{1,4})?")
 
 
+#: A range written with both its bounds: ``≥95%且≤100%``, ``95%≤X≤100%`` (a word before, any actual
+#: met it). It binds as a range does (scoring.range_bound), and says which way each end binds: no G222.
+BOUNDED_RANGE = re.compile(r"(?:≥|>|不低于|不少于)([0-9]+(?:\.[0-9]+)?)(?:%|[\u4e00-\u9fff]{1,4})?(?:且|并且|,|、|;)?"
+                           r"(?:≤|<|不高于|不超过)([0-9]+(?:\.[0-9]+)?)(%|[\u4e00-\u9fff]{1,4})?"
+                           r"|([0-9]+(?:\.[0-9]+)?)%?[≤<][A-Za-z\u4e00-\u9fff]{0,8}[≤<]([0-9]+(?:\.[0-9]+)?)(%|[\u4e00-\u9fff]{1,4})?")
+
+
 def range_bounds(target: Value, unit: str = "") -> tuple[Value, Value] | None:
     """The two ends of a target written as a range without a bound (``2000-2200人``: ≥2000人 and
-    ≤2200人), or ``None``: not a year's span (``2023-2024年``), nor ``95%-100%`` (at least 95 %,
-    which parse_value reads so), nor a range that runs backwards. ``unit``: the row's 度量单位."""
-    m = RANGE.fullmatch(target.text) if target.kind == "text" else None
-    if m is None or m[3] == "年" or float(m[1]) >= float(m[2]):
+    ≤2200人), or with both (``≥95%且≤100%``), or ``None``: not a year's span (``2023-2024年``), nor
+    ``95%-100%`` (at least 95 %, which parse_value reads so), nor a range that runs backwards.
+    ``unit``: the row's 度量单位."""
+    if target.kind != "text":
         return None
-    u = m[3] or units.clean(normalize_text(unit))
-    return (Value("number", text=target.text, op="≥", number=float(m[1]), unit=u),
-            Value("number", text=target.text, op="≤", number=float(m[2]), unit=u))
+    m = RANGE.fullmatch(target.text)
+    if m is None and (b := BOUNDED_RANGE.fullmatch(target.text)) is not None:
+        low, high, written = (b[1], b[2], b[3]) if b[1] else (b[4], b[5], b[6])
+        return _ends(target, float(low), float(high), written, unit)
+    if m is None or m[3] == "年":
+        return None
+    return _ends(target, float(m[1]), float(m[2]), m[3], unit)
+
+
+def _ends(target: Value, low: float, high: float, written: str | None, unit: str) -> tuple[Value, Value] | None:
+    if low >= high:
+        return None
+    u = written or units.clean(normalize_text(unit))
+    return (Value("number", text=target.text, op="≥", number=low, unit=u),
+            Value("number", text=target.text, op="≤", number=high, unit=u))
 
 
 def sentence_target(target: Value, actual: Value) -> Value | None:

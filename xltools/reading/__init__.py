@@ -172,7 +172,7 @@ def as_template_sees(ind: Indicator, grid: Grid | None = None) -> Indicator:
     the mean, as A318 reports it). Scores, lights and marks then agree with the template cell by
     cell; in any other workbook a date stays a date and ``95个`` is 95."""
     if ind.op == "≤" and not ind.direction and ind.target.op is None:
-        # a bare 30天 of 时效指标 is a ceiling elsewhere (scoring.bare_ceiling); the template's
+        # a bare 30天 of 时效指标 is a ceiling elsewhere (direction.less_is_better); the template's
         # formula reads an empty 指标性质 as = (its dropdown offers ≤), and so does its reader
         ind = replace(ind, op="=")
     typed = _typed_as_text(ind, grid) if grid is not None else {}

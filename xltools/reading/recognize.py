@@ -17,7 +17,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from .. import taxonomy
-from ..direction import bare_ceiling
+from ..direction import less_is_better
 from ..grid import Grid, a1, column_letter, parse_a1
 from ..model import (
     DEPT,
@@ -863,7 +863,7 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
                                      ((actual, actual_v), (to_date, to_date_v), (forecast, forecast_v)))
     op = None if qualitative else (target.op or ("≥" if target.change else parse_direction(direction)))
     if op is None and not qualitative:  # ``30天`` of 时效指标, ``500万元`` of 成本: a ceiling; else an equality
-        op = "≤" if target.is_number and bare_ceiling(level1, level2, name, target.unit or unit_col) else "="
+        op = "≤" if target.is_number and less_is_better(level1, level2, name, target.unit or unit_col) else "="
     return Indicator(
         level1=level1, level2=level2, name=name, target=target,
         actual=actual,

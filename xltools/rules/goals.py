@@ -13,6 +13,7 @@ from ..reading.recognize import to_number
 from ..scoring import range_bound, sentence_read
 from ..taxonomy import level1_key
 from ..values import (
+    BOUNDED_RANGE,
     DATE_UNIT,
     NONE,
     Value,
@@ -48,7 +49,8 @@ def unmeasurable_targets(ctx: Context) -> Iterator[Finding]:
         if ind.target.is_none:
             continue
         text_with_operator = ind.target.kind == "text" and (
-            parse_direction(ind.direction) is not None or ind.target.text[:1] in _OPERATOR_START)  # ``≥上年``
+            parse_direction(ind.direction) is not None or ind.target.text[:1] in _OPERATOR_START) \
+            and not BOUNDED_RANGE.fullmatch(ind.target.text)  # ``≥上年``; ``≥95%且≤100%`` is read
         no_unit = ind.target.is_number and not ind.unit and ind.target.number != 0  # none of anything is none
         if not (text_with_operator or no_unit):
             continue
@@ -115,8 +117,8 @@ def range_targets(ctx: Context) -> Iterator[Finding]:
     if t.kind == EVALUATION:
         return
     for ind in t.indicators:
-        if ind.target.kind != "text" or is_qualitative_direction(ind.direction):
-            continue
+        if ind.target.kind != "text" or is_qualitative_direction(ind.direction) or BOUNDED_RANGE.fullmatch(ind.target.text):
+            continue  # (``≥95%且≤100%`` says which way each end binds)
         ends = range_bounds(ind.target, ind.unit)
         if ends is None:
             continue
