@@ -412,3 +412,15 @@ def test_nothing_happened_and_a_start_in_a_monitoring_table(tmp_path, row, light
     (result,) = score_workbook(read_workbook(path))
     assert (result.rows[3].light, result.rows[3].explain()) == (light, explain)
     assert [f for f in findings(path) if f[1][1:] == "12"] == codes
+
+
+def test_a_forecast_on_a_stated_scale_is_its_share_of_the_scale(tmp_path):
+    """确定能 beside a forecast of 4.6 of 5 (92 %) against ≥90% agrees (it was 4.6 %: M406); 4.4 of 5
+    (88 %) is short, and M406 says so in per cent."""
+    from xltools.api import validate_file
+
+    met = write(tmp_path, edits={"E16": "4.6分（满分5分）", "F16": "4.6分（满分5分）"}, name="a.xlsx")
+    assert [f for f in findings(met) if f[0] in ("M406", "M404", "A316")] == []
+    short = write(tmp_path, edits={"E16": "4.6分（满分5分）", "F16": "4.4分（满分5分）"}, name="b.xlsx")
+    assert [f.message() for f in validate_file(short).findings if f.code == "M406"] == [
+        "「老人满意度」完成目标可能性填「确定能」，与全年预计完成值「88%（4.4分(满分5分)）」低于目标「≥90%」不符"]

@@ -77,20 +77,21 @@ def _contradiction(light: str | None, chosen: str, ind: Indicator) -> tuple[str,
     forecast_short = forecast_meets = False
     # ``预计全年完成2000人``, ``预计完成全年目标的90%``: what a sentence or a share of the target
     # stands for, as a reviewer (and the light) reads it (scoring.sentence_read)
-    forecast = ind.forecast if ind.forecast.is_number else None
-    if forecast is None and ind.target.is_number and (read := sentence_read(ind, "forecast")) is not None:
-        forecast = read[0].forecast
+    # and a score on a stated scale (``4.6分（满分5分）``: 92%)
+    read = sentence_read(ind, "forecast") if ind.target.is_number and not ind.forecast.is_none else None
+    forecast = read[0].forecast if read is not None else ind.forecast if ind.forecast.is_number else None
     if forecast is not None and ind.target.is_number and ind.op in ("≥", ">") and ind.target.number:
         t, f = aligned(ind.target, forecast)
         forecast_short, forecast_meets = f < t, f >= t
+    said = ind.forecast.display() if read is None else f"{forecast.display()}（{ind.forecast.text}）"  # type: ignore[union-attr]
     if chosen == "green" and light == "red" and not ind.qualitative:
         return "红灯", "a red light"
     if chosen == "green" and forecast_short:
-        return (f"全年预计完成值「{ind.forecast.display()}」低于目标「{ind.target.display()}」",
-                f"the forecast {ind.forecast.display()} below the target {ind.target.display()}")
+        return (f"全年预计完成值「{said}」低于目标「{ind.target.display()}」",
+                f"the forecast {said} below the target {ind.target.display()}")
     if chosen == "red" and forecast_meets:
-        return (f"全年预计完成值「{ind.forecast.display()}」已达到目标「{ind.target.display()}」",
-                f"the forecast {ind.forecast.display()} meeting the target {ind.target.display()}")
+        return (f"全年预计完成值「{said}」已达到目标「{ind.target.display()}」",
+                f"the forecast {said} meeting the target {ind.target.display()}")
     return None
 
 
