@@ -102,6 +102,8 @@ CASES = [
     ("M406", "G11", {"G11": "完全不可能", "F11": "24场"}),  # 完全不可能 with a forecast that meets it
     ("M406", "G10", {"F10": "预计完成全年目标的90%"}),  # ... a share of the target (it was no forecast)
     ("M406", "G11", {"G11": "完全不可能", "F11": "100%"}),
+    ("M406", "G12", {"F12": "2%"}),  # 确定能 with a forecast over a ceiling (≤1%: it was not compared)
+    ("M406", "G12", {"G12": "完全不可能", "H12": "", "I12": "加强巡查"}),  # 完全不可能 with one within it
     ("M407", "D7", {"D7": 150, "D8": 150, "E7": 0.3, "E8": 0.3}),  # 30% of 50% = 60% → yellow
     ("A302", "D7", {"D7": 520, "E7": 1.04}),
     ("A303", "E7", {"E7": 0.5}),

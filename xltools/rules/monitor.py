@@ -73,22 +73,24 @@ def likelihood(ctx: Context) -> Iterator[Finding]:
 
 def _contradiction(light: str | None, chosen: str, ind: Indicator) -> tuple[str, str] | None:
     """(zh, en) of the figure a likelihood contradicts: 确定能 on a red light or a forecast short
-    of a ``≥`` target; 完全不可能 on a forecast that meets it."""
+    of a ``≥`` target (or over a ``≤`` one); 完全不可能 on a forecast that meets it."""
     forecast_short = forecast_meets = False
     # ``预计全年完成2000人``, ``预计完成全年目标的90%``: what a sentence or a share of the target
     # stands for, as a reviewer (and the light) reads it (scoring.sentence_read)
     # and a score on a stated scale (``4.6分（满分5分）``: 92%)
     read = sentence_read(ind, "forecast") if ind.target.is_number and not ind.forecast.is_none else None
     forecast = read[0].forecast if read is not None else ind.forecast if ind.forecast.is_number else None
-    if forecast is not None and ind.target.is_number and ind.op in ("≥", ">") and ind.target.number:
-        t, f = aligned(ind.target, forecast)
-        forecast_short, forecast_meets = f < t, f >= t
+    if forecast is not None and ind.target.is_number and not ind.target.band and (
+            ind.op in ("≤", "<") or (ind.op in ("≥", ">") and ind.target.number)):
+        t, f = aligned(ind.target, forecast)  # (a ceiling, ``≤30天``: a forecast over it falls short)
+        forecast_short, forecast_meets = (f > t, f <= t) if ind.op in ("≤", "<") else (f < t, f >= t)
     said = ind.forecast.display() if read is None else f"{forecast.display()}（{ind.forecast.text}）"  # type: ignore[union-attr]
     if chosen == "green" and light == "red" and not ind.qualitative:
         return "红灯", "a red light"
     if chosen == "green" and forecast_short:
-        return (f"全年预计完成值「{said}」低于目标「{ind.target.display()}」",
-                f"the forecast {said} below the target {ind.target.display()}")
+        over = ind.op in ("≤", "<")
+        return (f"全年预计完成值「{said}」{'超过' if over else '低于'}目标「{ind.target.display()}」",
+                f"the forecast {said} {'over' if over else 'below'} the target {ind.target.display()}")
     if chosen == "red" and forecast_meets:
         return (f"全年预计完成值「{said}」已达到目标「{ind.target.display()}」",
                 f"the forecast {said} meeting the target {ind.target.display()}")
