@@ -516,8 +516,9 @@ def on_scale(value: Value, target: Value) -> Value | None:
     or a score out of 100 (``≥90分``): its share of the scale, 92 % (92分), as a reviewer reads a
     5-point satisfaction survey. Compared as written it was 4.6 % of 90 % (0.51 of 10, A316), or a
     word. Against a target on the same small scale (``≥4.5分``) it is read as written (None)."""
-    if not target.is_number or not (target.is_percent or target.unit == "分") or value.kind not in ("number", "text"):
-        return None
+    if "分" not in value.text or not target.is_number or not (target.is_percent or target.unit == "分") \
+            or value.kind not in ("number", "text"):
+        return None  # (most values: no 分 in them)
     m = _SCALE.search(value.text)
     if m is None:
         return None

@@ -856,7 +856,9 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
     qualitative = target.kind == "text" or is_qualitative_direction(direction)
     if not target.change and (actual.change or to_date.change or forecast.change):
         actual, to_date, forecast = (_change_as_level(v, name) for v in (actual, to_date, forecast))
-    if target.number == 0 or (target.op in ("≤", "<") and (target.unit == "起" or INCIDENTS.search(name))):
+    if target.number == 0 or (target.op in ("≤", "<") and (
+            actual_v in ZERO_WORDS or to_date_v in ZERO_WORDS or forecast_v in ZERO_WORDS)
+            and (target.unit == "起" or INCIDENTS.search(name))):
         # 无 (未发生) against 零投诉, or against at most 2 complaints (≤2起, 故障率≤1%): none, not blank
         zero = parse_value(0, unit=unit_col)
         actual, to_date, forecast = (zero if raw in ZERO_WORDS else v for v, raw in
