@@ -127,6 +127,7 @@ CASES = [
     ("G202", "D20", None, {"D20": "满意"}),
     ("G221", "D14", None, {"D14": "逐步增加"}),  # a quantity in words: anything met it
     ("G222", "D14", None, {"D14": "2000-2200人"}),  # a range: as words anything met it (no finding); now ≥2000人
+    ("G223", "D17", rows_with(3, name="补助资金拨付时限", target="30天", actual="25天"), None),  # read as ≤30天
     ("G201", "D14", None, {"D14": "≥上年"}),  # a bound with no number
     ("G203", "A13", replace(CLEAN, rows=[*CLEAN.rows[:6], replace(CLEAN.rows[6], level1="效益指标",
                                                                   level2="社会效益指标", name="带动志愿服务人次",
@@ -1171,3 +1172,28 @@ def test_a_range_with_both_bounds_is_read_and_needs_no_finding(tmp_path):
     path = write(tmp_path, edits={"D17": "≥95%且≤100%", "E17": "90%", "G17": 9.47, "G21": 97.07,
                                   "H17": "个别拨付延迟"})
     assert findings(path) == []
+
+
+def test_a_bare_limit_says_how_it_was_read(tmp_path):
+    """G223 says a bare 30天 under 时效指标 was scored as ≤30天 — and, in our template, whose formula
+    reads an empty 指标性质 as =, that it was scored as an equality there. Not for a rate there,
+    a quantity, or a target that names its bound."""
+    from xltools.api import read_workbook
+    from xltools.templates import write_template
+
+    path = write(tmp_path, rows_with(3, name="补助资金拨付时限", target="30天", actual="25天"))
+    report = validate_file(path, select={"G223"})
+    assert [(f.cell, f.message()) for f in report.findings] == [
+        ("D17", "「补助资金拨付时限」的指标值「30天」没有写明 ≥ 或 ≤，已按上限「≤30天」计分")]
+    assert findings(write(tmp_path, name="clean.xlsx"), select={"G223"}) == []  # =100%, ≥2000人 …
+    out = tmp_path / "模板.xlsx"
+    write_template("selfeval", str(out), source=read_workbook(path).tables[0])
+    wb = openpyxl.load_workbook(out)
+    ws = wb["绩效自评表"]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 3).value == "补助资金拨付时限")
+    assert ws.cell(row, 4).value == "≤"  # poured with the bound it was read by: no finding there
+    assert findings(str(out), select={"G223"}) == []
+    ws.cell(row, 4).value = None  # left empty in the template: its formula reads =
+    wb.save(out)
+    assert [f.message() for f in validate_file(str(out), select={"G223"}).findings] == [
+        "「补助资金拨付时限」的指标值「30天」没有写明 ≥ 或 ≤，模板按「=」计分（少于目标按比例扣分），越少越好的应选「≤」"]

@@ -123,6 +123,10 @@ CATALOGUE: dict[str, Entry] = {
                   "the target 「{value}」 of 「{name}」 is a range with no bound: {how_en}",
                   "写成一个界限：越多越好写「≥{low}{unit}」，越少越好写「≤{high}{unit}」",
                   "write one bound: ≥{low}{unit} if more is better, ≤{high}{unit} if less is"),
+    "G223": Entry(INFO, "「{name}」的指标值「{value}」没有写明 ≥ 或 ≤，{how}",
+                  "the target 「{value}」 of 「{name}」 has no ≥ or ≤: {how_en}",
+                  "写明「≤{value}」（指标性质选 ≤）；确是等于的，写「={value}」",
+                  "write ≤{value} (choose ≤ as 指标性质); if it is an equality, write ={value}"),
     # --- A: arithmetic and consistency ---------------------------------------------------------
     "A301": Entry(ERROR, "{what}：{total} ≠ 分项合计 {sum}", "{what_en}: {total} ≠ sum of parts {sum}",
                   "应为 {sum}，或核对各分项", "should be {sum}, or check the parts"),
@@ -285,6 +289,9 @@ _BRIEF = {
     "A312": ("实际完成值超过目标的 120%（规则集阈值），目标可能设置偏低；超过百倍时多为单位填错",
              "an actual beyond 120% of its target (the rule set's threshold): the target likely set too low; "
              "a hundredfold, most often a unit typed wrong"),
+    "G223": ("没有写明 ≥ 或 ≤ 的时限（时效指标）、成本金额或不应发生事项的次数：按上限（≤）计分；本工具的模板按指标性质空白即「=」计分",
+             "a time limit (时效指标), a cost or a count of what should not happen written without ≥ or ≤: "
+             "scored as a ceiling; in our templates an empty 指标性质 is ="),
     "A328": ("实际完成值写成占目标的比例（如「93%」「完成全年目标的85%」），按目标的这一比例计算",
              "an actual written as a share of the target (93%, 完成全年目标的85%), taken as that share of it"),
     "A329": ("实际完成值与指标值相差百倍以上（超过上限或等于目标的百倍，或不足下限的百分之一），多是单位填错",

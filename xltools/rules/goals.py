@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .. import units
+from ..direction import less_is_better
 from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator, Table
 from ..reading.labels import label_key
 from ..reading.recognize import to_number
@@ -132,6 +133,33 @@ def range_targets(ctx: Context) -> Iterator[Finding]:
         yield Finding("G222", t.sheet, ind.cell("target"), ind.target.text, {
             "name": ind.name, "value": ind.target.text, "low": format_number(ends[0].number),
             "high": format_number(ends[1].number), "unit": ends[0].unit, "how": how[0], "how_en": how[1]})
+
+
+@check("G223")
+def bare_limits(ctx: Context) -> Iterator[Finding]:
+    """A time limit, a cost or a count of what should not happen written without ≥ or ≤ (``30天``
+    under 时效指标): read as a ceiling (direction.less_is_better), which the finding says so that
+    the unit can confirm it — or, in our templates, whose formulas read an empty 指标性质 as =,
+    that the row is scored as an equality there (25天 of 30天 is 83 %)."""
+    t = ctx.table
+    if t.kind == EVALUATION:
+        return
+    for ind in t.indicators:
+        target = ind.target
+        if (ind.qualitative or not target.is_number or target.op is not None or target.change or target.band
+                or ind.direction or not ind.name or target.number == 0
+                or not less_is_better(ind.level1, ind.level2, ind.name, target.unit or ind.unit)):
+            continue
+        value = f"{format_number(target.number)}{target.unit or ind.unit}"
+        if t.template:
+            how = ("模板按「=」计分（少于目标按比例扣分），越少越好的应选「≤」",
+                   "the template scores it as = (less than the target loses points); less is better here: choose ≤")
+        elif t.kind == GOALS:
+            how = (f"按上限「≤{value}」理解", f"it is read as the ceiling ≤{value}")
+        else:
+            how = (f"已按上限「≤{value}」计分", f"it was scored as the ceiling ≤{value}")
+        yield Finding("G223", t.sheet, ind.cell("target"), target.text or value,
+                      {"name": ind.name, "value": value, "how": how[0], "how_en": how[1]})
 
 
 #: 指标性质 spellings of "定量（其他）": a quantitative value that needs a written note (domain.md §2).
