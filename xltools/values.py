@@ -387,6 +387,8 @@ _BOUND = re.compile("|".join(re.escape(w) for w in _OPERATOR_SPELLINGS if w not 
 _DATE_IN = re.compile(r"(?:19|20)\d\d年度?|(?:\d{1,2}[-~至到—])?\d{1,2}月(?:\d{1,2}[日号])?(?:底|末|份|初)?")
 #: A percentage spelt out (``百分之九十五``, ``百分之95``): the number, then ``%``.
 _PERCENT_SPELT = re.compile("百分之([零〇一二两三四五六七八九十百]+|[0-9]+(?:\\.[0-9]+)?)")
+#: A share in tenths (``八成`` is 80%), where a word does not go on (完成, 成效, 建成 have no numeral before 成).
+_TENTHS = re.compile("([一二三四五六七八九])成(?=$|以上|左右|多|[,;。])")
 #: Chinese numerals as an actual may spell a count (``十二次``, ``两场``, ``一千二百人``).
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_TENS = {"十": 10, "百": 100, "千": 1000}
@@ -422,6 +424,8 @@ def number_in(text: str) -> Value | None:
     if _RELATIVE.search(text) or _BOUND.search(text):
         return None
     bare = _PERCENT_SPELT.sub(r"\1%", _DATE_IN.sub("", text).replace("百分之百", "100%"))  # ``百分之九十五``: 九十五%
+    if "成" in bare:  # ``八成``, ``九成以上``: tenths, as a survey's result is said
+        bare = _TENTHS.sub(lambda m: f"{_CN_DIGITS[m[1]] * 10}%", bare)
     found = list(_NUMBER.finditer(bare))
     spelt = not found
     if spelt:  # in Chinese: one numeral, made digits
