@@ -260,13 +260,13 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
         return Value("number", text=text, op="≥", number=float(band[1]), unit="%")
     if BAND_SIGN in text or "正负" in text:
         return _band(text, col_unit)
-    change = _CHANGE.match(text)
+    start = _NEUTRAL.match(text)  # ``约120家``, ``全年累计完成120家``: the number is still 120家
+    change = _CHANGE.match(text) or (_CHANGE.match(text, start.end()) if start else None)  # (提高覆盖率5个百分点)
     if change is not None and not (change[2] or "").endswith(("至", "到", "达到", "达", "为")):
-        # ``较上年增长10%``: its size, and which way (the cell's bound only, see _CHANGE)
+        # ``较上年增长10%``, ``全年增长10%``: its size, and which way (the cell's bound only, see _CHANGE)
         v = _parse_text(text[change.end():], col_unit, None)
         if v.kind == "number" and not v.band and not v.change:
             return replace(v, text=text, change=_CHANGE_SIGN[change[1]])
-    start = _NEUTRAL.match(text)  # ``约120家``, ``全年累计完成120家``: the number is still 120家
     per = _PER.match(text, start.end() if start else 0)
     m = _PREFIX.match(text, per.end() if per else start.end() if start else 0)  # always matches, possibly empty
     word, symbol = m.group(1), m.group(2)
@@ -600,6 +600,7 @@ def range_bounds(target: Value, unit: str = "") -> tuple[Value, Value] | None:
 
 
 def _ends(target: Value, low: float, high: float, written: str | None, unit: str) -> tuple[Value, Value] | None:
+    """A range's two ends as bounded values, in the unit written after it or the row's; none backwards."""
     if low >= high:
         return None
     u = written or units.clean(normalize_text(unit))
