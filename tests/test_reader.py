@@ -974,3 +974,21 @@ def test_a_year_in_chinese_numerals(tmp_path, edits, year, cell):
     wb.save(path)
     f = read_workbook(path).tables[0].header["year"]
     assert (f.value, f.cell) == (year, cell)
+
+
+@pytest.mark.parametrize(("written", "found"), [
+    (25, []),  # 部分达成 15 and 达成 15 together: [21, 27) of 30 (was A313: 12.5 each, 83 %, outside 部分达成)
+    (28, [("A313", "G18", 28, "定性指标「带动相关产业发展」「提升品牌影响力」得分 28（93.33%）不在「部分达成年度指标并具有一定效果、"
+           "达成年度指标」的区间 [70%, 90%) 内")]),
+])
+def test_a_score_merged_over_qualitative_rows_is_held_to_their_bands_together(tmp_path, written, found):
+    from xltools.api import validate_file
+
+    wb, ws = _demo_sheet(tmp_path)
+    ws["C18"], ws["D18"], ws["E18"], ws["H18"] = "带动相关产业发展", "有效带动", "部分带动", "产业链尚在培育"
+    ws["G18"], ws["G19"] = written, None
+    ws.merge_cells("G18:G19")
+    path = tmp_path / "合并定性.xlsx"
+    wb.save(path)
+    report = validate_file(path, select={"A313"})
+    assert [(f.code, f.cell, f.value, f.message()) for f in report.findings] == found

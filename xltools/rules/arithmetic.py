@@ -27,6 +27,7 @@ from ..model import (
 )
 from ..reading.labels import TOTAL_LABELS, label_key
 from ..reading.source import UNCALCULATED
+from ..ruleset import TableRules
 from ..scoring import (
     RowScore,
     ScoreResult,
@@ -842,11 +843,12 @@ def qualitative_bands(ctx: Context) -> Iterator[Finding]:
         return
     tr = ctx.rules.for_table(t.kind)
     bands = tr.qualitative
+    grouped = _grouped(t)
     for ind in t.indicators:
         if not (ind.qualitative or not ind.target.is_number) or ind.score is None or not ind.weight:
             continue
         text = ind.outcome or (ind.actual.text if ind.actual.kind == "text" else "")
-        if not text or ind.score > ind.weight + TOL or ind.score < 0:
+        if not text or ind.score > ind.weight + TOL or ind.score < 0 or id(ind) in grouped:
             continue
         band = bands[judged(ind, text, tr)]
         chosen = qual_rate(ind)
@@ -857,6 +859,35 @@ def qualitative_bands(ctx: Context) -> Iterator[Finding]:
             yield Finding("A313", t.sheet, ind.cell("score"), ind.score, {
                 "name": ind.name, "score": _n(ind.score), "rate": pct(rate), "outcome": band.outcome,
                 "band": f"[{pct(band.low, 0)}, {pct(band.high, 0)}{']' if top else ')'}"})
+    for g in t.score_groups:
+        yield from _group_band(t, g, tr)
+
+
+def _group_band(t: Table, g: ScoreGroup, tr: TableRules) -> Iterator[Finding]:
+    """A score merged over qualitative rows (Table.score_groups) against the band their outcomes
+    make together: each row's band, weighed by its weight (达成 10 and 部分达成 10 make [14, 18) of
+    20). Checked row by row, a shared rate could not sit in two rows' bands at once: A313 for a
+    score right for both."""
+    bands = tr.qualitative
+    rows = [r for r in g.rows if r.qualitative or not r.target.is_number]
+    score = g.score
+    if not rows or len(rows) != len(g.rows) or score is None or not g.weight or score > g.weight + TOL or score < 0:
+        return
+    chosen = []
+    for r in rows:
+        text = r.outcome or (r.actual.text if r.actual.kind == "text" else "")
+        if not text or not r.weight:
+            return
+        chosen.append((r, bands[judged(r, text, tr)]))
+    low = sum((r.weight or 0.0) * b.low for r, b in chosen)
+    high = sum((r.weight or 0.0) * b.high for r, b in chosen)
+    top = all(b is bands[0] for _, b in chosen)
+    if low - 1e-9 <= score and (score <= high + 1e-9 if top else score < high - 1e-9):
+        return
+    outcomes = "、".join(dict.fromkeys(b.outcome for _, b in chosen))
+    yield Finding("A313", t.sheet, g.cell, round_half_up(score, 2), {
+        "name": "」「".join(r.name for r in rows), "score": _n(score), "rate": pct(score / g.weight),
+        "outcome": outcomes, "band": f"[{pct(low / g.weight, 0)}, {pct(high / g.weight, 0)}{']' if top else ')'}"})
 
 
 @check("A314")
