@@ -992,3 +992,25 @@ def test_a_score_merged_over_qualitative_rows_is_held_to_their_bands_together(tm
     wb.save(path)
     report = validate_file(path, select={"A313"})
     assert [(f.code, f.cell, f.value, f.message()) for f in report.findings] == found
+
+
+@pytest.mark.parametrize("edits", [
+    {"E25": "5602000元"},  # it was 5602000 万元: A310 (above the contract's 580)
+    {"C26": "4000000元", "E26": "2,102,200 元"},
+    {"E25": "560.2万元"},
+    # a block whose header states 元 (its bare numbers are 元): 580万元 is 5800000
+    {"C24": "预算金额（元）", "D24": "合同签订金额（元）", "E24": "支出金额（元）", "C25": 6000000, "D25": "580万元",
+     "E25": 5602000, "C26": 4000000, "E26": 2102200},
+])
+def test_a_line_item_amount_typed_with_its_unit_is_in_the_blocks_unit(tmp_path, edits):
+    wb, ws = _demo_sheet(tmp_path)
+    assert ws["A24"].value == "组织方式"
+    for cell, value in edits.items():
+        ws[cell] = value
+    _reads_as_the_demo(wb, tmp_path / "明细带单位.xlsx")
+    from xltools.api import read_workbook
+
+    (table,) = read_workbook(tmp_path / "明细带单位.xlsx").tables
+    in_yuan = "C24" in edits
+    assert [(i.budget, i.spent) for i in table.line_items] == (
+        [(6000000, 5602000), (4000000, 2102200)] if in_yuan else [(600, 560.2), (400, 210.22)])

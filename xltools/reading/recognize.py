@@ -306,20 +306,25 @@ def _fold_long_term(cells: _Cells, tables: list[Table]) -> list[Table]:
 _TYPED_MONEY = re.compile(r"([+-]?\d[\d,]*(?:\.\d+)?)(万元|万|元)")
 
 
+def _typed_amount(raw: object, unit: str) -> float | None:
+    """An amount typed with a money unit of its own (``7704200元``, ``770.42万``) in ``unit`` (元 or
+    万元), or None for anything else (a bare number is the block's own)."""
+    if raw.__class__ is not str or "万" not in raw and "元" not in raw:  # type: ignore[operator]
+        return None
+    m = _TYPED_MONEY.fullmatch(normalize_text(raw))  # type: ignore[arg-type]  (no spaces: ``7,704,200 元``)
+    if m is None:
+        return None
+    yuan = float(m[1].replace(",", "")) * (1 if m[2] == "元" else 1e4)
+    return round(yuan if unit == YUAN else yuan / 1e4, 6)
+
+
 def _typed_money(grid: Grid, table: Table) -> None:
     """Funds amounts (and a declaration's or a department's labelled amounts) typed with a unit of
     their own, in the table's unit: ``7704200元`` in a 万元
     table is 770.42 (it was read as 7704200 万元: A302 and full execution marks), ``770.42万`` is
     770.42 (it was no number: no execution score), ``1000万元`` in a 元 table is 10000000."""
     def typed(cell: str | None) -> float | None:
-        raw = grid.raw(*parse_a1(cell)) if cell else None
-        if raw.__class__ is not str or "万" not in raw and "元" not in raw:  # type: ignore[operator]
-            return None
-        m = _TYPED_MONEY.fullmatch(normalize_text(raw))  # type: ignore[arg-type]  (no spaces: ``7,704,200 元``)
-        if m is None:
-            return None
-        yuan = float(m[1].replace(",", "")) * (1 if m[2] == "元" else 1e4)
-        return round(yuan if table.money_unit == YUAN else yuan / 1e4, 6)
+        return _typed_amount(grid.raw(*parse_a1(cell)), table.money_unit) if cell else None
 
     for row in table.funds.rows if table.funds is not None else ():
         for f in FUNDS_AMOUNTS:
@@ -334,7 +339,13 @@ def _money_unit(grid: Grid, start: int, stop: int) -> str:
     """The unit the amounts above a table's indicators (funds, declared money) are stated in:
     元 when a cell there says 元 and none says 万元 — a unit's own form, or a system's export —
     else 万元, the unit of every national form (domain.md §1). A 资金使用情况 block below the
-    indicators may have a unit of its own; it is not looked at."""
+    indicators may have a unit of its own (_line_items looks at its header first)."""
+    found = _money_units(grid, start, stop)
+    return YUAN if found == {YUAN} else WAN
+
+
+def _money_units(grid: Grid, start: int, stop: int) -> set[str]:
+    """The money units the rows ``start:stop`` state (``单位：万元``, ``预算金额（元）``)."""
     found = set()
     for row in grid.rows[start:stop]:
         for v in row:
@@ -342,7 +353,7 @@ def _money_unit(grid: Grid, start: int, stop: int) -> str:
                 m = _MONEY_UNIT.search(normalize_text(v))
                 if m:
                     found.add(m.group(1))
-    return YUAN if found == {YUAN} else WAN
+    return found
 
 
 def _key_at(grid: Grid, r: int, c: int) -> str:
@@ -1285,6 +1296,7 @@ def _line_items(cells: _Cells) -> list[LineItem]:
         if not cells.labelled[h] or not _is_line_item_header(cells, h):
             continue
         cols = cells.mapped(h, LINE_ITEM_COLUMNS)
+        unit = None  # the block's money unit, looked for when an amount is typed with one
         method = ""
         blanks = 0
         for r in range(h + 1, grid.height):
@@ -1310,7 +1322,13 @@ def _line_items(cells: _Cells) -> list[LineItem]:
             item.cells = {f: a1(r, c) for f, c in cols.items()}
             for f in ("budget", "contract", "spent"):
                 if f in cols:
-                    setattr(item, f, to_number(grid.raw(r, cols[f])))
+                    raw = grid.raw(r, cols[f])
+                    x = None
+                    if raw.__class__ is str and ("元" in raw or "万" in raw):  # type: ignore[operator]
+                        own = _money_units(grid, h, h + 1)  # its header's 预算金额（元）, else the sheet's
+                        unit = unit or (own.pop() if len(own) == 1 else _money_unit(grid, 0, h))
+                        x = _typed_amount(raw, unit)
+                    setattr(item, f, to_number(raw) if x is None else x)
             items.append(item)
     return items
 
