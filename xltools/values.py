@@ -389,6 +389,9 @@ _DATE_IN = re.compile(r"(?:19|20)\d\d年度?|(?:\d{1,2}[-~至到—])?\d{1,2}月
 _PERCENT_SPELT = re.compile("百分之([零〇一二两三四五六七八九十百]+|[0-9]+(?:\\.[0-9]+)?)")
 #: A share in tenths (``八成`` is 80%), where a word does not go on (完成, 成效, 建成 have no numeral before 成).
 _TENTHS = re.compile("([一二三四五六七八九])成(?=$|以上|左右|多|[,;。])")
+#: A round hundred or thousand without its 一 (``百余家``, ``上百家``, ``千余人``); ``近百家`` (nearly)
+#: says less and is left a word.
+_ROUND_NUMBER = re.compile("(?<![一二两三四五六七八九十百千近])([百千])(?=余|多)")
 #: Chinese numerals as an actual may spell a count (``十二次``, ``两场``, ``一千二百人``).
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_TENS = {"十": 10, "百": 100, "千": 1000}
@@ -426,6 +429,8 @@ def number_in(text: str) -> Value | None:
     bare = _PERCENT_SPELT.sub(r"\1%", _DATE_IN.sub("", text).replace("百分之百", "100%"))  # ``百分之九十五``: 九十五%
     if "成" in bare:  # ``八成``, ``九成以上``: tenths, as a survey's result is said
         bare = _TENTHS.sub(lambda m: f"{_CN_DIGITS[m[1]] * 10}%", bare)
+    if "百" in bare or "千" in bare:  # ``百余家``, ``上千人``: one hundred, one thousand (余 is "more than")
+        bare = _ROUND_NUMBER.sub(r"一\1", bare.replace("上百", "一百").replace("上千", "一千"))
     found = list(_NUMBER.finditer(bare))
     spelt = not found
     if spelt:  # in Chinese: one numeral, made digits
