@@ -1325,8 +1325,9 @@ def _line_items(cells: _Cells) -> list[LineItem]:
                     raw = grid.raw(r, cols[f])
                     x = None
                     if raw.__class__ is str and ("元" in raw or "万" in raw):  # type: ignore[operator]
-                        own = _money_units(grid, h, h + 1)  # its header's 预算金额（元）, else the sheet's
-                        unit = unit or (own.pop() if len(own) == 1 else _money_unit(grid, 0, h))
+                        if unit is None:  # its header's 预算金额（元）, else the sheet's
+                            own = _money_units(grid, h, h + 1)
+                            unit = own.pop() if len(own) == 1 else _money_unit(grid, 0, h)
                         x = _typed_amount(raw, unit)
                     setattr(item, f, to_number(raw) if x is None else x)
             items.append(item)
