@@ -35,6 +35,7 @@ from .values import (
     percent_scale,
     range_bounds,
     sentence_target,
+    toward,
     value_read,
 )
 
@@ -525,10 +526,9 @@ def aligned(target: Value, actual: Value) -> tuple[float, float]:
     actual of 1.2万人 against a target in 人 (the actual is expressed in the target's unit). Against
     a change (``较上年增长10%``) the actual is the change the target's way: ``下降3%`` is −3, and a
     bare ``8%`` is taken as a change that way."""
+    actual = toward(target, actual)
     t = target.number or 0.0
     a = actual.number or 0.0
-    if target.change and actual.change and actual.change != target.change:
-        a = -a
     if per_mille_pair(target, actual):  # ``0.8%`` against ≤5‰: 8‰
         return t, units.convert(a, actual.unit, target.unit)
     if not (target.is_percent or actual.is_percent):

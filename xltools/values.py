@@ -164,6 +164,14 @@ def per_mille_pair(a: Value, b: Value) -> bool:
     return a.unit != b.unit and {a.unit, b.unit} == {"‰", "%"}
 
 
+def toward(target: Value, actual: Value) -> Value:
+    """``actual`` as a change the ``target``'s way: ``下降3%`` against a rise of 10 % is a rise of −3 %
+    (scoring.aligned compares it so, and a template is poured it so); anything else as it is."""
+    if target.change and actual.change and actual.change != target.change and actual.number is not None:
+        return replace(actual, number=-actual.number, change=target.change)
+    return actual
+
+
 def change_word(sign: int) -> str:
     """How a change of that sign is written back: 增长 (a rise), 下降 (a fall)."""
     return "增长" if sign > 0 else "下降"

@@ -847,20 +847,29 @@ def qualitative_bands(ctx: Context) -> Iterator[Finding]:
     for ind in t.indicators:
         if not (ind.qualitative or not ind.target.is_number) or ind.score is None or not ind.weight:
             continue
-        text = ind.outcome or (ind.actual.text if ind.actual.kind == "text" else "")
+        text = _outcome_text(ind)
         if not text or ind.score > ind.weight + TOL or ind.score < 0 or id(ind) in grouped:
             continue
         band = bands[judged(ind, text, tr)]
         chosen = qual_rate(ind)
         rate = chosen if chosen is not None else ind.score / ind.weight
         top = band is bands[0]
-        inside = band.low - 1e-9 <= rate and (rate <= band.high + 1e-9 if top else rate < band.high - 1e-9)
-        if not inside:
+        if not _in_band(rate, band.low, band.high, top):
             yield Finding("A313", t.sheet, ind.cell("score"), ind.score, {
                 "name": ind.name, "score": _n(ind.score), "rate": pct(rate), "outcome": band.outcome,
                 "band": f"[{pct(band.low, 0)}, {pct(band.high, 0)}{']' if top else ')'}"})
     for g in t.score_groups:
         yield from _group_band(t, g, tr)
+
+
+def _outcome_text(ind: Indicator) -> str:
+    """The words a qualitative row's outcome is judged by: its 评价结果 choice, else its actual's text."""
+    return ind.outcome or (ind.actual.text if ind.actual.kind == "text" else "")
+
+
+def _in_band(x: float, low: float, high: float, top: bool) -> bool:
+    """``x`` within a band: from ``low``, up to ``high`` — itself only for the top band (100 %)."""
+    return low - 1e-9 <= x and (x <= high + 1e-9 if top else x < high - 1e-9)
 
 
 def _group_band(t: Table, g: ScoreGroup, tr: TableRules) -> Iterator[Finding]:
@@ -875,14 +884,14 @@ def _group_band(t: Table, g: ScoreGroup, tr: TableRules) -> Iterator[Finding]:
         return
     chosen = []
     for r in rows:
-        text = r.outcome or (r.actual.text if r.actual.kind == "text" else "")
+        text = _outcome_text(r)
         if not text or not r.weight:
             return
         chosen.append((r, bands[judged(r, text, tr)]))
     low = sum((r.weight or 0.0) * b.low for r, b in chosen)
     high = sum((r.weight or 0.0) * b.high for r, b in chosen)
     top = all(b is bands[0] for _, b in chosen)
-    if low - 1e-9 <= score and (score <= high + 1e-9 if top else score < high - 1e-9):
+    if _in_band(score, low, high, top):
         return
     outcomes = "、".join(dict.fromkeys(b.outcome for _, b in chosen))
     yield Finding("A313", t.sheet, g.cell, round_half_up(score, 2), {

@@ -17,7 +17,7 @@ from ..output import check_output, save_workbook
 from ..ruleset import RuleSet, load_rules
 from ..scoring import score_table
 from ..taxonomy import canonical
-from ..values import DATE_UNIT, Value, per_mille_pair, value_read
+from ..values import DATE_UNIT, Value, per_mille_pair, toward, value_read
 from .builder import Built, build_template
 from .layout import (
     DEFAULT_ROWS,
@@ -246,8 +246,7 @@ def _as_number(v: Value, ind: Indicator) -> Value:
     ``4.6分（满分5分）``) in the unit of the row's target — what Python scores or lights it by, and
     what the template's number cell asks for; a number in another unit (``25天`` of ≤1个月,
     ``1.2万人`` of ≥10000人) in the target's, which the template's 度量单位 column states."""
-    if v.change and ind.target.change and v.change != ind.target.change:  # ``下降3%`` of 增长10%: −3 (aligned)
-        v = replace(v, number=-v.number, change=ind.target.change)  # type: ignore[operator]
+    v = toward(ind.target, v)  # ``下降3%`` of 增长10%: −3, as aligned compares it
     found = value_read(v, ind.target, ind.unit) or (v if v.is_number else None)
     if found is None or found.number is None:
         return v
