@@ -360,8 +360,11 @@ def test_months_quarters_and_years_convert_and_so_do_counts_per_period():
     assert units.convert(1, "次/季度", "次") == 4 and units.convert(12, "次", "次/月") == 1
     assert units.convert(2, "次/年", "次") == 2 and units.convert(1, "万元/年", "万元") == 1
     assert units.convert(1, "周", "天") == 7 and units.convert(1, "个星期", "天") == 7
-    # a week or a day is not an exact part of a year, and 元/人 counts per person, not per period
-    assert not units.comparable("次/周", "次") and not units.comparable("次/天", "次/月")
+    # a count per week is 52 a year, as reviewers count it (it was no count: 每周一次 scored 1 of ≥52次);
+    # a day is not (365 or 366, and 每日 targets are met day by day), and 元/人 counts per person
+    assert units.convert(1, "次/周", "次") == 52 and units.convert(1, "次/两月", "次") == 6
+    assert units.convert(1, "次/半月", "次") == 24
+    assert not units.comparable("次/天", "次") and not units.comparable("次/天", "次/月")
     assert not units.comparable("元/人", "元")
     # a month is a twelfth of a 365-day year, as reviewers reckon 85天 against ≤3个月
     assert units.convert(365, "天", "年") == 1 and units.convert(3, "个月", "天") == 91.25

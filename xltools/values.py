@@ -114,8 +114,18 @@ def change_way(name: str) -> int:
 
 
 #: A frequency before the number, as ``≥1次/月`` is written after it: ``每月1次``, ``每个月2次``,
-#: ``每半年1次``, ``一年4次``, ``年均4次``.
-_PER = re.compile("每个?(半年|季度|年|季|月|周|天|日)|一年|年(?:均|平均)")  # not 一季度: the first quarter
+#: ``每半年1次``, ``按季度开展1次``, ``每两个月一次``, ``一年4次``, ``年均4次``; a period with no 每
+#: only when its count follows at once (``季度1次``, ``半年一次``): ``季报4期`` is four reports a year.
+_PER = re.compile("(?:每|按)个?(半年|季度|半个?月|两个?月|双月|年度?|季|月度?|周|星期|天|日)"
+                  "|(半年|季度|月度)(?=[0-9一二两三四五六七八九十])|一年|年(?:均|平均)")  # not 一季度: the first quarter
+#: The period of a frequency as units.py names it (次/月, 次/两月 …).
+_PERIOD_NAMES = {"年度": "年", "月度": "月", "半个月": "半月", "两个月": "两月", "双月": "两月", "星期": "周"}
+
+
+def _period(per: re.Match[str]) -> str:
+    """The period a frequency counts per: ``每季度`` → 季度, ``月度`` → 月, ``一年``/``年均`` → 年."""
+    p = per.group(1) or per.group(2) or "年"
+    return _PERIOD_NAMES.get(p, p)
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,7 +329,7 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     if per:
         if not unit or unit == "%":
             return Value("text", text=text)
-        unit = f"{unit}/{per.group(1) or '年'}"
+        unit = f"{unit}/{_period(per)}"
     if len(unit) > _MAX_UNIT or (any(ch.isdigit() for ch in unit) and not units.known(unit)):
         # ``2024年12月底前完成``, ``1-6月``: a date or a sentence, not a measurable value.
         return Value("text", text=text)
