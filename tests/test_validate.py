@@ -1197,3 +1197,24 @@ def test_a_bare_limit_says_how_it_was_read(tmp_path):
     wb.save(out)
     assert [f.message() for f in validate_file(str(out), select={"G223"}).findings] == [
         "「补助资金拨付时限」的指标值「30天」没有写明 ≥ 或 ≤，模板按「=」计分（少于目标按比例扣分），越少越好的应选「≤」"]
+
+
+def test_an_actual_that_points_elsewhere_or_is_not_known_yet_is_no_value(tmp_path):
+    """``见附件``, ``详见自评报告``, ``待统计``, ``暂无数据`` write no value: blank (0 points, A308, which
+    shows the words). They were words: a reference and 待统计 took full marks, 正在统计中 60 %. A value
+    followed by a reference (``已全部完成，详见附件``) is still read as what it says."""
+    from xltools.api import score_file
+
+    path = write(tmp_path, edits={"E14": "见附件", "E15": "待统计", "E16": "暂无数据", "E20": "已全部完成，详见附件"})
+    report = validate_file(path)
+    missing = [(f.cell, f.value, f.message("zh")) for f in report.findings if f.code == "A308"]
+    assert missing == [
+        ("E14", "见附件", "「服务老人人数」缺少实际完成值（「见附件」不是完成值，表中应写出完成了多少或怎样）"),
+        ("E15", "待统计", "「开展健康讲座场次」缺少实际完成值（「待统计」不是完成值，表中应写出完成了多少或怎样）"),
+        ("E16", "暂无数据", "「服务安全事故发生率」缺少实际完成值（「暂无数据」不是完成值，表中应写出完成了多少或怎样）")]
+    assert ("A315", "E20") in {(f.code, f.cell) for f in report.findings}  # a word, scored as one
+    rows = {r.name: r.score for r in score_file(path)[0].rows}
+    assert (rows["服务老人人数"], rows["开展健康讲座场次"], rows["服务安全事故发生率"], rows["老人满意度"]) == (0, 0, 0, 10)
+    empty = [f.message("zh") for f in validate_file(write(tmp_path, edits={"E14": None}, name="空.xlsx")).findings
+             if f.code == "A308"]
+    assert empty == ["「服务老人人数」缺少实际完成值"]  # blank: the message as before

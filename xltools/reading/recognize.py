@@ -37,6 +37,7 @@ from ..model import (
     Table,
     WrittenPart,
 )
+from ..ruleset import packaged_heuristics
 from ..values import (
     FRACTION,
     INCIDENTS,
@@ -857,6 +858,8 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
     unit_col = to_text(unit_v)
     target = parse_value(target_v, unit=unit_col, op=direction if direction else None)  # 「±」: a band
     actual = parse_value(actual_v, unit=unit_col)
+    if actual.kind == "text" and _unstated(actual.text):  # ``见附件``, ``待统计``: blank, as A308 says
+        actual = Value("none", text=actual.text)
     to_date = parse_value(to_date_v, unit=unit_col) if to_date_v != "" else NONE
     forecast = parse_value(forecast_v, unit=unit_col) if forecast_v != "" else NONE
     if target_v in ZERO_WORDS and (INCIDENTS.search(name) or any(
@@ -891,6 +894,19 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
         to_date=to_date, forecast=forecast,
         likelihood=to_text(likely_v) if likely_v != "" else "", measures=to_text(measures_v) if measures_v != "" else "",
     )
+
+
+@lru_cache(maxsize=1)
+def _unstated_words() -> tuple[str, ...]:
+    return tuple(packaged_heuristics()["unstated"])
+
+
+def _unstated(text: str) -> bool:
+    """An actual that says where the value is, or that it is not known yet (``见附件``, ``详见自评报告``,
+    ``待统计``, ``暂无数据``): no value written. Scored as any word (a reference took full marks, 正在统计中
+    60 %), it is blank now: 0 points and A308, which shows the words. One clause only: ``已全部完成，
+    详见附件`` says what was done."""
+    return text.startswith(_unstated_words()) and not any(c in text.rstrip("。.") for c in ",;。")
 
 
 #: A score written as what it takes off the weight: ``扣0.5分``, ``扣1``.
@@ -947,9 +963,11 @@ def _is_slot(name: str) -> bool:
     return not rest or rest in NONE_TEXT or _ELLIPSIS.match(rest) is not None
 
 
-#: A total written after its label in one cell: ``总分：94.3``, ``合计:94.30分`` (and as label_key has it).
-_TOTAL_INLINE = re.compile(r"(?:总分|合计|总计|得分合计)[:=]([0-9]{1,3}(?:\.[0-9]{1,4})?)分?$")
-_TOTAL_INLINE_KEY = re.compile(r"(?:合计|总计|得分合计)[0-9]{1,3}(?:\.[0-9]{1,4})?分?$")
+#: A total written after its label in one cell: ``总分：94.3``, ``合计:94.30分``; and the same cell as
+#: label_key has it, its colon gone (a key starting 总分 is a total row whatever follows).
+_TOTAL_AMOUNT = r"([0-9]{1,3}(?:\.[0-9]{1,4})?)分?$"
+_TOTAL_INLINE = re.compile(f"(?:总分|合计|总计|得分合计)[:=]{_TOTAL_AMOUNT}")
+_TOTAL_INLINE_KEY = re.compile(f"(?:合计|总计|得分合计){_TOTAL_AMOUNT}")
 
 
 def _written_total(cells: _Cells, table: Table, cols: dict[str, int], r: int) -> None:

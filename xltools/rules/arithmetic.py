@@ -525,7 +525,10 @@ def missing_actual(ctx: Context) -> Iterator[Finding]:
         return
     for ind in t.indicators:
         if ind.actual.is_none and ind.name and (ind.score is None or not ind.qualitative) and not _score_sheet(ind):
-            yield Finding("A308", t.sheet, ind.cell("actual"), None, {"name": ind.name})
+            said = ind.actual.text  # ``见附件``, ``待统计``: words that give no value (recognize._unstated)
+            yield Finding("A308", t.sheet, ind.cell("actual"), said or None, {
+                "name": ind.name, "said": f"（「{said}」不是完成值，表中应写出完成了多少或怎样）" if said else "",
+                "said_en": f" (「{said}」 is no value: the table is to say what was done)" if said else ""})
 
 
 def _score_sheet(ind: Indicator) -> bool:

@@ -145,7 +145,7 @@ CATALOGUE: dict[str, Entry] = {
     "A307": Entry(WARNING, "「{name}」{state}，但未填写偏差原因分析及改进措施",
                   "「{name}」 {state_en} but no deviation reason is given",
                   "说明偏差原因及改进措施", "explain the deviation and the corrective measures"),
-    "A308": Entry(ERROR, "「{name}」缺少实际完成值", "「{name}」 has no actual value",
+    "A308": Entry(ERROR, "「{name}」缺少实际完成值{said}", "「{name}」 has no actual value{said_en}",
                   "填写全年实际完成值", "fill in the actual value"),
     "A309": Entry(WARNING, "「{content}」合同金额 {contract} 超过预算金额 {budget}",
                   "「{content}」 contract {contract} exceeds budget {budget}",
