@@ -405,8 +405,9 @@ _BOUND = re.compile("|".join(re.escape(w) for w in _OPERATOR_SPELLINGS if w not 
 _DATE_IN = re.compile(r"(?:19|20)\d\d年度?|(?:\d{1,2}[-~至到—])?\d{1,2}月(?:\d{1,2}[日号])?(?:底|末|份|初)?")
 #: A percentage spelt out (``百分之九十五``, ``百分之95``): the number, then ``%``.
 _PERCENT_SPELT = re.compile("百分之([零〇一二两三四五六七八九十百]+|[0-9]+(?:\\.[0-9]+)?)")
-#: A share in tenths (``八成`` is 80%), where a word does not go on (完成, 成效, 建成 have no numeral before 成).
-_TENTHS = re.compile("([一二三四五六七八九])成(?=$|以上|左右|多|[,;。])")
+#: A share in tenths (``八成`` is 80%, ``九成五`` 95%), where a word does not go on (完成, 成效, 建成 have
+#: no numeral before 成).
+_TENTHS = re.compile("([一二三四五六七八九])成([一二三四五六七八九]?)(?=$|以上|左右|多|[,;。])")
 #: A round hundred or thousand without its 一 (``百余家``, ``上百家``, ``千余人``); ``近百家`` (nearly)
 #: says less and is left a word.
 _ROUND_NUMBER = re.compile("(?<![一二两三四五六七八九十百千近])([百千])(?=余|多)")
@@ -446,7 +447,7 @@ def number_in(text: str) -> Value | None:
         return None
     bare = _PERCENT_SPELT.sub(r"\1%", _DATE_IN.sub("", text).replace("百分之百", "100%"))  # ``百分之九十五``: 九十五%
     if "成" in bare:  # ``八成``, ``九成以上``: tenths, as a survey's result is said
-        bare = _TENTHS.sub(lambda m: f"{_CN_DIGITS[m[1]] * 10}%", bare)
+        bare = _TENTHS.sub(lambda m: f"{_CN_DIGITS[m[1]] * 10 + _CN_DIGITS.get(m[2], 0)}%", bare)
     if "百" in bare or "千" in bare:  # ``百余家``, ``上千人``: one hundred, one thousand (余 is "more than")
         bare = _ROUND_NUMBER.sub(r"一\1", bare.replace("上百", "一百").replace("上千", "一千"))
     found = list(_NUMBER.finditer(bare))
