@@ -1218,3 +1218,21 @@ def test_an_actual_that_points_elsewhere_or_is_not_known_yet_is_no_value(tmp_pat
     empty = [f.message("zh") for f in validate_file(write(tmp_path, edits={"E14": None}, name="空.xlsx")).findings
              if f.code == "A308"]
     assert empty == ["「服务老人人数」缺少实际完成值"]  # blank: the message as before
+
+
+def test_a_deadline_without_its_year_is_in_the_tables_year(tmp_path):
+    """``年底前完成`` in a 2023 table is missed by ``2024年3月完成``: the deadline's missing year is
+    the table's (it took the completion's, so 年底前 met any month of any year: full marks). A
+    declared ``12月底前`` is the same target as ``2023年12月底前``, whichever table states its year."""
+    from xltools.api import read_goals, score_file
+
+    late = write(tmp_path, edits={"C17": "资金拨付完成时间", "D17": "年底前完成", "E17": "2024年3月完成"}, name="晚.xlsx")
+    row = next(r for r in score_file(late)[0].rows if r.name == "资金拨付完成时间")
+    assert (row.score, row.explain("zh")) == (0.0, "实际 2024年3月完成，目标 年底前完成：未按期完成，按 0.00% × 10 = 0.00")
+    assert ("A305", "G17") in findings(late)
+    assert findings(write(tmp_path, edits={"C17": "资金拨付完成时间", "D17": "年底前完成", "E17": "2023年11月完成"}, name="准时.xlsx")) == []
+    goals = read_goals(write(tmp_path, GOALS, {"A2": None, "C15": "资金拨付完成时间", "D15": "12月底前"}, name="目标.xlsx"))  # no 年度
+    same = write(tmp_path, edits={"C17": "资金拨付完成时间", "D17": "2023年12月底前", "E17": "2023年11月"}, name="同.xlsx")
+    assert findings(same, goals=goals, select={"A311"}) == []
+    other = write(tmp_path, edits={"C17": "资金拨付完成时间", "D17": "2023年11月底前", "E17": "2023年11月"}, name="异.xlsx")
+    assert findings(other, goals=goals, select={"A311"}) == [("A311", "D17")]

@@ -9,6 +9,7 @@ right", and decide the table's kind from its columns, its level-1 names and its 
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from collections.abc import Callable, Iterator, Set
@@ -52,6 +53,7 @@ from ..values import (
     parse_direction,
     parse_value,
     unit_from_name,
+    year_of,
 )
 from .labels import (
     ACTUAL_OR_OUTCOME,
@@ -438,6 +440,7 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
         _block_weights(cells, table, cols)
     _header_fields(cells, table, start, h)
     _header_fields(cells, table, max(h, end - 1), min(end + _MAX_BLANK, stop))
+    _deadlines_in_year(table)
     table.money_unit = _money_unit(grid, start, h)
     if table.kind == MONITOR:
         if "to_date" not in cols and "actual" in cols:  # 完成目标可能性 beside a plain 实际完成值 column
@@ -452,6 +455,21 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
     _typed_money(grid, table)
     table.goals_text = _goal_texts(cells, start, h, table.blanks)
     return table, end
+
+
+def _deadlines_in_year(table: Table) -> None:
+    """A deadline written without its year (``年底前``, ``12月底前``, ``6月30日前``) is in the table's
+    年度: against ``2024年3月`` in a 2023 table it is missed. A missing year took the other date's,
+    so that the two always met in one year and ``年底前`` met any month of any year."""
+    year = year_of(table.field_value("year")) if "year" in table.header else ""
+    if not year:
+        return
+    y = int(year)
+    for ind in table.indicators:
+        t = ind.target
+        if t.kind == "date" and t.when is not None and not t.when[0]:
+            _, m, d = t.when  # (2月底 took a leap year's 29th)
+            ind.target = replace(t, when=(y, m, min(d, calendar.monthrange(y, m)[1]) if 1 <= m <= 12 else d))
 
 
 def _down_columns(grid: Grid, below: int) -> frozenset[int]:

@@ -800,8 +800,8 @@ def _same_target(i: Indicator, g: Indicator) -> bool:
     """The declared target, written the same or in a convertible unit (``≥1万人`` = ``≥10000人``)."""
     a, b = i.target, g.target
     if a.kind == "date" or b.kind == "date":  # ``2023年12月31日前`` = ``2023-12-31`` = a date cell of that day
-        if a.when is not None and b.when is not None:
-            return a.when == b.when
+        if a.when is not None and b.when is not None:  # (a year left out is the table's, if it states one)
+            return a.when[1:] == b.when[1:] and (a.when[0] == b.when[0] or not a.when[0] or not b.when[0])
         sa, sb = date_serial(a), date_serial(b)  # a template's date cell is its serial number
         return sa is not None and sb is not None and sa == sb
     if not (a.is_number and b.is_number):
