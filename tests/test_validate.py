@@ -1230,6 +1230,8 @@ def test_a_deadline_without_its_year_is_in_the_tables_year(tmp_path):
     row = next(r for r in score_file(late)[0].rows if r.name == "资金拨付完成时间")
     assert (row.score, row.explain("zh")) == (0.0, "实际 2024年3月完成，目标 年底前完成：未按期完成，按 0.00% × 10 = 0.00")
     assert ("A305", "G17") in findings(late)
+    within = write(tmp_path, edits={"C17": "资金拨付完成时间", "D17": "年内完成", "E17": "2024年3月完成"}, name="年内.xlsx")
+    assert [r.score for r in score_file(within)[0].rows if r.name == "资金拨付完成时间"] == [0.0]  # (a word: met)
     assert findings(write(tmp_path, edits={"C17": "资金拨付完成时间", "D17": "年底前完成", "E17": "2023年11月完成"}, name="准时.xlsx")) == []
     goals = read_goals(write(tmp_path, GOALS, {"A2": None, "C15": "资金拨付完成时间", "D15": "12月底前"}, name="目标.xlsx"))  # no 年度
     same = write(tmp_path, edits={"C17": "资金拨付完成时间", "D17": "2023年12月底前", "E17": "2023年11月"}, name="同.xlsx")

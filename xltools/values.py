@@ -674,6 +674,8 @@ def year_of(text: object) -> str:
     return m.group() if m else ""
 
 
+#: Within the year (``年内完成``, ``当年完成``, ``本年度内``): by its last day.
+_WITHIN_YEAR = ("本年度内", "本年度", "本年内", "本年", "年度内", "年内", "当年")
 #: A date as tables write deadlines and completion dates, with the words around it: ``2023年12月31日前``,
 #: ``于2023年11月20日完成``, ``12月底前``, ``2023-12-31``, ``2023年第三季度``, ``上半年``, ``年底前``.
 _DATE = re.compile(
@@ -682,7 +684,7 @@ _DATE = re.compile(
     rf"(?P<iy>{_YEAR})(?P<sep>[-/.])(?P<im>\d{{1,2}})(?:(?P=sep)(?P<id>\d{{1,2}}))?"
     rf"|(?:(?P<y>{_YEAR})年)?(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})[日号]?|份|(?P<part>底|末|上旬|中旬|下旬|初))?"
     rf"|(?:(?P<qy>{_YEAR})年)?第?(?P<q>[一二三四1-4])季度(?:末|底)?"
-    rf"|(?:(?P<hy>{_YEAR})年)?(?P<half>上半年|下半年|年中|年底|年末)"
+    rf"|(?:(?P<hy>{_YEAR})年)?(?P<half>上半年|下半年|年中|年底|年末|年终|{'|'.join(_WITHIN_YEAR)})"
     rf"|(?P<ey>{_YEAR})年(?P<end>底|末)?"
     ")"
     "(?P<suf>之前完成|以前完成|前完成|内完成|之前|以前|以内|前|内|已完成|完成|止|之后|以后|后|起)?"
@@ -729,6 +731,8 @@ def parse_date(text: str, col_op: str | None = None) -> Value | None:
     word = g("pre") or ""
     suffix = g("suf") or ""
     op = "≤" if word in _BEFORE or suffix in _BEFORE else "≥" if word in _AFTER or suffix in _AFTER else col_op
+    if op is None and g("half") in _WITHIN_YEAR:
+        op = "≤"
     return Value("date", text=text, op=op, when=(y, mo, d))
 
 
