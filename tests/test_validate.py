@@ -1238,3 +1238,15 @@ def test_a_deadline_without_its_year_is_in_the_tables_year(tmp_path):
     assert findings(same, goals=goals, select={"A311"}) == []
     other = write(tmp_path, edits={"C17": "资金拨付完成时间", "D17": "2023年11月底前", "E17": "2023年11月"}, name="异.xlsx")
     assert findings(other, goals=goals, select={"A311"}) == [("A311", "D17")]
+
+
+def test_savings_filed_under_benefits_are_no_cost_measure(tmp_path):
+    """``节约成本 ≥10万元`` under 经济效益指标 is a benefit (money saved), not a cost measure filed in the
+    wrong place: no G206 (it was one). A cost itself filed there still is."""
+    for name in ("节约成本", "节省运营经费", "降低企业物流成本"):
+        path = write(tmp_path, rows_with(4, level2="经济效益指标", name=name, target="≥10万元", actual="12万元"),
+                     name=f"{name}.xlsx")
+        assert findings(path, select={"G206"}) == []
+    cost = write(tmp_path, rows_with(4, level2="经济效益指标", name="运营成本", target="≤10万元", actual="9万元"),
+                 name="成本.xlsx")
+    assert findings(cost, select={"G206"}) == [("G206", "B18")]
