@@ -43,6 +43,14 @@ from .template_cases import (
 from .test_templates import convert_all
 
 LEVELS = [P, Q, T, B, S]
+#: ceilings by place and name, with no 指标性质 (the hidden 计算方向): 成本 rows, complaint counts, units
+#: a time limit or money is written in, and one a formula's TRIM tidies
+CEILING_LEVELS = [*LEVELS, ("产出指标", "成本指标"), ("成本指标", "经济成本指标")]
+CEILING_UNITS = ["个工作日", "元", "万元", " 天 ", "天\u3000", "小时", "月"]
+
+
+def _name(rng: random.Random, j: int) -> str:
+    return rng.choice([f"指标{j}"] * 4 + [f"投诉次数{j}", f"事故发生率{j}"])
 
 
 def selfeval_case(rng: random.Random, name: str) -> Case:
@@ -62,7 +70,8 @@ def selfeval_case(rng: random.Random, name: str) -> Case:
             rows.append(r(level, f"时间{j}", rng.choice(["≤", "≥", "=", ""]), due, rng.choice(["日期", "日期", ""]), done, w,
                           deviation=dev))
             continue
-        unit = rng.choice(["%", "个", "天", "万元", ""])
+        unit = rng.choice(["%", "个", "天", "万元", "", rng.choice(CEILING_UNITS)])
+        level = rng.choice(CEILING_LEVELS)
         target = rng.choice([0, round(rng.uniform(0, 200), rng.choice([0, 1, 2]))])
         if unit == "%" and rng.random() < 0.4:
             target = round(rng.uniform(0, 1), 2)
@@ -74,7 +83,7 @@ def selfeval_case(rng: random.Random, name: str) -> Case:
         direction = rng.choice(["≥", "≤", "=", ">", "<", "±", ""])
         if direction == "±" and isinstance(actual, float) and rng.random() < 0.5:  # a band: deviations of either sign
             actual = -actual
-        rows.append(r(level, f"指标{j}", direction, target, unit, actual, w, deviation=dev))
+        rows.append(r(level, _name(rng, j), direction, target, unit, actual, w, deviation=dev))
     funds = (100, rng.choice([100, 110.5, 0, None]), round(rng.uniform(-5, 130), 2)) if rng.random() < 0.9 else None
     return Case(name, funds=funds, rows=rows, rules=rng.choice([None, None, "deduction"]))
 
@@ -115,7 +124,8 @@ def monitor_case(rng: random.Random, name: str) -> tuple:
             done = rng.choice([None, due + timedelta(days=rng.randint(-90, 30))])
             rows.append(mon.r(level, f"时间{j}", rng.choice(["≤", ""]), due, rng.choice(["日期", ""]), done, likely, **extra))
             continue
-        unit = rng.choice(["%", "个", "天", ""])
+        unit = rng.choice(["%", "个", "天", "", rng.choice(CEILING_UNITS)])
+        level = rng.choice(CEILING_LEVELS)
         target = rng.choice([0, round(rng.uniform(0, 200), rng.choice([0, 2]))])
         if unit == "%" and rng.random() < 0.4:
             target = round(rng.uniform(0, 1), 2)
@@ -125,7 +135,7 @@ def monitor_case(rng: random.Random, name: str) -> tuple:
         direction = rng.choice(["≥", "≤", "=", ">", "<", "±", ""])
         if direction == "±" and isinstance(to_date, float) and rng.random() < 0.5:
             to_date = -to_date
-        rows.append(mon.r(level, f"指标{j}", direction, target, unit, to_date, likely,
+        rows.append(mon.r(level, _name(rng, j), direction, target, unit, to_date, likely,
                           forecast=rng.choice([None, to_date, target]), **extra))
     months = rng.choice([None, 1, 3, 6, 9, 11, 12, rng.randint(1, 12)])
     return (name, months, rng.choice([None, (100, round(rng.uniform(-5, 120), 2)), (0, 10)]), rows)

@@ -88,6 +88,12 @@ def selfeval_cases() -> list[Case]:
                                       r(P, "数量C", "≥", 3, "个", 1, 10), r(P, "数量D", "≥", 3, "个", 2, 10),
                                       r(P, "数量E", "≤", 7, "天", 9, 3.3)]),
         Case("no direction", rows=[r(P, "数量", "", 1100, "人", 1000, 45), r(P, "数量2", "", 50, "个", 60, 45)]),
+        # no 指标性质 on a ceiling by its place and name (计算方向 ≤): a time limit under 时效, money under
+        # 成本, a count of complaints; a rate under 时效 and a count elsewhere are still =
+        Case("bare ceilings", rows=[r(T, "完成时限", "", 30, "天", 35, 20), r(T, "办结时限", "", 5, "个工作日", 4, 15),
+                                    r(("产出指标", "成本指标"), "人均成本", "", 500, "元", 600, 15),
+                                    r(Q, "投诉次数", "", 2, "次", 3, 15), r(T, "拨付率", "", 100, "%", 95, 15),
+                                    r(P, "培训天数", "", 10, "天", 8, 10)]),
         Case("text target is qualitative", rows=[r(B, "群众获得感", "", "明显增强", "", "", 45, outcome="达成年度指标"),
                                                  r(P, "数量", "≥", 10, "个", 10, 45)]),
         Case("deduction ≤", rules="deduction", rows=[r(T, "时限", "≤", 30, "天", 40, 45), r(T, "时限2", "≤", 30, "天", 70, 45),

@@ -66,6 +66,12 @@ def test_worked_examples_in_libreoffice(recalculated):
     figures = [round(cell(rows, built.names[n]), 4) for n in ("execution_rate", "carryover_rate", "final_diff_rate")]
     assert figures == [0.9692, 0.0324, 0.0278]
     assert cell(rows, built.names["execution_score"]) == 19.38
+    # a bare 30天 under 时效指标, 500元 under 成本指标 and 2次 of 投诉次数 are ceilings to the formulas as to
+    # Python (they were equalities there: 35天 of 30天 full marks, 4 of 5个工作日 12.00)
+    built, path = by_name["bare ceilings"]
+    rows = pc.CalamineWorkbook.from_path(path).get_sheet_by_name(built.sheet).to_python(skip_empty_area=False)
+    score = built.columns["score"]
+    assert [cell(rows, f"{score}{built.first_row + k}") for k in range(6)] == [17.14, 15, 12.5, 10, 14.25, 8]
     # deadlines (度量单位「日期」): on time, late, earlier than 不早于, the same day, no date yet
     built, path = by_name["dates"]
     rows = pc.CalamineWorkbook.from_path(path).get_sheet_by_name(built.sheet).to_python(skip_empty_area=False)

@@ -1175,9 +1175,10 @@ def test_a_range_with_both_bounds_is_read_and_needs_no_finding(tmp_path):
 
 
 def test_a_bare_limit_says_how_it_was_read(tmp_path):
-    """G223 says a bare 30天 under 时效指标 was scored as ≤30天 — and, in our template, whose formula
-    reads an empty 指标性质 as =, that it was scored as an equality there. Not for a rate there,
-    a quantity, or a target that names its bound."""
+    """G223 says a bare 30天 under 时效指标 was scored as ≤30天 — in our template too, whose hidden
+    计算方向 reads it so from the row's own cells; where they do not show it (the 二级指标 cell left
+    empty under a 时效 row) the template scores it as an equality, and G223 says that. Not for a
+    rate there, a quantity, or a target that names its bound."""
     from xltools.api import read_workbook
     from xltools.templates import write_template
 
@@ -1193,7 +1194,11 @@ def test_a_bare_limit_says_how_it_was_read(tmp_path):
     row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 3).value == "补助资金拨付时限")
     assert ws.cell(row, 4).value == "≤"  # poured with the bound it was read by: no finding there
     assert findings(str(out), select={"G223"}) == []
-    ws.cell(row, 4).value = None  # left empty in the template: its formula reads =
+    ws.cell(row, 4).value = None  # left empty in the template: its 计算方向 reads ≤ (it read =)
+    wb.save(out)
+    assert [f.message() for f in validate_file(str(out), select={"G223"}).findings] == [
+        "「补助资金拨付时限」的指标值「30天」没有写明 ≥ 或 ≤，已按上限「≤30天」计分"]
+    ws.cell(row - 1, 2).value, ws.cell(row, 2).value = "时效指标", None  # 时效 only above: the formula reads =
     wb.save(out)
     assert [f.message() for f in validate_file(str(out), select={"G223"}).findings] == [
         "「补助资金拨付时限」的指标值「30天」没有写明 ≥ 或 ≤，模板按「=」计分（少于目标按比例扣分），越少越好的应选「≤」"]

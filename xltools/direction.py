@@ -16,9 +16,20 @@ from .ruleset import any_of, packaged_heuristics
 _DURATIONS = frozenset(("天", "工作日"))
 
 
+#: The 度量单位 cells our templates take as a time limit or an amount of money, as written: their
+#: formulas compare the cell with these lists (rows of the lists sheet), not units.canonical.
+TIME_LIMIT_UNITS = units.spellings(*_DURATIONS)
+MONEY_UNITS = units.spellings("元", magnitudes=True)
+
+
+def lower_better_words() -> tuple[str, ...]:
+    """The packaged ``lower_better`` words (rules/heuristics.toml), not a rule set's additions."""
+    return tuple(packaged_heuristics()["lower_better"])
+
+
 def lower_better(name: str) -> bool:
     """A name that counts what should not happen (投诉次数, 事故发生率 …)."""
-    return any_of(tuple(packaged_heuristics()["lower_better"])).search(name) is not None
+    return any_of(lower_better_words()).search(name) is not None
 
 
 def less_is_better(level1: str, level2: str, name: str, unit: str) -> bool:
@@ -29,3 +40,22 @@ def less_is_better(level1: str, level2: str, name: str, unit: str) -> bool:
     base = units.canonical(units.clean(unit))[0] if unit else ""
     return (("时效" in level2 and base in _DURATIONS) or (("成本" in level1 or "成本" in level2) and base == "元")
             or lower_better(name))
+
+
+def template_ceiling(level1: object, level2: object, name: object, unit: object) -> bool:
+    """:func:`less_is_better` as our templates' formulas decide it from a row's own cells (the
+    hidden 计算方向 column): 时效 in its 二级指标 cell and a time unit in its 度量单位 cell, 成本 in
+    either level cell and a money unit, or a ``lower_better`` word in its name — the cells as
+    written (Excel's TRIM of the unit and its full-width spaces, SEARCH's blindness to case), not as the reader fills them
+    down or cleans them. A row this says no to is scored as = there, as an empty 指标性质 is."""
+    def text(v: object) -> str:
+        return v.casefold() if isinstance(v, str) else ""
+
+    u = " ".join(w for w in text(unit).replace("\u3000", " ").split(" ") if w)  # TRIM(SUBSTITUTE(…, "　", " "))
+    a, b, n = text(level1), text(level2), text(name)
+    return (("时效" in b and u in _folded(TIME_LIMIT_UNITS)) or (("成本" in a or "成本" in b) and u in _folded(MONEY_UNITS))
+            or any(w.casefold() in n for w in lower_better_words()))
+
+
+def _folded(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words)

@@ -57,6 +57,15 @@ _LEADING = ("余", "多")
 _TRAILING = ("左右", "余", "多", "+", "完成", "全覆盖", "覆盖", "达标", "合格", "到位", "落实")
 
 
+def spellings(*bases: str, magnitudes: bool = False) -> tuple[str, ...]:
+    """Every spelling of the table whose canonical unit is one of ``bases`` (and, with
+    ``magnitudes``, ``万``/``亿`` of the bases themselves: ``万元``): the unit cells a template's
+    formula can compare as written."""
+    found = [u for u, (base, _) in _UNITS.items() if base in bases]
+    more = [m + b for b in bases for m in _MAGNITUDES if magnitudes and m + b not in _UNITS]
+    return tuple(dict.fromkeys(found + more))
+
+
 def clean(unit: str) -> str:
     """The unit of a cell without its approximations and remarks: ``余家`` → ``家``, ``万余人`` → ``万人``,
     ``家左右`` → ``家``, ``家(含线上)`` → ``家``, ``(含`` (of ``≥90%(含)``) → ``""``, ``+`` → ``""``."""

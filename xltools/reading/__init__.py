@@ -10,6 +10,7 @@ import os
 from dataclasses import replace
 from functools import lru_cache
 
+from ..direction import template_ceiling
 from ..errors import UnknownTable, skipped_note
 from ..grid import Grid, a1, parse_a1
 from ..model import EVALUATION, FUNDS_AMOUNTS, MONITOR, SELFEVAL, Funds, Indicator, Table, Workbook
@@ -171,9 +172,10 @@ def as_template_sees(ind: Indicator, grid: Grid | None = None) -> Indicator:
     text actual scores 0 and is marked, as A315 reports it, an expert's text score is left out of
     the mean, as A318 reports it). Scores, lights and marks then agree with the template cell by
     cell; in any other workbook a date stays a date and ``95个`` is 95."""
-    if ind.op == "≤" and not ind.direction and ind.target.op is None:
-        # a bare 30天 of 时效指标 is a ceiling elsewhere (direction.less_is_better); the template's
-        # formula reads an empty 指标性质 as = (its dropdown offers ≤), and so does its reader
+    if ind.op == "≤" and not ind.direction and ind.target.op is None and not _template_ceiling(ind, grid):
+        # a bare 30天 of 时效指标 is a ceiling (direction.less_is_better), and so it is to the
+        # template's hidden 计算方向 — as its formula can see it, in the row's own cells as written;
+        # a row it cannot see so (its 二级指标 left empty under a 时效指标 row) the formula scores as =
         ind = replace(ind, op="=")
     typed = _typed_as_text(ind, grid) if grid is not None else {}
     if not typed and not any(getattr(ind, f).kind == "date" for f in _VALUES):
@@ -220,6 +222,15 @@ def funds_as_template_sees(funds: Funds, grids: dict[str, Grid]) -> None:
 @lru_cache(maxsize=256)
 def _column(letter: str) -> int:
     return parse_a1(f"{letter}1")[1]
+
+
+def _template_ceiling(ind: Indicator, grid: Grid | None) -> bool:
+    """direction.template_ceiling of the row's own cells, as the template's 计算方向 reads them."""
+    if grid is None:
+        return False
+    raw = [grid.raw(ind.row - 1, _column(ind.columns[f])) if ind.columns.get(f) else None
+           for f in ("level1", "level2", "name", "unit")]
+    return template_ceiling(*raw)
 
 
 def _typed_as_text(ind: Indicator, grid: Grid) -> dict[str, Value]:

@@ -139,8 +139,10 @@ def range_targets(ctx: Context) -> Iterator[Finding]:
 def bare_limits(ctx: Context) -> Iterator[Finding]:
     """A time limit, a cost or a count of what should not happen written without ≥ or ≤ (``30天``
     under 时效指标): read as a ceiling (direction.less_is_better), which the finding says so that
-    the unit can confirm it — or, in our templates, whose formulas read an empty 指标性质 as =,
-    that the row is scored as an equality there (25天 of 30天 is 83 %)."""
+    the unit can confirm it. Our templates' formulas read it so too (their hidden 计算方向), from
+    the row's own cells as written; where those do not show it (an empty 二级指标 cell, a unit
+    spelt otherwise) the template scores the row as = (25天 of 30天 is 83 %), and the finding says
+    that instead (the reader has then made the row's op = too: reading.as_template_sees)."""
     t = ctx.table
     if t.kind == EVALUATION:
         return
@@ -151,7 +153,7 @@ def bare_limits(ctx: Context) -> Iterator[Finding]:
                 or not less_is_better(ind.level1, ind.level2, ind.name, target.unit or ind.unit)):
             continue
         value = f"{format_number(target.number)}{target.unit or ind.unit}"
-        if t.template:
+        if t.template and ind.op != "≤":
             how = ("模板按「=」计分（少于目标按比例扣分），越少越好的应选「≤」",
                    "the template scores it as = (less than the target loses points); less is better here: choose ≤")
         elif t.kind == GOALS:

@@ -235,6 +235,12 @@ def build_template(kind: str, rules: RuleSet, *, experts: int = 3, rows: int = 3
         _word_row(s, "no_reason_words", heuristics(rules).no_reason)
     if kind == MONITOR:
         _word_row(s, "not_due_words", heuristics(rules).not_due)
+    if kind in (SELFEVAL, DEPT, MONITOR):  # what the hidden 计算方向 takes for a ceiling (_direction)
+        from ..direction import MONEY_UNITS, TIME_LIMIT_UNITS, lower_better_words
+
+        _word_row(s, "time_limit_units", TIME_LIMIT_UNITS)
+        _word_row(s, "money_units", MONEY_UNITS)
+        _word_row(s, "lower_better_words", lower_better_words())
     if kind == SELFEVAL:
         _execution_reason_mark(s, tr, rules)
     if kind in (SELFEVAL, EVALUATION):
@@ -444,7 +450,7 @@ def _deviation_mark(L: dict[str, str], r: int, tr: TableRules) -> str:
     qualitative outcome or rate) scoring below its weight, over-achieved (≥/> at the rule set's
     threshold) or above an = target, with no 偏差原因."""
     n, D, E, G, H, I, J, K, dev, M, N = (f"{L[x]}{r}" for x in (  # noqa: E741
-        "name", "direction", "target", "actual", "weight", "outcome", "qual_rate", "score", "deviation",
+        "name", "c_dir", "target", "actual", "weight", "outcome", "qual_rate", "score", "deviation",
         "t_norm", "a_norm"))
     qual = f'OR({D}="定性",NOT(ISNUMBER({E})))'  # as the score formula branches
     judged = f'IF({qual},OR({I}<>"",ISNUMBER({J})),{G}<>"")'
@@ -611,8 +617,11 @@ def _row_formula(kind: str, f: str, r: int, L: dict[str, str], tr: TableRules, e
             return f'=IF(COUNT({ex})=0,IF(ISNUMBER({w}),0,""),IF({w}="",{mean},MIN({mean},ROUND({w},2))))'
         sc = f"{L['score']}{r}"
         return f'=IF(OR({sc}="",NOT(ISNUMBER({w})),{w}=0),"",{sc}/{w})'
-    # column names as in the template: D 指标性质, E 指标值, F 单位, G 实际, H 分值, I 定性结果, J 定性得分率
-    D, E, F, G, H, I, J = (f"{L[x]}{r}" for x in ("direction", "target", "unit", "actual", "weight",  # noqa: E741
+    if f == "c_dir":
+        return _direction(L, r)
+    # column names as in the template: D 指标性质 (as 计算方向 has it), E 指标值, F 单位, G 实际, H 分值,
+    # I 定性结果, J 定性得分率
+    D, E, F, G, H, I, J = (f"{L[x]}{r}" for x in ("c_dir", "target", "unit", "actual", "weight",  # noqa: E741
                                                   "outcome", "qual_rate"))
     M, N = f"{L['t_norm']}{r}", f"{L['a_norm']}{r}"
     if f in ("t_norm", "a_norm"):
@@ -639,6 +648,19 @@ def _row_formula(kind: str, f: str, r: int, L: dict[str, str], tr: TableRules, e
     quant = (f'IF(NOT(ISNUMBER({G})),0,IF({F}="{DATE_UNIT}",{dated},'
              f'IF({ceiling},{less},{more})))')
     return f'=IF(NOT(ISNUMBER({H})),"",IF(OR({D}="定性",NOT(ISNUMBER({E}))),{qual},{quant}))'
+
+
+def _direction(L: dict[str, str], r: int) -> str:
+    """The hidden 计算方向: the 指标性质 as chosen, or for an empty one ≤ where the row is a ceiling
+    by its place and name (direction.template_ceiling: a time limit under 时效, money under 成本, a
+    count of what should not happen), else empty (scored as =). The formulas read it in place of
+    指标性质, so that a bare 30天 of 时效指标 is scored as the ceiling the reader takes it for."""
+    A, B, C, D, F = (f"{L[x]}{r}" for x in ("level1", "level2", "name", "direction", "unit"))
+    unit = f'TRIM(SUBSTITUTE({F},"\u3000"," "))'  # (a full-width space typed with the unit)
+    ceiling = (f'OR(AND(ISNUMBER(SEARCH("时效",{B})),SUMPRODUCT(--(time_limit_units={unit}))>0),'
+               f'AND(OR(ISNUMBER(SEARCH("成本",{A})),ISNUMBER(SEARCH("成本",{B}))),SUMPRODUCT(--(money_units={unit}))>0),'
+               f'SUMPRODUCT(--ISNUMBER(SEARCH(lower_better_words,{C})))>0)')
+    return f'=IF(TRIM({D})<>"",{D},IF({ceiling},"≤",""))'
 
 
 def _norm(f: str, target: str, unit: str, value: str, t_norm: str, direction: str) -> str:
@@ -870,7 +892,9 @@ def _text_amount_marks(s: _Sheet, columns: list[str], first: int, last: int) -> 
 
 def _monitor_formula(f: str, r: int, L: dict[str, str], mr: MonitorRules, months: str) -> str:
     """One monitoring row's helper, 序时完成率 or 预警灯 formula (monitoring.indicator_light)."""
-    D, E, F, G, I, J = (f"{L[x]}{r}" for x in ("direction", "target", "unit", "to_date", "likelihood",  # noqa: E741
+    if f == "c_dir":
+        return _direction(L, r)
+    D, E, F, G, I, J = (f"{L[x]}{r}" for x in ("c_dir", "target", "unit", "to_date", "likelihood",  # noqa: E741
                                                "ratio"))
     M, N = f"{L['t_norm']}{r}", f"{L['a_norm']}{r}"
     if f in ("t_norm", "a_norm"):  # 1-N月 values on the target's scale

@@ -56,6 +56,7 @@ SCORED_COLUMNS = (
     _c("outcome", "定性结果", 16), _c("qual_rate", "定性得分率", 9, fmt="0.00%"),
     _c("score", "得分", 8, "formula", "0.00"), _c("deviation", "偏差原因分析及改进措施", 30),
     _c("t_norm", "计算目标", 8, "helper"), _c("a_norm", "计算实际", 8, "helper"),
+    _c("c_dir", "计算方向", 6, "helper"),
 )
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
@@ -80,6 +81,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _c("likelihood", "完成目标可能性", 12), _c("ratio", "序时完成率", 9, "formula", "0.00%"),
         _c("light", "预警灯", 7, "formula"), _c("deviation", "偏差原因", 24), _c("measures", "纠偏措施", 24),
         _c("t_norm", "计算目标", 8, "helper"), _c("a_norm", "计算完成", 8, "helper"),
+        _c("c_dir", "计算方向", 6, "helper"),
     ),
 }
 
