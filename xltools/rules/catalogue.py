@@ -289,9 +289,9 @@ _BRIEF = {
     "A312": ("实际完成值超过目标的 120%（规则集阈值），目标可能设置偏低；超过百倍时多为单位填错",
              "an actual beyond 120% of its target (the rule set's threshold): the target likely set too low; "
              "a hundredfold, most often a unit typed wrong"),
-    "G223": ("没有写明 ≥ 或 ≤ 的时限（时效指标）、成本金额或不应发生事项的次数：按上限（≤）计分；本工具的模板按指标性质空白即「=」计分",
+    "G223": ("没有写明 ≥ 或 ≤ 的时限（时效指标）、成本金额或不应发生事项的次数：按上限（≤）计分，本工具的模板也是",
              "a time limit (时效指标), a cost or a count of what should not happen written without ≥ or ≤: "
-             "scored as a ceiling; in our templates an empty 指标性质 is ="),
+             "scored as a ceiling, in our templates too"),
     "A328": ("实际完成值写成占目标的比例（如「93%」「完成全年目标的85%」），按目标的这一比例计算",
              "an actual written as a share of the target (93%, 完成全年目标的85%), taken as that share of it"),
     "A329": ("实际完成值与指标值相差百倍以上（超过上限或等于目标的百倍，或不足下限的百分之一），多是单位填错",
