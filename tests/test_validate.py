@@ -193,7 +193,7 @@ def test_every_code_is_tested():
 
     tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "A311", "G201", "A314", "M408", "A318", "A319", "A320", "G213",
                                                                       "G210", "S106", "S107", "S108", "A323", "G218", "A324", "S109", "S110", "A325", "A326",
-                                                                      "A330"}
+                                                                      "A330", "G224"}
     assert tested == set(CATALOGUE)
 
 
@@ -1255,3 +1255,31 @@ def test_savings_filed_under_benefits_are_no_cost_measure(tmp_path):
     cost = write(tmp_path, rows_with(4, level2="经济效益指标", name="运营成本", target="≤10万元", actual="9万元"),
                  name="成本.xlsx")
     assert findings(cost, select={"G206"}) == [("G206", "B18")]
+
+
+def test_an_annual_target_beyond_the_periods_is_g224(tmp_path):
+    """A declaration of a multi-year project states 实施期指标值 beside 年度指标值: ``≥60公里`` a year
+    of ``≥50公里`` over the period is one of them wrong (G224). Rates, ceilings, dates and an annual
+    part of the period are not; 实施期 labels were not read (the column was left out)."""
+    from xltools.reading import read_workbook
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["项目支出绩效目标申报表"], ["（2024年度）"], ["项目名称", "乡村道路提升工程", None, "主管部门", "县交通局"],
+                ["实施单位", "县公路站"], ["项目资金（万元）", "年度资金总额", 600, "其中：财政拨款", 600, "其他资金", 0],
+                ["总体目标", "实施期目标", None, None, "年度目标"],
+                [None, "三年内完成50公里道路提升，受益群众5万人。", None, None, "2024年完成20公里道路提升，受益群众2万人。"],
+                ["一级指标", "二级指标", "三级指标", "实施期指标值", "年度指标值", "分值"],
+                ["产出指标", "数量指标", "道路提升里程", "≥50公里", "≥60公里", 30],
+                ["产出指标", "质量指标", "工程验收合格率", "100%", "100%", 20],
+                ["产出指标", "时效指标", "年度任务完成时间", "2026年底前", "2024年底前", 10],
+                ["效益指标", "社会效益指标", "受益群众人数", "≥5万人", "≥20000人", 20],
+                ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "≥95%", 10],
+                ["成本指标", "经济成本指标", "每公里提升成本", "≤30万元", "≤35万元", 10]):
+        ws.append(row)
+    path = tmp_path / "申报.xlsx"
+    wb.save(path)
+    table = read_workbook(str(path)).tables[0]
+    assert [i.target_midterm.text for i in table.indicators][:2] == ["≥50公里", "100%"]
+    got = [(f.code, f.cell, f.message()) for f in validate_file(str(path)).findings if f.code.startswith("G22")]
+    assert got == [("G224", "E9", "「道路提升里程」的年度指标值 ≥60公里 超过中期（实施期）指标值 ≥50公里")]

@@ -127,6 +127,10 @@ CATALOGUE: dict[str, Entry] = {
                   "the target 「{value}」 of 「{name}」 has no ≥ or ≤: {how_en}",
                   "写明「≤{value}」（指标性质选 ≤）；确是等于的，写「={value}」",
                   "write ≤{value} (choose ≤ as 指标性质); if it is an equality, write ={value}"),
+    "G224": Entry(WARNING, "「{name}」的年度指标值 {annual} 超过中期（实施期）指标值 {midterm}",
+                  "the annual target {annual} of 「{name}」 exceeds its mid-term (whole-period) target {midterm}",
+                  "年度指标是实施期的一部分或阶段目标，核对两者：年度指标值不应超过中期（实施期）指标值",
+                  "the year is a part or a stage of the period: check both; the annual target should not exceed it"),
     # --- A: arithmetic and consistency ---------------------------------------------------------
     "A301": Entry(ERROR, "{what}：{total} ≠ 分项合计 {sum}", "{what_en}: {total} ≠ sum of parts {sum}",
                   "应为 {sum}，或核对各分项", "should be {sum}, or check the parts"),

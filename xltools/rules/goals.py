@@ -135,6 +135,25 @@ def range_targets(ctx: Context) -> Iterator[Finding]:
             "high": format_number(ends[1].number), "unit": ends[0].unit, "how": how[0], "how_en": how[1]})
 
 
+@check("G224")
+def annual_beyond_midterm(ctx: Context) -> Iterator[Finding]:
+    """A multi-year project's annual target beyond its 中期/实施期 target (``≥60公里`` a year of
+    ``≥50公里`` over three): the year is a part or a stage of the period, so one of the two is
+    wrong — as reviewers of a declaration check. Only targets of more is better in one measure
+    (a rate or a ceiling says nothing about the parts of a period)."""
+    t = ctx.table
+    for ind in t.indicators:
+        a, m = ind.target, ind.target_midterm
+        if (ind.qualitative or not a.is_number or not m.is_number or ind.op not in ("≥", ">", "=")
+                or m.op not in (None, "≥", ">", "=") or a.is_percent or m.is_percent or a.change or m.change
+                or a.band or m.band or not units.comparable(a.unit, m.unit)):
+            continue
+        annual = units.convert(a.number, a.unit, m.unit)
+        if annual > m.number + 1e-9 * max(1.0, abs(m.number)):
+            yield Finding("G224", t.sheet, ind.cell("target"), a.display(),
+                          {"name": ind.name, "annual": a.display(), "midterm": m.display()})
+
+
 @check("G223")
 def bare_limits(ctx: Context) -> Iterator[Finding]:
     """A time limit, a cost or a count of what should not happen written without ≥ or ≤ (``30天``
