@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from xltools.api import score_file
+from xltools.api import score_file, validate_file
 from xltools.model import DEPT, EVALUATION, GOALS, SELFEVAL
 from xltools.reading import read_workbook
 from xltools.samples import Layout
@@ -413,6 +413,28 @@ def test_evaluation_with_weighted_level1_names_and_expert_score_labels(tmp_path)
 
     [rec], _ = summarize_file(str(path), load_rules())
     assert rec.parts == {"决策": 8.5, "过程": 19.0, "产出": 37.0, "效益": 27.0}
+
+
+def test_experts_named_by_their_names_before_the_mean(tmp_path):
+    """张三 | 李四 | 王五 before 平均得分: the experts, as score sheets head them. They were no columns:
+    every row scored 0, with an A326 per row. A column of another kind between them is no expert."""
+    def sheet(heads, name):
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append(["一级指标", "二级指标", "三级指标", "分值", "评分标准", *heads, "平均得分"])
+        ws.append(["决策", "项目立项", "立项规范性", 10, "…", 8, 9, 8.5, 8.5])
+        ws.append(["过程", "资金管理", "资金到位率", 20, "…", 18, 19, 20, 19])
+        ws.append(["产出", "产出数量", "完成率", 40, "…", 36, 38, 37, 37])
+        ws.append(["效益", "项目效益", "满意度", 30, "…", 27, 28, 26, 27])
+        wb.save(tmp_path / name)
+        return tmp_path / name
+
+    path = sheet(["张三", "李四", "欧阳明华"], "姓名.xlsx")
+    [t] = read_workbook(path).tables
+    assert t.kind == EVALUATION and t.expert_names == ["张三", "李四", "欧阳明华"]
+    assert (score_file(path)[0].total, [f.code for f in validate_file(path).findings if f.code != "S101"]) == (91.5, [])
+    other = sheet(["张三", "备注及扣分说明", "王五"], "备注.xlsx")
+    assert read_workbook(other).tables[0].expert_names == []
 
 
 def test_ods_error_cells_follow_repeats_and_merges():

@@ -411,7 +411,7 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
             cols[f] = c
     if "actual" not in cols and "outcome" in cols and _key_at(grid, h, cols["outcome"]) == ACTUAL_OR_OUTCOME:
         cols["actual"] = cols.pop("outcome")
-    experts = _expert_columns(cells, h)
+    experts = _expert_columns(cells, h) or _named_experts(cells, h, cols)
     first = h + 1
     sub = cells.mapped(h + 1, INDICATOR_COLUMNS)
     sub_experts = _expert_columns(cells, h + 1)
@@ -613,6 +613,25 @@ def _expert_columns(cells: _Cells, r: int) -> list[int]:
     if not 0 <= r < len(cells.keys):
         return []
     return [c for c, k in cells.keys[r] if EXPERT_COLUMN.match(k)]
+
+
+#: A score column that is the experts' mean: the columns before it may be the experts, named.
+_MEAN_SCORE = frozenset(("平均得分", "平均分", "专家平均分", "专家平均得分"))
+#: A person's name as a column header: two to four Chinese characters (张三, 欧阳明华).
+_PERSON = re.compile("[\u4e00-\u9fff]{2,4}")
+
+
+def _named_experts(cells: _Cells, h: int, cols: dict[str, int]) -> list[int]:
+    """Expert columns headed by the experts' names (张三 | 李四 | 王五 before 平均得分), as score
+    sheets often are: two or more unlabelled name-like headers side by side, right of every other
+    column and left of a score column that is their mean. They were no columns at all: every row
+    scored 0 and A326 asked for each 得分."""
+    score = cols.get("score")
+    if score is None or _key_at(cells.grid, h, score) not in _MEAN_SCORE:
+        return []
+    left = max((c for c in cols.values() if c < score), default=-1)
+    found = [c for c in range(left + 1, score) if _PERSON.fullmatch(_key_at(cells.grid, h, c))]
+    return found if len(found) >= 2 and len(found) == score - left - 1 else []
 
 
 def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: list[int],
