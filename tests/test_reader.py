@@ -437,6 +437,28 @@ def test_experts_named_by_their_names_before_the_mean(tmp_path):
     assert read_workbook(other).tables[0].expert_names == []
 
 
+@pytest.mark.parametrize("merged", [True, False])
+def test_experts_named_under_a_heading(tmp_path, merged):
+    """专家评分 (merged over its columns, or alone above the first) over 张三 | 李四 | 王五: a two-row
+    header, as with 专家1…专家3 under it. It was read as one row: no experts, every row 0 (A326)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["一级指标", "二级指标", "三级指标", "分值", "专家评分", None, None, "得分"],
+                [None, None, None, None, "张三", "李四", "王五", None],
+                ["决策", "项目立项", "立项规范性", 10, 8, 9, 8.5, 8.5],
+                ["过程", "资金管理", "资金到位率", 20, 18, 19, 20, 19],
+                ["产出", "产出数量", "完成率", 40, 36, 38, 37, 37],
+                ["效益", "项目效益", "满意度", 30, 27, 28, 26, 27]):
+        ws.append(row)
+    if merged:
+        ws.merge_cells("E1:G1")
+    path = tmp_path / "评价.xlsx"
+    wb.save(path)
+    [t] = read_workbook(path).tables
+    assert (t.kind, t.expert_names, [i.experts for i in t.indicators][0]) == (EVALUATION, ["张三", "李四", "王五"], [8, 9, 8.5])
+    assert score_file(path)[0].total == 91.5
+
+
 def test_ods_error_cells_follow_repeats_and_merges():
     from xltools.reading.source import _ods_scan
 

@@ -414,7 +414,7 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
     experts = _expert_columns(cells, h) or _named_experts(cells, h, cols)
     first = h + 1
     sub = cells.mapped(h + 1, INDICATOR_COLUMNS)
-    sub_experts = _expert_columns(cells, h + 1)
+    sub_experts = _expert_columns(cells, h + 1) or _experts_under_group(cells, h)
     ticks = cells.mapped(h + 1, TICK_COLUMNS) if cells.has(h + 1, _TICK_KEYS) else {}
     if len(ticks) < 2:  # one word is a data row's 完成目标可能性, not a row of √ sub-columns
         ticks = {}
@@ -619,6 +619,30 @@ def _expert_columns(cells: _Cells, r: int) -> list[int]:
 _MEAN_SCORE = frozenset(("平均得分", "平均分", "专家平均分", "专家平均得分"))
 #: A person's name as a column header: two to four Chinese characters (张三, 欧阳明华).
 _PERSON = re.compile("[\u4e00-\u9fff]{2,4}")
+
+
+#: A heading over the experts' columns of a two-row header (专家评分 over 张三 | 李四 | 王五).
+_EXPERT_GROUP = frozenset(("专家评分", "专家打分", "评委评分", "评审专家", "专家评审", "专家组评分", "专家"))
+
+
+def _experts_under_group(cells: _Cells, h: int) -> list[int]:
+    """The experts named under a 专家评分 heading (merged over their columns, or alone above the
+    first of them): two or more name-like cells side by side in the row below. With 专家1…N there
+    the two-row header was read; with the experts' names it was not, and no row was scored."""
+    grid = cells.grid
+    if h + 1 >= len(cells.keys):
+        return []
+    for c, k in cells.keys[h]:
+        if k not in _EXPERT_GROUP:
+            continue
+        found = []
+        for cc in range(c, grid.width(h + 1)):
+            under = cc == c or grid.origin(h, cc) == (h, c) or grid.raw(h, cc) in ("", None)
+            if not under or not _PERSON.fullmatch(_key_at(grid, h + 1, cc)):
+                break
+            found.append(cc)
+        return found if len(found) >= 2 else []
+    return []
 
 
 def _named_experts(cells: _Cells, h: int, cols: dict[str, int]) -> list[int]:
