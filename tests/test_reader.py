@@ -437,6 +437,23 @@ def test_experts_named_by_their_names_before_the_mean(tmp_path):
     assert read_workbook(other).tables[0].expert_names == []
 
 
+@pytest.mark.parametrize("heads", [("专家1得分", "专家2得分", "专家3得分"), ("第1位专家", "第2位专家", "第3位专家"),
+                                   ("1号专家", "2号专家", "3号专家"), ("专家组1", "专家组2", "专家组3"),
+                                   ("评分1", "评分2", "评分3"), ("专家1分数", "专家2分数", "专家3分数")])
+def test_expert_columns_as_forms_number_them(tmp_path, heads):
+    """专家1得分, 第1位专家, 1号专家, 专家组1, 评分1: expert columns (they were none: every row 0)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["一级指标", "二级指标", "三级指标", "分值", *heads, "得分"])
+    for row in (["决策", "项目立项", "立项规范性", 10, 8, 9, 8.5, 8.5], ["过程", "资金管理", "资金到位率", 20, 18, 19, 20, 19],
+                ["产出", "产出数量", "完成率", 40, 36, 38, 37, 37], ["效益", "项目效益", "满意度", 30, 27, 28, 26, 27]):
+        ws.append(row)
+    path = tmp_path / "评价.xlsx"
+    wb.save(path)
+    [t] = read_workbook(path).tables
+    assert (t.kind, t.expert_names, score_file(path)[0].total) == (EVALUATION, list(heads), 91.5)
+
+
 @pytest.mark.parametrize("merged", [True, False])
 def test_experts_named_under_a_heading(tmp_path, merged):
     """专家评分 (merged over its columns, or alone above the first) over 张三 | 李四 | 王五: a two-row

@@ -130,8 +130,10 @@ TICK_COLUMNS = {label_key(word): (f, word) for f, words in (
 NOT_TICKED = frozenset(("", "×", "✗", "否", "0", "-", "—", "/"))
 TICK_MARKS = frozenset(("√", "✓", "✔", "☑", "●", "■", "是", "1", "v", "V", "Y", "y"))
 
-#: Expert score columns: 专家1, 专家 2, 专家A, 专家一, 评委1.
-EXPERT_COLUMN = re.compile(r"^(?:专家|评委|评审专家)(?:评分|打分)?(?:[0-9]+|[A-Za-z]|[一二三四五六七八九十]+)(?:评分|打分)?$")
+#: Expert score columns: 专家1, 专家 2, 专家A, 专家一, 评委1, 专家1得分, 专家组1, 第1位专家, 1号专家, 评分1.
+_NTH = "(?:[0-9]+|[A-Za-z]|[一二三四五六七八九十]+)"
+EXPERT_COLUMN = re.compile(rf"^(?:(?:专家组?|评委|评审专家)(?:评分|打分)?{_NTH}(?:评分|打分|得分|分数)?"
+                           rf"|第?{_NTH}(?:位|号)(?:专家|评委)(?:评分|打分|得分)?|评分{_NTH})$")
 
 #: Columns of the funds block of a self-evaluation.
 FUNDS_COLUMNS = _table({
