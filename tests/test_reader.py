@@ -1075,3 +1075,12 @@ def test_a_line_item_amount_typed_with_its_unit_is_in_the_blocks_unit(tmp_path, 
     in_yuan = "C24" in edits
     assert [(i.budget, i.spent) for i in table.line_items] == (
         [(6000000, 5602000), (4000000, 2102200)] if in_yuan else [(600, 560.2), (400, 210.22)])
+
+
+@pytest.mark.parametrize("label", ["年度实际完成情况", "实际完成指标", "自评实际完成值", "实际完成结果", "实际达到值",
+                                   "指标完成值", "指标完成情况"])
+def test_more_spellings_of_the_actual_column(tmp_path, label):
+    """实际完成值 as other forms head it: the column was not read (every row A308, 22.70 中)."""
+    wb, _ = _demo_sheet(tmp_path)
+    wb.active["E13"] = label
+    _reads_as_the_demo(wb, tmp_path / "实际.xlsx")
