@@ -1084,3 +1084,10 @@ def test_more_spellings_of_the_actual_column(tmp_path, label):
     wb, _ = _demo_sheet(tmp_path)
     wb.active["E13"] = label
     _reads_as_the_demo(wb, tmp_path / "实际.xlsx")
+
+
+def test_level_columns_headed_by_their_level_alone(tmp_path):
+    """一级 | 二级 | 三级: the 三级 column was no name column, and no table was found (S105)."""
+    wb, ws = _demo_sheet(tmp_path)
+    ws["A13"], ws["B13"], ws["C13"] = "一级", "二级", "三级"
+    _reads_as_the_demo(wb, tmp_path / "级.xlsx")
