@@ -135,6 +135,19 @@ def test_months_from_other_labels(tmp_path):
     assert findings(path)[:1] == [("M405", "E9")]
 
 
+@pytest.mark.parametrize("edits", [{"E9": "截至6月完成情况"}, {"E9": "截止6月实际完成值"}, {"E9": "截止到6月底完成值"},
+                                   {"I9": "纠偏措施及完成时间"}, {"I9": "改进措施"}, {"I9": "拟采取的措施"}, {"I9": "整改措施"}])
+def test_more_spellings_of_monitoring_columns(tmp_path, edits):
+    """截至6月 (no 底) as the 1-N月 column; 纠偏措施及完成时间, 改进措施 … as 纠偏措施. The first was
+    read as no 1-N月 column (lights from the wrong cells), the others as no measures column (M402,
+    measures missing beside a red light, was never asked)."""
+    path = write(tmp_path, edits=edits)
+    (table,) = read_workbook(path).tables
+    assert (table.months.value, "to_date" in table.indicators[0].columns, "measures" in table.indicators[0].columns) \
+        == (6, True, True)
+    assert findings(path) == []
+
+
 def test_provincial_spelling_numbers_as_text(tmp_path):
     layout = Layout(variant=1, start_col=2, merge_level1=False, numbers_as_text=True)
     path = write(tmp_path, layout=layout)

@@ -68,7 +68,8 @@ INDICATOR_COLUMNS = _table({
                  "全年预计完成数", "预计年底完成值"),
     "likelihood": ("完成目标可能性", "完成可能性", "目标完成可能性", "全年目标完成可能性", "预计完成目标可能性",
                    "能否完成目标"),
-    "measures": ("纠偏措施", "拟采取的纠偏措施", "纠偏措施及建议", "完善措施"),
+    "measures": ("纠偏措施", "拟采取的纠偏措施", "纠偏措施及建议", "完善措施", "改进措施", "拟采取的措施",
+                 "纠偏措施及完成时间", "整改措施", "改进措施及完成时间"),
 })
 
 
@@ -78,7 +79,8 @@ def _months_labels(stems: tuple[str, ...]) -> tuple[str, ...]:
     out = []
     for n in range(1, 13):
         for lead in (f"1-{n}月", f"1—{n}月", f"1–{n}月", f"1~{n}月", f"1至{n}月", f"1-{n}月份",
-                     f"截至{n}月底", f"截止{n}月底", f"截至{n}月末", f"{n}月底"):
+                     f"截至{n}月底", f"截止{n}月底", f"截至{n}月末", f"{n}月底", f"截至{n}月", f"截止{n}月",
+                     f"截止到{n}月底"):
             out.extend(lead + stem for stem in stems)
     for lead in ("上半年", "半年度", "前三季度", "第一季度", "一季度"):
         out.extend(lead + stem for stem in stems)
