@@ -1091,3 +1091,19 @@ def test_level_columns_headed_by_their_level_alone(tmp_path):
     wb, ws = _demo_sheet(tmp_path)
     ws["A13"], ws["B13"], ws["C13"] = "一级", "二级", "三级"
     _reads_as_the_demo(wb, tmp_path / "级.xlsx")
+
+
+@pytest.mark.parametrize("label", ["全年预算总额", "调整后预算总额"])
+def test_a_departments_annual_budget_headed_as_a_total(tmp_path, label):
+    """全年预算总额: the department's 全年预算数 (it was not read; 执行率 was taken on 年初预算数, 102.78 %:
+    the total 93.60 for 92.98)."""
+    from xltools.samples import demo_samples, write_sample
+
+    sample, layout = demo_samples()["部门整体自评表.xlsx"]
+    path = tmp_path / "部门.xlsx"
+    write_sample(sample, path, layout)
+    wb = openpyxl.load_workbook(path)
+    assert wb.active["A7"].value == "全年预算数"
+    wb.active["A7"] = label
+    wb.save(path)
+    assert score_file(path)[0].total == 92.98
