@@ -1283,3 +1283,11 @@ def test_an_annual_target_beyond_the_periods_is_g224(tmp_path):
     assert [i.target_midterm.text for i in table.indicators][:2] == ["≥50公里", "100%"]
     got = [(f.code, f.cell, f.message()) for f in validate_file(str(path)).findings if f.code.startswith("G22")]
     assert got == [("G224", "E9", "「道路提升里程」的年度指标值 ≥60公里 超过中期（实施期）指标值 ≥50公里")]
+
+
+@pytest.mark.parametrize("label", ["已支付金额", "支付金额", "实际支付金额", "执行金额", "已支出金额"])
+def test_line_item_spending_headed_as_paid(tmp_path, label):
+    """已支付金额, 支付金额 …: the line items' spending (it was not read: spending above the contract
+    went unseen, no A310)."""
+    path = write(tmp_path, edits={"E24": label, "E25": 295}, name="付.xlsx")
+    assert findings(path) == [("A310", "E25")]
