@@ -1107,3 +1107,12 @@ def test_a_departments_annual_budget_headed_as_a_total(tmp_path, label):
     wb.active["A7"] = label
     wb.save(path)
     assert score_file(path)[0].total == 92.98
+
+
+@pytest.mark.parametrize("label", ["自评总分", "评价总分", "自评得分合计"])
+def test_the_total_row_headed_as_the_evaluations_total(tmp_path, label):
+    """自评总分 …: the total row (it was read as an indicator under an unknown 一级指标: S102, G204)."""
+    wb, ws = _demo_sheet(tmp_path)
+    assert ws["A21"].value == "总分"
+    ws["A21"] = label
+    _reads_as_the_demo(wb, tmp_path / "总分.xlsx")
