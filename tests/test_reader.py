@@ -1116,3 +1116,19 @@ def test_the_total_row_headed_as_the_evaluations_total(tmp_path, label):
     assert ws["A21"].value == "总分"
     ws["A21"] = label
     _reads_as_the_demo(wb, tmp_path / "总分.xlsx")
+
+
+@pytest.mark.parametrize("label", ["运算符", "指标值属性", "比较方式", "考核方向"])
+def test_more_spellings_of_the_direction_column(tmp_path, label):
+    """运算符 …: the 指标性质 column (it was not read: a ≤ there scored as =)."""
+    from xltools.samples import demo_samples, write_sample
+
+    sample, layout = demo_samples()["目标申报表.xlsx"]
+    path = tmp_path / "申报.xlsx"
+    write_sample(sample, path, layout)
+    wb = openpyxl.load_workbook(path)
+    assert (wb.active["D11"].value, wb.active["C12"].value) == ("指标性质", "参展企业数量")
+    wb.active["D11"], wb.active["D12"], wb.active["E12"] = label, "≥", "100家"
+    wb.save(path)
+    first = read_workbook(path).tables[0].indicators[0]
+    assert (first.direction, first.op) == ("≥", "≥")
