@@ -32,7 +32,6 @@ from ..scoring import (
     RowScore,
     ScoreResult,
     aligned,
-    figures,
     judged,
     not_applicable_words,
     pct,
@@ -208,14 +207,10 @@ def _figures_written(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
     if t.kind not in (SELFEVAL, DEPT) or not ctx.words.figure_names:
         return
-    computed: dict[str, float] | None = None
+    computed = ctx.result.figures  # (scoring.figures of the table, worked out once by score_table)
     for ind in t.indicators:
         figure = ctx.words.figure_names.get(label_key(ind.name)) if ind.name else None
-        if figure is None or not ind.actual.is_number:
-            continue
-        if computed is None:
-            computed = figures(t)
-        if figure not in computed:
+        if figure is None or not ind.actual.is_number or figure not in computed:
             continue
         # a bare number is a fraction (0.97) or per cent (97), as a % cell holds it
         written = percent_of(ind.actual, _PERCENT)
