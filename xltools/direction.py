@@ -9,6 +9,8 @@ additions to them are not consulted here (reading and scoring know no rule set's
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from . import units
 from .ruleset import any_of, packaged_heuristics
 
@@ -20,11 +22,21 @@ _DURATIONS = frozenset(("天", "工作日"))
 #: formulas compare the cell with these lists (rows of the lists sheet), not units.canonical.
 TIME_LIMIT_UNITS = units.spellings(*_DURATIONS)
 MONEY_UNITS = units.spellings("元", magnitudes=True)
+#: The same, as Excel's ``=`` and SEARCH compare them: blind to case.
+_TIME_FOLDED = frozenset(u.casefold() for u in TIME_LIMIT_UNITS)
+_MONEY_FOLDED = frozenset(u.casefold() for u in MONEY_UNITS)
 
 
+@lru_cache(maxsize=1)
 def lower_better_words() -> tuple[str, ...]:
-    """The packaged ``lower_better`` words (rules/heuristics.toml), not a rule set's additions."""
+    """The packaged ``lower_better`` words (rules/heuristics.toml), not a rule set's additions: read
+    once (every unbounded row of every table asks, through :func:`less_is_better`)."""
     return tuple(packaged_heuristics()["lower_better"])
+
+
+@lru_cache(maxsize=1)
+def _lower_better_folded() -> tuple[str, ...]:
+    return tuple(w.casefold() for w in lower_better_words())
 
 
 def lower_better(name: str) -> bool:
@@ -46,16 +58,13 @@ def template_ceiling(level1: object, level2: object, name: object, unit: object)
     """:func:`less_is_better` as our templates' formulas decide it from a row's own cells (the
     hidden 计算方向 column): 时效 in its 二级指标 cell and a time unit in its 度量单位 cell, 成本 in
     either level cell and a money unit, or a ``lower_better`` word in its name — the cells as
-    written (Excel's TRIM of the unit and its full-width spaces, SEARCH's blindness to case), not as the reader fills them
-    down or cleans them. A row this says no to is scored as = there, as an empty 指标性质 is."""
+    written (Excel's TRIM of the unit and its full-width spaces, SEARCH's blindness to case), not
+    as the reader fills them down or cleans them. A row this says no to is scored as = there, as
+    an empty 指标性质 is."""
     def text(v: object) -> str:
         return v.casefold() if isinstance(v, str) else ""
 
     u = " ".join(w for w in text(unit).replace("\u3000", " ").split(" ") if w)  # TRIM(SUBSTITUTE(…, "　", " "))
     a, b, n = text(level1), text(level2), text(name)
-    return (("时效" in b and u in _folded(TIME_LIMIT_UNITS)) or (("成本" in a or "成本" in b) and u in _folded(MONEY_UNITS))
-            or any(w.casefold() in n for w in lower_better_words()))
-
-
-def _folded(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(w.casefold() for w in words)
+    return (("时效" in b and u in _TIME_FOLDED) or (("成本" in a or "成本" in b) and u in _MONEY_FOLDED)
+            or any(w in n for w in _lower_better_folded()))
