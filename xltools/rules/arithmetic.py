@@ -855,7 +855,7 @@ def qualitative_bands(ctx: Context) -> Iterator[Finding]:
         if not _in_band(rate, band.low, band.high, top):
             yield Finding("A313", t.sheet, ind.cell("score"), ind.score, {
                 "name": ind.name, "score": _n(ind.score), "rate": pct(rate), "outcome": band.outcome,
-                "band": f"[{pct(band.low, 0)}, {pct(band.high, 0)}{']' if top else ')'}"})
+                "band": _band_text(band.low, band.high, top)})
     for g in t.score_groups:
         yield from _group_band(t, g, tr)
 
@@ -868,6 +868,11 @@ def _outcome_text(ind: Indicator) -> str:
 def _in_band(x: float, low: float, high: float, top: bool) -> bool:
     """``x`` within a band: from ``low``, up to ``high`` — itself only for the top band (100 %)."""
     return low - 1e-9 <= x and (x <= high + 1e-9 if top else x < high - 1e-9)
+
+
+def _band_text(low: float, high: float, top: bool) -> str:
+    """A band as A313 shows it: ``[60%, 80%)``, the top one closed, ``[80%, 100%]``."""
+    return f"[{pct(low, 0)}, {pct(high, 0)}{']' if top else ')'}"
 
 
 def _group_band(t: Table, g: ScoreGroup, tr: TableRules) -> Iterator[Finding]:
@@ -894,7 +899,7 @@ def _group_band(t: Table, g: ScoreGroup, tr: TableRules) -> Iterator[Finding]:
     outcomes = "、".join(dict.fromkeys(b.outcome for _, b in chosen))
     yield Finding("A313", t.sheet, g.cell, round_half_up(score, 2), {
         "name": "」「".join(r.name for r in rows), "score": _n(score), "rate": pct(score / g.weight),
-        "outcome": outcomes, "band": f"[{pct(low / g.weight, 0)}, {pct(high / g.weight, 0)}{']' if top else ')'}"})
+        "outcome": outcomes, "band": _band_text(low / g.weight, high / g.weight, top)})
 
 
 @check("A314")
