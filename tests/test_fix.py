@@ -187,6 +187,10 @@ def test_results_left_empty_are_filled_in(tmp_path):
     result = fix_copy(src, str(tmp_path / "修正2.xlsx"))
     assert [(c.cell, c.skipped) for c in result.changes] == [("G15", ""), ("G16", "pending"), ("G21", "pending"),
                                                              ("B22", "pending")]
+    src = write(tmp_path, CLEAN, {"E7": None, "E16": None}, name="amount.xlsx")  # the parts' sum waits for nothing
+    result = fix_copy(src, str(tmp_path / "修正3.xlsx"))
+    assert [(c.cell, c.code, c.new, c.skipped) for c in result.changes if c.code == "A326"] == [("E7", "A326", 480.0, "")]
+    assert openpyxl.load_workbook(result.out)["绩效自评表"]["E7"].value == 480
 
 
 def test_an_open_document_gets_a_rebuilt_corrected_copy(tmp_path, soffice):

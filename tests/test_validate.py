@@ -165,6 +165,8 @@ CASES = [
                               target="≤300万元", actual=2850000), None),  # 元 typed in a 万元 row: it scored 0
     ("A329", "E14", None, {"E14": "19人"}),  # a hundredth of ≥2000人
     ("A317", "E12", None, {"E7": 440, "E8": 440}),
+    ("A331", "E7", None, {"E7": "约480万"}),  # no amount: no execution score, nothing said at the cell
+    ("A331", "E7", None, {"E7": None, "E8": None}),  # spending left empty, no parts to add up
     ("A321", "E20", None, {"E20": "105%"}),  # 老人满意度 above 100 %
     ("G212", "A20", None, {"F20": 5, "F14": 25}),  # 满意度 5 of the principle's 10
     ("G214", "D17", None, {"D17": "2022年6月30日前", "E17": "2023年6月20日"}),  # last year's date left
@@ -926,6 +928,34 @@ def test_results_left_empty_are_asked_for_with_their_value(tmp_path):
     msgs = [f.message() for f in validate_file(path).findings if f.code == "A326"]
     assert msgs[:2] == ["预算执行率得分未填写（计算值为 9.60）", "「开展健康讲座场次」的得分未填写（计算值为 10.00）"]
     assert msgs[3] == "等级未填写（计算值为 良）"
+
+
+def test_a_total_amount_left_empty_is_the_sum_of_its_parts(tmp_path):
+    """年度资金总额's 全年执行数 left empty beside its parts: the execution score was none, the
+    total 88.00 (A305, A306 on what the unit wrote right) and nothing said at the empty cell.
+    A reviewer adds up the parts: 480 of 500, 9.60, and asks for the cell (A326)."""
+    path = write(tmp_path, edits={"E7": None})
+    got = [(f.code, f.cell, f.params.get("computed")) for f in validate_file(path).findings]
+    assert got == [("A326", "E7", "480")]
+    assert validate_file(path).findings[0].message() == "「年度资金总额」的全年执行数未填写（计算值为 480）"
+    [result] = score_file(path)
+    assert (result.execution.score, result.total, result.grade) == (9.6, 97.6, "优")
+
+
+def test_a_funds_amount_in_words_is_no_amount(tmp_path):
+    """Outside our templates a funds amount written as words (``约480万``, ``另行核算``) was passed
+    by: no execution score, the total 88.00, and nothing said at the cell. A331 says it; a dash,
+    无 or 不适用 say there are none, and ``¥480`` is 480 in the block's unit."""
+    path = write(tmp_path, edits={"E7": "约480万", "E9": "另行核算", "E10": "不适用", "D9": "—"})
+    got = [(f.code, f.cell, f.message(), f.suggestion()) for f in validate_file(path).findings if f.code == "A331"]
+    assert got == [("A331", "E7", "「年度资金总额」的全年执行数「约480万」不是金额，预算执行率无法计算", "填写金额（单位：万元）"),
+                   ("A331", "E9", "「上年结转资金」的全年执行数「另行核算」不是金额",
+                    "填写金额（单位：万元）；没有这项资金的填「—」")]
+    assert [(f.code, f.cell) for f in validate_file(write(tmp_path, edits={"E7": None, "E8": None}, name="b.xlsx")).findings] \
+        == [("A331", "E7"), ("A305", "G21"), ("A306", "B22")]
+    path = write(tmp_path, edits={"E7": "¥480", "E8": "￥4,800,000元"}, name="c.xlsx")
+    assert validate_file(path).findings == []
+    assert score_file(path)[0].total == 97.6
 
 
 def test_a_line_item_spent_over_its_budget_without_a_contract(tmp_path):

@@ -63,8 +63,9 @@ class FixReport:
 #: right only once they are answered. So does a finding marked ``opens_row`` (an A303 on an actual
 #: named after a figure, 预算执行率: the row's score follows the actual it corrects).
 PENDING = ("A308", "S103", "A318", "A329")
-#: A305's rows (the rest are totals: the whole table's, a part's) and its execution score.
-ROW_SCORE, EXECUTION_SCORE, GRADE = "得分", "预算执行率得分", "等级"
+#: A305's rows (the rest are totals: the whole table's, a part's) and its execution score; an
+#: amount of 年度资金总额 left empty (A326: the parts' sum, which waits for nothing).
+ROW_SCORE, EXECUTION_SCORE, GRADE, AMOUNT = "得分", "预算执行率得分", "等级", "金额"
 
 
 def corrections(findings: list[Finding], lang: str = "zh") -> list[Change]:
@@ -84,7 +85,8 @@ def corrections(findings: list[Finding], lang: str = "zh") -> list[Change]:
         computed = str(f.params.get("computed", ""))
         what = f.params.get("what")
         if f.code == "A326":  # a value left empty: which one it is decides as for A305/A306
-            what = {"score": ROW_SCORE, "execution": EXECUTION_SCORE, "grade": GRADE}.get(f.params["field"], "")
+            what = {"score": ROW_SCORE, "execution": EXECUTION_SCORE, "grade": GRADE,
+                    "amount": AMOUNT}.get(f.params["field"], "")
         if f.code == "A306" or what == GRADE:
             new: object = computed
         else:
@@ -95,7 +97,7 @@ def corrections(findings: list[Finding], lang: str = "zh") -> list[Change]:
         change = Change(f.sheet, f.cell, f.code, f.value, new, f.message(lang))
         if what == ROW_SCORE:
             change.skipped = "pending" if (f.sheet, _row(f.cell)) in open_rows else ""
-        elif open_rows and f.code in ("A305", "A306", "A326") and what != EXECUTION_SCORE:  # totals, the grade
+        elif open_rows and f.code in ("A305", "A306", "A326") and what not in (EXECUTION_SCORE, AMOUNT):  # totals, the grade
             change.skipped = "pending"
         out.append(change)
     return out

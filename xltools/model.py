@@ -6,7 +6,7 @@ validation finding or an annotation can point at the exact cell a person must lo
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .values import NONE, Value
 
@@ -78,23 +78,39 @@ class Funds:
         """The 年度资金总额 row, or one summed from the component rows when it is missing — or
         empty, as a SUM formula is in a workbook that no spreadsheet has calculated yet (a
         template filled by a program), or all zeros beside filled components, as some budget
-        systems export a total nobody keyed in (the row's own figures are still checked: A301)."""
+        systems export a total nobody keyed in (the row's own figures are still checked: A301).
+
+        A total row with one amount left empty (its 全年执行数 blank, its budgets filled) takes that
+        amount from the parts, as a reviewer adds them up; A326 says it was left empty. An amount
+        written as words is not empty: A331 says it is no amount."""
         t = self.row("total")
-        figures = () if t is None else [x for f in FUNDS_AMOUNTS if (x := getattr(t, f)) is not None]
-        if figures and any(figures):
-            return t
         parts = [r for r in self.rows if r.kind != "total"]
-        if not parts or self.partial or (figures and not any(getattr(r, f) for r in parts for f in FUNDS_AMOUNTS)):
-            return t  # (parts that are not all the parts would sum to a wrong total)
 
         def add(attr: str) -> float | None:
             xs = [getattr(r, attr) for r in parts if getattr(r, attr) is not None]
             return sum(xs) if xs else None
 
+        figures = () if t is None else [x for f in FUNDS_AMOUNTS if (x := getattr(t, f)) is not None]
+        if figures and any(figures):
+            if not parts or self.partial:
+                return t
+            blank = {f: x for f in FUNDS_AMOUNTS
+                     if getattr(t, f) is None and f in t.cells and f not in t.texts and (x := add(f)) is not None}
+            return replace(t, **blank) if blank else t  # type: ignore[arg-type]
+        if not parts or self.partial or (figures and not any(getattr(r, f) for r in parts for f in FUNDS_AMOUNTS)):
+            return t  # (parts that are not all the parts would sum to a wrong total)
         if t is None:
             return FundsRow("total", "年度资金总额（合计）", add("initial_budget"), add("annual_budget"), add("spent"))
         return FundsRow("total", t.label, add("initial_budget"), add("annual_budget"), add("spent"), t.weight,
                         t.rate, t.score, t.sheet, t.cells)
+
+    def filled(self) -> dict[str, float]:
+        """The amounts of the 年度资金总额 row left empty that :meth:`total` took from the parts."""
+        t, summed = self.row("total"), self.total()
+        if t is None or summed is None or summed is t:
+            return {}
+        return {f: x for f in FUNDS_AMOUNTS
+                if getattr(t, f) is None and f in t.cells and (x := getattr(summed, f)) is not None}
 
 
 @dataclass(slots=True)

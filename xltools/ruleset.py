@@ -52,7 +52,7 @@ class TableRules:
     late_date_rate: float = 0.0  # share of the weight a deadline met late scores (scoring._dated)
     level1_weights: str = "principle"  # one of LEVEL1_WEIGHTS (rules.goals.level1_weights: G212/G213)
     expert_spread: float = 0.3  # experts' scores of one row further apart than this share of its weight: A323 (0: off)
-    #: rows every expert marked 不适用 (scoring.NOT_APPLICABLE): ``rescale`` — the total is the others'
+    #: rows every expert marked 不适用 (values.NOT_APPLICABLE): ``rescale`` — the total is the others'
     #: sum on the full marks of the rows that apply (85.91 = 77.32 / 90 × 100); ``drop`` — their sum
     not_applicable: str = "rescale"
     # words a rule set's [heuristics.outcome] adds to rules/heuristics.toml's [outcome] (scoring.outcome_of)

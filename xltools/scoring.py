@@ -24,6 +24,7 @@ from .ruleset import OutcomeWords, RuleSet, TableRules, load_rules, packaged_heu
 from .taxonomy import level1_key
 from .values import (
     DATE_UNIT,
+    NOT_APPLICABLE,
     Value,
     change_word,
     date_in,
@@ -622,9 +623,6 @@ def _qualitative(ind: Indicator, tr: TableRules, d: int, use_written: bool = Tru
                                              "score": f"{score:.{d}f}"}, achieved=outcome == _ACHIEVED)
 
 
-#: What an expert writes for a row that does not apply to the project (no 政府采购 to judge):
-#: the row is left out of the total (TableRules.not_applicable), not scored 0.
-NOT_APPLICABLE = frozenset(("不适用", "不涉及", "无此项", "本项目不涉及", "不适用本项目", "不考核", "不评价"))
 
 
 def not_applicable_words(ind: Indicator) -> str:

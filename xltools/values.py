@@ -57,6 +57,10 @@ DIRECTION_WORDS: dict[str, str | None] = {
 }
 #: Cell texts that stand for nothing (a dash, a slash, 无 …), lower-cased.
 NONE_TEXT = frozenset(("", "-", "--", "—", "——", "–", "/", "\\", "无", "n/a", "na", "null", "none", "暂无", "…"))
+#: What is written for what does not apply to the project: an expert's cell of a row with nothing to
+#: judge (no 政府采购), which is left out of the total (TableRules.not_applicable), not scored 0; an
+#: amount of a source of funds the project has none of.
+NOT_APPLICABLE = frozenset(("不适用", "不涉及", "无此项", "本项目不涉及", "不适用本项目", "不考核", "不评价"))
 # A word prefix (不低于), then/or a symbol prefix (≥), longest spelling first.
 _WORD_OP = dict(_PREFIX_WORDS)
 #: Every spelling of an operator before a number, symbols and words.

@@ -44,6 +44,7 @@ from ..values import (
     INCIDENTS,
     NONE,
     NONE_TEXT,
+    NOT_APPLICABLE,
     TRAILING_REMARK,
     ZERO_WORDS,
     Value,
@@ -305,27 +306,53 @@ def _fold_long_term(cells: _Cells, tables: list[Table]) -> list[Table]:
     return out
 
 
-#: An amount typed with its money unit: ``7704200元``, ``770.42万``, ``1,000万元``.
-_TYPED_MONEY = re.compile(r"([+-]?\d[\d,]*(?:\.\d+)?)(万元|万|元)")
+#: An amount typed with its money unit or a currency sign: ``7704200元``, ``770.42万``, ``1,000万元``,
+#: ``¥770.42`` (the sign says money, not which unit: the block's).
+_TYPED_MONEY = re.compile(r"(¥)?([+-]?\d[\d,]*(?:\.\d+)?)(万元|万|元)?")
 
 
 def _typed_amount(raw: object, unit: str) -> float | None:
     """An amount typed with a money unit of its own (``7704200元``, ``770.42万``) in ``unit`` (元 or
-    万元), or None for anything else (a bare number is the block's own)."""
-    if raw.__class__ is not str or "万" not in raw and "元" not in raw:  # type: ignore[operator]
+    万元), or with a currency sign (``¥770.42``: in ``unit``), or None for anything else (a bare
+    number is the block's own)."""
+    if raw.__class__ is not str or not _MONEY_MARKS.intersection(raw):  # type: ignore[arg-type]
         return None
     m = _TYPED_MONEY.fullmatch(normalize_text(raw))  # type: ignore[arg-type]  (no spaces: ``7,704,200 元``)
-    if m is None:
+    if m is None or not (m[1] or m[3]):
         return None
-    yuan = float(m[1].replace(",", "")) * (1 if m[2] == "元" else 1e4)
+    x = float(m[2].replace(",", ""))
+    if not m[3]:
+        return x
+    yuan = x * (1 if m[3] == "元" else 1e4)
     return round(yuan if unit == YUAN else yuan / 1e4, 6)
+
+
+_MONEY_MARKS = frozenset("万元¥￥")
+
+
+def _amount_text(grid: Grid, cell: str) -> str:
+    """A funds amount cell's text that is no amount (``约770万``, ``另行核算``), not one of the ways
+    of writing none (``—``, ``无``, ``不适用``): A331's, and in our templates A324's — or the
+    formula error it shows (``#NUM!``: A314's, which replaces them), which is no empty cell for
+    model.Funds.total to fill from the parts either."""
+    at = parse_a1(cell)
+    if grid.errors and (shown := grid.errors.get(at)):
+        return shown
+    raw = grid.raw(*at)
+    if raw.__class__ is not str or to_number(raw) is not None:
+        return ""
+    text = raw.strip()  # type: ignore[attr-defined]
+    if not text or parse_value(text).is_none or normalize_text(text) in NOT_APPLICABLE:
+        return ""
+    return text
 
 
 def _typed_money(grid: Grid, table: Table) -> None:
     """Funds amounts (and a declaration's or a department's labelled amounts) typed with a unit of
     their own, in the table's unit: ``7704200元`` in a 万元
     table is 770.42 (it was read as 7704200 万元: A302 and full execution marks), ``770.42万`` is
-    770.42 (it was no number: no execution score), ``1000万元`` in a 元 table is 10000000."""
+    770.42 (it was no number: no execution score), ``1000万元`` in a 元 table is 10000000. A funds
+    amount written as words is kept in the row's ``texts`` (A331)."""
     def typed(cell: str | None) -> float | None:
         return _typed_amount(grid.raw(*parse_a1(cell)), table.money_unit) if cell else None
 
@@ -333,6 +360,8 @@ def _typed_money(grid: Grid, table: Table) -> None:
         for f in FUNDS_AMOUNTS:
             if (x := typed(row.cells.get(f))) is not None:
                 setattr(row, f, x)
+            elif getattr(row, f) is None and f in row.cells and (text := _amount_text(grid, row.cells[f])):
+                row.texts[f] = text
     for amount in table.amounts.values():  # a declaration's or a department's labelled amounts
         if (x := typed(amount.cell)) is not None:
             amount.value = x

@@ -178,9 +178,9 @@ class Context:
 
 
 Check = Callable[[Context], Iterable[Finding]]
-#: Findings that call a cell empty; at a cell showing a formula error or no formula result, A314
-#: or A325 replaces them.
-MISSING_CODES = frozenset(("S101", "S103", "A308", "A326"))
+#: Findings that call a cell empty, or its content no amount; at a cell showing a formula error or
+#: no formula result, A314 or A325 replaces them.
+MISSING_CODES = frozenset(("S101", "S103", "A308", "A326", "A324", "A331"))
 CHECKS: list[tuple[tuple[str, ...], Check]] = []
 
 

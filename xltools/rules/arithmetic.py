@@ -20,6 +20,7 @@ from ..model import (
     GOALS,
     MONITOR,
     SELFEVAL,
+    FundsRow,
     Indicator,
     LineItem,
     ScoreGroup,
@@ -63,7 +64,7 @@ GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "合格": "中
                "不合格": "差", "优": "优", "良": "良", "中": "中", "差": "差"}
 FUNDS_COLUMNS_ZH = {"initial_budget": "年初预算数", "annual_budget": "全年预算数", "spent": "全年执行数"}
 LINE_COLUMNS_ZH = {"budget": "预算金额", "contract": "合同签订金额", "spent": "支出金额"}
-FUNDS_COLUMNS_EN = {"initial_budget": "initial budget", "annual_budget": "annual budget", "spent": "spent"}
+FUNDS_COLUMNS_EN = {"initial_budget": "initial budget", "annual_budget": "annual budget", "spent": "spending"}
 
 
 def _n(x: float | None) -> str:
@@ -291,7 +292,7 @@ def expert_scores(ctx: Context) -> Iterator[Finding]:
 
 @check("A330")
 def not_applicable(ctx: Context) -> Iterator[Finding]:
-    """A row every expert marked 不适用 (scoring.NOT_APPLICABLE): left out of the total, and, as the
+    """A row every expert marked 不适用 (values.NOT_APPLICABLE): left out of the total, and, as the
     rule set takes it, the total on the full marks of the rows that apply. Said once, so that the
     total's arithmetic can be followed; nothing is wrong."""
     t, res = ctx.table, ctx.result
@@ -624,11 +625,6 @@ def _as_target(name: str, actual: Value) -> dict[str, object]:
             "example": f"（如「{example}」）", "example_en": f" (e.g. 「{example}」)"}
 
 
-#: The funds columns an amount may be typed as text in, as A324 names them.
-_AMOUNT_COLUMNS = {"initial_budget": ("年初预算数", "initial budget"), "annual_budget": ("全年预算数", "annual budget"),
-                   "spent": ("全年执行数", "spending")}
-
-
 @check("A324")
 def amounts_as_text(ctx: Context) -> Iterator[Finding]:
     """In our template, an amount typed as text (``90万元``, ``480`` pasted as text): its SUM and
@@ -639,7 +635,7 @@ def amounts_as_text(ctx: Context) -> Iterator[Finding]:
         return
     for row in t.funds.rows:
         for f, text in row.texts.items():
-            column, column_en = _AMOUNT_COLUMNS[f]
+            column, column_en = FUNDS_COLUMNS_ZH[f], FUNDS_COLUMNS_EN[f]
             params: dict[str, object] = {
                 "label": row.label, "column": column, "column_en": column_en, "value": text,
                 "fix": "只填数字（单位：万元）", "fix_en": "type the number only (in 万元)"}
@@ -648,6 +644,41 @@ def amounts_as_text(ctx: Context) -> Iterator[Finding]:
                 params.update(computed=wan, fix=f"改为数字 {format_number(wan)}（单位：万元）",
                               fix_en=f"type the number {format_number(wan)} (in 万元)")
             yield Finding("A324", row.sheet, row.cells[f], text, params)
+
+
+@check("A331")
+def amounts_not_read(ctx: Context) -> Iterator[Finding]:
+    """Outside our templates (A324 there), a funds amount written as words (``约770万``,
+    ``另行核算``; a dash, 无 or 不适用 say none), or 年度资金总额's budget or spending left empty
+    with no parts to add up (model.Funds.total): no amount, so no execution rate — the score's
+    预算执行率 row stayed empty and the total fell short by it, with nothing said at the cell."""
+    t = ctx.table
+    if t.template or t.funds is None:
+        return
+    row, total = t.funds.row("total"), t.funds.total()
+    rate = ("预算执行进度", "budget progress") if t.kind == MONITOR else ("预算执行率", "execution rate")
+
+    def finding(r: FundsRow, f: str, text: str | None) -> Finding:
+        column, column_en = FUNDS_COLUMNS_ZH[f], FUNDS_COLUMNS_EN[f]
+        problem, problem_en = (f"「{text}」不是金额", f"「{text}」 is no amount") if text else ("未填写", "is empty")
+        if r.kind == "total" and f != "initial_budget":
+            problem, problem_en = f"{problem}，{rate[0]}无法计算", f"{problem_en}: no {rate[1]} can be computed"
+        fix, fix_en = f"填写金额（单位：{t.money_unit}）", f"write the amount (in {t.money_unit})"
+        if r.kind != "total":
+            fix, fix_en = f"{fix}；没有这项资金的填「—」", f"{fix_en}; 「—」 where there are no such funds"
+        return Finding("A331", r.sheet, r.cells[f], text, {
+            "label": r.label, "column": column, "column_en": column_en, "problem": problem,
+            "problem_en": problem_en, "fix": fix, "fix_en": fix_en})
+
+    for r in t.funds.rows:
+        for f, text in r.texts.items():
+            yield finding(r, f, text)
+    if row is None or total is None:
+        return
+    for f in ("annual_budget", "spent"):
+        empty = getattr(total, f) is None and f in row.cells and f not in row.texts
+        if empty and not (f == "annual_budget" and total.initial_budget is not None):  # 年初预算数 is the year's
+            yield finding(row, f, None)
 
 
 @check("A321")
@@ -936,19 +967,28 @@ def uncalculated_formulas(ctx: Context) -> Iterator[Finding]:
 @check("A326")
 def unfilled_results(ctx: Context) -> Iterator[Finding]:
     """A self-evaluation (or an evaluation) with its 得分, 总分 or 等级 left empty: the form asks
-    the unit to score itself, and a reviewer returns it unfinished. The computed value is given
+    the unit to score itself, and a reviewer returns it unfinished. So is a 年度资金总额 amount left
+    empty beside its parts (in any table with funds): the parts' sum is given, which the score
+    and the summary take (model.Funds.total). The computed value is given
     (``xltools fix`` writes it). Not for a row the experts scored (its 得分 is their mean, which
     xltools takes), a row without its actual (A308: its score waits), nor our own templates, where
     those cells are formulas; at a cell showing a formula error or no result, A314/A325 replace it
     (rules.MISSING_CODES)."""
     t, res = ctx.table, ctx.result
-    if t.kind in (GOALS, MONITOR) or t.template:
+    if t.template:
         return
 
     def unfilled(sheet: str, cell: str, field: str, what: str, what_en: str, computed: str) -> Iterator[Finding]:
-        if cell:  # field: score | execution | total | grade (for fix)
+        if cell:  # field: score | execution | total | grade | amount (for fix)
             yield Finding("A326", sheet, cell, None, {"field": field, "what": what, "what_en": what_en,
                                                       "computed": computed})
+
+    if t.funds is not None and (total := t.funds.row("total")) is not None:  # an amount the parts give
+        for f, x in t.funds.filled().items():
+            yield from unfilled(t.sheet, total.cells[f], "amount", f"「{total.label}」的{FUNDS_COLUMNS_ZH[f]}",
+                                f"{FUNDS_COLUMNS_EN[f]} of 「{total.label}」", _n(x))
+    if t.kind in (GOALS, MONITOR):
+        return
 
     grouped = _grouped(t)
     for row in res.rows:

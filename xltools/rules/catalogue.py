@@ -224,6 +224,8 @@ CATALOGUE: dict[str, Entry] = {
                   "every expert marked 「{name}」 not applicable ({said}): its weight {weight} is left out of the total{how_en}",
                   "确属不适用的无需修改；适用的，由专家评分", "nothing to change if it does not apply; if it does, "
                   "the experts score it"),
+    "A331": Entry(ERROR, "「{label}」的{column}{problem}", "the {column_en} of 「{label}」 {problem_en}",
+                  "{fix}", "{fix_en}"),
     # --- M: mid-year monitoring (绩效运行监控表, domain.md §3.6; xltools/monitoring.py) ----------
     "M401": Entry(WARNING, "「{name}」{light}（{how}），但未填写偏差原因",
                   "「{name}」 shows {light_en} ({how}) but gives no reason for the deviation",
@@ -303,6 +305,9 @@ _BRIEF = {
     "A330": ("评价评分表中专家均评为「不适用」的指标不计分；按规则集 not_applicable，总分按适用指标的分值折算为百分制",
              "an evaluation row every expert marked 不适用 scores nothing; by the rule set's not_applicable the "
              "total is taken on the full marks of the rows that apply"),
+    "A331": ("资金表的金额写成了文字（如「约770万」），或年度资金总额的预算数、执行数未填写且无分项可合计",
+             "a funds amount written as words (约770万), or 年度资金总额's budget or spending left empty with no "
+             "parts to add up"),
 }
 
 
