@@ -156,6 +156,7 @@ CASES = [
     ("A308", "E15", None, {"E15": None}),
     ("A309", "D25", None, {"D25": 320, "E25": 300}),
     ("A310", "E25", None, {"E25": 295}),
+    ("A310", "E25", None, {"E25": "¥295"}),  # a currency sign: it was no amount, and the overspending unseen
     ("A312", "E15", None, {"E15": "30场"}),
     ("A313", "G18", None, {"E18": "部分达成", "G18": 20}),
     ("A315", "E14", None, {"E14": "已完成"}),

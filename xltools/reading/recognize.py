@@ -315,7 +315,7 @@ def _typed_amount(raw: object, unit: str) -> float | None:
     """An amount typed with a money unit of its own (``7704200元``, ``770.42万``) in ``unit`` (元 or
     万元), or with a currency sign (``¥770.42``: in ``unit``), or None for anything else (a bare
     number is the block's own)."""
-    if raw.__class__ is not str or not _MONEY_MARKS.intersection(raw):  # type: ignore[arg-type]
+    if raw.__class__ is not str or _MONEY_MARKS.isdisjoint(raw):  # type: ignore[arg-type]
         return None
     m = _TYPED_MONEY.fullmatch(normalize_text(raw))  # type: ignore[arg-type]  (no spaces: ``7,704,200 元``)
     if m is None or not (m[1] or m[3]):
@@ -1432,7 +1432,7 @@ def _line_items(cells: _Cells) -> list[LineItem]:
                 if f in cols:
                     raw = grid.raw(r, cols[f])
                     x = None
-                    if raw.__class__ is str and ("元" in raw or "万" in raw):  # type: ignore[operator]
+                    if raw.__class__ is str and not _MONEY_MARKS.isdisjoint(raw):  # type: ignore[arg-type]
                         if unit is None:  # its header's 预算金额（元）, else the sheet's
                             own = _money_units(grid, h, h + 1)
                             unit = own.pop() if len(own) == 1 else _money_unit(grid, 0, h)
