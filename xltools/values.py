@@ -412,9 +412,10 @@ _PERCENT_SPELT = re.compile("百分之([零〇一二两三四五六七八九十�
 #: A share in tenths (``八成`` is 80%, ``九成五`` 95%), where a word does not go on (完成, 成效, 建成 have
 #: no numeral before 成).
 _TENTHS = re.compile("([一二三四五六七八九])成([一二三四五六七八九]?)(?=$|以上|左右|多|[,;。])")
-#: A round hundred or thousand without its 一 (``百余家``, ``上百家``, ``千余人``); ``近百家`` (nearly)
-#: says less and is left a word.
+#: A round hundred or thousand without its 一 (``百余家``, ``上百家``, ``逾千人``, ``过百场``, ``千余人``);
+#: ``近百家`` (nearly) says less and is left a word.
 _ROUND_NUMBER = re.compile("(?<![一二两三四五六七八九十百千近])([百千])(?=余|多)")
+_ROUND_OVER = re.compile("[上逾过破达]([百千])(?!分)")
 #: Chinese numerals as an actual may spell a count (``十二次``, ``两场``, ``一千二百人``).
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_TENS = {"十": 10, "百": 100, "千": 1000}
@@ -453,7 +454,7 @@ def number_in(text: str) -> Value | None:
     if "成" in bare:  # ``八成``, ``九成以上``: tenths, as a survey's result is said
         bare = _TENTHS.sub(lambda m: f"{_CN_DIGITS[m[1]] * 10 + _CN_DIGITS.get(m[2], 0)}%", bare)
     if "百" in bare or "千" in bare:  # ``百余家``, ``上千人``: one hundred, one thousand (余 is "more than")
-        bare = _ROUND_NUMBER.sub(r"一\1", bare.replace("上百", "一百").replace("上千", "一千"))
+        bare = _ROUND_NUMBER.sub(r"一\1", _ROUND_OVER.sub(r"一\1", bare))
     found = list(_NUMBER.finditer(bare))
     spelt = not found
     if spelt:  # in Chinese: one numeral, made digits
