@@ -295,10 +295,15 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     op = _SYMBOL_OP[symbol] if symbol else (_WORD_OP[word] if word else None)
     rest = text[m.end():]
     m = _NUMBER.match(rest)
-    if m is None and per and (cn := _CN_RUN.match(rest)) and (n := _cn_int(cn.group())) is not None:
-        # ``每月一次``, ``每季度两次``: the frequency spelt as ``每月1次`` is (a word, it met any target)
+    if m is None and (per or op) and (cn := _CN_RUN.match(rest)) and (n := _cn_int(cn.group())) is not None:
+        # ``每月一次``, ``每季度两次``, ``不少于两次``, ``≥一百人``: as ``每月1次``, ``≥100人`` (words, they
+        # met any target) — in a unit that counts (``达到一流水平`` is no 1流水平)
         digits = _parse_text(f"{text[: len(text) - len(rest)]}{n}{rest[cn.end():]}", col_unit, col_op)
         return replace(digits, text=text) if _counted(digits) else Value("text", text=text)
+    if m is None and op and (pc := _PERCENT_SPELT.match(rest)) and (n := _spelt_percent(pc[1])) is not None:
+        # ``≥百分之九十五``, ``不低于百分之95``: as ``≥95%``
+        digits = _parse_text(f"{text[: len(text) - len(rest)]}{n}%{rest[pc.end():]}", col_unit, col_op)
+        return replace(digits, text=text) if digits.is_percent else Value("text", text=text)
     if m is None:
         return _labelled(text, col_unit, col_op)
     number = float(m.group().replace(",", ""))
@@ -437,6 +442,14 @@ def _cn_int(run: str) -> int | None:
             total += (1 if digit is None else digit) * place
             digit, last = None, place
     return total + (digit or 0)
+
+
+def _spelt_percent(spelt: str) -> str | None:
+    """The number of ``百分之…`` (``九十五``, ``95``, ``百``) as digits, or None."""
+    if spelt[0].isdigit():
+        return spelt
+    n = _cn_int(spelt)
+    return None if n is None else str(n)
 
 
 @lru_cache(maxsize=4096)
