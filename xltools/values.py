@@ -295,11 +295,14 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     op = _SYMBOL_OP[symbol] if symbol else (_WORD_OP[word] if word else None)
     rest = text[m.end():]
     m = _NUMBER.match(rest)
-    if m is None and (per or op) and (cn := _CN_RUN.match(rest)) and (n := _cn_int(cn.group())) is not None:
-        # ``每月一次``, ``每季度两次``, ``不少于两次``, ``≥一百人``: as ``每月1次``, ``≥100人`` (words, they
-        # met any target) — in a unit that counts (``达到一流水平`` is no 1流水平)
+    if m is None and (cn := _CN_RUN.match(rest)) and (n := _cn_int(cn.group())) is not None:
+        # ``每月一次``, ``每季度两次``, ``不少于两次``, ``≥一百人``, ``三个月内``: as ``每月1次``, ``≥100人``,
+        # ``3个月内`` (words, they met any target) — in a unit that counts (``达到一流水平`` is no
+        # 1流水平), and bounded or per a period (a bare ``两个确保`` stays words)
         digits = _parse_text(f"{text[: len(text) - len(rest)]}{n}{rest[cn.end():]}", col_unit, col_op)
-        return replace(digits, text=text) if _counted(digits) else Value("text", text=text)
+        if (per or op or digits.op) and _counted(digits):
+            return replace(digits, text=text)
+        return Value("text", text=text) if per or op else _labelled(text, col_unit, col_op)
     if m is None and op and (pc := _PERCENT_SPELT.match(rest)) and (n := _spelt_percent(pc[1])) is not None:
         # ``≥百分之九十五``, ``不低于百分之95``: as ``≥95%``
         digits = _parse_text(f"{text[: len(text) - len(rest)]}{n}%{rest[pc.end():]}", col_unit, col_op)
