@@ -295,6 +295,12 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     op = _SYMBOL_OP[symbol] if symbol else (_WORD_OP[word] if word else None)
     rest = text[m.end():]
     m = _NUMBER.match(rest)
+    if m is None and (share := _spelt_share(rest, op is not None)):
+        # ``≥百分之九十五``, ``不低于百分之95``, ``九成以上``, ``≥八成``: as ``≥95%``, ``90%以上``
+        digits = _parse_text(f"{text[: len(text) - len(rest)]}{share[0]}%{rest[share[1]:]}", col_unit, col_op)
+        if digits.is_percent and (op or digits.op):
+            return replace(digits, text=text)
+        return Value("text", text=text) if op else _labelled(text, col_unit, col_op)
     if m is None and (cn := _CN_RUN.match(rest)) and (n := _cn_int(cn.group())) is not None:
         # ``每月一次``, ``每季度两次``, ``不少于两次``, ``≥一百人``, ``三个月内``: as ``每月1次``, ``≥100人``,
         # ``3个月内`` (words, they met any target) — in a unit that counts (``达到一流水平`` is no
@@ -303,10 +309,6 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
         if (per or op or digits.op) and _counted(digits):
             return replace(digits, text=text)
         return Value("text", text=text) if per or op else _labelled(text, col_unit, col_op)
-    if m is None and op and (pc := _PERCENT_SPELT.match(rest)) and (n := _spelt_percent(pc[1])) is not None:
-        # ``≥百分之九十五``, ``不低于百分之95``: as ``≥95%``
-        digits = _parse_text(f"{text[: len(text) - len(rest)]}{n}%{rest[pc.end():]}", col_unit, col_op)
-        return replace(digits, text=text) if digits.is_percent else Value("text", text=text)
     if m is None:
         return _labelled(text, col_unit, col_op)
     number = float(m.group().replace(",", ""))
@@ -447,12 +449,21 @@ def _cn_int(run: str) -> int | None:
     return total + (digit or 0)
 
 
-def _spelt_percent(spelt: str) -> str | None:
-    """The number of ``百分之…`` (``九十五``, ``95``, ``百``) as digits, or None."""
-    if spelt[0].isdigit():
-        return spelt
-    n = _cn_int(spelt)
-    return None if n is None else str(n)
+def _tenths(m: re.Match[str]) -> str:
+    """The percentage of a :data:`_TENTHS` match: ``九成`` 90, ``九成五`` 95."""
+    return str(_CN_DIGITS[m[1]] * 10 + _CN_DIGITS.get(m[2], 0))
+
+
+def _spelt_share(rest: str, bounded: bool) -> tuple[str, int] | None:
+    """A percentage spelt at the start of ``rest`` — ``百分之九十五`` (``百分之95``, after a bound),
+    ``九成``, ``九成五`` — as digits, and where it ends; else None."""
+    pc = _PERCENT_SPELT.match(rest) if bounded else None
+    if pc is not None:
+        n = pc[1] if pc[1][0].isdigit() else _cn_int(pc[1])
+        if n is not None:
+            return str(n), pc.end()
+    tn = _TENTHS.match(rest)
+    return (_tenths(tn), tn.end()) if tn else None
 
 
 @lru_cache(maxsize=4096)
@@ -468,7 +479,7 @@ def number_in(text: str) -> Value | None:
         return None
     bare = _PERCENT_SPELT.sub(r"\1%", _DATE_IN.sub("", text).replace("百分之百", "100%"))  # ``百分之九十五``: 九十五%
     if "成" in bare:  # ``八成``, ``九成以上``: tenths, as a survey's result is said
-        bare = _TENTHS.sub(lambda m: f"{_CN_DIGITS[m[1]] * 10 + _CN_DIGITS.get(m[2], 0)}%", bare)
+        bare = _TENTHS.sub(lambda m: f"{_tenths(m)}%", bare)
     if "百" in bare or "千" in bare:  # ``百余家``, ``上千人``: one hundred, one thousand (余 is "more than")
         bare = _ROUND_NUMBER.sub(r"一\1", _ROUND_OVER.sub(r"一\1", bare))
     found = list(_NUMBER.finditer(bare))
