@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from xltools.api import validate_file
+from xltools.api import score_file, validate_file
 from xltools.cli import cli
 from xltools.errors import RulesError
 from xltools.model import MONITOR, Indicator
@@ -114,6 +114,19 @@ CASES = [
 def test_code_triggers_at_its_cell(tmp_path, code, cell, edits):
     got = findings(write(tmp_path, edits=edits))
     assert (code, cell) in got, got
+
+
+def test_spending_to_date_left_empty_or_in_words(tmp_path):
+    """The 1-6月执行数 of 年度资金总额 left empty beside its parts is their sum (no progress light
+    before); in words it is no amount. The column is named as the table's months."""
+    report = validate_file(write(tmp_path, edits={"D7": None}))
+    assert [(f.code, f.cell, f.message()) for f in report.findings] == [
+        ("A326", "D7", "「年度资金总额」的1-6月执行数未填写（计算值为 240）")]
+    [result] = score_file(write(tmp_path, edits={"D7": None}, name="b.xlsx"))
+    assert (result.rows[0].name, result.rows[0].light) == ("预算执行进度", "green")
+    report = validate_file(write(tmp_path, edits={"D7": "约240万"}, name="c.xlsx"))
+    assert [(f.code, f.cell, f.message()) for f in report.findings] == [
+        ("A331", "D7", "「年度资金总额」的1-6月执行数「约240万」不是金额，预算执行进度无法计算")]
 
 
 def test_months_from_other_labels(tmp_path):

@@ -67,6 +67,15 @@ LINE_COLUMNS_ZH = {"budget": "预算金额", "contract": "合同签订金额", "
 FUNDS_COLUMNS_EN = {"initial_budget": "initial budget", "annual_budget": "annual budget", "spent": "spending"}
 
 
+def _funds_column(t: Table, f: str) -> tuple[str, str]:
+    """What a funds amount column is called (zh, en): a monitoring table's spending is that of
+    its months (1-6月执行数), not the year's."""
+    if f == "spent" and t.kind == MONITOR:
+        n = t.months.value if t.months is not None else None
+        return (f"1-{n}月执行数", f"spending in months 1-{n}") if n else ("执行数", "spending to date")
+    return FUNDS_COLUMNS_ZH[f], FUNDS_COLUMNS_EN[f]
+
+
 def _n(x: float | None) -> str:
     return format_number(round_half_up(x, 2)) if x is not None else ""
 
@@ -115,7 +124,7 @@ def parts_add_up(ctx: Context) -> Iterator[Finding]:
                 continue
             if _differs(written, sum(values)):
                 yield Finding("A301", t.sheet, total.cells.get(col, ""), written, {
-                    "what": f"年度资金总额（{FUNDS_COLUMNS_ZH[col]}）", "what_en": f"total funds ({FUNDS_COLUMNS_EN[col]})",
+                    "what": f"年度资金总额（{_funds_column(t, col)[0]}）", "what_en": f"total funds ({_funds_column(t, col)[1]})",
                     "total": _n(written), "sum": _n(sum(values))})
     a = t.amounts
     if "annual_total" in a and "annual_fiscal" in a and "annual_other" in a:
@@ -635,7 +644,7 @@ def amounts_as_text(ctx: Context) -> Iterator[Finding]:
         return
     for row in t.funds.rows:
         for f, text in row.texts.items():
-            column, column_en = FUNDS_COLUMNS_ZH[f], FUNDS_COLUMNS_EN[f]
+            column, column_en = _funds_column(t, f)
             params: dict[str, object] = {
                 "label": row.label, "column": column, "column_en": column_en, "value": text,
                 "fix": "只填数字（单位：万元）", "fix_en": "type the number only (in 万元)"}
@@ -659,7 +668,7 @@ def amounts_not_read(ctx: Context) -> Iterator[Finding]:
     rate = ("预算执行进度", "budget progress") if t.kind == MONITOR else ("预算执行率", "execution rate")
 
     def finding(r: FundsRow, f: str, text: str | None) -> Finding:
-        column, column_en = FUNDS_COLUMNS_ZH[f], FUNDS_COLUMNS_EN[f]
+        column, column_en = _funds_column(t, f)
         problem, problem_en = (f"「{text}」不是金额", f"「{text}」 is no amount") if text else ("未填写", "is empty")
         if r.kind == "total" and f != "initial_budget":
             problem, problem_en = f"{problem}，{rate[0]}无法计算", f"{problem_en}: no {rate[1]} can be computed"
@@ -985,8 +994,9 @@ def unfilled_results(ctx: Context) -> Iterator[Finding]:
 
     if t.funds is not None and (total := t.funds.row("total")) is not None:  # an amount the parts give
         for f, x in t.funds.filled().items():
-            yield from unfilled(t.sheet, total.cells[f], "amount", f"「{total.label}」的{FUNDS_COLUMNS_ZH[f]}",
-                                f"{FUNDS_COLUMNS_EN[f]} of 「{total.label}」", _n(x))
+            column, column_en = _funds_column(t, f)
+            yield from unfilled(t.sheet, total.cells[f], "amount", f"「{total.label}」的{column}",
+                                f"{column_en} of 「{total.label}」", _n(x))
     if t.kind in (GOALS, MONITOR):
         return
 
