@@ -943,6 +943,12 @@ def test_a_total_amount_left_empty_is_the_sum_of_its_parts(tmp_path):
     assert (result.execution.score, result.total, result.grade) == (9.6, 97.6, "优")
 
 
+@pytest.mark.parametrize(("grade", "found"), [("等级：优", []), ("评定等级为优", []), ("等级：良", [("A306", "B22")])])
+def test_a_grade_that_names_itself(tmp_path, grade, found):
+    """``等级：优`` in the grade cell is the grade 优: it was A306, "「等级：优」 is not 优"."""
+    assert findings(write(tmp_path, edits={"B22": grade})) == found
+
+
 def test_a_funds_amount_in_words_is_no_amount(tmp_path):
     """Outside our templates a funds amount written as words (``约480万``, ``另行核算``) was passed
     by: no execution score, the total 88.00, and nothing said at the cell. A331 says it; a dash,

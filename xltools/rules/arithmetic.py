@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -426,13 +427,24 @@ def _total_arithmetic(res: ScoreResult) -> str:
     return f"({summed}) ÷ {_n(applies)} × {_n(full)}"
 
 
+#: A grade cell that names itself before the grade: ``等级：优``, ``评定等级为良``.
+_GRADE_NAMED = re.compile("^.*?(?:等级|评级|级别|结论|结果)(?:为|是)?")
+
+
+def _grade_word(value: object) -> str:
+    """A written grade as one of 优/良/中/差 where it is one (``优秀``, ``优（94.3分）``, ``等级：优``),
+    else as written."""
+    key = label_key(str(value))
+    return GRADE_WORDS.get(key) or GRADE_WORDS.get(_GRADE_NAMED.sub("", key), str(value).strip())
+
+
 @check("A306")
 def written_grade(ctx: Context) -> Iterator[Finding]:
     t, res = ctx.table, ctx.result
     g = t.written_grade
     if g is None or res.total is None or res.grade is None:
         return
-    written = GRADE_WORDS.get(label_key(str(g.value)), str(g.value).strip())
+    written = _grade_word(g.value)
     if written != res.grade:
         yield Finding("A306", g.sheet, g.cell, g.value, {
             "written": str(g.value).strip(), "total": f"{res.total:.2f}", "computed": res.grade})
