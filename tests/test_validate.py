@@ -943,6 +943,21 @@ def test_a_total_amount_left_empty_is_the_sum_of_its_parts(tmp_path):
     assert (result.execution.score, result.total, result.grade) == (9.6, 97.6, "优")
 
 
+@pytest.mark.parametrize(("written", "found"), [
+    (None, [("A331", "B6", "「项目资金」的年度资金总额未填写")]),
+    ("约500万", [("A331", "B6", "「项目资金」的年度资金总额「约500万」不是金额")]),
+    ("¥500", []), ("￥5,000,000元", [])])
+def test_a_declarations_total_funds_not_an_amount(tmp_path, written, found):
+    """A declaration's 年度资金总额 left empty or in words passed as clean (its funds were simply
+    not there for G216, A319 and the summary); ``¥500`` was no amount either."""
+    path = write(tmp_path, GOALS, {"B6": written}, name="申报表.xlsx")
+    assert [(f.code, f.cell, f.message()) for f in validate_file(path).findings] == found
+    if not found:
+        from xltools.reading import read_workbook
+
+        assert read_workbook(path).tables[0].amounts["annual_total"].value == 500
+
+
 @pytest.mark.parametrize(("grade", "found"), [("等级：优", []), ("评定等级为优", []), ("等级：良", [("A306", "B22")])])
 def test_a_grade_that_names_itself(tmp_path, grade, found):
     """``等级：优`` in the grade cell is the grade 优: it was A306, "「等级：优」 is not 优"."""

@@ -216,6 +216,8 @@ class Table:
     indicators: list[Indicator] = field(default_factory=list)
     funds: Funds | None = None
     amounts: dict[str, Field] = field(default_factory=dict)  # labelled amounts (dept, goals)
+    #: a declaration's 年度资金总额 whose cell holds no amount: its text, or None when empty (A331)
+    unread_amounts: dict[str, Field] = field(default_factory=dict)
     goals_text: dict[str, Field] = field(default_factory=dict)  # 中期目标/年度目标/实际完成情况
     line_items: list[LineItem] = field(default_factory=list)
     written_total: Field | None = None

@@ -99,7 +99,7 @@ LOOKED_FOR_EN = "a header row with 一级指标 and 三级指标 (or 指标名�
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _YEAR_LINE = re.compile(r"^\(?(20\d{2})年(?:度|1[-—–~至]\d{1,2}月(?:份)?)?\)?$")  # (2023年度), (2024年1-6月)
-_NUMBER_TEXT = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?(?:%|万元|元|分)?$")
+_NUMBER_TEXT = re.compile(r"^¥?[+-]?\d[\d,]*(?:\.\d+)?(?:%|万元|元|分)?$")
 _MAX_BLANK = 3
 #: A money unit stated by a cell: ``单位：元``, ``金额单位：万元``, a label ending ``（元）``, or the
 #: unit alone in a cell of its own (``全年执行数 | 元 | 480000``); ``资金100万元`` in a text is not one.
@@ -148,7 +148,7 @@ def _text_number(raw: str) -> float | None:
         if remark is None or not _NUMBER_TEXT.match(text[:remark.start()]):
             return None
         text = text[:remark.start()]
-    x = float(text[:-1].replace(",", "")) / 100 if text.endswith("%") else float(text.rstrip("万元分").replace(",", ""))
+    x = float(text[:-1].replace(",", "")) / 100 if text.endswith("%") else float(text.lstrip("¥").rstrip("万元分").replace(",", ""))
     return x if math.isfinite(x) else None  # four hundred digits read as infinity: not a number
 
 
@@ -298,6 +298,7 @@ def _fold_long_term(cells: _Cells, tables: list[Table]) -> list[Table]:
             t.header = {**prev.header, **t.header}
             t.goals_text = {**prev.goals_text, **t.goals_text}
             t.amounts = {**prev.amounts, **t.amounts}
+            t.unread_amounts = {f: x for f, x in {**prev.unread_amounts, **t.unread_amounts}.items() if f not in t.amounts}
             t.blanks = {f: c for f, c in prev.blanks.items() if f not in t.header and f not in t.goals_text}
             t.title, t.money_unit = prev.title or t.title, prev.money_unit
             out[-1] = t
@@ -481,6 +482,8 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
         table.funds = _funds(cells, start, h) or below
     if table.kind in (GOALS, DEPT):
         table.amounts = _amounts(cells, start, end)
+    if table.kind == GOALS and "annual_total" not in table.amounts:
+        table.unread_amounts = _unread_amount(cells, start, h, "annual_total")
     _typed_money(grid, table)
     table.goals_text = _goal_texts(cells, start, h, table.blanks)
     return table, end
@@ -1361,6 +1364,26 @@ def _amounts(cells: _Cells, start: int, end: int) -> dict[str, Field]:
             r, c, v = min(hits, key=lambda h: (abs(h[1] - anchor[1]), h[0]))
         out[f] = Field(v, grid.sheet, a1(r, c))
     return out
+
+
+def _unread_amount(cells: _Cells, start: int, end: int, f: str) -> dict[str, Field]:
+    """The labelled amount ``f`` that :func:`_amounts` found no number for: the cell right of its
+    label, empty (None) or holding words (``约1000万``) — not another label (a layout with the
+    amounts below their labels, which this reader does not read as amounts)."""
+    grid = cells.grid
+    for r in range(start, min(end, grid.height)):
+        for c, k in cells.keys[r]:
+            if AMOUNT_FIELDS.get(k) != f:
+                continue
+            cc = _next_cell(grid, r, c)
+            raw = grid.raw(r, cc) if cc < grid.width(r) else None
+            text = to_text(raw)
+            if label_key(text) in KNOWN_LABELS or label_key(text) in _UNIT_LABELS:
+                return {}
+            if text and (parse_value(text).is_none or normalize_text(text) in NOT_APPLICABLE):
+                return {}  # (``—``: none, which a declaration's total is not, but not what A331 says)
+            return {f: Field(text or None, grid.sheet, a1(r, cc))}
+    return {}
 
 
 def _goal_texts(cells: _Cells, start: int, end: int, blanks: dict[str, str]) -> dict[str, Field]:

@@ -674,7 +674,15 @@ def amounts_not_read(ctx: Context) -> Iterator[Finding]:
     with no parts to add up (model.Funds.total): no amount, so no execution rate — the score's
     预算执行率 row stayed empty and the total fell short by it, with nothing said at the cell."""
     t = ctx.table
-    if t.template or t.funds is None:
+    if t.template:
+        return
+    for amount in t.unread_amounts.values():  # a declaration's 年度资金总额
+        text = amount.value
+        yield Finding("A331", amount.sheet, amount.cell, text, {
+            "label": "项目资金", "column": "年度资金总额", "column_en": "annual total",
+            "problem": f"「{text}」不是金额" if text else "未填写", "problem_en": f"「{text}」 is no amount" if text else "is empty",
+            "fix": f"填写金额（单位：{t.money_unit}）", "fix_en": f"write the amount (in {t.money_unit})"})
+    if t.funds is None:
         return
     row, total = t.funds.row("total"), t.funds.total()
     rate = ("预算执行进度", "budget progress") if t.kind == MONITOR else ("预算执行率", "execution rate")
