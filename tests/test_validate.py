@@ -196,7 +196,7 @@ def test_every_code_is_tested():
 
     tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "A311", "G201", "A314", "M408", "A318", "A319", "A320", "G213",
                                                                       "G210", "S106", "S107", "S108", "A323", "G218", "A324", "S109", "S110", "A325", "A326",
-                                                                      "A330", "G224"}
+                                                                      "A330", "G224", "S111"}
     assert tested == set(CATALOGUE)
 
 
@@ -859,6 +859,44 @@ def test_a_workbook_whose_only_table_is_hidden_is_read(tmp_path):
     path = _with_hidden_copy(tmp_path, hide="original")
     assert [r.total for r in score_file(path)] == [97.6]
     assert findings(path) == []
+
+
+def _with_example_sheet(tmp_path, name="填表说明", example=True):
+    """CLEAN, and before it a sheet ``name`` of instructions with a filled example row."""
+    path = write(tmp_path)
+    wb = openpyxl.load_workbook(path)
+    if not example:
+        wb.remove(wb.active)
+    ws = wb.create_sheet(name, 0)
+    for row in (["填表说明"], ["项目名称", "填写项目全称"], ["主管部门", "填写主管部门名称"],
+                ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+                ["产出指标", "数量指标", "示例：培训人数", "≥100人", "120人", 10, 10]):
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_an_example_on_an_instructions_sheet_is_left_out_and_said(tmp_path):
+    """A 填表说明 sheet with a filled example row was a second table: a project 「填写项目全称」 in
+    the summary (10.00 差), with eight findings. Beside the project's own table it is left out
+    (S111), and scored when asked for by name; a workbook's one table is read whatever its sheet's
+    name (a unit may fill in the sheet 填报示例 it was sent)."""
+    from xltools.api import score_file
+    from xltools.summary import summarize
+
+    path = _with_example_sheet(tmp_path)
+    assert [r.total for r in score_file(path)] == [97.6]
+    report = validate_file(path)
+    assert report.tables == [(SELFEVAL, "绩效自评表")]
+    assert [(f.code, f.severity, f.sheet, f.cell) for f in report.findings] == [("S111", "info", "填表说明", "B2")]
+    assert report.findings[0].message() == ("工作表「填表说明」是填表说明或示例，其中的项目支出绩效自评表（「填写项目全称」）"
+                                            "未计分、未汇总")
+    result = summarize([str(path)], str(tmp_path / "汇总.json"), fmt="json")
+    assert (result.files, result.tables) == (1, 1)
+    assert [r.total for r in score_file(path, sheet="填表说明")] == [10.0]
+    (tmp_path / "alone").mkdir()
+    alone = _with_example_sheet(tmp_path / "alone", name="填报示例", example=False)
+    assert validate_file(alone).tables == [(SELFEVAL, "填报示例")]
 
 
 def test_a_hidden_table_of_another_project_is_read(tmp_path):

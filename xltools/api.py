@@ -30,12 +30,14 @@ if TYPE_CHECKING:
 def score_file(path: str | os.PathLike[str], rules: RuleSet | str | None = None,
                sheet: str | None = None) -> list[ScoreResult]:
     """Read a workbook and score every table in it (or only the table on ``sheet``: a hidden
-    sheet's copy of a visible table too, which is otherwise left out (S109) — asked for by name,
+    sheet's copy of a visible table or an example sheet's table too, which are otherwise left out
+    (S109, S111) — asked for by name,
     it is what the user wants to see)."""
     rs = rules if isinstance(rules, RuleSet) else load_rules(rules)
     book = read_workbook(path)
     if sheet is not None and not any(t.sheet == sheet for t in book.tables):
-        book.tables = [t for t in book.tables[0].hidden_tables if t.sheet == sheet] or book.tables
+        left_out = [*book.tables[0].hidden_tables, *book.tables[0].example_tables]
+        book.tables = [t for t in left_out if t.sheet == sheet] or book.tables
     results = score_workbook(book, rs)
     if sheet is not None:
         results = [r for r in results if r.sheet == sheet]

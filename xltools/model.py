@@ -237,6 +237,7 @@ class Table:
     months: Field | None = None  # monitoring: the N of 1-N月 (value None when no label says it)
     source: str = ""  # the workbook it was read from (named when another table is compared with it)
     hidden_tables: list[Table] = field(default_factory=list)  # on hidden sheets, left out (S109; first table only)
+    example_tables: list[Table] = field(default_factory=list)  # on 填表说明/示例 sheets, left out (S111; first table only)
     hidden_rows: frozenset[int] = frozenset()  # rows of its sheet hidden in Excel (1-based; S110)
     # the unit its amounts are stated in: 万元 (domain.md §1), or 元 where the table says so
     # (单位：元, 项目资金（元）); summaries and comparisons between tables convert to 万元

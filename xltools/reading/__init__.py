@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -14,7 +15,7 @@ from ..direction import template_ceiling
 from ..errors import UnknownTable, skipped_note
 from ..grid import Grid, a1, parse_a1
 from ..model import EVALUATION, FUNDS_AMOUNTS, MONITOR, SELFEVAL, Funds, Indicator, Table, Workbook
-from ..values import DATE_UNIT, Value, format_number
+from ..values import DATE_UNIT, Value, format_number, normalize_text
 from .labels import HELPER_SHEETS, META_SHEET
 from .recognize import (
     LOOKED_FOR,
@@ -53,6 +54,7 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
     hidden: list[Table] = []
     if any(g.hidden and f[0] for g, f in found):
         found, hidden = _without_hidden_copies(found)
+    found, examples = _without_examples(found)
     for grid, (tables, items, parts, funds, info) in found:
         if info is not None:
             loose_headers.append(info)
@@ -88,6 +90,7 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
         )
     first = book.tables[0]
     first.hidden_tables = hidden
+    first.example_tables = examples
     first.line_items.extend(loose_items)
     first.cell_errors.extend(loose_errors)
     by_sheet = {g.sheet: g for g in grids} if meta else {}
@@ -152,6 +155,33 @@ def _without_hidden_copies(found: Found) -> tuple[Found, list[Table]]:
             kept.append((g, f))
         elif len(copies) < len(f[0]):  # another project's table on the same hidden sheet is read
             kept.append((g, ([t for t in f[0] if key(t) not in shown], *f[1:])))
+    return kept, left_out
+
+
+#: A sheet name saying the sheet shows how to fill the form in (填表说明, 填报示例, 样例), not a
+#: project's own table. ``样表`` is left out of it: units fill in the 样表 sheet they were sent.
+EXAMPLE_SHEET = re.compile("说明|示例|样例|范例|例表|填报要求|填写要求|填表要求")
+
+
+def _without_examples(found: Found) -> tuple[Found, list[Table]]:
+    """The sheets to read, and the tables left out: those on a sheet named as instructions or an
+    example (``填表说明`` with a filled example row, ``填报示例``), where another sheet holds a table
+    of the same kind — the project's own. Read, the example was a second project in the summary
+    (its 示例 rows scored, 10.00 差) with findings of its own. The one table of a workbook is read
+    whatever its sheet is called. The left-out tables are kept for S111 to say so."""
+    def example(g: Grid) -> bool:
+        return EXAMPLE_SHEET.search(normalize_text(g.sheet)) is not None
+
+    if not any(f[0] and example(g) for g, f in found):
+        return found, []
+    own = {t.kind for g, f in found if not example(g) for t in f[0]}
+    kept: Found = []
+    left_out: list[Table] = []
+    for g, f in found:
+        if f[0] and example(g) and all(t.kind in own for t in f[0]):
+            left_out.extend(f[0])
+        else:
+            kept.append((g, f))
     return kept, left_out
 
 

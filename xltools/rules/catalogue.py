@@ -61,6 +61,11 @@ CATALOGUE: dict[str, Entry] = {
                   "如该行已不再使用，删除整行（隐藏不等于删除）；否则取消隐藏（或清除筛选），让审核人看到",
                   "if the row is no longer used, delete it (hiding is not deleting); otherwise unhide it "
                   "(or clear the filter) so that reviewers see it"),
+    "S111": Entry(INFO, "工作表「{sheet}」是填表说明或示例，其中的{kind}（「{name}」）未计分、未汇总",
+                  "the sheet 「{sheet}」 is named as instructions or an example: its {kind} (「{name}」) was not "
+                  "scored or summarised",
+                  "如它是本项目要报送的表，请把工作表改名（名称中不含「说明」「示例」等字样）",
+                  "if it is a table to submit, rename the sheet (without 说明, 示例 or the like in its name)"),
     # --- G: goal quality ---------------------------------------------------------------------
     "G201": Entry(ERROR, "定量指标「{name}」的指标值「{value}」{problem}", "target 「{value}」 of 「{name}」 {problem_en}",
                   "{fix}", "{fix_en}"),

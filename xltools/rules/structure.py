@@ -137,6 +137,18 @@ def hidden_tables(ctx: Context) -> Iterator[Finding]:
                       {"sheet": t.sheet, "name": name, "kind": kind})
 
 
+@check("S111")
+def example_tables(ctx: Context) -> Iterator[Finding]:
+    """Tables on a sheet named as instructions or an example (填表说明, 填报示例), which the reader
+    left out beside the project's own (reading._without_examples): said once, as S109 is."""
+    for t in ctx.table.example_tables:
+        project = t.name_field
+        name = t.project_name or t.title
+        kind = Text(word(f"kind_{t.kind}"), word(f"kind_{t.kind}", "en"))
+        yield Finding("S111", t.sheet, project.cell if project is not None else _anchor(t), name,
+                      {"sheet": t.sheet, "name": name, "kind": kind})
+
+
 #: What S110 calls a hidden row, and the sums it still counts in (zh, en).
 _HIDDEN_ROWS = {
     "indicator": ("指标", "indicator", "分值合计、评分和汇总", "the weights, the scores and summaries"),
