@@ -166,6 +166,11 @@ CASES = [
                               target="≤300万元", actual=2850000), None),  # 元 typed in a 万元 row: it scored 0
     ("A329", "E14", None, {"E14": "19人"}),  # a hundredth of ≥2000人
     ("A317", "E12", None, {"E7": 440, "E8": 440}),
+    # a template's fill-in prompt left in the cell: nothing filled in (they passed as written)
+    ("S101", "B4", None, {"B4": "（填写项目全称）"}),
+    ("S103", "D14", None, {"D14": "填写指标值"}),
+    ("A308", "E14", None, {"E14": "（请填写实际完成值）"}),
+    ("A307", "H14", None, {"E14": "1900人", "G14": 19, "H14": "请在此填写偏差原因"}),
     ("A331", "E7", None, {"E7": "约480万"}),  # no amount: no execution score, nothing said at the cell
     ("A331", "E7", None, {"E7": None, "E8": None}),  # spending left empty, no parts to add up
     ("A321", "E20", None, {"E20": "105%"}),  # 老人满意度 above 100 %
@@ -1000,6 +1005,13 @@ def test_a_declarations_total_funds_not_an_amount(tmp_path, written, found):
 def test_a_grade_that_names_itself(tmp_path, grade, found):
     """``等级：优`` in the grade cell is the grade 优: it was A306, "「等级：优」 is not 优"."""
     assert findings(write(tmp_path, edits={"B22": grade})) == found
+
+
+def test_a_prompt_left_in_a_required_field_says_so(tmp_path):
+    report = validate_file(write(tmp_path, edits={"E5": "请填写", "B4": "填报系统升级改造"}))  # a name, not a prompt
+    assert [(f.code, f.cell, f.message()) for f in report.findings] == [
+        ("S101", "E5", "必填栏目「实施单位」仍是填写提示「请填写」")]
+    assert findings(write(tmp_path, edits={"E14": "填写完整"}, name="b.xlsx")) == [("A315", "E14")]  # a result
 
 
 def test_a_funds_amount_in_words_is_no_amount(tmp_path):

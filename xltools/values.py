@@ -57,6 +57,18 @@ DIRECTION_WORDS: dict[str, str | None] = {
 }
 #: Cell texts that stand for nothing (a dash, a slash, 无 …), lower-cased.
 NONE_TEXT = frozenset(("", "-", "--", "—", "——", "–", "/", "\\", "无", "n/a", "na", "null", "none", "暂无", "…"))
+#: A template's fill-in prompt left in a cell (``（填写项目全称）``, ``请填写``, ``填写实际完成值``): nothing
+#: filled in. A prompt names what is to be written, or says 请; ``填写完整`` (a result) is none.
+_PROMPT = re.compile(r"[(\[【]?(?:请(?:在此|在本栏)?(?:填写|填报|填入|输入|录入|选择)|(?:填写|填报|填入|输入|录入)"
+                     r"(?:本|该)?(?:项目|实际|年度|指标|完成|具体|部门|单位|主管|实施|金额|数值|名称|全称|内容))"
+                     r"[^,;。]{0,16}?[)\]】]?[。.]?")
+
+
+def is_prompt(text: str) -> bool:
+    """Whether ``text`` (normalized) is a template's fill-in prompt: see :data:`_PROMPT`."""
+    return len(text) <= 24 and _PROMPT.fullmatch(text) is not None
+
+
 #: What is written for what does not apply to the project: an expert's cell of a row with nothing to
 #: judge (no 政府采购), which is left out of the total (TableRules.not_applicable), not scored 0; an
 #: amount of a source of funds the project has none of.

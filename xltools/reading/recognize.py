@@ -49,6 +49,7 @@ from ..values import (
     ZERO_WORDS,
     Value,
     change_way,
+    is_prompt,
     is_qualitative_direction,
     normalize_text,
     parse_direction,
@@ -951,8 +952,10 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
     unit_col = to_text(unit_v)
     target = parse_value(target_v, unit=unit_col, op=direction if direction else None)  # 「±」: a band
     actual = parse_value(actual_v, unit=unit_col)
-    if actual.kind == "text" and _unstated(actual.text):  # ``见附件``, ``待统计``: blank, as A308 says
-        actual = Value("none", text=actual.text)
+    if actual.kind == "text" and (_unstated(actual.text) or is_prompt(actual.text)):
+        actual = Value("none", text=actual.text)  # ``见附件``, ``待统计``, ``（填写实际完成值）``: blank, as A308 says
+    if target.kind == "text" and is_prompt(target.text):  # ``（填写指标值）``: no target set (S103)
+        target = Value("none", text=target.text)
     to_date = parse_value(to_date_v, unit=unit_col) if to_date_v != "" else NONE
     forecast = parse_value(forecast_v, unit=unit_col) if forecast_v != "" else NONE
     if target_v in ZERO_WORDS and (INCIDENTS.search(name) or any(

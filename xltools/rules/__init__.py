@@ -17,7 +17,7 @@ from ..model import Table, Workbook
 from ..reading.labels import label_key
 from ..ruleset import RuleSet, any_of, packaged_heuristics
 from ..scoring import ScoreResult, aligned
-from ..values import Value, percent_scale
+from ..values import Value, is_prompt, normalize_text, percent_scale
 from .catalogue import CATALOGUE, SEVERITIES, render
 
 
@@ -83,11 +83,13 @@ def _placeholders(words: tuple[str, ...]) -> frozenset[str]:
 def stated(text: str, words: Heuristics) -> bool:
     """Whether a 偏差原因/纠偏措施/说明 cell says anything: ``无``, ``/``, ``无偏差`` hold the place
     of a reason without giving one (``no_reason`` in heuristics.toml), and the form's printed
-    guidance (``……需说明原因(100字以内)``, ``guidance``) is not one either."""
+    guidance (``……需说明原因(100字以内)``, ``guidance``) or a fill-in prompt left in the cell
+    (``请填写``) is not one either."""
     if not text:
         return False
     key = reason_key(text)
-    return bool(key) and key not in _placeholders(words.no_reason) and any_of(words.guidance).search(text) is None
+    return bool(key) and key not in _placeholders(words.no_reason) and any_of(words.guidance).search(text) is None \
+        and not is_prompt(normalize_text(text))  # ``请在此填写偏差原因``: the template's prompt
 
 
 def bounded_rates(words: Heuristics) -> Callable[[str], bool]:

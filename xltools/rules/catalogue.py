@@ -25,7 +25,7 @@ class Entry:
 
 CATALOGUE: dict[str, Entry] = {
     # --- S: structure ------------------------------------------------------------------------
-    "S101": Entry(ERROR, "必填栏目「{field}」为空", "required field {field_en} ({field}) is empty",
+    "S101": Entry(ERROR, "必填栏目「{field}」{problem}", "required field {field_en} ({field}) {problem_en}",
                   "请在此单元格填写{field}", "fill in the {field_en} in this cell"),
     "S102": Entry(ERROR, "{level}「{name}」不在指标体系中{parent}", "{level} 「{name}」 is not in the taxonomy{parent}",
                   "改为：{allowed}", "use one of: {allowed}"),
@@ -291,6 +291,8 @@ _DEPENDS = ("（随具体问题给出）", "(given with each finding)")
 #: What :func:`describe` shows for a code whose message, its particulars left open, says nothing
 #: (``{field}{problem}`` becomes ``……``): a short statement of the problem instead.
 _BRIEF = {
+    "S101": ("必填栏目（项目名称、主管部门、实施单位）为空，或仍是填写提示", "a required field (project, department, unit) "
+             "empty, or still the template's prompt"),
     "G209": ("总体目标或年度目标为空或只有一句", "an overall or annual goal empty or of one line"),
     "A318": ("「…」的专家评分为空、不是数值或为负数", "an expert's score for 「…」 missing, not a number or negative"),
     "A315": ("定量指标的实际完成值不是数值（一句话中只有一个同单位的数值时，按它比较）",

@@ -10,6 +10,7 @@ from ..grid import parse_a1
 from ..messages import word
 from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Table
 from ..reading.labels import label_key
+from ..values import is_prompt, normalize_text
 from . import Context, Finding, check
 from .catalogue import Text
 
@@ -36,12 +37,16 @@ def required_fields(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
     for name, label in REQUIRED_FIELDS[t.kind]:
         value = t.header.get(name)
-        if value is not None and str(value.value).strip():
+        written = str(value.value).strip() if value is not None else ""
+        prompt = is_prompt(normalize_text(written))  # ``（填写项目全称）`` left in the cell
+        if written and not prompt:
             continue
         if name == "department" and t.kind == DEPT and str(t.field_value("project") or "").strip():
             continue  # 部门名称 read as the project line of a department table
         cell = value.cell if value is not None else t.blanks.get(name, "")
-        yield Finding("S101", t.sheet, cell or _anchor(t), None, {"field": label, "field_en": FIELD_EN[label]})
+        problem = (f"仍是填写提示「{written}」", f"still holds the prompt 「{written}」") if prompt else ("为空", "is empty")
+        yield Finding("S101", t.sheet, cell or _anchor(t), written or None, {
+            "field": label, "field_en": FIELD_EN[label], "problem": problem[0], "problem_en": problem[1]})
 
 
 @lru_cache(maxsize=8)
