@@ -1025,10 +1025,12 @@ def test_a_reason_merged_over_two_rows_is_the_reason_of_both(tmp_path):
 @pytest.mark.parametrize(("edits", "year", "cell"), [
     ({"A2": "（二〇二三年度）"}, 2023, "A2"),
     ({"A1": "二〇二四年度项目支出绩效自评表", "A2": None}, 2024, ""),
+    ({"A2": "（2023年1月1日-2023年12月31日）"}, 2023, "A2"),  # the year's period
+    ({"A2": "（2023年1月1日至12月31日）"}, 2023, "A2"),
 ])
 def test_a_year_in_chinese_numerals(tmp_path, edits, year, cell):
-    """二〇二三年度, as formal titles write the year: it was no year (the summary's 年度 empty,
-    S106/S107 blind to it)."""
+    """二〇二三年度, as formal titles write the year, or the year's period: it was no year (the
+    summary's 年度 empty, S106/S107 blind to it)."""
     wb, ws = _demo_sheet(tmp_path)
     for k, v in edits.items():
         ws[k] = v

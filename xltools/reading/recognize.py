@@ -99,7 +99,9 @@ LOOKED_FOR = "一级指标 + 三级指标（或指标名称）的表头行"
 LOOKED_FOR_EN = "a header row with 一级指标 and 三级指标 (or 指标名称)"
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
-_YEAR_LINE = re.compile(r"^\(?(20\d{2})年(?:度|1[-—–~至]\d{1,2}月(?:份)?)?\)?$")  # (2023年度), (2024年1-6月)
+#: (2023年度), (2024年1-6月), the whole year's period (2023年1月1日-2023年12月31日, 2023年1月-12月)
+_YEAR_LINE = re.compile(r"^\(?(20\d{2})年(?:度|1[-—–~至]\d{1,2}月(?:份)?"
+                        r"|1月(?:1日)?[-—–~至到](?:\1年)?12月(?:31日)?(?:止)?)?\)?$")
 _NUMBER_TEXT = re.compile(r"^¥?[+-]?\d[\d,]*(?:\.\d+)?(?:%|万元|元|分)?$")
 _MAX_BLANK = 3
 #: A money unit stated by a cell: ``单位：元``, ``金额单位：万元``, a label ending ``（元）``, or the
