@@ -397,6 +397,8 @@ def test_a_value_to_date_written_as_a_sentence_is_lit_by_its_number(tmp_path):
     ("预计可完成", "green", [("M403", "G14")]),
     ("否", "red", [("M403", "G14"), ("M401", "H14"), ("M402", "I14")]),
     ("不可完成", "red", [("M403", "G14"), ("M401", "H14"), ("M402", "I14")]),
+    ("已完成", "green", [("M403", "G14")]),  # done by mid-year: it was no light
+    ("已全部完成", "green", [("M403", "G14")]),
 ])
 def test_a_likelihood_in_other_words_lights_the_row_and_still_asks_for_a_choice(tmp_path, likelihood, light, codes):
     """A qualitative row lit by 完成目标可能性: 基本能, 无法完成 were no light at all (nothing in the

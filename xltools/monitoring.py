@@ -41,12 +41,14 @@ LIKELIHOODS = (("完全不可能", "red"), ("不可能", "red"), ("有可能", "
                ("能", "green"))
 LIKELIHOOD_CHOICES = ("确定能", "有可能", "完全不可能")
 #: 完成目标可能性 written in other words, as a reviewer reads them, in this order (不确定 before 确定,
-#: 不能确定 before 不能, 有可能 before 能): lights a table that is not our template, whose dropdown
-#: offers the choices only; M403 still asks for one of them.
+#: 不能确定 before 不能, 有可能 before 能; 已完成 is done, as sure as can be): lights a table that is
+#: not our template, whose dropdown offers the choices only; M403 still asks for one of them.
 LIKELIHOOD_WORDS = (("不能确定", "yellow"), ("无法确定", "yellow"), ("难以确定", "yellow"), ("不确定", "yellow"),
                     ("不能", "red"), ("无法", "red"), ("难以", "red"), ("不可能", "red"), ("不了", "red"), ("不可", "red"),
                     ("可能", "yellow"), ("基本", "yellow"), ("风险", "yellow"), ("较难", "yellow"),
                     ("难度", "yellow"),
+                    ("已完成", "green"), ("已全部完成", "green"), ("已达成", "green"), ("已实现", "green"),
+                    ("已达到", "green"), ("提前完成", "green"),
                     ("确定", "green"), ("肯定", "green"), ("一定", "green"), ("可以", "green"), ("能够", "green"),
                     ("能", "green"), ("可完成", "green"), ("可实现", "green"), ("可达到", "green"))
 #: A yes or no as the whole answer (是否能完成目标: 是 / 否).
