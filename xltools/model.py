@@ -83,7 +83,10 @@ class Funds:
         A total row with one amount left empty (its 全年执行数 blank, its budgets filled) takes that
         amount from the parts, as a reviewer adds them up; A326 says it was left empty. An amount
         written as words is not empty: A331 says it is no amount."""
-        t = self.row("total")
+        t = self.rows[0] if self.rows and self.rows[0].kind == "total" else self.row("total")
+        if t is not None and t.initial_budget is not None and t.annual_budget is not None and t.spent is not None \
+                and (t.initial_budget or t.annual_budget or t.spent):
+            return t  # (most tables: every amount written)
         parts = [r for r in self.rows if r.kind != "total"]
 
         def add(attr: str) -> float | None:
