@@ -218,7 +218,8 @@ def test_a_rebuilt_copy_leaves_out_what_an_xlsx_cannot_hold(tmp_path, monkeypatc
     src.write_bytes(b"")
     found = [Finding("A305", "表/1", "B1", 8, {"what": "得分", "what_en": "score", "written": "8", "computed": "10.00",
                                               "explain": ""}),
-             Finding("S101", "表/1", "AZGB2", None, {"field": "项目名称", "field_en": "project name"})]
+             Finding("S101", "表/1", "AZGB2", None, {"field": "项目名称", "field_en": "project name",
+                                                          "problem": "为空", "problem_en": "is empty"})]
     out = annotate_copy(str(src), found, str(tmp_path / "坏_校验.xlsx"))
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["表_1", "校验结果"]

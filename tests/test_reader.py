@@ -1135,3 +1135,57 @@ def test_more_spellings_of_the_direction_column(tmp_path, label):
     wb.save(path)
     first = read_workbook(path).tables[0].indicators[0]
     assert (first.direction, first.op) == ("≥", "≥")
+
+
+def test_a_target_caption_over_its_sub_columns(tmp_path):
+    """年度指标值 merged over 指标性质 | 指标值 | 度量单位 (a system's export): the target was read from
+    the caption's first column, the 指标性质 ``≥`` — every row G201 and scored as written (定性)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["项目支出绩效自评表"], ["（2023年度）"],
+                ["项目名称", "乡村道路养护", None, "主管部门", "县交通运输局", None, "实施单位", "县公路养护中心"],
+                ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+                [None, "年度资金总额", 200, 200, 190, 10, "95%", 9.5],
+                ["一级指标", "二级指标", "三级指标", "年度指标值", None, None, "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+                [None, None, None, "指标性质", "指标值", "度量单位"],
+                ["产出指标", "数量指标", "养护里程", "≥", 120, "公里", 100, 50, 50],
+                ["效益指标", "社会效益指标", "道路通行条件改善", "定性", "有效改善", None, "有效改善", 30, 30],
+                ["满意度指标", "服务对象满意度指标", "群众满意度", "≥", 90, "%", 85, 10, 9.44, "宣传不到位"],
+                ["总分", None, None, None, None, None, None, 100, 98.94]):
+        ws.append(row)
+    for rng in ("D6:F6", "A6:A7", "B6:B7", "C6:C7", "G6:G7", "H6:H7", "I6:I7", "J6:J7"):
+        ws.merge_cells(rng)
+    path = tmp_path / "two.xlsx"
+    wb.save(path)
+    [result] = score_file(str(path))
+    assert [(r.name, r.score, r.explain()) for r in result.rows[1:]] == [
+        ("养护里程", 41.67, "100公里/120公里 = 83.33% × 50 = 41.67"),
+        ("道路通行条件改善", 30.0, "定性：评分 30.00/30 = 100.00%（达成年度指标）"),
+        ("群众满意度", 9.44, "85%/90% = 94.44% × 10 = 9.44")]
+    assert [(f.code, f.cell) for f in validate_file(path).findings] == [
+        ("G219", "A8"), ("G219", "A8"), ("A305", "I8"), ("A307", "J8"), ("A305", "I11")]
+
+
+def test_targets_captioned_over_sub_columns_in_a_declaration(tmp_path):
+    """中期指标值 and 年度指标值, each merged over 指标性质 | 指标值 | 度量单位: each caption's values are its
+    指标值 sub-column, and the row's 指标性质 and 度量单位 are the 年度 target's (they were the first
+    sub-columns: targets ``≥``, G201 on every row)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["项目支出绩效目标申报表"], ["（2023年度）"],
+                ["项目名称", "乡村道路养护", None, "主管部门", "县交通运输局", None, "实施单位", "县公路养护中心"],
+                ["年度资金总额", 200], ["其中：财政拨款", 200], ["其他资金", 0],
+                ["一级指标", "二级指标", "三级指标", "中期指标值", None, None, "年度指标值", None, None, "分值"],
+                [None, None, None, "指标性质", "指标值", "度量单位", "指标性质", "指标值", "度量单位"],
+                ["产出指标", "数量指标", "养护里程", "≥", 300, "公里", "≥", 120, "公里", 50],
+                ["效益指标", "社会效益指标", "道路通行条件改善", "定性", "明显改善", None, "定性", "有效改善", None, 40],
+                ["满意度指标", "服务对象满意度指标", "群众满意度", "≥", 90, "%", "≥", 90, "%", 10]):
+        ws.append(row)
+    for rng in ("D7:F7", "G7:I7", "A7:A8", "B7:B8", "C7:C8", "J7:J8"):
+        ws.merge_cells(rng)
+    path = tmp_path / "申报.xlsx"
+    wb.save(path)
+    [t] = read_workbook(path).tables
+    assert [(i.target.display(), i.op, i.unit, i.target_midterm.display()) for i in t.indicators] == [
+        ("≥120公里", "≥", "公里", "300公里"), ("有效改善", None, "", "明显改善"), ("≥90%", "≥", "%", "90%")]
+    assert [(f.code, f.cell) for f in validate_file(path).findings] == [("G219", "A9"), ("G219", "A9")]

@@ -433,6 +433,27 @@ def _is_result_header(cells: _Cells, r: int) -> bool:
     return "level1" in m and "name" not in m and "score" in m and "weight" in m
 
 
+def _captioned(cells: _Cells, h: int, cols: dict[str, int]) -> dict[str, int]:
+    """Columns under a caption merged over several sub-columns: 年度指标值 (or 中期指标值) over
+    指标性质 | 指标值 | 度量单位, as systems export a declaration. The caption's values are in its 指标值
+    sub-column (they were read from its first, the 指标性质 ``≥``: every row G201), and the 年度
+    target's 指标性质 and 度量单位 are the row's."""
+    grid = cells.grid
+    below = dict(cells.keys[h + 1])
+    out: dict[str, int] = {}
+    for f, c in cols.items():
+        span = [cc for cc in below if cc != c and grid.same_merge((h, c), (h, cc))]
+        if not span:
+            continue
+        for cc in (c, *span):
+            g = INDICATOR_COLUMNS.get(below.get(cc, ""))
+            if g == "target":
+                out[f] = cc
+            elif g in ("direction", "unit") and f == "target":
+                out[g] = cc
+    return out
+
+
 def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Table, int]:
     grid = cells.grid
     cols = cells.mapped(h, INDICATOR_COLUMNS)
@@ -452,8 +473,10 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
     if len(ticks) < 2:  # one word is a data row's 完成目标可能性, not a row of √ sub-columns
         ticks = {}
     if sub_experts or ticks or (sub and not any(isinstance(v, int | float) for v in grid.rows[h + 1] if v != "")):
+        captioned = _captioned(cells, h, cols)
         for f, c in sub.items():
             cols.setdefault(f, c)
+        cols.update(captioned)
         experts = experts or sub_experts
         first = h + 2
     if "level1" in cols and "level2" not in cols:
