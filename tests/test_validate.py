@@ -186,6 +186,7 @@ CASES = [
     ("A322", "E14", None, {"E14": "≥2000人"}),  # the target copied into the actual column
     ("A322", "E17", rows_with(3, name="补助资金拨付完成时间", target="2023年6月30日前", actual="2023年6月30日前"), None),
     ("A327", "E17", rows_with(3, name="补助资金拨付完成时间", target="2023年6月30日前", actual="按期完成"), None),
+    ("A305", "G17", rows_with(3, name="补助资金拨付完成时间", target="2023年6月30日前", actual=20230705), None),  # late
 ]
 
 

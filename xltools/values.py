@@ -18,7 +18,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 from . import units
@@ -798,6 +798,8 @@ def date_in(text: str) -> Value | None:
     if dotted:  # ``2023.11``, a number elsewhere, is a month beside a deadline
         y, m = int(dotted[1]), int(dotted[2])
         return Value("date", text=f"{y}年{m}月", when=(y, m, 0)) if 1 <= m <= 12 else None
+    if text.isdigit() and len(text) in (5, 8):
+        return _number_date(text)
     found = [(_step(text, m), v) for m in _DATE.finditer(text)
              if (v := parse_date(m.group())) is not None and v.when and v.when[0] and v.when[1]]
     if len(found) > 1:  # ``2023年9月开工，2023年12月竣工``: the one date of the work done
@@ -811,6 +813,24 @@ def date_in(text: str) -> Value | None:
 #: A span of months or days (``2023年3月-11月``, ``2023年3月至2024年1月``): the work was done at its end.
 _SPAN = re.compile(rf"(?:(?P<y>{_YEAR})年)?\d{{1,2}}月(?:\d{{1,2}}[日号])?(?:-|~|至|到|—)"
                    rf"(?P<end>(?P<y2>{_YEAR}年)?\d{{1,2}}月(?:\d{{1,2}}[日号])?)")
+def _number_date(digits: str) -> Value | None:
+    """A date written as digits, which only a deadline makes one: ``20240105`` (yyyymmdd, as systems
+    write a date), or ``45296``, the serial Excel stores a date as (a date pasted into a cell of the
+    General format shows it) — from 2000 to 2099. They were words beside a deadline: met, however
+    late."""
+    if len(digits) == 8:
+        y, m, d = int(digits[:4]), int(digits[4:6]), int(digits[6:])
+        if not (2000 <= y <= 2099 and 1 <= m <= 12 and 1 <= d <= _last_day(y, m)):
+            return None
+    else:
+        serial = int(digits)
+        if not 36526 <= serial <= 73050:  # 2000-01-01 … 2099-12-31
+            return None
+        day = EPOCH + timedelta(days=serial)
+        y, m, d = day.year, day.month, day.day
+    return Value("date", text=f"{y}年{m}月{d}日", when=(y, m, d))
+
+
 #: A month written with a dot (``2023.11``), which only a deadline makes a date.
 _DOTTED_MONTH = re.compile(rf"({_YEAR})\.(\d{{1,2}})")
 
