@@ -900,7 +900,10 @@ def test_an_example_on_an_instructions_sheet_is_left_out_and_said(tmp_path):
     result = summarize([str(path)], str(tmp_path / "汇总.json"), fmt="json")
     assert (result.files, result.tables) == (1, 1)
     assert [r.total for r in score_file(path, sheet="填表说明")] == [10.0]
-    (tmp_path / "alone").mkdir()
+    for folder in ("other", "alone"):
+        (tmp_path / folder).mkdir()
+    other = _with_example_sheet(tmp_path / "other", name="情况说明")
+    assert [t[1] for t in validate_file(other).tables] == ["情况说明", "绩效自评表"]  # a 说明 of another kind is read
     alone = _with_example_sheet(tmp_path / "alone", name="填报示例", example=False)
     assert validate_file(alone).tables == [(SELFEVAL, "填报示例")]
 

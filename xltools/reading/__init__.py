@@ -159,8 +159,9 @@ def _without_hidden_copies(found: Found) -> tuple[Found, list[Table]]:
 
 
 #: A sheet name saying the sheet shows how to fill the form in (填表说明, 填报示例, 样例), not a
-#: project's own table. ``样表`` is left out of it: units fill in the 样表 sheet they were sent.
-EXAMPLE_SHEET = re.compile("说明|示例|样例|范例|例表|填报要求|填写要求|填表要求")
+#: project's own table. ``样表`` is left out of it (units fill in the 样表 sheet they were sent), and
+#: so is a 说明 of another kind (情况说明, 自评说明: a report's text, or a project's own table).
+EXAMPLE_SHEET = re.compile("^说明$|填表说明|填报说明|填写说明|示例|样例|范例|例表|填报要求|填写要求|填表要求")
 
 
 def _without_examples(found: Found) -> tuple[Found, list[Table]]:
