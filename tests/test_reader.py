@@ -1189,3 +1189,29 @@ def test_targets_captioned_over_sub_columns_in_a_declaration(tmp_path):
     assert [(i.target.display(), i.op, i.unit, i.target_midterm.display()) for i in t.indicators] == [
         ("≥120公里", "≥", "公里", "300公里"), ("有效改善", None, "", "明显改善"), ("≥90%", "≥", "%", "90%")]
     assert [(f.code, f.cell) for f in validate_file(path).findings] == [("G219", "A9"), ("G219", "A9")]
+
+
+@pytest.mark.parametrize("label", ["小计", "产出指标小计"])
+def test_a_blocks_subtotal_row_is_no_level(tmp_path, label):
+    """A subtotal row after a 一级指标's rows (``小计 | | | | | 50 | 43.33``) was skipped as a row but
+    taken as a 一级指标 first: S102 (not in the taxonomy) and G204 (no indicators under it)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["项目支出绩效自评表"], ["（2023年度）"],
+                ["项目名称", "乡村道路养护", None, "主管部门", "县交通运输局", None, "实施单位", "县公路养护中心"],
+                ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+                ["产出指标", "数量指标", "养护里程", "≥120公里", "120公里", 30, 30],
+                ["产出指标", "质量指标", "验收合格率", "100%", "100%", 10, 10],
+                ["产出指标", "时效指标", "养护完成时间", "2023年11月30日前", "2023年11月20日", 10, 10],
+                [label, None, None, None, None, 50, 50],
+                ["效益指标", "社会效益指标", "道路通行条件改善", "有效改善", "有效改善", 30, 30],
+                ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", 10, 10],
+                ["总分", None, None, None, None, 90, 90]):
+        ws.append(row)
+    path = tmp_path / "小计.xlsx"
+    wb.save(path)
+    [t] = read_workbook(path).tables
+    assert [(i.level1, i.name) for i in t.indicators] == [
+        ("产出指标", "养护里程"), ("产出指标", "验收合格率"), ("产出指标", "养护完成时间"),
+        ("效益指标", "道路通行条件改善"), ("满意度指标", "群众满意度")]
+    assert validate_file(path).findings == []

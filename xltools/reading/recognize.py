@@ -756,6 +756,9 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
                          or _is_result_header(cells, r) or _is_funds_header(cells, r)
                          or _is_line_item_header(cells, r)):
             return r
+        if _SUBTOTAL in row_keys or any(k.endswith(_SUBTOTAL) for _, k in cells.keys[r][:1]):
+            r += 1  # 小计, 产出指标小计: a block's subtotal, not a level of its own (it was S102, G204)
+            continue
         l2 = to_text(grid.value(r, l2_col)) if l2_col is not None else ""
         if "\n" in l2:  # 经济效益⏎指标, wrapped by hand to fit the column
             l2 = _WRAP.sub("", l2)
@@ -773,9 +776,6 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
         if l2:
             level2 = l2
         raw_name = grid.raw(r, name_col)
-        if _SUBTOTAL in row_keys:
-            r += 1
-            continue
         if raw_name in ("", None) and l1 and not l2 and l1_col is not None and grid.origin(r, l1_col) == (r, l1_col) \
                 and _level1_subtotal(cells, table, cols, r, l1):
             r += 1
