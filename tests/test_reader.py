@@ -1215,3 +1215,7 @@ def test_a_blocks_subtotal_row_is_no_level(tmp_path, label):
         ("产出指标", "养护里程"), ("产出指标", "验收合格率"), ("产出指标", "养护完成时间"),
         ("效益指标", "道路通行条件改善"), ("满意度指标", "群众满意度")]
     assert validate_file(path).findings == []
+    ws["G8"] = 45  # the subtotal written wrong: the block's rows give 50
+    wb.save(path)
+    assert [(f.code, f.cell, f.message()) for f in validate_file(path).findings] == [
+        ("A305", "G8", "填写的「产出指标」得分 45 与计算值 50.00 不符（评分表各行得分之和）")]

@@ -757,7 +757,13 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
                          or _is_line_item_header(cells, r)):
             return r
         if _SUBTOTAL in row_keys or any(k.endswith(_SUBTOTAL) for _, k in cells.keys[r][:1]):
-            r += 1  # 小计, 产出指标小计: a block's subtotal, not a level of its own (it was S102, G204)
+            # 小计, 产出指标小计: a block's subtotal, not a level of its own (it was S102, G204); its
+            # written score is the block's, checked as a result table's part is (A305)
+            if level1 and "score" in cols and "weight" in cols:
+                table.written_parts.append(WrittenPart(
+                    level1, to_number(grid.raw(r, cols["weight"])), to_number(grid.raw(r, cols["score"])), None,
+                    grid.sheet, {f: a1(r, cols[f]) for f in ("weight", "score")}))
+            r += 1
             continue
         l2 = to_text(grid.value(r, l2_col)) if l2_col is not None else ""
         if "\n" in l2:  # 经济效益⏎指标, wrapped by hand to fit the column
