@@ -1018,6 +1018,14 @@ def test_a_prompt_left_in_a_required_field_says_so(tmp_path):
     assert findings(write(tmp_path, edits={"E14": "填写完整"}, name="b.xlsx")) == [("A315", "E14")]  # a result
 
 
+def test_a_total_without_the_execution_score_says_so(tmp_path):
+    """A 总分 of the indicators alone (88.00 of 97.60: the 预算执行率's 9.60 left out, as a unit
+    summing the indicator table's 得分 column writes it): A305 says what was left out."""
+    [f] = validate_file(write(tmp_path, edits={"F21": 90, "G21": 88})).findings
+    assert (f.code, f.cell, f.message()) == (
+        "A305", "G21", "填写的总分 88 与计算值 97.60 不符（9.60 + 50.00 + 28.00 + 10.00；填写的总分未计入预算执行率得分 9.60）")
+
+
 def test_a_funds_amount_in_words_is_no_amount(tmp_path):
     """Outside our templates a funds amount written as words (``约480万``, ``另行核算``) was passed
     by: no execution score, the total 88.00, and nothing said at the cell. A331 says it; a dash,

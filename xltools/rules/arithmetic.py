@@ -398,9 +398,13 @@ def written_scores(ctx: Context) -> Iterator[Finding]:
             "computed": f"{ex.score:.2f}", "explain": _explain(ex)})
     if t.written_total is not None and res.total is not None and isinstance(t.written_total.value, int | float) \
             and _differs(float(t.written_total.value), res.total):
+        explain: str | Text = _total_arithmetic(res)
+        if ex is not None and ex.score and not _differs(float(t.written_total.value), res.total - ex.score):
+            explain = Text(f"{explain}；填写的总分未计入预算执行率得分 {ex.score:.2f}",
+                           f"{explain}; the total written leaves out the execution score {ex.score:.2f}")
         yield Finding("A305", t.written_total.sheet, t.written_total.cell, t.written_total.value, {
             "what": "总分", "what_en": "total", "written": _n(float(t.written_total.value)),
-            "computed": f"{res.total:.2f}", "explain": _total_arithmetic(res)})
+            "computed": f"{res.total:.2f}", "explain": explain})
     computed = {label_key(p.name): p for p in res.parts}
     for p in t.written_parts:
         key = label_key(p.name)
