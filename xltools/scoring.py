@@ -623,8 +623,6 @@ def _qualitative(ind: Indicator, tr: TableRules, d: int, use_written: bool = Tru
                                              "score": f"{score:.{d}f}"}, achieved=outcome == _ACHIEVED)
 
 
-
-
 def not_applicable_words(ind: Indicator) -> str:
     """What the experts wrote for a row none of them scored because it does not apply
     (``不适用``), or "" when any wrote something else, or nothing."""

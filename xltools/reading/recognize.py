@@ -313,6 +313,7 @@ def _fold_long_term(cells: _Cells, tables: list[Table]) -> list[Table]:
 #: An amount typed with its money unit or a currency sign: ``7704200元``, ``770.42万``, ``1,000万元``,
 #: ``¥770.42`` (the sign says money, not which unit: the block's).
 _TYPED_MONEY = re.compile(r"(¥)?([+-]?\d[\d,]*(?:\.\d+)?)(万元|万|元)?")
+_MONEY_MARKS = frozenset("万元¥￥")  # (the full-width ￥ is NFKC's ¥)
 
 
 def _typed_amount(raw: object, unit: str) -> float | None:
@@ -329,9 +330,6 @@ def _typed_amount(raw: object, unit: str) -> float | None:
         return x
     yuan = x * (1 if m[3] == "元" else 1e4)
     return round(yuan if unit == YUAN else yuan / 1e4, 6)
-
-
-_MONEY_MARKS = frozenset("万元¥￥")
 
 
 def _amount_text(grid: Grid, cell: str) -> str:
