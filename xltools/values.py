@@ -813,6 +813,8 @@ def date_in(text: str) -> Value | None:
 #: A span of months or days (``2023年3月-11月``, ``2023年3月至2024年1月``): the work was done at its end.
 _SPAN = re.compile(rf"(?:(?P<y>{_YEAR})年)?\d{{1,2}}月(?:\d{{1,2}}[日号])?(?:-|~|至|到|—)"
                    rf"(?P<end>(?P<y2>{_YEAR}年)?\d{{1,2}}月(?:\d{{1,2}}[日号])?)")
+
+
 def _number_date(digits: str) -> Value | None:
     """A date written as digits, which only a deadline makes one: ``20240105`` (yyyymmdd, as systems
     write a date), or ``45296``, the serial Excel stores a date as (a date pasted into a cell of the
