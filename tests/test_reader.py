@@ -1216,6 +1216,8 @@ def test_a_blocks_subtotal_row_is_no_level(tmp_path, label):
         ("效益指标", "道路通行条件改善"), ("满意度指标", "群众满意度")]
     assert validate_file(path).findings == []
     ws["G8"] = 45  # the subtotal written wrong: the block's rows give 50
+    ws["F8"] = 60  # and its weight: the rows weigh 50
     wb.save(path)
     assert [(f.code, f.cell, f.message()) for f in validate_file(path).findings] == [
+        ("A301", "F8", "「产出指标」分值：60 ≠ 分项合计 50"),
         ("A305", "G8", "填写的「产出指标」得分 45 与计算值 50.00 不符（评分表各行得分之和）")]

@@ -40,6 +40,7 @@ from ..scoring import (
     qual_rate,
     round_half_up,
 )
+from ..taxonomy import level1_key
 from ..values import (
     Value,
     date_in,
@@ -136,6 +137,7 @@ def parts_add_up(ctx: Context) -> Iterator[Finding]:
                 "total": _n(a["annual_total"].value), "sum": _n(parts_sum)})  # type: ignore[arg-type]
     yield from _line_item_sums(t)
     yield from _result_table_sum(t)
+    yield from _part_weights(t)
 
 
 def _line_item_sums(t: Table) -> Iterator[Finding]:
@@ -161,6 +163,25 @@ def _line_item_sums(t: Table) -> Iterator[Finding]:
         if item.kind == "subtotal":
             subtotals.append(item)
             group = []
+
+
+def _part_weights(t: Table) -> Iterator[Finding]:
+    """A block's written 分值 (a 小计 row, a result table's 一级指标 row) against its rows' weights:
+    ``小计 | 50`` over rows of 40 and 20. Not where the blocks are the weighed parts
+    (Table.weights_by_block: their rows have no weights of their own)."""
+    if t.weights_by_block or not t.written_parts:
+        return
+    weights: dict[str, float] = {}
+    for ind in t.indicators:
+        if ind.weight is not None:
+            key = level1_key(ind.level1)
+            weights[key] = weights.get(key, 0.0) + ind.weight
+    for p in t.written_parts:
+        summed = weights.get(level1_key(p.name)) if label_key(p.name) not in TOTAL_LABELS else None
+        if p.weight is not None and summed is not None and _differs(p.weight, summed):
+            yield Finding("A301", p.sheet, p.cells.get("weight", ""), p.weight, {
+                "what": f"「{p.name}」分值", "what_en": f"weight of 「{p.name}」", "total": _n(p.weight),
+                "sum": _n(summed)})
 
 
 def _result_table_sum(t: Table) -> Iterator[Finding]:
