@@ -754,7 +754,8 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
                          or _is_result_header(cells, r) or _is_funds_header(cells, r)
                          or _is_line_item_header(cells, r)):
             return r
-        if _SUBTOTAL in row_keys or any(k.endswith(_SUBTOTAL) for _, k in cells.keys[r][:1]):
+        keys = cells.keys[r]
+        if keys and (_SUBTOTAL in row_keys or keys[0][1].endswith(_SUBTOTAL)):
             # 小计, 产出指标小计: a block's subtotal, not a level of its own (it was S102, G204); its
             # written score is the block's, checked as a result table's part is (A305)
             if level1 and "score" in cols and "weight" in cols:
