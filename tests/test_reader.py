@@ -1027,6 +1027,9 @@ def test_a_reason_merged_over_two_rows_is_the_reason_of_both(tmp_path):
     ({"A1": "二〇二四年度项目支出绩效自评表", "A2": None}, 2024, ""),
     ({"A2": "（2023年1月1日-2023年12月31日）"}, 2023, "A2"),  # the year's period
     ({"A2": "（2023年1月1日至12月31日）"}, 2023, "A2"),
+    ({"A2": "（截至2023年6月30日）"}, 2023, "A2"),  # a monitoring table's period lines
+    ({"A2": "（2023年上半年）"}, 2023, "A2"),
+    ({"A2": "（2023年度1-6月）"}, 2023, "A2"),
 ])
 def test_a_year_in_chinese_numerals(tmp_path, edits, year, cell):
     """二〇二三年度, as formal titles write the year, or the year's period: it was no year (the
