@@ -140,6 +140,10 @@ def test_months_from_other_labels(tmp_path):
     path = write(tmp_path, edits={"E9": "累计完成值", "D6": "累计执行数", "A1": "2024年前三季度绩效运行监控表",
                                   "A2": None}, name="q.xlsx")
     assert read_workbook(path).tables[0].months.value == 9
+    for line, n in (("（截至2024年6月30日）", 6), ("（2024年1月-6月）", 6), ("（2024年第三季度）", 9)):  # no N before
+        path = write(tmp_path, edits={"E9": "累计完成值", "D6": "累计执行数", "A2": line}, name="p.xlsx")
+        (table,) = read_workbook(path).tables
+        assert (table.months.value, table.months.cell, table.header["year"].value) == (n, "A2", 2024)
     path = write(tmp_path, edits={"E9": "累计完成值", "A2": None, "D6": "累计执行数"}, name="c.xlsx")
     (result,) = score_workbook(read_workbook(path))
     assert read_workbook(path).tables[0].months.value is None

@@ -88,15 +88,17 @@ def _months_labels(stems: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-_MONTHS = re.compile(r"1\s*[-—–~～至到－]\s*(\d{1,2})\s*月|(\d{1,2})\s*月\s*[底末]|截[至止]\s*(\d{1,2})\s*月\s*\d{1,2}\s*日"
-                     r"|(上半年|半年度|前三季度|第一季度|一季度|前两季度|第二季度末|第三季度末|二季度末|三季度末)")
+_MONTHS = re.compile(r"1\s*月?\s*[-—–~～至到－]\s*(\d{1,2})\s*月|(\d{1,2})\s*月\s*[底末]"
+                     r"|截[至止](?:\s*20\d\d\s*年)?\s*(\d{1,2})\s*月\s*\d{1,2}\s*日"
+                     r"|(上半年|半年度|前三季度|第一季度|一季度|前两季度|第二季度末|第三季度末|二季度末|三季度末|第二季度|第三季度)")
 _PERIODS = {"上半年": 6, "半年度": 6, "前三季度": 9, "第一季度": 3, "一季度": 3, "前两季度": 6, "第二季度末": 6, "第三季度末": 9,
-            "二季度末": 6, "三季度末": 9}
+            "二季度末": 6, "三季度末": 9, "第二季度": 6, "第三季度": 9}
 
 
 def months_in(text: object) -> int | None:
-    """The N of ``1-6月实际完成值``, ``截至6月底``, ``截至9月30日``, ``2024年1—6月``, ``上半年``,
-    ``前三季度`` (the last one named); else None."""
+    """The N of ``1-6月实际完成值``, ``截至6月底``, ``截至9月30日``, ``截至2024年6月30日``, ``2024年1—6月``,
+    ``2024年1月-6月``, ``上半年``, ``前三季度``, ``2024年第二季度`` (a monitoring table's data are to date)
+    (the last one named); else None."""
     if not isinstance(text, str):
         return None
     found = [_PERIODS[p] if p else int(a or b or c) for a, b, c, p in _MONTHS.findall(text)]
