@@ -1026,6 +1026,23 @@ def test_a_total_without_the_execution_score_says_so(tmp_path):
         "A305", "G21", "填写的总分 88 与计算值 97.60 不符（9.60 + 50.00 + 28.00 + 10.00；填写的总分未计入预算执行率得分 9.60）")
 
 
+@pytest.mark.parametrize("own", [False, True])
+def test_a_departments_goal_declaration(tmp_path, own):
+    """部门整体绩效目标申报表: a declaration (it was read as a department's self-evaluation, A308 on
+    every row, nothing reached), naming its department (not a project: S101), in the project
+    framework or its province's own (履职效能 / 管理效率: no S102, no G204 for 产出/效益)."""
+    edits = {"A1": "部门整体绩效目标申报表", "A4": "部门名称", "B4": "市民政局", "D5": None, "E5": None}
+    if own:
+        edits.update({"A12": "履职效能", "A13": "履职效能", "A14": "履职效能", "A15": "履职效能", "A16": "管理效率",
+                      "A17": "管理效率", "A18": "服务满意度"})
+    path = write(tmp_path, GOALS, edits, name="部门.xlsx")
+    report = validate_file(path)
+    assert (report.tables, report.findings) == ([("goals", "目标申报表")], [])
+    from xltools.reading import read_workbook
+
+    assert read_workbook(path).tables[0].project_name == "市民政局"
+
+
 def test_a_funds_amount_in_words_is_no_amount(tmp_path):
     """Outside our templates a funds amount written as words (``约480万``, ``另行核算``) was passed
     by: no execution score, the total 88.00, and nothing said at the cell. A331 says it; a dash,

@@ -255,11 +255,17 @@ class Table:
         return f.value if f else None
 
     @property
+    def department_wide(self) -> bool:
+        """A department's table as a whole: a 部门整体 self-evaluation, or its goal declaration
+        (部门整体绩效目标申报表, read as a declaration), which names the department, not a project."""
+        return self.kind == DEPT or (self.kind == GOALS and "部门整体" in self.title)
+
+    @property
     def name_field(self) -> Field | None:
         """The 项目名称 — for a department-wide table, which has none, the 部门名称 it is about: the
         name a summary row shows and by which a second copy of the table is known (S106)."""
         f = self.header.get("project")
-        if self.kind == DEPT and (f is None or f.value is None or not str(f.value).strip()):
+        if self.department_wide and (f is None or f.value is None or not str(f.value).strip()):
             return self.header.get("department") or f
         return f
 

@@ -1125,19 +1125,24 @@ def _kind(cells: _Cells, table: Table, cols: dict[str, int], experts: list[int],
     tax = taxonomy.which([i.level1 for i in table.indicators])
     if experts or tax == "evaluation":
         return EVALUATION
-    if tax == "dept":
-        return DEPT
+    declared = "actual" not in cols and "score" not in cols  # nothing reached, nothing scored
     title = _title(cells, start, h)
     table.title = title
+    if tax == "dept":
+        return GOALS if declared and _DECLARED.search(title) else DEPT
     words = title + cells.grid.sheet
     for word, kind in TITLE_KEYWORDS:
         if word in words:
             if kind == GOALS and "actual" in cols:
                 return SELFEVAL
-            if kind == SELFEVAL and "actual" not in cols and "score" not in cols:
+            if kind in (SELFEVAL, DEPT) and declared:  # 部门整体绩效目标申报表: a department's declaration
                 return GOALS
             return kind
     return SELFEVAL if "actual" in cols or "score" in cols else GOALS
+
+
+#: A title naming a declaration (部门整体绩效目标申报表, 部门整体支出绩效目标表).
+_DECLARED = re.compile("申报|目标表")
 
 
 def _months(cells: _Cells, table: Table, cols: dict[str, int], h: int, start: int) -> Field:

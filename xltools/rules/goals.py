@@ -231,8 +231,8 @@ def empty_level1(ctx: Context) -> Iterator[Finding]:
         if level1_key(name) not in used:
             yield Finding("G204", t.sheet, cell, name, {"name": name})
     seen = {level1_key(n) for n in t.level1_cells}
-    if not seen:  # no level columns at all (指标名称 | 指标值 | …): nothing says which block a row is in
-        return
+    if not seen or t.department_wide:  # no level columns at all (指标名称 | 指标值 | …): nothing says which
+        return  # block a row is in; a department's declaration may follow its own framework
     for name in REQUIRED_LEVEL1:
         if level1_key(name) not in seen and t.indicators:
             yield Finding("G204", t.sheet, t.header_cells.get("level1", "A1"), None, {"name": name})

@@ -35,13 +35,13 @@ def _anchor(table: Table) -> str:
 @check("S101")
 def required_fields(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
-    for name, label in REQUIRED_FIELDS[t.kind]:
+    for name, label in REQUIRED_FIELDS[DEPT if t.department_wide else t.kind]:
         value = t.header.get(name)
         written = str(value.value).strip() if value is not None else ""
         prompt = is_prompt(normalize_text(written))  # ``（填写项目全称）`` left in the cell
         if written and not prompt:
             continue
-        if name == "department" and t.kind == DEPT and str(t.field_value("project") or "").strip():
+        if name == "department" and t.department_wide and str(t.field_value("project") or "").strip():
             continue  # 部门名称 read as the project line of a department table
         cell = value.cell if value is not None else t.blanks.get(name, "")
         problem = (f"仍是填写提示「{written}」", f"still holds the prompt 「{written}」") if prompt else ("为空", "is empty")
@@ -68,7 +68,8 @@ def taxonomy_names(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
     tax = TAXONOMIES[t.kind]
     level1_keys, level2_keys = _taxonomy_keys(t.kind)
-    own = t.kind == DEPT and not any(taxonomy.level1_key(n) in level1_keys for n in t.level1_cells)
+    # a department's table (a 部门整体 declaration too) may follow its province's own framework
+    own = t.department_wide and not any(taxonomy.level1_key(n) in level1_keys for n in t.level1_cells)
     for name, cell in t.level1_cells.items():
         if not own and taxonomy.level1_key(name) not in level1_keys:
             yield Finding("S102", t.sheet, cell, name, {
