@@ -102,9 +102,11 @@ _YEAR = re.compile(r"(20\d{2})\s*年")
 #: (2023年度), (2024年1-6月), the whole year's period (2023年1月1日-2023年12月31日, 2023年1月-12月)
 _YEAR_LINE = re.compile(r"^\(?(20\d{2})年(?:度|1[-—–~至]\d{1,2}月(?:份)?"
                         r"|1月(?:1日)?[-—–~至到](?:\1年)?12月(?:31日)?(?:止)?)?\)?$")
-#: Any other line dating the table by one year: (截至2024年6月30日), (2024年上半年), (2024年第二季度),
-#: (2024年度1-6月) — no second year in it (2023年1月1日-2024年12月31日 is two), and no title (…表).
-_YEAR_PERIOD = re.compile(r"^\(?(?:截至|截止到?|统计期间:?)?(20\d{2})年度?(?:[^年()表]|[上下半全]年){1,16}\)?$")
+#: Any other line giving the period of one year the table covers: (截至2024年6月30日), (2024年上半年),
+#: (2024年第二季度), (2024年度1-6月) — no second year in it (2023年1月1日-2024年12月31日 is two), no
+#: title (…表), and a period: (2024年3月填报) dates the filling in, of last year's table.
+_YEAR_PERIOD = re.compile(r"^\(?(?:(?:截至|截止到?)(20\d{2})年(?:[^年()表]){1,12}"
+                          r"|(20\d{2})年度?(?:[^年()表]|[上下半全]年){0,8}(?:季度|半年|全年|[-—–~至到])(?:[^年()表]){0,8})\)?$")
 _NUMBER_TEXT = re.compile(r"^¥?[+-]?\d[\d,]*(?:\.\d+)?(?:%|万元|元|分)?$")
 _MAX_BLANK = 3
 #: A money unit stated by a cell: ``单位：元``, ``金额单位：万元``, a label ending ``（元）``, or the
@@ -1276,7 +1278,7 @@ def _year_from_titles(cells: _Cells, table: Table, start: int) -> None:
         for c, k in cells.keys[r]:
             m = _YEAR_LINE.match(_digit_year(k)) or _YEAR_PERIOD.match(_digit_year(k))
             if m:
-                table.header["year"] = Field(int(m.group(1)), grid.sheet, a1(r, c))
+                table.header["year"] = Field(int(m.group(1) or m.group(2)), grid.sheet, a1(r, c))
                 return
     m = _YEAR.search(_digit_year(table.title)) or _YEAR.search(_digit_year(grid.sheet))
     if m:
