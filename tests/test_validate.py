@@ -475,6 +475,19 @@ def test_every_expert_scores_every_row(tmp_path):
     assert a318({f"H{r}": None for r in range(7, 15)}, "two.xlsx")[0] == []
 
 
+def test_a_score_written_as_a_share_of_its_weight(tmp_path):
+    """An expert's ``90%`` (or a 平均得分 of ``85%``) on a row of 5 points: 4.5 (4.25), as 得分率 is
+    written where the score belongs. It was 0.9: the row's mean 3.07 and A323 (experts far apart)."""
+    from xltools.api import score_file
+    from xltools.samples import demo_samples
+
+    sample, layout = demo_samples()["评价评分表.xlsx"]  # experts in F, G, H; 平均得分 in I; rows 7-14
+    path = write(tmp_path, sample, {"F7": "90%", "I7": "85%"}, name="率.xlsx", layout=layout)
+    row = score_file(path)[0].rows[0]
+    assert (row.score, row.explain()) == (4.27, "专家平均 (4.5 + 4.2 + 4.1)/3 = 4.27")
+    assert [(f.code, f.cell, f.value) for f in validate_file(path).findings] == [("A305", "I7", 4.25)]
+
+
 def test_goals_folder_pairs_each_table_with_its_own_declaration(tmp_path):
     from click.testing import CliRunner
 

@@ -977,8 +977,9 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
     (name_v, direction, unit_v, target_v, actual_v, weight_v, score_v, dev_v, crit_v, out_v, rate_v, mid_v,
      to_date_v, forecast_v, likely_v, measures_v, note_v, deduction_v) = cells_of(cells)
     scores = [to_number(row[c]) if c < n else None for c in experts]
-    if None in scores:  # an expert's 满分 is the row's weight, as a written 得分 of 满分 is
-        scores = [_score(row[c], weight_v) if x is None and c < n else x
+    if experts and (None in scores or any(row[c].__class__ is str for c in experts if c < n)):
+        # an expert's 满分 is the row's weight, as a written 得分 of 满分 is; ``90%`` its share of it
+        scores = [_score(row[c], weight_v) if c < n and (x is None or row[c].__class__ is str) else x
                   for c, x in zip(experts, scores, strict=True)]
     expert_texts = tuple(to_text(row[c]) if c < n else "" for c in experts) if None in scores else ()
     name = to_text(name_v)
@@ -1047,9 +1048,15 @@ _TAKEN_OFF = re.compile(r"扣(?:除)?([0-9]{1,4}(?:\.[0-9]{1,4})?)分?")
 def _score(score_v: object, weight_v: object, deduction_v: object = "") -> float | None:
     """A written 得分: a number, or ``满分`` — the row's weight, which is what the unit claims (and
     A305 checks), where the word left the row's score unwritten (A326) — or the points out of the
-    weight (``14/15``), or what it takes off it (``扣0.5分``: an expert's habit), or, where no 得分 is
-    written, the weight less the points a 扣分 column takes off."""
+    weight (``14/15``), or what it takes off it (``扣0.5分``: an expert's habit), or its share of a weight
+    in points (``90%`` of 5 is 4.5: a 得分率 written where the score belongs; weights written as
+    percentages are percent_weights'), or, where no 得分 is written, the weight less the points a
+    扣分 column takes off."""
     score = to_number(score_v)
+    if score is not None and score_v.__class__ is str and score_v.rstrip().endswith(("%", "％")):  # type: ignore[attr-defined]
+        weight = to_number(weight_v)  # ``90%`` of a weight in points: its share of the weight (4.5 of 5)
+        if weight is not None and weight > 1 and 0 <= score <= 1:
+            return round(weight * score, 9)
     if score is None and score_v.__class__ is str:
         text = normalize_text(score_v)
         if text in ("满分", "得满分"):
