@@ -36,6 +36,7 @@ from .values import (
     percent_scale,
     range_bounds,
     sentence_target,
+    serial_date,
     toward,
     value_read,
 )
@@ -482,11 +483,7 @@ def date_text(v: Value) -> str:
     """A date as written; a bare serial number under the unit 日期 as the date it stands for."""
     if v.kind == "date" or v.number is None or not 1 <= v.number < 2958466:  # Excel's 1900-01-01 … 9999-12-31
         return v.text
-    from datetime import timedelta
-
-    from .values import EPOCH
-
-    d = EPOCH + timedelta(days=v.number)
+    d = serial_date(v.number)
     return f"{d.year}年{d.month}月{d.day}日"
 
 

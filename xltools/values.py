@@ -828,7 +828,7 @@ def _number_date(digits: str) -> Value | None:
         serial = int(digits)
         if not 36526 <= serial <= 73050:  # 2000-01-01 … 2099-12-31
             return None
-        day = EPOCH + timedelta(days=serial)
+        day = serial_date(serial)
         y, m, d = day.year, day.month, day.day
     return Value("date", text=f"{y}年{m}月{d}日", when=(y, m, d))
 
@@ -862,6 +862,11 @@ def _step(text: str, date: re.Match[str]) -> str | None:
 EPOCH = datetime(1899, 12, 30)  # Excel's day 0 (serials count from it)
 #: What a 度量单位 cell says when the target and actual are dates kept as numbers (Excel serials).
 DATE_UNIT = "日期"
+
+
+def serial_date(serial: float) -> datetime:
+    """The date Excel stores as ``serial`` (days since 1899-12-30): :func:`excel_serial` reversed."""
+    return EPOCH + timedelta(days=serial)
 
 
 def excel_serial(d: date) -> float:
