@@ -761,16 +761,16 @@ def parse_date(text: str, col_op: str | None = None) -> Value | None:
             return None  # ``≤12月``, ``12月``: months of duration
         y, mo = int(g("y") or 0), int(g("m"))
         part = g("part")
-        d = int(g("d")) if g("d") else _PARTS.get(part, _last_day(y, mo) if part else 0)
+        d = int(g("d")) if g("d") else _PARTS.get(part, last_day(y, mo) if part else 0)
     elif g("q"):
         y, mo = int(g("qy") or 0), _QUARTERS[g("q")]
-        d = _last_day(y, mo)
+        d = last_day(y, mo)
     elif g("half"):
         y = int(g("hy") or 0)
         mo, d = (6, 30) if g("half") in ("上半年", "年中") else (12, 31)
     else:
         y, mo, d = int(g("ey")), (12 if g("end") else 0), (31 if g("end") else 0)
-    if not (0 <= mo <= 12) or (mo and not (0 <= d <= _last_day(y, mo))) or (not mo and d):
+    if not (0 <= mo <= 12) or (mo and not (0 <= d <= last_day(y, mo))) or (not mo and d):
         return None
     word = g("pre") or ""
     suffix = g("suf") or ""
@@ -822,7 +822,7 @@ def _number_date(digits: str) -> Value | None:
     late."""
     if len(digits) == 8:
         y, m, d = int(digits[:4]), int(digits[4:6]), int(digits[6:])
-        if not (2000 <= y <= 2099 and 1 <= m <= 12 and 1 <= d <= _last_day(y, m)):
+        if not (2000 <= y <= 2099 and 1 <= m <= 12 and 1 <= d <= last_day(y, m)):
             return None
     else:
         serial = int(digits)
@@ -896,7 +896,9 @@ def date_serial(v: Value) -> float | None:
     return None
 
 
-def _last_day(year: int, month: int) -> int:
+def last_day(year: int, month: int) -> int:
+    """The last day of ``month`` (of a leap year when ``year`` is 0: ``2月底`` of no year is the 29th);
+    0 for a month outside 1-12."""
     import calendar
 
     return calendar.monthrange(year or 2000, month)[1] if 1 <= month <= 12 else 0

@@ -9,7 +9,6 @@ right", and decide the table's kind from its columns, its level-1 names and its 
 
 from __future__ import annotations
 
-import calendar
 import math
 import re
 from collections.abc import Callable, Iterator, Set
@@ -51,6 +50,7 @@ from ..values import (
     change_way,
     is_prompt,
     is_qualitative_direction,
+    last_day,
     normalize_text,
     parse_direction,
     parse_value,
@@ -530,7 +530,7 @@ def _deadlines_in_year(table: Table) -> None:
         t = ind.target
         if t.kind == "date" and t.when is not None and not t.when[0]:
             _, m, d = t.when  # (2月底 took a leap year's 29th)
-            ind.target = replace(t, when=(y, m, min(d, calendar.monthrange(y, m)[1]) if 1 <= m <= 12 else d))
+            ind.target = replace(t, when=(y, m, min(d, last_day(y, m)) if 1 <= m <= 12 else d))
 
 
 def _down_columns(grid: Grid, below: int) -> frozenset[int]:
