@@ -349,9 +349,12 @@ def _amount_text(grid: Grid, cell: str) -> str:
     if raw.__class__ is not str or to_number(raw) is not None:
         return ""
     text = raw.strip()  # type: ignore[attr-defined]
-    if not text or parse_value(text).is_none or normalize_text(text) in NOT_APPLICABLE:
-        return ""
-    return text
+    return "" if not text or _says_none(text) else text
+
+
+def _says_none(text: str) -> bool:
+    """An amount cell written as none (``—``, ``无``, ``/``) or as not applying (``不适用``)."""
+    return parse_value(text).is_none or normalize_text(text) in NOT_APPLICABLE
 
 
 def _typed_money(grid: Grid, table: Table) -> None:
@@ -1430,7 +1433,7 @@ def _unread_amount(cells: _Cells, start: int, end: int, f: str) -> dict[str, Fie
             text = to_text(raw)
             if label_key(text) in KNOWN_LABELS or label_key(text) in _UNIT_LABELS:
                 return {}
-            if text and (parse_value(text).is_none or normalize_text(text) in NOT_APPLICABLE):
+            if text and _says_none(text):
                 return {}  # (``—``: none, which a declaration's total is not, but not what A331 says)
             return {f: Field(text or None, grid.sheet, a1(r, cc))}
     return {}
