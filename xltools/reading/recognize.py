@@ -315,25 +315,20 @@ def _fold_long_term(cells: _Cells, tables: list[Table]) -> list[Table]:
     return out
 
 
-#: An amount typed with its money unit or a currency sign: ``7704200元``, ``770.42万``, ``1,000万元``,
-#: ``¥770.42`` (the sign says money, not which unit: the block's).
-_TYPED_MONEY = re.compile(r"(¥)?([+-]?\d[\d,]*(?:\.\d+)?)(万元|万|元)?")
-_MONEY_MARKS = frozenset("万元¥￥")  # (the full-width ￥ is NFKC's ¥)
+#: An amount typed with its money unit: ``7704200元``, ``770.42万``, ``1,000万元``, ``¥7,704,200元`` (a
+#: currency sign alone, ``¥770.42``, is to_number's: the block's unit).
+_TYPED_MONEY = re.compile(r"¥?([+-]?\d[\d,]*(?:\.\d+)?)(万元|万|元)")
 
 
 def _typed_amount(raw: object, unit: str) -> float | None:
     """An amount typed with a money unit of its own (``7704200元``, ``770.42万``) in ``unit`` (元 or
-    万元), or with a currency sign (``¥770.42``: in ``unit``), or None for anything else (a bare
-    number is the block's own)."""
-    if raw.__class__ is not str or _MONEY_MARKS.isdisjoint(raw):  # type: ignore[arg-type]
+    万元), or None for anything else (a bare number, with a currency sign or not, is the block's own)."""
+    if raw.__class__ is not str or "万" not in raw and "元" not in raw:  # type: ignore[operator]
         return None
     m = _TYPED_MONEY.fullmatch(normalize_text(raw))  # type: ignore[arg-type]  (no spaces: ``7,704,200 元``)
-    if m is None or not (m[1] or m[3]):
+    if m is None:
         return None
-    x = float(m[2].replace(",", ""))
-    if not m[3]:
-        return x
-    yuan = x * (1 if m[3] == "元" else 1e4)
+    yuan = float(m[1].replace(",", "")) * (1 if m[2] == "元" else 1e4)
     return round(yuan if unit == YUAN else yuan / 1e4, 6)
 
 
@@ -1508,7 +1503,7 @@ def _line_items(cells: _Cells) -> list[LineItem]:
                 if f in cols:
                     raw = grid.raw(r, cols[f])
                     x = None
-                    if raw.__class__ is str and not _MONEY_MARKS.isdisjoint(raw):  # type: ignore[arg-type]
+                    if raw.__class__ is str and ("元" in raw or "万" in raw):  # type: ignore[operator]
                         if unit is None:  # its header's 预算金额（元）, else the sheet's
                             own = _money_units(grid, h, h + 1)
                             unit = own.pop() if len(own) == 1 else _money_unit(grid, 0, h)
