@@ -135,23 +135,23 @@ def duplicate_names(ctx: Context) -> Iterator[Finding]:
 def hidden_tables(ctx: Context) -> Iterator[Finding]:
     """Tables on hidden sheets, which the reader left out because a visible sheet holds one
     (reading.read_grids): the officer sees one table, and should know why not the other."""
-    for t in ctx.table.hidden_tables:
-        project = t.name_field
-        name = t.project_name or t.title
-        kind = Text(word(f"kind_{t.kind}"), word(f"kind_{t.kind}", "en"))
-        yield Finding("S109", t.sheet, project.cell if project is not None else _anchor(t), name,
-                      {"sheet": t.sheet, "name": name, "kind": kind})
+    return _left_out("S109", ctx.table.hidden_tables)
 
 
 @check("S111")
 def example_tables(ctx: Context) -> Iterator[Finding]:
     """Tables on a sheet named as instructions or an example (填表说明, 填报示例), which the reader
     left out beside the project's own (reading._without_examples): said once, as S109 is."""
-    for t in ctx.table.example_tables:
+    return _left_out("S111", ctx.table.example_tables)
+
+
+def _left_out(code: str, tables: list[Table]) -> Iterator[Finding]:
+    """A finding per table the reader left out, at its 项目名称 cell, naming its sheet, kind and project."""
+    for t in tables:
         project = t.name_field
         name = t.project_name or t.title
         kind = Text(word(f"kind_{t.kind}"), word(f"kind_{t.kind}", "en"))
-        yield Finding("S111", t.sheet, project.cell if project is not None else _anchor(t), name,
+        yield Finding(code, t.sheet, project.cell if project is not None else _anchor(t), name,
                       {"sheet": t.sheet, "name": name, "kind": kind})
 
 
