@@ -21,7 +21,6 @@ from ..model import (
     GOALS,
     MONITOR,
     SELFEVAL,
-    FundsRow,
     Indicator,
     LineItem,
     ScoreGroup,
@@ -702,37 +701,37 @@ def amounts_not_read(ctx: Context) -> Iterator[Finding]:
     if t.template:
         return
     for amount in t.unread_amounts.values():  # a declaration's 年度资金总额
-        text = amount.value
-        yield Finding("A331", amount.sheet, amount.cell, text, {
-            "label": "项目资金", "column": "年度资金总额", "column_en": "annual total",
-            "problem": f"「{text}」不是金额" if text else "未填写", "problem_en": f"「{text}」 is no amount" if text else "is empty",
-            "fix": f"填写金额（单位：{t.money_unit}）", "fix_en": f"write the amount (in {t.money_unit})"})
+        yield _no_amount(t, amount.sheet, amount.cell, "项目资金", ("年度资金总额", "annual total"), amount.value)
     if t.funds is None:
         return
-    row, total = t.funds.row("total"), t.funds.total()
-    rate = ("预算执行进度", "budget progress") if t.kind == MONITOR else ("预算执行率", "execution rate")
-
-    def finding(r: FundsRow, f: str, text: str | None) -> Finding:
-        column, column_en = _funds_column(t, f)
-        problem, problem_en = (f"「{text}」不是金额", f"「{text}」 is no amount") if text else ("未填写", "is empty")
-        if r.kind == "total" and f != "initial_budget":
-            problem, problem_en = f"{problem}，{rate[0]}无法计算", f"{problem_en}: no {rate[1]} can be computed"
-        fix, fix_en = f"填写金额（单位：{t.money_unit}）", f"write the amount (in {t.money_unit})"
-        if r.kind != "total":
-            fix, fix_en = f"{fix}；没有这项资金的填「—」", f"{fix_en}; 「—」 where there are no such funds"
-        return Finding("A331", r.sheet, r.cells[f], text, {
-            "label": r.label, "column": column, "column_en": column_en, "problem": problem,
-            "problem_en": problem_en, "fix": fix, "fix_en": fix_en})
-
     for r in t.funds.rows:
         for f, text in r.texts.items():
-            yield finding(r, f, text)
+            yield _no_amount(t, r.sheet, r.cells[f], r.label, _funds_column(t, f), text,
+                             rate=r.kind == "total" and f != "initial_budget", part=r.kind != "total")
+    row, total = t.funds.row("total"), t.funds.total()
     if row is None or total is None:
         return
     for f in ("annual_budget", "spent"):
         empty = getattr(total, f) is None and f in row.cells and f not in row.texts
         if empty and not (f == "annual_budget" and total.initial_budget is not None):  # 年初预算数 is the year's
-            yield finding(row, f, None)
+            yield _no_amount(t, row.sheet, row.cells[f], row.label, _funds_column(t, f), None, rate=True)
+
+
+def _no_amount(t: Table, sheet: str, cell: str, label: str, column: tuple[str, str], text: object, *,
+               rate: bool = False, part: bool = False) -> Finding:
+    """A331 at ``cell``: the amount of ``label``'s ``column`` (zh, en) is ``text`` (words) or empty;
+    ``rate``: it is one the 预算执行率 (a monitoring table's 执行进度) divides; ``part``: a part of the
+    total, which may be none (``—``)."""
+    problem, problem_en = (f"「{text}」不是金额", f"「{text}」 is no amount") if text else ("未填写", "is empty")
+    if rate:
+        what = ("预算执行进度", "budget progress") if t.kind == MONITOR else ("预算执行率", "execution rate")
+        problem, problem_en = f"{problem}，{what[0]}无法计算", f"{problem_en}: no {what[1]} can be computed"
+    fix, fix_en = f"填写金额（单位：{t.money_unit}）", f"write the amount (in {t.money_unit})"
+    if part:
+        fix, fix_en = f"{fix}；没有这项资金的填「—」", f"{fix_en}; 「—」 where there are no such funds"
+    return Finding("A331", sheet, cell, text, {
+        "label": label, "column": column[0], "column_en": column[1], "problem": problem,
+        "problem_en": problem_en, "fix": fix, "fix_en": fix_en})
 
 
 @check("A321")
