@@ -171,6 +171,8 @@ CASES = [
     ("S103", "D14", None, {"D14": "填写指标值"}),
     ("A308", "E14", None, {"E14": "（请填写实际完成值）"}),
     ("A307", "H14", None, {"E14": "1900人", "G14": 19, "H14": "请在此填写偏差原因"}),
+    ("A332", "E14", None, {"E14": "不适用"}),  # it was judged achieved: full marks for an indicator left unevaluated
+    ("A332", "E18", None, {"E18": "（不涉及）"}),  # a qualitative row likewise
     ("A331", "E7", None, {"E7": "约480万"}),  # no amount: no execution score, nothing said at the cell
     ("A331", "E7", None, {"E7": None, "E8": None}),  # spending left empty, no parts to add up
     ("A321", "E20", None, {"E20": "105%"}),  # 老人满意度 above 100 %
@@ -202,7 +204,7 @@ def test_every_code_is_tested():
 
     tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "A311", "G201", "A314", "M408", "A318", "A319", "A320", "G213",
                                                                       "G210", "S106", "S107", "S108", "A323", "G218", "A324", "S109", "S110", "A325", "A326",
-                                                                      "A330", "G224", "S111"}
+                                                                      "A330", "G224", "S111", "A332"}
     assert tested == set(CATALOGUE)
 
 
@@ -1308,6 +1310,37 @@ def test_a_row_every_expert_marked_not_applicable_is_left_out(tmp_path):
     wb.save(path)
     assert score_file(path)[0].total == 85.32
     assert findings(path) == [("A318", "F10")]
+
+
+def test_an_actual_saying_not_applicable_is_left_out_of_a_self_evaluation(tmp_path):
+    """服务老人人数 (20 of 100) with 实际完成值 ``不适用``: an unknown word was judged achieved, so the
+    row kept its 20 points (97.60 优) with nothing said but A315. A declared indicator left
+    unevaluated scores nothing (national ``not_applicable = "drop"``: 77.60 中), A332 says so and
+    asks for the actual or the reason; a rule set's ``rescale`` takes the total on the 80 that
+    apply. ``fix`` leaves the totals until the unit answers."""
+    from xltools.api import score_file
+    from xltools.fix import corrections
+    from xltools.ruleset import load_rules
+
+    path = write(tmp_path, edits={"E14": "不适用"})
+    (result,) = score_file(path)
+    assert (result.total, result.grade, result.rows[1].score, result.rows[1].explain()) == (
+        77.6, "中", None, "实际完成值为「不适用」，分值 20 不计入总分")
+    report = validate_file(path)
+    assert [(f.code, f.cell, f.message()) for f in report.findings] == [
+        ("A332", "E14", "「服务老人人数」的实际完成值为「不适用」：申报的绩效指标未评价，分值 20 不计入总分（填写的得分 20 也不计入）"),
+        ("A305", "G21", "填写的总分 97.6 与计算值 77.60 不符（9.60 + 30.00 + 28.00 + 10.00）"),
+        ("A306", "B22", "等级「优」与总分 77.60 对应的等级「中」不符")]
+    assert [c.skipped for c in corrections(report.findings)] == ["pending", "pending"]
+    rules = tmp_path / "r.toml"
+    rules.write_text('id = "rescale"\n[selfeval]\nnot_applicable = "rescale"\n', encoding="utf-8")
+    assert [(r.total, r.grade) for r in score_file(path, load_rules(str(rules)))] == [(97.0, "优")]
+    assert [f.message() for f in validate_file(path, load_rules(str(rules)), select=["A332"]).findings] == [
+        "「服务老人人数」的实际完成值为「不适用」：申报的绩效指标未评价，分值 20 不计入总分（填写的得分 20 也不计入）；"
+        "总分按适用指标的 80 分折算：77.60 ÷ 80 × 100 = 97.00"]
+    # a row declared 不涉及 and answered so is as written: nothing left out
+    path = write(tmp_path, edits={"D18": "不涉及", "E18": "不涉及", "G18": 20, "G21": 99.6}, name="b.xlsx")
+    assert score_file(path)[0].total == 99.6
 
 
 def test_a_range_with_both_bounds_is_read_and_needs_no_finding(tmp_path):

@@ -48,6 +48,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "qual_rate": ("定性：{outcome}，{rate} × {weight} = {score}", "qualitative: {outcome}, {rate} × {weight} = {score}"),
     "actual_not_number": ("实际完成值「{actual}」不是数值，记 0 分", "actual \"{actual}\" is not a number: 0"),
     "qual_missing": ("定性：缺少实际完成情况，记 0 分", "qualitative: no outcome given; scored 0"),
+    "actual_not_applicable": ("实际完成值为「{said}」，分值 {weight} 不计入总分",
+                              "the actual says it does not apply ({said}): its weight {weight} is left out of the total"),
     "text_actual": ("实际「{actual}」不是数值，按定性判为{outcome}：{rate} × {weight} = {score}",
                     "actual \"{actual}\" is not a number; read as {outcome}: {rate} × {weight} = {score}"),
     "date_on_time": ("实际 {actual}，目标 {target}：按期完成，得满分 {score}",

@@ -24,17 +24,16 @@ from .ruleset import OutcomeWords, RuleSet, TableRules, load_rules, packaged_heu
 from .taxonomy import level1_key
 from .values import (
     DATE_UNIT,
-    NOT_APPLICABLE,
     Value,
     change_word,
     date_in,
     date_order,
     format_number,
     is_qualitative_direction,
-    normalize_text,
     per_mille_pair,
     percent_scale,
     range_bounds,
+    says_not_applicable,
     sentence_target,
     serial_date,
     toward,
@@ -182,7 +181,7 @@ def score_table(table: Table, rules: RuleSet | None = None, *, path: str = "") -
     parts = _parts(rows, d)
     scored = [r.score for r in rows if r.score is not None]
     total = round_half_up(sum(scored), d) if scored and table.kind not in (GOALS, MONITOR) else None
-    rescaled = _rescaled(rows, total, tr) if table.kind == EVALUATION else None
+    rescaled = _rescaled(rows, total, tr) if table.kind not in (GOALS, MONITOR) else None
     if rescaled is not None:
         total = round_half_up(rescaled[0] / rescaled[1] * rescaled[2], d)
     return ScoreResult(
@@ -198,7 +197,7 @@ def _rescaled(rows: list[RowScore], total: float | None, tr: TableRules) -> tupl
     "rescale", as evaluation guidelines convert it 折算为百分制); else None."""
     if total is None or tr.not_applicable != "rescale":
         return None
-    left_out = sum(r.weight or 0.0 for r in rows if r.explain_key == "not_applicable")
+    left_out = sum(r.weight or 0.0 for r in rows if r.explain_key in NOT_APPLICABLE_KEYS)
     full = sum(r.weight or 0.0 for r in rows)
     applies = full - left_out
     return (total, applies, full) if left_out and applies > 0 else None
@@ -324,6 +323,8 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
     w = ind.weight
     if w is None:
         return _row(ind, None, "no_weight", {}, "weight")
+    if use_written and (said := not_applicable_actual(ind)):
+        return _row(ind, None, "actual_not_applicable", {"said": said, "weight": _fmt(w)}, "actual")
     if not ind.qualitative and _is_dated(ind, use_written):
         return _dated(ind, tr, d, use_written)
     # a sentence where a value belongs (our template's formulas score text as 0); most rows have none
@@ -620,11 +621,27 @@ def _qualitative(ind: Indicator, tr: TableRules, d: int, use_written: bool = Tru
                                              "score": f"{score:.{d}f}"}, achieved=outcome == _ACHIEVED)
 
 
+#: Rows left out of the total because they do not apply: every expert said so (an evaluation), or
+#: a report's 实际完成值 does (a self-evaluation's or a department's row).
+NOT_APPLICABLE_KEYS = frozenset(("not_applicable", "actual_not_applicable"))
+
+
+def not_applicable_actual(ind: Indicator) -> str:
+    """The 实际完成值 of a report's row when it says the row does not apply (``不适用``, ``不涉及``),
+    else "". Such a row was not evaluated, so it is left out of the total as the rule set's
+    ``not_applicable`` says (national: ``drop``, it scores nothing) — not judged achieved, as an
+    unknown word would be. A target that says so as well (a row declared 不涉及) is answered, as
+    written, by the same word."""
+    if ind.actual.kind != "text" or ind.target.kind == "text" and says_not_applicable(ind.target.text):
+        return ""
+    return says_not_applicable(ind.actual.text)
+
+
 def not_applicable_words(ind: Indicator) -> str:
     """What the experts wrote for a row none of them scored because it does not apply
     (``不适用``), or "" when any wrote something else, or nothing."""
-    said = {normalize_text(t).strip("()") for t in ind.expert_texts if t}
-    return "、".join(sorted(said)) if said and said <= NOT_APPLICABLE else ""
+    said = {says_not_applicable(t) for t in ind.expert_texts if t}
+    return "、".join(sorted(said)) if said and "" not in said else ""
 
 
 def _expert_row(ind: Indicator, d: int, *, not_applicable: bool = True) -> RowScore:

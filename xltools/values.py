@@ -73,6 +73,12 @@ def is_prompt(text: str) -> bool:
 #: judge (no 政府采购), which is left out of the total (TableRules.not_applicable), not scored 0; an
 #: amount of a source of funds the project has none of.
 NOT_APPLICABLE = frozenset(("不适用", "不涉及", "无此项", "本项目不涉及", "不适用本项目", "不考核", "不评价"))
+
+
+def says_not_applicable(text: str) -> str:
+    """The :data:`NOT_APPLICABLE` word a cell says (``（不适用）``, ``不涉及。``), or ""."""
+    said = normalize_text(text).strip("()。.")
+    return said if said in NOT_APPLICABLE else ""
 # A word prefix (不低于), then/or a symbol prefix (≥), longest spelling first.
 _WORD_OP = dict(_PREFIX_WORDS)
 #: Every spelling of an operator before a number, symbols and words.

@@ -43,7 +43,6 @@ from ..values import (
     INCIDENTS,
     NONE,
     NONE_TEXT,
-    NOT_APPLICABLE,
     TRAILING_REMARK,
     ZERO_WORDS,
     Value,
@@ -54,6 +53,7 @@ from ..values import (
     normalize_text,
     parse_direction,
     parse_value,
+    says_not_applicable,
     unit_from_name,
     year_of,
 )
@@ -349,7 +349,7 @@ def _amount_text(grid: Grid, cell: str) -> str:
 
 def _says_none(text: str) -> bool:
     """An amount cell written as none (``—``, ``无``, ``/``) or as not applying (``不适用``)."""
-    return parse_value(text).is_none or normalize_text(text) in NOT_APPLICABLE
+    return parse_value(text).is_none or bool(says_not_applicable(text))
 
 
 def _typed_money(grid: Grid, table: Table) -> None:

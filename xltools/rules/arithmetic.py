@@ -30,6 +30,7 @@ from ..reading.labels import TOTAL_LABELS, label_key
 from ..reading.source import UNCALCULATED
 from ..ruleset import TableRules
 from ..scoring import (
+    NOT_APPLICABLE_KEYS,
     RowScore,
     ScoreResult,
     aligned,
@@ -320,23 +321,26 @@ def expert_scores(ctx: Context) -> Iterator[Finding]:
                 "problem": problem, "problem_en": problem_en, "weight": _n(ind.weight)})
 
 
-@check("A330")
+@check("A330", "A332")
 def not_applicable(ctx: Context) -> Iterator[Finding]:
-    """A row every expert marked 不适用 (values.NOT_APPLICABLE): left out of the total, and, as the
-    rule set takes it, the total on the full marks of the rows that apply. Said once, so that the
-    total's arithmetic can be followed; nothing is wrong."""
+    """Rows left out of the total because they do not apply, and, as the rule set takes it, the
+    total on the full marks of the rows that apply. In an evaluation every expert said so (A330,
+    info: said once, so that the total's arithmetic can be followed); in a self-evaluation the
+    unit did, of an indicator it declared (A332, a warning: reviewers ask why it went unevaluated)."""
     t, res = ctx.table, ctx.result
-    if t.kind != EVALUATION:
-        return
     how = how_en = ""
     if res.rescaled is not None and res.total is not None:
         total, applies, full = res.rescaled
         how = f"；总分按适用指标的 {_n(applies)} 分折算：{total:.2f} ÷ {_n(applies)} × {_n(full)} = {res.total:.2f}"
         how_en = f"; the total is taken on the {_n(applies)} that apply: {total:.2f} / {_n(applies)} × {_n(full)} = {res.total:.2f}"
     for row in res.rows:
-        if row.explain_key == "not_applicable" and row.indicator is not None:
-            yield Finding("A330", t.sheet, row.indicator.cell("expert1"), row.params["said"], {
-                "name": row.name, "said": row.params["said"], "weight": row.params["weight"], "how": how, "how_en": how_en})
+        if row.explain_key in NOT_APPLICABLE_KEYS and row.indicator is not None:
+            code, cell = ("A330", "expert1") if row.explain_key == "not_applicable" else ("A332", "actual")
+            written = row.indicator.score if code == "A332" else None
+            yield Finding(code, t.sheet, row.indicator.cell(cell), row.params["said"], {
+                "name": row.name, "said": row.params["said"], "weight": row.params["weight"],
+                "how": (f"（填写的得分 {_n(written)} 也不计入）" if written is not None else "") + how,
+                "how_en": (f" (the written score {_n(written)} with it)" if written is not None else "") + how_en})
 
 
 @check("A323")
@@ -594,9 +598,10 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
     if t.kind not in (SELFEVAL, DEPT, MONITOR):
         return
     col = "to_date" if t.kind == MONITOR else "actual"
+    left_out = {id(r.indicator) for r in ctx.result.rows if r.explain_key in NOT_APPLICABLE_KEYS}
     for ind in t.indicators:
         target, actual = ind.target, getattr(ind, col)
-        if ind.qualitative or not ind.name:
+        if ind.qualitative or not ind.name or id(ind) in left_out:  # 不适用: A332's
             continue
         if written_bound(actual) is not None and t.kind != MONITOR:  # a forecast may well be "≥95%"
             yield Finding("A322", t.sheet, ind.cell(col), actual.text, _as_target(ind.name, actual))

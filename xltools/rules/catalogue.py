@@ -231,6 +231,12 @@ CATALOGUE: dict[str, Entry] = {
                   "the experts score it"),
     "A331": Entry(ERROR, "「{label}」的{column}{problem}", "the {column_en} of 「{label}」 {problem_en}",
                   "{fix}", "{fix_en}"),
+    "A332": Entry(WARNING, "「{name}」的实际完成值为「{said}」：申报的绩效指标未评价，分值 {weight} 不计入总分{how}",
+                  "the actual of 「{name}」 says it does not apply ({said}): a declared indicator left unevaluated, "
+                  "its weight {weight} left out of the total{how_en}",
+                  "填写实际完成值并计分；确因项目调整而不适用的，在偏差原因分析中说明，并按规定调整绩效目标",
+                  "write what was reached and score it; if a change to the project made it inapplicable, say so in "
+                  "the deviation reason and have the goals adjusted as the rules require"),
     # --- M: mid-year monitoring (绩效运行监控表, domain.md §3.6; xltools/monitoring.py) ----------
     "M401": Entry(WARNING, "「{name}」{light}（{how}），但未填写偏差原因",
                   "「{name}」 shows {light_en} ({how}) but gives no reason for the deviation",
@@ -315,6 +321,11 @@ _BRIEF = {
     "A331": ("资金表的金额写成了文字（如「约770万」），或年度资金总额的预算数、执行数未填写且无分项可合计",
              "a funds amount written as words (约770万), or 年度资金总额's budget or spending left empty with no "
              "parts to add up"),
+    "A332": ("自评表的实际完成值写「不适用」「不涉及」：申报的指标未评价，按规则集 not_applicable 不计分（全国默认 drop："
+             "总分为其余得分之和；rescale：按适用指标折算为百分制）",
+             "a self-evaluation's actual written 不适用 (不涉及): a declared indicator left unevaluated, scored by the "
+             "rule set's not_applicable (national: drop, the total is the others' sum; rescale: on the full marks "
+             "of the rows that apply)"),
 }
 
 
