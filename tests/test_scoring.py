@@ -291,6 +291,10 @@ def test_overachievement_threshold_is_data(tmp_path):
         ("效益尚未显现", None, 6.0, "qual_default"),  # not yet: partly (was achieved)
         ("暂未体现", None, 6.0, "qual_default"),
         ("尚未完成", None, 0.0, "qual_default"),
+        ("暂无数据", None, 0.0, "qual_default"),  # nothing known to judge by: no achievement (was 10)
+        ("无法统计", None, 0.0, "qual_default"),
+        ("待定", None, 0.0, "qual_default"),
+        ("问题整改中", None, 6.0, "qual_default"),  # still under way (was 10)
         ("", None, 0.0, "qual_missing"),
         ("达到预期", 12, 10.0, "qual_default"),  # written above the weight is ignored (A304)
     ],
