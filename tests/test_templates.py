@@ -214,6 +214,25 @@ def test_deadlines_poured_into_the_template_score_the_same(tmp_path, soffice):
     assert after.total == before.total
 
 
+def test_a_row_left_out_as_not_applicable_is_poured_unscored(tmp_path, soffice):
+    """A row whose actual says 不适用 (A332: left out, national ``drop``) poured into the template
+    took the outcome its word was judged by — 达成年度指标, full marks in the template (97.60
+    against Python's 77.60); it is poured with no outcome, which the template scores 0."""
+    from xltools.api import read_workbook
+
+    from .test_validate import CLEAN, write
+
+    src = write(tmp_path, CLEAN, {"E14": "不适用"}, name="src.xlsx")
+    before = score_file(src)[0]
+    assert before.total == 77.6
+    out = tmp_path / "poured.xlsx"
+    write_template("selfeval", str(out), source=read_workbook(src).tables[0])
+    convert_all(soffice, [str(out)], str(tmp_path / "lo"))
+    after = score_file(str(tmp_path / "lo" / "poured.xlsx"))[0]
+    assert [(r.name, r.score) for r in after.rows if r.name == "服务老人人数"] == [("服务老人人数", 0.0)]
+    assert after.total == before.total
+
+
 def test_selfeval_from_declared_goals(tmp_path, build, demo):
     from click.testing import CliRunner
 

@@ -165,7 +165,7 @@ def _fill_amounts(ws, built: Built, source: Table) -> None:  # noqa: ANN001
 
 def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  # noqa: ANN001
     from ..monitoring import how_often
-    from ..scoring import judged
+    from ..scoring import NOT_APPLICABLE_KEYS, judged
 
     L = built.columns
     result = score_table(source, rules) if source.kind in (SELFEVAL, DEPT) else None
@@ -232,7 +232,8 @@ def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  
                 band = next((b for b in bands if b.low <= rate <= b.high), bands[-1])
                 put("outcome", band.outcome)
                 put("qual_rate", rate)
-            elif ind.outcome or text_actual:
+            elif (ind.outcome or text_actual) and not (row_score and row_score.explain_key in NOT_APPLICABLE_KEYS):
+                # (a row left out as not applying takes no outcome: the template scores it 0, as drop does)
                 put("outcome", bands[judged(ind, ind.outcome or ind.actual.text, tr)].outcome)
             continue
         put("direction", ind.op or "")
