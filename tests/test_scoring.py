@@ -295,6 +295,14 @@ def test_overachievement_threshold_is_data(tmp_path):
         ("无法统计", None, 0.0, "qual_default"),
         ("待定", None, 0.0, "qual_default"),
         ("问题整改中", None, 6.0, "qual_default"),  # still under way (was 10)
+        ("未发现违规问题", None, 10.0, "qual_default"),  # what must not happen did not (was 未…, failed)
+        ("全年无安全事故", None, 10.0, "qual_default"),
+        ("零投诉", None, 10.0, "qual_default"),
+        ("未发现问题", None, 10.0, "qual_default"),
+        ("存在违规", None, 0.0, "qual_default"),  # what must not happen did (was achieved)
+        ("发现违规问题2个", None, 0.0, "qual_default"),
+        ("未解决问题", None, 0.0, "qual_default"),
+        ("无明显变化", None, 0.0, "qual_default"),
         ("", None, 0.0, "qual_missing"),
         ("达到预期", 12, 10.0, "qual_default"),  # written above the weight is ignored (A304)
     ],
@@ -316,7 +324,7 @@ def test_a_rule_set_adds_outcome_words(tmp_path):
     assert got == [10.0, 0.0, 10.0, 6.0]
     bad = tmp_path / "bad.toml"
     bad.write_text('[heuristics.outcome]\nachieved = ["好"]\n', encoding="utf-8")
-    with pytest.raises(RulesError, match="partial、failed_start、failed、late"):
+    with pytest.raises(RulesError, match="partial、nothing_wrong_start、wrong、failed_start、failed、late"):
         load_rules(str(bad))
 
 

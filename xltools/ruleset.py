@@ -36,9 +36,9 @@ class Band:
     default: float
 
 
-#: Added qualitative-outcome words, by list (partial, failed_start, failed, late): hashable, for caches.
+#: Added qualitative-outcome words, by list (OUTCOME_LISTS): hashable, for caches.
 OutcomeWords = tuple[tuple[str, tuple[str, ...]], ...]
-OUTCOME_LISTS = ("partial", "failed_start", "failed", "late")
+OUTCOME_LISTS = ("partial", "nothing_wrong_start", "wrong", "failed_start", "failed", "late")
 
 
 @dataclass(frozen=True, slots=True)

@@ -555,7 +555,8 @@ def _outcome_words(extra: OutcomeWords = ()) -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=4096)
 def outcome_of(text: str, extra: OutcomeWords = ()) -> int:
     """Classify a qualitative result text into the three outcomes of domain.md §5: partly
-    achieved by its words (``基本``), else failed (``未…``, ``不合格``), else partly when late or
+    achieved by its words (``基本``), else achieved when it says that what must not happen did not
+    (``未发现违规问题``, ``无安全事故``, ``零投诉``), else failed (``未…``, ``不合格``, ``存在违规``), else partly when late or
     still under way or short of the mark (``延期完成``, ``进行中``, ``有待提高``; ``逾期未完成`` failed),
     else achieved. ``extra``: a rule set's added words (TableRules.outcome_words)."""
     if not text:
@@ -563,6 +564,8 @@ def outcome_of(text: str, extra: OutcomeWords = ()) -> int:
     w = _outcome_words(extra)
     if any(x in text for x in w["partial"]):
         return _PARTIAL
+    if text.startswith(w["nothing_wrong_start"]) and any(x in text for x in w["wrong"]):
+        return _ACHIEVED  # 未发现违规问题, 无安全事故: what must not happen did not
     if text.startswith(w["failed_start"]) or any(x in text for x in w["failed"]):
         return _FAILED
     return _PARTIAL if any(x in text for x in w["late"]) else _ACHIEVED
