@@ -340,7 +340,7 @@ def not_applicable(ctx: Context) -> Iterator[Finding]:
             yield Finding(code, t.sheet, row.indicator.cell(cell), row.params["said"], {
                 "name": row.name, "said": row.params["said"], "weight": row.params["weight"],
                 "how": (f"（填写的得分 {_n(written)} 也不计入）" if written is not None else "") + how,
-                "how_en": (f" (the written score {_n(written)} with it)" if written is not None else "") + how_en})
+                "how_en": (f" (nor is the written score {_n(written)})" if written is not None else "") + how_en})
 
 
 @check("A323")
