@@ -313,6 +313,16 @@ def test_a_number_too_long_to_hold_is_text(text):
     assert to_number(text) is None
 
 
+@pytest.mark.parametrize(("text", "number"), [("1,100", 1100), ("4,800,000元", 4800000), ("4,5", None),
+                                               ("770,42", None), ("1,00", None), ("12,3456", None)])
+def test_a_cell_number_groups_its_thousands(text, number):
+    """A comma groups thousands, as values.parse_value reads it; ``4,5`` (an expert's typo for 4.5)
+    was 45 — past the row's weight of 5, with A304 and A323 — and is now no number (A318)."""
+    from xltools.reading.recognize import to_number
+
+    assert to_number(text) == number
+
+
 @given(st.one_of(st.integers(), st.floats(allow_nan=True, allow_infinity=True), st.booleans(),
                  st.none(), st.dates()))
 def test_never_crashes_on_any_cell(x):

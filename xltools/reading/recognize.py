@@ -107,7 +107,7 @@ _YEAR_LINE = re.compile(r"^\(?(20\d{2})年(?:度|1[-—–~至]\d{1,2}月(?:份)
 #: title (…表), and a period: (2024年3月填报) dates the filling in, of last year's table.
 _YEAR_PERIOD = re.compile(r"^\(?(?:(?:截至|截止到?)(20\d{2})年(?:[^年()表]){1,12}"
                           r"|(20\d{2})年度?(?:[^年()表]|[上下半全]年){0,8}(?:季度|半年|全年|[-—–~至到])(?:[^年()表]){0,8})\)?$")
-_NUMBER_TEXT = re.compile(r"^¥?[+-]?\d[\d,]*(?:\.\d+)?(?:%|万元|元|分)?$")
+_NUMBER_TEXT = re.compile(r"^¥?[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:%|万元|元|分)?$")  # 1,100 — not 4,5 (a typo for 4.5)
 _MAX_BLANK = 3
 #: A money unit stated by a cell: ``单位：元``, ``金额单位：万元``, a label ending ``（元）``, or the
 #: unit alone in a cell of its own (``全年执行数 | 元 | 480000``); ``资金100万元`` in a text is not one.
