@@ -1312,6 +1312,19 @@ def test_a_row_every_expert_marked_not_applicable_is_left_out(tmp_path):
     assert findings(path) == [("A318", "F10")]
 
 
+@pytest.mark.parametrize(("reason", "found"), [
+    ("已完成", "「服务老人人数」未完全达成，但未填写偏差原因分析及改进措施（「已完成」不是原因）"),  # the state, not its reason
+    ("偏差原因：", "「服务老人人数」未完全达成，但未填写偏差原因分析及改进措施（「偏差原因：」不是原因）"),  # the label alone
+    ("……", "「服务老人人数」未完全达成，但未填写偏差原因分析及改进措施（「……」不是原因）"),
+    ("已完成招募，部分老人转入其他机构", None),
+])
+def test_a_deviation_reason_that_gives_none(tmp_path, reason, found):
+    """已完成, the label 偏差原因： or …… beside a row short of its target passed as its reason."""
+    path = write(tmp_path, edits={"E14": "1900人", "G14": 19, "H14": reason})
+    got = [f.message() for f in validate_file(path, select=["A307"]).findings]
+    assert got == ([found] if found else [])
+
+
 def test_an_actual_saying_not_applicable_is_left_out_of_a_self_evaluation(tmp_path):
     """服务老人人数 (20 of 100) with 实际完成值 ``不适用``: an unknown word was judged achieved, so the
     row kept its 20 points (97.60 优) with nothing said but A315. A declared indicator left

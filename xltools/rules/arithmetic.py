@@ -509,8 +509,10 @@ def deviations(ctx: Context) -> Iterator[Finding]:
         else:
             continue
         if not stated(ind.deviation, ctx.words) and not _score_sheet(ind):
-            yield Finding("A307", t.sheet, ind.cell("deviation"), None,
-                          {"name": ind.name, "state": state, "state_en": state_en})
+            said = ind.deviation.strip()  # ``无``, ``已完成``: a placeholder, not a reason
+            yield Finding("A307", t.sheet, ind.cell("deviation"), said or None, {
+                "name": ind.name, "state": state, "state_en": state_en,
+                "written": f"（「{said}」不是原因）" if said else "", "written_en": f" (「{said}」 is no reason)" if said else ""})
 
 
 #: The scorings of a row short of its target, or above an equality: where a unit slip shows.
