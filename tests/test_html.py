@@ -133,12 +133,46 @@ def test_a_hostile_or_broken_excel_2003_xml_is_refused_in_a_sentence(tmp_path, b
         read_workbook(path)
 
 
-def test_a_csv_is_still_refused_as_text(tmp_path):
-    """A page begins with a tag; a CSV holding one further on is still a CSV."""
+def test_a_csv_is_not_read_as_a_page(tmp_path):
+    """A page begins with a tag; a CSV holding one further on is still a CSV: its fields, as
+    Excel opens it under .xls (reading/delimited.py). Named .xlsx it is refused, as Excel does."""
+    from xltools.reading.source import load_grids
+
     csv = tmp_path / "b.xls"
     csv.write_text("项目名称,说明\n社区养老服务,<table>\n", encoding="utf-8")
+    [grid] = load_grids(str(csv))
+    assert grid.rows == [["项目名称", "说明"], ["社区养老服务", "<table>"]]
+    misnamed = tmp_path / "b.xlsx"
+    misnamed.write_bytes(csv.read_bytes())
     with pytest.raises(UnreadableWorkbook, match="这是文本文件（如 CSV）"):
-        read_workbook(csv)
+        read_workbook(misnamed)
+
+
+def test_a_self_evaluation_exported_as_delimited_text_reads_as_the_workbook(tmp_path):
+    """A system's "Excel" export that is tab-separated text in GB18030 under .xls, and the same as
+    a UTF-8 CSV with a byte-order mark: refused as text, they are read as Excel opens them — the
+    demo's self-evaluation with its score and findings, cell for cell."""
+    import csv as csvlib
+
+    import openpyxl
+
+    from xltools.samples import demo_samples, write_sample
+
+    sample, layout = demo_samples()["自评表.xlsx"]
+    book = tmp_path / "自评表.xlsx"
+    write_sample(sample, book, layout)
+    rows = [["" if c.value is None else c.value for c in r] for r in openpyxl.load_workbook(book).active.iter_rows()]
+    tsv, csv = tmp_path / "导出.xls", tmp_path / "导出.csv"
+    with open(tsv, "w", encoding="gb18030", newline="") as fh:
+        csvlib.writer(fh, delimiter="\t").writerows(rows)
+    with open(csv, "w", encoding="utf-8-sig", newline="") as fh:
+        csvlib.writer(fh).writerows(rows)
+    want = sorted((f.code, f.cell) for f in validate_file(book).findings)
+    assert want == [("A307", "H14"), ("A312", "E14"), ("A317", "E12"), ("G209", "B12")]
+    for path in (tsv, csv):
+        [result] = score_file(path)
+        assert (result.total, result.grade, result.figures["execution_rate"]) == (94.3, "优", 0.7704)
+        assert sorted((f.code, f.cell) for f in validate_file(path).findings) == want
 
 
 def spreadsheet_2003(book: str, out, *, indexed: bool = True) -> None:

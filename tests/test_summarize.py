@@ -85,7 +85,7 @@ def test_summary_numbers_equal_score_and_validate(batch, tmp_path):
     severities = [("错误", "警告", "提示").index(r[1]) for r in stats]
     assert severities == sorted(severities) and stats[0][1] == "错误"  # errors first
     a307 = next(r for r in stats if r[0] == "A307")
-    assert a307[2:4] == ("「…」…，但未填写偏差原因分析及改进措施", "说明偏差原因及改进措施")
+    assert a307[2:4] == ("「…」…，但未填写偏差原因分析及改进措施…", "说明偏差原因及改进措施")
     formula_row = next(r for r in ws.iter_rows(min_row=3) if r[0].value.endswith("公式.xlsx"))
     assert (formula_row[3].value, formula_row[3].data_type) == ('=HYPERLINK("x")', "s")
     assert ws.freeze_panes == "A3" and ws.auto_filter.ref.startswith("A2:")
@@ -767,6 +767,29 @@ def test_an_xlsb_in_a_folder_is_listed_as_unreadable_with_how_to_convert_it(tmp_
     unread = json.loads((tmp_path / "汇总.json").read_text(encoding="utf-8"))["unreadable"]
     assert [(os.path.basename(u["path"]), u["error"]) for u in unread] == [
         ("二进制.xlsb", "二进制.xlsb：这是 Excel 二进制工作簿（.xlsb），不受支持；请在 Excel 中另存为 .xlsx 后再试。")]
+
+
+def test_a_csv_named_is_summarized_one_in_a_folder_is_skipped(tmp_path):
+    """A CSV export named on the command line is the table it holds (reading/delimited.py); it was
+    skipped as "not a workbook". In a folder a .csv is some other document, skipped as before."""
+    from xltools.summary.collect import discover
+
+    d = tmp_path / "收件"
+    d.mkdir()
+    write(d, CLEAN, name="自评表.xlsx")
+    rows = [["" if c.value is None else c.value for c in r]
+            for r in openpyxl.load_workbook(d / "自评表.xlsx").active.iter_rows()]
+    named = tmp_path / "导出.csv"
+    with open(named, "w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    shutil.copy(named, d / "清单.csv")
+    files, skipped = discover([str(d), str(named)])
+    assert files == [str(d / "自评表.xlsx"), str(named)]
+    assert [os.path.basename(p) for p, _ in skipped] == ["清单.csv"]
+    res = CliRunner().invoke(cli, ["summarize", str(named), "-o", str(tmp_path / "汇总.json"), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    [record] = json.loads((tmp_path / "汇总.json").read_text(encoding="utf-8"))["records"]
+    assert (record["total"], record["project"]) == (97.6, CLEAN.project)
 
 
 def test_an_earlier_summary_is_told_by_its_sheet_names_a_workbook_of_tables_is_not(tmp_path):

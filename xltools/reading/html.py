@@ -58,13 +58,13 @@ def read_html(path: str, rows_limit: int) -> list[Grid]:
     with open(path, "rb") as fh:
         data = fh.read(MAX_BYTES + 1)
     parser = _Tables(rows_limit)
-    parser.feed(_decode(data[:MAX_BYTES]))
+    parser.feed(decode_page(data[:MAX_BYTES]))
     parser.end_cell()
     sheet = os.path.splitext(os.path.basename(path))[0][:31] or "Sheet1"
     return [Grid(sheet, padded(parser.rows), parser.merged)]
 
 
-def _decode(data: bytes) -> str:
+def decode_page(data: bytes) -> str:
     """The page's text: by its byte-order mark, else the charset it declares, else UTF-8, else
     GB18030 (what systems on Chinese Windows write without saying so)."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -85,7 +85,7 @@ def _decode(data: bytes) -> str:
         return data.decode("gb18030", "replace")
 
 
-def _value(text: str) -> object:
+def page_value(text: str) -> object:
     """A cell's text as Excel takes it from a page: a plain number becomes a number (``1,200.50``);
     anything else stays text (``95%``, ``≥90%``, ``001`` — a code, leading zero kept)."""
     if _NUMBER.fullmatch(text) and not (len(text) > 1 and text.startswith("0") and text[1] != "."):
@@ -198,7 +198,7 @@ class _Tables:
             rows = cols = 1
         if len(row) <= c:
             row.extend([""] * (c + 1 - len(row)))
-        row[c] = _value(text)
+        row[c] = page_value(text)
         if self.num:  # 114.123 shown as 114.12, 0.9692 as 96.92%: the value, as Excel reads it back
             try:
                 row[c] = float(self.num)

@@ -72,7 +72,8 @@ def check_container(path: str) -> tuple[str, dict[str, str]]:
 class Container(NamedTuple):
     """What the look at a file before python-calamine found, by sheet name."""
 
-    kind: str  # zip, ole, or a text format saved as .xls: html (reading/html.py), xml2003 (reading/xml2003.py)
+    kind: str  # zip, ole, or a text format saved as .xls: html (reading/html.py), xml2003 (reading/xml2003.py),
+    # delimited (reading/delimited.py)
     too_big: dict[str, str]  # sheets not to read: their far cells, or "" for too many bytes
     errors: dict[str, Cells]  # cells showing a formula error (A314), when asked for
     odd: bool  # a sheet may hold a number python-calamine reads as inf or nan: every sheet is checked
@@ -158,6 +159,12 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
             if size > MAX_BYTES:
                 raise _too_large(path)
             return Container(kind, {}, {}, False)
+        from .delimited import SUFFIXES
+
+        if os.fspath(path).lower().endswith(SUFFIXES):  # tab- or comma-separated text, as Excel opens it (reading/delimited.py)
+            if size > MAX_BYTES:
+                raise _too_large(path)
+            return Container("delimited", {}, {}, False)
         raise _refuse(path, "这是文本文件（如 CSV），不是 Excel 工作簿；请在 Excel 中打开后另存为 .xlsx。",
                       "this is a text file (e.g. CSV), not an Excel workbook; open it in Excel and save as .xlsx.")
     raise _refuse(path, "不是可识别的工作簿格式（支持 .xlsx/.xlsm/.xls/.et/.ods）。",
@@ -671,6 +678,10 @@ def _load_grids(path: str) -> list[Grid]:
         from .html import read_html
 
         return read_html(path, MAX_ROWS)
+    if found.kind == "delimited":
+        from .delimited import read_delimited
+
+        return read_delimited(path, MAX_ROWS)
     if found.kind == "xml2003":
         from .xml2003 import read_xml2003
 

@@ -35,6 +35,9 @@ SUMMARY_SKIPPED = "xltools 生成的汇总表，已跳过"
 #: Why :func:`discover` lists a path given that does not exist (such a path fails the run).
 MISSING = "文件不存在"
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ett", ".ods")  # .et/.ett: WPS 表格 (read as .xls or .xlsx by content)
+#: Text a person names is read as the table it holds (reading/delimited.py: a CSV export); found in a
+#: folder, such a file is some other document, and skipped.
+TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 #: Found in folders besides those: workbooks xltools refuses (.xlsb), listed as unreadable with how to
 #: convert them — a project's table missing from the summary must not pass as "not a workbook".
 REFUSED_SUFFIXES = (".xlsb",)
@@ -108,7 +111,7 @@ def discover(paths: Iterable[str], output: str | None = None) -> tuple[list[str]
     out = path_key(output, cwd) if output else None
     seen: set[str] = set()
 
-    def consider(p: str) -> None:
+    def consider(p: str, named: bool = False) -> None:
         key = path_key(p, cwd)
         if key in seen:  # named twice, or named and inside a folder given too: summed once
             return
@@ -121,7 +124,8 @@ def discover(paths: Iterable[str], output: str | None = None) -> tuple[list[str]
             skipped.append((p, "LibreOffice/WPS 锁定文件（.~），已跳过"))
         elif name.startswith("._"):  # what macOS writes beside every file copied to a USB stick
             skipped.append((p, "macOS 附带的资源文件（._），不是工作簿，已跳过"))
-        elif not name.lower().endswith(WORKBOOK_SUFFIXES + REFUSED_SUFFIXES) and not _xml_workbook(p):
+        elif not name.lower().endswith(WORKBOOK_SUFFIXES + REFUSED_SUFFIXES + (TEXT_SUFFIXES if named else ())) \
+                and not _xml_workbook(p):
             skipped.append((p, "不是工作簿（扩展名不是 .xlsx/.xlsm/.xls/.et/.ods），已跳过"))
         elif key == out:
             skipped.append((p, "本次汇总的输出文件，已跳过"))
@@ -137,7 +141,7 @@ def discover(paths: Iterable[str], output: str | None = None) -> tuple[list[str]
                 for n in sorted(names):
                     consider(os.path.join(root, n))
         elif os.path.exists(p):
-            consider(p)
+            consider(p, named=True)
         else:
             skipped.append((p, MISSING))
     return files, skipped
