@@ -173,6 +173,7 @@ CASES = [
     ("A307", "H14", None, {"E14": "1900人", "G14": 19, "H14": "请在此填写偏差原因"}),
     ("A332", "E14", None, {"E14": "不适用"}),  # it was judged achieved: full marks for an indicator left unevaluated
     ("A332", "E18", None, {"E18": "（不涉及）"}),  # a qualitative row likewise
+    ("G225", "D18", None, {"D18": "不涉及", "E18": "不涉及"}),  # declared not to apply, yet 20 points: it took them
     ("A331", "E7", None, {"E7": "约480万"}),  # no amount: no execution score, nothing said at the cell
     ("A331", "E7", None, {"E7": None, "E8": None}),  # spending left empty, no parts to add up
     ("A321", "E20", None, {"E20": "105%"}),  # 老人满意度 above 100 %
@@ -1351,9 +1352,13 @@ def test_an_actual_saying_not_applicable_is_left_out_of_a_self_evaluation(tmp_pa
     assert [f.message() for f in validate_file(path, load_rules(str(rules)), select=["A332"]).findings] == [
         "「服务老人人数」的实际完成值为「不适用」：申报的绩效指标未评价，分值 20 不计入总分（填写的得分 20 也不计入）；"
         "总分按适用指标的 80 分折算：77.60 ÷ 80 × 100 = 97.00"]
-    # a row declared 不涉及 and answered so is as written: nothing left out
+    # a row declared 不涉及 and answered so is as written: nothing left out, but its weight is G225's
     path = write(tmp_path, edits={"D18": "不涉及", "E18": "不涉及", "G18": 20, "G21": 99.6}, name="b.xlsx")
     assert score_file(path)[0].total == 99.6
+    assert [(f.code, f.cell, f.message()) for f in validate_file(path).findings] == [
+        ("G225", "D18", "「老人生活质量提升」的指标值为「不涉及」，却设有分值 20：不适用的指标不衡量任何结果，却计分")]
+    path = write(tmp_path, GOALS, edits={"D16": "不涉及"}, name="goals.xlsx")  # the declaration it came from
+    assert findings(path) == [("G225", "D16")]
 
 
 def test_a_range_with_both_bounds_is_read_and_needs_no_finding(tmp_path):

@@ -136,6 +136,11 @@ CATALOGUE: dict[str, Entry] = {
                   "the annual target {annual} of 「{name}」 exceeds its mid-term (whole-period) target {midterm}",
                   "年度指标是实施期的一部分或阶段目标，核对两者：年度指标值不应超过中期（实施期）指标值",
                   "the year is a part or a stage of the period: check both; the annual target should not exceed it"),
+    "G225": Entry(WARNING, "「{name}」的指标值为「{said}」，却设有分值 {weight}：不适用的指标不衡量任何结果，却计分",
+                  "the target of 「{name}」 says it does not apply ({said}) yet carries {weight} points: it measures "
+                  "nothing and scores",
+                  "删除该指标并把分值调给其他指标，或写明可衡量的指标值", "delete the row and give its weight to "
+                  "other indicators, or set a target that can be measured"),
     # --- A: arithmetic and consistency ---------------------------------------------------------
     "A301": Entry(ERROR, "{what}：{total} ≠ 分项合计 {sum}", "{what_en}: {total} ≠ sum of parts {sum}",
                   "应为 {sum}，或核对各分项", "should be {sum}, or check the parts"),

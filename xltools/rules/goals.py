@@ -27,6 +27,7 @@ from ..values import (
     parse_direction,
     parse_value,
     range_bounds,
+    says_not_applicable,
     year_of,
 )
 from . import Context, Finding, any_of, better_way, bounded_rates, check, percent_of
@@ -512,6 +513,21 @@ def targets_always_met(ctx: Context) -> Iterator[Finding]:
             continue
         value = f"{ind.op}0{target.unit or ind.unit}"
         yield Finding("G217", t.sheet, ind.cell("target"), target.text or value, {"name": ind.name, "value": value})
+
+
+@check("G225")
+def weighted_but_not_applicable(ctx: Context) -> Iterator[Finding]:
+    """A row whose target says it does not apply (``不涉及``, ``不适用`` — as 社会成本指标 rows are
+    often filled) but that carries a weight: it measures nothing, and a report answering
+    ``不涉及`` takes its points (a 实际完成值 of 不适用 under a real target is A332's)."""
+    t = ctx.table
+    if t.kind not in (GOALS, SELFEVAL, DEPT):
+        return
+    for ind in t.indicators:
+        said = says_not_applicable(ind.target.text) if ind.target.kind == "text" else ""
+        if said and ind.name and ind.weight:
+            yield Finding("G225", t.sheet, ind.cell("target"), ind.target.text, {
+                "name": ind.name, "said": said, "weight": format_number(ind.weight)})
 
 
 @check("G218")
