@@ -173,6 +173,7 @@ CASES = [
     ("A307", "H14", None, {"E14": "1900人", "G14": 19, "H14": "请在此填写偏差原因"}),
     ("A332", "E14", None, {"E14": "不适用"}),  # it was judged achieved: full marks for an indicator left unevaluated
     ("A332", "E18", None, {"E18": "（不涉及）"}),  # a qualitative row likewise
+    ("A333", "E20", None, {"E20": 4.8}),  # a 5-point survey's 4.8 against ≥90%: scored as 4.8 %, and fix wrote 0.53
     ("G225", "D18", None, {"D18": "不涉及", "E18": "不涉及"}),  # declared not to apply, yet 20 points: it took them
     ("A331", "E7", None, {"E7": "约480万"}),  # no amount: no execution score, nothing said at the cell
     ("A331", "E7", None, {"E7": None, "E8": None}),  # spending left empty, no parts to add up
@@ -1311,6 +1312,25 @@ def test_a_row_every_expert_marked_not_applicable_is_left_out(tmp_path):
     wb.save(path)
     assert score_file(path)[0].total == 85.32
     assert findings(path) == [("A318", "F10")]
+
+
+def test_a_satisfaction_on_an_unstated_scale(tmp_path):
+    """老人满意度 ≥90% answered ``4.8分``: A316 (a unit that does not convert) and A305 asking for
+    0.53, which ``fix`` wrote. A333 names the likely 5-point scale and how to write it; the row
+    and the totals wait for the unit. Written ``4.8分（满分5分）`` it is 96 %, and clean."""
+    from xltools.fix import corrections
+
+    path = write(tmp_path, edits={"E20": "4.8分"})
+    report = validate_file(path)
+    assert [(f.code, f.cell, f.message()) for f in report.findings] == [
+        ("A333", "E20", "「老人满意度」的实际完成值 4.8分 看来是5分制的满意度评分，指标值 ≥90% 却是百分比：按 4.8% 计分，得分偏低"),
+        ("A305", "G20", "填写的得分 10 与计算值 0.53 不符（4.8%/90% = 5.33% × 10 = 0.53）"),
+        ("A307", "H20", "「老人满意度」未完全达成，但未填写偏差原因分析及改进措施"),
+        ("A305", "G21", "填写的总分 97.6 与计算值 88.13 不符（9.60 + 50.00 + 28.00 + 0.53）"),
+        ("A306", "B22", "等级「优」与总分 88.13 对应的等级「良」不符")]
+    assert report.findings[0].suggestion() == "按百分比填写满意度（如 96%），或写明满分：「4.8分（满分5分）」"
+    assert {c.skipped for c in corrections(report.findings)} == {"pending"}
+    assert findings(write(tmp_path, edits={"E20": "4.8分（满分5分）"}, name="b.xlsx")) == []
 
 
 @pytest.mark.parametrize(("reason", "found"), [

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..grid import parse_a1
-from ..model import Table, Workbook
+from ..model import Indicator, Table, Workbook
 from ..reading.labels import label_key
 from ..ruleset import RuleSet, any_of, packaged_heuristics
 from ..scoring import ScoreResult, aligned
@@ -90,6 +90,11 @@ def stated(text: str, words: Heuristics) -> bool:
     key = reason_key(text)
     return bool(key) and key not in _placeholders(words.no_reason) and any_of(words.guidance).search(text) is None \
         and not is_prompt(normalize_text(text))  # ``请在此填写偏差原因``: the template's prompt
+
+
+def is_satisfaction(ind: Indicator) -> bool:
+    """A 满意度 row: under 满意度指标 (either level), or named 满意度."""
+    return "满意" in ind.level1 or "满意" in ind.level2 or "满意度" in ind.name
 
 
 def bounded_rates(words: Heuristics) -> Callable[[str], bool]:

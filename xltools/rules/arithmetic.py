@@ -53,7 +53,7 @@ from ..values import (
     share_of_target,
     written_bound,
 )
-from . import Context, Finding, any_of, bounded_rates, check, percent_of, stated
+from . import Context, Finding, any_of, bounded_rates, check, is_satisfaction, percent_of, stated
 from .catalogue import FORMULA_ERROR_OTHER, FORMULA_ERRORS, Text
 
 TOL = 0.005
@@ -625,9 +625,23 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
             found = None if t.template else sentence_number(actual, target, ind.unit)  # a template scores text as 0
             if t.kind != MONITOR or found is not None:  # a monitoring table's word is M404's, unless lit by its number
                 yield Finding("A315", t.sheet, ind.cell(col), actual.text, _not_a_number(t, ind, actual, target, found))
+        elif t.kind != MONITOR and not t.template and (scale := _unstated_scale(ind, actual, target)):
+            yield Finding("A333", t.sheet, ind.cell(col), actual.text, {
+                "name": ind.name, "value": actual.text, "number": format_number(actual.number),
+                "target": target.display(), "scale": scale, "share": f"{format_number(round(actual.number / scale * 100, 2))}%"})
         elif actual.is_number and not units.comparable(actual.unit, target.unit):
             yield Finding("A316", t.sheet, ind.cell(col), actual.text, {
                 "name": ind.name, "unit": actual.unit, "target": target.display(), "target_unit": target.unit})
+
+
+def _unstated_scale(ind: Indicator, actual: Value, target: Value) -> int:
+    """The points of the scale a 满意度 written ``4.8`` or ``4.8分`` against a percentage (``≥90%``)
+    was most likely given on — 5, or 10 past 5 — else 0. Read as written it is 4.8 %, which no
+    survey reports; the scale is not guessed (a stated one, ``4.8分（满分5分）``, is read: on_scale)."""
+    if not (is_satisfaction(ind) and target.is_percent and (target.number or 0) >= 50 and actual.is_number
+            and actual.unit in ("", "分") and 1 < (actual.number or 0) <= 10):
+        return 0
+    return 5 if actual.number <= 5 else 10  # type: ignore[operator]
 
 
 def _not_a_number(t: Table, ind: Indicator, actual: Value, target: Value, found: Value | None) -> dict[str, object]:

@@ -242,6 +242,12 @@ CATALOGUE: dict[str, Entry] = {
                   "填写实际完成值并计分；确因项目调整而不适用的，在偏差原因分析中说明，并按规定调整绩效目标",
                   "write what was reached and score it; if a change to the project made it inapplicable, say so in "
                   "the deviation reason and have the goals adjusted as the rules require"),
+    "A333": Entry(WARNING, "「{name}」的实际完成值 {value} 看来是{scale}分制的满意度评分，指标值 {target} 却是百分比："
+                           "按 {number}% 计分，得分偏低",
+                  "the actual {value} of 「{name}」 looks like a score on a {scale}-point scale, while the target {target} "
+                  "is a percentage: it was scored as {number}%, too low",
+                  "按百分比填写满意度（如 {share}），或写明满分：「{number}分（满分{scale}分）」",
+                  "write the satisfaction as a percentage ({share}) or state the scale: 「{number}分（满分{scale}分）」"),
     # --- M: mid-year monitoring (绩效运行监控表, domain.md §3.6; xltools/monitoring.py) ----------
     "M401": Entry(WARNING, "「{name}」{light}（{how}），但未填写偏差原因",
                   "「{name}」 shows {light_en} ({how}) but gives no reason for the deviation",
@@ -326,6 +332,9 @@ _BRIEF = {
     "A331": ("资金表的金额写成了文字（如「约770万」），或年度资金总额的预算数、执行数未填写且无分项可合计",
              "a funds amount written as words (约770万), or 年度资金总额's budget or spending left empty with no "
              "parts to add up"),
+    "A333": ("满意度的实际完成值是没有写明满分的评分（如 4.8 对指标值 ≥90%），按百分数计分偏低；写明满分（「4.8分（满分5分）」）即按比例折算",
+             "a satisfaction given as a score on an unstated scale (4.8 against ≥90%), scored as a percentage, too "
+             "low; with the scale stated (4.8分（满分5分）) it is taken as its share"),
     "A332": ("自评表的实际完成值写「不适用」「不涉及」：申报的指标未评价，按规则集 not_applicable 不计分（全国默认 drop："
              "总分为其余得分之和；rescale：按适用指标折算为百分制）",
              "a self-evaluation's actual written 不适用 (不涉及): a declared indicator left unevaluated, scored by the "

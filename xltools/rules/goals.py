@@ -30,16 +30,21 @@ from ..values import (
     says_not_applicable,
     year_of,
 )
-from . import Context, Finding, any_of, better_way, bounded_rates, check, percent_of
+from . import (
+    Context,
+    Finding,
+    any_of,
+    better_way,
+    bounded_rates,
+    check,
+    is_satisfaction,
+    percent_of,
+)
 
 PROJECT_TABLES = (GOALS, SELFEVAL)
 #: Level-1 rows every project table needs (满意度 is G203's concern; 成本 is optional before 2021).
 REQUIRED_LEVEL1 = ("产出指标", "效益指标")
 GOAL_MIN_CHARS = 20
-
-
-def _is_satisfaction(ind: Indicator) -> bool:
-    return "满意" in ind.level1 or "满意" in ind.level2 or "满意度" in ind.name
 
 
 @check("G201")
@@ -82,7 +87,7 @@ def _unit_examples(ind: Indicator, ctx: Context) -> list[str]:
     """Targets with a unit to show for one typed without (G201): a rate's as a percentage (0.9 of
     满意度 is ≥90%), else the unit the name suggests, else the usual counts."""
     op, x = ind.target.op or "", ind.target.number or 0.0
-    if _is_satisfaction(ind) or bounded_rates(ctx.words)(ind.name) or ind.name.endswith("率"):
+    if is_satisfaction(ind) or bounded_rates(ctx.words)(ind.name) or ind.name.endswith("率"):
         return [f"{op}{format_number(round(x * 100, 6) if 0 < x <= 1 else x)}%"]
     n = format_number(x)
     hinted = next((u for word, u in _UNIT_HINTS if word in ind.name), None)
@@ -205,7 +210,7 @@ def word_satisfaction_targets(ctx: Context) -> Iterator[Finding]:
     if t.kind == EVALUATION:
         return
     for ind in t.indicators:
-        if _is_satisfaction(ind) and ind.target.kind == "text":
+        if is_satisfaction(ind) and ind.target.kind == "text":
             yield Finding("G202", t.sheet, ind.cell("target"), ind.target.text,
                           {"name": ind.name, "value": ind.target.text})
 
@@ -213,7 +218,7 @@ def word_satisfaction_targets(ctx: Context) -> Iterator[Finding]:
 @check("G203")
 def missing_satisfaction(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
-    if t.kind not in PROJECT_TABLES or not t.indicators or any(_is_satisfaction(i) for i in t.indicators):
+    if t.kind not in PROJECT_TABLES or not t.indicators or any(is_satisfaction(i) for i in t.indicators):
         return
     text = " ".join([t.project_name, *(str(f.value) for f in t.goals_text.values()),
                      *(i.name for i in t.indicators)])
