@@ -378,8 +378,11 @@ def test_months_quarters_and_years_convert_and_so_do_counts_per_period():
     assert units.convert(1, "次/半月", "次") == 24
     assert not units.comparable("次/天", "次") and not units.comparable("次/天", "次/月")
     assert not units.comparable("元/人", "元")
-    # a month is a twelfth of a 365-day year, as reviewers reckon 85天 against ≤3个月
-    assert units.convert(365, "天", "年") == 1 and units.convert(3, "个月", "天") == 91.25
+    # against days a month is 30 of them, as a time limit counts it (1个月 meets ≤30天; it was 30.42
+    # days, 9.86 of 10), a quarter 90; against years a twelfth of one (12个月 is 1年)
+    assert units.convert(365, "天", "年") == 1 and units.convert(3, "个月", "天") == 90
+    assert units.convert(1, "季度", "天") == 90 and units.convert(180, "天", "个月") == 6
+    assert units.convert(12, "个月", "年") == 1 and units.convert(4, "周", "个月") == pytest.approx(28 / 30)
 
 
 @pytest.mark.parametrize(("text", "number", "unit"), [
