@@ -33,6 +33,7 @@ from .values import (
     per_mille_pair,
     percent_scale,
     range_bounds,
+    relative_to_target,
     says_not_applicable,
     sentence_target,
     serial_date,
@@ -411,7 +412,8 @@ def sentence_read(ind: Indicator, field: str = "actual") -> tuple[Indicator, str
     if ind.qualitative:
         return None
     if ind.target.kind == "date":
-        found = date_in(value.text) if value.kind in ("text", "number") else None  # ``已于2023年11月20日完成``, ``2023.11``
+        found = (date_in(value.text) or relative_to_target(value, ind.target)) if value.kind in ("text", "number") \
+            else None  # ``已于2023年11月20日完成``, ``2023.11``, ``延期3天``
     else:  # ``93%`` against ≥3000平方米 (2790平方米), ``4.6分（满分5分）`` (92%), ``参展企业80家``
         found = value_read(value, ind.target, ind.unit)
     return None if found is None else (replace(ind, **{field: found}), field, value.text)
@@ -512,10 +514,10 @@ def _shown_level(ind: Indicator, t: float, a: float) -> tuple[str, str]:
         return f"{_fmt(t)}%", f"{_fmt(a)}%"
     tu = ind.target.unit or ind.unit or ind.actual.unit
     au = ind.actual.unit or tu
+    shown = _fmt(a) if round(a, 2) == a else f"≈{_fmt(round_half_up(a, 2))}"  # 10个月 is ≈0.83年, not 0.833333年
     if au == tu:
-        return f"{_fmt(t)}{tu}", f"{_fmt(a)}{tu}"
-    if units.comparable(au, tu):  # converted: say from what (10个月 is ≈0.83年, not 0.833333年)
-        shown = _fmt(a) if round(a, 2) == a else f"≈{_fmt(round_half_up(a, 2))}"
+        return f"{_fmt(t)}{tu}", f"{shown}{tu}"
+    if units.comparable(au, tu):  # converted: say from what
         return f"{_fmt(t)}{tu}", f"{shown}{tu}（{ind.actual.text}）"
     return f"{_fmt(t)}{tu}", f"{_fmt(a)}{au}"
 

@@ -610,12 +610,54 @@ def on_scale(value: Value, target: Value) -> Value | None:
     return Value("number", text=f"{format_number(share)}{target.unit}", number=share, unit=target.unit)  # (read once)
 
 
+#: A time said against the target's: ``提前5天完成``, ``延期3天``, ``超期2周``, ``比计划推迟1个月``.
+_TIME_AGAINST_TARGET = re.compile(r"(?:比(?:目标|计划|要求|规定)?(?:时间|时限|期限)?)?(?P<way>提前|延期|超期|推迟|逾期|延迟|滞后|超时)了?"
+                       r"(?P<n>\d{1,4}(?:\.\d{1,2})?)(?P<unit>个工作日|工作日|天|日|周|个星期|星期|个月|月|小时)"
+                       r"(?:完成|办结|交付|验收|上线|到位)?[。.]?")
+
+
+def relative_to_target(value: Value, target: Value) -> Value | None:
+    """A time written against the target's (``提前5天完成``, ``延期3天``) as the time or date it says:
+    ``≤30天`` and ``延期3天`` is 33天 (30/33 of the weight), ``提前5天`` 25天; a deadline
+    (``2023年10月31日前``) and ``延期3天`` is 2023年11月3日, late. Read as words, ``超期5天`` took
+    full marks and ``延期3天`` 60 %; ``None`` for anything else."""
+    if value.kind != "text" or not (target.is_number or (target.kind == "date" and target.when)):
+        return None
+    m = _TIME_AGAINST_TARGET.fullmatch(normalize_text(value.text))
+    if m is None:
+        return None
+    sign = -1 if m["way"] == "提前" else 1
+    n, unit = float(m["n"]), m["unit"]
+    if target.kind == "date":  # days, weeks and months from the deadline (a 工作日 or an hour is no date)
+        y, mo, d = target.when  # type: ignore[misc]
+        if unit in ("个工作日", "工作日", "小时") or not n.is_integer() or not mo:
+            return None
+        base = date(y or 2001, mo, d or last_day(y or 2001, mo))
+        if unit in ("个月", "月"):
+            months = base.month - 1 + sign * int(n)
+            yy, mm = base.year + months // 12, months % 12 + 1
+            shifted = date(yy, mm, min(base.day, last_day(yy, mm)))
+        else:
+            shifted = base + timedelta(days=sign * int(n) * (7 if unit in ("周", "个星期", "星期") else 1))
+        when = (shifted.year if y else 0, shifted.month, shifted.day)
+        return Value("date", text=f"{when[0]}年{when[1]}月{when[2]}日" if y else f"{when[1]}月{when[2]}日", when=when)
+    if not units.comparable(unit, target.unit) or units.canonical(target.unit)[0] not in ("天", "工作日"):
+        return None
+    number = target.number + sign * units.convert(n, unit, target.unit)  # type: ignore[operator]
+    if number < 0:
+        return None
+    number, shown = float(f"{number:.12g}"), round(number, 2)
+    text = f"{'' if shown == number else '≈'}{format_number(shown)}{target.unit}"
+    return Value("number", text=text, number=number, unit=target.unit)
+
+
 def value_read(value: Value, target: Value, unit: str = "") -> Value | None:
     """What a reviewer reads where a quantitative ``target``'s value belongs, when it is not the
     value as written: a share of the target (:func:`share_of_target`), a score on a stated scale
-    (:func:`on_scale`), the number of a sentence (:func:`sentence_number`; ``unit`` is the row's
-    度量单位). ``None``: read as written. Scoring, lights, checks and template pouring share it."""
-    found = share_of_target(value, target) or on_scale(value, target)
+    (:func:`on_scale`), a time against the target's (:func:`relative_to_target`), the number of a
+    sentence (:func:`sentence_number`; ``unit`` is the row's 度量单位). ``None``: read as written.
+    Scoring, lights, checks and template pouring share it."""
+    found = share_of_target(value, target) or on_scale(value, target) or relative_to_target(value, target)
     if found is None and value.kind == "text":
         found = sentence_number(value, target, unit)
     return found

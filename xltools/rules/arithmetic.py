@@ -49,6 +49,7 @@ from ..values import (
     normalize_text,
     on_scale,
     parse_value,
+    relative_to_target,
     sentence_number,
     share_of_target,
     written_bound,
@@ -608,7 +609,7 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
         if written_bound(actual) is not None and t.kind != MONITOR:  # a forecast may well be "≥95%"
             yield Finding("A322", t.sheet, ind.cell(col), actual.text, _as_target(ind.name, actual))
         elif target.kind == "date" and actual.kind == "text" and t.kind != MONITOR and not t.template:
-            if date_in(actual.text) is None:  # ``按期完成`` against 2023年12月31日前: no date to check
+            if date_in(actual.text) is None and relative_to_target(actual, target) is None:  # ``按期完成``: no date
                 y, m, d = target.when or (0, 0, 0)
                 example = f"{y or 2023}年{m or 12}月{d or 20}日"
                 yield Finding("A327", t.sheet, ind.cell(col), actual.text, {
@@ -619,8 +620,8 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
                 share := share_of_target(actual, target)) is not None:  # ``93%`` of ≥3000平方米
             yield Finding("A328", t.sheet, ind.cell(col), actual.text, {
                 "name": ind.name, "value": actual.text, "target": target.display(), "share": share.display()})
-        elif not t.template and on_scale(actual, target) is not None:
-            continue  # ``4.6分（满分5分）`` against ≥90%: 92 %, a fair way to give a 5-point survey's result
+        elif not t.template and (on_scale(actual, target) or relative_to_target(actual, target)) is not None:
+            continue  # ``4.6分（满分5分）`` against ≥90%: 92 %, a fair way to give a 5-point survey's result; ``延期3天``
         elif actual.kind == "text":
             found = None if t.template else sentence_number(actual, target, ind.unit)  # a template scores text as 0
             if t.kind != MONITOR or found is not None:  # a monitoring table's word is M404's, unless lit by its number
@@ -947,8 +948,10 @@ def qualitative_bands(ctx: Context) -> Iterator[Finding]:
     tr = ctx.rules.for_table(t.kind)
     bands = tr.qualitative
     grouped = _grouped(t)
+    dated = {id(r.indicator) for r in ctx.result.rows if r.explain_key.startswith("date_")}
     for ind in t.indicators:
-        if not (ind.qualitative or not ind.target.is_number) or ind.score is None or not ind.weight:
+        if not (ind.qualitative or not ind.target.is_number) or ind.score is None or not ind.weight \
+                or id(ind) in dated:  # a deadline met by a sentence (``延期3天``) is scored by its date
             continue
         text = _outcome_text(ind)
         if not text or ind.score > ind.weight + TOL or ind.score < 0 or id(ind) in grouped:
