@@ -308,6 +308,13 @@ def test_overachievement_threshold_is_data(tmp_path):
         ("待定", None, 0.0, "qual_default"),
         ("问题整改中", None, 6.0, "qual_default"),  # still under way (was 10)
         ("超期完成", None, 6.0, "qual_default"),  # late (was 10)
+        ("宣传效果有限", None, 6.0, "qual_default"),  # limited or weak, by the writer's words (was 10)
+        ("群众参与意识不强", None, 6.0, "qual_default"),
+        ("整改推进缓慢", None, 6.0, "qual_default"),
+        ("成效甚微", None, 0.0, "qual_default"),  # no effect, or stopped (was 10)
+        ("提升效果不显著", None, 0.0, "qual_default"),
+        ("项目已搁置", None, 0.0, "qual_default"),
+        ("已与XX有限公司签约", None, 10.0, "qual_default"),  # a company, not a limited effect
         ("未发现违规问题", None, 10.0, "qual_default"),  # what must not happen did not (was 未…, failed)
         ("全年无安全事故", None, 10.0, "qual_default"),
         ("零投诉", None, 10.0, "qual_default"),
