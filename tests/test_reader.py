@@ -1031,6 +1031,7 @@ def test_a_reason_merged_over_two_rows_is_the_reason_of_both(tmp_path):
     ({"A2": "（2023年上半年）"}, 2023, "A2"),
     ({"A2": "（2023年度1-6月）"}, 2023, "A2"),
     ({"A1": "2023年度项目支出绩效自评表", "A2": "（2024年3月填报）"}, 2023, ""),  # filled in 2024: the title's 2023 stands
+    ({"A1": "项目支出绩效自评表", "A2": "（2023）"}, 2023, "A2"),  # a year alone in brackets (it was none)
 ])
 def test_a_year_in_chinese_numerals(tmp_path, edits, year, cell):
     """二〇二三年度, as formal titles write the year, or the year's period: it was no year (the

@@ -102,6 +102,8 @@ _YEAR = re.compile(r"(20\d{2})\s*年")
 #: (2023年度), (2024年1-6月), the whole year's period (2023年1月1日-2023年12月31日, 2023年1月-12月)
 _YEAR_LINE = re.compile(r"^\(?(20\d{2})年(?:度|1[-—–~至]\d{1,2}月(?:份)?"
                         r"|1月(?:1日)?[-—–~至到](?:\1年)?12月(?:31日)?(?:止)?)?\)?$")
+#: A year alone in brackets under the title: (2023).
+_YEAR_ALONE = re.compile(r"^\((20\d{2})\)$")
 #: Any other line giving the period of one year the table covers: (截至2024年6月30日), (2024年上半年),
 #: (2024年第二季度), (2024年度1-6月) — no second year in it (2023年1月1日-2024年12月31日 is two), no
 #: title (…表), and a period: (2024年3月填报) dates the filling in, of last year's table.
@@ -1281,7 +1283,8 @@ def _year_from_titles(cells: _Cells, table: Table, start: int) -> None:
     grid = cells.grid
     for r in range(start, table.header_row - 1):
         for c, k in cells.keys[r]:
-            m = _YEAR_LINE.match(_digit_year(k)) or _YEAR_PERIOD.match(_digit_year(k))
+            line = _digit_year(k)
+            m = _YEAR_LINE.match(line) or _YEAR_PERIOD.match(line) or _YEAR_ALONE.match(line)
             if m:
                 table.header["year"] = Field(int(m.group(1) or m.group(2)), grid.sheet, a1(r, c))
                 return
