@@ -533,7 +533,8 @@ def test_an_empty_amount_does_not_take_the_figure_beside_it(tmp_path):
 @pytest.mark.parametrize(("project", "department", "unit"), [
     ("项目名称", "项目主管部门", "项目单位"), ("预算项目名称", "预算部门", "预算单位"), ("项目全称", "主管部门", "预算单位名称"),
     ("项目名称", "主管部门", "执行单位"), ("项目名称", "主管部门", "项目承办单位"), ("项目名称", "主管部门", "组织实施单位"),
-    ("项目名", "业务主管部门", "项目负责单位"), ("项目名称", "归口管理部门", "牵头单位")])
+    ("项目名", "业务主管部门", "项目负责单位"), ("项目名称", "归口管理部门", "牵头单位"),
+    ("项目名称", "一级预算单位", "二级预算单位"), ("项目名称", "主管部门", "实施主体")])
 def test_provincial_spellings_of_units_and_funds(tmp_path, project, department, unit):
     """项目主管部门 / 项目单位, 年度预算数 / 全年实际执行数, 自评分 and 存在问题及改进措施, as some
     provincial forms and exports label them: the same fields, so the summary has the unit and the
