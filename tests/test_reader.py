@@ -1023,6 +1023,19 @@ def test_a_reason_merged_over_two_rows_is_the_reason_of_both(tmp_path):
     assert [f.code for f in validate_file(path).findings] == ["M401"]  # (M402 at I14 before)
 
 
+@pytest.mark.parametrize("label", ["决算数", "资金执行数", "累计支出", "已支出金额"])
+def test_spending_labels_of_the_funds_block(tmp_path, label):
+    """全年执行数 headed 决算数, 资金执行数, 累计支出 or 已支出金额: it was no column, so no 执行率
+    and no execution score (86.60 against 94.30, A305 and A306 blaming a right total)."""
+    wb, ws = _demo_sheet(tmp_path)
+    assert ws["E6"].value == "全年执行数"
+    ws["E6"] = label
+    path = tmp_path / "执行.xlsx"
+    wb.save(path)
+    [result] = score_file(path)
+    assert (result.total, result.figures["execution_rate"]) == (94.3, 0.7704)
+
+
 @pytest.mark.parametrize(("edits", "year", "cell"), [
     ({"A2": "（二〇二三年度）"}, 2023, "A2"),
     ({"A1": "二〇二四年度项目支出绩效自评表", "A2": None}, 2024, ""),
