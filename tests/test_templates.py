@@ -233,6 +233,23 @@ def test_a_row_left_out_as_not_applicable_is_poured_unscored(tmp_path, soffice):
     assert after.total == before.total
 
 
+def test_funds_by_source_are_poured_as_their_sum(tmp_path):
+    """中央补助资金 300 and 省级资金 200, both 财政拨款, poured into the template's one 当年财政拨款 row:
+    it held the last of them (200), and the template's 年度资金总额 SUM fell short of the table's."""
+    from xltools.api import read_workbook
+
+    from .test_validate import CLEAN, write
+
+    src = write(tmp_path, CLEAN, {"B8": "中央补助资金", "C8": 300, "D8": 300, "E8": 290,
+                                  "B9": "省级资金", "C9": 200, "D9": 200, "E9": 190}, name="src.xlsx")
+    out = tmp_path / "poured.xlsx"
+    write_template("selfeval", str(out), source=read_workbook(src).tables[0])
+    ws = openpyxl.load_workbook(out)["绩效自评表"]
+    cells = {c.value: c for r in ws.iter_rows() for c in r if isinstance(c.value, str)}
+    row = cells["其中：当年财政拨款"].row
+    assert [ws.cell(row, cells[h].column).value for h in ("年初预算数", "全年预算数", "全年执行数")] == [500, 500, 480]
+
+
 def test_selfeval_from_declared_goals(tmp_path, build, demo):
     from click.testing import CliRunner
 

@@ -1314,6 +1314,21 @@ def test_a_row_every_expert_marked_not_applicable_is_left_out(tmp_path):
     assert findings(path) == [("A318", "F10")]
 
 
+def test_a_fiscal_row_broken_down_by_source_is_not_counted_twice(tmp_path):
+    """其中：当年财政拨款 500 with 中央补助资金 300 and 省级资金 200 under it: the three were parts of
+    年度资金总额, which then "did not add up" (A301 in every column of a right block). The rows under
+    it that add up to it break it down; when they do not, A301 says so at the 财政拨款 row."""
+    rows = {"B9": "中央补助资金", "C9": 300, "D9": 300, "E9": 290, "B10": "省级资金", "C10": 200, "D10": 200, "E10": 190}
+    assert findings(write(tmp_path, edits=rows)) == []
+    path = write(tmp_path, edits={**rows, "E10": 180}, name="b.xlsx")
+    assert [(f.code, f.cell, f.message()) for f in validate_file(path).findings] == [
+        ("A301", "E8", "其中：当年财政拨款（全年执行数）：480 ≠ 分项合计 470")]
+    # by source, with no 财政拨款 row above them, they are the parts, as before
+    parts = {"B8": "中央补助资金", "C8": 300, "D8": 300, "E8": 290, "B9": "省级资金", "C9": 200, "D9": 200, "E9": 190}
+    assert findings(write(tmp_path, edits=parts, name="c.xlsx")) == []
+    assert findings(write(tmp_path, edits={**parts, "E9": 180}, name="d.xlsx")) == [("A301", "E7")]
+
+
 def test_a_satisfaction_on_an_unstated_scale(tmp_path):
     """老人满意度 ≥90% answered ``4.8分``: A316 (a unit that does not convert) and A305 asking for
     0.53, which ``fix`` wrote. A333 names the likely 5-point scale and how to write it; the row

@@ -56,12 +56,21 @@ class FundsRow:
     #: in our templates, amounts typed as text (field → text): the formulas pass them by, so the
     #: reader does too (reading.funds_as_template_sees), and A324 says so
     texts: dict[str, str] = field(default_factory=dict)
+    #: a fiscal row named by the government or budget it comes from (中央资金, 省级资金, 一般公共预算
+    #: 拨款): under a 财政拨款 row, and adding up to it, it breaks that row down (Funds.parts)
+    by_source: bool = False
 
     @property
     def year_budget(self) -> float | None:
         """The budget of the year: 全年预算数, or the 年初预算数 where it is empty (a budget not
         adjusted during the year) — what the execution rate, A302, A303 and summaries divide by."""
         return self.annual_budget if self.annual_budget is not None else self.initial_budget
+
+
+def _adds_up(rows: list[FundsRow], parent: FundsRow, f: str) -> bool:
+    """Whether ``rows`` state amount ``f`` and add up to ``parent``'s."""
+    whole, xs = getattr(parent, f), [x for r in rows if (x := getattr(r, f)) is not None]
+    return whole is not None and bool(xs) and abs(sum(xs) - whole) <= 0.005
 
 
 @dataclass(slots=True)
@@ -73,6 +82,32 @@ class Funds:
 
     def row(self, kind: str) -> FundsRow | None:
         return next((r for r in self.rows if r.kind == kind), None)
+
+    def parts(self) -> list[FundsRow]:
+        """The rows that add up to 年度资金总额: not the total, nor the rows breaking a 财政拨款 row
+        down (:meth:`breakdowns`) — counted twice they made every such block fail A301."""
+        parts = [r for r in self.rows if r.kind != "total"]
+        if not any(r.by_source for r in parts):
+            return parts  # (most blocks)
+        under = {id(k) for _, kids in self.breakdowns() for k in kids}
+        return [r for r in parts if id(r) not in under]
+
+    def breakdowns(self) -> list[tuple[FundsRow, list[FundsRow]]]:
+        """A 财政拨款 row and the rows right under it that break it down by source (其中：中央资金 /
+        省级资金, 一般公共预算 / 政府性基金): told from parts of 年度资金总额 by adding up to it in one
+        amount at least (A301 checks the others against it). Rows by source that do not are parts,
+        as they are where no 财政拨款 row stands above them."""
+        out, rows = [], [r for r in self.rows if r.kind != "total"]
+        for i, r in enumerate(rows):
+            if r.kind != "fiscal" or r.by_source:
+                continue
+            j = i + 1
+            while j < len(rows) and rows[j].by_source:
+                j += 1
+            kids = rows[i + 1:j]
+            if kids and any(_adds_up(kids, r, f) for f in FUNDS_AMOUNTS):
+                out.append((r, kids))
+        return out
 
     def total(self) -> FundsRow | None:
         """The 年度资金总额 row, or one summed from the component rows when it is missing — or
@@ -87,7 +122,7 @@ class Funds:
         if t is not None and t.initial_budget is not None and t.annual_budget is not None and t.spent is not None \
                 and (t.initial_budget or t.annual_budget or t.spent):
             return t  # (most tables: every amount written)
-        parts = [r for r in self.rows if r.kind != "total"]
+        parts = self.parts()
 
         def add(attr: str) -> float | None:
             xs = [getattr(r, attr) for r in parts if getattr(r, attr) is not None]

@@ -162,17 +162,22 @@ FUNDS_COLUMNS.update(dict.fromkeys(_months_labels(("执行数", "实际执行数
 FUNDS_COLUMNS.update(dict.fromkeys(_months_labels(("执行率", "执行进度")), "rate"))
 
 #: Row labels of the funds block → row kind.
+_FISCAL_BY_SOURCE = (
+    # by the level of government that gives it, as provincial forms split it
+    "中央资金", "中央财政资金", "中央补助资金", "其中中央补助资金", "省级资金", "省级财政资金", "市级资金",
+    "市级财政资金", "县级资金", "县级财政资金", "本级资金", "本级财政资金", "上级补助资金",
+    # by the budget it comes from (湖北's 监控表: 其中：当年一般公共预算拨款)
+    "当年一般公共预算拨款", "其中当年一般公共预算拨款", "一般公共预算拨款", "一般公共预算资金", "一般公共预算",
+    "其中一般公共预算", "当年政府性基金预算拨款", "政府性基金预算拨款", "政府性基金预算资金", "政府性基金",
+    "政府性基金资金")
+#: Fiscal rows named by their source: under a 财政拨款 row they may break it down (model.Funds.parts).
+FISCAL_BY_SOURCE = frozenset(label_key(s) for s in _FISCAL_BY_SOURCE)
 FUNDS_ROWS = _table({
     "total": ("年度资金总额", "资金总额", "年度资金合计", "项目资金总额", "总额", "年度财政资金总额", "财政资金总额"),
     "fiscal": ("当年财政拨款", "其中当年财政拨款", "财政拨款", "其中财政拨款", "当年财政资金",
                "其中当年财政资金", "财政资金", "其中财政资金", "本年财政拨款", "其中本年财政拨款",
-               # by the level of government that gives it, as provincial forms split it
-               "中央资金", "中央财政资金", "中央补助资金", "其中中央补助资金", "省级资金", "省级财政资金", "市级资金",
-               "市级财政资金", "县级资金", "县级财政资金", "本级资金", "本级财政资金", "上级补助资金",
-               # by the budget it comes from (湖北's 监控表: 其中：当年一般公共预算拨款)
-               "当年一般公共预算拨款", "其中当年一般公共预算拨款", "一般公共预算拨款", "一般公共预算资金",
-               "当年政府性基金预算拨款", "政府性基金预算拨款", "政府性基金预算资金"),
-    "carryover": ("上年结转资金", "上年结转", "结转资金", "上年结转结余资金"),
+               *_FISCAL_BY_SOURCE),
+    "carryover": ("上年结转资金", "上年结转", "结转资金", "上年结转结余资金", "上年结余资金", "结转结余资金"),
     "other": ("其他资金", "单位资金", "单位自有资金", "财政专户管理资金", "其中财政专户管理资金",
               "自有资金", "其他来源资金", "自筹资金", "其中自筹资金", "单位自筹资金", "社会资金", "社会投入资金",
               "银行贷款", "事业收入", "经营收入"),

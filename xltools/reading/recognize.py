@@ -61,6 +61,7 @@ from .labels import (
     ACTUAL_OR_OUTCOME,
     AMOUNT_FIELDS,
     EXPERT_COLUMN,
+    FISCAL_BY_SOURCE,
     FUNDS_COLUMNS,
     FUNDS_ROWS,
     FUNDS_SUM_LABELS,
@@ -1379,7 +1380,7 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
                         continue
                     break
                 continue
-            row = FundsRow(kind, to_text(grid.raw(r, label[0])), sheet=grid.sheet)
+            row = FundsRow(kind, to_text(grid.raw(r, label[0])), sheet=grid.sheet, by_source=label[1] in FISCAL_BY_SOURCE)
             for f, c in cols.items():
                 row.cells[f] = a1(r, c)
                 if f == "reason":

@@ -119,7 +119,7 @@ def parts_add_up(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
     if t.funds is not None and not t.funds.partial:
         total = t.funds.row("total")
-        parts = [r for r in t.funds.rows if r.kind != "total"]
+        parts = t.funds.parts()
         for col in FUNDS_AMOUNTS:
             values = [getattr(r, col) for r in parts if getattr(r, col) is not None]
             written = getattr(total, col) if total is not None else None
@@ -129,6 +129,14 @@ def parts_add_up(ctx: Context) -> Iterator[Finding]:
                 yield Finding("A301", t.sheet, total.cells.get(col, ""), written, {
                     "what": f"年度资金总额（{_funds_column(t, col)[0]}）", "what_en": f"total funds ({_funds_column(t, col)[1]})",
                     "total": _n(written), "sum": _n(sum(values))})
+        for parent, kids in t.funds.breakdowns():  # 其中：中央资金 / 省级资金 under 财政拨款
+            for col in FUNDS_AMOUNTS:
+                written, values = getattr(parent, col), [x for r in kids if (x := getattr(r, col)) is not None]
+                if written is not None and values and _differs(written, sum(values)):
+                    zh, en = _funds_column(t, col)
+                    yield Finding("A301", t.sheet, parent.cells.get(col, ""), written, {
+                        "what": f"{parent.label}（{zh}）", "what_en": f"{parent.label} ({en})",
+                        "total": _n(written), "sum": _n(sum(values))})
     a = t.amounts
     if "annual_total" in a and "annual_fiscal" in a and "annual_other" in a:
         parts_sum = float(a["annual_fiscal"].value) + float(a["annual_other"].value)  # type: ignore[arg-type]

@@ -176,8 +176,8 @@ def hidden_rows(ctx: Context) -> Iterator[Finding]:
     found += [(next(iter(i.cells.values()), ""), i.content or i.method, "item") for i in t.line_items
               if i.kind == "item" and i.sheet in ("", t.sheet) and any((i.budget, i.contract, i.spent))]
     if t.funds is not None:
-        found += [(next(iter(r.cells.values()), ""), r.label, "funds") for r in t.funds.rows  # its parts, not the total
-                  if r.kind != "total" and r.sheet in ("", t.sheet) and any((r.initial_budget, r.annual_budget, r.spent))]
+        found += [(next(iter(r.cells.values()), ""), r.label, "funds") for r in t.funds.parts()  # not the total
+                  if r.sheet in ("", t.sheet) and any((r.initial_budget, r.annual_budget, r.spent))]
     for cell, name, kind in found:
         row = parse_a1(cell)[0] + 1 if cell else None
         if row in t.hidden_rows:

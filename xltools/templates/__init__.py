@@ -8,6 +8,7 @@ goal table (header, indicators, targets and weights carried over, actuals left e
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import replace
 
 from .. import units
@@ -109,17 +110,14 @@ def _fill_funds(ws, built: Built, source: Table) -> None:  # noqa: ANN001
     cols = built.funds_cols
     rows = {kind: built.funds_rows[label] for kind, label in _FUNDS_ROW_LABELS.items()}
     if source.funds is not None:
-        parts = [r for r in source.funds.rows if r.kind != "total"]
+        parts = source.funds.parts()
         total = source.funds.row("total")
         if total is not None and not any(r.annual_budget or r.spent or r.initial_budget for r in parts):
             parts = [total]  # no components given: the total stands in 当年财政拨款 (documented)
             parts[0] = type(total)("fiscal", total.label, total.initial_budget, total.annual_budget, total.spent)
-        for r in parts:
-            row = rows.get(r.kind)
-            if row is None:
-                continue
+        for kind, row in rows.items():  # 中央资金 and 省级资金, both 财政拨款, in its one row
             for f in FUNDS_AMOUNTS:
-                _put(ws, f"{cols[f]}{row}", getattr(r, f))
+                _put(ws, f"{cols[f]}{row}", _sum_of(getattr(r, f) for r in parts if r.kind == kind))
         if total is not None and total.weight:
             _put(ws, built.names["execution_weight"], total.weight)
     elif source.kind == GOALS:
@@ -130,6 +128,12 @@ def _fill_funds(ws, built: Built, source: Table) -> None:  # noqa: ANN001
                 _put(ws, f"{cols['annual_budget']}{row}", a[f])
 
 
+def _sum_of(amounts: Iterable[float | None]) -> float | None:
+    """The sum of the amounts given, or None when none is (a row left empty stays empty)."""
+    xs = [x for x in amounts if x is not None]
+    return float(f"{sum(xs):.12g}") if xs else None
+
+
 def _fill_monitor_funds(ws, built: Built, source: Table) -> None:  # noqa: ANN001
     """Budget (and, from a monitoring table, spending so far and the months) into the funds block."""
     cols, rows = built.funds_cols, built.funds_rows
@@ -137,14 +141,14 @@ def _fill_monitor_funds(ws, built: Built, source: Table) -> None:  # noqa: ANN00
         _put(ws, built.cells["months"], source.months.value)
     by_kind = _FUNDS_ROW_LABELS
     if source.funds is not None:
-        parts = [r for r in source.funds.rows if r.kind in by_kind]
+        parts = [r for r in source.funds.parts() if r.kind in by_kind]
         total = source.funds.row("total")
         if total is not None and not any(r.annual_budget or r.spent for r in parts):
             parts = [type(total)("fiscal", total.label, None, total.annual_budget, total.spent)]
-        for r in parts:
-            _put(ws, f"{cols['annual_budget']}{rows[by_kind[r.kind]]}", r.year_budget)
+        for kind, label in by_kind.items():
+            _put(ws, f"{cols['annual_budget']}{rows[label]}", _sum_of(r.year_budget for r in parts if r.kind == kind))
             if source.kind == MONITOR:
-                _put(ws, f"{cols['spent']}{rows[by_kind[r.kind]]}", r.spent)
+                _put(ws, f"{cols['spent']}{rows[label]}", _sum_of(r.spent for r in parts if r.kind == kind))
     elif source.kind == GOALS:
         a = {k: f.value for k, f in source.amounts.items()}
         for f, kind in (("annual_fiscal", "fiscal"), ("annual_other", "other")):
