@@ -1515,7 +1515,15 @@ def test_an_annual_target_beyond_the_periods_is_g224(tmp_path):
     assert got == [("G224", "E9", "「道路提升里程」的年度指标值 ≥60公里 超过中期（实施期）指标值 ≥50公里")]
 
 
-@pytest.mark.parametrize("label", ["已支付金额", "支付金额", "实际支付金额", "执行金额", "已支出金额"])
+@pytest.mark.parametrize("label", ["合同额", "合同价", "中标金额"])
+def test_line_item_contract_headed_otherwise(tmp_path, label):
+    """合同额, 合同价, 中标金额: the contract amount (it was not read: a contract over the budget, or
+    spending over the contract, went unseen)."""
+    path = write(tmp_path, edits={"D24": label, "D25": 320}, name="合同.xlsx")
+    assert findings(path) == [("A309", "D25")]
+
+
+@pytest.mark.parametrize("label", ["已支付金额", "支付金额", "实际支付金额", "执行金额", "已支出金额", "已支付", "付款金额"])
 def test_line_item_spending_headed_as_paid(tmp_path, label):
     """已支付金额, 支付金额 …: the line items' spending (it was not read: spending above the contract
     went unseen, no A310)."""
