@@ -1023,6 +1023,22 @@ def test_a_reason_merged_over_two_rows_is_the_reason_of_both(tmp_path):
     assert [f.code for f in validate_file(path).findings] == ["M401"]  # (M402 at I14 before)
 
 
+@pytest.mark.parametrize(("cell", "label"), [("A9", "决算支出数"), ("A10", "年末结转结余"), ("A10", "结转结余资金"),
+                                           ("A10", "年末结转和结余")])
+def test_department_amount_labels(tmp_path, cell, label):
+    """A department's 支出决算数 headed 决算支出数, its 结转结余总额 年末结转结余 …: no 预决算差异率 or
+    结转结余率 (domain.md §4's worked figures) was computed."""
+    from xltools.samples import demo_samples, write_sample
+
+    sample, layout = demo_samples()["部门整体自评表.xlsx"]
+    path = tmp_path / "部门.xlsx"
+    write_sample(sample, path, layout)
+    wb = openpyxl.load_workbook(path)
+    wb.active[cell] = label
+    wb.save(path)
+    assert score_file(path)[0].figures == {"execution_rate": 0.9692, "carryover_rate": 0.0324, "final_diff_rate": 0.0278}
+
+
 @pytest.mark.parametrize("label", ["决算数", "资金执行数", "累计支出", "已支出金额"])
 def test_spending_labels_of_the_funds_block(tmp_path, label):
     """全年执行数 headed 决算数, 资金执行数, 累计支出 or 已支出金额: it was no column, so no 执行率
