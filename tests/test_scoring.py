@@ -319,6 +319,12 @@ def test_overachievement_threshold_is_data(tmp_path):
         ("全年无安全事故", None, 10.0, "qual_default"),
         ("零投诉", None, 10.0, "qual_default"),
         ("未发现问题", None, 10.0, "qual_default"),
+        ("资金使用未超出预算", None, 10.0, "qual_default"),  # (a 未 inside, before no failed word: achieved)
+        ("未超出预算", None, 10.0, "qual_default"),  # over the budget or the time, not: achieved (was failed)
+        ("未出现延误", None, 10.0, "qual_default"),
+        ("工期未受影响", None, 10.0, "qual_default"),
+        ("未受影响", None, 10.0, "qual_default"),
+        ("未见成效", None, 0.0, "qual_default"),  # 未见 with nothing wrong after it: failed
         ("存在违规", None, 0.0, "qual_default"),  # what must not happen did (was achieved)
         ("发现违规问题2个", None, 0.0, "qual_default"),
         ("未解决问题", None, 0.0, "qual_default"),
