@@ -1477,8 +1477,9 @@ def test_a_deadline_without_its_year_is_in_the_tables_year(tmp_path):
 
 def test_savings_filed_under_benefits_are_no_cost_measure(tmp_path):
     """``节约成本 ≥10万元`` under 经济效益指标 is a benefit (money saved), not a cost measure filed in the
-    wrong place: no G206 (it was one). A cost itself filed there still is."""
-    for name in ("节约成本", "节省运营经费", "降低企业物流成本"):
+    wrong place: no G206 (it was one); so are a cost borne for the people served (医疗费用报销比例,
+    学杂费减免人数) and funding secured (经费保障率). A cost itself filed there still is."""
+    for name in ("节约成本", "节省运营经费", "降低企业物流成本", "医疗费用报销比例", "学杂费减免人数", "经费保障率"):
         path = write(tmp_path, rows_with(4, level2="经济效益指标", name=name, target="≥10万元", actual="12万元"),
                      name=f"{name}.xlsx")
         assert findings(path, select={"G206"}) == []
