@@ -769,6 +769,17 @@ def test_an_xlsb_in_a_folder_is_listed_as_unreadable_with_how_to_convert_it(tmp_
         ("二进制.xlsb", "二进制.xlsb：这是 Excel 二进制工作簿（.xlsb），不受支持；请在 Excel 中另存为 .xlsx 后再试。")]
 
 
+def test_a_row_that_does_not_apply_is_not_counted_among_the_indicators(tmp_path):
+    """服务老人人数 answered 不适用 (A332): left out of the total, and of the 指标数 too — it was one of
+    the seven, not met, as if it had failed."""
+    from xltools.ruleset import load_rules
+    from xltools.summary.collect import summarize_file
+
+    path = write(tmp_path, CLEAN, edits={"E14": "不适用"}, name="自评表.xlsx")
+    [record] = summarize_file(str(path), load_rules(None))[0]
+    assert (record.total, record.met, record.indicators) == (77.6, 6, 6)
+
+
 def test_a_csv_named_is_summarized_one_in_a_folder_is_skipped(tmp_path):
     """A CSV export named on the command line is the table it holds (reading/delimited.py); it was
     skipped as "not a workbook". In a folder a .csv is some other document, skipped as before."""

@@ -226,6 +226,7 @@ def summarize_file(path: str, rules: RuleSet, lang: str = "zh") -> tuple[list[Re
 def _summarize_book(path: str, book: Workbook, rules: RuleSet, lang: str) -> tuple[list[Record], list[FindingRow]]:
     from ..rules import check_workbook
     from ..rules.catalogue import render
+    from ..scoring import NOT_APPLICABLE_KEYS
 
     records, rows = [], []
     for checked in check_workbook(book, rules):
@@ -250,7 +251,8 @@ def _summarize_book(path: str, book: Workbook, rules: RuleSet, lang: str) -> tup
         wt = table.written_total.value if table.written_total is not None else None
         rec.written_total = float(wt) if isinstance(wt, int | float) else None
         rec.total, rec.grade = result.total, result.grade or ""
-        scored = [r for r in result.rows if r.indicator is not None]
+        # a row left out because it does not apply (A330, A332) is neither met nor one of the total
+        scored = [r for r in result.rows if r.indicator is not None and r.explain_key not in NOT_APPLICABLE_KEYS]
         rec.indicators = len(scored)
         rec.met = sum(1 for r in scored if r.achieved)
         if table.kind == MONITOR:
