@@ -79,6 +79,8 @@ def says_not_applicable(text: str) -> str:
     """The :data:`NOT_APPLICABLE` word a cell says (``（不适用）``, ``不涉及。``), or ""."""
     said = normalize_text(text).strip("()。.")
     return said if said in NOT_APPLICABLE else ""
+
+
 # A word prefix (不低于), then/or a symbol prefix (≥), longest spelling first.
 _WORD_OP = dict(_PREFIX_WORDS)
 #: Every spelling of an operator before a number, symbols and words.
@@ -611,9 +613,10 @@ def on_scale(value: Value, target: Value) -> Value | None:
 
 
 #: A time said against the target's: ``提前5天完成``, ``延期3天``, ``超期2周``, ``比计划推迟1个月``.
-_TIME_AGAINST_TARGET = re.compile(r"(?:比(?:目标|计划|要求|规定)?(?:时间|时限|期限)?)?(?P<way>提前|延期|超期|推迟|逾期|延迟|滞后|超时)了?"
-                       r"(?P<n>\d{1,4}(?:\.\d{1,2})?)(?P<unit>个工作日|工作日|天|日|周|个星期|星期|个月|月|小时)"
-                       r"(?:完成|办结|交付|验收|上线|到位)?[。.]?")
+_TIME_AGAINST_TARGET = re.compile(
+    r"(?:比(?:目标|计划|要求|规定)?(?:时间|时限|期限)?)?(?P<way>提前|延期|超期|推迟|逾期|延迟|滞后|超时)了?"
+    r"(?P<n>\d{1,4}(?:\.\d{1,2})?)(?P<unit>个工作日|工作日|天|日|周|个星期|星期|个月|月|小时)"
+    r"(?:完成|办结|交付|验收|上线|到位)?[。.]?")
 
 
 def relative_to_target(value: Value, target: Value) -> Value | None:
@@ -639,6 +642,8 @@ def relative_to_target(value: Value, target: Value) -> Value | None:
             shifted = date(yy, mm, min(base.day, last_day(yy, mm)))
         else:
             shifted = base + timedelta(days=sign * int(n) * (7 if unit in ("周", "个星期", "星期") else 1))
+        if not y and shifted.year != base.year:  # ``12月底前`` and ``延期3天``: a year it does not name
+            return None
         when = (shifted.year if y else 0, shifted.month, shifted.day)
         return Value("date", text=f"{when[0]}年{when[1]}月{when[2]}日" if y else f"{when[1]}月{when[2]}日", when=when)
     if not units.comparable(unit, target.unit) or units.canonical(target.unit)[0] not in ("天", "工作日"):
