@@ -3,8 +3,9 @@
 A target of ``≥10000人`` met by ``1.2万人`` is met, and ``≤50万元`` against ``480000元`` is within
 it; comparing the bare numbers (1.2 against 10000) would score a success as a failure. Only exact
 conversions are made: magnitude prefixes (万, 亿) over any unit, and the fixed ratios of the table
-below (元/千元/万元, 米/公里, 亩/公顷, 天/小时/周, 月/季度/年 …) — and those a reviewer makes: a month as a
-twelfth of a 365-day year against years, and as 30 days against days (a time limit's month). 人 is not 人次 and a 工作日 not a 天, so such pairs stay apart:
+below (元/千元/万元, 米/公里, 亩/公顷, 天/小时/周, 月/季度/年 …) — and those a reviewer makes: a month
+as a twelfth of a 365-day year against years, and as 30 days against days, weeks or hours (a time
+limit's month). 人 is not 人次 and a 工作日 not a 天, so such pairs stay apart:
 :func:`comparable` says no, scoring compares the bare numbers as written, and validation asks for
 the target's unit (A316).
 """
@@ -152,7 +153,7 @@ def convert(x: float, unit: str, to: str) -> float:
     (base, f), (to_base, to_f) = canonical(unit), canonical(to)
     if base != to_base and base and to_base:
         return x
-    if base == "天" and (_months(f) > 0) != (_months(to_f) > 0) and 365 not in (f, to_f):
+    if base == "天" and ((_months(f) and to_f < 28) or (_months(to_f) and f < 28)):
         # months against days, weeks or hours: a month is 30 days, as a time limit counts it (``1个月``
         # meets ``≤30天``, ``6个月`` is ``180天``); against a year it stays a twelfth (12个月 is 1年)
         f, to_f = 30 * _months(f) or f, 30 * _months(to_f) or to_f
