@@ -316,6 +316,7 @@ def test_overachievement_threshold_is_data(tmp_path):
         ("成效甚微", None, 0.0, "qual_default"),  # no effect, or stopped (was 10)
         ("提升效果不显著", None, 0.0, "qual_default"),
         ("项目已搁置", None, 0.0, "qual_default"),
+        ("无失败案例", None, 10.0, "qual_default"),  # none failed: what must not happen did not
         ("已与XX有限公司签约", None, 10.0, "qual_default"),  # a company, not a limited effect
         ("未发现违规问题", None, 10.0, "qual_default"),  # what must not happen did not (was 未…, failed)
         ("全年无安全事故", None, 10.0, "qual_default"),
