@@ -144,6 +144,9 @@ def ind(target, actual, weight=10, *, op=None, unit="", score=None, qualitative=
          "实际 2023年11月3日（延期3天），目标 2023年10月31日前：未按期完成（相差 3 天），按 0.00% × 10 = 0.00"),
         ("2023年10月31日前", "提前5天完成", 10, 10.0,
          "实际 2023年10月26日（提前5天完成），目标 2023年10月31日前：按期完成，得满分 10.00"),
+        # a month and day written with a dot before 前 (it was the number 12.31, met 99 % by 12.20)
+        ("12.31前", "12.20", 10, 10.0, "实际 12月20日（12.20），目标 12.31前：按期完成，得满分 10.00"),
+        ("6.30前", "7.10", 10, 0.0, "实际 7月10日（7.10），目标 6.30前：未按期完成，按 0.00% × 10 = 0.00"),
         # into a year the deadline does not name: words (late, partly), not 1月3日 before 12月31日
         ("12月底前", "延期3天", 10, 6.0, "定性：「延期3天」判为部分达成年度指标并具有一定效果，按 60.00% × 10 = 6.00"),
         # a date written as digits: yyyymmdd, or the serial Excel keeps (a word, it was met however late)

@@ -173,6 +173,7 @@ CASES = [
     ("A307", "H14", None, {"E14": "1900人", "G14": 19, "H14": "请在此填写偏差原因"}),
     ("A332", "E14", None, {"E14": "不适用"}),  # it was judged achieved: full marks for an indicator left unevaluated
     ("A332", "E18", None, {"E18": "（不涉及）"}),  # a qualitative row likewise
+    ("A305", "G17", None, {"D17": "12.31前", "E17": "2024.1.5"}),  # the year's 12.31: late (it was a number, met)
     ("A333", "E20", None, {"E20": 4.8}),  # a 5-point survey's 4.8 against ≥90%: scored as 4.8 %, and fix wrote 0.53
     ("G225", "D18", None, {"D18": "不涉及", "E18": "不涉及"}),  # declared not to apply, yet 20 points: it took them
     ("A331", "E7", None, {"E7": "约480万"}),  # no amount: no execution score, nothing said at the cell

@@ -779,6 +779,7 @@ _DATE = re.compile(
     "(?P<pre>不晚于|不迟于|不早于|截至|截止到|截止|实际于|已于|预计于|计划于|预计|计划|于|在|<=|>=|[≤≥<>=])?"
     "(?:"
     rf"(?P<iy>{_YEAR})(?P<sep>[-/.])(?P<im>\d{{1,2}})(?:(?P=sep)(?P<id>\d{{1,2}}))?"
+    r"|(?P<dm>\d{1,2})[./](?P<dd>\d{1,2})"
     rf"|(?:(?P<y>{_YEAR})年)?(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})[日号]?|份|(?P<part>底|末|上旬|中旬|下旬|初))?"
     rf"|(?:(?P<qy>{_YEAR})年)?第?(?P<q>[一二三四1-4])季度(?:末|底)?"
     rf"|(?:(?P<hy>{_YEAR})年)?(?P<half>上半年|下半年|年中|年底|年末|年终|{'|'.join(_WITHIN_YEAR)})"
@@ -808,6 +809,13 @@ def parse_date(text: str, col_op: str | None = None) -> Value | None:
         if g("sep") == "." and not g("id"):  # ``2023.12`` is a number as often as a month
             return None
         y, mo, d = int(g("iy")), int(g("im")), int(g("id") or 0)
+    elif g("dm"):  # ``12.31前``: a month and day, a date only before 前 or after 截至 (≥1.01 is a number)
+        word = g("pre") or ""
+        if g("suf") not in _DOTTED_DAY_ENDS and not (word and word[0] not in "<>=≤≥"):
+            return None
+        y, mo, d = 0, int(g("dm")), int(g("dd"))
+        if not (1 <= mo <= 12 and 1 <= d):
+            return None
     elif g("m"):
         word = g("pre") or ""
         if not (g("y") or g("d") or g("part") or g("suf") or text.endswith("份") or (word and word[0] not in "<>=≤≥")):
@@ -851,6 +859,10 @@ def date_in(text: str) -> Value | None:
     if dotted:  # ``2023.11``, a number elsewhere, is a month beside a deadline
         y, m = int(dotted[1]), int(dotted[2])
         return Value("date", text=f"{y}年{m}月", when=(y, m, 0)) if 1 <= m <= 12 else None
+    day = _DOTTED_DAY.fullmatch(text)
+    if day:  # ``12.20`` beside a deadline (``12.31前``): a month and day
+        m, d = int(day[1]), int(day[2])
+        return Value("date", text=f"{m}月{d}日", when=(0, m, d)) if 1 <= m <= 12 and 1 <= d <= last_day(2000, m) else None
     if text.isdigit() and len(text) in (5, 8):
         return _number_date(text)
     found = [(_step(text, m), v) for m in _DATE.finditer(text)
@@ -888,6 +900,10 @@ def _number_date(digits: str) -> Value | None:
 
 #: A month written with a dot (``2023.11``), which only a deadline makes a date.
 _DOTTED_MONTH = re.compile(rf"({_YEAR})\.(\d{{1,2}})")
+#: The words after a month and day written with a dot that make it a deadline (``12.31前``).
+_DOTTED_DAY_ENDS = frozenset(("前", "之前", "以前", "前完成", "之前完成", "以前完成", "止"))
+#: A month and day written with a dot (``12.20``), likewise.
+_DOTTED_DAY = re.compile(r"(\d{1,2})[./](\d{1,2})")
 
 
 def _span_end(m: re.Match[str]) -> str:
