@@ -1330,6 +1330,22 @@ def test_a_fiscal_row_broken_down_by_source_is_not_counted_twice(tmp_path):
     assert findings(write(tmp_path, edits={**parts, "E9": 180}, name="d.xlsx")) == [("A301", "E7")]
 
 
+def test_a_rule_sets_lower_better_words_make_a_bare_target_a_ceiling(tmp_path):
+    """退货率 5% (no ≥ or ≤) answered 3%: scored as an equality, 6.00 of 10 — also under a rule set
+    that adds 退货率 to ``lower_better``, which reached the checks' words but not scoring. With the
+    rule set it is the ceiling ≤5% (full marks) and G223 says so; without it, as before."""
+    from xltools.api import score_file
+    from xltools.ruleset import load_rules
+
+    rules = tmp_path / "r.toml"
+    rules.write_text('id = "p"\n[heuristics]\nlower_better = ["退货率"]\n', encoding="utf-8")
+    path = write(tmp_path, edits={"C16": "退货率", "D16": "5%", "E16": "3%"})
+    provincial = load_rules(str(rules))
+    assert [r.score for r in score_file(path, provincial)[0].rows if r.name == "退货率"] == [10.0]
+    assert findings(path, rules=provincial) == [("G223", "D16")]
+    assert [r.score for r in score_file(path)[0].rows if r.name == "退货率"] == [6.0]
+
+
 def test_a_satisfaction_on_an_unstated_scale(tmp_path):
     """老人满意度 ≥90% answered ``4.8分``: A316 (a unit that does not convert) and A305 asking for
     0.53, which ``fix`` wrote. A333 names the likely 5-point scale and how to write it; the row

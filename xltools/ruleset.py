@@ -57,6 +57,9 @@ class TableRules:
     not_applicable: str = "rescale"
     # words a rule set's [heuristics.outcome] adds to rules/heuristics.toml's [outcome] (scoring.outcome_of)
     outcome_words: OutcomeWords = ()
+    #: names a rule set's [heuristics] lower_better adds (退货率): a bare target of such a row is a
+    #: ceiling in scoring, as the packaged words make it one when the table is read (scoring.score_indicator)
+    lower_better: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +173,10 @@ def _build(data: dict, source: str) -> RuleSet:
             )
         outcome_words = _outcome_words(data.get("heuristics", {}).get("outcome", {}))
         tables = {k: replace(tr, outcome_words=outcome_words) for k, tr in tables.items()} if outcome_words else tables
+        lower = data.get("heuristics", {}).get("lower_better", [])
+        if not isinstance(lower, list) or not all(isinstance(w, str) and w for w in lower):
+            raise RulesError("[heuristics] lower_better 须是字词列表", "[heuristics] lower_better must be a list of words")
+        tables = {k: replace(tr, lower_better=tuple(lower)) for k, tr in tables.items()} if lower else tables
         lights = data.get("monitor", {}).get("lights", [0.6, 0.8, 1.2])
         red, yellow, blue = (float(x) for x in lights)
         if not 0 <= red <= yellow <= blue:

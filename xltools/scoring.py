@@ -357,6 +357,8 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
         sized = {**full, "target": ts, "actual": f"|{as_}|" if a < 0 else as_}
         a = abs(a)
     op = ind.op or "="
+    if op == "=" and tr.lower_better and use_written and _bare(ind) and any(w in ind.name for w in tr.lower_better):
+        op = "≤"  # a rule set's lower_better word (退货率 5%): a ceiling, as the packaged words make one (G223)
     if op in ("≤", "<") or (op == "=" and t == 0):
         if t <= 0:
             if a <= t:
@@ -389,6 +391,12 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
     score = round_half_up(w * rate, d)
     return _row(ind, score, "more_part", {**full, "rate": pct(rate), "weight": _fmt(w),
                                           "score": f"{score:.{d}f}"}, achieved=False)
+
+
+def _bare(ind: Indicator) -> bool:
+    """A target written without a bound or a 指标性质 (``5%``, ``30天``), whose way the row's name says."""
+    t = ind.target
+    return t.op is None and not ind.direction and not t.change and not t.band
 
 
 def sentence_read(ind: Indicator, field: str = "actual") -> tuple[Indicator, str, str] | None:

@@ -171,11 +171,13 @@ def bare_limits(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
     if t.kind == EVALUATION:
         return
+    added = ctx.rules.for_table(t.kind).lower_better  # a rule set's words: scoring holds them ceilings too
     for ind in t.indicators:
         target = ind.target
         if (ind.qualitative or not target.is_number or target.op is not None or target.change or target.band
                 or ind.direction or not ind.name or target.number == 0
-                or not less_is_better(ind.level1, ind.level2, ind.name, target.unit or ind.unit)):
+                or not (less_is_better(ind.level1, ind.level2, ind.name, target.unit or ind.unit)
+                        or any(w in ind.name for w in added))):
             continue
         value = f"{format_number(target.number)}{target.unit or ind.unit}"
         if t.template and ind.op != "≤":
