@@ -1330,6 +1330,14 @@ def test_a_fiscal_row_broken_down_by_source_is_not_counted_twice(tmp_path):
     assert findings(write(tmp_path, edits={**parts, "E9": 180}, name="d.xlsx")) == [("A301", "E7")]
 
 
+def test_a_target_written_into_the_name_is_said_so(tmp_path):
+    """参展企业数量≥100家 with its 指标值 cell empty: S103 said only "缺少指标值"; it now says the
+    target in the name belongs in the target column."""
+    path = write(tmp_path, edits={"C14": "服务老人人数≥2000人", "D14": None})
+    got = [(f.code, f.cell, f.message(), f.suggestion()) for f in validate_file(path, select=["S103"]).findings]
+    assert got == [("S103", "D14", "第 14 行指标缺少指标值（名称中的「≥2000人」应填入指标值栏）", "请补填指标值")]
+
+
 def test_a_rule_sets_lower_better_words_make_a_bare_target_a_ceiling(tmp_path):
     """退货率 5% (no ≥ or ≤) answered 3%: scored as an equality, 6.00 of 10 — also under a rule set
     that adds 退货率 to ``lower_better``, which reached the checks' words but not scoring. With the

@@ -29,7 +29,7 @@ CATALOGUE: dict[str, Entry] = {
                   "请在此单元格填写{field}", "fill in the {field_en} in this cell"),
     "S102": Entry(ERROR, "{level}「{name}」不在指标体系中{parent}", "{level} 「{name}」 is not in the taxonomy{parent}",
                   "改为：{allowed}", "use one of: {allowed}"),
-    "S103": Entry(ERROR, "第 {row} 行指标缺少{what}", "the indicator on row {row} has no {what_en}",
+    "S103": Entry(ERROR, "第 {row} 行指标缺少{what}{note}", "the indicator on row {row} has no {what_en}{note_en}",
                   "请补填{what}", "fill in the {what_en}"),
     "S104": Entry(WARNING, "三级指标「{name}」重复出现（另见 {other}）", "indicator 「{name}」 appears twice (also {other})",
                   "合并重复指标，或改名以区分", "merge the duplicates or rename one"),
@@ -310,6 +310,8 @@ _DEPENDS = ("（随具体问题给出）", "(given with each finding)")
 _BRIEF = {
     "S101": ("必填栏目（项目名称、主管部门、实施单位）为空，或仍是填写提示", "a required field (project, department, unit) "
              "empty, or still the template's prompt"),
+    "S103": ("指标行缺少三级指标名称、指标值或分值（指标值写进了名称的，说明应移入指标值栏）",
+             "an indicator row without its name, target or weight (a target written into the name is said so)"),
     "G209": ("总体目标或年度目标为空或只有一句", "an overall or annual goal empty or of one line"),
     "A318": ("「…」的专家评分为空、不是数值或为负数", "an expert's score for 「…」 missing, not a number or negative"),
     "A315": ("定量指标的实际完成值不是数值（一句话中只有一个同单位的数值时，按它比较）",

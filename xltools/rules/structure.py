@@ -10,7 +10,7 @@ from ..grid import parse_a1
 from ..messages import word
 from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Table
 from ..reading.labels import label_key
-from ..values import is_prompt, normalize_text
+from ..values import is_prompt, normalize_text, parse_value
 from . import Context, Finding, check
 from .catalogue import Text
 
@@ -106,15 +106,22 @@ def incomplete_rows(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
     for ind in t.indicators:
         missing = []
+        note = note_en = ""
         if not ind.name:
             missing.append(("name", "三级指标名称", "indicator name"))
         if t.kind != EVALUATION and ind.target.is_none and "target" in ind.columns:
             missing.append(("target", "指标值", "target"))
+            named = parse_value(ind.name) if ind.name else None  # ``参展企业数量≥100家``: written into the name
+            if named is not None and named.is_number and named.op:
+                note = f"（名称中的「{named.display()}」应填入指标值栏）"
+                note_en = f" (the 「{named.display()}」 in its name belongs in the target column)"
         if ind.weight is None and ("weight" in ind.columns or t.kind not in (GOALS, MONITOR)) \
                 and not t.weights_by_block:  # 产出指标（50分）: the blocks hold the weights
             missing.append(("weight", "分值", "weight"))
         for col, what, what_en in missing:
-            yield Finding("S103", t.sheet, ind.cell(col), None, {"row": ind.row, "what": what, "what_en": what_en})
+            yield Finding("S103", t.sheet, ind.cell(col), None, {
+                "row": ind.row, "what": what, "what_en": what_en,
+                "note": note if col == "target" else "", "note_en": note_en if col == "target" else ""})
 
 
 @check("S104")
