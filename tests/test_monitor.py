@@ -438,6 +438,9 @@ def test_a_deadline_met_by_a_sentence_with_its_date_is_lit_by_that_date(tmp_path
     (Row("产出指标", "时效指标", "改造工程完工时间", "2024年10月31日前", to_date="2024年3月开工",
          forecast="2024年10月", likelihood="有可能", deviation="雨季影响", measures="增加施工班组"),
      "yellow", "按日期考核的指标不按月折算，按完成目标可能性「有可能」：黄灯", []),
+    # a time in days against a limit in months: shown to two decimals, with what was written
+    (Row("产出指标", "时效指标", "审批办结时限", "≤3个月", to_date="85天", forecast="88天", likelihood="确定能"),
+     "green", "≈2.83个月（85天） 未超过上限 3个月，绿灯", []),
 ])
 def test_nothing_happened_and_a_start_in_a_monitoring_table(tmp_path, row, light, explain, codes):
     rows = list(CLEAN.rows)

@@ -127,7 +127,11 @@ def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules, not_due: tu
         return _row(ind, None, "mon_no_to_date", {"n": n or "N"})
     t, a = aligned(ind.target, ind.to_date)
     unit = "%" if (ind.target.is_percent or ind.to_date.is_percent) else (ind.unit or ind.target.unit)
-    params: dict[str, object] = {"to_date": f"{format_number(a)}{unit}",
+    converted = a if round(a, 2) == a else round(a, 2)  # 85天 of ≤3个月 is ≈2.83个月, not 2.833333个月
+    shown = f"{'' if converted == a else '≈'}{format_number(converted)}{unit}"
+    if ind.to_date.unit and unit != "%" and ind.to_date.unit != unit:
+        shown += f"（{ind.to_date.text}）"
+    params: dict[str, object] = {"to_date": shown,
                                  "target": f"{'±' if ind.target.band else ''}{format_number(t)}{unit}"}
     if ind.target.band:  # ±10%: a deviation of either sign within it
         a = abs(a)
