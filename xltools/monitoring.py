@@ -31,7 +31,16 @@ from . import units
 from .messages import word
 from .model import Indicator, Table
 from .ruleset import MonitorRules, RuleSet
-from .scoring import RowScore, aligned, date_text, pct, restated, round_half_up, sentence_read
+from .scoring import (
+    RowScore,
+    aligned,
+    date_text,
+    format_approx,
+    pct,
+    restated,
+    round_half_up,
+    sentence_read,
+)
 from .values import DATE_UNIT, Value, date_order, format_number, normalize_text
 
 #: Lights behind schedule, worst first: what the 预警清单 lists and M407 reports.
@@ -127,8 +136,7 @@ def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules, not_due: tu
         return _row(ind, None, "mon_no_to_date", {"n": n or "N"})
     t, a = aligned(ind.target, ind.to_date)
     unit = "%" if (ind.target.is_percent or ind.to_date.is_percent) else (ind.unit or ind.target.unit)
-    converted = a if round(a, 2) == a else round(a, 2)  # 85天 of ≤3个月 is ≈2.83个月, not 2.833333个月
-    shown = f"{'' if converted == a else '≈'}{format_number(converted)}{unit}"
+    shown = f"{format_approx(a)}{unit}"  # 85天 of ≤3个月 is ≈2.83个月, not 2.833333个月
     if ind.to_date.unit and unit != "%" and ind.to_date.unit != unit:
         shown += f"（{ind.to_date.text}）"
     params: dict[str, object] = {"to_date": shown,

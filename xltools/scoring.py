@@ -243,6 +243,12 @@ def _parts(rows: list[RowScore], d: int) -> list[Part]:
     return parts
 
 
+def format_approx(x: float) -> str:
+    """A computed value as an explanation shows it: to two decimals, marked ``≈`` when that rounds it
+    (10个月 is ≈0.83年, not 0.833333年; 85天 is ≈2.83个月)."""
+    return _fmt(x) if round(x, 2) == x else f"≈{_fmt(round_half_up(x, 2))}"
+
+
 def _fmt(x: float | None) -> str:
     return format_number(x)
 
@@ -522,7 +528,7 @@ def _shown_level(ind: Indicator, t: float, a: float) -> tuple[str, str]:
         return f"{_fmt(t)}%", f"{_fmt(a)}%"
     tu = ind.target.unit or ind.unit or ind.actual.unit
     au = ind.actual.unit or tu
-    shown = _fmt(a) if round(a, 2) == a else f"≈{_fmt(round_half_up(a, 2))}"  # 10个月 is ≈0.83年, not 0.833333年
+    shown = format_approx(a)
     if au == tu:
         return f"{_fmt(t)}{tu}", f"{shown}{tu}"
     if units.comparable(au, tu):  # converted: say from what

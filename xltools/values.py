@@ -651,9 +651,8 @@ def relative_to_target(value: Value, target: Value) -> Value | None:
     number = target.number + sign * units.convert(n, unit, target.unit)  # type: ignore[operator]
     if number < 0:
         return None
-    number, shown = float(f"{number:.12g}"), round(number, 2)
-    text = f"{'' if shown == number else '≈'}{format_number(shown)}{target.unit}"
-    return Value("number", text=text, number=number, unit=target.unit)
+    number = float(f"{number:.12g}")  # (explanations show it to two decimals: scoring.format_approx)
+    return Value("number", text=f"{format_number(number)}{target.unit}", number=number, unit=target.unit)
 
 
 def value_read(value: Value, target: Value, unit: str = "") -> Value | None:
