@@ -619,16 +619,31 @@ _TIME_AGAINST_TARGET = re.compile(
     r"(?:完成|办结|交付|验收|上线|到位)?[。.]?")
 
 
+#: An amount said against a cost target's: ``超支5万元``, ``超出预算5万元``, ``节约8万元``, ``比预算节省8万元``.
+_MONEY_AGAINST_TARGET = re.compile(
+    r"(?:比(?:预算|目标|计划|控制数)?)?(?P<way>超支|超出(?:预算)?|超过(?:预算)?|节约|节省|结余|少支出|少用)了?(?:资金)?"
+    r"(?P<n>\d{1,12}(?:\.\d{1,6})?)(?P<unit>万元|千元|亿元|元)(?:资金)?[。.]?")
+_SAVED = ("节约", "节省", "结余", "少支出", "少用")
+
+
 def relative_to_target(value: Value, target: Value) -> Value | None:
     """A time written against the target's (``提前5天完成``, ``延期3天``) as the time or date it says:
     ``≤30天`` and ``延期3天`` is 33天 (30/33 of the weight), ``提前5天`` 25天; a deadline
-    (``2023年10月31日前``) and ``延期3天`` is 2023年11月3日, late. Read as words, ``超期5天`` took
-    full marks and ``延期3天`` 60 %; ``None`` for anything else."""
+    (``2023年10月31日前``) and ``延期3天`` is 2023年11月3日, late. An amount against a cost target
+    likewise: ``≤100万元`` and ``超支5万元`` is 105万元, ``节约8万元`` 92万元. Read as words, ``超期5天``
+    and ``超支5万元`` took full marks and ``延期3天`` 60 %; ``None`` for anything else."""
     if value.kind != "text" or not (target.is_number or (target.kind == "date" and target.when)):
         return None
-    m = _TIME_AGAINST_TARGET.fullmatch(normalize_text(value.text))
-    if m is None:
-        return None
+    text = normalize_text(value.text)
+    m = _TIME_AGAINST_TARGET.fullmatch(text)
+    if m is None:  # ``超支5万元`` against ``≤100万元``: 105万元 (as a sentence it was a word: met)
+        money = _MONEY_AGAINST_TARGET.fullmatch(text) if target.is_number else None
+        if money is None or not units.comparable(money["unit"], target.unit) or units.canonical(target.unit)[0] != "元":
+            return None
+        sign = -1 if money["way"] in _SAVED else 1
+        number = target.number + sign * units.convert(float(money["n"]), money["unit"], target.unit)  # type: ignore[operator]
+        return None if number < 0 else Value("number", text=f"{format_number(float(f'{number:.12g}'))}{target.unit}",
+                                              number=float(f"{number:.12g}"), unit=target.unit)
     sign = -1 if m["way"] == "提前" else 1
     n, unit = float(m["n"]), m["unit"]
     if target.kind == "date":  # days, weeks and months from the deadline (a 工作日 or an hour is no date)
