@@ -624,6 +624,12 @@ _MONEY_AGAINST_TARGET = re.compile(
     r"(?:比(?:预算|目标|计划|控制数)?)?(?P<way>超支|超出(?:预算)?|超过(?:预算)?|节约|节省|结余|少支出|少用)了?(?:资金)?"
     r"(?P<n>\d{1,12}(?:\.\d{1,6})?)(?P<unit>万元|千元|亿元|元)(?:资金)?[。.]?")
 _SAVED = ("节约", "节省", "结余", "少支出", "少用")
+#: A count said against the target's: ``超额完成20家``, ``比目标多20家``, ``差5家``, ``少5家`` (not ``超100家``,
+#: more than 100, nor a share, ``超额完成20%``, which may be of the target or points).
+_COUNT_AGAINST_TARGET = re.compile(
+    r"(?:比(?:目标|计划|预期)?)?(?P<way>超额完成|超额|多完成|多出|多|尚差|还差|仍差|差|少|缺)了?"
+    r"(?P<n>\d{1,9}(?:\.\d{1,4})?)(?P<unit>[^\d%.,;。，；\s]{1,4})(?:完成)?[。.]?")
+_SHORT = ("尚差", "还差", "仍差", "差", "少", "缺")
 
 
 def relative_to_target(value: Value, target: Value) -> Value | None:
@@ -636,6 +642,16 @@ def relative_to_target(value: Value, target: Value) -> Value | None:
         return None
     text = normalize_text(value.text)
     m = _TIME_AGAINST_TARGET.fullmatch(text)
+    if m is None and target.is_number and (count := _COUNT_AGAINST_TARGET.fullmatch(text)) is not None:
+        # ``差5家`` of ≥100家: 95家 (it was a word and failed, or 少5家 read as 5家)
+        unit = units.clean(count["unit"])
+        if not units.comparable(unit, target.unit) or units.canonical(target.unit)[0] in ("天", "元", "工作日") \
+                or target.is_percent:
+            return None
+        sign = -1 if count["way"] in _SHORT else 1
+        number = target.number + sign * units.convert(float(count["n"]), unit, target.unit)  # type: ignore[operator]
+        return None if number < 0 else Value("number", text=f"{format_number(float(f'{number:.12g}'))}{target.unit}",
+                                              number=float(f"{number:.12g}"), unit=target.unit)
     if m is None:  # ``超支5万元`` against ``≤100万元``: 105万元 (as a sentence it was a word: met)
         money = _MONEY_AGAINST_TARGET.fullmatch(text) if target.is_number else None
         if money is None or not units.comparable(money["unit"], target.unit) or units.canonical(target.unit)[0] != "元":
