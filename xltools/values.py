@@ -633,57 +633,59 @@ _SHORT = ("尚差", "还差", "仍差", "差", "少", "缺")
 
 
 def relative_to_target(value: Value, target: Value) -> Value | None:
-    """A time written against the target's (``提前5天完成``, ``延期3天``) as the time or date it says:
-    ``≤30天`` and ``延期3天`` is 33天 (30/33 of the weight), ``提前5天`` 25天; a deadline
-    (``2023年10月31日前``) and ``延期3天`` is 2023年11月3日, late. An amount against a cost target
-    likewise: ``≤100万元`` and ``超支5万元`` is 105万元, ``节约8万元`` 92万元. Read as words, ``超期5天``
-    and ``超支5万元`` took full marks and ``延期3天`` 60 %; ``None`` for anything else."""
+    """A time, amount or count written against the target's as the value it says: ``≤30天`` and
+    ``延期3天`` is 33天 (30/33 of the weight), ``提前5天完成`` 25天; a deadline (``2023年10月31日前``) and
+    ``延期3天`` is 2023年11月3日, late; ``≤100万元`` and ``超支5万元`` is 105万元, ``节约8万元`` 92万元;
+    ``≥100家`` and ``差5家`` is 95家, ``超额完成20家`` 120家. Read as words, ``超期5天`` and ``超支5万元``
+    took full marks, ``延期3天`` 60 % and ``差5家`` nothing; ``None`` for anything else."""
     if value.kind != "text" or not (target.is_number or (target.kind == "date" and target.when)):
         return None
     text = normalize_text(value.text)
     m = _TIME_AGAINST_TARGET.fullmatch(text)
-    if m is None and target.is_number and (count := _COUNT_AGAINST_TARGET.fullmatch(text)) is not None:
-        # ``差5家`` of ≥100家: 95家 (it was a word and failed, or 少5家 read as 5家)
-        unit = units.clean(count["unit"])
-        if not units.comparable(unit, target.unit) or units.canonical(target.unit)[0] in ("天", "元", "工作日") \
-                or target.is_percent:
-            return None
-        sign = -1 if count["way"] in _SHORT else 1
-        number = target.number + sign * units.convert(float(count["n"]), unit, target.unit)  # type: ignore[operator]
-        return None if number < 0 else Value("number", text=f"{format_number(float(f'{number:.12g}'))}{target.unit}",
-                                              number=float(f"{number:.12g}"), unit=target.unit)
-    if m is None:  # ``超支5万元`` against ``≤100万元``: 105万元 (as a sentence it was a word: met)
-        money = _MONEY_AGAINST_TARGET.fullmatch(text) if target.is_number else None
-        if money is None or not units.comparable(money["unit"], target.unit) or units.canonical(target.unit)[0] != "元":
-            return None
-        sign = -1 if money["way"] in _SAVED else 1
-        number = target.number + sign * units.convert(float(money["n"]), money["unit"], target.unit)  # type: ignore[operator]
-        return None if number < 0 else Value("number", text=f"{format_number(float(f'{number:.12g}'))}{target.unit}",
-                                              number=float(f"{number:.12g}"), unit=target.unit)
-    sign = -1 if m["way"] == "提前" else 1
-    n, unit = float(m["n"]), m["unit"]
-    if target.kind == "date":  # days, weeks and months from the deadline (a 工作日 or an hour is no date)
-        y, mo, d = target.when  # type: ignore[misc]
-        if unit in ("个工作日", "工作日", "小时") or not n.is_integer() or not mo:
-            return None
-        base = date(y or 2001, mo, d or last_day(y or 2001, mo))
-        if unit in ("个月", "月"):
-            months = base.month - 1 + sign * int(n)
-            yy, mm = base.year + months // 12, months % 12 + 1
-            shifted = date(yy, mm, min(base.day, last_day(yy, mm)))
-        else:
-            shifted = base + timedelta(days=sign * int(n) * (7 if unit in ("周", "个星期", "星期") else 1))
-        if not y and shifted.year != base.year:  # ``12月底前`` and ``延期3天``: a year it does not name
-            return None
-        when = (shifted.year if y else 0, shifted.month, shifted.day)
-        return Value("date", text=f"{when[0]}年{when[1]}月{when[2]}日" if y else f"{when[1]}月{when[2]}日", when=when)
-    if not units.comparable(unit, target.unit) or units.canonical(target.unit)[0] not in ("天", "工作日"):
+    if m is not None and target.kind == "date":
+        return _moved_deadline(target, -1 if m["way"] == "提前" else 1, float(m["n"]), m["unit"])
+    if m is not None:
+        return _shifted(target, -1 if m["way"] == "提前" else 1, float(m["n"]), m["unit"], ("天", "工作日"))
+    if not target.is_number or target.is_percent:
         return None
-    number = target.number + sign * units.convert(n, unit, target.unit)  # type: ignore[operator]
-    if number < 0:
+    if (money := _MONEY_AGAINST_TARGET.fullmatch(text)) is not None:
+        return _shifted(target, -1 if money["way"] in _SAVED else 1, float(money["n"]), money["unit"], ("元",))
+    if (count := _COUNT_AGAINST_TARGET.fullmatch(text)) is not None:
+        return _shifted(target, -1 if count["way"] in _SHORT else 1, float(count["n"]), units.clean(count["unit"]),
+                        None)
+    return None
+
+
+def _shifted(target: Value, sign: int, n: float, unit: str, measures: tuple[str, ...] | None) -> Value | None:
+    """``target`` moved by ``sign`` × ``n`` ``unit``, in its unit — when ``unit`` converts to it and
+    measures one of ``measures`` (None: anything but a time or money, which have their own words)."""
+    base = units.canonical(target.unit)[0]
+    if not units.comparable(unit, target.unit) or (
+            base not in measures if measures is not None else base in ("天", "工作日", "元")):
         return None
-    number = float(f"{number:.12g}")  # (explanations show it to two decimals: scoring.format_approx)
-    return Value("number", text=f"{format_number(number)}{target.unit}", number=number, unit=target.unit)
+    number = float(f"{target.number + sign * units.convert(n, unit, target.unit):.12g}")  # type: ignore[operator]
+    # (explanations show it to two decimals: scoring.format_approx)
+    return None if number < 0 else Value("number", text=f"{format_number(number)}{target.unit}", number=number,
+                                         unit=target.unit)
+
+
+def _moved_deadline(target: Value, sign: int, n: float, unit: str) -> Value | None:
+    """A deadline moved by days, weeks or months (a 工作日 or an hour is no date); ``None`` when a
+    deadline that names no year would move into another (``12月底前`` and ``延期3天``)."""
+    y, mo, d = target.when  # type: ignore[misc]
+    if unit in ("个工作日", "工作日", "小时") or not n.is_integer() or not mo:
+        return None
+    base = date(y or 2001, mo, d or last_day(y or 2001, mo))
+    if unit in ("个月", "月"):
+        months = base.month - 1 + sign * int(n)
+        yy, mm = base.year + months // 12, months % 12 + 1
+        shifted = date(yy, mm, min(base.day, last_day(yy, mm)))
+    else:
+        shifted = base + timedelta(days=sign * int(n) * (7 if unit in ("周", "个星期", "星期") else 1))
+    if not y and shifted.year != base.year:
+        return None
+    when = (shifted.year if y else 0, shifted.month, shifted.day)
+    return Value("date", text=f"{when[0]}年{when[1]}月{when[2]}日" if y else f"{when[1]}月{when[2]}日", when=when)
 
 
 def value_read(value: Value, target: Value, unit: str = "") -> Value | None:
