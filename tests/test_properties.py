@@ -43,7 +43,8 @@ WORDS = ["", "—", "/", "已完成", "达到预期", "部分达成", "未完成
          "当年完成", "年底前完成", "2024年3月完成", "≥60公里",
          # this session's spellings: not applying, a time against the target's, a 5-point survey, outcome words
          "不涉及", "（不适用）", "延期3天", "提前5天完成", "超期2周", "比计划推迟1个月", "4.8分", "4.8", "未超出预算",
-         "未发现违规问题", "效果有限", "成效甚微", "4,5", "¥1,100", "偏差原因：", "已完成"]
+         "未发现违规问题", "效果有限", "成效甚微", "4,5", "¥1,100", "偏差原因：", "已完成", "差5家", "少3人",
+         "超额完成20家", "超支5万元", "节约8万元", "12.31前", "12.20", "（2023）"]
 CELL = st.one_of(
     st.sampled_from(WORDS),
     st.floats(min_value=-1e6, max_value=1e9, allow_nan=False, allow_infinity=False),
