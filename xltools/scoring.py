@@ -363,7 +363,7 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
         sized = {**full, "target": ts, "actual": f"|{as_}|" if a < 0 else as_}
         a = abs(a)
     op = ind.op or "="
-    if op == "=" and tr.lower_better and use_written and _bare(ind) and any(w in ind.name for w in tr.lower_better):
+    if op == "=" and use_written and ruled_ceiling(ind, tr):
         op = "≤"  # a rule set's lower_better word (退货率 5%): a ceiling, as the packaged words make one (G223)
     if op in ("≤", "<") or (op == "=" and t == 0):
         if t <= 0:
@@ -399,10 +399,17 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
                                           "score": f"{score:.{d}f}"}, achieved=False)
 
 
-def _bare(ind: Indicator) -> bool:
-    """A target written without a bound or a 指标性质 (``5%``, ``30天``), whose way the row's name says."""
+def bare_target(ind: Indicator) -> bool:
+    """A target written without a bound or a 指标性质 (``5%``, ``30天``), whose way the row's place and
+    name say (direction.less_is_better; G223 says how it was read)."""
     t = ind.target
     return t.op is None and not ind.direction and not t.change and not t.band
+
+
+def ruled_ceiling(ind: Indicator, tr: TableRules) -> bool:
+    """A bare target that a word the rule set adds to ``lower_better`` (退货率) makes a ceiling, as
+    the packaged words make one when the table is read; scoring and G223 ask."""
+    return bool(tr.lower_better) and bare_target(ind) and any(w in ind.name for w in tr.lower_better)
 
 
 def sentence_read(ind: Indicator, field: str = "actual") -> tuple[Indicator, str, str] | None:

@@ -11,7 +11,7 @@ from ..direction import less_is_better
 from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Indicator, Table
 from ..reading.labels import label_key
 from ..reading.recognize import to_number
-from ..scoring import range_bound, sentence_read
+from ..scoring import bare_target, range_bound, ruled_ceiling, sentence_read
 from ..taxonomy import level1_key
 from ..values import (
     BOUNDED_RANGE,
@@ -171,13 +171,12 @@ def bare_limits(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
     if t.kind == EVALUATION:
         return
-    added = ctx.rules.for_table(t.kind).lower_better  # a rule set's words: scoring holds them ceilings too
+    tr = ctx.rules.for_table(t.kind)
     for ind in t.indicators:
         target = ind.target
-        if (ind.qualitative or not target.is_number or target.op is not None or target.change or target.band
-                or ind.direction or not ind.name or target.number == 0
+        if (ind.qualitative or not target.is_number or not bare_target(ind) or not ind.name or target.number == 0
                 or not (less_is_better(ind.level1, ind.level2, ind.name, target.unit or ind.unit)
-                        or any(w in ind.name for w in added))):
+                        or ruled_ceiling(ind, tr))):  # a rule set's words: scoring holds them ceilings too
             continue
         value = f"{format_number(target.number)}{target.unit or ind.unit}"
         if t.template and ind.op != "≤":
