@@ -21,6 +21,7 @@ from ..model import (
     GOALS,
     MONITOR,
     SELFEVAL,
+    FundsRow,
     Indicator,
     LineItem,
     ScoreGroup,
@@ -119,24 +120,10 @@ def parts_add_up(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
     if t.funds is not None and not t.funds.partial:
         total = t.funds.row("total")
-        parts = t.funds.parts()
-        for col in FUNDS_AMOUNTS:
-            values = [getattr(r, col) for r in parts if getattr(r, col) is not None]
-            written = getattr(total, col) if total is not None else None
-            if total is None or written is None or not values:
-                continue
-            if _differs(written, sum(values)):
-                yield Finding("A301", t.sheet, total.cells.get(col, ""), written, {
-                    "what": f"年度资金总额（{_funds_column(t, col)[0]}）", "what_en": f"total funds ({_funds_column(t, col)[1]})",
-                    "total": _n(written), "sum": _n(sum(values))})
+        if total is not None:
+            yield from _funds_sums(t, total, t.funds.parts(), "年度资金总额", "total funds")
         for parent, kids in t.funds.breakdowns():  # 其中：中央资金 / 省级资金 under 财政拨款
-            for col in FUNDS_AMOUNTS:
-                written, values = getattr(parent, col), [x for r in kids if (x := getattr(r, col)) is not None]
-                if written is not None and values and _differs(written, sum(values)):
-                    zh, en = _funds_column(t, col)
-                    yield Finding("A301", t.sheet, parent.cells.get(col, ""), written, {
-                        "what": f"{parent.label}（{zh}）", "what_en": f"{parent.label} ({en})",
-                        "total": _n(written), "sum": _n(sum(values))})
+            yield from _funds_sums(t, parent, kids, parent.label, parent.label)
     a = t.amounts
     if "annual_total" in a and "annual_fiscal" in a and "annual_other" in a:
         parts_sum = float(a["annual_fiscal"].value) + float(a["annual_other"].value)  # type: ignore[arg-type]
@@ -147,6 +134,17 @@ def parts_add_up(ctx: Context) -> Iterator[Finding]:
     yield from _line_item_sums(t)
     yield from _result_table_sum(t)
     yield from _part_weights(t)
+
+
+def _funds_sums(t: Table, whole: FundsRow, parts: list[FundsRow], name: str, name_en: str) -> Iterator[Finding]:
+    """A301 at each amount of ``whole`` (年度资金总额, or a 财政拨款 row broken down by source) that
+    its ``parts`` do not add up to, where both state it."""
+    for col in FUNDS_AMOUNTS:
+        written, values = getattr(whole, col), [x for r in parts if (x := getattr(r, col)) is not None]
+        if written is not None and values and _differs(written, sum(values)):
+            zh, en = _funds_column(t, col)
+            yield Finding("A301", t.sheet, whole.cells.get(col, ""), written, {
+                "what": f"{name}（{zh}）", "what_en": f"{name_en} ({en})", "total": _n(written), "sum": _n(sum(values))})
 
 
 def _line_item_sums(t: Table) -> Iterator[Finding]:
