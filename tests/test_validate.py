@@ -175,6 +175,8 @@ CASES = [
     ("A332", "E18", None, {"E18": "（不涉及）"}),  # a qualitative row likewise
     ("A305", "G17", None, {"D17": "12.31前", "E17": "2024.1.5"}),  # the year's 12.31: late (it was a number, met)
     ("A333", "E20", None, {"E20": 4.8}),  # a 5-point survey's 4.8 against ≥90%: scored as 4.8 %, and fix wrote 0.53
+    # 2023.10 typed in a General cell is kept as 2023.1 (January): on time, where October is late
+    ("A334", "E17", rows_with(3, name="补助资金拨付完成时间", target="2023年9月30日前", actual=2023.1), None),
     ("G225", "D18", None, {"D18": "不涉及", "E18": "不涉及"}),  # declared not to apply, yet 20 points: it took them
     ("A331", "E7", None, {"E7": "约480万"}),  # no amount: no execution score, nothing said at the cell
     ("A331", "E7", None, {"E7": None, "E8": None}),  # spending left empty, no parts to add up
@@ -1371,6 +1373,31 @@ def test_a_satisfaction_on_an_unstated_scale(tmp_path):
     assert report.findings[0].suggestion() == "按百分比填写满意度（如 96%），或写明满分：「4.8分（满分5分）」"
     assert {c.skipped for c in corrections(report.findings)} == {"pending"}
     assert findings(write(tmp_path, edits={"E20": "4.8分（满分5分）"}, name="b.xlsx")) == []
+
+
+def test_a_completion_month_that_may_have_lost_its_trailing_zero(tmp_path):
+    """2023.10 typed into a General cell is the number 2023.1, which Excel shows and we read as
+    January: on time against 2023年9月30日前, where October is late. A334 says both readings; ``fix``
+    does not write the full marks over a 0 the unit gave for October. Text ``2023.1``, or a deadline both months meet, is January and says nothing."""
+    from xltools.fix import corrections
+
+    row = dict(name="补助资金拨付完成时间", target="2023年9月30日前")
+    path = write(tmp_path, rows_with(3, **row, actual=2023.1))
+    report = validate_file(path)
+    assert [(f.code, f.cell, f.message(), f.suggestion()) for f in report.findings] == [
+        ("A334", "E17", "「补助资金拨付完成时间」的实际完成值 2023.1 是数字，按 2023年1月 计为按期完成；若填写的是 2023.10，"
+                        "Excel 去掉了末尾的 0，即 2023年10月，则为未按期完成",
+         "把完成时间写成文字或日期（「2023年10月」或「2023年1月」），不要写成小数")]
+    assert report.findings[0].message("en") == (
+        "the actual 2023.1 of 「补助资金拨付完成时间」 is a number, read as January 2023: on time; if 2023.10 was typed, "
+        "Excel dropped its trailing 0, and October 2023 is late")
+    late = validate_file(write(tmp_path, rows_with(3, **row, actual=2023.1), edits={"G17": 0}, name="late.xlsx"))
+    assert [(f.code, f.cell) for f in late.findings][:2] == [("A334", "E17"), ("A305", "G17")]
+    assert {c.skipped for c in corrections(late.findings) if c.cell == "G17"} == {"pending"}  # not 20 written over the 0
+    assert findings(write(tmp_path, rows_with(3, **row, actual="2023.1"), name="b.xlsx")) == []
+    assert findings(write(tmp_path, rows_with(3, name=row["name"], target="2023年12月31日前", actual=2023.1),
+                          name="c.xlsx")) == []
+    assert findings(write(tmp_path, rows_with(3, **row, actual=2023.11), name="d.xlsx"), select=["A334"]) == []
 
 
 @pytest.mark.parametrize(("reason", "found"), [

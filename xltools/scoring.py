@@ -474,6 +474,13 @@ def _is_dated(ind: Indicator, use_written: bool) -> bool:
     return use_written and t.kind == "date" and a.kind == "date"
 
 
+def on_time(actual: Value, target: Value, op: str | None) -> bool:
+    """Whether the date ``actual`` meets the deadline ``target``: on or before it, or on or after it
+    for ``≥`` (不早于)."""
+    order = date_order(actual, target)
+    return order >= 0 if op in ("≥", ">") else order <= 0
+
+
 def _dated(ind: Indicator, tr: TableRules, d: int, use_written: bool) -> RowScore:
     """A deadline (``2023年12月31日前``, ``12月底前``, a date cell) against the date it was met.
 
@@ -484,10 +491,8 @@ def _dated(ind: Indicator, tr: TableRules, d: int, use_written: bool) -> RowScor
     """
     w = ind.weight or 0.0
     t, a = ind.target, ind.actual
-    order = date_order(a, t)
-    on_time = order >= 0 if ind.op in ("≥", ">") else order <= 0
     params: dict[str, object] = {"actual": date_text(a), "target": date_text(t)}
-    if on_time:
+    if on_time(a, t, ind.op):
         full = round_half_up(w, d)
         return _row(ind, full, "date_on_time", {**params, "score": f"{full:.{d}f}"}, achieved=True)
     score = round_half_up(w * tr.late_date_rate, d)

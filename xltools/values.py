@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
@@ -171,6 +171,10 @@ class Value:
     #: A change against a base (``较上年增长10%``, ``同比下降5%``, ``增加≥10家``): +1 a rise, −1 a
     #: fall, the number its size; 0 for a level. scoring.aligned signs an actual against it.
     change: int = 0
+    #: The cell stored a number, not text: Excel has already made of what was typed what it shows
+    #: (``2023.10`` → 2023.1, :func:`october_reading`). Not part of the value: ``95`` typed as text
+    #: and as a number are equal.
+    stored_number: bool = field(default=False, compare=False)
 
     @property
     def is_number(self) -> bool:
@@ -277,7 +281,7 @@ def _parse(raw: object, unit: str | None, op: str | None) -> Value:
         x = float(raw)
         if not math.isfinite(x):
             return Value("text", text=str(raw))
-        return Value("number", text=format_number(x), op=col_op, number=x, unit=col_unit)
+        return Value("number", text=format_number(x), op=col_op, number=x, unit=col_unit, stored_number=True)
     if isinstance(raw, datetime | date):  # a date cell: calamine gives the date its format shows
         return Value("date", text=f"{raw.year}年{raw.month}月{raw.day}日", op=col_op, number=excel_serial(raw),
                      when=(raw.year, raw.month, raw.day))
@@ -928,6 +932,19 @@ def _number_date(digits: str) -> Value | None:
         day = serial_date(serial)
         y, m, d = day.year, day.month, day.day
     return Value("date", text=f"{y}年{m}月{d}日", when=(y, m, d))
+
+
+def october_reading(value: Value) -> Value | None:
+    """October of the year, for a number that shows ``2023.1`` beside a deadline: what a General
+    cell keeps of ``2023.10`` typed into it (Excel drops the trailing 0, and shows 2023.1 as well).
+    Read as it shows, it is January (:func:`date_in`); text ``2023.1`` is January, and not this."""
+    if not value.stored_number:
+        return None
+    m = _DROPPED_ZERO.fullmatch(value.text)
+    return Value("date", text=f"{m[1]}年10月", when=(int(m[1]), 10, 0)) if m else None
+
+
+_DROPPED_ZERO = re.compile(rf"({_YEAR})\.1")
 
 
 #: A month written with a dot (``2023.11``), which only a deadline makes a date.

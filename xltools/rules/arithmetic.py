@@ -37,6 +37,7 @@ from ..scoring import (
     aligned,
     judged,
     not_applicable_words,
+    on_time,
     pct,
     qual_rate,
     round_half_up,
@@ -48,6 +49,7 @@ from ..values import (
     date_serial,
     format_number,
     normalize_text,
+    october_reading,
     on_scale,
     parse_value,
     relative_to_target,
@@ -592,7 +594,7 @@ def _score_sheet(ind: Indicator) -> bool:
     return not {"target", "actual", "deviation"} & ind.columns.keys()
 
 
-@check("A315", "A316", "A322", "A327", "A328")
+@check("A315", "A316", "A322", "A327", "A328", "A334")
 def actual_values(ctx: Context) -> Iterator[Finding]:
     """A measured value reviewers can check against the target: a number, in a unit that compares.
 
@@ -620,6 +622,12 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
                 example = f"{y or 2023}年{m or 12}月{d or 20}日"
                 yield Finding("A327", t.sheet, ind.cell(col), actual.text, {
                     "name": ind.name, "value": actual.text, "target": target.text, "example": example})
+        elif target.kind == "date" and actual.kind == "number" and t.kind != MONITOR and not t.template and (
+                october := october_reading(actual)) is not None and (january := date_in(actual.text)) is not None \
+                and on_time(january, target, ind.op) != on_time(october, target, ind.op):  # 2023.10 typed: 2023.1
+            yield Finding("A334", t.sheet, ind.cell(col), actual.text, {
+                "name": ind.name, "value": actual.text, "year": str(january.when[0]),  # type: ignore[index]
+                "january": _MET[on_time(january, target, ind.op)], "october": _MET[on_time(october, target, ind.op)]})
         elif not target.is_number:
             continue
         elif (actual.unit == "%" or actual.kind == "text") and not t.template and (
@@ -639,6 +647,10 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
         elif actual.is_number and not units.comparable(actual.unit, target.unit):
             yield Finding("A316", t.sheet, ind.cell(col), actual.text, {
                 "name": ind.name, "unit": actual.unit, "target": target.display(), "target_unit": target.unit})
+
+
+#: A deadline met or not, as A334 says it of each reading.
+_MET = {True: Text("按期完成", "on time"), False: Text("未按期完成", "late")}
 
 
 def _unstated_scale(ind: Indicator, actual: Value, target: Value) -> int:

@@ -242,6 +242,12 @@ CATALOGUE: dict[str, Entry] = {
                   "填写实际完成值并计分；确因项目调整而不适用的，在偏差原因分析中说明，并按规定调整绩效目标",
                   "write what was reached and score it; if a change to the project made it inapplicable, say so in "
                   "the deviation reason and have the goals adjusted as the rules require"),
+    "A334": Entry(WARNING, "「{name}」的实际完成值 {value} 是数字，按 {year}年1月 计为{january}；若填写的是 {year}.10，"
+                           "Excel 去掉了末尾的 0，即 {year}年10月，则为{october}",
+                  "the actual {value} of 「{name}」 is a number, read as January {year}: {january}; if {year}.10 was "
+                  "typed, Excel dropped its trailing 0, and October {year} is {october}",
+                  "把完成时间写成文字或日期（「{year}年10月」或「{year}年1月」），不要写成小数",
+                  "write the completion as text or a date (「{year}年10月」 or 「{year}年1月」), not as a decimal number"),
     "A333": Entry(WARNING, "「{name}」的实际完成值 {value} 看来是{scale}分制的满意度评分，指标值 {target} 却是百分比："
                            "按 {number}% 计分，得分偏低",
                   "the actual {value} of 「{name}」 looks like a score on a {scale}-point scale, while the target {target} "
@@ -317,6 +323,9 @@ _BRIEF = {
     "A315": ("定量指标的实际完成值不是数值（一句话中只有一个同单位的数值时，按它比较）",
              "a quantitative indicator's actual is not a number (a sentence with one number in the target's unit is "
              "compared by it)"),
+    "A334": ("完成时间填成数字 2023.1：可能是输入 2023.10 时 Excel 去掉了末尾的 0；按 1 月与按 10 月是否按期不同",
+             "a completion typed as the number 2023.1: maybe 2023.10 with its trailing 0 dropped by Excel; read as "
+             "January and as October it is not equally on time"),
     "G220": ("指标值是一句话，不是带运算符号的数值", "a target written as a sentence, not a bounded value"),
     "A312": ("实际完成值超过目标的 120%（规则集阈值），目标可能设置偏低；超过百倍时多为单位填错",
              "an actual beyond 120% of its target (the rule set's threshold): the target likely set too low; "
