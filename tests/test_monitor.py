@@ -95,6 +95,7 @@ CASES = [
     ("M403", "G10", {"G10": "大概能"}),
     ("M404", "E10", {"E10": None}),
     ("M404", "E10", {"E10": "进行中"}),
+    ("M404", "E16", {"E16": "低于90%"}),  # short of ≥90% by how much unsaid: it was 90 %, lit green
     ("M405", "E9", {"E9": "累计完成值", "D6": "累计执行数", "A2": "（2024年度）"}),
     ("M406", "G15", {"G15": "确定能"}),  # red light
     ("M406", "G10", {"F10": "1800人"}),  # 确定能 with a forecast short of the target

@@ -233,6 +233,24 @@ def test_a_row_left_out_as_not_applicable_is_poured_unscored(tmp_path, soffice):
     assert after.total == before.total
 
 
+def test_an_actual_short_of_its_target_is_poured_as_partly_achieved(tmp_path, soffice):
+    """老人满意度 ≥90% answered ``低于90%`` (A335: partly achieved, 6.00) was poured as the number 90,
+    which the template scored in full (97.60 against Python's 93.60)."""
+    from xltools.api import read_workbook
+
+    from .test_validate import CLEAN, write
+
+    src = write(tmp_path, CLEAN, {"E20": "低于90%"}, name="src.xlsx")
+    before = score_file(src)[0]
+    assert before.total == 93.6
+    out = tmp_path / "poured.xlsx"
+    write_template("selfeval", str(out), source=read_workbook(src).tables[0])
+    convert_all(soffice, [str(out)], str(tmp_path / "lo"))
+    after = score_file(str(tmp_path / "lo" / "poured.xlsx"))[0]
+    assert [(r.name, r.score) for r in after.rows if r.name == "老人满意度"] == [("老人满意度", 6.0)]
+    assert after.total == before.total
+
+
 def test_funds_by_source_are_poured_as_their_sum(tmp_path):
     """中央补助资金 300 and 省级资金 200, both 财政拨款, poured into the template's one 当年财政拨款 row:
     it held the last of them (200), and the template's 年度资金总额 SUM fell short of the table's."""

@@ -177,6 +177,7 @@ CASES = [
     ("A333", "E20", None, {"E20": 4.8}),  # a 5-point survey's 4.8 against ≥90%: scored as 4.8 %, and fix wrote 0.53
     # 2023.10 typed in a General cell is kept as 2023.1 (January): on time, where October is late
     ("A334", "E17", rows_with(3, name="补助资金拨付完成时间", target="2023年9月30日前", actual=2023.1), None),
+    ("A335", "E20", None, {"E20": "接近90%"}),  # short of ≥90%, by how much unsaid: it was 90 %, full marks
     ("G225", "D18", None, {"D18": "不涉及", "E18": "不涉及"}),  # declared not to apply, yet 20 points: it took them
     ("A331", "E7", None, {"E7": "约480万"}),  # no amount: no execution score, nothing said at the cell
     ("A331", "E7", None, {"E7": None, "E8": None}),  # spending left empty, no parts to add up
@@ -1398,6 +1399,27 @@ def test_a_completion_month_that_may_have_lost_its_trailing_zero(tmp_path):
     assert findings(write(tmp_path, rows_with(3, name=row["name"], target="2023年12月31日前", actual=2023.1),
                           name="c.xlsx")) == []
     assert findings(write(tmp_path, rows_with(3, **row, actual=2023.11), name="d.xlsx"), select=["A334"]) == []
+
+
+def test_an_actual_that_only_says_the_target_was_not_reached(tmp_path):
+    """老人满意度 ≥90% answered ``低于90%``: read as 90 % it took full marks, with an A322 asking
+    for 「90%」. It says the target was not reached: partly achieved (6.00), A335 asks for the value,
+    A307 for the reason, and ``fix`` waits for the value rather than write 6.00 over the 10."""
+    from xltools.fix import corrections
+
+    report = validate_file(write(tmp_path, edits={"E20": "低于90%", "H20": "调查样本偏少"}))
+    assert [(f.code, f.cell, f.message()) for f in report.findings] == [
+        ("A335", "E20", "「老人满意度」的实际完成值「低于90%」只说明未达到指标值 ≥90%，没有写实际达到的数值：按部分达成年度指标并具有一定效果计分"),
+        ("A305", "G20", "填写的得分 10 与计算值 6.00 不符（实际「低于90%」未达到目标 ≥90%，且未写实际达到的数值：按部分达成年度指标并具有一定效果计 60.00% × 10 = 6.00）"),
+        ("A305", "G21", "填写的总分 97.6 与计算值 93.60 不符（9.60 + 50.00 + 28.00 + 6.00）")]
+    assert report.findings[0].message("en") == ("the actual 「低于90%」 of 「老人满意度」 only says the target ≥90% was not "
+                                                "reached, not the value reached: scored as partly achieved")
+    assert {c.skipped for c in corrections(report.findings) if c.cell == "G20"} == {"pending"}
+    # the near side says the target was met; its example no longer offers the bound as the value
+    near = validate_file(write(tmp_path, edits={"E20": "超过90%"}, name="b.xlsx")).findings
+    assert [(f.code, f.suggestion()) for f in near] == [("A322", "填写实际达到的数值，不带 ≥、≤、不低于、前 等字样")]
+    close = validate_file(write(tmp_path, edits={"E20": "近100%"}, name="c.xlsx")).findings
+    assert [(f.code, f.suggestion()) for f in close] == [("A315", "填写实际达到的数值（「近100%」不到 100%）")]
 
 
 @pytest.mark.parametrize(("reason", "found"), [

@@ -50,6 +50,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "qual_missing": ("定性：缺少实际完成情况，记 0 分", "qualitative: no outcome given; scored 0"),
     "actual_not_applicable": ("实际完成值为「{said}」，分值 {weight} 不计入总分",
                               "the actual says it does not apply ({said}): its weight {weight} is left out of the total"),
+    "short_of_target": ("实际「{actual}」未达到目标 {target}，且未写实际达到的数值：按{outcome}计 {rate} × {weight} = {score}",
+                        "actual \"{actual}\" falls short of the target {target} without saying by how much: read as "
+                        "{outcome}, {rate} × {weight} = {score}"),
     "text_actual": ("实际「{actual}」不是数值，按定性判为{outcome}：{rate} × {weight} = {score}",
                     "actual \"{actual}\" is not a number; read as {outcome}: {rate} × {weight} = {score}"),
     "date_on_time": ("实际 {actual}，目标 {target}：按期完成，得满分 {score}",

@@ -37,6 +37,7 @@ from .values import (
     says_not_applicable,
     sentence_target,
     serial_date,
+    stated_bound,
     toward,
     value_read,
 )
@@ -334,6 +335,13 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
         return _row(ind, None, "actual_not_applicable", {"said": said, "weight": _fmt(w)}, "actual")
     if not ind.qualitative and _is_dated(ind, use_written):
         return _dated(ind, tr, d, use_written)
+    if use_written and (ind.actual.op is not None or ind.actual.kind == "text") and short_of_target(ind, tr):
+        # ``低于90%`` against ≥90%: not reached, by how much unsaid; ``超过0起`` against ≤0起 failed (as any count is)
+        band = tr.qualitative[_FAILED if ind.actual.op in (">", "≥") and (ind.target.number or 0) <= 0 else _PARTIAL]
+        score = round_half_up(w * band.default, d)
+        return _row(ind, score, "short_of_target", {
+            "actual": ind.actual.text, "target": ind.target.text, "outcome": f"@outcome_{band.outcome}",
+            "rate": pct(band.default), "weight": _fmt(w), "score": f"{score:.{d}f}"}, "actual", achieved=False)
     # a sentence where a value belongs (our template's formulas score text as 0); most rows have none
     read = sentence_read(ind) if use_written and ("text" in (ind.target.kind, ind.actual.kind)
                                                   or ind.actual.unit == "%" != ind.target.unit or ind.actual.unit == "分"
@@ -397,6 +405,26 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
     score = round_half_up(w * rate, d)
     return _row(ind, score, "more_part", {**full, "rate": pct(rate), "weight": _fmt(w),
                                           "score": f"{score:.{d}f}"}, achieved=False)
+
+
+def short_of_target(ind: Indicator, tr: TableRules | None, field: str = "actual") -> bool:
+    """Whether the actual says it fell short of the target without the value reached: a bound on
+    the far side of it (``低于90%``, ``90%以下``, ``接近90%``, ``不到90%`` against ≥90%; ``超过30天`` against
+    ≤30天). Read as its number it took full marks; a reviewer reads it as not reached, and by how
+    much it does not say — scored as partly achieved (domain.md §5's middle outcome), as the words
+    ``不足90%`` were. A bound on the near side (``超过95%`` against ≥90%) is a value met, as before.
+    ``field``: the value asked about (a monitoring table's ``to_date``); ``tr`` None: no rule set's words."""
+    t = ind.target
+    if ind.qualitative or not t.is_number or t.band or t.change:
+        return False
+    b = stated_bound(getattr(ind, field))
+    if b is None or not units.comparable(b.unit, t.unit):
+        return False
+    tn, bn = aligned(t, b)
+    op = ind.op or "="
+    if op in ("≤", "<") or (op == "=" and (tn == 0 or (tr is not None and ruled_ceiling(ind, tr)))):
+        return b.op in (">", "≥") and bn >= tn
+    return b.op in ("<", "≤") and bn <= tn
 
 
 def bare_target(ind: Indicator) -> bool:

@@ -796,6 +796,27 @@ def written_bound(v: Value) -> str | None:
     return v.op
 
 
+def stated_bound(v: Value) -> Value | None:
+    """An actual written as a bound rather than the value reached — ``低于90%``, ``90%以下``,
+    ``超过30天``, and the words of a value not quite reached, ``接近90%``, ``不到90%``, ``未达90%``
+    (< 90%) — as the number with its operator; ``None`` for a value (``达到95%`` included)."""
+    if v.kind == "number":
+        return v if written_bound(v) is not None and not v.band and not v.change else None
+    if v.kind != "text":
+        return None
+    m = _SHORT_OF.match(v.text)
+    if m is None:
+        return None
+    rest = v.text[m.end():]
+    # (a bound reads spelt numbers, ``不到九成``; ``近百人`` is short of 一百人)
+    rest = _parse_text(f"<{'一' if rest[0] in '百千万' else ''}{rest}", "", None)
+    return replace(rest, text=v.text) if rest.is_number and rest.op == "<" and not rest.change else None
+
+
+#: Words before a number that say it was not quite reached (``接近90%``, ``不到100家``, ``未达95%``).
+_SHORT_OF = re.compile("(?:接近|将近|逼近|近|不到|不足|未达到|未达|未满|不满)(?=[0-9.]|百分之|[一二两三四五六七八九十百千万])")
+
+
 _YEAR = r"(?:19|20)\d\d"
 #: A year as tables write it (1900–2099), in a date or a 年度 field.
 YEAR = re.compile(_YEAR)

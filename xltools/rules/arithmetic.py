@@ -55,6 +55,7 @@ from ..values import (
     relative_to_target,
     sentence_number,
     share_of_target,
+    stated_bound,
     written_bound,
 )
 from . import Context, Finding, any_of, bounded_rates, check, is_satisfaction, percent_of, stated
@@ -594,7 +595,7 @@ def _score_sheet(ind: Indicator) -> bool:
     return not {"target", "actual", "deviation"} & ind.columns.keys()
 
 
-@check("A315", "A316", "A322", "A327", "A328", "A334")
+@check("A315", "A316", "A322", "A327", "A328", "A334", "A335")
 def actual_values(ctx: Context) -> Iterator[Finding]:
     """A measured value reviewers can check against the target: a number, in a unit that compares.
 
@@ -610,9 +611,15 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
         return
     col = "to_date" if t.kind == MONITOR else "actual"
     left_out = {id(r.indicator) for r in ctx.result.rows if r.explain_key in NOT_APPLICABLE_KEYS}
+    short = {id(r.indicator): r for r in ctx.result.rows if r.explain_key == "short_of_target"}
     for ind in t.indicators:
         target, actual = ind.target, getattr(ind, col)
         if ind.qualitative or not ind.name or id(ind) in left_out:  # 不适用: A332's
+            continue
+        if id(ind) in short:  # ``低于90%``, ``接近90%`` against ≥90%: scored as partly achieved
+            yield Finding("A335", t.sheet, ind.cell(col), actual.text, {
+                "name": ind.name, "value": actual.text, "target": target.text,
+                "outcome": _outcome_named(str(short[id(ind)].params["outcome"]))})
             continue
         if written_bound(actual) is not None and t.kind != MONITOR:  # a forecast may well be "≥95%"
             yield Finding("A322", t.sheet, ind.cell(col), actual.text, _as_target(ind.name, actual))
@@ -649,6 +656,13 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
                 "name": ind.name, "unit": actual.unit, "target": target.display(), "target_unit": target.unit})
 
 
+def _outcome_named(key: str) -> Text:
+    """An outcome as a score's explanation names it (``@outcome_…``), in both languages."""
+    from ..messages import word
+
+    return Text(word(key[1:], "zh"), word(key[1:], "en"))
+
+
 #: A deadline met or not, as A334 says it of each reading.
 _MET = {True: Text("按期完成", "on time"), False: Text("未按期完成", "late")}
 
@@ -677,6 +691,9 @@ def _not_a_number(t: Table, ind: Indicator, actual: Value, target: Value, found:
         n = found.display()
         params.update(problem=f"已按其中的 {n} 与指标值比较", problem_en=f"and was compared with the target as {n}",
                       fix=f"只填写数值「{n}」，说明写入偏差原因栏", fix_en=f"write only 「{n}」; put the words in the reason column")
+        if stated_bound(actual) is not None:  # ``近100%``: short of the 100 % it was compared as
+            params.update(fix=f"填写实际达到的数值（「{actual.text}」不到 {n}）",
+                          fix_en=f"write the value reached (「{actual.text}」 is short of {n})")
     number = _plain_number(actual.text, units.clean(ind.unit or target.unit)) if t.template else None
     if number is not None:
         n = format_number(number)
@@ -706,6 +723,9 @@ def _as_target(name: str, actual: Value) -> dict[str, object]:
         what, what_en = "日期", "date"
     else:
         example, what, what_en = f"{format_number(actual.number)}{actual.unit}", "数值", "value"
+    if actual.op in ("<", ">"):  # ``低于90%``, ``超过90%``: the value reached is not the 90%
+        return {"name": name, "value": actual.text, "op": actual.op, "what": what, "what_en": what_en,
+                "example": "", "example_en": ""}
     return {"name": name, "value": actual.text, "op": actual.op, "what": what, "what_en": what_en,
             "example": f"（如「{example}」）", "example_en": f" (e.g. 「{example}」)"}
 

@@ -242,6 +242,11 @@ CATALOGUE: dict[str, Entry] = {
                   "填写实际完成值并计分；确因项目调整而不适用的，在偏差原因分析中说明，并按规定调整绩效目标",
                   "write what was reached and score it; if a change to the project made it inapplicable, say so in "
                   "the deviation reason and have the goals adjusted as the rules require"),
+    "A335": Entry(WARNING, "「{name}」的实际完成值「{value}」只说明未达到指标值 {target}，没有写实际达到的数值：按{outcome}计分",
+                  "the actual 「{value}」 of 「{name}」 only says the target {target} was not reached, not the value "
+                  "reached: scored as {outcome}",
+                  "填写实际达到的数值（与指标值 {target} 同一单位），未达到的原因写入偏差原因分析",
+                  "write the value reached (in the unit of the target {target}) and the reason in the deviation column"),
     "A334": Entry(WARNING, "「{name}」的实际完成值 {value} 是数字，按 {year}年1月 计为{january}；若填写的是 {year}.10，"
                            "Excel 去掉了末尾的 0，即 {year}年10月，则为{october}",
                   "the actual {value} of 「{name}」 is a number, read as January {year}: {january}; if {year}.10 was "
@@ -323,6 +328,10 @@ _BRIEF = {
     "A315": ("定量指标的实际完成值不是数值（一句话中只有一个同单位的数值时，按它比较）",
              "a quantitative indicator's actual is not a number (a sentence with one number in the target's unit is "
              "compared by it)"),
+    "A335": ("实际完成值只说未达到指标值（「低于90%」「接近90%」「不到90%」对 ≥90%，「超过30天」对 ≤30天），没有实际数值："
+             "按部分达成年度指标计分（目标为 0 的超过即未达成）",
+             "an actual that only says the target was not reached (低于90%, 接近90%, 不到90% against ≥90%; 超过30天 against "
+             "≤30天), with no value: scored as partly achieved (failed past a target of 0)"),
     "A334": ("完成时间填成数字 2023.1：可能是输入 2023.10 时 Excel 去掉了末尾的 0；按 1 月与按 10 月是否按期不同",
              "a completion typed as the number 2023.1: maybe 2023.10 with its trailing 0 dropped by Excel; read as "
              "January and as October it is not equally on time"),

@@ -224,13 +224,15 @@ def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  
             if ind.actual.kind == "date":
                 put("actual", date(*ind.actual.when))  # type: ignore[misc]
             continue
-        if not ind.qualitative:  # ``参展企业80家``: the number Python scored it by, as the template asks
+        # ``低于90%`` of ≥90%: short by how much unsaid, scored as partly achieved — a 定性 row here
+        short = row_score is not None and row_score.explain_key == "short_of_target"
+        if not ind.qualitative and not short:  # ``参展企业80家``: the number Python scored it by, as the template asks
             ind = replace(ind, actual=_as_number(ind.actual, ind))
-        text_actual = ind.actual.kind == "text"
+        text_actual = ind.actual.kind == "text" or short
         if ind.qualitative or not ind.target.is_number or text_actual:
             put("direction", "定性")
             if text_actual or ind.qualitative:
-                put("actual", ind.actual.text if ind.actual.kind == "text" else ind.actual.number)
+                put("actual", ind.actual.text if text_actual else ind.actual.number)
             if row_score is not None and row_score.score is not None and ind.weight:
                 rate = row_score.score / ind.weight
                 band = next((b for b in bands if b.low <= rate <= b.high), bands[-1])
