@@ -354,6 +354,9 @@ def test_overachievement_threshold_is_data(tmp_path):
         ("发现违规问题2个", None, 0.0, "qual_default"),
         ("未解决问题", None, 0.0, "qual_default"),
         ("无明显变化", None, 0.0, "qual_default"),
+        ("低于预期", None, 0.0, "qual_default"),  # below what was expected, as 未达到预期 (was achieved)
+        ("不及预期", None, 0.0, "qual_default"),
+        ("略低于预期", None, 6.0, "qual_default"),  # a little below: partly
         ("", None, 0.0, "qual_missing"),
         ("达到预期", 12, 10.0, "qual_default"),  # written above the weight is ignored (A304)
     ],
@@ -361,6 +364,23 @@ def test_overachievement_threshold_is_data(tmp_path):
 def test_qualitative(actual, written, score, key):
     r = score_indicator(ind("达到预期", actual, 10, score=written), SELF)
     assert (r.score, r.explain_key) == (score, key)
+
+
+@pytest.mark.parametrize(("target", "actual", "score"), [
+    ("有效提升", "与上年持平", 0.0),  # no rise where one was asked for (was achieved)
+    ("有效提升", "基本持平", 0.0),  # (基本 made it partly)
+    ("有效提升", "有所下降", 0.0),  # the other way (有所 made it partly)
+    ("逐步提高", "下降", 0.0),  # (was achieved)
+    ("有效降低", "有所上升", 0.0),
+    ("有效提升", "明显提升", 10.0),  # the way asked for: by its words, as before
+    ("有效提升", "有所提升", 6.0),
+    ("有效降低", "明显下降", 10.0),
+    ("保持稳定", "与上年持平", 10.0),  # no way asked for
+    ("有效提升", "群众负担减轻", 10.0),  # a sentence may speak of another measure: its words decide
+    ("成本下降、效率提升", "持平", 10.0),  # both ways asked for: no way
+])
+def test_a_qualitative_actual_flat_or_the_other_way_fails(target, actual, score):
+    assert score_indicator(ind(target, actual, 10), SELF).score == score
 
 
 def test_a_rule_set_adds_outcome_words(tmp_path):

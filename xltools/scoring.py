@@ -12,6 +12,7 @@ and the total are sums of the rounded row scores.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -631,13 +632,41 @@ def judged(ind: Indicator, text: str, tr: TableRules) -> int:
     """The outcome a qualitative row's words choose: its 评价结果 choice, or an actual that repeats
     its target word for word (``否`` against ``否`` of 是否发生安全事故, ``未发生`` against
     ``未发生``) — achieved whatever its words, and ``是`` against ``否`` failed; else :func:`outcome_of`
-    its words."""
+    its words — unless the actual is nothing but a flat or opposite change to the way the target
+    asks for (``与上年持平``, ``有所下降`` against ``有效提升``): failed, where 持平 was achieved and
+    有所下降 partly (``[outcome_way]`` in rules/heuristics.toml)."""
     if not ind.outcome:
         if text == ind.target.text:
             return _ACHIEVED
         if _YES_NO.get(ind.target.text) == text:
             return _FAILED
+        way = _target_way(ind.target.text)
+        if way and _change_said(text) in (0, -way):
+            return _FAILED
     return outcome_of(text, tr.outcome_words)
+
+
+@lru_cache(maxsize=1)
+def _way_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Patterns of ``[outcome_way]``: a rise word, a fall word, and a whole cell of one change."""
+    w = packaged_heuristics()["outcome_way"]
+    alt = lambda k: "|".join(map(re.escape, sorted(w[k], key=len, reverse=True)))  # noqa: E731
+    whole = re.compile(f"(?:{alt('before')})*(?:(?P<rise>{alt('rise')})|(?P<fall>{alt('fall')})|(?P<flat>{alt('flat')}))了?")
+    return re.compile(alt("rise")), re.compile(alt("fall")), whole
+
+
+@lru_cache(maxsize=1024)
+def _target_way(target: str) -> int:
+    """+1 for a qualitative target asking for a rise (``有效提升``, ``逐步提高``), −1 for a fall, else 0."""
+    rise, fall, _ = _way_words()
+    up, down = bool(rise.search(target)), bool(fall.search(target))
+    return 0 if up == down else 1 if up else -1
+
+
+def _change_said(text: str) -> int | None:
+    """The change an actual is nothing but (``与上年持平`` 0, ``有所下降`` −1, ``明显提升`` +1), or None."""
+    m = _way_words()[2].fullmatch(text)
+    return None if m is None else 1 if m["rise"] else -1 if m["fall"] else 0
 
 
 #: The answers of a yes-or-no target (是否…): the other one fails it.
