@@ -299,6 +299,8 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     dated = parse_date(text, col_op)
     if dated is not None:
         return dated
+    if "半" in text and (halves := _halves(text)) != text:  # ``一年半``, ``2个半月``, ``半个月``: 1.5年, 2.5个月, 0.5个月
+        return replace(_parse_text(halves, col_unit, col_op), text=text)
     if _ZERO.fullmatch(text):
         return Value("number", text=text, op=col_op, number=0.0, unit=col_unit)
     band = _UP_TO_FULL.fullmatch(text)
@@ -454,6 +456,25 @@ _ROUND_OVER = re.compile("[上逾过破达]([百千])(?!分)")
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_TENS = {"十": 10, "百": 100, "千": 1000}
 _CN_RUN = re.compile("[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*")
+
+
+def _halves(text: str) -> str:
+    """``text`` with its halves of a time as decimals: ``一年半`` → 1.5年, ``2个半月`` → 2.5个月,
+    ``半个月`` → 0.5个月, ``半小时`` → 0.5小时. They were read as 1年 and 2个 (the 半 dropped) or as
+    words, and met any target. ``上半年`` (a date), ``一半`` and ``半年报`` are left."""
+    def n(run: str) -> str:
+        return run if run[0].isdigit() else str(_cn_int(run) or run)
+
+    text = _HALF_AFTER.sub(lambda m: f"{n(m[1])}.5{m[2]}", text)
+    text = _HALF_COUNTED.sub(lambda m: f"{n(m[1])}.5{'个月' if m[2] == '月' else m[2]}", text)
+    return _HALF_ALONE.sub(lambda m: f"0.5{'个月' if m[1] == '月' else m[1]}", text)
+
+
+#: Halves of a time (:func:`_halves`): after the unit (``一年半``), between 个 and it (``两个半月``), alone (``半个月``).
+_HALF_AFTER = re.compile(r"(\d+|[一二两三四五六七八九十]{1,3})(年|天|日|周|小时|个工作日|工作日)半(?![年月天日周时])")
+_HALF_COUNTED = re.compile(r"(\d+|[一二两三四五六七八九十]{1,3})个半(月|小时|工作日|星期|季度)")
+_HALF_ALONE = re.compile(r"(?<![上下前后每0-9一二两三四五六七八九十多大])半个?(年|月|小时|天|日|工作日|周|星期|季度)"
+                         r"(?![度刊报谈]|[0-9一二两三四五六七八九十]*次)")  # (半年一次, 每半年: a frequency)
 
 
 def _cn_int(run: str) -> int | None:
