@@ -881,6 +881,9 @@ def parse_date(text: str, col_op: str | None = None) -> Value | None:
     """
     m = _DATE.fullmatch(text)
     if m is None:
+        if "年" in text and (digits := arabic_dates(text)) != text:  # ``二〇二三年十二月``, ``23年12月20日``
+            found = parse_date(digits, col_op)
+            return replace(found, text=text) if found is not None else None
         return None
     g = m.group
     if g("iy"):
@@ -919,6 +922,22 @@ def parse_date(text: str, col_op: str | None = None) -> Value | None:
     return Value("date", text=text, op=op, when=(y, mo, d))
 
 
+def arabic_dates(text: str) -> str:
+    """``text`` with its dates in digits: ``二〇二三年十二月二十日`` (as official documents write them)
+    → 2023年12月20日, and a year of two digits before its month, ``23年12月`` → 2023年12月. Both
+    were words beside a deadline: met, however late."""
+    text = _CN_DATE.sub(lambda m: "".join(
+        [m[1].translate(_CN_YEAR_DIGITS), "年", str(_cn_int(m[2])), "月"] + ([str(_cn_int(m[3])), m[4]] if m[3] else [])), text)
+    return _SHORT_YEAR.sub(r"20\1年\2月", text)
+
+
+_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+_CN_DATE = re.compile("([〇○零一二三四五六七八九]{4})年(十[一二]?|[一二三四五六七八九])月"
+                      "(?:(三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])([日号]))?")
+#: A year of two digits (from 2000) before a month: ``23年12月``, not a duration (``3年``, ``10年以上``).
+_SHORT_YEAR = re.compile(r"(?<![0-9])([0-9]{2})年([0-9]{1,2})月")
+
+
 #: Words that make a date in a sentence a plan, not the date something was done.
 _FUTURE = re.compile("预计|计划|将于|拟于|争取|力争|有望")
 
@@ -931,6 +950,8 @@ def date_in(text: str) -> Value | None:
     (``预计2024年3月完成``) or a start (``2023年6月开工``). A deadline met by such a sentence was read
     as a word: achieved, however late, and even when only begun."""
     text = _SPAN.sub(_span_end, normalize_text(text))
+    if "年" in text:
+        text = arabic_dates(text)
     if _FUTURE.search(text):
         return None
     dotted = _DOTTED_MONTH.fullmatch(text)
