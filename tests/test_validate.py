@@ -1401,6 +1401,15 @@ def test_a_completion_month_that_may_have_lost_its_trailing_zero(tmp_path):
     assert findings(write(tmp_path, rows_with(3, **row, actual=2023.11), name="d.xlsx"), select=["A334"]) == []
 
 
+def test_an_actual_written_as_a_range_is_compared_at_its_sure_end(tmp_path):
+    """老人满意度 ≥90% answered ``85%~95%`` took full marks as words; it is 85 %, and A315 says so."""
+    report = validate_file(write(tmp_path, edits={"E20": "85%~95%", "H20": "各站点不同"}))
+    assert [(f.code, f.cell, f.message(), f.suggestion()) for f in report.findings][:2] == [
+        ("A315", "E20", "定量指标「老人满意度」的实际完成值「85%~95%」不是数值，而是一个范围，已按对目标不利的一端 85% 与指标值比较",
+         "填写实际达到的一个数值（各处不同的，填写总体值）"),
+        ("A305", "G20", "填写的得分 10 与计算值 9.44 不符（85%（85%~95%）/90% = 94.44% × 10 = 9.44）", "改为 9.44")]
+
+
 def test_an_actual_that_only_says_the_target_was_not_reached(tmp_path):
     """老人满意度 ≥90% answered ``低于90%``: read as 90 % it took full marks, with an A322 asking
     for 「90%」. It says the target was not reached: partly achieved (6.00), A335 asks for the value,

@@ -465,7 +465,7 @@ def sentence_read(ind: Indicator, field: str = "actual") -> tuple[Indicator, str
         found = (date_in(value.text) or relative_to_target(value, ind.target)) if value.kind in ("text", "number") \
             else None  # ``已于2023年11月20日完成``, ``2023.11``, ``延期3天``
     else:  # ``93%`` against ≥3000平方米 (2790平方米), ``4.6分（满分5分）`` (92%), ``参展企业80家``
-        found = value_read(value, ind.target, ind.unit)
+        found = value_read(value, ind.target, ind.unit, ind.op)
     return None if found is None else (replace(ind, **{field: found}), field, value.text)
 
 

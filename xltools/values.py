@@ -713,16 +713,32 @@ def _moved_deadline(target: Value, sign: int, n: float, unit: str) -> Value | No
     return Value("date", text=f"{when[0]}年{when[1]}月{when[2]}日" if y else f"{when[1]}月{when[2]}日", when=when)
 
 
-def value_read(value: Value, target: Value, unit: str = "") -> Value | None:
+def value_read(value: Value, target: Value, unit: str = "", op: str | None = None) -> Value | None:
     """What a reviewer reads where a quantitative ``target``'s value belongs, when it is not the
     value as written: a share of the target (:func:`share_of_target`), a score on a stated scale
     (:func:`on_scale`), a time against the target's (:func:`relative_to_target`), the number of a
-    sentence (:func:`sentence_number`; ``unit`` is the row's 度量单位). ``None``: read as written.
-    Scoring, lights, checks and template pouring share it."""
+    sentence (:func:`sentence_number`; ``unit`` is the row's 度量单位), the end of a range that
+    tells least (:func:`range_end`; ``op`` is the row's). ``None``: read as written. Scoring,
+    lights, checks and template pouring share it."""
     found = share_of_target(value, target) or on_scale(value, target) or relative_to_target(value, target)
     if found is None and value.kind == "text":
-        found = sentence_number(value, target, unit)
+        found = sentence_number(value, target, unit) or range_end(value, target, unit, op)
     return found
+
+
+def range_end(value: Value, target: Value, unit: str = "", op: str | None = None) -> Value | None:
+    """An actual written as a range (``85%~95%``, ``90-110人``: several places, or an estimate) as
+    the end that is sure — the lower against a floor, the upper against a ceiling (``op``, the
+    row's, else the target's) — in a unit that compares with the target's. As words it was judged
+    achieved: full marks for ``85%~95%`` against ≥90%."""
+    ends = range_bounds(value, unit)
+    if ends is None or not target.is_number or target.band or target.change:
+        return None
+    low, high = ends
+    if not units.comparable(low.unit, target.unit) and not (low.unit == "%" or target.is_percent):
+        return None
+    end = high if (op or target.op) in ("≤", "<") else low
+    return replace(end, op=None)
 
 
 #: A share of the plan where its amount belongs: ``完成全年目标的55%``, ``进度50%``, ``已完成年度任务的60%``,

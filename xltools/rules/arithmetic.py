@@ -52,6 +52,8 @@ from ..values import (
     october_reading,
     on_scale,
     parse_value,
+    range_bounds,
+    range_end,
     relative_to_target,
     sentence_number,
     share_of_target,
@@ -644,7 +646,8 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
         elif not t.template and (on_scale(actual, target) or relative_to_target(actual, target)) is not None:
             continue  # ``4.6分（满分5分）`` against ≥90%: 92 %, a fair way to give a 5-point survey's result; ``延期3天``
         elif actual.kind == "text":
-            found = None if t.template else sentence_number(actual, target, ind.unit)  # a template scores text as 0
+            found = None if t.template else (sentence_number(actual, target, ind.unit)  # a template scores text as 0
+                                             or range_end(actual, target, ind.unit, ind.op))
             if t.kind != MONITOR or found is not None:  # a monitoring table's word is M404's, unless lit by its number
                 yield Finding("A315", t.sheet, ind.cell(col), actual.text, _not_a_number(t, ind, actual, target, found))
         elif t.kind != MONITOR and not t.template and (scale := _unstated_scale(ind, actual, target)):
@@ -691,7 +694,12 @@ def _not_a_number(t: Table, ind: Indicator, actual: Value, target: Value, found:
         n = found.display()
         params.update(problem=f"已按其中的 {n} 与指标值比较", problem_en=f"and was compared with the target as {n}",
                       fix=f"只填写数值「{n}」，说明写入偏差原因栏", fix_en=f"write only 「{n}」; put the words in the reason column")
-        if stated_bound(actual) is not None:  # ``近100%``: short of the 100 % it was compared as
+        if found.text == actual.text and range_bounds(actual, ind.unit) is not None:  # ``85%~95%``: its sure end
+            params.update(problem=f"而是一个范围，已按对目标不利的一端 {n} 与指标值比较",
+                          problem_en=f"but a range, compared with the target at its end that tells least, {n}",
+                          fix="填写实际达到的一个数值（各处不同的，填写总体值）",
+                          fix_en="write the one value reached (the overall value where places differ)")
+        elif stated_bound(actual) is not None:  # ``近100%``: short of the 100 % it was compared as
             params.update(fix=f"填写实际达到的数值（「{actual.text}」不到 {n}）",
                           fix_en=f"write the value reached (「{actual.text}」 is short of {n})")
     number = _plain_number(actual.text, units.clean(ind.unit or target.unit)) if t.template else None

@@ -254,7 +254,7 @@ def _as_number(v: Value, ind: Indicator) -> Value:
     what the template's number cell asks for; a number in another unit (``25天`` of ≤1个月,
     ``1.2万人`` of ≥10000人) in the target's, which the template's 度量单位 column states."""
     v = toward(ind.target, v)  # ``下降3%`` of 增长10%: −3, as aligned compares it
-    found = value_read(v, ind.target, ind.unit) or (v if v.is_number else None)
+    found = value_read(v, ind.target, ind.unit, ind.op) or (v if v.is_number else None)
     if found is None or found.number is None:
         return v
     if (found.is_percent or ind.target.is_percent) and not per_mille_pair(found, ind.target):
