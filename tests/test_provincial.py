@@ -562,6 +562,23 @@ def test_a_row_of_a_block_is_judged_by_its_words_or_the_number_in_them(tmp_path)
     assert scored.total == 97.9
 
 
+def test_a_row_of_a_block_saying_it_does_not_apply_is_a332(tmp_path):
+    """国家励志奖学金人数 answered 不适用 in a block-weighed table was "cannot tell whether met",
+    with an A315 asking for a number; it is a declared indicator left unevaluated (A332, as in a
+    table weighed by row), which the block's written score is to reflect, and no indicator of the
+    summary's count."""
+    path = hubei_form(tmp_path / "hb.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb.active["E11"] = "不适用"
+    wb.save(path)
+    assert [(f.code, f.cell, f.message()) for f in validate_file(path).findings if f.severity != "info"] == [
+        ("A332", "E11", "「国家励志奖学金人数」的实际完成值为「不适用」：申报的绩效指标未评价，"
+                        "「产出指标（50分）」的得分应反映这一点（本表分值只写在一级指标上）")]
+    assert score_file(path)[0].total == 97.9
+    [rec], _ = summarize_file(path, load_rules(None))
+    assert (rec.met, rec.indicators) == (6, 8)
+
+
 def test_a_block_scored_above_its_weight_and_a_wrong_header_total_are_found(tmp_path):
     path = hubei_form(tmp_path / "hb.xlsx", output=55, total=104.9)
     found = [(f.code, f.cell) for f in validate_file(path).findings if f.severity == "error"]

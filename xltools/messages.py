@@ -151,6 +151,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "block_met": ("已达成", "met"),
     "block_unmet": ("未达成", "not met"),
     "block_unjudged": ("无法判断是否达成", "cannot tell whether met"),
+    "block_not_applicable": ("未评价（实际完成值为「{said}」）", "not evaluated (the actual says {said})"),
 }
 
 

@@ -225,6 +225,10 @@ def _block_rows(table: Table, tr: TableRules, d: int) -> list[RowScore]:
                                      {"weight": _fmt(p.weight), "score": f"{score:.{d}f}"}, table.sheet, cell))
         # judged by its values alone: the score merged down the block is the block's, not the row's
         judged = score_indicator(replace(ind, weight=100.0, score=None), tr, d)
+        if judged.explain_key == "actual_not_applicable":  # ``不适用``: a declared indicator left unevaluated (A332)
+            said = judged.params["said"]
+            rows.append(_row(ind, None, "block_not_applicable", {"said": said, "weight": ""}, "actual"))
+            continue
         state = "@block_met" if judged.achieved else "@block_unmet" if judged.achieved is False else "@block_unjudged"
         rows.append(_row(ind, None, "block_indicator", {"state": state}, "actual", judged.achieved))
     return rows
@@ -711,7 +715,7 @@ def _qualitative(ind: Indicator, tr: TableRules, d: int, use_written: bool = Tru
 
 #: Rows left out of the total because they do not apply: every expert said so (an evaluation), or
 #: a report's 实际完成值 does (a self-evaluation's or a department's row).
-NOT_APPLICABLE_KEYS = frozenset(("not_applicable", "actual_not_applicable"))
+NOT_APPLICABLE_KEYS = frozenset(("not_applicable", "actual_not_applicable", "block_not_applicable"))
 
 
 def not_applicable_actual(ind: Indicator) -> str:

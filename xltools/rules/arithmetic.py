@@ -349,8 +349,12 @@ def not_applicable(ctx: Context) -> Iterator[Finding]:
         if row.explain_key in NOT_APPLICABLE_KEYS and row.indicator is not None:
             code, cell = ("A330", "expert1") if row.explain_key == "not_applicable" else ("A332", "actual")
             written = row.indicator.score if code == "A332" else None
+            w = row.params["weight"]
+            left, left_en = (f"分值 {w} 不计入总分", f"its weight {w} left out of the total") if w else (
+                f"「{row.level1}」的得分应反映这一点（本表分值只写在一级指标上）",
+                f"which the score of 「{row.level1}」 is to reflect (the table weighs by block)")
             yield Finding(code, t.sheet, row.indicator.cell(cell), row.params["said"], {
-                "name": row.name, "said": row.params["said"], "weight": row.params["weight"],
+                "name": row.name, "said": row.params["said"], "weight": w, "left": left, "left_en": left_en,
                 "how": (f"（填写的得分 {_n(written)} 也不计入）" if written is not None else "") + how,
                 "how_en": (f" (nor is the written score {_n(written)})" if written is not None else "") + how_en})
 

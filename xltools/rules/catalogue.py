@@ -236,9 +236,9 @@ CATALOGUE: dict[str, Entry] = {
                   "the experts score it"),
     "A331": Entry(ERROR, "「{label}」的{column}{problem}", "the {column_en} of 「{label}」 {problem_en}",
                   "{fix}", "{fix_en}"),
-    "A332": Entry(WARNING, "「{name}」的实际完成值为「{said}」：申报的绩效指标未评价，分值 {weight} 不计入总分{how}",
+    "A332": Entry(WARNING, "「{name}」的实际完成值为「{said}」：申报的绩效指标未评价，{left}{how}",
                   "the actual of 「{name}」 says it does not apply ({said}): a declared indicator left unevaluated, "
-                  "its weight {weight} left out of the total{how_en}",
+                  "{left_en}{how_en}",
                   "填写实际完成值并计分；确因项目调整而不适用的，在偏差原因分析中说明，并按规定调整绩效目标",
                   "write what was reached and score it; if a change to the project made it inapplicable, say so in "
                   "the deviation reason and have the goals adjusted as the rules require"),
