@@ -251,6 +251,28 @@ def test_an_actual_short_of_its_target_is_poured_as_partly_achieved(tmp_path, so
     assert after.total == before.total
 
 
+def test_a_target_written_into_the_name_is_poured_into_the_target_column(tmp_path, soffice):
+    """服务老人人数≥2000人 with no 指标值, answered 1900人: Python scores it against the name's target
+    (19.00); poured, it was a 定性 row at the rate of that score, with no target and no actual (the
+    unit then had to type both). It is poured as ≥ 2000 人, actual 1900, as scored."""
+    from xltools.api import read_workbook
+
+    from .test_validate import CLEAN, write
+
+    src = write(tmp_path, CLEAN, {"C14": "服务老人人数≥2000人", "D14": None, "E14": "1900人"}, name="src.xlsx")
+    before = score_file(src)[0]
+    assert before.total == 96.6
+    out = tmp_path / "poured.xlsx"
+    write_template("selfeval", str(out), source=read_workbook(src).tables[0])
+    ws = openpyxl.load_workbook(out)["绩效自评表"]
+    [row] = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 3).value == "服务老人人数≥2000人"]
+    assert [ws.cell(row, c).value for c in range(4, 8)] == ["≥", 2000, "人", 1900]
+    convert_all(soffice, [str(out)], str(tmp_path / "lo"))
+    after = score_file(str(tmp_path / "lo" / "poured.xlsx"))[0]
+    assert [(r.score, r.explain_key) for r in after.rows if r.name == "服务老人人数≥2000人"] == [(19.0, "more_part")]
+    assert after.total == before.total
+
+
 def test_funds_by_source_are_poured_as_their_sum(tmp_path):
     """中央补助资金 300 and 省级资金 200, both 财政拨款, poured into the template's one 当年财政拨款 row:
     it held the last of them (200), and the template's 年度资金总额 SUM fell short of the table's."""

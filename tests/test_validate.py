@@ -1341,6 +1341,22 @@ def test_a_target_written_into_the_name_is_said_so(tmp_path):
     assert got == [("S103", "D14", "第 14 行指标缺少指标值（名称中的「≥2000人」应填入指标值栏）", "请补填指标值")]
 
 
+def test_a_row_with_its_target_in_the_name_is_scored_against_it(tmp_path):
+    """服务老人人数≥2000人, 指标值 empty, answered 1900人 with 20 of 20 written: the row was taken at
+    its written score (a row with no target is judged as qualitative), so the shortfall passed.
+    It is scored against the name's ≥2000人 (19.00): A305 and A307 follow, and ``fix`` waits for the
+    target (S103) rather than write 19 over the 20."""
+    from xltools.api import score_file
+    from xltools.fix import corrections
+
+    path = write(tmp_path, edits={"C14": "服务老人人数≥2000人", "D14": None, "E14": "1900人"})
+    [row] = [r for r in score_file(path)[0].rows if r.cell == "G14"]
+    assert (row.score, row.explain("zh")) == (19.0, "1900人/2000人（服务老人人数≥2000人） = 95.00% × 20 = 19.00")
+    report = validate_file(path)
+    assert [(f.code, f.cell) for f in report.findings] == [("S103", "D14"), ("A305", "G14"), ("A307", "H14"), ("A305", "G21")]
+    assert {c.skipped for c in corrections(report.findings) if c.cell == "G14"} == {"pending"}
+
+
 def test_a_rule_sets_lower_better_words_make_a_bare_target_a_ceiling(tmp_path):
     """退货率 5% (no ≥ or ≤) answered 3%: scored as an equality, 6.00 of 10 — also under a rule set
     that adds 退货率 to ``lower_better``, which reached the checks' words but not scoring. With the

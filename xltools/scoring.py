@@ -31,6 +31,7 @@ from .values import (
     date_order,
     format_number,
     is_qualitative_direction,
+    parse_value,
     per_mille_pair,
     percent_scale,
     range_bounds,
@@ -340,6 +341,11 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
         return _row(ind, None, "actual_not_applicable", {"said": said, "weight": _fmt(w)}, "actual")
     if not ind.qualitative and _is_dated(ind, use_written):
         return _dated(ind, tr, d, use_written)
+    if use_written and ind.target.is_none and ind.name and (named := target_in_name(ind)) is not None:
+        # ``服务老人人数≥2000人`` with no 指标值 (S103): scored against the target in its name, as a
+        # reviewer reads it, not taken as the written score
+        read = replace(ind, target=named, op=named.op, qualitative=False, unit=ind.unit or named.unit)
+        return restated(ind, score_indicator(read, tr, d), "target", ind.name)
     if use_written and (ind.actual.op is not None or ind.actual.kind == "text") and short_of_target(ind, tr):
         # ``低于90%`` against ≥90%: not reached, by how much unsaid; ``超过0起`` against ≤0起 failed (as any count is)
         band = tr.qualitative[_FAILED if ind.actual.op in (">", "≥") and (ind.target.number or 0) <= 0 else _PARTIAL]
@@ -410,6 +416,13 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
     score = round_half_up(w * rate, d)
     return _row(ind, score, "more_part", {**full, "rate": pct(rate), "weight": _fmt(w),
                                           "score": f"{score:.{d}f}"}, achieved=False)
+
+
+def target_in_name(ind: Indicator) -> Value | None:
+    """The bounded target written into a 三级指标 name (``服务老人人数≥2000人``, ``满意度不低于90%``)
+    whose 指标值 was left empty, or None."""
+    named = parse_value(ind.name)
+    return named if named.is_number and named.op and not named.band else None
 
 
 def short_of_target(ind: Indicator, tr: TableRules | None, field: str = "actual") -> bool:

@@ -10,7 +10,8 @@ from ..grid import parse_a1
 from ..messages import word
 from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Table
 from ..reading.labels import label_key
-from ..values import is_prompt, normalize_text, parse_value
+from ..scoring import target_in_name
+from ..values import is_prompt, normalize_text
 from . import Context, Finding, check
 from .catalogue import Text
 
@@ -111,8 +112,8 @@ def incomplete_rows(ctx: Context) -> Iterator[Finding]:
             missing.append(("name", "三级指标名称", "indicator name"))
         if t.kind != EVALUATION and ind.target.is_none and "target" in ind.columns:
             missing.append(("target", "指标值", "target"))
-            named = parse_value(ind.name) if ind.name else None  # ``参展企业数量≥100家``: written into the name
-            if named is not None and named.is_number and named.op:
+            named = target_in_name(ind) if ind.name else None  # ``参展企业数量≥100家``: written into the name
+            if named is not None:
                 note = f"（名称中的「{named.display()}」应填入指标值栏）"
                 note_en = f" (the 「{named.display()}」 in its name belongs in the target column)"
         if ind.weight is None and ("weight" in ind.columns or t.kind not in (GOALS, MONITOR)) \

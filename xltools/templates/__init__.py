@@ -169,7 +169,7 @@ def _fill_amounts(ws, built: Built, source: Table) -> None:  # noqa: ANN001
 
 def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  # noqa: ANN001
     from ..monitoring import how_often
-    from ..scoring import NOT_APPLICABLE_KEYS, judged
+    from ..scoring import NOT_APPLICABLE_KEYS, judged, target_in_name
 
     L = built.columns
     result = score_table(source, rules) if source.kind in (SELFEVAL, DEPT) else None
@@ -194,6 +194,10 @@ def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  
             for e, value in enumerate(ind.experts[: built.experts]):
                 put(f"expert{e + 1}", value)
             continue
+        row_score = scored.get(id(ind))
+        if ind.target.is_none and ind.name and (named := target_in_name(ind)) is not None:
+            # ``服务老人人数≥2000人`` with no 指标值 (S103): its target in the template's column, as scored
+            ind = replace(ind, target=named, op=named.op, qualitative=False, unit=ind.unit or named.unit)
         target = ind.target.number if ind.target.is_number else ind.target.text
         put("target", target)
         put("unit", ind.unit if ind.target.is_number else "")
@@ -212,7 +216,6 @@ def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  
         if built.kind == GOALS or source.kind == GOALS:
             put("direction", "定性" if ind.qualitative else (ind.op or ""))
             continue
-        row_score = scored.get(id(ind))
         # kept a date, under 度量单位「日期」, so the template scores it as a deadline (a lower score
         # written for a late date is not the template's rule: that row keeps it as a qualitative rate)
         if _deadline(ind) and (row_score is None or row_score.explain_key != "date_late_written"):
