@@ -41,6 +41,17 @@ def test_scores_totals_rates_and_grades_are_corrected_in_a_copy(tmp_path):
     assert ws["B4"].value == "社区养老服务中心运营补助"  # everything else kept
 
 
+def test_a_grade_ticked_in_boxes_is_reticked(tmp_path):
+    """A printed form's ``□优 ☑良 □中 □差`` beside a total of 优: the boxes are ticked again in the
+    form's own marks, not replaced by a bare 优."""
+    src = write(tmp_path, CLEAN, {"B22": "□优 ☑良 □中 □差"}, name="s.xlsx")
+    out = tmp_path / "s_修正.xlsx"
+    result = fix_copy(src, str(out))
+    assert [(c.cell, c.new) for c in result.changes] == [("B22", "☑优 □良 □中 □差")]
+    assert openpyxl.load_workbook(out)["绩效自评表"]["B22"].value == "☑优 □良 □中 □差"
+    assert findings(str(out)) == []
+
+
 def test_a_rate_keeps_the_form_the_cell_had(tmp_path):
     for k, (written, fixed) in enumerate([(90, 96.0), ("90%", "96.00%"), (0.9, 0.96)]):
         src = write(tmp_path, CLEAN, {"G7": written}, name=f"r{k}.xlsx")

@@ -476,10 +476,48 @@ _GRADE_NAMED = re.compile("^.*?(?:等级|评级|级别|结论|结果)(?:为|是)
 
 
 def _grade_word(value: object) -> str:
-    """A written grade as one of 优/良/中/差 where it is one (``优秀``, ``优（94.3分）``, ``等级：优``),
-    else as written."""
+    """A written grade as one of 优/良/中/差 where it is one (``优秀``, ``优（94.3分）``, ``等级：优``,
+    the one ticked of a printed form's boxes, ``☑优 □良 □中 □差``), else as written."""
     key = label_key(str(value))
+    if _TICKS.search(key) and (ticked := _ticked_grade(key)):
+        return ticked
     return GRADE_WORDS.get(key) or GRADE_WORDS.get(_GRADE_NAMED.sub("", key), str(value).strip())
+
+
+#: Marks of a box ticked (☑, √, ■ …) and left empty (□, ○) on a printed form's choices.
+_TICK, _BOX = "☑✓√■●✔▣◉", "□☐○◯"
+_TICKS = re.compile(f"[{_TICK}]")
+_GRADE_ALT = "|".join(sorted(GRADE_WORDS, key=len, reverse=True))
+_MARK_FIRST = re.compile(f"([{_TICK}{_BOX}])({_GRADE_ALT})")
+_MARK_AFTER = re.compile(f"({_GRADE_ALT})([{_TICK}{_BOX}])")
+
+
+def _reticked(written: str, grade: str) -> str:
+    """``grade`` as the cell writes it: the printed form's boxes with ``grade``'s ticked, in the
+    form's own marks (``□优 ☑良 □中 □差``), or the grade alone."""
+    box = next((c for c in written if c in _BOX), "")
+    if not box:
+        return grade
+    tick = next((c for c in written if c in _TICK), "☑")
+    pattern = _MARK_FIRST if written.lstrip()[:1] in _TICK + _BOX else _MARK_AFTER
+
+    def mark(m: re.Match[str]) -> str:
+        first = pattern is _MARK_FIRST
+        word = m[2] if first else m[1]
+        new = tick if GRADE_WORDS[word] == grade else box
+        return f"{new}{word}" if first else f"{word}{new}"
+
+    out, n = pattern.subn(mark, written)
+    return out.strip() if n >= 2 else grade
+
+
+def _ticked_grade(key: str) -> str:
+    """The one grade ticked among boxes (``☑优□良□中□差``: marks before the words, or after them,
+    ``优☑良□``), or "" when none or several are."""
+    first = key.lstrip()[:1] in _TICK + _BOX
+    pairs = [(m[2], m[1]) for m in _MARK_FIRST.finditer(key)] if first else [(m[1], m[2]) for m in _MARK_AFTER.finditer(key)]
+    ticked = {GRADE_WORDS[w] for w, mark in pairs if mark in _TICK}
+    return ticked.pop() if len(ticked) == 1 else ""
 
 
 @check("A306")
@@ -491,7 +529,8 @@ def written_grade(ctx: Context) -> Iterator[Finding]:
     written = _grade_word(g.value)
     if written != res.grade:
         yield Finding("A306", g.sheet, g.cell, g.value, {
-            "written": str(g.value).strip(), "total": f"{res.total:.2f}", "computed": res.grade})
+            "written": str(g.value).strip(), "total": f"{res.total:.2f}", "grade": res.grade,
+            "computed": _reticked(str(g.value), res.grade)})  # (what ``fix`` writes: the form's boxes, re-ticked)
 
 
 #: A312's reading of an over-achievement: a target set too low — or, a hundredfold and more, a unit
