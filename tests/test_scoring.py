@@ -402,6 +402,19 @@ def test_a_qualitative_actual_flat_or_the_other_way_fails(target, actual, score)
     assert score_indicator(ind(target, actual, 10), SELF).score == score
 
 
+@pytest.mark.parametrize(("target", "actual", "score"), [
+    # a printed form's boxes: the one ticked decides (部分 anywhere in the line made each partly)
+    ("有效提升", "☑达成 □部分达成 □未达成", 10.0),
+    ("有效提升", "□达成年度指标 ☑部分达成年度指标并具有一定效果 □未达成年度指标且效果较差", 6.0),
+    ("有效提升", "达成☑ 部分达成□ 未达成□", 10.0),  # marks after the words
+    ("有效提升", "□达成 □部分达成 □未达成", 0.0),  # none ticked: none given
+    ("否", "□是 ☑否", 10.0),  # 是否发生安全事故: 否 ticked (it was achieved whichever was)
+    ("否", "☑是 □否", 0.0),
+])
+def test_a_qualitative_outcome_ticked_among_boxes(target, actual, score):
+    assert score_indicator(ind(target, actual, 10), SELF).score == score
+
+
 def test_a_rule_set_adds_outcome_words(tmp_path):
     """[heuristics.outcome] adds to the words that decide a qualitative result (they were data but
     no rule set could extend them): a province's 待改进 is not achieved, 初步 partly."""

@@ -40,6 +40,7 @@ from .values import (
     sentence_target,
     serial_date,
     stated_bound,
+    ticked,
     toward,
     value_read,
 )
@@ -651,7 +652,10 @@ def judged(ind: Indicator, text: str, tr: TableRules) -> int:
     ``未发生``) — achieved whatever its words, and ``是`` against ``否`` failed; else :func:`outcome_of`
     its words — unless the actual is nothing but a flat or opposite change to the way the target
     asks for (``与上年持平``, ``有所下降`` against ``有效提升``): failed, where 持平 was achieved and
-    有所下降 partly (``[outcome_way]`` in rules/heuristics.toml)."""
+    有所下降 partly (``[outcome_way]`` in rules/heuristics.toml). Of a printed form's boxes
+    (``☑达成 □部分达成 □未达成``) the words of the one ticked are judged; none ticked is none given."""
+    if (chosen := ticked(text)) is not None:  # ``☑达成 □部分达成 □未达成``: the box ticked, as words
+        text = chosen
     if not ind.outcome:
         if text == ind.target.text:
             return _ACHIEVED

@@ -477,6 +477,33 @@ _HALF_ALONE = re.compile(r"(?<![上下前后每0-9一二两三四五六七八九
                          r"(?![度刊报谈]|[0-9一二两三四五六七八九十]*次)")  # (半年一次, 每半年: a frequency)
 
 
+#: Marks of a box ticked (☑, √, ■ …) and left empty (□, ○) among a printed form's choices.
+TICK_MARKS, BOX_MARKS = "☑✓√■●✔▣◉", "□☐○◯"
+_MARK = re.compile(f"[{TICK_MARKS}{BOX_MARKS}]")
+_CHOICE_PUNCT = " 、，,;；:：\u3000"
+
+
+def ticked(text: str) -> str | None:
+    """The one choice ticked among a printed form's boxes — ``☑达成 □部分达成 □未达成`` (marks
+    before the words) or ``达成☑ 部分达成□`` (after them) — as its words; "" when boxes are there
+    and none is ticked; None when the text holds no mark, or ticks several. Read as words, the
+    whole line was judged by what any choice said (部分 in it: partly, whichever was ticked)."""
+    marks = list(_MARK.finditer(text))
+    if not marks:
+        return None
+    body = text.strip(_CHOICE_PUNCT)
+    first = body[:1] in TICK_MARKS + BOX_MARKS
+    if first:
+        ends = [m.start() for m in marks[1:]] + [len(text)]
+        options = [(m.group(), text[m.end():end]) for m, end in zip(marks, ends, strict=True)]
+    else:
+        starts = [0] + [m.end() for m in marks[:-1]]
+        options = [(m.group(), text[start:m.start()]) for m, start in zip(marks, starts, strict=True)]
+    chosen = [words.strip(_CHOICE_PUNCT) for mark, words in options if mark in TICK_MARKS]
+    chosen = [w for w in chosen if w]
+    return chosen[0] if len(chosen) == 1 else "" if not chosen else None
+
+
 def _cn_int(run: str) -> int | None:
     """``十二`` → 12, ``一千二百`` → 1200, ``两`` → 2; ``None`` for what is no numeral (``十十``)."""
     total, digit, last = 0, None, 10_000

@@ -44,6 +44,8 @@ from ..scoring import (
 )
 from ..taxonomy import level1_key
 from ..values import (
+    BOX_MARKS,
+    TICK_MARKS,
     Value,
     date_in,
     date_serial,
@@ -58,6 +60,7 @@ from ..values import (
     sentence_number,
     share_of_target,
     stated_bound,
+    ticked,
     written_bound,
 )
 from . import Context, Finding, any_of, bounded_rates, check, is_satisfaction, percent_of, stated
@@ -479,27 +482,24 @@ def _grade_word(value: object) -> str:
     """A written grade as one of 优/良/中/差 where it is one (``优秀``, ``优（94.3分）``, ``等级：优``,
     the one ticked of a printed form's boxes, ``☑优 □良 □中 □差``), else as written."""
     key = label_key(str(value))
-    if _TICKS.search(key) and (ticked := _ticked_grade(key)):
-        return ticked
+    if (chosen := ticked(key)) and chosen in GRADE_WORDS:
+        return GRADE_WORDS[chosen]
     return GRADE_WORDS.get(key) or GRADE_WORDS.get(_GRADE_NAMED.sub("", key), str(value).strip())
 
 
-#: Marks of a box ticked (☑, √, ■ …) and left empty (□, ○) on a printed form's choices.
-_TICK, _BOX = "☑✓√■●✔▣◉", "□☐○◯"
-_TICKS = re.compile(f"[{_TICK}]")
 _GRADE_ALT = "|".join(sorted(GRADE_WORDS, key=len, reverse=True))
-_MARK_FIRST = re.compile(f"([{_TICK}{_BOX}])({_GRADE_ALT})")
-_MARK_AFTER = re.compile(f"({_GRADE_ALT})([{_TICK}{_BOX}])")
+_MARK_FIRST = re.compile(f"([{TICK_MARKS}{BOX_MARKS}])({_GRADE_ALT})")
+_MARK_AFTER = re.compile(f"({_GRADE_ALT})([{TICK_MARKS}{BOX_MARKS}])")
 
 
 def _reticked(written: str, grade: str) -> str:
     """``grade`` as the cell writes it: the printed form's boxes with ``grade``'s ticked, in the
     form's own marks (``□优 ☑良 □中 □差``), or the grade alone."""
-    box = next((c for c in written if c in _BOX), "")
+    box = next((c for c in written if c in BOX_MARKS), "")
     if not box:
         return grade
-    tick = next((c for c in written if c in _TICK), "☑")
-    pattern = _MARK_FIRST if written.lstrip()[:1] in _TICK + _BOX else _MARK_AFTER
+    tick = next((c for c in written if c in TICK_MARKS), "☑")
+    pattern = _MARK_FIRST if written.lstrip()[:1] in TICK_MARKS + BOX_MARKS else _MARK_AFTER
 
     def mark(m: re.Match[str]) -> str:
         first = pattern is _MARK_FIRST
@@ -509,15 +509,6 @@ def _reticked(written: str, grade: str) -> str:
 
     out, n = pattern.subn(mark, written)
     return out.strip() if n >= 2 else grade
-
-
-def _ticked_grade(key: str) -> str:
-    """The one grade ticked among boxes (``☑优□良□中□差``: marks before the words, or after them,
-    ``优☑良□``), or "" when none or several are."""
-    first = key.lstrip()[:1] in _TICK + _BOX
-    pairs = [(m[2], m[1]) for m in _MARK_FIRST.finditer(key)] if first else [(m[1], m[2]) for m in _MARK_AFTER.finditer(key)]
-    ticked = {GRADE_WORDS[w] for w, mark in pairs if mark in _TICK}
-    return ticked.pop() if len(ticked) == 1 else ""
 
 
 @check("A306")
