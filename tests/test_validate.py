@@ -177,6 +177,8 @@ CASES = [
     ("A333", "E20", None, {"E20": 4.8}),  # a 5-point survey's 4.8 against ≥90%: scored as 4.8 %, and fix wrote 0.53
     # 2023.10 typed in a General cell is kept as 2023.1 (January): on time, where October is late
     ("A334", "E17", rows_with(3, name="补助资金拨付完成时间", target="2023年9月30日前", actual=2023.1), None),
+    ("A336", "E12", None, {"E12": None}),  # the achievement of the annual goal left empty: nothing said
+    ("A336", "E12", None, {"E12": "按计划完成"}),  # done, but what?
     ("A335", "E20", None, {"E20": "接近90%"}),  # short of ≥90%, by how much unsaid: it was 90 %, full marks
     ("G225", "D18", None, {"D18": "不涉及", "E18": "不涉及"}),  # declared not to apply, yet 20 points: it took them
     ("A331", "E7", None, {"E7": "约480万"}),  # no amount: no execution score, nothing said at the cell

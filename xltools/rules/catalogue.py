@@ -242,6 +242,10 @@ CATALOGUE: dict[str, Entry] = {
                   "填写实际完成值并计分；确因项目调整而不适用的，在偏差原因分析中说明，并按规定调整绩效目标",
                   "write what was reached and score it; if a change to the project made it inapplicable, say so in "
                   "the deviation reason and have the goals adjusted as the rules require"),
+    "A336": Entry(WARNING, "年度总体目标的实际完成情况{problem}", "the achievement of the annual goal {problem_en}",
+                  "对照年度目标写明实际完成的产出和效果（数量、质量、时效）及资金使用情况",
+                  "write what was achieved against the annual goal (outputs and effects: quantity, quality, "
+                  "timing) and how the funds were used"),
     "A335": Entry(WARNING, "「{name}」的实际完成值「{value}」只说明未达到指标值 {target}，没有写实际达到的数值：按{outcome}计分",
                   "the actual 「{value}」 of 「{name}」 only says the target {target} was not reached, not the value "
                   "reached: scored as {outcome}",
@@ -328,6 +332,8 @@ _BRIEF = {
     "A315": ("定量指标的实际完成值不是数值（一句话中只有一个同单位的数值时，按它比较）",
              "a quantitative indicator's actual is not a number (a sentence with one number in the target's unit is "
              "compared by it)"),
+    "A336": ("自评表年度总体目标的实际完成情况为空，或只写「已完成」「按计划完成」而没有写明完成了什么",
+             "the achievement of a self-evaluation's annual goal empty, or saying only 已完成 / 按计划完成"),
     "A335": ("实际完成值只说未达到指标值（「低于90%」「接近90%」「不到90%」对 ≥90%，「超过30天」对 ≤30天），没有实际数值："
              "按部分达成年度指标计分（目标为 0 的超过即未达成）",
              "an actual that only says the target was not reached (低于90%, 接近90%, 不到90% against ≥90%; 超过30天 against "

@@ -331,6 +331,30 @@ def thin_goals(ctx: Context) -> Iterator[Finding]:
             "problem_en": "is a single short line"})
 
 
+@check("A336")
+def thin_achievement(ctx: Context) -> Iterator[Finding]:
+    """A self-evaluation's 实际完成情况 of the annual goal left empty, or saying only that it was
+    done (``已完成``, ``按计划完成``, ``同预期目标``): the reviewer reads there what was done against
+    the goal. Brief but factual text (``保障12100名学生，零事故``) is an answer."""
+    t = ctx.table
+    if t.kind not in (SELFEVAL, DEPT) or "annual_goal" not in t.goals_text:
+        return
+    f = t.goals_text.get("achieved")
+    if f is None:
+        cell = t.blanks.get("achieved")
+        if cell is not None:
+            yield Finding("A336", t.sheet, cell, None, {"problem": "为空", "problem_en": "is empty"})
+        return
+    text = str(f.value).strip()
+    if "\n" not in text and len(text) < _BARE_DONE_CHARS and not any(c.isdigit() for c in text):
+        yield Finding("A336", f.sheet or t.sheet, f.cell, text, {
+            "problem": f"只写了「{text}」，没有写明完成了什么", "problem_en": f"only says 「{text}」, not what was done"})
+
+
+#: Shorter than this, with no number, an achievement says only that the goal was met.
+_BARE_DONE_CHARS = 12
+
+
 @check("G211")
 def rates_above_100(ctx: Context) -> Iterator[Finding]:
     """A 合格率 or 满意度 target above 100 %: a typo (95 written as 950) or a growth measure misnamed."""
