@@ -291,6 +291,19 @@ def test_selfeval_against_declared_goals(tmp_path):
     assert findings(write(tmp_path, CLEAN, name="s2.xlsx"), goals=read_goals(empty)) == []
 
 
+def test_the_declared_goals_may_be_given_by_path(tmp_path):
+    """``validate_file(path, goals="目标.xlsx")`` — the library's natural call, as ``--goals`` takes
+    it — ended in an AttributeError (``'str' object has no attribute 'source'``); it reads the
+    declaration, and a workbook that holds none is refused as the command line refuses it."""
+    from xltools.errors import XltoolsError
+
+    gpath = write(tmp_path, GOALS, name="目标.xlsx")
+    spath = write(tmp_path, CLEAN, {"D14": "≥1800人"})
+    assert [c for c in findings(spath, goals=gpath) if c[0] == "A311"] == [("A311", "D14")]
+    with pytest.raises(XltoolsError, match="不是绩效目标申报表"):
+        validate_file(spath, goals=spath)
+
+
 @pytest.mark.parametrize(("name", "actual", "expected"), [
     # an indicator named after a figure the funds give (480 of 500: 96 %): its actual is that figure
     ("预算执行率", "98%", [("A303", "E17", "98%")]),

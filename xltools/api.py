@@ -75,17 +75,21 @@ def _goals_for(path: str, unread: list[tuple[str, str]], several: bool = False,
 
 
 def validate_file(path: str | os.PathLike[str], rules: RuleSet | str | None = None, *,
-                  goals: Table | Callable[[Table], Table | None] | None = None, select: set[str] | None = None,
-                  ignore: set[str] | None = None, lang: str = "zh") -> FileReport:
+                  goals: str | os.PathLike[str] | Table | Callable[[Table], Table | None] | None = None,
+                  select: set[str] | None = None, ignore: set[str] | None = None, lang: str = "zh") -> FileReport:
     """Every finding in one workbook; an unreadable file becomes a report with ``error`` set.
 
     A workbook that reads but holds no known table is a finding (S105), not an error: the file
     is fine, it is just not a performance table. Its tables are also checked against each other
-    as a batch's are (a copied sheet, S106; a sheet of another year, S107).
+    as a batch's are (a copied sheet, S106; a sheet of another year, S107). ``goals``: the goal
+    declaration to compare with (A311) — its workbook's path (read by :func:`read_goals`), the
+    table, or a function choosing one per table.
     """
     from .batch import in_workbook
     from .rules import sort_findings
 
+    if isinstance(goals, str | os.PathLike):  # a path, as the command line's --goals takes it
+        goals = read_goals(goals)
     report, checked = _validate(path, rules, goals, select, ignore, lang)
     extra = in_workbook(os.fspath(path), checked or [], select, ignore)
     if extra:
