@@ -1,0 +1,28 @@
+"""The package root as a library: each command's function, imported on first use."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from .test_validate import CLEAN, GOALS, write
+
+
+def test_the_package_root_offers_every_command_without_loading_a_spreadsheet_library():
+    """``xltools.validate_file`` was an AttributeError (only read_workbook, score_file and load_rules
+    were exported); every name of ``__all__`` resolves, and ``import xltools`` alone loads no
+    spreadsheet library."""
+    code = ("import sys, xltools; loaded = {'openpyxl', 'python_calamine', 'click'} & set(sys.modules); "
+            "assert not loaded, loaded; [getattr(xltools, n) for n in xltools.__all__]")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_validate_and_fix_from_the_package_root(tmp_path):
+    import xltools
+
+    goals = write(tmp_path, GOALS, name="目标.xlsx")
+    path = write(tmp_path, CLEAN, {"D14": "≥1800人", "G15": 8})
+    report = xltools.validate_file(path, goals=goals)
+    assert [(f.code, f.cell) for f in report.findings] == [("A311", "D14"), ("A305", "G15")]
+    fixed = xltools.fix_copy(path, str(tmp_path / "fixed.xlsx"))
+    assert [(c.cell, c.new) for c in fixed.changes] == [("G15", 10.0)]
