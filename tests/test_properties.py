@@ -44,7 +44,11 @@ WORDS = ["", "—", "/", "已完成", "达到预期", "部分达成", "未完成
          # this session's spellings: not applying, a time against the target's, a 5-point survey, outcome words
          "不涉及", "（不适用）", "延期3天", "提前5天完成", "超期2周", "比计划推迟1个月", "4.8分", "4.8", "未超出预算",
          "未发现违规问题", "效果有限", "成效甚微", "4,5", "¥1,100", "偏差原因：", "已完成", "差5家", "少3人",
-         "超额完成20家", "超支5万元", "节约8万元", "12.31前", "12.20", "（2023）"]
+         "超额完成20家", "超支5万元", "节约8万元", "12.31前", "12.20", "（2023）",
+         # short of the target, halves, ranges, boxes, Chinese-numeral dates, flat or opposite changes
+         "低于90%", "接近90%", "近百家", "不到九成", "超过30天", "90%以下", "1年半", "2个半月", "半个月", "半年一次",
+         "85%~95%", "20-40天", "☑达成 □部分达成 □未达成", "□是 ☑否", "☑优 □良 □中 □差", "二〇二三年十二月",
+         "24年1月5日", "与上年持平", "有所下降", "低于预期", 2023.1, "服务老人人数≥2000人"]
 CELL = st.one_of(
     st.sampled_from(WORDS),
     st.floats(min_value=-1e6, max_value=1e9, allow_nan=False, allow_infinity=False),
