@@ -145,6 +145,9 @@ def ind(target, actual, weight=10, *, op=None, unit="", score=None, qualitative=
         ("≥90%", "超过90%", 10, 10.0, "实际 90% ≥ 目标 90%，得满分 10.00"),  # the near side: met (A322)
         ("≥80%", "低于90%", 10, 10.0, "实际 90% ≥ 目标 80%，得满分 10.00"),  # either side of 80%: as before (A322)
         ("≥90%", "近100%", 10, 10.0, "实际 100%（近100%） ≥ 目标 90%，得满分 10.00"),  # nearly 100 % is past 90 %
+        # a month alone beside a deadline: the month it was done in (a word: met, however late)
+        ("2023年6月30日前", "7月", 10, 0.0, "实际 7月，目标 2023年6月30日前：未按期完成，按 0.00% × 10 = 0.00"),
+        ("12月底前", "11月份", 10, 10.0, "实际 11月份，目标 12月底前：按期完成，得满分 10.00"),
         # a date in Chinese numerals, or with a two-digit year (words: met, however late)
         ("2023年12月31日前", "二〇二四年一月十五日", 10, 0.0,
          "实际 二〇二四年一月十五日，目标 2023年12月31日前：未按期完成（相差 15 天），按 0.00% × 10 = 0.00"),

@@ -1001,6 +1001,10 @@ def date_in(text: str) -> Value | None:
     if dotted:  # ``2023.11``, a number elsewhere, is a month beside a deadline
         y, m = int(dotted[1]), int(dotted[2])
         return Value("date", text=f"{y}年{m}月", when=(y, m, 0)) if 1 <= m <= 12 else None
+    month = _BARE_MONTH.fullmatch(text)
+    if month:  # ``7月`` beside a deadline: the month it was done in (elsewhere ``12月`` may be a duration)
+        m = int(month[1])
+        return Value("date", text=f"{m}月", when=(0, m, 0)) if 1 <= m <= 12 else None
     day = _DOTTED_DAY.fullmatch(text)
     if day:  # ``12.20`` beside a deadline (``12.31前``): a month and day
         m, d = int(day[1]), int(day[2])
@@ -1057,6 +1061,8 @@ _DROPPED_ZERO = re.compile(rf"({_YEAR})\.1")
 _DOTTED_MONTH = re.compile(rf"({_YEAR})\.(\d{{1,2}})")
 #: The words after a month and day written with a dot that make it a deadline (``12.31前``).
 _DOTTED_DAY_ENDS = frozenset(("前", "之前", "以前", "前完成", "之前完成", "以前完成", "止"))
+#: A month alone (``7月``, ``11月份``), which only a deadline makes a date.
+_BARE_MONTH = re.compile(r"(\d{1,2})月份?")
 #: A month and day written with a dot (``12.20``), likewise.
 _DOTTED_DAY = re.compile(r"(\d{1,2})[./](\d{1,2})")
 
