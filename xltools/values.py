@@ -693,6 +693,9 @@ def relative_to_target(value: Value, target: Value) -> Value | None:
     if value.kind != "text" or not (target.is_number or (target.kind == "date" and target.when)):
         return None
     text = normalize_text(value.text)
+    if target.kind == "date" and target.when[0] and (nxt := _NEXT_YEAR.match(text)):  # type: ignore[index]
+        # ``次年1月``, ``明年3月底``: the year after the deadline's (a word, it was met however late)
+        return date_in(f"{target.when[0] + 1}年{text[nxt.end():]}")  # type: ignore[index]
     m = _TIME_AGAINST_TARGET.fullmatch(text)
     if m is not None and target.kind == "date":
         return _moved_deadline(target, -1 if m["way"] == "提前" else 1, float(m["n"]), m["unit"])
@@ -706,6 +709,10 @@ def relative_to_target(value: Value, target: Value) -> Value | None:
         return _shifted(target, -1 if count["way"] in _SHORT else 1, float(count["n"]), units.clean(count["unit"]),
                         None)
     return None
+
+
+#: The year after the deadline's, before a month or a part of it (``次年1月``, ``明年初``).
+_NEXT_YEAR = re.compile("(?:于|在)?(?:次年|明年|翌年|第二年|下一年|下年)度?(?=[0-9]{1,2}月|初|上半年|一季度|第一季度)")
 
 
 def _shifted(target: Value, sign: int, n: float, unit: str, measures: tuple[str, ...] | None) -> Value | None:
@@ -904,7 +911,7 @@ _DATE = re.compile(
     rf"|(?:(?P<y>{_YEAR})年)?(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})[日号]?|份|(?P<part>底|末|上旬|中旬|下旬|初))?"
     rf"|(?:(?P<qy>{_YEAR})年)?第?(?P<q>[一二三四1-4])季度(?:末|底)?"
     rf"|(?:(?P<hy>{_YEAR})年)?(?P<half>上半年|下半年|年中|年底|年末|年终|{'|'.join(_WITHIN_YEAR)})"
-    rf"|(?P<ey>{_YEAR})年(?P<end>底|末)?"
+    rf"|(?P<ey>{_YEAR})年(?:(?P<end>底|末)|(?P<early>初))?"
     ")"
     "(?P<suf>之前完成|以前完成|前完成|内完成|之前|以前|以内|前|内|已完成|完成|止|之后|以后|后|起)?"
 )
@@ -954,7 +961,7 @@ def parse_date(text: str, col_op: str | None = None) -> Value | None:
         y = int(g("hy") or 0)
         mo, d = (6, 30) if g("half") in ("上半年", "年中") else (12, 31)
     else:
-        y, mo, d = int(g("ey")), (12 if g("end") else 0), (31 if g("end") else 0)
+        y, mo, d = int(g("ey")), (12 if g("end") else 1 if g("early") else 0), (31 if g("end") else 0)
     if not (0 <= mo <= 12) or (mo and not (0 <= d <= last_day(y, mo))) or (not mo and d):
         return None
     word = g("pre") or ""
