@@ -32,8 +32,8 @@ from .values import (
     format_number,
     is_qualitative_direction,
     parse_value,
-    per_mille_pair,
     percent_scale,
+    percent_unit_pair,
     range_bounds,
     relative_to_target,
     says_not_applicable,
@@ -583,7 +583,7 @@ def _shown(ind: Indicator, t: float, a: float) -> tuple[str, str]:
 
 
 def _shown_level(ind: Indicator, t: float, a: float) -> tuple[str, str]:
-    if (ind.target.is_percent or ind.actual.is_percent) and not per_mille_pair(ind.target, ind.actual):
+    if (ind.target.is_percent or ind.actual.is_percent) and not percent_unit_pair(ind.target, ind.actual):
         return f"{_fmt(t)}%", f"{_fmt(a)}%"
     tu = ind.target.unit or ind.unit or ind.actual.unit
     au = ind.actual.unit or tu
@@ -603,7 +603,7 @@ def aligned(target: Value, actual: Value) -> tuple[float, float]:
     actual = toward(target, actual)
     t = target.number or 0.0
     a = actual.number or 0.0
-    if per_mille_pair(target, actual):  # ``0.8%`` against ≤5‰: 8‰
+    if percent_unit_pair(target, actual):  # ``0.8%`` against ≤5‰: 8‰
         return t, units.convert(a, actual.unit, target.unit)
     if not (target.is_percent or actual.is_percent):
         if target.unit != actual.unit:

@@ -50,6 +50,8 @@ _UNITS.update(dict.fromkeys(("百分点", "个百分点"), ("百分点", 1.0)))
 _UNITS["人民币"] = ("元", 1.0)
 #: Per mille against per cent (``0.8%`` of ``≤5‰`` is 8‰); ``%`` itself is the values' own scale.
 _UNITS["‰"] = ("%", 0.1)
+#: A multiple against a per cent (``250%`` of ``≥2倍`` is 2.5倍; ``2.5倍`` of ``≥200%`` is 250%).
+_UNITS["倍"] = ("%", 100.0)
 #: Magnitude prefixes allowed over any unit (``万人次``, ``亿元``, ``万平方米``, ``1.1千人``); 千元, 千米
 #: and 千克 are units of the table above, and a known unit is never split.
 _MAGNITUDES = {"万": 1e4, "亿": 1e8, "千": 1e3}

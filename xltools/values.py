@@ -140,15 +140,16 @@ def change_way(name: str) -> int:
 #: A frequency before the number, as ``≥1次/月`` is written after it: ``每月1次``, ``每个月2次``,
 #: ``每半年1次``, ``按季度开展1次``, ``每两个月一次``, ``一年4次``, ``年均4次``; a period with no 每
 #: only when its count follows at once (``季度1次``, ``半年一次``): ``季报4期`` is four reports a year.
-_PER = re.compile("(?:每|按)个?(半年|季度|半个?月|两个?月|双月|年度?|季|月度?|周|星期|天|日)"
-                  "|(半年|季度|月度)(?=[0-9一二两三四五六七八九十])|一年|年(?:均|平均)")  # not 一季度: the first quarter
+_PER = re.compile("(?:平均)?(?:每|按)个?(半年|季度|半个?月|两个?月|双月|年度?|季|月度?|周|星期|天|日)"
+                  "|(半年|季度|月度)(?=[0-9一二两三四五六七八九十])|一年|年(?:均|平均)"  # not 一季度: the first quarter
+                  "|(月|季|周|日)(?:均|平均)")  # 月均1次: once a month on average
 #: The period of a frequency as units.py names it (次/月, 次/两月 …).
 _PERIOD_NAMES = {"年度": "年", "月度": "月", "半个月": "半月", "两个月": "两月", "双月": "两月", "星期": "周"}
 
 
 def _period(per: re.Match[str]) -> str:
     """The period a frequency counts per: ``每季度`` → 季度, ``月度`` → 月, ``一年``/``年均`` → 年."""
-    p = per.group(1) or per.group(2) or "年"
+    p = per.group(1) or per.group(2) or per.group(3) or "年"
     return _PERIOD_NAMES.get(p, p)
 
 
@@ -196,10 +197,10 @@ class Value:
         return f"{change_word(self.change)}{shown}" if self.change else shown
 
 
-def per_mille_pair(a: Value, b: Value) -> bool:
-    """One value in ‰ and the other in %: converted as units (``0.8%`` of ≤5‰ is 8‰), not put on
-    the percent scale, where 5‰ was read as 5 %."""
-    return a.unit != b.unit and {a.unit, b.unit} == {"‰", "%"}
+def percent_unit_pair(a: Value, b: Value) -> bool:
+    """One value in ‰ or 倍 and the other in %: converted as units (``0.8%`` of ≤5‰ is 8‰, ``250%``
+    of ≥2倍 is 2.5倍), not put on the percent scale, where 5‰ was read as 5 % and 2.5倍 as 2.5 %."""
+    return a.unit != b.unit and {a.unit, b.unit} in ({"‰", "%"}, {"倍", "%"})
 
 
 def toward(target: Value, actual: Value) -> Value:
@@ -787,7 +788,7 @@ def share_of_target(actual: Value, target: Value) -> Value | None:
     reviewer reads it: compared as bare numbers, 93 against 3000 scored 3 %, and as a word any
     share took full marks. Not of a rate, a ceiling, a band, a target without a unit or of none."""
     if not target.is_number or target.is_percent or not target.unit or target.band or not target.number \
-            or target.number < 0 or target.op in ("≤", "<") or target.unit in ("分", "‰"):
+            or target.number < 0 or target.op in ("≤", "<") or target.unit in ("分", "‰", "倍"):
         return None  # (90% of ≤30天 says nothing of days; 92% against ≥90分 is a satisfaction of 92, not 82.8分,
         # and 99.5% against ≥99‰ a rate of 995‰)
     if actual.is_number:

@@ -18,7 +18,7 @@ from ..output import check_output, save_workbook
 from ..ruleset import RuleSet, load_rules
 from ..scoring import score_table
 from ..taxonomy import canonical
-from ..values import DATE_UNIT, Value, per_mille_pair, toward, value_read
+from ..values import DATE_UNIT, Value, percent_unit_pair, toward, value_read
 from .builder import Built, build_template
 from .layout import (
     DEFAULT_ROWS,
@@ -260,7 +260,7 @@ def _as_number(v: Value, ind: Indicator) -> Value:
     found = value_read(v, ind.target, ind.unit, ind.op) or (v if v.is_number else None)
     if found is None or found.number is None:
         return v
-    if (found.is_percent or ind.target.is_percent) and not per_mille_pair(found, ind.target):
+    if (found.is_percent or ind.target.is_percent) and not percent_unit_pair(found, ind.target):
         # a rate keeps its scale, as Python compares it (aligned); 0.8% of ≤5‰ is poured as 8
         return found
     return replace(found, number=units.convert(found.number, found.unit, ind.target.unit), unit=ind.target.unit)
