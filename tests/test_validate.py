@@ -179,6 +179,8 @@ CASES = [
     ("A334", "E17", rows_with(3, name="补助资金拨付完成时间", target="2023年9月30日前", actual=2023.1), None),
     ("A336", "E12", None, {"E12": None}),  # the achievement of the annual goal left empty: nothing said
     ("A336", "E12", None, {"E12": "按计划完成"}),  # done, but what?
+    # a deadline of 2023 met in 2022: on time and full marks, while the year is mistyped or last year's
+    ("A337", "E17", rows_with(3, name="补助资金拨付完成时间", target="2023年6月30日前", actual="2022年6月20日"), None),
     ("A335", "E20", None, {"E20": "接近90%"}),  # short of ≥90%, by how much unsaid: it was 90 %, full marks
     ("G225", "D18", None, {"D18": "不涉及", "E18": "不涉及"}),  # declared not to apply, yet 20 points: it took them
     ("A331", "E7", None, {"E7": "约480万"}),  # no amount: no execution score, nothing said at the cell
@@ -1435,6 +1437,15 @@ def test_a_completion_month_that_may_have_lost_its_trailing_zero(tmp_path):
     assert findings(write(tmp_path, rows_with(3, name=row["name"], target="2023年12月31日前", actual=2023.1),
                           name="c.xlsx")) == []
     assert findings(write(tmp_path, rows_with(3, **row, actual=2023.11), name="d.xlsx"), select=["A334"]) == []
+
+
+@pytest.mark.parametrize(("actual", "found"), [
+    ("2022年6月20日", [("A337", "E17")]), ("已于2022年11月完成验收", [("A337", "E17")]), ("2023年6月20日", []),
+    ("2024年1月5日", [("A305", "G17"), ("A307", "H17"), ("A305", "G21"), ("A306", "B22")]),  # late, not earlier
+])
+def test_a_completion_before_the_tables_year(tmp_path, actual, found):
+    path = write(tmp_path, rows_with(3, name="补助资金拨付完成时间", target="2023年6月30日前", actual=actual))
+    assert findings(path) == found
 
 
 def test_an_actual_written_as_a_range_is_compared_at_its_sure_end(tmp_path):

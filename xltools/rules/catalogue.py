@@ -242,6 +242,10 @@ CATALOGUE: dict[str, Entry] = {
                   "填写实际完成值并计分；确因项目调整而不适用的，在偏差原因分析中说明，并按规定调整绩效目标",
                   "write what was reached and score it; if a change to the project made it inapplicable, say so in "
                   "the deviation reason and have the goals adjusted as the rules require"),
+    "A337": Entry(WARNING, "「{name}」的实际完成日期 {value} 早于本表年度 {year} 年，计为按期完成",
+                  "the completion date {value} of 「{name}」 is before the table's year {year}; it was scored as on time",
+                  "核对完成日期：年份是否写错，或沿用了上一年度的表格",
+                  "check the date: a mistyped year, or last year's table copied?"),
     "A336": Entry(WARNING, "年度总体目标的实际完成情况{problem}", "the achievement of the annual goal {problem_en}",
                   "对照年度目标写明实际完成的产出和效果（数量、质量、时效）及资金使用情况",
                   "write what was achieved against the annual goal (outputs and effects: quantity, quality, "
@@ -332,6 +336,9 @@ _BRIEF = {
     "A315": ("定量指标的实际完成值不是数值（一句话中只有一个同单位的数值时，按它比较）",
              "a quantitative indicator's actual is not a number (a sentence with one number in the target's unit is "
              "compared by it)"),
+    "A337": ("本年度的时限目标，实际完成日期却在以前年度（2023 年的表写 2022年6月20日）：计为按期完成，多为年份写错或沿用旧表",
+             "a deadline of the table's year met by a date of an earlier year: scored as on time, most often a "
+             "mistyped year or last year's table"),
     "A336": ("自评表年度总体目标的实际完成情况为空，或只写「已完成」「按计划完成」而没有写明完成了什么",
              "the achievement of a self-evaluation's annual goal empty, or saying only 已完成 / 按计划完成"),
     "A335": ("实际完成值只说未达到指标值（「低于90%」「接近90%」「不到90%」对 ≥90%，「超过30天」对 ≤30天），没有实际数值："

@@ -19,6 +19,7 @@ from ..values import (
     NONE,
     Value,
     compare_dates,
+    date_in,
     format_number,
     is_qualitative_direction,
     normalize_text,
@@ -456,6 +457,28 @@ def deadlines_in_the_year(ctx: Context) -> Iterator[Finding]:
         if ind.target.kind == "date" and when is not None and when[0] and when[0] != year and ind.name:
             yield Finding("G214", t.sheet, ind.cell("target"), ind.target.text,
                           {"name": ind.name, "value": ind.target.text, "year": year})
+
+
+@check("A337")
+def completions_before_the_year(ctx: Context) -> Iterator[Finding]:
+    """A deadline of the table's year met by a date of an earlier year (``2022年6月20日`` in a 2023
+    self-evaluation, against ``2023年6月30日前``): on time, and full marks, while it most often is
+    the year mistyped or last year's table copied. Read from a date cell, a date as text, or a
+    sentence with one (``已于2022年11月完成``)."""
+    t = ctx.table
+    if t.kind not in (SELFEVAL, DEPT):
+        return
+    year = _table_year(t)
+    if year is None:
+        return
+    for ind in t.indicators:
+        target, actual = ind.target, ind.actual
+        if target.kind != "date" or not target.when or target.when[0] != year or not ind.name:
+            continue
+        done = actual if actual.kind == "date" else date_in(actual.text) if actual.kind == "text" else None
+        if done is not None and done.when and 0 < done.when[0] < year:
+            yield Finding("A337", t.sheet, ind.cell("actual"), actual.text, {
+                "name": ind.name, "value": actual.text, "year": year})
 
 
 #: G215: per way a name points, the directions that contradict it, what scoring then does, the fix.
