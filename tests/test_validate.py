@@ -157,6 +157,7 @@ CASES = [
     ("A309", "D25", None, {"D25": 320, "E25": 300}),
     ("A310", "E25", None, {"E25": 295}),
     ("A310", "E25", None, {"E25": "¥295"}),  # a currency sign: it was no amount, and the overspending unseen
+    ("A302", "E26", None, {"D26": 0, "E26": 205}),  # a contract of 0 is none: over the budget (it was A310, 205 > 0)
     ("A312", "E15", None, {"E15": "30场"}),
     ("A313", "G18", None, {"E18": "部分达成", "G18": 20}),
     ("A315", "E14", None, {"E14": "已完成"}),
@@ -1437,6 +1438,11 @@ def test_a_completion_month_that_may_have_lost_its_trailing_zero(tmp_path):
     assert findings(write(tmp_path, rows_with(3, name=row["name"], target="2023年12月31日前", actual=2023.1),
                           name="c.xlsx")) == []
     assert findings(write(tmp_path, rows_with(3, **row, actual=2023.11), name="d.xlsx"), select=["A334"]) == []
+
+
+def test_a_contract_of_zero_is_no_contract(tmp_path):
+    """健康讲座 (自行组织) with 0 where ``—`` belongs: an A310 error, "195 over the contract's 0"."""
+    assert findings(write(tmp_path, edits={"D26": 0})) == []
 
 
 @pytest.mark.parametrize(("actual", "found"), [

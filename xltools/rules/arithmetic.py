@@ -891,21 +891,24 @@ def execution_unexplained(ctx: Context) -> Iterator[Finding]:
 @check("A309", "A310", "A302")
 def line_items(ctx: Context) -> Iterator[Finding]:
     """Contract over budget (A309), spending over contract (A310); without a contract, spending
-    over the item's budget is A302, as for the funds block (with one, A309/A310 say it)."""
+    over the item's budget is A302, as for the funds block (with one, A309/A310 say it). A
+    contract of 0 is none (``自行组织`` with 0 where ``—`` belongs): an A310 error "195 over the
+    contract's 0" blamed spending that no contract bounds."""
     for item in ctx.table.line_items:
         if item.kind != "item":
             continue
         name = item.content or item.method
-        if item.contract is None and item.spent is not None and item.budget is not None \
+        contract = item.contract if item.contract else None
+        if contract is None and item.spent is not None and item.budget is not None \
                 and item.spent - item.budget > TOL:
             yield Finding("A302", item.sheet, item.cells.get("spent", ""), item.spent, {
                 "what": f"「{name}」的", "spent": _n(item.spent), "budget": _n(item.budget)})
-        if item.contract is not None and item.budget is not None and item.contract - item.budget > TOL:
-            yield Finding("A309", item.sheet, item.cells.get("contract", ""), item.contract, {
-                "content": name, "contract": _n(item.contract), "budget": _n(item.budget)})
-        if item.spent is not None and item.contract is not None and item.spent - item.contract > TOL:
+        if contract is not None and item.budget is not None and contract - item.budget > TOL:
+            yield Finding("A309", item.sheet, item.cells.get("contract", ""), contract, {
+                "content": name, "contract": _n(contract), "budget": _n(item.budget)})
+        if item.spent is not None and contract is not None and item.spent - contract > TOL:
             yield Finding("A310", item.sheet, item.cells.get("spent", ""), item.spent, {
-                "content": name, "spent": _n(item.spent), "contract": _n(item.contract)})
+                "content": name, "spent": _n(item.spent), "contract": _n(contract)})
 
 
 @check("A311", "M408")

@@ -735,8 +735,8 @@ def _line_items(s: _Sheet, r: int, per_group: int) -> int:
         d, b = "D", "C"
         _mark(s, f"{d}{row}:{d}{sub - 1}", f"AND(ISNUMBER({d}{row}),ISNUMBER({b}{row}),{d}{row}>{b}{row})", "FFEB9C",
               "A309")
-        # A310 spending over the contract; without a contract, A302 spending over the budget
-        _mark(s, f"E{row}:E{sub - 1}", f"AND(ISNUMBER(E{row}),IF(ISNUMBER(D{row}),E{row}>D{row},"
+        # A310 spending over the contract; without a contract (or one of 0), A302 spending over the budget
+        _mark(s, f"E{row}:E{sub - 1}", f"AND(ISNUMBER(E{row}),IF(AND(ISNUMBER(D{row}),D{row}<>0),E{row}>D{row},"
               f"AND(ISNUMBER(C{row}),E{row}-C{row}>0.005)))", "FFC7CE", "A310", "A302")
         row = sub + 1
     s.label(row, 1, "合计", 2)
