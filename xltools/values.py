@@ -500,6 +500,8 @@ def ticked(text: str) -> str | None:
     else:
         starts = [0] + [m.end() for m in marks[:-1]]
         options = [(m.group(), text[start:m.start()]) for m, start in zip(marks, starts, strict=True)]
+    if not any(words.strip(_CHOICE_PUNCT) for _, words in options):  # ``√`` alone: a tick, no choices
+        return None
     chosen = [words.strip(_CHOICE_PUNCT) for mark, words in options if mark in TICK_MARKS]
     chosen = [w for w in chosen if w]
     return chosen[0] if len(chosen) == 1 else "" if not chosen else None
