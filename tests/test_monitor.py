@@ -93,6 +93,7 @@ CASES = [
     ("M402", "I15", {"I15": None}),  # red / 完全不可能 without measures
     ("M403", "G10", {"G10": None}),
     ("M403", "G10", {"G10": "大概能"}),
+    ("M403", "G10", {"G10": "□确定能 □有可能 □完全不可能"}),  # a cell of boxes, none ticked
     ("M404", "E10", {"E10": None}),
     ("M404", "E10", {"E10": "进行中"}),
     ("M404", "E16", {"E16": "低于90%"}),  # short of ≥90% by how much unsaid: it was 90 %, lit green
@@ -404,6 +405,10 @@ def test_a_value_to_date_written_as_a_sentence_is_lit_by_its_number(tmp_path):
     ("不可完成", "red", [("M403", "G14"), ("M401", "H14"), ("M402", "I14")]),
     ("已完成", "green", [("M403", "G14")]),  # done by mid-year: it was no light
     ("已全部完成", "green", [("M403", "G14")]),
+    # a cell of boxes: the one ticked (each was M403 "not one of the choices", and no light)
+    ("□确定能 ☑有可能 □完全不可能", "yellow", [("M401", "H14")]),
+    ("☑确定能 □有可能 □完全不可能", "green", []),
+    ("☑确定能 ☑有可能 □完全不可能", None, [("M403", "G14")]),  # two ticked: no choice
 ])
 def test_a_likelihood_in_other_words_lights_the_row_and_still_asks_for_a_choice(tmp_path, likelihood, light, codes):
     """A qualitative row lit by 完成目标可能性: 基本能, 无法完成 were no light at all (nothing in the

@@ -18,7 +18,7 @@ from ..output import check_output, save_workbook
 from ..ruleset import RuleSet, load_rules
 from ..scoring import score_table
 from ..taxonomy import canonical
-from ..values import DATE_UNIT, Value, percent_unit_pair, toward, value_read
+from ..values import DATE_UNIT, Value, percent_unit_pair, ticked, toward, value_read
 from .builder import Built, build_template
 from .layout import (
     DEFAULT_ROWS,
@@ -210,7 +210,7 @@ def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  
                     to_date = replace(to_date, number=to_date.number * months / 12)
                 for f, v in (("to_date", to_date), ("forecast", forecast)):
                     put(f, v.number if v.is_number else v.text)
-                put("likelihood", ind.likelihood)
+                put("likelihood", ticked(ind.likelihood) or ind.likelihood)  # a cell of boxes: the one ticked
                 put("measures", ind.measures)
             continue
         if built.kind == GOALS or source.kind == GOALS:
