@@ -214,3 +214,24 @@ def test_values_to_date_written_as_sentences_are_poured_as_their_numbers(tmp_pat
     (before,), (after,) = score_file(src), score_file(out)
     assert [(x.name, x.light) for x in after.rows] == [(x.name, x.light) for x in before.rows]
     assert "M404" not in [f.code for f in validate_file(out).findings]
+
+
+def test_a_likelihood_ticked_among_boxes_is_poured_as_the_choice(tmp_path, build, demo):
+    """提升品牌影响力 (qualitative, lit by 完成目标可能性) with ``□确定能 ☑有可能 □完全不可能``: poured as
+    written, the template's dropdown cell held no choice (M403, no light); it holds 有可能."""
+    from dataclasses import replace
+
+    import openpyxl
+
+    from xltools.api import make_template
+
+    sample, layout = demo["监控表.xlsx"]
+    rows = [*sample.rows[:5], replace(sample.rows[5], likelihood="□确定能 ☑有可能 □完全不可能"), sample.rows[6]]
+    src = build(replace(sample, rows=rows), layout)
+    out = make_template("monitor", str(tmp_path / "m.xlsx"), from_path=src)
+    ws = openpyxl.load_workbook(out).worksheets[0]
+    [row] = [[c.value for c in r] for r in ws.iter_rows() if any(c.value == "提升品牌影响力" for c in r)]
+    assert "有可能" in row and not any(isinstance(v, str) and "☑" in v for v in row)
+    (before,), (after,) = score_file(src), score_file(out)
+    assert [(x.name, x.light) for x in after.rows] == [(x.name, x.light) for x in before.rows]
+    assert "M403" not in [f.code for f in validate_file(out).findings]
