@@ -425,6 +425,7 @@ def test_a_qualitative_actual_flat_or_the_other_way_fails(target, actual, score)
     ("否", "□是 ☑否", 10.0),  # 是否发生安全事故: 否 ticked (it was achieved whichever was)
     ("否", "☑是 □否", 0.0),
     ("有效提升", "√", 10.0),  # a tick alone: done, as before (not "no box ticked")
+    ("≥100家", "☑达成 □部分达成 □未达成", 10.0),  # words where a number belongs: the box ticked, likewise
 ])
 def test_a_qualitative_outcome_ticked_among_boxes(target, actual, score):
     assert score_indicator(ind(target, actual, 10), SELF).score == score

@@ -368,7 +368,8 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
         # our template asks for a number here; its formula scores text as 0, and so do we
         return _row(ind, 0.0, "actual_not_number", {"actual": ind.actual.text}, "actual", achieved=False)
     if not ind.actual.is_number:
-        outcome = outcome_of(ind.actual.text, tr.outcome_words)
+        said = ticked(ind.actual.text)  # ``☑达成 □部分达成``: the box ticked, as a qualitative row's
+        outcome = outcome_of(ind.actual.text if said is None else said, tr.outcome_words)
         band = tr.qualitative[outcome]
         score = round_half_up(w * band.default, d)
         return _row(ind, score, "text_actual", {
