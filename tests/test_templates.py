@@ -214,21 +214,26 @@ def test_deadlines_poured_into_the_template_score_the_same(tmp_path, soffice):
     assert after.total == before.total
 
 
-def test_a_row_left_out_as_not_applicable_is_poured_unscored(tmp_path, soffice):
-    """A row whose actual says 不适用 (A332: left out, national ``drop``) poured into the template
-    took the outcome its word was judged by — 达成年度指标, full marks in the template (97.60
-    against Python's 77.60); it is poured with no outcome, which the template scores 0."""
+def _poured(tmp_path, soffice, edits):
+    """The clean self-evaluation with ``edits``, scored; poured into the template (the path of the
+    poured file); and that template as LibreOffice recalculates it, scored."""
     from xltools.api import read_workbook
 
     from .test_validate import CLEAN, write
 
-    src = write(tmp_path, CLEAN, {"E14": "不适用"}, name="src.xlsx")
-    before = score_file(src)[0]
-    assert before.total == 77.6
+    src = write(tmp_path, CLEAN, edits, name="src.xlsx")
     out = tmp_path / "poured.xlsx"
     write_template("selfeval", str(out), source=read_workbook(src).tables[0])
     convert_all(soffice, [str(out)], str(tmp_path / "lo"))
-    after = score_file(str(tmp_path / "lo" / "poured.xlsx"))[0]
+    return score_file(src)[0], out, score_file(str(tmp_path / "lo" / "poured.xlsx"))[0]
+
+
+def test_a_row_left_out_as_not_applicable_is_poured_unscored(tmp_path, soffice):
+    """A row whose actual says 不适用 (A332: left out, national ``drop``) poured into the template
+    took the outcome its word was judged by — 达成年度指标, full marks in the template (97.60
+    against Python's 77.60); it is poured with no outcome, which the template scores 0."""
+    before, _, after = _poured(tmp_path, soffice, {"E14": "不适用"})
+    assert before.total == 77.6
     assert [(r.name, r.score) for r in after.rows if r.name == "服务老人人数"] == [("服务老人人数", 0.0)]
     assert after.total == before.total
 
@@ -236,17 +241,8 @@ def test_a_row_left_out_as_not_applicable_is_poured_unscored(tmp_path, soffice):
 def test_an_actual_short_of_its_target_is_poured_as_partly_achieved(tmp_path, soffice):
     """老人满意度 ≥90% answered ``低于90%`` (A335: partly achieved, 6.00) was poured as the number 90,
     which the template scored in full (97.60 against Python's 93.60)."""
-    from xltools.api import read_workbook
-
-    from .test_validate import CLEAN, write
-
-    src = write(tmp_path, CLEAN, {"E20": "低于90%"}, name="src.xlsx")
-    before = score_file(src)[0]
+    before, _, after = _poured(tmp_path, soffice, {"E20": "低于90%"})
     assert before.total == 93.6
-    out = tmp_path / "poured.xlsx"
-    write_template("selfeval", str(out), source=read_workbook(src).tables[0])
-    convert_all(soffice, [str(out)], str(tmp_path / "lo"))
-    after = score_file(str(tmp_path / "lo" / "poured.xlsx"))[0]
     assert [(r.name, r.score) for r in after.rows if r.name == "老人满意度"] == [("老人满意度", 6.0)]
     assert after.total == before.total
 
@@ -255,20 +251,11 @@ def test_a_target_written_into_the_name_is_poured_into_the_target_column(tmp_pat
     """服务老人人数≥2000人 with no 指标值, answered 1900人: Python scores it against the name's target
     (19.00); poured, it was a 定性 row at the rate of that score, with no target and no actual (the
     unit then had to type both). It is poured as ≥ 2000 人, actual 1900, as scored."""
-    from xltools.api import read_workbook
-
-    from .test_validate import CLEAN, write
-
-    src = write(tmp_path, CLEAN, {"C14": "服务老人人数≥2000人", "D14": None, "E14": "1900人"}, name="src.xlsx")
-    before = score_file(src)[0]
+    before, out, after = _poured(tmp_path, soffice, {"C14": "服务老人人数≥2000人", "D14": None, "E14": "1900人"})
     assert before.total == 96.6
-    out = tmp_path / "poured.xlsx"
-    write_template("selfeval", str(out), source=read_workbook(src).tables[0])
     ws = openpyxl.load_workbook(out)["绩效自评表"]
     [row] = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 3).value == "服务老人人数≥2000人"]
     assert [ws.cell(row, c).value for c in range(4, 8)] == ["≥", 2000, "人", 1900]
-    convert_all(soffice, [str(out)], str(tmp_path / "lo"))
-    after = score_file(str(tmp_path / "lo" / "poured.xlsx"))[0]
     assert [(r.score, r.explain_key) for r in after.rows if r.name == "服务老人人数≥2000人"] == [(19.0, "more_part")]
     assert after.total == before.total
 
