@@ -1454,6 +1454,18 @@ def test_a_completion_before_the_tables_year(tmp_path, actual, found):
     assert findings(path) == found
 
 
+def test_fix_waits_for_a_completion_dated_before_the_tables_year(tmp_path):
+    """2022年6月20日 in a 2023 table with 0 of 10 written (the unit may know it late, the year a
+    typo): ``fix`` wrote the on-time 10 over the 0; it waits until the date is checked (A337)."""
+    from xltools.fix import corrections
+
+    path = write(tmp_path, rows_with(3, name="补助资金拨付完成时间", target="2023年6月30日前", actual="2022年6月20日"),
+                 edits={"G17": 0})
+    report = validate_file(path)
+    assert ("A305", "G17") in [(f.code, f.cell) for f in report.findings]
+    assert {c.skipped for c in corrections(report.findings) if c.cell == "G17"} == {"pending"}
+
+
 def test_an_actual_written_as_a_range_is_compared_at_its_sure_end(tmp_path):
     """老人满意度 ≥90% answered ``85%~95%`` took full marks as words; it is 85 %, and A315 says so."""
     report = validate_file(write(tmp_path, edits={"E20": "85%~95%", "H20": "各站点不同"}))

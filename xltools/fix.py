@@ -62,10 +62,10 @@ class FixReport:
 #: score; an actual a hundredfold off, A329, whose unit is likely wrong; an actual saying 不适用,
 #: A332, which the unit is to replace or explain; a satisfaction on an unstated scale, A333; a month
 #: that may have lost its trailing 0, A334; an actual saying only that the target was not reached,
-#: A335): it is what it is for now, and right only once they are answered. So does a finding marked
-#: ``opens_row`` (an A303 on an actual named after a figure, 预算执行率: the row's score follows the
-#: actual it corrects).
-PENDING = ("A308", "S103", "A318", "A329", "A332", "A333", "A334", "A335")
+#: A335; a completion dated before the table's year, A337): it is what it is for now, and right
+#: only once they are answered. So does a finding marked ``opens_row`` (an A303 on an actual named
+#: after a figure, 预算执行率: the row's score follows the actual it corrects).
+PENDING = ("A308", "S103", "A318", "A329", "A332", "A333", "A334", "A335", "A337")
 #: A305's rows (the rest are totals: the whole table's, a part's) and its execution score; an
 #: amount of 年度资金总额 left empty (A326: the parts' sum, which waits for nothing).
 ROW_SCORE, EXECUTION_SCORE, GRADE, AMOUNT = "得分", "预算执行率得分", "等级", "金额"
