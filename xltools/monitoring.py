@@ -42,7 +42,15 @@ from .scoring import (
     sentence_read,
     short_of_target,
 )
-from .values import DATE_UNIT, TICK_MARKS, Value, date_order, format_number, normalize_text, ticked
+from .values import (
+    DATE_UNIT,
+    Value,
+    date_order,
+    format_number,
+    normalize_text,
+    several_ticked,
+    ticked,
+)
 
 #: Lights behind schedule, worst first: what the 预警清单 lists and M407 reports.
 BEHIND = ("red", "yellow")
@@ -78,7 +86,7 @@ def likelihood_light(text: str, *, words: bool = False) -> str | None:
     t = normalize_text(text or "")
     if (chosen := ticked(t)) is not None:  # ``☑确定能 □有可能 □完全不可能`` in one cell: the one ticked
         t = chosen
-    elif sum(t.count(m) for m in TICK_MARKS) > 1:  # several ticked: no choice (nor the words of one)
+    elif several_ticked(t):  # no choice (nor the words of one)
         return None
     if not t or "、" in t:  # nothing, or more than one √ ticked (reader.recognize._read_ticks)
         return None

@@ -507,6 +507,11 @@ def ticked(text: str) -> str | None:
     return chosen[0] if len(chosen) == 1 else "" if not chosen else None
 
 
+def several_ticked(text: str) -> bool:
+    """Whether more than one box of a printed form's choices is ticked (no one choice then)."""
+    return sum(text.count(m) for m in TICK_MARKS) > 1
+
+
 def _cn_int(run: str) -> int | None:
     """``十二`` → 12, ``一千二百`` → 1200, ``两`` → 2; ``None`` for what is no numeral (``十十``)."""
     total, digit, last = 0, None, 10_000

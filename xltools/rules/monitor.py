@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ..model import MONITOR, Indicator
 from ..monitoring import BEHIND, light_word, likelihood_light
 from ..scoring import RowScore, aligned, sentence_read
-from ..values import TICK_MARKS, normalize_text, ticked
+from ..values import normalize_text, several_ticked, ticked
 from . import Context, Finding, check, stated
 
 #: Lights that need a 偏差原因: behind schedule, or so far ahead (blue) that the target looks too
@@ -60,7 +60,7 @@ def likelihood(ctx: Context) -> Iterator[Finding]:
         if chosen is None:
             text = normalize_text(ind.likelihood)
             tick = ticked(text)  # a cell of boxes: ``□确定能 □有可能 □完全不可能``
-            several = "、" in text or (tick is None and sum(text.count(m) for m in TICK_MARKS) > 1)
+            several = "、" in text or (tick is None and several_ticked(text))
             problem = ("未填写", "is empty") if not text else ("未勾选", "has no box ticked") if tick == "" else (
                 (f"勾选了多项（{ind.likelihood}）", f"has more than one ticked ({ind.likelihood})") if several
                 else (f"「{ind.likelihood}」不是可选项", f"「{ind.likelihood}」 is not one of the choices"))
