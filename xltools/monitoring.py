@@ -127,7 +127,7 @@ def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules, not_due: tu
     """One indicator's light, by the rules in this module's docstring (``not_due``: the words that
     say a 1-N月 value is not due yet; ``sentences``: a value written in a sentence is lit by the
     value it stands for, :func:`scoring.sentence_read`, and a likelihood in other words by them)."""
-    if sentences and (ind.to_date.op is not None or ind.to_date.kind == "text") and short_of_target(ind, None, "to_date"):
+    if sentences and short_of_target(ind, None, "to_date"):
         return _row(ind, None, "mon_no_to_date", {"n": n or "N"})  # ``低于90%`` of ≥90%: how far behind, unsaid (M404)
     read = sentence_read(ind, "to_date") if sentences else None  # ``已服务老人1100人``, ``服务老人2000人``
     if read is not None:  # lit by what the sentence stands for, named beside it: 55家（已有55家企业报名）

@@ -347,7 +347,7 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
         # reviewer reads it, not taken as the written score
         read = replace(ind, target=named, op=named.op, qualitative=False, unit=ind.unit or named.unit)
         return restated(ind, score_indicator(read, tr, d), "target", ind.name)
-    if use_written and (ind.actual.op is not None or ind.actual.kind == "text") and short_of_target(ind, tr):
+    if use_written and short_of_target(ind, tr):
         # ``低于90%`` against ≥90%: not reached, by how much unsaid; ``超过0起`` against ≤0起 failed (as any count is)
         band = tr.qualitative[_FAILED if ind.actual.op in (">", "≥") and (ind.target.number or 0) <= 0 else _PARTIAL]
         score = round_half_up(w * band.default, d)
@@ -368,8 +368,7 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
         # our template asks for a number here; its formula scores text as 0, and so do we
         return _row(ind, 0.0, "actual_not_number", {"actual": ind.actual.text}, "actual", achieved=False)
     if not ind.actual.is_number:
-        said = ticked(ind.actual.text)  # ``☑达成 □部分达成``: the box ticked, as a qualitative row's
-        outcome = outcome_of(ind.actual.text if said is None else said, tr.outcome_words)
+        outcome = outcome_of(ind.actual.text, tr.outcome_words)
         band = tr.qualitative[outcome]
         score = round_half_up(w * band.default, d)
         return _row(ind, score, "text_actual", {
@@ -383,9 +382,7 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
         full = {**full, "target": f"±{ts}"}
         sized = {**full, "target": ts, "actual": f"|{as_}|" if a < 0 else as_}
         a = abs(a)
-    op = ind.op or "="
-    if op == "=" and use_written and ruled_ceiling(ind, tr):
-        op = "≤"  # a rule set's lower_better word (退货率 5%): a ceiling, as the packaged words make one (G223)
+    op = scored_op(ind, tr if use_written else None)
     if op in ("≤", "<") or (op == "=" and t == 0):
         if t <= 0:
             if a <= t:
@@ -434,17 +431,26 @@ def short_of_target(ind: Indicator, tr: TableRules | None, field: str = "actual"
     much it does not say — scored as partly achieved (domain.md §5's middle outcome), as the words
     ``不足90%`` were. A bound on the near side (``超过95%`` against ≥90%) is a value met, as before.
     ``field``: the value asked about (a monitoring table's ``to_date``); ``tr`` None: no rule set's words."""
-    t = ind.target
-    if ind.qualitative or not t.is_number or t.band or t.change:
-        return False
-    b = stated_bound(getattr(ind, field))
+    t, v = ind.target, getattr(ind, field)
+    if (v.op is None and v.kind != "text") or ind.qualitative or not t.is_number or t.band or t.change:
+        return False  # (most actuals: a plain number)
+    b = stated_bound(v)
     if b is None or not units.comparable(b.unit, t.unit):
         return False
     tn, bn = aligned(t, b)
-    op = ind.op or "="
-    if op in ("≤", "<") or (op == "=" and (tn == 0 or (tr is not None and ruled_ceiling(ind, tr)))):
+    op = scored_op(ind, tr)
+    if op in ("≤", "<") or (op == "=" and tn == 0):
         return b.op in (">", "≥") and bn >= tn
     return b.op in ("<", "≤") and bn <= tn
+
+
+def scored_op(ind: Indicator, tr: TableRules | None) -> str:
+    """The row's operator as scoring applies it: ``=`` when none is given, and ``≤`` for a bare
+    target that a rule set's ``lower_better`` word makes a ceiling (退货率 5%, as the packaged words
+    make one when the table is read; G223). ``tr`` None: as read (our templates know only the
+    packaged words)."""
+    op = ind.op or "="
+    return "≤" if op == "=" and tr is not None and ruled_ceiling(ind, tr) else op
 
 
 def bare_target(ind: Indicator) -> bool:
@@ -634,7 +640,11 @@ def outcome_of(text: str, extra: OutcomeWords = ()) -> int:
     achieved by its words (``基本``), else achieved when it says that what must not happen did not
     (``未发现违规问题``, ``无安全事故``, ``零投诉``), else failed (``未…``, ``不合格``, ``存在违规``), else partly when late or
     still under way or short of the mark (``延期完成``, ``进行中``, ``有待提高``; ``逾期未完成`` failed),
-    else achieved. ``extra``: a rule set's added words (TableRules.outcome_words)."""
+    else achieved. Of a printed form's boxes (``☑达成 □部分达成 □未达成``) the words of the one
+    ticked are classified; none ticked is none given. ``extra``: a rule set's added words
+    (TableRules.outcome_words)."""
+    if (chosen := ticked(text)) is not None:
+        text = chosen
     if not text:
         return _FAILED
     w = _outcome_words(extra)
@@ -655,7 +665,7 @@ def judged(ind: Indicator, text: str, tr: TableRules) -> int:
     asks for (``与上年持平``, ``有所下降`` against ``有效提升``): failed, where 持平 was achieved and
     有所下降 partly (``[outcome_way]`` in rules/heuristics.toml). Of a printed form's boxes
     (``☑达成 □部分达成 □未达成``) the words of the one ticked are judged; none ticked is none given."""
-    if (chosen := ticked(text)) is not None:  # ``☑达成 □部分达成 □未达成``: the box ticked, as words
+    if (chosen := ticked(text)) is not None:  # ``□是 ☑否``: the box ticked, compared with the target too
         text = chosen
     if not ind.outcome:
         if text == ind.target.text:

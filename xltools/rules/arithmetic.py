@@ -646,16 +646,17 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
     if t.kind not in (SELFEVAL, DEPT, MONITOR):
         return
     col = "to_date" if t.kind == MONITOR else "actual"
-    left_out = {id(r.indicator) for r in ctx.result.rows if r.explain_key in NOT_APPLICABLE_KEYS}
-    short = {id(r.indicator): r for r in ctx.result.rows if r.explain_key == "short_of_target"}
+    scored = {id(r.indicator): r for r in ctx.result.rows}
     for ind in t.indicators:
         target, actual = ind.target, getattr(ind, col)
-        if ind.qualitative or not ind.name or id(ind) in left_out:  # 不适用: A332's
+        row = scored.get(id(ind))
+        key = row.explain_key if row is not None else ""
+        if ind.qualitative or not ind.name or key in NOT_APPLICABLE_KEYS:  # 不适用: A332's
             continue
-        if id(ind) in short:  # ``低于90%``, ``接近90%`` against ≥90%: scored as partly achieved
+        if key == "short_of_target":  # ``低于90%``, ``接近90%`` against ≥90%: scored as partly achieved
             yield Finding("A335", t.sheet, ind.cell(col), actual.text, {
                 "name": ind.name, "value": actual.text, "target": target.text,
-                "outcome": _outcome_named(str(short[id(ind)].params["outcome"]))})
+                "outcome": _outcome_named(str(row.params["outcome"]))})  # type: ignore[union-attr]
             continue
         if written_bound(actual) is not None and t.kind != MONITOR:  # a forecast may well be "≥95%"
             yield Finding("A322", t.sheet, ind.cell(col), actual.text, _as_target(ind.name, actual))
