@@ -604,9 +604,9 @@ def sentence_number(actual: Value, target: Value, unit: str = "") -> Value | Non
             return Value("number", text=actual.text, number=done, unit=target.unit)
     v = number_in(actual.text)
     unit = target.unit or units.clean(normalize_text(unit))
-    if v is None:
+    if v is None or not units.comparable(v.unit, unit):  # (``完成20.5公里道路建设``: its unit is 公里)
         return _clauses_number(actual.text, unit)
-    return v if units.comparable(v.unit, unit) else None
+    return v
 
 
 #: A thousands comma (``1,200人``), which does not end a clause.
@@ -632,7 +632,7 @@ def _clauses_number(text: str, unit: str) -> Value | None:
     clauses = [c for c in _CLAUSE_END.split(text) if any(ch.isdigit() for ch in c)]
     if not clauses:
         return None
-    read = [(c, number_in(c)) for c in clauses]
+    read = [(c, _clause_number(c, unit)) for c in clauses]
     found = [(c, v) for c, v in read if v is not None and v.unit and units.comparable(v.unit, unit)]
     if not found:
         return None
@@ -645,6 +645,40 @@ def _clauses_number(text: str, unit: str) -> Value | None:
         return None
     first = found[0][1]
     return replace(first, text=written, number=round(sum(v.number for _, v in found), 9))  # type: ignore[misc]
+
+
+def _clause_number(clause: str, unit: str) -> Value | None:
+    """:func:`number_in` of one clause, or, when that finds no number in ``unit``, the clause's one
+    number written in it among others in other units: ``举办3期培训班共培训520人次`` (520人次 of 3期),
+    ``覆盖12个村共215户``, ``完成5个村20.5公里道路建设``. Read as words, any of them took full marks."""
+    v = number_in(clause)
+    if v is not None and v.unit and units.comparable(v.unit, unit):
+        return v
+    return _in_unit(clause, unit) or v
+
+
+_RANGE_IN = re.compile(r"[0-9.]\s*(?:-|~|至|到|—)\s*[0-9.]")
+
+
+def _in_unit(clause: str, unit: str) -> Value | None:
+    """The one number of ``clause`` followed by ``unit`` (or a unit convertible to it: 公里 of 米,
+    万人 of 人), when no word makes it something other than an amount reached (see number_in)."""
+    text = TRAILING_REMARK.sub("", normalize_text(clause))  # ``215户（含脱贫户20户）``: the remark is a part
+    if not unit or _RELATIVE.search(text) or _BOUND.search(text):
+        return None
+    base = units.canonical(unit)[0]
+    bare = _DATE_IN.sub("", text)
+    if _RANGE_IN.search(bare):  # ``20-40天``: a range, whose end range_end takes
+        return None
+    hits = []
+    for m in _NUMBER.finditer(bare):
+        after = bare[m.end():m.end() + _MAX_UNIT]
+        # the longest written unit there in the target's measure; ``人`` of ``人次`` is no 人
+        u = next((after[:k] for k in range(len(after), 0, -1)
+                  if units.canonical(after[:k])[0] == base and after[k:k + 1] != "次"), None)
+        if u is not None:
+            hits.append(Value("number", text=clause, number=float(m.group().replace(",", "")), unit=u))
+    return hits[0] if len(hits) == 1 else None
 
 
 #: A score's stated scale: ``（满分5分）``, ``满分为10分``, ``（5分制）`` (NFKC has made （） ASCII).
