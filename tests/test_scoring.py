@@ -248,6 +248,10 @@ def ind(target, actual, weight=10, *, op=None, unit="", score=None, qualitative=
          "实际「在3个乡镇建成5个示范点」不是数值，按定性判为达成年度指标：100.00% × 10 = 10.00"),
         ("≥500人", "培训3期480人次", 10, 10.0,  # 人次 is no count of 人
          "实际「培训3期480人次」不是数值，按定性判为达成年度指标：100.00% × 10 = 10.00"),
+        # a score out of 100 in a sentence, against a rate: as the bare ``85分`` is (it was a word: met)
+        ("≥90%", "满意度测评85分，较上年提高2分", 10, 9.44, "85%（满意度测评85分,较上年提高2分）/90% = 94.44% × 10 = 9.44"),
+        ("≥90%", "满意度测评4.6分", 10, 10.0,  # a score of another scale, not said which: a word
+         "实际「满意度测评4.6分」不是数值，按定性判为达成年度指标：100.00% × 10 = 10.00"),
         ("≥90%", "服务企业80家", 10, 10.0, "实际「服务企业80家」不是数值，按定性判为达成年度指标：100.00% × 10 = 10.00"),
         # a round hundred or thousand without its 一 (they were words: met); 近百家 (nearly) stays one
         ("≥150家", "百余家", 10, 6.67, "100家（百余家）/150家 = 66.67% × 10 = 6.67"),

@@ -604,9 +604,19 @@ def sentence_number(actual: Value, target: Value, unit: str = "") -> Value | Non
             return Value("number", text=actual.text, number=done, unit=target.unit)
     v = number_in(actual.text)
     unit = target.unit or units.clean(normalize_text(unit))
-    if v is None or not units.comparable(v.unit, unit):  # (``完成20.5公里道路建设``: its unit is 公里)
+    if v is None or not _in_measure(v, unit):  # (``完成20.5公里道路建设``: its unit is 公里)
         return _clauses_number(actual.text, unit)
     return v
+
+
+def _in_measure(v: Value, unit: str) -> bool:
+    """Whether a sentence's number ``v`` is the amount of a target in ``unit``: in a unit comparable
+    with it, or a score out of 100 against a rate (``调查得分85分`` of ``≥90%``), compared as the bare
+    cell ``85分`` is: by its number, with A316 asking for the target's unit. A score under 10 is on
+    another scale (``测评4.6分``, of five: on_scale reads it when the scale is written)."""
+    if units.comparable(v.unit, unit):
+        return True
+    return {v.unit, unit} == {"分", "%"} and v.number is not None and v.number >= 10
 
 
 #: A thousands comma (``1,200人``), which does not end a clause.
@@ -633,7 +643,7 @@ def _clauses_number(text: str, unit: str) -> Value | None:
     if not clauses:
         return None
     read = [(c, _clause_number(c, unit)) for c in clauses]
-    found = [(c, v) for c, v in read if v is not None and v.unit and units.comparable(v.unit, unit)]
+    found = [(c, v) for c, v in read if v is not None and v.unit and _in_measure(v, unit)]
     if not found:
         return None
     totals = [v for c, v in found if _TOTAL_CLAUSE.match(c)]
@@ -652,7 +662,7 @@ def _clause_number(clause: str, unit: str) -> Value | None:
     number written in it among others in other units: ``举办3期培训班共培训520人次`` (520人次 of 3期),
     ``覆盖12个村共215户``, ``完成5个村20.5公里道路建设``. Read as words, any of them took full marks."""
     v = number_in(clause)
-    if v is not None and v.unit and units.comparable(v.unit, unit):
+    if v is not None and v.unit and _in_measure(v, unit):
         return v
     return _in_unit(clause, unit) or v
 
