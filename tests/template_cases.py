@@ -77,6 +77,8 @@ def selfeval_cases() -> list[Case]:
         Case("line items over", rows=[r(P, "完成数量", "≥", 100, "个", 100, 90)],
              lines=[("展位搭建", 100, 120, 110), ("宣传", 50, 40, 45), ("布展", 30, None, 31), ("会务", 20, 20, 20),
                     ("讲座", 30, 0, 25), ("培训", 30, 0, 35)]),  # a contract of 0 is none: A302 alone decides
+        Case("line items as the funds", funds=(100, 100, 90), rows=[r(P, "完成数量", "≥", 100, "个", 100, 90)],
+             lines=[("展位搭建", 60, 60, 55), ("宣传", 40, None, 35.004)]),  # 100 / 90: no A338 (its mark stays off)
         Case("budget 76% explained", funds=(1000, 1000, 760),
              rows=[r(P, "完成数量", "≥", 100, "个", 90, 90, deviation="场地延期，合同尾款次年支付")]),
         Case("budget 89.99% explained above", funds=(10000, 10000, 8999), amounts={"achieved": "执行率偏低：政府采购节约"},

@@ -911,7 +911,8 @@ def test_a_weight_or_score_merged_over_two_indicator_rows_is_theirs_together(tmp
     {"E7": "770.42万", "E8": "770.42万"},  # it was no number: no execution score, 86.60
     {"E7": "7704200元", "E8": "7,704,200 元"},  # it was 7704200 万元: A302 twice and full marks, 96.60
     {"H3": "单位：元", "A6": "项目资金（元）", "C7": "1000万元", "D7": "1000万元", "E7": 7704200,  # a 元 table
-     "C8": 10000000, "D8": 10000000, "E8": 7704200},
+     "C8": 10000000, "D8": 10000000, "E8": 7704200,
+     "C25": 6000000, "D25": 5800000, "E25": 5602000, "C26": 4000000, "E26": 2102200},  # (its line items too: A338)
 ])
 def test_a_funds_amount_typed_with_its_unit_is_in_the_tables_unit(tmp_path, edits):
     """Amounts typed with a money unit of their own are converted to the table's unit."""

@@ -183,6 +183,8 @@ CASES = [
     # a deadline of 2023 met in 2022: on time and full marks, while the year is mistyped or last year's
     ("A337", "E17", rows_with(3, name="补助资金拨付完成时间", target="2023年6月30日前", actual="2022年6月20日"), None),
     ("A335", "E20", None, {"E20": "接近90%"}),  # short of ≥90%, by how much unsaid: it was 90 %, full marks
+    ("A338", "E26", None, {"E26": 185}),  # the items spent 470 of the year's 480: one left out?
+    ("A338", "C26", None, {"C26": 210}),  # budgets of 510 against the year's 500 (spent still 480)
     ("G225", "D18", None, {"D18": "不涉及", "E18": "不涉及"}),  # declared not to apply, yet 20 points: it took them
     ("A331", "E7", None, {"E7": "约480万"}),  # no amount: no execution score, nothing said at the cell
     ("A331", "E7", None, {"E7": None, "E8": None}),  # spending left empty, no parts to add up
@@ -1678,5 +1680,21 @@ def test_line_item_contract_headed_otherwise(tmp_path, label):
 def test_line_item_spending_headed_as_paid(tmp_path, label):
     """已支付金额, 支付金额 …: the line items' spending (it was not read: spending above the contract
     went unseen, no A310)."""
-    path = write(tmp_path, edits={"E24": label, "E25": 295}, name="付.xlsx")
+    path = write(tmp_path, edits={"E24": label, "E25": 295, "E26": 185}, name="付.xlsx")  # (480 in all: no A338)
     assert findings(path) == [("A310", "E25")]
+
+
+@pytest.mark.parametrize("edits, found", [
+    # only the fiscal funds itemised: 财政拨款 400 / 380, carry-over 100 / 100
+    ({"D8": 400, "E8": 380, "D9": 100, "E9": 100, "C25": 250, "D25": 240, "E25": 235, "C26": 150, "E26": 145}, []),
+    # the block in 元, said in its header: 5000000元 is 500万元
+    ({"C24": "预算金额（元）", "D24": "合同签订金额（元）", "E24": "支出金额（元）", "C25": 3000000, "D25": 2900000,
+      "E25": 2850000, "C26": 2000000, "E26": 1950000}, []),
+    # ... not said: 5000000 万元 against 500
+    ({"C25": 3000000, "D25": 2900000, "E25": 2850000, "C26": 2000000, "E26": 1950000}, [("A338", "C26"), ("A338", "E26")]),
+    ({"E26": None}, [("A338", "E26")]),  # an item's spending left out
+])
+def test_line_items_add_up_to_the_funds(tmp_path, edits, found):
+    """资金使用情况 itemises the year's funds: its items add up to 年度资金总额's 全年预算数 and 全年执行数
+    (or 财政拨款's). An item left out, or amounts in 元 in a 万元 table, passed unseen."""
+    assert findings(write(tmp_path, edits=edits), select={"A338"}) == found

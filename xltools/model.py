@@ -208,6 +208,12 @@ class LineItem:
     sheet: str = ""
     row: int = 0
     cells: dict[str, str] = field(default_factory=dict)
+    #: the money unit the block's header states (``预算金额（元）``), else "" (the table's)
+    unit: str = ""
+
+    def to_wan(self, amount: float | None, table_unit: str) -> float | None:
+        """``amount`` of this item in 万元 (the block's unit, else the table's ``table_unit``)."""
+        return amount / 10_000 if amount is not None and (self.unit or table_unit) == YUAN else amount
 
 
 @dataclass(slots=True)

@@ -1479,7 +1479,9 @@ def _line_items(cells: _Cells) -> list[LineItem]:
         if not cells.labelled[h] or not _is_line_item_header(cells, h):
             continue
         cols = cells.mapped(h, LINE_ITEM_COLUMNS)
-        unit = None  # the block's money unit, looked for when an amount is typed with one
+        own = _money_units(grid, h, h + 1)  # its header's 预算金额（元）
+        stated = own.pop() if len(own) == 1 else ""
+        unit = stated or None  # the block's money unit, else looked for when an amount is typed with one
         method = ""
         blanks = 0
         for r in range(h + 1, grid.height):
@@ -1501,16 +1503,16 @@ def _line_items(cells: _Cells) -> list[LineItem]:
                 kind = "total"
             elif m:
                 method = m
-            item = LineItem(kind, method, to_text(grid.raw(r, cols["content"])), sheet=grid.sheet, row=r + 1)
+            item = LineItem(kind, method, to_text(grid.raw(r, cols["content"])), sheet=grid.sheet, row=r + 1,
+                            unit=stated)
             item.cells = {f: a1(r, c) for f, c in cols.items()}
             for f in ("budget", "contract", "spent"):
                 if f in cols:
                     raw = grid.raw(r, cols[f])
                     x = None
                     if raw.__class__ is str and ("元" in raw or "万" in raw):  # type: ignore[operator]
-                        if unit is None:  # its header's 预算金额（元）, else the sheet's
-                            own = _money_units(grid, h, h + 1)
-                            unit = own.pop() if len(own) == 1 else _money_unit(grid, 0, h)
+                        if unit is None:  # the sheet's
+                            unit = _money_unit(grid, 0, h)
                         x = _typed_amount(raw, unit)
                     setattr(item, f, to_number(raw) if x is None else x)
             items.append(item)

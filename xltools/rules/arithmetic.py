@@ -912,6 +912,36 @@ def line_items(ctx: Context) -> Iterator[Finding]:
                 "content": name, "spent": _n(item.spent), "contract": _n(contract)})
 
 
+#: A line-items column and the funds amount its total is held against.
+_ITEMS_AGAINST_FUNDS = (("budget", "annual_budget"), ("spent", "spent"))
+
+
+@check("A338")
+def line_items_against_funds(ctx: Context) -> Iterator[Finding]:
+    """资金使用情况 lists what the project's funds were spent on: its items' 预算金额 add up to the
+    全年预算数 of 年度资金总额, and their 支出金额 to its 全年执行数 — or to 财政拨款's, when only the
+    fiscal funds are itemised. An item left out, one listed twice, or a column in 元 shows up as a
+    difference no other check sees (A301 holds the 合计 against its items only). Held against the
+    items, not the written 合计 (A301 checks that); at the 合计 cell, or the last item's."""
+    t = ctx.table
+    items = [i for i in t.line_items if i.kind == "item"]
+    if t.funds is None or not items:
+        return
+    rows = [r for r in (t.funds.row("total"), t.funds.row("fiscal")) if r is not None]
+    for col, f in _ITEMS_AGAINST_FUNDS:
+        values = [x for i in items if (x := i.to_wan(getattr(i, col), t.money_unit)) is not None]
+        amounts = [(r, t.to_wan(a)) for r in rows if (a := r.year_budget if f == "annual_budget" else r.spent) is not None]
+        if not values or not amounts or not all(_differs(sum(values), a) for _, a in amounts):
+            continue
+        # (a 合计 that states the amount: a line below the block may say 合计 in passing)
+        where = next((i for i in reversed(t.line_items) if i.kind == "total" and getattr(i, col) is not None), items[-1])
+        zh, en = _funds_column(t, f)
+        yield Finding("A338", where.sheet, where.cells.get(col, ""), round(sum(values), 6), {
+            "column": LINE_COLUMNS_ZH[col], "column_en": {"budget": "budgets", "spent": "spending"}[col],
+            "sum": _n(sum(values)), "label": amounts[0][0].label, "funds_column": zh, "funds_column_en": en,
+            "amount": _n(amounts[0][1])})
+
+
 @check("A311", "M408")
 def against_goals(ctx: Context) -> Iterator[Finding]:
     """Indicators, targets and weights against the declared goals (``--goals``): A311 for a

@@ -242,6 +242,12 @@ CATALOGUE: dict[str, Entry] = {
                   "填写实际完成值并计分；确因项目调整而不适用的，在偏差原因分析中说明，并按规定调整绩效目标",
                   "write what was reached and score it; if a change to the project made it inapplicable, say so in "
                   "the deviation reason and have the goals adjusted as the rules require"),
+    "A338": Entry(WARNING, "资金使用情况各项{column}合计 {sum} 万元，与「{label}」的{funds_column} {amount} 万元不一致",
+                  "the line items' {column_en} total {sum} (ten-thousand yuan), not the {funds_column_en} {amount} "
+                  "of 「{label}」",
+                  "核对资金使用情况是否漏列、重列支出内容，金额单位是否为万元：各项合计应等于项目资金的{funds_column}",
+                  "check the line items for one left out or listed twice, and that they are in 万元: they add up to "
+                  "the funds' {funds_column_en}"),
     "A337": Entry(WARNING, "「{name}」的实际完成日期 {value} 早于本表年度 {year} 年，计为按期完成",
                   "the completion date {value} of 「{name}」 is before the table's year {year}; it was scored as on time",
                   "核对完成日期：年份是否写错，或沿用了上一年度的表格",
@@ -336,6 +342,9 @@ _BRIEF = {
     "A315": ("定量指标的实际完成值不是数值（一句话中只有一个同单位的数值时，按它比较）",
              "a quantitative indicator's actual is not a number (a sentence with one number in the target's unit is "
              "compared by it)"),
+    "A338": ("资金使用情况各项的预算金额、支出金额合计，与项目资金年度资金总额（或财政拨款）的全年预算数、全年执行数不一致：漏列、重列或单位不是万元",
+             "the line items' budgets or spending do not add up to the annual budget or spending of the funds "
+             "(total, or fiscal): an item left out or listed twice, or amounts not in 万元"),
     "A337": ("本年度的时限目标，实际完成日期却在以前年度（2023 年的表写 2022年6月20日）：计为按期完成，多为年份写错或沿用旧表",
              "a deadline of the table's year met by a date of an earlier year: scored as on time, most often a "
              "mistyped year or last year's table"),

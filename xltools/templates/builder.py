@@ -742,7 +742,26 @@ def _line_items(s: _Sheet, r: int, per_group: int) -> int:
     s.label(row, 1, "合计", 2)
     for c in ("C", "D", "E"):
         s.formula(row, ord(c) - 64, "=" + "+".join(f"{c}{x}" for x in subtotals), "#,##0.00")
+    if s.built.funds_rows:
+        _items_against_funds_marks(s, row, [(x - per_group, x - 1) for x in subtotals])
     return row + 1
+
+
+def _items_against_funds_marks(s: _Sheet, total: int, groups: list[tuple[int, int]]) -> None:
+    """A338 as arithmetic.line_items_against_funds, at 合计: the items' 预算金额 (支出金额), when
+    any is filled, equal neither 年度资金总额's 全年预算数 (or 年初预算数, as A302 takes it) nor
+    财政拨款's."""
+    L = s.built.funds_cols
+    t, f = s.built.funds_rows[FUNDS_ROWS[0]], s.built.funds_rows[FUNDS_ROWS[1]]
+
+    def budget(row: int) -> str:
+        return f'IF(ISNUMBER({L["annual_budget"]}{row}),{L["annual_budget"]}{row},{L["initial_budget"]}{row})'
+
+    for c, amount in (("C", budget), ("E", lambda row: f'{L["spent"]}{row}')):
+        filled = "+".join(f"COUNT({c}{a}:{c}{b})" for a, b in groups)
+        differs = [f"IF(ISNUMBER({x}),ABS(ROUND({c}{total},2)-ROUND({x},2))>0.001,TRUE)"
+                   for x in (amount(t), amount(f))]
+        _mark(s, f"{c}{total}", f"AND({filled}>0,ISNUMBER({amount(t)}),{','.join(differs)})", "FFEB9C", "A338")
 
 
 def _lists_sheet(wb, kind: str) -> None:  # noqa: ANN001
