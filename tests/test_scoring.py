@@ -248,6 +248,11 @@ def ind(target, actual, weight=10, *, op=None, unit="", score=None, qualitative=
          "实际「在3个乡镇建成5个示范点」不是数值，按定性判为达成年度指标：100.00% × 10 = 10.00"),
         ("≥500人", "培训3期480人次", 10, 10.0,  # 人次 is no count of 人
          "实际「培训3期480人次」不是数值，按定性判为达成年度指标：100.00% × 10 = 10.00"),
+        # an average time or rate is the measure (they were words: met); an average count is not
+        ("≤15个工作日", "平均办结时间16个工作日", 10, 9.38,
+         "目标/实际 15个工作日/16个工作日（平均办结时间16个工作日） = 93.75% × 10 = 9.38"),
+        ("≥95%", "平均满意度93%", 10, 9.79, "93%（平均满意度93%）/95% = 97.89% × 10 = 9.79"),
+        ("≥100人", "平均80人", 10, 10.0, "实际「平均80人」不是数值，按定性判为达成年度指标：100.00% × 10 = 10.00"),
         # a score out of 100 in a sentence, against a rate: as the bare ``85分`` is (it was a word: met)
         ("≥90%", "满意度测评85分，较上年提高2分", 10, 9.44, "85%（满意度测评85分,较上年提高2分）/90% = 94.44% × 10 = 9.44"),
         ("≥90%", "满意度测评4.6分", 10, 10.0,  # a score of another scale, not said which: a word

@@ -604,9 +604,20 @@ def sentence_number(actual: Value, target: Value, unit: str = "") -> Value | Non
             return Value("number", text=actual.text, number=done, unit=target.unit)
     v = number_in(actual.text)
     unit = target.unit or units.clean(normalize_text(unit))
+    if v is None and (avg := _AVERAGE.match(actual.text)) and (target.is_percent or units.canonical(unit)[0] in _TIMES):
+        # ``平均12个工作日`` of ``≤15个工作日``: an average time (or rate) is the measure itself, unlike
+        # ``平均每场80人`` of a count (number_in's 平均)
+        v = number_in(actual.text[avg.end():])
+        v = replace(v, text=actual.text) if v is not None else None
     if v is None or not _in_measure(v, unit):  # (``完成20.5公里道路建设``: its unit is 公里)
         return _clauses_number(actual.text, unit)
     return v
+
+
+#: An average before what it is of: ``平均12个工作日``, ``平均办结时间12天`` (not ``平均每场``).
+_AVERAGE = re.compile("平均(?!每)")
+#: The measures of a time limit, whose average is its value (units.canonical's bases).
+_TIMES = ("天", "工作日")
 
 
 def _in_measure(v: Value, unit: str) -> bool:
