@@ -1698,3 +1698,16 @@ def test_line_items_add_up_to_the_funds(tmp_path, edits, found):
     """资金使用情况 itemises the year's funds: its items add up to 年度资金总额's 全年预算数 and 全年执行数
     (or 财政拨款's). An item left out, or amounts in 元 in a 万元 table, passed unseen."""
     assert findings(write(tmp_path, edits=edits), select={"A338"}) == found
+
+
+@pytest.mark.parametrize("name, target, actual, score, explain", [
+    # the saving is the measure: 8万元 (it was 10 − 8 = 2万元 saved of the target: 2.00)
+    ("采购节约资金", "≥10万元", "节约资金8万元", 8.0, "8万元/10万元 = 80.00% × 10 = 8.00"),
+    ("成本节约率", "≥5%", "节约4.8%", 9.6, "4.8%/5% = 96.00% × 10 = 9.60"),  # (it was a word: met)
+    # of a cost, a saving is what was not spent of it (as before)
+    ("项目成本", "≤100万元", "节约8万元", 10.0, "实际 92万元（节约8万元） ≤ 目标 100万元，得满分 10.00"),
+])
+def test_a_saving_of_a_measure_that_is_the_saving(tmp_path, name, target, actual, score, explain):
+    (result,) = score_file(write(tmp_path, edits={"C16": name, "D16": target, "E16": actual, "G16": score}))
+    row = next(r for r in result.rows if r.name == name)
+    assert (row.score, row.explain("zh")) == (score, explain)

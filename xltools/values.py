@@ -129,6 +129,26 @@ _CHANGE_SIGN = {w: -1 if w[0] in "下降减压缩" else 1
 _CHANGE_IN_NAME = re.compile("|".join(_CHANGE_SIGN))
 
 
+#: A saving, said before its amount: ``节约4.8%``, ``共节约资金8万元``, ``节省经费12万元``.
+_SAVING = re.compile("(?:共|累计|合计|全年|实际)?(?:节约|节省|结余)了?(?:资金|金额|成本|经费|费用|支出)?(?:为|:)?")
+
+
+def saving_read(value: Value, name: str, unit: str = "") -> Value:
+    """An actual that says its saving (``节约资金8万元``, ``节约4.8%``) of a measure that is the
+    saving (``采购节约资金``, ``成本节约率``): the amount saved, 8万元 — read against the target as
+    the cost saved from it, it was 10 − 8 = 2万元 of ``≥10万元`` (2 of 10 points), or a word.
+    Of any other measure (``项目成本 ≤100万元``) the saving stays a sentence: values.relative_to_target
+    reads ``节约8万元`` as 92万元 there."""
+    if value.kind != "text" or not any(w in name for w in ("节约", "节省", "结余")):
+        return value
+    m = _SAVING.match(value.text)
+    rest = value.text[m.end():] if m is not None and m.group() else ""
+    if not rest or _REMARK_AFTER.search(normalize_text(rest)):  # ``节约12万元，节约率4%``: a sentence
+        return value
+    v = parse_value(rest, unit=unit)
+    return replace(v, text=value.text) if v.is_number and v.op is None and not v.change else value
+
+
 def change_way(name: str) -> int:
     """Which way a measure named as a change goes: +1 for ``营业收入增长率``, −1 for ``成本下降率``,
     0 for a level (``参展企业数量``). Such a measure's value is the change's size, and an actual
