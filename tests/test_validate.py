@@ -1704,10 +1704,14 @@ def test_line_items_add_up_to_the_funds(tmp_path, edits, found):
     # the saving is the measure: 8万元 (it was 10 − 8 = 2万元 saved of the target: 2.00)
     ("采购节约资金", "≥10万元", "节约资金8万元", 8.0, "8万元/10万元 = 80.00% × 10 = 8.00"),
     ("成本节约率", "≥5%", "节约4.8%", 9.6, "4.8%/5% = 96.00% × 10 = 9.60"),  # (it was a word: met)
+    # what is new, of a measure of what is new (it was a word: met; then the 25 in all)
+    ("新增合作机构数量", "≥10家", "新增8家", 8.0, "8家/10家 = 80.00% × 10 = 8.00"),
+    ("新增合作机构数量", "≥10家", "新增8家，累计达到25家", 8.0, "8家/10家 = 80.00% × 10 = 8.00"),
+    ("新增就业岗位", "≥100个", "新增就业岗位80个", 8.0, "80个/100个 = 80.00% × 10 = 8.00"),
     # of a cost, a saving is what was not spent of it (as before)
     ("项目成本", "≤100万元", "节约8万元", 10.0, "实际 92万元（节约8万元） ≤ 目标 100万元，得满分 10.00"),
 ])
-def test_a_saving_of_a_measure_that_is_the_saving(tmp_path, name, target, actual, score, explain):
+def test_an_amount_said_with_the_verb_of_its_name(tmp_path, name, target, actual, score, explain):
     (result,) = score_file(write(tmp_path, edits={"C16": name, "D16": target, "E16": actual, "G16": score}))
     row = next(r for r in result.rows if r.name == name)
     assert (row.score, row.explain("zh")) == (score, explain)

@@ -129,24 +129,35 @@ _CHANGE_SIGN = {w: -1 if w[0] in "下降减压缩" else 1
 _CHANGE_IN_NAME = re.compile("|".join(_CHANGE_SIGN))
 
 
-#: A saving, said before its amount: ``节约4.8%``, ``共节约资金8万元``, ``节省经费12万元``.
-_SAVING = re.compile("(?:共|累计|合计|全年|实际)?(?:节约|节省|结余)了?(?:资金|金额|成本|经费|费用|支出)?(?:为|:)?")
+#: A verb before an amount that names the measure itself when the indicator's name says it too:
+#: a saving (``共节约资金8万元``, ``节约4.8%``) of 采购节约资金 or 成本节约率, what is new (``新增8家``,
+#: ``新增就业岗位80个``) of 新增合作机构数量. The savings' words stand for one another.
+_OWN_AMOUNT = re.compile("(?:共|累计|合计|全年|实际|已)?(?P<verb>节约|节省|结余|新增)了?")
+_SAVINGS = ("节约", "节省", "结余")
 
 
-def saving_read(value: Value, name: str, unit: str = "") -> Value:
-    """An actual that says its saving (``节约资金8万元``, ``节约4.8%``) of a measure that is the
-    saving (``采购节约资金``, ``成本节约率``): the amount saved, 8万元 — read against the target as
-    the cost saved from it, it was 10 − 8 = 2万元 of ``≥10万元`` (2 of 10 points), or a word.
-    Of any other measure (``项目成本 ≤100万元``) the saving stays a sentence: values.relative_to_target
-    reads ``节约8万元`` as 92万元 there."""
-    if value.kind != "text" or not any(w in name for w in ("节约", "节省", "结余")):
+def own_amount(value: Value, name: str, target: Value, unit: str = "") -> Value:
+    """An actual that says its amount with the verb of its indicator's name — ``节约资金8万元`` of
+    采购节约资金, ``新增8家`` of 新增合作机构数量 — is that amount (8万元, 8家), in the target's unit.
+    Read as a sentence, the verb made it a word (full marks; 增 and 节约 say a difference elsewhere,
+    see number_in), or a saving from the target (10 − 8 = 2万元 of ``≥10万元``: 2 of 10 points); and
+    ``新增8家，累计达到25家`` was the 25 in all. Of any other measure the sentence stays one: ``节约8万元``
+    of 项目成本 ``≤100万元`` is 92万元 (values.relative_to_target)."""
+    if value.kind != "text" or not target.is_number:
         return value
-    m = _SAVING.match(value.text)
-    rest = value.text[m.end():] if m is not None and m.group() else ""
-    if not rest or _REMARK_AFTER.search(normalize_text(rest)):  # ``节约12万元，节约率4%``: a sentence
+    text = normalize_text(value.text)
+    m = _OWN_AMOUNT.match(text)
+    if m is None or not (m["verb"] in name or (m["verb"] in _SAVINGS and any(w in name for w in _SAVINGS))):
+        return value
+    rest = _REMARK_AFTER.split(text[m.end():], 1)[0]  # its first clause: ``新增8家，累计达到25家``
+    if not rest:
         return value
     v = parse_value(rest, unit=unit)
-    return replace(v, text=value.text) if v.is_number and v.op is None and not v.change else value
+    if not v.is_number:  # ``资金8万元``, ``就业岗位80个``: the one number after what it is of
+        v = number_in(rest) or v
+    if not v.is_number or v.op is not None or v.change or not units.comparable(v.unit, target.unit):
+        return value  # (``节约12万元，节约率4%`` of a rate: a sentence)
+    return replace(v, text=value.text)
 
 
 def change_way(name: str) -> int:

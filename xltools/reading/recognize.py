@@ -51,9 +51,9 @@ from ..values import (
     is_qualitative_direction,
     last_day,
     normalize_text,
+    own_amount,
     parse_direction,
     parse_value,
-    saving_read,
     says_not_applicable,
     unit_from_name,
     year_of,
@@ -1004,8 +1004,8 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
     qualitative = target.kind == "text" or is_qualitative_direction(direction)
     if not target.change and (actual.change or to_date.change or forecast.change):
         actual, to_date, forecast = (_change_as_level(v, name) for v in (actual, to_date, forecast))
-    if "节" in name or "结余" in name:  # ``节约资金8万元`` of 采购节约资金: 8万元
-        actual, to_date, forecast = (saving_read(v, name, unit_col) for v in (actual, to_date, forecast))
+    if "节" in name or "结余" in name or "新增" in name:  # ``节约资金8万元`` of 采购节约资金: 8万元
+        actual, to_date, forecast = (own_amount(v, name, target, unit_col) for v in (actual, to_date, forecast))
     if target.number == 0 or (target.op in ("≤", "<") and (
             actual_v in ZERO_WORDS or to_date_v in ZERO_WORDS or forecast_v in ZERO_WORDS)
             and (target.unit == "起" or INCIDENTS.search(name))):
