@@ -1715,3 +1715,19 @@ def test_an_amount_said_with_the_verb_of_its_name(tmp_path, name, target, actual
     (result,) = score_file(write(tmp_path, edits={"C16": name, "D16": target, "E16": actual, "G16": score}))
     row = next(r for r in result.rows if r.name == name)
     assert (row.score, row.explain("zh")) == (score, explain)
+
+
+@pytest.mark.parametrize("name, target, actual, score, explain, codes", [
+    # it was the count against the rate: 12 of 100 % (1.20, A316), 120 % (A321)
+    ("乡镇覆盖率", "100%", "12个乡镇全覆盖", 10.0, "实际 100%（12个乡镇全覆盖） = 目标 100%，得满分 10.00", []),
+    ("村级覆盖率", "≥95%", "120个村全覆盖", 10.0, "实际 100%（120个村全覆盖） ≥ 目标 95%，得满分 10.00", []),
+    ("抽检合格率", "≥98%", "50批次全部合格", 10.0, "实际 100%（50批次全部合格） ≥ 目标 98%，得满分 10.00", []),
+    # a bare count against a rate stays A316's (no 120 % of A321)
+    ("村级覆盖率", "≥95%", "120个", 10.0,
+     "实际 120% ≥ 目标 95%，得满分 10.00（达到目标的 126.32%，目标可能偏低）", ["A312", "A316", "A307"]),
+])
+def test_a_count_said_to_be_whole_against_a_rate(tmp_path, name, target, actual, score, explain, codes):
+    path = write(tmp_path, edits={"C16": name, "D16": target, "E16": actual, "G16": score})
+    row = next(r for r in score_file(path)[0].rows if r.name == name)
+    assert (row.score, row.explain("zh")) == (score, explain)
+    assert [f.code for f in validate_file(path).findings if f.cell[1:] == "16"] == codes

@@ -357,6 +357,7 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
     # a sentence where a value belongs (our template's formulas score text as 0); most rows have none
     read = sentence_read(ind) if use_written and ("text" in (ind.target.kind, ind.actual.kind)
                                                   or ind.actual.unit == "%" != ind.target.unit or ind.actual.unit == "分"
+                                                  or (ind.target.unit == "%" and ind.actual.unit not in ("", "%"))
                                                   or (ind.target.kind == "date" and ind.actual.is_number)) else None
     if read is not None:  # scored by what the sentence stands for, which the explanation names beside it
         return restated(ind, score_indicator(read[0], tr, d), read[1], read[2])

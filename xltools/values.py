@@ -848,7 +848,8 @@ def value_read(value: Value, target: Value, unit: str = "", op: str | None = Non
     sentence (:func:`sentence_number`; ``unit`` is the row's 度量单位), the end of a range that
     tells least (:func:`range_end`; ``op`` is the row's). ``None``: read as written. Scoring,
     lights, checks and template pouring share it."""
-    found = share_of_target(value, target) or on_scale(value, target) or relative_to_target(value, target)
+    found = share_of_target(value, target) or on_scale(value, target) or relative_to_target(value, target) \
+        or whole_of(value, target)
     if found is None and value.kind == "text":
         found = sentence_number(value, target, unit) or range_end(value, target, unit, op)
     return found
@@ -892,6 +893,20 @@ def share_of_target(actual: Value, target: Value) -> Value | None:
     if share is None:
         return None
     return Value("number", text=actual.text, number=round(target.number * share / 100, 6), unit=target.unit)
+
+
+#: Words that say all of what was counted is covered, passed, done: ``12个乡镇全覆盖``, ``50批次全部合格``.
+_WHOLE = re.compile("全覆盖|全部(?:覆盖|合格|达标|完成|到位|落实|满意|通过|验收)|均(?:已)?(?:合格|达标|完成|覆盖|到位|通过)")
+
+
+def whole_of(value: Value, target: Value) -> Value | None:
+    """A count that says all of it was covered, passed or done — ``12个乡镇全覆盖``, ``50批次全部合格``
+    — against a rate (覆盖率 ``100%``, 合格率 ``≥98%``): 100 %. Read as written it was the count, 12个
+    against 100 % (1.20 of 10, with A316: units apart). ``None`` for anything else."""
+    if not value.is_number or not target.is_percent or value.is_percent or not value.unit \
+            or _WHOLE.search(value.text) is None:
+        return None
+    return Value("number", text=value.text, number=100.0, unit="%")
 
 
 #: A target written as a range (``100-120家``, ``5~10天``, ``90-95%``; NFKC: ～ is ~): no bound to score by.

@@ -61,6 +61,7 @@ from ..values import (
     share_of_target,
     stated_bound,
     ticked,
+    whole_of,
     written_bound,
 )
 from . import Context, Finding, any_of, bounded_rates, check, is_satisfaction, percent_of, stated
@@ -678,8 +679,10 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
                 share := share_of_target(actual, target)) is not None:  # ``93%`` of ≥3000平方米
             yield Finding("A328", t.sheet, ind.cell(col), actual.text, {
                 "name": ind.name, "value": actual.text, "target": target.display(), "share": share.display()})
-        elif not t.template and (on_scale(actual, target) or relative_to_target(actual, target)) is not None:
-            continue  # ``4.6分（满分5分）`` against ≥90%: 92 %, a fair way to give a 5-point survey's result; ``延期3天``
+        elif not t.template and (on_scale(actual, target) or relative_to_target(actual, target)
+                                 or whole_of(actual, target)) is not None:
+            continue  # ``4.6分（满分5分）`` against ≥90%: 92 %, a fair way to give a 5-point survey's result; ``延期3天``;
+            # ``12个乡镇全覆盖`` against a rate: 100 %
         elif actual.kind == "text":
             found = None if t.template else (sentence_number(actual, target, ind.unit)  # a template scores text as 0
                                              or range_end(actual, target, ind.unit, ind.op))
@@ -852,8 +855,8 @@ def rates_reached_above_100(ctx: Context) -> Iterator[Finding]:
             continue
         for col, what, what_en in cols:
             value = getattr(ind, col)
-            if not (value.is_percent or ind.target.is_percent):
-                continue
+            if not (value.is_percent or ind.target.is_percent) or value.unit not in ("", "%", "‰"):
+                continue  # (``120个村全覆盖`` of 覆盖率: a count, A316's, or read as 100 %; no rate of 120 %)
             p = percent_of(value, ind.target)
             if p is not None and p > 100 + 1e-9:
                 yield Finding("A321", t.sheet, ind.cell(col), getattr(ind, col).display(), {
