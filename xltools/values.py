@@ -851,8 +851,56 @@ def value_read(value: Value, target: Value, unit: str = "", op: str | None = Non
     found = share_of_target(value, target) or on_scale(value, target) or relative_to_target(value, target) \
         or whole_of(value, target)
     if found is None and value.kind == "text":
-        found = sentence_number(value, target, unit) or range_end(value, target, unit, op)
+        found = sentence_number(value, target, unit) or range_end(value, target, unit, op) or part_of_whole(value, target)
     return found
+
+
+#: What a rate counts, said beside its part: ``合格49批次``, ``满意190份``, ``中的115个``.
+_PASSED = re.compile("合格|达标|满意|覆盖|通过|完成|验收|知晓|到位|受益|中的")
+#: ... and what makes the part another (``不合格2批次``, ``未覆盖3个村``, ``发现问题1批次``).
+_NOT_PASSED = re.compile("不|未|没|问题|失败|差评|投诉|整改")
+
+
+def part_of_whole(actual: Value, target: Value) -> Value | None:
+    """A rate said as its two counts — ``抽检50批次，合格49批次``, ``合格49批次/抽检50批次``,
+    ``覆盖120个村中的115个``, ``发放问卷200份，满意190份`` — against a rate: the smaller over the larger,
+    98 % (read as words, any took full marks; ``不满意2户`` none); or the rest of the larger where the
+    smaller is what failed (``抽查50户，不满意2户``: 96 %). Only two numbers, in one unit, with a word
+    of what the rate counts (or of the failed part, right before it) and no other of a failure or a
+    difference (``同比增加``)."""
+    if actual.kind != "text" or not target.is_percent:
+        return None
+    bare = _DATE_IN.sub("", _THOUSANDS.sub("", normalize_text(actual.text)))
+    found = list(_NUMBER.finditer(bare))
+    if len(found) != 2 or any(m.group()[0] in "+-" for m in found) or _RELATIVE.search(bare) or _BOUND.search(bare):
+        return None
+    (a, b), (ua, ub) = [float(m.group()) for m in found], [_UNIT_AFTER.match(bare, m.end())[0] for m in found]  # type: ignore[index]
+    short, long_ = sorted((ua, ub), key=len)
+    if not short or short == "%" or not long_.startswith(short) or long_[len(short):len(short) + 1] == "次":
+        return None  # (``人`` of ``人次``: another count)
+    part, whole = min(a, b), max(a, b)
+    at, other = (found[0], found[1]) if a <= b else (found[1], found[0])
+    failed = _FAILED_PART.search(bare, 0, at.start())
+    if failed is not None and failed.end() == at.start():  # ``不合格1批次``: the rest passed
+        rest = bare[: failed.start()] + bare[failed.end():]
+        passed = _PASSED.search(bare, max(0, other.start() - 3), other.start())
+        if passed is not None and passed.end() == other.start():  # ``满意180人，不满意20人``: of 200
+            part, whole = whole, whole + part
+        else:
+            part = whole - part
+    elif not _PASSED.search(bare):
+        return None
+    else:
+        rest = bare
+    if whole <= 0 or _NOT_PASSED.search(rest):
+        return None
+    return Value("number", text=actual.text, number=round(part / whole * 100, 2), unit="%")
+
+
+#: A failed part, before its count: ``不合格1批次``, ``不满意2户``, ``发现问题1批次``.
+_FAILED_PART = re.compile("(?:不合格|不满意|未覆盖|未达标|未通过|存在问题|发现问题|有问题)(?:的)?")
+#: What follows a number as its unit, up to the next number or mark.
+_UNIT_AFTER = re.compile("%|[一-鿿A-Za-z]{0,4}")
 
 
 def range_end(value: Value, target: Value, unit: str = "", op: str | None = None) -> Value | None:

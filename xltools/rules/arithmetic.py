@@ -55,12 +55,11 @@ from ..values import (
     on_scale,
     parse_value,
     range_bounds,
-    range_end,
     relative_to_target,
-    sentence_number,
     share_of_target,
     stated_bound,
     ticked,
+    value_read,
     whole_of,
     written_bound,
 )
@@ -684,8 +683,7 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
             continue  # ``4.6分（满分5分）`` against ≥90%: 92 %, a fair way to give a 5-point survey's result; ``延期3天``;
             # ``12个乡镇全覆盖`` against a rate: 100 %
         elif actual.kind == "text":
-            found = None if t.template else (sentence_number(actual, target, ind.unit)  # a template scores text as 0
-                                             or range_end(actual, target, ind.unit, ind.op))
+            found = None if t.template else value_read(actual, target, ind.unit, ind.op)  # a template scores text as 0
             if t.kind != MONITOR or found is not None:  # a monitoring table's word is M404's, unless lit by its number
                 yield Finding("A315", t.sheet, ind.cell(col), actual.text, _not_a_number(t, ind, actual, target, found))
         elif t.kind != MONITOR and not t.template and (scale := _unstated_scale(ind, actual, target)):
