@@ -48,7 +48,11 @@ WORDS = ["", "—", "/", "已完成", "达到预期", "部分达成", "未完成
          # short of the target, halves, ranges, boxes, Chinese-numeral dates, flat or opposite changes
          "低于90%", "接近90%", "近百家", "不到九成", "超过30天", "90%以下", "1年半", "2个半月", "半个月", "半年一次",
          "85%~95%", "20-40天", "☑达成 □部分达成 □未达成", "□是 ☑否", "☑优 □良 □中 □差", "二〇二三年十二月",
-         "24年1月5日", "与上年持平", "有所下降", "低于预期", 2023.1, "服务老人人数≥2000人"]
+         "24年1月5日", "与上年持平", "有所下降", "低于预期", 2023.1, "服务老人人数≥2000人",
+         # several numbers in a clause, averages, savings and what is new, wholes and two counts
+         "举办3期培训班共培训480人次", "完成5个村18公里道路建设", "满意度测评85分，较上年提高2分", "平均办结时间16个工作日",
+         "节约资金8万元", "新增8家，累计达到25家", "12个乡镇全覆盖", "合格45批次/抽检50批次", "满意180人，不满意20人",
+         "抽查50户，不满意2户"]
 CELL = st.one_of(
     st.sampled_from(WORDS),
     st.floats(min_value=-1e6, max_value=1e9, allow_nan=False, allow_infinity=False),
