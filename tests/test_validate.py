@@ -126,6 +126,7 @@ CASES = [
     ("G201", "D14", None, {"D14": "≥2000"}),
     ("G202", "D20", None, {"D20": "满意"}),
     ("G221", "D14", None, {"D14": "逐步增加"}),  # a quantity in words: anything met it
+    ("G221", "D16", None, {"D16": "按合同约定"}),  # a rate in words (事故发生率): anything met it
     ("G222", "D14", None, {"D14": "2000-2200人"}),  # a range: as words anything met it (no finding); now ≥2000人
     ("G223", "D17", rows_with(3, name="补助资金拨付时限", target="30天", actual="25天"), None),  # read as ≤30天
     ("G201", "D14", None, {"D14": "≥上年"}),  # a bound with no number
@@ -1731,3 +1732,16 @@ def test_a_count_said_to_be_whole_against_a_rate(tmp_path, name, target, actual,
     row = next(r for r in score_file(path)[0].rows if r.name == name)
     assert (row.score, row.explain("zh")) == (score, explain)
     assert [f.code for f in validate_file(path).findings if f.cell[1:] == "16"] == codes
+
+
+@pytest.mark.parametrize("name, target, direction, found", [
+    ("资金拨付及时率", "及时", "", [("G221", "E16")]),  # (E: after the 指标性质 column)
+    ("服务安全事故发生率(%)", "按规定执行", "", [("G221", "E16")]),
+    ("资金拨付及时率", "及时", "定性", []),  # said to be qualitative
+    ("工作效率", "明显提高", "", []),  # 效率: a benefit in words
+    ("老人满意率", "满意", "", []),  # G202's
+])
+def test_a_rate_with_a_target_in_words(tmp_path, name, target, direction, found):
+    """A rate's target in words (``及时``, ``按规定执行``) measures nothing, as a 数量指标's does."""
+    sample = rows_with(2, name=name, target=target, direction=direction, actual="100%")
+    assert findings(write(tmp_path, sample, layout=Layout(direction_column=True)), select={"G221"}) == found

@@ -99,19 +99,34 @@ def _unit_examples(ind: Indicator, ctx: Context) -> list[str]:
 _OPERATOR_START = frozenset("≥≤><=")
 
 
+#: A measure named as a rate (``合格率``, ``事故发生率``, ``资金拨付及时率``): its target is a percentage.
+#: Not 效率 (``工作效率明显提高`` is a benefit said in words), and 满意率 is G202's.
+_RATE_NAME = re.compile(r"(?<!效)(?<!满意)率(?:\(%\)|（%）)?$")
+
+
 @check("G221")
 def wordy_quantity_targets(ctx: Context) -> Iterator[Finding]:
     """A 数量指标 whose target is words without a number (``逐步增加``, ``不低于上年水平``): evaluators
-    call it "数量指标未量化" — whatever is done meets it. A sentence with a number is G220's, a
-    bound with words (``≥上年``) G201's."""
+    call it "数量指标未量化" — whatever is done meets it; and so is a rate's (``按合同约定`` of 事故发生率,
+    ``及时`` of 资金拨付及时率). A sentence with a number is G220's, a bound with words (``≥上年``)
+    G201's; a row the 指标性质 column says is 定性 is none of them."""
     t = ctx.table
     if t.kind == EVALUATION:
         return
     for ind in t.indicators:
         v = ind.target
-        if (v.kind == "text" and "数量" in ind.level2 and v.text[:1] not in _OPERATOR_START
-                and not any(ch.isdigit() for ch in v.text)):
-            yield Finding("G221", t.sheet, ind.cell("target"), v.text, {"name": ind.name, "value": v.text})
+        if v.kind != "text" or v.text[:1] in _OPERATOR_START or any(ch.isdigit() for ch in v.text):
+            continue
+        if "数量" in ind.level2:
+            what = ("数量指标", "quantity indicator", "写成数量和单位，如「≥100家」「1100人次」；考核增长的，写明增长多少（如「较上年增加≥10家」）",
+                    "write a quantity with its unit (≥100家, 1100人次); for growth, say how much (较上年增加≥10家)")
+        elif _RATE_NAME.search(ind.name) and not is_qualitative_direction(ind.direction):
+            what = ("比率指标", "rate indicator", "写成百分比和运算符号，如「≥95%」「=100%」「≤1%」",
+                    "write a percentage with its bound (≥95%, =100%, ≤1%)")
+        else:
+            continue
+        yield Finding("G221", t.sheet, ind.cell("target"), v.text, {
+            "name": ind.name, "value": v.text, "what": what[0], "what_en": what[1], "fix": what[2], "fix_en": what[3]})
 
 
 @check("G222")
