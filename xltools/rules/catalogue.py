@@ -341,6 +341,8 @@ _BRIEF = {
     "A315": ("定量指标的实际完成值不是数值（一句话中只有一个同单位的数值时，按它比较）",
              "a quantitative indicator's actual is not a number (a sentence with one number in the target's unit is "
              "compared by it)"),
+    "G221": ("数量指标或比率指标（…率）的指标值是文字、没有数值（「逐步增加」「及时」「按合同约定」），无法考核",
+             "a quantity or rate indicator's target is words with no number (逐步增加, 及时, 按合同约定): it cannot be assessed"),
     "A338": ("资金使用情况各项的预算金额、支出金额合计，与项目资金年度资金总额（或财政拨款）的全年预算数、全年执行数不一致：漏列、重列或单位不是万元",
              "the line items' budgets or spending do not add up to the annual budget or spending of the funds "
              "(total, or fiscal): an item left out or listed twice, or amounts not in 万元"),
