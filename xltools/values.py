@@ -900,7 +900,7 @@ def part_of_whole(actual: Value, target: Value) -> Value | None:
 #: A failed part, before its count: ``不合格1批次``, ``不满意2户``, ``发现问题1批次``.
 _FAILED_PART = re.compile("(?:不合格|不满意|未覆盖|未达标|未通过|存在问题|发现问题|有问题)(?:的)?")
 #: What follows a number as its unit, up to the next number or mark.
-_UNIT_AFTER = re.compile("%|[一-鿿A-Za-z]{0,4}")
+_UNIT_AFTER = re.compile("%|[\u4e00-\u9fffA-Za-z]{0,4}")
 
 
 def range_end(value: Value, target: Value, unit: str = "", op: str | None = None) -> Value | None:

@@ -913,8 +913,8 @@ def line_items(ctx: Context) -> Iterator[Finding]:
                 "content": name, "spent": _n(item.spent), "contract": _n(contract)})
 
 
-#: A line-items column and the funds amount its total is held against.
-_ITEMS_AGAINST_FUNDS = (("budget", "annual_budget"), ("spent", "spent"))
+#: A line-items column, the funds amount its total is held against, and what A338 calls it in English.
+_ITEMS_AGAINST_FUNDS = (("budget", "annual_budget", "budgets"), ("spent", "spent", "spending"))
 
 
 @check("A338")
@@ -929,7 +929,7 @@ def line_items_against_funds(ctx: Context) -> Iterator[Finding]:
     if t.funds is None or not items:
         return
     rows = [r for r in (t.funds.row("total"), t.funds.row("fiscal")) if r is not None]
-    for col, f in _ITEMS_AGAINST_FUNDS:
+    for col, f, col_en in _ITEMS_AGAINST_FUNDS:
         values = [x for i in items if (x := i.to_wan(getattr(i, col), t.money_unit)) is not None]
         amounts = [(r, t.to_wan(a)) for r in rows if (a := r.year_budget if f == "annual_budget" else r.spent) is not None]
         if not values or not amounts or not all(_differs(sum(values), a) for _, a in amounts):
@@ -938,7 +938,7 @@ def line_items_against_funds(ctx: Context) -> Iterator[Finding]:
         where = next((i for i in reversed(t.line_items) if i.kind == "total" and getattr(i, col) is not None), items[-1])
         zh, en = _funds_column(t, f)
         yield Finding("A338", where.sheet, where.cells.get(col, ""), round(sum(values), 6), {
-            "column": LINE_COLUMNS_ZH[col], "column_en": {"budget": "budgets", "spent": "spending"}[col],
+            "column": LINE_COLUMNS_ZH[col], "column_en": col_en,
             "sum": _n(sum(values)), "label": amounts[0][0].label, "funds_column": zh, "funds_column_en": en,
             "amount": _n(amounts[0][1])})
 
