@@ -1257,3 +1257,13 @@ def test_a_blocks_subtotal_row_is_no_level(tmp_path, label):
     assert [(f.code, f.cell, f.message()) for f in validate_file(path).findings] == [
         ("A301", "F8", "「产出指标」分值：60 ≠ 分项合计 50"),
         ("A305", "G8", "填写的「产出指标」得分 45 与计算值 50.00 不符（评分表各行得分之和）")]
+
+
+def test_a_note_below_the_line_items_that_says_heji_is_no_total(tmp_path):
+    """Our templates close the sheet with a note that mentions 合计 (``得分、合计和下拉列表会自动覆盖新行``):
+    it was read as a 合计 line item of nothing, which A338 then took for the 合计 to report at."""
+    from tests.test_validate import write
+
+    path = write(tmp_path, edits={"A28": "增加指标行：……得分、合计和下拉列表会自动覆盖新行。"})
+    (table,) = read_workbook(path).tables
+    assert [(i.kind, i.row) for i in table.line_items] == [("item", 25), ("item", 26)]

@@ -1506,6 +1506,10 @@ def _line_items(cells: _Cells) -> list[LineItem]:
                 kind = "total"
             elif m:
                 method = m
+            if kind == "total" and all(grid.raw(r, cols[f]) in ("", None) for f in ("budget", "contract", "spent")
+                                       if f in cols):
+                continue  # a 合计 of nothing, or a note below the block that says 合计 in passing (an empty
+                # 小计 stays: it still closes its group)
             item = LineItem(kind, method, to_text(grid.raw(r, cols["content"])), sheet=grid.sheet, row=r + 1,
                             unit=stated)
             item.cells = {f: a1(r, c) for f, c in cols.items()}
