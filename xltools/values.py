@@ -851,8 +851,34 @@ def value_read(value: Value, target: Value, unit: str = "", op: str | None = Non
     found = share_of_target(value, target) or on_scale(value, target) or relative_to_target(value, target) \
         or whole_of(value, target)
     if found is None and value.kind == "text":
-        found = sentence_number(value, target, unit) or range_end(value, target, unit, op) or part_of_whole(value, target)
+        found = sentence_number(value, target, unit) or range_end(value, target, unit, op) \
+            or part_of_whole(value, target) or titles_counted(value, target)
     return found
+
+
+#: A title of a document, a rule or a report: ``《资金管理办法》``.
+_TITLE = re.compile("《[^《》]{1,60}》")
+#: Making one: ``出台《…》``, ``制定《…》《…》`` (a title after other words, ``按照《…》执行``, is cited, not made).
+_MADE = re.compile("(?:已|共|累计)?(?:出台|制定|印发|修订|修编|编制|发布|出版|建立|完善|形成|起草|完成)(?:了)?")
+#: The counts a list of titles is counted in.
+_TITLE_UNITS = frozenset(("项", "个", "份", "部", "篇", "件", "本", "套", "册"))
+
+
+def titles_counted(actual: Value, target: Value) -> Value | None:
+    """Documents made, named by their titles where their count belongs — ``出台《资金管理办法》《实施细则》``,
+    ``《管理办法》、《考核办法》`` against ``≥3项`` — as that many (2项: 6.67 of 10). Read as words, any
+    list met the target. Only with no number written, a target counted in 项/个/份/部/篇/件, and titles
+    alone or after a verb of making (``按照《办法》执行`` cites one), not ``等`` more."""
+    if actual.kind != "text" or not target.is_number or target.unit not in _TITLE_UNITS or "《" not in actual.text \
+            or any(ch.isdigit() for ch in actual.text):
+        return None
+    text = normalize_text(actual.text)
+    titles = _TITLE.findall(text)
+    made = _MADE.match(text)
+    rest = _TITLE.sub("", text[made.end():] if made else text)
+    if not titles or rest.strip(" 、,;。和及与") not in ("", "制度", "文件", "办法"):
+        return None  # (``《办法》等制度``: more than named)
+    return Value("number", text=actual.text, number=float(len(titles)), unit=target.unit)
 
 
 #: What a rate counts, said beside its part: ``合格49批次``, ``满意190份``, ``中的115个``.
