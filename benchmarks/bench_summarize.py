@@ -54,8 +54,12 @@ def typical(path: str, k: int, layout: str = "national") -> None:
             rows.append(Row(level1, level2, f"合格率{i}", "≥95%", f"{90 + (i + k) % 10}%", 6))
         else:
             rows.append(Row(level1, level2, f"完成时限{i}", "≤30天", f"{25 + (i + k) % 10}天", 6, None, "延期"))
+    spent = 60 + k % 40
+    bought = round(spent * 0.6, 2)  # line items that add up to the funds, as a filed table's do (A338)
     write_filled(replace(base, project=f"项目{k}", unit=f"单位{k % 7}", rows=rows, total=None,
-                         funds=[("年度资金总额", 100, 100, 60 + k % 40), ("其中：当年财政拨款", 100, 100, 60 + k % 40)]),
+                         funds=[("年度资金总额", 100, 100, spent), ("其中：当年财政拨款", 100, 100, spent)],
+                         line_items=[("政府采购", "展位搭建服务", 60, 60, bought),
+                                     ("自行组织", "宣传推广", 40, None, round(spent - bought, 2))]),
                  path, lay)
 
 
