@@ -156,6 +156,11 @@ def dept_cases() -> list[Case]:
         Case("dept own execution rows", kind="dept", funds=None, amounts=amounts,
              rows=[r(("当年预算执行情况", "预算完成"), "预算完成率", "≥", 100, "%", 96.92, 20),
                    r(g, "举办展会数量", "≥", 10, "个", 8, 80)]),
+        # spending over the budget (A302, its mark), and the final accounts over the 年初预算数 in its stead
+        Case("dept overspent", kind="dept", funds=None, amounts={**amounts, "spent": 5400},
+             rows=[r(g, "举办展会数量", "≥", 10, "个", 10, 80)]),
+        Case("dept final accounts over", kind="dept", funds=None,
+             amounts={"initial_budget": 5029.86, "final_accounts": 5100}, rows=[r(g, "举办展会数量", "≥", 10, "个", 10, 80)]),
     ]
 
 

@@ -1745,3 +1745,16 @@ def test_a_rate_with_a_target_in_words(tmp_path, name, target, direction, found)
     """A rate's target in words (``及时``, ``按规定执行``) measures nothing, as a 数量指标's does."""
     sample = rows_with(2, name=name, target=target, direction=direction, actual="100%")
     assert findings(write(tmp_path, sample, layout=Layout(direction_column=True)), select={"G221"}) == found
+
+
+def test_a_department_spending_over_its_budget(tmp_path):
+    """部门整体: 全年执行数 6000 over 全年预算数 5333.85 was scored the full 20, capped, with nothing
+    said; a project's spending over budget is A302, and so is a department's."""
+    from xltools.samples import demo_samples, write_sample
+
+    sample, layout = demo_samples()["部门整体自评表.xlsx"]
+    path = tmp_path / "部门.xlsx"
+    write_sample(replace(sample, amounts=[(f, 6000 if f == "全年执行数" else v) for f, v in sample.amounts]), path, layout)
+    report = validate_file(path)
+    assert [(f.code, f.cell, f.message()) for f in report.findings if f.code == "A302"] == [
+        ("A302", "B8", "部门执行数 6000 大于预算数 5333.85")]

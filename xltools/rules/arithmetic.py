@@ -213,6 +213,8 @@ def _result_table_sum(t: Table) -> Iterator[Finding]:
 @check("A302")
 def overspent(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
+    if t.kind == DEPT:
+        yield from _department_overspent(t)
     if t.funds is None:
         return
     for r in t.funds.rows:
@@ -220,6 +222,17 @@ def overspent(ctx: Context) -> Iterator[Finding]:
         if r.spent is not None and budget is not None and r.spent - budget > TOL:
             yield Finding("A302", t.sheet, r.cells.get("spent", ""), r.spent,
                           {"what": r.label, "spent": _n(r.spent), "budget": _n(budget)})
+
+
+def _department_overspent(t: Table) -> Iterator[Finding]:
+    """A department's 全年执行数 (else its 支出决算数) over its 全年预算数 (else 年初预算数) — the
+    amounts its execution score divides (scoring._execution_inputs): it was scored the full weight,
+    capped, with nothing said, as a project's spending over budget is not (A302)."""
+    a = t.amounts
+    spent, budget = a.get("spent") or a.get("final_accounts"), a.get("annual_budget") or a.get("initial_budget")
+    x, b = (spent.value if spent else None), (budget.value if budget else None)
+    if isinstance(x, (int, float)) and isinstance(b, (int, float)) and x - b > TOL:
+        yield Finding("A302", t.sheet, spent.cell, x, {"what": "部门", "spent": _n(x), "budget": _n(b)})  # type: ignore[union-attr]
 
 
 @check("A303")

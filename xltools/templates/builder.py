@@ -382,6 +382,10 @@ def _dept_amounts(s: _Sheet, r: int, tr: TableRules) -> int:
     s.formula(r + k, 5, f'=IF(AND(ISNUMBER({budget}),{budget}>0,ISNUMBER({spent})),'
                         f'ROUND({_num(tr.execution_weight)}*MAX(MIN({spent}/{budget},1),0),2),"")', "0.00",
               name="execution_score")
+    # A302 as arithmetic._department_overspent: the amount the score divides over the budget it divides by
+    over = f"ISNUMBER({budget}),{{x}}-{budget}>0.005"
+    _mark(s, sp, f"AND(ISNUMBER({sp}),{over.format(x=sp)})", "FFC7CE", "A302")
+    _mark(s, fa, f"AND(NOT(ISNUMBER({sp})),ISNUMBER({fa}),{over.format(x=fa)})", "FFC7CE", "A302")
     s.built.cells.update(refs)
     return r + len(DEPT_AMOUNTS) + 1
 
