@@ -184,6 +184,7 @@ CASES = [
     # a deadline of 2023 met in 2022: on time and full marks, while the year is mistyped or last year's
     ("A337", "E17", rows_with(3, name="补助资金拨付完成时间", target="2023年6月30日前", actual="2022年6月20日"), None),
     ("A335", "E20", None, {"E20": "接近90%"}),  # short of ≥90%, by how much unsaid: it was 90 %, full marks
+    ("A301", "F21", None, {"F21": 95}),  # the 总分 row's 分值 95, the weights 100 (10 + 90: no G208; 90 is right too)
     ("A338", "E26", None, {"E26": 185}),  # the items spent 470 of the year's 480: one left out?
     ("A338", "C26", None, {"C26": 210}),  # budgets of 510 against the year's 500 (spent still 480)
     ("G225", "D18", None, {"D18": "不涉及", "E18": "不涉及"}),  # declared not to apply, yet 20 points: it took them
@@ -1758,3 +1759,9 @@ def test_a_department_spending_over_its_budget(tmp_path):
     report = validate_file(path)
     assert [(f.code, f.cell, f.message()) for f in report.findings if f.code == "A302"] == [
         ("A302", "B8", "部门执行数 6000 大于预算数 5333.85")]
+
+
+def test_a_total_weight_is_held_to_the_weights_only_when_they_are_right(tmp_path):
+    """Weights of 105 under a 总分 row of 100 are G208's; an A301 for the 100 would say it twice."""
+    path = write(tmp_path, edits={"F14": 25, "G14": 25, "F21": 100})
+    assert [c for c, _ in findings(path, select={"A301", "G208"})] == ["G208"]

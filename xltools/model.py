@@ -265,6 +265,8 @@ class Table:
     goals_text: dict[str, Field] = field(default_factory=dict)  # 中期目标/年度目标/实际完成情况
     line_items: list[LineItem] = field(default_factory=list)
     written_total: Field | None = None
+    #: the 分值 the 总分 row states (``100``): the weights' sum, as the form prints it (A301)
+    written_total_weight: Field | None = None
     written_grade: Field | None = None
     expert_names: list[str] = field(default_factory=list)
     written_parts: list[WrittenPart] = field(default_factory=list)

@@ -1128,6 +1128,9 @@ def _written_total(cells: _Cells, table: Table, cols: dict[str, int], r: int) ->
                 break
     if col is not None:  # an empty total cell is still where the total belongs
         table.written_total = Field(value, grid.sheet, a1(r, col))
+    w = cols.get("weight")
+    if w is not None and w != col and (weight := to_number(grid.raw(r, w))) is not None:
+        table.written_total_weight = Field(weight, grid.sheet, a1(r, w))
 
 
 def _kind(cells: _Cells, table: Table, cols: dict[str, int], experts: list[int],

@@ -305,7 +305,7 @@ def vague_names(ctx: Context) -> Iterator[Finding]:
             yield Finding("G207", t.sheet, ind.cell("name"), ind.name, {"name": ind.name, "better": better})
 
 
-@check("G208")
+@check("G208", "A301")
 def weights_total(ctx: Context) -> Iterator[Finding]:
     t, rules = ctx.table, ctx.rules
     weights = [i.weight for i in t.indicators if i.weight is not None]
@@ -324,6 +324,13 @@ def weights_total(ctx: Context) -> Iterator[Finding]:
         yield Finding("G208", t.sheet, cell, round(total, 2), {
             "sum": format_number(round(total, 2)),
             "expected": " 或 ".join(format_number(a) for a in sorted(allowed, reverse=True))})
+    elif (w := t.written_total_weight) is not None and all(
+            abs(float(w.value) - x) > 0.005 for x in (total, sum(weights))):  # type: ignore[arg-type]
+        # the weights are right, the 总分 row's 分值 is not (with G208 it would only say it again); it
+        # may sum the indicator table alone (90, 预算执行率's 10 in the funds block), as its 总分 may
+        yield Finding("A301", w.sheet or t.sheet, w.cell, w.value, {
+            "what": "总分的分值", "what_en": "the total's weight", "total": format_number(round(float(w.value), 2)),  # type: ignore[arg-type]
+            "sum": format_number(round(total, 2))})
 
 
 @check("G209")
