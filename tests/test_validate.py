@@ -1765,3 +1765,14 @@ def test_a_total_weight_is_held_to_the_weights_only_when_they_are_right(tmp_path
     """Weights of 105 under a 总分 row of 100 are G208's; an A301 for the 100 would say it twice."""
     path = write(tmp_path, edits={"F14": 25, "G14": 25, "F21": 100})
     assert [c for c, _ in findings(path, select={"A301", "G208"})] == ["G208"]
+
+
+@pytest.mark.parametrize("name, target, actual", [
+    ("抽检合格率", "≥98%", f"抽检{'9' * 400}批次，合格{'9' * 400}批次"),  # inf / inf: NaN, which crashed the explanation
+    ("培训人次", "≥500人次", f"举办3期培训班共培训{'9' * 400}人次"),
+])
+def test_four_hundred_digits_in_a_sentence_are_no_count(tmp_path, name, target, actual):
+    path = write(tmp_path, edits={"C16": name, "D16": target, "E16": actual})
+    (result,) = score_file(path)
+    assert all(r.score is None or r.score == r.score for r in result.rows)  # (NaN is not itself)
+    assert ("A315", "E16") in findings(path)

@@ -730,7 +730,7 @@ def _in_unit(clause: str, unit: str) -> Value | None:
                   if units.canonical(after[:k])[0] == base and after[k:k + 1] != "次"), None)
         if u is not None:
             hits.append(Value("number", text=clause, number=float(m.group().replace(",", "")), unit=u))
-    return hits[0] if len(hits) == 1 else None
+    return hits[0] if len(hits) == 1 and math.isfinite(hits[0].number) else None  # type: ignore[arg-type]
 
 
 #: A score's stated scale: ``（满分5分）``, ``满分为10分``, ``（5分制）`` (NFKC has made （） ASCII).
@@ -904,6 +904,8 @@ def part_of_whole(actual: Value, target: Value) -> Value | None:
     short, long_ = sorted((ua, ub), key=len)
     if not short or short == "%" or not long_.startswith(short) or long_[len(short):len(short) + 1] == "次":
         return None  # (``人`` of ``人次``: another count)
+    if not (math.isfinite(a) and math.isfinite(b)):  # four hundred digits: no count
+        return None
     part, whole = min(a, b), max(a, b)
     at, other = (found[0], found[1]) if a <= b else (found[1], found[0])
     failed = _FAILED_PART.search(bare, 0, at.start())
