@@ -1706,6 +1706,7 @@ def test_line_items_add_up_to_the_funds(tmp_path, edits, found):
     # the saving is the measure: 8万元 (it was 10 − 8 = 2万元 saved of the target: 2.00)
     ("采购节约资金", "≥10万元", "节约资金8万元", 8.0, "8万元/10万元 = 80.00% × 10 = 8.00"),
     ("成本节约率", "≥5%", "节约4.8%", 9.6, "4.8%/5% = 96.00% × 10 = 9.60"),  # (it was a word: met)
+    ("采购资金节约率", "≥5%", "共节约资金12万元，节约率4%", 8.0, "4%/5% = 80.00% × 10 = 8.00"),  # the clause of the rate
     # what is new, of a measure of what is new (it was a word: met; then the 25 in all)
     ("新增合作机构数量", "≥10家", "新增8家", 8.0, "8家/10家 = 80.00% × 10 = 8.00"),
     ("新增合作机构数量", "≥10家", "新增8家，累计达到25家", 8.0, "8家/10家 = 80.00% × 10 = 8.00"),

@@ -149,15 +149,14 @@ def own_amount(value: Value, name: str, target: Value, unit: str = "") -> Value:
     m = _OWN_AMOUNT.match(text)
     if m is None or not (m["verb"] in name or (m["verb"] in _SAVINGS and any(w in name for w in _SAVINGS))):
         return value
-    rest = _REMARK_AFTER.split(text[m.end():], 1)[0]  # its first clause: ``新增8家，累计达到25家``
-    if not rest:
-        return value
-    v = parse_value(rest, unit=unit)
-    if not v.is_number:  # ``资金8万元``, ``就业岗位80个``: the one number after what it is of
-        v = number_in(rest) or v
-    if not v.is_number or v.op is not None or v.change or not units.comparable(v.unit, target.unit):
-        return value  # (``节约12万元，节约率4%`` of a rate: a sentence)
-    return replace(v, text=value.text)
+    first, *others = _REMARK_AFTER.split(text[m.end():])  # its first clause: ``新增8家，累计达到25家``
+    for clause in (first, *others):  # ... else one naming the rate: ``节约12万元，节约率4%`` of 节约率
+        v = parse_value(clause, unit=unit) if clause else NONE
+        if not v.is_number and clause is first and clause:  # ``资金8万元``: the one number after what it is of
+            v = number_in(clause) or v
+        if v.is_number and v.op is None and not v.change and units.comparable(v.unit, target.unit):
+            return replace(v, text=value.text)
+    return value
 
 
 def change_way(name: str) -> int:
