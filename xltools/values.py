@@ -713,23 +713,28 @@ _RANGE_IN = re.compile(r"[0-9.]\s*(?:-|~|至|到|—)\s*[0-9.]")
 
 def _in_unit(clause: str, unit: str) -> Value | None:
     """The one number of ``clause`` followed by ``unit`` (or a unit convertible to it: 公里 of 米,
-    万人 of 人), when no word makes it something other than an amount reached (see number_in)."""
-    text = TRAILING_REMARK.sub("", normalize_text(clause))  # ``215户（含脱贫户20户）``: the remark is a part
+    万人 of 人), when no word makes it something other than an amount reached (see number_in): in
+    the whole clause (``到位500万元（100%）`` of a rate: its remark says it), else without a closing
+    remark (``215户（含脱贫户20户）``: the remark is a part)."""
+    text = normalize_text(clause)
     if not unit or _RELATIVE.search(text) or _BOUND.search(text):
         return None
     base = units.canonical(unit)[0]
-    bare = _DATE_IN.sub("", text)
-    if _RANGE_IN.search(bare):  # ``20-40天``: a range, whose end range_end takes
-        return None
-    hits = []
-    for m in _NUMBER.finditer(bare):
-        after = bare[m.end():m.end() + _MAX_UNIT]
-        # the longest written unit there in the target's measure; ``人`` of ``人次`` is no 人
-        u = next((after[:k] for k in range(len(after), 0, -1)
-                  if units.canonical(after[:k])[0] == base and after[k:k + 1] != "次"), None)
-        if u is not None:
-            hits.append(Value("number", text=clause, number=float(m.group().replace(",", "")), unit=u))
-    return hits[0] if len(hits) == 1 and math.isfinite(hits[0].number) else None  # type: ignore[arg-type]
+    for written in dict.fromkeys((text, TRAILING_REMARK.sub("", text))):
+        bare = _DATE_IN.sub("", written)
+        if _RANGE_IN.search(bare):  # ``20-40天``: a range, whose end range_end takes
+            return None
+        hits = []
+        for m in _NUMBER.finditer(bare):
+            after = bare[m.end():m.end() + _MAX_UNIT]
+            # the longest written unit there in the target's measure; ``人`` of ``人次`` is no 人
+            u = next((after[:k] for k in range(len(after), 0, -1)
+                      if units.canonical(after[:k])[0] == base and after[k:k + 1] != "次"), None)
+            if u is not None:
+                hits.append(Value("number", text=clause, number=float(m.group().replace(",", "")), unit=u))
+        if len(hits) == 1:
+            return hits[0] if math.isfinite(hits[0].number) else None  # type: ignore[arg-type]
+    return None
 
 
 #: A score's stated scale: ``（满分5分）``, ``满分为10分``, ``（5分制）`` (NFKC has made （） ASCII).
