@@ -20,7 +20,7 @@ from functools import lru_cache
 from . import units
 from .direction import less_is_better
 from .messages import render, word
-from .model import DEPT, EVALUATION, GOALS, MONITOR, Indicator, Table, Workbook
+from .model import DEPT, EVALUATION, GOALS, MONITOR, Field, Indicator, Table, Workbook
 from .ruleset import OutcomeWords, RuleSet, TableRules, load_rules, packaged_heuristics
 from .taxonomy import level1_key
 from .values import (
@@ -293,13 +293,18 @@ def _execution_inputs(table: Table, tr: TableRules) -> tuple[float | None, float
             if total.weight:
                 weight = total.weight
             return total.spent, budget, weight, total.cells.get("score") or total.cells.get("spent", "")
-    a = table.amounts
-    spent = a.get("spent") or a.get("final_accounts")
-    budget = a.get("annual_budget") or a.get("initial_budget")
+    spent, budget = execution_amounts(table)
     if spent is None and budget is None:
         return None, None, weight, ""
     cell = spent.cell if spent else ""
     return (spent.value if spent else None), (budget.value if budget else None), weight, cell  # type: ignore[return-value]
+
+
+def execution_amounts(table: Table) -> tuple[Field | None, Field | None]:
+    """A department's spending (全年执行数, else 支出决算数) and budget (全年预算数, else 年初预算数):
+    what its execution score divides, and what A302 holds one against the other."""
+    a = table.amounts
+    return a.get("spent") or a.get("final_accounts"), a.get("annual_budget") or a.get("initial_budget")
 
 
 def figures(table: Table) -> dict[str, float]:
@@ -342,10 +347,9 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
         return _row(ind, None, "actual_not_applicable", {"said": said, "weight": _fmt(w)}, "actual")
     if not ind.qualitative and _is_dated(ind, use_written):
         return _dated(ind, tr, d, use_written)
-    if use_written and ind.target.is_none and ind.name and (named := target_in_name(ind)) is not None:
+    if use_written and (read := with_target_in_name(ind)) is not None:
         # ``服务老人人数≥2000人`` with no 指标值 (S103): scored against the target in its name, as a
         # reviewer reads it, not taken as the written score
-        read = replace(ind, target=named, op=named.op, qualitative=False, unit=ind.unit or named.unit)
         return restated(ind, score_indicator(read, tr, d), "target", ind.name)
     if use_written and short_of_target(ind, tr):
         # ``低于90%`` against ≥90%: not reached, by how much unsaid; ``超过0起`` against ≤0起 failed (as any count is)
@@ -356,8 +360,10 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
             "rate": pct(band.default), "weight": _fmt(w), "score": f"{score:.{d}f}"}, "actual", achieved=False)
     # a sentence where a value belongs (our template's formulas score text as 0); most rows have none
     read = sentence_read(ind) if use_written and ("text" in (ind.target.kind, ind.actual.kind)
-                                                  or ind.actual.unit == "%" != ind.target.unit or ind.actual.unit == "分"
-                                                  or (ind.target.unit == "%" and ind.actual.unit not in ("", "%"))
+                                                  # a percent against another unit, either way round
+                                                  or (ind.actual.unit not in ("", ind.target.unit)
+                                                      and "%" in (ind.actual.unit, ind.target.unit))
+                                                  or ind.actual.unit == "分"
                                                   or (ind.target.kind == "date" and ind.actual.is_number)) else None
     if read is not None:  # scored by what the sentence stands for, which the explanation names beside it
         return restated(ind, score_indicator(read[0], tr, d), read[1], read[2])
@@ -423,6 +429,14 @@ def target_in_name(ind: Indicator) -> Value | None:
     whose 指标值 was left empty, or None."""
     named = parse_value(ind.name)
     return named if named.is_number and named.op and not named.band else None
+
+
+def with_target_in_name(ind: Indicator) -> Indicator | None:
+    """A row whose 指标值 is empty, with the target its name states (:func:`target_in_name`) —
+    scored against it, and poured into a template's target column — or None."""
+    if not ind.target.is_none or not ind.name or (named := target_in_name(ind)) is None:
+        return None
+    return replace(ind, target=named, op=named.op, qualitative=False, unit=ind.unit or named.unit)
 
 
 def short_of_target(ind: Indicator, tr: TableRules | None, field: str = "actual") -> bool:

@@ -149,10 +149,10 @@ def own_amount(value: Value, name: str, target: Value, unit: str = "") -> Value:
     m = _OWN_AMOUNT.match(text)
     if m is None or not (m["verb"] in name or (m["verb"] in _SAVINGS and any(w in name for w in _SAVINGS))):
         return value
-    first, *others = _REMARK_AFTER.split(text[m.end():])  # its first clause: ``新增8家，累计达到25家``
-    for clause in (first, *others):  # ... else one naming the rate: ``节约12万元，节约率4%`` of 节约率
+    # its first clause (``新增8家，累计达到25家``), else one naming the rate (``节约12万元，节约率4%`` of 节约率)
+    for k, clause in enumerate(_REMARK_AFTER.split(text[m.end():])):
         v = parse_value(clause, unit=unit) if clause else NONE
-        if not v.is_number and clause is first and clause:  # ``资金8万元``: the one number after what it is of
+        if k == 0 and clause and not v.is_number:  # ``资金8万元``: the one number after what it is of
             v = number_in(clause) or v
         if v.is_number and v.op is None and not v.change and units.comparable(v.unit, target.unit):
             return replace(v, text=value.text)
@@ -854,10 +854,15 @@ def value_read(value: Value, target: Value, unit: str = "", op: str | None = Non
     lights, checks and template pouring share it."""
     found = share_of_target(value, target) or on_scale(value, target) or relative_to_target(value, target) \
         or whole_of(value, target)
-    if found is None and value.kind == "text":
-        found = sentence_number(value, target, unit) or range_end(value, target, unit, op) \
-            or part_of_whole(value, target) or titles_counted(value, target)
-    return found
+    return sentence_value(value, target, unit, op) if found is None and value.kind == "text" else found
+
+
+def sentence_value(value: Value, target: Value, unit: str = "", op: str | None = None) -> Value | None:
+    """The value a text ``value`` states in other words (:func:`value_read`'s readings of a sentence
+    alone): its number in the target's unit, the sure end of a range, a rate as its two counts,
+    documents by their titles. A315 reports which, after value_read's other readings found none."""
+    return sentence_number(value, target, unit) or range_end(value, target, unit, op) \
+        or part_of_whole(value, target) or titles_counted(value, target)
 
 
 #: A title of a document, a rule or a report: ``《资金管理办法》``.

@@ -35,6 +35,7 @@ from ..scoring import (
     RowScore,
     ScoreResult,
     aligned,
+    execution_amounts,
     judged,
     not_applicable_words,
     on_time,
@@ -56,10 +57,10 @@ from ..values import (
     parse_value,
     range_bounds,
     relative_to_target,
+    sentence_value,
     share_of_target,
     stated_bound,
     ticked,
-    value_read,
     whole_of,
     written_bound,
 )
@@ -226,10 +227,9 @@ def overspent(ctx: Context) -> Iterator[Finding]:
 
 def _department_overspent(t: Table) -> Iterator[Finding]:
     """A department's 全年执行数 (else its 支出决算数) over its 全年预算数 (else 年初预算数) — the
-    amounts its execution score divides (scoring._execution_inputs): it was scored the full weight,
+    amounts its execution score divides (scoring.execution_amounts): it was scored the full weight,
     capped, with nothing said, as a project's spending over budget is not (A302)."""
-    a = t.amounts
-    spent, budget = a.get("spent") or a.get("final_accounts"), a.get("annual_budget") or a.get("initial_budget")
+    spent, budget = execution_amounts(t)
     x, b = (spent.value if spent else None), (budget.value if budget else None)
     if isinstance(x, (int, float)) and isinstance(b, (int, float)) and x - b > TOL:
         yield Finding("A302", t.sheet, spent.cell, x, {"what": "部门", "spent": _n(x), "budget": _n(b)})  # type: ignore[union-attr]
@@ -696,7 +696,7 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
             continue  # ``4.6分（满分5分）`` against ≥90%: 92 %, a fair way to give a 5-point survey's result; ``延期3天``;
             # ``12个乡镇全覆盖`` against a rate: 100 %
         elif actual.kind == "text":
-            found = None if t.template else value_read(actual, target, ind.unit, ind.op)  # a template scores text as 0
+            found = None if t.template else sentence_value(actual, target, ind.unit, ind.op)  # a template scores text as 0
             if t.kind != MONITOR or found is not None:  # a monitoring table's word is M404's, unless lit by its number
                 yield Finding("A315", t.sheet, ind.cell(col), actual.text, _not_a_number(t, ind, actual, target, found))
         elif t.kind != MONITOR and not t.template and (scale := _unstated_scale(ind, actual, target)):
@@ -947,7 +947,7 @@ def line_items_against_funds(ctx: Context) -> Iterator[Finding]:
         amounts = [(r, t.to_wan(a)) for r in rows if (a := r.year_budget if f == "annual_budget" else r.spent) is not None]
         if not values or not amounts or not all(_differs(sum(values), a) for _, a in amounts):
             continue
-        # (a 合计 that states the amount: a line below the block may say 合计 in passing)
+        # (the 合计 that states this column's amount)
         where = next((i for i in reversed(t.line_items) if i.kind == "total" and getattr(i, col) is not None), items[-1])
         zh, en = _funds_column(t, f)
         yield Finding("A338", where.sheet, where.cells.get(col, ""), round(sum(values), 6), {

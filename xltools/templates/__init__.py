@@ -169,7 +169,7 @@ def _fill_amounts(ws, built: Built, source: Table) -> None:  # noqa: ANN001
 
 def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  # noqa: ANN001
     from ..monitoring import how_often
-    from ..scoring import NOT_APPLICABLE_KEYS, judged, target_in_name
+    from ..scoring import NOT_APPLICABLE_KEYS, judged, with_target_in_name
 
     L = built.columns
     result = score_table(source, rules) if source.kind in (SELFEVAL, DEPT) else None
@@ -195,9 +195,9 @@ def _fill_indicators(ws, built: Built, source: Table, rules: RuleSet) -> None:  
                 put(f"expert{e + 1}", value)
             continue
         row_score = scored.get(id(ind))
-        if ind.target.is_none and ind.name and (named := target_in_name(ind)) is not None:
+        if (named := with_target_in_name(ind)) is not None:
             # ``服务老人人数≥2000人`` with no 指标值 (S103): its target in the template's column, as scored
-            ind = replace(ind, target=named, op=named.op, qualitative=False, unit=ind.unit or named.unit)
+            ind = named
         target = ind.target.number if ind.target.is_number else ind.target.text
         put("target", target)
         put("unit", ind.unit if ind.target.is_number else "")
