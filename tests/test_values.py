@@ -77,6 +77,10 @@ CASES = [
     ("3000平方米", "number", None, 3000, "平方米"),
     ("≥3000平方米", "number", "≥", 3000, "平方米"),
     ("12.5万元", "number", None, 12.5, "万元"),
+    # a currency mark: an amount in 元 unless a money unit follows; in no other unit
+    ("¥1,005,000", "number", None, 1005000, "元"), ("￥100万", "number", None, 100, "万元"),
+    ("≤¥100万元", "number", "≤", 100, "万元"), ("人民币50万元", "number", None, 50, "万元"),
+    ("¥100人", "text", None, None, ""),
     ("0.96", "number", None, 0.96, ""),
     ("96", "number", None, 96, ""),
     ("96.5%", "number", None, 96.5, "%"),

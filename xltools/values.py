@@ -351,7 +351,12 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
     word, symbol = m.group(1), m.group(2)
     op = _SYMBOL_OP[symbol] if symbol else (_WORD_OP[word] if word else None)
     rest = text[m.end():]
+    money = _CURRENCY.match(rest)  # ``¥1,005,000``, ``≤￥100万``, ``人民币50万元``: an amount of money
+    if money is not None:
+        rest = rest[money.end():]
     m = _NUMBER.match(rest)
+    if m is None and money is not None:
+        return Value("text", text=text)
     if m is None and (share := _spelt_share(rest, op is not None)):
         # ``≥百分之九十五``, ``不低于百分之95``, ``九成以上``, ``≥八成``: as ``≥95%``, ``90%以上``
         digits = _parse_text(f"{text[: len(text) - len(rest)]}{share[0]}%{rest[share[1]:]}", col_unit, col_op)
@@ -401,6 +406,10 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
         if not unit or unit == "%":
             return Value("text", text=text)
         unit = f"{unit}/{_period(per)}"
+    if money is not None:  # in 元 unless a money unit follows (``¥100万`` is 100万元); ``¥100人`` is no amount
+        unit = _MONEY_UNITS.get(unit)
+        if unit is None:
+            return Value("text", text=text)
     if len(unit) > _MAX_UNIT or (any(ch.isdigit() for ch in unit) and not units.known(unit)):
         # ``2024年12月底前完成``, ``1-6月``: a date or a sentence, not a measurable value.
         return Value("text", text=text)
@@ -412,6 +421,10 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
 #: 1, ``1:18`` of ``≤1:15`` (师生比) 18 of 15, ``3:1`` of ``≥2:1`` 3 of 2. Before, the colon began a
 #: remark and every ``1:x`` was 1: always met.
 _RATIO_TERM = re.compile(r":([0-9]+(?:\.[0-9]+)?)(?![0-9.:])")
+#: A currency mark before an amount (NFKC has made ``￥`` the ``¥`` of the yen, the same sign).
+_CURRENCY = re.compile("¥|RMB|人民币")
+#: The units an amount after a currency mark may be in; none written is 元.
+_MONEY_UNITS = {"": "元", "元": "元", "万": "万元", "万元": "万元", "亿": "亿元", "亿元": "亿元", "千元": "千元"}
 #: A bracketed remark closing a cell (NFKC has made （） ASCII): ``（含）``, a number's ``（扣1.2分）``.
 TRAILING_REMARK = re.compile(r"\([^()]*\)$")
 #: Where a value ends and a remark begins (NFKC has made ，；： ASCII).
