@@ -451,3 +451,18 @@ def test_a_band_direction_column_makes_the_value_a_band():
     v = parse_value(10, unit="%", op=" ± ")
     assert (v.op, v.number, v.unit, v.band, v.display()) == ("≤", 10, "%", True, "±10%")
     assert parse_value("有效提升", op="±").kind == "text"
+
+
+@pytest.mark.parametrize(("value", "unit", "expected"), [
+    ("1000t", "吨", 1000), ("50.2KM", "公里", 50.2), ("40课时", "学时", 40), ("5hm²", "亩", 75),
+    ("20m³", "立方米", 20), ("1.5MWh", "千瓦时", 1500), ("30min", "小时", 0.5), ("150cm", "米", 1.5),
+])
+def test_units_as_technical_texts_write_them(value, unit, expected):
+    """Symbols and synonyms in any case are the target's unit (``1000t`` against ``≥1000吨`` was A316,
+    two units that could not be compared); a lone capital is no small letter's unit (``5G``)."""
+    from xltools import units
+
+    v = parse_value(value)
+    assert v.is_number and units.comparable(v.unit, unit)
+    assert units.convert(v.number, v.unit, unit) == pytest.approx(expected)
+    assert not units.known("G") and not units.comparable("G", "吨")

@@ -25,10 +25,18 @@ _UNITS: dict[str, tuple[str, float]] = {
     "平方公里": ("平方米", 1e6), "平方千米": ("平方米", 1e6), "km2": ("平方米", 1e6),
     # a 亩 (市亩) is a fifteenth of a 公顷 exactly: ``0.3公顷`` against ``≥3000平方米`` is met
     "亩": ("平方米", 10000 / 15), "公顷": ("平方米", 1e4),
-    "吨": ("吨", 1.0), "千克": ("吨", 1e-3), "公斤": ("吨", 1e-3), "kg": ("吨", 1e-3),
+    "厘米": ("米", 0.01), "cm": ("米", 0.01), "毫米": ("米", 1e-3), "mm": ("米", 1e-3),
+    "hm2": ("平方米", 1e4),  # (公顷, as technical texts write it: ``5hm²``)
+    "立方米": ("立方米", 1.0), "立方": ("立方米", 1.0), "m3": ("立方米", 1.0),
+    "吨": ("吨", 1.0), "t": ("吨", 1.0), "千克": ("吨", 1e-3), "公斤": ("吨", 1e-3), "kg": ("吨", 1e-3),
+    "克": ("吨", 1e-6), "g": ("吨", 1e-6),
+    "千瓦": ("千瓦", 1.0), "kw": ("千瓦", 1.0), "兆瓦": ("千瓦", 1e3), "mw": ("千瓦", 1e3),
+    "千瓦时": ("千瓦时", 1.0), "kwh": ("千瓦时", 1.0), "兆瓦时": ("千瓦时", 1e3), "mwh": ("千瓦时", 1e3),
+    # a class hour, by either name (``40课时`` against ``≥40学时``)
+    "学时": ("学时", 1.0), "课时": ("学时", 1.0),
     "天": ("天", 1.0), "日": ("天", 1.0), "个工作日": ("工作日", 1.0), "工作日": ("工作日", 1.0),
     "自然日": ("天", 1.0), "个自然日": ("天", 1.0),  # (a calendar day is a 天; a 工作日 is not)
-    "小时": ("天", 1 / 24), "h": ("天", 1 / 24), "分钟": ("天", 1 / 1440), "周": ("天", 7.0),
+    "小时": ("天", 1 / 24), "h": ("天", 1 / 24), "分钟": ("天", 1 / 1440), "min": ("天", 1 / 1440), "周": ("天", 7.0),
     "星期": ("天", 7.0), "个星期": ("天", 7.0),
     # a year is 365 days and a month a twelfth of it: no month is 30.42 days, but ``85天`` against
     # ``≤3个月`` is compared so by any reviewer (as bare numbers it was 85 against 3: 3.5 %)
@@ -101,7 +109,16 @@ def _measure_word(unit: str) -> str:
 
 def known(unit: str) -> bool:
     """A unit of the table (``m2`` holds a digit and is still a unit, unlike ``1-6月``)."""
-    return unit in _UNITS
+    return _entry(unit) is not None
+
+
+def _entry(unit: str) -> tuple[str, float] | None:
+    """The table's entry for ``unit``; Latin letters in any case (``KM``, ``kWh`` as typed) — but a
+    lone capital is not a small letter's unit (``5G`` is no 5 grams, ``100M`` no 100 metres)."""
+    found = _UNITS.get(unit)
+    if found is not None or len(unit) < 2 or not unit.isascii():
+        return found
+    return _UNITS.get(unit.lower())
 
 
 @lru_cache(maxsize=1024)
@@ -113,7 +130,7 @@ def canonical(unit: str) -> tuple[str, float]:
         base, f = canonical(count)
         return base, f * _PER_YEAR[period]
     mag, unit = _magnitudes(unit)
-    base, f = _UNITS.get(unit, (unit, 1.0))
+    base, f = _entry(unit) or (unit, 1.0)
     return base, math.prod(_MAGNITUDES[m] for m in mag) * f
 
 
