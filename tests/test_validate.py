@@ -1205,6 +1205,15 @@ def test_an_amount_in_bare_wan_is_of_the_targets_unit(tmp_path):
     assert [c for c in findings(write(tmp_path, sample)) if c[0] == "A316"] == []
 
 
+@pytest.mark.parametrize(("actual", "codes"), [("0起", []), ("2起", [("A316", "E16")])])
+def test_none_is_none_in_any_unit(tmp_path, actual, codes):
+    """``0起`` against an accident rate of ≤1%: nothing happened, full marks and nothing to convert
+    (A316 asked for a unit); ``2起`` still can't be compared with a rate."""
+    path = write(tmp_path, edits={"E16": actual})
+    assert [c for c in findings(path) if c[0] == "A316"] == codes
+    assert score_file(path)[0].rows[3].score == (10 if not codes else 5)
+
+
 @pytest.mark.parametrize("as_text", [True, False])
 def test_weights_written_as_percentages_are_points_of_100(tmp_path, as_text):
     """权重 20%, typed as text or kept as 0.2 in a cell formatted as %, was a weight of 0.2: every

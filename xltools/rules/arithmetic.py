@@ -703,7 +703,9 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
             yield Finding("A333", t.sheet, ind.cell(col), actual.text, {
                 "name": ind.name, "value": actual.text, "number": format_number(actual.number),
                 "target": target.display(), "scale": scale, "share": f"{format_number(round(actual.number / scale * 100, 2))}%"})
-        elif actual.is_number and not units.comparable(actual.unit, target.unit):
+        elif actual.is_number and not units.comparable(actual.unit, target.unit) and not (
+                actual.number == 0 and (ind.op in ("≤", "<") or target.number == 0)):
+            # (``0起`` against an accident rate of ≤1%: none is none in any unit)
             yield Finding("A316", t.sheet, ind.cell(col), actual.text, {
                 "name": ind.name, "unit": actual.unit, "target": target.display(), "target_unit": target.unit})
 
