@@ -646,6 +646,11 @@ def sentence_number(actual: Value, target: Value, unit: str = "") -> Value | Non
         if not target.is_percent and whole == target.number:  # ``80/100`` against ≥100家: done of planned
             return Value("number", text=actual.text, number=done, unit=target.unit)
     v = number_in(actual.text)
+    if v is None and actual.text.endswith((")", "）")) and (bare := TRAILING_REMARK.sub("", normalize_text(actual.text))):
+        # ``满意度95%（满意85%，基本满意10%）``, ``完成80家（计划100家）``: the value, then its breakdown or a
+        # remark in brackets (whose 10% was read as the value: 1.11 of 10)
+        v = number_in(bare)
+        v = replace(v, text=actual.text) if v is not None else None
     unit = target.unit or units.clean(normalize_text(unit))
     if v is None and (avg := _AVERAGE.match(actual.text)) and (target.is_percent or units.canonical(unit)[0] in _TIMES):
         # ``平均12个工作日`` of ``≤15个工作日``: an average time (or rate) is the measure itself, unlike
@@ -875,7 +880,34 @@ def sentence_value(value: Value, target: Value, unit: str = "", op: str | None =
     alone): its number in the target's unit, the sure end of a range, a rate as its two counts,
     documents by their titles. A315 reports which, after value_read's other readings found none."""
     return sentence_number(value, target, unit) or range_end(value, target, unit, op) \
-        or part_of_whole(value, target) or titles_counted(value, target)
+        or part_of_whole(value, target) or satisfaction_split(value, target) or titles_counted(value, target)
+
+
+#: A survey's answers, longest spelling first (``不满意`` before ``满意``); the satisfied ones are
+#: those before 一般 (满意度 = 满意 + 基本满意, as survey reports count it).
+_SATISFIED = ("非常满意", "十分满意", "很满意", "比较满意", "较满意", "基本满意", "满意")
+_UNSATISFIED = ("非常不满意", "很不满意", "较不满意", "不太满意", "不满意", "一般")
+_ANSWER = re.compile("(?:其中)?(?P<answer>" + "|".join(sorted(_SATISFIED + _UNSATISFIED, key=len, reverse=True))
+                     + r")(?:的)?(?:人数|群众|对象|人员)?(?:占比|比例|比重|率|度)?(?:为|占|达到|达|约)?"
+                     r"(?P<n>[0-9]{1,3}(?:\.[0-9]{1,4})?)%")
+
+
+def satisfaction_split(actual: Value, target: Value) -> Value | None:
+    """A survey's result as its answers' shares — ``满意85%，基本满意10%，不满意5%``, ``非常满意60%、满意30%``
+    — against a rate: the satisfied ones added up, 95 % and 90 % (read as words, the first was
+    partly achieved for its 基本, the second failed for its 不满意). Only when every clause with a
+    number is one answer and its share, two or more of them, together no more than 100 %."""
+    if actual.kind != "text" or not target.is_percent or "满意" not in actual.text:
+        return None
+    clauses = [c for c in _CLAUSE_END.split(normalize_text(actual.text).strip("()。")) if c]
+    answers = [_ANSWER.fullmatch(c.strip("()")) for c in clauses]
+    if len(answers) < 2 or None in answers:
+        return None
+    shares = [(m["answer"], float(m["n"])) for m in answers]  # type: ignore[index]
+    if sum(n for _, n in shares) > 100.5 or len({a for a, _ in shares}) != len(shares):
+        return None
+    satisfied = round(sum(n for a, n in shares if a in _SATISFIED), 4)
+    return Value("number", text=f"{format_number(satisfied)}%", number=satisfied, unit="%")
 
 
 #: A title of a document, a rule or a report: ``《资金管理办法》``.
