@@ -432,6 +432,8 @@ def test_overachievement_threshold_is_data(tmp_path):
         ("低于预期", None, 0.0, "qual_default"),  # below what was expected, as 未达到预期 (was achieved)
         ("不及预期", None, 0.0, "qual_default"),
         ("略低于预期", None, 6.0, "qual_default"),  # a little below: partly
+        ("中", None, 6.0, "qual_default"),  # a grade's middle, the whole result: partly (was achieved)
+        ("暂无法评估，待项目完工后评价", None, 0.0, "qual_default"),  # it cannot be judged (was achieved)
         ("", None, 0.0, "qual_missing"),
         ("达到预期", 12, 10.0, "qual_default"),  # written above the weight is ignored (A304)
     ],
@@ -466,6 +468,8 @@ def test_a_qualitative_actual_flat_or_the_other_way_fails(target, actual, score)
     ("有效提升", "□达成 □部分达成 □未达成", 0.0),  # none ticked: none given
     ("否", "□是 ☑否", 10.0),  # 是否发生安全事故: 否 ticked (it was achieved whichever was)
     ("否", "☑是 □否", 0.0),
+    ("有效提升", "☐优 ☐良 ☑中 ☐差", 6.0),  # a grade ticked: 中 partly (was achieved), 优 achieved
+    ("有效提升", "☑优 □良 □中 □差", 10.0),
     ("有效提升", "√", 10.0),  # a tick alone: done, as before (not "no box ticked")
     ("≥100家", "☑达成 □部分达成 □未达成", 10.0),  # words where a number belongs: the box ticked, likewise
 ])
@@ -485,7 +489,7 @@ def test_a_rule_set_adds_outcome_words(tmp_path):
     assert got == [10.0, 0.0, 10.0, 6.0]
     bad = tmp_path / "bad.toml"
     bad.write_text('[heuristics.outcome]\nachieved = ["好"]\n', encoding="utf-8")
-    with pytest.raises(RulesError, match="partial、nothing_wrong_start、wrong、failed_start、failed、late"):
+    with pytest.raises(RulesError, match="partial、partial_whole、nothing_wrong_start、wrong、failed_start、failed、late"):
         load_rules(str(bad))
 
 

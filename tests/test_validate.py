@@ -1618,6 +1618,15 @@ def test_an_actual_that_points_elsewhere_or_is_not_known_yet_is_no_value(tmp_pat
     assert empty == ["「服务老人人数」缺少实际完成值"]  # blank: the message as before
 
 
+def test_an_effect_that_cannot_be_judged_yet_is_no_value(tmp_path):
+    """``待下年度评价``, ``无法评价``, ``有待观察`` as the whole result say nothing of it: A308 and 0
+    (they were words that said nothing wrong: full marks). After a result, ``效益待观察`` is partly."""
+    path = write(tmp_path, edits={"E18": "待下年度评价", "G18": None, "E20": "无法评价", "G20": None})
+    assert [c for c in findings(path) if c[0] == "A308"] == [("A308", "E18"), ("A308", "E20")]
+    path = write(tmp_path, edits={"E18": "已完成，效益待观察", "G18": None}, name="后.xlsx")
+    assert {r.name: r.score for r in score_file(path)[0].rows}["老人生活质量提升"] == 12  # 60 % of 20
+
+
 def test_a_deadline_without_its_year_is_in_the_tables_year(tmp_path):
     """``年底前完成`` in a 2023 table is missed by ``2024年3月完成``: the deadline's missing year is
     the table's (it took the completion's, so 年底前 met any month of any year: full marks). A

@@ -663,7 +663,7 @@ def outcome_of(text: str, extra: OutcomeWords = ()) -> int:
     if not text:
         return _FAILED
     w = _outcome_words(extra)
-    if any(x in text for x in w["partial"]):
+    if any(x in text for x in w["partial"]) or text in w["partial_whole"]:  # (``基本完成``; a grade ``中``)
         return _PARTIAL
     if text.startswith(w["nothing_wrong_start"]) and any(x in text for x in w["wrong"]):
         return _ACHIEVED  # 未发现违规问题, 无安全事故: what must not happen did not
