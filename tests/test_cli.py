@@ -190,6 +190,9 @@ def test_codes_lists_what_a_code_means():
     every = json.loads(CliRunner().invoke(cli, ["codes", "--format", "json", "--lang", "en"]).output)
     assert [c["code"][0] for c in every] == sorted((c["code"][0] for c in every), key="SGAM".index)
     assert {c["code"] for c in every} == set(CATALOGUE) and all(c["message"] and c["suggestion"] for c in every)
+    for lang in ("zh", "en"):  # no parameter left open as written (``{level2}`` of G205 was)
+        listed = json.loads(CliRunner().invoke(cli, ["codes", "--format", "json", "--lang", lang]).output)
+        assert [c["code"] for c in listed if "{" in c["message"] + c["suggestion"]] == []
     assert {"code": "G201", "severity": "error", "message": "target 「…」 of 「…」 …",
             "suggestion": "(given with each finding)"} in every
     # a message that is mostly its particulars is listed by a short statement of the problem

@@ -326,7 +326,7 @@ class Text:
     en: str
 
 
-_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+_PLACEHOLDER = re.compile(r"\{[a-z_0-9]+\}")
 #: What a suggestion that is wholly a parameter (it depends on the finding) shows in the list.
 _DEPENDS = ("（随具体问题给出）", "(given with each finding)")
 #: What :func:`describe` shows for a code whose message, its particulars left open, says nothing
