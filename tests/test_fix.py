@@ -247,3 +247,18 @@ def test_an_actual_named_after_a_figure_is_corrected_and_its_score_waits(tmp_pat
         ("E17", "A303", "96.00%", ""), ("G17", "A305", 9.47, "pending"), ("G21", "A305", 97.07, "pending")]
     ws = openpyxl.load_workbook(result.out)["绩效自评表"]
     assert (ws["E17"].value, ws["G17"].value) == ("96.00%", 10)
+
+
+def test_spending_a_hundredfold_over_budget_waits_for_its_unit(tmp_path):
+    """全年执行数 4800000 in a 万元 table (元 typed): A302 says so, and fix leaves the execution
+    score and the total, which it set to the full 10 and 98.00; 510 over 500 is only overspent."""
+    src = write(tmp_path, CLEAN, {"E7": 4800000, "E8": 4800000}, name="s.xlsx")
+    slip = next(f for f in validate_file(src).findings if f.code == "A302")
+    assert slip.message("zh") == "年度资金总额执行数 4800000 大于预算数 500，相差百倍以上，多是单位填错（如按元填写：即 480 万元）"
+    assert slip.suggestion("zh") == "核对执行数与预算数，两者都按表头的金额单位（万元）填写"
+    result = fix_copy(src, str(tmp_path / "修正.xlsx"))
+    assert [(c.cell, c.new, c.skipped) for c in result.changes] == [("H7", 10.0, "pending"), ("G21", 98.0, "pending")]
+    over = write(tmp_path, CLEAN, {"E7": 510, "E8": 510}, name="o.xlsx")
+    assert validate_file(over).findings[0].message("zh") == "年度资金总额执行数 510 大于预算数 500"
+    result = fix_copy(over, str(tmp_path / "修正2.xlsx"))
+    assert [(c.cell, c.new, c.skipped) for c in result.changes] == [("H7", 10.0, ""), ("G21", 98.0, "")]

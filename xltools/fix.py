@@ -64,7 +64,8 @@ class FixReport:
 #: that may have lost its trailing 0, A334; an actual saying only that the target was not reached,
 #: A335; a completion dated before the table's year, A337): it is what it is for now, and right
 #: only once they are answered. So does a finding marked ``opens_row`` (an A303 on an actual named
-#: after a figure, 预算执行率: the row's score follows the actual it corrects).
+#: after a figure, 预算执行率: the row's score follows the actual it corrects); and an A302 marked
+#: ``opens_execution`` (spending a hundredfold over budget) leaves the execution score and totals.
 PENDING = ("A308", "S103", "A318", "A329", "A332", "A333", "A334", "A335", "A337")
 #: A305's rows (the rest are totals: the whole table's, a part's) and its execution score; an
 #: amount of 年度资金总额 left empty (A326: the parts' sum, which waits for nothing).
@@ -81,6 +82,8 @@ def corrections(findings: list[Finding], lang: str = "zh") -> list[Change]:
     ``pending`` so that the report says why they were left.
     """
     open_rows = {(f.sheet, _row(f.cell)) for f in findings if f.code in PENDING or f.params.get("opens_row")}
+    # spending a hundredfold over its budget (A302): a unit typed wrong, whose execution score waits
+    open_execution = {f.sheet for f in findings if f.params.get("opens_execution")}
     out = []
     for f in findings:
         if f.code not in FIXABLE or not f.cell or ":" in f.cell:
@@ -100,8 +103,10 @@ def corrections(findings: list[Finding], lang: str = "zh") -> list[Change]:
         change = Change(f.sheet, f.cell, f.code, f.value, new, f.message(lang))
         if what == ROW_SCORE:
             change.skipped = "pending" if (f.sheet, _row(f.cell)) in open_rows else ""
-        elif open_rows and f.code in ("A305", "A306", "A326") and what not in (EXECUTION_SCORE, AMOUNT):  # totals, the grade
-            change.skipped = "pending"
+        elif what == EXECUTION_SCORE or (f.code == "A303" and f.sheet in open_execution):
+            change.skipped = "pending" if f.sheet in open_execution else ""
+        elif (open_rows or f.sheet in open_execution) and f.code in ("A305", "A306", "A326") and what != AMOUNT:
+            change.skipped = "pending"  # totals, the grade
         out.append(change)
     return out
 

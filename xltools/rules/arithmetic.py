@@ -21,6 +21,7 @@ from ..model import (
     GOALS,
     MONITOR,
     SELFEVAL,
+    WAN,
     FundsRow,
     Indicator,
     LineItem,
@@ -221,8 +222,23 @@ def overspent(ctx: Context) -> Iterator[Finding]:
     for r in t.funds.rows:
         budget = r.year_budget
         if r.spent is not None and budget is not None and r.spent - budget > TOL:
-            yield Finding("A302", t.sheet, r.cells.get("spent", ""), r.spent,
-                          {"what": r.label, "spent": _n(r.spent), "budget": _n(budget)})
+            yield Finding("A302", t.sheet, r.cells.get("spent", ""), r.spent, {
+                "what": r.label, "spent": _n(r.spent), "budget": _n(budget), **_money_slip(r.spent, budget, t.money_unit)})
+
+
+def _money_slip(spent: float, budget: float, unit: str, opens: bool = True) -> dict[str, object]:
+    """A302's words for spending a hundredfold over its budget: no project overspends so, a unit
+    was typed wrong (``4800000`` in a 万元 table: 元). Its execution score, capped at the weight,
+    and the totals wait for the amount (``opens_execution``, unless ``opens`` is False, as for a line
+    item: ``xltools fix`` leaves them, where it wrote the full weight)."""
+    if budget <= 0 or spent < 100 * budget:
+        return {"slip": "", "slip_en": "", "hint": "", "hint_en": ""}
+    slip, slip_en = "，相差百倍以上，多是单位填错", ": a hundredfold apart, most often a unit typed wrong"
+    if unit == WAN:  # (in a table of 元, which of the two is off is not plain)
+        wan = format_number(round(spent / 1e4, 6))
+        slip, slip_en = f"{slip}（如按元填写：即 {wan} 万元）", f"{slip_en} (in 元: {wan} 万元)"
+    return {"slip": slip, "slip_en": slip_en, "hint": f"，两者都按表头的金额单位（{unit}）填写",
+            "hint_en": f", both in the table's unit ({unit})", **({"opens_execution": True} if opens else {})}
 
 
 def _department_overspent(t: Table) -> Iterator[Finding]:
@@ -232,7 +248,8 @@ def _department_overspent(t: Table) -> Iterator[Finding]:
     spent, budget = execution_amounts(t)
     x, b = (spent.value if spent else None), (budget.value if budget else None)
     if isinstance(x, (int, float)) and isinstance(b, (int, float)) and x - b > TOL:
-        yield Finding("A302", t.sheet, spent.cell, x, {"what": "部门", "spent": _n(x), "budget": _n(b)})  # type: ignore[union-attr]
+        yield Finding("A302", t.sheet, spent.cell, x, {"what": "部门", "spent": _n(x), "budget": _n(b),  # type: ignore[union-attr]
+                                                        **_money_slip(x, b, t.money_unit)})
 
 
 @check("A303")
@@ -919,7 +936,8 @@ def line_items(ctx: Context) -> Iterator[Finding]:
         if contract is None and item.spent is not None and item.budget is not None \
                 and item.spent - item.budget > TOL:
             yield Finding("A302", item.sheet, item.cells.get("spent", ""), item.spent, {
-                "what": f"「{name}」的", "spent": _n(item.spent), "budget": _n(item.budget)})
+                "what": f"「{name}」的", "spent": _n(item.spent), "budget": _n(item.budget),
+                **_money_slip(item.spent, item.budget, item.unit or ctx.table.money_unit, opens=False)})
         if contract is not None and item.budget is not None and contract - item.budget > TOL:
             yield Finding("A309", item.sheet, item.cells.get("contract", ""), contract, {
                 "content": name, "contract": _n(contract), "budget": _n(item.budget)})

@@ -143,8 +143,8 @@ CATALOGUE: dict[str, Entry] = {
     # --- A: arithmetic and consistency ---------------------------------------------------------
     "A301": Entry(ERROR, "{what}：{total} ≠ 分项合计 {sum}", "{what_en}: {total} ≠ sum of parts {sum}",
                   "应为 {sum}，或核对各分项", "should be {sum}, or check the parts"),
-    "A302": Entry(ERROR, "{what}执行数 {spent} 大于预算数 {budget}", "{what} spent {spent} exceeds budget {budget}",
-                  "核对执行数与预算数", "check spending against the budget"),
+    "A302": Entry(ERROR, "{what}执行数 {spent} 大于预算数 {budget}{slip}", "{what} spent {spent} exceeds budget {budget}{slip_en}",
+                  "核对执行数与预算数{hint}", "check spending against the budget{hint_en}"),
     "A303": Entry(ERROR, "填写的{what} {written} 与计算值 {computed} 不符", "written {what_en} {written} differs from computed {computed}",
                   "改为 {computed}", "change it to {computed}"),
     "A304": Entry(ERROR, "得分 {score} 超过分值 {weight}", "score {score} exceeds weight {weight}",
