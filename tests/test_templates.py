@@ -413,6 +413,16 @@ def test_actuals_written_as_sentences_are_poured_as_their_numbers(tmp_path, soff
     assert after.total == before.total == 85.6
 
 
+def test_a_surveys_answers_are_poured_as_the_satisfied_share(tmp_path, soffice):
+    """满意度 answered by its answers (非常满意60%，满意25%，一般10%，不满意5%) is 85 %: poured as 85,
+    and the template scores it as Python does (9.44 of 10)."""
+    before, out, after = _poured(tmp_path, soffice, {"E20": "非常满意60%，满意25%，一般10%，不满意5%"})
+    ws = openpyxl.load_workbook(out)["绩效自评表"]
+    assert [ws.cell(r, 7).value for r in range(1, ws.max_row + 1) if ws.cell(r, 3).value == "老人满意度"] == [85]
+    assert {r.name: r.score for r in before.rows}["老人满意度"] == 9.44
+    assert after.total == before.total == 97.04
+
+
 def test_an_actual_in_another_unit_is_poured_in_the_targets(tmp_path, soffice):
     """30个月 against ≥3年 scores 2.5年 of 3 (8.33); poured as 30 under the template's 年, its
     formula scored 30 of 3, full marks. It is poured as 2.5, and the template scores as Python."""
