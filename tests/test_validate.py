@@ -1515,6 +1515,8 @@ def test_an_actual_that_only_says_the_target_was_not_reached(tmp_path):
     ("……", "「服务老人人数」未完全达成，但未填写偏差原因分析及改进措施（「……」不是原因）"),
     ("未达到目标值", "「服务老人人数」未完全达成，但未填写偏差原因分析及改进措施（「未达到目标值」不是原因）"),  # the shortfall
     ("客观原因", "「服务老人人数」未完全达成，但未填写偏差原因分析及改进措施（「客观原因」不是原因）"),  # names no cause
+    ("详见报告", "「服务老人人数」未完全达成，但未填写偏差原因分析及改进措施（「详见报告」不是原因）"),  # a pointer elsewhere
+    ("不涉及", "「服务老人人数」未完全达成，但未填写偏差原因分析及改进措施（「不涉及」不是原因）"),
     ("已完成招募，部分老人转入其他机构", None),
 ])
 def test_a_deviation_reason_that_gives_none(tmp_path, reason, found):
