@@ -163,6 +163,7 @@ CASES = [
     ("A313", "G18", None, {"E18": "部分达成", "G18": 20}),
     ("A315", "E14", None, {"E14": "已完成"}),
     ("A316", "E15", None, {"E15": "24人次"}),
+    ("A339", "E12", None, {"E12": "服务老人1800名，开展讲座24场，满意度95%。"}),
     ("A328", "E14", None, {"E14": "95%"}),  # a share of ≥2000人: 1900人 (compared as 95 against 2000, it was 0.95 of 20)
     ("A329", "E17", rows_with(3, level1="成本指标", level2="经济成本指标", name="护理服务采购成本",
                               target="≤300万元", actual=2850000), None),  # 元 typed in a 万元 row: it scored 0
@@ -1191,8 +1192,8 @@ def test_an_actual_written_as_a_sentence_is_scored_by_its_number_and_told_to_sta
     path = write(tmp_path, edits={"E14": "共服务老人1500人", "E15": "十二场"})
     report = validate_file(path)
     got = {(f.code, f.cell): f for f in report.findings}
-    assert list(got) == [("A315", "E14"), ("A305", "G14"), ("A307", "H14"), ("A315", "E15"), ("A305", "G15"),
-                         ("A307", "H15"), ("A305", "G21"), ("A306", "B22")]
+    assert list(got) == [("A339", "E12"), ("A315", "E14"), ("A305", "G14"), ("A307", "H14"), ("A315", "E15"),
+                         ("A305", "G15"), ("A307", "H15"), ("A305", "G21"), ("A306", "B22")]  # (A339: the text's 2050名)
     assert got["A305", "G14"].params["computed"] == "15.00" and got["A305", "G15"].params["computed"] == "5.00"
     assert got["A315", "E14"].message() == "定量指标「服务老人人数」的实际完成值「共服务老人1500人」不是数值，已按其中的 1500人 与指标值比较"
     assert got["A315", "E15"].suggestion() == "只填写数值「12场」，说明写入偏差原因栏"
@@ -1797,3 +1798,37 @@ def test_four_hundred_digits_in_a_sentence_are_no_count(tmp_path, name, target, 
     (result,) = score_file(path)
     assert all(r.score is None or r.score == r.score for r in result.rows)  # (NaN is not itself)
     assert ("A315", "E16") in findings(path)
+
+
+@pytest.mark.parametrize(("edits", "found"), [
+    # the achievement's figure against the row's actual, the goal's against the target
+    ({"E12": "服务老人1800名，开展讲座24场，满意度95%。"},
+     [("E12", "年度总体目标的实际完成情况写「服务老人1800名」，与「服务老人人数」的实际完成值 2050人 不一致")]),
+    ({"B12": "全年为辖区2000名老人提供日间照料服务，开展健康讲座30场，老人满意度达到90%以上。"},
+     [("B12", "年度总体目标的预期目标写「开展健康讲座30场」，与「开展健康讲座场次」的指标值 ≥24场 不一致")]),
+    # agreeing: to the text's precision, in another unit within 5 %, a plan beside the figure done,
+    # approximate, a change, a part, or a figure no indicator is named like
+    ({"E12": "服务老人0.2万名，开展讲座24场，满意度95%。"}, []),
+    ({"E12": "计划服务老人2000名，实际服务老人2050名，开展讲座24场"}, []),
+    ({"E12": "服务老人2000余名，开展讲座20多场"}, []),
+    ({"E12": "服务老人2050名，较上年增加服务老人300名，其中新增讲座5场"}, []),
+    ({"E12": "投入资金480万元，培训护理员35名"}, []),
+    ({"E20": "95.3%"}, []),  # the text's 满意度95% is 95.3 % to its precision
+])
+def test_a_figure_of_the_goal_texts_against_the_table(tmp_path, edits, found):
+    """A reviewer reads the goal texts beside the table: 实际完成情况 saying 1800名 where 服务老人人数
+    says 2050人 contradicts it (nothing looked); a figure goes with the indicator named most like
+    its clause, and only a figure that agrees with none of its values is one."""
+    path = write(tmp_path, edits=edits)
+    assert [(f.cell, f.message()) for f in validate_file(path).findings if f.code == "A339"] == found
+
+
+def test_a_declarations_goal_against_its_targets(tmp_path):
+    """The declaration's 年度目标 against its own targets (2500名 where the row declares ≥2000人)."""
+    goal = "全年为辖区2500名老人提供日间照料服务，开展健康讲座24场，老人满意度达到90%以上。"
+    path = write(tmp_path, replace(GOALS, annual_goal=goal), name="目标.xlsx")
+    got = [f for f in validate_file(path).findings if f.code == "A339"]
+    assert [(f.value, f.message("en")) for f in got] == [(
+        "全年为辖区2500名老人提供日间照料服务",
+        "the expected result of the annual goal says 「全年为辖区2500名老人提供日间照料服务」, where 「服务老人人数」 has "
+        "the target ≥2000人")]

@@ -116,7 +116,7 @@ def test_folders_are_searched_and_copies_keep_their_subfolders(tmp_path):
         f"  {d / '说明.docx'}：不是工作簿（扩展名不是 .xlsx/.xlsm/.xls/.et/.ods），已跳过",
         f"  {d / '二科' / '.~自评表.xlsx'}：LibreOffice/WPS 锁定文件（.~），已跳过",
         "",
-        "共 2 个文件：错误 1，警告 0，提示 0；无法读取 0 个",
+        "共 2 个文件：错误 1，警告 1，提示 0；无法读取 0 个",  # (b's goal text still says 2000名: A339)
     ]
     # two 自评表.xlsx in two folders: two annotated copies, in the same subfolders
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.xlsx")) == ["二科/自评表_校验.xlsx", "自评表_校验.xlsx"]
@@ -124,7 +124,7 @@ def test_folders_are_searched_and_copies_keep_their_subfolders(tmp_path):
     # held against another project's 2000); alone with b, compared whatever the name
     data = json.loads(run("validate", d, "--goals", g, "--format", "json").stdout)
     assert [(f["path"], f.get("goals"), [x["code"] for x in f["findings"]]) for f in data["files"]] == [
-        (a, [g], ["A305"]), (b, None, [])]
+        (a, [g], ["A305"]), (b, None, ["A339"])]  # (b's own goal text against its 1800)
     assert {s["reason"] for s in data["skipped"]} == {"Office 锁定文件（~$），已跳过",
                                                        "LibreOffice/WPS 锁定文件（.~），已跳过",
                                                        "macOS 附带的资源文件（._），不是工作簿，已跳过",
@@ -151,9 +151,10 @@ def test_declarations_among_the_inputs_are_compared(tmp_path):
 
     got = files()
     assert got[s]["findings"] == with_goals["findings"] and got[s]["goals"] == [g]
-    assert [(x["code"], x["cell"]) for x in got[s]["findings"]] == [("A319", "C7"), ("A319", "C8"), ("A311", "D14")]
+    assert [(x["code"], x["cell"]) for x in got[s]["findings"]] == [  # (its goal text says 2000名: A339)
+        ("A319", "C7"), ("A319", "C8"), ("A339", "B12"), ("A311", "D14")]
     assert "goals" not in got[other] and "goals" not in got[g]
-    assert [x["code"] for x in got[other]["findings"]] == []
+    assert [x["code"] for x in got[other]["findings"]] == ["A339"]  # its own text's 2000名, no declaration's
     unpaired = files("--no-pair-goals")[s]
     assert "goals" not in unpaired and not {x["code"] for x in unpaired["findings"]} & {"A311", "A319"}
     # --select applies to the paired comparison too
@@ -186,7 +187,7 @@ def test_many_files_in_workers_equal_one_process(tmp_path):
     files = {f["path"].rsplit("/", 1)[-1]: f for f in one[0]["files"]}
     assert "error" in files["坏的.xlsx"] and len(one[1]) == 10  # every readable file annotated
     # paired with 目标1 (项目1); 项目1 has three self-evaluations here (S106 at the project name)
-    assert [x["code"] for x in files["自评1.xlsx"]["findings"]] == ["S106", "A311", "A305"]
+    assert [x["code"] for x in files["自评1.xlsx"]["findings"]] == ["S106", "A339", "A311", "A305"]
     assert files["自评4.xlsx"].get("goals") == [str(d / "目标1.xlsx")]
     assert "goals" not in files["自评0.xlsx"]
 

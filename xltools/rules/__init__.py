@@ -206,7 +206,7 @@ def check(*codes: str) -> Callable[[Check], Check]:
 def run_checks(ctx: Context, select: set[str] | None = None,
                ignore: set[str] | None = None) -> list[Finding]:
     """Every finding for one table, filtered by code prefixes, in sheet-then-row order."""
-    from . import arithmetic, goals, monitor, structure  # noqa: F401  (registers the checks)
+    from . import arithmetic, goals, monitor, narrative, structure  # noqa: F401  (registers the checks)
 
     out: list[Finding] = []
     filtered = bool(select or ignore)

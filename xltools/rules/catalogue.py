@@ -241,6 +241,10 @@ CATALOGUE: dict[str, Entry] = {
                   "填写实际完成值并计分；确因项目调整而不适用的，在偏差原因分析中说明，并按规定调整绩效目标",
                   "write what was reached and score it; if a change to the project made it inapplicable, say so in "
                   "the deviation reason and have the goals adjusted as the rules require"),
+    "A339": Entry(WARNING, "年度总体目标的{what}写「{said}」，与「{name}」的{column} {value} 不一致",
+                  "the {what_en} of the annual goal says 「{said}」, where 「{name}」 has the {column_en} {value}",
+                  "核对两处数字，改为一致：表中的{column}计分，文字应与之相符",
+                  "check both figures and make them agree: the {column_en} in the table is what is scored"),
     "A338": Entry(WARNING, "资金使用情况各项{column}合计 {sum} 万元，与「{label}」的{funds_column} {amount} 万元不一致",
                   "the line items' {column_en} total {sum} (ten-thousand yuan), not the {funds_column_en} {amount} "
                   "of 「{label}」",

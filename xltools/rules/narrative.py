@@ -1,0 +1,144 @@
+"""The goal texts against the indicator table (A339): a figure said twice must be said alike.
+
+The annual goal (年度目标 / 预期目标) and its achievement (实际完成情况) restate the table's main
+figures in words — ``全年为辖区2000名老人提供日间照料服务``, ``服务老人2050名，开展讲座24场`` — and
+reviewers read both: a text saying 1800名 where the row says 2050人 is a contradiction they name
+("自评表前后不一致"). A figure is paired with the indicator whose name shares the most of its
+clause's words (two pairs of characters at least, and no other indicator as many), in a unit that
+compares; an indicator is flagged only when none of the figures paired with it agrees with its
+value, so ``计划服务2000名，实际服务2050名`` is no contradiction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .. import units
+from ..model import GOALS, SELFEVAL, Indicator, Table
+from ..values import (
+    Value,
+    format_number,
+    normalize_text,
+    range_bounds,
+    stated_bound,
+    value_read,
+    written_bound,
+)
+from . import Context, Finding, check
+
+#: A figure of a goal text: a number and the unit right after it (``2050名``, ``95%``, ``24场``).
+_FIGURE = re.compile(r"(?<![0-9.])([0-9]{1,12}(?:\.[0-9]{1,6})?)(%|[\u4e00-\u9fffA-Za-z]{1,4})")
+#: A thousands comma (``1,200人``), which ends no clause.
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+#: Where one statement of a text ends.
+_CLAUSE_END = re.compile("[,;。:\n]")
+#: Dates and years, which are no figures of the table (``2023年``, ``12月底``).
+_DATE = re.compile(r"(?:19|20)\d\d年度?|\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}[日号]")
+#: Words beside a figure that make it approximate or a bound (``2000余名``, ``约95%``, ``90%以上``):
+#: an achievement so written agrees with any value near it (a goal's bound is its target's).
+_APPROXIMATE_BEFORE = ("约", "近", "超过", "逾", "不少于", "不低于", "不超过", "低于", "高于", "大约", "将近", "上")
+_APPROXIMATE_AFTER = ("余", "多", "左右", "以上", "以下", "以内", "+")
+#: Words before a figure that make it no amount of the year: a part (其中), a change (同比增长10%),
+#: another year's; in an achievement also the plan (计划服务2000名, beside what was done).
+_NOT_AMOUNT = ("其中", "同比", "较上年", "比上年", "上年", "去年", "增长", "增加", "提高", "提升", "下降", "减少",
+               "降低", "明年", "下年", "累计")
+_PLANNED = ("计划", "目标", "预期", "预计", "原定", "年初", "要求", "应")
+#: Fewer shared pairs of characters than this pair a figure with no indicator.
+_MIN_SHARED = 2
+
+
+@check("A339")
+def goal_texts_against_the_table(ctx: Context) -> Iterator[Finding]:
+    t = ctx.table
+    if t.kind not in (SELFEVAL, GOALS):
+        return
+    texts = [("annual_goal", "target")] + ([("achieved", "actual")] if t.kind == SELFEVAL else [])
+    for key, column in texts:
+        f = t.goals_text.get(key)
+        if f is None or not any(ch.isdigit() for ch in str(f.value)):
+            continue  # (most goal texts of a batch: a figure or none, quickly told)
+        yield from _contradictions(t, f.sheet or t.sheet, f.cell, str(f.value), key, column)
+
+
+def _contradictions(t: Table, sheet: str, cell: str, text: str, key: str, column: str) -> Iterator[Finding]:
+    values = {id(ind): v for ind in t.indicators if (v := _value(ind, column)) is not None}
+    if not values:
+        return
+    named = [(ind, _pairs(ind.name)) for ind in t.indicators if id(ind) in values]
+    said: dict[int, list[tuple[str, float, str]]] = {}
+    for clause, number, unit, context in _figures(text, bounds=column == "target"):
+        scores = sorted(((len(pairs & context), i) for i, (ind, pairs) in enumerate(named)
+                         if units.comparable(unit, values[id(ind)].unit) and _same_measure(unit, values[id(ind)].unit)),
+                        reverse=True)
+        if not scores or scores[0][0] < _MIN_SHARED or (len(scores) > 1 and scores[1][0] == scores[0][0]):
+            continue
+        said.setdefault(id(named[scores[0][1]][0]), []).append((clause, number, unit))
+    for ind, _ in named:
+        figures = said.get(id(ind))
+        v = values[id(ind)]
+        if not figures or any(_agrees(n, u, v) for _, n, u in figures):
+            continue
+        clause = figures[0][0]
+        what, what_en = ("预期目标", "expected result") if key == "annual_goal" else ("实际完成情况", "achievement")
+        col, col_en = ("指标值", "target") if column == "target" else ("实际完成值", "actual")
+        yield Finding("A339", sheet, cell, clause, {
+            "what": what, "what_en": what_en, "said": clause, "name": ind.name, "column": col,
+            "column_en": col_en, "value": v.display() if column == "actual" else ind.target.text})
+
+
+def _value(ind: Indicator, column: str) -> Value | None:
+    """The indicator's number in ``column``, as scoring reads it (a sentence's number too)."""
+    if ind.qualitative or not ind.target.is_number:
+        return None
+    v = ind.target if column == "target" else ind.actual
+    if column == "actual" and (written_bound(v) is not None or stated_bound(v) is not None
+                               or range_bounds(v, ind.unit) is not None):
+        return None  # (``低于90%``, ``近100%``, ``85%~95%``: no one value, which A335, A315 ask for)
+    if v.kind == "text":
+        v = value_read(v, ind.target, ind.unit, ind.op) or v
+    return v if v.is_number and v.number is not None and (column == "target" or v.op is None) else None
+
+
+def _figures(text: str, bounds: bool) -> Iterator[tuple[str, float, str, frozenset[str]]]:
+    """Each figure of ``text`` — exact, or also a bound (``90%以上``) with ``bounds`` — its clause
+    as written, its number and unit, and the pairs of characters of its context (the clause
+    between its neighbouring figures)."""
+    for clause in _CLAUSE_END.split(_THOUSANDS.sub("", normalize_text(text))):
+        bare = _DATE.sub(lambda m: "#" * len(m.group()), clause)
+        found = [m for m in _FIGURE.finditer(bare) if units.clean(m[2]) or m[2] == "%"]
+        for k, m in enumerate(found):
+            before, after = bare[: m.start()], bare[m.end():]
+            if not bounds and (before.endswith(_APPROXIMATE_BEFORE) or m[2].startswith(_APPROXIMATE_AFTER)
+                               or after.startswith(_APPROXIMATE_AFTER)):
+                continue
+            start = found[k - 1].end() if k else 0
+            lead = bare[start: m.start()]
+            if any(w in lead for w in _NOT_AMOUNT) or (not bounds and any(w in lead for w in _PLANNED)):
+                continue
+            end = found[k + 1].start() if k + 1 < len(found) else len(bare)
+            context = lead + " " + bare[m.start(2): end]  # (what follows the unit: 2000名老人)
+            unit = "%" if m[2] == "%" else units.clean(m[2])
+            yield clause.strip(), float(m[1]), unit, _pairs(context)
+
+
+def _pairs(text: str) -> frozenset[str]:
+    """The pairs of adjacent Chinese characters of ``text``: what two phrasings share."""
+    han = [ch if "\u4e00" <= ch <= "\u9fff" else " " for ch in text]
+    return frozenset(a + b for a, b in zip(han, han[1:], strict=False) if a != " " and b != " ")
+
+
+def _same_measure(unit: str, other: str) -> bool:
+    """A unit on both sides (a rate against a rate, a count against a count): a bare number says
+    nothing of which indicator it is."""
+    return bool(unit) and bool(other) and (unit == "%") == (other == "%")
+
+
+def _agrees(number: float, unit: str, v: Value) -> bool:
+    """Whether the text's ``number`` in ``unit`` is the value ``v``, to the text's own precision
+    (``95%`` is 95.3 %); in another unit (``0.2万人`` of 2050人), within 5 %."""
+    x = units.convert(number, unit, v.unit)
+    if unit == v.unit or units.canonical(unit) == units.canonical(v.unit):
+        decimals = len(format_number(number).partition(".")[2])
+        return round(v.number, decimals) == round(x, decimals)  # type: ignore[arg-type]
+    return abs(x - v.number) <= 0.05 * abs(v.number)  # type: ignore[operator]
