@@ -164,6 +164,8 @@ CASES = [
     ("A315", "E14", None, {"E14": "已完成"}),
     ("A316", "E15", None, {"E15": "24人次"}),
     ("A339", "E12", None, {"E12": "服务老人1800名，开展讲座24场，满意度95%。"}),
+    ("G226", "A16", None, {"C16": "服务对象满意度", "D16": "≥90%", "E16": "95%"}),
+    ("G227", "C19", None, {"C19": "培训农民人数", "D19": "≥500人", "E19": "520人"}),
     ("A328", "E14", None, {"E14": "95%"}),  # a share of ≥2000人: 1900人 (compared as 95 against 2000, it was 0.95 of 20)
     ("A329", "E17", rows_with(3, level1="成本指标", level2="经济成本指标", name="护理服务采购成本",
                               target="≤300万元", actual=2850000), None),  # 元 typed in a 万元 row: it scored 0
@@ -1832,3 +1834,22 @@ def test_a_declarations_goal_against_its_targets(tmp_path):
         "全年为辖区2500名老人提供日间照料服务",
         "the expected result of the annual goal says 「全年为辖区2500名老人提供日间照料服务」, where 「服务老人人数」 has "
         "the target ≥2000人")]
+
+
+@pytest.mark.parametrize(("edits", "found"), [
+    # a satisfaction under 产出/质量 or 效益: not under 满意度指标 (nor an older 效益—服务对象满意度指标)
+    ({"C18": "群众满意度", "D18": "≥90%", "E18": "95%", "G18": 20, "H18": None}, [("G226", "A18")]),
+    ({"C18": "群众满意度", "D18": "≥90%", "E18": "95%", "G18": 20, "H18": None, "B18": "服务对象满意度指标"}, []),
+    ({"C16": "满意度调查次数", "D16": "≥2次", "E16": "2次"}, []),  # surveys held: work
+    # a count of the project's own work under 效益: an output; an effect named so is not
+    ({"C19": "举办展会场次", "D19": "≥5场", "E19": "5场"}, [("G227", "C19")]),
+    ({"C19": "改造老旧小区面积", "D19": "≥5000平方米", "E19": "5000平方米"}, [("G227", "C19")]),
+    ({"C19": "培训后就业人数", "D19": "≥500人", "E19": "520人"}, []),
+    ({"C19": "带动就业人数", "D19": "≥500人", "E19": "520人"}, []),
+    ({"C19": "完成验收合格率", "D19": "≥95%", "E19": "98%"}, []),  # a rate
+])
+def test_indicators_filed_under_another_level(tmp_path, edits, found):
+    """满意度 under 质量指标, and 效益指标 that count outputs (``培训农民人数``): what evaluation reports
+    criticise ("将产出指标作为效益指标"); they passed unseen."""
+    path = write(tmp_path, edits=edits)
+    assert [c for c in findings(path) if c[0] in ("G226", "G227")] == found

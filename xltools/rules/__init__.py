@@ -64,6 +64,8 @@ class Heuristics:
     not_cost: tuple[str, ...] = ()
     guidance: tuple[str, ...] = ()
     not_due: tuple[str, ...] = ()
+    output_verbs: tuple[str, ...] = ()
+    not_output: tuple[str, ...] = ()
     #: an indicator's name (label_key) → the domain.md §4 figure it names (A303 compares its actual)
     figure_names: dict[str, str] = field(default_factory=dict)
 
@@ -163,7 +165,7 @@ def _heuristics_for(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Heuristic
         bounded_rates=words("bounded_rates", data), rate_changes=words("rate_changes", data),
         no_reason=words("no_reason", data), lower_better=words("lower_better", data),
         not_cost=words("not_cost", data), guidance=words("guidance", data),
-        not_due=words("not_due", data),
+        not_due=words("not_due", data), output_verbs=words("output_verbs", data), not_output=words("not_output", data),
         figure_names={label_key(n): figure for figure, names in data["figure_names"].items() for n in names},
     )
 

@@ -141,6 +141,14 @@ CATALOGUE: dict[str, Entry] = {
                   "删除该指标并把分值调给其他指标，或写明可衡量的指标值", "delete the row and give its weight to "
                   "other indicators, or set a target that can be measured"),
     # --- A: arithmetic and consistency ---------------------------------------------------------
+    "G226": Entry(WARNING, "「{name}」是满意度指标，却归在「{level}」下", "「{name}」 measures satisfaction but is filed under 「{level}」",
+                  "一级指标改为「满意度指标」，二级指标改为「服务对象满意度指标」",
+                  "file it under 满意度指标 — 服务对象满意度指标"),
+    "G227": Entry(WARNING, "效益指标「{name}」量的是项目自身完成的工作（产出），不是项目带来的效果",
+                  "the benefit indicator 「{name}」 counts the project's own work (an output), not its effect",
+                  "移到「产出指标—数量指标」下；效益指标写项目带来的变化（如受益人数、就业增收、环境改善）",
+                  "move it under 产出指标 — 数量指标, and state the change the project brings as the benefit "
+                  "(people served, jobs and income, a better environment)"),
     "A301": Entry(ERROR, "{what}：{total} ≠ 分项合计 {sum}", "{what_en}: {total} ≠ sum of parts {sum}",
                   "应为 {sum}，或核对各分项", "should be {sum}, or check the parts"),
     "A302": Entry(ERROR, "{what}执行数 {spent} 大于预算数 {budget}{slip}", "{what} spent {spent} exceeds budget {budget}{slip_en}",

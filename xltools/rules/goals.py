@@ -287,6 +287,53 @@ def cost_outside_cost(ctx: Context) -> Iterator[Finding]:
                 "suggest": "2021 版：一级指标「成本指标」—「经济成本指标」；旧版：产出指标—成本指标"})
 
 
+@check("G226")
+def satisfaction_elsewhere(ctx: Context) -> Iterator[Finding]:
+    """A 满意度 filed under 产出 (质量指标) or 效益 instead of 满意度指标 (or, in older frameworks,
+    效益指标—服务对象满意度指标): reviewers' classic, and a total by level-1 parts that counts it
+    as quality. Surveys done (``满意度调查次数``, counted, not a rate or score) are work, not satisfaction."""
+    t = ctx.table
+    if t.kind not in PROJECT_TABLES:
+        return
+    for ind in t.indicators:
+        if not ("满意度" in ind.name or "满意率" in ind.name) or "满意" in ind.level1 or "满意" in ind.level2 \
+                or not (ind.level1 or ind.level2):
+            continue
+        unit = ind.target.unit if ind.target.is_number else ""
+        if unit and unit not in ("%", "分"):  # (满意度调查2次: surveys held)
+            continue
+        level = "—".join(x for x in (ind.level1, ind.level2) if x)
+        yield Finding("G226", t.sheet, ind.cell("level1", "level2"), ind.level1 or ind.level2,
+                      {"name": ind.name, "level": level})
+
+
+@check("G227")
+def outputs_as_benefits(ctx: Context) -> Iterator[Finding]:
+    """A 效益指标 row that counts the project's own work — ``培训农民人数``, ``举办展会场次`` under
+    社会效益: an output, as evaluation reports say ("将产出指标作为效益指标"). Named by an action of
+    the project (``output_verbs``), counted (not a rate, amount or time), and no word of an effect
+    (``培训后就业人数``, ``带动就业人数``: ``not_output``). A warning: some frameworks let a count stand
+    as a social benefit, which the evaluator may keep."""
+    t = ctx.table
+    if t.kind not in PROJECT_TABLES:
+        return
+    w = ctx.words
+    for ind in t.indicators:
+        if "效益" not in ind.level1 or ind.qualitative or not ind.target.is_number:
+            continue
+        name = label_key(ind.name)
+        if not name.startswith(w.output_verbs) or any(x in name for x in w.not_output):
+            continue
+        base = units.canonical(units.clean(ind.target.unit or ind.unit))[0]
+        if base in _COUNTED:
+            yield Finding("G227", t.sheet, ind.cell("name"), ind.name, {"name": ind.name})
+
+
+#: What work done is counted in (units.canonical bases): things, people, visits, households, and
+#: the length or area built (``建设道路长度``, ``改造面积``).
+_COUNTED = ("个", "人", "人次", "户", "米", "平方米")
+
+
 @check("G207")
 def vague_names(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
