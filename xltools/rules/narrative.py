@@ -31,19 +31,19 @@ from . import Context, Finding, check
 _FIGURE = re.compile(r"(?<![0-9.])([0-9]{1,12}(?:\.[0-9]{1,6})?)(%|[\u4e00-\u9fffA-Za-z]{1,4})")
 #: A thousands comma (``1,200人``), which ends no clause.
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-#: Where one statement of a text ends.
-_CLAUSE_END = re.compile("[,;。:\n]")
+#: Where one statement of a text ends (not a colon: ``服务老人：2050名`` is one).
+_CLAUSE_END = re.compile("[,;。\n]")
 #: Dates and years, which are no figures of the table (``2023年``, ``12月底``).
 _DATE = re.compile(r"(?:19|20)\d\d年度?|\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}[日号]")
 #: Words beside a figure that make it approximate or a bound (``2000余名``, ``约95%``, ``90%以上``):
 #: an achievement so written agrees with any value near it (a goal's bound is its target's).
-_APPROXIMATE_BEFORE = ("约", "近", "超过", "逾", "不少于", "不低于", "不超过", "低于", "高于", "大约", "将近", "上")
+_APPROXIMATE_BEFORE = ("约", "近", "超过", "逾", "不少于", "不低于", "不超过", "低于", "高于", "大约", "将近")
 _APPROXIMATE_AFTER = ("余", "多", "左右", "以上", "以下", "以内", "+")
 #: Words before a figure that make it no amount of the year: a part (其中), a change (同比增长10%),
 #: another year's; in an achievement also the plan (计划服务2000名, beside what was done).
 _NOT_AMOUNT = ("其中", "同比", "较上年", "比上年", "上年", "去年", "增长", "增加", "提高", "提升", "下降", "减少",
                "降低", "明年", "下年", "累计")
-_PLANNED = ("计划", "目标", "预期", "预计", "原定", "年初", "要求", "应")
+_PLANNED = ("计划", "目标", "预期", "预计", "原定", "年初", "要求", "应达", "应完成")
 #: Fewer shared pairs of characters than this pair a figure with no indicator.
 _MIN_SHARED = 2
 
