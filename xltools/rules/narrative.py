@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .. import units
 from ..model import GOALS, SELFEVAL, Indicator, Table
@@ -62,28 +63,34 @@ def goal_texts_against_the_table(ctx: Context) -> Iterator[Finding]:
 
 
 def _contradictions(t: Table, sheet: str, cell: str, text: str, key: str, column: str) -> Iterator[Finding]:
-    values = {id(ind): v for ind in t.indicators if (v := _value(ind, column)) is not None}
-    if not values:
+    figures = list(_figures(text, bounds=column == "target"))
+    if not figures:
         return
-    named = [(ind, _pairs(ind.name)) for ind in t.indicators if id(ind) in values]
+    values: dict[int, Value | None] = {}  # read only for the indicators a figure is named like
+
+    def value(ind: Indicator) -> Value | None:
+        if id(ind) not in values:
+            values[id(ind)] = _value(ind, column)
+        return values[id(ind)]
+
     said: dict[int, list[tuple[str, float, str]]] = {}
-    for clause, number, unit, context in _figures(text, bounds=column == "target"):
-        scores = sorted(((len(pairs & context), i) for i, (ind, pairs) in enumerate(named)
-                         if units.comparable(unit, values[id(ind)].unit) and _same_measure(unit, values[id(ind)].unit)),
-                        reverse=True)
-        if not scores or scores[0][0] < _MIN_SHARED or (len(scores) > 1 and scores[1][0] == scores[0][0]):
+    for clause, number, unit, context in figures:
+        scores = sorted(((n, k) for k, ind in enumerate(t.indicators)
+                         if (n := len(_pairs(ind.name) & context)) >= _MIN_SHARED
+                         and (v := value(ind)) is not None and _same_measure(unit, v.unit)
+                         and units.comparable(unit, v.unit)), reverse=True)
+        if not scores or (len(scores) > 1 and scores[1][0] == scores[0][0]):
             continue
-        said.setdefault(id(named[scores[0][1]][0]), []).append((clause, number, unit))
-    for ind, _ in named:
-        figures = said.get(id(ind))
-        v = values[id(ind)]
-        if not figures or any(_agrees(n, u, v) for _, n, u in figures):
+        said.setdefault(scores[0][1], []).append((clause, number, unit))
+    for k, paired in said.items():
+        ind = t.indicators[k]
+        v = value(ind)
+        if v is None or any(_agrees(n, u, v) for _, n, u in paired):
             continue
-        clause = figures[0][0]
         what, what_en = ("预期目标", "expected result") if key == "annual_goal" else ("实际完成情况", "achievement")
         col, col_en = ("指标值", "target") if column == "target" else ("实际完成值", "actual")
-        yield Finding("A339", sheet, cell, clause, {
-            "what": what, "what_en": what_en, "said": clause, "name": ind.name, "column": col,
+        yield Finding("A339", sheet, cell, paired[0][0], {
+            "what": what, "what_en": what_en, "said": paired[0][0], "name": ind.name, "column": col,
             "column_en": col_en, "value": v.display() if column == "actual" else ind.target.text})
 
 
@@ -122,6 +129,7 @@ def _figures(text: str, bounds: bool) -> Iterator[tuple[str, float, str, frozens
             yield clause.strip(), float(m[1]), unit, _pairs(context)
 
 
+@lru_cache(maxsize=4096)
 def _pairs(text: str) -> frozenset[str]:
     """The pairs of adjacent Chinese characters of ``text``: what two phrasings share."""
     han = [ch if "\u4e00" <= ch <= "\u9fff" else " " for ch in text]
