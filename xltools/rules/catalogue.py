@@ -377,6 +377,11 @@ _BRIEF = {
     "G223": ("没有写明 ≥ 或 ≤ 的时限（时效指标）、成本金额或不应发生事项的次数：按上限（≤）计分，本工具的模板也是",
              "a time limit (时效指标), a cost or a count of what should not happen written without ≥ or ≤: "
              "scored as a ceiling, in our templates too"),
+    "A302": ("执行数大于预算数（相差百倍以上的，多是单位填错，如按元填在万元栏）",
+             "spending above the budget (a hundredfold over: most often a unit typed wrong, 元 in a 万元 column)"),
+    "A339": ("年度总体目标的文字（预期目标、实际完成情况）中的数字与指标表的指标值或实际完成值不一致",
+             "a figure of the annual goal's texts (expected result, achievement) contradicts the indicator table's "
+             "target or actual"),
     "A328": ("实际完成值写成占目标的比例（如「93%」「完成全年目标的85%」），按目标的这一比例计算",
              "an actual written as a share of the target (93%, 完成全年目标的85%), taken as that share of it"),
     "A329": ("实际完成值与指标值相差百倍以上（超过上限或等于目标的百倍，或不足下限的百分之一），多是单位填错",
