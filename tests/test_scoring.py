@@ -264,6 +264,12 @@ def ind(target, actual, weight=10, *, op=None, unit="", score=None, qualitative=
          "实际 95%（满意度95%(满意85%,基本满意10%)） ≥ 目标 90%，得满分 10.00"),
         ("≥90%", "满意85%，基本满意20%", 10, 6.0,  # more than all who answered: no one reading
          "实际「满意85%,基本满意20%」不是数值，按定性判为部分达成年度指标并具有一定效果：60.00% × 10 = 6.00"),
+        # ... or as counts: the satisfied over all who answered; satisfied answers alone say no whole
+        # (it was 15 of 180 as a rate's two counts: 8.33 %)
+        ("≥98%", "满意180人，基本满意15人，不满意5人", 10, 9.95,
+         "97.5%（满意180人,基本满意15人,不满意5人）/98% = 99.49% × 10 = 9.95"),
+        ("≥90%", "满意180人，基本满意15人", 10, 6.0,
+         "实际「满意180人,基本满意15人」不是数值，按定性判为部分达成年度指标并具有一定效果：60.00% × 10 = 6.00"),
         ("≥98%", "培训50人次，合格45人", 10, 10.0,  # 人 of 人次: no one count
          "实际「培训50人次,合格45人」不是数值，按定性判为达成年度指标：100.00% × 10 = 10.00"),
         # documents made, named by their titles (they were words: met); cited, or 等 more, stay words

@@ -889,24 +889,40 @@ _SATISFIED = ("非常满意", "十分满意", "很满意", "比较满意", "较�
 _UNSATISFIED = ("非常不满意", "很不满意", "较不满意", "不太满意", "不满意", "一般")
 _ANSWER = re.compile("(?:其中)?(?P<answer>" + "|".join(sorted(_SATISFIED + _UNSATISFIED, key=len, reverse=True))
                      + r")(?:的)?(?:人数|群众|对象|人员)?(?:占比|比例|比重|率|度)?(?:为|占|达到|达|约)?"
-                     r"(?P<n>[0-9]{1,3}(?:\.[0-9]{1,4})?)%")
+                     r"(?P<n>[0-9]{1,9}(?:\.[0-9]{1,4})?)(?P<unit>%|人次|人|名|户|份|家|位)")
+
+
+def _answers(text: str) -> list[re.Match[str]] | None:
+    """A survey's answers, one a clause (``满意180人``, ``基本满意10%``), when there are two or more
+    and nothing else with a number; else None."""
+    clauses = [c for c in _CLAUSE_END.split(_THOUSANDS.sub("", normalize_text(text)).strip("()。")) if c]
+    answers = [_ANSWER.fullmatch(c.strip("()")) for c in clauses]
+    return None if len(answers) < 2 or None in answers else answers  # type: ignore[return-value]
 
 
 def satisfaction_split(actual: Value, target: Value) -> Value | None:
     """A survey's result as its answers' shares — ``满意85%，基本满意10%，不满意5%``, ``非常满意60%、满意30%``
     — against a rate: the satisfied ones added up, 95 % and 90 % (read as words, the first was
     partly achieved for its 基本, the second failed for its 不满意). Only when every clause with a
-    number is one answer and its share, two or more of them, together no more than 100 %."""
+    number is one answer and its share, two or more of them, together no more than 100 %. Given as
+    counts in one unit (``满意180人，基本满意15人，不满意5人``), the satisfied over all who answered,
+    97.5 % — when an unsatisfied answer is among them (else who else was asked is not said)."""
     if actual.kind != "text" or not target.is_percent or "满意" not in actual.text:
         return None
-    clauses = [c for c in _CLAUSE_END.split(normalize_text(actual.text).strip("()。")) if c]
-    answers = [_ANSWER.fullmatch(c.strip("()")) for c in clauses]
-    if len(answers) < 2 or None in answers:
+    answers = _answers(actual.text)
+    if answers is None or len({m["unit"] for m in answers}) != 1:
         return None
-    shares = [(m["answer"], float(m["n"])) for m in answers]  # type: ignore[index]
-    if sum(n for _, n in shares) > 100.5 or len({a for a, _ in shares}) != len(shares):
+    shares = [(m["answer"], float(m["n"])) for m in answers]
+    if len({a for a, _ in shares}) != len(shares):
         return None
-    satisfied = round(sum(n for a, n in shares if a in _SATISFIED), 4)
+    if answers[0]["unit"] != "%":  # type: ignore[index]
+        whole = sum(n for _, n in shares)
+        if whole <= 0 or all(a in _SATISFIED for a, _ in shares):
+            return None
+        shares = [(a, n / whole * 100) for a, n in shares]
+    if sum(n for _, n in shares) > 100.5:
+        return None
+    satisfied = round(sum(n for a, n in shares if a in _SATISFIED), 2)
     return Value("number", text=f"{format_number(satisfied)}%", number=satisfied, unit="%")
 
 
@@ -948,8 +964,8 @@ def part_of_whole(actual: Value, target: Value) -> Value | None:
     smaller is what failed (``抽查50户，不满意2户``: 96 %). Only two numbers, in one unit, with a word
     of what the rate counts (or of the failed part, right before it) and no other of a failure or a
     difference (``同比增加``)."""
-    if actual.kind != "text" or not target.is_percent:
-        return None
+    if actual.kind != "text" or not target.is_percent or ("满意" in actual.text and _answers(actual.text)):
+        return None  # (a survey's answers, ``满意180人，基本满意15人``: satisfaction_split's, not 15 of 180)
     bare = _DATE_IN.sub("", _THOUSANDS.sub("", normalize_text(actual.text)))
     found = list(_NUMBER.finditer(bare))
     if len(found) != 2 or any(m.group()[0] in "+-" for m in found) or _RELATIVE.search(bare) or _BOUND.search(bare):
