@@ -203,6 +203,12 @@ def test_excel_setup_command(tmp_path):
     assert (tmp_path / "按钮" / "xltools.bas").read_bytes() == Path(ROOT, "macros", "xltools.bas").read_bytes()
     assert f'"{sys.executable}"' in (tmp_path / "按钮" / "xlwings.conf").read_text()
     assert "xlwings addin install" in res.stdout
+    # every macro of the module is named (XltoolsFix and XltoolsMonitorFromGoals were left out)
+    assert xl.macro_names() == ["XltoolsValidate", "XltoolsScore", "XltoolsScoreWrite", "XltoolsFix",
+                                "XltoolsSummarize", "XltoolsSelfevalFromGoals", "XltoolsMonitorFromGoals"]
+    assert " / ".join(xl.macro_names()) in res.stdout
+    en = CliRunner().invoke(cli, ["excel", "setup", str(tmp_path / "按钮"), "--lang", "en"])
+    assert "Steps left" in en.stdout and "XltoolsMonitorFromGoals" in en.stdout
 
 
 @pytest.mark.parametrize("name", ["validate_book", "score_book", "summarize_folder", "selfeval_from_goals",

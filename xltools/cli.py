@@ -388,11 +388,13 @@ def setup(folder: str, rules: str | None, lang: str) -> None:
     Example:
         xltools excel setup 我的按钮
     """
+    from .excel import macro_names
     from .excel import setup as write_setup
 
     for path in write_setup(folder):
         click.echo(path)
-    click.echo(EXCEL_STEPS)
+    macros = " / ".join(macro_names())
+    click.echo((EXCEL_STEPS_EN if lang == "en" else EXCEL_STEPS).format(macros=macros))
 
 
 EXCEL_STEPS = """
@@ -400,9 +402,20 @@ EXCEL_STEPS = """
   1. 在命令行运行：xlwings addin install   （安装 xlwings 加载项）
   2. 把 xlwings.conf 复制到工作簿所在文件夹（或把其中的解释器路径填到 xlwings 加载项的 Interpreter 设置）
   3. Excel：开发工具 → Visual Basic → 文件 → 导入文件… → 选择 xltools.bas；工具 → 引用 → 勾选 xlwings
-  4. 开发工具 → 插入 → 按钮（窗体控件），指定宏 XltoolsValidate / XltoolsScore / XltoolsScoreWrite /
-     XltoolsSummarize / XltoolsSelfevalFromGoals，按钮文字写「校验当前工作簿」「计算得分」等
+  4. 开发工具 → 插入 → 按钮（窗体控件），每个按钮指定一个宏：
+     {macros}
+     按钮文字写「校验当前工作簿」「计算得分」「修正计算」等（见 macros/README.md 的表）
   5. 工作簿另存为 .xlsm（启用宏的工作簿）
+"""
+EXCEL_STEPS_EN = """
+Steps left (in Excel; see macros/README.md):
+  1. On the command line: xlwings addin install   (the xlwings add-in)
+  2. Copy xlwings.conf next to the workbook (or enter its interpreter path in the add-in's Interpreter box)
+  3. Excel: Developer → Visual Basic → File → Import File… → xltools.bas; Tools → References → tick xlwings
+  4. Developer → Insert → Button (Form Control), one per macro:
+     {macros}
+     captioned as in macros/README.md's table (校验当前工作簿, 计算得分, 修正计算 …)
+  5. Save the workbook as .xlsm (macro-enabled)
 """
 
 

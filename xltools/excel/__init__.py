@@ -254,6 +254,15 @@ def _from_goals(book: Book | None, kind: str, what: str, lang: str) -> str | Non
     return None
 
 
+def macro_names() -> list[str]:
+    """The macros of the packaged VBA module, in its order: what the setup steps name (read from the
+    module, so the steps cannot leave one out as they once left out 修正计算)."""
+    import re
+
+    with open(os.path.join(os.path.dirname(__file__), "xltools.bas"), encoding="utf-8") as fh:
+        return re.findall(r"^Sub (\w+)\(", fh.read(), re.MULTILINE)
+
+
 def setup(folder: str) -> list[str]:
     """Write what can be written for the user: the VBA module and an xlwings.conf for this Python."""
     import shutil
