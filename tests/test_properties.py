@@ -52,7 +52,7 @@ WORDS = ["", "—", "/", "已完成", "达到预期", "部分达成", "未完成
          # several numbers in a clause, averages, savings and what is new, wholes and two counts
          "举办3期培训班共培训480人次", "完成5个村18公里道路建设", "满意度测评85分，较上年提高2分", "平均办结时间16个工作日",
          "节约资金8万元", "新增8家，累计达到25家", "12个乡镇全覆盖", "合格45批次/抽检50批次", "满意180人，不满意20人",
-         "抽查50户，不满意2户", "满意85%，基本满意10%，不满意5%", "满意度95%（满意85%）"]
+         "抽查50户，不满意2户", "满意85%，基本满意10%，不满意5%", "满意度95%（满意85%）", "每期100人次，共5期"]
 CELL = st.one_of(
     st.sampled_from(WORDS),
     st.floats(min_value=-1e6, max_value=1e9, allow_nan=False, allow_infinity=False),

@@ -880,7 +880,8 @@ def sentence_value(value: Value, target: Value, unit: str = "", op: str | None =
     alone): its number in the target's unit, the sure end of a range, a rate as its two counts,
     documents by their titles. A315 reports which, after value_read's other readings found none."""
     return sentence_number(value, target, unit) or range_end(value, target, unit, op) \
-        or part_of_whole(value, target) or satisfaction_split(value, target) or titles_counted(value, target)
+        or part_of_whole(value, target) or satisfaction_split(value, target) or per_item_total(value, target) \
+        or titles_counted(value, target)
 
 
 #: A survey's answers, longest spelling first (``不满意`` before ``满意``); the satisfied ones are
@@ -924,6 +925,38 @@ def satisfaction_split(actual: Value, target: Value) -> Value | None:
         return None
     satisfied = round(sum(n for a, n in shares if a in _SATISFIED), 2)
     return Value("number", text=f"{format_number(satisfied)}%", number=satisfied, unit="%")
+
+
+#: What is held again and again: a session, an event, a batch, a class, a round.
+_ITEM = "期|场|次|批|班|轮"
+#: Each one's count: ``每期100人次``, ``每场平均80人``, ``平均每场80人``.
+_EACH = re.compile(f"[\u4e00-\u9fff]{{0,6}}?每(?P<item>{_ITEM})(?:平均)?[\u4e00-\u9fff]{{0,6}}?"
+                   r"(?P<n>[0-9]{1,6}(?:\.[0-9]{1,2})?)(?P<unit>[\u4e00-\u9fff]{1,2})(?:左右)?")
+#: ... and how many were held: ``共5期``, ``共举办10场``, ``累计开展5期培训``.
+_HELD = re.compile(f"[\u4e00-\u9fff]{{0,6}}?(?:共|合计|累计|总共|一共)[\u4e00-\u9fff]{{0,4}}?"
+                   f"(?P<m>[0-9]{{1,4}})(?P<item>{_ITEM})[\u4e00-\u9fff]{{0,4}}")
+
+
+def per_item_total(actual: Value, target: Value) -> Value | None:
+    """A count given per session and the sessions held — ``每期100人次，共5期``, ``共举办10场，每场平均
+    80人`` — against a count of what the sessions gather (≥500人次): their product, 500人次 and 800人
+    (read as words, any took full marks). Only two clauses, the same session word in both, and a
+    count in the target's unit that is not the sessions' own (``≥5期`` is met by the 5期)."""
+    if actual.kind != "text" or not target.is_number or target.is_percent or "每" not in actual.text:
+        return None
+    clauses = [c for c in _CLAUSE_END.split(normalize_text(actual.text).rstrip("。")) if c]
+    if len(clauses) != 2:
+        return None
+    for each, held in (clauses, clauses[::-1]):
+        e, h = _EACH.fullmatch(each), _HELD.fullmatch(held)
+        if e is None or h is None or e["item"] != h["item"]:
+            continue
+        unit = units.clean(e["unit"])
+        if not unit or not units.comparable(unit, target.unit) or units.comparable(unit, e["item"]):
+            return None
+        number = float(f"{float(e['n']) * int(h['m']):.12g}")
+        return Value("number", text=f"{format_number(number)}{unit}", number=number, unit=unit)
+    return None
 
 
 #: A title of a document, a rule or a report: ``《资金管理办法》``.
