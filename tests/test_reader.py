@@ -616,6 +616,7 @@ def test_a_name_column_headed_指标_and_actuals_headed_完成情况(tmp_path, n
     # 满分 is the row's weight, 5, as a 得分 of 满分 is: it was no score either (4.18, 86.12)
     ("满分", 4.45, "专家平均 (4 + 5 + 4.36)/3 = 4.45", 86.39),
     ("4.5/5", 4.29, "专家平均 (4 + 4.5 + 4.36)/3 = 4.29", 86.23),  # the points out of the weight (was A318)
+    ("4.5分/5分", 4.29, "专家平均 (4 + 4.5 + 4.36)/3 = 4.29", 86.23),  # with its 分 (was A318)
     ("扣0.5分", 4.29, "专家平均 (4 + 4.5 + 4.36)/3 = 4.29", 86.23),  # what it takes off the weight (was A318)
     # an expert who stood aside (回避): the mean of the others, and no score missing (A318, an error)
     ("回避", 4.18, "专家平均 (4 + 4.36)/2 = 4.18", 86.12),

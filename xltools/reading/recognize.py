@@ -1065,7 +1065,7 @@ def _score(score_v: object, weight_v: object, deduction_v: object = "") -> float
         text = normalize_text(score_v)
         if text in ("满分", "得满分"):
             return to_number(weight_v)
-        m = FRACTION.fullmatch(text)  # ``14/15``, an expert's ``4.5/5``: the points out of the weight
+        m = FRACTION.fullmatch(text.replace("分", ""))  # ``14/15``, ``4.5分/5分``: the points out of the weight
         if m and float(m[2]) == to_number(weight_v):
             return float(m[1])
         m = _TAKEN_OFF.fullmatch(text)  # ``扣0.5分``: the weight less what it takes off
