@@ -222,7 +222,7 @@ def test_every_code_is_tested():
 
     tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "A311", "G201", "A314", "M408", "A318", "A319", "A320", "G213",
                                                                       "G210", "S106", "S107", "S108", "A323", "G218", "A324", "S109", "S110", "A325", "A326",
-                                                                      "A330", "G224", "S111", "A332"}
+                                                                      "A330", "G224", "S111", "A332", "G228"}
     assert tested == set(CATALOGUE)
 
 
@@ -277,6 +277,22 @@ def test_other_quantitative_needs_its_explanation(tmp_path):
     wb.active["J15"] = None
     wb.save(path)
     assert findings(str(path)) == [("G210", "J15")]
+
+
+def test_a_bounded_number_marked_qualitative(tmp_path):
+    """指标性质 定性 beside ``2000人``: scored by its written 20 whatever the actual (1900人); the
+    finding says the number is never compared. A word target marked 定性 is as it should be."""
+    from xltools.samples import write_sample
+
+    path = tmp_path / "g228.xlsx"
+    write_sample(rows_with(0, direction="定性", actual="1900人"), path, Layout(merge_level1=False, direction_column=True))
+    got = [f for f in validate_file(str(path)).findings if f.code == "G228"]
+    assert [(f.cell, f.message()) for f in got] == [
+        ("D14", "「服务老人人数」指标性质为「定性」，指标值「2000人」却是数值：按定性计分，实际完成值没有与它比较")]
+    assert score_file(str(path))[0].rows[1].score == 20  # as qualitative, its written score
+    words = tmp_path / "words.xlsx"
+    write_sample(rows_with(4, direction="定性"), words, Layout(merge_level1=False, direction_column=True))
+    assert [f for f in validate_file(str(words)).findings if f.code == "G228"] == []
 
 
 def test_selfeval_against_declared_goals(tmp_path):

@@ -149,6 +149,11 @@ CATALOGUE: dict[str, Entry] = {
                   "移到「产出指标—数量指标」下；效益指标写项目带来的变化（如受益人数、就业增收、环境改善）",
                   "move it under 产出指标 — 数量指标, and state the change the project brings as the benefit "
                   "(people served, jobs and income, a better environment)"),
+    "G228": Entry(WARNING, "「{name}」指标性质为「定性」，指标值「{value}」却是数值：按定性计分，实际完成值没有与它比较",
+                  "「{name}」 is marked 定性 (qualitative), yet its target 「{value}」 is a number: it is scored as "
+                  "qualitative, and the actual is not compared with it",
+                  "指标性质改为定量（{op}），或把指标值写成定性的描述",
+                  "make the direction quantitative ({op}), or state the target in words"),
     "A301": Entry(ERROR, "{what}：{total} ≠ 分项合计 {sum}", "{what_en}: {total} ≠ sum of parts {sum}",
                   "应为 {sum}，或核对各分项", "should be {sum}, or check the parts"),
     "A302": Entry(ERROR, "{what}执行数 {spent} 大于预算数 {budget}{slip}", "{what} spent {spent} exceeds budget {budget}{slip_en}",

@@ -334,6 +334,23 @@ def outputs_as_benefits(ctx: Context) -> Iterator[Finding]:
 _COUNTED = ("个", "人", "人次", "户", "米", "平方米")
 
 
+@check("G228")
+def bounded_numbers_marked_qualitative(ctx: Context) -> Iterator[Finding]:
+    """指标性质 定性 beside a number to reach (``2000人``, ``≥2000人``, ``≤1%``): the row is scored as
+    qualitative — by its written score or outcome, whatever the actual (1900人 against 2000人 kept
+    its 20 points) — and the number is never compared. Scoring keeps the direction the table
+    declares (a declaration approved so is the evaluator's to change); the finding says what it
+    costs. A bare number without a unit (``1``) may be a code, and is left alone."""
+    t = ctx.table
+    for ind in t.indicators:
+        target = ind.target
+        if ind.qualitative and target.is_number and (target.op or target.unit) \
+                and is_qualitative_direction(ind.direction):
+            op = target.op or "≥、≤ 等"
+            yield Finding("G228", t.sheet, ind.cell("direction", "target"), ind.direction, {
+                "name": ind.name, "value": target.text, "op": op})
+
+
 @check("G207")
 def vague_names(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
