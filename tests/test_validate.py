@@ -135,6 +135,7 @@ CASES = [
                                                                   target="≥100人次", actual="120人次")]), None),
     ("G204", "A13", replace(CLEAN, rows=[r for r in CLEAN.rows if r.level1 != "效益指标"]), None),
     ("G205", "B16", rows_with(2, name="月报按时报送率", target="=100%", actual="100%"), None),
+    ("G205", "B16", rows_with(2, name="维修响应时间", target="≤24小时", actual="12小时"), None),  # how soon
     ("G206", "B15", rows_with(1, name="人均服务费用", target="≤500元", actual="480元"), None),
     ("G207", "C15", rows_with(1, name="讲座"), None),
     ("G208", "F13", None, {"F14": 25, "G14": 25}),
