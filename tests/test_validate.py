@@ -1834,6 +1834,16 @@ def test_four_hundred_digits_in_a_sentence_are_no_count(tmp_path, name, target, 
     ({"E12": "服务老人2050名，较上年增加服务老人300名，其中新增讲座5场"}, []),
     ({"E12": "投入资金480万元，培训护理员35名"}, []),
     ({"E20": "95.3%"}, []),  # the text's 满意度95% is 95.3 % to its precision
+    # money against the funds block: spending, the budget, the execution rate (any row's amount agrees:
+    # a text may speak of the fiscal funds); a part, a multi-year whole or another amount is none
+    ({"E12": "服务老人2050名，支出资金470万元。"},
+     [("E12", "年度总体目标的实际完成情况写「支出资金470万元」，与「年度资金总额」的全年执行数 480 万元 不一致")]),
+    ({"E12": "服务老人2050名，全年支出4,800,000元，预算执行率95%。"},
+     [("E12", "年度总体目标的实际完成情况写「预算执行率95%」，与「年度资金总额」的预算执行率 96% 不一致")]),
+    ({"B12": "安排资金600万元，为辖区2000名老人提供日间照料服务，开展健康讲座24场。"},
+     [("B12", "年度总体目标的预期目标写「安排资金600万元」，与「年度资金总额」的全年预算数 500 万元 不一致")]),
+    ({"E12": "财政资金到位450万元，共投入480万元，执行率96%"}, []),  # (what arrived may fall short)
+    ({"E12": "项目总投资1000万元，中央资金支出300万元，合同金额290万元"}, []),
 ])
 def test_a_figure_of_the_goal_texts_against_the_table(tmp_path, edits, found):
     """A reviewer reads the goal texts beside the table: 实际完成情况 saying 1800名 where 服务老人人数

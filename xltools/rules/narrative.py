@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 from .. import units
 from ..model import GOALS, SELFEVAL, Indicator, Table
@@ -45,6 +46,18 @@ _APPROXIMATE_AFTER = ("余", "多", "左右", "以上", "以下", "以内", "+")
 _NOT_AMOUNT = ("其中", "同比", "较上年", "比上年", "上年", "去年", "增长", "增加", "提高", "提升", "下降", "减少",
                "降低", "明年", "下年", "累计")
 _PLANNED = ("计划", "目标", "预期", "预计", "原定", "年初", "要求", "应达", "应完成")
+#: An amount of money said of the funds: spent (``支出480万元``), else budgeted (``安排资金500万元``;
+#: not what arrived, 到位, which may fall short of the budget) — unless it is a part, another year's
+#: or another amount (``中央资金300万元``, ``合同金额``, ``节约``, ``各30万元``).
+_SPENT = ("支出", "执行", "使用", "花费", "支付", "拨付", "完成", "投入")
+_BUDGETED = ("预算", "安排", "总额")
+_NOT_FUNDS = ("中央", "省级", "省财政", "省补", "市级", "县级", "区级", "乡镇", "上级", "配套", "奖补", "争取", "自筹",
+              "社会资本", "社会资金", "其中",
+              "结转", "结余", "节约", "节省", "剩余", "合同", "采购", "中标", "计划", "每", "各", "用于", "人均", "单价",
+              "标准",
+              "上年", "去年", "同比", "增长", "增加", "减少",
+              # a multi-year project's whole (项目总投资1000万元), not the year's
+              "总投资", "总预算", "概算", "累计投资")
 #: Fewer shared pairs of characters than this pair a figure with no indicator.
 _MIN_SHARED = 2
 
@@ -60,6 +73,47 @@ def goal_texts_against_the_table(ctx: Context) -> Iterator[Finding]:
         if f is None or not any(ch.isdigit() for ch in str(f.value)):
             continue  # (most goal texts of a batch: a figure or none, quickly told)
         yield from _contradictions(t, f.sheet or t.sheet, f.cell, str(f.value), key, column)
+        if t.funds is not None and t.funds.rows:
+            yield from _against_funds(t, f.sheet or t.sheet, f.cell, str(f.value), key)
+
+
+def _against_funds(t: Table, sheet: str, cell: str, text: str, key: str) -> Iterator[Finding]:
+    """The money of a goal text against the funds block: an achievement's spending (``支出480万元``)
+    against a row's 全年执行数, its budget (``到位资金500万元``) or a goal's (``安排资金500万元``)
+    against a row's 全年预算数 or 年初预算数 — any row's (a text may speak of the fiscal funds) — and
+    an achievement's 执行率 against the one the funds give."""
+    rows = t.funds.rows  # type: ignore[union-attr]
+    total = rows[0]
+    for clause, number, unit, lead in _figures(text, bounds=False, skip=_NOT_FUNDS, context=False):
+        if unit == "%":
+            if key != "achieved" or "执行率" not in lead or total.spent is None or not total.year_budget:
+                continue
+            rate = total.spent / total.year_budget * 100
+            if not _agrees(number, "%", Value("number", number=rate, unit="%")):
+                yield _funds_finding(sheet, cell, clause, key, total.label, ("预算执行率", "execution rate"),
+                                     f"{format_number(round(rate, 2))}%")
+            continue
+        if units.canonical(unit)[0] != "元":
+            continue
+        spent = key == "achieved" and any(w in lead for w in _SPENT)
+        if not spent and not any(w in lead for w in _BUDGETED):
+            continue
+        amounts = [x for r in rows for x in ((r.spent,) if spent else (r.year_budget, r.initial_budget))
+                   if x is not None]
+        shown = total.spent if spent else total.year_budget
+        if shown is None or not amounts \
+                or any(_agrees(number, unit, Value("number", number=x, unit=t.money_unit)) for x in amounts):
+            continue
+        yield _funds_finding(sheet, cell, clause, key, total.label,
+                             ("全年执行数", "spending") if spent else ("全年预算数", "budget"),
+                             f"{format_number(round(shown, 2))} {t.money_unit}")
+
+
+def _funds_finding(sheet: str, cell: str, clause: str, key: str, label: str, column: tuple[str, str],
+                   value: str) -> Finding:
+    what, what_en = ("预期目标", "expected result") if key == "annual_goal" else ("实际完成情况", "achievement")
+    return Finding("A339", sheet, cell, clause, {"what": what, "what_en": what_en, "said": clause, "name": label,
+                                                "column": column[0], "column_en": column[1], "value": value})
 
 
 def _contradictions(t: Table, sheet: str, cell: str, text: str, key: str, column: str) -> Iterator[Finding]:
@@ -107,10 +161,12 @@ def _value(ind: Indicator, column: str) -> Value | None:
     return v if v.is_number and v.number is not None and (column == "target" or v.op is None) else None
 
 
-def _figures(text: str, bounds: bool) -> Iterator[tuple[str, float, str, frozenset[str]]]:
+def _figures(text: str, bounds: bool, skip: tuple[str, ...] = _NOT_AMOUNT, context: bool = True,
+             ) -> Iterator[tuple[str, float, str, Any]]:
     """Each figure of ``text`` — exact, or also a bound (``90%以上``) with ``bounds`` — its clause
     as written, its number and unit, and the pairs of characters of its context (the clause
-    between its neighbouring figures)."""
+    between its neighbouring figures), or with ``context`` False the words before it. A figure
+    after a word of ``skip`` (a part, a change: _NOT_AMOUNT) is none."""
     for clause in _CLAUSE_END.split(_THOUSANDS.sub("", normalize_text(text))):
         bare = _DATE.sub(lambda m: "#" * len(m.group()), clause)
         found = [m for m in _FIGURE.finditer(bare) if units.clean(m[2]) or m[2] == "%"]
@@ -121,12 +177,15 @@ def _figures(text: str, bounds: bool) -> Iterator[tuple[str, float, str, frozens
                 continue
             start = found[k - 1].end() if k else 0
             lead = bare[start: m.start()]
-            if any(w in lead for w in _NOT_AMOUNT) or (not bounds and any(w in lead for w in _PLANNED)):
+            if any(w in lead for w in skip) or (not bounds and any(w in lead for w in _PLANNED)):
+                continue
+            unit = "%" if m[2] == "%" else units.clean(m[2])
+            if not context:
+                yield clause.strip(), float(m[1]), unit, lead
                 continue
             end = found[k + 1].start() if k + 1 < len(found) else len(bare)
-            context = lead + " " + bare[m.start(2): end]  # (what follows the unit: 2000名老人)
-            unit = "%" if m[2] == "%" else units.clean(m[2])
-            yield clause.strip(), float(m[1]), unit, _pairs(context)
+            around = lead + " " + bare[m.start(2): end]  # (what follows the unit: 2000名老人)
+            yield clause.strip(), float(m[1]), unit, _pairs(around)
 
 
 @lru_cache(maxsize=4096)
