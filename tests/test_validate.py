@@ -1844,6 +1844,7 @@ def test_four_hundred_digits_in_a_sentence_are_no_count(tmp_path, name, target, 
      [("B12", "年度总体目标的预期目标写「安排资金600万元」，与「年度资金总额」的全年预算数 500 万元 不一致")]),
     ({"E12": "财政资金到位450万元，共投入480万元，执行率96%"}, []),  # (what arrived may fall short)
     ({"E12": "项目总投资1000万元，中央资金支出300万元，合同金额290万元"}, []),
+    ({"E12": "政府采购护理服务支出285万元，自行组织健康讲座支出195万元"}, []),  # the line items' spending
 ])
 def test_a_figure_of_the_goal_texts_against_the_table(tmp_path, edits, found):
     """A reviewer reads the goal texts beside the table: 实际完成情况 saying 1800名 where 服务老人人数

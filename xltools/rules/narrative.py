@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from .. import units
-from ..model import GOALS, SELFEVAL, Indicator, Table
+from ..model import GOALS, SELFEVAL, WAN, Indicator, Table
 from ..values import (
     Value,
     format_number,
@@ -79,34 +79,42 @@ def goal_texts_against_the_table(ctx: Context) -> Iterator[Finding]:
 
 def _against_funds(t: Table, sheet: str, cell: str, text: str, key: str) -> Iterator[Finding]:
     """The money of a goal text against the funds block: an achievement's spending (``支出480万元``)
-    against a row's 全年执行数, its budget (``到位资金500万元``) or a goal's (``安排资金500万元``)
-    against a row's 全年预算数 or 年初预算数 — any row's (a text may speak of the fiscal funds) — and
-    an achievement's 执行率 against the one the funds give."""
+    against a row's 全年执行数, a budget (``安排资金500万元``) against a row's 全年预算数 or 年初预算数 —
+    any row's (a text may speak of the fiscal funds), and spending also any line item's
+    (``自行组织健康讲座支出195万元``) — and an achievement's 执行率 against the one the funds give. As
+    with indicators, one class of figures is reported only when none of them agrees."""
     rows = t.funds.rows  # type: ignore[union-attr]
     total = rows[0]
+    said: dict[str, list[tuple[str, float, str]]] = {}
     for clause, number, unit, lead in _figures(text, bounds=False, skip=_NOT_FUNDS, context=False):
         if unit == "%":
-            if key != "achieved" or "执行率" not in lead or total.spent is None or not total.year_budget:
+            if key == "achieved" and "执行率" in lead:
+                said.setdefault("rate", []).append((clause, number, unit))
+        elif units.canonical(unit)[0] == "元":
+            spent = key == "achieved" and any(w in lead for w in _SPENT)
+            if spent or any(w in lead for w in _BUDGETED):
+                said.setdefault("spent" if spent else "budget", []).append((clause, number, unit))
+    for kind, figures in said.items():
+        if kind == "rate":
+            if total.spent is None or not total.year_budget:
                 continue
             rate = total.spent / total.year_budget * 100
-            if not _agrees(number, "%", Value("number", number=rate, unit="%")):
-                yield _funds_finding(sheet, cell, clause, key, total.label, ("预算执行率", "execution rate"),
-                                     f"{format_number(round(rate, 2))}%")
-            continue
-        if units.canonical(unit)[0] != "元":
-            continue
-        spent = key == "achieved" and any(w in lead for w in _SPENT)
-        if not spent and not any(w in lead for w in _BUDGETED):
-            continue
-        amounts = [x for r in rows for x in ((r.spent,) if spent else (r.year_budget, r.initial_budget))
-                   if x is not None]
-        shown = total.spent if spent else total.year_budget
-        if shown is None or not amounts \
-                or any(_agrees(number, unit, Value("number", number=x, unit=t.money_unit)) for x in amounts):
-            continue
-        yield _funds_finding(sheet, cell, clause, key, total.label,
-                             ("全年执行数", "spending") if spent else ("全年预算数", "budget"),
-                             f"{format_number(round(shown, 2))} {t.money_unit}")
+            amounts, shown = [Value("number", number=rate, unit="%")], f"{format_number(round(rate, 2))}%"
+            column = ("预算执行率", "execution rate")
+        else:
+            spent = kind == "spent"
+            xs = [x for r in rows for x in ((r.spent,) if spent else (r.year_budget, r.initial_budget)) if x is not None]
+            amounts = [Value("number", number=x, unit=t.money_unit) for x in xs]
+            if spent:  # (the line items' spending, in 万元)
+                amounts += [Value("number", number=x, unit=WAN) for i in t.line_items
+                            if (x := i.to_wan(i.spent, t.money_unit)) is not None]
+            value = total.spent if spent else total.year_budget
+            if value is None:
+                continue
+            shown = f"{format_number(round(value, 2))} {t.money_unit}"
+            column = ("全年执行数", "spending") if spent else ("全年预算数", "budget")
+        if amounts and not any(_agrees(n, u, v) for _, n, u in figures for v in amounts):
+            yield _funds_finding(sheet, cell, figures[0][0], key, total.label, column, shown)
 
 
 def _funds_finding(sheet: str, cell: str, clause: str, key: str, label: str, column: tuple[str, str],
