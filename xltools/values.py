@@ -877,8 +877,9 @@ def value_read(value: Value, target: Value, unit: str = "", op: str | None = Non
 
 def sentence_value(value: Value, target: Value, unit: str = "", op: str | None = None) -> Value | None:
     """The value a text ``value`` states in other words (:func:`value_read`'s readings of a sentence
-    alone): its number in the target's unit, the sure end of a range, a rate as its two counts,
-    documents by their titles. A315 reports which, after value_read's other readings found none."""
+    alone): its number in the target's unit, the sure end of a range, a rate as its two counts, a
+    survey's answers as the satisfied share, a count per session times the sessions, documents by
+    their titles. A315 reports which, after value_read's other readings found none."""
     return sentence_number(value, target, unit) or range_end(value, target, unit, op) \
         or part_of_whole(value, target) or satisfaction_split(value, target) or per_item_total(value, target) \
         or titles_counted(value, target)
