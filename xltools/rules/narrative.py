@@ -31,6 +31,7 @@ from . import Context, Finding, check
 
 #: A figure of a goal text: a number and the unit right after it (``2050名``, ``95%``, ``24场``).
 _FIGURE = re.compile(r"(?<![0-9.])([0-9]{1,12}(?:\.[0-9]{1,6})?)(%|[\u4e00-\u9fffA-Za-z]{1,4})")
+_DIGIT = re.compile("[0-9０-９]")
 #: A thousands comma (``1,200人``), which ends no clause.
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 #: Where one statement of a text ends (not a colon: ``服务老人：2050名`` is one).
@@ -70,11 +71,12 @@ def goal_texts_against_the_table(ctx: Context) -> Iterator[Finding]:
     texts = [("annual_goal", "target")] + ([("achieved", "actual")] if t.kind == SELFEVAL else [])
     for key, column in texts:
         f = t.goals_text.get(key)
-        if f is None or not any(ch.isdigit() for ch in str(f.value)):
-            continue  # (most goal texts of a batch: a figure or none, quickly told)
-        yield from _contradictions(t, f.sheet or t.sheet, f.cell, str(f.value), key, column)
+        text = str(f.value) if f is not None else ""
+        if _DIGIT.search(text) is None:
+            continue  # (a text without a figure, quickly told)
+        yield from _contradictions(t, f.sheet or t.sheet, f.cell, text, key, column)  # type: ignore[union-attr]
         if t.funds is not None and t.funds.rows:
-            yield from _against_funds(t, f.sheet or t.sheet, f.cell, str(f.value), key)
+            yield from _against_funds(t, f.sheet or t.sheet, f.cell, text, key)  # type: ignore[union-attr]
 
 
 def _against_funds(t: Table, sheet: str, cell: str, text: str, key: str) -> Iterator[Finding]:
@@ -175,25 +177,32 @@ def _figures(text: str, bounds: bool, skip: tuple[str, ...] = _NOT_AMOUNT, conte
     as written, its number and unit, and the pairs of characters of its context (the clause
     between its neighbouring figures), or with ``context`` False the words before it. A figure
     after a word of ``skip`` (a part, a change: _NOT_AMOUNT) is none."""
+    for clause, number, unit, lead, around, approximate in _all_figures(text):
+        if (approximate and not bounds) or any(w in lead for w in skip) \
+                or (not bounds and any(w in lead for w in _PLANNED)):
+            continue
+        yield clause, number, unit, (_pairs(around) if context else lead)
+
+
+@lru_cache(maxsize=64)
+def _all_figures(text: str) -> tuple[tuple[str, float, str, str, str, bool], ...]:
+    """Every figure of ``text`` once (the indicators' and the funds' readings share it): its clause,
+    number, unit, the words before it, its context, and whether it is approximate or a bound."""
+    out = []
     for clause in _CLAUSE_END.split(_THOUSANDS.sub("", normalize_text(text))):
         bare = _DATE.sub(lambda m: "#" * len(m.group()), clause)
         found = [m for m in _FIGURE.finditer(bare) if units.clean(m[2]) or m[2] == "%"]
         for k, m in enumerate(found):
             before, after = bare[: m.start()], bare[m.end():]
-            if not bounds and (before.endswith(_APPROXIMATE_BEFORE) or m[2].startswith(_APPROXIMATE_AFTER)
-                               or after.startswith(_APPROXIMATE_AFTER)):
-                continue
+            approximate = before.endswith(_APPROXIMATE_BEFORE) or m[2].startswith(_APPROXIMATE_AFTER) \
+                or after.startswith(_APPROXIMATE_AFTER)
             start = found[k - 1].end() if k else 0
-            lead = bare[start: m.start()]
-            if any(w in lead for w in skip) or (not bounds and any(w in lead for w in _PLANNED)):
-                continue
-            unit = "%" if m[2] == "%" else units.clean(m[2])
-            if not context:
-                yield clause.strip(), float(m[1]), unit, lead
-                continue
             end = found[k + 1].start() if k + 1 < len(found) else len(bare)
+            lead = bare[start: m.start()]
             around = lead + " " + bare[m.start(2): end]  # (what follows the unit: 2000名老人)
-            yield clause.strip(), float(m[1]), unit, _pairs(around)
+            unit = "%" if m[2] == "%" else units.clean(m[2])
+            out.append((clause.strip(), float(m[1]), unit, lead, around, approximate))
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)
