@@ -6,7 +6,11 @@ reviewers read both: a text saying 1800名 where the row says 2050人 is a contr
 ("自评表前后不一致"). A figure is paired with the indicator whose name shares the most of its
 clause's words (two pairs of characters at least, and no other indicator as many), in a unit that
 compares; an indicator is flagged only when none of the figures paired with it agrees with its
-value, so ``计划服务2000名，实际服务2050名`` is no contradiction.
+value, so ``计划服务2000名，实际服务2050名`` is no contradiction. Money is held against the funds
+block (spending, the budget, the execution rate), likewise as a class.
+
+The word lists below are Python tables, as values.py's are: they decide which figure is an amount
+of the year at all, and change with the readings, not with a province's rules.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from . import Context, Finding, check
 
 #: A figure of a goal text: a number and the unit right after it (``2050名``, ``95%``, ``24场``).
 _FIGURE = re.compile(r"(?<![0-9.])([0-9]{1,12}(?:\.[0-9]{1,6})?)(%|[\u4e00-\u9fffA-Za-z]{1,4})")
+#: Any digit (a text without one holds no figure).
 _DIGIT = re.compile("[0-9０-９]")
 #: A thousands comma (``1,200人``), which ends no clause.
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
