@@ -1827,7 +1827,8 @@ def test_four_hundred_digits_in_a_sentence_are_no_count(tmp_path, name, target, 
      [("B12", "年度总体目标的预期目标写「开展健康讲座30场」，与「开展健康讲座场次」的指标值 ≥24场 不一致")]),
     # agreeing: to the text's precision, in another unit within 5 %, a plan beside the figure done,
     # approximate, a change, a part, or a figure no indicator is named like
-    ({"E12": "服务老人：1800名"}, [("E12", "年度总体目标的实际完成情况写「服务老人:1800名」，与「服务老人人数」的实际完成值 2050人 不一致")]),
+    ({"E12": "服务老人：1800名"},  # (the clause as typed)
+     [("E12", "年度总体目标的实际完成情况写「服务老人：1800名」，与「服务老人人数」的实际完成值 2050人 不一致")]),
     ({"E12": "服务老人0.2万名，开展讲座24场，满意度95%。"}, []),
     ({"E12": "计划服务老人2000名，实际服务老人2050名，开展讲座24场"}, []),
     ({"E12": "服务老人2000余名，开展讲座20多场"}, []),

@@ -41,6 +41,8 @@ _DIGIT = re.compile("[0-9０-９]")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 #: Where one statement of a text ends (not a colon: ``服务老人：2050名`` is one).
 _CLAUSE_END = re.compile("[,;。\n]")
+#: ... and as typed, before NFKC made ，；．ASCII.
+_CLAUSE_END_TYPED = re.compile("[,;。\n，；｡]")
 #: Dates and years, which are no figures of the table (``2023年``, ``12月底``).
 _DATE = re.compile(r"(?:19|20)\d\d年度?|\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}[日号]")
 #: Words beside a figure that make it approximate or a bound (``2000余名``, ``约95%``, ``90%以上``):
@@ -194,7 +196,9 @@ def _all_figures(text: str) -> tuple[tuple[str, float, str, str, str, bool], ...
     """Every figure of ``text`` once (the indicators' and the funds' readings share it): its clause,
     number, unit, the words before it, its context, and whether it is approximate or a bound."""
     out = []
-    for clause in _CLAUSE_END.split(_THOUSANDS.sub("", normalize_text(text))):
+    clauses = _CLAUSE_END.split(_THOUSANDS.sub("", normalize_text(text)))
+    typed = _CLAUSE_END_TYPED.split(_THOUSANDS.sub("", text))  # (shown as typed: ``服务老人：1800名``)
+    for clause, shown in zip(clauses, typed if len(typed) == len(clauses) else clauses, strict=True):
         bare = _DATE.sub(lambda m: "#" * len(m.group()), clause)
         found = [m for m in _FIGURE.finditer(bare) if units.clean(m[2]) or m[2] == "%"]
         for k, m in enumerate(found):
@@ -206,7 +210,7 @@ def _all_figures(text: str) -> tuple[tuple[str, float, str, str, str, bool], ...
             lead = bare[start: m.start()]
             around = lead + " " + bare[m.start(2): end]  # (what follows the unit: 2000名老人)
             unit = "%" if m[2] == "%" else units.clean(m[2])
-            out.append((clause.strip(), float(m[1]), unit, lead, around, approximate))
+            out.append((shown.strip(), float(m[1]), unit, lead, around, approximate))
     return tuple(out)
 
 
