@@ -140,7 +140,6 @@ CATALOGUE: dict[str, Entry] = {
                   "nothing and scores",
                   "删除该指标并把分值调给其他指标，或写明可衡量的指标值", "delete the row and give its weight to "
                   "other indicators, or set a target that can be measured"),
-    # --- A: arithmetic and consistency ---------------------------------------------------------
     "G226": Entry(WARNING, "「{name}」是满意度指标，却归在「{level}」下", "「{name}」 measures satisfaction but is filed under 「{level}」",
                   "一级指标改为「满意度指标」，二级指标改为「服务对象满意度指标」",
                   "file it under 满意度指标 — 服务对象满意度指标"),
@@ -154,6 +153,7 @@ CATALOGUE: dict[str, Entry] = {
                   "qualitative, and the actual is not compared with it",
                   "指标性质改为定量（{op}），或把指标值写成定性的描述",
                   "make the direction quantitative ({op}), or state the target in words"),
+    # --- A: arithmetic and consistency ---------------------------------------------------------
     "A301": Entry(ERROR, "{what}：{total} ≠ 分项合计 {sum}", "{what_en}: {total} ≠ sum of parts {sum}",
                   "应为 {sum}，或核对各分项", "should be {sum}, or check the parts"),
     "A302": Entry(ERROR, "{what}执行数 {spent} 大于预算数 {budget}{slip}", "{what} spent {spent} exceeds budget {budget}{slip_en}",
