@@ -679,7 +679,7 @@ def _in_measure(v: Value, unit: str) -> bool:
 
 
 #: A thousands comma (``1,200人``), which does not end a clause.
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _CLAUSE_END = re.compile("[,;。、]")
 #: A clause that states the sum of the others: ``线下800人，线上300人，共1100人``.
 _TOTAL_CLAUSE = re.compile("^(?:[\u4e00-\u9fff]{0,6}?)(?:共计|总计|合计|总共|共|累计)")
@@ -695,7 +695,7 @@ def _clauses_number(text: str, unit: str) -> Value | None:
     the one clause left, or the one stating a total (``共1100人``), or the parts to be added up
     (``线下800人、线上300人``: 1100人) — when every clause with a number is such a part and none is
     dated (``2022年300人`` is another year's). ``None`` when the sentence says no one amount."""
-    written, text = text, _THOUSANDS.sub("", normalize_text(text))
+    written, text = text, THOUSANDS_COMMA.sub("", normalize_text(text))
     if "其中" in text:
         text = text[: text.index("其中")]
     clauses = [c for c in _CLAUSE_END.split(text) if any(ch.isdigit() for ch in c)]
@@ -897,7 +897,7 @@ _ANSWER = re.compile("(?:其中)?(?P<answer>" + "|".join(sorted(_SATISFIED + _UN
 def _answers(text: str) -> list[re.Match[str]] | None:
     """A survey's answers, one a clause (``满意180人``, ``基本满意10%``), when there are two or more
     and nothing else with a number; else None."""
-    clauses = [c for c in _CLAUSE_END.split(_THOUSANDS.sub("", normalize_text(text)).strip("()。")) if c]
+    clauses = [c for c in _CLAUSE_END.split(THOUSANDS_COMMA.sub("", normalize_text(text)).strip("()。")) if c]
     answers = [_ANSWER.fullmatch(c.strip("()")) for c in clauses]
     return None if len(answers) < 2 or None in answers else answers  # type: ignore[return-value]
 
@@ -1000,7 +1000,7 @@ def part_of_whole(actual: Value, target: Value) -> Value | None:
     difference (``同比增加``)."""
     if actual.kind != "text" or not target.is_percent or ("满意" in actual.text and _answers(actual.text)):
         return None  # (a survey's answers, ``满意180人，基本满意15人``: satisfaction_split's, not 15 of 180)
-    bare = _DATE_IN.sub("", _THOUSANDS.sub("", normalize_text(actual.text)))
+    bare = _DATE_IN.sub("", THOUSANDS_COMMA.sub("", normalize_text(actual.text)))
     found = list(_NUMBER.finditer(bare))
     if len(found) != 2 or any(m.group()[0] in "+-" for m in found) or _RELATIVE.search(bare) or _BOUND.search(bare):
         return None

@@ -21,8 +21,9 @@ from functools import lru_cache
 from typing import Any
 
 from .. import units
-from ..model import GOALS, SELFEVAL, WAN, Indicator, Table
+from ..model import GOALS, SELFEVAL, WAN, FundsRow, Indicator, Table
 from ..values import (
+    THOUSANDS_COMMA,
     Value,
     format_number,
     normalize_text,
@@ -37,8 +38,6 @@ from . import Context, Finding, check
 _FIGURE = re.compile(r"(?<![0-9.])([0-9]{1,12}(?:\.[0-9]{1,6})?)(%|[\u4e00-\u9fffA-Za-z]{1,4})")
 #: Any digit (a text without one holds no figure).
 _DIGIT = re.compile("[0-9０-９]")
-#: A thousands comma (``1,200人``), which ends no clause.
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 #: Where one statement of a text ends (not a colon: ``服务老人：2050名`` is one).
 _CLAUSE_END = re.compile("[,;。\n]")
 #: ... and as typed, before NFKC made ，；．ASCII.
@@ -78,22 +77,22 @@ def goal_texts_against_the_table(ctx: Context) -> Iterator[Finding]:
     texts = [("annual_goal", "target")] + ([("achieved", "actual")] if t.kind == SELFEVAL else [])
     for key, column in texts:
         f = t.goals_text.get(key)
-        text = str(f.value) if f is not None else ""
-        if _DIGIT.search(text) is None:
+        if f is None or _DIGIT.search(text := str(f.value)) is None:
             continue  # (a text without a figure, quickly told)
-        yield from _contradictions(t, f.sheet or t.sheet, f.cell, text, key, column)  # type: ignore[union-attr]
-        if t.funds is not None and t.funds.rows:
-            yield from _against_funds(t, f.sheet or t.sheet, f.cell, text, key)  # type: ignore[union-attr]
+        yield from _contradictions(t, f.sheet or t.sheet, f.cell, text, key, column)
+        total = t.funds.total() if t.funds is not None else None
+        if total is not None:
+            yield from _against_funds(t, total, f.sheet or t.sheet, f.cell, text, key)
 
 
-def _against_funds(t: Table, sheet: str, cell: str, text: str, key: str) -> Iterator[Finding]:
+def _against_funds(t: Table, total: FundsRow, sheet: str, cell: str, text: str, key: str) -> Iterator[Finding]:
     """The money of a goal text against the funds block: an achievement's spending (``支出480万元``)
     against a row's 全年执行数, a budget (``安排资金500万元``) against a row's 全年预算数 or 年初预算数 —
     any row's (a text may speak of the fiscal funds), and spending also any line item's
-    (``自行组织健康讲座支出195万元``) — and an achievement's 执行率 against the one the funds give. As
-    with indicators, one class of figures is reported only when none of them agrees."""
+    (``自行组织健康讲座支出195万元``) — and an achievement's 执行率 against the one the funds give
+    (``total``: Funds.total(), the row the execution score divides). As with indicators, one class
+    of figures is reported only when none of them agrees."""
     rows = t.funds.rows  # type: ignore[union-attr]
-    total = rows[0]
     said: dict[str, list[tuple[str, float, str]]] = {}
     for clause, number, unit, lead in _figures(text, bounds=False, skip=_NOT_FUNDS, context=False):
         if unit == "%":
@@ -196,8 +195,8 @@ def _all_figures(text: str) -> tuple[tuple[str, float, str, str, str, bool], ...
     """Every figure of ``text`` once (the indicators' and the funds' readings share it): its clause,
     number, unit, the words before it, its context, and whether it is approximate or a bound."""
     out = []
-    clauses = _CLAUSE_END.split(_THOUSANDS.sub("", normalize_text(text)))
-    typed = _CLAUSE_END_TYPED.split(_THOUSANDS.sub("", text))  # (shown as typed: ``服务老人：1800名``)
+    clauses = _CLAUSE_END.split(THOUSANDS_COMMA.sub("", normalize_text(text)))
+    typed = _CLAUSE_END_TYPED.split(THOUSANDS_COMMA.sub("", text))  # (shown as typed: ``服务老人：1800名``)
     for clause, shown in zip(clauses, typed if len(typed) == len(clauses) else clauses, strict=True):
         bare = _DATE.sub(lambda m: "#" * len(m.group()), clause)
         found = [m for m in _FIGURE.finditer(bare) if units.clean(m[2]) or m[2] == "%"]
