@@ -262,3 +262,14 @@ def test_spending_a_hundredfold_over_budget_waits_for_its_unit(tmp_path):
     assert validate_file(over).findings[0].message("zh") == "年度资金总额执行数 510 大于预算数 500"
     result = fix_copy(over, str(tmp_path / "修正2.xlsx"))
     assert [(c.cell, c.new, c.skipped) for c in result.changes] == [("H7", 10.0, ""), ("G21", 98.0, "")]
+
+
+def test_a_weight_below_zero_is_not_corrected_into_the_total(tmp_path):
+    """``-10`` as a weight (S112) scores "full marks -10": fix does not write that row score, nor a
+    total or grade built on it, and A304 does not add "10 is above -10" to S112's finding."""
+    src = write(tmp_path, CLEAN, {"F16": -10, "F18": 40}, name="s.xlsx")
+    report = validate_file(src)
+    assert [(f.code, f.cell) for f in report.findings if f.code in ("S112", "A304")] == [("S112", "F16")]
+    result = fix_copy(src, str(tmp_path / "修正.xlsx"))
+    assert [(c.cell, c.code, c.new, c.skipped) for c in result.changes] == [
+        ("G21", "A305", 77.6, "pending"), ("B22", "A306", "中", "pending")]

@@ -208,6 +208,8 @@ CASES = [
     ("A322", "E17", rows_with(3, name="补助资金拨付完成时间", target="2023年6月30日前", actual="2023年6月30日前"), None),
     ("A327", "E17", rows_with(3, name="补助资金拨付完成时间", target="2023年6月30日前", actual="按期完成"), None),
     ("A305", "G17", rows_with(3, name="补助资金拨付完成时间", target="2023年6月30日前", actual=20230705), None),  # late
+    ("S112", "F16", None, {"F16": -10}),  # a minus sign: "full marks -10" off the total
+    ("S112", "F16", None, {"F16": 0}),  # a row that counts for nothing
 ]
 
 

@@ -66,7 +66,7 @@ class FixReport:
 #: only once they are answered. So does a finding marked ``opens_row`` (an A303 on an actual named
 #: after a figure, 预算执行率: the row's score follows the actual it corrects); and an A302 marked
 #: ``opens_execution`` (spending a hundredfold over budget) leaves the execution score and totals.
-PENDING = ("A308", "S103", "A318", "A329", "A332", "A333", "A334", "A335", "A337")
+PENDING = ("A308", "S103", "S112", "A318", "A329", "A332", "A333", "A334", "A335", "A337")
 #: A305's rows (the rest are totals: the whole table's, a part's) and its execution score; an
 #: amount of 年度资金总额 left empty (A326: the parts' sum, which waits for nothing).
 ROW_SCORE, EXECUTION_SCORE, GRADE, AMOUNT = "得分", "预算执行率得分", "等级", "金额"

@@ -306,7 +306,7 @@ def score_above_weight(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
     grouped = _grouped(t)
     for ind in t.indicators:
-        if ind.weight is None:
+        if ind.weight is None or ind.weight <= 0:  # no weight to stay under: S112's
             continue
         if ind.score is not None and ind.score - ind.weight > TOL and id(ind) not in grouped:
             yield Finding("A304", t.sheet, ind.cell("score"), ind.score,

@@ -66,6 +66,11 @@ CATALOGUE: dict[str, Entry] = {
                   "scored or summarised",
                   "如它是本项目要报送的表，请把工作表改名（名称中不含「说明」「示例」等字样）",
                   "if it is a table to submit, rename the sheet (without 说明, 示例 or the like in its name)"),
+    "S112": Entry(ERROR, "第 {row} 行「{name}」的分值为 {weight}：{problem}", "the weight of 「{name}」 on row {row} is "
+                  "{weight}: {problem_en}",
+                  "填写该指标的分值（正数）；不计分的指标删除整行，分值调给其他指标",
+                  "enter the indicator's weight (a positive number); delete a row that is not to be scored and give its "
+                  "weight to the others"),
     # --- G: goal quality ---------------------------------------------------------------------
     "G201": Entry(ERROR, "定量指标「{name}」的指标值「{value}」{problem}", "target 「{value}」 of 「{name}」 {problem_en}",
                   "{fix}", "{fix_en}"),

@@ -125,6 +125,22 @@ def incomplete_rows(ctx: Context) -> Iterator[Finding]:
                 "note": note if col == "target" else "", "note_en": note_en if col == "target" else ""})
 
 
+@check("S112")
+def non_positive_weights(ctx: Context) -> Iterator[Finding]:
+    """A weight of 0 or below: ``-10`` is scored as written ("full marks -10" takes 10 off the total)
+    and a 0 row counts for nothing; both are typing slips (a minus sign, a 0 for 10) or a row kept
+    that should have been deleted. Its score and the totals wait in ``fix``, as for a missing weight."""
+    t = ctx.table
+    for ind in t.indicators:
+        if ind.weight is not None and ind.weight <= 0 and (ind.name or not ind.target.is_none):
+            negative = ind.weight < 0
+            yield Finding("S112", t.sheet, ind.cell("weight"), ind.weight, {
+                "row": ind.row, "name": ind.name or "", "weight": f"{ind.weight:g}",
+                "problem": "负数分值会从总分中扣减" if negative else "该指标不计分，完成与否都不影响总分",
+                "problem_en": "a negative weight takes points off the total" if negative
+                else "the indicator counts for nothing, achieved or not"})
+
+
 @check("S104")
 def duplicate_names(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
