@@ -358,6 +358,8 @@ _BRIEF = {
              "empty, or still the template's prompt"),
     "S103": ("指标行缺少三级指标名称、指标值或分值（指标值写进了名称的，说明应移入指标值栏）",
              "an indicator row without its name, target or weight (a target written into the name is said so)"),
+    "S112": ("指标的分值为 0 或负数：负数从总分中扣减，0 分的指标不计分", "an indicator's weight of 0 or below: a negative one "
+             "takes points off the total, a 0 counts for nothing"),
     "G209": ("总体目标或年度目标为空或只有一句", "an overall or annual goal empty or of one line"),
     "A318": ("「…」的专家评分为空、不是数值或为负数", "an expert's score for 「…」 missing, not a number or negative"),
     "A315": ("定量指标的实际完成值不是数值（一句话中只有一个同单位的数值时，按它比较）",
