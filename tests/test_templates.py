@@ -356,7 +356,8 @@ def test_each_number_validation_says_what_belongs_in_its_cell():
     by_column = {str(dv.sqref)[0]: dv for dv in ws.data_validations.dataValidation if dv.type == "decimal"}
     rate = by_column[L["qual_rate"]]
     assert (rate.formula1, rate.formula2) == ("0", "100")  # 85 means 85 % to the score formula, as to Python
-    assert by_column[L["weight"]].error == "分值请输入数字"
+    weight = by_column[L["weight"]]  # 0 or -10 is S112's mistake: refused as typed
+    assert (weight.operator, weight.formula1, weight.error) == ("greaterThan", "0", "分值请输入大于 0 的数字")
     assert by_column[built.funds_cols["spent"]].error == "请输入金额（万元），只填数字"
 
 

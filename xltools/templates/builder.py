@@ -186,10 +186,12 @@ class _Sheet:
         self.built.validations.append((sqref, formula))
 
     def decimal(self, sqref: str, low: float | None = None, high: float | None = None,
-                error: str = "请输入数字（单位写在「度量单位」列）") -> None:
+                error: str = "请输入数字（单位写在「度量单位」列）", positive: bool = False) -> None:
         from openpyxl.worksheet.datavalidation import DataValidation
 
-        if low is not None and high is not None:
+        if positive:  # a weight: 0 or a minus sign is S112's mistake, refused as typed
+            dv = DataValidation(type="decimal", operator="greaterThan", formula1="0")
+        elif low is not None and high is not None:
             dv = DataValidation(type="decimal", operator="between", formula1=str(low), formula2=str(high))
         else:
             dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="-1E+300")
@@ -519,7 +521,7 @@ def _indicator_table(s: _Sheet, kind: str, columns: list[Column], r: int, rows: 
         if f not in L:
             continue
         if f == "weight":
-            s.decimal(f"{L[f]}{first}:{L[f]}{last}", error="分值请输入数字")
+            s.decimal(f"{L[f]}{first}:{L[f]}{last}", error="分值请输入大于 0 的数字", positive=True)
         elif "direction" not in L:
             s.decimal(f"{L[f]}{first}:{L[f]}{last}")
         else:  # a qualitative row takes words (有效提升, 明显改善): numbers only where they are scored
