@@ -41,7 +41,8 @@ _DIGIT = re.compile("[0-9０-９]")
 #: Where one statement of a text ends (not a colon: ``服务老人：2050名`` is one).
 _CLAUSE_END = re.compile("[,;。\n]")
 #: ... and as typed, before NFKC made ，；．ASCII.
-_CLAUSE_END_TYPED = re.compile("[,;。\n，；｡]")
+#: (A comma between a digit and three more is a thousands comma, quoted as typed: ``4,800,000元``.)
+_CLAUSE_END_TYPED = re.compile(r"[;。\n；｡]|(?<!\d)[,，]|[,，](?!\d{3}(?!\d))")
 #: Dates and years, which are no figures of the table (``2023年``, ``12月底``).
 _DATE = re.compile(r"(?:19|20)\d\d年度?|\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}[日号]")
 #: Words beside a figure that make it approximate or a bound (``2000余名``, ``约95%``, ``90%以上``):
@@ -196,7 +197,7 @@ def _all_figures(text: str) -> tuple[tuple[str, float, str, str, str, bool], ...
     number, unit, the words before it, its context, and whether it is approximate or a bound."""
     out = []
     clauses = _CLAUSE_END.split(THOUSANDS_COMMA.sub("", normalize_text(text)))
-    typed = _CLAUSE_END_TYPED.split(THOUSANDS_COMMA.sub("", text))  # (shown as typed: ``服务老人：1800名``)
+    typed = _CLAUSE_END_TYPED.split(text)  # (shown as typed: ``服务老人：1800名``, ``4,800,000元``)
     for clause, shown in zip(clauses, typed if len(typed) == len(clauses) else clauses, strict=True):
         bare = _DATE.sub(lambda m: "#" * len(m.group()), clause)
         found = [m for m in _FIGURE.finditer(bare) if units.clean(m[2]) or m[2] == "%"]
