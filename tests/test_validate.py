@@ -1859,6 +1859,26 @@ def test_a_figure_of_the_goal_texts_against_the_table(tmp_path, edits, found):
     assert [(f.cell, f.message()) for f in validate_file(path).findings if f.code == "A339"] == found
 
 
+@pytest.mark.parametrize(("name", "goal", "achieved", "found"), [
+    ("部门整体自评表.xlsx", "全年举办展会10个，服务企业500家以上。", "全年举办展会8个，服务企业460家。",
+     [("E12", "年度总体目标的实际完成情况写「全年举办展会8个」，与「举办展会数量」的实际完成值 12个 不一致")]),
+    ("部门整体自评表.xlsx", "全年举办展会10个，服务企业500家以上。", "全年举办展会12个，服务企业460家。", []),
+    # a monitoring table's goal against its targets and funds; its 实际完成情况 (months so far) is not held
+    ("监控表.xlsx", "组织参展企业120家，搭建展位3000平方米，安排资金900万元。", "1-6月参展企业55家",
+     [("B10", "年度总体目标的预期目标写「组织参展企业120家」，与「参展企业数量」的指标值 ≥100家 不一致"),
+      ("B10", "年度总体目标的预期目标写「安排资金900万元」，与「年度资金总额」的全年预算数 1000 万元 不一致")]),
+    ("监控表.xlsx", "组织参展企业100家以上，搭建展位3000平方米，安排资金1000万元。", "1-6月参展企业55家", []),
+])
+def test_a_department_or_monitoring_tables_goal_texts(tmp_path, name, goal, achieved, found):
+    """部门整体 and 监控表 carry the same goal texts as a project's tables; their figures went unread."""
+    from xltools.samples import demo_samples, write_sample
+
+    sample, layout = demo_samples()[name]
+    path = tmp_path / name
+    write_sample(replace(sample, annual_goal=goal, achieved=achieved), path, layout)
+    assert [(f.cell, f.message()) for f in validate_file(path).findings if f.code == "A339"] == found
+
+
 def test_a_declarations_goal_against_its_targets(tmp_path):
     """The declaration's 年度目标 against its own targets (2500名 where the row declares ≥2000人)."""
     goal = "全年为辖区2500名老人提供日间照料服务，开展健康讲座24场，老人满意度达到90%以上。"

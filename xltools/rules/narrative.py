@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from .. import units
-from ..model import GOALS, SELFEVAL, WAN, FundsRow, Indicator, Table
+from ..model import DEPT, EVALUATION, SELFEVAL, WAN, FundsRow, Indicator, Table
 from ..values import (
     THOUSANDS_COMMA,
     Value,
@@ -73,9 +73,10 @@ _MIN_SHARED = 2
 @check("A339")
 def goal_texts_against_the_table(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
-    if t.kind not in (SELFEVAL, GOALS):
+    if t.kind == EVALUATION:  # (no targets or actuals: experts' scores)
         return
-    texts = [("annual_goal", "target")] + ([("achieved", "actual")] if t.kind == SELFEVAL else [])
+    # a monitoring table's 实际完成情况 is the months so far, which no annual figure need equal
+    texts = [("annual_goal", "target")] + ([("achieved", "actual")] if t.kind in (SELFEVAL, DEPT) else [])
     for key, column in texts:
         f = t.goals_text.get(key)
         if f is None or _DIGIT.search(text := str(f.value)) is None:
