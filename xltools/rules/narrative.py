@@ -82,19 +82,33 @@ def goal_texts_against_the_table(ctx: Context) -> Iterator[Finding]:
         if f is None or _DIGIT.search(text := str(f.value)) is None:
             continue  # (a text without a figure, quickly told)
         yield from _contradictions(t, f.sheet or t.sheet, f.cell, text, key, column)
-        total = t.funds.total() if t.funds is not None else None
+        total = t.funds.total() if t.funds is not None else _department_funds(t)
         if total is not None:
-            yield from _against_funds(t, total, f.sheet or t.sheet, f.cell, text, key)
+            rows = t.funds.rows if t.funds is not None else [total]
+            yield from _against_funds(t, total, rows, f.sheet or t.sheet, f.cell, text, key)
 
 
-def _against_funds(t: Table, total: FundsRow, sheet: str, cell: str, text: str, key: str) -> Iterator[Finding]:
+def _department_funds(t: Table) -> FundsRow | None:
+    """A department's amounts (全年预算数, 年初预算数, 全年执行数 or 支出决算数) as one funds row: what
+    its goal texts' money and 预算执行率 are held against, as its execution score takes them."""
+    if t.kind != DEPT:
+        return None
+    a = {k: f.value for k, f in t.amounts.items() if isinstance(f.value, int | float) and not isinstance(f.value, bool)}
+    spent = a.get("spent", a.get("final_accounts"))
+    if spent is None and "annual_budget" not in a and "initial_budget" not in a:
+        return None
+    return FundsRow("total", "部门预算", initial_budget=a.get("initial_budget"), annual_budget=a.get("annual_budget"),
+                    spent=spent)
+
+
+def _against_funds(t: Table, total: FundsRow, rows: list[FundsRow], sheet: str, cell: str, text: str,
+                   key: str) -> Iterator[Finding]:
     """The money of a goal text against the funds block: an achievement's spending (``支出480万元``)
     against a row's 全年执行数, a budget (``安排资金500万元``) against a row's 全年预算数 or 年初预算数 —
     any row's (a text may speak of the fiscal funds), and spending also any line item's
     (``自行组织健康讲座支出195万元``) — and an achievement's 执行率 against the one the funds give
     (``total``: Funds.total(), the row the execution score divides). As with indicators, one class
     of figures is reported only when none of them agrees."""
-    rows = t.funds.rows  # type: ignore[union-attr]
     said: dict[str, list[tuple[str, float, str]]] = {}
     for clause, number, unit, lead in _figures(text, bounds=False, skip=_NOT_FUNDS, context=False):
         if unit == "%":
