@@ -489,6 +489,21 @@ def test_a_qualitative_outcome_ticked_among_boxes(target, actual, score):
     assert score_indicator(ind(target, actual, 10), SELF).score == score
 
 
+@pytest.mark.parametrize(("target", "actual", "score"), [
+    # a target that itself asks for a part: saying so reaches it (was partly achieved, 6.00)
+    ("基本建成", "已基本建成", 10.0),
+    ("有所改善", "有所改善，群众认可", 10.0),
+    ("部分覆盖", "已部分覆盖", 10.0),
+    ("基本满足需求", "基本满足", 10.0),
+    ("基本建成", "部分建成", 6.0),  # another part word: partly, as before
+    ("有所改善", "有所改善但效果有限", 6.0),
+    ("基本建成", "基本未建成", 0.0),  # (was partly, by its 基本)
+    ("有效提升", "基本提升", 6.0),  # the target asks for no part
+])
+def test_a_qualitative_target_that_asks_for_a_part(target, actual, score):
+    assert score_indicator(ind(target, actual, 10), SELF).score == score
+
+
 def test_a_rule_set_adds_outcome_words(tmp_path):
     """[heuristics.outcome] adds to the words that decide a qualitative result (they were data but
     no rule set could extend them): a province's 待改进 is not achieved, 初步 partly."""

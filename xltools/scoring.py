@@ -690,6 +690,13 @@ def judged(ind: Indicator, text: str, tr: TableRules) -> int:
         way = _target_way(ind.target.text)
         if way and _change_said(text) in (0, -way):
             return _FAILED
+        # a target that itself asks for a part (基本建成, 有所改善, 部分覆盖): an actual saying so has
+        # reached it (已基本建成 was partly achieved), though another part word still is one
+        if own := [x for x in _outcome_words(tr.outcome_words)["partial"] if x in ind.target.text and x in text]:
+            for x in own:
+                text = text.replace(x, "")
+            if not text.strip(" ,.;。，；已"):
+                return _ACHIEVED
     return outcome_of(text, tr.outcome_words)
 
 
