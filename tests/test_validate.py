@@ -138,6 +138,7 @@ CASES = [
     ("G205", "B16", rows_with(2, name="维修响应时间", target="≤24小时", actual="12小时"), None),  # how soon
     ("G206", "B15", rows_with(1, name="人均服务费用", target="≤500元", actual="480元"), None),
     ("G207", "C15", rows_with(1, name="讲座"), None),
+    ("G207", "C16", None, {"C16": "质量指标"}),  # the level-2 name copied: says nothing of what is measured
     ("G208", "F13", None, {"F14": 25, "G14": 25}),
     ("G209", "B12", None, {"B12": "做好养老服务。"}),
     ("A301", "C7", None, {"C8": 450}),
@@ -1127,6 +1128,13 @@ def test_a_funds_amount_in_words_is_no_amount(tmp_path):
     path = write(tmp_path, edits={"E7": "¥480", "E8": "￥4,800,000元"}, name="c.xlsx")
     assert validate_file(path).findings == []
     assert score_file(path)[0].total == 97.6
+
+
+@pytest.mark.parametrize("name", ["—", "/", "无", "-"])
+def test_a_dash_for_a_name_is_no_name(tmp_path, name):
+    """``—`` in 三级指标 beside a target and a weight is no name (S103), where G207 called it vague
+    and suggested 「（动作）—（数量/比率）」."""
+    assert findings(write(tmp_path, edits={"C16": name})) == [("S103", "C16")]
 
 
 def test_a_line_item_spent_over_its_budget_without_a_contract(tmp_path):

@@ -17,6 +17,7 @@ from ..values import (
     BOUNDED_RANGE,
     DATE_UNIT,
     NONE,
+    NONE_TEXT,
     Value,
     compare_dates,
     date_in,
@@ -360,7 +361,7 @@ def vague_names(ctx: Context) -> Iterator[Finding]:
     telling = any_of(w.action + w.measure).search
     for ind in t.indicators:
         name = label_key(ind.name)
-        if not name:
+        if not name or ind.name.strip().lower() in NONE_TEXT:  # (no name at all: S103's)
             continue
         better = w.vague.get(name)
         if better is None and (len(name) <= 2 or not telling(name)):

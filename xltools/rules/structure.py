@@ -11,7 +11,7 @@ from ..messages import word
 from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Table
 from ..reading.labels import label_key
 from ..scoring import target_in_name
-from ..values import is_prompt, normalize_text
+from ..values import NONE_TEXT, is_prompt, normalize_text
 from . import Context, Finding, check
 from .catalogue import Text
 
@@ -108,7 +108,7 @@ def incomplete_rows(ctx: Context) -> Iterator[Finding]:
     for ind in t.indicators:
         missing = []
         note = note_en = ""
-        if not ind.name:
+        if not ind.name or ind.name.strip().lower() in NONE_TEXT:  # (``—``, ``/``, ``无`` beside a target: none)
             missing.append(("name", "三级指标名称", "indicator name"))
         if t.kind != EVALUATION and ind.target.is_none and "target" in ind.columns:
             missing.append(("target", "指标值", "target"))
