@@ -165,8 +165,9 @@ def dept_cases() -> list[Case]:
 
 
 def evaluation_cases() -> list[Case]:
-    def e(level1, level2, name, weight, experts):
-        return {"level1": level1, "level2": level2, "name": name, "weight": weight, "experts": experts}
+    def e(level1, level2, name, weight, experts, criteria="按完成比例计分"):
+        return {"level1": level1, "level2": level2, "name": name, "weight": weight, "experts": experts,
+                "criteria": criteria}
 
     return [
         Case("evaluation 3 experts", kind="evaluation", funds=None, experts=3,
@@ -187,6 +188,10 @@ def evaluation_cases() -> list[Case]:
                    e("产出", "产出数量", "完成率", 40, ["三十"] * 3)]),
         Case("evaluation negative expert", kind="evaluation", funds=None, experts=3,
              rows=[e("决策", "项目立项", "立项依据", 10, [-40, 8, 9]), e("过程", "资金管理", "资金使用", 20, [-1, 17, 18])]),
+        # 评分标准 left empty or a dash (S113 and its mark), beside one written
+        Case("evaluation without criteria", kind="evaluation", funds=None, experts=3,
+             rows=[e("决策", "项目立项", "立项依据", 10, [8, 9, 9], criteria=""), e("过程", "资金管理", "资金使用", 20, [17, 18, 18], criteria=" — "),
+                   e("产出", "产出数量", "完成率", 40, [36, 38, 37])]),
     ]
 
 

@@ -184,7 +184,7 @@ def test_codes_lists_what_a_code_means():
     res = CliRunner().invoke(cli, ["codes", "s1"])
     assert res.exit_code == 0
     lines = res.output.splitlines()
-    assert [ln.split()[0] for ln in lines[::2]] == [f"S1{k:02d}" for k in range(1, 13)]
+    assert [ln.split()[0] for ln in lines[::2]] == [f"S1{k:02d}" for k in range(1, 14)]
     assert lines[10:12] == ["S106  警告    …「…」的…在本批文件中出现 … 次（另见 …）…，汇总时会重复计入",
                             "               → 只保留一份（通常是最后修改的那份），把其余的移出本批后重新汇总"]
     every = json.loads(CliRunner().invoke(cli, ["codes", "--format", "json", "--lang", "en"]).output)

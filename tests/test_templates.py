@@ -485,18 +485,19 @@ def test_rates_in_another_measure_are_poured_in_the_targets(tmp_path, soffice):
 @pytest.mark.parametrize("name, code, shown", [
     ("line items over", "A338", True), ("line items as the funds", "A338", False),  # the 合计 cells (C, E)
     ("dept overspent", "A302", True), ("dept final accounts over", "A302", True), ("dept worked example", "A302", False),
+    ("evaluation without criteria", "S113", True), ("evaluation 3 experts", "S113", False),
 ])
 def test_new_marks_colour_what_validate_reports(recalculated, name, code, shown):
     """A338 at the line items' 合计 and a department's A302: each such mark, recalculated, is on
     exactly where validate reports the code (test_libreoffice_equals_python checks every mark;
     this that these marks exist and are lit when they should be)."""
-    from .template_cases import MARKS_COLUMN
+    from .template_cases import MARKS_COLUMN, _mark_cells
 
     by_name = {case.name: (case, built, path) for case, built, path in recalculated}
     case, built, path = by_name[name]
     rows = pc.CalamineWorkbook.from_path(path).get_sheet_by_name(built.sheet).to_python(skip_empty_area=False)
-    lit = [rows[int(sqref[1:]) - 1][MARKS_COLUMN + j - 1] for j, (codes, sqref, _) in enumerate(built.marks)
-           if codes == (code,) and sqref[1:].isdigit()]
+    lit = [rows[int(ref[1:]) - 1][MARKS_COLUMN + j - 1] for j, (codes, sqref, _) in enumerate(built.marks)
+           if codes == (code,) for ref in _mark_cells(sqref)]
     assert lit and any(lit) is shown
     reported = {f.code for f in validate_file(path, case.rules).findings}
     assert (code in reported) is shown

@@ -224,7 +224,7 @@ def test_code_triggers_at_its_cell(tmp_path, code, cell, sample, edits):
 def test_every_code_is_tested():
     from tests.test_monitor import CASES as MONITOR_CASES
 
-    tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "A311", "G201", "A314", "M408", "A318", "A319", "A320", "G213",
+    tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "S113", "A311", "G201", "A314", "M408", "A318", "A319", "A320", "G213",
                                                                       "G210", "S106", "S107", "S108", "A323", "G218", "A324", "S109", "S110", "A325", "A326",
                                                                       "A330", "G224", "S111", "A332", "G228"}
     assert tested == set(CATALOGUE)
@@ -1128,6 +1128,24 @@ def test_a_funds_amount_in_words_is_no_amount(tmp_path):
     path = write(tmp_path, edits={"E7": "¥480", "E8": "￥4,800,000元"}, name="c.xlsx")
     assert validate_file(path).findings == []
     assert score_file(path)[0].total == 97.6
+
+
+def test_an_evaluation_row_without_its_criteria(tmp_path):
+    """Each row of an expert score sheet carries a 评分标准 (domain.md §3.4); one left empty (or
+    ``—``) passed. A criterion merged over two rows is both rows'."""
+    from xltools.samples import demo_samples, write_sample
+
+    sample, layout = demo_samples()["评价评分表.xlsx"]
+    path = tmp_path / "评价.xlsx"
+    write_sample(sample, path, layout)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    ws["E7"], ws["E9"] = None, "—"
+    ws["E12"] = None
+    ws.merge_cells("E11:E12")
+    wb.save(path)
+    assert [(f.code, f.severity, f.cell, f.message()) for f in validate_file(path).findings] == [
+        ("S113", "warning", "E7", "「立项依据充分性」没有评分标准"), ("S113", "warning", "E9", "「资金使用合规性」没有评分标准")]
 
 
 @pytest.mark.parametrize("name", ["—", "/", "无", "-"])

@@ -71,6 +71,10 @@ CATALOGUE: dict[str, Entry] = {
                   "填写该指标的分值（正数）；不计分的指标删除整行，分值调给其他指标",
                   "enter the indicator's weight (a positive number); delete a row that is not to be scored and give its "
                   "weight to the others"),
+    "S113": Entry(WARNING, "「{name}」没有评分标准", "「{name}」 has no scoring criteria",
+                  "写明该指标的评分标准（怎样得满分、怎样扣分），专家才能依据一致的标准打分",
+                  "write the indicator's scoring criteria (what earns full marks, what loses points), so that the "
+                  "experts score by the same rule"),
     # --- G: goal quality ---------------------------------------------------------------------
     "G201": Entry(ERROR, "定量指标「{name}」的指标值「{value}」{problem}", "target 「{value}」 of 「{name}」 {problem_en}",
                   "{fix}", "{fix_en}"),

@@ -141,6 +141,19 @@ def non_positive_weights(ctx: Context) -> Iterator[Finding]:
                 else "the indicator counts for nothing, achieved or not"})
 
 
+@check("S113")
+def no_criteria(ctx: Context) -> Iterator[Finding]:
+    """An evaluation row with an empty 评分标准 (domain.md §3.4: each level-3 row carries one): the
+    experts scored it by no stated rule, which evaluation reviews name. Only where the sheet has
+    the column; a declaration's 评分标准 is optional."""
+    t = ctx.table
+    if t.kind != EVALUATION:
+        return
+    for ind in t.indicators:
+        if "criteria" in ind.columns and ind.name and ind.criteria.strip().lower() in NONE_TEXT:
+            yield Finding("S113", t.sheet, ind.cell("criteria"), None, {"name": ind.name})
+
+
 @check("S104")
 def duplicate_names(ctx: Context) -> Iterator[Finding]:
     t = ctx.table

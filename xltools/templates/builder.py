@@ -551,6 +551,10 @@ def _indicator_table(s: _Sheet, kind: str, columns: list[Column], r: int, rows: 
         _mark(s, f"{L['actual']}{first}:{L['actual']}{last}",
               f'AND({n}<>"",{D}<>"定性",ISNUMBER({E}),NOT(ISNUMBER({G})),TRIM({G})<>"")', "FFEB9C", "A315")
     if kind == EVALUATION:
+        n, c = f"{L['name']}{first}", f"{L['criteria']}{first}"
+        _mark(s, f"{L['criteria']}{first}:{L['criteria']}{last}",  # as S113: a row named, its 评分标准 left empty
+              f'AND(TRIM({n})<>"",OR(TRIM({c})="",TRIM({c})="—",TRIM({c})="-",TRIM({c})="/",TRIM({c})="无"))',
+              "FFEB9C", "S113")
         w = L["weight"]
         for k in range(built.experts):
             e = L[f"expert{k + 1}"]
