@@ -1738,6 +1738,30 @@ def test_an_annual_target_beyond_the_periods_is_g224(tmp_path):
     assert got == [("G224", "E9", "「道路提升里程」的年度指标值 ≥60公里 超过中期（实施期）指标值 ≥50公里")]
 
 
+@pytest.mark.parametrize(("midterm", "found"), [
+    ("三年内完成40公里道路提升，受益群众5万人，总投资1800万元。",
+     [("B7", "中期目标写「三年内完成40公里道路提升」，与「道路提升里程」的中期指标值 ≥50公里 不一致")]),
+    ("三年内完成50公里道路提升，受益群众5万人，总投资1800万元。", []),  # (the period's money: not the year's 600)
+])
+def test_a_midterm_goal_against_the_midterm_targets(tmp_path, midterm, found):
+    """A declaration's 实施期目标 restates the 实施期指标值 as the 年度目标 does the 年度指标值 (A339)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["项目支出绩效目标申报表"], ["（2024年度）"], ["项目名称", "乡村道路提升工程", None, "主管部门", "县交通局"],
+                ["实施单位", "县公路站"], ["项目资金（万元）", "年度资金总额", 600, "其中：财政拨款", 600, "其他资金", 0],
+                ["总体目标", "实施期目标", None, None, "年度目标"],
+                [None, midterm, None, None, "2024年完成20公里道路提升，受益群众2万人。"],
+                ["一级指标", "二级指标", "三级指标", "实施期指标值", "年度指标值", "分值"],
+                ["产出指标", "数量指标", "道路提升里程", "≥50公里", "≥20公里", 40],
+                ["产出指标", "质量指标", "工程验收合格率", "100%", "100%", 20],
+                ["效益指标", "社会效益指标", "受益群众人数", "≥5万人", "≥20000人", 20],
+                ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "≥95%", 20]):
+        ws.append(row)
+    path = tmp_path / "申报.xlsx"
+    wb.save(path)
+    assert [(f.cell, f.message()) for f in validate_file(str(path)).findings if f.code == "A339"] == found
+
+
 @pytest.mark.parametrize("label", ["合同额", "合同价", "中标金额"])
 def test_line_item_contract_headed_otherwise(tmp_path, label):
     """合同额, 合同价, 中标金额: the contract amount (it was not read: a contract over the budget, or

@@ -263,8 +263,8 @@ CATALOGUE: dict[str, Entry] = {
                   "填写实际完成值并计分；确因项目调整而不适用的，在偏差原因分析中说明，并按规定调整绩效目标",
                   "write what was reached and score it; if a change to the project made it inapplicable, say so in "
                   "the deviation reason and have the goals adjusted as the rules require"),
-    "A339": Entry(WARNING, "年度总体目标的{what}写「{said}」，与「{name}」的{column} {value} 不一致",
-                  "the {what_en} of the annual goal says 「{said}」, where 「{name}」 has the {column_en} {value}",
+    "A339": Entry(WARNING, "{what}写「{said}」，与「{name}」的{column} {value} 不一致",
+                  "the {what_en} says 「{said}」, where 「{name}」 has the {column_en} {value}",
                   "核对两处数字，改为一致：表中的{column}计分，文字应与之相符",
                   "check both figures and make them agree: the {column_en} in the table is what is scored"),
     "A338": Entry(WARNING, "资金使用情况各项{column}合计 {sum} 万元，与「{label}」的{funds_column} {amount} 万元不一致",
@@ -395,9 +395,9 @@ _BRIEF = {
              "scored as a ceiling, in our templates too"),
     "A302": ("执行数大于预算数（相差百倍以上的，多是单位填错，如按元填在万元栏）",
              "spending above the budget (a hundredfold over: most often a unit typed wrong, 元 in a 万元 column)"),
-    "A339": ("年度总体目标的文字（预期目标、实际完成情况）中的数字与指标表的指标值或实际完成值不一致",
-             "a figure of the annual goal's texts (expected result, achievement) contradicts the indicator table's "
-             "target or actual"),
+    "A339": ("总体目标的文字（预期目标、实际完成情况、中期目标）中的数字与指标表的指标值、实际完成值或资金不一致",
+             "a figure of the goal texts (expected result, achievement, mid-term goal) contradicts the indicator "
+             "table's target, actual or funds"),
     "A328": ("实际完成值写成占目标的比例（如「93%」「完成全年目标的85%」），按目标的这一比例计算",
              "an actual written as a share of the target (93%, 完成全年目标的85%), taken as that share of it"),
     "A329": ("实际完成值与指标值相差百倍以上（超过上限或等于目标的百倍，或不足下限的百分之一），多是单位填错",

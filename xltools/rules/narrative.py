@@ -77,11 +77,15 @@ def goal_texts_against_the_table(ctx: Context) -> Iterator[Finding]:
         return
     # a monitoring table's 实际完成情况 is the months so far, which no annual figure need equal
     texts = [("annual_goal", "target")] + ([("achieved", "actual")] if t.kind in (SELFEVAL, DEPT) else [])
+    if "midterm_goal" in t.goals_text and any(not i.target_midterm.is_none for i in t.indicators):
+        texts.append(("midterm_goal", "target_midterm"))  # (a declaration's 中期指标值 column)
     for key, column in texts:
         f = t.goals_text.get(key)
         if f is None or _DIGIT.search(text := str(f.value)) is None:
             continue  # (a text without a figure, quickly told)
         yield from _contradictions(t, f.sheet or t.sheet, f.cell, text, key, column)
+        if key == "midterm_goal":
+            continue  # (its money is the period's, which the year's funds block does not hold)
         total = t.funds.total() if t.funds is not None else _department_funds(t)
         if total is not None:
             rows = t.funds.rows if t.funds is not None else [total]
@@ -143,13 +147,13 @@ def _against_funds(t: Table, total: FundsRow, rows: list[FundsRow], sheet: str, 
 
 def _funds_finding(sheet: str, cell: str, clause: str, key: str, label: str, column: tuple[str, str],
                    value: str) -> Finding:
-    what, what_en = ("预期目标", "expected result") if key == "annual_goal" else ("实际完成情况", "achievement")
+    what, what_en = _WHAT[key]
     return Finding("A339", sheet, cell, clause, {"what": what, "what_en": what_en, "said": clause, "name": label,
                                                 "column": column[0], "column_en": column[1], "value": value})
 
 
 def _contradictions(t: Table, sheet: str, cell: str, text: str, key: str, column: str) -> Iterator[Finding]:
-    figures = list(_figures(text, bounds=column == "target"))
+    figures = list(_figures(text, bounds=column != "actual"))
     if not figures:
         return
     values: dict[int, Value | None] = {}  # read only for the indicators a figure is named like
@@ -173,24 +177,32 @@ def _contradictions(t: Table, sheet: str, cell: str, text: str, key: str, column
         v = value(ind)
         if v is None or any(_agrees(n, u, v) for _, n, u in paired):
             continue
-        what, what_en = ("预期目标", "expected result") if key == "annual_goal" else ("实际完成情况", "achievement")
-        col, col_en = ("指标值", "target") if column == "target" else ("实际完成值", "actual")
+        what, what_en = _WHAT[key]
+        col, col_en = _COLUMN[column]
         yield Finding("A339", sheet, cell, paired[0][0], {
             "what": what, "what_en": what_en, "said": paired[0][0], "name": ind.name, "column": col,
-            "column_en": col_en, "value": v.display() if column == "actual" else ind.target.text})
+            "column_en": col_en, "value": v.display() if column == "actual" else getattr(ind, column).text})
+
+
+#: Each goal text, and each indicator column its figures are held against, as A339 names them.
+_WHAT = {"annual_goal": ("年度总体目标的预期目标", "expected result of the annual goal"),
+         "achieved": ("年度总体目标的实际完成情况", "achievement of the annual goal"),
+         "midterm_goal": ("中期目标", "mid-term goal")}
+_COLUMN = {"target": ("指标值", "target"), "actual": ("实际完成值", "actual"),
+           "target_midterm": ("中期指标值", "mid-term target")}
 
 
 def _value(ind: Indicator, column: str) -> Value | None:
     """The indicator's number in ``column``, as scoring reads it (a sentence's number too)."""
-    if ind.qualitative or not ind.target.is_number:
+    if ind.qualitative or not ind.target.is_number and column != "target_midterm":
         return None
-    v = ind.target if column == "target" else ind.actual
+    v = getattr(ind, column)  # target, actual, target_midterm
     if column == "actual" and (written_bound(v) is not None or stated_bound(v) is not None
                                or range_bounds(v, ind.unit) is not None):
         return None  # (``低于90%``, ``近100%``, ``85%~95%``: no one value, which A335, A315 ask for)
     if v.kind == "text":
         v = value_read(v, ind.target, ind.unit, ind.op) or v
-    return v if v.is_number and v.number is not None and (column == "target" or v.op is None) else None
+    return v if v.is_number and v.number is not None and (column != "actual" or v.op is None) else None
 
 
 def _figures(text: str, bounds: bool, skip: tuple[str, ...] = _NOT_AMOUNT, context: bool = True,
