@@ -150,7 +150,8 @@ def no_criteria(ctx: Context) -> Iterator[Finding]:
     if t.kind != EVALUATION:
         return
     for ind in t.indicators:
-        if "criteria" in ind.columns and ind.name and ind.criteria.strip().lower() in NONE_TEXT:
+        if "criteria" in ind.columns and ind.name and ind.weight is not None \
+                and ind.criteria.strip().lower() in NONE_TEXT:  # (a row without a weight is S103's)
             yield Finding("S113", t.sheet, ind.cell("criteria"), None, {"name": ind.name})
 
 

@@ -538,8 +538,8 @@ def _indicator_table(s: _Sheet, kind: str, columns: list[Column], r: int, rows: 
     # conditional formats: what validate would flag, where a formula can see it
     if "score" in L and kind != EVALUATION:
         sc, w = L["score"], L["weight"]
-        _mark(s, f"{sc}{first}:{sc}{last}", f'AND(ISNUMBER({sc}{first}),ISNUMBER({w}{first}),{sc}{first}>{w}{first})',
-              "FFC7CE", "A304")
+        _mark(s, f"{sc}{first}:{sc}{last}",  # (a weight of 0 or below is S112's: nothing to stay under)
+              f'AND(ISNUMBER({sc}{first}),ISNUMBER({w}{first}),{w}{first}>0,{sc}{first}>{w}{first})', "FFC7CE", "A304")
     if "deviation" in L:
         _mark(s, f"{L['deviation']}{first}:{L['deviation']}{last}", _deviation_mark(L, first, tr), "FFEB9C", "A307")
     if "actual" in L:
@@ -553,13 +553,14 @@ def _indicator_table(s: _Sheet, kind: str, columns: list[Column], r: int, rows: 
     if kind == EVALUATION:
         n, c = f"{L['name']}{first}", f"{L['criteria']}{first}"
         _mark(s, f"{L['criteria']}{first}:{L['criteria']}{last}",  # as S113: a row named, its 评分标准 left empty
-              f'AND(TRIM({n})<>"",OR(TRIM({c})="",TRIM({c})="—",TRIM({c})="-",TRIM({c})="/",TRIM({c})="无"))',
+              f'AND(TRIM({n})<>"",ISNUMBER(${L["weight"]}{first}),'
+              f'OR(TRIM({c})="",TRIM({c})="—",TRIM({c})="-",TRIM({c})="/",TRIM({c})="无"))',
               "FFEB9C", "S113")
         w = L["weight"]
         for k in range(built.experts):
             e = L[f"expert{k + 1}"]
             _mark(s, f"{e}{first}:{e}{last}",  # as A304: past the weight by more than rounding (an empty weight is 0 to Excel)
-                  f"IF(AND(ISNUMBER({e}{first}),ISNUMBER(${w}{first})),{e}{first}-${w}{first}>0.005,FALSE)",
+                  f"IF(AND(ISNUMBER({e}{first}),ISNUMBER(${w}{first})),AND(${w}{first}>0,{e}{first}-${w}{first}>0.005),FALSE)",
                   "FFC7CE", "A304")
     r = last + 1
     # total and grade
