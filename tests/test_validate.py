@@ -209,6 +209,8 @@ CASES = [
     ("A322", "E17", rows_with(3, name="补助资金拨付完成时间", target="2023年6月30日前", actual="2023年6月30日前"), None),
     ("A327", "E17", rows_with(3, name="补助资金拨付完成时间", target="2023年6月30日前", actual="按期完成"), None),
     ("A305", "G17", rows_with(3, name="补助资金拨付完成时间", target="2023年6月30日前", actual=20230705), None),  # late
+    ("G229", "D14", None, {"C14": "服务老人覆盖率"}),  # a rate counted in people (≥2000人)
+    ("G229", "D15", None, {"D15": "100%", "E15": "100%"}),  # 开展健康讲座场次 as a share
     ("S112", "F16", None, {"F16": -10}),  # a minus sign: "full marks -10" off the total
     ("S112", "F16", None, {"F16": 0}),  # a row that counts for nothing
 ]
@@ -1146,6 +1148,21 @@ def test_an_evaluation_row_without_its_criteria(tmp_path):
     wb.save(path)
     assert [(f.code, f.severity, f.cell, f.message()) for f in validate_file(path).findings] == [
         ("S113", "warning", "E7", "「立项依据充分性」没有评分标准"), ("S113", "warning", "E9", "「资金使用合规性」没有评分标准")]
+
+
+@pytest.mark.parametrize(("name", "target", "found"), [
+    ("老人健康档案建档率", "≥2000份", ["G229"]),
+    ("完成数量", "100%", ["G229"]),
+    ("服务老人覆盖率（%）", "≥2000人", ["G229"]),
+    # no mismatch: a rate's own units, a change of a count, rates that are not shares, an unknown unit
+    ("服务老人覆盖率", "≥95%", []), ("出生率", "≤5‰", []), ("入住率增长", "≥2个百分点", []),
+    ("服务人数", "较上年增长10%", []), ("审批效率", "≤3天", []), ("巡查频率", "≥2次/周", []),
+    ("资金周转率", "≥2次", []), ("考核达标率", "≥90分", []),
+])
+def test_a_name_and_its_targets_unit_disagree(tmp_path, name, target, found):
+    """服务老人覆盖率 ≥2000人, 完成数量 100%: the name and the target are of different kinds (G229)."""
+    path = write(tmp_path, sample=GOALS, edits={"C12": name, "D12": target})
+    assert [c for c, _ in findings(path, select={"G229"})] == found
 
 
 @pytest.mark.parametrize("name", ["—", "/", "无", "-"])

@@ -162,6 +162,9 @@ CATALOGUE: dict[str, Entry] = {
                   "qualitative, and the actual is not compared with it",
                   "指标性质改为定量（{op}），或把指标值写成定性的描述",
                   "make the direction quantitative ({op}), or state the target in words"),
+    "G229": Entry(WARNING, "「{name}」是{what}，指标值「{value}」却{problem}",
+                  "「{name}」 names a {what_en}, yet its target 「{value}」 {problem_en}",
+                  "{advice}", "{advice_en}"),
     # --- A: arithmetic and consistency ---------------------------------------------------------
     "A301": Entry(ERROR, "{what}：{total} ≠ 分项合计 {sum}", "{what_en}: {total} ≠ sum of parts {sum}",
                   "应为 {sum}，或核对各分项", "should be {sum}, or check the parts"),
@@ -364,6 +367,9 @@ _BRIEF = {
              "an indicator row without its name, target or weight (a target written into the name is said so)"),
     "S112": ("指标的分值为 0 或负数：负数从总分中扣减，0 分的指标不计分", "an indicator's weight of 0 or below: a negative one "
              "takes points off the total, a 0 counts for nothing"),
+    "G229": ("三级指标名称与指标值的单位不符：名称是比率（…率）而指标值以人、个、元等计量，或名称是数量（…人数、…数量）而指标值是百分比",
+             "an indicator's name and its target's unit disagree: a rate (…率) measured in people, items or money, "
+             "or a count (…人数, …数量) given as a percentage"),
     "G209": ("总体目标或年度目标为空或只有一句", "an overall or annual goal empty or of one line"),
     "A318": ("「…」的专家评分为空、不是数值或为负数", "an expert's score for 「…」 missing, not a number or negative"),
     "A315": ("定量指标的实际完成值不是数值（一句话中只有一个同单位的数值时，按它比较）",

@@ -352,6 +352,40 @@ def bounded_numbers_marked_qualitative(ctx: Context) -> Iterator[Finding]:
                 "name": ind.name, "value": target.text, "op": op})
 
 
+@check("G229")
+def name_against_unit(ctx: Context) -> Iterator[Finding]:
+    """A name that says what kind of figure it is, and a target of another kind: ``服务老人覆盖率
+    ≥2000人`` (a rate counted in people) or ``完成数量 100%`` (a count given as a share). One of the
+    two is wrong — most often the target was copied from another row, or a completion rate was
+    meant — and reviewers ask which. A change (``服务人数较上年增长10%``) is a percentage of a count,
+    and a unit the reader does not know (``分``) says nothing either way."""
+    t = ctx.table
+    if t.kind == EVALUATION:
+        return
+    w = ctx.words
+    for ind in t.indicators:
+        target = ind.target
+        if ind.qualitative or not ind.name or not target.is_number or target.change:
+            continue
+        unit = target.unit or ind.unit
+        name = label_key(ind.name)
+        if not unit or not name:
+            continue
+        if name.endswith(w.rate_names) and not name.endswith(w.not_rate_names) and units.known(unit) \
+                and units.canonical(unit)[0] not in ("%", "百分点"):
+            said = {"what": "比率", "what_en": "rate", "problem": f"以「{unit}」计量", "problem_en": f"is counted in {unit}",
+                    "advice": f"指标值写成百分比（如「≥95%」）；要考核{unit}数的，把名称改为数量（如「…数量」「…人数」）",
+                    "advice_en": f"state the target as a percentage (≥95%); to count {unit}, name it as a count"}
+        elif name.endswith(w.count_names) and unit in ("%", "‰"):
+            said = {"what": "数量", "what_en": "count", "problem": "是百分比", "problem_en": "is a percentage",
+                    "advice": "指标值写成具体数量和单位（如「≥2000人」）；要考核完成比例的，把名称改为比率（如「…完成率」）",
+                    "advice_en": "state the number to reach with its unit (≥2000人); to assess a share, name it as a "
+                                 "rate (…完成率)"}
+        else:
+            continue
+        yield Finding("G229", t.sheet, ind.cell("target"), target.text, {"name": ind.name, "value": target.text, **said})
+
+
 @check("G207")
 def vague_names(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
