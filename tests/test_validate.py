@@ -1172,6 +1172,31 @@ def test_a_dash_for_a_name_is_no_name(tmp_path, name):
     assert findings(write(tmp_path, edits={"C16": name})) == [("S103", "C16")]
 
 
+@pytest.mark.parametrize(("rates", "found"), [
+    # domain.md §4's worked example: 96.92%, 3.24%, 2.78% — as fractions, text or per cent in a number
+    ([["预算执行率", 0.9692], ["结转结余率", "3.24%"], ["预决算差异率", 2.78]], []),
+    ([["全年执行数", 5169.65, "预算执行率", 97]], []),  # whole percents: 96.92 % rounds to 97 %
+    ([["预算执行率", 0.95], ["结转结余率", "3.5%"], ["预决算差异率", 0.0278]],
+     [("A303", "B10", "填写的预算执行率 95.00% 与计算值 96.92% 不符"),
+      ("A303", "B11", "填写的结转结余率 3.50% 与计算值 3.24% 不符")]),
+])
+def test_a_departments_written_rates(tmp_path, rates, found):
+    """部门整体: the rates written beside the amounts were not read; a reviewer works them out."""
+    rows = [["部门整体绩效自评表"], ["（2022年度）"], ["部门名称", "市贸促会"], ["主管部门", "市贸促会", None, "实施单位", "市贸促会"],
+            ["年初预算数", 5029.86], ["全年预算数", 5333.85], ["全年执行数", 5169.65], ["支出决算数", 5169.66],
+            ["结转结余总额", 172.89], *rates,
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            ["当年预算执行情况", "预算执行", "预算执行率", "≥95%", "96.92%", 20, 19.38],  # (an indicator, not a written rate)
+            ["整体绩效目标实现情况", "产出", "举办展会数量", "≥10个", "10个", 60, 60],
+            ["预算管理情况", "预算编制", "预算编制准确性", "准确", "准确", 20, 20]]
+    wb = openpyxl.Workbook()
+    for row in rows:
+        wb.active.append(row)
+    path = tmp_path / "部门.xlsx"
+    wb.save(path)
+    assert [(f.code, f.cell, f.message()) for f in validate_file(path).findings if f.code == "A303"] == found
+
+
 def test_a_line_item_spent_over_its_budget_without_a_contract(tmp_path):
     """Line items had A309 (contract over budget) and A310 (spending over contract); an item
     bought without a contract and spent over its budget passed. It is A302, as for the funds."""

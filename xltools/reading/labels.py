@@ -235,6 +235,14 @@ AMOUNT_FIELDS = _table({
     "planned": ("预算资金",),
 })
 
+#: Rates a department's table writes beside its amounts (domain.md §4): label → scoring.figures key.
+FIGURE_FIELDS = _table({
+    "execution_rate": ("预算执行率", "执行率", "全年预算执行率"),
+    "carryover_rate": ("结转结余率",),
+    "final_diff_rate": ("预决算差异率",),
+    "received_rate": ("资金到位率",),
+})
+
 #: Goal texts.
 GOAL_TEXT_FIELDS = _table({
     "midterm_goal": ("中期目标", "中长期目标", "中长期目标(2023-2025年)", "长期目标", "实施期目标", "项目实施期目标",

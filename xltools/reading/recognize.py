@@ -62,6 +62,7 @@ from .labels import (
     ACTUAL_OR_OUTCOME,
     AMOUNT_FIELDS,
     EXPERT_COLUMN,
+    FIGURE_FIELDS,
     FISCAL_BY_SOURCE,
     FUNDS_COLUMNS,
     FUNDS_ROWS,
@@ -513,6 +514,8 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
         table.funds = _funds(cells, start, h) or below
     if table.kind in (GOALS, DEPT):
         table.amounts = _amounts(cells, start, end)
+    if table.kind == DEPT:  # (above the indicators: a row named 预算执行率 is an indicator's)
+        table.written_figures = _amounts(cells, start, h, FIGURE_FIELDS)
     if table.kind == GOALS and "annual_total" not in table.amounts:
         table.unread_amounts = _unread_amount(cells, start, h, "annual_total")
     _typed_money(grid, table)
@@ -1403,12 +1406,12 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
     return None
 
 
-def _amounts(cells: _Cells, start: int, end: int) -> dict[str, Field]:
+def _amounts(cells: _Cells, start: int, end: int, fields: dict[str, str] = AMOUNT_FIELDS) -> dict[str, Field]:
     grid = cells.grid
     found: dict[str, list[tuple[int, int, float]]] = {}
     for r in range(start, min(end, grid.height)):
         for c, k in cells.keys[r]:
-            f = AMOUNT_FIELDS.get(k)
+            f = fields.get(k)
             if f is None:
                 continue
             hit = _value_right(cells, r, c, numeric=True)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from .. import units
 from ..declared import REPORTS
+from ..messages import word
 from ..model import (
     DEPT,
     EVALUATION,
@@ -267,6 +268,7 @@ def written_rates(ctx: Context) -> Iterator[Finding]:
                     "what_en": "spending progress" if progress else "execution rate", "written": pct(r.rate),
                     "computed": pct(r.spent / budget)})
     yield from _figures_written(ctx)
+    yield from _department_rates(ctx)
     for p in t.written_parts:
         if p.rate is None or p.score is None or not p.weight:
             continue
@@ -299,6 +301,24 @@ def _figures_written(ctx: Context) -> Iterator[Finding]:
 
 
 _PERCENT = Value("number", text="%", unit="%")
+
+
+def _department_rates(ctx: Context) -> Iterator[Finding]:
+    """A department's 预算执行率, 结转结余率, 预决算差异率 written beside its amounts, against what the
+    amounts give (domain.md §4's worked example: 96.92%, 3.24%, 2.78%). A bare number may be a
+    fraction (0.9692, a % cell) or per cent typed in a General cell (3.24): it is wrong only when
+    neither reading agrees."""
+    t = ctx.table
+    computed = ctx.result.figures
+    for f, written in t.written_figures.items():
+        x, c = written.value, computed.get(f)
+        if not isinstance(x, int | float) or c is None:
+            continue
+        if all(_differs(y * 100, c * 100, _shown_digits(y)) for y in (x, x / 100)):
+            shown = x / 100 if x > 1.5 else x
+            yield Finding("A303", written.sheet or t.sheet, written.cell, x, {
+                "what": word(f"fig_{f}"), "what_en": word(f"fig_{f}", "en"), "written": pct(shown),
+                "computed": pct(c)})
 
 
 @check("A304")
@@ -729,8 +749,6 @@ def actual_values(ctx: Context) -> Iterator[Finding]:
 
 def _outcome_named(key: str) -> Text:
     """An outcome as a score's explanation names it (``@outcome_…``), in both languages."""
-    from ..messages import word
-
     return Text(word(key[1:], "zh"), word(key[1:], "en"))
 
 
