@@ -226,7 +226,7 @@ def test_code_triggers_at_its_cell(tmp_path, code, cell, sample, edits):
 def test_every_code_is_tested():
     from tests.test_monitor import CASES as MONITOR_CASES
 
-    tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "S113", "A311", "G201", "A314", "M408", "A318", "A319", "A320", "G213",
+    tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "S113", "A340", "A311", "G201", "A314", "M408", "A318", "A319", "A320", "G213",
                                                                       "G210", "S106", "S107", "S108", "A323", "G218", "A324", "S109", "S110", "A325", "A326",
                                                                       "A330", "G224", "S111", "A332", "G228"}
     assert tested == set(CATALOGUE)
@@ -1778,6 +1778,30 @@ def test_an_annual_target_beyond_the_periods_is_g224(tmp_path):
     assert [i.target_midterm.text for i in table.indicators][:2] == ["≥50公里", "100%"]
     got = [(f.code, f.cell, f.message()) for f in validate_file(str(path)).findings if f.code.startswith("G22")]
     assert got == [("G224", "E9", "「道路提升里程」的年度指标值 ≥60公里 超过中期（实施期）指标值 ≥50公里")]
+
+
+@pytest.mark.parametrize(("midterm", "found"), [
+    (400, [("A340", "C5", "年度资金总额 600 万元超过中期资金总额 400 万元")]),
+    (1800, []),
+])
+def test_annual_funds_beyond_the_midterm_funds(tmp_path, midterm, found):
+    """The national form of 2015 states 中期资金总额 beside 年度资金总额: a year above its period is
+    one of the two wrong (A340), as G224 says of targets."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["项目支出绩效目标申报表"], ["（2024年度）"], ["项目名称", "乡村道路提升工程", None, "主管部门", "县交通局"],
+                ["实施单位", "县公路站"], ["项目资金（万元）", "中期资金总额", midterm, "年度资金总额", 600],
+                [None, "其中：财政拨款", midterm, "其中：财政拨款", 600], [None, "其他资金", 0, "其他资金", 0],
+                ["总体目标", "实施期目标", None, None, "年度目标"],
+                [None, "三年内完成50公里道路提升，受益群众5万人。", None, None, "2024年完成20公里道路提升，受益群众2万人。"],
+                ["一级指标", "二级指标", "三级指标", "实施期指标值", "年度指标值", "分值"],
+                ["产出指标", "数量指标", "道路提升里程", "≥50公里", "≥20公里", 40],
+                ["效益指标", "社会效益指标", "受益群众人数", "≥5万人", "≥20000人", 30],
+                ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "≥95%", 30]):
+        ws.append(row)
+    path = tmp_path / "申报.xlsx"
+    wb.save(path)
+    assert [(f.code, f.cell, f.message()) for f in validate_file(str(path)).findings if f.code == "A340"] == found
 
 
 @pytest.mark.parametrize(("midterm", "found"), [

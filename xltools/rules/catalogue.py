@@ -270,6 +270,11 @@ CATALOGUE: dict[str, Entry] = {
                   "the {what_en} says 「{said}」, where 「{name}」 has the {column_en} {value}",
                   "核对两处数字，改为一致：表中的{column}计分，文字应与之相符",
                   "check both figures and make them agree: the {column_en} in the table is what is scored"),
+    "A340": Entry(WARNING, "年度资金总额 {annual} {unit}超过中期资金总额 {midterm} {unit}",
+                  "the annual funds {annual} {unit} exceed the mid-term funds {midterm} {unit}",
+                  "核对两处金额：中期资金总额是实施期内各年之和，不应少于其中一年的年度资金总额",
+                  "check both amounts: the mid-term funds are the sum over the period's years and cannot be less "
+                  "than one year's"),
     "A338": Entry(WARNING, "资金使用情况各项{column}合计 {sum} 万元，与「{label}」的{funds_column} {amount} 万元不一致",
                   "the line items' {column_en} total {sum} (ten-thousand yuan), not the {funds_column_en} {amount} "
                   "of 「{label}」",
@@ -401,6 +406,8 @@ _BRIEF = {
              "scored as a ceiling, in our templates too"),
     "A302": ("执行数大于预算数（相差百倍以上的，多是单位填错，如按元填在万元栏）",
              "spending above the budget (a hundredfold over: most often a unit typed wrong, 元 in a 万元 column)"),
+    "A340": ("目标申报表的年度资金总额超过中期资金总额（实施期内各年之和）", "a declaration's annual funds above its "
+             "mid-term funds (the sum over the period's years)"),
     "A339": ("总体目标的文字（预期目标、实际完成情况、中期目标）中的数字与指标表的指标值、实际完成值或资金不一致",
              "a figure of the goal texts (expected result, achievement, mid-term goal) contradicts the indicator "
              "table's target, actual or funds"),

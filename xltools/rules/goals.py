@@ -177,6 +177,22 @@ def annual_beyond_midterm(ctx: Context) -> Iterator[Finding]:
                           {"name": ind.name, "annual": a.display(), "midterm": m.display()})
 
 
+@check("A340")
+def annual_funds_beyond_midterm(ctx: Context) -> Iterator[Finding]:
+    """A declaration's 年度资金总额 above its 中期资金总额 (the national form of 2015 states both):
+    the year's money is part of the period's, so one of the two is wrong — the money analogue of
+    G224. Amounts in the table's money unit (both are the form's own)."""
+    a = ctx.table.amounts
+    annual, midterm = a.get("annual_total"), a.get("midterm_total")
+    if annual is None or midterm is None:
+        return
+    x, m = to_number(annual.value), to_number(midterm.value)
+    if x is not None and m is not None and m > 0 and x > m + 0.005:
+        yield Finding("A340", annual.sheet or ctx.table.sheet, midterm.cell, midterm.value,
+                      {"annual": format_number(round(x, 2)), "midterm": format_number(round(m, 2)),
+                       "unit": ctx.table.money_unit})
+
+
 @check("G223")
 def bare_limits(ctx: Context) -> Iterator[Finding]:
     """A time limit, a cost or a count of what should not happen written without ≥ or ≤ (``30天``
