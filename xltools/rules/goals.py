@@ -188,7 +188,7 @@ def annual_funds_beyond_midterm(ctx: Context) -> Iterator[Finding]:
         return
     x, m = to_number(annual.value), to_number(midterm.value)
     if x is not None and m is not None and m > 0 and x > m + 0.005:
-        yield Finding("A340", annual.sheet or ctx.table.sheet, midterm.cell, midterm.value,
+        yield Finding("A340", midterm.sheet or ctx.table.sheet, midterm.cell, midterm.value,
                       {"annual": format_number(round(x, 2)), "midterm": format_number(round(m, 2)),
                        "unit": ctx.table.money_unit})
 
