@@ -1304,6 +1304,20 @@ def test_none_is_none_in_any_unit(tmp_path, actual, codes):
     assert score_file(path)[0].rows[3].score == (10 if not codes else 5)
 
 
+@pytest.mark.parametrize(("target", "actual", "codes", "shown"), [
+    ("≥95%", "2050人", [("A316", "E16")], "实际 2050人 ≥ 目标 95%，得满分 10.00"),  # was 2050%, "target set too low"
+    ("≥2000人次", "3000人", [("A316", "E16")], "实际 3000人 ≥ 目标 2000人次，得满分 10.00"),
+    ("≥2000人次", "3000人次", [("A312", "E16"), ("A307", "H16")],
+     "实际 3000人次 ≥ 目标 2000人次，得满分 10.00（达到目标的 150.00%，目标可能偏低）"),
+])
+def test_an_actual_in_another_measure_is_no_over_achievement(tmp_path, target, actual, codes, shown):
+    """2050人 against 覆盖率 ≥95% was "2050%, 2157.89 % of the target, set too low" (A312, A307)
+    beside A316's "人 does not convert to %": the bare numbers say nothing of the target."""
+    path = write(tmp_path, edits={"C16": "服务老人覆盖率" if "%" in target else "服务人次", "D16": target, "E16": actual})
+    assert [c for c in findings(path) if c[0] in ("A316", "A312", "A307")] == codes
+    assert score_file(path)[0].rows[3].explain() == shown
+
+
 @pytest.mark.parametrize("as_text", [True, False])
 def test_weights_written_as_percentages_are_points_of_100(tmp_path, as_text):
     """权重 20%, typed as text or kept as 0.2 in a cell formatted as %, was a weight of 0.2: every
@@ -1883,9 +1897,8 @@ def test_an_amount_said_with_the_verb_of_its_name(tmp_path, name, target, actual
     ("乡镇覆盖率", "100%", "12个乡镇全覆盖", 10.0, "实际 100%（12个乡镇全覆盖） = 目标 100%，得满分 10.00", []),
     ("村级覆盖率", "≥95%", "120个村全覆盖", 10.0, "实际 100%（120个村全覆盖） ≥ 目标 95%，得满分 10.00", []),
     ("抽检合格率", "≥98%", "50批次全部合格", 10.0, "实际 100%（50批次全部合格） ≥ 目标 98%，得满分 10.00", []),
-    # a bare count against a rate stays A316's (no 120 % of A321)
-    ("村级覆盖率", "≥95%", "120个", 10.0,
-     "实际 120% ≥ 目标 95%，得满分 10.00（达到目标的 126.32%，目标可能偏低）", ["A312", "A316", "A307"]),
+    # a bare count against a rate stays A316's (no 120 % of A321, nor an over-achievement of A312)
+    ("村级覆盖率", "≥95%", "120个", 10.0, "实际 120个 ≥ 目标 95%，得满分 10.00", ["A316"]),
 ])
 def test_a_count_said_to_be_whole_against_a_rate(tmp_path, name, target, actual, score, explain, codes):
     path = write(tmp_path, edits={"C16": name, "D16": target, "E16": actual, "G16": score})
