@@ -207,6 +207,8 @@ def _ind(target, to_date, *, likelihood="", op=None):
     ("≥90%", "待验收后统计", 6, "yellow", "mon_later_likelihood"),
     ("≥90%", "—", 6, None, "mon_no_to_date"),  # a bare dash says nothing (M404)
     ("≥90%", "进行中", 6, None, "mon_no_to_date"),
+    ("≥90%", "2050人", 6, "yellow", "mon_unit_likelihood"),  # a count against a rate: by the likelihood (was 2050%: blue)
+    ("≥2000人", "1100人次", 6, "green", "mon_prorated"),  # 人次 of 人: the bare numbers, as before (A316)
 ])
 def test_indicator_lights(target, to_date, n, light, key):
     ind = _ind(target, to_date, likelihood="有可能")

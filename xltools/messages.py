@@ -89,6 +89,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "mon_date_late": ("{done} 完成，晚于目标 {target}：{light}", "done on {done}, after the target {target}: {light}"),
     "mon_date_likelihood": ("按日期考核的指标不按月折算，按完成目标可能性「{likelihood}」：{light}",
                             "a deadline is not prorated; by the stated likelihood \"{likelihood}\": {light}"),
+    "mon_unit_likelihood": ("1-{n}月完成值「{to_date}」与指标值 {target} 不是同一计量（比率对{unit}），无法折算，"
+                            "按完成目标可能性「{likelihood}」：{light}",
+                            "the value for months 1-{n} \"{to_date}\" is not in the measure of the target {target} "
+                            "(a rate against {unit}): by the stated likelihood \"{likelihood}\": {light}"),
     "mon_later_likelihood": ("1-{n}月完成值写的是「{to_date}」，尚未到考核时点，按完成目标可能性「{likelihood}」：{light}",
                              "the value for months 1-{n} reads \"{to_date}\" (not due yet): by the stated "
                              "likelihood \"{likelihood}\": {light}"),

@@ -140,13 +140,17 @@ def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules, not_due: tu
         return _row(ind, "green" if on_time else "red", "mon_date_done" if on_time else "mon_date_late", params)
     later = (not dated and ind.to_date.kind == "text" and not ind.qualitative and ind.target.is_number
              and any(w in ind.to_date.text for w in not_due))
-    if ind.qualitative or not ind.target.is_number or dated or later:  # words, and what is not due yet
+    # a count against a rate (2050人 of ≥90%): the bare numbers say nothing of it (A316), as words do not
+    other = (not ind.qualitative and ind.target.is_percent and ind.to_date.is_number
+             and units.known(ind.to_date.unit) and not units.comparable(ind.to_date.unit, "%"))
+    if ind.qualitative or not ind.target.is_number or dated or later or other:  # words, and what is not due yet
         light = likelihood_light(ind.likelihood, words=sentences)
         if light is None:
             return _row(ind, None, "mon_no_likelihood", {}, "likelihood")
-        key = "mon_date_likelihood" if dated else "mon_later_likelihood" if later else "mon_likelihood"
-        return _row(ind, light, key, {"likelihood": ind.likelihood, "to_date": ind.to_date.text, "n": n or "N"},
-                    "likelihood")
+        key = "mon_date_likelihood" if dated else "mon_later_likelihood" if later else \
+            "mon_unit_likelihood" if other else "mon_likelihood"
+        return _row(ind, light, key, {"likelihood": ind.likelihood, "to_date": ind.to_date.text, "n": n or "N",
+                                      "target": ind.target.display(), "unit": ind.to_date.unit}, "likelihood")
     if not ind.to_date.is_number:
         return _row(ind, None, "mon_no_to_date", {"n": n or "N"})
     t, a = aligned(ind.target, ind.to_date)
