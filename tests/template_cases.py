@@ -191,7 +191,8 @@ def evaluation_cases() -> list[Case]:
         # 评分标准 left empty or a dash (S113 and its mark), beside one written
         Case("evaluation without criteria", kind="evaluation", funds=None, experts=3,
              rows=[e("决策", "项目立项", "立项依据", 10, [8, 9, 9], criteria=""), e("过程", "资金管理", "资金使用", 20, [17, 18, 18], criteria=" — "),
-                   e("产出", "产出数量", "完成率", 40, [36, 38, 37]),
+                   e("产出", "产出数量", "完成率", 40, [36, 38, 37]), e("产出", "产出质量", "合格率", 10, [9, 9, 9], criteria="暂无"),
+                   e("效益", "项目效益", "满意度", 10, [9, 9, 9], criteria="N/A"),
                    e("效益", "项目效益", "社会效益", None, [None] * 3, criteria="")]),  # no weight: S103's alone
         # a weight of 0 (S112): no A304 for the experts' scores above it, in Python or in the mark
         Case("evaluation weight 0", kind="evaluation", funds=None, experts=3,

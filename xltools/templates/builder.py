@@ -17,7 +17,7 @@ from .. import __version__
 from ..grid import column_letter
 from ..model import DEPT, EVALUATION, FUNDS_AMOUNTS, GOALS, MONITOR, SELFEVAL
 from ..ruleset import MonitorRules, RuleSet, TableRules
-from ..values import DATE_UNIT, format_number
+from ..values import DATE_UNIT, NONE_TEXT, format_number
 from .layout import (
     ATTRIBUTES,
     BAND,
@@ -198,6 +198,10 @@ class _Sheet:
         dv.error, dv.errorTitle, dv.showErrorMessage = error, "xltools", True
         dv.add(sqref)
         self.ws.add_data_validation(dv)
+
+
+#: What stands for nothing in a cell (values.NONE_TEXT), as an array constant of a formula.
+_NONE_WORDS = ",".join(f'"{w}"' for w in sorted(NONE_TEXT) if w)
 
 
 def _num(x: float) -> str:
@@ -553,8 +557,8 @@ def _indicator_table(s: _Sheet, kind: str, columns: list[Column], r: int, rows: 
     if kind == EVALUATION:
         n, c = f"{L['name']}{first}", f"{L['criteria']}{first}"
         _mark(s, f"{L['criteria']}{first}:{L['criteria']}{last}",  # as S113: a row named, its 评分标准 left empty
-              f'AND(TRIM({n})<>"",ISNUMBER(${L["weight"]}{first}),'
-              f'OR(TRIM({c})="",TRIM({c})="—",TRIM({c})="-",TRIM({c})="/",TRIM({c})="无"))',
+              f'AND(TRIM({n})<>"",ISNUMBER(${L["weight"]}{first}),OR(TRIM({c})="",ISNUMBER(MATCH(TRIM({c}),'
+              f'{{{_NONE_WORDS}}},0))))',
               "FFEB9C", "S113")
         w = L["weight"]
         for k in range(built.experts):
