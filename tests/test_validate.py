@@ -226,7 +226,7 @@ def test_code_triggers_at_its_cell(tmp_path, code, cell, sample, edits):
 def test_every_code_is_tested():
     from tests.test_monitor import CASES as MONITOR_CASES
 
-    tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "S113", "A340", "A311", "G201", "A314", "M408", "A318", "A319", "A320", "G213",
+    tested = {c[0] for c in CASES} | {c[0] for c in MONITOR_CASES} | {"S105", "S113", "A340", "G230", "A311", "G201", "A314", "M408", "A318", "A319", "A320", "G213",
                                                                       "G210", "S106", "S107", "S108", "A323", "G218", "A324", "S109", "S110", "A325", "A326",
                                                                       "A330", "G224", "S111", "A332", "G228"}
     assert tested == set(CATALOGUE)
@@ -1148,6 +1148,24 @@ def test_an_evaluation_row_without_its_criteria(tmp_path):
     wb.save(path)
     assert [(f.code, f.severity, f.cell, f.message()) for f in validate_file(path).findings] == [
         ("S113", "warning", "E7", "「立项依据充分性」没有评分标准"), ("S113", "warning", "E9", "「资金使用合规性」没有评分标准")]
+
+
+@pytest.mark.parametrize(("direction", "target", "actual", "found", "score"), [
+    ("≥", "≤30天", "35天", [("G230", "D16")], 8.57),  # the target's ≤ is scored (30/35), and now said
+    ("反向", "≥95%", "96%", [("G230", "D16")], 10.0),
+    ("正向", "30天以内", "25天", [("G230", "D16")], 10.0),
+    ("≤", "≤30天", "25天", [], 10.0),
+    ("定量", "≥95%", "96%", [], 10.0),  # 定量 is no way
+    ("反向", "较上年下降5%", "下降5%", [], 10.0),  # a change says its own way
+])
+def test_a_direction_against_its_targets_own_sign(tmp_path, direction, target, actual, found, score):
+    """指标性质 ≥ beside 指标值 ≤30天: the cell's own sign is scored, and the contradiction passed unsaid."""
+    path = write(tmp_path, CLEAN, {"C16": "服务响应时间"}, layout=Layout(direction_column=True))
+    wb = openpyxl.load_workbook(path)
+    wb.active["D16"], wb.active["E16"], wb.active["F16"] = direction, target, actual
+    wb.save(path)
+    assert [(f.code, f.cell) for f in validate_file(path).findings if f.code == "G230"] == found
+    assert next(r for r in score_file(path)[0].rows if r.name == "服务响应时间").score == score
 
 
 @pytest.mark.parametrize(("name", "target", "found"), [

@@ -165,6 +165,11 @@ CATALOGUE: dict[str, Entry] = {
     "G229": Entry(WARNING, "「{name}」是{what}，指标值「{value}」却{problem}",
                   "「{name}」 names a {what_en}, yet its target 「{value}」 {problem_en}",
                   "{advice}", "{advice_en}"),
+    "G230": Entry(WARNING, "「{name}」的指标性质为「{direction}」，指标值「{value}」却写了相反的「{op}」：按指标值的「{op}」计分",
+                  "「{name}」 is marked 「{direction}」, yet its target 「{value}」 says the opposite 「{op}」: it is "
+                  "scored by the target's 「{op}」",
+                  "核对两处，改为一致：越大越好用「≥」（正向），越小越好用「≤」（反向）",
+                  "make the two agree: ≥ (正向) where more is better, ≤ (反向) where less is"),
     # --- A: arithmetic and consistency ---------------------------------------------------------
     "A301": Entry(ERROR, "{what}：{total} ≠ 分项合计 {sum}", "{what_en}: {total} ≠ sum of parts {sum}",
                   "应为 {sum}，或核对各分项", "should be {sum}, or check the parts"),
@@ -375,6 +380,9 @@ _BRIEF = {
     "G229": ("三级指标名称与指标值的单位不符：名称是比率（…率）而指标值以人、个、元等计量，或名称是数量（…人数、…数量）而指标值是百分比",
              "an indicator's name and its target's unit disagree: a rate (…率) measured in people, items or money, "
              "or a count (…人数, …数量) given as a percentage"),
+    "G230": ("指标性质（≥/正向、≤/反向）与指标值自带的符号相反（「≥」旁写「≤30天」）：按指标值的符号计分",
+             "a direction (≥/正向, ≤/反向) beside a target whose own sign says the opposite (≥ beside ≤30天): scored by "
+             "the target's sign"),
     "G209": ("总体目标或年度目标为空或只有一句", "an overall or annual goal empty or of one line"),
     "A318": ("「…」的专家评分为空、不是数值或为负数", "an expert's score for 「…」 missing, not a number or negative"),
     "A315": ("定量指标的实际完成值不是数值（一句话中只有一个同单位的数值时，按它比较）",

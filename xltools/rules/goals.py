@@ -402,6 +402,28 @@ def name_against_unit(ctx: Context) -> Iterator[Finding]:
         yield Finding("G229", t.sheet, ind.cell("target"), target.text, {"name": ind.name, "value": target.text, **said})
 
 
+_MORE, _LESS = frozenset(("≥", ">")), frozenset(("≤", "<"))
+
+
+@check("G230")
+def direction_against_target(ctx: Context) -> Iterator[Finding]:
+    """A 指标性质 of one way beside a target whose own sign says the other (``≥`` beside ``≤30天``,
+    ``反向`` beside ``≥95%``): the target's sign is scored (values.parse_value: the cell's own wins),
+    silently — a reviewer asks which was meant. ``定量`` (read as ``=``) is no way, and neither is a
+    change (``较上年下降5%``) or a band (``±10%``)."""
+    t = ctx.table
+    if t.kind == EVALUATION:
+        return
+    for ind in t.indicators:
+        target = ind.target
+        if ind.qualitative or not ind.direction or target.op is None or target.change or target.band:
+            continue
+        declared = parse_direction(ind.direction)
+        if (declared in _MORE and target.op in _LESS) or (declared in _LESS and target.op in _MORE):
+            yield Finding("G230", t.sheet, ind.cell("direction", "target"), ind.direction, {
+                "name": ind.name, "direction": ind.direction, "value": target.text, "op": target.op})
+
+
 @check("G207")
 def vague_names(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
