@@ -1784,31 +1784,44 @@ def test_savings_filed_under_benefits_are_no_cost_measure(tmp_path):
     assert findings(cost, select={"G206"}) == [("G206", "B18")]
 
 
+#: A multi-year road project's declaration (实施期 beside 年度): its money rows and indicator rows vary.
+ROAD_MONEY = [["项目资金（万元）", "年度资金总额", 600, "其中：财政拨款", 600, "其他资金", 0]]
+ROAD_ROWS = [["产出指标", "数量指标", "道路提升里程", "≥50公里", "≥20公里", 40],
+             ["产出指标", "质量指标", "工程验收合格率", "100%", "100%", 20],
+             ["效益指标", "社会效益指标", "受益群众人数", "≥5万人", "≥20000人", 20],
+             ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "≥95%", 20]]
+
+
+def road_declaration(tmp_path, *, money=ROAD_MONEY, midterm="三年内完成50公里道路提升，受益群众5万人。",
+                     rows=ROAD_ROWS) -> str:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["项目支出绩效目标申报表"], ["（2024年度）"], ["项目名称", "乡村道路提升工程", None, "主管部门", "县交通局"],
+                ["实施单位", "县公路站"], *money, ["总体目标", "实施期目标", None, None, "年度目标"],
+                [None, midterm, None, None, "2024年完成20公里道路提升，受益群众2万人。"],
+                ["一级指标", "二级指标", "三级指标", "实施期指标值", "年度指标值", "分值"], *rows):
+        ws.append(row)
+    path = tmp_path / "申报.xlsx"
+    wb.save(path)
+    return str(path)
+
+
 def test_an_annual_target_beyond_the_periods_is_g224(tmp_path):
     """A declaration of a multi-year project states 实施期指标值 beside 年度指标值: ``≥60公里`` a year
     of ``≥50公里`` over the period is one of them wrong (G224). Rates, ceilings, dates and an annual
     part of the period are not; 实施期 labels were not read (the column was left out)."""
     from xltools.reading import read_workbook
 
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    for row in (["项目支出绩效目标申报表"], ["（2024年度）"], ["项目名称", "乡村道路提升工程", None, "主管部门", "县交通局"],
-                ["实施单位", "县公路站"], ["项目资金（万元）", "年度资金总额", 600, "其中：财政拨款", 600, "其他资金", 0],
-                ["总体目标", "实施期目标", None, None, "年度目标"],
-                [None, "三年内完成50公里道路提升，受益群众5万人。", None, None, "2024年完成20公里道路提升，受益群众2万人。"],
-                ["一级指标", "二级指标", "三级指标", "实施期指标值", "年度指标值", "分值"],
-                ["产出指标", "数量指标", "道路提升里程", "≥50公里", "≥60公里", 30],
-                ["产出指标", "质量指标", "工程验收合格率", "100%", "100%", 20],
-                ["产出指标", "时效指标", "年度任务完成时间", "2026年底前", "2024年底前", 10],
-                ["效益指标", "社会效益指标", "受益群众人数", "≥5万人", "≥20000人", 20],
-                ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "≥95%", 10],
-                ["成本指标", "经济成本指标", "每公里提升成本", "≤30万元", "≤35万元", 10]):
-        ws.append(row)
-    path = tmp_path / "申报.xlsx"
-    wb.save(path)
-    table = read_workbook(str(path)).tables[0]
+    path = road_declaration(tmp_path, rows=[
+        ["产出指标", "数量指标", "道路提升里程", "≥50公里", "≥60公里", 30],
+        ["产出指标", "质量指标", "工程验收合格率", "100%", "100%", 20],
+        ["产出指标", "时效指标", "年度任务完成时间", "2026年底前", "2024年底前", 10],
+        ["效益指标", "社会效益指标", "受益群众人数", "≥5万人", "≥20000人", 20],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "≥95%", 10],
+        ["成本指标", "经济成本指标", "每公里提升成本", "≤30万元", "≤35万元", 10]])
+    table = read_workbook(path).tables[0]
     assert [i.target_midterm.text for i in table.indicators][:2] == ["≥50公里", "100%"]
-    got = [(f.code, f.cell, f.message()) for f in validate_file(str(path)).findings if f.code.startswith("G22")]
+    got = [(f.code, f.cell, f.message()) for f in validate_file(path).findings if f.code.startswith("G22")]
     assert got == [("G224", "E9", "「道路提升里程」的年度指标值 ≥60公里 超过中期（实施期）指标值 ≥50公里")]
 
 
@@ -1819,21 +1832,10 @@ def test_an_annual_target_beyond_the_periods_is_g224(tmp_path):
 def test_annual_funds_beyond_the_midterm_funds(tmp_path, midterm, found):
     """The national form of 2015 states 中期资金总额 beside 年度资金总额: a year above its period is
     one of the two wrong (A340), as G224 says of targets."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    for row in (["项目支出绩效目标申报表"], ["（2024年度）"], ["项目名称", "乡村道路提升工程", None, "主管部门", "县交通局"],
-                ["实施单位", "县公路站"], ["项目资金（万元）", "中期资金总额", midterm, "年度资金总额", 600],
-                [None, "其中：财政拨款", midterm, "其中：财政拨款", 600], [None, "其他资金", 0, "其他资金", 0],
-                ["总体目标", "实施期目标", None, None, "年度目标"],
-                [None, "三年内完成50公里道路提升，受益群众5万人。", None, None, "2024年完成20公里道路提升，受益群众2万人。"],
-                ["一级指标", "二级指标", "三级指标", "实施期指标值", "年度指标值", "分值"],
-                ["产出指标", "数量指标", "道路提升里程", "≥50公里", "≥20公里", 40],
-                ["效益指标", "社会效益指标", "受益群众人数", "≥5万人", "≥20000人", 30],
-                ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "≥95%", 30]):
-        ws.append(row)
-    path = tmp_path / "申报.xlsx"
-    wb.save(path)
-    assert [(f.code, f.cell, f.message()) for f in validate_file(str(path)).findings if f.code == "A340"] == found
+    path = road_declaration(tmp_path, money=[["项目资金（万元）", "中期资金总额", midterm, "年度资金总额", 600],
+                                             [None, "其中：财政拨款", midterm, "其中：财政拨款", 600],
+                                             [None, "其他资金", 0, "其他资金", 0]])
+    assert [(f.code, f.cell, f.message()) for f in validate_file(path).findings if f.code == "A340"] == found
 
 
 @pytest.mark.parametrize(("midterm", "found"), [
@@ -1843,21 +1845,8 @@ def test_annual_funds_beyond_the_midterm_funds(tmp_path, midterm, found):
 ])
 def test_a_midterm_goal_against_the_midterm_targets(tmp_path, midterm, found):
     """A declaration's 实施期目标 restates the 实施期指标值 as the 年度目标 does the 年度指标值 (A339)."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    for row in (["项目支出绩效目标申报表"], ["（2024年度）"], ["项目名称", "乡村道路提升工程", None, "主管部门", "县交通局"],
-                ["实施单位", "县公路站"], ["项目资金（万元）", "年度资金总额", 600, "其中：财政拨款", 600, "其他资金", 0],
-                ["总体目标", "实施期目标", None, None, "年度目标"],
-                [None, midterm, None, None, "2024年完成20公里道路提升，受益群众2万人。"],
-                ["一级指标", "二级指标", "三级指标", "实施期指标值", "年度指标值", "分值"],
-                ["产出指标", "数量指标", "道路提升里程", "≥50公里", "≥20公里", 40],
-                ["产出指标", "质量指标", "工程验收合格率", "100%", "100%", 20],
-                ["效益指标", "社会效益指标", "受益群众人数", "≥5万人", "≥20000人", 20],
-                ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "≥95%", 20]):
-        ws.append(row)
-    path = tmp_path / "申报.xlsx"
-    wb.save(path)
-    assert [(f.cell, f.message()) for f in validate_file(str(path)).findings if f.code == "A339"] == found
+    path = road_declaration(tmp_path, midterm=midterm)
+    assert [(f.cell, f.message()) for f in validate_file(path).findings if f.code == "A339"] == found
 
 
 @pytest.mark.parametrize("label", ["合同额", "合同价", "中标金额"])
