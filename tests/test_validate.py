@@ -204,6 +204,7 @@ CASES = [
     ("G216", "D17", rows_with(3, level1="成本指标", level2="经济成本指标", name="护理服务采购成本",
                               target="≤3000000万元", actual="2850000万元"), None),  # yuan typed as 万元
     ("G217", "D15", None, {"D15": "≥0场"}),  # met whatever happens
+    ("G217", "D15", None, {"D15": "≥-5场"}),  # a count below nothing: met whatever happens too
     ("G219", "A14", rows_with(3, level2="质量指标"), None),  # 补助资金按时拨付率 moved: no 时效指标 left
     ("A322", "E14", None, {"E14": "≥2000人"}),  # the target copied into the actual column
     ("A322", "E17", rows_with(3, name="补助资金拨付完成时间", target="2023年6月30日前", actual="2023年6月30日前"), None),
@@ -1148,6 +1149,13 @@ def test_an_evaluation_row_without_its_criteria(tmp_path):
     wb.save(path)
     assert [(f.code, f.severity, f.cell, f.message()) for f in validate_file(path).findings] == [
         ("S113", "warning", "E7", "「立项依据充分性」没有评分标准"), ("S113", "warning", "E9", "「资金使用合规性」没有评分标准")]
+
+
+@pytest.mark.parametrize(("name", "target", "actual"), [("营业收入增长率", "≥-5%", "3%"), ("项目利润", "≥-100万元", "10万元")])
+def test_a_bound_below_zero_means_something_of_a_rate(tmp_path, name, target, actual):
+    """≥-5% of a rate (a decline held to 5 %) or a loss limit in money is no target always met."""
+    path = write(tmp_path, edits={"C16": name, "D16": target, "E16": actual})
+    assert findings(path, select={"G217"}) == []
 
 
 @pytest.mark.parametrize(("direction", "target", "actual", "found", "score"), [

@@ -709,11 +709,16 @@ def _project_money(t: Table) -> float | None:
     return t.to_wan(max(known)) if known else None  # in 万元, as the targets are compared
 
 
+#: Units of things counted (units.canonical bases), which no result takes below zero.
+_COUNTS = ("个", "人", "人次", "户")
+
+
 @check("G217")
 def targets_always_met(ctx: Context) -> Iterator[Finding]:
-    """A more-is-better target of nothing (``≥0个``, ``>0%``): every result meets it, so the row
-    measures nothing and scores full whatever happens. A change may rightly be held at ≥0 (增长率
-    ≥0%: no decline), so names of a change (``rate_changes``) are left alone."""
+    """A more-is-better target of nothing (``≥0个``, ``>0%``), or below nothing in a count
+    (``≥-100人``): every result meets it, so the row measures nothing and scores full whatever
+    happens. A change may rightly be held at ≥0 (增长率 ≥0%: no decline), so names of a change
+    (``rate_changes``) are left alone."""
     t = ctx.table
     if t.kind == EVALUATION:
         return
@@ -721,9 +726,13 @@ def targets_always_met(ctx: Context) -> Iterator[Finding]:
     for ind in t.indicators:
         target = ind.target
         if (ind.qualitative or not ind.name or ind.op not in ("≥", ">") or not target.is_number
-                or target.number != 0 or ind.unit == DATE_UNIT or change(ind.name) is not None or target.change):
+                or target.number is None or target.number > 0 or ind.unit == DATE_UNIT
+                or change(ind.name) is not None or target.change):
             continue
-        value = f"{ind.op}0{target.unit or ind.unit}"
+        unit = target.unit or ind.unit
+        if target.number < 0 and units.canonical(unit)[0] not in _COUNTS:
+            continue  # (≥-5% of a rate, a loss limit in money: a bound below zero may mean something)
+        value = f"{ind.op}{format_number(target.number)}{unit}"
         yield Finding("G217", t.sheet, ind.cell("target"), target.text or value, {"name": ind.name, "value": value})
 
 
