@@ -201,6 +201,7 @@ CASES = [
     ("G211", "D20", None, {"D20": "≥950%"}),
     ("G215", "D20", None, {"D20": "≤90%"}),  # 老人满意度 with ≤: 95 % scored below the weight
     ("G215", "D16", None, {"D16": "≥1%"}),  # 事故发生率 with ≥: no accident scored 0
+    ("G215", "D14", None, {"D14": "≤2000人"}),  # a count delivered (数量指标) with ≤: 2050 served scored 19.51
     ("G216", "D17", rows_with(3, level1="成本指标", level2="经济成本指标", name="护理服务采购成本",
                               target="≤3000000万元", actual="2850000万元"), None),  # yuan typed as 万元
     ("G217", "D15", None, {"D15": "≥0场"}),  # met whatever happens
@@ -1149,6 +1150,13 @@ def test_an_evaluation_row_without_its_criteria(tmp_path):
     wb.save(path)
     assert [(f.code, f.severity, f.cell, f.message()) for f in validate_file(path).findings] == [
         ("S113", "warning", "E7", "「立项依据充分性」没有评分标准"), ("S113", "warning", "E9", "「资金使用合规性」没有评分标准")]
+
+
+@pytest.mark.parametrize("name", ["每班学员人数", "单场活动人数", "人均培训次数"])
+def test_a_limit_per_item_under_quantity_is_no_output_with_the_wrong_sign(tmp_path, name):
+    """``每班学员人数 ≤50人`` caps a class, it is no output to reach: not G215 (服务老人人数 ≤2000人 is)."""
+    path = write(tmp_path, edits={"C14": name, "D14": "≤50人", "E14": "45人"})
+    assert findings(path, select={"G215"}) == []
 
 
 @pytest.mark.parametrize(("name", "target", "actual"), [("营业收入增长率", "≥-5%", "3%"), ("项目利润", "≥-100万元", "10万元")])

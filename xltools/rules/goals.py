@@ -35,6 +35,7 @@ from ..values import (
 from . import (
     Context,
     Finding,
+    Heuristics,
     any_of,
     better_way,
     bounded_rates,
@@ -647,6 +648,20 @@ _WRONG_WAY = {
 }
 
 
+#: Words of a count that is a limit per item, not an output (``每班学员人数 ≤50人``, ``单次活动人数``).
+_PER_ITEM = ("每", "单次", "单场", "人均", "平均", "最多", "上限")
+
+
+def _counted_output(ind: Indicator, words: Heuristics) -> str | None:
+    """``"more"`` for a count of what the project delivers (服务老人人数, 参展企业数量) under 数量指标:
+    at most 2000 served is no output to reach (2050 scored 2000/2050 of the weight)."""
+    name = label_key(ind.name)
+    if level1_key(ind.level2) == _QUANTITY and name.endswith(words.count_names) \
+            and not any(w in name for w in _PER_ITEM):
+        return "more"
+    return None
+
+
 @check("G215")
 def direction_against_the_name(ctx: Context) -> Iterator[Finding]:
     """A direction that contradicts what the name measures: 满意度 with ≤ (95 % against ≤90 % scores
@@ -660,7 +675,7 @@ def direction_against_the_name(ctx: Context) -> Iterator[Finding]:
     for ind in t.indicators:
         if ind.qualitative or ind.op not in ("≤", "<", "≥", ">") or not ind.name or ind.target.change:
             continue  # (``下降5%`` of 投诉次数 is ≥ on the fall: values.Value.change)
-        w = way(ind.name)
+        w = way(ind.name) or _counted_output(ind, ctx.words)
         if w is None:
             continue
         wrong, zh, en, effect, effect_en, fix = _WRONG_WAY[w]
@@ -803,6 +818,7 @@ def _period(raw: object) -> tuple[Value, Value]:
 #: The 二级指标 an 产出指标 is expected to cover (财预〔2021〕101号: 数量、质量、时效; 成本 has its own 一级).
 OUTPUT_PARTS = ("数量指标", "质量指标", "时效指标")
 _OUTPUT = level1_key("产出指标")
+_QUANTITY = level1_key("数量指标")
 
 
 @check("G219")
