@@ -273,3 +273,15 @@ def test_a_weight_below_zero_is_not_corrected_into_the_total(tmp_path):
     result = fix_copy(src, str(tmp_path / "修正.xlsx"))
     assert [(c.cell, c.code, c.new, c.skipped) for c in result.changes] == [
         ("G21", "A305", 77.6, "pending"), ("B22", "A306", "中", "pending")]
+
+
+@pytest.mark.parametrize("edits", [{"E7": "96%", "E8": "96%"}, {"E7": 0.96, "E8": 0.96, "G7": 0.96}])
+def test_the_rate_typed_as_the_spending_is_not_corrected_into_the_total(tmp_path, edits):
+    """全年执行数 ``96%`` (or 0.96 beside a 执行率 of 0.96) read as 0.96 万元 gave a rate of 0.19 %, and
+    fix wrote an execution score of 0.02 and a total of 88.02. A341 says what it is; the score and
+    totals wait, and the rate's A303 and A317 say nothing of a rate that is not one."""
+    src = write(tmp_path, CLEAN, edits, name="s.xlsx")
+    codes = [(f.code, f.cell) for f in validate_file(src).findings]
+    assert ("A341", "E7") in codes and not any(c in ("A303", "A317") for c, _ in codes)
+    result = fix_copy(src, str(tmp_path / "修正.xlsx"))
+    assert [(c.cell, c.skipped) for c in result.changes] == [("H7", "pending"), ("G21", "pending"), ("B22", "pending")]

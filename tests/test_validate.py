@@ -213,6 +213,7 @@ CASES = [
     ("A305", "G17", rows_with(3, name="补助资金拨付完成时间", target="2023年6月30日前", actual=20230705), None),  # late
     ("G229", "D14", None, {"C14": "服务老人覆盖率"}),  # a rate counted in people (≥2000人)
     ("G229", "D15", None, {"D15": "100%", "E15": "100%"}),  # 开展健康讲座场次 as a share
+    ("A341", "E7", None, {"E7": "96%", "E8": "96%"}),  # the rate typed as the spending
     ("S112", "F16", None, {"F16": -10}),  # a minus sign: "full marks -10" off the total
     ("S112", "F16", None, {"F16": 0}),  # a row that counts for nothing
 ]

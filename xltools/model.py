@@ -56,6 +56,8 @@ class FundsRow:
     #: in our templates, amounts typed as text (field → text): the formulas pass them by, so the
     #: reader does too (reading.funds_as_template_sees), and A324 says so
     texts: dict[str, str] = field(default_factory=dict)
+    #: amounts typed with a per cent sign (``96%`` in 全年执行数): a rate where money belongs (A341)
+    percent_typed: tuple[str, ...] = ()
     #: a fiscal row named by the government or budget it comes from (中央资金, 省级资金, 一般公共预算
     #: 拨款): under a 财政拨款 row, and adding up to it, it breaks that row down (Funds.parts)
     by_source: bool = False

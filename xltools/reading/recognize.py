@@ -1395,9 +1395,12 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
                 if f == "reason":
                     row.reason = to_text(grid.value(r, c))
                     continue
-                v = to_number(grid.raw(r, c))
+                raw = grid.raw(r, c)
+                v = to_number(raw)
                 if f == "rate" and v is not None and v > 1.5:
                     v = v / 100  # written as 96.92 meaning 96.92%
+                elif v is not None and raw.__class__ is str and raw.rstrip().endswith(("%", "％")):  # type: ignore[union-attr]
+                    row.percent_typed += (f,)  # ``96%`` as 全年执行数: a rate, not 0.96 万元 (A341)
                 setattr(row, f, v)
             row.cells["label"] = a1(r, label[0])
             funds.rows.append(row)

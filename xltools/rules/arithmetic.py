@@ -227,6 +227,32 @@ def overspent(ctx: Context) -> Iterator[Finding]:
                 "what": r.label, "spent": _n(r.spent), "budget": _n(budget), **_money_slip(r.spent, budget, t.money_unit)})
 
 
+@check("A341")
+def spending_written_as_a_rate(ctx: Context) -> Iterator[Finding]:
+    """A funds row's 全年执行数 that is its execution rate: typed with a per cent sign (``96%``), or
+    a fraction equal to the row's written 执行率 (0.96 beside 0.96). Read as an amount it gave an
+    execution rate of 0.19 % and a score of 0.02, which ``fix`` would have written; the execution
+    score and the totals wait for the amount (``opens_execution``, as for A302's unit slips)."""
+    t = ctx.table
+    for r in t.funds.rows if t.funds is not None else ():
+        if _rate_as_spending(r):
+            spent, budget = r.spent, r.year_budget
+            yield Finding("A341", t.sheet, r.cells.get("spent", ""), spent, {
+                "label": r.label, "column": "全年执行数", "column_en": "spending",
+                "rate": pct(spent), "computed": pct(spent / budget), "budget": _n(budget), "unit": t.money_unit,  # type: ignore[operator]
+                "amount": _n(round(budget * spent, 2)), "opens_execution": True})  # type: ignore[operator]
+
+
+def _rate_as_spending(r: FundsRow) -> bool:
+    """A341's reading: 全年执行数 typed ``96%``, or a fraction equal to the row's written 执行率, which
+    as an amount gives a rate under 2 % — the rate, not money (A303 and A317 then say nothing of
+    the rate it gives)."""
+    budget, spent = r.year_budget, r.spent
+    if spent is None or not budget or budget <= 0 or spent <= 0 or spent / budget >= 0.02:
+        return False
+    return "spent" in r.percent_typed or (r.rate is not None and spent <= 1.5 and abs(r.rate - spent) < 5e-4)
+
+
 def _money_slip(spent: float, budget: float, unit: str, opens: bool = True) -> dict[str, object]:
     """A302's words for spending a hundredfold over its budget: no project overspends so, a unit
     was typed wrong (``4800000`` in a 万元 table: 元). Its execution score, capped at the weight,
@@ -259,8 +285,8 @@ def written_rates(ctx: Context) -> Iterator[Finding]:
     if t.funds is not None:
         for r in t.funds.rows:
             budget = r.year_budget
-            if r.rate is None or r.spent is None or not budget:
-                continue
+            if r.rate is None or r.spent is None or not budget or _rate_as_spending(r):
+                continue  # (the rate written twice, in the spending too: A341's)
             if _differs(r.rate * 100, r.spent / budget * 100, _shown_digits(r.rate)):
                 progress = t.kind == MONITOR
                 yield Finding("A303", t.sheet, r.cells.get("rate", ""), r.rate, {
@@ -923,8 +949,8 @@ def execution_unexplained(ctx: Context) -> Iterator[Finding]:
     total = t.funds.total()
     threshold = ctx.rules.for_table(SELFEVAL).explain_execution_below
     if total is None or total.spent is None or not total.annual_budget or total.annual_budget < 0 or \
-            round_half_up(total.spent / total.annual_budget, 4) >= threshold:  # no positive budget: no rate
-        return
+            round_half_up(total.spent / total.annual_budget, 4) >= threshold or _rate_as_spending(total):
+        return  # (no positive budget: no rate; the rate typed as the spending: A341's)
     if any(stated(r.reason, ctx.words) for r in t.funds.rows):
         return
     said = any_of(ctx.words.execution_reason)

@@ -280,6 +280,11 @@ CATALOGUE: dict[str, Entry] = {
                   "核对两处金额：中期资金总额是实施期内各年之和，不应少于其中一年的年度资金总额",
                   "check both amounts: the mid-term funds are the sum over the period's years and cannot be less "
                   "than one year's"),
+    "A341": Entry(ERROR, "「{label}」的{column}写的是执行率 {rate}，不是金额：按它算出的执行率只有 {computed}",
+                  "the {column_en} of 「{label}」 is the execution rate {rate}, not an amount: the rate worked out "
+                  "from it is {computed}",
+                  "填写金额（{unit}）：{budget} × {rate} ≈ {amount}；执行率写在「执行率」栏",
+                  "write the amount ({unit}): {budget} × {rate} ≈ {amount}; the rate belongs in the rate column"),
     "A338": Entry(WARNING, "资金使用情况各项{column}合计 {sum} 万元，与「{label}」的{funds_column} {amount} 万元不一致",
                   "the line items' {column_en} total {sum} (ten-thousand yuan), not the {funds_column_en} {amount} "
                   "of 「{label}」",
@@ -414,6 +419,9 @@ _BRIEF = {
              "scored as a ceiling, in our templates too"),
     "A302": ("执行数大于预算数（相差百倍以上的，多是单位填错，如按元填在万元栏）",
              "spending above the budget (a hundredfold over: most often a unit typed wrong, 元 in a 万元 column)"),
+    "A341": ("资金表的执行数写成了执行率（「96%」，或与执行率栏相同的 0.96）：执行率和得分按它算都不对",
+             "a funds row's spending written as the execution rate (96%, or the 0.96 of its rate column): the rate "
+             "and score worked out from it are wrong"),
     "A340": ("目标申报表的年度资金总额超过中期资金总额（实施期内各年之和）", "a declaration's annual funds above its "
              "mid-term funds (the sum over the period's years)"),
     "A339": ("总体目标的文字（预期目标、实际完成情况、中期目标）中的数字与指标表的指标值、实际完成值或资金不一致",
