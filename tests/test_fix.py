@@ -285,3 +285,10 @@ def test_the_rate_typed_as_the_spending_is_not_corrected_into_the_total(tmp_path
     assert ("A341", "E7") in codes and not any(c in ("A303", "A317") for c, _ in codes)
     result = fix_copy(src, str(tmp_path / "修正.xlsx"))
     assert [(c.cell, c.skipped) for c in result.changes] == [("H7", "pending"), ("G21", "pending"), ("B22", "pending")]
+
+
+def test_a_budget_of_one_with_its_rate_is_no_rate_typed_as_spending(tmp_path):
+    """0.01 spent of a budget of 1 is a rate of 0.01: the written 执行率 equals the spending and is
+    right, so no A341."""
+    src = write(tmp_path, CLEAN, {"C7": 1, "D7": 1, "E7": 0.01, "G7": 0.01, "C8": 1, "D8": 1, "E8": 0.01}, name="s.xlsx")
+    assert [f.code for f in validate_file(src).findings if f.code in ("A341", "A303")] == []

@@ -250,7 +250,8 @@ def _rate_as_spending(r: FundsRow) -> bool:
     budget, spent = r.year_budget, r.spent
     if spent is None or not budget or budget <= 0 or spent <= 0 or spent / budget >= 0.02:
         return False
-    return "spent" in r.percent_typed or (r.rate is not None and spent <= 1.5 and abs(r.rate - spent) < 5e-4)
+    return "spent" in r.percent_typed or (r.rate is not None and spent <= 1.5 and abs(r.rate - spent) < 5e-4
+                                          and abs(r.rate - spent / budget) >= 5e-4)  # (a budget of 1: both agree)
 
 
 def _money_slip(spent: float, budget: float, unit: str, opens: bool = True) -> dict[str, object]:
