@@ -69,6 +69,8 @@ class Heuristics:
     rate_names: tuple[str, ...] = ()
     not_rate_names: tuple[str, ...] = ()
     count_names: tuple[str, ...] = ()
+    delivered_starts: tuple[str, ...] = ()
+    not_delivered: tuple[str, ...] = ()
     #: an indicator's name (label_key) → the domain.md §4 figure it names (A303 compares its actual)
     figure_names: dict[str, str] = field(default_factory=dict)
 
@@ -170,7 +172,8 @@ def _heuristics_for(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Heuristic
         not_cost=words("not_cost", data), guidance=words("guidance", data),
         not_due=words("not_due", data), output_verbs=words("output_verbs", data), not_output=words("not_output", data),
         rate_names=words("rate_names", data), not_rate_names=words("not_rate_names", data),
-        count_names=words("count_names", data),
+        count_names=words("count_names", data), delivered_starts=words("delivered_starts", data),
+        not_delivered=words("not_delivered", data),
         figure_names={label_key(n): figure for figure, names in data["figure_names"].items() for n in names},
     )
 

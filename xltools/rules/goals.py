@@ -653,11 +653,14 @@ _PER_ITEM = ("每", "单次", "单场", "人均", "平均", "最多", "上限")
 
 
 def _counted_output(ind: Indicator, words: Heuristics) -> str | None:
-    """``"more"`` for a count of what the project delivers (服务老人人数, 参展企业数量) under 数量指标:
-    at most 2000 served is no output to reach (2050 scored 2000/2050 of the weight)."""
+    """``"more"`` for a count of what the project delivers (服务老人人数, 参展企业数量, 培训人次) under
+    数量指标: at most 2000 served is no output to reach (2050 scored 2000/2050 of the weight). Only a
+    name that starts with doing (``output_verbs``, ``delivered_starts``) and counts nothing to avoid
+    (``not_delivered``: 投诉件数, 故障设备数量 are fewer the better)."""
     name = label_key(ind.name)
     if level1_key(ind.level2) == _QUANTITY and name.endswith(words.count_names) \
-            and not any(w in name for w in _PER_ITEM):
+            and name.startswith(words.output_verbs + words.delivered_starts) \
+            and not any(w in name for w in _PER_ITEM + words.not_delivered):
         return "more"
     return None
 
