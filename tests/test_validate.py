@@ -1154,7 +1154,7 @@ def test_an_evaluation_row_without_its_criteria(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["每班学员人数", "单场活动人数", "人均培训次数", "投诉件数", "故障设备数量",
-                                  "不合格产品数量", "返工次数", "超期件数", "学员数量"])
+                                  "不合格产品数量", "返工次数", "超期件数", "学员数量", "新增违法建设数量"])
 def test_a_limit_per_item_under_quantity_is_no_output_with_the_wrong_sign(tmp_path, name):
     """``每班学员人数 ≤50人`` caps a class, ``投诉件数 ≤5件`` counts what is to be avoided, and
     ``学员数量`` starts with no doing: not G215 (服务老人人数 ≤2000人 is)."""
