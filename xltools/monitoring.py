@@ -142,7 +142,7 @@ def indicator_light(ind: Indicator, n: int | None, mr: MonitorRules, not_due: tu
              and any(w in ind.to_date.text for w in not_due))
     # a count against a rate (2050人 of ≥90%): the bare numbers say nothing of it (A316), as words do not
     other = (not ind.qualitative and ind.target.is_percent and ind.to_date.is_number
-             and units.known(ind.to_date.unit) and not units.comparable(ind.to_date.unit, "%"))
+             and units.unconvertible(ind.to_date.unit, "%"))
     if ind.qualitative or not ind.target.is_number or dated or later or other:  # words, and what is not due yet
         light = likelihood_light(ind.likelihood, words=sentences)
         if light is None:

@@ -412,8 +412,7 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
     if op == "=" and a > t:
         return _row(ind, round_half_up(w, d), "eq_above", full, achieved=True)
     if a >= t:
-        if t > 0 and a >= t * tr.overachievement and (
-                not units.known(ind.actual.unit) or units.comparable(ind.actual.unit, ind.target.unit)):
+        if t > 0 and a >= t * tr.overachievement and not units.unconvertible(ind.actual.unit, ind.target.unit):
             # (not 2050人 against ≥95%: the bare numbers say nothing of the target — A316's, not A312's)
             return _row(ind, round_half_up(w, d), "more_over", {**full, "ratio": pct(a / t)}, achieved=True)
         return _row(ind, round_half_up(w, d), "more_full", full, achieved=True)
@@ -608,7 +607,7 @@ def _shown(ind: Indicator, t: float, a: float) -> tuple[str, str]:
 
 def _shown_level(ind: Indicator, t: float, a: float) -> tuple[str, str]:
     if (ind.target.is_percent or ind.actual.is_percent) and not percent_unit_pair(ind.target, ind.actual):
-        if ind.target.is_percent and units.known(ind.actual.unit) and not units.comparable(ind.actual.unit, "%"):
+        if ind.target.is_percent and units.unconvertible(ind.actual.unit, "%"):
             return f"{_fmt(t)}%", ind.actual.display()  # (2050人 against ≥95%: no 2050%; A316's)
         return f"{_fmt(t)}%", f"{_fmt(a)}%"
     tu = ind.target.unit or ind.unit or ind.actual.unit

@@ -150,6 +150,12 @@ def _magnitudes(unit: str) -> tuple[str, str]:
     return mag, unit
 
 
+def unconvertible(unit: str, to: str) -> bool:
+    """A unit of the table that does not convert to ``to`` (``人`` to ``%``, ``人`` to ``人次``): the
+    bare numbers say nothing of each other. An unknown unit (``分``) says nothing either way: False."""
+    return known(unit) and not comparable(unit, to)
+
+
 def comparable(a: str, b: str) -> bool:
     """Whether numbers in units ``a`` and ``b`` can be compared: a missing unit matches any, and so
     does a bare magnitude (``180万`` against ``≤200万元``: 万 of the target's unit)."""
