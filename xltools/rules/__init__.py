@@ -17,7 +17,7 @@ from ..model import Indicator, Table, Workbook
 from ..reading.labels import label_key
 from ..ruleset import RuleSet, any_of, packaged_heuristics
 from ..scoring import ScoreResult, aligned
-from ..values import Value, is_prompt, normalize_text, percent_scale
+from ..values import NONE_TEXT, Value, is_prompt, normalize_text, percent_scale
 from .catalogue import CATALOGUE, SEVERITIES, render
 
 
@@ -73,6 +73,12 @@ class Heuristics:
     not_delivered: tuple[str, ...] = ()
     #: an indicator's name (label_key) → the domain.md §4 figure it names (A303 compares its actual)
     figure_names: dict[str, str] = field(default_factory=dict)
+
+
+def says_nothing(text: str) -> bool:
+    """A cell that stands for nothing (``—``, ``/``, ``无``, ``N/A``: values.NONE_TEXT) where a name or
+    a criterion belongs."""
+    return text.strip().lower() in NONE_TEXT
 
 
 def reason_key(text: str) -> str:

@@ -17,7 +17,6 @@ from ..values import (
     BOUNDED_RANGE,
     DATE_UNIT,
     NONE,
-    NONE_TEXT,
     Value,
     compare_dates,
     date_in,
@@ -42,6 +41,7 @@ from . import (
     check,
     is_satisfaction,
     percent_of,
+    says_nothing,
 )
 
 PROJECT_TABLES = (GOALS, SELFEVAL)
@@ -347,9 +347,10 @@ def outputs_as_benefits(ctx: Context) -> Iterator[Finding]:
             yield Finding("G227", t.sheet, ind.cell("name"), ind.name, {"name": ind.name})
 
 
-#: What work done is counted in (units.canonical bases): things, people, visits, households, and
-#: the length or area built (``建设道路长度``, ``改造面积``).
-_COUNTED = ("个", "人", "人次", "户", "米", "平方米")
+#: Units of things counted (units.canonical bases), which no result takes below zero (G217).
+_COUNTS = ("个", "人", "人次", "户")
+#: What work done is counted in: those, and the length or area built (``建设道路长度``, ``改造面积``; G227).
+_COUNTED = _COUNTS + ("米", "平方米")
 
 
 @check("G228")
@@ -434,7 +435,7 @@ def vague_names(ctx: Context) -> Iterator[Finding]:
     telling = any_of(w.action + w.measure).search
     for ind in t.indicators:
         name = label_key(ind.name)
-        if not name or ind.name.strip().lower() in NONE_TEXT:  # (no name at all: S103's)
+        if not name or says_nothing(ind.name):  # (no name at all: S103's)
             continue
         better = w.vague.get(name)
         if better is None and (len(name) <= 2 or not telling(name)):
@@ -725,10 +726,6 @@ def _project_money(t: Table) -> float | None:
         amounts += [total.annual_budget, total.initial_budget]
     known = [a for a in amounts if a is not None and a > 0]
     return t.to_wan(max(known)) if known else None  # in 万元, as the targets are compared
-
-
-#: Units of things counted (units.canonical bases), which no result takes below zero.
-_COUNTS = ("个", "人", "人次", "户")
 
 
 @check("G217")

@@ -11,8 +11,8 @@ from ..messages import word
 from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Table
 from ..reading.labels import label_key
 from ..scoring import target_in_name
-from ..values import NONE_TEXT, is_prompt, normalize_text
-from . import Context, Finding, check
+from ..values import is_prompt, normalize_text
+from . import Context, Finding, check, says_nothing
 from .catalogue import Text
 
 #: Header fields each table must fill (field → label shown to the user).
@@ -108,7 +108,7 @@ def incomplete_rows(ctx: Context) -> Iterator[Finding]:
     for ind in t.indicators:
         missing = []
         note = note_en = ""
-        if not ind.name or ind.name.strip().lower() in NONE_TEXT:  # (``—``, ``/``, ``无`` beside a target: none)
+        if not ind.name or says_nothing(ind.name):  # (``—``, ``/``, ``无`` beside a target: none)
             missing.append(("name", "三级指标名称", "indicator name"))
         if t.kind != EVALUATION and ind.target.is_none and "target" in ind.columns:
             missing.append(("target", "指标值", "target"))
@@ -151,7 +151,7 @@ def no_criteria(ctx: Context) -> Iterator[Finding]:
         return
     for ind in t.indicators:
         if "criteria" in ind.columns and ind.name and ind.weight is not None \
-                and ind.criteria.strip().lower() in NONE_TEXT:  # (a row without a weight is S103's)
+                and says_nothing(ind.criteria):  # (a row without a weight is S103's)
             yield Finding("S113", t.sheet, ind.cell("criteria"), None, {"name": ind.name})
 
 
