@@ -152,8 +152,9 @@ def _magnitudes(unit: str) -> tuple[str, str]:
 
 def unconvertible(unit: str, to: str) -> bool:
     """A unit of the table that does not convert to ``to`` (``人`` to ``%``, ``人`` to ``人次``): the
-    bare numbers say nothing of each other. An unknown unit (``分``) says nothing either way: False."""
-    return known(unit) and not comparable(unit, to)
+    bare numbers say nothing of each other; a unit with a magnitude (``万元``, ``万人``) is its unit's.
+    An unknown unit (``分``) says nothing either way: False."""
+    return (known(unit) or known(_magnitudes(unit)[1])) and not comparable(unit, to)
 
 
 def comparable(a: str, b: str) -> bool:
