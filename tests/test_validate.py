@@ -2069,3 +2069,19 @@ def test_indicators_filed_under_another_level(tmp_path, edits, found):
     criticise ("将产出指标作为效益指标"); they passed unseen."""
     path = write(tmp_path, edits=edits)
     assert [c for c in findings(path) if c[0] in ("G226", "G227")] == found
+
+
+@pytest.mark.parametrize("actual", ["满意度95%", "群众满意度为95%", "满意度：95%"])
+def test_a_satisfaction_named_before_its_value_is_the_value(tmp_path, actual):
+    """``满意度95%`` as the actual of 满意度 ≥90% was "not a number" (A315) where ``满意率95%`` was the
+    number 95 %: the name said before the value, as a survey report writes it."""
+    path = write(tmp_path, edits={"E20": actual})
+    assert findings(path) == []
+    assert score_file(path)[0].rows[-1].explain() == "实际 95% ≥ 目标 90%，得满分 10.00"
+
+
+def test_a_satisfaction_target_with_its_number_under_qualitative_is_no_word(tmp_path):
+    """满意度90% beside 定性 is a number to reach (G228), not a target written as a word (G202)."""
+    path = write(tmp_path, edits={"D20": "定性", "E20": "满意度90%", "F20": "满意度95%"},
+                 layout=Layout(direction_column=True))
+    assert findings(path) == [("G228", "D20")]

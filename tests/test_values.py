@@ -425,7 +425,10 @@ def test_a_frequency_with_what_is_done_inside_it():
 
 def test_a_labelled_value_takes_the_bound_of_its_column():
     assert (parse_value("满意度90%", op="≥").op, parse_value("满意度90%", op="≥").number) == ("≥", 90)
-    assert parse_value("满意度90%", op="定性").kind == "text"
+    # a satisfaction named before its value is the value, as a rate is (``满意率90%``): it was text, so
+    # ``满意度95%`` as an actual was "not a number" (A315), and as a 定性 row's target "a word" (G202)
+    assert [parse_value(t, op="定性").number for t in ("满意度90%", "满意率90%", "群众满意度为90%")] == [90, 90, 90]
+    assert parse_value("第三季度1200万元").kind == "text"  # a quarter is no named rate
     assert parse_value("满意度≥90%", op="≤").op == "≥"  # the cell's own wins, as everywhere
 
 

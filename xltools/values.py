@@ -98,7 +98,8 @@ _MAX_UNIT = 6
 _ABOUT = "约|大约|共计|共|合计|累计|实际|已|全年|年度|年内|发生"
 _NEUTRAL = re.compile(f"(?:{_ABOUT})+"
                       # the rate named before its value: ``覆盖率100%``, ``群众满意率为95%``
-                      "|[\u4e00-\u9fff]{1,10}?率(?:为|是|:)?(?=[0-9.])")
+                      "|(?:[\u4e00-\u9fff]{1,10}?率|[\u4e00-\u9fff]{0,10}?(?:满意度|知晓度|认可度|参与度|完成度|进度))"
+                      "(?:为|是|:)?(?=[0-9.])")
 #: A count that is to stay at zero, in words — ``零投诉``, ``无重大安全事故``, ``杜绝安全事故``,
 #: ``未发生安全事故``: the number 0 (a target of 0 is met by 0 only, as ``≤0起`` is).
 _INCIDENT_WORDS = "事故|投诉|差错|违规|违纪|伤亡|失误|故障|事件|案件"
