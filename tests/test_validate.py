@@ -2085,3 +2085,33 @@ def test_a_satisfaction_target_with_its_number_under_qualitative_is_no_word(tmp_
     path = write(tmp_path, edits={"D20": "定性", "E20": "满意度90%", "F20": "满意度95%"},
                  layout=Layout(direction_column=True))
     assert findings(path) == [("G228", "D20")]
+
+
+@pytest.mark.parametrize(("spent", "rates"), [
+    ("96.92%", []), ("96.92%", [["预算执行率", 0.9692]]), (0.9692, [["预算执行率", "96.92%"]])])
+@pytest.mark.parametrize("execution_row", [True, False])
+def test_a_departments_rate_typed_as_its_spending(tmp_path, spent, rates, execution_row):
+    """部门整体's 全年执行数 typed ``96.92%`` (or 0.9692 beside a 预算执行率 of 96.92%) was 0.9692 万元:
+    an execution rate of 0.02 %, a 预算执行率 row's 96.92% "wrong" (A303), the execution score 0 and,
+    with no rate written, nothing said at all. It is A341, as a project's funds row; fix leaves the
+    totals until the amount is right."""
+    from xltools.fix import fix_copy
+
+    execution = [["当年预算执行情况", "预算执行", "预算执行率", "≥95%", "96.92%", 20, 20]] if execution_row else []
+    rows = [["部门整体绩效自评表"], ["（2022年度）"], ["部门名称", "市贸促会"], ["主管部门", "市贸促会", None, "实施单位", "市贸促会"],
+            ["年初预算数", 5029.86], ["全年预算数", 5333.85], ["全年执行数", spent], ["支出决算数", 5169.66],
+            ["结转结余总额", 172.89], *rates,
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"], *execution,
+            ["整体绩效目标实现情况", "产出", "举办展会数量", "≥10个", "10个", 60, 60],
+            ["预算管理情况", "预算编制", "预算编制准确性", "准确", "准确", 20, 20],
+            ["总分", None, None, None, None, 100, 100 if execution_row else 99.38]]
+    wb = openpyxl.Workbook()
+    for row in rows:
+        wb.active.append(row)
+    path = tmp_path / "部门.xlsx"
+    wb.save(path)
+    got = [(f.code, f.cell, f.message()) for f in validate_file(path).findings]
+    assert got[0] == ("A341", "B7", "「部门整体」的全年执行数写的是执行率 96.92%，不是金额：按它算出的执行率只有 0.02%")
+    assert [code for code, *_ in got[1:]] == ([] if execution_row else ["A305"])  # (the total: 80 of 99.38)
+    assert [c.skipped for c in fix_copy(str(path), str(tmp_path / "修正.xlsx")).changes] == (
+        [] if execution_row else ["pending"])

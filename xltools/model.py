@@ -265,6 +265,8 @@ class Table:
     #: a department's rates written beside its amounts (预算执行率, 结转结余率 …: scoring.figures' keys),
     #: as read — a fraction, or a number in percent (A303)
     written_figures: dict[str, Field] = field(default_factory=dict)
+    #: labelled amounts typed with a per cent sign (a department's 全年执行数 ``96.92%``: A341)
+    percent_amounts: tuple[str, ...] = ()
     #: a declaration's 年度资金总额 whose cell holds no amount: its text, or None when empty (A331)
     unread_amounts: dict[str, Field] = field(default_factory=dict)
     goals_text: dict[str, Field] = field(default_factory=dict)  # 中期目标/年度目标/实际完成情况

@@ -514,6 +514,7 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
         table.funds = _funds(cells, start, h) or below
     if table.kind in (GOALS, DEPT):
         table.amounts = _amounts(cells, start, end)
+        table.percent_amounts = _percent_typed(cells.grid, table.amounts)
     if table.kind == DEPT:  # (above the indicators: a row named 预算执行率 is an indicator's)
         table.written_figures = _amounts(cells, start, h, FIGURE_FIELDS)
     if table.kind == GOALS and "annual_total" not in table.amounts:
@@ -1428,6 +1429,12 @@ def _amounts(cells: _Cells, start: int, end: int, fields: dict[str, str] = AMOUN
             r, c, v = min(hits, key=lambda h: (abs(h[1] - anchor[1]), h[0]))
         out[f] = Field(v, grid.sheet, a1(r, c))
     return out
+
+
+def _percent_typed(grid: Grid, amounts: dict[str, Field]) -> tuple[str, ...]:
+    """The amounts typed with a per cent sign (``96.92%`` as 全年执行数): a rate, not 0.9692 万元 (A341)."""
+    return tuple(f for f, fld in amounts.items()
+                 if (raw := grid.raw(*parse_a1(fld.cell))).__class__ is str and raw.rstrip().endswith(("%", "％")))  # type: ignore[union-attr]
 
 
 def _unread_amount(cells: _Cells, start: int, end: int, f: str) -> dict[str, Field]:

@@ -234,24 +234,44 @@ def spending_written_as_a_rate(ctx: Context) -> Iterator[Finding]:
     execution rate of 0.19 % and a score of 0.02, which ``fix`` would have written; the execution
     score and the totals wait for the amount (``opens_execution``, as for A302's unit slips)."""
     t = ctx.table
-    for r in t.funds.rows if t.funds is not None else ():
-        if _rate_as_spending(r):
-            spent, budget = r.spent, r.year_budget
-            yield Finding("A341", t.sheet, r.cells.get("spent", ""), spent, {
-                "label": r.label, "column": "全年执行数", "column_en": "spending",
-                "rate": pct(spent), "computed": pct(spent / budget), "budget": _n(budget), "unit": t.money_unit,  # type: ignore[operator]
-                "amount": _n(round(budget * spent, 2)), "opens_execution": True})  # type: ignore[operator]
+    found = [(r.label, "全年执行数", r.cells.get("spent", ""), r.spent, r.year_budget) for r in t.funds.rows
+             if _rate_as_spending(r)] if t.funds is not None else []
+    if t.kind == DEPT and _department_rate_as_spending(t):  # its labelled amounts
+        spent, budget = execution_amounts(t)
+        column = "全年执行数" if spent is t.amounts.get("spent") else "支出决算数"
+        found.append(("部门整体", column, spent.cell, spent.value, budget.value))  # type: ignore[union-attr]
+    for label, column, cell, spent, budget in found:
+        yield Finding("A341", t.sheet, cell, spent, {
+            "label": label, "column": column, "column_en": "spending",
+            "rate": pct(spent), "computed": pct(spent / budget), "budget": _n(budget), "unit": t.money_unit,
+            "amount": _n(round(budget * spent, 2)), "opens_execution": True})
 
 
 def _rate_as_spending(r: FundsRow) -> bool:
     """A341's reading: 全年执行数 typed ``96%``, or a fraction equal to the row's written 执行率, which
     as an amount gives a rate under 2 % — the rate, not money (A303 and A317 then say nothing of
     the rate it gives)."""
-    budget, spent = r.year_budget, r.spent
-    if spent is None or not budget or budget <= 0 or spent <= 0 or spent / budget >= 0.02:
+    return _spending_is_rate(r.spent, r.year_budget, "spent" in r.percent_typed, r.rate)
+
+
+def _department_rate_as_spending(t: Table) -> bool:
+    """A341's reading of a department's labelled 全年执行数 (else 支出决算数), beside its written 预算执行率."""
+    spent, budget = execution_amounts(t)
+    if spent is None or budget is None:
         return False
-    return "spent" in r.percent_typed or (r.rate is not None and spent <= 1.5 and abs(r.rate - spent) < 5e-4
-                                          and abs(r.rate - spent / budget) >= 5e-4)  # (a budget of 1: both agree)
+    written = t.written_figures.get("execution_rate")
+    rate = written.value if written is not None and isinstance(written.value, int | float) else None
+    typed = any(f in t.percent_amounts and t.amounts[f] is spent for f in ("spent", "final_accounts"))
+    return _spending_is_rate(spent.value, budget.value, typed, rate / 100 if rate is not None and rate > 1.5 else rate)
+
+
+def _spending_is_rate(spent: object, budget: object, typed: bool, rate: float | None) -> bool:
+    if not isinstance(spent, int | float) or not isinstance(budget, int | float):
+        return False
+    if budget <= 0 or spent <= 0 or spent / budget >= 0.02:
+        return False
+    return typed or (rate is not None and spent <= 1.5 and abs(rate - spent) < 5e-4
+                     and abs(rate - spent / budget) >= 5e-4)  # (a budget of 1: both agree)
 
 
 def _money_slip(spent: float, budget: float, unit: str, opens: bool = True) -> dict[str, object]:
@@ -316,8 +336,9 @@ def _figures_written(ctx: Context) -> Iterator[Finding]:
     computed = ctx.result.figures  # (scoring.figures of the table, worked out once by score_table)
     for ind in t.indicators:
         figure = ctx.words.figure_names.get(label_key(ind.name)) if ind.name else None
-        if figure is None or not ind.actual.is_number or figure not in computed:
-            continue
+        if figure is None or not ind.actual.is_number or figure not in computed or (
+                figure == "execution_rate" and t.kind == DEPT and _department_rate_as_spending(t)):
+            continue  # (the rate typed as the spending: A341's)
         # a bare number is a fraction (0.97) or per cent (97), as a % cell holds it
         written = percent_of(ind.actual, _PERCENT)
         if written is not None and _differs(written, computed[figure] * 100, _shown_digits(written / 100)):
@@ -337,10 +358,11 @@ def _department_rates(ctx: Context) -> Iterator[Finding]:
     neither reading agrees."""
     t = ctx.table
     computed = ctx.result.figures
+    spending_is_rate = _department_rate_as_spending(t)
     for f, written in t.written_figures.items():
         x, c = written.value, computed.get(f)
-        if not isinstance(x, int | float) or c is None:
-            continue
+        if not isinstance(x, int | float) or c is None or (f == "execution_rate" and spending_is_rate):
+            continue  # (the rate typed as the spending too: A341's)
         if all(_differs(y * 100, c * 100, _shown_digits(y)) for y in (x, x / 100)):
             shown = x / 100 if x > 1.5 else x
             yield Finding("A303", written.sheet or t.sheet, written.cell, x, {
