@@ -221,9 +221,10 @@ def _expand(paths: list[str], skipped: list[tuple[str, str]]) -> list[tuple[str,
     return out
 
 
-def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goals_path: str | None = None,
+def validate_files(paths: list[str | os.PathLike[str]], rules: RuleSet | str | None = None, *,
+                   goals_path: str | os.PathLike[str] | None = None,
                    select: set[str] | None = None, ignore: set[str] | None = None,
-                   annotate_dir: str | None = None, force: bool = False, lang: str = "zh",
+                   annotate_dir: str | os.PathLike[str] | None = None, force: bool = False, lang: str = "zh",
                    pair_goals: bool = True, jobs: int | None = None) -> Report:
     """Validate several workbooks; optionally write an annotated copy of each into ``annotate_dir``
     (in the subfolders the inputs have under a folder given).
@@ -238,6 +239,8 @@ def validate_files(paths: list[str], rules: RuleSet | str | None = None, *, goal
     among them, as ``summarize`` does. ``jobs`` processes (default: every core) share the files
     and the annotated copies when there are more than a few.
     """
+    paths = [os.fspath(p) for p in paths]  # (pathlib paths as well as strings)
+    goals_path, annotate_dir = (os.fspath(p) if p is not None else None for p in (goals_path, annotate_dir))
     rs = rules if isinstance(rules, RuleSet) else load_rules(rules)
     report = Report()
     files = _expand(paths, report.skipped)
@@ -368,10 +371,12 @@ def _annotate_crashed(item: tuple[str, list, str], shared: tuple) -> tuple[None,
     return None, crashed(lang)
 
 
-def make_template(kind: str, out: str, rules: RuleSet | str | None = None, *, experts: int = 3,
-                  rows: int | None = None, from_path: str | None = None, goals_path: str | None = None,
-                  force: bool = False) -> str:
+def make_template(kind: str, out: str | os.PathLike[str], rules: RuleSet | str | None = None, *, experts: int = 3,
+                  rows: int | None = None, from_path: str | os.PathLike[str] | None = None,
+                  goals_path: str | os.PathLike[str] | None = None, force: bool = False) -> str:
     """Write a template; pour the first compatible table of ``from_path`` (or a goal table) into it."""
+    out = os.fspath(out)
+    from_path, goals_path = (os.fspath(p) if p is not None else None for p in (from_path, goals_path))
     from .output import check_output
     from .templates import COMPATIBLE, write_template
 

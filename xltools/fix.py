@@ -119,8 +119,8 @@ def _row(cell: str) -> int | None:
         return None
 
 
-def fix_copy(src: str, out: str, rules: RuleSet | str | None = None, *, lang: str = "zh",
-             force: bool = False) -> FixReport:
+def fix_copy(src: str | os.PathLike[str], out: str | os.PathLike[str], rules: RuleSet | str | None = None, *,
+             lang: str = "zh", force: bool = False) -> FixReport:
     """Write ``out``: ``src`` with its written scores, totals, rates and grades corrected.
 
     Nothing is written when there is nothing to correct. A rate is written as the cell holds
@@ -130,7 +130,8 @@ def fix_copy(src: str, out: str, rules: RuleSet | str | None = None, *, lang: st
     from .api import validate_file
     from .output import check_output, copy_suffix, save_workbook, xml_safe
 
-    check_output(out, force=force, src=src, suffix=copy_suffix(os.fspath(src)))
+    src, out = os.fspath(src), os.fspath(out)
+    check_output(out, force=force, src=src, suffix=copy_suffix(src))
     report = validate_file(src, rules, lang=lang)
     if report.error is not None:
         raise UnreadableWorkbook(report.error, report.error)

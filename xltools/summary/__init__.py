@@ -63,7 +63,7 @@ def output_format(fmt: str | None, out: str | None) -> str:
     return fmt
 
 
-def summarize(paths: list[str], out: str | None = None, *, fmt: str | None = None, jobs: int | None = None,
+def summarize(paths: list[str | os.PathLike[str]], out: str | os.PathLike[str] | None = None, *, fmt: str | None = None, jobs: int | None = None,
               rules: str | None = None, lang: str = "zh", sheet: str | None = None, dept: bool = False,
               force: bool = False, progress: Callable[[int, int], Callable[[int], None]] | None = None,
               pair_goals: bool = True) -> SummaryResult:
@@ -74,6 +74,8 @@ def summarize(paths: list[str], out: str | None = None, *, fmt: str | None = Non
     batch too is compared with it (:mod:`.pairs`); the differences join its findings.
     """
     # the writers here, not above: validate imports this package (for .collect) and not them
+    paths = [os.fspath(p) for p in paths]  # (pathlib paths as well as strings)
+    out = os.fspath(out) if out is not None else None
     from .write import Aggregates, XlsxSummary, problem_rows, spool_findings, to_csv, to_json
 
     fmt = output_format(fmt, out)
