@@ -1080,7 +1080,9 @@ def test_a_declarations_total_funds_not_an_amount(tmp_path, written, found):
     ("等级：优", []), ("评定等级为优", []), ("等级：良", [("A306", "B22")]),
     # a printed form's boxes: the one ticked is the grade (each was A306, "「☑优 □良 …」 is not 优")
     ("☑优 □良 □中 □差", []), ("优☑ 良□ 中□ 差□", []), ("√优 □良", []),
-    ("□优 ☑良 □中 □差", [("A306", "B22")]), ("☑优 ☑良 □中 □差", [("A306", "B22")]), ("□优 □良 □中 □差", [("A306", "B22")])])
+    ("□优 ☑良 □中 □差", [("A306", "B22")]), ("☑优 ☑良 □中 □差", [("A306", "B22")]), ("□优 □良 □中 □差", [("A306", "B22")]),
+    # the total written beside it (was A306, "「97.6分 优」 is not 优"); the total is A305's to check
+    ("97.6分 优", []), ("优 97.6", []), ("97.6/优", []), ("良 97.6分", [("A306", "B22")])])
 def test_a_grade_that_names_itself(tmp_path, grade, found):
     """``等级：优`` in the grade cell is the grade 优: it was A306, "「等级：优」 is not 优"; so is the box
     ticked among 优/良/中/差 (two ticked, or none, is no grade)."""

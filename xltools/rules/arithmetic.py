@@ -575,6 +575,8 @@ def _total_arithmetic(res: ScoreResult) -> str:
 
 #: A grade cell that names itself before the grade: ``等级：优``, ``评定等级为良``.
 _GRADE_NAMED = re.compile("^.*?(?:等级|评级|级别|结论|结果)(?:为|是)?")
+#: A total written before or after the grade in its cell: ``97.6分 优``, ``优 97.6``, ``97.6/优``.
+_SCORE_BESIDE = re.compile(r"^[0-9.]+分?[,/、;]?|[,/、;]?[0-9.]+分?$")
 
 
 def _grade_word(value: object) -> str:
@@ -583,7 +585,11 @@ def _grade_word(value: object) -> str:
     key = label_key(str(value))
     if (chosen := ticked(key)) and chosen in GRADE_WORDS:
         return GRADE_WORDS[chosen]
-    return GRADE_WORDS.get(key) or GRADE_WORDS.get(_GRADE_NAMED.sub("", key), str(value).strip())
+    bare = _SCORE_BESIDE.sub("", key)  # ``97.6分 优``, ``优 97.6``: the total beside it (A305 checks it)
+    for k in (key, _GRADE_NAMED.sub("", key), bare):
+        if k in GRADE_WORDS:
+            return GRADE_WORDS[k]
+    return str(value).strip()
 
 
 _GRADE_ALT = "|".join(sorted(GRADE_WORDS, key=len, reverse=True))
