@@ -1475,6 +1475,12 @@ def unit_from_name(name: str) -> str:
     return ""
 
 
+def rate_fraction(x: float) -> float:
+    """A rate written without its sign as a fraction: 0.9692 as it is, 96.92 (a per cent typed in a
+    General cell) as 0.9692 — past 1.5 no execution or score rate is a fraction."""
+    return x / 100 if x > 1.5 else x
+
+
 def percent_scale(x: float, reference: float | None, *, explicit_percent: bool) -> float:
     """Bring a bare number onto the percent scale of its counterpart.
 

@@ -54,6 +54,7 @@ from ..values import (
     own_amount,
     parse_direction,
     parse_value,
+    rate_fraction,
     says_not_applicable,
     unit_from_name,
     year_of,
@@ -1398,8 +1399,8 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
                     continue
                 raw = grid.raw(r, c)
                 v = to_number(raw)
-                if f == "rate" and v is not None and v > 1.5:
-                    v = v / 100  # written as 96.92 meaning 96.92%
+                if f == "rate" and v is not None:
+                    v = rate_fraction(v)  # written as 96.92 meaning 96.92%
                 elif v is not None and raw.__class__ is str and raw.rstrip().endswith(("%", "％")):  # type: ignore[union-attr]
                     row.percent_typed += (f,)  # ``96%`` as 全年执行数: a rate, not 0.96 万元 (A341)
                 setattr(row, f, v)

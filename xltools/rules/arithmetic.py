@@ -58,6 +58,7 @@ from ..values import (
     on_scale,
     parse_value,
     range_bounds,
+    rate_fraction,
     relative_to_target,
     sentence_value,
     share_of_target,
@@ -262,7 +263,7 @@ def _department_rate_as_spending(t: Table) -> bool:
     written = t.written_figures.get("execution_rate")
     rate = written.value if written is not None and isinstance(written.value, int | float) else None
     typed = any(f in t.percent_amounts and t.amounts[f] is spent for f in ("spent", "final_accounts"))
-    return _spending_is_rate(spent.value, budget.value, typed, rate / 100 if rate is not None and rate > 1.5 else rate)
+    return _spending_is_rate(spent.value, budget.value, typed, rate_fraction(rate) if rate is not None else rate)
 
 
 def _spending_is_rate(spent: object, budget: object, typed: bool, rate: float | None) -> bool:
@@ -319,7 +320,7 @@ def written_rates(ctx: Context) -> Iterator[Finding]:
     for p in t.written_parts:
         if p.rate is None or p.score is None or not p.weight:
             continue
-        rate = p.rate / 100 if p.rate > 1.5 else p.rate
+        rate = rate_fraction(p.rate)
         if _differs(rate * 100, p.score / p.weight * 100, _shown_digits(rate)):
             yield Finding("A303", p.sheet, p.cells.get("score_rate", ""), p.rate, {
                 "what": f"「{p.name}」得分率", "what_en": f"score rate of {p.name}", "written": pct(rate),
@@ -364,7 +365,7 @@ def _department_rates(ctx: Context) -> Iterator[Finding]:
         if not isinstance(x, int | float) or c is None or (f == "execution_rate" and spending_is_rate):
             continue  # (the rate typed as the spending too: A341's)
         if all(_differs(y * 100, c * 100, _shown_digits(y)) for y in (x, x / 100)):
-            shown = x / 100 if x > 1.5 else x
+            shown = rate_fraction(x)
             yield Finding("A303", written.sheet or t.sheet, written.cell, x, {
                 "what": word(f"fig_{f}"), "what_en": word(f"fig_{f}", "en"), "written": pct(shown),
                 "computed": pct(c)})
