@@ -184,6 +184,9 @@ def test_units_typed_differently_are_one_unit(tmp_path):
                      ("全部合计", None, 4, 1, 2, sum(c["warning"] for c in east) + west)]
     assert [r[:2] for r in wb["部门整体（草稿）"].iter_rows(min_row=3, values_only=True)] == [("市民政局", 4)]
     assert [c.value for c in wb["等级分布"][2]] == ["等级", "数量", "占比"]  # one kind: no column per kind
+    # every grade, those no table has too (only 优 here): a distribution to compare batches by
+    assert [(r[0], r[1]) for r in wb["等级分布"].iter_rows(min_row=3, values_only=True)] == [
+        ("优", 4), ("良", 0), ("中", 0), ("差", 0), ("合计", 4)]
 
 
 def test_json_and_csv_to_stdout(batch):

@@ -331,16 +331,17 @@ def _grades_sheet(book, agg: Aggregates, banner: str, lang: str = "zh") -> None:
     ws.append([banner], bold=True)
     _header(ws, ("等级", "数量", "占比", *(KIND_ZH[k] for k in kinds)), lang)
     graded = sum(agg.grades.values())
-    names = [g for g in GRADES if g in agg.grades] + sorted(g for g in agg.grades if g not in GRADES)
+    # every grade, none given too (优 20, 良 0 …): a distribution a reader compares across batches
+    names = [*GRADES, *sorted(g for g in agg.grades if g not in GRADES)]
     formats = ["", "0", "0.00%"] + ["0"] * len(kinds)
-    for g in names or list(GRADES):
+    for g in names:
         count = agg.grades.get(g, 0)
         ws.append([g, count, round_half_up(count / graded, 4) if graded else 0,
                    *(agg.kind_grades[k].get(g, 0) for k in kinds)], formats)
     ws.end_filter()
     ws.append([tr("合计", lang), graded, 1.0 if graded else 0, *(sum(agg.kind_grades[k].values()) for k in kinds)],
               formats, bold=True)
-    book.bar_chart(ws, "等级分布", len(names or GRADES))
+    book.bar_chart(ws, "等级分布", len(names))
 
 
 UNIT_FORMATS = ["0", "#,##0.00", "#,##0.00", "0.00%", "0.00", ""]
