@@ -74,6 +74,9 @@ def selfeval_cases() -> list[Case]:
         Case("initial only overspent", funds=(100, None, 120), rows=[r(P, "完成数量", "≥", 100, "个", 80, 90)]),
         Case("negative spending", funds=(100, 100, -5), rows=[r(P, "完成数量", "≥", 100, "个", 100, 90)]),
         Case("negative budget", funds=(100, -100, 50), rows=[r(P, "完成数量", "≥", 100, "个", 100, 90)]),
+        # a minus sign in an item (A342): no A302/A309/A310 marks beside it, nor A338's "not adding up"
+        Case("line items below zero", funds=(100, 100, 90), rows=[r(P, "完成数量", "≥", 100, "个", 100, 90)],
+             lines=[("展位搭建", -60, 70, 55), ("宣传", 40, -10, 35), ("布展", 20, None, -5)]),
         Case("line items over", rows=[r(P, "完成数量", "≥", 100, "个", 100, 90)],
              lines=[("展位搭建", 100, 120, 110), ("宣传", 50, 40, 45), ("布展", 30, None, 31), ("会务", 20, 20, 20),
                     ("讲座", 30, 0, 25), ("培训", 30, 0, 35)]),  # a contract of 0 is none: A302 alone decides

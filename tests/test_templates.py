@@ -358,7 +358,8 @@ def test_each_number_validation_says_what_belongs_in_its_cell():
     assert (rate.formula1, rate.formula2) == ("0", "100")  # 85 means 85 % to the score formula, as to Python
     weight = by_column[L["weight"]]  # 0 or -10 is S112's mistake: refused as typed
     assert (weight.operator, weight.formula1, weight.error) == ("greaterThan", "0", "分值请输入大于 0 的数字")
-    assert by_column[built.funds_cols["spent"]].error == "请输入金额（万元），只填数字"
+    spent = by_column[built.funds_cols["spent"]]  # −480 is A342's mistake: refused as typed
+    assert (spent.operator, spent.formula1, spent.error) == ("greaterThanOrEqual", "0", "请输入金额（万元），只填数字，不小于 0")
 
 
 def test_a_provincial_tables_level_names_are_poured_as_the_templates(tmp_path, soffice):

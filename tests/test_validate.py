@@ -214,6 +214,8 @@ CASES = [
     ("G229", "D14", None, {"C14": "服务老人覆盖率"}),  # a rate counted in people (≥2000人)
     ("G229", "D15", None, {"D15": "100%", "E15": "100%"}),  # 开展健康讲座场次 as a share
     ("A341", "E7", None, {"E7": "96%", "E8": "96%"}),  # the rate typed as the spending
+    ("A342", "D7", None, {"D7": -500, "D8": -500}),  # a minus sign slipped into an amount
+    ("A342", "E25", None, {"E25": -300}),  # a line item's budget
     ("S112", "F16", None, {"F16": -10}),  # a minus sign: "full marks -10" off the total
     ("S112", "F16", None, {"F16": 0}),  # a row that counts for nothing
 ]
@@ -2117,3 +2119,29 @@ def test_a_departments_rate_typed_as_its_spending(tmp_path, spent, rates, execut
     assert [code for code, *_ in got[1:]] == ([] if execution_row else ["A305"])  # (the total: 80 of 99.38)
     assert [c.skipped for c in fix_copy(str(path), str(tmp_path / "修正.xlsx")).changes] == (
         [] if execution_row else ["pending"])
+
+
+def test_an_amount_below_zero(tmp_path):
+    """全年预算数 −500 was "spending 480 above a budget of −500" (A302), 全年执行数 −480 a rate of −96 %
+    scored 0 with "below 90 %, no reason" (A317) and the line items "not adding up" (A338): none
+    says what is wrong. A342 does, alone, and fix leaves the execution score and totals to the amount."""
+    from xltools.fix import fix_copy
+
+    path = write(tmp_path, edits={"E7": -480, "E8": -480})
+    report = validate_file(path)
+    assert [(f.code, f.cell) for f in report.findings] == [
+        ("A342", "E7"), ("A305", "H7"), ("A342", "E8"), ("A305", "G21"), ("A306", "B22")]
+    assert report.findings[0].message() == "「年度资金总额」的全年执行数 -480 是负数：金额不能小于 0"
+    assert [c.skipped for c in fix_copy(str(path), str(tmp_path / "修正.xlsx")).changes] == ["pending"] * 3
+    budget = write(tmp_path, edits={"D7": -500, "D8": -500}, name="b.xlsx")
+    assert [c for c, _ in findings(budget) if c not in ("A305", "A306")] == ["A342", "A342"]
+
+
+def test_a_departments_amount_below_zero(tmp_path):
+    from xltools.samples import demo_samples, write_sample
+
+    sample, layout = demo_samples()["部门整体自评表.xlsx"]
+    path = tmp_path / "部门.xlsx"
+    write_sample(replace(sample, amounts=[(f, -v if f == "全年执行数" else v) for f, v in sample.amounts]), path, layout)
+    assert [(f.code, f.cell, f.message()) for f in validate_file(path).findings if f.code == "A342"] == [
+        ("A342", "B8", "「部门整体」的全年执行数 -5169.65 是负数：金额不能小于 0")]

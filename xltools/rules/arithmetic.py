@@ -223,7 +223,7 @@ def overspent(ctx: Context) -> Iterator[Finding]:
         return
     for r in t.funds.rows:
         budget = r.year_budget
-        if r.spent is not None and budget is not None and r.spent - budget > TOL:
+        if r.spent is not None and budget is not None and budget >= 0 and r.spent - budget > TOL:  # (−500: A342's)
             yield Finding("A302", t.sheet, r.cells.get("spent", ""), r.spent, {
                 "what": r.label, "spent": _n(r.spent), "budget": _n(budget), **_money_slip(r.spent, budget, t.money_unit)})
 
@@ -246,6 +246,38 @@ def spending_written_as_a_rate(ctx: Context) -> Iterator[Finding]:
             "label": label, "column": column, "column_en": "spending",
             "rate": pct(spent), "computed": pct(spent / budget), "budget": _n(budget), "unit": t.money_unit,
             "amount": _n(round(budget * spent, 2)), "opens_execution": True})
+
+
+#: A labelled amount's name (a declaration's, a department's), for A342: (zh, en).
+_AMOUNT_NAMES = {"annual_total": ("年度资金总额", "annual funds"), "annual_fiscal": ("财政拨款", "fiscal funds"),
+                 "annual_other": ("其他资金", "other funds"), "midterm_total": ("中期资金总额", "mid-term funds"),
+                 "initial_budget": ("年初预算数", "initial budget"), "annual_budget": ("全年预算数", "annual budget"),
+                 "spent": ("全年执行数", "spending"), "final_accounts": ("支出决算数", "final accounts"),
+                 "received": ("实际到位资金", "funds received"), "planned": ("预算资金", "planned funds")}
+
+
+@check("A342")
+def amounts_below_zero(ctx: Context) -> Iterator[Finding]:
+    """An amount below zero — a budget, spending, a contract, the annual funds. No form asks for one
+    (a budget cut is written as the budget after it); a minus sign slipped in. Read as written it
+    gave a negative execution rate scored 0, or "spending 480 above a budget of −500" (A302, not
+    said beside it); the execution score and the totals wait for the amount (``opens_execution``)."""
+    t = ctx.table
+    found: list[tuple[str, str, str, str, float]] = []  # (label, column, column_en, cell, amount)
+    for r in t.funds.rows if t.funds is not None else ():
+        found += [(r.label, FUNDS_COLUMNS_ZH[f], FUNDS_COLUMNS_EN[f], r.cells.get(f, ""), v)
+                  for f in FUNDS_AMOUNTS if (v := getattr(r, f)) is not None and v < 0]
+    for item in t.line_items:  # (an item's: a 小计 or 合计 below zero is its items' sum)
+        if item.kind != "item":
+            continue
+        found += [(item.content or item.method, LINE_COLUMNS_ZH[f], f, item.cells.get(f, ""), v)
+                  for f in LINE_COLUMNS_ZH if (v := getattr(item, f)) is not None and v < 0]
+    label = "部门整体" if t.kind == DEPT else "项目资金"
+    found += [(label, *_AMOUNT_NAMES[f], a.cell, a.value) for f, a in t.amounts.items()
+              if f in _AMOUNT_NAMES and isinstance(a.value, int | float) and a.value < 0]
+    for label, column, column_en, cell, v in found:
+        yield Finding("A342", t.sheet, cell, v, {"label": label, "column": column, "column_en": column_en,
+                                                 "amount": _n(v), "unit": t.money_unit, "opens_execution": True})
 
 
 def _rate_as_spending(r: FundsRow) -> bool:
@@ -296,7 +328,7 @@ def _department_overspent(t: Table) -> Iterator[Finding]:
     capped, with nothing said, as a project's spending over budget is not (A302)."""
     spent, budget = execution_amounts(t)
     x, b = (spent.value if spent else None), (budget.value if budget else None)
-    if isinstance(x, (int, float)) and isinstance(b, (int, float)) and x - b > TOL:
+    if isinstance(x, (int, float)) and isinstance(b, (int, float)) and b >= 0 and x - b > TOL:  # (−500: A342's)
         yield Finding("A302", t.sheet, spent.cell, x, {"what": "部门", "spent": _n(x), "budget": _n(b),  # type: ignore[union-attr]
                                                         **_money_slip(x, b, t.money_unit)})
 
@@ -307,8 +339,8 @@ def written_rates(ctx: Context) -> Iterator[Finding]:
     if t.funds is not None:
         for r in t.funds.rows:
             budget = r.year_budget
-            if r.rate is None or r.spent is None or not budget or _rate_as_spending(r):
-                continue  # (the rate written twice, in the spending too: A341's)
+            if r.rate is None or r.spent is None or not budget or _rate_as_spending(r) or min(r.spent, budget) < 0:
+                continue  # (the rate written twice, in the spending too: A341's; an amount below zero: A342's)
             if _differs(r.rate * 100, r.spent / budget * 100, _shown_digits(r.rate)):
                 progress = t.kind == MONITOR
                 yield Finding("A303", t.sheet, r.cells.get("rate", ""), r.rate, {
@@ -978,9 +1010,9 @@ def execution_unexplained(ctx: Context) -> Iterator[Finding]:
         return
     total = t.funds.total()
     threshold = ctx.rules.for_table(SELFEVAL).explain_execution_below
-    if total is None or total.spent is None or not total.annual_budget or total.annual_budget < 0 or \
-            round_half_up(total.spent / total.annual_budget, 4) >= threshold or _rate_as_spending(total):
-        return  # (no positive budget: no rate; the rate typed as the spending: A341's)
+    if total is None or total.spent is None or not total.annual_budget or total.annual_budget < 0 or total.spent < 0 \
+            or round_half_up(total.spent / total.annual_budget, 4) >= threshold or _rate_as_spending(total):
+        return  # (no positive budget: no rate; the rate typed as the spending: A341's; below zero: A342's)
     if any(stated(r.reason, ctx.words) for r in t.funds.rows):
         return
     said = any_of(ctx.words.execution_reason)
@@ -1008,14 +1040,14 @@ def line_items(ctx: Context) -> Iterator[Finding]:
         name = item.content or item.method
         contract = item.contract if item.contract else None
         if contract is None and item.spent is not None and item.budget is not None \
-                and item.spent - item.budget > TOL:
+                and item.budget >= 0 and item.spent - item.budget > TOL:  # (a budget below zero: A342's)
             yield Finding("A302", item.sheet, item.cells.get("spent", ""), item.spent, {
                 "what": f"「{name}」的", "spent": _n(item.spent), "budget": _n(item.budget),
                 **_money_slip(item.spent, item.budget, item.unit or ctx.table.money_unit, opens=False)})
-        if contract is not None and item.budget is not None and contract - item.budget > TOL:
+        if contract is not None and item.budget is not None and item.budget >= 0 and contract - item.budget > TOL:
             yield Finding("A309", item.sheet, item.cells.get("contract", ""), contract, {
                 "content": name, "contract": _n(contract), "budget": _n(item.budget)})
-        if item.spent is not None and contract is not None and item.spent - contract > TOL:
+        if item.spent is not None and contract is not None and contract > 0 and item.spent - contract > TOL:
             yield Finding("A310", item.sheet, item.cells.get("spent", ""), item.spent, {
                 "content": name, "spent": _n(item.spent), "contract": _n(contract)})
 
@@ -1039,7 +1071,8 @@ def line_items_against_funds(ctx: Context) -> Iterator[Finding]:
     for col, f, col_en in _ITEMS_AGAINST_FUNDS:
         values = [x for i in items if (x := i.to_wan(getattr(i, col), t.money_unit)) is not None]
         amounts = [(r, t.to_wan(a)) for r in rows if (a := r.year_budget if f == "annual_budget" else r.spent) is not None]
-        if not values or not amounts or not all(_differs(sum(values), a) for _, a in amounts):
+        if not values or not amounts or not all(_differs(sum(values), a) for _, a in amounts) \
+                or min(values) < 0 or any(a < 0 for _, a in amounts):  # (an amount below zero: A342's)
             continue
         # (the 合计 that states this column's amount)
         where = next((i for i in reversed(t.line_items) if i.kind == "total" and getattr(i, col) is not None), items[-1])

@@ -285,6 +285,11 @@ CATALOGUE: dict[str, Entry] = {
                   "from it is {computed}",
                   "填写金额（{unit}）：{budget} × {rate} ≈ {amount}；执行率写在「执行率」栏",
                   "write the amount ({unit}): {budget} × {rate} ≈ {amount}; the rate belongs in the rate column"),
+    "A342": Entry(ERROR, "「{label}」的{column} {amount} 是负数：金额不能小于 0",
+                  "the {column_en} of 「{label}」 is {amount}, below zero: an amount cannot be negative",
+                  "填写实际金额（{unit}，不带负号）；预算调减的，填写调整后的金额",
+                  "write the actual amount ({unit}, without a minus sign); a budget cut is written as the amount "
+                  "after it"),
     "A338": Entry(WARNING, "资金使用情况各项{column}合计 {sum} 万元，与「{label}」的{funds_column} {amount} 万元不一致",
                   "the line items' {column_en} total {sum} (ten-thousand yuan), not the {funds_column_en} {amount} "
                   "of 「{label}」",
@@ -419,6 +424,9 @@ _BRIEF = {
              "scored as a ceiling, in our templates too"),
     "A302": ("执行数大于预算数（相差百倍以上的，多是单位填错，如按元填在万元栏）",
              "spending above the budget (a hundredfold over: most often a unit typed wrong, 元 in a 万元 column)"),
+    "A342": ("资金金额为负数（预算数、执行数、合同金额、年度资金总额等）：执行率、得分和合计按它算都不对",
+             "an amount below zero (a budget, spending, a contract, the annual funds): the rates, scores and sums "
+             "worked out from it are wrong"),
     "A341": ("资金表的执行数写成了执行率（「96%」，或与执行率栏相同的 0.96）：执行率和得分按它算都不对",
              "a funds row's spending written as the execution rate (96%, or the 0.96 of its rate column): the rate "
              "and score worked out from it are wrong"),

@@ -186,11 +186,14 @@ class _Sheet:
         self.built.validations.append((sqref, formula))
 
     def decimal(self, sqref: str, low: float | None = None, high: float | None = None,
-                error: str = "请输入数字（单位写在「度量单位」列）", positive: bool = False) -> None:
+                error: str = "请输入数字（单位写在「度量单位」列）", positive: bool = False, money: bool = False) -> None:
         from openpyxl.worksheet.datavalidation import DataValidation
 
         if positive:  # a weight: 0 or a minus sign is S112's mistake, refused as typed
             dv = DataValidation(type="decimal", operator="greaterThan", formula1="0")
+        elif money:  # an amount: a minus sign is A342's mistake, refused as typed
+            dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
+            error = MONEY_ONLY
         elif low is not None and high is not None:
             dv = DataValidation(type="decimal", operator="between", formula1=str(low), formula2=str(high))
         else:
@@ -338,7 +341,7 @@ def _funds_block(s: _Sheet, r: int, tr: TableRules) -> int:
                 s.formula(row, col, f"=SUM({L}{row + 1}:{L}{row + len(FUNDS_ROWS) - 1})", "#,##0.00")
             else:
                 s.input(row, col, fmt="#,##0.00")
-                s.decimal(f"{letters[f]}{row}", error=MONEY_ONLY)
+                s.decimal(f"{letters[f]}{row}", money=True)
         D, E, F, G, H = (letters[x] for x in ("annual_budget", "spent", "weight", "rate", "score"))
         s.formula(row, ord(G) - 64, f'=IF(AND(ISNUMBER({D}{row}),{D}{row}>0),{E}{row}/{D}{row},"")', "0.00%")
         if k == 0:
@@ -358,7 +361,7 @@ def _funds_block(s: _Sheet, r: int, tr: TableRules) -> int:
     C, D, E = (f"{letters[f]}{top + 1}" for f in FUNDS_AMOUNTS)
     budget = f"IF(ISNUMBER({D}),{D},{C})"
     _mark(s, f"{letters['spent']}{top + 1}:{letters['spent']}{top + len(FUNDS_ROWS)}",
-          f"IF(AND(ISNUMBER({E}),ISNUMBER({budget})),{E}-{budget}>0.005,FALSE)", "FFC7CE", "A302")
+          f"IF(AND(ISNUMBER({E}),ISNUMBER({budget})),AND({budget}>=0,{E}-{budget}>0.005),FALSE)", "FFC7CE", "A302")
     return r + len(FUNDS_ROWS) + 1
 
 
@@ -368,7 +371,7 @@ def _dept_amounts(s: _Sheet, r: int, tr: TableRules) -> int:
     for k, (f, label) in enumerate(DEPT_AMOUNTS):
         s.label(r + k, 1, label)
         refs[f] = s.input(r + k, 2, fmt="#,##0.00", name=f)
-        s.decimal(refs[f], error=MONEY_ONLY)
+        s.decimal(refs[f], money=True)
     figures = (("预算执行率", f'=IF(AND(ISNUMBER({refs["annual_budget"]}),{refs["annual_budget"]}>0),'
                             f'{refs["spent"]}/{refs["annual_budget"]},"")', "execution_rate"),
                ("结转结余率", f'=IF(AND(ISNUMBER({refs["annual_budget"]}),{refs["annual_budget"]}>0,'
@@ -389,7 +392,7 @@ def _dept_amounts(s: _Sheet, r: int, tr: TableRules) -> int:
                         f'ROUND({_num(tr.execution_weight)}*MAX(MIN({spent}/{budget},1),0),2),"")', "0.00",
               name="execution_score")
     # A302 as arithmetic._department_overspent: the amount the score divides over the budget it divides by
-    over = f"ISNUMBER({budget}),{{x}}-{budget}>0.005"
+    over = f"ISNUMBER({budget}),{budget}>=0,{{x}}-{budget}>0.005"  # (a budget below zero: A342's)
     _mark(s, sp, f"AND(ISNUMBER({sp}),{over.format(x=sp)})", "FFC7CE", "A302")
     _mark(s, fa, f"AND(NOT(ISNUMBER({sp})),ISNUMBER({fa}),{over.format(x=fa)})", "FFC7CE", "A302")
     s.built.cells.update(refs)
@@ -404,6 +407,7 @@ def _goal_amounts(s: _Sheet, r: int) -> int:
     fiscal = s.input(r + 1, 3, fmt="#,##0.00", name="annual_fiscal")
     other = s.input(r + 2, 3, fmt="#,##0.00", name="annual_other")
     s.formula(r, 3, f"=SUM({fiscal},{other})", "#,##0.00", name="annual_total")
+    s.decimal(f"{fiscal}:{other}", money=True)
     s.built.cells.update(annual_fiscal=fiscal, annual_other=other)
     return r + 4
 
@@ -434,7 +438,7 @@ def _rule(formula: str, color: str):  # noqa: ANN202
 
 
 #: What a money cell's validation says when it refuses text.
-MONEY_ONLY = "请输入金额（万元），只填数字"
+MONEY_ONLY = "请输入金额（万元），只填数字，不小于 0"
 
 
 def _number_unless_qualitative(L: dict[str, str], f: str, r: int) -> tuple[str, str]:
@@ -748,11 +752,11 @@ def _line_items(s: _Sheet, r: int, per_group: int) -> int:
             s.formula(sub, ord(c) - 64, f"=SUM({c}{row}:{c}{sub - 1})", "#,##0.00")
         subtotals.append(sub)
         d, b = "D", "C"
-        _mark(s, f"{d}{row}:{d}{sub - 1}", f"AND(ISNUMBER({d}{row}),ISNUMBER({b}{row}),{d}{row}>{b}{row})", "FFEB9C",
+        _mark(s, f"{d}{row}:{d}{sub - 1}", f"AND(ISNUMBER({d}{row}),ISNUMBER({b}{row}),{b}{row}>=0,{d}{row}>{b}{row})", "FFEB9C",
               "A309")
         # A310 spending over the contract; without a contract (or one of 0), A302 spending over the budget
-        _mark(s, f"E{row}:E{sub - 1}", f"AND(ISNUMBER(E{row}),IF(AND(ISNUMBER(D{row}),D{row}<>0),E{row}>D{row},"
-              f"AND(ISNUMBER(C{row}),E{row}-C{row}>0.005)))", "FFC7CE", "A310", "A302")
+        _mark(s, f"E{row}:E{sub - 1}", f"AND(ISNUMBER(E{row}),IF(AND(ISNUMBER(D{row}),D{row}<>0),"
+              f"AND(D{row}>0,E{row}>D{row}),AND(ISNUMBER(C{row}),C{row}>=0,E{row}-C{row}>0.005)))", "FFC7CE", "A310", "A302")
         row = sub + 1
     s.label(row, 1, "合计", 2)
     for c in ("C", "D", "E"):
@@ -776,7 +780,10 @@ def _items_against_funds_marks(s: _Sheet, total: int, groups: list[tuple[int, in
         filled = "+".join(f"COUNT({c}{a}:{c}{b})" for a, b in groups)
         differs = [f"IF(ISNUMBER({x}),ABS(ROUND({c}{total},2)-ROUND({x},2))>0.001,TRUE)"
                    for x in (amount(t), amount(f))]
-        _mark(s, f"{c}{total}", f"AND({filled}>0,ISNUMBER({amount(t)}),{','.join(differs)})", "FFEB9C", "A338")
+        # (an amount below zero, of an item or of the funds: A342's)
+        signs = [f"MIN({','.join(f'{c}{a}:{c}{b}' for a, b in groups)})>=0",
+                 *(f"IF(ISNUMBER({x}),{x}>=0,TRUE)" for x in (amount(t), amount(f)))]
+        _mark(s, f"{c}{total}", f"AND({filled}>0,ISNUMBER({amount(t)}),{','.join(differs + signs)})", "FFEB9C", "A338")
 
 
 def _lists_sheet(wb, kind: str) -> None:  # noqa: ANN001
@@ -837,7 +844,7 @@ def _execution_reason_mark(s: _Sheet, tr: TableRules, rules: RuleSet) -> None:
     said = (f"SUMPRODUCT(--ISNUMBER(SEARCH(execution_reason_words,{achieved})))"
             f"+SUMPRODUCT(--ISNUMBER(SEARCH(execution_reason_words,{devs})))")
     # IF, not AND: AND evaluates every argument, and ROUND("") is #VALUE! while there is no budget
-    _mark(s, achieved, f"IF(ISNUMBER({rate}),AND(ROUND({rate},4)<{_num(tr.explain_execution_below)},{said}=0),FALSE)",
+    _mark(s, achieved, f"IF(ISNUMBER({rate}),AND({rate}>=0,ROUND({rate},4)<{_num(tr.explain_execution_below)},{said}=0),FALSE)",
           "FFEB9C", "A317")
 
 
@@ -902,7 +909,7 @@ def _monitor_funds(s: _Sheet, r: int, mr: MonitorRules) -> int:
                 s.formula(row, ord(L) - 64, f"=SUM({L}{row + 1}:{L}{row + len(FUNDS_ROWS) - 1})", "#,##0.00")
             else:
                 s.input(row, ord(L) - 64, fmt="#,##0.00")
-                s.decimal(f"{L}{row}", error=MONEY_ONLY)
+                s.decimal(f"{L}{row}", money=True)
         s.formula(row, 5, f'=IF(AND(ISNUMBER({C}{row}),{C}{row}>0),{D}{row}/{C}{row},"")', "0.00%")
         if k == 0:
             s.formula(row, 6, f'=IF({_months_ok(months)},{months}/12,"")', "0.00%", name="expected_progress")
