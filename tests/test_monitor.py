@@ -469,3 +469,12 @@ def test_a_forecast_on_a_stated_scale_is_its_share_of_the_scale(tmp_path):
     short = write(tmp_path, edits={"E16": "4.6分（满分5分）", "F16": "4.4分（满分5分）"}, name="b.xlsx")
     assert [f.message() for f in validate_file(short).findings if f.code == "M406"] == [
         "「老人满意度」完成目标可能性填「确定能」，与全年预计完成值「88%（4.4分(满分5分)）」低于目标「≥90%」不符"]
+
+
+def test_spending_below_zero_is_a342_not_behind_schedule(tmp_path):
+    """1-6月执行数 −240: a minus sign slipped in (A342, named by the months' column), not spending
+    −48 % behind schedule (M407 said so beside it)."""
+    path = write(tmp_path, edits={"D7": -240, "D8": -240})
+    report = validate_file(path)
+    assert [(f.code, f.cell) for f in report.findings] == [("A342", "D7"), ("A342", "D8")]
+    assert report.findings[0].message() == "「年度资金总额」的1-6月执行数 -240 是负数：金额不能小于 0"

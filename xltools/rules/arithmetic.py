@@ -265,7 +265,7 @@ def amounts_below_zero(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
     found: list[tuple[str, str, str, str, float]] = []  # (label, column, column_en, cell, amount)
     for r in t.funds.rows if t.funds is not None else ():
-        found += [(r.label, FUNDS_COLUMNS_ZH[f], FUNDS_COLUMNS_EN[f], r.cells.get(f, ""), v)
+        found += [(r.label, *_funds_column(t, f), r.cells.get(f, ""), v)
                   for f in FUNDS_AMOUNTS if (v := getattr(r, f)) is not None and v < 0]
     for item in t.line_items:  # (an item's: a 小计 or 合计 below zero is its items' sum)
         if item.kind != "item":

@@ -128,6 +128,8 @@ def spending_behind(ctx: Context) -> Iterator[Finding]:
     if row is None or row.light not in BEHIND:
         return
     spent = ctx.table.funds.total() if ctx.table.funds is not None else None
+    if spent is not None and spent.spent is not None and spent.spent < 0:
+        return  # (spending below zero: A342's, and no progress to be behind on)
     yield Finding("M407", row.sheet, row.cell, spent.spent if spent is not None else None, {
         "progress": row.params["progress"], "expected": row.params["expected"],
         "light": light_word(row.light), "light_en": light_word(row.light, "en")})
