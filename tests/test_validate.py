@@ -215,6 +215,7 @@ CASES = [
     ("G229", "D15", None, {"D15": "100%", "E15": "100%"}),  # 开展健康讲座场次 as a share
     ("A341", "E7", None, {"E7": "96%", "E8": "96%"}),  # the rate typed as the spending
     ("A342", "D7", None, {"D7": -500, "D8": -500}),  # a minus sign slipped into an amount
+    ("G231", "B17", None, {"C17": "培训人数", "D17": "≥500人", "E17": "520人"}),  # a count under 时效指标
     ("A342", "E25", None, {"E25": -300}),  # a line item's budget
     ("S112", "F16", None, {"F16": -10}),  # a minus sign: "full marks -10" off the total
     ("S112", "F16", None, {"F16": 0}),  # a row that counts for nothing
@@ -2145,3 +2146,19 @@ def test_a_departments_amount_below_zero(tmp_path):
     write_sample(replace(sample, amounts=[(f, -v if f == "全年执行数" else v) for f, v in sample.amounts]), path, layout)
     assert [(f.code, f.cell, f.message()) for f in validate_file(path).findings if f.code == "A342"] == [
         ("A342", "B8", "「部门整体」的全年执行数 -5169.65 是负数：金额不能小于 0")]
+
+
+@pytest.mark.parametrize(("name", "target", "actual", "found"), [
+    ("培训人数", "≥500人", "520人", [("G231", "B17")]),
+    ("采购设备数量", "≥50台", "50台", [("G231", "B17")]),
+    ("采购金额", "≤50万元", "48万元", [("G231", "B17")]),
+    ("培训经费", "≤50万元", "48万元", [("G206", "B17")]),  # a cost outside 成本指标: G206 says where it goes
+    ("按时完成培训人数", "≥500人", "520人", []),  # its name speaks of time
+    ("巡查频次", "≥1次/月", "1次/月", []),  # a frequency
+    ("项目完成时间", "≤30天", "28天", []),  # a duration
+])
+def test_a_count_or_amount_under_timeliness(tmp_path, name, target, actual, found):
+    """时效指标 measures when (完成时间, 及时率, 周期); ``培训人数 ≥500人`` filed there passed, where a
+    reviewer moves it to 数量指标 (the reverse of G205: a timing measure under 质量指标)."""
+    path = write(tmp_path, edits={"C17": name, "D17": target, "E17": actual})
+    assert [c for c in findings(path) if c[0] in ("G231", "G206")] == found

@@ -170,6 +170,12 @@ CATALOGUE: dict[str, Entry] = {
                   "scored by the target's 「{op}」",
                   "核对两处，改为一致：越大越好用「≥」（正向），越小越好用「≤」（反向）",
                   "make the two agree: ≥ (正向) where more is better, ≤ (反向) where less is"),
+    "G231": Entry(WARNING, "「{name}」的指标值「{value}」是{what}，却放在{level2}下：时效指标衡量完成的时间",
+                  "「{name}」 with the target 「{value}」 is {what_en}, filed under {level2}: a timeliness measure "
+                  "says when",
+                  "移到{suggest}下；{level2}写完成时间、及时率或周期（如「项目完成时间 ≤ 2023年12月31日」）",
+                  "move it under {suggest_en}; {level2} holds a completion date, an on-time rate or a cycle "
+                  "(项目完成时间 ≤ 2023年12月31日)"),
     # --- A: arithmetic and consistency ---------------------------------------------------------
     "A301": Entry(ERROR, "{what}：{total} ≠ 分项合计 {sum}", "{what_en}: {total} ≠ sum of parts {sum}",
                   "应为 {sum}，或核对各分项", "should be {sum}, or check the parts"),
@@ -393,6 +399,9 @@ _BRIEF = {
     "G230": ("指标性质（≥/正向、≤/反向）与指标值自带的符号相反（「≥」旁写「≤30天」）：按指标值的符号计分",
              "a direction (≥/正向, ≤/反向) beside a target whose own sign says the opposite (≥ beside ≤30天): scored by "
              "the target's sign"),
+    "G231": ("时效指标下放了数量或金额（「培训人数 ≥500人」「采购金额 ≤50万元」），而不是完成时间、及时率或周期",
+             "a count or an amount filed under 时效指标 (培训人数 ≥500人, 采购金额 ≤50万元) instead of a date, an "
+             "on-time rate or a cycle"),
     "G209": ("总体目标或年度目标为空或只有一句", "an overall or annual goal empty or of one line"),
     "A318": ("「…」的专家评分为空、不是数值或为负数", "an expert's score for 「…」 missing, not a number or negative"),
     "A315": ("定量指标的实际完成值不是数值（一句话中只有一个同单位的数值时，按它比较）",

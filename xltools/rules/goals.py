@@ -290,6 +290,40 @@ def timing_under_quality(ctx: Context) -> Iterator[Finding]:
                           {"name": ind.name, "level2": ind.level2})
 
 
+#: Base units (units.canonical) of a count or an amount: no measure of time (天, 工作日, %, a date).
+_NOT_TIME = {"个": ("数量", "a count"), "人": ("人数", "a number of people"), "人次": ("人次", "a number of visits"),
+             "户": ("户数", "a number of households"), "元": ("金额", "an amount of money"),
+             **dict.fromkeys(("平方米", "米", "立方米", "吨", "千瓦", "千瓦时"), ("数量", "a quantity"))}
+
+
+@check("G231")
+def quantity_under_timing(ctx: Context) -> Iterator[Finding]:
+    """A count or an amount filed under 时效指标 (``培训人数 ≥500人``): a timeliness measure says when
+    (完成时间, 及时率, 周期), and a count there is 数量指标's, money 成本指标's — the reverse of
+    G205. A frequency (``1次/月``), a duration (``≤30天``), a rate, or a name that speaks of time
+    (``按时…``, ``…周期``: ``timing`` words) is not one."""
+    t = ctx.table
+    if t.kind not in PROJECT_TABLES:
+        return
+    timing = any_of(ctx.words.timing).search
+    is_cost, is_other = any_of(ctx.words.cost).search, any_of(ctx.words.not_cost).search
+    for ind in t.indicators:
+        target = ind.target
+        if not label_key(ind.level2).startswith("时效") or not target.is_number or "/" in target.unit \
+                or not ind.name or timing(ind.name):
+            continue
+        base = units.canonical(target.unit)[0] if target.unit else ""
+        if base not in _NOT_TIME:
+            continue
+        money = base == "元"
+        if money and is_cost(ind.name) and not is_other(ind.name):
+            continue  # (a cost filed outside 成本指标: G206's)
+        yield Finding("G231", t.sheet, ind.cell("level2", "level1"), ind.level2, {
+            "name": ind.name, "value": target.text, "what": _NOT_TIME[base][0], "what_en": _NOT_TIME[base][1],
+            "level2": ind.level2, "suggest": "成本指标" if money else "数量指标",
+            "suggest_en": "成本指标 (cost)" if money else "数量指标 (quantity)"})
+
+
 @check("G206")
 def cost_outside_cost(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
