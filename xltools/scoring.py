@@ -607,9 +607,11 @@ def _shown(ind: Indicator, t: float, a: float) -> tuple[str, str]:
 
 def _shown_level(ind: Indicator, t: float, a: float) -> tuple[str, str]:
     if (ind.target.is_percent or ind.actual.is_percent) and not percent_unit_pair(ind.target, ind.actual):
-        if ind.target.is_percent and units.unconvertible(ind.actual.unit, "%"):
-            return f"{_fmt(t)}%", ind.actual.display()  # (2050人 against ≥95%: no 2050%; A316's)
-        return f"{_fmt(t)}%", f"{_fmt(a)}%"
+        # a value in a unit of its own (2050人, 92分 against ≥90%: A316's) is shown as written, not as 92%
+        ts = f"{_fmt(t)}%"
+        if ind.actual.unit not in ("", "%") and ind.target.is_percent:
+            return ts, ind.actual.display()
+        return ts, f"{_fmt(a)}%"
     tu = ind.target.unit or ind.unit or ind.actual.unit
     au = ind.actual.unit or tu
     shown = format_approx(a)
