@@ -292,3 +292,14 @@ def test_a_budget_of_one_with_its_rate_is_no_rate_typed_as_spending(tmp_path):
     right, so no A341."""
     src = write(tmp_path, CLEAN, {"C7": 1, "D7": 1, "E7": 0.01, "G7": 0.01, "C8": 1, "D8": 1, "E8": 0.01}, name="s.xlsx")
     assert [f.code for f in validate_file(src).findings if f.code in ("A341", "A303")] == []
+
+
+@pytest.mark.parametrize("spent", [None, "约480万"])
+def test_totals_wait_for_an_execution_amount_not_there(tmp_path, spent):
+    """全年执行数 left empty (or ``约480万``): no execution rate (A331), and fix wrote a total of 88.00
+    and the grade 良 without the execution score the amount will bring. They wait for it now, as
+    for a missing actual (A308)."""
+    src = write(tmp_path, CLEAN, {"E7": spent, "E8": spent}, name="s.xlsx")
+    assert [f.code for f in validate_file(src).findings][:1] == ["A331"]
+    result = fix_copy(src, str(tmp_path / "修正.xlsx"))
+    assert [(c.cell, c.new, c.skipped) for c in result.changes] == [("G21", 88.0, "pending"), ("B22", "良", "pending")]

@@ -64,8 +64,10 @@ class FixReport:
 #: that may have lost its trailing 0, A334; an actual saying only that the target was not reached,
 #: A335; a completion dated before the table's year, A337): it is what it is for now, and right
 #: only once they are answered. So does a finding marked ``opens_row`` (an A303 on an actual named
-#: after a figure, 预算执行率: the row's score follows the actual it corrects); and an A302 marked
-#: ``opens_execution`` (spending a hundredfold over budget) leaves the execution score and totals.
+#: after a figure, 预算执行率: the row's score follows the actual it corrects); and a finding marked
+#: ``opens_execution`` leaves the execution score and totals — spending a hundredfold over budget
+#: (A302), an execution amount empty or in words (A331), the rate typed as the spending (A341), an
+#: amount below zero (A342).
 PENDING = ("A308", "S103", "S112", "A318", "A329", "A332", "A333", "A334", "A335", "A337")
 #: A305's rows (the rest are totals: the whole table's, a part's) and its execution score; an
 #: amount of 年度资金总额 left empty (A326: the parts' sum, which waits for nothing).

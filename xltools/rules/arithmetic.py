@@ -971,9 +971,11 @@ def _no_amount(t: Table, sheet: str, cell: str, label: str, column: tuple[str, s
     fix, fix_en = f"填写金额（单位：{t.money_unit}）", f"write the amount (in {t.money_unit})"
     if part:
         fix, fix_en = f"{fix}；没有这项资金的填「—」", f"{fix_en}; 「—」 where there are no such funds"
+    # no execution score until the amount is there: ``fix`` leaves the totals and grade (it wrote
+    # them short of that score)
     return Finding("A331", sheet, cell, text, {
         "label": label, "column": column[0], "column_en": column[1], "problem": problem,
-        "problem_en": problem_en, "fix": fix, "fix_en": fix_en})
+        "problem_en": problem_en, "fix": fix, "fix_en": fix_en, **({"opens_execution": True} if rate else {})})
 
 
 @check("A321")
