@@ -2093,16 +2093,9 @@ def test_a_satisfaction_target_with_its_number_under_qualitative_is_no_word(tmp_
     assert findings(path) == [("G228", "D20")]
 
 
-@pytest.mark.parametrize(("spent", "rates"), [
-    ("96.92%", []), ("96.92%", [["预算执行率", 0.9692]]), (0.9692, [["预算执行率", "96.92%"]])])
-@pytest.mark.parametrize("execution_row", [True, False])
-def test_a_departments_rate_typed_as_its_spending(tmp_path, spent, rates, execution_row):
-    """部门整体's 全年执行数 typed ``96.92%`` (or 0.9692 beside a 预算执行率 of 96.92%) was 0.9692 万元:
-    an execution rate of 0.02 %, a 预算执行率 row's 96.92% "wrong" (A303), the execution score 0 and,
-    with no rate written, nothing said at all. It is A341, as a project's funds row; fix leaves the
-    totals until the amount is right."""
-    from xltools.fix import fix_copy
-
+def _department_book(tmp_path, spent, rates, execution_row):
+    """domain.md §4's department (5333.85 budgeted, 全年执行数 ``spent``), ``rates`` written beside its
+    amounts, and with ``execution_row`` a 预算执行率 indicator (≥95%, 96.92%) scored 20 of 20."""
     execution = [["当年预算执行情况", "预算执行", "预算执行率", "≥95%", "96.92%", 20, 20]] if execution_row else []
     rows = [["部门整体绩效自评表"], ["（2022年度）"], ["部门名称", "市贸促会"], ["主管部门", "市贸促会", None, "实施单位", "市贸促会"],
             ["年初预算数", 5029.86], ["全年预算数", 5333.85], ["全年执行数", spent], ["支出决算数", 5169.66],
@@ -2116,6 +2109,20 @@ def test_a_departments_rate_typed_as_its_spending(tmp_path, spent, rates, execut
         wb.active.append(row)
     path = tmp_path / "部门.xlsx"
     wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("spent", "rates"), [
+    ("96.92%", []), ("96.92%", [["预算执行率", 0.9692]]), (0.9692, [["预算执行率", "96.92%"]])])
+@pytest.mark.parametrize("execution_row", [True, False])
+def test_a_departments_rate_typed_as_its_spending(tmp_path, spent, rates, execution_row):
+    """部门整体's 全年执行数 typed ``96.92%`` (or 0.9692 beside a 预算执行率 of 96.92%) was 0.9692 万元:
+    an execution rate of 0.02 %, a 预算执行率 row's 96.92% "wrong" (A303), the execution score 0 and,
+    with no rate written, nothing said at all. It is A341, as a project's funds row; fix leaves the
+    totals until the amount is right."""
+    from xltools.fix import fix_copy
+
+    path = _department_book(tmp_path, spent, rates, execution_row)
     got = [(f.code, f.cell, f.message()) for f in validate_file(path).findings]
     assert got[0] == ("A341", "B7", "「部门整体」的全年执行数写的是执行率 96.92%，不是金额：按它算出的执行率只有 0.02%")
     assert [code for code, *_ in got[1:]] == ([] if execution_row else ["A305"])  # (the total: 80 of 99.38)
@@ -2163,3 +2170,12 @@ def test_a_count_or_amount_under_timeliness(tmp_path, name, target, actual, foun
     reviewer moves it to 数量指标 (the reverse of G205: a timing measure under 质量指标)."""
     path = write(tmp_path, edits={"C17": name, "D17": target, "E17": actual})
     assert [c for c in findings(path) if c[0] in ("G231", "G206")] == found
+
+
+
+@pytest.mark.parametrize("execution_row", [True, False])
+def test_a_departments_rate_is_not_held_against_spending_below_zero(tmp_path, execution_row):
+    """全年执行数 −5169.65 beside a written 预算执行率 of 96.92% (or a 预算执行率 indicator's 96.92%):
+    A342 alone, where A303 said "96.92% ≠ −96.92%" of the right rate."""
+    path = _department_book(tmp_path, -5169.65, [["预算执行率", "96.92%"]], execution_row)
+    assert [f.code for f in validate_file(path).findings if f.code in ("A342", "A303")] == ["A342"]

@@ -369,9 +369,9 @@ def _figures_written(ctx: Context) -> Iterator[Finding]:
     computed = ctx.result.figures  # (scoring.figures of the table, worked out once by score_table)
     for ind in t.indicators:
         figure = ctx.words.figure_names.get(label_key(ind.name)) if ind.name else None
-        if figure is None or not ind.actual.is_number or figure not in computed or (
-                figure == "execution_rate" and t.kind == DEPT and _department_rate_as_spending(t)):
-            continue  # (the rate typed as the spending: A341's)
+        if figure is None or not ind.actual.is_number or figure not in computed or (figure == "execution_rate" and (
+                computed[figure] < 0 or t.kind == DEPT and _department_rate_as_spending(t))):
+            continue  # (an amount below zero: A342's; the rate typed as the spending: A341's)
         # a bare number is a fraction (0.97) or per cent (97), as a % cell holds it
         written = percent_of(ind.actual, _PERCENT)
         if written is not None and _differs(written, computed[figure] * 100, _shown_digits(written / 100)):
@@ -394,8 +394,8 @@ def _department_rates(ctx: Context) -> Iterator[Finding]:
     spending_is_rate = _department_rate_as_spending(t)
     for f, written in t.written_figures.items():
         x, c = written.value, computed.get(f)
-        if not isinstance(x, int | float) or c is None or (f == "execution_rate" and spending_is_rate):
-            continue  # (the rate typed as the spending too: A341's)
+        if not isinstance(x, int | float) or c is None or (f == "execution_rate" and (spending_is_rate or c < 0)):
+            continue  # (the rate typed as the spending too: A341's; an amount below zero: A342's)
         if all(_differs(y * 100, c * 100, _shown_digits(y)) for y in (x, x / 100)):
             shown = rate_fraction(x)
             yield Finding("A303", written.sheet or t.sheet, written.cell, x, {
