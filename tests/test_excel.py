@@ -131,6 +131,18 @@ def test_score_book_and_writing_scores(tmp_path):
     assert (ws["G15"].value, ws["G21"].value) == (10.0, 97.6)
 
 
+def test_writing_scores_leaves_a_total_that_waits_for_a_value(tmp_path):
+    """计算得分并写入 with 全年执行数 empty wrote a total of 88.00 (the execution score missing from it),
+    where ``xltools fix`` leaves the total until the amount is there; the rows are still written."""
+    path = write(tmp_path, edits={"G15": None, "G21": None, "E7": None, "E8": None})
+    book = FileBook(path)
+    xl.score_book_write(book)
+    book.save()
+    ws = openpyxl.load_workbook(path)["绩效自评表"]
+    assert (ws["G15"].value, ws["G21"].value) == (10.0, None)
+    assert book.alerts[-1][1].endswith("总分 88.00，等级 良（有待补齐的值，总分未写入）")
+
+
 def test_score_book_monitoring_table_shows_its_lights(tmp_path, build, demo):
     book = FileBook(build(*demo["监控表.xlsx"]))
     [r] = xl.score_book_write(book)

@@ -113,6 +113,12 @@ def corrections(findings: list[Finding], lang: str = "zh") -> list[Change]:
     return out
 
 
+def totals_wait(findings: list[Finding]) -> bool:
+    """Whether a table's total and grade are not yet what they will be: a row, or its execution
+    score, waits for a value (:data:`PENDING`, ``opens_row``, ``opens_execution``)."""
+    return any(f.code in PENDING or f.params.get("opens_row") or f.params.get("opens_execution") for f in findings)
+
+
 def _row(cell: str) -> int | None:
     """The row of a finding's cell (the first of a range); ``None`` for a finding without one."""
     try:

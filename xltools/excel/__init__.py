@@ -127,22 +127,26 @@ def score_book(book: Book | None = None, write: bool = False, lang: str = "zh"):
     """计算得分: show every table's total and grade; with ``write``, fill in the score cells."""
     book = _caller(book)
     with _messages(book, lang):
+        from ..fix import totals_wait
+        from ..rules import check_workbook
         from ..ruleset import load_rules
-        from ..scoring import score_workbook
 
         workbook = _read(book)
-        results = score_workbook(workbook, load_rules())
+        checked = check_workbook(workbook, load_rules())  # (the findings say whether the totals wait)
+        results = [c.result for c in checked]
         lines = []
-        for table, r in zip(workbook.tables, results, strict=True):
+        for c in checked:
+            table, r, wait = c.table, c.result, write and totals_wait(c.findings)
             name = r.project or r.sheet
             if r.table == MONITOR:
                 lines.append(f"{name}（{r.sheet}）：运行监控表，{render('lights_count', r.lights())}")
             elif r.total is not None:
-                lines.append(f"{name}（{r.sheet}）：总分 {r.total:.2f}，等级 {r.grade}")
+                lines.append(f"{name}（{r.sheet}）：总分 {r.total:.2f}，等级 {r.grade}"
+                             + ("（有待补齐的值，总分未写入）" if wait else ""))
             else:
                 lines.append(f"{name}（{r.sheet}）：目标申报表，分值合计 {sum(p.weight or 0 for p in r.parts):.2f}")
             if write:
-                _write_scores(book, table, r)
+                _write_scores(book, table, r, total=not wait)
         book.alert(TITLE, "\n".join(lines))
         return results
     return None
@@ -153,7 +157,9 @@ def score_book_write(book: Book | None = None, lang: str = "zh"):  # noqa: ANN20
     return score_book(book, write=True, lang=lang)
 
 
-def _write_scores(book: Book, table, result) -> None:  # noqa: ANN001
+def _write_scores(book: Book, table, result, total: bool = True) -> None:  # noqa: ANN001
+    """Each row's score into its non-formula score cell; and the total, unless ``total`` is False:
+    while an actual or an execution amount is missing (fix.totals_wait), the total is not yet it."""
     for row in result.rows:
         ind = row.indicator
         if ind is None or row.score is None or "score" not in ind.columns:
@@ -162,7 +168,7 @@ def _write_scores(book: Book, table, result) -> None:  # noqa: ANN001
         if not book.is_formula(ind.sheet, cell):
             book.write(ind.sheet, cell, row.score)
     wt = table.written_total
-    if wt is not None and result.total is not None and not book.is_formula(wt.sheet, wt.cell):
+    if total and wt is not None and result.total is not None and not book.is_formula(wt.sheet, wt.cell):
         book.write(wt.sheet, wt.cell, result.total)
 
 
