@@ -2179,3 +2179,24 @@ def test_a_departments_rate_is_not_held_against_spending_below_zero(tmp_path, ex
     A342 alone, where A303 said "96.92% ≠ −96.92%" of the right rate."""
     path = _department_book(tmp_path, -5169.65, [["预算执行率", "96.92%"]], execution_row)
     assert [f.code for f in validate_file(path).findings if f.code in ("A342", "A303")] == ["A342"]
+
+
+@pytest.mark.parametrize(("edits", "found"), [
+    ({"C7": 0, "D7": 0, "E7": 0, "C8": 0, "D8": 0, "E8": 0}, ("D7", "「年度资金总额」的全年预算数为 0，预算执行率无法计算")),
+    ({"C7": 0, "D7": None, "C8": 0, "D8": None}, ("C7", "「年度资金总额」的年初预算数为 0，预算执行率无法计算")),
+])
+def test_a_budget_of_zero_gives_no_execution_rate(tmp_path, edits, found):
+    """全年预算数 0 (a 0 typed for a blank): no 预算执行率, the total 88.00 short of its score, and
+    nothing said at the cell, as an empty one is (A331); fix leaves the totals for the amount."""
+    from xltools.fix import fix_copy
+
+    path = write(tmp_path, edits=edits)
+    assert [(f.cell, f.message()) for f in validate_file(path).findings if f.code == "A331"] == [found]
+    assert {c.skipped for c in fix_copy(str(path), str(tmp_path / "修正.xlsx")).changes} == {"pending"}
+
+
+def test_a_declaration_without_funds(tmp_path):
+    """年度资金总额 0 in a goal declaration passed as clean: a project declared without funds."""
+    path = write(tmp_path, GOALS, {"B6": 0, "B7": 0})
+    assert [(f.code, f.cell, f.message()) for f in validate_file(path).findings] == [
+        ("A331", "B6", "「项目资金」的年度资金总额为 0")]

@@ -944,6 +944,9 @@ def amounts_not_read(ctx: Context) -> Iterator[Finding]:
         return
     for amount in t.unread_amounts.values():  # a declaration's 年度资金总额
         yield _no_amount(t, amount.sheet, amount.cell, "项目资金", ("年度资金总额", "annual total"), amount.value)
+    declared = t.amounts.get("annual_total") if t.kind == GOALS else None
+    if declared is not None and declared.value == 0:  # a project declared without funds: a 0 for a blank
+        yield _no_amount(t, declared.sheet or t.sheet, declared.cell, "项目资金", ("年度资金总额", "annual total"), 0)
     if t.funds is None:
         return
     for r in t.funds.rows:
@@ -957,6 +960,10 @@ def amounts_not_read(ctx: Context) -> Iterator[Finding]:
         empty = getattr(total, f) is None and f in row.cells and f not in row.texts
         if empty and not (f == "annual_budget" and total.initial_budget is not None):  # 年初预算数 is the year's
             yield _no_amount(t, row.sheet, row.cells[f], row.label, _funds_column(t, f), None, rate=True)
+    if total.year_budget == 0:  # the year's budget 0: no rate either (a 0 typed for a blank)
+        f = "annual_budget" if total.annual_budget is not None else "initial_budget"
+        if f in row.cells and f not in row.texts:
+            yield _no_amount(t, row.sheet, row.cells[f], row.label, _funds_column(t, f), 0, rate=True)
 
 
 def _no_amount(t: Table, sheet: str, cell: str, label: str, column: tuple[str, str], text: object, *,
@@ -964,7 +971,8 @@ def _no_amount(t: Table, sheet: str, cell: str, label: str, column: tuple[str, s
     """A331 at ``cell``: the amount of ``label``'s ``column`` (zh, en) is ``text`` (words) or empty;
     ``rate``: it is one the 预算执行率 (a monitoring table's 执行进度) divides; ``part``: a part of the
     total, which may be none (``—``)."""
-    problem, problem_en = (f"「{text}」不是金额", f"「{text}」 is no amount") if text else ("未填写", "is empty")
+    problem, problem_en = (f"「{text}」不是金额", f"「{text}」 is no amount") if text else \
+        ("为 0", "is 0") if text == 0 else ("未填写", "is empty")
     if rate:
         what = ("预算执行进度", "budget progress") if t.kind == MONITOR else ("预算执行率", "execution rate")
         problem, problem_en = f"{problem}，{what[0]}无法计算", f"{problem_en}: no {what[1]} can be computed"
