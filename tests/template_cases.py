@@ -164,6 +164,10 @@ def dept_cases() -> list[Case]:
              rows=[r(g, "举办展会数量", "≥", 10, "个", 10, 80)]),
         Case("dept final accounts over", kind="dept", funds=None,
              amounts={"initial_budget": 5029.86, "final_accounts": 5100}, rows=[r(g, "举办展会数量", "≥", 10, "个", 10, 80)]),
+        # a minus sign in the spending and the final accounts (A342, its marks; no A302 beside them)
+        Case("dept below zero", kind="dept", funds=None,
+             amounts={**amounts, "spent": -5169.65, "final_accounts": -5169.66, "carryover": -10},
+             rows=[r(g, "举办展会数量", "≥", 10, "个", 10, 80)]),
     ]
 
 

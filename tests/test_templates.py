@@ -487,6 +487,9 @@ def test_rates_in_another_measure_are_poured_in_the_targets(tmp_path, soffice):
     ("line items over", "A338", True), ("line items as the funds", "A338", False),  # the 合计 cells (C, E)
     ("dept overspent", "A302", True), ("dept final accounts over", "A302", True), ("dept worked example", "A302", False),
     ("evaluation without criteria", "S113", True), ("evaluation 3 experts", "S113", False),
+    # an amount below zero: the funds', the items', a department's
+    ("negative spending", "A342", True), ("negative budget", "A342", True), ("line items below zero", "A342", True),
+    ("dept below zero", "A342", True), ("dept worked example", "A342", False), ("budget 76%", "A342", False),
 ])
 def test_new_marks_colour_what_validate_reports(recalculated, name, code, shown):
     """A338 at the line items' 合计 and a department's A302: each such mark, recalculated, is on

@@ -357,6 +357,7 @@ def _funds_block(s: _Sheet, r: int, tr: TableRules) -> int:
             s.label(row, ord(H) - 64, "—")
     _text_amount_marks(s, [letters[f] for f in FUNDS_AMOUNTS], top + 2,
                        top + len(FUNDS_ROWS))
+    _below_zero_marks(s, [letters[f] for f in FUNDS_AMOUNTS], top + 1, top + len(FUNDS_ROWS))
     # A302 as arithmetic.overspent: 全年预算数, or 年初预算数 where it is empty
     C, D, E = (f"{letters[f]}{top + 1}" for f in FUNDS_AMOUNTS)
     budget = f"IF(ISNUMBER({D}),{D},{C})"
@@ -372,6 +373,8 @@ def _dept_amounts(s: _Sheet, r: int, tr: TableRules) -> int:
         s.label(r + k, 1, label)
         refs[f] = s.input(r + k, 2, fmt="#,##0.00", name=f)
         s.decimal(refs[f], money=True)
+        if f != "carryover":  # (a carry-over below zero is no A342: spending over the budget shows it)
+            _below_zero_marks(s, ["B"], r + k, r + k)
     figures = (("预算执行率", f'=IF(AND(ISNUMBER({refs["annual_budget"]}),{refs["annual_budget"]}>0),'
                             f'{refs["spent"]}/{refs["annual_budget"]},"")', "execution_rate"),
                ("结转结余率", f'=IF(AND(ISNUMBER({refs["annual_budget"]}),{refs["annual_budget"]}>0,'
@@ -408,6 +411,7 @@ def _goal_amounts(s: _Sheet, r: int) -> int:
     other = s.input(r + 2, 3, fmt="#,##0.00", name="annual_other")
     s.formula(r, 3, f"=SUM({fiscal},{other})", "#,##0.00", name="annual_total")
     s.decimal(f"{fiscal}:{other}", money=True)
+    _below_zero_marks(s, ["C"], r, r + 2)
     s.built.cells.update(annual_fiscal=fiscal, annual_other=other)
     return r + 4
 
@@ -751,6 +755,7 @@ def _line_items(s: _Sheet, r: int, per_group: int) -> int:
         for c in ("C", "D", "E"):
             s.formula(sub, ord(c) - 64, f"=SUM({c}{row}:{c}{sub - 1})", "#,##0.00")
         subtotals.append(sub)
+        _below_zero_marks(s, ["C", "D", "E"], row, sub - 1)
         d, b = "D", "C"
         _mark(s, f"{d}{row}:{d}{sub - 1}", f"AND(ISNUMBER({d}{row}),ISNUMBER({b}{row}),{b}{row}>=0,{d}{row}>{b}{row})", "FFEB9C",
               "A309")
@@ -921,8 +926,15 @@ def _monitor_funds(s: _Sheet, r: int, mr: MonitorRules) -> int:
             s.label(row, 6, "—")
             s.label(row, 7, "—")
     _text_amount_marks(s, [C, D], r + 2, r + len(FUNDS_ROWS))
+    _below_zero_marks(s, [C, D], r + 1, r + len(FUNDS_ROWS))
     _light_fills(s, f"G{r + 1}", f"G{r + 1}")
     return r + len(FUNDS_ROWS) + 2
+
+
+def _below_zero_marks(s: _Sheet, columns: list[str], first: int, last: int) -> None:
+    """A342: an amount below zero (pasted past the cells' validation, or poured from a table)."""
+    for L in columns:
+        _mark(s, f"{L}{first}:{L}{last}", f"AND(ISNUMBER({L}{first}),{L}{first}<0)", "FFC7CE", "A342")
 
 
 def _text_amount_marks(s: _Sheet, columns: list[str], first: int, last: int) -> None:
