@@ -216,6 +216,7 @@ CASES = [
     ("A341", "E7", None, {"E7": "96%", "E8": "96%"}),  # the rate typed as the spending
     ("A342", "D7", None, {"D7": -500, "D8": -500}),  # a minus sign slipped into an amount
     ("G231", "B17", None, {"C17": "培训人数", "D17": "≥500人", "E17": "520人"}),  # a count under 时效指标
+    ("G232", "B15", None, {"C15": "项目完成时间", "D15": "≤30天", "E15": "28天"}),  # a deadline under 数量指标
     ("A342", "E25", None, {"E25": -300}),  # a line item's budget
     ("S112", "F16", None, {"F16": -10}),  # a minus sign: "full marks -10" off the total
     ("S112", "F16", None, {"F16": 0}),  # a row that counts for nothing
@@ -2200,3 +2201,15 @@ def test_a_declaration_without_funds(tmp_path):
     path = write(tmp_path, GOALS, {"B6": 0, "B7": 0})
     assert [(f.code, f.cell, f.message()) for f in validate_file(path).findings] == [
         ("A331", "B6", "「项目资金」的年度资金总额为 0")]
+
+
+@pytest.mark.parametrize(("name", "target", "actual", "found"), [
+    ("项目完成时间", "≤30天", "28天", ["G232"]),
+    ("资金拨付及时率", "=100%", "100%", ["G232"]),
+    ("按期完成项目数", "≥10个", "10个", []),  # a count of what was done in time is a quantity
+    ("开展健康讲座场次", "≥24场", "24场", []),
+])
+def test_a_timing_measure_under_quantity(tmp_path, name, target, actual, found):
+    """完成时间 or 及时率 filed under 数量指标 passed (G205 looks under 质量指标 only)."""
+    path = write(tmp_path, edits={"C15": name, "D15": target, "E15": actual})
+    assert [c for c, _ in findings(path) if c in ("G205", "G232")] == found

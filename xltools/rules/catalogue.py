@@ -176,6 +176,9 @@ CATALOGUE: dict[str, Entry] = {
                   "移到{suggest}下；{level2}写完成时间、及时率或周期（如「项目完成时间 ≤ 2023年12月31日」）",
                   "move it under {suggest_en}; {level2} holds a completion date, an on-time rate or a cycle "
                   "(项目完成时间 ≤ 2023年12月31日)"),
+    "G232": Entry(WARNING, "「{name}」是时效类指标，却归在「{level2}」下：数量指标衡量做了多少",
+                  "「{name}」 measures timing but is filed under 「{level2}」: a quantity measure says how much",
+                  "二级指标改为「时效指标」", "file it under 时效指标"),
     # --- A: arithmetic and consistency ---------------------------------------------------------
     "A301": Entry(ERROR, "{what}：{total} ≠ 分项合计 {sum}", "{what_en}: {total} ≠ sum of parts {sum}",
                   "应为 {sum}，或核对各分项", "should be {sum}, or check the parts"),
@@ -402,6 +405,8 @@ _BRIEF = {
     "G231": ("时效指标下放了数量或金额（「培训人数 ≥500人」「采购金额 ≤50万元」），而不是完成时间、及时率或周期",
              "a count or an amount filed under 时效指标 (培训人数 ≥500人, 采购金额 ≤50万元) instead of a date, an "
              "on-time rate or a cycle"),
+    "G232": ("时效类指标（按期、及时、完成时间、周期、进度……）归在数量指标下（G205 为质量指标下）",
+             "a timing measure (按期, 及时, 完成时间, 周期, 进度 …) filed under 数量指标 (G205: under 质量指标)"),
     "G209": ("总体目标或年度目标为空或只有一句", "an overall or annual goal empty or of one line"),
     "A318": ("「…」的专家评分为空、不是数值或为负数", "an expert's score for 「…」 missing, not a number or negative"),
     "A315": ("定量指标的实际完成值不是数值（一句话中只有一个同单位的数值时，按它比较）",

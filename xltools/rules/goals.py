@@ -279,21 +279,29 @@ def empty_level1(ctx: Context) -> Iterator[Finding]:
             yield Finding("G204", t.sheet, t.header_cells.get("level1", "A1"), None, {"name": name})
 
 
-@check("G205")
-def timing_under_quality(ctx: Context) -> Iterator[Finding]:
-    t = ctx.table
-    if t.kind not in PROJECT_TABLES:
-        return
-    for ind in t.indicators:
-        if label_key(ind.level2).startswith("质量") and any_of(ctx.words.timing).search(ind.name):
-            yield Finding("G205", t.sheet, ind.cell("level2", "level1"), ind.level2,
-                          {"name": ind.name, "level2": ind.level2})
-
-
 #: Base units (units.canonical) of a count or an amount: no measure of time (天, 工作日, %, a date).
 _NOT_TIME = {"个": ("数量", "a count"), "人": ("人数", "a number of people"), "人次": ("人次", "a number of visits"),
              "户": ("户数", "a number of households"), "元": ("金额", "an amount of money"),
              **dict.fromkeys(("平方米", "米", "立方米", "吨", "千瓦", "千瓦时"), ("数量", "a quantity"))}
+
+
+@check("G205", "G232")
+def timing_misfiled(ctx: Context) -> Iterator[Finding]:
+    """A timing measure (``timing`` words: 按期, 及时, 完成时间, 周期 …) filed under 质量指标 (G205,
+    domain.md §6) or under 数量指标 (G232): 时效指标 is where a reviewer looks for when."""
+    t = ctx.table
+    if t.kind not in PROJECT_TABLES:
+        return
+    timing = any_of(ctx.words.timing).search
+    for ind in t.indicators:
+        level2 = label_key(ind.level2)
+        code = "G205" if level2.startswith("质量") else "G232" if level2.startswith("数量") else ""
+        if code == "G232" and ind.target.is_number and "/" not in ind.target.unit and \
+                units.canonical(ind.target.unit)[0] in _NOT_TIME:
+            continue  # a count of what is done in time (``按期完成项目数 ≥10个``) is a quantity
+        if code and timing(ind.name):
+            yield Finding(code, t.sheet, ind.cell("level2", "level1"), ind.level2,
+                          {"name": ind.name, "level2": ind.level2})
 
 
 @check("G231")
