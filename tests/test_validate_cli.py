@@ -45,6 +45,7 @@ def test_text_grouped_by_file_and_sheet(tmp_path):
         "  错误 0，警告 0，提示 0",
         "",
         "共 2 个文件：错误 1，警告 0，提示 0；无法读取 0 个",
+        "最常见的问题：A305 ×1（xltools codes 代码 查看说明）",  # a folder's triage: the codes most often found
     ]
 
 
@@ -108,7 +109,7 @@ def test_folders_are_searched_and_copies_keep_their_subfolders(tmp_path):
     res = run("validate", d, "--goals", g, "--annotate-dir", out)
     assert res.exit_code == 1, res.output
     lines = res.stdout.splitlines()
-    assert lines[-8:] == [  # not unreadable workbooks (exit 1 for every folder copied from a Mac)
+    assert lines[-9:-1] == [  # not unreadable workbooks (exit 1 for every folder copied from a Mac)
         "已跳过：",
         f"  {d / '._自评表.xlsx'}：macOS 附带的资源文件（._），不是工作簿，已跳过",
         f"  {d / '.~lock.自评表.xlsx#'}：LibreOffice/WPS 锁定文件（.~），已跳过",
@@ -243,3 +244,14 @@ def test_a_summary_in_the_folder_is_passed_over(tmp_path):
     assert [p.name for p in (tmp_path / "校验").iterdir()] == ["a_校验.xlsx"]
     data = json.loads(run("validate", d, "--format", "json").stdout)
     assert [f["path"] for f in data["files"]] == [a]
+
+
+def test_a_folder_ends_with_the_codes_found_most_often(tmp_path):
+    """Over many files the last line names the codes found most often, errors first on a tie: where
+    a finance office starts when it calls units back (summarize's 问题统计 in a sheet)."""
+    for k, edits in enumerate(({"G15": 8}, {"G15": 8, "B12": "做好养老服务。"}, {"B12": "做好养老服务。"})):
+        write(tmp_path, replace(CLEAN, project=f"项目{k}"), edits, name=f"{k}.xlsx")
+    res = run("validate", tmp_path)
+    assert res.stdout.splitlines()[-1] == "最常见的问题：A305 ×2、G209 ×2（xltools codes 代码 查看说明）"
+    res = run("validate", tmp_path, "--lang", "en")
+    assert res.stdout.splitlines()[-1] == "most frequent: A305 ×2, G209 ×2 (xltools codes CODE says what each means)"

@@ -136,7 +136,21 @@ def report_text(report: Report, lang: str = "zh") -> str:
         else:
             out.append(f"共 {len(report.files)} 个文件：错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}；"
                        f"无法读取 {unread} 个")
+        if most := _most_frequent(report):
+            out.append(f"most frequent: {', '.join(most)} (xltools codes CODE says what each means)" if lang == "en"
+                       else f"最常见的问题：{'、'.join(most)}（xltools codes 代码 查看说明）")
     return "\n".join(out).rstrip()
+
+
+def _most_frequent(report: Report, n: int = 5) -> list[str]:
+    """The codes found most often over several files (``A307 ×152``), for working through a folder:
+    most often first, errors before warnings on a tie."""
+    from collections import Counter
+
+    rank = {"error": 0, "warning": 1, "info": 2}
+    counts = Counter((x.code, x.severity) for f in report.files for x in f.findings)
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], rank.get(kv[0][1], 3), kv[0][0]))
+    return [f"{code} ×{k}" for (code, _), k in ordered[:n]]
 
 
 def codes_text(infos: list[CodeInfo], lang: str = "zh") -> str:
