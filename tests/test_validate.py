@@ -2213,3 +2213,15 @@ def test_a_timing_measure_under_quantity(tmp_path, name, target, actual, found):
     """完成时间 or 及时率 filed under 数量指标 passed (G205 looks under 质量指标 only)."""
     path = write(tmp_path, edits={"C15": name, "D15": target, "E15": actual})
     assert [c for c, _ in findings(path) if c in ("G205", "G232")] == found
+
+
+@pytest.mark.parametrize(("edits", "found"), [
+    ({"B16": "成本指标", "C16": "人均培训成本", "D16": "≥500元", "E16": "480元"}, [("G215", "D16")]),
+    ({"A16": "成本指标", "B16": "经济成本指标", "C16": "项目总成本", "D16": "≥50万元", "E16": "48万元"}, [("G215", "D16")]),
+    ({"B16": "成本指标", "C16": "人均培训成本", "D16": "≤500元", "E16": "480元"}, []),
+    ({"B16": "成本指标", "C16": "节约资金", "D16": "≥10万元", "E16": "12万元"}, []),  # a saving: more is better
+])
+def test_a_cost_with_a_floor(tmp_path, edits, found):
+    """人均培训成本 ≥500元 under 成本指标: 480元 scored 9.60 of 10, short of a "target" that is a
+    ceiling. G215 says the way is wrong, as for 事故发生率 with ≥."""
+    assert [c for c in findings(write(tmp_path, edits=edits)) if c[0] == "G215"] == found

@@ -708,6 +708,18 @@ def _counted_output(ind: Indicator, words: Heuristics) -> str | None:
     return None
 
 
+def _cost_ceiling(ind: Indicator, words: Heuristics) -> str | None:
+    """``"less"`` for an amount of money under 成本指标: a cost is a ceiling — 人均培训成本 ≥500元
+    scored 480元 as short of it. Not a saving or a cut (``not_cost``: 节约资金 ≥10万元 is
+    more-is-better), nor a rate (成本节约率). Money filed elsewhere is G206's, its way unsaid
+    (``经费投入 ≥50万元`` may mean at least so much spent)."""
+    target = ind.target
+    if "成本" not in ind.level1 and "成本" not in ind.level2 or not target.is_number \
+            or units.canonical(units.clean(target.unit or ind.unit))[0] != "元":
+        return None
+    return "less" if any_of(words.not_cost).search(ind.name) is None else None
+
+
 @check("G215")
 def direction_against_the_name(ctx: Context) -> Iterator[Finding]:
     """A direction that contradicts what the name measures: 满意度 with ≤ (95 % against ≤90 % scores
@@ -721,7 +733,7 @@ def direction_against_the_name(ctx: Context) -> Iterator[Finding]:
     for ind in t.indicators:
         if ind.qualitative or ind.op not in ("≤", "<", "≥", ">") or not ind.name or ind.target.change:
             continue  # (``下降5%`` of 投诉次数 is ≥ on the fall: values.Value.change)
-        w = way(ind.name) or _counted_output(ind, ctx.words)
+        w = way(ind.name) or _counted_output(ind, ctx.words) or _cost_ceiling(ind, ctx.words)
         if w is None:
             continue
         wrong, zh, en, effect, effect_en, fix = _WRONG_WAY[w]
