@@ -194,6 +194,9 @@ def test_json_and_csv_to_stdout(batch):
     data = json.loads(res.stdout)
     assert len(data["records"]) == 8 and [u["path"] for u in data["unreadable"]] == [str(batch / "坏的.xlsx")]
     assert len(data["skipped"]) == 2 and data["grades"]
+    # every grade, 0 for those no table has, as 等级分布 lists them: the same keys in every batch
+    assert list(data["grades"]) == ["优", "良", "中", "差"] and 0 in data["grades"].values()
+    assert all(list(g) == ["优", "良", "中", "差"] for g in data["grades_by_kind"].values())
     assert set(data["grades_by_kind"]) == {"selfeval", "evaluation"}
     assert sum(sum(g.values()) for g in data["grades_by_kind"].values()) == sum(data["grades"].values())
     assert data["units_by"] == "projects"

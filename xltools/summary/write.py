@@ -551,8 +551,9 @@ def to_json(records: list[Record], spool: str | None, skipped: list[tuple[str, s
         "records": [_record_json(r) for r in records if not r.error],
         "unreadable": [{"path": r.path, "error": r.error} for r in records if r.error],
         "skipped": [{"path": p, "reason": tr(why, lang)} for p, why in skipped],
-        "grades": agg.grades,
-        "grades_by_kind": agg.kind_grades,
+        # every grade, 0 for those no table has (as 等级分布): a pipeline finds the same keys in every batch
+        "grades": {**dict.fromkeys(GRADES, 0), **agg.grades},
+        "grades_by_kind": {k: {**dict.fromkeys(GRADES, 0), **g} for k, g in agg.kind_grades.items()},
         **units_json(agg, records),
         "departments": [dict(zip(DEPT_KEYS, row, strict=True)) for row in dept_table(agg)],
         "codes": [dict(zip(CODE_KEYS, row, strict=True)) for row in code_table(agg, lang)],
