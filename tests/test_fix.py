@@ -303,3 +303,16 @@ def test_totals_wait_for_an_execution_amount_not_there(tmp_path, spent):
     assert [f.code for f in validate_file(src).findings][:1] == ["A331"]
     result = fix_copy(src, str(tmp_path / "修正.xlsx"))
     assert [(c.cell, c.new, c.skipped) for c in result.changes] == [("G21", 88.0, "pending"), ("B22", "良", "pending")]
+
+
+@pytest.mark.parametrize("typed", ["2:3", "1:0.8", "≥1:1"])
+def test_a_ratio_in_a_score_cell_is_replaced_not_relabelled(tmp_path, typed):
+    """``2:3`` in a 得分 cell (no score: A326) was read as a label ``2:`` before a score, and fix
+    wrote the text ``2:10.00`` — still no score, and ``=183`` so became ``=20.00``, a formula to
+    openpyxl. A label has words (``总分：95`` → ``总分：97.60``); a ratio or a bare ``=`` is replaced."""
+    src = write(tmp_path, CLEAN, {"G16": typed}, name="s.xlsx")
+    out = tmp_path / "修正.xlsx"
+    result = fix_copy(src, str(out))
+    assert [(c.cell, c.new) for c in result.changes] == [("G16", 10.0)]
+    assert openpyxl.load_workbook(out).active["G16"].value == 10
+    assert validate_file(out).findings == []

@@ -183,14 +183,17 @@ def note_for(c: Change, before: object, lang: str = "zh") -> str:
 
 
 #: A value written after its label in one cell (``总分：95``, ``合计:94.30分``): the label stays.
-_LABELLED = re.compile(r"(.*?[:：=]\s*)[0-9]+(?:\.[0-9]+)?(\s*分?)")
+#: A score after its label (``总分：95``, ``得分=8``: a label has words); not ``=183`` (no label: the fix
+#: would write the text ``=20.00``, a formula to openpyxl), ``2:3`` or ``≥1:1`` (ratios).
+_LABELLED = re.compile(r"([^0-9=:：\s][^:：=]*?[:：=]\s*)[0-9]+(?:\.[0-9]+)?(\s*分?)")
+_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
 def as_cell_holds(c: Change, before: object) -> object:
     """A rate in the form the cell had it; scores and grades as they are — after their label,
     where the cell holds one (``总分：95`` becomes ``总分：94.30``)."""
     if isinstance(before, str) and isinstance(c.new, float) and c.code != "A303" \
-            and (m := _LABELLED.fullmatch(before.strip())):
+            and (m := _LABELLED.fullmatch(before.strip())) and _WORD.search(m[1]):
         return f"{m[1]}{c.new:.2f}{m[2]}"
     if c.code != "A303" or not isinstance(c.new, float):
         return c.new
