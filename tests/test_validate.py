@@ -2225,3 +2225,14 @@ def test_a_cost_with_a_floor(tmp_path, edits, found):
     """人均培训成本 ≥500元 under 成本指标: 480元 scored 9.60 of 10, short of a "target" that is a
     ceiling. G215 says the way is wrong, as for 事故发生率 with ≥."""
     assert [c for c in findings(write(tmp_path, edits=edits)) if c[0] == "G215"] == found
+
+
+def test_a_rate_past_150_percent_written_with_its_sign(tmp_path):
+    """执行率 ``180.00%`` (900 spent of 500) was read as 1.80 % — a bare 1.8 past 1.5 is a per cent —
+    and called wrong (A303 "1.80% ≠ 180.00%"); with its sign it says itself. (fix writes a rate past
+    150 % so, where the cell held a fraction: 1.8 would read back as 1.8 %.)"""
+    from xltools.fix import Change, as_cell_holds
+
+    path = write(tmp_path, edits={"E7": 900, "E8": 900, "G7": "180.00%"})
+    assert [c for c, _ in findings(path) if c in ("A302", "A303")] == ["A302", "A302"]
+    assert as_cell_holds(Change("s", "G7", "A303", 0.43, 1.793, ""), 0.43) == "179.30%"

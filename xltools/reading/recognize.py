@@ -1399,9 +1399,10 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
                     continue
                 raw = grid.raw(r, c)
                 v = to_number(raw)
-                if f == "rate" and v is not None:
-                    v = rate_fraction(v)  # written as 96.92 meaning 96.92%
-                elif v is not None and raw.__class__ is str and raw.rstrip().endswith(("%", "％")):  # type: ignore[union-attr]
+                typed = v is not None and raw.__class__ is str and raw.rstrip().endswith(("%", "％"))  # type: ignore[union-attr]
+                if f == "rate" and v is not None and not typed:
+                    v = rate_fraction(v)  # written as 96.92 meaning 96.92% (``179.30%`` says itself)
+                elif typed and f != "rate":
                     row.percent_typed += (f,)  # ``96%`` as 全年执行数: a rate, not 0.96 万元 (A341)
                 setattr(row, f, v)
             row.cells["label"] = a1(r, label[0])
