@@ -182,9 +182,9 @@ def note_for(c: Change, before: object, lang: str = "zh") -> str:
     return f"xltools 修正（{c.code}）：原为 {before}\n{c.why}"
 
 
-#: A value written after its label in one cell (``总分：95``, ``合计:94.30分``): the label stays.
-#: A score after its label (``总分：95``, ``得分=8``: a label has words); not ``=183`` (no label: the fix
-#: would write the text ``=20.00``, a formula to openpyxl), ``2:3`` or ``≥1:1`` (ratios).
+#: A value written after its label in one cell (``总分：95``, ``合计:94.30分``): the label stays. A
+#: label has words (_WORD): not ``=183`` (the fix wrote the text ``=20.00``, a formula to openpyxl),
+#: ``2:3`` or ``≥1:1`` (ratios).
 _LABELLED = re.compile(r"([^0-9=:：\s][^:：=]*?[:：=]\s*)[0-9]+(?:\.[0-9]+)?(\s*分?)")
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 

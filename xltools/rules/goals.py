@@ -285,6 +285,13 @@ _NOT_TIME = {"个": ("数量", "a count"), "人": ("人数", "a number of people
              **dict.fromkeys(("平方米", "米", "立方米", "吨", "千瓦", "千瓦时"), ("数量", "a quantity"))}
 
 
+def _counted_in(ind: Indicator) -> str:
+    """The base unit (units.canonical) of a numeric target, its own or the 度量单位 column's; "" for
+    none, and for a frequency (``1次/月``: how often, which 时效指标 may hold)."""
+    unit = units.clean(ind.target.unit or ind.unit)
+    return "" if not unit or "/" in unit else units.canonical(unit)[0]
+
+
 @check("G205", "G232")
 def timing_misfiled(ctx: Context) -> Iterator[Finding]:
     """A timing measure (``timing`` words: 按期, 及时, 完成时间, 周期 …) filed under 质量指标 (G205,
@@ -296,8 +303,7 @@ def timing_misfiled(ctx: Context) -> Iterator[Finding]:
     for ind in t.indicators:
         level2 = label_key(ind.level2)
         code = "G205" if level2.startswith("质量") else "G232" if level2.startswith("数量") else ""
-        if code == "G232" and ind.target.is_number and "/" not in ind.target.unit and \
-                units.canonical(ind.target.unit)[0] in _NOT_TIME:
+        if code == "G232" and ind.target.is_number and _counted_in(ind) in _NOT_TIME:
             continue  # a count of what is done in time (``按期完成项目数 ≥10个``) is a quantity
         if code and timing(ind.name):
             yield Finding(code, t.sheet, ind.cell("level2", "level1"), ind.level2,
@@ -317,10 +323,9 @@ def quantity_under_timing(ctx: Context) -> Iterator[Finding]:
     is_cost, is_other = any_of(ctx.words.cost).search, any_of(ctx.words.not_cost).search
     for ind in t.indicators:
         target = ind.target
-        if not label_key(ind.level2).startswith("时效") or not target.is_number or "/" in target.unit \
-                or not ind.name or timing(ind.name):
+        if not label_key(ind.level2).startswith("时效") or not target.is_number or not ind.name or timing(ind.name):
             continue
-        base = units.canonical(target.unit)[0] if target.unit else ""
+        base = _counted_in(ind)
         if base not in _NOT_TIME:
             continue
         money = base == "元"
