@@ -2124,8 +2124,10 @@ def test_a_departments_rate_typed_as_its_spending(tmp_path, spent, rates, execut
     from xltools.fix import fix_copy
 
     path = _department_book(tmp_path, spent, rates, execution_row)
-    got = [(f.code, f.cell, f.message()) for f in validate_file(path).findings]
+    report = validate_file(path)
+    got = [(f.code, f.cell, f.message()) for f in report.findings]
     assert got[0] == ("A341", "B7", "「部门整体」的全年执行数写的是执行率 96.92%，不是金额：按它算出的执行率只有 0.02%")
+    assert report.findings[0].value == 0.9692  # as written (``96.92%`` / 100 was 0.9692000000000001)
     assert [code for code, *_ in got[1:]] == ([] if execution_row else ["A305"])  # (the total: 80 of 99.38)
     assert [c.skipped for c in fix_copy(str(path), str(tmp_path / "修正.xlsx")).changes] == (
         [] if execution_row else ["pending"])

@@ -162,7 +162,9 @@ def _text_number(raw: str) -> float | None:
         if remark is None or not _NUMBER_TEXT.match(text[:remark.start()]):
             return None
         text = text[:remark.start()]
-    x = float(text[:-1].replace(",", "")) / 100 if text.endswith("%") else float(text.lstrip("¥").rstrip("万元分").replace(",", ""))
+    # (a per cent to 12 places: 96.92 / 100 is 0.9692000000000001, which a finding would show)
+    x = round(float(text[:-1].replace(",", "")) / 100, 12) if text.endswith("%") \
+        else float(text.lstrip("¥").rstrip("万元分").replace(",", ""))
     return x if math.isfinite(x) else None  # four hundred digits read as infinity: not a number
 
 
