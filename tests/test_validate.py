@@ -2147,6 +2147,9 @@ def test_an_amount_below_zero(tmp_path):
     assert [c.skipped for c in fix_copy(str(path), str(tmp_path / "修正.xlsx")).changes] == ["pending"] * 3
     budget = write(tmp_path, edits={"D7": -500, "D8": -500}, name="b.xlsx")
     assert [c for c, _ in findings(budget) if c not in ("A305", "A306")] == ["A342", "A342"]
+    item = validate_file(write(tmp_path, edits={"E25": -300}, name="c.xlsx")).findings  # a line item's, in English
+    assert [f.message("en") for f in item] == [
+        "the spending of 「护理服务采购」 is -300, below zero: an amount cannot be negative"]
 
 
 def test_a_departments_amount_below_zero(tmp_path):

@@ -80,6 +80,7 @@ GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "合格": "中
                "不合格": "差", "优": "优", "良": "良", "中": "中", "差": "差"}
 FUNDS_COLUMNS_ZH = {"initial_budget": "年初预算数", "annual_budget": "全年预算数", "spent": "全年执行数"}
 LINE_COLUMNS_ZH = {"budget": "预算金额", "contract": "合同签订金额", "spent": "支出金额"}
+LINE_COLUMNS_EN = {"budget": "budget", "contract": "contract amount", "spent": "spending"}
 FUNDS_COLUMNS_EN = {"initial_budget": "initial budget", "annual_budget": "annual budget", "spent": "spending"}
 
 
@@ -270,7 +271,7 @@ def amounts_below_zero(ctx: Context) -> Iterator[Finding]:
     for item in t.line_items:  # (an item's: a 小计 or 合计 below zero is its items' sum)
         if item.kind != "item":
             continue
-        found += [(item.content or item.method, LINE_COLUMNS_ZH[f], f, item.cells.get(f, ""), v)
+        found += [(item.content or item.method, LINE_COLUMNS_ZH[f], LINE_COLUMNS_EN[f], item.cells.get(f, ""), v)
                   for f in LINE_COLUMNS_ZH if (v := getattr(item, f)) is not None and v < 0]
     label = "部门整体" if t.kind == DEPT else "项目资金"
     found += [(label, *_AMOUNT_NAMES[f], a.cell, a.value) for f, a in t.amounts.items()
