@@ -2232,12 +2232,11 @@ def test_a_cost_with_a_floor(tmp_path, edits, found):
     assert [c for c in findings(write(tmp_path, edits=edits)) if c[0] == "G215"] == found
 
 
-def test_a_rate_past_150_percent_written_with_its_sign(tmp_path):
+@pytest.mark.parametrize("rate", ["180.00%", 1.8, 180])
+def test_a_rate_past_150_percent(tmp_path, rate):
     """执行率 ``180.00%`` (900 spent of 500) was read as 1.80 % — a bare 1.8 past 1.5 is a per cent —
-    and called wrong (A303 "1.80% ≠ 180.00%"); with its sign it says itself. (fix writes a rate past
-    150 % so, where the cell held a fraction: 1.8 would read back as 1.8 %.)"""
-    from xltools.fix import Change, as_cell_holds
-
-    path = write(tmp_path, edits={"E7": 900, "E8": 900, "G7": "180.00%"})
+    and called wrong (A303 "1.80% ≠ 180.00%"); so was 1.8 in a cell formatted as %, as Excel stores
+    180 %. With its sign a rate says itself, and a bare number is wrong only when neither reading
+    (a fraction, a per cent) agrees, as a department's written rates are read."""
+    path = write(tmp_path, edits={"E7": 900, "E8": 900, "G7": rate})
     assert [c for c, _ in findings(path) if c in ("A302", "A303")] == ["A302", "A302"]
-    assert as_cell_holds(Change("s", "G7", "A303", 0.43, 1.793, ""), 0.43) == "179.30%"

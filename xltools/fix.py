@@ -197,8 +197,7 @@ def as_cell_holds(c: Change, before: object) -> object:
         return f"{m[1]}{c.new:.2f}{m[2]}"
     if c.code != "A303" or not isinstance(c.new, float):
         return c.new
-    if isinstance(before, str) or abs(c.new) > 1.5 >= abs(before if isinstance(before, int | float) else 0):
-        # (a rate past 150 % as a fraction, 1.793, reads back as 1.793 %: written so, it says itself)
+    if isinstance(before, str):
         return f"{c.new * 100:.2f}%"
     if isinstance(before, int | float) and not isinstance(before, bool) and abs(before) > 1.5:
         return round(c.new * 100, 2)

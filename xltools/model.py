@@ -61,6 +61,9 @@ class FundsRow:
     #: a fiscal row named by the government or budget it comes from (中央资金, 省级资金, 一般公共预算
     #: 拨款): under a 财政拨款 row, and adding up to it, it breaks that row down (Funds.parts)
     by_source: bool = False
+    #: 执行率 written as a bare number, as written (0.9692, 96.92, or 1.8 in a % cell for 180 %):
+    #: ``rate`` takes it as a fraction up to 1.5 and as per cent past it; A303 accepts either reading
+    rate_bare: float | None = None
 
     @property
     def year_budget(self) -> float | None:

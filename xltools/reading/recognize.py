@@ -1403,6 +1403,7 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
                 v = to_number(raw)
                 typed = v is not None and raw.__class__ is str and raw.rstrip().endswith(("%", "％"))  # type: ignore[union-attr]
                 if f == "rate" and v is not None and not typed:
+                    row.rate_bare = v  # (1.8 in a % cell is 180 %: A303 reads it either way)
                     v = rate_fraction(v)  # written as 96.92 meaning 96.92% (``179.30%`` says itself)
                 elif typed and f != "rate":
                     row.percent_typed += (f,)  # ``96%`` as 全年执行数: a rate, not 0.96 万元 (A341)

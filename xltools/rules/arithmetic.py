@@ -342,7 +342,8 @@ def written_rates(ctx: Context) -> Iterator[Finding]:
             budget = r.year_budget
             if r.rate is None or r.spent is None or not budget or _rate_as_spending(r) or min(r.spent, budget) < 0:
                 continue  # (the rate written twice, in the spending too: A341's; an amount below zero: A342's)
-            if _differs(r.rate * 100, r.spent / budget * 100, _shown_digits(r.rate)):
+            readings = (r.rate,) if r.rate_bare is None else (r.rate_bare, r.rate_bare / 100)
+            if all(_differs(y * 100, r.spent / budget * 100, _shown_digits(y)) for y in readings):
                 progress = t.kind == MONITOR
                 yield Finding("A303", t.sheet, r.cells.get("rate", ""), r.rate, {
                     "what": "执行进度" if progress else "执行率",
