@@ -130,13 +130,16 @@ def score_book(book: Book | None = None, write: bool = False, lang: str = "zh"):
         from ..fix import totals_wait
         from ..rules import check_workbook
         from ..ruleset import load_rules
+        from ..scoring import score_workbook
 
         workbook = _read(book)
-        checked = check_workbook(workbook, load_rules())  # (the findings say whether the totals wait)
-        results = [c.result for c in checked]
+        rules = load_rules()
+        # writing, the findings say whether a total waits for a value; showing needs the scores only
+        scored = [(c.table, c.result, totals_wait(c.findings)) for c in check_workbook(workbook, rules)] if write \
+            else [(t, r, False) for t, r in zip(workbook.tables, score_workbook(workbook, rules), strict=True)]
+        results = [r for _, r, _ in scored]
         lines = []
-        for c in checked:
-            table, r, wait = c.table, c.result, write and totals_wait(c.findings)
+        for table, r, wait in scored:
             name = r.project or r.sheet
             if r.table == MONITOR:
                 lines.append(f"{name}（{r.sheet}）：运行监控表，{render('lights_count', r.lights())}")
