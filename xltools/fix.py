@@ -83,8 +83,8 @@ def corrections(findings: list[Finding], lang: str = "zh") -> list[Change]:
     grade — they would change again with the missing value. Those changes come back marked
     ``pending`` so that the report says why they were left.
     """
-    open_rows = {(f.sheet, _row(f.cell)) for f in findings if f.code in PENDING or f.params.get("opens_row")}
-    # spending a hundredfold over its budget (A302): a unit typed wrong, whose execution score waits
+    open_rows = {(f.sheet, _row(f.cell)) for f in findings if _opens_row(f)}
+    # an execution amount not yet right (A302's unit slip, A331, A341, A342): its score waits
     open_execution = {f.sheet for f in findings if f.params.get("opens_execution")}
     out = []
     for f in findings:
@@ -113,10 +113,15 @@ def corrections(findings: list[Finding], lang: str = "zh") -> list[Change]:
     return out
 
 
+def _opens_row(f: Finding) -> bool:
+    """Whether ``f`` leaves its row's score open (:data:`PENDING`, ``opens_row``)."""
+    return f.code in PENDING or bool(f.params.get("opens_row"))
+
+
 def totals_wait(findings: list[Finding]) -> bool:
     """Whether a table's total and grade are not yet what they will be: a row, or its execution
-    score, waits for a value (:data:`PENDING`, ``opens_row``, ``opens_execution``)."""
-    return any(f.code in PENDING or f.params.get("opens_row") or f.params.get("opens_execution") for f in findings)
+    score, waits for a value — as :func:`corrections` leaves them ``pending``."""
+    return any(_opens_row(f) or f.params.get("opens_execution") for f in findings)
 
 
 def _row(cell: str) -> int | None:
