@@ -1401,7 +1401,7 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
                     continue
                 raw = grid.raw(r, c)
                 v = to_number(raw)
-                typed = v is not None and raw.__class__ is str and raw.rstrip().endswith(("%", "％"))  # type: ignore[union-attr]
+                typed = v is not None and _typed_percent(raw)
                 if f == "rate" and v is not None and not typed:
                     row.rate_bare = v  # (1.8 in a % cell is 180 %: A303 reads it either way)
                     v = rate_fraction(v)  # written as 96.92 meaning 96.92% (``179.30%`` says itself)
@@ -1438,8 +1438,12 @@ def _amounts(cells: _Cells, start: int, end: int, fields: dict[str, str] = AMOUN
 
 def _percent_typed(grid: Grid, amounts: dict[str, Field]) -> tuple[str, ...]:
     """The amounts typed with a per cent sign (``96.92%`` as 全年执行数): a rate, not 0.9692 万元 (A341)."""
-    return tuple(f for f, fld in amounts.items()
-                 if (raw := grid.raw(*parse_a1(fld.cell))).__class__ is str and raw.rstrip().endswith(("%", "％")))  # type: ignore[union-attr]
+    return tuple(f for f, fld in amounts.items() if _typed_percent(grid.raw(*parse_a1(fld.cell))))
+
+
+def _typed_percent(raw: object) -> bool:
+    """A cell's text ending in a per cent sign (``96%``, ``96％``): the number it holds is a rate."""
+    return raw.__class__ is str and raw.rstrip().endswith(("%", "％"))  # type: ignore[attr-defined]
 
 
 def _unread_amount(cells: _Cells, start: int, end: int, f: str) -> dict[str, Field]:
