@@ -303,19 +303,23 @@ def _execution_inputs(table: Table, tr: TableRules) -> tuple[float | None, float
 def execution_amounts(table: Table) -> tuple[Field | None, Field | None]:
     """A department's spending (全年执行数, else 支出决算数) and budget (全年预算数, else 年初预算数):
     what its execution score divides, and what A302 holds one against the other."""
-    a = table.amounts
+    a = {k: f for k, f in table.amounts.items() if is_amount(f.value)}
     return a.get("spent") or a.get("final_accounts"), a.get("annual_budget") or a.get("initial_budget")
+
+
+def is_amount(value: object) -> bool:
+    """A labelled amount that is a number (the reader's always are; True is no amount)."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def figures(table: Table) -> dict[str, float]:
     """The domain.md §4 figures whose inputs the table holds, as fractions to four decimals."""
     out: dict[str, float] = {}
-    a = {k: f.value for k, f in table.amounts.items() if isinstance(f.value, int | float)}
-    spent = a.get("spent", a.get("final_accounts"))
+    a = {k: f.value for k, f in table.amounts.items() if is_amount(f.value)}
+    # spending is 全年执行数, else 支出决算数; a budget not adjusted during the year leaves 全年预算数
+    # empty: the 年初预算数 is the year's — as the execution score takes them (execution_amounts)
+    spent, budget = (f.value if f else None for f in execution_amounts(table))
     initial = a.get("initial_budget")
-    # a budget not adjusted during the year leaves 全年预算数 empty: the 年初预算数 is the year's, as
-    # the execution score takes it (_execution_inputs)
-    budget = a.get("annual_budget", initial)
     if table.funds is not None and (t := table.funds.total()) is not None:
         spent = t.spent if t.spent is not None else spent
         initial = t.initial_budget if t.initial_budget is not None else initial

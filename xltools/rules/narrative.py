@@ -22,6 +22,7 @@ from typing import Any
 
 from .. import units
 from ..model import DEPT, EVALUATION, SELFEVAL, WAN, FundsRow, Indicator, Table
+from ..scoring import execution_amounts, is_amount
 from ..values import (
     THOUSANDS_COMMA,
     Value,
@@ -97,12 +98,12 @@ def _department_funds(t: Table) -> FundsRow | None:
     its goal texts' money and 预算执行率 are held against, as its execution score takes them."""
     if t.kind != DEPT:
         return None
-    a = {k: f.value for k, f in t.amounts.items() if isinstance(f.value, int | float) and not isinstance(f.value, bool)}
-    spent = a.get("spent", a.get("final_accounts"))
-    if spent is None and "annual_budget" not in a and "initial_budget" not in a:
+    spent, budget = execution_amounts(t)
+    if spent is None and budget is None:
         return None
+    a = {k: f.value for k, f in t.amounts.items() if is_amount(f.value)}
     return FundsRow("total", "部门预算", initial_budget=a.get("initial_budget"), annual_budget=a.get("annual_budget"),
-                    spent=spent)
+                    spent=spent.value if spent else None)  # type: ignore[arg-type]
 
 
 def _against_funds(t: Table, total: FundsRow, rows: list[FundsRow], sheet: str, cell: str, text: str,
