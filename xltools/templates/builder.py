@@ -374,7 +374,7 @@ def _dept_amounts(s: _Sheet, r: int, tr: TableRules) -> int:
         refs[f] = s.input(r + k, 2, fmt="#,##0.00", name=f)
         s.decimal(refs[f], money=True)
         if f != "carryover":  # (a carry-over below zero is no A342: spending over the budget shows it)
-            _below_zero_marks(s, ["B"], r + k, r + k)
+            _below_zero_marks(s, [_column_of(refs[f])], r + k, r + k)
     figures = (("预算执行率", f'=IF(AND(ISNUMBER({refs["annual_budget"]}),{refs["annual_budget"]}>0),'
                             f'{refs["spent"]}/{refs["annual_budget"]},"")', "execution_rate"),
                ("结转结余率", f'=IF(AND(ISNUMBER({refs["annual_budget"]}),{refs["annual_budget"]}>0,'
@@ -411,7 +411,7 @@ def _goal_amounts(s: _Sheet, r: int) -> int:
     other = s.input(r + 2, 3, fmt="#,##0.00", name="annual_other")
     s.formula(r, 3, f"=SUM({fiscal},{other})", "#,##0.00", name="annual_total")
     s.decimal(f"{fiscal}:{other}", money=True)
-    _below_zero_marks(s, ["C"], r, r + 2)
+    _below_zero_marks(s, [_column_of(fiscal)], r, r + 2)
     s.built.cells.update(annual_fiscal=fiscal, annual_other=other)
     return r + 4
 
@@ -929,6 +929,11 @@ def _monitor_funds(s: _Sheet, r: int, mr: MonitorRules) -> int:
     _below_zero_marks(s, [C, D], r + 1, r + len(FUNDS_ROWS))
     _light_fills(s, f"G{r + 1}", f"G{r + 1}")
     return r + len(FUNDS_ROWS) + 2
+
+
+def _column_of(ref: str) -> str:
+    """``B7`` → ``B``: a mark's column, from the input it marks."""
+    return ref.rstrip("0123456789")
 
 
 def _below_zero_marks(s: _Sheet, columns: list[str], first: int, last: int) -> None:
