@@ -504,6 +504,32 @@ def test_a_qualitative_target_that_asks_for_a_part(target, actual, score):
     assert score_indicator(ind(target, actual, 10), SELF).score == score
 
 
+@pytest.mark.parametrize(("name", "target", "actual", "score"), [
+    # "nothing wrong" is said in the first clause: a problem after a failure is no "none" (both were 10)
+    ("指标", "达到预期", "没有按时完成，存在问题", 0.0),
+    ("指标", "达到预期", "没有按期完成，延误两个月", 0.0),
+    ("指标", "达到预期", "无法完成，存在问题", 0.0),  # 无法 is no 无 (was 10)
+    ("指标", "达到预期", "无法按期完成", 0.0),  # (was 10)
+    ("指标", "达到预期", "未发现违规问题，资金使用规范", 10.0),  # as before
+    # no delay, said (未延期 was failed, 无延期 and 按期完成，未出现延误 partly)
+    ("指标", "按期完成", "未延期", 10.0),
+    ("指标", "按期完成", "无延期", 10.0),
+    ("指标", "按期完成", "没有推迟", 10.0),
+    ("指标", "按期完成", "按期完成，未出现延误", 10.0),
+    ("指标", "按期完成", "已完成，部分项目延期", 6.0),  # a delay said: partly, as before
+    # a row that measures the start: 全部开工 is what it asked (was partly, as work begun)
+    ("项目开工率", "100%", "全部开工", 10.0),
+    ("项目开工率", "100%", "已开工", 10.0),
+    ("项目开工率", "100%", "部分开工", 6.0),
+    ("项目开工率", "100%", "未开工", 0.0),
+    ("项目启动情况", "按期启动", "已启动", 10.0),
+    ("建成率", "100%", "已开工", 6.0),  # begun, where completion is measured: partly, as before
+])
+def test_what_a_result_says_happened(name, target, actual, score):
+    i = replace(ind(target, actual, 10), name=name)
+    assert score_indicator(i, SELF).score == score
+
+
 def test_a_rule_set_adds_outcome_words(tmp_path):
     """[heuristics.outcome] adds to the words that decide a qualitative result (they were data but
     no rule set could extend them): a province's 待改进 is not achieved, 初步 partly."""
@@ -516,7 +542,7 @@ def test_a_rule_set_adds_outcome_words(tmp_path):
     assert got == [10.0, 0.0, 10.0, 6.0]
     bad = tmp_path / "bad.toml"
     bad.write_text('[heuristics.outcome]\nachieved = ["好"]\n', encoding="utf-8")
-    with pytest.raises(RulesError, match="partial、partial_whole、nothing_wrong_start、wrong、failed_start、failed、late"):
+    with pytest.raises(RulesError, match="partial、partial_whole、nothing_wrong_start、not_nothing_wrong_start、wrong、failed_start、failed、late、begun"):
         load_rules(str(bad))
 
 

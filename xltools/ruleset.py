@@ -38,7 +38,8 @@ class Band:
 
 #: Added qualitative-outcome words, by list (OUTCOME_LISTS): hashable, for caches.
 OutcomeWords = tuple[tuple[str, tuple[str, ...]], ...]
-OUTCOME_LISTS = ("partial", "partial_whole", "nothing_wrong_start", "wrong", "failed_start", "failed", "late")
+OUTCOME_LISTS = ("partial", "partial_whole", "nothing_wrong_start", "not_nothing_wrong_start", "wrong",
+                 "failed_start", "failed", "late", "begun")
 
 
 @dataclass(frozen=True, slots=True)

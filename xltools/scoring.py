@@ -379,7 +379,7 @@ def score_indicator(ind: Indicator, tr: TableRules, d: int = 2, *, use_written: 
         # our template asks for a number here; its formula scores text as 0, and so do we
         return _row(ind, 0.0, "actual_not_number", {"actual": ind.actual.text}, "actual", achieved=False)
     if not ind.actual.is_number:
-        outcome = outcome_of(ind.actual.text, tr.outcome_words)
+        outcome = judged(ind, ind.actual.text, tr)
         band = tr.qualitative[outcome]
         score = round_half_up(w * band.default, d)
         return _row(ind, score, "text_actual", {
@@ -674,11 +674,19 @@ def outcome_of(text: str, extra: OutcomeWords = ()) -> int:
     w = _outcome_words(extra)
     if any(x in text for x in w["partial"]) or text in w["partial_whole"]:  # (``基本完成``; a grade ``中``)
         return _PARTIAL
-    if text.startswith(w["nothing_wrong_start"]) and any(x in text for x in w["wrong"]):
+    if text.startswith(w["nothing_wrong_start"]) and not text.startswith(w["not_nothing_wrong_start"]) \
+            and any(x in _FIRST_CLAUSE.split(text, 1)[0] for x in w["wrong"]):
         return _ACHIEVED  # 未发现违规问题, 无安全事故: what must not happen did not
     if text.startswith(w["failed_start"]) or any(x in text for x in w["failed"]):
         return _FAILED
-    return _PARTIAL if any(x in text for x in w["late"]) else _ACHIEVED
+    text = _NEGATED.sub("", text)  # (按期完成，未出现延期: no delay said, in a clause after the result)
+    return _PARTIAL if any(x in text for x in w["late"] + w["begun"]) else _ACHIEVED
+
+
+#: Where a result's first clause ends (a comma, a semicolon, a full stop).
+_FIRST_CLAUSE = re.compile("[,，;；。]")
+#: A delay said not to have happened (无延期, 未出现延误, 没有推迟), wherever it stands in the text.
+_NEGATED = re.compile("(?:无|未|没有|不存在|杜绝)(?:出现|发生|造成|产生)?(?:任何)?(?:延期|推迟|滞后|延迟|逾期|超期|延误)")
 
 
 def judged(ind: Indicator, text: str, tr: TableRules) -> int:
@@ -706,6 +714,13 @@ def judged(ind: Indicator, text: str, tr: TableRules) -> int:
                 text = text.replace(x, "")
             if not text.strip(" ,.;。，；已"):
                 return _ACHIEVED
+    # a row that measures the start itself (开工率, 项目启动时间): 全部开工 there is what was asked, not
+    # work begun with its end unsaid (it was partly achieved)
+    if own := [x for x in _outcome_words(tr.outcome_words)["begun"] if x in ind.name and x in text]:
+        for x in own:
+            text = text.replace(x, "")
+        if not text.strip(" ,.;。，；已均全部"):
+            return _ACHIEVED
     return outcome_of(text, tr.outcome_words)
 
 
