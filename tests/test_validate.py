@@ -1338,6 +1338,18 @@ def test_an_amount_in_bare_wan_is_of_the_targets_unit(tmp_path):
     assert [c for c in findings(write(tmp_path, sample)) if c[0] == "A316"] == []
 
 
+@pytest.mark.parametrize(("target", "actual", "score"), [
+    ("≥1200元/人·年", "1200元/人/年", 10.0),  # one unit however spelt (A316 "cannot convert")
+    ("≥1200元/(人·年)", "1100元/人/年", 9.17),  # brackets after the slash: the unit's (was 元/, A316)
+    ("≥1200元/(人·年)（含）", "1200元/人.年", 10.0),  # a remark after it still is one
+    ("≥1200元/人·年", "1200元/人/月", 10.0),  # (another period: A316, below)
+])
+def test_a_unit_per_person_and_period_however_spelt(tmp_path, target, actual, score):
+    path = write(tmp_path, edits={"C16": "人均补助标准", "D16": target, "E16": actual})
+    assert [c for c in findings(path) if c[0] == "A316"] == ([("A316", "E16")] if "月" in actual else [])
+    assert score_file(path)[0].rows[3].score == score
+
+
 @pytest.mark.parametrize(("actual", "codes"), [("0起", []), ("2起", [("A316", "E16")])])
 def test_none_is_none_in_any_unit(tmp_path, actual, codes):
     """``0起`` against an accident rate of ≤1%: nothing happened, full marks and nothing to convert

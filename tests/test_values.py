@@ -242,6 +242,9 @@ def test_table_is_large_enough():
         (30, "—", None, ("number", None, 30.0, "")),
         ("好", "", "定性", ("text", None, None, "")),
         (95, "百分比", "≥", ("number", "≥", 95.0, "%")),
+        (1200, "元/人·年", "≥", ("number", "≥", 1200.0, "元/人/年")),  # one spelling, as a value's unit
+        (1200, "元/(人·年)", "≥", ("number", "≥", 1200.0, "元/人/年")),
+        (500, "人·次", "≥", ("number", "≥", 500.0, "人·次")),  # (a product without a slash: 人次)
     ],
 )
 def test_operator_and_unit_in_their_own_columns(raw, unit, op, expected):

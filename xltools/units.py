@@ -13,6 +13,7 @@ the target's unit (A316).
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
 #: spelling → (canonical unit, how many canonical units one of it is). Spellings are NFKC-normalised
@@ -80,6 +81,8 @@ def spellings(*bases: str, magnitudes: bool = False) -> tuple[str, ...]:
 def clean(unit: str) -> str:
     """The unit of a cell without its approximations and remarks: ``余家`` → ``家``, ``万余人`` → ``万人``,
     ``家左右`` → ``家``, ``家(含线上)`` → ``家``, ``(含`` (of ``≥90%(含)``) → ``""``, ``+`` → ``""``."""
+    if "/" in unit:  # ``元/人·年``, ``元/(人·年)``, ``元/人.年``: ``元/人/年``, one spelling
+        unit = per_product(unit)
     if "(" in unit:
         unit = unit[: unit.index("(")]
     mag, rest = _magnitudes(unit) if unit[:1] in _MAGNITUDES else ("", unit)
@@ -92,6 +95,19 @@ def clean(unit: str) -> str:
             unit = unit[: -len(w)]
             break
     return _measure_word(unit)
+
+
+def per_product(unit: str) -> str:
+    """``元/人·年`` → ``元/人/年``: money or a count per person and period, written with a product sign
+    or in brackets after the slash, is one unit however it is spelt (A316 saw two)."""
+    count, slash, per = unit.partition("/")
+    if per.startswith("(") and per.endswith(")"):
+        per = per[1:-1]
+    return count + slash + _PRODUCT.sub("/", per)
+
+
+#: A product sign between two words of a unit after its slash (``人·年``, ``人.年``, ``人*年``, ``人×年``).
+_PRODUCT = re.compile("(?<=[\u4e00-\u9fff])[·.*×•](?=[\u4e00-\u9fff])")
 
 
 def _measure_word(unit: str) -> str:

@@ -302,6 +302,8 @@ def _parse(raw: object, unit: str | None, op: str | None) -> Value:
         v = _parse(raw, unit, None)
         return replace(v, op="≤", band=True) if v.is_number and not v.band else v
     col_unit = normalize_text(unit) if isinstance(unit, str) else ""
+    if "/" in col_unit:  # ``元/人·年``: ``元/人/年``, as in a value (units.clean)
+        col_unit = units.per_product(col_unit)
     if col_unit in NONE_TEXT:
         col_unit = ""
     elif col_unit in _PERCENT_WORDS:
@@ -386,14 +388,14 @@ def _parse_text(text: str, col_unit: str, col_op: str | None) -> Value:
         number, end = other if number == 1 else number, ratio.end()
     tail = _REMARK_AFTER.split(rest[end:], 1)[0]  # ``80人，未达标``: what follows a comma is a remark
     tail = tail.removesuffix("完成")  # ``5日内完成``, ``100%以上完成``: the word after says nothing
-    if tail.endswith(")") and not tail.startswith("("):  # ``5000万元以上（含）``: a remark after the suffix
-        tail = TRAILING_REMARK.sub("", tail)
+    if tail.endswith(")") and not tail.startswith("(") and not (bare := TRAILING_REMARK.sub("", tail)).endswith("/"):
+        tail = bare  # ``5000万元以上（含）``: a remark after the suffix (``元/(人·年)``: the unit's own brackets)
     base, slash, per_unit = tail.partition("/")  # ``1000人次以上/年``: the bound is the count's
     m = _SUFFIX.search(base)
     if m:  # ``完成24场以上``: the bound after the number says more than 完成 before it
         op = _SUFFIX_OP[m.group()] if op is None or (word in ("完成", "达到") and not symbol) else op
         tail = base[: m.start()] + slash + per_unit
-    tail = tail.strip("()[]")
+    tail = tail.strip("()[]") if "/(" not in tail else tail.lstrip("([")
     spelt = next((w for w in _PERCENT_WORDS if tail.startswith(w)), None)
     if spelt:  # ``≥100百分比``: systems that spell the unit out
         tail = "%" + tail[len(spelt):]
