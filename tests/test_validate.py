@@ -1338,6 +1338,18 @@ def test_an_amount_in_bare_wan_is_of_the_targets_unit(tmp_path):
     assert [c for c in findings(write(tmp_path, sample)) if c[0] == "A316"] == []
 
 
+@pytest.mark.parametrize(("name", "vague"), [
+    # an action and its object, or a measure: not vague (G207 said all of these were)
+    ("走访农户", False), ("整治河道", False), ("安装路灯", False), ("引进人才", False), ("新增就业岗位", False),
+    ("巡查频次", False), ("考核得分", False), ("救助标准", False), ("政策知晓度", False),
+    # still no action or measure
+    ("社会效益", True), ("档案管理", True), ("安全生产事故", True),
+])
+def test_a_name_with_an_action_and_its_object_is_not_vague(tmp_path, name, vague):
+    path = write(tmp_path, edits={"C16": name})
+    assert [c for c in findings(path) if c[0] == "G207"] == ([("G207", "C16")] if vague else [])
+
+
 @pytest.mark.parametrize(("target", "actual", "score"), [
     ("≥1200元/人·年", "1200元/人/年", 10.0),  # one unit however spelt (A316 "cannot convert")
     ("≥1200元/(人·年)", "1100元/人/年", 9.17),  # brackets after the slash: the unit's (was 元/, A316)
