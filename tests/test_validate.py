@@ -1341,7 +1341,7 @@ def test_an_amount_in_bare_wan_is_of_the_targets_unit(tmp_path):
 @pytest.mark.parametrize(("name", "vague"), [
     # an action and its object, or a measure: not vague (G207 said all of these were)
     ("走访农户", False), ("整治河道", False), ("安装路灯", False), ("引进人才", False), ("新增就业岗位", False),
-    ("巡查频次", False), ("考核得分", False), ("救助标准", False), ("政策知晓度", False),
+    ("巡查频次", False), ("考核得分", False), ("救助标准", False), ("政策知晓度", False), ("节约群众就医费用", False),
     # still no action or measure
     ("社会效益", True), ("档案管理", True), ("安全生产事故", True),
 ])
