@@ -308,6 +308,14 @@ def test_a_bounded_number_marked_qualitative(tmp_path):
     assert [f for f in validate_file(str(words)).findings if f.code == "G228"] == []
 
 
+def test_a_name_with_a_full_stop_is_the_declared_name(tmp_path):
+    """``开展健康讲座场次。`` is the declared ``开展健康讲座场次``: A311 found it missing and new."""
+    from xltools.api import read_goals
+
+    goals = read_goals(write(tmp_path, GOALS, {"C12": "服务老人人数；"}, name="目标.xlsx"))
+    assert findings(write(tmp_path, CLEAN, {"C15": "开展健康讲座场次。"}), goals=goals) == []
+
+
 def test_selfeval_against_declared_goals(tmp_path):
     gpath = write(tmp_path, GOALS, name="目标.xlsx")
     spath = write(tmp_path, CLEAN, {"D14": "≥1800人", "C15": "开展健康讲座次数"})

@@ -994,6 +994,8 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
     name = to_text(name_v)
     if name[:2] == "指标" or "\n" in name or name[:1] in _SLOT_START:
         name = _slot_name(name)
+    if name[-1:] in _CLOSING_MARKS and not name.rstrip(_CLOSING_MARKS).isascii():
+        name = name.rstrip(_CLOSING_MARKS)  # ``开展健康讲座场次。``: the name (A311 found it missing and new)
     unit_col = to_text(unit_v)
     target = parse_value(target_v, unit=unit_col, op=direction if direction else None)  # 「±」: a band
     actual = parse_value(actual_v, unit=unit_col)
@@ -1088,6 +1090,10 @@ def _score(score_v: object, weight_v: object, deduction_v: object = "") -> float
 
 #: First characters of a name that may carry a slot or a row number (``……``, ``1.``, ``（2）``, ``③``, ``一、``).
 _SLOT_START = frozenset("….．0123456789(（一二三四五六七八九十" + "".join(chr(c) for c in range(0x2460, 0x2474)))
+
+
+#: Punctuation typed after an indicator's name, which is no part of it.
+_CLOSING_MARKS = "。；;，,、．："
 
 
 def _slot_name(name: str) -> str:
