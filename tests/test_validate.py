@@ -1551,6 +1551,16 @@ def test_a_fiscal_row_broken_down_by_source_is_not_counted_twice(tmp_path):
     assert findings(write(tmp_path, edits={**parts, "E9": 180}, name="d.xlsx")) == [("A301", "E7")]
 
 
+@pytest.mark.parametrize("label", ["其中：中央资金", "中央财政", "省级补助资金", "市级配套资金", "县财政资金"])
+def test_a_fiscal_row_by_source_however_a_province_names_it(tmp_path, label):
+    """``其中：中央资金``, ``市级配套资金`` were no funds rows: the block was read as partial and its sums
+    went unchecked (180 spent of the 190 its 财政拨款 row says, and nothing found)."""
+    rows = {"B9": label, "C9": 300, "D9": 300, "E9": 290, "B10": "省级资金", "C10": 200, "D10": 200, "E10": 190}
+    assert findings(write(tmp_path, edits=rows)) == []
+    path = write(tmp_path, edits={**rows, "E10": 180}, name="b.xlsx")
+    assert findings(path) == [("A301", "E8")]
+
+
 def test_a_target_written_into_the_name_is_said_so(tmp_path):
     """参展企业数量≥100家 with its 指标值 cell empty: S103 said only "缺少指标值"; it now says the
     target in the name belongs in the target column."""

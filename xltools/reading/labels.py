@@ -170,8 +170,18 @@ _FISCAL_BY_SOURCE = (
     "当年一般公共预算拨款", "其中当年一般公共预算拨款", "一般公共预算拨款", "一般公共预算资金", "一般公共预算",
     "其中一般公共预算", "当年政府性基金预算拨款", "政府性基金预算拨款", "政府性基金预算资金", "政府性基金",
     "政府性基金资金")
+#: The level of government a fiscal row is named by (中央资金, 省级补助资金, 市级配套资金, 县财政资金),
+#: what comes between, and how such a label ends: every combination is a row by source, as each
+#: province spells it (``其中：中央资金`` and ``市级配套资金`` were no funds rows, and the block's sums
+#: went unchecked).
+_LEVELS = ("中央", "省级", "省", "市级", "市", "州级", "州", "县级", "县", "区级", "区", "本级", "上级", "乡镇",
+           "乡级", "镇级")
+_SOURCE_KINDS = ("", "财政", "补助", "财政补助", "专项", "财政专项", "配套", "财政配套", "转移支付", "衔接", "财政衔接")
+_SOURCE_ENDS = ("资金", "拨款", "")
+_FISCAL_BY_LEVEL = tuple(f"{level}{kind}{end}" for level in _LEVELS for kind in _SOURCE_KINDS for end in _SOURCE_ENDS
+                         if kind or end)
 #: Fiscal rows named by their source: under a 财政拨款 row they may break it down (model.Funds.parts).
-FISCAL_BY_SOURCE = frozenset(label_key(s) for s in _FISCAL_BY_SOURCE)
+FISCAL_BY_SOURCE = frozenset(label_key(p + s) for s in _FISCAL_BY_SOURCE + _FISCAL_BY_LEVEL for p in ("", "其中"))
 FUNDS_ROWS = _table({
     "total": ("年度资金总额", "资金总额", "年度资金合计", "项目资金总额", "总额", "年度财政资金总额", "财政资金总额"),
     "fiscal": ("当年财政拨款", "其中当年财政拨款", "财政拨款", "其中财政拨款", "当年财政资金",
@@ -182,6 +192,7 @@ FUNDS_ROWS = _table({
               "自有资金", "其他来源资金", "自筹资金", "其中自筹资金", "单位自筹资金", "社会资金", "社会投入资金",
               "银行贷款", "事业收入", "经营收入"),
 })
+FUNDS_ROWS.update(dict.fromkeys(FISCAL_BY_SOURCE, "fiscal"))
 
 #: A row summing the funds rows above it, where the block has no 年度资金总额 row at its top
 #: (``财政拨款 400 / 自筹资金 100 / 合计 500``): read as the block's total row.
