@@ -448,17 +448,17 @@ def funds_summed_below(path, other=("自筹资金", 20, 20, 20), total=(120, 120
     ], merges=["A4:B4"])
 
 
-@pytest.mark.parametrize("other", [("自筹资金", 20, 20, 20), ("债券资金", 20, 20, 20)])
+@pytest.mark.parametrize("other", [("自筹资金", 20, 20, 20), ("物资折价", 20, 20, 20)])
 def test_a_funds_block_summed_in_a_row_below_its_sources(tmp_path, other):
     """财政拨款 and another source, then 合计: the execution rate is 合计's (114/120), and 合计 is
     checked against its parts. The execution row was lost (总分 89.47 against the written 98.97):
-    the reading stopped at 合计, or at a source it has no name for."""
+    the reading stopped at 合计, or at a source it has no name for (物资折价)."""
     path = funds_summed_below(tmp_path / "x.xlsx", other)
     scored = score_file(path)[0]
     assert (scored.rows[0].score, scored.total) == (9.5, 98.97)
     assert [(f.code, f.cell) for f in validate_file(path).findings] == []
     wrong = funds_summed_below(tmp_path / "wrong.xlsx", other, total=(130, 130, 114))  # 100 + 20 ≠ 130
-    # checked when every source has a name the reader knows; 债券资金 might not be the only other part
+    # checked when every source has a name the reader knows; 物资折价 might not be the only other part
     expected = [("A301", "C7"), ("A301", "D7")] if other[0] == "自筹资金" else []
     assert [(f.code, f.cell) for f in validate_file(wrong).findings if f.code == "A301"] == expected
 

@@ -187,12 +187,19 @@ FUNDS_ROWS = _table({
     "fiscal": ("当年财政拨款", "其中当年财政拨款", "财政拨款", "其中财政拨款", "当年财政资金",
                "其中当年财政资金", "财政资金", "其中财政资金", "本年财政拨款", "其中本年财政拨款",
                *_FISCAL_BY_SOURCE),
-    "carryover": ("上年结转资金", "上年结转", "结转资金", "上年结转结余资金", "上年结余资金", "结转结余资金"),
+    "carryover": ("上年结转资金", "上年结转", "结转资金", "上年结转结余资金", "上年结余资金", "结转结余资金",
+                  "上年结转结余", "历年结转资金", "历年结转", "以前年度结转资金", "上年结余", "结余资金"),
     "other": ("其他资金", "单位资金", "单位自有资金", "财政专户管理资金", "其中财政专户管理资金",
               "自有资金", "其他来源资金", "自筹资金", "其中自筹资金", "单位自筹资金", "社会资金", "社会投入资金",
-              "银行贷款", "事业收入", "经营收入"),
+              "银行贷款", "事业收入", "经营收入", "自筹", "单位自筹", "企业自筹", "企业自筹资金", "群众自筹",
+              "群众自筹资金", "社会资本", "社会资本投入", "社会捐赠", "社会捐赠资金",
+              # bonds, which pay for a project beside its appropriation (not 财政拨款's breakdown)
+              "专项债券资金", "专项债券", "地方政府专项债券资金", "地方政府专项债券", "债券资金", "政府债券资金",
+              "一般债券资金"),
 })
 FUNDS_ROWS.update(dict.fromkeys(FISCAL_BY_SOURCE, "fiscal"))
+# ``其中：其他资金``, ``其中：上年结转资金``: the 其中 of a part, any part
+FUNDS_ROWS.update({f"其中{k}": kind for k, kind in list(FUNDS_ROWS.items()) if kind != "total" and not k.startswith("其中")})
 
 #: A row summing the funds rows above it, where the block has no 年度资金总额 row at its top
 #: (``财政拨款 400 / 自筹资金 100 / 合计 500``): read as the block's total row.
