@@ -310,6 +310,15 @@ def test_a_bounded_number_marked_qualitative(tmp_path):
     assert [f for f in validate_file(str(words)).findings if f.code == "G228"] == []
 
 
+@pytest.mark.parametrize(("fiscal", "other"), [("其中：财政拨款", "其他资金"), ("其中：财政资金", "其他资金"),
+                                             ("其中：财政拨款", "其中：自筹资金"), ("当年财政资金", "单位资金")])
+def test_a_declarations_funds_by_other_names_add_up(tmp_path, fiscal, other):
+    """年度资金总额 500 = 财政资金 400 + 自筹资金 50 was not checked: the two were no amounts the
+    reader knew (only 财政拨款 and 其他资金), so A301 had nothing to add."""
+    path = write(tmp_path, replace(GOALS, amounts=[("年度资金总额", 500), (fiscal, 400), (other, 50)]))
+    assert findings(path) == [("A301", "B6")]
+
+
 def test_a_name_with_a_full_stop_is_the_declared_name(tmp_path):
     """``开展健康讲座场次。`` is the declared ``开展健康讲座场次``: A311 found it missing and new."""
     from xltools.api import read_goals

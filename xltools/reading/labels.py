@@ -235,10 +235,11 @@ GRADE_ASKED = {label_key(s) for s in ("自评等级", "绩效等级", "评价等
 
 #: Labelled amounts (goal declarations and department tables): label → field.
 AMOUNT_FIELDS = _table({
-    "annual_total": ("年度资金总额", "年度资金总额(万元)", "资金总额", "总额"),
-    "annual_fiscal": ("其中财政拨款", "财政拨款", "其中当年财政拨款", "当年财政拨款"),
-    "annual_other": ("其他资金",),
-    "midterm_total": ("中期资金总额",),
+    "annual_total": ("年度资金总额", "年度资金总额(万元)", "资金总额", "总额", "年度资金合计", "项目资金总额"),
+    "annual_fiscal": ("其中财政拨款", "财政拨款", "其中当年财政拨款", "当年财政拨款", "财政资金", "其中财政资金",
+                      "当年财政资金", "其中当年财政资金"),
+    "annual_other": ("其他资金", "其中其他资金", "自筹资金", "其中自筹资金", "单位自筹资金", "单位资金", "其他来源资金"),
+    "midterm_total": ("中期资金总额", "实施期资金总额", "中长期资金总额", "项目实施期资金总额"),
     "initial_budget": ("年初预算数", "年初预算", "年初预算金额", "年初预算总额"),
     # the funds block's spellings (FUNDS_COLUMNS), but the bare 预算数/执行数, which name no year
     "annual_budget": ("全年预算数", "调整后预算数", "全年预算", "调整后预算", "调整预算数", "年度预算数", "预算安排数",
