@@ -113,6 +113,19 @@ def test_an_evaluation_row_waits_for_its_missing_expert_score(tmp_path, build, d
     assert [(f.code, f.cell) for f in result.remaining.findings] == [("A318", "H8"), ("A305", "I8")]
 
 
+def test_an_evaluation_row_waits_for_an_expert_score_above_its_weight(tmp_path, build, demo):
+    """专家2's 42 of 5 (4.2 meant): fix wrote the capped mean, 5.00, as the row's 平均得分 and the total
+    from it; the row and the totals wait for the expert's score, as for a missing one (A318)."""
+    src = build(*demo["评价评分表.xlsx"])
+    wb = openpyxl.load_workbook(src)
+    ws = wb.active
+    ws["G7"], ws["I7"], ws["I8"] = 42, 3.0, 3.0  # row 8's mean is 4.05
+    wb.save(src)
+    result = fix_copy(str(src), str(tmp_path / "修正.xlsx"))
+    assert [(c.cell, c.code, c.new, c.skipped) for c in result.changes] == [
+        ("I7", "A305", 5.0, "pending"), ("I8", "A305", 4.05, "")]
+
+
 def test_a_number_pasted_as_text_into_a_template_becomes_the_number(tmp_path):
     """Our template asks for a number in 实际完成值 (the unit has its column); 95个 pasted as text
     scores 0 there. fix writes 95 when the typed unit is the row's; ≥100 is left (the target

@@ -416,9 +416,9 @@ def score_above_weight(ctx: Context) -> Iterator[Finding]:
             yield Finding("A304", t.sheet, ind.cell("score"), ind.score,
                           {"score": _n(ind.score), "weight": _n(ind.weight)})
         for k, s in enumerate(ind.experts):
-            if s is not None and s - ind.weight > TOL:
+            if s is not None and s - ind.weight > TOL:  # (42 for 4.2: the row's mean waits for it, as for A318)
                 yield Finding("A304", t.sheet, ind.cell(f"expert{k + 1}"), s,
-                              {"score": _n(s), "weight": _n(ind.weight)})
+                              {"score": _n(s), "weight": _n(ind.weight), "opens_row": True})
     for g in t.score_groups:
         if (score := g.score) is not None and score - g.weight > TOL:
             yield Finding("A304", t.sheet, g.cell, score, {"score": _n(score), "weight": _n(g.weight)})
