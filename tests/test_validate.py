@@ -187,6 +187,9 @@ CASES = [
     # 2023.10 typed in a General cell is kept as 2023.1 (January): on time, where October is late
     ("A334", "E17", rows_with(3, name="补助资金拨付完成时间", target="2023年9月30日前", actual=2023.1), None),
     ("A336", "E12", None, {"E12": None}),  # the achievement of the annual goal left empty: nothing said
+    # under another heading (目标完成情况, 实际完成): it was no goal text, and nothing was said
+    ("A336", "E12", None, {"E12": None, "E11": "目标完成情况"}),
+    ("A336", "E12", None, {"E12": None, "B11": "年度预期目标", "E11": "实际完成"}),
     ("A336", "E12", None, {"E12": "按计划完成"}),  # done, but what?
     # a deadline of 2023 met in 2022: on time and full marks, while the year is mistyped or last year's
     ("A337", "E17", rows_with(3, name="补助资金拨付完成时间", target="2023年6月30日前", actual="2022年6月20日"), None),

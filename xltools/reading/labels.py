@@ -266,8 +266,9 @@ FIGURE_FIELDS = _table({
 GOAL_TEXT_FIELDS = _table({
     "midterm_goal": ("中期目标", "中长期目标", "中长期目标(2023-2025年)", "长期目标", "实施期目标", "项目实施期目标",
                      "实施期总体目标"),
-    "annual_goal": ("年度目标", "预期目标", "年度总体目标"),
-    "achieved": ("实际完成情况",),
+    "annual_goal": ("年度目标", "预期目标", "年度总体目标", "年度预期目标"),
+    "achieved": ("实际完成情况", "实际完成", "完成情况", "全年实际完成情况", "年度实际完成情况", "目标完成情况",
+                 "年度目标完成情况", "总体目标完成情况", "年度总体目标完成情况", "目标实际完成情况"),
 })
 #: Block labels that hold a goal text only when the text sits to their right (``年度总体目标 | 文字``);
 #: when sub-headers (预期目标 | 实际完成情况) follow instead, the sub-headers name the cells.
