@@ -2169,6 +2169,21 @@ def _department_book(tmp_path, spent, rates, execution_row):
     return path
 
 
+@pytest.mark.parametrize(("label", "final"), [("支出总额", "决算支出总额"), ("全年支出总额", "支出决算总额"),
+                                            ("全年执行数", "决算支出总额")])
+def test_a_departments_spending_by_other_names(tmp_path, label, final):
+    """支出总额 and 决算支出总额 were no amounts the reader knew: with no spending, the 当年预算执行情况
+    score (19.38 of 20) was left out and the total fell to 80.00 (A305); without the 决算, no
+    预决算差异率 (domain.md §4: 2.78 %)."""
+    path = _department_book(tmp_path, 5169.65, [], False)
+    wb = openpyxl.load_workbook(path)
+    wb.active["A7"], wb.active["A8"] = label, final
+    wb.save(path)
+    assert findings(path) == []
+    scored = score_file(path)[0]
+    assert (scored.total, scored.figures["final_diff_rate"]) == (99.38, 0.0278)
+
+
 @pytest.mark.parametrize(("spent", "rates"), [
     ("96.92%", []), ("96.92%", [["预算执行率", 0.9692]]), (0.9692, [["预算执行率", "96.92%"]])])
 @pytest.mark.parametrize("execution_row", [True, False])
