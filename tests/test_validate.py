@@ -2204,6 +2204,19 @@ def test_a_departments_rate_typed_as_its_spending(tmp_path, spent, rates, execut
         [] if execution_row else ["pending"])
 
 
+def test_a_departments_spending_of_0(tmp_path):
+    """全年执行数 0 beside a 5333.85 budget (and 支出决算数 5169.66): an execution score of 0 and only
+    "the total 99.38 ≠ 80.00" said, which fix wrote — with 良. A department spends every year; the 0
+    is A331, and fix leaves the totals until the amount is there."""
+    from xltools.fix import fix_copy
+
+    path = _department_book(tmp_path, 0, [], False)
+    got = [(f.code, f.cell, f.message()) for f in validate_file(path).findings]
+    assert got == [("A331", "B7", "「部门整体」的全年执行数为 0，按它算出的预算执行率为 0%"),
+                   ("A305", "G13", "填写的总分 99.38 与计算值 80.00 不符（0.00 + 60.00 + 20.00）")]
+    assert [(c.cell, c.skipped) for c in fix_copy(path, tmp_path / "修正.xlsx").changes] == [("G13", "pending")]
+
+
 def test_an_amount_below_zero(tmp_path):
     """全年预算数 −500 was "spending 480 above a budget of −500" (A302), 全年执行数 −480 a rate of −96 %
     scored 0 with "below 90 %, no reason" (A317) and the line items "not adding up" (A338): none

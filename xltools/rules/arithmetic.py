@@ -949,6 +949,12 @@ def amounts_not_read(ctx: Context) -> Iterator[Finding]:
     declared = t.amounts.get("annual_total") if t.kind == GOALS else None
     if declared is not None and declared.value == 0:  # a project declared without funds: a 0 for a blank
         yield _no_amount(t, declared.sheet or t.sheet, declared.cell, "项目资金", ("年度资金总额", "annual total"), 0)
+    if t.kind == DEPT:  # a department spends every year (salaries at least): a 0 for a blank
+        spent, budget = execution_amounts(t)
+        if spent is not None and spent.value == 0 and budget is not None and budget.value > 0:  # type: ignore[operator]
+            column = _AMOUNT_NAMES["spent" if spent is t.amounts.get("spent") else "final_accounts"]
+            yield _no_amount(t, spent.sheet or t.sheet, spent.cell, "部门整体", column, 0, rate=True,
+                             said=("为 0，按它算出的预算执行率为 0%", "is 0, which gives an execution rate of 0%"))
     if t.funds is None:
         return
     for r in t.funds.rows:
@@ -969,13 +975,14 @@ def amounts_not_read(ctx: Context) -> Iterator[Finding]:
 
 
 def _no_amount(t: Table, sheet: str, cell: str, label: str, column: tuple[str, str], text: object, *,
-               rate: bool = False, part: bool = False) -> Finding:
+               rate: bool = False, part: bool = False, said: tuple[str, str] | None = None) -> Finding:
     """A331 at ``cell``: the amount of ``label``'s ``column`` (zh, en) is ``text`` (words) or empty;
     ``rate``: it is one the 预算执行率 (a monitoring table's 执行进度) divides; ``part``: a part of the
-    total, which may be none (``—``)."""
-    problem, problem_en = (f"「{text}」不是金额", f"「{text}」 is no amount") if text else \
-        ("为 0", "is 0") if text == 0 else ("未填写", "is empty")
-    if rate:
+    total, which may be none (``—``); ``said`` (zh, en): what is wrong with it, in full, where the
+    rate can be computed but means nothing (a department's spending of 0)."""
+    problem, problem_en = said or ((f"「{text}」不是金额", f"「{text}」 is no amount") if text else
+                                   ("为 0", "is 0") if text == 0 else ("未填写", "is empty"))
+    if rate and said is None:
         what = ("预算执行进度", "budget progress") if t.kind == MONITOR else ("预算执行率", "execution rate")
         problem, problem_en = f"{problem}，{what[0]}无法计算", f"{problem_en}: no {what[1]} can be computed"
     fix, fix_en = f"填写金额（单位：{t.money_unit}）", f"write the amount (in {t.money_unit})"

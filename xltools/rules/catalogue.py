@@ -456,9 +456,10 @@ _BRIEF = {
     "A330": ("评价评分表中专家均评为「不适用」的指标不计分；按规则集 not_applicable，总分按适用指标的分值折算为百分制",
              "an evaluation row every expert marked 不适用 scores nothing; by the rule set's not_applicable the "
              "total is taken on the full marks of the rows that apply"),
-    "A331": ("资金表的金额写成了文字（如「约770万」），或年度资金总额的预算数、执行数未填写且无分项可合计",
+    "A331": ("资金表的金额写成了文字（如「约770万」），或年度资金总额的预算数、执行数未填写且无分项可合计；"
+             "全年预算数、申报的年度资金总额或部门的全年执行数填了 0",
              "a funds amount written as words (约770万), or 年度资金总额's budget or spending left empty with no "
-             "parts to add up"),
+             "parts to add up; a year's budget, a declared 年度资金总额 or a department's spending of 0"),
     "A333": ("满意度的实际完成值是没有写明满分的评分（如 4.8 对指标值 ≥90%），按百分数计分偏低；写明满分（「4.8分（满分5分）」）即按比例折算",
              "a satisfaction given as a score on an unstated scale (4.8 against ≥90%), scored as a percentage, too "
              "low; with the scale stated (4.8分（满分5分）) it is taken as its share"),
