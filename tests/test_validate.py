@@ -2204,6 +2204,22 @@ def test_a_departments_rate_typed_as_its_spending(tmp_path, spent, rates, execut
         [] if execution_row else ["pending"])
 
 
+#: The result table an evaluation ends with (domain.md §3.4), its 总分 85.99, then 评价等级 in B22.
+RESULT_TABLE = {"A16": "一级指标", "B16": "分值", "C16": "得分", "D16": "得分率", "A17": "决策", "B17": 10, "C17": 8.32,
+                "A18": "过程", "B18": 20, "C18": 17.42, "A19": "产出", "B19": 40, "C19": 37.81, "A20": "效益",
+                "B20": 30, "C20": 22.44, "A21": "总分", "B21": 100, "C21": 85.99, "A22": "评价等级"}
+
+
+@pytest.mark.parametrize(("grade", "found"), [("优", [("A306", "B22")]), ("良", []), (None, [("A326", "B22")])])
+def test_an_evaluations_grade_below_its_result_table(tmp_path, grade, found):
+    """评价等级 below the result table's 总分 was never read: 优 for 85.99 (良) passed, and so did none."""
+    from xltools.samples import demo_samples
+
+    sample, layout = demo_samples()["评价评分表.xlsx"]
+    path = write(tmp_path, sample, {**RESULT_TABLE, "B22": grade}, layout=layout)
+    assert findings(path) == found
+
+
 def test_a_departments_spending_of_0(tmp_path):
     """全年执行数 0 beside a 5333.85 budget (and 支出决算数 5169.66): an execution score of 0 and only
     "the total 99.38 ≠ 80.00" said, which fix wrote — with 良. A department spends every year; the 0

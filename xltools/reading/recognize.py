@@ -259,7 +259,13 @@ def tables_in_grid(grid: Grid) -> SheetTables:
     region_start = headers[-1] if headers else 0
     for r in range(region_start, grid.height):
         if cells.labelled[r] and _is_result_header(cells, r):
-            parts.extend(_result_rows(cells, r))
+            rows = _result_rows(cells, r)
+            parts.extend(rows)
+            target = next((t for t in tables if t.kind == EVALUATION), None)
+            if rows and target is not None and target.written_grade is None:
+                # 评价等级 below the result table's 总分, where an evaluation writes it (A306 never saw it)
+                last = r + len(rows)
+                _header_fields(cells, target, last, min(last + _MAX_BLANK + 1, grid.height))
     funds = None if tables else _funds(cells, 0, grid.height)
     return tables, line_items, parts, funds, None if tables else _header_only(cells)
 
