@@ -2220,6 +2220,19 @@ def test_an_evaluations_grade_below_its_result_table(tmp_path, grade, found):
     assert findings(path) == found
 
 
+@pytest.mark.parametrize("level2", [None, "预算执行率"])
+def test_the_execution_scored_as_an_indicator_row(tmp_path, level2):
+    """A province's form: 预算执行率 (10 分) as a level-1 row of the indicator table, the funds block
+    with no 分值 or 得分. The execution was scored twice (9.60 from the funds, 9.60 from the row: a
+    total of 106.20) and the level 1 was "not in the taxonomy" (S102); it names its level 2 freely."""
+    edits = {"F6": None, "H6": None, "F7": None, "H7": None, "A19": "预算执行率", "B19": level2, "C19": "预算执行率",
+             "D19": "100%", "E19": "96%", "F19": 10, "G19": 9.6, "H19": "部分尾款未支付", "F18": 30, "G18": 27,
+             "G21": 96.6}
+    path = write(tmp_path, edits=edits)
+    assert findings(path) == []
+    assert score_file(path)[0].total == 96.6
+
+
 def test_a_departments_spending_of_0(tmp_path):
     """全年执行数 0 beside a 5333.85 budget (and 支出决算数 5169.66): an execution score of 0 and only
     "the total 99.38 ≠ 80.00" said, which fix wrote — with 良. A department spends every year; the 0

@@ -22,7 +22,7 @@ from .direction import less_is_better
 from .messages import render, word
 from .model import DEPT, EVALUATION, GOALS, MONITOR, Field, Indicator, Table, Workbook
 from .ruleset import OutcomeWords, RuleSet, TableRules, load_rules, packaged_heuristics
-from .taxonomy import level1_key
+from .taxonomy import EXECUTION_LEVEL1, level1_key
 from .values import (
     DATE_UNIT,
     Value,
@@ -271,6 +271,9 @@ def _execution_row(table: Table, tr: TableRules, d: int) -> RowScore | None:
         if any(level1_key(i.level1) == level1_key("当年预算执行情况") for i in table.indicators):
             return None
         label = "当年预算执行情况"
+    elif not table.template and not _funds_weighted(table) \
+            and any(level1_key(i.level1) in _EXECUTION_LEVEL1 for i in table.indicators):
+        return None  # a province's form scores 预算执行率 as an indicator row, its funds block unweighted: not twice
     if not budget or budget < 0 or spent is None:  # as the template: no score without a positive budget
         return RowScore(label, "", word("part_execution"), weight, None,
                         "exec_no_spent" if budget and budget > 0 else "exec_no_budget", {},
@@ -282,6 +285,15 @@ def _execution_row(table: Table, tr: TableRules, d: int) -> RowScore | None:
               "weight": _fmt(weight), "score": f"{score:.{d}f}"}
     return RowScore(label, "", word("part_execution"), weight, score, key, params, table.sheet, cell,
                     achieved=rate >= 1)
+
+
+_EXECUTION_LEVEL1 = frozenset(level1_key(x) for x in EXECUTION_LEVEL1)
+
+
+def _funds_weighted(table: Table) -> bool:
+    """Whether the funds block writes the execution's 分值 or 得分 (the national form's)."""
+    total = table.funds.row("total") if table.funds is not None else None
+    return total is not None and ("weight" in total.cells or "score" in total.cells)
 
 
 def _execution_inputs(table: Table, tr: TableRules) -> tuple[float | None, float | None, float, str]:

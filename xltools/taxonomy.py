@@ -26,6 +26,11 @@ ACCEPTED_LEVEL2: dict[str, tuple[str, ...]] = {
     "效益指标": ("环境效益指标",),  # the 2015 national form's name for 生态效益指标
 }
 
+#: Level-1 rows of a project table that score the budget's execution themselves: a province's form
+#: may carry 预算执行率 (10 分) in its indicator table, its funds block unweighted. Accepted (S102),
+#: never offered; the execution is then scored by that row, not again from the funds (scoring).
+EXECUTION_LEVEL1: tuple[str, ...] = ("预算执行率", "预算执行情况", "预算执行", "资金执行率", "资金执行情况",
+                                     "项目预算执行率", "预算资金执行率")
 EVALUATION: dict[str, tuple[str, ...]] = {
     "决策": ("项目立项", "绩效目标", "资金投入"),
     "过程": ("资金管理", "组织实施"),

@@ -59,7 +59,8 @@ def _taxonomy_keys(kind: str) -> tuple[dict[str, str], dict[str, frozenset[str]]
     """
     tax = TAXONOMIES[kind]
     extra = taxonomy.ACCEPTED_LEVEL2 if tax is taxonomy.PROJECT else {}
-    level1 = (*tax, *taxonomy.ACCEPTED_EVALUATION_LEVEL1) if kind == EVALUATION else tuple(tax)
+    level1 = (*tax, *taxonomy.ACCEPTED_EVALUATION_LEVEL1) if kind == EVALUATION else \
+        (*tax, *taxonomy.EXECUTION_LEVEL1) if tax is taxonomy.PROJECT else tuple(tax)
     return ({taxonomy.level1_key(k): k for k in level1},
             {p: frozenset(taxonomy.level1_key(a) for a in kids + extra.get(p, ())) for p, kids in tax.items()})
 
@@ -80,8 +81,8 @@ def taxonomy_names(ctx: Context) -> Iterator[Finding]:
     seen: set[tuple[str, str]] = set()
     for ind in t.indicators:
         parent = level1_keys.get(taxonomy.level1_key(ind.level1))
-        if parent is None or not ind.level2 or (ind.level1, ind.level2) in seen:
-            continue
+        if parent not in tax or not ind.level2 or (ind.level1, ind.level2) in seen:
+            continue  # (no level 1 of the taxonomy, or an accepted one, 预算执行率, that names none)
         seen.add((ind.level1, ind.level2))
         allowed = tax[parent]
         key = taxonomy.level1_key(ind.level2)
