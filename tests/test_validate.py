@@ -2220,17 +2220,24 @@ def test_an_evaluations_grade_below_its_result_table(tmp_path, grade, found):
     assert findings(path) == found
 
 
-@pytest.mark.parametrize("level2", [None, "预算执行率"])
-def test_the_execution_scored_as_an_indicator_row(tmp_path, level2):
-    """A province's form: 预算执行率 (10 分) as a level-1 row of the indicator table, the funds block
-    with no 分值 or 得分. The execution was scored twice (9.60 from the funds, 9.60 from the row: a
-    total of 106.20) and the level 1 was "not in the taxonomy" (S102); it names its level 2 freely."""
-    edits = {"F6": None, "H6": None, "F7": None, "H7": None, "A19": "预算执行率", "B19": level2, "C19": "预算执行率",
+@pytest.mark.parametrize(("level1", "level2", "found"), [
+    ("预算执行率", None, []), ("预算执行率", "预算执行率", []),
+    ("产出指标", "时效指标", [("G212", "A14")]),  # (产出 90 with it: the principle's 80 said, as info)
+])
+def test_the_execution_scored_as_an_indicator_row(tmp_path, level1, level2, found):
+    """A province's form: 预算执行率 (10 分) as a row of the indicator table — a level 1 of its own or
+    under 产出指标 — the funds block with no 分值 or 得分, the rows' weights making the whole 100. The
+    execution was scored twice (9.60 from the funds, 9.60 from the row: a total of 106.20, G208 "110"),
+    and the level 1 was "not in the taxonomy" (S102); it names its level 2 freely."""
+    edits = {"F6": None, "H6": None, "F7": None, "H7": None, "A19": level1, "B19": level2, "C19": "预算执行率",
              "D19": "100%", "E19": "96%", "F19": 10, "G19": 9.6, "H19": "部分尾款未支付", "F18": 30, "G18": 27,
              "G21": 96.6}
     path = write(tmp_path, edits=edits)
-    assert findings(path) == []
+    assert findings(path) == found
     assert score_file(path)[0].total == 96.6
+    # weights of 90 leave the funds its 10 (the national form's principle), as before
+    path = write(tmp_path, edits={**edits, "F18": 20, "G18": 18, "G21": 97.6}, name="90.xlsx")
+    assert score_file(path)[0].total == 97.2  # (9.60 twice: the table weighs the execution twice itself)
 
 
 def test_a_departments_spending_of_0(tmp_path):

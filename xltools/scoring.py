@@ -21,6 +21,7 @@ from . import units
 from .direction import less_is_better
 from .messages import render, word
 from .model import DEPT, EVALUATION, GOALS, MONITOR, Field, Indicator, Table, Workbook
+from .reading.labels import label_key
 from .ruleset import OutcomeWords, RuleSet, TableRules, load_rules, packaged_heuristics
 from .taxonomy import EXECUTION_LEVEL1, level1_key
 from .values import (
@@ -271,9 +272,11 @@ def _execution_row(table: Table, tr: TableRules, d: int) -> RowScore | None:
         if any(level1_key(i.level1) == level1_key("当年预算执行情况") for i in table.indicators):
             return None
         label = "当年预算执行情况"
-    elif not table.template and not _funds_weighted(table) \
-            and any(level1_key(i.level1) in _EXECUTION_LEVEL1 for i in table.indicators):
-        return None  # a province's form scores 预算执行率 as an indicator row, its funds block unweighted: not twice
+    elif not table.template and not _funds_weighted(table) and any(_scores_execution(i) for i in table.indicators) \
+            and abs(sum(i.weight or 0 for i in table.indicators) - tr.execution_weight - sum(tr.weights.values())) < 0.005:
+        # a province's form scores 预算执行率 as an indicator row (its weights make the whole 100, the
+        # funds block has no 分值 or 得分): not twice
+        return None
     if not budget or budget < 0 or spent is None:  # as the template: no score without a positive budget
         return RowScore(label, "", word("part_execution"), weight, None,
                         "exec_no_spent" if budget and budget > 0 else "exec_no_budget", {},
@@ -288,6 +291,19 @@ def _execution_row(table: Table, tr: TableRules, d: int) -> RowScore | None:
 
 
 _EXECUTION_LEVEL1 = frozenset(level1_key(x) for x in EXECUTION_LEVEL1)
+
+
+def _scores_execution(ind: Indicator) -> bool:
+    """An indicator row with a weight that is the budget's execution: under a level 1 of its own
+    (预算执行率 10 分), or named after the figure (预算执行率, 资金执行率 under 产出指标)."""
+    return bool(ind.weight) and (level1_key(ind.level1) in _EXECUTION_LEVEL1
+                                 or label_key(ind.name) in _execution_names())
+
+
+@lru_cache(maxsize=1)
+def _execution_names() -> frozenset[str]:
+    """The names of the execution rate (``[figure_names]`` of rules/heuristics.toml)."""
+    return frozenset(label_key(n) for n in packaged_heuristics()["figure_names"]["execution_rate"])
 
 
 def _funds_weighted(table: Table) -> bool:
