@@ -2240,6 +2240,13 @@ def test_the_execution_scored_as_an_indicator_row(tmp_path, level1, level2, foun
     assert score_file(path)[0].total == 97.2  # (9.60 twice: the table weighs the execution twice itself)
 
 
+@pytest.mark.parametrize("label", ["总分", "得分合计", "合计得分", "综合评分", "自评总得分"])
+def test_the_total_row_by_other_names(tmp_path, label):
+    """A 总分 row labelled 合计得分 or 综合评分 was read as an indicator row under a level 1 of that name
+    (S102), and its 95 was never held against the 97.60 the rows add up to (A305)."""
+    assert findings(write(tmp_path, edits={"A21": label, "G21": 95})) == [("A305", "G21")]
+
+
 def test_a_departments_spending_of_0(tmp_path):
     """全年执行数 0 beside a 5333.85 budget (and 支出决算数 5169.66): an execution score of 0 and only
     "the total 99.38 ≠ 80.00" said, which fix wrote — with 良. A department spends every year; the 0

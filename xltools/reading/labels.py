@@ -227,7 +227,8 @@ HEADER_FIELDS = _table({
 
 #: Labels of the written total and grade.
 TOTAL_LABELS = {label_key(s) for s in ("总分", "合计", "总计", "总得分", "得分合计", "分值合计", "自评总分", "评价总分",
-                                        "绩效自评总分", "自评得分合计")}
+                                        "绩效自评总分", "自评得分合计", "合计得分", "总评分", "综合评分", "综合总分",
+                                        "自评总得分", "评价总得分")}
 GRADE_LABELS = {label_key(s) for s in ("自评等级", "绩效等级", "评价等级", "等级", "评价结论", "绩效评价等级")}
 #: The grade labels that ask for the table's own grade (A326 when left empty); a bare 等级 may head
 #: a legend's column, 评价结论 a paragraph.
