@@ -261,7 +261,7 @@ def test_cli_score_and_validate(tmp_path):
     r = CliRunner().invoke(cli, ["score", path])
     assert "红灯 1，黄灯 1，绿灯 6，蓝灯 0" in r.output
     r = CliRunner().invoke(cli, ["validate", path, "--lang", "en"])
-    assert r.exit_code == 0 and "M401" in r.output and "shows yellow" in r.output
+    assert r.exit_code == 0 and "M401" in r.output and "shows yellow (8场/(24场 × 6/12 = 12场) = 66.67%: yellow)" in r.output
 
 
 def test_summarize_lists_monitoring_tables_with_lights_behind(tmp_path):

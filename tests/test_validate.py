@@ -9,6 +9,7 @@ The clean self-evaluation below, in the default layout, has these cells:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import openpyxl
@@ -2245,6 +2246,24 @@ def test_the_total_row_by_other_names(tmp_path, label):
     """A 总分 row labelled 合计得分 or 综合评分 was read as an indicator row under a level 1 of that name
     (S102), and its 95 was never held against the 97.60 the rows add up to (A305)."""
     assert findings(write(tmp_path, edits={"A21": label, "G21": 95})) == [("A305", "G21")]
+
+
+@pytest.mark.parametrize(("edits", "code", "message"), [
+    ({"E7": 600}, "A302", "「年度资金总额」 spent 600 exceeds budget 500"),
+    ({"E26": 210}, "A302", "「健康讲座」 spent 210 exceeds budget 200"),
+    ({"B14": "社会效益指标"}, "S102",
+     "the level-2 name 「社会效益指标」 is not in the taxonomy (it belongs under 「效益指标」, not 「产出指标」)"),
+    ({"C16": "人均培训经费", "D16": "≤500元", "E16": "480元"}, "G206", "「人均培训经费」 measures cost but is filed under 「质量指标」"),
+])
+def test_english_messages_say_it_in_english(tmp_path, edits, code, message):
+    """--lang en: A302 said 「年度资金总额：」/「x」的 spent …, S102 「二级指标」…（不应在…下）, G206 a Chinese
+    suggestion: the Chinese parameters of the Chinese message. No Chinese punctuation is left outside
+    the quoted names in any English message or suggestion."""
+    report = validate_file(write(tmp_path, edits=edits))
+    assert message in [f.message("en") for f in report.findings if f.code == code]
+    for f in report.findings:
+        for text in (f.message("en"), f.suggestion("en")):
+            assert not re.search("[，：；（）]", re.sub("「[^」]*」", "", text)), text
 
 
 def test_a_departments_spending_of_0(tmp_path):

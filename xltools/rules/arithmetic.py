@@ -226,7 +226,8 @@ def overspent(ctx: Context) -> Iterator[Finding]:
         budget = r.year_budget
         if r.spent is not None and budget is not None and budget >= 0 and r.spent - budget > TOL:  # (−500: A342's)
             yield Finding("A302", t.sheet, r.cells.get("spent", ""), r.spent, {
-                "what": r.label, "spent": _n(r.spent), "budget": _n(budget), **_money_slip(r.spent, budget, t.money_unit)})
+                "what": r.label, "what_en": f"「{r.label.rstrip('：:')}」", "spent": _n(r.spent), "budget": _n(budget),
+                **_money_slip(r.spent, budget, t.money_unit)})
 
 
 @check("A341")
@@ -330,8 +331,8 @@ def _department_overspent(t: Table) -> Iterator[Finding]:
     spent, budget = execution_amounts(t)
     x, b = (spent.value if spent else None), (budget.value if budget else None)
     if isinstance(x, (int, float)) and isinstance(b, (int, float)) and b >= 0 and x - b > TOL:  # (−500: A342's)
-        yield Finding("A302", t.sheet, spent.cell, x, {"what": "部门", "spent": _n(x), "budget": _n(b),  # type: ignore[union-attr]
-                                                        **_money_slip(x, b, t.money_unit)})
+        yield Finding("A302", t.sheet, spent.cell, x, {"what": "部门", "what_en": "the department", "spent": _n(x),  # type: ignore[union-attr]
+                                                        "budget": _n(b), **_money_slip(x, b, t.money_unit)})
 
 
 @check("A303")
@@ -1061,7 +1062,7 @@ def line_items(ctx: Context) -> Iterator[Finding]:
         if contract is None and item.spent is not None and item.budget is not None \
                 and item.budget >= 0 and item.spent - item.budget > TOL:  # (a budget below zero: A342's)
             yield Finding("A302", item.sheet, item.cells.get("spent", ""), item.spent, {
-                "what": f"「{name}」的", "spent": _n(item.spent), "budget": _n(item.budget),
+                "what": f"「{name}」的", "what_en": f"「{name}」", "spent": _n(item.spent), "budget": _n(item.budget),
                 **_money_slip(item.spent, item.budget, item.unit or ctx.table.money_unit, opens=False)})
         if contract is not None and item.budget is not None and item.budget >= 0 and contract - item.budget > TOL:
             yield Finding("A309", item.sheet, item.cells.get("contract", ""), contract, {

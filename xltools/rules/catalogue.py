@@ -182,7 +182,7 @@ CATALOGUE: dict[str, Entry] = {
     # --- A: arithmetic and consistency ---------------------------------------------------------
     "A301": Entry(ERROR, "{what}：{total} ≠ 分项合计 {sum}", "{what_en}: {total} ≠ sum of parts {sum}",
                   "应为 {sum}，或核对各分项", "should be {sum}, or check the parts"),
-    "A302": Entry(ERROR, "{what}执行数 {spent} 大于预算数 {budget}{slip}", "{what} spent {spent} exceeds budget {budget}{slip_en}",
+    "A302": Entry(ERROR, "{what}执行数 {spent} 大于预算数 {budget}{slip}", "{what_en} spent {spent} exceeds budget {budget}{slip_en}",
                   "核对执行数与预算数{hint}", "check spending against the budget{hint_en}"),
     "A303": Entry(ERROR, "填写的{what} {written} 与计算值 {computed} 不符", "written {what_en} {written} differs from computed {computed}",
                   "改为 {computed}", "change it to {computed}"),
@@ -332,7 +332,7 @@ CATALOGUE: dict[str, Entry] = {
                   "write the satisfaction as a percentage ({share}) or state the scale: 「{number}分（满分{scale}分）」"),
     # --- M: mid-year monitoring (绩效运行监控表, domain.md §3.6; xltools/monitoring.py) ----------
     "M401": Entry(WARNING, "「{name}」{light}（{how}），但未填写偏差原因",
-                  "「{name}」 shows {light_en} ({how}) but gives no reason for the deviation",
+                  "「{name}」 shows {light_en} ({how_en}) but gives no reason for the deviation",
                   "在此说明进度滞后（或大幅超前）的原因", "explain here why it is behind (or far ahead of) schedule"),
     "M402": Entry(WARNING, "「{name}」{state}，但未填写纠偏措施", "「{name}」 {state_en} but states no corrective measures",
                   "写明拟采取的纠偏措施和完成时间", "state the corrective measures and when they take effect"),

@@ -43,6 +43,7 @@ from . import (
     percent_of,
     says_nothing,
 )
+from .catalogue import Text
 
 PROJECT_TABLES = (GOALS, SELFEVAL)
 #: Level-1 rows every project table needs (满意度 is G203's concern; 成本 is optional before 2021).
@@ -349,7 +350,8 @@ def cost_outside_cost(ctx: Context) -> Iterator[Finding]:
         if is_cost(ind.name) and not is_other(ind.name):
             yield Finding("G206", t.sheet, ind.cell("level2", "level1"), ind.level2 or ind.level1, {
                 "name": ind.name, "level2": ind.level2 or ind.level1,
-                "suggest": "2021 版：一级指标「成本指标」—「经济成本指标」；旧版：产出指标—成本指标"})
+                "suggest": Text("2021 版：一级指标「成本指标」—「经济成本指标」；旧版：产出指标—成本指标",
+                                "the 2021 form: level 1 成本指标, level 2 经济成本指标; the older one: 产出指标 — 成本指标")})
 
 
 @check("G226")

@@ -40,7 +40,7 @@ def lights_need_reasons(ctx: Context) -> Iterator[Finding]:
         if row.light in _EXPLAIN and not stated(ind.deviation, ctx.words):
             yield Finding("M401", t.sheet, ind.cell("deviation", "name"), None, {
                 "name": ind.name, "light": light_word(row.light), "light_en": light_word(row.light, "en"),
-                "how": row.explain("zh")})
+                "how": row.explain("zh"), "how_en": row.explain("en")})
         # 完全不可能 asks for measures even where no light can be lit (no 1-N月 value, no months)
         hopeless = likelihood_light(ind.likelihood) == "red"
         if (row.light == "red" or hopeless) and not stated(ind.measures, ctx.words) and "measures" in ind.columns:

@@ -75,7 +75,8 @@ def taxonomy_names(ctx: Context) -> Iterator[Finding]:
     for name, cell in t.level1_cells.items():
         if not own and taxonomy.level1_key(name) not in level1_keys:
             yield Finding("S102", t.sheet, cell, name, {
-                "level": "一级指标", "name": name, "parent": "", "allowed": _closest(name, list(tax))})
+                "level": Text("一级指标", "the level-1 name"), "name": name, "parent": "",
+                "allowed": _closest(name, list(tax))})
     if t.kind not in (GOALS, SELFEVAL, MONITOR):
         return  # evaluation and department tables name their level 2 freely
     seen: set[tuple[str, str]] = set()
@@ -90,8 +91,9 @@ def taxonomy_names(ctx: Context) -> Iterator[Finding]:
             continue
         home = next((p for p, kids in level2_keys.items() if key in kids), None)
         yield Finding("S102", t.sheet, ind.cell("level2"), ind.level2, {
-            "level": "二级指标", "name": ind.level2,
-            "parent": f"（不应在「{ind.level1}」下，应在「{home}」下）" if home else f"（在「{ind.level1}」下）",
+            "level": Text("二级指标", "the level-2 name"), "name": ind.level2,
+            "parent": Text(f"（不应在「{ind.level1}」下，应在「{home}」下）", f" (it belongs under 「{home}」, not 「{ind.level1}」)")
+            if home else Text(f"（在「{ind.level1}」下）", f" (under 「{ind.level1}」)"),
             "allowed": _closest(ind.level2, list(allowed))})
 
 
