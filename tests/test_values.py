@@ -245,6 +245,12 @@ def test_table_is_large_enough():
         (1200, "元/人·年", "≥", ("number", "≥", 1200.0, "元/人/年")),  # one spelling, as a value's unit
         (1200, "元/(人·年)", "≥", ("number", "≥", 1200.0, "元/人/年")),
         (500, "人·次", "≥", ("number", "≥", 500.0, "人·次")),  # (a product without a slash: 人次)
+        (500, "人", "以上", ("number", "≥", 500.0, "人")),  # a direction column's other words (were no operator)
+        (30, "天", "以下", ("number", "≤", 30.0, "天")),
+        (500, "人", "正", ("number", "≥", 500.0, "人")),
+        (5, "%", "反", ("number", "≤", 5.0, "%")),
+        (5, "%", "上限", ("number", "≤", 5.0, "%")),
+        (500, "人", "越多越好", ("number", "≥", 500.0, "人")),
     ],
 )
 def test_operator_and_unit_in_their_own_columns(raw, unit, op, expected):
