@@ -1190,19 +1190,26 @@ def _same_target(i: Indicator, g: Indicator) -> bool:
 def _goal_differences(t: Table, goals: Table) -> Iterator[Finding]:
     declared = {label_key(i.name): i for i in goals.indicators if i.name}
     own = {label_key(i.name): i for i in t.indicators if i.name}
+    renamed = _renamed([g for k, g in declared.items() if k not in own], [i for k, i in own.items() if k not in declared])
+    kept = {id(g) for g in renamed.values()}
     for key, g in declared.items():
-        if key not in own:
+        if key not in own and id(g) not in kept:
             yield Finding("A311", t.sheet, t.header_cells.get("name", "A1"), g.name, {
                 "detail": f"目标表中的指标「{g.name}」（{goals.sheet}!{g.cell('name')}）在本表中缺失",
                 "detail_en": f"declared indicator {g.name} is missing", "fix": "补上该指标，或说明调整原因",
                 "fix_en": "add the indicator or explain the change"})
     for key, i in own.items():
-        g = declared.get(key)
+        g = declared.get(key) or renamed.get(id(i))
         if g is None:
             yield Finding("A311", t.sheet, i.cell("name"), i.name, {
                 "detail": f"「{i.name}」不在绩效目标申报表中", "detail_en": f"{i.name} was not declared",
                 "fix": "与申报的目标保持一致，或说明新增原因", "fix_en": "keep to the declared goals or explain"})
             continue
+        if id(i) in renamed:  # the declared indicator under another name: said once, and compared as itself
+            yield Finding("A311", t.sheet, i.cell("name"), i.name, {
+                "detail": f"「{i.name}」与申报的指标「{g.name}」（{goals.sheet}!{g.cell('name')}）名称不同",
+                "detail_en": f"{i.name} is named {g.name} in the declaration", "fix": f"改为「{g.name}」，或说明调整原因",
+                "fix_en": f"name it {g.name} as declared, or explain the change"})
         if not g.target.is_none and not _same_target(i, g):  # no declared target: nothing to keep to
             yield Finding("A311", t.sheet, i.cell("target"), i.target.display(), {
                 "detail": f"「{i.name}」指标值「{i.target.display()}」与申报的「{g.target.display()}」不同",
@@ -1213,6 +1220,35 @@ def _goal_differences(t: Table, goals: Table) -> Iterator[Finding]:
                 "detail": f"「{i.name}」分值 {_n(i.weight)} 与申报的 {_n(g.weight)} 不同",
                 "detail_en": f"weight of {i.name} differs from the declared {_n(g.weight)}",
                 "fix": f"改为 {_n(g.weight)}", "fix_en": f"use {_n(g.weight)}"})
+
+
+#: How alike two indicator names must be (difflib's ratio) to be one indicator renamed.
+_RENAMED_RATIO = 0.6
+
+
+def _renamed(missing: list[Indicator], new: list[Indicator]) -> dict[int, Indicator]:
+    """A report's indicators not declared, paired with the declared ones it lacks that they rename
+    (``服务老人数量`` for ``服务老人人数``): under the same level 1 (and level 2, where both name one),
+    the names alike by :data:`_RENAMED_RATIO` at least, the most alike first. A311 said "missing"
+    and "not declared" of the one indicator, and compared neither its target nor its weight."""
+    import difflib
+
+    pairs = []
+    for k, i in enumerate(new):
+        for n, g in enumerate(missing):
+            if level1_key(i.level1) != level1_key(g.level1) or (i.level2 and g.level2
+                                                                 and level1_key(i.level2) != level1_key(g.level2)):
+                continue
+            ratio = difflib.SequenceMatcher(None, label_key(i.name), label_key(g.name)).ratio()
+            if ratio >= _RENAMED_RATIO:
+                pairs.append((ratio, k, n, i, g))
+    out: dict[int, Indicator] = {}
+    taken: set[int] = set()
+    for *_, i, g in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):  # the most alike first, then in order
+        if id(i) not in out and id(g) not in taken:
+            out[id(i)] = g
+            taken.add(id(g))
+    return out
 
 
 @check("A313")
