@@ -2234,6 +2234,15 @@ def test_an_evaluations_grade_below_its_result_table(tmp_path, grade, found):
     sample, layout = demo_samples()["评价评分表.xlsx"]
     path = write(tmp_path, sample, {**RESULT_TABLE, "B22": grade}, layout=layout)
     assert findings(path) == found
+    # the result table on a sheet of its own (评价结果), the grade below it: read too (a written one)
+    path = write(tmp_path, sample, name="separate.xlsx", layout=layout)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.create_sheet("评价结果")
+    for ref, value in {**RESULT_TABLE, "B22": grade}.items():
+        ws[f"{ref[0]}{int(ref[1:]) - 15}"] = value  # (rows 16–22 as 1–7)
+    wb.save(path)
+    got = [(f.code, f.sheet, f.cell) for f in validate_file(path).findings]
+    assert got == ([("A306", "评价结果", "B7")] if grade == "优" else [])
 
 
 @pytest.mark.parametrize(("level1", "level2", "found"), [

@@ -55,9 +55,12 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
     if any(g.hidden and f[0] for g, f in found):
         found, hidden = _without_hidden_copies(found)
     found, examples = _without_examples(found)
+    loose_grades = []
     for grid, (tables, items, parts, funds, info) in found:
         if info is not None:
             loose_headers.append(info)
+            if parts and info.written_grade is not None:  # 评价等级 below a result table of its own sheet
+                loose_grades.append(info.written_grade)
         errors = [(grid.sheet, a1(r, c), v) for (r, c), v in sorted(grid.errors.items())] if grid.errors else []
         if tables:
             if grid.hidden_rows:
@@ -103,6 +106,8 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
     evaluation = next((t for t in book.tables if t.kind == EVALUATION), None)
     if evaluation is not None:
         evaluation.written_parts.extend(loose_parts)
+        if evaluation.written_grade is None and loose_grades:
+            evaluation.written_grade = loose_grades[0]
     selfeval = next((t for t in book.tables if t.kind in (SELFEVAL, MONITOR) and t.funds is None), None)
     if selfeval is not None and loose_funds:
         selfeval.funds = loose_funds[0]

@@ -267,7 +267,7 @@ def tables_in_grid(grid: Grid) -> SheetTables:
                 last = r + len(rows)
                 _header_fields(cells, target, last, min(last + _MAX_BLANK + 1, grid.height))
     funds = None if tables else _funds(cells, 0, grid.height)
-    return tables, line_items, parts, funds, None if tables else _header_only(cells)
+    return tables, line_items, parts, funds, None if tables else _header_only(cells, graded=bool(parts))
 
 
 def _page_header(cells: _Cells, h: int, r: int) -> bool:
@@ -281,13 +281,14 @@ def _page_header(cells: _Cells, h: int, r: int) -> bool:
                    for x in range(h + 1, r))
 
 
-def _header_only(cells: _Cells) -> Table | None:
+def _header_only(cells: _Cells, graded: bool = False) -> Table | None:
     """The header fields and goal texts of a sheet with no indicator table, when it names the
-    project, its department or its unit."""
+    project, its department or its unit — or, ``graded``, when it holds a result table and the
+    grade written below it (an evaluation's 评价结果 sheet: read_grids gives the grade to it)."""
     grid = cells.grid
     info = Table(kind=SELFEVAL, sheet=grid.sheet, header_row=grid.height + 1)
     _header_fields(cells, info, 0, grid.height)
-    if not names_itself(info):
+    if not names_itself(info) and not (graded and info.written_grade is not None):
         return None
     info.goals_text = _goal_texts(cells, 0, grid.height, info.blanks)
     return info
