@@ -1388,6 +1388,16 @@ def test_a_name_with_an_action_and_its_object_is_not_vague(tmp_path, name, vague
     assert [c for c in findings(path) if c[0] == "G207"] == ([("G207", "C16")] if vague else [])
 
 
+@pytest.mark.parametrize(("cell", "name", "found"), [
+    # whose satisfaction, under 满意度指标; a province's words for a level 2 of the guidance (S102 errors)
+    ("B20", "社会公众满意度指标", []), ("B20", "群众满意度指标", []), ("B20", "受益对象满意度指标", []),
+    ("B19", "可持续发展指标", []), ("B19", "生态环境效益指标", []),
+    ("B20", "社会效益指标", [("S102", "B20")]), ("B19", "社会效应指标", [("S102", "B19")]),  # (still wrong)
+])
+def test_level2_names_a_province_writes(tmp_path, cell, name, found):
+    assert [c for c in findings(write(tmp_path, edits={cell: name})) if c[0] == "S102"] == found
+
+
 @pytest.mark.parametrize(("target", "actual", "score"), [
     ("≥1200元/人·年", "1200元/人/年", 10.0),  # one unit however spelt (A316 "cannot convert")
     ("≥1200元/(人·年)", "1100元/人/年", 9.17),  # brackets after the slash: the unit's (was 元/, A316)

@@ -54,7 +54,9 @@ DEPT: dict[str, tuple[str, ...]] = {
 
 #: Level names of earlier national forms, compared as today's: the 2015 declaration's 一级指标
 #: 社会公众或服务对象满意度指标 is 满意度指标.
-LEVEL_ALIASES = {"社会公众或服务对象满意度": "满意度"}
+LEVEL_ALIASES = {"社会公众或服务对象满意度": "满意度",
+                 # level-2 names provinces write for the guidance's (生态环境效益指标 for 生态效益指标)
+                 "生态环境效益": "生态效益", "可持续发展": "可持续影响", "可持续影响力": "可持续影响"}
 
 
 @lru_cache(maxsize=1024)
