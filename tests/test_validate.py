@@ -1398,6 +1398,11 @@ def test_level2_names_a_province_writes(tmp_path, cell, name, found):
     assert [c for c in findings(write(tmp_path, edits={cell: name})) if c[0] == "S102"] == found
 
 
+def test_a_level1_name_with_lei(tmp_path):
+    """产出类指标 is 产出指标 (S102 and G204 "no 产出指标 rows" before)."""
+    assert findings(write(tmp_path, edits={f"A{r}": "产出类指标" for r in range(14, 18)})) == []
+
+
 @pytest.mark.parametrize(("target", "actual", "score"), [
     ("≥1200元/人·年", "1200元/人/年", 10.0),  # one unit however spelt (A316 "cannot convert")
     ("≥1200元/(人·年)", "1100元/人/年", 9.17),  # brackets after the slash: the unit's (was 元/, A316)

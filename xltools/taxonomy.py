@@ -61,10 +61,11 @@ LEVEL_ALIASES = {"社会公众或服务对象满意度": "满意度",
 
 @lru_cache(maxsize=1024)
 def level1_key(name: str) -> str:
-    """Compare level names loosely: ``产出`` and ``产出指标`` (or ``数量`` and ``数量指标``) are the
-    same, and so are a name of an earlier form and today's (LEVEL_ALIASES)."""
+    """Compare level names loosely: ``产出``, ``产出指标`` and ``产出类指标`` (or ``数量`` and ``数量指标``)
+    are the same, and so are a name of an earlier form and today's (LEVEL_ALIASES)."""
     key = label_key(name)
     key = key[:-2] if key.endswith("指标") else key
+    key = key[:-1] if key.endswith("类") and len(key) > 2 else key
     return LEVEL_ALIASES.get(key, key)
 
 
