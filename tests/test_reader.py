@@ -636,9 +636,11 @@ def test_an_experts_score_written_with_words(tmp_path, written, score, explain, 
     assert validate_file(path).findings == []
 
 
-@pytest.mark.parametrize(("department", "unit"), [("市级主管部门", "实施单位名称"), ("主管部门名称", "项目实施单位名称")])
+@pytest.mark.parametrize(("department", "unit"), [("市级主管部门", "实施单位名称"), ("主管部门名称", "项目实施单位名称"),
+                                               ("主管部门", "申报单位")])
 def test_header_labels_with_a_level_or_a_name_suffix(tmp_path, department, unit):
-    """市级主管部门 / 实施单位名称: the department and the unit, not two empty fields (S101 twice)."""
+    """市级主管部门 / 实施单位名称: the department and the unit, not two empty fields (S101 twice);
+    a declaration's 申报单位 is its unit too."""
     from xltools.api import validate_file
 
     from .test_validate import write
