@@ -2337,6 +2337,18 @@ def test_an_amount_below_zero(tmp_path):
         "the spending of 「护理服务采购」 is -300, below zero: an amount cannot be negative"]
 
 
+@pytest.mark.parametrize(("edits", "found"), [
+    ({"E7": "(480)", "E8": "(480)"}, [("A342", "E7"), ("A305", "H7"), ("A342", "E8"), ("A305", "G21"), ("A306", "B22")]),
+    ({"E25": "（285）"}, [("A342", "E25")]),  # a line item's, full-width brackets
+    ({"E8": "(480万元)"}, [("A301", "E7"), ("A342", "E8")]),  # with its unit (as −480 typed as a number)
+    ({"E8": "(约480)"}, [("A331", "E8")]),  # words in brackets: still no amount
+])
+def test_an_accounting_negative_typed_as_text(tmp_path, edits, found):
+    """``(480)`` — how an accounting format shows −480, typed as text — was "not an amount" (A331);
+    it is the amount below zero, as −480 is (A342, and the findings beside it as for −480)."""
+    assert findings(write(tmp_path, edits=edits)) == found
+
+
 def test_a_departments_amount_below_zero(tmp_path):
     from xltools.samples import demo_samples, write_sample
 

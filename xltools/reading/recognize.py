@@ -337,7 +337,13 @@ _TYPED_MONEY = re.compile(r"¥?([+-]?\d[\d,]*(?:\.\d+)?)(万元|万|元)")
 
 def _typed_amount(raw: object, unit: str) -> float | None:
     """An amount typed with a money unit of its own (``7704200元``, ``770.42万``) in ``unit`` (元 or
-    万元), or None for anything else (a bare number, with a currency sign or not, is the block's own)."""
+    万元), or None for anything else (a bare number, with a currency sign or not, is the block's own)
+    — but an accounting negative typed as text, ``(480)`` or ``（48万元）``, is that amount below zero
+    (A342's, where it was "not an amount", A331)."""
+    if raw.__class__ is str and raw[:1] in "(（" and raw[-1:] in ")）" and len(raw) > 2:  # type: ignore[index]
+        inner = raw[1:-1].strip()  # type: ignore[index]
+        x = _typed_amount(inner, unit) if "万" in inner or "元" in inner else to_number(inner)
+        return -x if x is not None and x > 0 and not inner.endswith("%") else None
     if raw.__class__ is not str or "万" not in raw and "元" not in raw:  # type: ignore[operator]
         return None
     m = _TYPED_MONEY.fullmatch(normalize_text(raw))  # type: ignore[arg-type]  (no spaces: ``7,704,200 元``)
@@ -1555,7 +1561,7 @@ def _line_items(cells: _Cells) -> list[LineItem]:
                 if f in cols:
                     raw = grid.raw(r, cols[f])
                     x = None
-                    if raw.__class__ is str and ("元" in raw or "万" in raw):  # type: ignore[operator]
+                    if raw.__class__ is str and ("元" in raw or "万" in raw or raw[:1] in "(（"):  # type: ignore[operator,index]
                         if unit is None:  # the sheet's
                             unit = _money_unit(grid, 0, h)
                         x = _typed_amount(raw, unit)
