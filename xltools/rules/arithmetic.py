@@ -1224,6 +1224,8 @@ def _goal_differences(t: Table, goals: Table) -> Iterator[Finding]:
 
 #: How alike two indicator names must be (difflib's ratio) to be one indicator renamed.
 _RENAMED_RATIO = 0.6
+#: The most (missing × new) name pairs compared for a rename.
+_RENAMED_MOST = 10_000
 
 
 def _renamed(missing: list[Indicator], new: list[Indicator]) -> dict[int, Indicator]:
@@ -1233,6 +1235,8 @@ def _renamed(missing: list[Indicator], new: list[Indicator]) -> dict[int, Indica
     and "not declared" of the one indicator, and compared neither its target nor its weight."""
     import difflib
 
+    if len(missing) * len(new) > _RENAMED_MOST:
+        return {}  # (thousands of rows each: no table has them, and pairing them would take minutes)
     pairs = []
     for k, i in enumerate(new):
         for n, g in enumerate(missing):
