@@ -685,6 +685,26 @@ def test_a_sheet_of_project_information_beside_the_indicators_sheet(tmp_path):
         "社区养老服务中心运营补助", "市民政局", "市养老服务指导中心", 97.6)
 
 
+def test_a_result_sheet_before_the_project_information(tmp_path):
+    """A result table with a grade on a sheet of its own, ahead of the 项目基本信息 sheet, does not
+    stand in for the project information (S101 three times, as the grade below a result table was
+    first read for evaluations)."""
+    from xltools.api import validate_file
+
+    from .test_validate import write
+
+    path = _split_over_two_sheets(write(tmp_path))
+    wb = openpyxl.load_workbook(path)
+    ws = wb.create_sheet("结果", 0)
+    for row in [["一级指标", "分值", "得分", "得分率"], ["产出指标", 50, 50, "100%"], ["效益指标", 30, 28, "93.33%"],
+                ["满意度指标", 10, 10, "100%"], ["总分", 100, 97.6, None], ["自评等级", "优"]]:
+        ws.append(row)
+    wb.save(path)
+    (table,) = read_workbook(path).tables
+    assert (table.project_name, table.header["department"].value) == ("社区养老服务中心运营补助", "市民政局")
+    assert [f.code for f in validate_file(path).findings if f.code == "S101"] == []
+
+
 def test_project_information_is_not_lent_to_one_of_several_tables_by_guess(tmp_path):
     from .test_validate import write
 

@@ -58,7 +58,8 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
     loose_grades = []
     for grid, (tables, items, parts, funds, info) in found:
         if info is not None:
-            loose_headers.append(info)
+            if names_itself(info):  # (a 评价结果 sheet naming no project lends no header)
+                loose_headers.append(info)
             if parts and info.written_grade is not None:  # 评价等级 below a result table of its own sheet
                 loose_grades.append(info.written_grade)
         errors = [(grid.sheet, a1(r, c), v) for (r, c), v in sorted(grid.errors.items())] if grid.errors else []
