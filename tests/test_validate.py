@@ -2363,6 +2363,20 @@ def test_an_accounting_negative_typed_as_text(tmp_path, edits, found):
     assert findings(write(tmp_path, edits=edits)) == found
 
 
+GROUPED = [("政府采购", "护理服务采购", 300, 290, 285), ("政府采购小计", None, 300, 290, 285), ("自行组织", "健康讲座", 200, None, 195),
+           ("合计", None, 500, 290, 480)]
+
+
+@pytest.mark.parametrize(("change", "found"), [
+    ({}, []),  # 合计 = 政府采购's 小计 + 自行组织's item (it was held against the 小计 alone: 500 ≠ 300, 480 ≠ 285)
+    ({1: ("小计", None, 300, 290, 280)}, [("A301", "E26")]),  # a wrong 小计 is said once (the 合计 was too)
+    ({3: ("合计", None, 510, 290, 480)}, [("A301", "C28")]),  # a wrong 合计 still is
+])
+def test_line_items_with_a_subtotal_for_one_group(tmp_path, change, found):
+    items = [change.get(k, item) for k, item in enumerate(GROUPED)]
+    assert findings(write(tmp_path, replace(CLEAN, line_items=items))) == found
+
+
 def test_a_departments_amount_below_zero(tmp_path):
     from xltools.samples import demo_samples, write_sample
 

@@ -169,17 +169,20 @@ def _line_item_sums(t: Table) -> Iterator[Finding]:
             group.append(item)
             items.append(item)
             continue
-        basis = group if item.kind == "subtotal" else (subtotals or items)
+        # a 合计 adds the 小计 and the items of a group with none (政府采购 with its 小计, 自行组织 without:
+        # it was held against the 小计 alone); it is wrong only when neither that nor the items add up
+        # to it (a wrong 小计 is the 小计's finding, not the 合计's too)
+        bases = [group] if item.kind == "subtotal" else [subtotals + group, items] if subtotals else [items]
         label = "小计" if item.kind == "subtotal" else "合计"
         for col in ("budget", "contract", "spent"):
             written = getattr(item, col)
-            values = [getattr(i, col) for i in basis if getattr(i, col) is not None]
-            if written is None or not values or not _differs(written, sum(values)):
+            sums = [sum(values) for basis in bases if (values := [x for i in basis if (x := getattr(i, col)) is not None])]
+            if written is None or not sums or not all(_differs(written, x) for x in sums):
                 continue
             yield Finding("A301", item.sheet, item.cells.get(col, ""), written, {
                 "what": f"资金使用情况{label}（{LINE_COLUMNS_ZH[col]}）",
                 "what_en": f"line items {'subtotal' if item.kind == 'subtotal' else 'total'} ({col})",
-                "total": _n(written), "sum": _n(sum(values))})
+                "total": _n(written), "sum": _n(sums[0])})
         if item.kind == "subtotal":
             subtotals.append(item)
             group = []
