@@ -1193,9 +1193,11 @@ def test_a_funds_amount_in_words_is_no_amount(tmp_path):
     assert score_file(path)[0].total == 97.6
 
 
-def test_an_evaluation_row_without_its_criteria(tmp_path):
+@pytest.mark.parametrize("header", ["评分标准", "评分细则", "评分要点"])
+def test_an_evaluation_row_without_its_criteria(tmp_path, header):
     """Each row of an expert score sheet carries a 评分标准 (domain.md §3.4); one left empty (or
-    ``—``) passed. A criterion merged over two rows is both rows'."""
+    ``—``) passed. A criterion merged over two rows is both rows'. The column headed 评分细则 or
+    评分要点 was no criteria column: nothing was checked."""
     from xltools.samples import demo_samples, write_sample
 
     sample, layout = demo_samples()["评价评分表.xlsx"]
@@ -1203,6 +1205,7 @@ def test_an_evaluation_row_without_its_criteria(tmp_path):
     write_sample(sample, path, layout)
     wb = openpyxl.load_workbook(path)
     ws = wb.active
+    ws["E6"] = header
     ws["E7"], ws["E9"] = None, "—"
     ws["E12"] = None
     ws.merge_cells("E11:E12")
