@@ -32,10 +32,10 @@ CASES = 600
 
 
 def _spellings(table: dict[str, str]) -> dict[str, list[str]]:
-    """Field → every spelling (label keys are labels too); the generated 1-N月 ones left out."""
+    """Field → every spelling (label keys are labels too); the generated 1-N月 and 偏差原因 ones left out."""
     out: dict[str, list[str]] = defaultdict(list)
     for key, f in table.items():
-        if not any(ch.isdigit() for ch in key) and "月" not in key and "季度" not in key:
+        if not any(ch.isdigit() for ch in key) and "月" not in key and "季度" not in key and key not in L.GENERATED_LABELS:
             out[f].append(key)
     return out
 

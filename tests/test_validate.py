@@ -2380,6 +2380,23 @@ def test_line_items_with_a_subtotal_for_one_group(tmp_path, change, found):
     assert findings(write(tmp_path, replace(CLEAN, line_items=items))) == found
 
 
+@pytest.mark.parametrize("header", ["偏差原因分析及改进措施", "偏差分析及改进措施", "偏差原因及整改措施", "未达标原因及改进措施",
+                                    "偏差及原因分析", "未完成原因与改进措施说明"])
+def test_the_deviation_column_however_headed(tmp_path, header):
+    """偏差分析及改进措施, 未达标原因及改进措施 … were no column: every row short of its target was "no
+    reason given" (A307, at its name) beside the reason written; an empty one is still found."""
+    edits = {"H13": header, "E14": "1900人", "G14": 19, "G21": 96.6, "E12": "服务老人1900名，开展讲座24场，满意度95%。"}
+    assert findings(write(tmp_path, edits={**edits, "H14": "部分老人入住养老院"})) == []
+    assert findings(write(tmp_path, edits=edits, name="empty.xlsx")) == [("A307", "H14")]
+
+
+def test_generated_funds_and_deviation_labels_are_label_keys():
+    from xltools.reading.labels import FISCAL_BY_SOURCE, INDICATOR_COLUMNS, label_key
+
+    generated = [*FISCAL_BY_SOURCE, *(k for k, f in INDICATOR_COLUMNS.items() if f == "deviation")]
+    assert len(generated) > 3000 and all(label_key(k) == k for k in generated)
+
+
 def test_a_departments_amount_below_zero(tmp_path):
     from xltools.samples import demo_samples, write_sample
 

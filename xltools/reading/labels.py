@@ -107,6 +107,23 @@ def months_in(text: object) -> int | None:
 
 
 INDICATOR_COLUMNS.update(_table({"to_date": ("累计完成值", "截至目前完成值", "当前完成值")}))
+
+
+def _deviation_labels() -> list[str]:
+    """The 偏差原因 column as forms head it: what fell short (偏差, 未完成, 未达标 …), its cause or
+    analysis, and the measures (及/和/与 改进/整改/纠偏 措施) — ``偏差分析及改进措施``, ``未达标原因及
+    改进措施``, ``偏差原因及整改措施`` were no column, and every row short of its target was "no
+    reason given" (A307) beside the reason. Chinese characters only: each is its own label key."""
+    heads = ("偏差", "未完成", "未达标", "未达成", "未达到", "差异", "偏差情况", "未完成情况", "存在问题")
+    whys = ("", "原因", "原因分析", "分析", "及原因分析", "及原因", "情况及原因")
+    measures = ("", *(f"{j}{k}{m}" for j in "及和与" for k in ("改进", "整改", "纠偏") for m in ("措施", "建议")))
+    return [f"{h}{w}{m}{e}" for h in heads for w in whys for m in measures for e in ("", "说明")
+            if (w or m) and not (h == "存在问题" and not w)]  # (存在问题及改进措施 has one, below)
+
+
+#: The 偏差原因 column spellings generated (not written out above).
+GENERATED_LABELS = frozenset(k for k in _deviation_labels() if k not in INDICATOR_COLUMNS)
+INDICATOR_COLUMNS.update(dict.fromkeys(GENERATED_LABELS, "deviation"))
 # The generated spellings are label keys already (a test holds them to label_key); mapping them
 # without label_key keeps ~2,000 normalisations out of every start-up.
 INDICATOR_COLUMNS.update(dict.fromkeys(_months_labels(
@@ -182,7 +199,9 @@ _SOURCE_ENDS = ("资金", "拨款", "")
 _FISCAL_BY_LEVEL = tuple(f"{level}{kind}{end}" for level in _LEVELS for kind in _SOURCE_KINDS for end in _SOURCE_ENDS
                          if kind or end)
 #: Fiscal rows named by their source: under a 财政拨款 row they may break it down (model.Funds.parts).
-FISCAL_BY_SOURCE = frozenset(label_key(p + s) for s in _FISCAL_BY_SOURCE + _FISCAL_BY_LEVEL for p in ("", "其中"))
+FISCAL_BY_SOURCE = frozenset(p + s for s in (*map(label_key, _FISCAL_BY_SOURCE), *_FISCAL_BY_LEVEL) for p in ("", "其中"))
+# (the generated names are Chinese characters only: each is its own label key, and a thousand label_key
+# calls stay out of every start-up)
 FUNDS_ROWS = _table({
     "total": ("年度资金总额", "资金总额", "年度资金合计", "项目资金总额", "总额", "年度财政资金总额", "财政资金总额"),
     "fiscal": ("当年财政拨款", "其中当年财政拨款", "财政拨款", "其中财政拨款", "当年财政资金",
