@@ -2390,6 +2390,12 @@ def test_the_deviation_column_however_headed(tmp_path, header):
     assert findings(write(tmp_path, edits=edits, name="empty.xlsx")) == [("A307", "H14")]
 
 
+@pytest.mark.parametrize("header", ["实际完成值", "完成数", "完成结果", "完成数量"])
+def test_the_actual_column_however_headed(tmp_path, header):
+    """完成数, 完成结果 were no column: every row's actual was "missing" (A308), its score 0 (A305)."""
+    assert findings(write(tmp_path, edits={"E13": header})) == []
+
+
 def test_generated_funds_and_deviation_labels_are_label_keys():
     from xltools.reading.labels import FISCAL_BY_SOURCE, INDICATOR_COLUMNS, label_key
 
