@@ -2396,6 +2396,15 @@ def test_the_actual_column_however_headed(tmp_path, header):
     assert findings(write(tmp_path, edits={"E13": header})) == []
 
 
+@pytest.mark.parametrize("header", ["得分", "实得分", "自评分值"])
+def test_the_score_column_however_headed(tmp_path, header):
+    """实得分, 自评分值 were no column: the evaluator's 18 of 20 on a qualitative row was not read, the
+    row scored 20, and the written total 97.60 was "wrong" (A305: 99.60)."""
+    path = write(tmp_path, edits={"G13": header})
+    assert findings(path) == []
+    assert score_file(path)[0].total == 97.6
+
+
 def test_generated_funds_and_deviation_labels_are_label_keys():
     from xltools.reading.labels import FISCAL_BY_SOURCE, INDICATOR_COLUMNS, label_key
 

@@ -51,7 +51,7 @@ INDICATOR_COLUMNS = _table({
                "权重设定值"),
     "score": ("得分", "自评得分", "实际得分", "评价得分", "平均得分", "最终得分", "综合得分", "平均分",
               "专家平均分", "专家平均得分", "自评分", "自评分数", "单位自评得分",
-              "指标得分", "得分值", "考核得分"),
+              "指标得分", "得分值", "考核得分", "实得分", "实得分数", "自评分值", "实际得分值", "得分数", "自评得分值"),
     # points taken off the weight, where a score sheet writes them instead of (or beside) the 得分
     "deduction": ("扣分", "扣分值", "扣减分值", "扣分数"),
     "score_rate": ("得分率",),
