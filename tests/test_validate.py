@@ -2405,6 +2405,14 @@ def test_the_score_column_however_headed(tmp_path, header):
     assert score_file(path)[0].total == 97.6
 
 
+@pytest.mark.parametrize("header", ["全年执行数", "全年实际支出数", "实际执行金额", "全年执行额"])
+def test_the_funds_spending_column_however_headed(tmp_path, header):
+    """全年实际支出数, 实际执行金额 were no column: no execution score (the total 9.60 short: A305, A306)."""
+    path = write(tmp_path, edits={"E6": header})
+    assert findings(path) == []
+    assert score_file(path)[0].total == 97.6
+
+
 def test_generated_funds_and_deviation_labels_are_label_keys():
     from xltools.reading.labels import FISCAL_BY_SOURCE, INDICATOR_COLUMNS, label_key
 
