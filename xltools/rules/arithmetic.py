@@ -23,6 +23,7 @@ from ..model import (
     MONITOR,
     SELFEVAL,
     WAN,
+    Field,
     FundsRow,
     Indicator,
     LineItem,
@@ -244,7 +245,7 @@ def spending_written_as_a_rate(ctx: Context) -> Iterator[Finding]:
              if _rate_as_spending(r)] if t.funds is not None else []
     if t.kind == DEPT and _department_rate_as_spending(t):  # its labelled amounts
         spent, budget = execution_amounts(t)
-        column = "全年执行数" if spent is t.amounts.get("spent") else "支出决算数"
+        column = _AMOUNT_NAMES[_spending_field(t, spent)][0]  # type: ignore[arg-type]
         found.append(("部门整体", column, spent.cell, spent.value, budget.value))  # type: ignore[union-attr]
     for label, column, cell, spent, budget in found:
         yield Finding("A341", t.sheet, cell, spent, {
@@ -253,12 +254,18 @@ def spending_written_as_a_rate(ctx: Context) -> Iterator[Finding]:
             "amount": _n(round(budget * spent, 2)), "opens_execution": True})
 
 
-#: A labelled amount's name (a declaration's, a department's), for A342: (zh, en).
-_AMOUNT_NAMES = {"annual_total": ("年度资金总额", "annual funds"), "annual_fiscal": ("财政拨款", "fiscal funds"),
+#: A labelled amount's name (a declaration's, a department's), for A342: (zh, en) — the funds
+#: columns' names, and those only labelled amounts have.
+_AMOUNT_NAMES = {**{f: (FUNDS_COLUMNS_ZH[f], FUNDS_COLUMNS_EN[f]) for f in FUNDS_COLUMNS_ZH},
+                 "annual_total": ("年度资金总额", "annual funds"), "annual_fiscal": ("财政拨款", "fiscal funds"),
                  "annual_other": ("其他资金", "other funds"), "midterm_total": ("中期资金总额", "mid-term funds"),
-                 "initial_budget": ("年初预算数", "initial budget"), "annual_budget": ("全年预算数", "annual budget"),
-                 "spent": ("全年执行数", "spending"), "final_accounts": ("支出决算数", "final accounts"),
+                 "final_accounts": ("支出决算数", "final accounts"),
                  "received": ("实际到位资金", "funds received"), "planned": ("预算资金", "planned funds")}
+
+
+def _spending_field(t: Table, spent: Field) -> str:
+    """Which labelled amount is a department's spending (execution_amounts): 全年执行数, else 支出决算数."""
+    return "spent" if spent is t.amounts.get("spent") else "final_accounts"
 
 
 @check("A342")
@@ -331,11 +338,13 @@ def _department_overspent(t: Table) -> Iterator[Finding]:
     """A department's 全年执行数 (else its 支出决算数) over its 全年预算数 (else 年初预算数) — the
     amounts its execution score divides (scoring.execution_amounts): it was scored the full weight,
     capped, with nothing said, as a project's spending over budget is not (A302)."""
-    spent, budget = execution_amounts(t)
-    x, b = (spent.value if spent else None), (budget.value if budget else None)
-    if isinstance(x, (int, float)) and isinstance(b, (int, float)) and b >= 0 and x - b > TOL:  # (−500: A342's)
-        yield Finding("A302", t.sheet, spent.cell, x, {"what": "部门", "what_en": "the department", "spent": _n(x),  # type: ignore[union-attr]
-                                                        "budget": _n(b), **_money_slip(x, b, t.money_unit)})
+    spent, budget = execution_amounts(t)  # (numbers only)
+    if spent is None or budget is None:
+        return
+    x, b = spent.value, budget.value
+    if b >= 0 and x - b > TOL:  # type: ignore[operator]  (−500: A342's)
+        yield Finding("A302", t.sheet, spent.cell, x, {"what": "部门", "what_en": "the department", "spent": _n(x),
+                                                        "budget": _n(b), **_money_slip(x, b, t.money_unit)})  # type: ignore[arg-type]
 
 
 @check("A303")
@@ -956,7 +965,7 @@ def amounts_not_read(ctx: Context) -> Iterator[Finding]:
     if t.kind == DEPT:  # a department spends every year (salaries at least): a 0 for a blank
         spent, budget = execution_amounts(t)
         if spent is not None and spent.value == 0 and budget is not None and budget.value > 0:  # type: ignore[operator]
-            column = _AMOUNT_NAMES["spent" if spent is t.amounts.get("spent") else "final_accounts"]
+            column = _AMOUNT_NAMES[_spending_field(t, spent)]
             yield _no_amount(t, spent.sheet or t.sheet, spent.cell, "部门整体", column, 0, rate=True,
                              said=("为 0，按它算出的预算执行率为 0%", "is 0, which gives an execution rate of 0%"))
     if t.funds is None:
