@@ -202,7 +202,8 @@ _SOURCE_ENDS = ("资金", "拨款", "")
 _FISCAL_BY_LEVEL = tuple(f"{level}{kind}{end}" for level in _LEVELS for kind in _SOURCE_KINDS for end in _SOURCE_ENDS
                          if kind or end)
 #: Fiscal rows named by their source: under a 财政拨款 row they may break it down (model.Funds.parts).
-FISCAL_BY_SOURCE = frozenset(p + s for s in (*map(label_key, _FISCAL_BY_SOURCE), *_FISCAL_BY_LEVEL) for p in ("", "其中"))
+FISCAL_BY_SOURCE = frozenset(p + s for s in (*map(label_key, _FISCAL_BY_SOURCE), *_FISCAL_BY_LEVEL) for p in ("", "其中")
+                             if not (p and s.startswith("其中")))  # (no 其中其中中央补助资金)
 # (the generated names are Chinese characters only: each is its own label key, and a thousand label_key
 # calls stay out of every start-up)
 FUNDS_ROWS = _table({

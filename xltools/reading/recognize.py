@@ -335,12 +335,16 @@ def _fold_long_term(cells: _Cells, tables: list[Table]) -> list[Table]:
 _TYPED_MONEY = re.compile(r"¥?([+-]?\d[\d,]*(?:\.\d+)?)(万元|万|元)")
 
 
+#: The brackets of an accounting negative typed as text: ``(480)``, ``（480）``.
+_OPENING, _CLOSING = ("(", "（"), (")", "）")
+
+
 def _typed_amount(raw: object, unit: str) -> float | None:
     """An amount typed with a money unit of its own (``7704200元``, ``770.42万``) in ``unit`` (元 or
     万元), or None for anything else (a bare number, with a currency sign or not, is the block's own)
     — but an accounting negative typed as text, ``(480)`` or ``（48万元）``, is that amount below zero
     (A342's, where it was "not an amount", A331)."""
-    if raw.__class__ is str and raw[:1] in "(（" and raw[-1:] in ")）" and len(raw) > 2:  # type: ignore[index]
+    if raw.__class__ is str and len(raw) > 2 and raw.startswith(_OPENING) and raw.endswith(_CLOSING):  # type: ignore[attr-defined,arg-type]
         inner = raw[1:-1].strip()  # type: ignore[index]
         x = _typed_amount(inner, unit) if "万" in inner or "元" in inner else to_number(inner)
         return -x if x is not None and x > 0 and not inner.endswith("%") else None
@@ -1561,7 +1565,7 @@ def _line_items(cells: _Cells) -> list[LineItem]:
                 if f in cols:
                     raw = grid.raw(r, cols[f])
                     x = None
-                    if raw.__class__ is str and ("元" in raw or "万" in raw or raw[:1] in "(（"):  # type: ignore[operator,index]
+                    if raw.__class__ is str and ("元" in raw or "万" in raw or raw.startswith(_OPENING)):  # type: ignore[operator,attr-defined]
                         if unit is None:  # the sheet's
                             unit = _money_unit(grid, 0, h)
                         x = _typed_amount(raw, unit)
