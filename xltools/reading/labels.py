@@ -155,10 +155,20 @@ TICK_COLUMNS = {label_key(word): (f, word) for f, words in (
 NOT_TICKED = frozenset(("", "×", "✗", "否", "0", "-", "—", "/"))
 TICK_MARKS = frozenset(("√", "✓", "✔", "☑", "●", "■", "是", "1", "v", "V", "Y", "y"))
 
-#: Expert score columns: 专家1, 专家 2, 专家A, 专家一, 评委1, 专家1得分, 专家组1, 第1位专家, 1号专家, 评分1.
-_NTH = "(?:[0-9]+|[A-Za-z]|[一二三四五六七八九十]+)"
-EXPERT_COLUMN = re.compile(rf"^(?:(?:专家组?|评委|评审专家)(?:评分|打分)?{_NTH}(?:评分|打分|得分|分数)?"
+#: Expert score columns: 专家1, 专家 2, 专家A, 专家一, 专家甲, 评委1, 专家1得分, 专家组1, 第1位专家, 1号专家,
+#: 评分1, 评分人1, 评价专家1, 专家组成员1, 组员1, 专家1号 (and 专家（1）: :func:`expert_key`).
+_NTH = "(?:[0-9]+|[A-Za-z]|[一二三四五六七八九十]+|[甲乙丙丁戊己庚辛壬癸])"
+_EXPERT = "(?:专家组?|评委|评审专家|评价专家|评审|评审人|评分人|评价人|打分人|专家组成员|评审组成员|评价组成员|组员)"
+EXPERT_COLUMN = re.compile(rf"^(?:{_EXPERT}(?:评分|打分)?{_NTH}号?(?:评分|打分|得分|分数)?"
                            rf"|第?{_NTH}(?:位|号)(?:专家|评委)(?:评分|打分|得分)?|评分{_NTH})$")
+#: An expert's number in brackets (专家（1）, 评委(A)), which :func:`label_key` drops as it drops a unit.
+_BRACKETED_NTH = re.compile(rf"[(]({_NTH})[)]")
+
+
+def expert_key(text: str) -> str:
+    """The label key of an expert column's header with a bracketed number kept (专家（1） is 专家1,
+    where :func:`label_key` reads 专家, as it reads 指标值（%） as 指标值)."""
+    return label_key(_BRACKETED_NTH.sub(r"\1", unicodedata.normalize("NFKC", text)))
 
 #: Columns of the funds block of a self-evaluation.
 FUNDS_COLUMNS = _table({

@@ -83,6 +83,7 @@ from .labels import (
     TITLE_KEYWORDS,
     TOTAL_LABELS,
     WEAK_GOAL_LABELS,
+    expert_key,
     label_key,
     months_in,
 )
@@ -699,7 +700,9 @@ def _level2_under_level1_label(grid: Grid, cols: dict[str, int], first: int, sto
 def _expert_columns(cells: _Cells, r: int) -> list[int]:
     if not 0 <= r < len(cells.keys):
         return []
-    return [c for c, k in cells.keys[r] if EXPERT_COLUMN.match(k)]
+    grid = cells.grid
+    return [c for c, k in cells.keys[r]
+            if EXPERT_COLUMN.match(k) or EXPERT_COLUMN.match(expert_key(to_text(grid.raw(r, c))))]
 
 
 #: A score column that is the experts' mean: the columns before it may be the experts, named.
