@@ -17,6 +17,7 @@ import pytest
 
 from xltools.api import score_file, validate_file
 from xltools.model import SELFEVAL
+from xltools.reading import read_workbook
 from xltools.rules.catalogue import CATALOGUE
 from xltools.samples import Layout, Row, Sample
 
@@ -2011,6 +2012,29 @@ def test_line_items_add_up_to_the_funds(tmp_path, edits, found):
     """资金使用情况 itemises the year's funds: its items add up to 年度资金总额's 全年预算数 and 全年执行数
     (or 财政拨款's). An item left out, or amounts in 元 in a 万元 table, passed unseen."""
     assert findings(write(tmp_path, edits=edits), select={"A338"}) == found
+
+
+@pytest.mark.parametrize("gap", [0, 2])
+def test_projects_one_below_another_keep_their_line_items(tmp_path, gap):
+    """A sheet of projects one below another, each with its 资金使用情况: the first project's block ran
+    on over the second's title, header and funds (1,000s of 万元 "items", A338 twice) and took the
+    second's items too, which went unchecked (a spending above its contract, A310, unsaid)."""
+    path = write(tmp_path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    below = ws.max_row + gap
+    for i, row in enumerate(rows, start=below + 1):
+        for j, v in enumerate(row, start=1):
+            if v is not None:
+                ws.cell(i, j, "第二个项目" if v == CLEAN.project else v)
+    ws.cell(below + 25, 5, 295)  # the second project's 护理服务采购: 295 spent of a contract of 290
+    ws.cell(below + 26, 5, 185)  # (480 in all, as its funds say)
+    wb.save(path)
+    [first, second] = read_workbook(path).tables
+    assert [(i.row, i.spent) for i in first.line_items] == [(25, 285), (26, 195)]
+    assert [(i.row, i.spent) for i in second.line_items] == [(below + 25, 295), (below + 26, 185)]
+    assert findings(path) == [("A310", f"E{below + 25}")]
 
 
 @pytest.mark.parametrize("name, target, actual, score, explain", [

@@ -1526,6 +1526,31 @@ def _is_line_item_header(cells: _Cells, r: int) -> bool:
     return "content" in cols and "budget" in cols
 
 
+def _is_table_title(cells: _Cells, r: int) -> bool:
+    """A row that is only a table's title (项目支出绩效自评表), as one opens each project's table
+    where a sheet holds several."""
+    keys = cells.keys[r]
+    return len(keys) == 1 and keys[0][1].endswith("表") and "绩效" in keys[0][1]
+
+
+def line_items_owner(tables: list[Table], row: int) -> Table:
+    """The table a line item of ``row`` (1-based) belongs to, on a sheet of ``tables``: the last one
+    that starts (its title's header fields, else its indicator header) at or above it — a sheet of
+    projects one below another has each project's 资金使用情况 under its own table; the first one
+    takes items above every table."""
+    owner = tables[0]
+    for t in tables[1:]:
+        if _top(t) <= row:
+            owner = t
+    return owner
+
+
+def _top(table: Table) -> int:
+    rows = [parse_a1(c)[0] + 1 for c in (*(f.cell for f in table.header.values() if f.sheet == table.sheet),
+                                          *table.blanks.values()) if c]
+    return min([r for r in rows if r < table.header_row], default=table.header_row)
+
+
 def _line_items(cells: _Cells) -> list[LineItem]:
     grid = cells.grid
     items: list[LineItem] = []
@@ -1548,6 +1573,8 @@ def _line_items(cells: _Cells) -> list[LineItem]:
             blanks = 0
             if cells.labelled[r] and (_is_indicator_header(cells, r) or _is_line_item_header(cells, r)):
                 break
+            if cells.sets[r] & _ENDS_TABLE or _is_table_title(cells, r) or _is_funds_header(cells, r):
+                break  # the next project's table on the same sheet (its title, 项目名称, funds block)
             joined = "".join(v for v in row if isinstance(v, str))
             m = to_text(grid.value(r, cols["method"])) if "method" in cols else ""
             kind = "item"
