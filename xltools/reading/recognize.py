@@ -788,6 +788,8 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
                          or _is_result_header(cells, r) or _is_funds_header(cells, r)
                          or _is_line_item_header(cells, r)):
             return r
+        if row_keys & _ENDS_TABLE or _is_table_title(cells, r):
+            return r  # the next project's table on the same sheet: its title, its 项目名称
         keys = cells.keys[r]
         if keys and (_SUBTOTAL in row_keys or keys[0][1].endswith(_SUBTOTAL)):
             # 小计, 产出指标小计: a block's subtotal, not a level of its own (it was S102, G204); its
