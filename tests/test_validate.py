@@ -2321,11 +2321,24 @@ def test_the_execution_scored_as_an_indicator_row(tmp_path, level1, level2, foun
     assert score_file(path)[0].total == 97.2  # (9.60 twice: the table weighs the execution twice itself)
 
 
-@pytest.mark.parametrize("label", ["总分", "得分合计", "合计得分", "综合评分", "自评总得分"])
+@pytest.mark.parametrize("label", ["总分", "得分合计", "合计得分", "综合评分", "自评总得分", "得分总计", "项目自评得分",
+                                   "绩效评价得分", "自评总分值", "自评得分", "综合得分", "最终得分", "评价得分"])
 def test_the_total_row_by_other_names(tmp_path, label):
     """A 总分 row labelled 合计得分 or 综合评分 was read as an indicator row under a level 1 of that name
-    (S102), and its 95 was never held against the 97.60 the rows add up to (A305)."""
+    (S102), and its 95 was never held against the 97.60 the rows add up to (A305). 自评得分, 综合得分,
+    最终得分 head the 得分 column too: a total where they are its row's only label."""
     assert findings(write(tmp_path, edits={"A21": label, "G21": 95})) == [("A305", "G21")]
+
+
+@pytest.mark.parametrize(("label", "empty"), [
+    ("自评结论", []), ("自评结果", []), ("绩效评价结果", []), ("等次", []), ("评定等级", [("A326", "B22")]),
+    ("考核等级", [("A326", "B22")]), ("自评等次", [("A326", "B22")]), ("评价等次", [("A326", "B22")])])
+def test_the_grade_by_other_names(tmp_path, label, empty):
+    """自评结论 / 评定等级 / 自评等次 … 良 beside 97.60 passed (A306); those that ask for a grade say so
+    when it is left empty (A326)."""
+    assert findings(write(tmp_path, edits={"A22": label, "B22": "良"}, name="a.xlsx")) == [("A306", "B22")]
+    assert findings(write(tmp_path, edits={"A22": label, "B22": None}, name="b.xlsx")) == empty
+    assert findings(write(tmp_path, edits={"A22": label, "B22": "优等"}, name="c.xlsx")) == []
 
 
 @pytest.mark.parametrize(("edits", "code", "message"), [

@@ -264,11 +264,18 @@ HEADER_FIELDS = _table({
 #: Labels of the written total and grade.
 TOTAL_LABELS = {label_key(s) for s in ("总分", "合计", "总计", "总得分", "得分合计", "分值合计", "自评总分", "评价总分",
                                         "绩效自评总分", "自评得分合计", "合计得分", "总评分", "综合评分", "综合总分",
-                                        "自评总得分", "评价总得分")}
-GRADE_LABELS = {label_key(s) for s in ("自评等级", "绩效等级", "评价等级", "等级", "评价结论", "绩效评价等级")}
+                                        "自评总得分", "评价总得分", "得分总计", "自评总分值", "评价总分值", "项目自评得分",
+                                        "项目评价得分", "绩效评价得分", "绩效自评得分", "自评得分总计", "评价得分合计")}
+#: Labels of the 得分 column (INDICATOR_COLUMNS) that a form also writes in its total row's first cell
+#: (``自评得分 | 100 | 97.6``): a total there (below the header, a row starting with one is no header).
+SCORE_AS_TOTAL = frozenset(label_key(s) for s in ("自评得分", "评价得分", "最终得分", "综合得分", "实际得分"))
+GRADE_LABELS = {label_key(s) for s in ("自评等级", "绩效等级", "评价等级", "等级", "评价结论", "绩效评价等级", "自评结论",
+                                        "自评结果", "绩效评价结果", "评定等级", "考核等级", "绩效评定等级", "等次",
+                                        "自评等次", "评价等次", "绩效等次", "考核等次", "评定等次")}
 #: The grade labels that ask for the table's own grade (A326 when left empty); a bare 等级 may head
 #: a legend's column, 评价结论 a paragraph.
-GRADE_ASKED = {label_key(s) for s in ("自评等级", "绩效等级", "评价等级", "绩效评价等级")}
+GRADE_ASKED = {label_key(s) for s in ("自评等级", "绩效等级", "评价等级", "绩效评价等级", "评定等级", "考核等级",
+                                       "绩效评定等级", "自评等次", "评价等次", "绩效等次", "考核等次", "评定等次")}
 
 #: Labelled amounts (goal declarations and department tables): label → field.
 AMOUNT_FIELDS = _table({

@@ -76,6 +76,7 @@ from .labels import (
     LINE_ITEM_COLUMNS,
     LINE_TOTAL_LABELS,
     NOT_TICKED,
+    SCORE_AS_TOTAL,
     SUBTOTAL_LABELS,
     TABLE_REASONS,
     TICK_COLUMNS,
@@ -1359,12 +1360,14 @@ def _is_funds_header(cells: _Cells, r: int) -> bool:
 
 
 def _is_total_row(cells: _Cells, r: int) -> bool:
-    """总分 / 合计 … (or a label starting 总分, ``总分（100分）``): the row a table's indicators end with."""
+    """总分 / 合计 … (or a label starting 总分, ``总分（100分）``; or a 得分 column's label first in its
+    row, ``自评得分 | 100 | 97.6``): the row a table's indicators end with."""
     keys = cells.keys[r]
     if cells.sets[r] & TOTAL_LABELS:
         return True
     first = keys[0][1] if keys else ""
-    return first.startswith("总分") or (first[:1] in "合总得" and _TOTAL_INLINE_KEY.match(first) is not None)  # 合计:94.30分
+    return (first in SCORE_AS_TOTAL or first.startswith("总分")
+            or (first[:1] in "合总得" and _TOTAL_INLINE_KEY.match(first) is not None))  # 合计:94.30分
 
 
 def _funds_below(cells: _Cells, table: Table, cols: dict[str, int], end: int,

@@ -78,7 +78,7 @@ UNJUDGED = frozenset(("no_actual", "qual_missing"))
 #: nothing computed to hold a written score against.
 AS_WRITTEN = frozenset(("qual_written", "written", "no_weight"))
 GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "合格": "中", "一般": "中", "较差": "差",
-               "不合格": "差", "优": "优", "良": "良", "中": "中", "差": "差"}
+               "不合格": "差", "优等": "优", "良等": "良", "差等": "差", "优": "优", "良": "良", "中": "中", "差": "差"}
 FUNDS_COLUMNS_ZH = {"initial_budget": "年初预算数", "annual_budget": "全年预算数", "spent": "全年执行数"}
 LINE_COLUMNS_ZH = {"budget": "预算金额", "contract": "合同签订金额", "spent": "支出金额"}
 LINE_COLUMNS_EN = {"budget": "budget", "contract": "contract amount", "spent": "spending"}
