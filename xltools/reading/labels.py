@@ -294,14 +294,20 @@ AMOUNT_FIELDS = _table({
               "支出总额", "全年支出", "全年实际支出总额", "年度支出总额"),
     "final_accounts": ("支出决算数", "决算数", "决算支出数", "决算支出", "支出决算", "决算支出总额", "支出决算总额"),
     "carryover": ("结转结余总额", "年末结转结余总额", "结转结余", "年末结转结余", "结转结余资金", "年末结转和结余",
-                  "结转结余金额", "年末结转结余资金", "结转和结余"),
+                  "结转结余金额", "年末结转结余资金", "结转和结余", "结余结转总额", "年末结转结余资金总额", "结余结转",
+                  "年末结余结转", "年末结转结余资金余额"),
     "received": ("实际到位资金",),
     "planned": ("预算资金",),
 })
+# a department's amounts said as its own (部门全年预算数, 本单位支出决算数): a 全年预算数 not read fell back
+# on the 年初预算数, scoring 102.78 % (A302 "spent above its budget")
+AMOUNT_FIELDS.update({f"{who}{k}": f for k, f in list(AMOUNT_FIELDS.items())
+                      if f in ("initial_budget", "annual_budget", "spent", "final_accounts", "carryover")
+                      for who in ("部门", "本部门", "单位", "本单位")})
 
 #: Rates a department's table writes beside its amounts (domain.md §4): label → scoring.figures key.
 FIGURE_FIELDS = _table({
-    "execution_rate": ("预算执行率", "执行率", "全年预算执行率"),
+    "execution_rate": ("预算执行率", "执行率", "全年预算执行率", "部门预算执行率"),
     "carryover_rate": ("结转结余率",),
     "final_diff_rate": ("预决算差异率",),
     "received_rate": ("资金到位率",),
