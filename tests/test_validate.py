@@ -1998,6 +1998,16 @@ def test_line_item_spending_headed_as_paid(tmp_path, label):
     assert findings(path) == [("A310", "E25")]
 
 
+@pytest.mark.parametrize("edits", [{"E24": "执行数"}, {"E24": "支出额"}, {"B24": "明细"}, {"B24": "资金用途"},
+                                   {"B24": "支出事项"}, {"C24": "预算安排"}, {"C24": "批复金额"}, {"C24": "预算安排数"}])
+def test_line_item_columns_as_forms_head_them(tmp_path, edits):
+    """资金使用情况 headed 执行数 / 支出额 (the spending), 明细 / 资金用途 (the content), 预算安排 / 批复金额
+    (the budget): the block was not read at all, or not its spending — a spending above its contract
+    went unsaid (A310)."""
+    path = write(tmp_path, edits={**edits, "E25": 295, "E26": 185}, name="列.xlsx")
+    assert findings(path) == [("A310", "E25")]
+
+
 @pytest.mark.parametrize("edits, found", [
     # only the fiscal funds itemised: 财政拨款 400 / 380, carry-over 100 / 100
     ({"D8": 400, "E8": 380, "D9": 100, "E9": 100, "C25": 250, "D25": 240, "E25": 235, "C26": 150, "E26": 145}, []),
