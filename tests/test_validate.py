@@ -2340,6 +2340,29 @@ def test_the_total_row_by_other_names(tmp_path, label):
     assert findings(write(tmp_path, edits={"A21": label, "G21": 95})) == [("A305", "G21")]
 
 
+@pytest.mark.parametrize(("edits", "unit", "found"), [
+    ({}, None, [("S101", "A13")]),  # (no unit said anywhere)
+    ({"A3": "填报单位：市养老服务指导中心"}, "市养老服务指导中心", []),
+    ({"A3": "填报单位（盖章）：市养老服务指导中心"}, "市养老服务指导中心", []),
+    ({"A3": "填报单位：市A中心　　　　填报日期：2024年1月10日"}, "市A中心", []),
+    ({"A3": "填报单位：", "B3": "市A中心"}, "市A中心", []),
+    ({"A3": "填表单位", "B3": "市A中心"}, "市A中心", []),
+    ({"A3": "填报单位：", "B3": "填报日期：2024年"}, None, [("S101", "A13")]),  # (no unit beside it)
+    ({"A3": "填报单位负责人：张三"}, None, [("S101", "A13")]),
+])
+def test_the_filling_unit_where_no_implementing_unit_line(tmp_path, edits, unit, found):
+    """A form whose title line says 填报单位 and which has no 实施单位 line: the unit filling it in is
+    its 实施单位 (S101 said 实施单位 was empty, the summary had no unit)."""
+    path = write(tmp_path, edits={"A3": None, "D5": None, "E5": None, **edits})
+    [t] = read_workbook(path).tables
+    assert (t.field_value("unit"), findings(path)) == (unit, found)
+
+
+def test_an_empty_implementing_unit_line_is_not_the_filling_unit(tmp_path):
+    """实施单位 left empty beside a 填报单位 title line: still asked for (S101 at its cell)."""
+    assert findings(write(tmp_path, edits={"E5": None})) == [("S101", "E5")]
+
+
 @pytest.mark.parametrize(("label", "empty"), [
     ("自评结论", []), ("自评结果", []), ("绩效评价结果", []), ("等次", []), ("评定等级", [("A326", "B22")]),
     ("考核等级", [("A326", "B22")]), ("自评等次", [("A326", "B22")]), ("评价等次", [("A326", "B22")])])

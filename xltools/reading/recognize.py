@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -64,6 +65,7 @@ from .labels import (
     AMOUNT_FIELDS,
     EXPERT_COLUMN,
     FIGURE_FIELDS,
+    FILLER_LABELS,
     FISCAL_BY_SOURCE,
     FUNDS_COLUMNS,
     FUNDS_ROWS,
@@ -95,7 +97,7 @@ _UNIT_LINES = frozenset(label_key(s) for s in ("单位：万元", "单位：元"
 KNOWN_LABELS = (
     set(INDICATOR_COLUMNS) | set(FUNDS_COLUMNS) | set(FUNDS_ROWS) | set(HEADER_FIELDS)
     | set(AMOUNT_FIELDS) | set(GOAL_TEXT_FIELDS) | set(LINE_ITEM_COLUMNS) | TOTAL_LABELS
-    | GRADE_LABELS | _UNIT_LINES | set(TABLE_REASONS)
+    | GRADE_LABELS | _UNIT_LINES | set(TABLE_REASONS) | FILLER_LABELS
     | {label_key(s) for s in ("绩效指标", "年度总体目标", "总体目标", "项目资金", "项目资金(万元)", "绩效目标")}
 )
 #: Text an amount's value may sit behind (``年度资金总额 | 单位：万元 | 500``, ``全年执行数 | 万元 | 480``).
@@ -1271,6 +1273,7 @@ _GRADE_MAX_CHARS = 8
 
 def _header_fields(cells: _Cells, table: Table, start: int, end: int) -> None:
     grid = cells.grid
+    filler = None  # 填报单位: the 实施单位 if the form has no line of its own for it (FILLER_LABELS)
     for r in range(start, min(end, grid.height)):
         for c, k in cells.keys[r]:
             f = HEADER_FIELDS.get(k)
@@ -1281,6 +1284,9 @@ def _header_fields(cells: _Cells, table: Table, start: int, end: int) -> None:
                 continue
             if f is None and k in GRADE_LABELS:
                 f = "grade"
+            if f is None and filler is None and k.startswith(_FILLER_STARTS):
+                filler = _filler(cells, r, c, k)
+                continue
             if f is None:
                 split = None
                 if k not in KNOWN_LABELS and _has_colon(grid.raw(r, c)):
@@ -1307,8 +1313,31 @@ def _header_fields(cells: _Cells, table: Table, start: int, end: int) -> None:
                 table.blanks.pop(f, None)
             elif not found and f not in table.header:
                 table.blanks.setdefault(f, a1(r, _next_cell(grid, r, c)))
+    if filler is not None and "unit" not in table.header and "unit" not in table.blanks:
+        table.header["unit"] = filler
     if "year" not in table.header and end <= table.header_row:
         _year_from_titles(cells, table, start)
+
+
+_FILLER_STARTS = tuple(FILLER_LABELS)
+
+
+def _filler(cells: _Cells, r: int, c: int, k: str) -> Field | None:
+    """The unit a 填报单位 label names: the cell to its right, or the rest of its own cell
+    (``填报单位（盖章）：市养老服务指导中心``); not another label beside it (``填报日期：``)."""
+    grid = cells.grid
+    if k in FILLER_LABELS:
+        found = _value_right(cells, r, c)
+        if found is None or _has_colon(found[0]):
+            return None
+        return Field(to_text(found[0]), grid.sheet, a1(r, found[1]))
+    m = _FILLER_INLINE.match(unicodedata.normalize("NFKC", to_text(grid.raw(r, c))).strip())
+    return Field(m.group(1), grid.sheet, a1(r, c)) if m else None
+
+
+#: ``填报单位（盖章）：市养老服务指导中心    填报日期：…`` in one cell: the unit, up to a gap or the next label.
+_FILLER_INLINE = re.compile(r"^(?:填报单位(?:名称)?|填表单位|编报单位)\s*(?:[(（]\s*盖章\s*[)）])?\s*[:：]\s*"
+                            r"([^\s:：]+(?: [^\s:：]+)*?)(?=\s{2,}|\s*$|\s*\S+[:：])")
 
 
 #: A year in Chinese numerals, as formal titles write it: ``二〇二三年度``.
