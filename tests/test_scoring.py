@@ -542,8 +542,23 @@ def test_a_rule_set_adds_outcome_words(tmp_path):
     assert got == [10.0, 0.0, 10.0, 6.0]
     bad = tmp_path / "bad.toml"
     bad.write_text('[heuristics.outcome]\nachieved = ["好"]\n', encoding="utf-8")
-    with pytest.raises(RulesError, match="partial、partial_whole、nothing_wrong_start、not_nothing_wrong_start、wrong、failed_start、failed、late、begun"):
+    with pytest.raises(RulesError, match="partial、partial_whole、nothing_wrong_start、not_nothing_wrong_start、wrong、failed_start、"
+                                          "failed、late、begun、denial、denied_verbs、delay"):
         load_rules(str(bad))
+
+
+def test_a_rule_set_adds_words_of_a_delay_denied(tmp_path):
+    """A delay said not to have happened after the result (按期完成，未出现延误) is no delay; its words
+    were spelt in the code, where a rule set that adds 拖延 to ``late`` could not add it there too:
+    按期完成，未出现拖延 was partly achieved. ``denial``, ``denied_verbs``, ``delay`` are lists now."""
+    p = tmp_path / "rules.toml"
+    p.write_text('id = "late"\n[heuristics.outcome]\nlate = ["拖延"]\n', encoding="utf-8")
+    q = tmp_path / "rules2.toml"
+    q.write_text('id = "late2"\n[heuristics.outcome]\nlate = ["拖延"]\ndelay = ["拖延"]\n', encoding="utf-8")
+    trs = [SELF, *(load_rules(str(x)).for_table(SELFEVAL) for x in (p, q))]
+    got = [[score_indicator(ind("按期完成", a, 10), t).score for t in trs]
+           for a in ("按期完成，未出现拖延", "按期完成，出现拖延", "按期完成，未出现延误")]
+    assert got == [[10.0, 6.0, 10.0], [10.0, 6.0, 6.0], [10.0, 10.0, 10.0]]
 
 
 def test_qualitative_written_score_names_its_band():

@@ -39,7 +39,7 @@ class Band:
 #: Added qualitative-outcome words, by list (OUTCOME_LISTS): hashable, for caches.
 OutcomeWords = tuple[tuple[str, tuple[str, ...]], ...]
 OUTCOME_LISTS = ("partial", "partial_whole", "nothing_wrong_start", "not_nothing_wrong_start", "wrong",
-                 "failed_start", "failed", "late", "begun")
+                 "failed_start", "failed", "late", "begun", "denial", "denied_verbs", "delay")
 
 
 @dataclass(frozen=True, slots=True)

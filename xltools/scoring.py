@@ -707,14 +707,24 @@ def outcome_of(text: str, extra: OutcomeWords = ()) -> int:
         return _ACHIEVED  # 未发现违规问题, 无安全事故: what must not happen did not
     if text.startswith(w["failed_start"]) or any(x in text for x in w["failed"]):
         return _FAILED
-    text = _NEGATED.sub("", text)  # (按期完成，未出现延期: no delay said, in a clause after the result)
+    text = _denied_delay(extra).sub("", text)  # (按期完成，未出现延期: no delay said, after the result)
     return _PARTIAL if any(x in text for x in w["late"] + w["begun"]) else _ACHIEVED
 
 
 #: Where a result's first clause ends (a comma, a semicolon, a full stop).
 _FIRST_CLAUSE = re.compile("[,，;；。]")
-#: A delay said not to have happened (无延期, 未出现延误, 没有推迟), wherever it stands in the text.
-_NEGATED = re.compile("(?:无|未|没有|不存在|杜绝)(?:出现|发生|造成|产生)?(?:任何)?(?:延期|推迟|滞后|延迟|逾期|超期|延误)")
+
+
+@lru_cache(maxsize=8)
+def _denied_delay(extra: OutcomeWords = ()) -> re.Pattern[str]:
+    """A delay said not to have happened (无延期, 未出现延误, 没有推迟): the ``denial``, ``denied_verbs``
+    and ``delay`` lists of ``[outcome]`` (and a rule set's additions)."""
+    w = _outcome_words(extra)
+
+    def one_of(words: tuple[str, ...]) -> str:
+        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+    return re.compile(f"(?:{one_of(w['denial'])})(?:{one_of(w['denied_verbs'])})?(?:任何)?(?:{one_of(w['delay'])})")
 
 
 def judged(ind: Indicator, text: str, tr: TableRules) -> int:
