@@ -2292,6 +2292,17 @@ RESULT_TABLE = {"A16": "一级指标", "B16": "分值", "C16": "得分", "D16": 
                 "B20": 30, "C20": 22.44, "A21": "总分", "B21": 100, "C21": 85.99, "A22": "评价等级"}
 
 
+@pytest.mark.parametrize("label", ["总分", "综合得分", "最终得分", "评价得分"])
+def test_a_result_tables_total_by_other_names(tmp_path, label):
+    """The result table's total row labelled 综合得分 / 最终得分 was a fifth part: its 86 against the
+    parts' 85.99 went unsaid (A301, A305), and so did the grade below it (优 for 85.99)."""
+    from xltools.samples import demo_samples
+
+    sample, layout = demo_samples()["评价评分表.xlsx"]
+    path = write(tmp_path, sample, {**RESULT_TABLE, "A21": label, "C21": 86, "B22": "优"}, layout=layout)
+    assert findings(path) == [("A301", "C21"), ("A305", "C21"), ("A306", "B22")]
+
+
 @pytest.mark.parametrize(("grade", "found"), [("优", [("A306", "B22")]), ("良", []), (None, [("A326", "B22")])])
 def test_an_evaluations_grade_below_its_result_table(tmp_path, grade, found):
     """评价等级 below the result table's 总分 was never read: 优 for 85.99 (良) passed, and so did none."""

@@ -273,6 +273,8 @@ TOTAL_LABELS = {label_key(s) for s in ("总分", "合计", "总计", "总得分"
 #: Labels of the 得分 column (INDICATOR_COLUMNS) that a form also writes in its total row's first cell
 #: (``自评得分 | 100 | 97.6``): a total there (below the header, a row starting with one is no header).
 SCORE_AS_TOTAL = frozenset(label_key(s) for s in ("自评得分", "评价得分", "最终得分", "综合得分", "实际得分"))
+#: A result table's (or a written part's) total row: 总分 … and those (``综合得分 | 100 | 85.99``).
+RESULT_TOTAL_LABELS = frozenset(TOTAL_LABELS | SCORE_AS_TOTAL)
 GRADE_LABELS = {label_key(s) for s in ("自评等级", "绩效等级", "评价等级", "等级", "评价结论", "绩效评价等级", "自评结论",
                                         "自评结果", "绩效评价结果", "评定等级", "考核等级", "绩效评定等级", "等次",
                                         "自评等次", "评价等次", "绩效等次", "考核等次", "评定等次")}

@@ -78,6 +78,7 @@ from .labels import (
     LINE_ITEM_COLUMNS,
     LINE_TOTAL_LABELS,
     NOT_TICKED,
+    RESULT_TOTAL_LABELS,
     SCORE_AS_TOTAL,
     SUBTOTAL_LABELS,
     TABLE_REASONS,
@@ -1651,6 +1652,6 @@ def _result_rows(cells: _Cells, h: int) -> list[WrittenPart]:
                            sheet=grid.sheet)
         part.cells = {f: a1(r, c) for f, c in cols.items()}
         parts.append(part)
-        if label_key(name) in TOTAL_LABELS:
+        if label_key(name) in RESULT_TOTAL_LABELS:
             break
     return parts

@@ -30,7 +30,7 @@ from ..model import (
     ScoreGroup,
     Table,
 )
-from ..reading.labels import TOTAL_LABELS, label_key
+from ..reading.labels import RESULT_TOTAL_LABELS, label_key
 from ..reading.source import UNCALCULATED
 from ..ruleset import TableRules
 from ..scoring import (
@@ -201,7 +201,7 @@ def _part_weights(t: Table) -> Iterator[Finding]:
             key = level1_key(ind.level1)
             weights[key] = weights.get(key, 0.0) + ind.weight
     for p in t.written_parts:
-        summed = weights.get(level1_key(p.name)) if label_key(p.name) not in TOTAL_LABELS else None
+        summed = weights.get(level1_key(p.name)) if label_key(p.name) not in RESULT_TOTAL_LABELS else None
         if p.weight is not None and summed is not None and _differs(p.weight, summed):
             yield Finding("A301", p.sheet, p.cells.get("weight", ""), p.weight, {
                 "what": f"「{p.name}」分值", "what_en": f"weight of 「{p.name}」", "total": _n(p.weight),
@@ -209,8 +209,8 @@ def _part_weights(t: Table) -> Iterator[Finding]:
 
 
 def _result_table_sum(t: Table) -> Iterator[Finding]:
-    parts = [p for p in t.written_parts if label_key(p.name) not in TOTAL_LABELS]
-    totals = [p for p in t.written_parts if label_key(p.name) in TOTAL_LABELS]
+    parts = [p for p in t.written_parts if label_key(p.name) not in RESULT_TOTAL_LABELS]
+    totals = [p for p in t.written_parts if label_key(p.name) in RESULT_TOTAL_LABELS]
     scores = [p.score for p in parts if p.score is not None]
     for tot in totals:
         if tot.score is not None and scores and _differs(tot.score, sum(scores)):
@@ -600,7 +600,7 @@ def written_scores(ctx: Context) -> Iterator[Finding]:
         key = label_key(p.name)
         if p.score is None:
             continue
-        if key in TOTAL_LABELS:
+        if key in RESULT_TOTAL_LABELS:
             target = res.total
         else:
             part = computed.get(key)
