@@ -2303,6 +2303,17 @@ def test_a_result_tables_total_by_other_names(tmp_path, label):
     assert findings(path) == [("A301", "C21"), ("A305", "C21"), ("A306", "B22")]
 
 
+@pytest.mark.parametrize("label", ["一级指标", "指标", "评价指标", "指标名称", "评价维度"])
+def test_a_result_table_headed_otherwise(tmp_path, label):
+    """A result table headed 评价指标 | 分值 | 得分 | 得分率 was the score sheet's indicator rows going on
+    (S102 for 决策 …, S103 for every part, the total "not written"): a part's wrong score went unsaid."""
+    from xltools.samples import demo_samples
+
+    sample, layout = demo_samples()["评价评分表.xlsx"]
+    path = write(tmp_path, sample, {**RESULT_TABLE, "A16": label, "C18": 18, "B22": "良"}, layout=layout)
+    assert findings(path) == [("A305", "C18"), ("A301", "C21")]
+
+
 @pytest.mark.parametrize(("grade", "found"), [("优", [("A306", "B22")]), ("良", []), (None, [("A326", "B22")])])
 def test_an_evaluations_grade_below_its_result_table(tmp_path, grade, found):
     """评价等级 below the result table's 总分 was never read: 优 for 85.99 (良) passed, and so did none."""

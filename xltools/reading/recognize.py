@@ -440,7 +440,8 @@ _LEVEL_KEYS = _keys_of(INDICATOR_COLUMNS, "level1", "level2")
 _NAME_ONLY_KEYS = frozenset(label_key(s) for s in ("指标名称", "三级指标", "三级指标名称", "绩效指标名称", "具体指标"))
 _FUNDS_KEYS = _keys_of(FUNDS_COLUMNS, "initial_budget", "annual_budget", "spent")
 _CONTENT_KEYS = _keys_of(LINE_ITEM_COLUMNS, "content")
-_BLOCK_KEYS = _LEVEL_KEYS | _NAME_ONLY_KEYS | _FUNDS_KEYS | _CONTENT_KEYS | GRADE_LABELS | TOTAL_LABELS | _TABLE_REASON_KEYS
+_BLOCK_KEYS = (_LEVEL_KEYS | _NAME_ONLY_KEYS | _FUNDS_KEYS | _CONTENT_KEYS | GRADE_LABELS | TOTAL_LABELS | _TABLE_REASON_KEYS
+               | {label_key(s) for s in ("指标", "评价指标", "指标名称", "指标类别", "评价维度")})  # (_RESULT_NAME_KEYS)
 #: Labels between two header rows that make the second one another table's (_page_header).
 _ENDS_TABLE = frozenset(GRADE_LABELS | _keys_of(HEADER_FIELDS, *NAMING_FIELDS))
 
@@ -458,10 +459,35 @@ def _is_indicator_header(cells: _Cells, r: int) -> bool:
 
 
 def _is_result_header(cells: _Cells, r: int) -> bool:
+    if cells.sets[r] & _RESULT_NAME_KEYS:
+        return _result_name_column(cells, r) is not None
     if not cells.has(r, _LEVEL1_KEYS):
         return False
     m = cells.mapped(r, INDICATOR_COLUMNS)
     return "level1" in m and "name" not in m and "score" in m and "weight" in m
+
+
+#: What a result table's first column may be headed besides 一级指标 (``评价指标 | 分值 | 得分 | 得分率``).
+_RESULT_NAME_KEYS = frozenset(label_key(s) for s in ("指标", "评价指标", "指标名称", "指标类别", "评价维度"))
+_RESULT_COLUMNS = frozenset(("name", "weight", "score", "score_rate"))
+
+
+def _result_name_column(cells: _Cells, r: int) -> int | None:
+    """The column of a result table headed 指标 / 评价指标 (no 一级指标 label): a 分值 and a 得分
+    beside it and nothing an indicator table has, and a level 1 (决策, 产出指标 …) in the row below.
+    The evaluation's indicator rows ran on into it (S102 for 决策 …, S103 for every part)."""
+    m = cells.mapped(r, INDICATOR_COLUMNS)
+    if not ("weight" in m and "score" in m and m.keys() <= _RESULT_COLUMNS):
+        return None
+    c = next(c for c, k in cells.keys[r] if k in _RESULT_NAME_KEYS)
+    below = to_text(cells.grid.value(r + 1, c)) if r + 1 < cells.grid.height else ""
+    return c if below and taxonomy.level1_key(below) in _all_level1() else None
+
+
+@lru_cache(maxsize=1)
+def _all_level1() -> frozenset[str]:
+    return frozenset(taxonomy.level1_key(k) for k in (*taxonomy.PROJECT, *taxonomy.EVALUATION,
+                                                       *taxonomy.ACCEPTED_EVALUATION_LEVEL1, *taxonomy.DEPT))
 
 
 def _captioned(cells: _Cells, h: int, cols: dict[str, int]) -> dict[str, int]:
@@ -1642,6 +1668,11 @@ def _line_items(cells: _Cells) -> list[LineItem]:
 def _result_rows(cells: _Cells, h: int) -> list[WrittenPart]:
     grid = cells.grid
     cols = cells.mapped(h, INDICATOR_COLUMNS)
+    if "level1" not in cols:  # headed 指标 / 评价指标 (_result_name_column)
+        c = cols.pop("name") if "name" in cols else _result_name_column(cells, h)
+        if c is None:
+            return []
+        cols["level1"] = c
     parts: list[WrittenPart] = []
     for r in range(h + 1, min(h + 12, grid.height)):
         name = to_text(grid.value(r, cols["level1"]))
