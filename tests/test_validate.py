@@ -1998,6 +1998,13 @@ def test_line_item_spending_headed_as_paid(tmp_path, label):
     assert findings(path) == [("A310", "E25")]
 
 
+@pytest.mark.parametrize("label", ["得分", "执行率得分", "执行得分", "预算执行得分", "自评得分"])
+def test_the_funds_score_column_by_other_names(tmp_path, label):
+    """The funds block's 得分 headed 执行率得分 / 执行得分: not read, so a wrong execution score (9 for
+    9.60) went unsaid (A305) — and was no written score the total was held against."""
+    assert findings(write(tmp_path, edits={"H6": label, "H7": 9})) == [("A305", "H7")]
+
+
 @pytest.mark.parametrize("edits", [{"E24": "执行数"}, {"E24": "支出额"}, {"B24": "明细"}, {"B24": "资金用途"},
                                    {"B24": "支出事项"}, {"C24": "预算安排"}, {"C24": "批复金额"}, {"C24": "预算安排数"}])
 def test_line_item_columns_as_forms_head_them(tmp_path, edits):
