@@ -315,12 +315,16 @@ def test_a_bounded_number_marked_qualitative(tmp_path):
     assert [f for f in validate_file(str(words)).findings if f.code == "G228"] == []
 
 
-@pytest.mark.parametrize(("fiscal", "other"), [("其中：财政拨款", "其他资金"), ("其中：财政资金", "其他资金"),
-                                             ("其中：财政拨款", "其中：自筹资金"), ("当年财政资金", "单位资金")])
-def test_a_declarations_funds_by_other_names_add_up(tmp_path, fiscal, other):
+@pytest.mark.parametrize(("total", "fiscal", "other"), [
+    ("年度资金总额", "其中：财政拨款", "其他资金"), ("年度资金总额", "其中：财政资金", "其他资金"),
+    ("年度资金总额", "其中：财政拨款", "其中：自筹资金"), ("年度资金总额", "当年财政资金", "单位资金"),
+    ("本年度资金总额", "其中：一般公共预算", "其他来源"), ("年度预算资金总额", "其中：本级财政拨款", "其他资金"),
+    ("当年资金总额", "财政拨款资金", "其中：其他资金"), ("年度资金", "其中：财政性资金", "自筹资金")])
+def test_a_declarations_funds_by_other_names_add_up(tmp_path, total, fiscal, other):
     """年度资金总额 500 = 财政资金 400 + 自筹资金 50 was not checked: the two were no amounts the
-    reader knew (only 财政拨款 and 其他资金), so A301 had nothing to add."""
-    path = write(tmp_path, replace(GOALS, amounts=[("年度资金总额", 500), (fiscal, 400), (other, 50)]))
+    reader knew (only 财政拨款 and 其他资金), so A301 had nothing to add. So were 本年度资金总额,
+    其中：一般公共预算, 其中：本级财政拨款, 其他来源 …"""
+    path = write(tmp_path, replace(GOALS, amounts=[(total, 500), (fiscal, 400), (other, 50)]))
     assert findings(path) == [("A301", "B6")]
 
 

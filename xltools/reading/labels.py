@@ -286,10 +286,11 @@ GRADE_ASKED = {label_key(s) for s in ("自评等级", "绩效等级", "评价等
 
 #: Labelled amounts (goal declarations and department tables): label → field.
 AMOUNT_FIELDS = _table({
-    "annual_total": ("年度资金总额", "年度资金总额(万元)", "资金总额", "总额", "年度资金合计", "项目资金总额"),
-    "annual_fiscal": ("其中财政拨款", "财政拨款", "其中当年财政拨款", "当年财政拨款", "财政资金", "其中财政资金",
-                      "当年财政资金", "其中当年财政资金"),
-    "annual_other": ("其他资金", "其中其他资金", "自筹资金", "其中自筹资金", "单位自筹资金", "单位资金", "其他来源资金"),
+    "annual_total": ("年度资金总额", "年度资金总额(万元)", "资金总额", "总额", "年度资金合计", "项目资金总额",
+                     "本年度资金总额", "本年资金总额", "当年资金总额", "年度预算资金总额", "年度项目资金总额", "年度资金"),
+    "annual_fiscal": ("财政拨款", "当年财政拨款", "财政资金", "当年财政资金", "一般公共预算", "一般公共预算拨款",
+                      "一般公共预算资金", "财政拨款资金", "本级财政拨款", "财政性资金", "当年财政拨款资金"),
+    "annual_other": ("其他资金", "自筹资金", "单位自筹资金", "单位资金", "其他来源资金", "其他来源"),
     "midterm_total": ("中期资金总额", "实施期资金总额", "中长期资金总额", "项目实施期资金总额"),
     "initial_budget": ("年初预算数", "年初预算", "年初预算金额", "年初预算总额"),
     # the funds block's spellings (FUNDS_COLUMNS), but the bare 预算数/执行数, which name no year
@@ -306,6 +307,8 @@ AMOUNT_FIELDS = _table({
     "received": ("实际到位资金",),
     "planned": ("预算资金",),
 })
+# a declaration's parts as 其中 (其中：财政拨款, 其中：一般公共预算)
+AMOUNT_FIELDS.update({f"其中{k}": f for k, f in list(AMOUNT_FIELDS.items()) if f in ("annual_fiscal", "annual_other")})
 # a department's amounts said as its own (部门全年预算数, 本单位支出决算数): a 全年预算数 not read fell back
 # on the 年初预算数, scoring 102.78 % (A302 "spent above its budget")
 AMOUNT_FIELDS.update({f"{who}{k}": f for k, f in list(AMOUNT_FIELDS.items())
