@@ -99,7 +99,8 @@ def test_nothing_against_a_zero_target_is_zero(tmp_path):
 
 @pytest.mark.parametrize("label", ["自筹资金", "其中：自筹资金", "银行贷款", "中央补助资金", "省级财政资金", "债券资金",
                                    "其中：其他资金", "社会资本", "企业自筹资金", "专项债券资金", "上年结转结余",
-                                   "历年结转资金", "其中：上年结转资金", "单位自筹", "物资折价"])
+                                   "历年结转资金", "其中：上年结转资金", "单位自筹", "政府性基金预算", "国有资本经营预算",
+                                   "其中：财政性资金", "财政拨款资金", "物资折价"])
 def test_a_source_of_funds_of_another_name_is_no_wrong_total(tmp_path, label):
     """年度资金总额 500 = 财政拨款 400 + 100 from a source the national form does not name: three
     A301 errors ("≠ 分项合计 400") before. Known names are parts; an unknown one (物资折价) with
@@ -318,14 +319,21 @@ def test_a_bounded_number_marked_qualitative(tmp_path):
 @pytest.mark.parametrize(("total", "fiscal", "other"), [
     ("年度资金总额", "其中：财政拨款", "其他资金"), ("年度资金总额", "其中：财政资金", "其他资金"),
     ("年度资金总额", "其中：财政拨款", "其中：自筹资金"), ("年度资金总额", "当年财政资金", "单位资金"),
-    ("本年度资金总额", "其中：一般公共预算", "其他来源"), ("年度预算资金总额", "其中：本级财政拨款", "其他资金"),
+    ("本年度资金总额", "其中：财政拨款", "其他来源"), ("年度预算资金总额", "其中：财政拨款资金", "其他资金"),
     ("当年资金总额", "财政拨款资金", "其中：其他资金"), ("年度资金", "其中：财政性资金", "自筹资金")])
 def test_a_declarations_funds_by_other_names_add_up(tmp_path, total, fiscal, other):
     """年度资金总额 500 = 财政资金 400 + 自筹资金 50 was not checked: the two were no amounts the
     reader knew (only 财政拨款 and 其他资金), so A301 had nothing to add. So were 本年度资金总额,
-    其中：一般公共预算, 其中：本级财政拨款, 其他来源 …"""
+    其中：财政拨款资金, 其他来源 …"""
     path = write(tmp_path, replace(GOALS, amounts=[(total, 500), (fiscal, 400), (other, 50)]))
     assert findings(path) == [("A301", "B6")]
+
+
+def test_a_declarations_funds_by_budget_are_not_one_appropriation(tmp_path):
+    """其中：一般公共预算 300 / 政府性基金 100 / 其他资金 100 make the 500: no field takes 一般公共预算 for the
+    whole appropriation (300 + 100 would be "not 500")."""
+    amounts = [("年度资金总额", 500), ("其中：一般公共预算", 300), ("政府性基金", 100), ("其他资金", 100)]
+    assert findings(write(tmp_path, replace(GOALS, amounts=amounts)), select={"A301"}) == []
 
 
 def test_a_name_with_a_full_stop_is_the_declared_name(tmp_path):
