@@ -413,6 +413,8 @@ def test_overachievement_threshold_is_data(tmp_path):
         ("目标未全部实现", None, 6.0, "qual_default"),
         ("效益尚未显现", None, 6.0, "qual_default"),  # not yet: partly (was achieved)
         ("暂未体现", None, 6.0, "qual_default"),
+        ("效益待进一步观察", None, 6.0, "qual_default"),  # the effect still to be seen (was achieved)
+        ("长效机制待进一步完善", None, 6.0, "qual_default"),
         ("尚未完成", None, 0.0, "qual_default"),
         ("暂无数据", None, 0.0, "qual_default"),  # nothing known to judge by: no achievement (was 10)
         ("无法统计", None, 0.0, "qual_default"),
