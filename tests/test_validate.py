@@ -2501,17 +2501,26 @@ def test_the_deviation_column_however_headed(tmp_path, header):
     assert findings(write(tmp_path, edits=edits, name="empty.xlsx")) == [("A307", "H14")]
 
 
-@pytest.mark.parametrize("header", ["实际完成值", "完成数", "完成结果", "完成数量"])
+@pytest.mark.parametrize("header", ["实际完成值", "完成数", "完成结果", "完成数量", "全年实际完成", "年度完成情况",
+                                    "年末完成值", "实际执行值"])
 def test_the_actual_column_however_headed(tmp_path, header):
     """完成数, 完成结果 were no column: every row's actual was "missing" (A308), its score 0 (A305)."""
     assert findings(write(tmp_path, edits={"E13": header})) == []
 
 
-@pytest.mark.parametrize("header", ["得分", "实得分", "自评分值"])
+@pytest.mark.parametrize("header", ["得分", "实得分", "自评分值", "自评得分数", "评价分"])
 def test_the_score_column_however_headed(tmp_path, header):
     """实得分, 自评分值 were no column: the evaluator's 18 of 20 on a qualitative row was not read, the
     row scored 20, and the written total 97.60 was "wrong" (A305: 99.60)."""
     path = write(tmp_path, edits={"G13": header})
+    assert findings(path) == []
+    assert score_file(path)[0].total == 97.6
+
+
+@pytest.mark.parametrize("header", ["分值", "分值权重", "标准分数", "权重值"])
+def test_the_weight_column_however_headed(tmp_path, header):
+    """分值权重, 标准分数 were no column: every row "lacks its weight" (S103), the total 9.60."""
+    path = write(tmp_path, edits={"F13": header})
     assert findings(path) == []
     assert score_file(path)[0].total == 97.6
 
