@@ -516,6 +516,23 @@ def test_many_pairs_are_compared_in_parallel(tmp_path):
                          for k in range(20))
 
 
+def test_projects_one_below_another_are_rows_of_their_own(tmp_path):
+    """A sheet of two projects one below the other: two 汇总表 rows, each with its own total, and
+    its link opening the sheet at its own 项目名称 row (the second one's too, not at A1)."""
+    from tests.test_validate import stacked
+
+    path, below = stacked(tmp_path, second={(21, 7): 90})  # the second's written total: 90 for 97.60
+    out = tmp_path / "汇总.xlsx"
+    assert run("summarize", path, "-o", out).exit_code == 1
+    ws = openpyxl.load_workbook(out)["汇总表"]
+    head = [c.value for c in ws[2]]
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=3, max_row=4)]
+    at = {k: head.index(k) for k in ("项目名称", "填报总分", "计算总分", "错误")}
+    assert [[r[at[k]] for k in at] for r in rows] == [["社区养老服务中心运营补助", 97.6, 97.6, 0],
+                                                       ["第二个项目", 90, 97.6, 1]]
+    assert [r[0].split("!")[1].split('"')[0] for r in rows] == ["A4", f"A{below + 4}"]
+
+
 def _records(data):
     from xltools.summary import Record
 
@@ -537,7 +554,7 @@ def test_findings_link_to_their_cells(tmp_path):
     assert finding[2].value == f'=HYPERLINK("{target}{sheet}G15","G15")'
     assert finding[0].value == path  # one link per row: the cell's
     assert finding[2].font.u == "single"
-    assert wb["汇总表"]["A3"].value == f'=HYPERLINK("{target}{sheet}A1","{path}")'
+    assert wb["汇总表"]["A3"].value == f'=HYPERLINK("{target}{sheet}A4","{path}")'  # (its 项目名称's row)
     shown = openpyxl.load_workbook(out, data_only=True)["问题清单"]
     assert [c.value for c in shown[finding[2].row]][:4] == [path, "绩效自评表", "G15", "A305"]
 

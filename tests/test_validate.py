@@ -2043,12 +2043,11 @@ def test_line_items_add_up_to_the_funds(tmp_path, edits, found):
     assert findings(write(tmp_path, edits=edits), select={"A338"}) == found
 
 
-@pytest.mark.parametrize("gap", [0, 2])
-def test_projects_one_below_another_keep_their_line_items(tmp_path, gap):
-    """A sheet of projects one below another, each with its 资金使用情况: the first project's block ran
-    on over the second's title, header and funds (1,000s of 万元 "items", A338 twice) and took the
-    second's items too, which went unchecked (a spending above its contract, A310, unsaid)."""
-    path = write(tmp_path)
+def stacked(tmp_path, gap=2, second=None, name="自评表.xlsx"):
+    """CLEAN, and below it (``gap`` empty rows) CLEAN again as 第二个项目 with the cells of ``second``
+    (counted from its own row 1) typed over it: a sheet of projects one below another. Returns the
+    path and the row above the second copy."""
+    path = write(tmp_path, name=name)
     wb = openpyxl.load_workbook(path)
     ws = wb.active
     rows = [[c.value for c in r] for r in ws.iter_rows()]
@@ -2057,9 +2056,19 @@ def test_projects_one_below_another_keep_their_line_items(tmp_path, gap):
         for j, v in enumerate(row, start=1):
             if v is not None:
                 ws.cell(i, j, "第二个项目" if v == CLEAN.project else v)
-    ws.cell(below + 25, 5, 295)  # the second project's 护理服务采购: 295 spent of a contract of 290
-    ws.cell(below + 26, 5, 185)  # (480 in all, as its funds say)
+    for (r, c), v in (second or {}).items():
+        ws.cell(below + r, c, v)
     wb.save(path)
+    return path, below
+
+
+@pytest.mark.parametrize("gap", [0, 2])
+def test_projects_one_below_another_keep_their_line_items(tmp_path, gap):
+    """A sheet of projects one below another, each with its 资金使用情况: the first project's block ran
+    on over the second's title, header and funds (1,000s of 万元 "items", A338 twice) and took the
+    second's items too, which went unchecked (a spending above its contract, A310, unsaid)."""
+    # the second project's 护理服务采购: 295 spent of a contract of 290 (480 in all, as its funds say)
+    path, below = stacked(tmp_path, gap, {(25, 5): 295, (26, 5): 185})
     [first, second] = read_workbook(path).tables
     assert [(i.row, i.spent) for i in first.line_items] == [(25, 285), (26, 195)]
     assert [(i.row, i.spent) for i in second.line_items] == [(below + 25, 295), (below + 26, 185)]

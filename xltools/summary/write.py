@@ -293,7 +293,7 @@ class XlsxSummary:
                         continue
                     values = [getattr(rec, k) for k in keys]
                     values[kind] = tr(KIND_ZH.get(rec.table, rec.table), lang)
-                    values[0] = link(rec.path, target(rec.path, self.base), rec.sheet, "A1")  # opened at its table
+                    values[0] = link(rec.path, target(rec.path, self.base), rec.sheet, _row_start(rec.cell))
                     ws.append(values + [rec.parts.get(p) for p in parts], formats)
                 for col, condition in summary_highlights(keys, self.low_rate, self.low_grade, lang):
                     ws.highlight(col, condition)
@@ -595,3 +595,10 @@ def to_csv(records: list[Record], lang: str = "zh") -> str:
         w.writerow(["" if values[k] is None else csv_text(values[k]) for k, *_ in COLUMNS]
                    + ["" if rec.parts.get(p) is None else rec.parts[p] for p in parts])
     return buf.getvalue()
+
+
+def _row_start(cell: str) -> str:
+    """Where a 汇总表 row's link opens its table: column A of the row naming its project (``B47`` →
+    ``A47``), so the second project of a sheet that holds several opens at its own; ``A1`` else."""
+    digits = cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    return f"A{digits}" if digits.isdigit() else "A1"
