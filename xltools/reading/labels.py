@@ -161,7 +161,11 @@ TICK_MARKS = frozenset(("√", "✓", "✔", "☑", "●", "■", "是", "1", "v
 #: Expert score columns: 专家1, 专家 2, 专家A, 专家一, 专家甲, 评委1, 专家1得分, 专家组1, 第1位专家, 1号专家,
 #: 评分1, 评分人1, 评价专家1, 专家组成员1, 组员1, 专家1号 (and 专家（1）: :func:`expert_key`).
 _NTH = "(?:[0-9]+|[A-Za-z]|[一二三四五六七八九十]+|[甲乙丙丁戊己庚辛壬癸])"
-_EXPERT = "(?:专家组?|评委|评审专家|评价专家|评审|评审人|评分人|评价人|打分人|专家组成员|评审组成员|评价组成员|组员)"
+_EXPERTS = ("专家", "专家组", "评委", "评审专家", "评价专家", "评审", "评审人", "评分人", "评价人", "打分人", "专家组成员",
+            "评审组成员", "评价组成员", "组员")
+_EXPERT = f"(?:{'|'.join(_EXPERTS)})"
+#: The label key of 专家（1）: the word alone (its number in brackets is read by :func:`expert_key`).
+EXPERT_BARE = frozenset(_EXPERTS)
 EXPERT_COLUMN = re.compile(rf"^(?:{_EXPERT}(?:评分|打分)?{_NTH}号?(?:评分|打分|得分|分数)?"
                            rf"|第?{_NTH}(?:位|号)(?:专家|评委)(?:评分|打分|得分)?|评分{_NTH})$")
 #: An expert's number in brackets (专家（1）, 评委(A)), which :func:`label_key` drops as it drops a unit.

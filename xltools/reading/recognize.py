@@ -63,6 +63,7 @@ from ..values import (
 from .labels import (
     ACTUAL_OR_OUTCOME,
     AMOUNT_FIELDS,
+    EXPERT_BARE,
     EXPERT_COLUMN,
     FIGURE_FIELDS,
     FILLER_LABELS,
@@ -732,7 +733,7 @@ def _expert_columns(cells: _Cells, r: int) -> list[int]:
         return []
     grid = cells.grid
     return [c for c, k in cells.keys[r]
-            if EXPERT_COLUMN.match(k) or EXPERT_COLUMN.match(expert_key(to_text(grid.raw(r, c))))]
+            if EXPERT_COLUMN.match(k) or (k in EXPERT_BARE and EXPERT_COLUMN.match(expert_key(to_text(grid.raw(r, c)))))]
 
 
 #: A score column that is the experts' mean: the columns before it may be the experts, named.
