@@ -2331,6 +2331,17 @@ def test_a_result_tables_total_by_other_names(tmp_path, label):
     assert findings(path) == [("A301", "C21"), ("A305", "C21"), ("A306", "B22")]
 
 
+@pytest.mark.parametrize("label", ["平均得分", "专家评分平均值", "专家平均评分", "平均值", "专家组平均分", "算术平均分"])
+def test_an_expert_mean_column_however_headed(tmp_path, label):
+    """The experts' mean headed 专家评分平均值, 平均值, 算术平均分: no column, so a written 4.50 for the
+    experts' 4.27 went unsaid (A305)."""
+    from xltools.samples import demo_samples
+
+    sample, layout = demo_samples()["评价评分表.xlsx"]
+    path = write(tmp_path, sample, {"I6": label, "I7": 4.5}, layout=layout)
+    assert findings(path) == [("A305", "I7")]
+
+
 @pytest.mark.parametrize("label", ["一级指标", "指标", "评价指标", "指标名称", "评价维度"])
 def test_a_result_table_headed_otherwise(tmp_path, label):
     """A result table headed 评价指标 | 分值 | 得分 | 得分率 was the score sheet's indicator rows going on

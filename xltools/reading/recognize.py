@@ -737,7 +737,8 @@ def _expert_columns(cells: _Cells, r: int) -> list[int]:
 
 
 #: A score column that is the experts' mean: the columns before it may be the experts, named.
-_MEAN_SCORE = frozenset(("平均得分", "平均分", "专家平均分", "专家平均得分"))
+_MEAN_SCORE = frozenset(("平均得分", "平均分", "专家平均分", "专家平均得分", "专家评分平均值", "专家平均评分", "平均值",
+                         "专家组平均分", "算术平均分", "平均分值", "专家平均得分值", "专家组平均得分", "平均评分"))
 #: A person's name as a column header: two to four Chinese characters (张三, 欧阳明华).
 _PERSON = re.compile("[\u4e00-\u9fff]{2,4}")
 
