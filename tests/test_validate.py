@@ -1421,7 +1421,8 @@ def test_a_name_with_an_action_and_its_object_is_not_vague(tmp_path, name, vague
 @pytest.mark.parametrize(("cell", "name", "found"), [
     # whose satisfaction, under 满意度指标; a province's words for a level 2 of the guidance (S102 errors)
     ("B20", "社会公众满意度指标", []), ("B20", "群众满意度指标", []), ("B20", "受益对象满意度指标", []),
-    ("B19", "可持续发展指标", []), ("B19", "生态环境效益指标", []),
+    ("B19", "可持续发展指标", []), ("B19", "生态环境效益指标", []), ("B19", "可持续性指标", []),
+    ("B19", "可持续性影响指标", []), ("B19", "可持续效益指标", []),
     ("B20", "社会效益指标", [("S102", "B20")]), ("B19", "社会效应指标", [("S102", "B19")]),  # (still wrong)
 ])
 def test_level2_names_a_province_writes(tmp_path, cell, name, found):
