@@ -1429,6 +1429,16 @@ def test_level2_names_a_province_writes(tmp_path, cell, name, found):
     assert [c for c in findings(write(tmp_path, edits={cell: name})) if c[0] == "S102"] == found
 
 
+@pytest.mark.parametrize(("level2", "found"), [("经济成本指标", []), ("生态成本指标", []), ("环境成本指标", []),
+                                              ("成本指标", []), ("社会效益指标", [("S102", "B14")])])
+def test_level2_names_under_cost(tmp_path, level2, found):
+    """Under 成本指标: 生态成本指标 / 环境成本指标 are 生态环境成本指标, and 成本指标 again (a cost not broken
+    down, as 满意度指标 under 满意度指标) is accepted — S102 errors before."""
+    path = write(tmp_path, edits={"A14": "成本指标", "B14": level2, "C14": "人均服务成本", "D14": "≤500元",
+                                  "E14": "480元"})
+    assert [c for c in findings(path) if c[0] == "S102"] == found
+
+
 def test_a_level1_name_with_lei(tmp_path):
     """产出类指标 is 产出指标 (S102 and G204 "no 产出指标 rows" before)."""
     assert findings(write(tmp_path, edits={f"A{r}": "产出类指标" for r in range(14, 18)})) == []

@@ -23,6 +23,7 @@ PROJECT: dict[str, tuple[str, ...]] = {
 #: which names the category as unambiguously. Checked (S102) but never offered in templates.
 ACCEPTED_LEVEL2: dict[str, tuple[str, ...]] = {
     "满意度指标": ("满意度指标",),
+    "成本指标": ("成本指标",),  # (as 满意度指标: a 成本 not broken down further)
     "效益指标": ("环境效益指标",),  # the 2015 national form's name for 生态效益指标
 }
 
@@ -57,7 +58,8 @@ DEPT: dict[str, tuple[str, ...]] = {
 LEVEL_ALIASES = {"社会公众或服务对象满意度": "满意度",
                  # level-2 names provinces write for the guidance's (生态环境效益指标 for 生态效益指标)
                  "生态环境效益": "生态效益", "可持续发展": "可持续影响", "可持续影响力": "可持续影响",
-                 "可持续性": "可持续影响", "可持续性影响": "可持续影响", "可持续效益": "可持续影响"}
+                 "可持续性": "可持续影响", "可持续性影响": "可持续影响", "可持续效益": "可持续影响",
+                 "生态成本": "生态环境成本", "环境成本": "生态环境成本"}
 
 
 @lru_cache(maxsize=1024)
@@ -96,8 +98,10 @@ def which(level1_names: list[str]) -> str | None:
 
 
 #: 二级指标 → its 一级指标, for tables that leave the 一级指标 column out.
-LEVEL2_PARENT: dict[str, str] = {label_key(kid): parent for parent, kids in PROJECT.items()
-                                  for kid in kids + ACCEPTED_LEVEL2.get(parent, ())}
+LEVEL2_PARENT: dict[str, str] = {}
+for _parent, _kids in PROJECT.items():  # the first parent named: 成本指标 alone is 产出指标's (the 2020 layout)
+    for _kid in _kids + ACCEPTED_LEVEL2.get(_parent, ()):
+        LEVEL2_PARENT.setdefault(label_key(_kid), _parent)
 
 
 def parent_of(level2: str) -> str:
