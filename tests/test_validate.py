@@ -2430,6 +2430,21 @@ def test_the_filling_unit_where_no_implementing_unit_line(tmp_path, edits, unit,
     assert (t.field_value("unit"), findings(path)) == (unit, found)
 
 
+@pytest.mark.parametrize(("edits", "department", "found"), [
+    ({"A3": "单位名称：市养老服务指导中心"}, "市民政局", []),  # the 主管部门 line says it (it was 市养老服务指导中心)
+    ({"A3": "单位名称（盖章）：市民政局", "A5": None, "B5": None}, "市民政局", []),  # no 主管部门 line
+    ({"A3": "单位名称", "B3": "市民政局", "A5": None, "B5": None}, "市民政局", []),
+    ({"A3": "单位名称", "A5": None, "B5": None}, None, [("S101", "B3")]),  # left empty: asked for there
+])
+def test_a_stamped_unit_name_is_the_department_unless_a_line_says_it(tmp_path, edits, department, found):
+    """单位名称（盖章） names the department, as forms that have no 主管部门 line mean it; where the form has
+    one, that line says it: a title line's 单位名称：市养老服务指导中心 above 主管部门 市民政局 made the
+    department the unit (the summary's 按单位汇总 grouped it under a department of that name)."""
+    path = write(tmp_path, edits=edits)
+    [t] = read_workbook(path).tables
+    assert (t.field_value("department"), findings(path)) == (department, found)
+
+
 def test_an_empty_implementing_unit_line_is_not_the_filling_unit(tmp_path):
     """实施单位 left empty beside a 填报单位 title line: still asked for (S101 at its cell)."""
     assert findings(write(tmp_path, edits={"E5": None})) == [("S101", "E5")]

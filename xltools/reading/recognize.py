@@ -1303,6 +1303,7 @@ _GRADE_MAX_CHARS = 8
 def _header_fields(cells: _Cells, table: Table, start: int, end: int) -> None:
     grid = cells.grid
     filler = None  # 填报单位: the 实施单位 if the form has no line of its own for it (FILLER_LABELS)
+    stamped = None  # 单位名称(盖章): the department, unless a 主管部门 line says it
     for r in range(start, min(end, grid.height)):
         for c, k in cells.keys[r]:
             f = HEADER_FIELDS.get(k)
@@ -1313,6 +1314,18 @@ def _header_fields(cells: _Cells, table: Table, start: int, end: int) -> None:
                 continue
             if f is None and k in GRADE_LABELS:
                 f = "grade"
+            if f == "department" and k == _UNIT_NAME:
+                found = _value_right(cells, r, c)
+                if found and stamped is None:
+                    stamped = Field(found[0], grid.sheet, a1(r, found[1]))
+                elif not found and "department" not in table.header:  # left empty: S101 there
+                    table.blanks.setdefault("department", a1(r, _next_cell(grid, r, c)))
+                continue
+            if f is None and k.startswith(_UNIT_NAME) and _has_colon(grid.raw(r, c)):  # 单位名称：市民政局
+                split = _split_label(k)
+                if stamped is None and split is not None and split[0] == "department":
+                    stamped = Field(split[1].removeprefix("(盖章)"), grid.sheet, a1(r, c))
+                continue
             if f is None and filler is None and k.startswith(_FILLER_STARTS):
                 filler = _filler(cells, r, c, k)
                 continue
@@ -1344,11 +1357,15 @@ def _header_fields(cells: _Cells, table: Table, start: int, end: int) -> None:
                 table.blanks.setdefault(f, a1(r, _next_cell(grid, r, c)))
     if filler is not None and "unit" not in table.header and "unit" not in table.blanks:
         table.header["unit"] = filler
+    if stamped is not None and (table.kind == DEPT or "department" not in table.header):
+        table.header["department"] = stamped  # (a 部门整体 table's own name comes first)
+        table.blanks.pop("department", None)
     if "year" not in table.header and end <= table.header_row:
         _year_from_titles(cells, table, start)
 
 
 _FILLER_STARTS = tuple(FILLER_LABELS)
+_UNIT_NAME = label_key("单位名称")
 
 
 def _filler(cells: _Cells, r: int, c: int, k: str) -> Field | None:
