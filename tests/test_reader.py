@@ -1074,6 +1074,25 @@ def test_department_amount_labels(tmp_path, cell, label):
     assert score_file(path)[0].figures == {"execution_rate": 0.9692, "carryover_rate": 0.0324, "final_diff_rate": 0.0278}
 
 
+@pytest.mark.parametrize("label", ["部门名称", "部门（单位）名称", "单位（部门）名称", "预算部门名称", "部门全称", "被评价部门"])
+def test_department_name_labels(tmp_path, label):
+    """A 部门整体 table's 部门名称 headed 部门（单位）名称, 预算部门名称 …: S101 said 部门名称 was empty
+    (where no 主管部门 line said it), and the summary's row had no name."""
+    from xltools.samples import demo_samples, write_sample
+
+    sample, layout = demo_samples()["部门整体自评表.xlsx"]
+    path = tmp_path / "部门.xlsx"
+    write_sample(sample, path, layout)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    assert (ws["A4"].value, ws["A5"].value) == ("部门名称", "主管部门")
+    ws["A4"], ws["A5"], ws["B5"] = label, None, None
+    wb.save(path)
+    [t] = read_workbook(path).tables
+    assert t.field_value("department") == "市贸促会"
+    assert "S101" not in {f.code for f in validate_file(path).findings}
+
+
 @pytest.mark.parametrize("label", ["决算数", "资金执行数", "累计支出", "已支出金额"])
 def test_spending_labels_of_the_funds_block(tmp_path, label):
     """全年执行数 headed 决算数, 资金执行数, 累计支出 or 已支出金额: it was no column, so no 执行率
