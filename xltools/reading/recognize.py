@@ -441,8 +441,10 @@ _LEVEL_KEYS = _keys_of(INDICATOR_COLUMNS, "level1", "level2")
 _NAME_ONLY_KEYS = frozenset(label_key(s) for s in ("指标名称", "三级指标", "三级指标名称", "绩效指标名称", "具体指标"))
 _FUNDS_KEYS = _keys_of(FUNDS_COLUMNS, "initial_budget", "annual_budget", "spent")
 _CONTENT_KEYS = _keys_of(LINE_ITEM_COLUMNS, "content")
+#: What a result table's first column may be headed besides 一级指标 (``评价指标 | 分值 | 得分 | 得分率``).
+_RESULT_NAME_KEYS = frozenset(label_key(s) for s in ("指标", "评价指标", "指标名称", "指标类别", "评价维度"))
 _BLOCK_KEYS = (_LEVEL_KEYS | _NAME_ONLY_KEYS | _FUNDS_KEYS | _CONTENT_KEYS | GRADE_LABELS | TOTAL_LABELS | _TABLE_REASON_KEYS
-               | {label_key(s) for s in ("指标", "评价指标", "指标名称", "指标类别", "评价维度")})  # (_RESULT_NAME_KEYS)
+               | _RESULT_NAME_KEYS)
 #: Labels between two header rows that make the second one another table's (_page_header).
 _ENDS_TABLE = frozenset(GRADE_LABELS | _keys_of(HEADER_FIELDS, *NAMING_FIELDS))
 
@@ -468,8 +470,6 @@ def _is_result_header(cells: _Cells, r: int) -> bool:
     return "level1" in m and "name" not in m and "score" in m and "weight" in m
 
 
-#: What a result table's first column may be headed besides 一级指标 (``评价指标 | 分值 | 得分 | 得分率``).
-_RESULT_NAME_KEYS = frozenset(label_key(s) for s in ("指标", "评价指标", "指标名称", "指标类别", "评价维度"))
 _RESULT_COLUMNS = frozenset(("name", "weight", "score", "score_rate"))
 
 
@@ -1303,7 +1303,7 @@ _GRADE_MAX_CHARS = 8
 def _header_fields(cells: _Cells, table: Table, start: int, end: int) -> None:
     grid = cells.grid
     filler = None  # 填报单位: the 实施单位 if the form has no line of its own for it (FILLER_LABELS)
-    stamped = None  # 单位名称(盖章): the department, unless a 主管部门 line says it
+    stamped = None  # a project's 单位名称(盖章): the department, unless a 主管部门 line says it
     for r in range(start, min(end, grid.height)):
         for c, k in cells.keys[r]:
             f = HEADER_FIELDS.get(k)
@@ -1314,17 +1314,17 @@ def _header_fields(cells: _Cells, table: Table, start: int, end: int) -> None:
                 continue
             if f is None and k in GRADE_LABELS:
                 f = "grade"
-            if f == "department" and k == _UNIT_NAME:
+            if f == "department" and k == _UNIT_NAME and table.kind != DEPT:
                 found = _value_right(cells, r, c)
                 if found and stamped is None:
                     stamped = Field(found[0], grid.sheet, a1(r, found[1]))
                 elif not found and "department" not in table.header:  # left empty: S101 there
                     table.blanks.setdefault("department", a1(r, _next_cell(grid, r, c)))
                 continue
-            if f is None and k.startswith(_UNIT_NAME) and _has_colon(grid.raw(r, c)):  # 单位名称：市民政局
-                split = _split_label(k)
+            if f is None and k.startswith(_UNIT_NAME) and table.kind != DEPT and _has_colon(grid.raw(r, c)):
+                split = _split_label(k)  # 单位名称：市民政局
                 if stamped is None and split is not None and split[0] == "department":
-                    stamped = Field(split[1].removeprefix("(盖章)"), grid.sheet, a1(r, c))
+                    stamped = Field(split[1], grid.sheet, a1(r, c))
                 continue
             if f is None and filler is None and k.startswith(_FILLER_STARTS):
                 filler = _filler(cells, r, c, k)
@@ -1357,8 +1357,8 @@ def _header_fields(cells: _Cells, table: Table, start: int, end: int) -> None:
                 table.blanks.setdefault(f, a1(r, _next_cell(grid, r, c)))
     if filler is not None and "unit" not in table.header and "unit" not in table.blanks:
         table.header["unit"] = filler
-    if stamped is not None and (table.kind == DEPT or "department" not in table.header):
-        table.header["department"] = stamped  # (a 部门整体 table's own name comes first)
+    if stamped is not None and "department" not in table.header:
+        table.header["department"] = stamped
         table.blanks.pop("department", None)
     if "year" not in table.header and end <= table.header_row:
         _year_from_titles(cells, table, start)
@@ -1419,7 +1419,7 @@ def _split_label(key: str) -> tuple[str, str] | None:
     """``项目名称XX项目`` (from ``项目名称：XX项目`` in one cell) → (``project``, ``XX项目``)."""
     for label, f in HEADER_FIELDS.items():
         if len(key) > len(label) + 1 and key.startswith(label) and f in ("project", "department", "unit", "year"):
-            return f, key[len(label):]
+            return f, key[len(label):].removeprefix("(盖章)")  # 单位名称（盖章）：市民政局
     for label in GRADE_LABELS:
         if key.startswith(label) and len(key) > len(label) and key[len(label):] in ("优", "良", "中", "差"):
             return "grade", key[len(label):]
