@@ -112,6 +112,18 @@ def test_a_source_of_funds_of_another_name_is_no_wrong_total(tmp_path, label):
     assert findings(write(tmp_path, replace(CLEAN, funds=wrong), name="wrong.xlsx")) == expected
 
 
+@pytest.mark.parametrize("label", ["年度资金总额", "预算资金总额", "本年度资金总额", "全年资金总额", "当年资金总额", "项目总资金",
+                                   "资金总计", "项目资金合计", "资金合计", "合计"])
+def test_the_funds_total_row_by_other_names(tmp_path, label):
+    """The funds block's total row labelled 预算资金总额, 本年度资金总额 or 资金合计 (at the top, above its
+    parts) was no row: the execution was scored on the parts read (430/450 = 9.56 for 480/500 = 9.60),
+    the right total "wrong" (A305), and a total its parts do not make unsaid (A301)."""
+    funds = [(label, 500, 500, 480), ("其中：当年财政拨款", 400, 400, 380), ("其他资金", 50, 50, 50)]
+    path = write(tmp_path, replace(CLEAN, funds=funds))
+    assert score_file(path)[0].total == 97.6
+    assert findings(path) == [("A301", "C7"), ("A301", "D7"), ("A301", "E7")]
+
+
 def rows_with(index, **changes):
     rows = list(CLEAN.rows)
     rows[index] = replace(rows[index], **changes)

@@ -228,7 +228,9 @@ FISCAL_BY_SOURCE = frozenset(p + s for s in (*map(label_key, _FISCAL_BY_SOURCE),
 # (the generated names are Chinese characters only: each is its own label key, and a thousand label_key
 # calls stay out of every start-up)
 FUNDS_ROWS = _table({
-    "total": ("年度资金总额", "资金总额", "年度资金合计", "项目资金总额", "总额", "年度财政资金总额", "财政资金总额"),
+    "total": ("年度资金总额", "资金总额", "年度资金合计", "项目资金总额", "总额", "年度财政资金总额", "财政资金总额",
+              "预算资金总额", "年度预算资金总额", "本年度资金总额", "本年资金总额", "全年资金总额", "当年资金总额",
+              "项目总资金", "资金总计", "年度资金总计", "项目资金合计"),
     "fiscal": ("当年财政拨款", "其中当年财政拨款", "财政拨款", "其中财政拨款", "当年财政资金",
                "其中当年财政资金", "财政资金", "其中财政资金", "本年财政拨款", "其中本年财政拨款", "财政拨款资金",
                "财政性资金", "当年财政拨款资金", *_FISCAL_BY_SOURCE),

@@ -1485,7 +1485,7 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
         for r in below:
             label = next(((c, k) for c, k in cells.keys[r] if c < left and k in FUNDS_ROWS), None)
             kind = FUNDS_ROWS[label[1]] if label is not None else ""
-            if label is None and funds.rows and funds.row("total") is None:  # 合计 below the parts
+            if label is None and funds.row("total") is None:  # 合计 below the parts (or above them)
                 label = next(((c, k) for c, k in cells.keys[r] if c < left and k in FUNDS_SUM_LABELS), None)
                 kind = "total"
             if label is None:
