@@ -1993,6 +1993,19 @@ def test_an_annual_target_beyond_the_periods_is_g224(tmp_path):
     assert got == [("G224", "E9", "「道路提升里程」的年度指标值 ≥60公里 超过中期（实施期）指标值 ≥50公里")]
 
 
+@pytest.mark.parametrize("label", ["实施期指标值", "中期指标值", "长期指标值", "中长期目标值", "项目期指标值", "项目周期指标值"])
+def test_the_midterm_target_column_however_headed(tmp_path, label):
+    """长期指标值, 项目期指标值 … were no column: the period's targets were left out, and an annual
+    target beyond its period's unsaid (G224)."""
+    path = road_declaration(tmp_path, rows=[["产出指标", "数量指标", "道路提升里程", "≥50公里", "≥60公里", 40],
+                                            *ROAD_ROWS[1:]])
+    wb = openpyxl.load_workbook(path)
+    assert wb.active["D8"].value == "实施期指标值"
+    wb.active["D8"] = label
+    wb.save(path)
+    assert [(f.code, f.cell) for f in validate_file(path).findings if f.code == "G224"] == [("G224", "E9")]
+
+
 @pytest.mark.parametrize(("midterm", "found"), [
     (400, [("A340", "C5", "年度资金总额 600 万元超过中期资金总额 400 万元")]),
     (1800, []),
