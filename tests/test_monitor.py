@@ -118,6 +118,13 @@ def test_code_triggers_at_its_cell(tmp_path, code, cell, edits):
     assert (code, cell) in got, got
 
 
+@pytest.mark.parametrize("label", ["全年预计完成值", "预计全年完成数", "全年预计完成", "年底预计完成值", "预计完成情况", "全年预测值"])
+def test_the_forecast_column_however_headed(tmp_path, label):
+    """全年预计完成值 headed 预计全年完成数, 年底预计完成值, 全年预测值 …: no column, so 确定能 beside a forecast
+    short of the target went unsaid (M406)."""
+    assert ("M406", "G10") in findings(write(tmp_path, edits={"F9": label, "F10": "1500人"}))
+
+
 def test_spending_to_date_left_empty_or_in_words(tmp_path):
     """The 1-6月执行数 of 年度资金总额 left empty beside its parts is their sum (no progress light
     before); in words it is no amount. The column is named as the table's months."""
