@@ -125,6 +125,14 @@ def test_the_forecast_column_however_headed(tmp_path, label):
     assert ("M406", "G10") in findings(write(tmp_path, edits={"F9": label, "F10": "1500人"}))
 
 
+@pytest.mark.parametrize("label", ["完成目标可能性", "能否完成全年目标", "完成全年目标可能性", "目标实现可能性", "预计完成可能性"])
+def test_the_likelihood_column_however_headed(tmp_path, label):
+    """完成目标可能性 headed 能否完成全年目标, 目标实现可能性 …: no column, so the qualitative row had no light
+    (M404) and 确定能 beside a red light went unsaid (M406)."""
+    got = findings(write(tmp_path, edits={"G9": label, "G15": "确定能"}))
+    assert ("M406", "G15") in got and not any(code == "M404" for code, _ in got)
+
+
 def test_spending_to_date_left_empty_or_in_words(tmp_path):
     """The 1-6月执行数 of 年度资金总额 left empty beside its parts is their sum (no progress light
     before); in words it is no amount. The column is named as the table's months."""
