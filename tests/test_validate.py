@@ -2563,7 +2563,8 @@ def test_line_items_with_a_subtotal_for_one_group(tmp_path, change, found):
 
 
 @pytest.mark.parametrize("header", ["偏差原因分析及改进措施", "偏差分析及改进措施", "偏差原因及整改措施", "未达标原因及改进措施",
-                                    "偏差及原因分析", "未完成原因与改进措施说明"])
+                                    "偏差及原因分析", "未完成原因与改进措施说明", "原因分析及下一步措施", "偏差原因及下步措施",
+                                    "偏差原因分析及改进举措", "未完成原因及下一步改进措施", "原因及改进措施", "问题及原因分析"])
 def test_the_deviation_column_however_headed(tmp_path, header):
     """偏差分析及改进措施, 未达标原因及改进措施 … were no column: every row short of its target was "no
     reason given" (A307, at its name) beside the reason written; an empty one is still found."""

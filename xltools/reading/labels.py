@@ -66,7 +66,8 @@ INDICATOR_COLUMNS = _table({
                   "未完成原因分析", "偏差原因及改进措施", "原因分析及改进措施", "未完成原因和改进措施",
                   "存在问题及改进措施", "存在问题及原因分析", "原因分析", "偏差原因说明", "未完成原因及改进措施",
                   "未完成原因分析及改进措施", "偏差原因分析及整改措施", "偏差原因分析和改进措施", "差异原因分析",
-                  "偏差分析", "扣分原因", "扣分原因说明", "扣分原因分析", "扣分说明", "扣分理由"),
+                  "偏差分析", "扣分原因", "扣分原因说明", "扣分原因分析", "扣分说明", "扣分理由", "原因及改进措施",
+                  "原因分析及改进措施", "原因分析及下一步措施", "原因及下一步措施", "问题及原因分析", "存在的问题及原因"),
     "criteria": ("评分标准", "指标解释", "评分规则", "指标说明", "指标解释/评分标准", "评分标准及说明",
                  "评价标准", "指标解释及评分标准", "评分细则", "评分要点", "评分办法", "计分方法", "评分方法",
                  "评分标准及方法", "评分依据"),
@@ -121,12 +122,13 @@ INDICATOR_COLUMNS.update(_table({"to_date": ("累计完成值", "截至目前完
 
 def _deviation_labels() -> list[str]:
     """The 偏差原因 column as forms head it: what fell short (偏差, 未完成, 未达标 …), its cause or
-    analysis, and the measures (及/和/与 改进/整改/纠偏 措施) — ``偏差分析及改进措施``, ``未达标原因及
+    analysis, and the measures (及/和/与 改进/整改/纠偏/下一步 措施/建议/举措) — ``偏差分析及改进措施``, ``未达标原因及
     改进措施``, ``偏差原因及整改措施`` were no column, and every row short of its target was "no
     reason given" (A307) beside the reason. Chinese characters only: each is its own label key."""
     heads = ("偏差", "未完成", "未达标", "未达成", "未达到", "差异", "偏差情况", "未完成情况", "存在问题")
     whys = ("", "原因", "原因分析", "分析", "及原因分析", "及原因", "情况及原因")
-    measures = ("", *(f"{j}{k}{m}" for j in "及和与" for k in ("改进", "整改", "纠偏") for m in ("措施", "建议")))
+    measures = ("", *(f"{j}{k}{m}" for j in "及和与" for k in ("改进", "整改", "纠偏", "下一步", "下步", "下一步改进")
+                      for m in ("措施", "建议", "举措")))
     return [f"{h}{w}{m}{e}" for h in heads for w in whys for m in measures for e in ("", "说明")
             if (w or m) and not (h == "存在问题" and not w)]  # (存在问题及改进措施 has one, below)
 
