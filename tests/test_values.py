@@ -128,6 +128,9 @@ CASES = [
     ("零投诉", "number", None, 0, ""),  # a count to stay at zero, in words
     ("无重大安全事故发生", "number", None, 0, ""),
     ("杜绝安全事故", "number", None, 0, ""),
+    ("全年无事故", "number", None, 0, ""),  # when, said first (it was words: A315, scored as qualitative)
+    ("全年未发生安全事故", "number", None, 0, ""),
+    ("年内零投诉", "number", None, 0, ""),
     ("发生1起", "number", None, 1, "起"),
     ("无偏差", "text", None, None, ""),
     ("群众满意率为95%", "number", None, 95, "%"),  # the rate named before its value

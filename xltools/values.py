@@ -106,7 +106,8 @@ _NEUTRAL = re.compile(f"(?:{_ABOUT})+"
 #: A count that is to stay at zero, in words — ``零投诉``, ``无重大安全事故``, ``杜绝安全事故``,
 #: ``未发生安全事故``: the number 0 (a target of 0 is met by 0 only, as ``≤0起`` is).
 _INCIDENT_WORDS = "事故|投诉|差错|违规|违纪|伤亡|失误|故障|事件|案件"
-_ZERO = re.compile("(?:零|无|杜绝|未发生|没有发生|未出现|不发生|不出现)(?:重特大|重大|较大|严重)?.{0,8}?"
+_ZERO = re.compile("(?:全年|年内|全年度|本年度|年度内|当年|项目实施期间|实施期内)?"  # ``全年无事故``: when, first
+                   "(?:零|无|杜绝|未发生|没有发生|未出现|不发生|不出现)(?:重特大|重大|较大|严重)?.{0,8}?"
                    f"(?:{_INCIDENT_WORDS})(?:发生)?")
 #: An indicator that counts incidents (``重大安全事故发生次数``, ``违规使用资金情况``): its target of
 #: ``无`` is 0, not a blank cell.
