@@ -21,7 +21,7 @@ from .recognize import (
     LOOKED_FOR,
     LOOKED_FOR_EN,
     SheetTables,
-    line_items_owner,
+    assign_line_items,
     names_itself,
     percent_weights,
     tables_in_grid,
@@ -69,8 +69,7 @@ def read_grids(grids: list[Grid], path: str = "") -> Workbook:
                 hidden_rows = frozenset(r + 1 for r in grid.hidden_rows)  # the tables count rows from 1
                 for t in tables:
                     t.hidden_rows = hidden_rows
-            for item in items:
-                line_items_owner(tables, item.row).line_items.append(item)
+            assign_line_items(tables, items)
             tables[0].cell_errors.extend(errors)
             target = next((t for t in tables if t.kind == EVALUATION), None)
             if target is not None:

@@ -30,6 +30,11 @@ def _table(spec: dict[str, tuple[str, ...]]) -> dict[str, str]:
     return {label_key(v): k for k, vs in spec.items() for v in vs}
 
 
+#: An expert score sheet's 得分 column as the experts' mean (the columns before it may be the experts,
+#: headed by their names: recognize._named_experts).
+MEAN_SCORE_LABELS = ("平均得分", "平均分", "专家平均分", "专家平均得分", "专家评分平均值", "专家平均评分", "平均值",
+                     "专家组平均分", "算术平均分", "平均分值", "专家平均得分值", "专家组平均得分", "平均评分")
+
 #: Columns of an indicator table (goals, selfeval, dept, evaluation).
 INDICATOR_COLUMNS = _table({
     "level1": ("一级指标", "一级指标名称", "一级指标名", "一级"),
@@ -52,13 +57,10 @@ INDICATOR_COLUMNS = _table({
                "截至12月底完成值", "全年累计完成值", "年度实际完成数"),
     "weight": ("分值", "权重", "指标分值", "标准分值", "权重分", "权重(分)", "指标权重", "权重分值", "标准分", "满分",
                "权重设定值", "分值权重", "权重值", "标准分数", "指标分数"),
-    "score": ("得分", "自评得分", "实际得分", "评价得分", "平均得分", "最终得分", "综合得分", "平均分",
-              "专家平均分", "专家平均得分", "自评分", "自评分数", "单位自评得分",
+    "score": ("得分", "自评得分", "实际得分", "评价得分", "最终得分", "综合得分", *MEAN_SCORE_LABELS, "自评分", "自评分数",
+              "单位自评得分",
               "指标得分", "得分值", "考核得分", "实得分", "实得分数", "自评分值", "实际得分值", "得分数", "自评得分值",
-              "自评得分数", "评价分", "评价得分值",
-              # an expert score sheet's mean
-              "专家评分平均值", "专家平均评分", "平均值", "专家组平均分", "算术平均分", "平均分值", "专家平均得分值",
-              "专家组平均得分", "平均评分"),
+              "自评得分数", "评价分", "评价得分值"),
     # points taken off the weight, where a score sheet writes them instead of (or beside) the 得分
     "deduction": ("扣分", "扣分值", "扣减分值", "扣分数"),
     "score_rate": ("得分率",),

@@ -78,6 +78,7 @@ from .labels import (
     INDICATOR_COLUMNS,
     LINE_ITEM_COLUMNS,
     LINE_TOTAL_LABELS,
+    MEAN_SCORE_LABELS,
     NOT_TICKED,
     RESULT_TOTAL_LABELS,
     SCORE_AS_TOTAL,
@@ -737,8 +738,7 @@ def _expert_columns(cells: _Cells, r: int) -> list[int]:
 
 
 #: A score column that is the experts' mean: the columns before it may be the experts, named.
-_MEAN_SCORE = frozenset(("平均得分", "平均分", "专家平均分", "专家平均得分", "专家评分平均值", "专家平均评分", "平均值",
-                         "专家组平均分", "算术平均分", "平均分值", "专家平均得分值", "专家组平均得分", "平均评分"))
+_MEAN_SCORE = frozenset(label_key(s) for s in MEAN_SCORE_LABELS)
 #: A person's name as a column header: two to four Chinese characters (张三, 欧阳明华).
 _PERSON = re.compile("[\u4e00-\u9fff]{2,4}")
 
@@ -820,8 +820,8 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
                          or _is_result_header(cells, r) or _is_funds_header(cells, r)
                          or _is_line_item_header(cells, r)):
             return r
-        if row_keys & _ENDS_TABLE or _is_table_title(cells, r):
-            return r  # the next project's table on the same sheet: its title, its 项目名称
+        if _opens_next_table(cells, r):
+            return r
         keys = cells.keys[r]
         if keys and (_SUBTOTAL in row_keys or keys[0][1].endswith(_SUBTOTAL)):
             # 小计, 产出指标小计: a block's subtotal, not a level of its own (it was S102, G204); its
@@ -1382,8 +1382,8 @@ def _filler(cells: _Cells, r: int, c: int, k: str) -> Field | None:
 
 
 #: ``填报单位（盖章）：市养老服务指导中心    填报日期：…`` in one cell: the unit, up to a gap or the next label.
-_FILLER_INLINE = re.compile(r"^(?:填报单位(?:名称)?|填表单位|编报单位)\s*(?:[(（]\s*盖章\s*[)）])?\s*[:：]\s*"
-                            r"([^\s:：]+(?: [^\s:：]+)*?)(?=\s{2,}|\s*$|\s*\S+[:：])")
+_FILLER_INLINE = re.compile(f"^(?:{'|'.join(sorted(FILLER_LABELS, key=lambda x: (-len(x), x)))})"
+                            r"\s*(?:[(（]\s*盖章\s*[)）])?\s*[:：]\s*([^\s:：]+(?: [^\s:：]+)*?)(?=\s{2,}|\s*$|\s*\S+[:：])")
 
 
 #: A year in Chinese numerals, as formal titles write it: ``二〇二三年度``.
@@ -1606,23 +1606,28 @@ def _is_line_item_header(cells: _Cells, r: int) -> bool:
     return "content" in cols and "budget" in cols
 
 
-def _is_table_title(cells: _Cells, r: int) -> bool:
-    """A row that is only a table's title (项目支出绩效自评表), as one opens each project's table
-    where a sheet holds several."""
+def _opens_next_table(cells: _Cells, r: int) -> bool:
+    """Row ``r`` opens the next project's table on a sheet that holds several one below another:
+    its title alone in the row (项目支出绩效自评表), or its 项目名称/主管部门/实施单位 (or a grade label):
+    the rows and line items above end there."""
+    if cells.sets[r] & _ENDS_TABLE:
+        return True
     keys = cells.keys[r]
     return len(keys) == 1 and keys[0][1].endswith("表") and "绩效" in keys[0][1]
 
 
-def line_items_owner(tables: list[Table], row: int) -> Table:
-    """The table a line item of ``row`` (1-based) belongs to, on a sheet of ``tables``: the last one
-    that starts (its title's header fields, else its indicator header) at or above it — a sheet of
-    projects one below another has each project's 资金使用情况 under its own table; the first one
-    takes items above every table."""
-    owner = tables[0]
-    for t in tables[1:]:
-        if _top(t) <= row:
-            owner = t
-    return owner
+def assign_line_items(tables: list[Table], items: list[LineItem]) -> None:
+    """Give each line item of a sheet to the table it belongs to: the last of ``tables`` that starts
+    (its title's header fields, else its indicator header) at or above it — a sheet of projects one
+    below another has each project's 资金使用情况 under its own table; the first one takes items
+    above every table."""
+    tops = [(_top(t), t) for t in tables[1:]]
+    for item in items:
+        owner = tables[0]
+        for top, t in tops:
+            if top <= item.row:
+                owner = t
+        owner.line_items.append(item)
 
 
 def _top(table: Table) -> int:
@@ -1653,8 +1658,8 @@ def _line_items(cells: _Cells) -> list[LineItem]:
             blanks = 0
             if cells.labelled[r] and (_is_indicator_header(cells, r) or _is_line_item_header(cells, r)):
                 break
-            if cells.sets[r] & _ENDS_TABLE or _is_table_title(cells, r) or _is_funds_header(cells, r):
-                break  # the next project's table on the same sheet (its title, 项目名称, funds block)
+            if _opens_next_table(cells, r) or _is_funds_header(cells, r):
+                break  # (or a funds block, this project's or the next one's)
             joined = "".join(v for v in row if isinstance(v, str))
             m = to_text(grid.value(r, cols["method"])) if "method" in cols else ""
             kind = "item"

@@ -16,7 +16,7 @@ from dataclasses import asdict
 from functools import lru_cache
 
 from ..annotate import SEVERITY_ZH
-from ..grid import column_letter
+from ..grid import column_letter, parse_a1
 from ..output import atomic_path
 from ..scoring import round_half_up
 from .collect import (
@@ -600,5 +600,4 @@ def to_csv(records: list[Record], lang: str = "zh") -> str:
 def _row_start(cell: str) -> str:
     """Where a 汇总表 row's link opens its table: column A of the row naming its project (``B47`` →
     ``A47``), so the second project of a sheet that holds several opens at its own; ``A1`` else."""
-    digits = cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-    return f"A{digits}" if digits.isdigit() else "A1"
+    return f"A{parse_a1(cell)[0] + 1}" if cell[-1:].isdigit() else "A1"
