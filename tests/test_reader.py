@@ -1093,6 +1093,28 @@ def test_department_name_labels(tmp_path, label):
     assert "S101" not in {f.code for f in validate_file(path).findings}
 
 
+@pytest.mark.parametrize(("label", "value", "department", "s101"), [
+    ("预算单位名称", "市贸促会", "市贸促会", False), ("单位名称", "市贸促会", "市贸促会", False),
+    ("实施单位", "市贸促会", "市贸促会", False), ("部门名称", None, None, True)])
+def test_a_units_own_table_is_named_by_its_unit(tmp_path, label, value, department, s101):
+    """A unit's own 部门整体 table (单位整体支出绩效自评表) names itself by 预算单位名称 alone: S101 said
+    部门名称 was empty and its summary row had no name. A 部门名称 line left empty stays S101."""
+    from xltools.samples import demo_samples, write_sample
+
+    sample, layout = demo_samples()["部门整体自评表.xlsx"]
+    path = tmp_path / "单位.xlsx"
+    write_sample(sample, path, layout)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    ws["A4"], ws["B4"], ws["A5"], ws["B5"] = label, value, None, None
+    if s101:
+        ws["A5"], ws["B5"] = "预算单位名称", "市贸促会"
+    wb.save(path)
+    [t] = read_workbook(path).tables
+    assert t.field_value("department") == department
+    assert ("S101" in {f.code for f in validate_file(path).findings}) is s101
+
+
 @pytest.mark.parametrize("label", ["决算数", "资金执行数", "累计支出", "已支出金额"])
 def test_spending_labels_of_the_funds_block(tmp_path, label):
     """全年执行数 headed 决算数, 资金执行数, 累计支出 or 已支出金额: it was no column, so no 执行率

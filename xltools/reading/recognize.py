@@ -1360,6 +1360,9 @@ def _header_fields(cells: _Cells, table: Table, start: int, end: int) -> None:
     if stamped is not None and "department" not in table.header:
         table.header["department"] = stamped
         table.blanks.pop("department", None)
+    if table.department_wide and "department" not in table.header and "department" not in table.blanks \
+            and "unit" in table.header:  # a unit's own table (单位整体): its 预算单位名称 names it
+        table.header["department"] = table.header["unit"]
     if "year" not in table.header and end <= table.header_row:
         _year_from_titles(cells, table, start)
 
