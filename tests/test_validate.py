@@ -2564,13 +2564,24 @@ def test_line_items_with_a_subtotal_for_one_group(tmp_path, change, found):
 
 @pytest.mark.parametrize("header", ["偏差原因分析及改进措施", "偏差分析及改进措施", "偏差原因及整改措施", "未达标原因及改进措施",
                                     "偏差及原因分析", "未完成原因与改进措施说明", "原因分析及下一步措施", "偏差原因及下步措施",
-                                    "偏差原因分析及改进举措", "未完成原因及下一步改进措施", "原因及改进措施", "问题及原因分析"])
+                                    "偏差原因分析及改进举措", "未完成原因及下一步改进措施", "原因及改进措施", "问题及原因分析",
+                                    "存在问题及下一步改进措施", "存在问题及整改措施", "存在的问题和原因", "存在问题",
+                                    "偏差情况说明", "问题及整改", "原因说明", "备注", "说明", "情况说明"])
 def test_the_deviation_column_however_headed(tmp_path, header):
-    """偏差分析及改进措施, 未达标原因及改进措施 … were no column: every row short of its target was "no
-    reason given" (A307, at its name) beside the reason written; an empty one is still found."""
+    """偏差分析及改进措施, 未达标原因及改进措施, 存在问题及下一步改进措施 … were no column: every row short of its
+    target was "no reason given" (A307, at its name) beside the reason written; an empty one is still
+    found. A table with no such column gives its reasons in its 备注 (说明) column."""
     edits = {"H13": header, "E14": "1900人", "G14": 19, "G21": 96.6, "E12": "服务老人1900名，开展讲座24场，满意度95%。"}
     assert findings(write(tmp_path, edits={**edits, "H14": "部分老人入住养老院"})) == []
     assert findings(write(tmp_path, edits=edits, name="empty.xlsx")) == [("A307", "H14")]
+
+
+def test_a_remark_column_beside_the_deviation_column_is_a_remark(tmp_path):
+    """Where the table has a 偏差原因 column, that is where the reason belongs: a 备注 beside it is read
+    as before (the reason written there alone is no reason: A307 at the 偏差原因 cell)."""
+    edits = {"I13": "备注", "E14": "1900人", "G14": 19, "G21": 96.6, "E12": "服务老人1900名，开展讲座24场，满意度95%。"}
+    assert findings(write(tmp_path, edits={**edits, "H14": "部分老人入住养老院"})) == []
+    assert findings(write(tmp_path, edits={**edits, "I14": "部分老人入住养老院"}, name="b.xlsx")) == [("A307", "H14")]
 
 
 @pytest.mark.parametrize("header", ["实际完成值", "完成数", "完成结果", "完成数量", "全年实际完成", "年度完成情况",

@@ -69,13 +69,16 @@ INDICATOR_COLUMNS = _table({
                   "存在问题及改进措施", "存在问题及原因分析", "原因分析", "偏差原因说明", "未完成原因及改进措施",
                   "未完成原因分析及改进措施", "偏差原因分析及整改措施", "偏差原因分析和改进措施", "差异原因分析",
                   "偏差分析", "扣分原因", "扣分原因说明", "扣分原因分析", "扣分说明", "扣分理由", "原因及改进措施",
-                  "原因分析及改进措施", "原因分析及下一步措施", "原因及下一步措施", "问题及原因分析", "存在的问题及原因"),
+                  "原因分析及改进措施", "原因分析及下一步措施", "原因及下一步措施", "问题及原因分析", "存在的问题及原因",
+                  # what went wrong, headed as the problems found (存在问题 | 问题及整改)
+                  "存在问题", "存在的问题", "存在的问题和原因", "原因说明", "问题及整改", "问题及整改措施", "问题及整改情况"),
     "criteria": ("评分标准", "指标解释", "评分规则", "指标说明", "指标解释/评分标准", "评分标准及说明",
                  "评价标准", "指标解释及评分标准", "评分细则", "评分要点", "评分办法", "计分方法", "评分方法",
                  "评分标准及方法", "评分依据"),
     "outcome": ("定性结果", "评价结果", "达成情况", "完成情况"),  # 完成情况 alone: the actuals (recognize)
     "qual_rate": ("定性得分率", "评分比例", "得分比例"),
-    "note": ("备注",),
+    # a remark: the 偏差原因 where the table has no column of its own for it (recognize)
+    "note": ("备注", "说明", "情况说明", "备注说明"),
     # mid-year monitoring (绩效运行监控表): 1-N月 columns are added below for every N
     "forecast": ("全年预计完成值", "预计全年完成值", "全年预计完成情况", "预计全年完成情况", "预计完成值",
                  "全年预计完成数", "预计年底完成值", "预计全年完成数", "全年预计完成", "预计全年完成", "年底预计完成值",
@@ -132,7 +135,7 @@ def _deviation_labels() -> list[str]:
     measures = ("", *(f"{j}{k}{m}" for j in "及和与" for k in ("改进", "整改", "纠偏", "下一步", "下步", "下一步改进")
                       for m in ("措施", "建议", "举措")))
     return [f"{h}{w}{m}{e}" for h in heads for w in whys for m in measures for e in ("", "说明")
-            if (w or m) and not (h == "存在问题" and not w)]  # (存在问题及改进措施 has one, below)
+            if w or m or e]
 
 
 #: The 偏差原因 column spellings generated (not written out above).

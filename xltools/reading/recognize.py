@@ -524,6 +524,8 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
             cols[f] = c
     if "actual" not in cols and "outcome" in cols and _key_at(grid, h, cols["outcome"]) == ACTUAL_OR_OUTCOME:
         cols["actual"] = cols.pop("outcome")
+    if "deviation" not in cols and "note" in cols:  # a 备注 column, where the reasons are written if
+        cols["deviation"] = cols["note"]  # the table has no 偏差原因 column
     experts = _expert_columns(cells, h) or _named_experts(cells, h, cols)
     first = h + 1
     sub = cells.mapped(h + 1, INDICATOR_COLUMNS)
