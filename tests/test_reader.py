@@ -293,7 +293,7 @@ def test_national_2015_goal_form_with_midterm_columns(tmp_path):
     assert t.field_value("attribute") == "延续" and t.field_value("period") == "2024-2026"
     assert {k: (f.value, f.cell) for k, f in t.amounts.items()} == {
         "midterm_total": (3000, "C6"), "annual_total": (1000, "E6"), "annual_fiscal": (800, "E7"),
-        "annual_other": (200, "E8")}
+        "annual_other": (200, "E8"), "midterm_fiscal": (2500, "C7"), "midterm_other": (500, "C8")}
     assert t.goals_text["midterm_goal"].value == "三年内通关时间压缩30%。"
     assert t.goals_text["annual_goal"].value.startswith("通关时间压缩10%")
     got = [(i.level1, i.level2, i.name, i.op, i.target.number, i.target_midterm.number, i.unit)

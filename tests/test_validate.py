@@ -2019,6 +2019,27 @@ def test_annual_funds_beyond_the_midterm_funds(tmp_path, midterm, found):
     assert [(f.code, f.cell, f.message()) for f in validate_file(path).findings if f.code == "A340"] == found
 
 
+@pytest.mark.parametrize(("money", "found"), [
+    ([["项目资金（万元）", "中期资金总额", 1800, "年度资金总额", 600],  # its split beside each total
+      [None, "其中：财政拨款", 1500, "其中：财政拨款", 600], [None, "其他资金", 200, "其他资金", 0]],
+     [("A301", "C5", "中期资金总额（财政拨款 + 其他资金）：1800 ≠ 分项合计 1700")]),
+    ([["项目资金（万元）", "中期资金总额", 1800, "年度资金总额", 600],
+      [None, "其中：财政拨款", 1800, "其中：财政拨款", 500], [None, "其他资金", 0, "其他资金", 0]],
+     [("A301", "E5", "年度资金总额（财政拨款 + 其他资金）：600 ≠ 分项合计 500")]),
+    ([["中期资金总额", 1800, "其中：财政拨款", 1800, "其他资金", 0],  # a row each: the year's parts on its row
+      ["年度资金总额", 600, "其中：财政拨款", 600, "其他资金", 0]], []),
+    ([["中期资金总额", 1800, "其中：财政拨款", 1700, "其他资金", 0],
+      ["年度资金总额", 600, "其中：财政拨款", 600, "其他资金", 0]],
+     [("A301", "B5", "中期资金总额（财政拨款 + 其他资金）：1800 ≠ 分项合计 1700")]),
+])
+def test_the_midterm_funds_split_adds_up(tmp_path, money, found):
+    """The national form of 2015 splits its 中期资金总额 as its 年度资金总额 (财政拨款 + 其他资金): the
+    period's split went unchecked, and where the two totals stood a row each, the year's total was held
+    against the period's 财政拨款 (A301 "600 ≠ 1800" on a right declaration)."""
+    path = road_declaration(tmp_path, money=money)
+    assert [(f.code, f.cell, f.message()) for f in validate_file(path).findings if f.code == "A301"] == found
+
+
 @pytest.mark.parametrize(("midterm", "found"), [
     ("三年内完成40公里道路提升，受益群众5万人，总投资1800万元。",
      [("B7", "中期目标写「三年内完成40公里道路提升」，与「道路提升里程」的中期指标值 ≥50公里 不一致")]),

@@ -1539,12 +1539,24 @@ def _amounts(cells: _Cells, start: int, end: int, fields: dict[str, str] = AMOUN
                 found.setdefault(f, []).append((r, hit[1], to_number(hit[0]) or 0.0))
     out: dict[str, Field] = {}
     anchor = found.get("annual_total", [None])[0]
+    midterm = found.get("midterm_total", [None])[0]
     for f, hits in found.items():
         r, c, v = hits[0]
         if anchor is not None and f in ("annual_fiscal", "annual_other") and len(hits) > 1:
-            r, c, v = min(hits, key=lambda h: (abs(h[1] - anchor[1]), h[0]))
+            r, c, v = min(hits, key=lambda h: _from_total(h, anchor))
+            if midterm is not None:  # the national form of 2015: the 中期资金总额's own split beside it
+                rest = [h for h in hits if h[:2] != (r, c)]
+                mr, mc, mv = min(rest, key=lambda h: _from_total(h, midterm))
+                out[f.replace("annual", "midterm")] = Field(mv, grid.sheet, a1(mr, mc))
         out[f] = Field(v, grid.sheet, a1(r, c))
     return out
+
+
+def _from_total(hit: tuple[int, int, float], total: tuple[int, int, float]) -> tuple[bool, int, int]:
+    """How far a part's amount (其中：财政拨款, 其他资金) is from a total's, where a form states two totals
+    (年度资金总额, 中期资金总额), each with its parts: on the total's row, else the nearest column (the
+    parts below their total), then the higher row."""
+    return hit[0] != total[0], abs(hit[1] - total[1]), hit[0]
 
 
 def _percent_typed(grid: Grid, amounts: dict[str, Field]) -> tuple[str, ...]:

@@ -139,12 +139,16 @@ def parts_add_up(ctx: Context) -> Iterator[Finding]:
         for parent, kids in t.funds.breakdowns():  # 其中：中央资金 / 省级资金 under 财政拨款
             yield from _funds_sums(t, parent, kids, parent.label, parent.label)
     a = t.amounts
-    if "annual_total" in a and "annual_fiscal" in a and "annual_other" in a:
-        parts_sum = float(a["annual_fiscal"].value) + float(a["annual_other"].value)  # type: ignore[arg-type]
-        if _differs(float(a["annual_total"].value), parts_sum):  # type: ignore[arg-type]
-            yield Finding("A301", t.sheet, a["annual_total"].cell, a["annual_total"].value, {
-                "what": "年度资金总额（财政拨款 + 其他资金）", "what_en": "annual funds (fiscal + other)",
-                "total": _n(a["annual_total"].value), "sum": _n(parts_sum)})  # type: ignore[arg-type]
+    for period in ("annual", "midterm"):  # (the national form of 2015 splits its 中期资金总额 too)
+        total, fiscal, other = (a.get(f"{period}_{p}") for p in ("total", "fiscal", "other"))
+        if total is None or fiscal is None or other is None:
+            continue
+        parts_sum = float(fiscal.value) + float(other.value)  # type: ignore[arg-type]
+        if _differs(float(total.value), parts_sum):  # type: ignore[arg-type]
+            name, name_en = _AMOUNT_NAMES[f"{period}_total"]
+            yield Finding("A301", t.sheet, total.cell, total.value, {
+                "what": f"{name}（财政拨款 + 其他资金）", "what_en": f"{name_en} (fiscal + other)",
+                "total": _n(total.value), "sum": _n(parts_sum)})  # type: ignore[arg-type]
     yield from _line_item_sums(t)
     yield from _result_table_sum(t)
     yield from _part_weights(t)
@@ -259,6 +263,8 @@ def spending_written_as_a_rate(ctx: Context) -> Iterator[Finding]:
 _AMOUNT_NAMES = {**{f: (FUNDS_COLUMNS_ZH[f], FUNDS_COLUMNS_EN[f]) for f in FUNDS_COLUMNS_ZH},
                  "annual_total": ("年度资金总额", "annual funds"), "annual_fiscal": ("财政拨款", "fiscal funds"),
                  "annual_other": ("其他资金", "other funds"), "midterm_total": ("中期资金总额", "mid-term funds"),
+                 "midterm_fiscal": ("中期财政拨款", "mid-term fiscal funds"),
+                 "midterm_other": ("中期其他资金", "mid-term other funds"),
                  "final_accounts": ("支出决算数", "final accounts"),
                  "received": ("实际到位资金", "funds received"), "planned": ("预算资金", "planned funds")}
 
