@@ -1074,6 +1074,49 @@ def test_department_amount_labels(tmp_path, cell, label):
     assert score_file(path)[0].figures == {"execution_rate": 0.9692, "carryover_rate": 0.0324, "final_diff_rate": 0.0278}
 
 
+@pytest.mark.parametrize("lead", [None, "部门整体支出"])
+def test_a_departments_amounts_under_their_labels(tmp_path, lead):
+    """A 部门整体 table stating its money as a row of labels over a row of numbers (``年初预算数 | 全年预算数 |
+    … `` / ``5029.86 | 5333.85 | …``), with or without a row label: nothing was read — no execution score,
+    the total 80.00 against 99.38 (A305) and "weights add up to 80" (G208)."""
+    from xltools.samples import demo_samples, write_sample
+
+    sample, layout = demo_samples()["部门整体自评表.xlsx"]
+    path = tmp_path / "部门.xlsx"
+    write_sample(sample, path, layout)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    labels = [ws[f"A{r}"].value for r in range(6, 11)]
+    values = [ws[f"B{r}"].value for r in range(6, 11)]
+    assert labels == ["年初预算数", "全年预算数", "全年执行数", "支出决算数", "结转结余总额"]
+    for r in range(6, 11):
+        ws[f"A{r}"] = ws[f"B{r}"] = None
+    first = 1 if lead else 0
+    ws.cell(7, 1, lead)
+    for c, (label, value) in enumerate(zip(labels, values, strict=True), start=1 + first):
+        ws.cell(6, c, label)
+        ws.cell(7, c, value)
+    wb.save(path)
+    result = score_file(path)[0]
+    assert result.figures == {"execution_rate": 0.9692, "carryover_rate": 0.0324, "final_diff_rate": 0.0278}
+    assert result.total == 92.98  # (19.38 + the indicators' 73.60, as the demo's)
+    as_given = tmp_path / "原表.xlsx"
+    write_sample(sample, as_given, layout)
+    assert [f.code for f in validate_file(path).findings] == [f.code for f in validate_file(as_given).findings]
+
+
+@pytest.mark.parametrize(("parts", "found"), [((500, 0), []), ((400, 0), [("A301", "A7")])])
+def test_a_declarations_amounts_under_their_labels(tmp_path, parts, found):
+    """年度资金总额 | 其中：财政拨款 | 其他资金 over their amounts: the split went unchecked."""
+    from tests.test_validate import GOALS as DECLARATION
+    from tests.test_validate import write
+
+    edits = {"A6": "年度资金总额", "B6": "其中：财政拨款", "C6": "其他资金", "A7": 500, "B7": parts[0], "C7": parts[1],
+             "A8": None, "B8": None}
+    path = write(tmp_path, DECLARATION, edits)
+    assert [(f.code, f.cell) for f in validate_file(path).findings] == found
+
+
 @pytest.mark.parametrize("label", ["部门名称", "部门（单位）名称", "单位（部门）名称", "预算部门名称", "部门全称", "被评价部门"])
 def test_department_name_labels(tmp_path, label):
     """A 部门整体 table's 部门名称 headed 部门（单位）名称, 预算部门名称 …: S101 said 部门名称 was empty

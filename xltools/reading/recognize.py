@@ -1530,13 +1530,16 @@ def _amounts(cells: _Cells, start: int, end: int, fields: dict[str, str] = AMOUN
     grid = cells.grid
     found: dict[str, list[tuple[int, int, float]]] = {}
     for r in range(start, min(end, grid.height)):
+        heads = sum(1 for _, k in cells.keys[r] if k in fields) > 1 and r + 1 < end
         for c, k in cells.keys[r]:
             f = fields.get(k)
             if f is None:
                 continue
             hit = _value_right(cells, r, c, numeric=True)
-            if hit is not None:
-                found.setdefault(f, []).append((r, hit[1], to_number(hit[0]) or 0.0))
+            spot = (hit[0], r, hit[1]) if hit is not None else _value_below(cells, r, c) if heads else None
+            if spot is not None:
+                v, rr, cc = spot
+                found.setdefault(f, []).append((rr, cc, to_number(v) or 0.0))
     out: dict[str, Field] = {}
     anchor = found.get("annual_total", [None])[0]
     midterm = found.get("midterm_total", [None])[0]
@@ -1550,6 +1553,21 @@ def _amounts(cells: _Cells, start: int, end: int, fields: dict[str, str] = AMOUN
                 out[f.replace("annual", "midterm")] = Field(mv, grid.sheet, a1(mr, mc))
         out[f] = Field(v, grid.sheet, a1(r, c))
     return out
+
+
+def _value_below(cells: _Cells, r: int, c: int) -> tuple[object, int, int] | None:
+    """The amount under its label, where the labels head columns (``年初预算数 | 全年预算数 | 支出决算数``
+    over a row of numbers, as many a 部门整体 table states its money): the first number below the label's
+    merged range, in a row that names nothing itself — not a funds block's 年度资金总额 row, whose
+    columns the funds block reads."""
+    grid = cells.grid
+    below = r + 1
+    while grid.same_merge((r, c), (below, c)) and below < r + 4:
+        below += 1
+    if below >= grid.height or grid.origin(below, c) != (below, c) or not cells.sets[below].isdisjoint(KNOWN_LABELS):
+        return None
+    v = grid.raw(below, c)
+    return (v, below, c) if to_number(v) is not None else None
 
 
 def _from_total(hit: tuple[int, int, float], total: tuple[int, int, float]) -> tuple[bool, int, int]:
