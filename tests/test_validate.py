@@ -2507,6 +2507,27 @@ def test_the_grade_by_other_names(tmp_path, label, empty):
     assert findings(write(tmp_path, edits={"A22": label, "B22": "优等"}, name="c.xlsx")) == []
 
 
+@pytest.mark.parametrize(("edits", "found"), [
+    ({"H21": "良", "A22": None, "B22": None}, [("A306", "H21")]),
+    ({"I21": "良好", "A22": None, "B22": None}, [("A306", "I21")]),
+    ({"H21": "优", "A22": None, "B22": None}, []),
+    ({"H21": "良"}, []),  # a 自评等级 line says the grade: that is the grade
+    ({"H21": "优", "B22": None}, [("A326", "B22")]),  # the 自评等级 line left empty is still asked
+])
+def test_a_grade_beside_the_total(tmp_path, edits, found):
+    """``总分 | 100 | 97.60 | 良``: a grade written on the total row, beside the total, where no 自评等级 line
+    says one — 良 beside 97.60 passed unsaid; ``fix`` writes 优 over it."""
+    from xltools.fix import fix_copy
+
+    path = write(tmp_path, edits=edits)
+    assert findings(path) == found
+    if found and found[0][0] == "A306":
+        fixed = tmp_path / "修正.xlsx"
+        fix_copy(path, fixed)
+        assert openpyxl.load_workbook(fixed).active[found[0][1]].value == "优"
+        assert findings(str(fixed)) == []
+
+
 @pytest.mark.parametrize(("edits", "code", "message"), [
     ({"E7": 600}, "A302", "「年度资金总额」 spent 600 exceeds budget 500"),
     ({"E26": 210}, "A302", "「健康讲座」 spent 210 exceeds budget 200"),

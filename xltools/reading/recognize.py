@@ -557,6 +557,8 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
         _block_weights(cells, table, cols)
     _header_fields(cells, table, start, h)
     _header_fields(cells, table, max(h, end - 1), min(end + _MAX_BLANK, stop))
+    if table.written_grade is None and "grade" not in table.blanks:  # (a 自评等级 line left empty: A326)
+        table.written_grade = _grade_beside_total(grid, table)
     _deadlines_in_year(table)
     table.money_unit = _money_unit(grid, start, h)
     if table.kind == MONITOR:
@@ -1200,6 +1202,26 @@ def _written_total(cells: _Cells, table: Table, cols: dict[str, int], r: int) ->
     w = cols.get("weight")
     if w is not None and w != col and (weight := to_number(grid.raw(r, w))) is not None:
         table.written_total_weight = Field(weight, grid.sheet, a1(r, w))
+
+
+#: A grade written bare beside the written total, on the total row (``总分 | 100 | 97.60 | 优``).
+_BARE_GRADES = frozenset(("优", "良", "中", "差", "优秀", "良好", "中等", "较差"))
+
+
+def _grade_beside_total(grid: Grid, table: Table) -> Field | None:
+    """The table's grade where no 自评等级 line states one: the first cell right of the written total,
+    when it holds a grade word alone (``良`` beside 97.60 passed unsaid)."""
+    total = table.written_total
+    if total is None or not total.cell:
+        return None
+    r, c = parse_a1(total.cell)
+    for cc in range(c + 1, grid.width(r)):
+        v = grid.raw(r, cc)
+        if v in ("", None):
+            continue
+        text = normalize_text(v) if v.__class__ is str else ""
+        return Field(text, grid.sheet, a1(r, cc)) if text in _BARE_GRADES else None
+    return None
 
 
 def _kind(cells: _Cells, table: Table, cols: dict[str, int], experts: list[int],
