@@ -2459,14 +2459,14 @@ def test_the_total_row_by_other_names(tmp_path, label):
 
 
 @pytest.mark.parametrize(("edits", "unit", "found"), [
-    ({}, None, [("S101", "A13")]),  # (no unit said anywhere)
+    ({}, None, [("S101", "B4")]),  # (no unit said anywhere: asked for beside the 项目名称)
     ({"A3": "填报单位：市养老服务指导中心"}, "市养老服务指导中心", []),
     ({"A3": "填报单位（盖章）：市养老服务指导中心"}, "市养老服务指导中心", []),
     ({"A3": "填报单位：市A中心　　　　填报日期：2024年1月10日"}, "市A中心", []),
     ({"A3": "填报单位：", "B3": "市A中心"}, "市A中心", []),
     ({"A3": "填表单位", "B3": "市A中心"}, "市A中心", []),
-    ({"A3": "填报单位：", "B3": "填报日期：2024年"}, None, [("S101", "A13")]),  # (no unit beside it)
-    ({"A3": "填报单位负责人：张三"}, None, [("S101", "A13")]),
+    ({"A3": "填报单位：", "B3": "填报日期：2024年"}, None, [("S101", "B4")]),  # (no unit beside it)
+    ({"A3": "填报单位负责人：张三"}, None, [("S101", "B4")]),
 ])
 def test_the_filling_unit_where_no_implementing_unit_line(tmp_path, edits, unit, found):
     """A form whose title line says 填报单位 and which has no 实施单位 line: the unit filling it in is
@@ -2474,6 +2474,17 @@ def test_the_filling_unit_where_no_implementing_unit_line(tmp_path, edits, unit,
     path = write(tmp_path, edits={"A3": None, "D5": None, "E5": None, **edits})
     [t] = read_workbook(path).tables
     assert (t.field_value("unit"), findings(path)) == (unit, found)
+
+
+@pytest.mark.parametrize(("edits", "found"), [
+    ({"A5": None, "B5": None}, [("S101", "B4")]),  # no 主管部门 line: beside the 项目名称
+    ({"A4": None, "B4": None}, [("S101", "B5")]),  # no 项目名称 line: beside the 主管部门
+    ({"B5": None}, [("S101", "B5")]),  # a line left empty: its own cell, as before
+])
+def test_a_missing_header_line_is_found_in_the_header_block(tmp_path, edits, found):
+    """A header field the form has no line for was found at the indicator header (A13), far below
+    the lines that name the table, where it is to be added."""
+    assert findings(write(tmp_path, edits=edits)) == found
 
 
 @pytest.mark.parametrize(("edits", "department", "found"), [

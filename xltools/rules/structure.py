@@ -33,6 +33,16 @@ def _anchor(table: Table) -> str:
     return next(iter(table.header_cells.values()), "A1")
 
 
+def _header_block(table: Table) -> str:
+    """Where a header field the form has no line for belongs: beside the lines that name the table
+    (its 项目名称, else 主管部门, else 实施单位), not at the indicator header far below."""
+    for name in ("project", "department", "unit"):
+        f = table.header.get(name)
+        if f is not None and f.cell:
+            return f.cell
+    return ""
+
+
 @check("S101")
 def required_fields(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
@@ -44,7 +54,7 @@ def required_fields(ctx: Context) -> Iterator[Finding]:
             continue
         if name == "department" and t.department_wide and str(t.field_value("project") or "").strip():
             continue  # 部门名称 read as the project line of a department table
-        cell = value.cell if value is not None else t.blanks.get(name, "")
+        cell = value.cell if value is not None else t.blanks.get(name, "") or _header_block(t)
         problem = (f"仍是填写提示「{written}」", f"still holds the prompt 「{written}」") if prompt else ("为空", "is empty")
         yield Finding("S101", t.sheet, cell or _anchor(t), written or None, {
             "field": label, "field_en": FIELD_EN[label], "problem": problem[0], "problem_en": problem[1]})
