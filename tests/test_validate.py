@@ -674,6 +674,29 @@ def test_a_bracket_in_a_project_name_is_part_of_the_name(tmp_path):
         "与绩效目标申报表「二期.xlsx」不一致：「服务老人人数」指标值「≥1800人」与申报的「≥2000人」不同")
 
 
+@pytest.mark.parametrize(("declared", "reported"), [
+    ("社区养老服务中心运营补助项目", "社区养老服务中心运营补助"), ("社区养老服务中心运营补助", "社区养老服务中心运营补助项目"),
+    ("2023年社区养老服务中心运营补助", "社区养老服务中心运营补助"), ("2023年度社区养老服务中心运营补助项目", "社区养老服务中心运营补助"),
+])
+def test_a_declaration_is_found_under_its_name_with_a_year_or_项目(tmp_path, declared, reported):
+    """A project declared as ``2023年…项目`` and reported on without the year or the 项目 (or the other way
+    round) was "not declared": the changed target went unsaid — in ``validate --goals`` and in
+    ``summarize``'s pairs alike."""
+    import json
+
+    from xltools.api import validate_files
+    from xltools.summary import summarize
+
+    folder = tmp_path / "申报"
+    folder.mkdir()
+    write(folder, replace(GOALS, project=declared), name="申报.xlsx")
+    report = write(folder, replace(CLEAN, project=reported), {"D14": "≥1800人"}, name="自评.xlsx")
+    found = validate_files([report], goals_path=str(folder), select={"A311"}).files[0].findings
+    assert [(f.code, f.cell) for f in found] == [("A311", "D14")]
+    problems = json.loads(summarize([str(folder)], fmt="json").text)["problems"]
+    assert [(p["code"], p["cell"]) for p in problems if p["code"] == "A311"] == [("A311", "D14")]
+
+
 def test_cells_right_of_the_table_are_not_its_fields(tmp_path):
     # an unlabelled remark beside the table once stood in for every column the table lacks
     # (定性得分率 among them), so 0.5 in I18 scored the qualitative row at 50 %

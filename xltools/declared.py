@@ -10,6 +10,7 @@ from the wrong one.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TypeVar
@@ -64,6 +65,21 @@ def project_key(name: object) -> str:
     return key if _QUOTES.isdisjoint(key) else key.translate(_NO_QUOTES)
 
 
+#: What a project's name may carry in one file and not the other: its year in front (``2023年``,
+#: ``2023年度``) — the tables state the year beside it — and ``项目`` at its end.
+_NAME_YEAR = re.compile(r"^(?:19|20)\d{2}年度?")
+_NAME_END = "项目"
+
+
+def pairing_key(name: object) -> str:
+    """A project's name as a report and its declaration are paired by: :func:`project_key` without a
+    leading year or a trailing 项目 — ``2023年社区养老服务中心运营补助项目`` declared is reported on as
+    ``社区养老服务中心运营补助`` (the years are compared apart: :func:`pick`)."""
+    key = project_key(name)
+    bare = _NAME_YEAR.sub("", key).removesuffix(_NAME_END)
+    return bare or key
+
+
 def _year(t: Table) -> str:
     return to_text(t.field_value("year"))
 
@@ -77,7 +93,7 @@ class Declarations:
             self.add(t)
 
     def add(self, table: Table) -> None:
-        key = project_key(table.project_name)
+        key = pairing_key(table.project_name)
         if table.kind == GOALS and key:
             self.by_project.setdefault(key, []).append(table)
 
@@ -89,7 +105,7 @@ class Declarations:
 
     def lookup(self, project: str, year: str) -> Table | None:
         """The one declaration of ``project`` and ``year`` (or of no year), if there is one."""
-        return pick(self.by_project.get(project_key(project), ()), year, _year)
+        return pick(self.by_project.get(pairing_key(project), ()), year, _year)
 
     @classmethod
     def from_paths(cls, paths: list[str]) -> tuple[Declarations, list[tuple[str, str]]]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
-from ..declared import CODES, REPORTS, pick, project_key
+from ..declared import CODES, REPORTS, pairing_key, pick
 from ..model import GOALS, Table
 from ..ruleset import load_rules
 from .collect import FindingRow, Record
@@ -29,14 +29,14 @@ def find_pairs(records: list[Record]) -> list[tuple[int, Pair]]:
     declared: dict[str, list[Record]] = {}
     for rec in records:
         if rec.table == GOALS and not rec.error and rec.project:
-            declared.setdefault(project_key(rec.project), []).append(rec)
+            declared.setdefault(pairing_key(rec.project), []).append(rec)
     if not declared:
         return []
     out = []
     for i, rec in enumerate(records):
         if rec.table not in REPORTS or rec.error or not rec.project:
             continue
-        g = pick(declared.get(project_key(rec.project), ()), rec.year, _year)
+        g = pick(declared.get(pairing_key(rec.project), ()), rec.year, _year)
         if g is not None:
             out.append((i, (rec.path, rec.sheet, rec.table, g.path, g.sheet)))
     return out
