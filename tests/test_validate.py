@@ -697,6 +697,15 @@ def test_a_declaration_is_found_under_its_name_with_a_year_or_项目(tmp_path, d
     assert [(p["code"], p["cell"]) for p in problems if p["code"] == "A311"] == [("A311", "D14")]
 
 
+@pytest.mark.parametrize("sub", ["预期目标", "计划目标", "绩效目标", "目标", "年初目标", "申报目标"])
+def test_the_goal_texts_under_sub_headers_however_spelt(tmp_path, sub):
+    """``年度总体目标 | 计划目标 | 实际完成情况`` over the two texts: the sub-header 计划目标 was read as the
+    year's goal itself (G209 "计划目标" too short at B11, the goal below unread); 绩效目标 left the goal
+    unread, silently. The text under the sub-header is the goal, and a one-liner there is G209."""
+    assert findings(write(tmp_path, edits={"B11": sub}, name="a.xlsx")) == []
+    assert findings(write(tmp_path, edits={"B11": sub, "B12": "开展服务。"}, name="b.xlsx")) == [("G209", "B12")]
+
+
 def test_cells_right_of_the_table_are_not_its_fields(tmp_path):
     # an unlabelled remark beside the table once stood in for every column the table lacks
     # (定性得分率 among them), so 0.5 in I18 scored the qualitative row at 50 %

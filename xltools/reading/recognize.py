@@ -1637,23 +1637,52 @@ def _goal_texts(cells: _Cells, start: int, end: int, blanks: dict[str, str]) -> 
             f = GOAL_TEXT_FIELDS.get(k)
             if f is None or f in out:
                 continue
+            sub = _goal_sub_header(cells, r, c) if k in WEAK_GOAL_LABELS else None
+            if sub is not None:  # 年度总体目标 | 计划目标 | 实际完成情况: the text is under its sub-header
+                below = _text_below(cells, r, sub, end)
+                if below is not None:
+                    out[f] = below
+                else:
+                    blanks.setdefault(f, a1(r + 1, sub))
+                continue
             hit = _value_right(cells, r, c)
             if hit is None and k in WEAK_GOAL_LABELS:
                 continue
             if hit is None:
                 blanks.setdefault(f, a1(r + 1, c))
-                for rr in range(r + 1, min(r + 4, end)):
-                    if grid.same_merge((r, c), (rr, c)):
-                        continue
-                    v = grid.value(rr, c)
-                    if isinstance(v, str) and v.strip() and label_key(v) not in KNOWN_LABELS:
-                        out[f] = Field(v.strip(), grid.sheet, a1(*grid.origin(rr, c)))
-                    break
+                below = _text_below(cells, r, c, end)
+                if below is not None:
+                    out[f] = below
                 continue
             out[f] = Field(to_text(hit[0]), grid.sheet, a1(r, hit[1]))
     for f in out:
         blanks.pop(f, None)
     return out
+
+
+def _text_below(cells: _Cells, r: int, c: int, end: int) -> Field | None:
+    """The text under the label at (r, c), below its merged range (a goal text under 预期目标)."""
+    grid = cells.grid
+    for rr in range(r + 1, min(r + 4, end)):
+        if grid.same_merge((r, c), (rr, c)):
+            continue
+        v = grid.value(rr, c)
+        if isinstance(v, str) and v.strip() and label_key(v) not in KNOWN_LABELS:
+            return Field(v.strip(), grid.sheet, a1(*grid.origin(rr, c)))
+        return None
+    return None
+
+
+def _goal_sub_header(cells: _Cells, r: int, c: int) -> int | None:
+    """The column of the sub-header right of a goals block's label (年度总体目标), where the row heads
+    the achieved text further right (``计划目标 | 实际完成情况``, ``绩效目标 | 完成情况``): a sub-header
+    spelt as no goal label — it was read as the year's goal itself ("计划目标" too short: G209)."""
+    cc = _next_cell(cells.grid, r, c)
+    v = cells.grid.raw(r, cc)
+    if not isinstance(v, str) or not v.strip() or GOAL_TEXT_FIELDS.get(label_key(v)) is not None:
+        return None
+    achieved = any(col > cc and GOAL_TEXT_FIELDS.get(k) == "achieved" for col, k in cells.keys[r])
+    return cc if achieved else None
 
 
 def _is_line_item_header(cells: _Cells, r: int) -> bool:
