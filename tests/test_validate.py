@@ -706,6 +706,17 @@ def test_the_goal_texts_under_sub_headers_however_spelt(tmp_path, sub):
     assert findings(write(tmp_path, edits={"B11": sub, "B12": "开展服务。"}, name="b.xlsx")) == [("G209", "B12")]
 
 
+@pytest.mark.parametrize("sub", ["实际完成情况", "执行情况", "实际执行情况", "年度完成情况", "完成结果", "实际达成情况",
+                                 "实际情况", "完成情况说明"])
+def test_the_achieved_text_under_sub_headers_however_spelt(tmp_path, sub):
+    """``预期目标 | 执行情况`` over the two texts: 执行情况 was read as the year's goal (G209 "too short"
+    at E11) and what was achieved went unread, so a text at odds with the indicators (1500 served
+    against 2050) passed (A339); 年度完成情况 left it unread, silently."""
+    assert findings(write(tmp_path, edits={"E11": sub}, name="a.xlsx")) == []
+    odd = {"E11": sub, "E12": "服务老人1500名，开展讲座24场，满意度95%。"}
+    assert findings(write(tmp_path, edits=odd, name="b.xlsx")) == [("A339", "E12")]
+
+
 def test_cells_right_of_the_table_are_not_its_fields(tmp_path):
     # an unlabelled remark beside the table once stood in for every column the table lacks
     # (定性得分率 among them), so 0.5 in I18 scored the qualitative row at 50 %

@@ -354,7 +354,10 @@ GOAL_TEXT_FIELDS = _table({
                      "实施期总体目标"),
     "annual_goal": ("年度目标", "预期目标", "年度总体目标", "年度预期目标"),
     "achieved": ("实际完成情况", "实际完成", "完成情况", "全年实际完成情况", "年度实际完成情况", "目标完成情况",
-                 "年度目标完成情况", "总体目标完成情况", "年度总体目标完成情况", "目标实际完成情况"),
+                 "年度目标完成情况", "总体目标完成情况", "年度总体目标完成情况", "目标实际完成情况",
+                 # (spellings of the indicators' actuals column too: above the indicator header, the text)
+                 "实际执行情况", "年度完成情况", "全年完成情况", "完成结果", "执行情况", "年度执行情况", "实际达成情况",
+                 "目标实现情况", "目标完成结果"),
 })
 #: Block labels that hold a goal text only when the text sits to their right (``年度总体目标 | 文字``);
 #: when sub-headers (预期目标 | 实际完成情况) follow instead, the sub-headers name the cells.

@@ -1654,6 +1654,12 @@ def _goal_texts(cells: _Cells, start: int, end: int, blanks: dict[str, str]) -> 
                 if below is not None:
                     out[f] = below
                 continue
+            heads = _sub_header_row(cells, r, c, hit[1], end)
+            if heads is not None:  # 预期目标 | 执行情况 over the two texts: the cell right is a sub-header too
+                out[f], after = heads
+                if f == "annual_goal":
+                    out.setdefault("achieved", after)
+                continue
             out[f] = Field(to_text(hit[0]), grid.sheet, a1(r, hit[1]))
     for f in out:
         blanks.pop(f, None)
@@ -1671,6 +1677,21 @@ def _text_below(cells: _Cells, r: int, c: int, end: int) -> Field | None:
             return Field(v.strip(), grid.sheet, a1(*grid.origin(rr, c)))
         return None
     return None
+
+
+#: The longest text read as a sub-header of the goals block (``实际完成情况说明``), not a goal.
+_SUB_HEADER_MAX = 10
+
+
+def _sub_header_row(cells: _Cells, r: int, c: int, cc: int, end: int) -> tuple[Field, Field] | None:
+    """The texts under a goal label at (r, c) and under the short text right of it at (r, cc), where
+    both have one: a row of sub-headers (``预期目标 | 执行情况``), the second spelt as no goal label —
+    it was read as the year's goal (G209 "执行情况" too short) and the texts below went unread."""
+    if len(to_text(cells.grid.raw(r, cc))) > _SUB_HEADER_MAX:
+        return None
+    below = _text_below(cells, r, c, end)
+    after = _text_below(cells, r, cc, end) if below is not None else None
+    return (below, after) if below is not None and after is not None else None
 
 
 def _goal_sub_header(cells: _Cells, r: int, c: int) -> int | None:
