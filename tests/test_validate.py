@@ -717,6 +717,20 @@ def test_the_achieved_text_under_sub_headers_however_spelt(tmp_path, sub):
     assert findings(write(tmp_path, edits=odd, name="b.xlsx")) == [("A339", "E12")]
 
 
+@pytest.mark.parametrize(("midterm", "annual"), [
+    ("中期目标", "年度目标"), ("实施期目标", "本年度目标"), ("中长期目标", "当年目标"), ("长期目标", "年度绩效目标"),
+    ("实施期总体目标", "年度总体目标"), ("中期绩效目标", "年度绩效目标"), ("实施期绩效目标", "计划")])
+def test_a_declarations_goal_texts_under_sub_headers_however_spelt(tmp_path, midterm, annual):
+    """A declaration's ``总体目标 | 中期目标 | 年度目标`` as forms spell them: 本年度目标, 年度绩效目标,
+    年度总体目标 (a sub-header here, not the block's label) left the year's goal unread, and 中期绩效目标
+    was read as the year's goal itself (G209 at the sub-header)."""
+    edits = {"B9": midterm, "E9": annual, "B10": "三年内为辖区6000名老人提供日间照料服务。"}
+    path = write(tmp_path, GOALS, {**edits, "E10": "开展服务。"})
+    assert findings(path) == [("G209", "E10")]
+    [t] = read_workbook(path).tables
+    assert {k: f.cell for k, f in t.goals_text.items()} == {"midterm_goal": "B10", "annual_goal": "E10"}
+
+
 def test_cells_right_of_the_table_are_not_its_fields(tmp_path):
     # an unlabelled remark beside the table once stood in for every column the table lacks
     # (定性得分率 among them), so 0.5 in I18 scored the qualitative row at 50 %

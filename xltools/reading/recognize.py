@@ -1637,16 +1637,18 @@ def _goal_texts(cells: _Cells, start: int, end: int, blanks: dict[str, str]) -> 
             f = GOAL_TEXT_FIELDS.get(k)
             if f is None or f in out:
                 continue
-            sub = _goal_sub_header(cells, r, c) if k in WEAK_GOAL_LABELS else None
+            weak = k in WEAK_GOAL_LABELS and not _after_goal_label(cells, r, c)
+            sub = _goal_sub_header(cells, r, c) if weak else None
             if sub is not None:  # 年度总体目标 | 计划目标 | 实际完成情况: the text is under its sub-header
-                below = _text_below(cells, r, sub, end)
+                col, f = sub
+                below = _text_below(cells, r, col, end)
                 if below is not None:
-                    out[f] = below
+                    out.setdefault(f, below)
                 else:
-                    blanks.setdefault(f, a1(r + 1, sub))
+                    blanks.setdefault(f, a1(r + 1, col))
                 continue
             hit = _value_right(cells, r, c)
-            if hit is None and k in WEAK_GOAL_LABELS:
+            if hit is None and weak:
                 continue
             if hit is None:
                 blanks.setdefault(f, a1(r + 1, c))
@@ -1657,13 +1659,23 @@ def _goal_texts(cells: _Cells, start: int, end: int, blanks: dict[str, str]) -> 
             heads = _sub_header_row(cells, r, c, hit[1], end)
             if heads is not None:  # 预期目标 | 执行情况 over the two texts: the cell right is a sub-header too
                 out[f], after = heads
-                if f == "annual_goal":
-                    out.setdefault("achieved", after)
+                if f in _NEXT_GOAL_TEXT:
+                    out.setdefault(_NEXT_GOAL_TEXT[f], after)
                 continue
             out[f] = Field(to_text(hit[0]), grid.sheet, a1(r, hit[1]))
     for f in out:
         blanks.pop(f, None)
     return out
+
+
+#: The goal text a sub-header right of another heads, in a row of sub-headers (预期目标 | 实际完成情况,
+#: 中期目标 | 年度目标).
+_NEXT_GOAL_TEXT = {"annual_goal": "achieved", "midterm_goal": "annual_goal"}
+
+
+def _after_goal_label(cells: _Cells, r: int, c: int) -> bool:
+    """A goal label right of another in its row: a sub-header (中期目标 | 年度总体目标), whose text is below it."""
+    return any(col < c and GOAL_TEXT_FIELDS.get(k) is not None for col, k in cells.keys[r])
 
 
 def _text_below(cells: _Cells, r: int, c: int, end: int) -> Field | None:
@@ -1694,16 +1706,19 @@ def _sub_header_row(cells: _Cells, r: int, c: int, cc: int, end: int) -> tuple[F
     return (below, after) if below is not None and after is not None else None
 
 
-def _goal_sub_header(cells: _Cells, r: int, c: int) -> int | None:
-    """The column of the sub-header right of a goals block's label (年度总体目标), where the row heads
-    the achieved text further right (``计划目标 | 实际完成情况``, ``绩效目标 | 完成情况``): a sub-header
-    spelt as no goal label — it was read as the year's goal itself ("计划目标" too short: G209)."""
+def _goal_sub_header(cells: _Cells, r: int, c: int) -> tuple[int, str] | None:
+    """(column, field) of the sub-header right of a goals block's label (年度总体目标), where the row
+    heads another goal text further right (``计划目标 | 实际完成情况``, ``中期绩效目标 | 年度目标``): a
+    sub-header spelt as no goal label — it was read as the year's goal itself ("计划目标" too short:
+    G209). It heads the year's goal, or the period's where the year's is further right."""
     cc = _next_cell(cells.grid, r, c)
     v = cells.grid.raw(r, cc)
     if not isinstance(v, str) or not v.strip() or GOAL_TEXT_FIELDS.get(label_key(v)) is not None:
         return None
-    achieved = any(col > cc and GOAL_TEXT_FIELDS.get(k) == "achieved" for col, k in cells.keys[r])
-    return cc if achieved else None
+    right = {GOAL_TEXT_FIELDS.get(k) for col, k in cells.keys[r] if col > cc}
+    if right <= {None}:
+        return None
+    return cc, "midterm_goal" if "annual_goal" in right else "annual_goal"
 
 
 def _is_line_item_header(cells: _Cells, r: int) -> bool:
