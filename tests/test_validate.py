@@ -845,6 +845,23 @@ def test_g203_names_the_recipient_the_table_names_first(tmp_path):
     assert got[0].suggestion() == "增加「满意度指标—服务对象满意度指标」，如「老人满意度 ≥90%」"
 
 
+@pytest.mark.parametrize(("project", "goal", "who"), [
+    ("残疾人康复补助", "全年为800名残疾人提供康复训练。", "残疾人"),
+    ("老年人助餐服务", "全年为3000名老年人提供助餐服务。", "老年人"),
+    ("公共图书馆免费开放", "全年接待读者20万人次，举办讲座50场。", "读者"),
+    ("城乡低保资金", "按时足额发放低保金，保障困难家庭基本生活。", "低保"),
+    ("基层医疗机构运行补助", "全年门诊就诊10万人次。", "就诊"),
+])
+def test_g203_knows_the_recipients_forms_name(tmp_path, project, goal, who):
+    """A project serving 残疾人, 老年人 (not 老人 as written), 读者, 低保 families or patients (就诊) with no
+    satisfaction indicator passed: G203 knew 老人, 群众, 患者 … only."""
+    rows = [*CLEAN.rows[:6], replace(CLEAN.rows[6], level1="效益指标", level2="社会效益指标", name="服务覆盖率",
+                                     target="≥95%", actual="96%")]
+    sample = replace(CLEAN, project=project, rows=rows, annual_goal=goal, achieved=goal)
+    got = [f for f in validate_file(write(tmp_path, sample)).findings if f.code == "G203"]
+    assert [(f.cell, f.params["who"]) for f in got] == [("A13", who)]
+
+
 def test_an_actual_written_as_a_target_is_scored_and_said(tmp_path):
     from xltools.api import score_file
 
