@@ -1035,6 +1035,19 @@ def test_a_planned_period_that_cannot_be_right(tmp_path, period, expected):
     assert got == ([] if expected is None else [(built.cells["period"], expected)])
 
 
+@pytest.mark.parametrize("edits", [
+    {"C6": "计划开始时间", "D6": "2022年1月", "C7": "计划结束日期", "D7": "2022年12月"},
+    {"C6": "开始日期", "D6": "2022年1月", "C7": "结束日期", "D7": "2022年12月"},
+    {"C6": "实施期限", "D6": "2021-2022年"},
+    {"C6": "项目起止时间", "D6": "2021年1月至2022年12月"},
+])
+def test_a_planned_period_however_labelled(tmp_path, edits):
+    """计划开始时间/计划结束日期, 实施期限, 项目起止时间: last year's period copied into a 2023 declaration
+    passed (G218 knew 计划开始日期, 计划完成日期 and 项目期限 only)."""
+    path = write(tmp_path, GOALS, edits)
+    assert [c for c, _ in findings(path)] == ["G218"]
+
+
 def test_a_bracket_added_or_left_out_is_a_near_name():
     from xltools.batch import Copy, unpaired
 
