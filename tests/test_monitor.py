@@ -493,3 +493,17 @@ def test_spending_below_zero_is_a342_not_behind_schedule(tmp_path):
     report = validate_file(path)
     assert [(f.code, f.cell) for f in report.findings] == [("A342", "D7"), ("A342", "D8")]
     assert report.findings[0].message() == "「年度资金总额」的1-6月执行数 -240 是负数：金额不能小于 0"
+
+
+@pytest.mark.parametrize(("progress", "light", "found"), [(0.48, "green", []), (0.58, "green", [("A303", "F6")]),
+                                                          (0.3, "yellow", [])])
+def test_a_monitoring_tables_money_on_a_line_of_labels(tmp_path, progress, light, found):
+    """No funds block, its money on a line (``全年预算数 | 500 | 1-6月执行数 | 240 | 执行进度 | 48%``): no
+    funds light and no check of the written 执行进度 (58% beside 48% passed)."""
+    edits = {"A6": "全年预算数", "B6": 500, "C6": "1-6月执行数", "D6": 150 if light == "yellow" else 240,
+             "E6": "执行进度", "F6": progress, **{f"{c}{r}": None for r in (7, 8) for c in "BCDE"}}
+    path = write(tmp_path, edits=edits)
+    (result,) = score_workbook(read_workbook(path))
+    assert (result.rows[0].cell, result.rows[0].light) == ("D6", light)
+    assert [f for f in findings(path) if f[0] in ("A303", "M407", "A302")] == found + (
+        [("M407", "D6")] if light == "yellow" else [])

@@ -1048,6 +1048,31 @@ def test_a_planned_period_however_labelled(tmp_path, edits):
     assert [c for c, _ in findings(path)] == ["G218"]
 
 
+#: CLEAN's funds block replaced by its figures on one line, label beside value.
+FUNDS_ON_A_LINE = {"A6": "全年预算数", "B6": 500, "C6": "全年执行数", "D6": 480, "E6": "执行率", "F6": 0.96, "G6": "执行率得分",
+                   "H6": 9.6, **{f"{c}{r}": None for r in range(7, 11) for c in "BCDEFGH"}}
+
+
+@pytest.mark.parametrize(("edits", "found"), [
+    ({}, []),
+    ({"F6": "90%", "H6": 9}, [("A303", "F6"), ("A305", "H6")]),
+    ({"D6": 600}, [("A302", "D6"), ("A303", "F6"), ("A305", "H6"), ("A338", "E26")]),  # (E26: the items' 480)
+])
+def test_a_projects_money_on_a_line_of_labels(tmp_path, edits, found):
+    """A self-evaluation with no funds block, its money on a line (``全年预算数 | 500 | 全年执行数 | 480 |
+    执行率 | 96%``): nothing was read — no execution score, 88.00 for 97.60 (A305, A306, "the weights
+    add up to 90": A301) — and a wrong rate or execution score went unsaid. ``fix`` corrects them."""
+    from xltools.fix import fix_copy
+
+    path = write(tmp_path, edits={**FUNDS_ON_A_LINE, **edits})
+    assert [(f.code, f.cell) for f in validate_file(path).findings if f.code != "A305" or f.cell != "G21"] == found
+    if not edits:
+        assert score_file(path)[0].total == 97.6
+    if found[:1] == [("A303", "F6")]:
+        fix_copy(path, tmp_path / "修正.xlsx")
+        assert findings(str(tmp_path / "修正.xlsx")) == []
+
+
 def test_a_bracket_added_or_left_out_is_a_near_name():
     from xltools.batch import Copy, unpaired
 

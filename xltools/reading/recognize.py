@@ -569,6 +569,8 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
     if table.kind in (SELFEVAL, DEPT, MONITOR):
         # the indicator rows stop at a funds header: a block is above them, or the one just below
         table.funds = _funds(cells, start, h) or below
+        if table.funds is None and table.kind != DEPT:  # (a department's labelled amounts are its own)
+            table.funds = _funds_by_labels(cells, start, h)
     if table.kind in (GOALS, DEPT):
         table.amounts = _amounts(cells, start, end)
         table.percent_amounts = _percent_typed(cells.grid, table.amounts)
@@ -1546,6 +1548,33 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
         if funds.rows:
             return funds
     return None
+
+
+#: A project's money as labelled amounts, where its form has no funds block (``全年预算数 | 500 | 全年执行数 |
+#: 480 | 执行率 | 96%`` on a line): the funds block's spellings, and its score's where they name it.
+_FUNDS_BY_LABEL = {**{k: f for k, f in FUNDS_COLUMNS.items() if f in ("initial_budget", "annual_budget", "spent", "rate")},
+                   **{label_key(s): "score" for s in ("执行率得分", "预算执行率得分", "预算执行得分", "执行得分")}}
+
+
+def _funds_by_labels(cells: _Cells, start: int, end: int) -> Funds | None:
+    """The labelled amounts above a project's indicators as its funds block's one row (年度资金总额), where
+    the form has no block: they were not read — no execution score (88.00 for 97.60, A305, A306). The
+    row is partial: no parts to add up (A301)."""
+    found = _amounts(cells, start, end, _FUNDS_BY_LABEL)
+    if "spent" not in found or found.keys().isdisjoint(("annual_budget", "initial_budget")):
+        return None
+    grid = cells.grid
+    row = FundsRow("total", "项目资金", sheet=grid.sheet)
+    for f, fld in found.items():
+        raw, v = grid.raw(*parse_a1(fld.cell)), fld.value
+        if f == "rate" and not _typed_percent(raw):
+            row.rate_bare = v  # type: ignore[assignment]
+            v = rate_fraction(v)  # type: ignore[arg-type]
+        elif f != "rate" and _typed_percent(raw):
+            row.percent_typed += (f,)
+        setattr(row, f, v)
+        row.cells[f] = fld.cell
+    return Funds(rows=[row], partial=True)
 
 
 def _amounts(cells: _Cells, start: int, end: int, fields: dict[str, str] = AMOUNT_FIELDS) -> dict[str, Field]:
