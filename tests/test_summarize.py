@@ -1061,3 +1061,21 @@ def test_the_output_extension_chooses_the_format(tmp_path):
     res = run("summarize", src, "-o", tmp_path / "另.csv", "--format", "xlsx")
     assert res.exit_code == 2 and not (tmp_path / "另.csv").exists()
     assert "输出文件 另.csv 的扩展名与 --format xlsx 不符：改用 -o 另.xlsx，或去掉 --format（按扩展名输出 CSV）" in res.output
+
+
+def test_a_departments_spending_by_its_final_accounts_in_the_summary(tmp_path):
+    """A 部门整体 table stating its spending as 支出决算数 alone: its 汇总表 row showed the 执行率
+    (96.92 %) beside no 全年执行数 — the row's spending is what the rate divides."""
+    from xltools.samples import demo_samples, write_sample
+    from xltools.summary import summarize
+
+    sample, layout = demo_samples()["部门整体自评表.xlsx"]
+    path = tmp_path / "部门.xlsx"
+    write_sample(sample, path, layout)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    assert (ws["A8"].value, ws["A9"].value) == ("全年执行数", "支出决算数")
+    ws["A8"] = ws["B8"] = None
+    wb.save(path)
+    [rec] = json.loads(summarize([str(path)], fmt="json", jobs=1).text)["records"]
+    assert (rec["annual_budget"], rec["spent"], rec["execution_rate"]) == (5333.85, 5169.66, 0.9692)

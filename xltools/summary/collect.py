@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..annotate import ANNOTATED_SUFFIX
 from ..errors import UnknownTable, UnreadableWorkbook, crashed, internal_error
-from ..model import EVALUATION, MONITOR, Workbook
+from ..model import DEPT, EVALUATION, MONITOR, Workbook
 from ..reading.recognize import to_number, to_text
 from ..ruleset import RuleSet, load_rules
 from ..taxonomy import level1_key
@@ -226,7 +226,7 @@ def summarize_file(path: str, rules: RuleSet, lang: str = "zh") -> tuple[list[Re
 def _summarize_book(path: str, book: Workbook, rules: RuleSet, lang: str) -> tuple[list[Record], list[FindingRow]]:
     from ..rules import check_workbook
     from ..rules.catalogue import render
-    from ..scoring import NOT_APPLICABLE_KEYS
+    from ..scoring import NOT_APPLICABLE_KEYS, execution_amounts
 
     records, rows = [], []
     for checked in check_workbook(book, rules):
@@ -242,6 +242,10 @@ def _summarize_book(path: str, book: Workbook, rules: RuleSet, lang: str) -> tup
         if funds is not None:
             rec.annual_budget, rec.spent = wan(funds.year_budget), wan(funds.spent)
             rec.initial_budget = wan(funds.initial_budget)
+        elif table.kind == DEPT:  # what its execution rate divides: 全年执行数 (else 支出决算数) by 全年预算数 (else 年初)
+            spent, budget = execution_amounts(table)
+            rec.annual_budget = wan(to_number(budget.value)) if budget is not None else None
+            rec.spent = wan(to_number(spent.value)) if spent is not None else None
         else:  # a declaration states its 年度资金总额: its budget for the year
             a = table.amounts
             budget = a.get("annual_budget") or a.get("annual_total")
