@@ -1557,9 +1557,9 @@ _FUNDS_BY_LABEL = {**{k: f for k, f in FUNDS_COLUMNS.items() if f in ("initial_b
 
 
 def _funds_by_labels(cells: _Cells, start: int, end: int) -> Funds | None:
-    """The labelled amounts above a project's indicators as its funds block's one row (年度资金总额), where
-    the form has no block: they were not read — no execution score (88.00 for 97.60, A305, A306). The
-    row is partial: no parts to add up (A301)."""
+    """The labelled amounts above a project's indicators as its funds block's one row (its total, named
+    项目资金 in messages), where the form has no block: they were not read — no execution score (88.00
+    for 97.60, A305, A306). The block is partial: no parts to add up (A301)."""
     found = _amounts(cells, start, end, _FUNDS_BY_LABEL)
     if "spent" not in found or found.keys().isdisjoint(("annual_budget", "initial_budget")):
         return None
