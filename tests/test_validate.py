@@ -2747,6 +2747,30 @@ def test_the_deviation_column_however_headed(tmp_path, header):
     assert findings(write(tmp_path, edits=edits, name="empty.xlsx")) == [("A307", "H14")]
 
 
+@pytest.mark.parametrize("label", ["存在问题及改进措施", "主要问题及改进措施", "存在问题及下一步改进措施", "偏差原因分析及改进措施",
+                                   "存在的问题及原因分析", "偏差原因分析"])
+@pytest.mark.parametrize("below_total", [False, True])
+def test_a_table_wide_reason_row_however_labelled(tmp_path, label, below_total):
+    """A row stating the reasons for the whole table (``存在问题及改进措施 | 文字``), above the 总分 row or
+    below the 总分 and 等级 lines: above, it was an indicator row under a level 1 of that name (S102,
+    G204) and the row short of its target "gave no reason" (A307); below, it was not read at all.
+    Its text stands for each row that gives none; a text that says nothing (无) is still no reason."""
+    def case(text, name):
+        path = write(tmp_path, edits={"H18": None}, name=name)
+        wb = openpyxl.load_workbook(path)
+        ws = wb.active
+        row = 23 if below_total else 21
+        if not below_total:
+            ws.insert_rows(21)
+        ws.cell(row, 1, label)
+        ws.cell(row, 2, text)
+        wb.save(path)
+        return findings(path)
+
+    assert case("个别老人未按时参加活动", "a.xlsx") == []
+    assert case("无", "b.xlsx") == [("A307", "H18")]
+
+
 def test_a_remark_column_beside_the_deviation_column_is_a_remark(tmp_path):
     """Where the table has a 偏差原因 column, that is where the reason belongs: a 备注 beside it is read
     as before (the reason written there alone is no reason: A307 at the 偏差原因 cell)."""

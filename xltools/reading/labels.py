@@ -71,7 +71,9 @@ INDICATOR_COLUMNS = _table({
                   "偏差分析", "扣分原因", "扣分原因说明", "扣分原因分析", "扣分说明", "扣分理由", "原因及改进措施",
                   "原因分析及改进措施", "原因分析及下一步措施", "原因及下一步措施", "问题及原因分析", "存在的问题及原因",
                   # what went wrong, headed as the problems found (存在问题 | 问题及整改)
-                  "存在问题", "存在的问题", "存在的问题和原因", "原因说明", "问题及整改", "问题及整改措施", "问题及整改情况"),
+                  "存在问题", "存在的问题", "存在的问题和原因", "原因说明", "问题及整改", "问题及整改措施", "问题及整改情况",
+                  "主要问题及改进措施", "存在的主要问题及改进措施", "主要问题及原因分析", "存在的主要问题", "主要问题",
+                  "存在的问题及原因分析", "存在的问题及改进措施", "存在的问题及整改措施"),
     "criteria": ("评分标准", "指标解释", "评分规则", "指标说明", "指标解释/评分标准", "评分标准及说明",
                  "评价标准", "指标解释及评分标准", "评分细则", "评分要点", "评分办法", "计分方法", "评分方法",
                  "评分标准及方法", "评分依据"),
@@ -154,6 +156,10 @@ TABLE_REASONS = _table({
     "deviation": ("偏差或不能完成目标原因分析", "偏差原因分析", "偏差原因", "未完成原因分析", "偏差原因及改进措施"),
     "measures": ("相关建议或举措", "纠偏措施", "改进措施", "拟采取的措施", "拟采取的纠偏措施"),
 })
+
+#: A table-wide reason row's labels: TABLE_REASONS, and every spelling of the 偏差原因 column
+#: (``存在问题及改进措施 | 文字`` below a self-evaluation's rows was read as an indicator: S102, G204).
+TABLE_REASON_FIELDS = {**{k: "deviation" for k, f in INDICATOR_COLUMNS.items() if f == "deviation"}, **TABLE_REASONS}
 
 #: An outcome label that, in a table with no column of actuals, heads the actuals
 #: (``年度指标值 | 完成情况 | 分值 | 得分``): what was achieved, numbers and words alike.

@@ -83,6 +83,7 @@ from .labels import (
     RESULT_TOTAL_LABELS,
     SCORE_AS_TOTAL,
     SUBTOTAL_LABELS,
+    TABLE_REASON_FIELDS,
     TABLE_REASONS,
     TICK_COLUMNS,
     TICK_MARKS,
@@ -126,7 +127,7 @@ _MAX_BLANK = 3
 #: unit alone in a cell of its own (``全年执行数 | 元 | 480000``); ``资金100万元`` in a text is not one.
 _MONEY_UNIT = re.compile(r"(?:^|单位:?|\()(万元|元)\)?$")
 _SUBTOTAL = label_key("小计")
-_TABLE_REASON_KEYS = frozenset(TABLE_REASONS)
+_TABLE_REASON_KEYS = frozenset(TABLE_REASON_FIELDS)
 #: The national form's numbered slots, left in as units fill them: ``指标1：工程完工率`` is the
 #: indicator 工程完工率; ``指标2：`` and ``……`` alone are slots nobody filled.
 _SLOT_PREFIX = re.compile(r"^指标\s*\d+\s*[:：.．、]?\s*")
@@ -559,6 +560,10 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
     _header_fields(cells, table, max(h, end - 1), min(end + _MAX_BLANK, stop))
     if table.written_grade is None and "grade" not in table.blanks:  # (a 自评等级 line left empty: A326)
         table.written_grade = _grade_beside_total(grid, table)
+    for r in range(end, min(end + _MAX_BLANK, stop)):  # below the 总分 and 等级 lines (主要问题及改进措施)
+        if cells.labelled[r] and cells.has(r, _TABLE_REASON_KEYS) \
+                and _table_reasons(cells, table, r, stop, cols["name"]) is not None:
+            break
     _deadlines_in_year(table)
     table.money_unit = _money_unit(grid, start, h)
     if table.kind == MONITOR:
@@ -913,7 +918,8 @@ def _table_reasons(cells: _Cells, table: Table, r: int, stop: int, name_col: int
     found: dict[str, str] = {}
     end = r
     while end < min(stop, r + 4):
-        hit = next(((c, TABLE_REASONS[k]) for c, k in cells.keys[end] if k in TABLE_REASONS and c < name_col), None)
+        hit = next(((c, TABLE_REASON_FIELDS[k]) for c, k in cells.keys[end] if k in TABLE_REASON_FIELDS and c < name_col),
+                   None)
         if hit is None:
             break
         value = _value_right(cells, end, hit[0])
