@@ -877,6 +877,7 @@ def test_a_header_again_below_a_total_is_another_table(tmp_path):
     (21, "注：满意度为问卷调查结果", True), (21, "注：满意度为问卷调查结果", False), (21, "填表说明：分值合计100分", True),
     (21, "备注：无", False), (21, "注1.满意度为问卷调查结果", True),
     (22, "注：满意度为问卷调查结果", True),  # below the last indicator it was read right already
+    (21, ("说明", "满意度为问卷调查结果"), False), (21, ("备注", "满意度为问卷调查结果"), False),  # the label, then its text
 ])
 def test_a_note_written_across_the_table_is_no_level(tmp_path, at, note, merged):
     """A note in the 一级指标 column, among the indicator rows, was a level-1 name outside the
@@ -885,7 +886,10 @@ def test_a_note_written_across_the_table_is_no_level(tmp_path, at, note, merged)
 
     wb, ws = _demo_sheet(tmp_path)
     ws.insert_rows(at)
-    ws[f"A{at}"] = note
+    if isinstance(note, tuple):
+        ws[f"A{at}"], ws[f"B{at}"] = note
+    else:
+        ws[f"A{at}"] = note
     if merged:
         ws.merge_cells(f"A{at}:H{at}")
     path = tmp_path / "注.xlsx"

@@ -139,7 +139,7 @@ _ELLIPSIS = re.compile(r"^[.．。…·]+$")
 _WRAP = re.compile(r"\s*\n\s*")
 #: A note written across a table's first columns (``注：满意度为问卷调查结果``, ``填表说明：…``): not a
 #: 一级指标 (it was S102 and G204, two findings of a level without indicators).
-_NOTE = re.compile(r"(?:注|说明|备注|填表说明|填报说明)\s*(?:[:：]|\d|[(（]\d)")
+_NOTE = re.compile(r"(?:注|说明|备注|填表说明|填报说明)\s*(?:[:：]|\d|[(（]\d|$)")
 #: A weight in a 一级指标 name: 产出指标（50分）, 效益指标(30分), 满意度指标（10 分）.
 _NAME_WEIGHT = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 #: A block's 得分 written with its reckoning: ``48分（因全校总人数减少……）``.
