@@ -2605,6 +2605,19 @@ def test_a_missing_header_line_is_found_in_the_header_block(tmp_path, edits, fou
     assert findings(write(tmp_path, edits=edits)) == found
 
 
+@pytest.mark.parametrize(("written", "department", "found"), [
+    ("市民政局（盖章）", "市民政局", []), ("市民政局 (公章)", "市民政局", []), ("市民政局（单位盖章）", "市民政局", []),
+    ("（盖章）", "", [("S101", "B5")]),  # the seal's place alone names no department
+])
+def test_a_seal_note_after_a_name_is_no_part_of_it(tmp_path, written, department, found):
+    """``市民政局（盖章）`` (the form's note of where the seal goes, left in the cell): the summary's 按单位汇总
+    had it as a department apart from 市民政局."""
+    path = write(tmp_path, edits={"B5": written, "E5": "市养老服务指导中心（盖章）"})
+    [t] = read_workbook(path).tables
+    assert (t.field_value("department"), t.field_value("unit")) == (department, "市养老服务指导中心")
+    assert findings(path) == found
+
+
 @pytest.mark.parametrize(("edits", "department", "found"), [
     ({"A3": "单位名称：市养老服务指导中心"}, "市民政局", []),  # the 主管部门 line says it (it was 市养老服务指导中心)
     ({"A3": "单位名称（盖章）：市民政局", "A5": None, "B5": None}, "市民政局", []),  # no 主管部门 line

@@ -1392,6 +1392,10 @@ def _header_fields(cells: _Cells, table: Table, start: int, end: int) -> None:
     if stamped is not None and "department" not in table.header:
         table.header["department"] = stamped
         table.blanks.pop("department", None)
+    for f in ("department", "unit"):  # ``市民政局（盖章）``: where the seal goes, not the name
+        fld = table.header.get(f)
+        if fld is not None and fld.value.__class__ is str and (bare := _SEAL.sub("", fld.value)) != fld.value:
+            table.header[f] = replace(fld, value=bare)  # (the seal's place alone: nothing named, S101)
     if table.department_wide and "department" not in table.header and "department" not in table.blanks \
             and "unit" in table.header:  # a unit's own table (单位整体): its 预算单位名称 names it
         table.header["department"] = table.header["unit"]
@@ -1399,6 +1403,8 @@ def _header_fields(cells: _Cells, table: Table, start: int, end: int) -> None:
         _year_from_titles(cells, table, start)
 
 
+#: A note after a unit's name that says where its seal goes (``市民政局（盖章）``, ``(公章)``).
+_SEAL = re.compile(r"\s*[(（]\s*(?:单位)?(?:盖章|公章|签章|印章|盖公章)\s*[)）]\s*$")
 _FILLER_STARTS = tuple(FILLER_LABELS)
 _UNIT_NAME = label_key("单位名称")
 
