@@ -14,6 +14,8 @@ from xltools.reading import read_workbook
 from xltools.samples import Layout
 from xltools.summary.collect import discover
 
+from .test_validate import demo_book, write
+
 SELFEVAL_LAYOUTS = [
     Layout(),
     Layout(title_rows=False, start_col=3, merge_level1=False, variant=1, numbers_as_text=True,
@@ -651,8 +653,6 @@ def test_header_labels_with_a_level_or_a_name_suffix(tmp_path, department, unit)
     a declaration's 申报单位 is its unit too."""
     from xltools.api import validate_file
 
-    from .test_validate import write
-
     path = write(tmp_path, edits={"A5": department, "D5": unit})
     (table,) = read_workbook(path).tables
     assert (table.header["department"].value, table.header["unit"].value) == ("市民政局", "市养老服务指导中心")
@@ -681,8 +681,6 @@ def test_a_sheet_of_project_information_beside_the_indicators_sheet(tmp_path):
     from xltools.ruleset import load_rules
     from xltools.summary.collect import summarize_file
 
-    from .test_validate import write
-
     path = _split_over_two_sheets(write(tmp_path, edits={"B12": "做好养老服务。"}))
     (table,) = read_workbook(path).tables
     assert (table.sheet, table.project_name, table.header["department"].value) == (
@@ -699,8 +697,6 @@ def test_a_result_sheet_before_the_project_information(tmp_path):
     first read for evaluations)."""
     from xltools.api import validate_file
 
-    from .test_validate import write
-
     path = _split_over_two_sheets(write(tmp_path))
     wb = openpyxl.load_workbook(path)
     ws = wb.create_sheet("结果", 0)
@@ -714,8 +710,6 @@ def test_a_result_sheet_before_the_project_information(tmp_path):
 
 
 def test_project_information_is_not_lent_to_one_of_several_tables_by_guess(tmp_path):
-    from .test_validate import write
-
     path = _split_over_two_sheets(write(tmp_path))
     wb = openpyxl.load_workbook(path)
     wb.copy_worksheet(wb["绩效指标"]).title = "绩效指标2"
@@ -726,8 +720,6 @@ def test_project_information_is_not_lent_to_one_of_several_tables_by_guess(tmp_p
 def test_a_reason_column_headed_for_the_points_taken_off(tmp_path):
     """扣分原因 is where a score sheet explains a row below its weight: A307 asked for a reason there."""
     from xltools.api import validate_file
-
-    from .test_validate import write
 
     path = write(tmp_path, edits={"H13": "扣分原因"})
     assert validate_file(path).findings == []
@@ -751,8 +743,6 @@ def test_a_score_sheet_that_writes_the_points_taken_off(tmp_path):
     """分值 | 扣分 and no 得分: each row scores its weight less the points taken off (none where the
     cell is empty), and a wrong deduction is found at its cell. The rows had no written score."""
     from xltools.api import validate_file
-
-    from .test_validate import write
 
     path = _deductions(write(tmp_path))
     assert validate_file(path).findings == [] and score_file(path)[0].total == 97.6
@@ -977,12 +967,8 @@ def _reads_as_the_demo(wb, path):
 def test_a_departments_amounts_in_other_words_and_units(tmp_path, edits):
     """The labelled amounts of a 部门整体 table: spelt as the funds block's columns are, and typed
     with a unit of their own; the execution rate stays 96.92 % of 20 (19.38), the total 92.98."""
-    from xltools.samples import demo_samples, write_sample
 
-    sample, layout = demo_samples()["部门整体自评表.xlsx"]
-    path = tmp_path / "部门.xlsx"
-    write_sample(sample, path, layout)
-    wb = openpyxl.load_workbook(path)
+    wb, _, path = demo_book(tmp_path)
     for cell, value in edits.items():
         wb.active[cell] = value
     wb.save(path)
@@ -1067,12 +1053,8 @@ def test_department_amount_labels(tmp_path, cell, label):
     """A department's 支出决算数 headed 决算支出数, its 结转结余总额 年末结转结余 …: no 预决算差异率 or
     结转结余率 (domain.md §4's worked figures) was computed. Its amounts said as its own (部门全年预算数):
     the 年初预算数 was taken for the budget (102.78 %, A302 "spent above its budget")."""
-    from xltools.samples import demo_samples, write_sample
 
-    sample, layout = demo_samples()["部门整体自评表.xlsx"]
-    path = tmp_path / "部门.xlsx"
-    write_sample(sample, path, layout)
-    wb = openpyxl.load_workbook(path)
+    wb, _, path = demo_book(tmp_path)
     wb.active[cell] = label
     wb.save(path)
     assert score_file(path)[0].figures == {"execution_rate": 0.9692, "carryover_rate": 0.0324, "final_diff_rate": 0.0278}
@@ -1083,13 +1065,7 @@ def test_a_departments_amounts_under_their_labels(tmp_path, lead):
     """A 部门整体 table stating its money as a row of labels over a row of numbers (``年初预算数 | 全年预算数 |
     … `` / ``5029.86 | 5333.85 | …``), with or without a row label: nothing was read — no execution score,
     the total 80.00 against 99.38 (A305) and "weights add up to 80" (G208)."""
-    from xltools.samples import demo_samples, write_sample
-
-    sample, layout = demo_samples()["部门整体自评表.xlsx"]
-    path = tmp_path / "部门.xlsx"
-    write_sample(sample, path, layout)
-    wb = openpyxl.load_workbook(path)
-    ws = wb.active
+    wb, ws, path = demo_book(tmp_path)
     labels = [ws[f"A{r}"].value for r in range(6, 11)]
     values = [ws[f"B{r}"].value for r in range(6, 11)]
     assert labels == ["年初预算数", "全年预算数", "全年执行数", "支出决算数", "结转结余总额"]
@@ -1104,8 +1080,7 @@ def test_a_departments_amounts_under_their_labels(tmp_path, lead):
     result = score_file(path)[0]
     assert result.figures == {"execution_rate": 0.9692, "carryover_rate": 0.0324, "final_diff_rate": 0.0278}
     assert result.total == 92.98  # (19.38 + the indicators' 73.60, as the demo's)
-    as_given = tmp_path / "原表.xlsx"
-    write_sample(sample, as_given, layout)
+    *_, as_given = demo_book(tmp_path, name="原表.xlsx")
     assert [f.code for f in validate_file(path).findings] == [f.code for f in validate_file(as_given).findings]
 
 
@@ -1113,7 +1088,6 @@ def test_a_departments_amounts_under_their_labels(tmp_path, lead):
 def test_a_declarations_amounts_under_their_labels(tmp_path, parts, found):
     """年度资金总额 | 其中：财政拨款 | 其他资金 over their amounts: the split went unchecked."""
     from tests.test_validate import GOALS as DECLARATION
-    from tests.test_validate import write
 
     edits = {"A6": "年度资金总额", "B6": "其中：财政拨款", "C6": "其他资金", "A7": 500, "B7": parts[0], "C7": parts[1],
              "A8": None, "B8": None}
@@ -1125,13 +1099,7 @@ def test_a_declarations_amounts_under_their_labels(tmp_path, parts, found):
 def test_department_name_labels(tmp_path, label):
     """A 部门整体 table's 部门名称 headed 部门（单位）名称, 预算部门名称 …: S101 said 部门名称 was empty
     (where no 主管部门 line said it), and the summary's row had no name."""
-    from xltools.samples import demo_samples, write_sample
-
-    sample, layout = demo_samples()["部门整体自评表.xlsx"]
-    path = tmp_path / "部门.xlsx"
-    write_sample(sample, path, layout)
-    wb = openpyxl.load_workbook(path)
-    ws = wb.active
+    wb, ws, path = demo_book(tmp_path)
     assert (ws["A4"].value, ws["A5"].value) == ("部门名称", "主管部门")
     ws["A4"], ws["A5"], ws["B5"] = label, None, None
     wb.save(path)
@@ -1146,13 +1114,7 @@ def test_department_name_labels(tmp_path, label):
 def test_a_units_own_table_is_named_by_its_unit(tmp_path, label, value, department, s101):
     """A unit's own 部门整体 table (单位整体支出绩效自评表) names itself by 预算单位名称 alone: S101 said
     部门名称 was empty and its summary row had no name. A 部门名称 line left empty stays S101."""
-    from xltools.samples import demo_samples, write_sample
-
-    sample, layout = demo_samples()["部门整体自评表.xlsx"]
-    path = tmp_path / "单位.xlsx"
-    write_sample(sample, path, layout)
-    wb = openpyxl.load_workbook(path)
-    ws = wb.active
+    wb, ws, path = demo_book(tmp_path, name="单位.xlsx")
     ws["A4"], ws["B4"], ws["A5"], ws["B5"] = label, value, None, None
     if s101:
         ws["A5"], ws["B5"] = "预算单位名称", "市贸促会"
@@ -1258,12 +1220,8 @@ def test_level_columns_headed_by_their_level_alone(tmp_path):
 def test_a_departments_annual_budget_headed_as_a_total(tmp_path, label):
     """全年预算总额: the department's 全年预算数 (it was not read; 执行率 was taken on 年初预算数, 102.78 %:
     the total 93.60 for 92.98)."""
-    from xltools.samples import demo_samples, write_sample
 
-    sample, layout = demo_samples()["部门整体自评表.xlsx"]
-    path = tmp_path / "部门.xlsx"
-    write_sample(sample, path, layout)
-    wb = openpyxl.load_workbook(path)
+    wb, _, path = demo_book(tmp_path)
     assert wb.active["A7"].value == "全年预算数"
     wb.active["A7"] = label
     wb.save(path)
@@ -1384,7 +1342,6 @@ def test_a_blocks_subtotal_row_is_no_level(tmp_path, label):
 def test_a_note_below_the_line_items_that_says_heji_is_no_total(tmp_path):
     """Our templates close the sheet with a note that mentions 合计 (``得分、合计和下拉列表会自动覆盖新行``):
     it was read as a 合计 line item of nothing, which A338 then took for the 合计 to report at."""
-    from tests.test_validate import write
 
     path = write(tmp_path, edits={"A28": "增加指标行：……得分、合计和下拉列表会自动覆盖新行。"})
     (table,) = read_workbook(path).tables

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from xltools.api import score_file, validate_file
 from xltools.cli import cli
 
-from .test_validate import CLEAN, GOALS, write
+from .test_validate import CLEAN, GOALS, demo_book, write
 
 
 def run(*args):
@@ -1066,14 +1066,9 @@ def test_the_output_extension_chooses_the_format(tmp_path):
 def test_a_departments_spending_by_its_final_accounts_in_the_summary(tmp_path):
     """A 部门整体 table stating its spending as 支出决算数 alone: its 汇总表 row showed the 执行率
     (96.92 %) beside no 全年执行数 — the row's spending is what the rate divides."""
-    from xltools.samples import demo_samples, write_sample
     from xltools.summary import summarize
 
-    sample, layout = demo_samples()["部门整体自评表.xlsx"]
-    path = tmp_path / "部门.xlsx"
-    write_sample(sample, path, layout)
-    wb = openpyxl.load_workbook(path)
-    ws = wb.active
+    wb, ws, path = demo_book(tmp_path)
     assert (ws["A8"].value, ws["A9"].value) == ("全年执行数", "支出决算数")
     ws["A8"] = ws["B8"] = None
     wb.save(path)

@@ -67,6 +67,17 @@ def write(tmp_path, sample=CLEAN, edits=None, name="自评表.xlsx", layout=LAYO
     return str(path)
 
 
+def demo_book(tmp_path, demo="部门整体自评表.xlsx", name="部门.xlsx"):
+    """A demo table (as `make demo` writes it) opened to be edited: (workbook, its sheet, the path)."""
+    from xltools.samples import demo_samples, write_sample
+
+    sample, layout = demo_samples()[demo]
+    path = tmp_path / name
+    write_sample(sample, path, layout)
+    wb = openpyxl.load_workbook(path)
+    return wb, wb.active, path
+
+
 def findings(path, **kw):
     return [(f.code, f.cell) for f in validate_file(path, **kw).findings]
 
