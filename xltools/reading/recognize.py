@@ -1679,12 +1679,16 @@ def _goal_texts(cells: _Cells, start: int, end: int, blanks: dict[str, str]) -> 
             if f is None or f in out:
                 continue
             weak = k in WEAK_GOAL_LABELS and not _after_goal_label(cells, r, c)
-            sub = _goal_sub_header(cells, r, c) if weak else None
+            sub = _goal_sub_header(cells, r, c, end) if weak else None
             if sub is not None:  # 年度总体目标 | 计划目标 | 实际完成情况: the text is under its sub-header
                 col, f = sub
                 below = _text_below(cells, r, col, end)
                 if below is not None:
                     out.setdefault(f, below)
+                    nxt = _value_right(cells, r, col)
+                    heads = _sub_header_row(cells, r, col, nxt[1], end) if nxt is not None else None
+                    if heads is not None and f in _NEXT_GOAL_TEXT:  # … | 完成情况综述: the next one, spelt as no label
+                        out.setdefault(_NEXT_GOAL_TEXT[f], heads[1])
                 else:
                     blanks.setdefault(f, a1(r + 1, col))
                 continue
@@ -1732,8 +1736,8 @@ def _text_below(cells: _Cells, r: int, c: int, end: int) -> Field | None:
     return None
 
 
-#: The longest text read as a sub-header of the goals block (``实际完成情况说明``), not a goal.
-_SUB_HEADER_MAX = 10
+#: The longest text read as a sub-header of the goals block (``年度总体目标完成情况综述``), not a goal.
+_SUB_HEADER_MAX = 14
 
 
 def _sub_header_row(cells: _Cells, r: int, c: int, cc: int, end: int) -> tuple[Field, Field] | None:
@@ -1747,18 +1751,20 @@ def _sub_header_row(cells: _Cells, r: int, c: int, cc: int, end: int) -> tuple[F
     return (below, after) if below is not None and after is not None else None
 
 
-def _goal_sub_header(cells: _Cells, r: int, c: int) -> tuple[int, str] | None:
+def _goal_sub_header(cells: _Cells, r: int, c: int, end: int) -> tuple[int, str] | None:
     """(column, field) of the sub-header right of a goals block's label (年度总体目标), where the row
-    heads another goal text further right (``计划目标 | 实际完成情况``, ``中期绩效目标 | 年度目标``): a
-    sub-header spelt as no goal label — it was read as the year's goal itself ("计划目标" too short:
-    G209). It heads the year's goal, or the period's where the year's is further right."""
+    heads another goal text further right (``计划目标 | 实际完成情况``, ``中期绩效目标 | 年度目标``) or the
+    short text has a text under it (``年初设定目标 | 完成情况综述``): a sub-header spelt as no goal label
+    — it was read as the year's goal itself ("计划目标" too short: G209). It heads the year's goal,
+    or the period's where the year's is further right."""
     cc = _next_cell(cells.grid, r, c)
     v = cells.grid.raw(r, cc)
     if not isinstance(v, str) or not v.strip() or GOAL_TEXT_FIELDS.get(label_key(v)) is not None:
         return None
     right = {GOAL_TEXT_FIELDS.get(k) for col, k in cells.keys[r] if col > cc}
     if right <= {None}:
-        return None
+        short = len(v.strip()) <= _SUB_HEADER_MAX
+        return (cc, "annual_goal") if short and _text_below(cells, r, cc, end) is not None else None
     return cc, "midterm_goal" if "annual_goal" in right else "annual_goal"
 
 
