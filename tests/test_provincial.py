@@ -811,3 +811,47 @@ def test_block_weights_that_do_not_add_up_are_found(tmp_path):
     wb.save(path)
     assert [(f.code, f.cell, f.message()) for f in validate_file(path).findings if f.code == "G208"] == [
         ("G208", "A9", "分值合计 110 与规则集要求的 100 不符")]
+
+
+def chongqing_dept(path, direction="定量指标", rate="76%", score=7.6):
+    """Chongqing's 部门整体绩效自评表 (after a district unit's published 2021 table): 自评总分 among the
+    header fields, 部门预算执行情况 as a funds header over one row with no label (年初预算数 | 全年（调整）
+    预算数 | 全年执行数 | 执行率（%） | 执行率权重 | 执行率得分（分）), 年初绩效目标 | 全年（调整）绩效目标 |
+    全年目标实际完成情况, and indicators with no level columns: 指标名称 | 计量单位 | 指标性质 (定量指标 /
+    定性指标: the kind, not the way) | 年初指标值 | 调整指标值 | 全年完成值 | 得分系数 | 指标权重 | 指标得分
+    | 是否核心指标."""
+    return _book(path, [
+        ["部门整体绩效自评表"],
+        ["主管部门", "重庆高新区融媒体中心", "", "财政处室", "宣传文化处", "", "自评总分（分）", 97.6],
+        ["部门联系人", "曾雪莲", "", "联系电话", "023-12345678"],
+        ["部门预算执行情况（万元）", "年初预算数", "全年（调整）预算数", "全年执行数", "执行率（%）", "执行率权重",
+         "执行率得分（分）"],
+        ["", 500, 520, 395.2, rate, 10, score],
+        ["当年绩效目标", "年初绩效目标", "", "全年（调整）绩效目标", "", "全年目标实际完成情况"],
+        ["", "整合各级各类媒体、户外广告载体、宣传宣讲活动等，为建设成渝地区双城经济圈营造良好氛围。", "", "无", "",
+         "中心较好地完成了履职任务，有效开展了新闻宣传管理、思想文化领域建设等工作。"],
+        ["绩效指标", "指标名称", "计量单位", "指标性质", "年初指标值", "调整指标值", "全年完成值", "得分系数（%）",
+         "指标权重（分）", "指标得分（分）", "是否核心指标"],
+        ["", "财政供养人员控制率", "%", direction, "100%", "", "92%", "100%", 20, 20, "否"],
+        ["", "预算调整率", "%", direction, "≤3%", "", "0", "100%", 20, 20, "否"],
+        ["", "管理制度健全性", "", "定性指标", "高", "", "高", "100%", 10, 10, "否"],
+        ["", "组织宣传活动次数", "次", direction, "≥40", "", "43", "100%", 20, 20, "是"],
+        ["", "业务保障能力提升", "%", direction, "≥90%", "", "95%", "100%", 20, 20, "否"],
+    ], merges=["A1:K1", "A4:A5", "A6:A7", "A8:A13"], title="部门整体")
+
+
+@pytest.mark.parametrize(("direction", "rate", "score", "found"), [
+    ("定量指标", "76%", 7.6, []),
+    ("", "76%", 7.6, []),  # (the way of a bare 100% the same as with 指标性质 empty)
+    ("定量指标", "80%", 8, [("A303", "E5"), ("A305", "G5")]),
+])
+def test_chongqings_department_form(tmp_path, direction, rate, score, found):
+    """Nothing of its money was read (the row under 部门预算执行情况 has no label; 全年（调整）预算数 and
+    执行率权重 were no columns): the execution scored 15.81 of 20 for 7.60 of 10 (A305 on 97.6, G208
+    "110"); 定量指标 was read as =, so 财政供养人员控制率 92% of a bare 100% scored 18.40 — a ceiling, as
+    where 指标性质 is empty (G223 says how it was read)."""
+    path = chongqing_dept(tmp_path / "cq.xlsx", direction, rate, score)
+    [result] = score_file(path)
+    assert (result.total, result.rows[0].score, result.rows[0].weight) == (97.6, 7.6, 10)
+    codes = [(f.code, f.cell) for f in validate_file(path).findings]
+    assert codes == [("G212", "A1"), *found, ("G223", "E9")]  # G212: the rule set's 当年预算执行情况 is 20

@@ -32,6 +32,7 @@ from .values import (
     date_order,
     format_number,
     is_qualitative_direction,
+    kind_only,
     parse_value,
     percent_scale,
     percent_unit_pair,
@@ -505,7 +506,7 @@ def bare_target(ind: Indicator) -> bool:
     """A target written without a bound or a 指标性质 (``5%``, ``30天``), whose way the row's place and
     name say (direction.less_is_better; G223 says how it was read)."""
     t = ind.target
-    return t.op is None and not ind.direction and not t.change and not t.band
+    return t.op is None and (not ind.direction or kind_only(ind.direction)) and not t.change and not t.band
 
 
 def ruled_ceiling(ind: Indicator, tr: TableRules) -> bool:

@@ -312,7 +312,7 @@ def _parse(raw: object, unit: str | None, op: str | None) -> Value:
         col_unit = ""
     elif col_unit in _PERCENT_WORDS:
         col_unit = "%"
-    col_op = parse_direction(op) if op is not None else None
+    col_op = parse_direction(op) if op is not None and not kind_only(op) else None
     if raw is None or isinstance(raw, bool):
         return NONE if raw is None else Value("text", text=str(raw))
     if isinstance(raw, int | float):
@@ -1449,6 +1449,17 @@ def compare_dates(actual: tuple[int, int, int], target: tuple[int, int, int]) ->
         ad = td = 0
     a, t = (ay, am, ad), (ty, tm, td)
     return (a > t) - (a < t)
+
+
+#: Direction column words that say only that the row is quantitative (Chongqing's 指标性质: 定量指标 |
+#: 定性指标), not which way: a bare target's way is then read as where the column is empty (a
+#: ceiling for 人员控制率 100%, 30天 under 时效指标; else =).
+KIND_ONLY = frozenset(("定量", "定量指标"))
+
+
+def kind_only(raw: object) -> bool:
+    """Whether a direction cell says only 定量 (:data:`KIND_ONLY`)."""
+    return isinstance(raw, str) and normalize_text(raw) in KIND_ONLY
 
 
 def parse_direction(raw: object) -> str | None:

@@ -50,6 +50,7 @@ from ..values import (
     change_way,
     is_prompt,
     is_qualitative_direction,
+    kind_only,
     last_day,
     normalize_text,
     own_amount,
@@ -1088,7 +1089,8 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
         zero = parse_value(0, unit=unit_col)
         actual, to_date, forecast = (zero if raw in ZERO_WORDS else v for v, raw in
                                      ((actual, actual_v), (to_date, to_date_v), (forecast, forecast_v)))
-    op = None if qualitative else (target.op or ("≥" if target.change else parse_direction(direction)))
+    op = None if qualitative else (target.op or ("≥" if target.change else
+                                                   None if kind_only(direction) else parse_direction(direction)))
     if op is None and not qualitative:  # ``30天`` of 时效指标, ``500万元`` of 成本: a ceiling; else an equality
         op = "≤" if target.is_number and less_is_better(level1, level2, name, target.unit or unit_col) else "="
     return Indicator(
@@ -1529,6 +1531,8 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
             if label is None and funds.row("total") is None:  # 合计 below the parts (or above them)
                 label = next(((c, k) for c, k in cells.keys[r] if c < left and k in FUNDS_SUM_LABELS), None)
                 kind = "total"
+            if label is None and r == h + 1 and _unlabelled_total(cells, r, cols, left):
+                label = (0, "")  # 部门预算执行情况 | 500 | 520 | 395.2 …: the block's one row, named by its caption
             if label is None:
                 if funds.rows:
                     # a source of funds this reader has no name for, with its figures (债券资金 …):
@@ -1540,7 +1544,8 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
                         continue
                     break
                 continue
-            row = FundsRow(kind, to_text(grid.raw(r, label[0])), sheet=grid.sheet, by_source=label[1] in FISCAL_BY_SOURCE)
+            text = to_text(grid.raw(r, label[0]) if label[1] else grid.value(h, 0)) or "年度资金总额"
+            row = FundsRow(kind, text, sheet=grid.sheet, by_source=label[1] in FISCAL_BY_SOURCE)
             for f, c in cols.items():
                 row.cells[f] = a1(r, c)
                 if f == "reason":
@@ -1555,7 +1560,7 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
                 elif typed and f != "rate":
                     row.percent_typed += (f,)  # ``96%`` as 全年执行数: a rate, not 0.96 万元 (A341)
                 setattr(row, f, v)
-            row.cells["label"] = a1(r, label[0])
+            row.cells["label"] = a1(r if label[1] else h, label[0])
             funds.rows.append(row)
         if funds.rows:
             return funds
@@ -1587,6 +1592,15 @@ def _funds_by_labels(cells: _Cells, start: int, end: int) -> Funds | None:
         setattr(row, f, v)
         row.cells[f] = fld.cell
     return Funds(rows=[row], partial=True)
+
+
+def _unlabelled_total(cells: _Cells, r: int, cols: dict[str, int], left: int) -> bool:
+    """A row right under a funds header with no label of its own and its amounts under two columns
+    at least (Chongqing's 部门预算执行情况: the header's caption names it): the block's total."""
+    grid = cells.grid
+    if any(c < left for c, _ in cells.keys[r]):
+        return False
+    return sum(1 for f in FUNDS_AMOUNTS if f in cols and to_number(grid.raw(r, cols[f])) is not None) >= 2
 
 
 def _amounts(cells: _Cells, start: int, end: int, fields: dict[str, str] = AMOUNT_FIELDS) -> dict[str, Field]:
