@@ -855,3 +855,24 @@ def test_chongqings_department_form(tmp_path, direction, rate, score, found):
     assert (result.total, result.rows[0].score, result.rows[0].weight) == (97.6, 7.6, 10)
     codes = [(f.code, f.cell) for f in validate_file(path).findings]
     assert codes == [("G212", "A1"), *found, ("G223", "E9")]  # G212: the rule set's 当年预算执行情况 is 20
+
+
+@pytest.mark.parametrize(("initial", "adjusted", "found"), [
+    ("≥50", "≥40", []),  # adjusted down during the year: met
+    ("≥50", "/", [("A307", "B12"), ("A305", "J12")]),  # no adjustment: 43 of 50
+    ("≥40", "≥45", [("A307", "B12"), ("A305", "J12")]),  # adjusted up: 43 of 45, the finding at the target read
+])
+def test_a_target_adjusted_during_the_year(tmp_path, initial, adjusted, found):
+    """Chongqing's 年初指标值 | 调整指标值: the adjusted target, where one is written, is the year's — it
+    was no column, and 43 of an adjusted ≥40 scored against the first ≥50 (17.20 of 20, A305)."""
+    path = chongqing_dept(tmp_path / "cq.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    assert (ws["B12"].value, ws["E12"].value, ws["F12"].value) == ("组织宣传活动次数", "≥40", None)
+    ws["E12"], ws["F12"] = initial, adjusted
+    wb.save(path)
+    codes = [(f.code, f.cell) for f in validate_file(path).findings if f.code not in ("G212", "G223")]
+    assert [c for c in codes if c[0] != "A305" or c[1] != "H2"] == found
+    [t] = read_workbook(path).tables
+    target = t.indicators[3]
+    assert (target.target.text, target.cell("target")) == ((adjusted, "F12") if adjusted != "/" else (initial, "E12"))

@@ -81,6 +81,9 @@ INDICATOR_COLUMNS = _table({
     "qual_rate": ("定性得分率", "评分比例", "得分比例"),
     # a remark: the 偏差原因 where the table has no column of its own for it (recognize)
     "note": ("备注", "说明", "情况说明", "备注说明"),
+    # a target adjusted during the year (Chongqing's 年初指标值 | 调整指标值): the target where filled in
+    "target_adjusted": ("调整指标值", "调整后指标值", "全年(调整)指标值", "调整后目标值", "调整后年度指标值",
+                        "年中调整指标值", "全年调整指标值"),
     # mid-year monitoring (绩效运行监控表): 1-N月 columns are added below for every N
     "forecast": ("全年预计完成值", "预计全年完成值", "全年预计完成情况", "预计全年完成情况", "预计完成值",
                  "全年预计完成数", "预计年底完成值", "预计全年完成数", "全年预计完成", "预计全年完成", "年底预计完成值",

@@ -803,6 +803,7 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
     name_col = cols["name"]
     l1_col, l2_col = cols.get("level1"), cols.get("level2")
     columns = {f: column_letter(c) for f, c in cols.items()}
+    adjusted = cols.get("target_adjusted")
     # a 扣分 column instead of 得分: the score is the weight less it, nothing taken off where empty
     deducted = "deduction" in cols and "score" not in cols
     if deducted:
@@ -879,6 +880,8 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
             r += 1
             continue
         ind.sheet, ind.row, ind.columns = grid.sheet, r + 1, columns
+        if adjusted is not None and _adjusted(grid.value(r, adjusted)):  # (findings point at the target read)
+            ind.columns = {**columns, "target": columns["target_adjusted"]}
         if deducted and ind.score is None and ind.weight is not None:
             ind.score = ind.weight
         table.indicators.append(ind)
@@ -1023,7 +1026,7 @@ def _has_data(row: list[object], cols: list[int]) -> bool:
 #: The fields an indicator row is read from, in the order :func:`_indicator` takes them.
 _ROW_FIELDS = ("name", "direction", "unit", "target", "actual", "weight", "score", "deviation", "criteria",
                "outcome", "qual_rate", "target_midterm", "to_date", "forecast", "likelihood", "measures", "note",
-               "deduction")
+               "deduction", "target_adjusted")
 
 
 def _row_reader(cols: dict[str, int]) -> tuple[int, Callable[[list[object]], tuple[object, ...]]]:
@@ -1051,7 +1054,9 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
     cells = row[:width - 1]
     cells += [""] * (width - len(cells))
     (name_v, direction, unit_v, target_v, actual_v, weight_v, score_v, dev_v, crit_v, out_v, rate_v, mid_v,
-     to_date_v, forecast_v, likely_v, measures_v, note_v, deduction_v) = cells_of(cells)
+     to_date_v, forecast_v, likely_v, measures_v, note_v, deduction_v, adjusted_v) = cells_of(cells)
+    if _adjusted(adjusted_v):  # 年初指标值 ≥40 | 调整指标值 ≥35: the year's target is the adjusted one
+        target_v = adjusted_v
     scores = [to_number(row[c]) if c < n else None for c in experts]
     if experts and (None in scores or any(row[c].__class__ is str for c in experts if c < n)):
         # an expert's 满分 is the row's weight, as a written 得分 of 满分 is; ``90%`` its share of it
@@ -1107,6 +1112,11 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
         to_date=to_date, forecast=forecast,
         likelihood=to_text(likely_v) if likely_v != "" else "", measures=to_text(measures_v) if measures_v != "" else "",
     )
+
+
+def _adjusted(raw: object) -> bool:
+    """Whether a 调整指标值 cell holds an adjusted target (not empty, ``无``, ``—``, ``/``)."""
+    return raw not in ("", None) and not (raw.__class__ is str and normalize_text(raw).lower() in NONE_TEXT)
 
 
 @lru_cache(maxsize=1)
