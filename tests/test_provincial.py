@@ -876,3 +876,16 @@ def test_a_target_adjusted_during_the_year(tmp_path, initial, adjusted, found):
     [t] = read_workbook(path).tables
     target = t.indicators[3]
     assert (target.target.text, target.cell("target")) == ((adjusted, "F12") if adjusted != "/" else (initial, "E12"))
+
+
+@pytest.mark.parametrize(("adjusted", "annual"), [("无", "B7"), ("全年完成20项宣传任务，开展宣传活动40次以上。", "D7")])
+def test_chongqings_goal_texts(tmp_path, adjusted, annual):
+    """当年绩效目标 | 年初绩效目标 | 全年（调整）绩效目标 | 全年目标实际完成情况: the sub-header 年初绩效目标 was
+    read as the year's goal itself and what was achieved went unread. The adjusted goal, where one is
+    written, is the year's."""
+    path = chongqing_dept(tmp_path / "cq.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb.active["D7"] = adjusted
+    wb.save(path)
+    [t] = read_workbook(path).tables
+    assert {k: f.cell for k, f in t.goals_text.items()} == {"annual_goal": annual, "achieved": "F7"}

@@ -365,16 +365,19 @@ GOAL_TEXT_FIELDS = _table({
     "midterm_goal": ("中期目标", "中长期目标", "中长期目标(2023-2025年)", "长期目标", "实施期目标", "项目实施期目标",
                      "实施期总体目标", "中期绩效目标", "实施期绩效目标", "中长期绩效目标"),
     "annual_goal": ("年度目标", "预期目标", "年度总体目标", "年度预期目标", "年度绩效目标", "本年度目标", "当年目标",
-                    "本年度绩效目标", "当年绩效目标"),
+                    "本年度绩效目标", "当年绩效目标", "年初绩效目标", "年初目标"),
+    # the year's goal as adjusted (Chongqing's 年初绩效目标 | 全年（调整）绩效目标): the year's where it says one
+    "adjusted_goal": ("全年(调整)绩效目标", "调整后绩效目标", "调整后年度目标", "全年(调整)目标", "调整绩效目标"),
     "achieved": ("实际完成情况", "实际完成", "完成情况", "全年实际完成情况", "年度实际完成情况", "目标完成情况",
                  "年度目标完成情况", "总体目标完成情况", "年度总体目标完成情况", "目标实际完成情况",
                  # (spellings of the indicators' actuals column too: above the indicator header, the text)
                  "实际执行情况", "年度完成情况", "全年完成情况", "完成结果", "执行情况", "年度执行情况", "实际达成情况",
-                 "目标实现情况", "目标完成结果"),
+                 "目标实现情况", "目标完成结果", "全年目标实际完成情况"),
 })
 #: Block labels that hold a goal text only when the text sits to their right (``年度总体目标 | 文字``);
 #: when sub-headers (预期目标 | 实际完成情况) follow instead, the sub-headers name the cells.
-WEAK_GOAL_LABELS = frozenset(label_key(s) for s in ("年度总体目标", "总体目标", "年度绩效目标"))
+WEAK_GOAL_LABELS = frozenset(label_key(s) for s in ("年度总体目标", "总体目标", "年度绩效目标", "当年绩效目标",
+                                                      "本年度绩效目标"))
 
 #: Line items (资金使用情况).
 LINE_ITEM_COLUMNS = _table({

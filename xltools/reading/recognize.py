@@ -1732,6 +1732,10 @@ def _goal_texts(cells: _Cells, start: int, end: int, blanks: dict[str, str]) -> 
                     out.setdefault(_NEXT_GOAL_TEXT[f], after)
                 continue
             out[f] = Field(to_text(hit[0]), grid.sheet, a1(r, hit[1]))
+    adjusted = out.pop("adjusted_goal", None)
+    blanks.pop("adjusted_goal", None)
+    if adjusted is not None and _adjusted(adjusted.value):  # 全年（调整）绩效目标 written: the year's goal
+        out["annual_goal"] = adjusted
     for f in out:
         blanks.pop(f, None)
     return out
