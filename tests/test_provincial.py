@@ -889,3 +889,15 @@ def test_chongqings_goal_texts(tmp_path, adjusted, annual):
     wb.save(path)
     [t] = read_workbook(path).tables
     assert {k: f.cell for k, f in t.goals_text.items()} == {"annual_goal": annual, "achieved": "F7"}
+
+
+def test_chongqings_score_coefficient_of_a_qualitative_row(tmp_path):
+    """得分系数（%） is the chosen share of a qualitative row's weight: 80 % of 管理制度健全性's 10 is 8.00, so
+    its written 10 is wrong (A305) — the column was not read, and the 10 passed."""
+    path = chongqing_dept(tmp_path / "cq.xlsx")
+    wb = openpyxl.load_workbook(path)
+    assert (wb.active["B11"].value, wb.active["H11"].value) == ("管理制度健全性", "100%")
+    wb.active["H11"] = "80%"
+    wb.save(path)
+    assert ("A305", "J11") in [(f.code, f.cell) for f in validate_file(path).findings]
+    assert [r.score for r in score_file(path)[0].rows if r.cell == "J11"] == [8.0]
