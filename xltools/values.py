@@ -1459,7 +1459,7 @@ KIND_ONLY = frozenset(("定量", "定量指标"))
 
 def kind_only(raw: object) -> bool:
     """Whether a direction cell says only 定量 (:data:`KIND_ONLY`)."""
-    return isinstance(raw, str) and normalize_text(raw) in KIND_ONLY
+    return isinstance(raw, str) and "定量" in raw and normalize_text(raw) in KIND_ONLY  # (≥, ≤: no normalising)
 
 
 def parse_direction(raw: object) -> str | None:
