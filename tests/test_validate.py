@@ -688,6 +688,7 @@ def test_a_bracket_in_a_project_name_is_part_of_the_name(tmp_path):
 @pytest.mark.parametrize(("declared", "reported"), [
     ("社区养老服务中心运营补助项目", "社区养老服务中心运营补助"), ("社区养老服务中心运营补助", "社区养老服务中心运营补助项目"),
     ("2023年社区养老服务中心运营补助", "社区养老服务中心运营补助"), ("2023年度社区养老服务中心运营补助项目", "社区养老服务中心运营补助"),
+    ("社区养老服务中心运营补助项目（2023年）", "社区养老服务中心运营补助"), ("社区养老服务中心运营补助", "社区养老服务中心运营补助(2023年度)"),
 ])
 def test_a_declaration_is_found_under_its_name_with_a_year_or_项目(tmp_path, declared, reported):
     """A project declared as ``2023年…项目`` and reported on without the year or the 项目 (or the other way

@@ -65,9 +65,9 @@ def project_key(name: object) -> str:
     return key if _QUOTES.isdisjoint(key) else key.translate(_NO_QUOTES)
 
 
-#: What a project's name may carry in one file and not the other: its year in front (``2023年``,
-#: ``2023年度``) — the tables state the year beside it — and ``项目`` at its end.
-_NAME_YEAR = re.compile(r"^(?:19|20)\d{2}年度?")
+#: What a project's name may carry in one file and not the other: its year in front or behind
+#: (``2023年…``, ``…（2023年度）``) — the tables state the year beside it — and ``项目`` at its end.
+_NAME_YEAR = re.compile(r"^(?:19|20)\d{2}年度?|\(?(?:19|20)\d{2}年度?\)?$")
 _NAME_END = "项目"
 
 
@@ -75,7 +75,7 @@ def pairing_key(name: object) -> str:
     """A project's name as a report and its declaration are paired by: :func:`project_key` without a
     leading year or a trailing 项目 — ``2023年社区养老服务中心运营补助项目`` declared is reported on as
     ``社区养老服务中心运营补助`` (the years are compared apart: :func:`pick`)."""
-    key = project_key(name)
+    key = project_key(name)  # (NFKC: ``（2023年）`` is ``(2023年)`` here)
     bare = _NAME_YEAR.sub("", key).removesuffix(_NAME_END)
     return bare or key
 
