@@ -1562,14 +1562,7 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
                     row.reason = to_text(grid.value(r, c))
                     continue
                 raw = grid.raw(r, c)
-                v = to_number(raw)
-                typed = v is not None and _typed_percent(raw)
-                if f == "rate" and v is not None and not typed:
-                    row.rate_bare = v  # (1.8 in a % cell is 180 %: A303 reads it either way)
-                    v = rate_fraction(v)  # written as 96.92 meaning 96.92% (``179.30%`` says itself)
-                elif typed and f != "rate":
-                    row.percent_typed += (f,)  # ``96%`` as 全年执行数: a rate, not 0.96 万元 (A341)
-                setattr(row, f, v)
+                _put_amount(row, f, raw, to_number(raw))
             row.cells["label"] = a1(r if label[1] else h, label[0])
             funds.rows.append(row)
         if funds.rows:
@@ -1593,15 +1586,20 @@ def _funds_by_labels(cells: _Cells, start: int, end: int) -> Funds | None:
     grid = cells.grid
     row = FundsRow("total", "项目资金", sheet=grid.sheet)
     for f, fld in found.items():
-        raw, v = grid.raw(*parse_a1(fld.cell)), fld.value
-        if f == "rate" and not _typed_percent(raw):
-            row.rate_bare = v  # type: ignore[assignment]
-            v = rate_fraction(v)  # type: ignore[arg-type]
-        elif f != "rate" and _typed_percent(raw):
-            row.percent_typed += (f,)
-        setattr(row, f, v)
+        _put_amount(row, f, grid.raw(*parse_a1(fld.cell)), fld.value)  # type: ignore[arg-type]
         row.cells[f] = fld.cell
     return Funds(rows=[row], partial=True)
+
+
+def _put_amount(row: FundsRow, f: str, raw: object, v: float | None) -> None:
+    """A funds row's amount, rate or score ``f`` as its cell ``raw`` writes it (``v``, the number)."""
+    typed = v is not None and _typed_percent(raw)
+    if f == "rate" and v is not None and not typed:
+        row.rate_bare = v  # (1.8 in a % cell is 180 %: A303 reads it either way)
+        v = rate_fraction(v)  # written as 96.92 meaning 96.92% (``179.30%`` says itself)
+    elif typed and f != "rate":
+        row.percent_typed += (f,)  # ``96%`` as 全年执行数: a rate, not 0.96 万元 (A341)
+    setattr(row, f, v)
 
 
 def _unlabelled_total(cells: _Cells, r: int, cols: dict[str, int], left: int) -> bool:
