@@ -312,7 +312,7 @@ def _parse(raw: object, unit: str | None, op: str | None) -> Value:
         col_unit = ""
     elif col_unit in _PERCENT_WORDS:
         col_unit = "%"
-    col_op = parse_direction(op) if op is not None and not kind_only(op) else None
+    col_op = bound_of(op) if op is not None else None
     if raw is None or isinstance(raw, bool):
         return NONE if raw is None else Value("text", text=str(raw))
     if isinstance(raw, int | float):
@@ -1460,6 +1460,12 @@ KIND_ONLY = frozenset(("定量", "定量指标"))
 def kind_only(raw: object) -> bool:
     """Whether a direction cell says only 定量 (:data:`KIND_ONLY`)."""
     return isinstance(raw, str) and "定量" in raw and normalize_text(raw) in KIND_ONLY  # (≥, ≤: no normalising)
+
+
+def bound_of(raw: object) -> str | None:
+    """The operator a direction cell puts on its row's target: :func:`parse_direction`'s, none where the
+    cell says only 定量 (:func:`kind_only`; the row's place and name then decide)."""
+    return None if kind_only(raw) else parse_direction(raw)
 
 
 def parse_direction(raw: object) -> str | None:

@@ -47,14 +47,13 @@ from ..values import (
     TRAILING_REMARK,
     ZERO_WORDS,
     Value,
+    bound_of,
     change_way,
     is_prompt,
     is_qualitative_direction,
-    kind_only,
     last_day,
     normalize_text,
     own_amount,
-    parse_direction,
     parse_value,
     rate_fraction,
     says_not_applicable,
@@ -1094,8 +1093,7 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
         zero = parse_value(0, unit=unit_col)
         actual, to_date, forecast = (zero if raw in ZERO_WORDS else v for v, raw in
                                      ((actual, actual_v), (to_date, to_date_v), (forecast, forecast_v)))
-    op = None if qualitative else (target.op or ("≥" if target.change else
-                                                   None if kind_only(direction) else parse_direction(direction)))
+    op = None if qualitative else (target.op or ("≥" if target.change else bound_of(direction)))
     if op is None and not qualitative:  # ``30天`` of 时效指标, ``500万元`` of 成本: a ceiling; else an equality
         op = "≤" if target.is_number and less_is_better(level1, level2, name, target.unit or unit_col) else "="
     return Indicator(
