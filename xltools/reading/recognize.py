@@ -1701,8 +1701,7 @@ def _goal_texts(cells: _Cells, start: int, end: int, blanks: dict[str, str]) -> 
             weak = k in WEAK_GOAL_LABELS and not _after_goal_label(cells, r, c)
             sub = _goal_sub_header(cells, r, c, end) if weak else None
             if sub is not None:  # 年度总体目标 | 计划目标 | 实际完成情况: the text is under its sub-header
-                col, f = sub
-                below = _text_below(cells, r, col, end)
+                col, f, below = sub
                 if below is not None:
                     out.setdefault(f, below)
                     nxt = _value_right(cells, r, col)
@@ -1775,8 +1774,8 @@ def _sub_header_row(cells: _Cells, r: int, c: int, cc: int, end: int) -> tuple[F
     return (below, after) if below is not None and after is not None else None
 
 
-def _goal_sub_header(cells: _Cells, r: int, c: int, end: int) -> tuple[int, str] | None:
-    """(column, field) of the sub-header right of a goals block's label (年度总体目标), where the row
+def _goal_sub_header(cells: _Cells, r: int, c: int, end: int) -> tuple[int, str, Field | None] | None:
+    """(column, field, the text under it) of the sub-header right of a goals block's label (年度总体目标), where the row
     heads another goal text further right (``计划目标 | 实际完成情况``, ``中期绩效目标 | 年度目标``) or the
     short text has a text under it (``年初设定目标 | 完成情况综述``): a sub-header spelt as no goal label
     — it was read as the year's goal itself ("计划目标" too short: G209). It heads the year's goal,
@@ -1786,10 +1785,11 @@ def _goal_sub_header(cells: _Cells, r: int, c: int, end: int) -> tuple[int, str]
     if not isinstance(v, str) or not v.strip() or GOAL_TEXT_FIELDS.get(label_key(v)) is not None:
         return None
     right = {GOAL_TEXT_FIELDS.get(k) for col, k in cells.keys[r] if col > cc}
+    below = _text_below(cells, r, cc, end)
     if right <= {None}:
         short = len(v.strip()) <= _SUB_HEADER_MAX
-        return (cc, "annual_goal") if short and _text_below(cells, r, cc, end) is not None else None
-    return cc, "midterm_goal" if "annual_goal" in right else "annual_goal"
+        return (cc, "annual_goal", below) if short and below is not None else None
+    return cc, "midterm_goal" if "annual_goal" in right else "annual_goal", below
 
 
 def _is_line_item_header(cells: _Cells, r: int) -> bool:
