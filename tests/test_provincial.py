@@ -901,3 +901,67 @@ def test_chongqings_score_coefficient_of_a_qualitative_row(tmp_path):
     wb.save(path)
     assert ("A305", "J11") in [(f.code, f.cell) for f in validate_file(path).findings]
     assert [r.score for r in score_file(path)[0].rows if r.cell == "J11"] == [8.0]
+
+
+def ningde_dept(path, spent=254.67, rate="93%", city=275.14):
+    """Fujian's 部门整体支出绩效自评表 (after a Ningde office's published 2018 table): the funds block's
+    columns annotated with their reckoning (年初部门预算安排金额① | 历年结余结转② | 年中调整金额③ |
+    小计④=①+②+③ | 年度拨付金额⑤ | 支出实现率（%）⑥=⑤/④ | 本年度结余金额⑦=④-⑤ | 资金结余率（%）⑧=⑦/④) under
+    group captions, its rows 财政资金小计 / ①中央及省级财政资金 / ②市级财政资金 / ③县（市、区）财政资金 /
+    其他资金小计 / ①…… / 合计 (the slots nobody filled left in), and 指标解释 | 绩效目标值 | 指标分值
+    beside the indicators, whose weights are the whole 100."""
+    money = [250, 25.14, 0, 275.14, spent, rate, round(275.14 - spent, 2), "7%"]
+    return _book(path, [
+        ["部门整体支出绩效自评表"],
+        ["（2018年度）"],
+        ["部门（单位）名称", "宁德市地方志研究室", "", "", "", "部门预算编码", "901001033"],
+        ["财政资金安排和使用情况（万元）", "资金结构", "预算安排", "", "", "", "拨付情况", "", "结余情况"],
+        ["", "", "年初部门预算安排金额①", "历年结余结转②", "年中调整金额③", "小计④=①+②+③", "年度拨付金额⑤",
+         "支出实现率（%）⑥=⑤/④", "本年度结余金额⑦=④-⑤", "资金结余率（%）⑧=⑦/④"],
+        ["", "财政资金小计", *money],
+        ["", "①中央及省级财政资金"],
+        ["", "②市级财政资金", *money[:3], city, *money[4:]],
+        ["", "③县（市、区）财政资金"],
+        ["", "其他资金小计"],
+        ["", "①……"],
+        ["", "合计", *money],
+        ["年度总体目标完成情况", "预期目标", "", "", "", "目标实际完成情况"],
+        ["", "目标1：确保本室在职及退休人员工资、福利按月足额发放；目标2：保障日常办公正常运转；目标3：完成年度志鉴编纂任务。",
+         "", "", "", "目标1完成情况：工资福利按月足额发放；目标2完成情况：办公运转正常；目标3完成情况：出版志书1部，完成率50%。"],
+        ["年度绩效指标完成情况", "一级指标", "二级指标", "三级指标", "指标解释", "绩效目标值", "实际完成值", "指标分值",
+         "得分", "偏差原因分析及改进措施"],
+        ["", "产出指标（60分）", "数量指标", "按月发放工资人数", "在职人员", "≥20人", "20人", 20, 20],
+        ["", "", "质量指标", "资金使用合规率", "", "=100%", "100%", 20, 20],
+        ["", "", "时效指标", "工资发放及时率", "", "=100%", "100%", 20, 20],
+        ["", "效益指标（30分）", "社会效益指标", "地方志书出版数量", "", "≥2部", "1部", 30, 15, "一部志书评审推迟至次年"],
+        ["", "满意度指标（10分）", "服务对象满意度指标", "干部职工满意度", "", "≥90%", "95%", 10, 10],
+        ["总分", "", "", "", "", "", "", 100, 85],
+    ], merges=["A4:A12", "C4:F4", "G4:H4", "I4:J4", "A13:A14", "A15:A20"], title="部门整体")
+
+
+@pytest.mark.parametrize(("spent", "rate", "city", "found"), [
+    (254.67, "93%", 275.14, []),
+    (254.67, "95%", 275.14, [("A303", "H6"), ("A303", "H8"), ("A303", "H12")]),  # 92.56 %, in each row
+    (280, "102%", 275.14, [("A302", "G6"), ("A302", "G8"), ("A302", "G12")]),  # spent above the budget
+    # the city's 270 is not the fiscal subtotal's 275.14 (and 254.67 of it is 94.32 %)
+    (254.67, "93%", 270, [("A301", "F6"), ("A303", "H8")]),
+])
+def test_fujians_department_form_reads_its_annotated_funds_block(tmp_path, spent, rate, city, found):
+    """Nothing of its money was read: columns headed with their reckoning (``小计④=①+②+③``) matched no
+    spelling, ``财政资金小计``/``其他资金小计`` were no rows, and the empty slot ``①……`` ended the block
+    before its 合计 — no execution rate in a summary, no check of its sums (A301, A302, A303)."""
+    path = ningde_dept(tmp_path / "nd.xlsx", spent, rate, city)
+    [t] = read_workbook(path).tables
+    total = t.funds.total()
+    assert (total.label, total.year_budget, total.spent, total.cells["spent"]) == ("合计", 275.14, spent, "G12")
+    assert [(r.kind, r.label) for r in t.funds.rows] == [
+        ("fiscal", "财政资金小计"), ("fiscal", "①中央及省级财政资金"), ("fiscal", "②市级财政资金"),
+        ("fiscal", "③县（市、区）财政资金"), ("other", "其他资金小计"), ("total", "合计")]
+    codes = [(f.code, f.cell) for f in validate_file(path).findings]
+    assert [c for c in codes if c[0] in ("A301", "A302", "A303")] == found
+    [result] = score_file(path)
+    assert (result.total, result.grade) == (85, "良")  # its indicators weigh 100: the rate scores nothing
+    if not found:
+        assert codes == []
+        [row], _ = summarize_file(path, load_rules(None))
+        assert (row.annual_budget, row.spent, round(row.execution_rate, 4)) == (275.14, 254.67, 0.9256)

@@ -176,7 +176,7 @@ def score_table(table: Table, rules: RuleSet | None = None, *, path: str = "") -
 
         rows = monitor_rows(table, rules)
     else:
-        execution = _execution_row(table, tr, d)
+        execution = _execution_row(table, tr, d, rules.total)
         # In our own templates the 得分 column is the template's formula: score from the inputs.
         written = not table.template
         if table.weights_by_block:
@@ -263,21 +263,24 @@ def _fmt(x: float | None) -> str:
     return format_number(x)
 
 
-def _execution_row(table: Table, tr: TableRules, d: int) -> RowScore | None:
-    """预算执行率 row: weight × min(全年执行数/全年预算数, 100%) (domain.md §5)."""
+def _execution_row(table: Table, tr: TableRules, d: int, full: float) -> RowScore | None:
+    """预算执行率 row: weight × min(全年执行数/全年预算数, 100%) (domain.md §5); ``full`` is the
+    rule set's total."""
     spent, budget, weight, cell = _execution_inputs(table, tr)
     if spent is None and budget is None:
         return None
     label = word("part_execution")
-    if table.kind == DEPT:
-        if any(level1_key(i.level1) == level1_key("当年预算执行情况") for i in table.indicators):
-            return None
-        label = "当年预算执行情况"
-    elif not table.template and not _funds_weighted(table) and any(_scores_execution(i) for i in table.indicators) \
-            and abs(sum(i.weight or 0 for i in table.indicators) - tr.execution_weight - sum(tr.weights.values())) < 0.005:
-        # a province's form scores 预算执行率 as an indicator row (its weights make the whole 100, the
-        # funds block has no 分值 or 得分): not twice
+    if table.kind == DEPT and any(level1_key(i.level1) == level1_key("当年预算执行情况") for i in table.indicators):
         return None
+    if not table.template and not _funds_weighted(table) \
+            and (table.funds is not None or any(_scores_execution(i) for i in table.indicators)) \
+            and abs(sum(i.weight or 0 for i in table.indicators) - full) < 0.005:
+        # the form's indicators weigh the whole 100 and its funds block has no 分值 or 得分: the
+        # execution is a figure, not a score (Fujian's 部门整体 table) — or a province's form scores
+        # 预算执行率 as an indicator row: not twice
+        return None
+    if table.kind == DEPT:
+        label = "当年预算执行情况"
     if not budget or budget < 0 or spent is None:  # as the template: no score without a positive budget
         return RowScore(label, "", word("part_execution"), weight, None,
                         "exec_no_spent" if budget and budget > 0 else "exec_no_budget", {},

@@ -15,8 +15,17 @@ _TRAILING_BRACKET = re.compile(r"\([^()]*\)$")
 _DROP = str.maketrans("", "", ":：*＊\u3000 \t\r\n、\u200b\u200c\u200d\u2060\ufeff\u00ad")  # (and the invisible)
 
 
+#: A label's number or reckoning in circled digits, as Fujian's forms head their columns and rows
+#: (``年初部门预算安排金额①``, ``小计④=①+②+③``, ``支出实现率（%）⑥=⑤/④``, ``①中央及省级财政资金``): the
+#: slot's place, not its name (NFKC would make it a digit glued to the label).
+_CIRCLED = re.compile(r"^\s*[①-⑳]\s*|\s*[①-⑳](?:\s*[=＝][①-⑳+＋\-－−×*/／÷()（）\s]+)?\s*$")
+_ANY_CIRCLED = re.compile("[①-⑳]")
+
+
 @lru_cache(maxsize=8192)
 def label_key(text: str) -> str:
+    if _ANY_CIRCLED.search(text):  # (most labels have none)
+        text = _CIRCLED.sub("", text)
     s = unicodedata.normalize("NFKC", text).translate(_DROP)
     while s.endswith(")"):
         t = _TRAILING_BRACKET.sub("", s)
@@ -201,7 +210,8 @@ def expert_key(text: str) -> str:
 
 #: Columns of the funds block of a self-evaluation.
 FUNDS_COLUMNS = _table({
-    "initial_budget": ("年初预算数", "年初预算", "年初预算金额", "年初预算总额"),
+    "initial_budget": ("年初预算数", "年初预算", "年初预算金额", "年初预算总额", "年初部门预算安排金额", "年初预算安排金额",
+                       "年初预算安排数", "年初部门预算数", "年初部门预算"),
     "annual_budget": ("全年预算数", "调整后预算数", "全年预算", "预算数", "全年预算金额", "调整后预算",
                       "年度预算数", "预算安排数", "批复预算数", "全年预算安排数", "调整预算数",
                       "年中调整预算数", "年中调整后预算数", "调整后全年预算数", "全年调整后预算数", "全年预算总额",
@@ -213,11 +223,18 @@ FUNDS_COLUMNS = _table({
               "全年实际支出数", "全年实际支出金额", "实际执行金额", "全年执行额", "实际支出额",
               "全年支出金额", "全年实际执行金额"),
     "weight": ("分值", "权重", "执行率权重", "执行率分值", "预算执行率权重", "预算执行率分值"),
-    "rate": ("执行率", "预算执行率", "执行进度", "预算执行进度"),
+    "rate": ("执行率", "预算执行率", "执行进度", "预算执行进度", "支出实现率", "预算支出实现率"),
     "score": ("得分", "执行率得分", "执行得分", "预算执行得分", "预算执行率得分", "执行情况得分", "自评得分", "得分值",
               "实际得分", "实得分"),
     "reason": ("偏差原因", "偏差原因分析", "偏差原因分析及改进措施", "原因说明", "执行率偏差原因",
                "执行偏差原因", "未完成原因", "说明", "备注", "原因"),
+})
+#: Funds columns read as an amount only where the header names that amount no other way: Fujian's
+#: ``小计④=①+②+③`` (the year's budget: 年初 + 结转 + 调整) and ``年度拨付金额⑤`` (its 支出实现率 ⑥=⑤/④ makes it
+#: the spending). Beside a 全年预算数 or a 执行数 they are something else, and left alone.
+FUNDS_SECOND_COLUMNS = _table({
+    "annual_budget": ("小计", "预算小计", "预算安排小计"),
+    "spent": ("年度拨付金额", "拨付金额", "实际拨付金额", "已拨付金额", "全年拨付金额"),
 })
 FUNDS_COLUMNS.update(dict.fromkeys(_months_labels(("执行数", "实际执行数", "支出数", "实际支出", "累计执行数")), "spent"))
 FUNDS_COLUMNS.update(dict.fromkeys(_months_labels(("执行率", "执行进度")), "rate"))
@@ -236,7 +253,7 @@ _FISCAL_BY_SOURCE = (
 #: province spells it (``其中：中央资金`` and ``市级配套资金`` were no funds rows, and the block's sums
 #: went unchecked).
 _LEVELS = ("中央", "省级", "省", "市级", "市", "州级", "州", "县级", "县", "区级", "区", "本级", "上级", "乡镇",
-           "乡级", "镇级")
+           "乡级", "镇级", "中央及省级", "中央和省级", "省市", "县(市区)", "县(区)", "县(市)")
 _SOURCE_KINDS = ("", "财政", "补助", "财政补助", "专项", "财政专项", "配套", "财政配套", "转移支付", "衔接", "财政衔接")
 _SOURCE_ENDS = ("资金", "拨款", "")
 _FISCAL_BY_LEVEL = tuple(f"{level}{kind}{end}" for level in _LEVELS for kind in _SOURCE_KINDS for end in _SOURCE_ENDS
@@ -250,12 +267,12 @@ FUNDS_ROWS = _table({
     "total": ("年度资金总额", "资金总额", "年度资金合计", "项目资金总额", "总额", "年度财政资金总额", "财政资金总额",
               "预算资金总额", "年度预算资金总额", "本年度资金总额", "本年资金总额", "全年资金总额", "当年资金总额",
               "项目总资金", "资金总计", "年度资金总计", "项目资金合计"),
-    "fiscal": ("当年财政拨款", "其中当年财政拨款", "财政拨款", "其中财政拨款", "当年财政资金",
+    "fiscal": ("当年财政拨款", "其中当年财政拨款", "财政拨款", "其中财政拨款", "当年财政资金", "财政资金小计", "财政拨款小计",
                "其中当年财政资金", "财政资金", "其中财政资金", "本年财政拨款", "其中本年财政拨款", "财政拨款资金",
                "财政性资金", "当年财政拨款资金", *_FISCAL_BY_SOURCE),
     "carryover": ("上年结转资金", "上年结转", "结转资金", "上年结转结余资金", "上年结余资金", "结转结余资金",
                   "上年结转结余", "历年结转资金", "历年结转", "以前年度结转资金", "上年结余", "结余资金"),
-    "other": ("其他资金", "单位资金", "单位自有资金", "财政专户管理资金", "其中财政专户管理资金",
+    "other": ("其他资金", "其他资金小计", "单位资金", "单位自有资金", "财政专户管理资金", "其中财政专户管理资金",
               "自有资金", "其他来源资金", "自筹资金", "其中自筹资金", "单位自筹资金", "社会资金", "社会投入资金",
               "银行贷款", "事业收入", "经营收入", "自筹", "单位自筹", "企业自筹", "企业自筹资金", "群众自筹",
               "群众自筹资金", "社会资本", "社会资本投入", "社会捐赠", "社会捐赠资金",

@@ -70,6 +70,7 @@ from .labels import (
     FISCAL_BY_SOURCE,
     FUNDS_COLUMNS,
     FUNDS_ROWS,
+    FUNDS_SECOND_COLUMNS,
     FUNDS_SUM_LABELS,
     GOAL_TEXT_FIELDS,
     GRADE_ASKED,
@@ -99,7 +100,7 @@ from .labels import (
 _UNIT_LINES = frozenset(label_key(s) for s in ("单位：万元", "单位：元", "金额单位：万元", "金额单位：元"))
 #: Every label the reader knows; a cell holding one of these is never taken as a field's value.
 KNOWN_LABELS = (
-    set(INDICATOR_COLUMNS) | set(FUNDS_COLUMNS) | set(FUNDS_ROWS) | set(HEADER_FIELDS)
+    set(INDICATOR_COLUMNS) | set(FUNDS_COLUMNS) | set(FUNDS_SECOND_COLUMNS) | set(FUNDS_ROWS) | set(HEADER_FIELDS)
     | set(AMOUNT_FIELDS) | set(GOAL_TEXT_FIELDS) | set(LINE_ITEM_COLUMNS) | TOTAL_LABELS
     | GRADE_LABELS | _UNIT_LINES | set(TABLE_REASONS) | FILLER_LABELS
     | {label_key(s) for s in ("绩效指标", "年度总体目标", "总体目标", "项目资金", "项目资金(万元)", "绩效目标")}
@@ -1477,10 +1478,23 @@ def _split_label(key: str) -> tuple[str, str] | None:
     return None
 
 
+_FUNDS_SECOND_FIELDS = frozenset(FUNDS_SECOND_COLUMNS.values())
+
+
+def _funds_columns(cells: _Cells, r: int, skip: Set[int] = frozenset()) -> dict[str, int]:
+    """A funds header's field → column: its spellings, then the ones that name an amount only where
+    nothing else on the row does (FUNDS_SECOND_COLUMNS)."""
+    m = cells.mapped(r, FUNDS_COLUMNS, skip)
+    if not _FUNDS_SECOND_FIELDS <= m.keys():
+        for f, c in cells.mapped(r, FUNDS_SECOND_COLUMNS, skip).items():
+            m.setdefault(f, c)
+    return m
+
+
 def _is_funds_header(cells: _Cells, r: int) -> bool:
     if not cells.has(r, _FUNDS_KEYS):
         return False
-    m = cells.mapped(r, FUNDS_COLUMNS)
+    m = _funds_columns(cells, r)
     return len({"initial_budget", "annual_budget", "spent"} & set(m)) >= 2 and not cells.mapped(
         r, LINE_ITEM_COLUMNS).get("content")
 
@@ -1522,13 +1536,13 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
     for h in range(start, min(end, grid.height)):
         if not cells.labelled[h] or not _is_funds_header(cells, h):
             continue
-        cols = cells.mapped(h, FUNDS_COLUMNS)
+        cols = _funds_columns(cells, h)
         below = range(h + 1, min(h + 10, grid.height))
         label_cols = {c for r in below for c, k in cells.keys[r] if k in FUNDS_ROWS}
         if label_cols & set(cols.values()):
             # the corner over the row labels says what the figures are (Sichuan's 年度预算数（万元）
             # above 总额 / 其中：财政资金): a caption, not a column of figures
-            cols = cells.mapped(h, FUNDS_COLUMNS, skip=label_cols)
+            cols = _funds_columns(cells, h, skip=label_cols)
             if not cols:
                 continue
         left = min(cols.values())
@@ -1545,11 +1559,14 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
                 if funds.rows:
                     # a source of funds this reader has no name for, with its figures (债券资金 …):
                     # the rows read are not all the parts, so they are not summed (A301); a 合计
-                    # may still follow. Anything else ends the block.
-                    if any(to_number(grid.raw(r, cols[f])) for f in FUNDS_AMOUNTS if f in cols) \
-                            and any(c < left for c, _ in cells.keys[r]):
-                        funds.partial = True
-                        continue
+                    # may still follow. A slot left empty (``①……``) before more rows of the block
+                    # is passed by. Anything else ends the block.
+                    if any(c < left for c, _ in cells.keys[r]):
+                        if any(to_number(grid.raw(r, cols[f])) for f in FUNDS_AMOUNTS if f in cols):
+                            funds.partial = True
+                            continue
+                        if _funds_row_below(cells, r + 1, below.stop, left):
+                            continue
                     break
                 continue
             text = to_text(grid.raw(r, label[0]) if label[1] else grid.value(h, 0)) or "年度资金总额"
@@ -1566,6 +1583,12 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
         if funds.rows:
             return funds
     return None
+
+
+def _funds_row_below(cells: _Cells, start: int, stop: int, left: int) -> bool:
+    """Whether a row of ``start:stop`` is labelled as a funds row (or their 合计) left of ``left``."""
+    return any(c < left and (k in FUNDS_ROWS or k in FUNDS_SUM_LABELS)
+               for r in range(start, stop) for c, k in cells.keys[r])
 
 
 #: A project's money as labelled amounts, where its form has no funds block (``全年预算数 | 500 | 全年执行数 |
