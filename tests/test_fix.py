@@ -329,3 +329,19 @@ def test_a_ratio_in_a_score_cell_is_replaced_not_relabelled(tmp_path, typed):
     assert [(c.cell, c.new) for c in result.changes] == [("G16", 10.0)]
     assert openpyxl.load_workbook(out).active["G16"].value == 10
     assert validate_file(out).findings == []
+
+
+@pytest.mark.parametrize(("edits", "found"), [
+    ({"F3": "自评总分", "G3": 95}, [("G3", 95, 97.6)]),
+    ({"F5": "自评总分：", "G5": "95分"}, [("G5", 95, 97.6)]),
+    ({"F3": "自评总分", "G3": 97.6}, []),
+    ({"F3": "自评总分", "G3": 95, "G21": 96}, [("G3", 95, 97.6), ("G21", 96, 97.6)]),
+])
+def test_a_total_among_the_header_fields_is_checked_beside_the_total_row(tmp_path, edits, found):
+    """A form that states its 自评总分 among the header lines and again in its 总分 row: only the row's
+    was checked, so a header saying 95 beside a right 97.60 passed (and summaries read the row's)."""
+    src = write(tmp_path, CLEAN, edits, name="s.xlsx")
+    assert [f[:2] for f in findings(src)] == [("A305", cell) for cell, _, _ in found]
+    result = fix_copy(src, str(tmp_path / "s_修正.xlsx"))
+    assert [(c.cell, c.old, c.new) for c in result.changes] == found
+    assert findings(str(tmp_path / "s_修正.xlsx")) == []

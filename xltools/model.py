@@ -275,6 +275,8 @@ class Table:
     goals_text: dict[str, Field] = field(default_factory=dict)  # 中期目标/年度目标/实际完成情况
     line_items: list[LineItem] = field(default_factory=list)
     written_total: Field | None = None
+    #: a 自评总分 among the header lines where the 总分 row states the total too: checked as well (A305)
+    header_total: Field | None = None
     #: the 分值 the 总分 row states (``100``): the weights' sum, as the form prints it (A301)
     written_total_weight: Field | None = None
     written_grade: Field | None = None

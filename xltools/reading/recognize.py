@@ -1350,10 +1350,14 @@ def _header_fields(cells: _Cells, table: Table, start: int, end: int) -> None:
     for r in range(start, min(end, grid.height)):
         for c, k in cells.keys[r]:
             f = HEADER_FIELDS.get(k)
-            if k in _HEADER_TOTALS and table.written_total is None and r < table.header_row - 1:
+            if k in _HEADER_TOTALS and r < table.header_row - 1:
                 found = _value_right(cells, r, c, numeric=True)
                 if found is not None:  # 总分：97.9分 among the header fields, above the table
-                    table.written_total = Field(to_number(found[0]), grid.sheet, a1(r, found[1]))
+                    total = Field(to_number(found[0]), grid.sheet, a1(r, found[1]))
+                    if table.written_total is None:
+                        table.written_total = total
+                    elif table.written_total.cell != total.cell:  # and in the 总分 row
+                        table.header_total = total
                 continue
             if f is None and k in GRADE_LABELS:
                 f = "grade"

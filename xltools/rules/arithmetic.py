@@ -592,14 +592,16 @@ def written_scores(ctx: Context) -> Iterator[Finding]:
         yield Finding("A305", t.sheet, total_row.cells.get("score", ""), total_row.score, {
             "what": "预算执行率得分", "what_en": "execution score", "written": _n(total_row.score),
             "computed": f"{ex.score:.2f}", "explain": _explain(ex)})
-    if t.written_total is not None and res.total is not None and isinstance(t.written_total.value, int | float) \
-            and _differs(float(t.written_total.value), res.total):
+    for written in (t.written_total, t.header_total):
+        if written is None or res.total is None or not isinstance(written.value, int | float) \
+                or not _differs(float(written.value), res.total):
+            continue
         explain: str | Text = _total_arithmetic(res)
-        if ex is not None and ex.score and not _differs(float(t.written_total.value), res.total - ex.score):
+        if ex is not None and ex.score and not _differs(float(written.value), res.total - ex.score):
             explain = Text(f"{explain}；填写的总分未计入预算执行率得分 {ex.score:.2f}",
                            f"{explain}; the total written leaves out the execution score {ex.score:.2f}")
-        yield Finding("A305", t.written_total.sheet, t.written_total.cell, t.written_total.value, {
-            "what": "总分", "what_en": "total", "written": _n(float(t.written_total.value)),
+        yield Finding("A305", written.sheet, written.cell, written.value, {
+            "what": "总分", "what_en": "total", "written": _n(float(written.value)),
             "computed": f"{res.total:.2f}", "explain": explain})
     computed = {label_key(p.name): p for p in res.parts}
     for p in t.written_parts:
