@@ -1283,6 +1283,32 @@ def test_a_declarations_total_funds_not_an_amount(tmp_path, written, found):
         assert read_workbook(path).tables[0].amounts["annual_total"].value == 500
 
 
+#: A declaration converted from a Word form, each amount typed after its printed label in one cell.
+INLINE_AMOUNTS = {"A6": "项目资金申请（万元）", "B6": "资金总额：500万元", "C6": "财政拨款：500", "D6": "自有资金：0",
+                  "A7": None, "B7": None, "A8": None, "B8": None}
+
+
+@pytest.mark.parametrize(("edits", "total", "found"), [
+    ({}, (500, "B6"), []),
+    ({"B6": "资金总额：600"}, (600, "B6"), [("A301", "B6")]),  # 600 ≠ 500 + 0
+    ({"B6": "资金总额：5,000,000元"}, (500, "B6"), []),  # in 元, the table's 万元
+    ({"A6": "年度资金总额：500", "A7": "其中：财政拨款：450", "A8": "其他资金：50", "B6": None, "C6": None, "D6": None},
+     (500, "A6"), []),
+    # a county's form names five sources: they add up to the total (595 ≠ 600 where 其他 is 5)
+    ({"B6": "资金总额：600", "D6": "自有资金：50", "E6": "事业收入：30", "A7": "经营性收入：10", "B7": "其他：10"},
+     (600, "B6"), []),
+    ({"B6": "资金总额：600", "D6": "自有资金：50", "E6": "事业收入：30", "A7": "经营性收入：10", "B7": "其他：5"},
+     (600, "B6"), [("A301", "B6")]),
+])
+def test_amounts_typed_after_their_labels_in_one_cell(tmp_path, edits, total, found):
+    """``资金总额：500万元``, ``其中：财政拨款：450``: nothing was read — no A301 of 600 ≠ 500 + 0, no
+    budget for G216, A319 or a summary, and no word that the money was missing."""
+    path = write(tmp_path, GOALS, {**INLINE_AMOUNTS, **edits}, name="申报表.xlsx")
+    assert findings(path) == found
+    [t] = read_workbook(path).tables
+    assert (t.amounts["annual_total"].value, t.amounts["annual_total"].cell) == total
+
+
 @pytest.mark.parametrize(("grade", "found"), [
     ("等级：优", []), ("评定等级为优", []), ("等级：良", [("A306", "B22")]),
     # a printed form's boxes: the one ticked is the grade (each was A306, "「☑优 □良 …」 is not 优")

@@ -342,7 +342,8 @@ AMOUNT_FIELDS = _table({
     # 政府性基金, 上级补助资金, which this field would leave out)
     "annual_fiscal": ("财政拨款", "当年财政拨款", "财政资金", "当年财政资金", "财政拨款资金", "财政性资金",
                       "当年财政拨款资金"),
-    "annual_other": ("其他资金", "自筹资金", "单位自筹资金", "单位资金", "其他来源资金", "其他来源"),
+    "annual_other": ("其他资金", "自筹资金", "单位自筹资金", "单位资金", "其他来源资金", "其他来源", "自有资金",
+                     "事业收入", "经营收入", "经营性收入", "其他收入"),
     "midterm_total": ("中期资金总额", "实施期资金总额", "中长期资金总额", "项目实施期资金总额"),
     "initial_budget": ("年初预算数", "年初预算", "年初预算金额", "年初预算总额"),
     # the funds block's spellings (FUNDS_COLUMNS), but the bare 预算数/执行数, which name no year

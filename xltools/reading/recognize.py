@@ -402,7 +402,7 @@ def _typed_money(grid: Grid, table: Table) -> None:
             elif getattr(row, f) is None and f in row.cells and (text := _amount_text(grid, row.cells[f])):
                 row.texts[f] = text
     for amount in table.amounts.values():  # a declaration's or a department's labelled amounts
-        if (x := typed(amount.cell)) is not None:
+        if (x := _typed_amount(_after_label(grid.raw(*parse_a1(amount.cell))), table.money_unit)) is not None:
             amount.value = x
 
 
@@ -1639,17 +1639,25 @@ def _unlabelled_total(cells: _Cells, r: int, cols: dict[str, int], left: int) ->
 def _amounts(cells: _Cells, start: int, end: int, fields: dict[str, str] = AMOUNT_FIELDS) -> dict[str, Field]:
     grid = cells.grid
     found: dict[str, list[tuple[int, int, float]]] = {}
+    others: dict[str, float] = {}  # a declaration's other sources, by label: 自有资金, 事业收入 …
     for r in range(start, min(end, grid.height)):
         heads = sum(1 for _, k in cells.keys[r] if k in fields) > 1 and r + 1 < end
         for c, k in cells.keys[r]:
             f = fields.get(k)
+            v: object
             if f is None:
-                continue
-            hit = _value_right(cells, r, c, numeric=True)
-            spot = (hit[0], r, hit[1]) if hit is not None else _value_below(cells, r, c) if heads else None
-            if spot is not None:
+                if (inline := _inline_amount(grid.raw(r, c), fields)) is None:
+                    continue
+                (f, k, v), rr, cc = inline, r, c
+            else:
+                hit = _value_right(cells, r, c, numeric=True)
+                spot = (hit[0], r, hit[1]) if hit is not None else _value_below(cells, r, c) if heads else None
+                if spot is None:
+                    continue
                 v, rr, cc = spot
-                found.setdefault(f, []).append((rr, cc, to_number(v) or 0.0))
+            found.setdefault(f, []).append((rr, cc, to_number(v) or 0.0))
+            if f == "annual_other":
+                others.setdefault(k, to_number(v) or 0.0)
     out: dict[str, Field] = {}
     anchor = found.get("annual_total", [None])[0]
     midterm = found.get("midterm_total", [None])[0]
@@ -1662,7 +1670,39 @@ def _amounts(cells: _Cells, start: int, end: int, fields: dict[str, str] = AMOUN
                 mr, mc, mv = min(rest, key=lambda h: _from_total(h, midterm))
                 out[f.replace("annual", "midterm")] = Field(mv, grid.sheet, a1(mr, mc))
         out[f] = Field(v, grid.sheet, a1(r, c))
+    if len(others) > 1 and midterm is None:
+        # several other sources, each a part of the total (自有资金 | 事业收入 | 经营性收入): their sum is
+        # the 其他资金 (a 其中 row under one of them breaks it down)
+        parts = [x for k, x in others.items() if not k.startswith("其中")] or list(others.values())
+        out["annual_other"] = Field(sum(parts), grid.sheet, out["annual_other"].cell)
     return out
+
+
+#: An amount typed after its printed label in one cell, as forms converted from Word are filled in
+#: (``资金总额：500万元``, ``其中：财政拨款：450``): the label (up to the last colon) and the amount.
+_INLINE_AMOUNT = re.compile(r"^(.+)[:：]\s*([-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?)\s*$")
+
+
+def _inline_amount(raw: object, fields: dict[str, str]) -> tuple[str, str, str] | None:
+    """(field, label key, amount as typed) of a cell holding a label of ``fields`` and its amount
+    (``资金总额：500万元``); a bare ``其他：`` is a declaration's other source only so."""
+    if raw.__class__ is not str or ("：" not in raw and ":" not in raw):  # type: ignore[operator]
+        return None
+    m = _INLINE_AMOUNT.match(raw)  # type: ignore[arg-type]
+    if m is None:
+        return None
+    k = label_key(m[1])
+    f = fields.get(k) or ("annual_other" if k == "其他" and fields is AMOUNT_FIELDS else None)
+    return (f, k, m[2]) if f is not None else None
+
+
+def _after_label(raw: object) -> object:
+    """The amount of ``资金总额：500万元`` (``500万元``); any other cell as it is."""
+    if raw.__class__ is str and ("：" in raw or ":" in raw):  # type: ignore[operator]
+        m = _INLINE_AMOUNT.match(raw)  # type: ignore[arg-type]
+        if m is not None:
+            return m[2]
+    return raw
 
 
 def _value_below(cells: _Cells, r: int, c: int) -> tuple[object, int, int] | None:
