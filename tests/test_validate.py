@@ -1668,6 +1668,20 @@ def test_weights_written_as_percentages_are_points_of_100(tmp_path, as_text):
     assert (result.total, [r.weight for r in result.rows][:3]) == (97.6, [10, 20, 10])
 
 
+@pytest.mark.parametrize(("edits", "found"), [
+    ({"F14": "20%"}, []),
+    ({"F14": "20%", "F15": "10％"}, []),
+    ({"F14": "20%", "G14": 0.2}, []),  # its score typed as a share too
+    ({"F14": "20%", "G14": 0.15}, [("A305", "G14")]),  # 15 of a met 20: wrong
+])
+def test_a_weight_typed_as_a_percentage_among_points_is_points(tmp_path, edits, found):
+    """One 权重 typed ``20%`` among weights in points was a weight of 0.2: G208 (80.2), A304 (20 above
+    0.2), A305 and A306 on a right total — four errors where the unit meant 20 points."""
+    path = write(tmp_path, edits=edits)
+    assert [c for c in findings(path) if c[1] != "G21"] == found
+    assert [r.weight for r in score_file(path)[0].rows][1:3] == [20, 10]
+
+
 def test_an_actual_said_reached_is_no_target_written_in_its_place(tmp_path):
     """完成2050人, 全年累计完成24场, 达到95% say what was reached: they were A322 (written as the
     target, =/≥) because 完成 and 达到 bound a target. A bound after the number still is one."""

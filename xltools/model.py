@@ -170,6 +170,8 @@ class Indicator:
     qualitative: bool = False
     unit: str = ""
     weight: float | None = None
+    #: the weight typed with a per cent sign (``20%``): points of 100 where the others are points
+    weight_percent: bool = False
     score: float | None = None  # as written
     deviation: str = ""
     criteria: str = ""

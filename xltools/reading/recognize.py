@@ -675,6 +675,7 @@ def percent_weights(table: Table) -> None:
     total = table.funds.row("total") if table.funds is not None else None
     exec_w = total.weight if total is not None and total.weight is not None and total.weight <= 1 else 0.0
     if len(rows) < 3 or not all(0 < i.weight <= 1 for i in rows):  # type: ignore[operator]
+        _stray_percent_weights(rows)
         return
     if not 0.5 <= sum(i.weight for i in rows) + exec_w <= 1 + 1e-9:  # type: ignore[misc]
         return  # (a funds 分值 of 10 beside them is in points already, and stays)
@@ -692,6 +693,16 @@ def percent_weights(table: Table) -> None:
     wt = table.written_total
     if fractions and wt is not None and isinstance(wt.value, int | float) and 0 <= wt.value <= 1:
         wt.value = points(float(wt.value))
+
+
+def _stray_percent_weights(rows: list[Indicator]) -> None:
+    """A weight typed ``20%`` among weights in points is 20 points (it was 0.2: G208, A304 on its
+    written 20, A305 and A306 on a right total); a written score no larger than 0.2 is its share too."""
+    for i in rows:
+        if i.weight_percent and 0 < i.weight <= 1 and any(j.weight > 1 for j in rows):  # type: ignore[operator]
+            if i.score is not None and 0 <= i.score <= i.weight:  # type: ignore[operator]
+                i.score = round(i.score * 100, 9)
+            i.weight = round(i.weight * 100, 9)  # type: ignore[operator]
 
 
 _TICK_KEYS = frozenset(TICK_COLUMNS)
@@ -1103,7 +1114,7 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
         op=op,
         qualitative=qualitative, direction=to_text(direction),
         unit=(target.unit if target.is_number else "") or unit_col or unit_from_name(name),
-        weight=to_number(weight_v), score=_score(score_v, weight_v, deduction_v),
+        weight=to_number(weight_v), weight_percent=_typed_percent(weight_v), score=_score(score_v, weight_v, deduction_v),
         deviation=to_text(dev_v), criteria=to_text(crit_v), note=to_text(note_v) if note_v != "" else "",
         outcome=to_text(out_v), qual_rate=to_number(rate_v),
         target_midterm=parse_value(mid_v, unit=unit_col) if mid_v != "" else NONE,
