@@ -965,3 +965,42 @@ def test_fujians_department_form_reads_its_annotated_funds_block(tmp_path, spent
         assert codes == []
         [row], _ = summarize_file(path, load_rules(None))
         assert (row.annual_budget, row.spent, round(row.execution_rate, 4)) == (275.14, 254.67, 0.9256)
+
+
+def tianjin_dept(path):
+    """A department's table as Tianjin's budget system exports it: its money under labels, its goals a
+    table of their own (年度绩效目标 | 实际完成情况 | 偏差原因分析及改进措施, a row per goal), then 指标名称 |
+    计算符号 | 指标值 | 实际完成值 | 计量单位 | 分值 | 得分 | 偏差原因分析及改进措施 with no level columns."""
+    return _book(path, [
+        ["部门整体支出绩效自评表"],
+        ["（2022年度）"],
+        ["部门名称", "天津市某区民政局", "", "", "", "单位：万元"],
+        ["年初预算数", "全年预算数", "全年执行数", "执行率"],
+        [1000, 1100, 1045, "95%"],
+        ["年度绩效目标", "", "实际完成情况", "", "偏差原因分析及改进措施"],
+        ["保障全区低保对象基本生活，按时足额发放低保金。", "", "全年按时足额发放低保金，覆盖低保对象3200人。"],
+        ["提升养老服务水平，新建社区养老服务站5个。", "", "新建社区养老服务站4个，1个因选址调整顺延至次年。", "",
+         "选址调整"],
+        ["指标名称", "计算符号", "指标值", "实际完成值", "计量单位", "分值", "得分", "偏差原因分析及改进措施"],
+        ["低保金按时发放率", "=", 100, 100, "%", 20, 20],
+        ["新建社区养老服务站数量", "≥", 5, 4, "个", 20, 16, "选址调整，顺延至次年"],
+        ["低保对象覆盖人数", "≥", 3000, 3200, "人", 20, 20],
+        ["预算执行率", "≥", 90, 95, "%", 20, 20],
+        ["服务对象满意度", "≥", 90, 93, "%", 20, 20],
+        ["合计", "", "", "", "", 100, 96],
+    ], merges=["A6:B6", "C6:D6", "A7:B7", "C7:D7", "A8:B8", "C8:D8"], title="部门整体")
+
+
+def test_tianjins_department_goals_table_is_read_row_by_row(tmp_path):
+    """年度绩效目标 with 实际完成情况 beside it heads a column of goals: the goal went unread (a weak label,
+    read only with its text to its right), and of what was achieved only the first row — the
+    department's second goal, the one not met, was no part of it. Its money is a figure: the
+    indicators weigh the whole 100, 预算执行率 among them, so no 当年预算执行情况 is scored on top."""
+    path = tianjin_dept(tmp_path / "tj.xlsx")
+    [t] = read_workbook(path).tables
+    goals = {k: (f.cell, f.value.count("\n") + 1) for k, f in t.goals_text.items()}
+    assert goals == {"annual_goal": ("A7", 2), "achieved": ("C7", 2)}
+    assert t.goals_text["achieved"].value.endswith("1个因选址调整顺延至次年。")
+    [result] = score_file(path)
+    assert (result.total, result.execution) == (96, None)
+    assert validate_file(path).findings == []

@@ -1790,7 +1790,7 @@ def _goal_texts(cells: _Cells, start: int, end: int, blanks: dict[str, str]) -> 
                     blanks.setdefault(f, a1(r + 1, col))
                 continue
             hit = _value_right(cells, r, c)
-            if hit is None and weak:
+            if hit is None and weak and not _heads_goal_columns(cells, r, c, f):
                 continue
             if hit is None:
                 blanks.setdefault(f, a1(r + 1, c))
@@ -1819,21 +1819,44 @@ def _goal_texts(cells: _Cells, start: int, end: int, blanks: dict[str, str]) -> 
 _NEXT_GOAL_TEXT = {"annual_goal": "achieved", "midterm_goal": "annual_goal"}
 
 
+def _heads_goal_columns(cells: _Cells, r: int, c: int, f: str) -> bool:
+    """A goal label (of field ``f``) with another goal text's label right of it in its row (``年度绩效目标
+    | 实际完成情况 | 偏差原因分析及改进措施``, as Tianjin's system exports a department's goals): a column's
+    header, its text below it. Not where a sub-header of its own field follows (``年度总体目标 | 预期目标 |
+    实际完成情况``: the text is the sub-header's)."""
+    right = {GOAL_TEXT_FIELDS.get(k) for col, k in cells.keys[r] if col > c} - {None}
+    return bool(right) and f not in right
+
+
 def _after_goal_label(cells: _Cells, r: int, c: int) -> bool:
     """A goal label right of another in its row: a sub-header (中期目标 | 年度总体目标), whose text is below it."""
     return any(col < c and GOAL_TEXT_FIELDS.get(k) is not None for col, k in cells.keys[r])
 
 
 def _text_below(cells: _Cells, r: int, c: int, end: int) -> Field | None:
-    """The text under the label at (r, c), below its merged range (a goal text under 预期目标)."""
+    """The text under the label at (r, c), below its merged range (a goal text under 预期目标) — with
+    the texts in the rows right under it, where a form gives each goal a row of its own (``目标1：…`` /
+    ``目标2：…`` under 年度绩效目标: the first alone was read, one line of three)."""
     grid = cells.grid
     for rr in range(r + 1, min(r + 4, end)):
         if grid.same_merge((r, c), (rr, c)):
             continue
         v = grid.value(rr, c)
-        if isinstance(v, str) and v.strip() and label_key(v) not in KNOWN_LABELS:
-            return Field(v.strip(), grid.sheet, a1(*grid.origin(rr, c)))
-        return None
+        if not (isinstance(v, str) and v.strip() and label_key(v) not in KNOWN_LABELS):
+            return None
+        origin, texts = grid.origin(rr, c), [v.strip()]
+        nr = rr + 1
+        while nr < end and len(texts) < 20:
+            if grid.same_merge((rr, c), (nr, c)):
+                nr += 1
+                continue
+            w = grid.raw(nr, c)
+            if not (isinstance(w, str) and w.strip()) or grid.origin(nr, c) != (nr, c) \
+                    or not cells.sets[nr].isdisjoint(KNOWN_LABELS):
+                break
+            texts.append(w.strip())
+            rr, nr = nr, nr + 1
+        return Field("\n".join(texts), grid.sheet, a1(*origin))
     return None
 
 
