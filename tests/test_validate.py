@@ -1309,6 +1309,15 @@ def test_amounts_typed_after_their_labels_in_one_cell(tmp_path, edits, total, fo
     assert (t.amounts["annual_total"].value, t.amounts["annual_total"].cell) == total
 
 
+@pytest.mark.parametrize(("written", "message"), [
+    ("资金总额：", "「项目资金」的年度资金总额未填写"),  # (it was found at C6, 财政拨款：500's cell)
+    ("资金总额：约500万", "「项目资金」的年度资金总额「约500万」不是金额"),  # (it passed)
+])
+def test_a_total_typed_after_its_label_left_empty_or_in_words(tmp_path, written, message):
+    path = write(tmp_path, GOALS, {**INLINE_AMOUNTS, "B6": written}, name="申报表.xlsx")
+    assert [(f.code, f.cell, f.message()) for f in validate_file(path).findings] == [("A331", "B6", message)]
+
+
 @pytest.mark.parametrize(("grade", "found"), [
     ("等级：优", []), ("评定等级为优", []), ("等级：良", [("A306", "B22")]),
     # a printed form's boxes: the one ticked is the grade (each was A306, "「☑优 □良 …」 is not 优")

@@ -1756,9 +1756,14 @@ def _unread_amount(cells: _Cells, start: int, end: int, f: str) -> dict[str, Fie
     for r in range(start, min(end, grid.height)):
         for c, k in cells.keys[r]:
             if AMOUNT_FIELDS.get(k) != f:
+                said = _words_after_label(grid.raw(r, c), f)  # ``资金总额：约500万`` in one cell
+                if said is not None:
+                    return {f: Field(said, grid.sheet, a1(r, c))}
                 continue
             cc = _next_cell(grid, r, c)
             raw = grid.raw(r, cc) if cc < grid.width(r) else None
+            if _inline_amount(raw, AMOUNT_FIELDS) is not None:  # ``资金总额： | 财政拨款：500``: typed after its colon
+                return {f: Field(None, grid.sheet, a1(r, c))}
             text = to_text(raw)
             if label_key(text) in KNOWN_LABELS or label_key(text) in _UNIT_LABELS:
                 return {}
@@ -1766,6 +1771,21 @@ def _unread_amount(cells: _Cells, start: int, end: int, f: str) -> dict[str, Fie
                 return {}  # (``—``: none, which a declaration's total is not, but not what A331 says)
             return {f: Field(text or None, grid.sheet, a1(r, cc))}
     return {}
+
+
+_LABEL_THEN_TEXT = re.compile(r"^([^:：]+)[:：]\s*(\S.*)$")
+
+
+def _words_after_label(raw: object, f: str) -> str | None:
+    """The words typed after the label of amount ``f`` in its own cell (``资金总额：约500万``), where
+    they are no amount, nor a way of writing none."""
+    if raw.__class__ is not str or ("：" not in raw and ":" not in raw):  # type: ignore[operator]
+        return None
+    m = _LABEL_THEN_TEXT.match(raw)  # type: ignore[arg-type]
+    if m is None or AMOUNT_FIELDS.get(label_key(m[1])) != f:
+        return None
+    rest = m[2].strip()
+    return rest if to_number(rest) is None and not _says_none(rest) else None
 
 
 def _goal_texts(cells: _Cells, start: int, end: int, blanks: dict[str, str]) -> dict[str, Field]:
