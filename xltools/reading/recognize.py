@@ -387,8 +387,8 @@ def _says_none(text: str) -> bool:
 
 
 def _typed_money(grid: Grid, table: Table) -> None:
-    """Funds amounts (and a declaration's or a department's labelled amounts) typed with a unit of
-    their own, in the table's unit: ``7704200元`` in a 万元
+    """Funds amounts typed with a unit of their own (a declaration's or a department's labelled
+    amounts: _amounts), in the table's unit: ``7704200元`` in a 万元
     table is 770.42 (it was read as 7704200 万元: A302 and full execution marks), ``770.42万`` is
     770.42 (it was no number: no execution score), ``1000万元`` in a 元 table is 10000000. A funds
     amount written as words is kept in the row's ``texts`` (A331)."""
@@ -401,9 +401,6 @@ def _typed_money(grid: Grid, table: Table) -> None:
                 setattr(row, f, x)
             elif getattr(row, f) is None and f in row.cells and (text := _amount_text(grid, row.cells[f])):
                 row.texts[f] = text
-    for amount in table.amounts.values():  # a declaration's or a department's labelled amounts
-        if (x := _typed_amount(_after_label(grid.raw(*parse_a1(amount.cell))), table.money_unit)) is not None:
-            amount.value = x
 
 
 def _money_unit(grid: Grid, start: int, stop: int) -> str:
@@ -578,7 +575,7 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
         if table.funds is None and table.kind != DEPT:  # (a department's labelled amounts are its own)
             table.funds = _funds_by_labels(cells, start, h)
     if table.kind in (GOALS, DEPT):
-        table.amounts = _amounts(cells, start, end)
+        table.amounts = _amounts(cells, start, end, unit=table.money_unit)
         table.percent_amounts = _percent_typed(cells.grid, table.amounts)
     if table.kind == DEPT:  # (above the indicators: a row named 预算执行率 is an indicator's)
         table.written_figures = _amounts(cells, start, h, FIGURE_FIELDS)
@@ -1647,7 +1644,10 @@ def _unlabelled_total(cells: _Cells, r: int, cols: dict[str, int], left: int) ->
     return sum(1 for f in FUNDS_AMOUNTS if f in cols and to_number(grid.raw(r, cols[f])) is not None) >= 2
 
 
-def _amounts(cells: _Cells, start: int, end: int, fields: dict[str, str] = AMOUNT_FIELDS) -> dict[str, Field]:
+def _amounts(cells: _Cells, start: int, end: int, fields: dict[str, str] = AMOUNT_FIELDS,
+             unit: str = "") -> dict[str, Field]:
+    """The amounts labelled by ``fields`` (beside, under or after their labels); in money ``unit``,
+    where given, an amount typed with a unit of its own (``7704200元``) is taken in it (_typed_amount)."""
     grid = cells.grid
     found: dict[str, list[tuple[int, int, float]]] = {}
     others: dict[str, float] = {}  # a declaration's other sources, by label: 自有资金, 事业收入 …
@@ -1666,9 +1666,11 @@ def _amounts(cells: _Cells, start: int, end: int, fields: dict[str, str] = AMOUN
                 if spot is None:
                     continue
                 v, rr, cc = spot
-            found.setdefault(f, []).append((rr, cc, to_number(v) or 0.0))
+            typed = _typed_amount(v, unit) if unit else None
+            x = typed if typed is not None else to_number(v) or 0.0
+            found.setdefault(f, []).append((rr, cc, x))
             if f == "annual_other":
-                others.setdefault(k, to_number(v) or 0.0)
+                others.setdefault(k, x)
     out: dict[str, Field] = {}
     anchor = found.get("annual_total", [None])[0]
     midterm = found.get("midterm_total", [None])[0]
@@ -1690,14 +1692,18 @@ def _amounts(cells: _Cells, start: int, end: int, fields: dict[str, str] = AMOUN
 
 
 #: An amount typed after its printed label in one cell, as forms converted from Word are filled in
-#: (``资金总额：500万元``, ``其中：财政拨款：450``): the label (up to the last colon) and the amount.
-_INLINE_AMOUNT = re.compile(r"^(.+)[:：]\s*([-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?)\s*$")
+#: (``资金总额：500万元``, ``其中：财政拨款：450``, ``总额10606.75万元``, ``二、自有资金：0万元``, ``财政拨款：500万元
+#: （其中：上级财政资金：500万元）``): the label (up to the colon before the amount; no digits, a leading
+#: ordinal dropped), the amount, and a remark in brackets after it, which is not read.
+_INLINE_AMOUNT = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）])?"
+                            r"\s*([^\d]+?)\s*[:：]?\s*([-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?)\s*"
+                            r"(?:[(（][^()（）]*[)）])?\s*$")
 
 
 def _inline_amount(raw: object, fields: dict[str, str]) -> tuple[str, str, str] | None:
     """(field, label key, amount as typed) of a cell holding a label of ``fields`` and its amount
     (``资金总额：500万元``); a bare ``其他：`` is a declaration's other source only so."""
-    if raw.__class__ is not str or ("：" not in raw and ":" not in raw):  # type: ignore[operator]
+    if raw.__class__ is not str:
         return None
     m = _INLINE_AMOUNT.match(raw)  # type: ignore[arg-type]
     if m is None:
@@ -1705,15 +1711,6 @@ def _inline_amount(raw: object, fields: dict[str, str]) -> tuple[str, str, str] 
     k = label_key(m[1])
     f = fields.get(k) or ("annual_other" if k == "其他" and fields is AMOUNT_FIELDS else None)
     return (f, k, m[2]) if f is not None else None
-
-
-def _after_label(raw: object) -> object:
-    """The amount of ``资金总额：500万元`` (``500万元``); any other cell as it is."""
-    if raw.__class__ is str and ("：" in raw or ":" in raw):  # type: ignore[operator]
-        m = _INLINE_AMOUNT.match(raw)  # type: ignore[arg-type]
-        if m is not None:
-            return m[2]
-    return raw
 
 
 def _value_below(cells: _Cells, r: int, c: int) -> tuple[object, int, int] | None:
