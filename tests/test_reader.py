@@ -1048,7 +1048,9 @@ def test_a_reason_merged_over_two_rows_is_the_reason_of_both(tmp_path):
 @pytest.mark.parametrize(("cell", "label"), [("A9", "决算支出数"), ("A10", "年末结转结余"), ("A10", "结转结余资金"),
                                            ("A10", "年末结转和结余"), ("A10", "结余结转总额"),
                                            ("A10", "年末结转结余资金总额"), ("A6", "部门年初预算数"),
-                                           ("A7", "部门全年预算数"), ("A8", "本单位全年执行数"), ("A9", "部门决算支出数")])
+                                           ("A7", "部门全年预算数"), ("A8", "本单位全年执行数"), ("A9", "部门决算支出数"),
+                                           # beside a 年初预算数, the year's as adjusted
+                                           ("A7", "部门预算总额"), ("A7", "预算总额")])
 def test_department_amount_labels(tmp_path, cell, label):
     """A department's 支出决算数 headed 决算支出数, its 结转结余总额 年末结转结余 …: no 预决算差异率 or
     结转结余率 (domain.md §4's worked figures) was computed. Its amounts said as its own (部门全年预算数):
