@@ -2899,6 +2899,19 @@ def test_generated_funds_and_deviation_labels_are_label_keys():
     assert len(generated) > 3000 and all(label_key(k) == k for k in generated)
 
 
+def test_a_departments_money_beside_indicators_weighing_the_whole_is_a_figure(tmp_path):
+    """A department's indicators weighing 100 (its 产出 and 效益 40 each), its money beside labels with no
+    分值: the execution scored the rule set's 20 on top — 112.18 of 100 and G208 "120". The rate stays a
+    figure (summaries, A302, A303)."""
+    wb, ws, path = demo_book(tmp_path)
+    assert [ws[f"F{r}"].value for r in range(12, 16)] == [30, 30, 10, 10]
+    ws["F12"], ws["G12"], ws["F13"], ws["G13"] = 40, 40, 40, 36.8
+    wb.save(path)
+    [result] = score_file(path)
+    assert (result.total, result.execution, result.figures["execution_rate"]) == (92.8, None, 0.9692)
+    assert [f.code for f in validate_file(path).findings if f.code in ("G208", "A305", "A306")] == []
+
+
 def test_a_departments_amount_below_zero(tmp_path):
     from xltools.samples import demo_samples, write_sample
 

@@ -21,9 +21,8 @@ from . import units
 from .direction import less_is_better
 from .messages import render, word
 from .model import DEPT, EVALUATION, GOALS, MONITOR, Field, Indicator, Table, Workbook
-from .reading.labels import label_key
 from .ruleset import OutcomeWords, RuleSet, TableRules, load_rules, packaged_heuristics
-from .taxonomy import EXECUTION_LEVEL1, level1_key
+from .taxonomy import level1_key
 from .values import (
     DATE_UNIT,
     Value,
@@ -273,11 +272,10 @@ def _execution_row(table: Table, tr: TableRules, d: int, full: float) -> RowScor
     if table.kind == DEPT and any(level1_key(i.level1) == level1_key("当年预算执行情况") for i in table.indicators):
         return None
     if not table.template and not _funds_weighted(table) \
-            and (table.funds is not None or any(_scores_execution(i) for i in table.indicators)) \
             and abs(sum(i.weight or 0 for i in table.indicators) - full) < 0.005:
-        # the form's indicators weigh the whole 100 and its funds block has no 分值 or 得分: the
-        # execution is a figure, not a score (Fujian's 部门整体 table) — or a province's form scores
-        # 预算执行率 as an indicator row: not twice
+        # the form's indicators weigh the whole 100 and its money has no 分值 or 得分: the execution
+        # is a figure, not a score on top (Fujian's 部门整体 table, a department's amounts under
+        # labels) — where a province's form scores 预算执行率 as an indicator row, not twice
         return None
     if table.kind == DEPT:
         label = "当年预算执行情况"
@@ -292,22 +290,6 @@ def _execution_row(table: Table, tr: TableRules, d: int, full: float) -> RowScor
               "weight": _fmt(weight), "score": f"{score:.{d}f}"}
     return RowScore(label, "", word("part_execution"), weight, score, key, params, table.sheet, cell,
                     achieved=rate >= 1)
-
-
-_EXECUTION_LEVEL1 = frozenset(level1_key(x) for x in EXECUTION_LEVEL1)
-
-
-def _scores_execution(ind: Indicator) -> bool:
-    """An indicator row with a weight that is the budget's execution: under a level 1 of its own
-    (预算执行率 10 分), or named after the figure (预算执行率, 资金执行率 under 产出指标)."""
-    return bool(ind.weight) and (level1_key(ind.level1) in _EXECUTION_LEVEL1
-                                 or label_key(ind.name) in _execution_names())
-
-
-@lru_cache(maxsize=1)
-def _execution_names() -> frozenset[str]:
-    """The names of the execution rate (``[figure_names]`` of rules/heuristics.toml)."""
-    return frozenset(label_key(n) for n in packaged_heuristics()["figure_names"]["execution_rate"])
 
 
 def _funds_weighted(table: Table) -> bool:
