@@ -576,6 +576,8 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
             table.funds = _funds_by_labels(cells, start, h)
     if table.kind in (GOALS, DEPT):
         table.amounts = _amounts(cells, start, end, unit=table.money_unit)
+        if table.funds is not None:  # (a department's money read as a funds block too: once, as that)
+            _drop_funds_cells(table)
         table.percent_amounts = _percent_typed(cells.grid, table.amounts)
     if table.kind == DEPT:  # (above the indicators: a row named 预算执行率 is an indicator's)
         table.written_figures = _amounts(cells, start, h, FIGURE_FIELDS)
@@ -1581,7 +1583,9 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
                             continue
                     break
                 continue
-            text = to_text(grid.raw(r, label[0]) if label[1] else grid.value(h, 0)) or "年度资金总额"
+            # (a row with no label is named by the header's caption — unless that is a column's own label)
+            caption = grid.value(h, 0) if 0 not in cols.values() else ""
+            text = to_text(grid.raw(r, label[0]) if label[1] else caption) or "年度资金总额"
             row = FundsRow(kind, text, sheet=grid.sheet, by_source=label[1] in FISCAL_BY_SOURCE)
             for f, c in cols.items():
                 row.cells[f] = a1(r, c)
@@ -1711,6 +1715,14 @@ def _inline_amount(raw: object, fields: dict[str, str]) -> tuple[str, str, str] 
     k = label_key(m[1])
     f = fields.get(k) or ("annual_other" if k == "其他" and fields is AMOUNT_FIELDS else None)
     return (f, k, m[2]) if f is not None else None
+
+
+def _drop_funds_cells(table: Table) -> None:
+    """A department's labelled amounts that are its funds block's own cells (``年初预算数 | 全年预算数 |
+    全年执行数 | 执行率`` over one row of numbers reads as both): read once, as the block — each was
+    found twice (A302, A341, A342 at one cell, as 「部门整体」 and as the block)."""
+    taken = {c for r in table.funds.rows for c in r.cells.values()}  # type: ignore[union-attr]
+    table.amounts = {f: a for f, a in table.amounts.items() if a.cell not in taken}
 
 
 def _value_below(cells: _Cells, r: int, c: int) -> tuple[object, int, int] | None:

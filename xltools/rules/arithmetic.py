@@ -305,6 +305,13 @@ def _rate_as_spending(r: FundsRow) -> bool:
     return _spending_is_rate(r.spent, r.year_budget, "spent" in r.percent_typed, r.rate)
 
 
+def _execution_typed_as_rate(t: Table) -> bool:
+    """Whether the spending the execution rate divides is the rate typed in its place (A341): the funds
+    block's 年度资金总额, or a department's labelled amount."""
+    total = t.funds.total() if t.funds is not None else None
+    return (total is not None and _rate_as_spending(total)) or (t.kind == DEPT and _department_rate_as_spending(t))
+
+
 def _department_rate_as_spending(t: Table) -> bool:
     """A341's reading of a department's labelled 全年执行数 (else 支出决算数), beside its written 预算执行率."""
     spent, budget = execution_amounts(t)
@@ -391,7 +398,7 @@ def _figures_written(ctx: Context) -> Iterator[Finding]:
     for ind in t.indicators:
         figure = ctx.words.figure_names.get(label_key(ind.name)) if ind.name else None
         if figure is None or not ind.actual.is_number or figure not in computed or (figure == "execution_rate" and (
-                computed[figure] < 0 or t.kind == DEPT and _department_rate_as_spending(t))):
+                computed[figure] < 0 or _execution_typed_as_rate(t))):
             continue  # (an amount below zero: A342's; the rate typed as the spending: A341's)
         # a bare number is a fraction (0.97) or per cent (97), as a % cell holds it
         written = percent_of(ind.actual, _PERCENT)
