@@ -1348,3 +1348,33 @@ def test_a_note_below_the_line_items_that_says_heji_is_no_total(tmp_path):
     path = write(tmp_path, edits={"A28": "增加指标行：……得分、合计和下拉列表会自动覆盖新行。"})
     (table,) = read_workbook(path).tables
     assert [(i.kind, i.row) for i in table.line_items] == [("item", 25), ("item", 26)]
+
+
+#: 90% typed into a cell in Excel: the number 0.9, shown as a percentage by the cell's format.
+TYPED_PERCENTS = {"D17": (1, "0%"), "E17": (1, "0.00%"), "E20": (0.95, "0.0%"), "E16": (0, "0%")}
+
+
+def _typed_percents(tmp_path):
+    path = write(tmp_path, edits={k: v for k, (v, _) in TYPED_PERCENTS.items()})
+    wb = openpyxl.load_workbook(path)
+    for k, (_, fmt) in TYPED_PERCENTS.items():
+        wb.active[k].number_format = fmt
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "ods"])
+def test_a_percentage_typed_in_excel_is_read_as_the_sheet_shows_it(tmp_path, soffice, fmt):
+    """100% typed in a 指标值 cell is the number 1 in a percent format: it was read as 1 — "no unit" (G201,
+    an error) on every such target. Read as the cell shows it: ``100%``, ``95%``."""
+    from .conftest import convert
+
+    path = str(_typed_percents(tmp_path))
+    if fmt != "xlsx":
+        path = convert(soffice, path, fmt, str(tmp_path))
+    [t] = read_workbook(path).tables
+    shown = {i.cell("target"): i.target.text for i in t.indicators} | {i.cell("actual"): i.actual.text
+                                                                       for i in t.indicators}
+    assert [shown[k] for k in TYPED_PERCENTS] == ["100%", "100%", "95%", "0%"]
+    assert validate_file(path).findings == []
+    assert score_file(path)[0].total == 97.6

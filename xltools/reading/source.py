@@ -122,7 +122,7 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
         if scan.ods is not None:  # an OpenDocument file names its sheets itself
             _refuse_wide(path, scan.ods.wide)
             return Container("zip", too_big, scan.ods.errors, True, _frozen(scan.ods.hidden_rows),
-                             _frozen(scan.ods.hidden_cols), merges=scan.ods.merges)
+                             _frozen(scan.ods.hidden_cols), scan.ods.typed, merges=scan.ods.merges)
         if not (scan.wide or scan.errors or scan.hidden_rows or scan.hidden_cols or scan.typed):
             return Container("zip", too_big, {}, scan.odd)
         named = _part_names(path)
@@ -347,7 +347,9 @@ class _Scan:
     #: Cells whose formula is a bare percentage, by part: ``=100%`` typed in Excel (the 指标值
     #: every national form shows, or an actual copied in its style) becomes the formula ``100%``
     #: holding 1, which python-calamine gives as 1 — a target "without a unit" (G201); it is read
-    #: as the sheet shows it, ``100%`` (a target's "=" is the default direction anyway).
+    #: as the sheet shows it, ``100%`` (a target's "=" is the default direction anyway). So is a
+    #: number typed as a percentage (``90%`` typed in Excel is 0.9 in a percent format; an .ods
+    #: cell of value-type percentage): ``90%``. A formula's result keeps its number.
     typed: dict[str, Cells] = field(default_factory=dict)
     #: An OpenDocument sheet's merged ranges (``number-columns-spanned``/``number-rows-spanned``),
     #: which python-calamine does not give for .ods: a header merged down over two rows, a 一级指标
@@ -372,10 +374,12 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
       (:attr:`_Scan.typed`).
     """
     scan = _Scan()
-    for m in members:
+    percent: re.Pattern[bytes] | None = None  # the numbers a percent format shows (from the styles)
+    for m in sorted(members, key=lambda m: m.name != _STYLES):  # (the styles before the sheets)
         ods = m.name == _ODS_CONTENT
         strings = m.name == _SHARED_STRINGS
-        if not (ods or strings or (m.name.startswith("xl/worksheets/") and m.name.endswith(".xml"))) \
+        styles = m.name == _STYLES
+        if not (ods or strings or styles or (m.name.startswith("xl/worksheets/") and m.name.endswith(".xml"))) \
                 or m.size > MAX_SHEET_BYTES or m.method not in (0, 8):
             continue
         try:
@@ -393,6 +397,9 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
             data = zlib.decompressobj(-15).decompress(raw, limit) if m.method == 8 else raw[:limit]
         except (OSError, struct.error, zlib.error):
             continue
+        if styles:
+            percent = _percent_cells(data)
+            continue
         if strings:
             declared = _UNIQUE_COUNT.search(data)
             # every string takes ten bytes or more (<si><t/></si>): more declared is a lie, which
@@ -403,7 +410,8 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
         if ods:
             scan.ods = _ods_scan(data)
             continue
-        pat = _patterns(_prefix(data))
+        prefix = _prefix(data)
+        pat = _patterns(prefix)
         if pat.maybe_far.search(data):
             far = _far_cells(data, pat)
             if far:
@@ -438,8 +446,8 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
                     row, col = parse_a1(ref[1].decode())
                     if row < MAX_ROWS:
                         cells.setdefault((row, col), UNCALCULATED)
+        typed = _percent_typed(data, percent) if percent is not None and not prefix else {}
         if pat.percent_formula_end in data:
-            typed = {}
             for attrs, number in pat.percent_formula.findall(data):
                 ref = _REF.search(attrs)
                 if ref:
@@ -448,11 +456,58 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
                         typed[(row, col)] = f"{number.decode()}%"
                         if cells.get((row, col)) == UNCALCULATED:  # its value is known without a result
                             del cells[(row, col)]
-            if typed:
-                scan.typed[m.name] = typed
+        if typed:
+            scan.typed[m.name] = typed
         if cells:
             scan.errors[m.name] = cells
     return scan
+
+
+_STYLES = "xl/styles.xml"
+_CELL_XFS = re.compile(rb"<(?:\w+:)?cellXfs\b[^<>]*>(.*?)</(?:\w+:)?cellXfs>", re.S)
+_XF = re.compile(rb"<(?:\w+:)?xf\b([^<>]*)>")
+_NUM_FMT = re.compile(rb"<(?:\w+:)?numFmt\b([^<>]*)>")
+_NUM_FMT_ID = re.compile(rb'\bnumFmtId="([0-9]{1,6})"')
+_FORMAT_CODE = re.compile(rb'\bformatCode="([^"]*)"')
+_QUOTED = re.compile(rb'&quot;.*?&quot;|"[^"]*"|\\.')
+#: Excel's built-in percent formats (``0%``, ``0.00%``).
+_BUILTIN_PERCENT = {b"9", b"10"}
+#: How much of a style sheet is read for its cell formats (a workbook's are a few kilobytes).
+_MAX_STYLES = 1 << 20
+
+
+def _percent_cells(styles: bytes) -> re.Pattern[bytes] | None:
+    """A search for the cells whose style shows a number as a percentage (``0%``, ``0.0%``, a format
+    of one's own with ``%`` outside its quoted text): a plain number in one, no formula — or None
+    when no style does. ``s="N"`` is the cell's index into ``cellXfs``."""
+    styles = styles[:_MAX_STYLES]
+    ids = set(_BUILTIN_PERCENT)
+    for attrs in _NUM_FMT.findall(styles):
+        fid, code = _NUM_FMT_ID.search(attrs), _FORMAT_CODE.search(attrs)
+        if fid and code and b"%" in _QUOTED.sub(b"", code[1]):
+            ids.add(fid[1])
+    xfs = _CELL_XFS.search(styles)
+    found = [str(n).encode() for n, attrs in enumerate(_XF.findall(xfs[1]) if xfs else ())
+             if (fid := _NUM_FMT_ID.search(attrs)) and fid[1] in ids]
+    if not found or len(found) > 200:
+        return None
+    return re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})" s="(?:' + b"|".join(found)
+                      + rb')"(?: t="n")?>\s*<v>(-?[0-9]{1,15}(?:\.[0-9]{1,17})?(?:E-?[0-9]{1,2})?)</v>\s*</c>')
+
+
+def _percent_typed(data: bytes, percent: re.Pattern[bytes]) -> Cells:
+    """The cells of a worksheet part that ``percent`` finds, as the sheet shows them (0.955 → ``95.5%``)."""
+    typed: Cells = {}
+    for ref, number in percent.findall(data):
+        row, col = parse_a1(ref.decode())
+        if row < MAX_ROWS:
+            typed[(row, col)] = as_percent(float(number))
+    return typed
+
+
+def as_percent(x: float) -> str:
+    """A fraction as a percentage, to the digits it has (0.9 → ``90%``, 0.955 → ``95.5%``)."""
+    return f"{round(x * 100, 8):.8f}".rstrip("0").rstrip(".") + "%"
 
 
 _SHARED_STRINGS = "xl/sharedStrings.xml"
@@ -574,6 +629,9 @@ _ODS_ROWS = re.compile(rb'\btable:number-rows-repeated="(\d+)"')
 _ODS_HIDDEN = re.compile(rb'\btable:visibility="(?:collapse|filter)"')
 _ODS_COLS = re.compile(rb'\btable:number-columns-repeated="(\d+)"')
 _ODS_TEXT = re.compile(rb"<text:p>([^<]*)</text:p>")
+_ODS_PERCENT = b'office:value-type="percentage"'
+_ODS_VALUE = re.compile(rb'\boffice:value="(-?[0-9]{1,15}(?:\.[0-9]{1,17})?(?:E-?[0-9]{1,2})?)"')
+_ODS_PERCENT_LITERAL = re.compile(rb'\btable:formula="of:=[0-9]{1,6}(?:\.[0-9]{1,6})?%"')
 _ODS_SPAN_COLS = re.compile(rb'\btable:number-columns-spanned="(\d+)"')
 _ODS_SPAN_ROWS = re.compile(rb'\btable:number-rows-spanned="(\d+)"')
 #: Merged ranges kept per sheet, at most (a form has dozens; a hostile file could declare millions).
@@ -636,6 +694,13 @@ def _ods_scan(data: bytes) -> _Scan:
                 merges = scan.merges.setdefault(sheet, [])
                 if (w > 1 or h > 1) and len(merges) < MAX_ODS_MERGES:
                     merges.append((row, col, row + h - 1, col + w - 1))
+            if _ODS_PERCENT in attrs and row < MAX_ROWS and n * repeat <= 1000 \
+                    and (b"table:formula=" not in attrs or _ODS_PERCENT_LITERAL.search(attrs)):
+                value = _ODS_VALUE.search(attrs)  # (a formula's result keeps its number; ``of:=100%`` does not)
+                if value:
+                    shown = as_percent(float(value[1]))
+                    cells = scan.typed.setdefault(sheet, {})
+                    cells.update({(r, c): shown for r in range(row, row + repeat) for c in range(col, col + n)})
             if _ODS_ERROR_MARK in attrs and not empty and row < MAX_ROWS:
                 text = _ODS_TEXT.search(data, m.end(), m.end() + 400)
                 if text:
