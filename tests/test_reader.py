@@ -1363,7 +1363,7 @@ def _typed_percents(tmp_path):
     return path
 
 
-@pytest.mark.parametrize("fmt", ["xlsx", "ods"])
+@pytest.mark.parametrize("fmt", ["xlsx", "ods", "xls"])
 def test_a_percentage_typed_in_excel_is_read_as_the_sheet_shows_it(tmp_path, soffice, fmt):
     """100% typed in a 指标值 cell is the number 1 in a percent format: it was read as 1 — "no unit" (G201,
     an error) on every such target. Read as the cell shows it: ``100%``, ``95%``."""

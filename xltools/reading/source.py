@@ -374,31 +374,19 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
       (:attr:`_Scan.typed`).
     """
     scan = _Scan()
-    percent: re.Pattern[bytes] | None = None  # the numbers a percent format shows (from the styles)
-    for m in sorted(members, key=lambda m: m.name != _STYLES):  # (the styles before the sheets)
+    styled: list[Member] = []  # parts with cells of a style of their own: a percent format, maybe
+    styles = None
+    for m in members:
         ods = m.name == _ODS_CONTENT
         strings = m.name == _SHARED_STRINGS
-        styles = m.name == _STYLES
-        if not (ods or strings or styles or (m.name.startswith("xl/worksheets/") and m.name.endswith(".xml"))) \
+        if m.name == _STYLES:
+            styles = m
+            continue
+        if not (ods or strings or (m.name.startswith("xl/worksheets/") and m.name.endswith(".xml"))) \
                 or m.size > MAX_SHEET_BYTES or m.method not in (0, 8):
             continue
-        try:
-            fh.seek(m.offset)
-            csize = min(m.csize, 4096) if strings else m.csize  # of the strings, their count suffices
-            buf = fh.read(30 + csize + 512)  # the local header, its name and extra field, the data
-            sig, nlen, xlen = _LOCAL(buf[:30])
-            if sig != _ZIP:
-                continue
-            start = 30 + nlen + xlen
-            raw = buf[start:start + csize]
-            if len(raw) < csize:
-                raw += fh.read(csize - len(raw))
-            limit = 2048 if strings else MAX_SHEET_BYTES
-            data = zlib.decompressobj(-15).decompress(raw, limit) if m.method == 8 else raw[:limit]
-        except (OSError, struct.error, zlib.error):
-            continue
-        if styles:
-            percent = _percent_cells(data)
+        data = _inflate(fh, m, 4096, 2048) if strings else _inflate(fh, m)
+        if data is None:
             continue
         if strings:
             declared = _UNIQUE_COUNT.search(data)
@@ -446,7 +434,9 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
                     row, col = parse_a1(ref[1].decode())
                     if row < MAX_ROWS:
                         cells.setdefault((row, col), UNCALCULATED)
-        typed = _percent_typed(data, percent) if percent is not None and not prefix else {}
+        if not prefix and _STYLED in data:
+            styled.append(m)
+        typed = {}
         if pat.percent_formula_end in data:
             for attrs, number in pat.percent_formula.findall(data):
                 ref = _REF.search(attrs)
@@ -460,7 +450,48 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
             scan.typed[m.name] = typed
         if cells:
             scan.errors[m.name] = cells
+    if styled and styles is not None and styles.size <= MAX_SHEET_BYTES:
+        _percent_shown(fh, styles, styled, scan)
     return scan
+
+
+def _inflate(fh: BinaryIO, m: Member, csize: int | None = None, limit: int = MAX_SHEET_BYTES) -> bytes | None:
+    """Member ``m``'s data (its first ``csize`` compressed bytes, at most ``limit`` inflated), or None
+    where the zip is damaged there."""
+    if m.method not in (0, 8):
+        return None
+    try:
+        fh.seek(m.offset)
+        csize = m.csize if csize is None else min(m.csize, csize)
+        buf = fh.read(30 + csize + 512)  # the local header, its name and extra field, the data
+        sig, nlen, xlen = _LOCAL(buf[:30])
+        if sig != _ZIP:
+            return None
+        start = 30 + nlen + xlen
+        raw = buf[start:start + csize]
+        if len(raw) < csize:
+            raw += fh.read(csize - len(raw))
+        return zlib.decompressobj(-15).decompress(raw, limit) if m.method == 8 else raw[:limit]
+    except (OSError, struct.error, zlib.error):
+        return None
+
+
+#: A cell with a style of its own (``<c r="D17" s="3">``): a part without one shows no percentages.
+_STYLED = b' s="'
+
+
+def _percent_shown(fh: BinaryIO, styles: Member, parts: list[Member], scan: _Scan) -> None:
+    """The numbers that ``parts`` show as percentages (a style whose number format is one), added to
+    the scan's typed cells — read once more only where the styles have such a format."""
+    data = _inflate(fh, styles, limit=_MAX_STYLES)
+    percent = _percent_cells(data) if data is not None else None
+    if percent is None:
+        return
+    for m in parts:
+        sheet = _inflate(fh, m)
+        typed = _percent_typed(sheet, percent) if sheet is not None else {}
+        if typed:
+            scan.typed[m.name] = {**typed, **scan.typed.get(m.name, {})}
 
 
 _STYLES = "xl/styles.xml"
@@ -480,7 +511,8 @@ def _percent_cells(styles: bytes) -> re.Pattern[bytes] | None:
     """A search for the cells whose style shows a number as a percentage (``0%``, ``0.0%``, a format
     of one's own with ``%`` outside its quoted text): a plain number in one, no formula — or None
     when no style does. ``s="N"`` is the cell's index into ``cellXfs``."""
-    styles = styles[:_MAX_STYLES]
+    if b'numFmtId="9"' not in styles and b'numFmtId="10"' not in styles and b"%" not in styles:
+        return None  # (most style sheets: one search each)
     ids = set(_BUILTIN_PERCENT)
     for attrs in _NUM_FMT.findall(styles):
         fid, code = _NUM_FMT_ID.search(attrs), _FORMAT_CODE.search(attrs)

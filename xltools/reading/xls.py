@@ -50,8 +50,10 @@ def scan(data: bytes, max_rows: int, max_cells: int, max_span: int) -> Scan:
             return Scan({}, {})
         sheets = _sheets(stream)
         wide, damaged, hidden, cols = _wide(stream, max_cells, max_rows, max_span, sheets)
-        return Scan(_biff_errors(stream, max_rows, sheets), wide, damaged, hidden, cols,
-                    _biff_percents(stream, max_rows, sheets))
+        typed = _biff_percents(stream, max_rows, sheets)
+        for name, cells in _percent_numbers(stream, max_rows, sheets).items():
+            typed.setdefault(name, {}).update(cells)
+        return Scan(_biff_errors(stream, max_rows, sheets), wide, damaged, hidden, cols, typed)
     except (struct.error, IndexError, ValueError, KeyError, UnicodeDecodeError):
         return Scan({}, {})
 
@@ -197,6 +199,65 @@ def _biff_percents(stream: bytes, max_rows: int, sheets: list[tuple[str, int]]) 
                 cells[(row, col)] = f"{number:.6f}".rstrip("0").rstrip(".") + "%"
         if cells:
             found[name] = cells
+    return found
+
+
+_FORMAT, _XF, _NUMBER, _RK = 0x041E, 0x00E0, 0x0203, 0x027E
+#: Excel's built-in percent formats (``0%``, ``0.00%``).
+_BUILTIN_PERCENT = frozenset((9, 10))
+_QUOTED = re.compile(r'"[^"]*"|\\.')
+
+
+def _percent_xfs(stream: bytes) -> frozenset[int]:
+    """The cell formats (XF records, by index) whose number format shows a percentage: a built-in
+    ``0%``/``0.00%`` or a FORMAT of one's own with ``%`` outside its quoted text."""
+    percent, xfs = set(_BUILTIN_PERCENT), []
+    for kind, rec in _records(stream, 0):
+        if kind == _EOF:
+            break
+        if kind == _FORMAT and len(rec) >= 5:
+            cch, high = _U16(rec, 2)[0], rec[4] & 1
+            code = rec[5:5 + cch * (2 if high else 1)].decode("utf-16-le" if high else "latin-1", "replace")
+            if "%" in _QUOTED.sub("", code):
+                percent.add(_U16(rec, 0)[0])
+        elif kind == _XF and len(rec) >= 4:
+            xfs.append(_U16(rec, 2)[0])
+    return frozenset(i for i, ifmt in enumerate(xfs) if ifmt in percent)
+
+
+def _rk(rk: int) -> float:
+    """An RK number: a 30-bit integer or the high bits of a double, divided by 100 when flagged."""
+    if rk & 2:
+        x = float((rk >> 2) - (1 << 30) if rk & 0x80000000 else rk >> 2)
+    else:
+        x = _DOUBLE(struct.pack("<Q", (rk & 0xFFFFFFFC) << 32))[0]
+    return x / 100 if rk & 1 else x
+
+
+def _percent_numbers(stream: bytes, max_rows: int, sheets: list[tuple[str, int]]) -> dict[str, dict[tuple[int, int], str]]:
+    """Sheet → the numbers shown as percentages (``95%`` typed in Excel is 0.95 in a ``0%`` format),
+    as the sheet shows them: NUMBER, RK and MULRK records whose cell format is a percent one."""
+    from .source import as_percent
+
+    percent = _percent_xfs(stream)
+    if not percent:
+        return {}
+    found: dict[str, dict[tuple[int, int], str]] = {}
+    for name, offset in sheets:
+        cells: dict[tuple[int, int], str] = {}
+        for kind, rec in _sheet_records(stream, offset):
+            if kind == _NUMBER and len(rec) >= 14 and _U16(rec, 4)[0] in percent:
+                cells[(_U16(rec, 0)[0], _U16(rec, 2)[0])] = _DOUBLE(rec, 6)[0]
+            elif kind == _RK and len(rec) >= 10 and _U16(rec, 4)[0] in percent:
+                cells[(_U16(rec, 0)[0], _U16(rec, 2)[0])] = _rk(_U32(rec, 6)[0])
+            elif kind == _MULRK and len(rec) >= 12:
+                row, first = _U16(rec, 0)[0], _U16(rec, 2)[0]
+                for i in range((len(rec) - 6) // 6):
+                    if _U16(rec, 4 + 6 * i)[0] in percent:
+                        cells[(row, first + i)] = _rk(_U32(rec, 6 + 6 * i)[0])
+        shown = {rc: as_percent(x) for rc, x in cells.items() if rc[0] < max_rows and x == x and abs(x) < 1e9}
+        if shown:
+            found[name] = shown
     return found
 
 
