@@ -575,7 +575,7 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
         if table.funds is None and table.kind != DEPT:  # (a department's labelled amounts are its own)
             table.funds = _funds_by_labels(cells, start, h)
     if table.kind in (GOALS, DEPT):
-        table.amounts = _amounts(cells, start, end, unit=table.money_unit)
+        table.amounts = _amounts(cells, start, end, unit=table.money_unit, inline=_INLINE_AMOUNT_FIELDS)
         if table.funds is not None:  # (a department's money read as a funds block too: once, as that)
             _drop_funds_cells(table)
         table.percent_amounts = _percent_typed(cells.grid, table.amounts)
@@ -1649,9 +1649,10 @@ def _unlabelled_total(cells: _Cells, r: int, cols: dict[str, int], left: int) ->
 
 
 def _amounts(cells: _Cells, start: int, end: int, fields: dict[str, str] = AMOUNT_FIELDS,
-             unit: str = "") -> dict[str, Field]:
-    """The amounts labelled by ``fields`` (beside, under or after their labels); in money ``unit``,
-    where given, an amount typed with a unit of its own (``7704200元``) is taken in it (_typed_amount)."""
+             unit: str = "", inline: dict[str, str] | None = None) -> dict[str, Field]:
+    """The amounts labelled by ``fields`` (beside, under or after their labels: ``inline`` spells the
+    labels an amount follows in one cell, ``fields`` where not given); in money ``unit``, where given,
+    an amount typed with a unit of its own (``7704200元``) is taken in it (_typed_amount)."""
     grid = cells.grid
     found: dict[str, list[tuple[int, int, float]]] = {}
     others: dict[str, float] = {}  # a declaration's other sources, by label: 自有资金, 事业收入 …
@@ -1661,9 +1662,9 @@ def _amounts(cells: _Cells, start: int, end: int, fields: dict[str, str] = AMOUN
             f = fields.get(k)
             v: object
             if f is None:
-                if (inline := _inline_amount(grid.raw(r, c), fields)) is None:
+                if (after := _inline_amount(grid.raw(r, c), inline or fields)) is None:
                     continue
-                (f, k, v), rr, cc = inline, r, c
+                (f, k, v), rr, cc = after, r, c
             else:
                 hit = _value_right(cells, r, c, numeric=True)
                 spot = (hit[0], r, hit[1]) if hit is not None else _value_below(cells, r, c) if heads else None
@@ -1704,16 +1705,21 @@ _INLINE_AMOUNT = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[�
                             r"(?:[(（][^()（）]*[)）])?\s*$")
 
 
+#: A declaration's labels an amount follows in one cell: its labelled amounts' and a bare ``其他：``
+#: (a county form's last source), which beside its amount in a cell of its own says too little.
+_INLINE_AMOUNT_FIELDS = {**AMOUNT_FIELDS, "其他": "annual_other"}
+
+
 def _inline_amount(raw: object, fields: dict[str, str]) -> tuple[str, str, str] | None:
     """(field, label key, amount as typed) of a cell holding a label of ``fields`` and its amount
-    (``资金总额：500万元``); a bare ``其他：`` is a declaration's other source only so."""
+    (``资金总额：500万元``)."""
     if raw.__class__ is not str:
         return None
     m = _INLINE_AMOUNT.match(raw)  # type: ignore[arg-type]
     if m is None:
         return None
     k = label_key(m[1])
-    f = fields.get(k) or ("annual_other" if k == "其他" and fields is AMOUNT_FIELDS else None)
+    f = fields.get(k)
     return (f, k, m[2]) if f is not None else None
 
 
@@ -1771,7 +1777,7 @@ def _unread_amount(cells: _Cells, start: int, end: int, f: str) -> dict[str, Fie
                 continue
             cc = _next_cell(grid, r, c)
             raw = grid.raw(r, cc) if cc < grid.width(r) else None
-            if _inline_amount(raw, AMOUNT_FIELDS) is not None:  # ``资金总额： | 财政拨款：500``: typed after its colon
+            if _inline_amount(raw, _INLINE_AMOUNT_FIELDS) is not None:  # ``资金总额： | 财政拨款：500``: typed after its colon
                 return {f: Field(None, grid.sheet, a1(r, c))}
             text = to_text(raw)
             if label_key(text) in KNOWN_LABELS or label_key(text) in _UNIT_LABELS:
