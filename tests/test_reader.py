@@ -1378,3 +1378,21 @@ def test_a_percentage_typed_in_excel_is_read_as_the_sheet_shows_it(tmp_path, sof
     assert [shown[k] for k in TYPED_PERCENTS] == ["100%", "100%", "95%", "0%"]
     assert validate_file(path).findings == []
     assert score_file(path)[0].total == 97.6
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+def test_a_number_shown_with_its_unit_by_its_format_is_read_with_it(tmp_path, soffice, fmt):
+    """A 指标值 of 2000 in a cell formatted ``"≥"0"人"`` shows ``≥2000人``: it was read as a bare 2000 —
+    "no unit" (G201, an error) and "=" for its way (A307 asked why 2050 was above it)."""
+    from .conftest import convert
+
+    path = write(tmp_path, edits={"D14": 2000, "E14": 2050})
+    wb = openpyxl.load_workbook(path)
+    wb.active["D14"].number_format = '"≥"0"人"'
+    wb.active["E14"].number_format = '0"人"'
+    wb.save(path)
+    path = str(path) if fmt == "xlsx" else convert(soffice, str(path), fmt, str(tmp_path))
+    [t] = read_workbook(path).tables
+    row = t.indicators[0]
+    assert (row.target.text, row.actual.text, row.op) == ("≥2000人", "2050人", "≥")
+    assert validate_file(path).findings == []

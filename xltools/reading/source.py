@@ -9,11 +9,13 @@ workbook or a zip bomb is refused with one plain sentence instead of a traceback
 from __future__ import annotations
 
 import codecs
+import html
 import math
 import os
 import re
 import struct
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -451,7 +453,7 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
         if cells:
             scan.errors[m.name] = cells
     if styled and styles is not None and styles.size <= MAX_SHEET_BYTES:
-        _percent_shown(fh, styles, styled, scan)
+        _numbers_shown(fh, styles, styled, scan)
     return scan
 
 
@@ -480,16 +482,22 @@ def _inflate(fh: BinaryIO, m: Member, csize: int | None = None, limit: int = MAX
 _STYLED = b' s="'
 
 
-def _percent_shown(fh: BinaryIO, styles: Member, parts: list[Member], scan: _Scan) -> None:
-    """The numbers that ``parts`` show as percentages (a style whose number format is one), added to
-    the scan's typed cells — read once more only where the styles have such a format."""
+def _numbers_shown(fh: BinaryIO, styles: Member, parts: list[Member], scan: _Scan) -> None:
+    """The numbers that ``parts`` show otherwise than bare (a style whose number format is a
+    percentage, or puts words around the number: :func:`number_shown`), added to the scan's typed
+    cells — read once more only where the styles have such a format."""
     data = _inflate(fh, styles, limit=_MAX_STYLES)
-    percent = _percent_cells(data) if data is not None else None
-    if percent is None:
+    found = _shown_styles(data) if data is not None else None
+    if found is None:
         return
+    search, shows = found
     for m in parts:
         sheet = _inflate(fh, m)
-        typed = _percent_typed(sheet, percent) if sheet is not None else {}
+        typed: Cells = {}
+        for ref, style, number in search.findall(sheet) if sheet is not None else ():
+            row, col = parse_a1(ref.decode())
+            if row < MAX_ROWS:
+                typed[(row, col)] = shows[style](float(number))
         if typed:
             scan.typed[m.name] = {**typed, **scan.typed.get(m.name, {})}
 
@@ -500,46 +508,62 @@ _XF = re.compile(rb"<(?:\w+:)?xf\b([^<>]*)>")
 _NUM_FMT = re.compile(rb"<(?:\w+:)?numFmt\b([^<>]*)>")
 _NUM_FMT_ID = re.compile(rb'\bnumFmtId="([0-9]{1,6})"')
 _FORMAT_CODE = re.compile(rb'\bformatCode="([^"]*)"')
-_QUOTED = re.compile(rb'&quot;.*?&quot;|"[^"]*"|\\.')
 #: Excel's built-in percent formats (``0%``, ``0.00%``).
-_BUILTIN_PERCENT = {b"9", b"10"}
+BUILTIN_PERCENT = frozenset((9, 10))
 #: How much of a style sheet is read for its cell formats (a workbook's are a few kilobytes).
 _MAX_STYLES = 1 << 20
 
 
-def _percent_cells(styles: bytes) -> re.Pattern[bytes] | None:
-    """A search for the cells whose style shows a number as a percentage (``0%``, ``0.0%``, a format
-    of one's own with ``%`` outside its quoted text): a plain number in one, no formula — or None
-    when no style does. ``s="N"`` is the cell's index into ``cellXfs``."""
-    if b'numFmtId="9"' not in styles and b'numFmtId="10"' not in styles and b"%" not in styles:
-        return None  # (most style sheets: one search each)
-    ids = set(_BUILTIN_PERCENT)
+def _shown_styles(styles: bytes) -> tuple[re.Pattern[bytes], dict[bytes, Callable[[float], str]]] | None:
+    """A search for the plain numbers (no formula) in cells whose style shows them otherwise than
+    bare — their reference, style (``s="N"``: an index into ``cellXfs``) and number — and how each
+    such style shows one; None when no style does (most style sheets: a few byte searches)."""
+    if b'numFmtId="9"' not in styles and b'numFmtId="10"' not in styles and b"formatCode" not in styles:
+        return None
+    shows: dict[int, Callable[[float], str]] = dict.fromkeys(BUILTIN_PERCENT, as_percent)
     for attrs in _NUM_FMT.findall(styles):
         fid, code = _NUM_FMT_ID.search(attrs), _FORMAT_CODE.search(attrs)
-        if fid and code and b"%" in _QUOTED.sub(b"", code[1]):
-            ids.add(fid[1])
+        if fid and code and (show := number_shown(html.unescape(code[1].decode("utf-8", "replace")))):
+            shows[int(fid[1])] = show
     xfs = _CELL_XFS.search(styles)
-    found = [str(n).encode() for n, attrs in enumerate(_XF.findall(xfs[1]) if xfs else ())
-             if (fid := _NUM_FMT_ID.search(attrs)) and fid[1] in ids]
+    found = {str(n).encode(): shows[int(fid[1])] for n, attrs in enumerate(_XF.findall(xfs[1]) if xfs else ())
+             if (fid := _NUM_FMT_ID.search(attrs)) and int(fid[1]) in shows}
     if not found or len(found) > 200:
         return None
-    return re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})" s="(?:' + b"|".join(found)
-                      + rb')"(?: t="n")?>\s*<v>(-?[0-9]{1,15}(?:\.[0-9]{1,17})?(?:E-?[0-9]{1,2})?)</v>\s*</c>')
+    return re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})" s="(' + b"|".join(found)
+                      + rb')"(?: t="n")?>\s*<v>(-?[0-9]{1,15}(?:\.[0-9]{1,17})?(?:E-?[0-9]{1,2})?)</v>\s*</c>'), found
 
 
-def _percent_typed(data: bytes, percent: re.Pattern[bytes]) -> Cells:
-    """The cells of a worksheet part that ``percent`` finds, as the sheet shows them (0.955 → ``95.5%``)."""
-    typed: Cells = {}
-    for ref, number in percent.findall(data):
-        row, col = parse_a1(ref.decode())
-        if row < MAX_ROWS:
-            typed[(row, col)] = as_percent(float(number))
-    return typed
+#: A number format's sections, colours and locales (``0.0%;[Red]-0.0%``, ``[$-804]0"人"``), and its
+#: quoted or escaped text (``"人"``, ``\人``).
+_SECTION = re.compile(r'^((?:"[^"]*"|\\.|[^;"\\])*)')
+_TAGS = re.compile(r"\[[^\]]*\]")
+_TEXT = re.compile(r'"([^"]*)"|\\(.)')
+#: A format that shows a number with words around it: ``0"人"``, ``"≥"0"人"``, ``#,##0.00"万元"``.
+_WORDED = re.compile(r'^((?:"[^"]*"|\\.)*)[#,]*0(?:\.0+)?((?:"[^"]*"|\\.)*)$')
+
+
+def number_shown(code: str) -> Callable[[float], str] | None:
+    """How a cell of number format ``code`` (its first section) shows a number, where that tells the
+    reader more than the number: as a percentage (``0%``, ``0.0%``: 0.955 → ``95.5%``), or with words
+    around it (``"≥"0"人"``: 2000 → ``≥2000人``). None for any other format: a date, plain digits."""
+    first = _TAGS.sub("", _SECTION.match(code)[1]).strip()  # type: ignore[index]
+    if "%" in _TEXT.sub("", first):
+        return as_percent
+    m = _WORDED.match(first)
+    if m is None or not (m[1] or m[2]):
+        return None
+    before, after = ("".join(a or b for a, b in _TEXT.findall(x)) for x in (m[1], m[2]))
+    return lambda x: f"{before}{_digits(x)}{after}"
+
+
+def _digits(x: float) -> str:
+    return f"{round(x, 8):.8f}".rstrip("0").rstrip(".")
 
 
 def as_percent(x: float) -> str:
     """A fraction as a percentage, to the digits it has (0.9 → ``90%``, 0.955 → ``95.5%``)."""
-    return f"{round(x * 100, 8):.8f}".rstrip("0").rstrip(".") + "%"
+    return _digits(x * 100) + "%"
 
 
 _SHARED_STRINGS = "xl/sharedStrings.xml"

@@ -51,7 +51,7 @@ def scan(data: bytes, max_rows: int, max_cells: int, max_span: int) -> Scan:
         sheets = _sheets(stream)
         wide, damaged, hidden, cols = _wide(stream, max_cells, max_rows, max_span, sheets)
         typed = _biff_percents(stream, max_rows, sheets)
-        for name, cells in _percent_numbers(stream, max_rows, sheets).items():
+        for name, cells in _numbers_shown(stream, max_rows, sheets).items():
             typed.setdefault(name, {}).update(cells)
         return Scan(_biff_errors(stream, max_rows, sheets), wide, damaged, hidden, cols, typed)
     except (struct.error, IndexError, ValueError, KeyError, UnicodeDecodeError):
@@ -203,26 +203,26 @@ def _biff_percents(stream: bytes, max_rows: int, sheets: list[tuple[str, int]]) 
 
 
 _FORMAT, _XF, _NUMBER, _RK = 0x041E, 0x00E0, 0x0203, 0x027E
-#: Excel's built-in percent formats (``0%``, ``0.00%``).
-_BUILTIN_PERCENT = frozenset((9, 10))
-_QUOTED = re.compile(r'"[^"]*"|\\.')
 
 
-def _percent_xfs(stream: bytes) -> frozenset[int]:
-    """The cell formats (XF records, by index) whose number format shows a percentage: a built-in
-    ``0%``/``0.00%`` or a FORMAT of one's own with ``%`` outside its quoted text."""
-    percent, xfs = set(_BUILTIN_PERCENT), []
+def _shown_xfs(stream: bytes):  # noqa: ANN202
+    """Cell format (XF record, by index) → how it shows a number, for the formats that show one
+    otherwise than bare: a percentage (built-in ``0%``/``0.00%``, or a FORMAT of one's own) or with
+    words around it (``0"人"``): source.number_shown."""
+    from .source import BUILTIN_PERCENT, as_percent, number_shown
+
+    shows, xfs = dict.fromkeys(BUILTIN_PERCENT, as_percent), []
     for kind, rec in _records(stream, 0):
         if kind == _EOF:
             break
         if kind == _FORMAT and len(rec) >= 5:
             cch, high = _U16(rec, 2)[0], rec[4] & 1
             code = rec[5:5 + cch * (2 if high else 1)].decode("utf-16-le" if high else "latin-1", "replace")
-            if "%" in _QUOTED.sub("", code):
-                percent.add(_U16(rec, 0)[0])
+            if (show := number_shown(code)) is not None:
+                shows[_U16(rec, 0)[0]] = show
         elif kind == _XF and len(rec) >= 4:
             xfs.append(_U16(rec, 2)[0])
-    return frozenset(i for i, ifmt in enumerate(xfs) if ifmt in percent)
+    return {i: shows[ifmt] for i, ifmt in enumerate(xfs) if ifmt in shows}
 
 
 def _rk(rk: int) -> float:
@@ -234,28 +234,26 @@ def _rk(rk: int) -> float:
     return x / 100 if rk & 1 else x
 
 
-def _percent_numbers(stream: bytes, max_rows: int, sheets: list[tuple[str, int]]) -> dict[str, dict[tuple[int, int], str]]:
-    """Sheet → the numbers shown as percentages (``95%`` typed in Excel is 0.95 in a ``0%`` format),
-    as the sheet shows them: NUMBER, RK and MULRK records whose cell format is a percent one."""
-    from .source import as_percent
-
-    percent = _percent_xfs(stream)
-    if not percent:
+def _numbers_shown(stream: bytes, max_rows: int, sheets: list[tuple[str, int]]) -> dict[str, dict[tuple[int, int], str]]:
+    """Sheet → the numbers its cells show otherwise than bare (``95%`` typed in Excel is 0.95 in a
+    ``0%`` format; 2000 in ``"≥"0"人"`` shows ``≥2000人``), as shown: NUMBER, RK and MULRK records."""
+    shows = _shown_xfs(stream)
+    if not shows:
         return {}
     found: dict[str, dict[tuple[int, int], str]] = {}
     for name, offset in sheets:
-        cells: dict[tuple[int, int], str] = {}
+        cells: dict[tuple[int, int], tuple[int, float]] = {}
         for kind, rec in _sheet_records(stream, offset):
-            if kind == _NUMBER and len(rec) >= 14 and _U16(rec, 4)[0] in percent:
-                cells[(_U16(rec, 0)[0], _U16(rec, 2)[0])] = _DOUBLE(rec, 6)[0]
-            elif kind == _RK and len(rec) >= 10 and _U16(rec, 4)[0] in percent:
-                cells[(_U16(rec, 0)[0], _U16(rec, 2)[0])] = _rk(_U32(rec, 6)[0])
+            if kind == _NUMBER and len(rec) >= 14 and (xf := _U16(rec, 4)[0]) in shows:
+                cells[(_U16(rec, 0)[0], _U16(rec, 2)[0])] = xf, _DOUBLE(rec, 6)[0]
+            elif kind == _RK and len(rec) >= 10 and (xf := _U16(rec, 4)[0]) in shows:
+                cells[(_U16(rec, 0)[0], _U16(rec, 2)[0])] = xf, _rk(_U32(rec, 6)[0])
             elif kind == _MULRK and len(rec) >= 12:
                 row, first = _U16(rec, 0)[0], _U16(rec, 2)[0]
                 for i in range((len(rec) - 6) // 6):
-                    if _U16(rec, 4 + 6 * i)[0] in percent:
-                        cells[(row, first + i)] = _rk(_U32(rec, 6 + 6 * i)[0])
-        shown = {rc: as_percent(x) for rc, x in cells.items() if rc[0] < max_rows and x == x and abs(x) < 1e9}
+                    if (xf := _U16(rec, 4 + 6 * i)[0]) in shows:
+                        cells[(row, first + i)] = xf, _rk(_U32(rec, 6 + 6 * i)[0])
+        shown = {rc: shows[xf](x) for rc, (xf, x) in cells.items() if rc[0] < max_rows and x == x and abs(x) < 1e12}
         if shown:
             found[name] = shown
     return found
