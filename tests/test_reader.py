@@ -1380,7 +1380,7 @@ def test_a_percentage_typed_in_excel_is_read_as_the_sheet_shows_it(tmp_path, sof
     assert score_file(path)[0].total == 97.6
 
 
-@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+@pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods"])
 def test_a_number_shown_with_its_unit_by_its_format_is_read_with_it(tmp_path, soffice, fmt):
     """A 指标值 of 2000 in a cell formatted ``"≥"0"人"`` shows ``≥2000人``: it was read as a bare 2000 —
     "no unit" (G201, an error) and "=" for its way (A307 asked why 2050 was above it)."""
@@ -1392,7 +1392,7 @@ def test_a_number_shown_with_its_unit_by_its_format_is_read_with_it(tmp_path, so
     wb.active["E14"].number_format = '0"人"'
     wb.save(path)
     path = str(path) if fmt == "xlsx" else convert(soffice, str(path), fmt, str(tmp_path))
-    [t] = read_workbook(path).tables
+    [t] = read_workbook(path).tables  # (an .ods keeps what each cell shows beside its number)
     row = t.indicators[0]
     assert (row.target.text, row.actual.text, row.op) == ("≥2000人", "2050人", "≥")
     assert validate_file(path).findings == []

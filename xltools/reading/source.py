@@ -686,6 +686,9 @@ _ODS_HIDDEN = re.compile(rb'\btable:visibility="(?:collapse|filter)"')
 _ODS_COLS = re.compile(rb'\btable:number-columns-repeated="(\d+)"')
 _ODS_TEXT = re.compile(rb"<text:p>([^<]*)</text:p>")
 _ODS_PERCENT = b'office:value-type="percentage"'
+_ODS_FLOAT = b'office:value-type="float"'
+#: A number shown with words around it by its format (``≥2000人``): more than digits, signs and separators.
+_WORDS = re.compile(r"[^0-9.,，\s+\-−E]")
 _ODS_VALUE = re.compile(rb'\boffice:value="(-?[0-9]{1,15}(?:\.[0-9]{1,17})?(?:E-?[0-9]{1,2})?)"')
 _ODS_PERCENT_LITERAL = re.compile(rb'\btable:formula="of:=[0-9]{1,6}(?:\.[0-9]{1,6})?%"')
 _ODS_SPAN_COLS = re.compile(rb'\btable:number-columns-spanned="(\d+)"')
@@ -755,6 +758,13 @@ def _ods_scan(data: bytes) -> _Scan:
                 value = _ODS_VALUE.search(attrs)  # (a formula's result keeps its number; ``of:=100%`` does not)
                 if value:
                     shown = as_percent(float(value[1]))
+                    cells = scan.typed.setdefault(sheet, {})
+                    cells.update({(r, c): shown for r in range(row, row + repeat) for c in range(col, col + n)})
+            elif _ODS_FLOAT in attrs and not empty and row < MAX_ROWS and n * repeat <= 1000 \
+                    and b"table:formula=" not in attrs:
+                text = _ODS_TEXT.search(data, m.end(), m.end() + 400)  # (what the cell shows: ``≥2000人``)
+                shown = unescape(text[1].decode("utf-8", "replace")) if text else ""
+                if shown and _WORDS.search(shown):
                     cells = scan.typed.setdefault(sheet, {})
                     cells.update({(r, c): shown for r in range(row, row + repeat) for c in range(col, col + n)})
             if _ODS_ERROR_MARK in attrs and not empty and row < MAX_ROWS:
