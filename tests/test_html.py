@@ -187,6 +187,13 @@ def spreadsheet_2003(book: str, out, *, indexed: bool = True) -> None:
     parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n'
              '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
              'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:html="http://www.w3.org/TR/REC-html40">']
+    # a style per number format other than General, as Excel names them (0% is its "Percent")
+    formats = sorted({c.number_format for ws in wb.worksheets for row in ws.iter_rows() for c in row
+                      if c.number_format != "General"})
+    style = {f: f"s{k}" for k, f in enumerate(formats, start=62)}
+    parts.append("<Styles>" + "".join(
+        f'<Style ss:ID="{sid}"><NumberFormat ss:Format="{"Percent" if f == "0.00%" else escape(f, {chr(34): "&quot;"})}"/>'
+        "</Style>" for f, sid in style.items()) + "</Styles>")
     for ws in wb.worksheets:
         spans = {(m.min_row, m.min_col): (m.max_col - m.min_col, m.max_row - m.min_row) for m in ws.merged_cells.ranges}
         covered = {(r, c) for m in ws.merged_cells.ranges for r in range(m.min_row, m.max_row + 1)
@@ -200,6 +207,8 @@ def spreadsheet_2003(book: str, out, *, indexed: bool = True) -> None:
                 if (r, c) in covered or (v is None and (r, c) not in spans):
                     continue
                 attrs = f' ss:Index="{c}"' if c != last + 1 else ""
+                if ws.cell(r, c).number_format in style:
+                    attrs += f' ss:StyleID="{style[ws.cell(r, c).number_format]}"'
                 across, down = spans.get((r, c), (0, 0))
                 attrs += (f' ss:MergeAcross="{across}"' if across else "") + (f' ss:MergeDown="{down}"' if down else "")
                 if isinstance(v, str) and v in ERROR_VALUES:
@@ -267,3 +276,24 @@ def test_a_folder_takes_excel_2003_xml_named_xml_and_passes_other_xml(tmp_path, 
         ("自评表导出.xml", score_file(tmp_path / "自评表.xlsx")[0].total)]
     assert [os.path.basename(s["path"]) for s in data["skipped"]] == ["config.xml"]
     assert [os.path.basename(f.path) for f in validate_files([str(d)]).files] == ["自评表导出.xml"]
+
+
+def test_excel_2003_xml_shows_numbers_as_its_styles_do(tmp_path):
+    """A number in a ``Percent`` or ``0%`` style, or one whose format puts words around it, reads as the
+    sheet shows it (``100%``, ``≥2000人``), as in the .xlsx it was exported from: it was the bare number
+    "without a unit" (G201)."""
+    import openpyxl
+
+    from .test_validate import write
+
+    book = write(tmp_path, edits={"D14": 2000, "E14": 2050, "D17": 1, "E17": 1})
+    wb = openpyxl.load_workbook(book)
+    for cell, fmt in (("D14", '"≥"0"人"'), ("E14", '0"人"'), ("D17", "0%"), ("E17", "0.00%")):
+        wb.active[cell].number_format = fmt
+    wb.save(book)
+    exported = tmp_path / "导出.xls"
+    spreadsheet_2003(str(book), exported)
+    [t] = read_workbook(str(exported)).tables
+    assert [(i.target.text, i.actual.text) for i in (t.indicators[0], t.indicators[3])] == [
+        ("≥2000人", "2050人"), ("100%", "100%")]
+    assert validate_file(exported).findings == []

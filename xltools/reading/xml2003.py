@@ -13,16 +13,20 @@ spans clipped.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ..grid import Grid, Range, padded
 from .html import MAX_COLS, MAX_SPAN_AREA, SPAN_BUDGET
+from .source import as_percent, number_shown
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
 SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
+#: Styles read for their number formats (a workbook has tens; a hostile file could list millions).
+MAX_STYLES = 10_000
 #: The namespace of the format, looked for in a file's first kilobytes.
 MARK = b"urn:schemas-microsoft-com:office:spreadsheet"
 
@@ -45,9 +49,20 @@ def read_xml2003(path: str, rows_limit: int) -> list[Grid]:
     r = c = -1
     budget = SPAN_BUDGET
     table = None
+    shows: dict[str, Callable[[float], str]] = {}  # style → how it shows a number (``Percent``, ``0"人"``)
+    style_id = ""
     for event, el in iterparse(path, events=("start", "end")):
         tag = el.tag
+        if tag == SS + "NumberFormat" and event == "end" and len(shows) < MAX_STYLES:
+            style, fmt = style_id, el.get(SS + "Format") or ""
+            show = as_percent if fmt == "Percent" else number_shown(fmt) if fmt else None
+            if show is not None and style:
+                shows[style] = show
+            continue
         if event == "start":
+            if tag == SS + "Style":
+                style_id = el.get(SS + "ID") or ""
+                continue
             if tag == SS + "Worksheet":
                 sheet, rows, merged, errors, r = el.get(SS + "Name") or f"Sheet{len(grids) + 1}", [], [], {}, -1
             elif tag == SS + "Table":
@@ -67,6 +82,9 @@ def read_xml2003(path: str, rows_limit: int) -> list[Grid]:
                 data = el.find(SS + "Data")
                 if data is not None:
                     value, error = _value(data)
+                    show = shows.get(el.get(SS + "StyleID") or "") if shows else None
+                    if show is not None and isinstance(value, float) and el.get(SS + "Formula") is None:
+                        value = show(value)  # as the sheet shows it: ``95%``, ``≥2000人`` (source._Scan.typed)
                     row[c] = value
                     if error:
                         errors[(r, c)] = error
