@@ -43,7 +43,7 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
 _END = struct.Struct("<4s4H2LH").unpack  # end of central directory record
 # central directory entry: flags, method, compressed and full size, name/extra/comment lengths, offset
-_ENTRY = struct.Struct("<4s4xHH8xLLHHH8xL").unpack_from
+_ENTRY = struct.Struct("<4s4xHH4xLLLHHH8xL").unpack_from
 _LOCAL = struct.Struct("<4s22xHH").unpack  # local file header: name and extra lengths
 
 
@@ -55,6 +55,7 @@ class Member(NamedTuple):
     method: int  # 0 stored, 8 deflated
     csize: int
     offset: int  # of its local header
+    crc: int = 0  # of its data, as the central directory states it
 
 
 def _refuse(path: str, zh: str, en: str) -> UnreadableWorkbook:
@@ -127,7 +128,7 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
                              _frozen(scan.ods.hidden_cols), scan.ods.typed, merges=scan.ods.merges)
         if not (scan.wide or scan.errors or scan.hidden_rows or scan.hidden_cols or scan.typed):
             return Container("zip", too_big, {}, scan.odd)
-        named = _part_names(path)
+        named = scan.named or _part_names(path)
         if any(part not in named for part in scan.wide):  # python-calamine must not open it
             raise _refuse(path, "工作表已用区域过大（远处单元格有内容），且工作簿结构无法解析，未读取。",
                           "a sheet's used range is too large (a value far away) and the workbook's structure "
@@ -244,7 +245,7 @@ def _central_directory(cd: bytes, count: int) -> list[Member] | None:
     for _ in range(count):
         if pos + 46 > len(cd):
             return None
-        sig, flags, method, csize, usize, nlen, xlen, clen, offset = unpack(cd, pos)
+        sig, flags, method, crc, csize, usize, nlen, xlen, clen, offset = unpack(cd, pos)
         if sig != b"PK\x01\x02" or 0xFFFFFFFF in (usize, csize, offset):
             return None
         raw = cd[pos + 46:pos + 46 + nlen]
@@ -252,7 +253,7 @@ def _central_directory(cd: bytes, count: int) -> list[Member] | None:
             name = raw.decode("utf-8" if flags & 0x800 or raw.isascii() else "cp437")
         except UnicodeDecodeError:  # a damaged name: zipfile says what is wrong
             return None
-        members.append(Member(name, usize, method, csize, offset))
+        members.append(Member(name, usize, method, csize, offset, crc))
         pos += 46 + nlen + xlen + clen
     return members if pos == len(cd) else None
 
@@ -262,7 +263,7 @@ def _zip_members_slow(path: str) -> list[Member]:
 
     try:
         with zipfile.ZipFile(path) as zf:
-            return [Member(i.filename, i.file_size, i.compress_type, i.compress_size, i.header_offset)
+            return [Member(i.filename, i.file_size, i.compress_type, i.compress_size, i.header_offset, i.CRC)
                     for i in zf.infolist()]
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):  # NotImplemented: "multiple disks"
         raise _refuse(path, "文件已损坏（不是完整的 zip/xlsx 包），请重新保存或重新获取该文件。",
@@ -357,6 +358,7 @@ class _Scan:
     #: which python-calamine does not give for .ods: a header merged down over two rows, a 一级指标
     #: over its block, read as in the .xlsx and .xls the same table makes.
     merges: dict[str, list[tuple[int, int, int, int]]] = field(default_factory=dict)
+    named: dict[str, str] = field(default_factory=dict)  # worksheet part → sheet name, where read
 
 
 def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
@@ -373,10 +375,14 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
       row hidden instead of deleted still counts in every sum (S110); and hidden columns, so that
       a label given twice is read from its visible column (reading.recognize._Cells.mapped);
     * formulas that are a bare percentage (``=100%`` typed in Excel), read as the sheet shows them
-      (:attr:`_Scan.typed`).
+      (:attr:`_Scan.typed`); and so numbers whose style shows them as a percentage or with words
+      around them (:func:`number_shown`), looked for only where a part has styled cells.
     """
     scan = _Scan()
-    styled: list[Member] = []  # parts with cells of a style of their own: a percent format, maybe
+    # parts with cells of a style of their own (a percent format, maybe), with their data while
+    # what is kept stays small (else inflated again, if the styles show numbers otherwise)
+    styled: list[tuple[Member, bytes | None]] = []
+    kept = 0
     styles = None
     for m in members:
         ods = m.name == _ODS_CONTENT
@@ -437,7 +443,9 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
                     if row < MAX_ROWS:
                         cells.setdefault((row, col), UNCALCULATED)
         if not prefix and _STYLED in data:
-            styled.append(m)
+            keep = kept + len(data) <= _MAX_KEPT
+            styled.append((m, data if keep else None))
+            kept += len(data) if keep else 0
         typed = {}
         if pat.percent_formula_end in data:
             for attrs, number in pat.percent_formula.findall(data):
@@ -454,7 +462,44 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
             scan.errors[m.name] = cells
     if styled and styles is not None and styles.size <= MAX_SHEET_BYTES:
         _numbers_shown(fh, styles, styled, scan)
+    if scan.wide or scan.errors or scan.hidden_rows or scan.hidden_cols or scan.typed:
+        scan.named = _names_from(fh, members)
     return scan
+
+
+#: The bytes of worksheet parts kept from the first look for the second (styled numbers).
+_MAX_KEPT = 8 << 20
+_SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b([^<>]*)>")
+_REL_TAG = re.compile(rb"<(?:\w+:)?Relationship\b([^<>]*)>")
+_ATTR = re.compile(rb'([\w:.-]+)\s*=\s*"([^"]*)"')
+
+
+def _names_from(fh: BinaryIO, members: list[Member]) -> dict[str, str]:
+    """Worksheet part → sheet name, from workbook.xml and its relationships read from the open file
+    (attributes by regular expression: no entities are expanded); nothing when either is missing or
+    too large, and the caller asks :func:`_part_names` (a zip and XML parse, 0.1 ms a file)."""
+    import posixpath
+
+    by = {m.name: m for m in members}
+    book, rels = by.get("xl/workbook.xml"), by.get("xl/_rels/workbook.xml.rels")
+    if book is None or rels is None or max(book.size, rels.size) > MAX_BOOK_XML:
+        return {}
+    b, r = _inflate(fh, book, limit=MAX_BOOK_XML), _inflate(fh, rels, limit=MAX_BOOK_XML)
+    if not b or not r:
+        return {}
+    targets = {}
+    for attrs in _REL_TAG.findall(r):
+        a = dict(_ATTR.findall(attrs))
+        target = html.unescape(a.get(b"Target", b"").decode("utf-8", "replace"))
+        targets[a.get(b"Id")] = target.lstrip("/") if target.startswith("/") else \
+            posixpath.normpath(posixpath.join("xl", target))
+    out = {}
+    for attrs in _SHEET_TAG.findall(b):
+        a = dict(_ATTR.findall(attrs))
+        rid = next((v for k, v in a.items() if k.endswith(b":id")), None)
+        if rid in targets and b"name" in a:
+            out[targets[rid]] = html.unescape(a[b"name"].decode("utf-8", "replace"))
+    return out
 
 
 def _inflate(fh: BinaryIO, m: Member, csize: int | None = None, limit: int = MAX_SHEET_BYTES) -> bytes | None:
@@ -478,21 +523,31 @@ def _inflate(fh: BinaryIO, m: Member, csize: int | None = None, limit: int = MAX
         return None
 
 
-#: A cell with a style of its own (``<c r="D17" s="3">``): a part without one shows no percentages.
+#: A style sheet's numbers shown otherwise than bare (_shown_styles), by its CRC and size: a batch
+#: of files from one form or system parses its style sheet once. Bounded, as _LABEL_KEYS is.
+_SHOWN_STYLES: dict[tuple[int, int], tuple[re.Pattern[bytes], dict[bytes, Callable[[float], str]]] | None] = {}
+#: A cell with a style of its own (``<c r="D17" s="3">``): a part without one shows its numbers bare.
 _STYLED = b' s="'
 
 
-def _numbers_shown(fh: BinaryIO, styles: Member, parts: list[Member], scan: _Scan) -> None:
+def _numbers_shown(fh: BinaryIO, styles: Member, parts: list[tuple[Member, bytes | None]], scan: _Scan) -> None:
     """The numbers that ``parts`` show otherwise than bare (a style whose number format is a
     percentage, or puts words around the number: :func:`number_shown`), added to the scan's typed
     cells — read once more only where the styles have such a format."""
-    data = _inflate(fh, styles, limit=_MAX_STYLES)
-    found = _shown_styles(data) if data is not None else None
+    key = (styles.crc, styles.size)  # (the files of one form or system share their style sheet)
+    if key in _SHOWN_STYLES:
+        found = _SHOWN_STYLES[key]
+    else:
+        data = _inflate(fh, styles, limit=_MAX_STYLES)
+        found = _shown_styles(data) if data is not None else None
+        if len(_SHOWN_STYLES) > 256:
+            _SHOWN_STYLES.clear()
+        _SHOWN_STYLES[key] = found
     if found is None:
         return
     search, shows = found
-    for m in parts:
-        sheet = _inflate(fh, m)
+    for m, kept in parts:
+        sheet = kept if kept is not None else _inflate(fh, m)
         typed: Cells = {}
         for ref, style, number in search.findall(sheet) if sheet is not None else ():
             row, col = parse_a1(ref.decode())
@@ -753,20 +808,10 @@ def _ods_scan(data: bytes) -> _Scan:
                 merges = scan.merges.setdefault(sheet, [])
                 if (w > 1 or h > 1) and len(merges) < MAX_ODS_MERGES:
                     merges.append((row, col, row + h - 1, col + w - 1))
-            if _ODS_PERCENT in attrs and row < MAX_ROWS and n * repeat <= 1000 \
-                    and (b"table:formula=" not in attrs or _ODS_PERCENT_LITERAL.search(attrs)):
-                value = _ODS_VALUE.search(attrs)  # (a formula's result keeps its number; ``of:=100%`` does not)
-                if value:
-                    shown = as_percent(float(value[1]))
-                    cells = scan.typed.setdefault(sheet, {})
-                    cells.update({(r, c): shown for r in range(row, row + repeat) for c in range(col, col + n)})
-            elif _ODS_FLOAT in attrs and not empty and row < MAX_ROWS and n * repeat <= 1000 \
-                    and b"table:formula=" not in attrs:
-                text = _ODS_TEXT.search(data, m.end(), m.end() + 400)  # (what the cell shows: ``≥2000人``)
-                shown = unescape(text[1].decode("utf-8", "replace")) if text else ""
-                if shown and _WORDS.search(shown):
-                    cells = scan.typed.setdefault(sheet, {})
-                    cells.update({(r, c): shown for r in range(row, row + repeat) for c in range(col, col + n)})
+            shown = _ods_shown(attrs, data, m.end(), empty) if row < MAX_ROWS and n * repeat <= 1000 else ""
+            if shown:
+                scan.typed.setdefault(sheet, {}).update(
+                    {(r, c): shown for r in range(row, row + repeat) for c in range(col, col + n)})
             if _ODS_ERROR_MARK in attrs and not empty and row < MAX_ROWS:
                 text = _ODS_TEXT.search(data, m.end(), m.end() + 400)
                 if text:
@@ -774,6 +819,21 @@ def _ods_scan(data: bytes) -> _Scan:
             col += n
     close_sheet()
     return scan
+
+
+def _ods_shown(attrs: bytes, data: bytes, end: int, empty: bytes) -> str:
+    """What an .ods number cell shows, where that says more than its number: a percentage (``95%``;
+    the literal formula ``of:=100%`` too) or words around it (``≥2000人``, the cell's own text); a
+    formula's result keeps its number."""
+    formula = b"table:formula=" in attrs
+    if _ODS_PERCENT in attrs and (not formula or _ODS_PERCENT_LITERAL.search(attrs)):
+        value = _ODS_VALUE.search(attrs)
+        return as_percent(float(value[1])) if value else ""
+    if _ODS_FLOAT in attrs and not empty and not formula:
+        text = _ODS_TEXT.search(data, end, end + 400)
+        shown = html.unescape(text[1].decode("utf-8", "replace")) if text else ""
+        return shown if _WORDS.search(shown) else ""
+    return ""
 
 
 def _part_names(path: str, limit: int | None = None) -> dict[str, str]:
