@@ -525,7 +525,9 @@ def _inflate(fh: BinaryIO, m: Member, csize: int | None = None, limit: int = MAX
 
 #: A style sheet's numbers shown otherwise than bare (_shown_styles), by its CRC and size: a batch
 #: of files from one form or system parses its style sheet once. Bounded, as _LABEL_KEYS is.
-_SHOWN_STYLES: dict[tuple[int, int], tuple[re.Pattern[bytes], dict[bytes, Callable[[float], str]]] | None] = {}
+_SHOWN_STYLES: dict[tuple[int, int], dict[bytes, Callable[[float], str]] | None] = {}
+#: Cells read as shown, per part, at most (a form has a few; a hostile part could style a million).
+MAX_TYPED = 100_000
 #: A cell with a style of its own (``<c r="D17" s="3">``): a part without one shows its numbers bare.
 _STYLED = b' s="'
 
@@ -545,16 +547,34 @@ def _numbers_shown(fh: BinaryIO, styles: Member, parts: list[tuple[Member, bytes
         _SHOWN_STYLES[key] = found
     if found is None:
         return
-    search, shows = found
     for m, kept in parts:
         sheet = kept if kept is not None else _inflate(fh, m)
-        typed: Cells = {}
-        for ref, style, number in search.findall(sheet) if sheet is not None else ():
-            row, col = parse_a1(ref.decode())
-            if row < MAX_ROWS:
-                typed[(row, col)] = shows[style](float(number))
+        typed = _styled_numbers(sheet, found) if sheet is not None else {}
         if typed:
             scan.typed[m.name] = {**typed, **scan.typed.get(m.name, {})}
+
+
+#: A plain number's cell (no formula), from its start: its reference, style and number.
+_STYLED_CELL = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})" s="([0-9]{1,6})"(?: t="n")?>\s*<v>'
+                          rb"(-?[0-9]{1,15}(?:\.[0-9]{1,17})?(?:E-?[0-9]{1,2})?)</v>\s*</c>")
+
+
+def _styled_numbers(sheet: bytes, shows: dict[bytes, Callable[[float], str]]) -> Cells:
+    """The plain numbers of a worksheet part in the styles of ``shows``, as they show them: each
+    style's ``s="N"`` is looked for as bytes (a form has a few such cells among hundreds), and the
+    cell around it read."""
+    typed: Cells = {}
+    for style, show in shows.items():
+        needle = b' s="' + style + b'"'
+        pos = sheet.find(needle)
+        while pos >= 0 and len(typed) < MAX_TYPED:
+            m = _STYLED_CELL.match(sheet, max(sheet.rfind(b"<c ", max(pos - 40, 0), pos), 0))
+            if m is not None and m[2] == style:
+                row, col = parse_a1(m[1].decode())
+                if row < MAX_ROWS:
+                    typed[(row, col)] = show(float(m[3]))
+            pos = sheet.find(needle, pos + len(needle))
+    return typed
 
 
 _STYLES = "xl/styles.xml"
@@ -569,10 +589,9 @@ BUILTIN_PERCENT = frozenset((9, 10))
 _MAX_STYLES = 1 << 20
 
 
-def _shown_styles(styles: bytes) -> tuple[re.Pattern[bytes], dict[bytes, Callable[[float], str]]] | None:
-    """A search for the plain numbers (no formula) in cells whose style shows them otherwise than
-    bare — their reference, style (``s="N"``: an index into ``cellXfs``) and number — and how each
-    such style shows one; None when no style does (most style sheets: a few byte searches)."""
+def _shown_styles(styles: bytes) -> dict[bytes, Callable[[float], str]] | None:
+    """The cell styles (``s="N"``: an index into ``cellXfs``) that show a number otherwise than bare,
+    and how each shows one; None when no style does (most style sheets: a few byte searches)."""
     if b'numFmtId="9"' not in styles and b'numFmtId="10"' not in styles and b"formatCode" not in styles:
         return None
     shows: dict[int, Callable[[float], str]] = dict.fromkeys(BUILTIN_PERCENT, as_percent)
@@ -583,10 +602,7 @@ def _shown_styles(styles: bytes) -> tuple[re.Pattern[bytes], dict[bytes, Callabl
     xfs = _CELL_XFS.search(styles)
     found = {str(n).encode(): shows[int(fid[1])] for n, attrs in enumerate(_XF.findall(xfs[1]) if xfs else ())
              if (fid := _NUM_FMT_ID.search(attrs)) and int(fid[1]) in shows}
-    if not found or len(found) > 200:
-        return None
-    return re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})" s="(' + b"|".join(found)
-                      + rb')"(?: t="n")?>\s*<v>(-?[0-9]{1,15}(?:\.[0-9]{1,17})?(?:E-?[0-9]{1,2})?)</v>\s*</c>'), found
+    return found if 0 < len(found) <= 200 else None
 
 
 #: A number format's sections, colours and locales (``0.0%;[Red]-0.0%``, ``[$-804]0"人"``), and its
