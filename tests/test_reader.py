@@ -1396,3 +1396,31 @@ def test_a_number_shown_with_its_unit_by_its_format_is_read_with_it(tmp_path, so
     row = t.indicators[0]
     assert (row.target.text, row.actual.text, row.op) == ("≥2000人", "2050人", "≥")
     assert validate_file(path).findings == []
+
+
+def test_sheet_names_read_from_the_open_file_fall_back_where_they_miss_a_sheet(tmp_path):
+    """The sheet names for the hidden rows, error cells and numbers shown as percentages are read from
+    the open file by regular expression; a workbook.xml naming one sheet in single quotes (valid XML)
+    left that sheet unnamed, and its hidden rows were lost. Then the zip and XML parse names them."""
+    import re
+    import zipfile
+
+    from xltools.reading.source import load_grids
+
+    wb = openpyxl.Workbook()
+    wb.active.title, wb.active["A1"] = "甲", 1
+    wb.active.row_dimensions[3].hidden = True
+    second = wb.create_sheet("乙")
+    second["A1"] = 2
+    second.row_dimensions[5].hidden = True
+    plain, quoted = tmp_path / "x.xlsx", tmp_path / "quoted.xlsx"
+    wb.save(plain)
+    with zipfile.ZipFile(plain) as zi, zipfile.ZipFile(quoted, "w", zipfile.ZIP_DEFLATED) as zo:
+        for info in zi.infolist():
+            data = zi.read(info.filename)
+            if info.filename == "xl/workbook.xml":
+                data = re.sub(rb'<sheet ([^>]*name="\xe4\xb9\x99"[^>]*)/>',
+                              lambda m: b"<sheet " + m[1].replace(b'"', b"'") + b"/>", data)
+                assert b"name='\xe4\xb9\x99'" in data
+            zo.writestr(info, data)
+    assert [(g.sheet, sorted(g.hidden_rows)) for g in load_grids(str(quoted))] == [("甲", [2]), ("乙", [4])]

@@ -126,9 +126,11 @@ def _container(path: str, *, scan_errors: bool = False) -> Container:
             _refuse_wide(path, scan.ods.wide)
             return Container("zip", too_big, scan.ods.errors, True, _frozen(scan.ods.hidden_rows),
                              _frozen(scan.ods.hidden_cols), scan.ods.typed, merges=scan.ods.merges)
-        if not (scan.wide or scan.errors or scan.hidden_rows or scan.hidden_cols or scan.typed):
+        marked = scan.marked()
+        if not marked:
             return Container("zip", too_big, {}, scan.odd)
-        named = scan.named or _part_names(path)
+        # (the names read from the open file, unless they miss a part: then as the zip and XML say)
+        named = scan.named if marked <= scan.named.keys() else _part_names(path)
         if any(part not in named for part in scan.wide):  # python-calamine must not open it
             raise _refuse(path, "工作表已用区域过大（远处单元格有内容），且工作簿结构无法解析，未读取。",
                           "a sheet's used range is too large (a value far away) and the workbook's structure "
@@ -360,6 +362,10 @@ class _Scan:
     merges: dict[str, list[tuple[int, int, int, int]]] = field(default_factory=dict)
     named: dict[str, str] = field(default_factory=dict)  # worksheet part → sheet name, where read
 
+    def marked(self) -> set[str]:
+        """The worksheet parts something was found in: the ones whose sheet names are needed."""
+        return {*self.wide, *self.errors, *self.hidden_rows, *self.hidden_cols, *self.typed}
+
 
 def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
     """Each worksheet part (an .ods keeps every sheet in content.xml) inflated once more (bounded;
@@ -462,7 +468,7 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
             scan.errors[m.name] = cells
     if styled and styles is not None and styles.size <= MAX_SHEET_BYTES:
         _numbers_shown(fh, styles, styled, scan)
-    if scan.wide or scan.errors or scan.hidden_rows or scan.hidden_cols or scan.typed:
+    if scan.marked():
         scan.named = _names_from(fh, members)
     return scan
 
@@ -477,7 +483,8 @@ _ATTR = re.compile(rb'([\w:.-]+)\s*=\s*"([^"]*)"')
 def _names_from(fh: BinaryIO, members: list[Member]) -> dict[str, str]:
     """Worksheet part → sheet name, from workbook.xml and its relationships read from the open file
     (attributes by regular expression: no entities are expanded); nothing when either is missing or
-    too large, and the caller asks :func:`_part_names` (a zip and XML parse, 0.1 ms a file)."""
+    too large. Where it misses a part (attributes in single quotes, say), the caller asks
+    :func:`_part_names`, the zip and XML parse (0.1 ms a file)."""
     import posixpath
 
     by = {m.name: m for m in members}
