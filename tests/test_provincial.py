@@ -967,6 +967,31 @@ def test_fujians_department_form_reads_its_annotated_funds_block(tmp_path, spent
         assert (row.annual_budget, row.spent, round(row.execution_rate, 4)) == (275.14, 254.67, 0.9256)
 
 
+@pytest.mark.parametrize(("edits", "found"), [
+    ({}, []),
+    # 本年度结余金额⑦=④-⑤: 275.14 - 254.67 is 20.47; the 资金结余率 ⑧=⑦/④ beside it follows the 30
+    # written (10.90 %, not its 7 %) and is not judged on a wrong ⑦
+    ({"I6": 30}, [("A343", "I6", "275.14 - 254.67 = 20.47")]),
+    ({"J12": "9%"}, [("A343", "J12", "20.47 / 275.14 = 7.44%")]),
+    ({"J12": 7.44}, []),  # per cent typed bare in a （%） column
+    ({"J12": 0.0744}, []),  # or a fraction
+    # 小计④=①+②+③ with ②'s 25.14 typed over as 20: 270 ≠ 275.14 — and ⑦, ⑧ beside it are not judged
+    ({"D8": 20}, [("A343", "F8", "250 + 20 + 0 = 270")]),
+    ({"D8": None}, [("A343", "F8", "250 + 0 + 0 = 250")]),  # an empty slot counts 0
+    ({"D8": "—"}, []),  # a text: not reckoned with
+])
+def test_fujians_header_reckonings_hold_the_figures_under_them(tmp_path, edits, found):
+    """The form prints how its 小计, 结余 and 结余率 are worked out (``小计④=①+②+③``,
+    ``本年度结余金额⑦=④-⑤``, ``资金结余率（%）⑧=⑦/④``): none of it was checked."""
+    path = ningde_dept(tmp_path / "nd.xlsx")
+    wb = openpyxl.load_workbook(path)
+    for ref, value in edits.items():
+        wb.active[ref] = value
+    wb.save(path)
+    got = [(f.code, f.cell, f.params["reckoning"]) for f in validate_file(path).findings if f.code == "A343"]
+    assert got == found
+
+
 def tianjin_dept(path):
     """A department's table as Tianjin's budget system exports it: its money under labels, its goals a
     table of their own (年度绩效目标 | 实际完成情况 | 偏差原因分析及改进措施, a row per goal), then 指标名称 |

@@ -251,6 +251,8 @@ CASES = [
     ("A342", "E25", None, {"E25": -300}),  # a line item's budget
     ("S112", "F16", None, {"F16": -10}),  # a minus sign: "full marks -10" off the total
     ("S112", "F16", None, {"F16": 0}),  # a row that counts for nothing
+    # a funds column whose header states its reckoning in letters: 500 - 480 is 20
+    ("A343", "I7", None, {"D6": "全年预算数（A）", "E6": "全年执行数（B）", "I6": "结余金额（C=A-B）", "I7": 30}),
 ]
 
 
@@ -2890,6 +2892,20 @@ def test_the_funds_spending_column_however_headed(tmp_path, header):
     path = write(tmp_path, edits={"E6": header})
     assert findings(path) == []
     assert score_file(path)[0].total == 97.6
+
+
+@pytest.mark.parametrize(("edits", "found"), [
+    ({"I7": 20, "I8": 20, "J7": 0.04, "J8": "4%"}, []),
+    ({"I7": 20, "I8": 20, "J7": 0.05, "J8": "4%"}, [("A343", "J7")]),
+    ({"I7": 20, "I8": 25, "J7": 0.04, "J8": "5%"}, [("A343", "I8")]),  # (J8 follows the wrong C: not judged)
+    ({"I7": 20, "I8": 20, "J7": 0.5, "J8": "50%", "J6": "结余率（C/D）"}, []),  # a place no header holds: no reckoning
+])
+def test_funds_headers_reckoning_in_letters(tmp_path, edits, found):
+    """``全年预算数（A）``, ``结余金额（C=A-B）``, ``结余率（C/A）``: letters name the columns a header works
+    its figure out from; the execution rate headed ``执行率（B/A）`` is A303's (once, not twice)."""
+    path = write(tmp_path, edits={"D6": "全年预算数（A）", "E6": "全年执行数（B）", "G6": "执行率（B/A）", "G7": 0.95,
+                                  "I6": "结余金额（C=A-B）", "J6": "结余率（C/A）", **edits})
+    assert findings(path) == [("A303", "G7"), *found]
 
 
 def test_generated_funds_and_deviation_labels_are_label_keys():

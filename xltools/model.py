@@ -38,6 +38,28 @@ class Field:
 FUNDS_AMOUNTS = ("initial_budget", "annual_budget", "spent")
 
 
+@dataclass(frozen=True, slots=True)
+class Reckoned:
+    """A figure of a funds row whose column header states how it is worked out from the row's
+    other figures (Fujian's ``本年度结余金额⑦=④-⑤``, ``资金结余率（%）⑧=⑦/④``: reading.reckoning), with
+    the figures it names (A343 holds it to them)."""
+
+    name: str  # the column, without its reckoning: 本年度结余金额
+    formula: str  # as the header prints it: ④-⑤
+    cell: str
+    written: float
+    terms: tuple[tuple[int, float], ...]  # (sign, figure) of a sum; numerator and denominator of a ratio
+    ratio: bool
+    sources: tuple[str, ...] = ()  # the cells of the figures, in the order of ``terms``
+
+    @property
+    def computed(self) -> float | None:
+        if not self.ratio:
+            return sum(sign * x for sign, x in self.terms)
+        (_, top), (_, bottom) = self.terms
+        return top / bottom if bottom else None
+
+
 @dataclass(slots=True)
 class FundsRow:
     """A row of the funds block (年度资金总额, 其中：财政拨款, 上年结转资金, 其他资金 …)."""
@@ -64,6 +86,8 @@ class FundsRow:
     #: 执行率 written as a bare number, as written (0.9692, 96.92, or 1.8 in a % cell for 180 %):
     #: ``rate`` takes it as a fraction up to 1.5 and as per cent past it; A303 accepts either reading
     rate_bare: float | None = None
+    #: figures under a header that states their reckoning (小计④=①+②+③): A343's
+    reckoned: tuple[Reckoned, ...] = ()
 
     @property
     def year_budget(self) -> float | None:

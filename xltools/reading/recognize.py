@@ -34,6 +34,7 @@ from ..model import (
     FundsRow,
     Indicator,
     LineItem,
+    Reckoned,
     ScoreGroup,
     Table,
     WrittenPart,
@@ -95,6 +96,7 @@ from .labels import (
     label_key,
     months_in,
 )
+from .reckoning import Reckoning, header_reckonings
 
 #: Lines that state the money unit (``单位：万元``): labels, and no value of their own.
 _UNIT_LINES = frozenset(label_key(s) for s in ("单位：万元", "单位：元", "金额单位：万元", "金额单位：元"))
@@ -1561,6 +1563,7 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
                 continue
         left = min(cols.values())
         funds = Funds()
+        reckonings = _reckonings(cells, h, cols)
         for r in below:
             label = next(((c, k) for c, k in cells.keys[r] if c < left and k in FUNDS_ROWS), None)
             kind = FUNDS_ROWS[label[1]] if label is not None else ""
@@ -1595,10 +1598,48 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
                 raw = grid.raw(r, c)
                 _put_amount(row, f, raw, to_number(raw))
             row.cells["label"] = a1(r if label[1] else h, label[0])
+            if reckonings:
+                row.reckoned = _reckoned(grid, r, reckonings)
             funds.rows.append(row)
         if funds.rows:
             return funds
     return None
+
+
+_ANY_PLACE = re.compile(r"[①-⑳]|[(（][A-Z][)）=＝/／+＋\-－−]")
+
+
+def _reckonings(cells: _Cells, h: int, cols: dict[str, int]) -> list[Reckoning]:
+    """What a funds header states of how its figures are worked out (``本年度结余金额⑦=④-⑤``,
+    ``结余（C=A-B）``), but the execution rate's: A303 holds that one to the amounts already."""
+    grid = cells.grid
+    texts = {c: raw for c, _ in cells.keys[h] if (raw := grid.raw(h, c)).__class__ is str
+             and (_ANY_PLACE.search(raw) is not None)}
+    return [k for k in header_reckonings(texts) if k.column != cols.get("rate")] if len(texts) > 1 else []
+
+
+def _reckoned(grid: Grid, r: int, reckonings: list[Reckoning]) -> tuple[Reckoned, ...]:
+    """Row ``r``'s figures under headers stating their reckoning, with the figures it names: an
+    empty one counts as 0 in a sum (a slot with nothing in it), text or a missing denominator or
+    numerator leaves the figure unchecked."""
+    out = []
+    for k in reckonings:
+        written = to_number(grid.raw(r, k.column))
+        if written is None:
+            continue
+        terms, stated = [], False
+        for sign, c in k.terms:
+            raw = grid.raw(r, c)
+            x = to_number(raw)
+            if x is None and (k.ratio or to_text(raw)):
+                break
+            terms.append((sign, x or 0.0))
+            stated = stated or x is not None
+        else:
+            if stated:
+                out.append(Reckoned(k.name, k.formula, a1(r, k.column), written, tuple(terms), k.ratio,
+                                    tuple(a1(r, c) for _, c in k.terms)))
+    return tuple(out)
 
 
 def _funds_row_below(cells: _Cells, start: int, stop: int, left: int) -> bool:

@@ -27,6 +27,7 @@ from ..model import (
     FundsRow,
     Indicator,
     LineItem,
+    Reckoned,
     ScoreGroup,
     Table,
 )
@@ -296,6 +297,43 @@ def amounts_below_zero(ctx: Context) -> Iterator[Finding]:
     for label, column, column_en, cell, v in found:
         yield Finding("A342", t.sheet, cell, v, {"label": label, "column": column, "column_en": column_en,
                                                  "amount": _n(v), "unit": t.money_unit, "opens_execution": True})
+
+
+@check("A343")
+def header_reckonings(ctx: Context) -> Iterator[Finding]:
+    """A funds figure under a header that states how it is worked out (Fujian's ``小计④=①+②+③``,
+    ``本年度结余金额⑦=④-⑤``, ``资金结余率（%）⑧=⑦/④``): the form itself says what it must be, and no
+    other check saw it — a 结余 that is not budget less spending, a 小计 that is not its columns' sum.
+    A rate (a ratio) may be written as a fraction or in per cent, to the decimals it shows. A figure
+    worked out from one that is itself wrong is not judged: a 小计④ typed wrong is said once, at
+    itself — beside it, ⑦=④-⑤ is right by the ④ it should be or by the ④ written (its formula), and
+    which one the form meant is not known."""
+    t = ctx.table
+    for r in t.funds.rows if t.funds is not None else ():
+        wrong = {k.cell: k for k in r.reckoned if _reckoning_differs(k)}
+        for k in wrong.values():
+            if any(c in wrong for c in k.sources):
+                continue
+            computed = k.computed
+            figures = [_n(x) for _, x in k.terms]
+            if k.ratio:
+                written, shown, reckoning = pct(rate_fraction(k.written)), pct(computed), " / ".join(figures)
+            else:
+                written, shown = _n(k.written), _n(computed)
+                reckoning = "".join(f"{(' - ' if sign < 0 else ' + ') if i else '-' if sign < 0 else ''}{x}"
+                                    for i, ((sign, _), x) in enumerate(zip(k.terms, figures, strict=True)))
+            yield Finding("A343", r.sheet, k.cell, k.written, {
+                "label": r.label, "column": k.name, "formula": k.formula, "written": written, "computed": shown,
+                "reckoning": f"{reckoning} = {shown}"})
+
+
+def _reckoning_differs(k: Reckoned) -> bool:
+    computed = k.computed
+    if computed is None:
+        return False
+    if k.ratio:
+        return all(_differs(y * 100, computed * 100, _shown_digits(y)) for y in (k.written, k.written / 100))
+    return _differs(k.written, computed)
 
 
 def _rate_as_spending(r: FundsRow) -> bool:

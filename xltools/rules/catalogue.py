@@ -294,6 +294,10 @@ CATALOGUE: dict[str, Entry] = {
                   "from it is {computed}",
                   "填写金额（{unit}）：{budget} × {rate} ≈ {amount}；执行率写在「执行率」栏",
                   "write the amount ({unit}): {budget} × {rate} ≈ {amount}; the rate belongs in the rate column"),
+    "A343": Entry(ERROR, "「{label}」的{column} {written} 与表头所列算式 {formula} 的结果 {computed} 不符（{reckoning}）",
+                  "the {column} of 「{label}」 is {written}, not {computed}, which its header's reckoning {formula} "
+                  "gives ({reckoning})",
+                  "改为 {computed}，或核对算式中的各数", "change it to {computed}, or check the figures it is worked out from"),
     "A342": Entry(ERROR, "「{label}」的{column} {amount} 是负数：金额不能小于 0",
                   "the {column_en} of 「{label}」 is {amount}, below zero: an amount cannot be negative",
                   "填写实际金额（{unit}，不带负号）；预算调减的，填写调整后的金额",
@@ -438,6 +442,9 @@ _BRIEF = {
              "scored as a ceiling, in our templates too"),
     "A302": ("执行数大于预算数（相差百倍以上的，多是单位填错，如按元填在万元栏）",
              "spending above the budget (a hundredfold over: most often a unit typed wrong, 元 in a 万元 column)"),
+    "A343": ("资金表中表头写明算式的数（「小计④=①+②+③」「本年度结余金额⑦=④-⑤」「资金结余率⑧=⑦/④」）与按算式算出的不符",
+             "a funds figure whose column header states its reckoning (小计④=①+②+③, 本年度结余金额⑦=④-⑤, "
+             "资金结余率⑧=⑦/④) differs from what the reckoning gives"),
     "A342": ("资金金额为负数（预算数、执行数、合同金额、年度资金总额等）：执行率、得分和合计按它算都不对",
              "an amount below zero (a budget, spending, a contract, the annual funds): the rates, scores and sums "
              "worked out from it are wrong"),

@@ -1,0 +1,68 @@
+"""Reckonings a form prints in its column headers, read as the form states them.
+
+Fujian's department table heads its money columns with their place and how each is worked out
+(``年初部门预算安排金额①`` … ``小计④=①+②+③`` | ``年度拨付金额⑤`` | ``本年度结余金额⑦=④-⑤`` |
+``资金结余率（%）⑧=⑦/④``); other forms tag them with letters (``全年预算数（A）``, ``结余（C=A-B）``). The
+form itself says what each such figure must be, so each is held to it (A343) — a sum or difference
+of figures of its row, or one figure over another (a rate). Anything else a header may print
+(``×权重``, a constant, brackets) is left alone rather than guessed at.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SIGNS = str.maketrans({"＝": "=", "＋": "+", "－": "-", "−": "-", "–": "-", "—": "-", "／": "/", "÷": "/",
+                        "×": "*", "＊": "*", "（": "(", "）": ")", "％": "%", " ": "", "\u3000": ""})
+#: ``⑦=④-⑤`` (the column's own place, then its reckoning) or a lone ``①`` at either end of the header
+_CIRCLED_OWN = re.compile(r"([①-⑳])(?:=([①-⑳+\-*/%0-9()]+))?$|^([①-⑳])")
+#: ``（A）``, ``（C=A-B）`` or ``（B/A）``: a letter's place and reckoning in the header's last bracket
+_LETTER_OWN = re.compile(r"\((?:([A-Z])(?:=([A-Z+\-*/%0-9]+))?|([A-Z][A-Z+\-*/%0-9]*[+\-/][A-Z][A-Z+\-*/%0-9]*))\)$")
+_SUM = re.compile(r"[+-]?([①-⑳A-Z])(?:[+-][①-⑳A-Z])*$")
+_RATIO = re.compile(r"([①-⑳A-Z])/([①-⑳A-Z])$")
+_PER_CENT = re.compile(r"(?:\*100%?|%)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Reckoning:
+    """A column whose header states how its figure is worked out from other columns of its row."""
+
+    column: int
+    name: str  # the header without its place and reckoning: ``本年度结余金额``
+    formula: str  # as printed: ``④-⑤``
+    terms: tuple[tuple[int, int], ...]  # (sign, column) of a sum; (1, numerator), (1, denominator) of a ratio
+    ratio: bool
+
+
+def header_reckonings(texts: dict[int, str]) -> list[Reckoning]:
+    """The reckonings stated by a header row's texts (column → text), each with the columns it
+    names; a reckoning naming a place no header of the row holds is none."""
+    places: dict[str, int] = {}
+    stated: list[tuple[int, str, str]] = []
+    for c, text in texts.items():
+        s = text.strip().translate(_SIGNS)
+        m = _CIRCLED_OWN.search(s) if any("①" <= ch <= "⑳" for ch in s) else None
+        if m is not None:
+            own, formula, name = m.group(1) or m.group(3), m.group(2), _CIRCLED_OWN.sub("", s)
+        elif "(" in s and (m := _LETTER_OWN.search(s)) is not None:
+            own, formula, name = m.group(1), m.group(2) or m.group(3), s[:m.start()]
+        else:
+            continue
+        if own:
+            places.setdefault(own, c)
+        if formula:
+            stated.append((c, name.removesuffix("(%)").strip() or s, formula))
+    out = []
+    for c, name, formula in stated:
+        bare = _PER_CENT.sub("", formula)
+        if (m := _RATIO.match(bare)) is not None:
+            tags, signs, ratio = m.groups(), (1, 1), True
+        elif _SUM.match(bare) is not None:
+            parts = re.findall(r"([+-]?)([①-⑳A-Z])", bare)
+            tags, signs, ratio = tuple(t for _, t in parts), tuple(-1 if s == "-" else 1 for s, _ in parts), False
+        else:
+            continue
+        if all(t in places and places[t] != c for t in tags):
+            out.append(Reckoning(c, name, formula, tuple(zip(signs, (places[t] for t in tags), strict=True)), ratio))
+    return out
