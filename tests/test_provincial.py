@@ -992,6 +992,59 @@ def test_fujians_header_reckonings_hold_the_figures_under_them(tmp_path, edits, 
     assert got == found
 
 
+def split_dept(path, edits=None):
+    """A department's money split two ways under its total, as department tables state it
+    (按收入性质分：一般公共预算 / 政府性基金预算, 按支出性质分：基本支出 / 项目支出), each with its rate."""
+    rows = [
+        ["部门整体支出绩效自评表"],
+        ["（2023年度）"],
+        ["部门名称", "某市民政局"],
+        ["年度部门整体支出预算（万元）", "", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+        ["", "资金总额", 1000, 1100, 1045, "95%"],
+        ["", "按收入性质分：一般公共预算", 900, 1000, 950, "95%"],
+        ["", "政府性基金预算", 100, 100, 95, "95%"],
+        ["", "按支出性质分：基本支出", 600, 600, 590, "98.33%"],
+        ["", "项目支出", 400, 500, 455, "91%"],
+        ["年度总体目标", "预期目标", "", "", "实际完成情况"],
+        ["", "保障全市低保对象基本生活，按时足额发放低保金，新建社区养老服务站5个。", "", "",
+         "全年按时足额发放低保金，新建社区养老服务站5个。"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "新建社区养老服务站数量", "≥5个", "5个", 30, 30],
+        ["产出指标", "时效指标", "低保金按时发放率", "=100%", "100%", 20, 20],
+        ["效益指标", "社会效益指标", "低保对象覆盖人数", "≥3000人", "3200人", 20, 20],
+        ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "93%", 10, 10],
+        ["总分", "", "", "", "", 100, 99],
+    ]
+    for ref, value in (edits or {}).items():
+        r, c = int(ref[1:]) - 1, ord(ref[0]) - ord("A")
+        rows[r][c] = value
+    return _book(path, rows, merges=["A4:A9"], title="部门整体")
+
+
+@pytest.mark.parametrize(("edits", "found"), [
+    ({}, []),
+    ({"C6": 950}, [("A301", "C5")]),  # the sources: 950 + 100 is not 1000
+    ({"E8": 600}, [("A301", "E5"), ("A303", "F8")]),  # the uses: 600 + 455 is not 1045
+])
+def test_a_departments_money_split_by_source_and_by_use(tmp_path, edits, found):
+    """按支出性质分：基本支出 / 项目支出 were rows of no known kind: the block was partial, and neither
+    split was held to the total (nor was 按收入性质分：一般公共预算 read)."""
+    path = split_dept(tmp_path / "split.xlsx", edits)
+    [t] = read_workbook(path).tables
+    assert [r.kind for r in t.funds.rows] == ["total", "fiscal", "fiscal", "use", "use"]
+    assert not t.funds.partial
+    assert [(f.code, f.cell) for f in validate_file(path).findings] == found
+
+
+def test_one_use_alone_is_a_part_of_the_total_not_the_whole(tmp_path):
+    """``其中：基本支出`` alone under the total is how much of it keeps the department running: not
+    held to the whole."""
+    path = split_dept(tmp_path / "split.xlsx", {"B8": "其中：基本支出", **{f"{c}9": None for c in "BCDEF"}})
+    [t] = read_workbook(path).tables
+    assert [r.kind for r in t.funds.rows] == ["total", "fiscal", "fiscal", "use"]
+    assert validate_file(path).findings == []
+
+
 def tianjin_dept(path):
     """A department's table as Tianjin's budget system exports it: its money under labels, its goals a
     table of their own (年度绩效目标 | 实际完成情况 | 偏差原因分析及改进措施, a row per goal), then 指标名称 |

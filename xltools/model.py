@@ -64,7 +64,7 @@ class Reckoned:
 class FundsRow:
     """A row of the funds block (年度资金总额, 其中：财政拨款, 上年结转资金, 其他资金 …)."""
 
-    kind: str  # total | fiscal | carryover | other
+    kind: str  # total | fiscal | carryover | other | use (基本支出, 项目支出: Funds.uses)
     label: str
     initial_budget: float | None = None
     annual_budget: float | None = None
@@ -114,12 +114,18 @@ class Funds:
 
     def parts(self) -> list[FundsRow]:
         """The rows that add up to 年度资金总额: not the total, nor the rows breaking a 财政拨款 row
-        down (:meth:`breakdowns`) — counted twice they made every such block fail A301."""
-        parts = [r for r in self.rows if r.kind != "total"]
+        down (:meth:`breakdowns`) — counted twice they made every such block fail A301 — nor the
+        split by use (:meth:`uses`)."""
+        parts = [r for r in self.rows if r.kind != "total" and r.kind != "use"]
         if not any(r.by_source for r in parts):
             return parts  # (most blocks)
         under = {id(k) for _, kids in self.breakdowns() for k in kids}
         return [r for r in parts if id(r) not in under]
+
+    def uses(self) -> list[FundsRow]:
+        """A department's money split by what it pays for (基本支出 / 项目支出): a second set of
+        parts of 年度资金总额, beside the sources (A301 sums each set on its own)."""
+        return [r for r in self.rows if r.kind == "use"]
 
     def breakdowns(self) -> list[tuple[FundsRow, list[FundsRow]]]:
         """A 财政拨款 row and the rows right under it that break it down by source (其中：中央资金 /

@@ -283,8 +283,17 @@ FUNDS_ROWS = _table({
               "一般债券资金"),
 })
 FUNDS_ROWS.update(dict.fromkeys(FISCAL_BY_SOURCE, "fiscal"))
+#: A department's money split a second way, by what it pays for (``按支出性质分：基本支出 / 项目支出``):
+#: another partition of 年度资金总额 beside the one by source, summed apart from it (model.Funds.uses).
+FUNDS_ROWS.update(dict.fromkeys(("基本支出", "项目支出"), "use"))
 # ``其中：其他资金``, ``其中：上年结转资金``: the 其中 of a part, any part
 FUNDS_ROWS.update({f"其中{k}": kind for k, kind in list(FUNDS_ROWS.items()) if kind != "total" and not k.startswith("其中")})
+#: The caption a split's first row carries in its label (``按收入性质分：一般公共预算``,
+#: ``按支出性质分：基本支出``): the row is named after the colon.
+_SPLIT_CAPTIONS = {"use": ("按支出性质分", "按支出用途分", "按支出类型分"),
+                   "": ("按收入性质分", "按资金来源分", "按资金性质分", "按收入来源分")}
+FUNDS_ROWS.update({f"{caption}{k}": kind for k, kind in list(FUNDS_ROWS.items()) if kind != "total"
+                   for caption in _SPLIT_CAPTIONS["use" if kind == "use" else ""]})
 
 #: A row summing the funds rows above it, where the block has no 年度资金总额 row at its top
 #: (``财政拨款 400 / 自筹资金 100 / 合计 500``): read as the block's total row.

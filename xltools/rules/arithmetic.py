@@ -137,6 +137,9 @@ def parts_add_up(ctx: Context) -> Iterator[Finding]:
         total = t.funds.row("total")
         if total is not None:
             yield from _funds_sums(t, total, t.funds.parts(), "年度资金总额", "total funds")
+            if len(uses := t.funds.uses()) > 1:  # (one alone is a 其中, not the whole)
+                yield from _funds_sums(t, total, uses, "年度资金总额（基本支出 + 项目支出）",
+                                       "total funds (basic + project spending)")
         for parent, kids in t.funds.breakdowns():  # 其中：中央资金 / 省级资金 under 财政拨款
             yield from _funds_sums(t, parent, kids, parent.label, parent.label)
     a = t.amounts
