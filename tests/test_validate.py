@@ -2899,6 +2899,7 @@ def test_the_funds_spending_column_however_headed(tmp_path, header):
     ({"I7": 20, "I8": 20, "J7": 0.05, "J8": "4%"}, [("A343", "J7")]),
     ({"I7": 20, "I8": 25, "J7": 0.04, "J8": "5%"}, [("A343", "I8")]),  # (J8 follows the wrong C: not judged)
     ({"I7": 20, "I8": 20, "J7": 0.5, "J8": "50%", "J6": "结余率（C/D）"}, []),  # a place no header holds: no reckoning
+    ({"I7": 30, "I8": 20, "J7": 0.04, "J8": "4%", "C6": "年初预算数（A）"}, []),  # two headers claim A: it names neither
 ])
 def test_funds_headers_reckoning_in_letters(tmp_path, edits, found):
     """``全年预算数（A）``, ``结余金额（C=A-B）``, ``结余率（C/A）``: letters name the columns a header works

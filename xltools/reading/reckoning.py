@@ -39,6 +39,7 @@ def header_reckonings(texts: dict[int, str]) -> list[Reckoning]:
     """The reckonings stated by a header row's texts (column → text), each with the columns it
     names; a reckoning naming a place no header of the row holds is none."""
     places: dict[str, int] = {}
+    twice: set[str] = set()  # a place two headers claim names neither
     stated: list[tuple[int, str, str]] = []
     for c, text in texts.items():
         s = text.strip().translate(_SIGNS)
@@ -50,6 +51,8 @@ def header_reckonings(texts: dict[int, str]) -> list[Reckoning]:
         else:
             continue
         if own:
+            if own in places:
+                twice.add(own)
             places.setdefault(own, c)
         if formula:
             stated.append((c, name.removesuffix("(%)").strip() or s, formula))
@@ -63,6 +66,6 @@ def header_reckonings(texts: dict[int, str]) -> list[Reckoning]:
             tags, signs, ratio = tuple(t for _, t in parts), tuple(-1 if s == "-" else 1 for s, _ in parts), False
         else:
             continue
-        if all(t in places and places[t] != c for t in tags):
+        if all(t in places and places[t] != c and t not in twice for t in tags):
             out.append(Reckoning(c, name, formula, tuple(zip(signs, (places[t] for t in tags), strict=True)), ratio))
     return out
