@@ -439,6 +439,8 @@ def test_the_declared_goals_may_be_given_by_path(tmp_path):
     ("资金执行率", "95.5%", [("A303", "E17", "95.5%")]),
     ("预算执行率", "96%", []), ("预算执行率", 0.96, []), ("预算执行率", "96.0%", []),  # to the shown precision
     ("政府采购执行率", "98%", []),  # another figure
+    # a project's 结余率 is the budget left unspent: 20 of 500, 4 %
+    ("资金结余率", "3%", [("A303", "E17", "3%")]), ("资金结余率", "4%", []), ("结余率", 0.04, []),
 ])
 def test_an_indicator_named_after_a_figure_is_that_figure(tmp_path, name, actual, expected):
     path = write(tmp_path, rows_with(3, name=name, target="≥95%", actual=actual))
@@ -458,6 +460,10 @@ def test_a_departments_figures_named_as_indicators(tmp_path):
     report = validate_file(path, select={"A303"})
     assert [(f.code, f.cell, f.message()) for f in report.findings] == [
         ("A303", "E14", "填写的「结转结余率」实际完成值 5.5% 与计算值 3.24% 不符")]
+    # a department's 结余 holds other years' carry-overs: its 结余率 is not 1 − 96.92 %
+    rows[2] = replace(rows[2], name="资金结余率", target="≤5%", actual="5.5%")
+    write_sample(replace(sample, rows=rows), path, layout)
+    assert validate_file(path, select={"A303"}).findings == []
 
 
 def test_a_declared_change_is_kept_to_its_way(tmp_path):

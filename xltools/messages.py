@@ -143,6 +143,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "fig_carryover_rate": ("结转结余率", "carry-over rate"),
     "fig_final_diff_rate": ("预决算差异率", "budget/final accounts difference"),
     "fig_received_rate": ("资金到位率", "funds received rate"),
+    "fig_balance_rate": ("资金结余率", "share of the budget left unspent"),
     "fig_progress": ("预算执行进度", "spending progress"),
     "kind_goals": ("项目支出绩效目标申报表", "goal declaration"),
     "kind_selfeval": ("项目支出绩效自评表", "self-evaluation"),

@@ -435,11 +435,16 @@ def _figures_written(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
     if t.kind not in (SELFEVAL, DEPT) or not ctx.words.figure_names:
         return
-    computed = ctx.result.figures  # (scoring.figures of the table, worked out once by score_table)
+    computed = dict(ctx.result.figures)  # (scoring.figures of the table, worked out once by score_table)
+    if t.kind == SELFEVAL and "execution_rate" in computed:
+        # a project's 结余率 is what its budget left unspent (a department's 结余 has carry-overs of
+        # other years in it: its 结转结余率 is a figure of its own)
+        computed["balance_rate"] = round_half_up(1 - computed["execution_rate"], 4)
     for ind in t.indicators:
         figure = ctx.words.figure_names.get(label_key(ind.name)) if ind.name else None
-        if figure is None or not ind.actual.is_number or figure not in computed or (figure == "execution_rate" and (
-                computed[figure] < 0 or _execution_typed_as_rate(t))):
+        if figure is None or not ind.actual.is_number or figure not in computed or (
+                figure in ("execution_rate", "balance_rate") and (
+                computed["execution_rate"] < 0 or _execution_typed_as_rate(t))):
             continue  # (an amount below zero: A342's; the rate typed as the spending: A341's)
         # a bare number is a fraction (0.97) or per cent (97), as a % cell holds it
         written = percent_of(ind.actual, _PERCENT)
