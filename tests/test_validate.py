@@ -2915,6 +2915,16 @@ def test_funds_headers_reckoning_in_letters(tmp_path, edits, found):
     assert findings(path) == [("A303", "G7"), *found]
 
 
+@pytest.mark.parametrize(("balance", "found"), [(20, []), (30, [("A343", "I7", "(2)-(3)")])])
+def test_funds_headers_reckoning_in_numbers_in_brackets(tmp_path, balance, found):
+    """``全年执行数（3）``, ``执行率（4）=（3）/（2）``, ``结余（5）=（2）-（3）``: the rate's header is still
+    执行率 (A303's), and the 结余 is held to its reckoning, shown as the form prints it."""
+    path = write(tmp_path, edits={"C6": "年初预算数（1）", "D6": "全年预算数（2）", "E6": "全年执行数（3）",
+                                  "G6": "执行率（4）=（3）/（2）", "G7": 0.95, "I6": "结余（5）=（2）-（3）", "I7": balance})
+    got = [(f.code, f.cell, f.params.get("formula")) for f in validate_file(path).findings]
+    assert got == [("A303", "G7", None), *found]
+
+
 def test_generated_funds_and_deviation_labels_are_label_keys():
     from xltools.reading.labels import FISCAL_BY_SOURCE, INDICATOR_COLUMNS, label_key
 

@@ -20,6 +20,8 @@ _DROP = str.maketrans("", "", ":：*＊\u3000 \t\r\n、\u200b\u200c\u200d\u2060\
 #: slot's place, not its name (NFKC would make it a digit glued to the label).
 _CIRCLED = re.compile(r"^\s*[①-⑳]\s*|\s*[①-⑳](?:\s*[=＝][①-⑳+＋\-－−×*/／÷()（）\s]+)?\s*$")
 _ANY_CIRCLED = re.compile("[①-⑳]")
+#: The same in numbers in brackets (``执行率（4）=（3）/（2）``), after NFKC
+_NUMBERED_RECKONING = re.compile(r"\(\d{1,2}\)=[()\d+\-−*/×÷%]+$")
 #: Longer than this, a cell is a text (a goal, a reason), not a label: not searched for circled numbers.
 _LABEL_CHARS = 40
 
@@ -29,6 +31,8 @@ def label_key(text: str) -> str:
     if len(text) <= _LABEL_CHARS and _ANY_CIRCLED.search(text):  # (most labels have none; a text is no label)
         text = _CIRCLED.sub("", text)
     s = unicodedata.normalize("NFKC", text).translate(_DROP)
+    if "=" in s and (m := _NUMBERED_RECKONING.search(s)) is not None and m.start():
+        s = s[:m.start()]  # 执行率(4)=(3)/(2): the column's place and reckoning, no part of its name
     while s.endswith(")"):
         t = _TRAILING_BRACKET.sub("", s)
         if t == s or not t:

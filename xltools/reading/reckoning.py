@@ -2,7 +2,7 @@
 
 Fujian's department table heads its money columns with their place and how each is worked out
 (``年初部门预算安排金额①`` … ``小计④=①+②+③`` | ``年度拨付金额⑤`` | ``本年度结余金额⑦=④-⑤`` |
-``资金结余率（%）⑧=⑦/④``); other forms tag them with letters (``全年预算数（A）``, ``结余（C=A-B）``). The
+``资金结余率（%）⑧=⑦/④``); other forms tag them with letters (``全年预算数（A）``, ``结余（C=A-B）``) or numbers in brackets (``全年执行数（3）``, ``执行率（4）=（3）/（2）``). The
 form itself says what each such figure must be, so each is held to it (A343) — a sum or difference
 of figures of its row, or one figure over another (a rate). Anything else a header may print
 (``×权重``, a constant, brackets) is left alone rather than guessed at.
@@ -22,6 +22,9 @@ _LETTER_OWN = re.compile(r"\((?:([A-Z])(?:=([A-Z+\-*/%0-9]+))?|([A-Z][A-Z+\-*/%0
 _SUM = re.compile(r"[+-]?([①-⑳A-Z])(?:[+-][①-⑳A-Z])*$")
 _RATIO = re.compile(r"([①-⑳A-Z])/([①-⑳A-Z])$")
 _PER_CENT = re.compile(r"(?:\*100%?|%)$")
+#: ``全年执行数（3）``, ``执行率（4）=（3）/（2）``: a place numbered in brackets, read as its circled digit
+_CIRCLED_DIGIT = re.compile("[①-⑳]")
+_NUMBERED = re.compile(r"\(([1-9]|1[0-9]|20)\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +43,13 @@ def header_reckonings(texts: dict[int, str]) -> list[Reckoning]:
     names; a reckoning naming a place no header of the row holds is none."""
     places: dict[str, int] = {}
     twice: set[str] = set()  # a place two headers claim names neither
+    shown: dict[int, str] = {}  # a reckoning numbered in brackets, as printed
     stated: list[tuple[int, str, str]] = []
     for c, text in texts.items():
         s = text.strip().translate(_SIGNS)
+        numbered = "(" in s and _NUMBERED.search(s) is not None
+        if numbered:
+            s = _NUMBERED.sub(lambda m: chr(0x245F + int(m.group(1))), s)
         m = _CIRCLED_OWN.search(s) if any("①" <= ch <= "⑳" for ch in s) else None
         if m is not None:
             own, formula, name = m.group(1) or m.group(3), m.group(2), _CIRCLED_OWN.sub("", s)
@@ -56,6 +63,8 @@ def header_reckonings(texts: dict[int, str]) -> list[Reckoning]:
             places.setdefault(own, c)
         if formula:
             stated.append((c, name.removesuffix("(%)").strip() or s, formula))
+            if numbered:
+                shown[c] = _CIRCLED_DIGIT.sub(lambda m: f"({ord(m.group()) - 0x245F})", formula)
     out = []
     for c, name, formula in stated:
         bare = _PER_CENT.sub("", formula)
@@ -67,5 +76,5 @@ def header_reckonings(texts: dict[int, str]) -> list[Reckoning]:
         else:
             continue
         if all(t in places and places[t] != c and t not in twice for t in tags):
-            out.append(Reckoning(c, name, formula, tuple(zip(signs, (places[t] for t in tags), strict=True)), ratio))
+            out.append(Reckoning(c, name, shown.get(c, formula), tuple(zip(signs, (places[t] for t in tags), strict=True)), ratio))
     return out

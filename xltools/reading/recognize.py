@@ -1606,7 +1606,7 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
     return None
 
 
-_ANY_PLACE = re.compile(r"[①-⑳]|[(（][A-Z][)）=＝/／+＋\-－−]")
+_ANY_PLACE = re.compile(r"[①-⑳]|[(（](?:[A-Z][)）=＝/／+＋\-－−]|[1-9][0-9]?[)）])")
 
 
 def _reckonings(cells: _Cells, h: int, cols: dict[str, int]) -> list[Reckoning]:
