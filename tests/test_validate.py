@@ -2925,6 +2925,15 @@ def test_funds_headers_reckoning_in_numbers_in_brackets(tmp_path, balance, found
     assert got == [("A303", "G7", None), *found]
 
 
+@pytest.mark.parametrize("header", ["执行率=全年执行数/全年预算数", "执行率（%）=全年执行数/全年预算数×100%",
+                                    "执行率（4）=（3）/（2）", "执行率（C=B/A）"])
+def test_the_funds_rate_column_headed_with_its_reckoning(tmp_path, header):
+    """A header that says how its figure is worked out is named by what comes before the ``=``: the
+    rate column headed ``执行率=全年执行数/全年预算数`` was none, and its 90 % (480 of 500 is 96 %) passed."""
+    path = write(tmp_path, edits={"G6": header, "G7": 0.9})
+    assert findings(path) == [("A303", "G7")]
+
+
 def test_generated_funds_and_deviation_labels_are_label_keys():
     from xltools.reading.labels import FISCAL_BY_SOURCE, INDICATOR_COLUMNS, label_key
 

@@ -20,8 +20,7 @@ _DROP = str.maketrans("", "", ":：*＊\u3000 \t\r\n、\u200b\u200c\u200d\u2060\
 #: slot's place, not its name (NFKC would make it a digit glued to the label).
 _CIRCLED = re.compile(r"^\s*[①-⑳]\s*|\s*[①-⑳](?:\s*[=＝][①-⑳+＋\-－−×*/／÷()（）\s]+)?\s*$")
 _ANY_CIRCLED = re.compile("[①-⑳]")
-#: The same in numbers in brackets (``执行率（4）=（3）/（2）``), after NFKC
-_NUMBERED_RECKONING = re.compile(r"\(\d{1,2}\)=[()\d+\-−*/×÷%]+$")
+
 #: Longer than this, a cell is a text (a goal, a reason), not a label: not searched for circled numbers.
 _LABEL_CHARS = 40
 
@@ -31,13 +30,24 @@ def label_key(text: str) -> str:
     if len(text) <= _LABEL_CHARS and _ANY_CIRCLED.search(text):  # (most labels have none; a text is no label)
         text = _CIRCLED.sub("", text)
     s = unicodedata.normalize("NFKC", text).translate(_DROP)
-    if "=" in s and (m := _NUMBERED_RECKONING.search(s)) is not None and m.start():
-        s = s[:m.start()]  # 执行率(4)=(3)/(2): the column's place and reckoning, no part of its name
+    if "=" in s:
+        s = _without_reckoning(s)
     while s.endswith(")"):
         t = _TRAILING_BRACKET.sub("", s)
         if t == s or not t:
             break
         s = t
+    return s
+
+
+def _without_reckoning(s: str) -> str:
+    """A label that states how its figure is worked out (``执行率=全年执行数/全年预算数×100%``,
+    ``执行率(4)=(3)/(2)``) is named by what comes before the ``=``; a ``=`` inside brackets
+    (``结余(C=A-B)``) is the bracket's, which goes as a trailing bracket does."""
+    i = s.index("=")
+    head, tail = s[:i], s[i + 1:]
+    if head and head.count("(") == head.count(")") and any(op in tail for op in "/+-−*×÷"):
+        return head
     return s
 
 
