@@ -245,3 +245,49 @@ def test_a_copied_sheet_is_said_in_the_open_workbook_as_by_validate(tmp_path):
     book = FileBook(path)
     assert [(f.sheet, f.cell) for f in xl.validate_book(book) if f.code == "S106"] == expected
     assert validate_file(path, ignore={"S106"}).findings == []
+
+
+class _Excel:
+    """A stand-in for what ``XlwingsBook.grids`` asks of xlwings: a book whose ``api.SaveCopyAs``
+    writes the file it stands for (or fails, as Excel for Mac has no such call), and sheets read
+    over COM as values (a percentage as its fraction)."""
+
+    def __init__(self, path, name, *, can_copy=True):
+        import shutil
+        from types import SimpleNamespace
+
+        def save_copy_as(dst):
+            if not can_copy:
+                raise AttributeError("SaveCopyAs")
+            shutil.copyfile(path, dst)
+            self.copies.append(dst)
+
+        self.copies = []
+        self.name, self.fullname = name, str(path)
+        self.api = SimpleNamespace(SaveCopyAs=save_copy_as)
+        ws = openpyxl.load_workbook(path).active
+        values = [[c.value for c in row] for row in ws.iter_rows()]
+        used = SimpleNamespace(row=1, column=1, options=lambda **_: SimpleNamespace(value=values))
+        self.sheets = [SimpleNamespace(name=ws.title, visible=True, used_range=used)]
+
+
+@pytest.mark.parametrize(("name", "can_copy", "shown"), [
+    ("自评表.xlsx", True, "95%"),  # read from the copy as the command line reads the file
+    ("Book1", True, "95%"),  # a book never saved: copied as .xlsx
+    ("自评表.xlsx", False, 0.95),  # no copy to be had: over COM, values only
+    ("自评表.xlsb", True, 0.95),  # a format the reader does not take: over COM
+])
+def test_excel_reads_the_workbook_from_a_copy_it_saves(tmp_path, name, can_copy, shown):
+    """A 满意度 actual typed ``95%`` in Excel is 0.95 in a percent format: the buttons read it over
+    COM as 0.95, where ``xltools validate`` reads the saved file's ``95%`` — now they read a copy."""
+    from xltools.excel.xlwings_book import XlwingsBook
+
+    path = write(tmp_path, edits={"E20": 0.95})
+    wb = openpyxl.load_workbook(path)
+    wb.active["E20"].number_format = "0%"
+    wb.save(path)
+    excel = _Excel(path, name, can_copy=can_copy)
+    [grid] = XlwingsBook(excel).grids()
+    assert grid.raw(19, 4) == shown
+    for copy in excel.copies:  # the copy and its folder are gone
+        assert not os.path.exists(copy) and not os.path.exists(os.path.dirname(copy))

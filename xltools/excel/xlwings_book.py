@@ -2,13 +2,25 @@
 
 A few lines per operation and no logic, on purpose: everything else is tested on Linux through
 :class:`~xltools.excel.book.FileBook`; these calls need Excel and are not tested here
-(macros/README.md says so). Merged ranges are not read from Excel: the reader fills 一级指标 and
-二级指标 forward, which gives the same rows.
+(macros/README.md says so). The cells are read from a copy of the workbook as it stands
+(``Workbook.SaveCopyAs``: unsaved changes included), as the command line reads a file — numbers as
+they show (``95%``, ``≥2000人``), merged and hidden cells; where Excel cannot save a copy (Excel for
+Mac, a workbook in protected view) they are read over COM, values only: merged ranges are not read
+there (the reader fills 一级指标 and 二级指标 forward, which gives the same rows) and a percentage
+is its fraction.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
+
 from ..grid import Grid, take_errors
+
+#: What a copy of the workbook may be saved as and read back (by its own extension, as Excel saves
+#: a copy in the workbook's format); a workbook of another format is read over COM.
+_COPYABLE = (".xlsx", ".xlsm", ".xls")
 
 
 class XlwingsBook:
@@ -23,6 +35,29 @@ class XlwingsBook:
         return cls(xw.Book.caller())
 
     def grids(self) -> list[Grid]:
+        copied = self._grids_of_a_copy()
+        return copied if copied is not None else self._grids_over_com()
+
+    def _grids_of_a_copy(self) -> list[Grid] | None:
+        from ..reading.source import load_grids
+
+        suffix = os.path.splitext(self.book.name)[1].lower() or ".xlsx"  # (a new book, never saved: Book1)
+        if suffix not in _COPYABLE:
+            return None
+        folder = tempfile.mkdtemp(prefix="xltools-")
+        copy = os.path.join(folder, f"copy{suffix}")
+        try:
+            self.book.api.SaveCopyAs(copy)
+            return load_grids(copy)
+        except Exception:  # noqa: BLE001  (a COM error, a copy Excel would not write: read over COM)
+            return None
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(copy)
+            with contextlib.suppress(OSError):
+                os.rmdir(folder)
+
+    def _grids_over_com(self) -> list[Grid]:
         out = []
         for sheet in self.book.sheets:
             used = sheet.used_range
