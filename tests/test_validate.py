@@ -1561,6 +1561,39 @@ def test_a_percentage_typed_with_an_equals_sign_reads_as_the_sheet_shows_it(tmp_
     assert (row.score, row.explain()) == (9.5, "95%/100% = 95.00% × 10 = 9.50")
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods"])
+def test_a_percentage_with_an_equals_sign_filled_down(tmp_path, soffice, fmt):
+    """``=100%`` filled down a column is one shared formula: Excel writes its first cell's formula
+    and ``<f t="shared" si="0"/>`` in the others, a .xls a SHRFMLA record their FORMULA records
+    point to (as LibreOffice saves it too) — the others were read as 1, "no unit" (G201, an error).
+    An .ods keeps the literal ``of:=100%`` in a General cell as a float: read as typed, as in the others."""
+    import zipfile
+
+    from tests.conftest import convert
+    from xltools.reading.source import load_grids
+
+    path = write(tmp_path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    ws["C16"], ws["D16"], ws["E16"], ws["D17"] = "资金使用合规率", "=100%", "100%", "=100%"
+    wb.save(path)
+    if fmt == "xlsx":  # as Excel saves a formula filled down
+        with zipfile.ZipFile(path) as z:
+            parts = {n: z.read(n) for n in z.namelist()}
+        sheet = "xl/worksheets/sheet1.xml"
+        parts[sheet] = parts[sheet].replace(
+            b'<c r="D16"><f>100%</f><v /></c>', b'<c r="D16"><f t="shared" ref="D16:D17" si="0">100%</f><v>1</v></c>'
+        ).replace(b'<c r="D17"><f>100%</f><v /></c>', b'<c r="D17"><f t="shared" si="0"/><v>1</v></c>')
+        assert b'<f t="shared" si="0"/>' in parts[sheet]
+        with zipfile.ZipFile(path, "w") as z:
+            for n, data in parts.items():
+                z.writestr(n, data)
+    else:
+        path = convert(soffice, str(path), fmt, str(tmp_path / fmt))
+    assert [row[3] for row in load_grids(path)[0].rows[15:17]] == ["100%", "100%"]
+    assert findings(path) == []
+
+
 def test_a_percentage_typed_with_an_equals_sign_in_an_xls(tmp_path, soffice):
     """The same in a legacy .xls: the FORMULA record's tokens are a number and the percent
     operator (ptgInt 100 ptgPercent; ptgNum for 99.5)."""

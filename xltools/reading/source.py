@@ -454,12 +454,19 @@ def _scan_parts(fh: BinaryIO, members: list[Member]) -> _Scan:
             kept += len(data) if keep else 0
         typed = {}
         if pat.percent_formula_end in data:
-            for attrs, number in pat.percent_formula.findall(data):
+            matches = pat.percent_formula.findall(data)
+            found = [(attrs, f"{number.decode()}%") for attrs, _, number in matches]
+            shared = {si[1]: shown for (_, f_attrs, _), (_, shown) in zip(matches, found, strict=True)
+                      if b'"shared"' in f_attrs and (si := _SI.search(f_attrs))}  # si → what its cells show
+            if shared:  # (a column of =100% filled down: its other cells name the formula by its si)
+                found += [(attrs, shared[si[1]]) for attrs, f_attrs in pat.shared_child.findall(data)
+                          if (si := _SI.search(f_attrs)) and si[1] in shared]
+            for attrs, shown in found:
                 ref = _REF.search(attrs)
                 if ref:
                     row, col = parse_a1(ref[1].decode())
                     if row < MAX_ROWS:
-                        typed[(row, col)] = f"{number.decode()}%"
+                        typed[(row, col)] = shown
                         if cells.get((row, col)) == UNCALCULATED:  # its value is known without a result
                             del cells[(row, col)]
         if typed:
@@ -674,7 +681,10 @@ class _Patterns(NamedTuple):
     maybe_uncalculated: tuple[bytes, ...]
     uncalculated: re.Pattern[bytes]  # such a cell: its attributes
     percent_formula_end: bytes  # ``%</f>``: a part without it has no formula ``=100%``
-    percent_formula: re.Pattern[bytes]  # such a cell: its attributes and the number
+    percent_formula: re.Pattern[bytes]  # such a cell: its attributes, its formula's and the number
+    #: a cell of a shared formula other than its first (``<f t="shared" si="0"/>``: a column of
+    #: ``=100%`` filled down): its attributes and its formula's
+    shared_child: re.Pattern[bytes]
 
 
 @lru_cache(maxsize=8)
@@ -699,8 +709,9 @@ def _patterns(prefix: bytes) -> _Patterns:
         re.compile(rb"<" + p + rb"c\b([^<>]*)>\s*<" + p + rb"f\b[^<>]*(?:/>|>[^<]*</" + p + rb"f>)\s*(?:(?:<" + p
                    + rb"v\s*/>|<" + p + rb"v></" + p + rb"v>)\s*)?</" + p + rb"c>"),
         b"%</" + prefix + b"f>",
-        re.compile(rb"<" + p + rb"c\b([^<>]*)>\s*<" + p + rb"f\b[^<>/]*>\s*([0-9]{1,6}(?:\.[0-9]{1,6})?)%\s*</" + p
+        re.compile(rb"<" + p + rb"c\b([^<>]*)>\s*<" + p + rb"f\b([^<>/]*)>\s*([0-9]{1,6}(?:\.[0-9]{1,6})?)%\s*</" + p
                    + rb"f>"),
+        re.compile(rb"<" + p + rb"c\b([^<>]*)>\s*<" + p + rb"f\b([^<>]*?)/>"),
     )
 
 
@@ -715,6 +726,7 @@ def _prefix(data: bytes) -> bytes:
     return m[1] + b":" if m else b""
 
 
+_SI = re.compile(rb'\bsi="([0-9]{1,9})"')
 _R_ATTR = re.compile(rb'\br="([A-Z]*)([0-9]*)"')
 
 
@@ -849,7 +861,8 @@ def _ods_shown(attrs: bytes, data: bytes, end: int, empty: bytes) -> str:
     the literal formula ``of:=100%`` too) or words around it (``≥2000人``, the cell's own text); a
     formula's result keeps its number."""
     formula = b"table:formula=" in attrs
-    if _ODS_PERCENT in attrs and (not formula or _ODS_PERCENT_LITERAL.search(attrs)):
+    # (the literal ``of:=100%`` shows 1 in a General cell, and is read as typed, as in .xlsx and .xls)
+    if (formula and _ODS_PERCENT_LITERAL.search(attrs)) or (_ODS_PERCENT in attrs and not formula):
         value = _ODS_VALUE.search(attrs)
         return as_percent(float(value[1])) if value else ""
     if _ODS_FLOAT in attrs and not empty and not formula:

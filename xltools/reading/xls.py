@@ -26,6 +26,7 @@ _DIMS = struct.Struct("<IIHH").unpack_from  # first row, last row + 1, first col
 ERROR_CODES = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
                0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
 _BOF, _EOF, _BOUNDSHEET, _FORMULA, _BOOLERR = 0x0809, 0x000A, 0x0085, 0x0006, 0x0205
+_SHRFMLA = 0x04BC
 _DIMENSIONS, _MULRK, _ROW, _COLINFO = 0x0200, 0x00BD, 0x0208, 0x007D
 #: Records of one cell holding something (row and column in their first four bytes): FORMULA,
 #: LABELSST, RSTRING, NUMBER, LABEL, BOOLERR, RK. BLANK and MULBLANK hold nothing and take no room.
@@ -176,27 +177,52 @@ _PERCENT_FORMULA = re.compile(rb"\x04\x00\x1e..\x14|\x0a\x00\x1f.{8}\x14", re.S)
 _DOUBLE = struct.Struct("<d").unpack_from
 
 
+def _percent_tokens(rec: bytes, at: int) -> str | None:
+    """``100%`` where the token stream at ``at`` (its length first) is one number and the percent
+    operator, as the sheet shows it."""
+    if len(rec) < at + 6:
+        return None
+    cce, token = _U16(rec, at)[0], rec[at + 2]
+    if cce == 4 and token == 0x1E and rec[at + 5] == 0x14:
+        number = float(_U16(rec, at + 3)[0])
+    elif cce == 10 and token == 0x1F and len(rec) >= at + 12 and rec[at + 11] == 0x14:
+        number = _DOUBLE(rec, at + 3)[0]
+    else:
+        return None
+    if number != number or abs(number) >= 1e9:  # nan, or absurd
+        return None
+    return f"{number:.6f}".rstrip("0").rstrip(".") + "%"
+
+
 def _biff_percents(stream: bytes, max_rows: int, sheets: list[tuple[str, int]]) -> dict[str, dict[tuple[int, int], str]]:
     """Sheet → the cells whose formula is a bare percentage (``=100%``), as the sheet shows them
-    (``100%``): python-calamine gives their result, 1 (see source._Scan.typed)."""
+    (``100%``): python-calamine gives their result, 1 (see source._Scan.typed). A column of them
+    filled down is one shared formula (a SHRFMLA record after its first cell, which each cell's
+    FORMULA names by its first cell, ptgExp): each of its cells is one."""
     if not _PERCENT_FORMULA.search(stream):
         return {}
     found: dict[str, dict[tuple[int, int], str]] = {}
     for name, offset in sheets:
         cells: dict[tuple[int, int], str] = {}
+        shared: dict[tuple[int, int], tuple[str, int, int]] = {}  # first cell → (shown, last row, last col)
+        pointing: list[tuple[int, int, int, int]] = []  # cells of a shared formula: (row, col, its first cell's)
         for kind, rec in _sheet_records(stream, offset):
+            if kind == _SHRFMLA and len(rec) >= 14:
+                if (shown := _percent_tokens(rec, 8)) is not None:
+                    shared[(_U16(rec, 0)[0], rec[4])] = (shown, _U16(rec, 2)[0], rec[5])
+                continue
             if kind != _FORMULA or len(rec) < 26:
                 continue
-            cce, token = _U16(rec, 20)[0], rec[22]
-            if cce == 4 and token == 0x1E and rec[25] == 0x14:
-                number = float(_U16(rec, 23)[0])
-            elif cce == 10 and token == 0x1F and len(rec) >= 32 and rec[31] == 0x14:
-                number = _DOUBLE(rec, 23)[0]
-            else:
-                continue
             row, col = _U16(rec, 0)[0], _U16(rec, 2)[0]
-            if row < max_rows and number == number and abs(number) < 1e9:  # not nan, not absurd
-                cells[(row, col)] = f"{number:.6f}".rstrip("0").rstrip(".") + "%"
+            if row >= max_rows:
+                continue
+            if _U16(rec, 20)[0] == 5 and rec[22] == 0x01 and len(rec) >= 27:  # ptgExp: a shared formula's cell
+                pointing.append((row, col, _U16(rec, 23)[0], _U16(rec, 25)[0]))
+            elif (shown := _percent_tokens(rec, 20)) is not None:
+                cells[(row, col)] = shown
+        for row, col, r0, c0 in pointing:
+            if (first := shared.get((r0, c0))) is not None and r0 <= row <= first[1] and c0 <= col <= first[2]:
+                cells[(row, col)] = first[0]
         if cells:
             found[name] = cells
     return found
