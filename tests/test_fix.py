@@ -345,3 +345,23 @@ def test_a_total_among_the_header_fields_is_checked_beside_the_total_row(tmp_pat
     result = fix_copy(src, str(tmp_path / "s_修正.xlsx"))
     assert [(c.cell, c.old, c.new) for c in result.changes] == found
     assert findings(str(tmp_path / "s_修正.xlsx")) == []
+
+
+def test_a_funds_figure_held_to_its_headers_reckoning_and_what_follows_from_it(tmp_path):
+    """Fujian's ``小计④=①+②+③`` typed 270 (250 + 25.14 + 0 is 275.14), ``本年度结余金额⑦=④-⑤`` 30 (A343):
+    corrected like a rate or a total — and ``资金结余率⑧=⑦/④``, worked out from the ⑦ of a row whose ④
+    was wrong, is judged once ④ is right: in a second look, in the same run (9 → 7.44, as the cell
+    held it in per cent). The rate of that row waits for its ④ too (93 % of 275.14 is right)."""
+    from tests.test_provincial import ningde_dept
+
+    src = ningde_dept(tmp_path / "nd.xlsx")
+    wb = openpyxl.load_workbook(src)
+    for ref, value in {"F8": 270, "I6": 30, "J8": 9, "J12": "9%"}.items():
+        wb.active[ref] = value
+    wb.save(src)
+    assert [(f.code, f.cell) for f in validate_file(src).findings] == [
+        ("A301", "F6"), ("A343", "I6"), ("A343", "F8"), ("A343", "J12")]
+    result = fix_copy(src, str(tmp_path / "out.xlsx"))
+    assert [(c.cell, c.code, c.new) for c in result.changes] == [
+        ("I6", "A343", 20.47), ("F8", "A343", 275.14), ("J12", "A343", "7.44%"), ("J8", "A343", 7.44)]
+    assert result.remaining.findings == []

@@ -943,8 +943,9 @@ def ningde_dept(path, spent=254.67, rate="93%", city=275.14):
     (254.67, "93%", 275.14, []),
     (254.67, "95%", 275.14, [("A303", "H6"), ("A303", "H8"), ("A303", "H12")]),  # 92.56 %, in each row
     (280, "102%", 275.14, [("A302", "G6"), ("A302", "G8"), ("A302", "G12")]),  # spent above the budget
-    # the city's 270 is not the fiscal subtotal's 275.14 (and 254.67 of it is 94.32 %)
-    (254.67, "93%", 270, [("A301", "F6"), ("A303", "H8")]),
+    # the city's 270 is not the fiscal subtotal's 275.14, nor its own 250 + 25.14 + 0 (A343 there):
+    # its rate waits for it (254.67 of 270 would be 94.32 %)
+    (254.67, "93%", 270, [("A301", "F6")]),
 ])
 def test_fujians_department_form_reads_its_annotated_funds_block(tmp_path, spent, rate, city, found):
     """Nothing of its money was read: columns headed with their reckoning (``小计④=①+②+③``) matched no

@@ -23,9 +23,10 @@ from .ruleset import RuleSet
 from .values import format_number
 
 #: What fix corrects: the findings whose right value the table itself determines — a written value
-#: that differs (A303, A305, A306) or is missing (A326) — and, in our templates, a number pasted as
+#: that differs (A303, A305, A306; a funds figure whose header states its reckoning, A343) or is
+#: missing (A326) — and, in our templates, a number pasted as
 #: text (A315, A324 with the number it stands for).
-FIXABLE = ("A303", "A305", "A306", "A315", "A324", "A326")
+FIXABLE = ("A303", "A305", "A306", "A315", "A324", "A326", "A343")
 FIXED_FILL = "C6EFCE"
 
 
@@ -37,6 +38,7 @@ class Change:
     old: object
     new: object
     why: str  # the finding's message (what was wrong and how the value is computed)
+    rate: bool = False  # a rate (A303, a ratio's A343): written back in the form the cell had it
     #: why the cell was left as it is: "formula" (the cell computes itself) or "pending" (its right
     #: value waits for a missing input: the row's actual, or any row's for totals and the grade)
     skipped: str = ""
@@ -99,10 +101,10 @@ def corrections(findings: list[Finding], lang: str = "zh") -> list[Change]:
             new: object = computed
         else:
             try:
-                new = float(computed.rstrip("%")) / 100 if f.code == "A303" else float(computed)
+                new = float(computed.rstrip("%")) / 100 if _is_rate(f) else float(computed)
             except ValueError:
                 continue
-        change = Change(f.sheet, f.cell, f.code, f.value, new, f.message(lang))
+        change = Change(f.sheet, f.cell, f.code, f.value, new, f.message(lang), rate=_is_rate(f))
         if what == ROW_SCORE:
             change.skipped = "pending" if (f.sheet, _row(f.cell)) in open_rows else ""
         elif what == EXECUTION_SCORE or (f.code == "A303" and f.sheet in open_execution):
@@ -111,6 +113,10 @@ def corrections(findings: list[Finding], lang: str = "zh") -> list[Change]:
             change.skipped = "pending"  # totals, the grade
         out.append(change)
     return out
+
+
+def _is_rate(f: Finding) -> bool:
+    return f.code == "A303" or (f.code == "A343" and bool(f.params.get("ratio")))
 
 
 def _opens_row(f: Finding) -> bool:
@@ -139,9 +145,9 @@ def fix_copy(src: str | os.PathLike[str], out: str | os.PathLike[str], rules: Ru
     Nothing is written when there is nothing to correct. A rate is written as the cell holds
     it: a fraction (0.9692, shown by a % format), a percent number (96.92) or text ("96.92%").
     """
-    from .annotate import on_a_sheet, open_keepable, target_cell
+    from .annotate import open_keepable
     from .api import validate_file
-    from .output import check_output, copy_suffix, save_workbook, xml_safe
+    from .output import check_output, copy_suffix, save_workbook
 
     src, out = os.fspath(src), os.fspath(out)
     check_output(out, force=force, src=src, suffix=copy_suffix(src))
@@ -152,15 +158,41 @@ def fix_copy(src: str | os.PathLike[str], out: str | os.PathLike[str], rules: Ru
     if all(c.skipped for c in result.changes):  # nothing to correct, or all of it waits: no copy to open
         result.remaining = report
         return result
+    wb = open_keepable(src, ("修正副本", "a corrected copy"))
+    if not _apply(wb, result.changes, lang):
+        result.remaining = report
+        return result
+    result.out = save_workbook(wb, out, source=src)
+    result.remaining = validate_file(out, rules, lang=lang)
+    # a figure worked out from one just corrected (⑦=④-⑤ beside a corrected 小计④, a rate dividing
+    # it) is judged only once that one is right: corrected in a second look, of cells not yet changed
+    for _ in range(2):
+        done = {(c.sheet, c.cell) for c in result.changes}
+        more = [c for c in corrections(result.remaining.findings, lang) if (c.sheet, c.cell) not in done]
+        wb = open_keepable(out, ("修正副本", "a corrected copy")) if any(not c.skipped for c in more) else None
+        if wb is None or not _apply(wb, more, lang):
+            break
+        result.changes += more
+        save_workbook(wb, out, source=src)
+        result.remaining = validate_file(out, rules, lang=lang)
+    return result
+
+
+def _apply(wb, changes: list[Change], lang: str) -> bool:  # noqa: ANN001  (an openpyxl Workbook)
+    """Write ``changes`` into ``wb``, each marked green with a note; whether any was written (a
+    formula cell computes itself: its inputs are corrected, not it)."""
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
 
-    wb = open_keepable(src, ("修正副本", "a corrected copy"))
-    for c in result.changes:
+    from .annotate import on_a_sheet, target_cell
+    from .output import xml_safe
+
+    written = False
+    for c in changes:
         if c.skipped or c.sheet not in wb.sheetnames or not on_a_sheet(c.cell):
             continue
         cell = target_cell(wb[c.sheet], c.cell)  # a merged grade cell: its top-left cell holds it
-        if cell.data_type == "f":  # a formula computes this cell: correct its inputs, not it
+        if cell.data_type == "f":
             c.skipped = "formula"
             continue
         c.new = as_cell_holds(c, cell.value)
@@ -168,12 +200,8 @@ def fix_copy(src: str | os.PathLike[str], out: str | os.PathLike[str], rules: Ru
         cell.value = c.new
         cell.fill = PatternFill(fill_type="solid", start_color=FIXED_FILL, end_color=FIXED_FILL)
         cell.comment = Comment(xml_safe(note), "xltools")
-    if not any(not c.skipped for c in result.changes):
-        result.remaining = report
-        return result
-    result.out = save_workbook(wb, out, source=src)
-    result.remaining = validate_file(out, rules, lang=lang)
-    return result
+        written = True
+    return written
 
 
 def note_for(c: Change, before: object, lang: str = "zh") -> str:
@@ -197,10 +225,10 @@ _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 def as_cell_holds(c: Change, before: object) -> object:
     """A rate in the form the cell had it; scores and grades as they are — after their label,
     where the cell holds one (``总分：95`` becomes ``总分：94.30``)."""
-    if isinstance(before, str) and isinstance(c.new, float) and c.code != "A303" \
+    if isinstance(before, str) and isinstance(c.new, float) and not c.rate \
             and (m := _LABELLED.fullmatch(before.strip())) and _WORD.search(m[1]):
         return f"{m[1]}{c.new:.2f}{m[2]}"
-    if c.code != "A303" or not isinstance(c.new, float):
+    if not c.rate or not isinstance(c.new, float):
         return c.new
     if isinstance(before, str):
         return f"{c.new * 100:.2f}%"

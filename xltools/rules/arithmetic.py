@@ -327,7 +327,15 @@ def header_reckonings(ctx: Context) -> Iterator[Finding]:
                                     for i, ((sign, _), x) in enumerate(zip(k.terms, figures, strict=True)))
             yield Finding("A343", r.sheet, k.cell, k.written, {
                 "label": r.label, "column": k.name, "formula": k.formula, "written": written, "computed": shown,
-                "reckoning": f"{reckoning} = {shown}"})
+                "reckoning": f"{reckoning} = {shown}", "ratio": k.ratio})
+
+
+def _divides_a_wrong_figure(r: FundsRow) -> bool:
+    """Whether the row's execution rate divides amounts one of which its header's reckoning says is
+    wrong (A343): the rate the amounts give is not yet the rate."""
+    wrong = {k.cell for k in r.reckoned if _reckoning_differs(k)}
+    budget = "annual_budget" if r.annual_budget is not None else "initial_budget"
+    return bool(wrong) and (r.cells.get("spent") in wrong or r.cells.get(budget) in wrong)
 
 
 def _reckoning_differs(k: Reckoned) -> bool:
@@ -409,6 +417,8 @@ def written_rates(ctx: Context) -> Iterator[Finding]:
             budget = r.year_budget
             if r.rate is None or r.spent is None or not budget or _rate_as_spending(r) or min(r.spent, budget) < 0:
                 continue  # (the rate written twice, in the spending too: A341's; an amount below zero: A342's)
+            if r.reckoned and _divides_a_wrong_figure(r):
+                continue  # (a 小计④ not the sum its header states: A343's, and the rate waits for it)
             readings = (r.rate,) if r.rate_bare is None else (r.rate_bare, r.rate_bare / 100)
             if all(_differs(y * 100, r.spent / budget * 100, _shown_digits(y)) for y in readings):
                 progress = t.kind == MONITOR
