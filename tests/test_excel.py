@@ -15,6 +15,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 
 import xltools.excel as xl
+from xltools.api import validate_file
 from xltools.excel import FileBook
 
 from .conftest import ROOT
@@ -182,6 +183,23 @@ def test_fix_book_corrects_in_the_open_workbook(tmp_path):
     assert (ws["G7"].value, ws["G15"].value, ws["G16"].value, ws["G21"].value) == (96.0, 10.0, 10, 95)
     assert ws["G15"].comment.text.startswith("xltools 修正（A305）：原为 8\n")
     assert ws["G15"].fill.start_color.rgb.endswith("C6EFCE")
+
+
+def test_fix_book_looks_again_at_what_follows_from_a_corrected_figure(tmp_path):
+    """As ``xltools fix``: Fujian's ``资金结余率⑧=⑦/④`` of a row whose ``小计④`` was wrong is corrected
+    in a second look at the workbook as it stands (the file book reads its cells in memory, as the
+    buttons read a copy Excel saves)."""
+    from tests.test_provincial import ningde_dept
+
+    path = ningde_dept(tmp_path / "nd.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb.active["F8"], wb.active["J8"] = 270, 9
+    wb.save(path)
+    book = FileBook(path)
+    changes = xl.fix_book(book)
+    assert [(c.cell, c.new, c.skipped) for c in changes] == [("F8", 275.14, ""), ("J8", 7.44, "")]
+    book.save()
+    assert [(f.code, f.cell) for f in validate_file(path).findings] == []
 
 
 def test_summarize_folder_and_selfeval_from_goals(tmp_path, build, demo):

@@ -172,7 +172,7 @@ def fix_copy(src: str | os.PathLike[str], out: str | os.PathLike[str], rules: Ru
         wb = open_keepable(out, ("修正副本", "a corrected copy")) if any(not c.skipped for c in more) else None
         if wb is None or not _apply(wb, more, lang):
             break
-        result.changes += more
+        result.changes += [c for c in more if not c.skipped]  # (what waits was said in the first look)
         save_workbook(wb, out, source=src)
         result.remaining = validate_file(out, rules, lang=lang)
     return result

@@ -187,23 +187,31 @@ def fix_book(book: Book | None = None, lang: str = "zh"):  # noqa: ANN201
         from ..rules import check_workbook
         from ..ruleset import load_rules
 
-        workbook = _read(book)
-        findings = [f for c in check_workbook(workbook, load_rules()) for f in c.findings]
-        changes = corrections(findings, lang)
-        grids = {g.sheet: g for g in book.grids()}
-        for c in changes:
-            if c.skipped or c.sheet not in grids:
-                continue
-            r, col = grids[c.sheet].origin(*parse_a1(c.cell))  # a merged cell: its top-left one
-            cell = f"{column_letter(col)}{r + 1}"
-            if book.is_formula(c.sheet, cell):
-                c.skipped = "formula"
-                continue
-            before = grids[c.sheet].raw(r, col)
-            c.new = as_cell_holds(c, before)
-            book.write(c.sheet, cell, c.new)
-            book.set_fill(c.sheet, cell, FIXED_FILL)
-            book.set_note(c.sheet, cell, note_for(c, before, lang))
+        rules = load_rules()
+        changes: list = []
+        for look in range(3):  # what follows from a corrected figure is judged in a second look, as fix_copy does
+            findings = [f for c in check_workbook(_read(book), rules) for f in c.findings]
+            done = {(c.sheet, c.cell) for c in changes}
+            more = [c for c in corrections(findings, lang) if (c.sheet, c.cell) not in done]
+            grids = {g.sheet: g for g in book.grids()}
+            written = False
+            for c in more:
+                if c.skipped or c.sheet not in grids:
+                    continue
+                r, col = grids[c.sheet].origin(*parse_a1(c.cell))  # a merged cell: its top-left one
+                cell = f"{column_letter(col)}{r + 1}"
+                if book.is_formula(c.sheet, cell):
+                    c.skipped = "formula"
+                    continue
+                before = grids[c.sheet].raw(r, col)
+                c.new = as_cell_holds(c, before)
+                book.write(c.sheet, cell, c.new)
+                book.set_fill(c.sheet, cell, FIXED_FILL)
+                book.set_note(c.sheet, cell, note_for(c, before, lang))
+                written = True
+            changes += more if look == 0 else [c for c in more if not c.skipped]  # (what waits: said once)
+            if not written:
+                break
         done = [c for c in changes if not c.skipped]
         left = [c for c in changes if c.skipped]
         lines = [f"已修正 {len(done)} 处：" + "、".join(f"{c.sheet}!{c.cell}" for c in done) if done

@@ -51,11 +51,25 @@ class FileBook:
         self.alerts: list[tuple[str, str]] = []
         self.opened: list[str] = []
         self.folder_answer = folder_answer
+        self.changed = False  # a value written since the file was read: grids() reads the workbook in memory
 
     def grids(self) -> list[Grid]:
+        """The cells as they stand: the file's, or, once a value was written, the workbook in
+        memory saved to a temporary copy — as the buttons read a copy Excel saves (xlwings_book)."""
         from ..reading.source import load_grids
 
-        return load_grids(self.path)
+        if not self.changed:
+            return load_grids(self.path)
+        import shutil
+        import tempfile
+
+        folder = tempfile.mkdtemp(prefix="xltools-")
+        try:
+            copy = os.path.join(folder, "copy" + (os.path.splitext(self.path)[1] or ".xlsx"))
+            self.wb.save(copy)
+            return load_grids(copy)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
 
     def sheet_names(self) -> list[str]:
         return list(self.wb.sheetnames)
@@ -103,6 +117,7 @@ class FileBook:
         from ..annotate import write_text
 
         write_text(self._cell(sheet, cell), value)
+        self.changed = True
 
     def replace_sheet(self, name: str, rows: list[list[object]], hidden: bool = False) -> None:
         from ..annotate import write_text
@@ -114,10 +129,12 @@ class FileBook:
                 write_text(ws.cell(r, c), v)
         if hidden:
             ws.sheet_state = "hidden"
+        self.changed = True
 
     def delete_sheet(self, name: str) -> None:
         if name in self.wb.sheetnames:
             del self.wb[name]
+            self.changed = True
 
     def read_sheet(self, name: str) -> list[list[object]]:
         if name not in self.wb.sheetnames:
