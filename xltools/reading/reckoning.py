@@ -2,9 +2,10 @@
 
 Fujian's department table heads its money columns with their place and how each is worked out
 (``年初部门预算安排金额①`` … ``小计④=①+②+③`` | ``年度拨付金额⑤`` | ``本年度结余金额⑦=④-⑤`` |
-``资金结余率（%）⑧=⑦/④``); other forms tag them with letters (``全年预算数（A）``, ``结余（C=A-B）``) or numbers in brackets (``全年执行数（3）``, ``执行率（4）=（3）/（2）``). The
-form itself says what each such figure must be, so each is held to it (A343) — a sum or difference
-of figures of its row, or one figure over another (a rate). Anything else a header may print
+``资金结余率（%）⑧=⑦/④``); other forms tag them with letters (``全年预算数（A）``, ``结余（C=A-B）``)
+or numbers in brackets (``全年执行数（3）``, ``执行率（4）=（3）/（2）``). The form itself says what
+each such figure must be, so each is held to it (A343) — a sum or difference of figures of its
+row, or one figure over another (a rate). Anything else a header may print
 (``×权重``, a constant, brackets) is left alone rather than guessed at.
 """
 
@@ -76,5 +77,6 @@ def header_reckonings(texts: dict[int, str]) -> list[Reckoning]:
         else:
             continue
         if all(t in places and places[t] != c and t not in twice for t in tags):
-            out.append(Reckoning(c, name, shown.get(c, formula), tuple(zip(signs, (places[t] for t in tags), strict=True)), ratio))
+            terms = tuple(zip(signs, (places[t] for t in tags), strict=True))
+            out.append(Reckoning(c, name, shown.get(c, formula), terms, ratio))
     return out

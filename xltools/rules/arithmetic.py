@@ -303,7 +303,7 @@ def amounts_below_zero(ctx: Context) -> Iterator[Finding]:
 
 
 @check("A343")
-def header_reckonings(ctx: Context) -> Iterator[Finding]:
+def reckoned_in_headers(ctx: Context) -> Iterator[Finding]:
     """A funds figure under a header that states how it is worked out (Fujian's ``小计④=①+②+③``,
     ``本年度结余金额⑦=④-⑤``, ``资金结余率（%）⑧=⑦/④``): the form itself says what it must be, and no
     other check saw it — a 结余 that is not budget less spending, a 小计 that is not its columns' sum.
