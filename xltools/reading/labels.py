@@ -20,7 +20,6 @@ _DROP = str.maketrans("", "", ":：*＊\u3000 \t\r\n、\u200b\u200c\u200d\u2060\
 #: slot's place, not its name (NFKC would make it a digit glued to the label).
 _CIRCLED = re.compile(r"^\s*[①-⑳]\s*|\s*[①-⑳](?:\s*[=＝][①-⑳+＋\-－−×*/／÷()（）\s]+)?\s*$")
 _ANY_CIRCLED = re.compile("[①-⑳]")
-
 #: Longer than this, a cell is a text (a goal, a reason), not a label: not searched for circled numbers.
 _LABEL_CHARS = 40
 
