@@ -441,6 +441,9 @@ def test_the_declared_goals_may_be_given_by_path(tmp_path):
     ("政府采购执行率", "98%", []),  # another figure
     # a project's 结余率 is the budget left unspent: 20 of 500, 4 %
     ("资金结余率", "3%", [("A303", "E17", "3%")]), ("资金结余率", "4%", []), ("结余率", 0.04, []),
+    # a name that states how the figure is worked out is named by what comes before its =, or its bracket
+    ("预算执行率=全年执行数/全年预算数×100%", "98%", [("A303", "E17", "98%")]),
+    ("资金结余率（结余数/预算数）", "3%", [("A303", "E17", "3%")]),
 ])
 def test_an_indicator_named_after_a_figure_is_that_figure(tmp_path, name, actual, expected):
     path = write(tmp_path, rows_with(3, name=name, target="≥95%", actual=actual))
