@@ -1037,6 +1037,18 @@ def test_a_departments_money_split_by_source_and_by_use(tmp_path, edits, found):
     assert [(f.code, f.cell) for f in validate_file(path).findings] == found
 
 
+@pytest.mark.parametrize(("label", "total"), [("部门预算总额", True), ("预算资金合计", True), ("收入总计", True),
+                                              ("财政拨款合计", False)])
+def test_a_funds_blocks_first_row_named_as_the_whole(tmp_path, label, total):
+    """A first row named by a spelling the reader does not know but as a whole (部门预算总额, 预算资金合计)
+    was passed by: its figures were no total, and 950 + 100 against its 1000 went unchecked. A first
+    row naming a part's sum (财政拨款合计) is not the whole."""
+    path = split_dept(tmp_path / "split.xlsx", {"B5": label, "C6": 950})
+    [t] = read_workbook(path).tables
+    assert [r.label for r in t.funds.rows][:1] == ([label] if total else ["按收入性质分：一般公共预算"])
+    assert [(f.code, f.cell) for f in validate_file(path).findings] == ([("A301", "C5")] if total else [])
+
+
 def test_one_use_alone_is_a_part_of_the_total_not_the_whole(tmp_path):
     """``其中：基本支出`` alone under the total is how much of it keeps the department running: not
     held to the whole."""

@@ -1570,6 +1570,10 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
             if label is None and funds.row("total") is None:  # 合计 below the parts (or above them)
                 label = next(((c, k) for c, k in cells.keys[r] if c < left and k in FUNDS_SUM_LABELS), None)
                 kind = "total"
+            if label is None and r == h + 1:  # the block's first row, named as a whole (部门预算总额, 预算资金合计)
+                label = next(((c, k) for c, k in cells.keys[r] if c < left and k.endswith(_WHOLE_ENDS)
+                              and k[:-2] not in FUNDS_ROWS), None)  # (not 财政拨款合计: a part's)
+                kind = "total"
             if label is None and r == h + 1 and _unlabelled_total(cells, r, cols, left):
                 label = (0, "")  # 部门预算执行情况 | 500 | 520 | 395.2 …: the block's one row, named by its caption
             if label is None:
@@ -1606,6 +1610,9 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
     return None
 
 
+#: How the label of a funds block's first row may end when it names the whole (``部门预算总额``,
+#: ``预算资金合计``, ``收支总计``), where the spelling is none FUNDS_ROWS knows.
+_WHOLE_ENDS = ("总额", "合计", "总计")
 _ANY_PLACE = re.compile(r"[①-⑳]|[(（](?:[A-Z][)）=＝/／+＋\-－−]|[1-9][0-9]?[)）])")
 
 
