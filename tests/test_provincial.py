@@ -993,6 +993,23 @@ def test_fujians_header_reckonings_hold_the_figures_under_them(tmp_path, edits, 
     assert got == found
 
 
+@pytest.mark.parametrize("balance", [20.47, 30])
+def test_fujians_reckonings_in_brackets(tmp_path, balance):
+    """``小计④（①+②+③）``, ``本年度结余金额⑦（④-⑤）``: the reckoning in brackets after the place. The
+    headers were no labels (``小计4`` after NFKC): no money read at all, nothing checked."""
+    path = ningde_dept(tmp_path / "nd.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    ws["F5"], ws["H5"], ws["I5"], ws["J5"] = "小计④（①+②+③）", "支出实现率（%）⑥（⑤/④）", "本年度结余金额⑦（④-⑤）", \
+        "资金结余率（%）⑧（⑦/④）"
+    ws["I6"] = balance
+    wb.save(path)
+    [t] = read_workbook(path).tables
+    assert (t.funds.total().year_budget, t.funds.total().spent) == (275.14, 254.67)
+    found = [(f.code, f.cell) for f in validate_file(path).findings]
+    assert found == ([] if balance == 20.47 else [("A343", "I6")])
+
+
 def split_dept(path, edits=None):
     """A department's money split two ways under its total, as department tables state it
     (按收入性质分：一般公共预算 / 政府性基金预算, 按支出性质分：基本支出 / 项目支出), each with its rate."""

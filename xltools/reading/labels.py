@@ -18,7 +18,8 @@ _DROP = str.maketrans("", "", ":：*＊\u3000 \t\r\n、\u200b\u200c\u200d\u2060\
 #: A label's number or reckoning in circled digits, as Fujian's forms head their columns and rows
 #: (``年初部门预算安排金额①``, ``小计④=①+②+③``, ``支出实现率（%）⑥=⑤/④``, ``①中央及省级财政资金``): the
 #: slot's place, not its name (NFKC would make it a digit glued to the label).
-_CIRCLED = re.compile(r"^\s*[①-⑳]\s*|\s*[①-⑳](?:\s*[=＝][①-⑳+＋\-－−×*/／÷()（）\s]+)?\s*$")
+_CIRCLED = re.compile(r"^\s*[①-⑳]\s*|\s*[①-⑳](?:\s*[=＝][①-⑳+＋\-－−×*/／÷()（）\s]+"
+                      r"|\s*[(（][①-⑳+＋\-－−×*/／÷\s]+[)）])?\s*$")
 _ANY_CIRCLED = re.compile("[①-⑳]")
 #: Longer than this, a cell is a text (a goal, a reason), not a label: not searched for circled numbers.
 _LABEL_CHARS = 40

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 _SIGNS = str.maketrans({"＝": "=", "＋": "+", "－": "-", "−": "-", "–": "-", "—": "-", "／": "/", "÷": "/",
                         "×": "*", "＊": "*", "（": "(", "）": ")", "％": "%", " ": "", "\u3000": ""})
-#: ``⑦=④-⑤`` (the column's own place, then its reckoning) or a lone ``①`` at either end of the header
-_CIRCLED_OWN = re.compile(r"([①-⑳])(?:=([①-⑳+\-*/%0-9()]+))?$|^([①-⑳])")
+#: ``⑦=④-⑤`` or ``④（①+②+③）`` (the column's own place, then its reckoning) or a lone ``①`` at either
+#: end of the header
+_CIRCLED_OWN = re.compile(r"([①-⑳])(?:=([①-⑳+\-*/%0-9()]+)|\(([①-⑳+\-*/]+)\))?$|^([①-⑳])")
 #: ``（A）``, ``（C=A-B）`` or ``（B/A）``: a letter's place and reckoning in the header's last bracket
 _LETTER_OWN = re.compile(r"\((?:([A-Z])(?:=([A-Z+\-*/%0-9]+))?|([A-Z][A-Z+\-*/%0-9]*[+\-/][A-Z][A-Z+\-*/%0-9]*))\)$")
 _SUM = re.compile(r"[+-]?([①-⑳A-Z])(?:[+-][①-⑳A-Z])*$")
@@ -53,7 +54,7 @@ def header_reckonings(texts: dict[int, str]) -> list[Reckoning]:
             s = _NUMBERED.sub(lambda m: chr(0x245F + int(m.group(1))), s)
         m = _CIRCLED_OWN.search(s) if any("①" <= ch <= "⑳" for ch in s) else None
         if m is not None:
-            own, formula, name = m.group(1) or m.group(3), m.group(2), _CIRCLED_OWN.sub("", s)
+            own, formula, name = m.group(1) or m.group(4), m.group(2) or m.group(3), _CIRCLED_OWN.sub("", s)
         elif "(" in s and (m := _LETTER_OWN.search(s)) is not None:
             own, formula, name = m.group(1), m.group(2) or m.group(3), s[:m.start()]
         else:
