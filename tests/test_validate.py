@@ -2961,6 +2961,15 @@ def test_funds_headers_reckoning_in_numbers_in_brackets(tmp_path, balance, found
     assert got == [("A303", "G7", None), *found]
 
 
+def test_a_value_after_an_equals_sign_is_no_reckoning():
+    """``目标值=90%-95%`` in a target cell is a value: its key is not 目标值 (a label, which would make
+    its row look like a header)."""
+    from xltools.reading.labels import label_key
+
+    assert label_key("目标值=90%-95%") != label_key("目标值")
+    assert label_key("执行率=全年执行数/全年预算数×100%") == label_key("执行率")
+
+
 @pytest.mark.parametrize("header", ["执行率=全年执行数/全年预算数", "执行率（%）=全年执行数/全年预算数×100%",
                                     "执行率（4）=（3）/（2）", "执行率（C=B/A）"])
 def test_the_funds_rate_column_headed_with_its_reckoning(tmp_path, header):

@@ -30,7 +30,7 @@ def label_key(text: str) -> str:
     if len(text) <= _LABEL_CHARS and _ANY_CIRCLED.search(text):  # (most labels have none; a text is no label)
         text = _CIRCLED.sub("", text)
     s = unicodedata.normalize("NFKC", text).translate(_DROP)
-    if "=" in s:
+    if "=" in s and len(s) <= _LABEL_CHARS:
         s = _without_reckoning(s)
     while s.endswith(")"):
         t = _TRAILING_BRACKET.sub("", s)
@@ -43,10 +43,12 @@ def label_key(text: str) -> str:
 def _without_reckoning(s: str) -> str:
     """A label that states how its figure is worked out (``执行率=全年执行数/全年预算数×100%``,
     ``执行率(4)=(3)/(2)``) is named by what comes before the ``=``; a ``=`` inside brackets
-    (``结余(C=A-B)``) is the bracket's, which goes as a trailing bracket does."""
+    (``结余(C=A-B)``) is the bracket's, which goes as a trailing bracket does; a value after the ``=``
+    (``目标值=90%-95%``) is no reckoning."""
     i = s.index("=")
     head, tail = s[:i], s[i + 1:]
-    if head and head.count("(") == head.count(")") and any(op in tail for op in "/+-−*×÷"):
+    if head and tail and head.count("(") == head.count(")") and any(op in tail for op in "/+-−*×÷") \
+            and not (tail[0].isdigit() or tail[0] in "+-−.%"):  # (目标值=90%-95%: a value, not a reckoning)
         return head
     return s
 
