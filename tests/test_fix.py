@@ -365,3 +365,22 @@ def test_a_funds_figure_held_to_its_headers_reckoning_and_what_follows_from_it(t
     assert [(c.cell, c.code, c.new) for c in result.changes] == [
         ("I6", "A343", 20.47), ("F8", "A343", 275.14), ("J12", "A343", "7.44%"), ("J8", "A343", 7.44)]
     assert result.remaining.findings == []
+
+
+def test_a_rate_judged_once_its_budget_is_filled_in_is_corrected_in_the_second_look(tmp_path):
+    """A monitoring table's 全年预算数 left empty on its total row and 1-6月执行数 typed 0: the budget
+    is filled in (A326, the parts' 1000), and only then does its 执行进度 0.43 show wrong (0 of 1000):
+    corrected in fix's second look, not left for a second run (as the property test found)."""
+    from xltools.fix import corrections
+    from xltools.samples import demo_samples, write_sample
+
+    sample, layout = demo_samples()["监控表.xlsx"]
+    src = tmp_path / "监控.xlsx"
+    write_sample(sample, src, layout)
+    wb = openpyxl.load_workbook(src)
+    wb.active["C7"], wb.active["D7"] = None, 0
+    wb.save(src)
+    result = fix_copy(str(src), str(tmp_path / "out.xlsx"))
+    assert [(c.cell, c.code, c.new) for c in result.changes if not c.skipped] == [
+        ("C7", "A326", 1000.0), ("E7", "A303", 0.0)]
+    assert [c for c in corrections(result.remaining.findings) if not c.skipped] == []
