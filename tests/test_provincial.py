@@ -1066,6 +1066,58 @@ def test_a_funds_blocks_first_row_named_as_the_whole(tmp_path, label, total):
     assert [(f.code, f.cell) for f in validate_file(path).findings] == ([("A301", "C5")] if total else [])
 
 
+#: A department's money by its final accounts' categories, each split broken down once more.
+FINAL_ACCOUNTS_FUNDS = [
+    ["年度部门整体支出预算（万元）", "", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+    ["", "资金总额", 1000, 1100, 1045, "95%"],
+    ["", "财政拨款收入", 900, 1000, 950, "95%"],
+    ["", "其中：一般公共预算财政拨款", 800, 900, 860, "95.56%"],
+    ["", "政府性基金预算财政拨款", 100, 100, 90, "90%"],
+    ["", "事业收入", 100, 100, 95, "95%"],
+    ["", "基本支出", 600, 600, 590, "98.33%"],
+    ["", "其中：人员经费", 500, 500, 495, "99%"],
+    ["", "公用经费", 100, 100, 95, "95%"],
+    ["", "项目支出", 400, 500, 455, "91%"],
+]
+
+
+@pytest.mark.parametrize(("edits", "found"), [
+    ({}, []),
+    ({"C11": 450}, [("A301", "C10")]),  # 人员经费 450 + 公用经费 100 is not 基本支出's 600
+    ({"C7": 850}, [("A301", "C6")]),  # 850 + 100 is not 财政拨款收入's 900
+    ({"C13": 450}, [("A301", "C5")]),  # 基本支出 600 + 项目支出 450 is not the 1000
+    ({"C9": 150}, [("A301", "C5")]),  # 财政拨款收入 900 + 事业收入 150 is not the 1000
+])
+def test_a_departments_money_by_its_final_accounts_categories(tmp_path, edits, found):
+    """财政拨款收入 (其中：一般公共预算财政拨款 / 政府性基金预算财政拨款), 事业收入; 基本支出 (其中：人员经费 /
+    公用经费), 项目支出: 财政拨款收入 and the breakdowns were rows of no known kind, the block partial
+    and nothing of it summed (A301)."""
+    rows = [["部门整体支出绩效自评表"], ["（2023年度）"], ["部门名称", "某市民政局"],
+            *[list(r) for r in FINAL_ACCOUNTS_FUNDS], *[list(r) for r in _DEPT_INDICATORS]]
+    for ref, value in edits.items():
+        rows[int(ref[1:]) - 1][ord(ref[0]) - ord("A")] = value
+    path = _book(tmp_path / "dept.xlsx", rows, merges=["A4:A13"], title="部门整体")
+    [t] = read_workbook(path).tables
+    assert not t.funds.partial
+    assert [(r.kind, r.by_source) for r in t.funds.rows] == [
+        ("total", False), ("fiscal", False), ("fiscal", True), ("fiscal", True), ("other", False),
+        ("use", False), ("use", True), ("use", True), ("use", False)]
+    assert [(f.code, f.cell) for f in validate_file(path).findings] == found
+
+
+_DEPT_INDICATORS = [
+    ["年度总体目标", "预期目标", "", "", "实际完成情况"],
+    ["", "保障全市低保对象基本生活，按时足额发放低保金，新建社区养老服务站5个。", "", "",
+     "全年按时足额发放低保金，新建社区养老服务站5个。"],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["产出指标", "数量指标", "新建社区养老服务站数量", "≥5个", "5个", 30, 30],
+    ["产出指标", "时效指标", "低保金按时发放率", "=100%", "100%", 20, 20],
+    ["效益指标", "社会效益指标", "低保对象覆盖人数", "≥3000人", "3200人", 20, 20],
+    ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "93%", 10, 10],
+    ["总分", "", "", "", "", 100, 99],
+]
+
+
 def test_one_use_alone_is_a_part_of_the_total_not_the_whole(tmp_path):
     """``其中：基本支出`` alone under the total is how much of it keeps the department running: not
     held to the whole."""

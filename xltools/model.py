@@ -124,8 +124,13 @@ class Funds:
 
     def uses(self) -> list[FundsRow]:
         """A department's money split by what it pays for (基本支出 / 项目支出): a second set of
-        parts of 年度资金总额, beside the sources (A301 sums each set on its own)."""
-        return [r for r in self.rows if r.kind == "use"]
+        parts of 年度资金总额, beside the sources (A301 sums each set on its own); not the rows
+        breaking 基本支出 down (人员经费 / 公用经费)."""
+        uses = [r for r in self.rows if r.kind == "use"]
+        if not any(r.by_source for r in uses):
+            return uses
+        under = {id(k) for _, kids in self.breakdowns() for k in kids}
+        return [r for r in uses if id(r) not in under]
 
     def breakdowns(self) -> list[tuple[FundsRow, list[FundsRow]]]:
         """A 财政拨款 row and the rows right under it that break it down by source (其中：中央资金 /
@@ -134,10 +139,10 @@ class Funds:
         as they are where no 财政拨款 row stands above them."""
         out, rows = [], [r for r in self.rows if r.kind != "total"]
         for i, r in enumerate(rows):
-            if r.kind != "fiscal" or r.by_source:
+            if r.kind not in ("fiscal", "use") or r.by_source:  # (and 基本支出 broken down: 人员经费 / 公用经费)
                 continue
             j = i + 1
-            while j < len(rows) and rows[j].by_source:
+            while j < len(rows) and rows[j].by_source and rows[j].kind == r.kind:
                 j += 1
             kids = rows[i + 1:j]
             if kids and any(_adds_up(kids, r, f) for f in FUNDS_AMOUNTS):

@@ -264,6 +264,9 @@ _FISCAL_BY_SOURCE = (
     "市级财政资金", "县级资金", "县级财政资金", "本级资金", "本级财政资金", "上级补助资金",
     # by the budget it comes from (湖北's 监控表: 其中：当年一般公共预算拨款)
     "当年一般公共预算拨款", "其中当年一般公共预算拨款", "一般公共预算拨款", "一般公共预算资金", "一般公共预算",
+    # as a department's final accounts name its income (一般公共预算财政拨款收入 …)
+    "一般公共预算财政拨款", "一般公共预算财政拨款收入", "政府性基金预算财政拨款", "政府性基金预算财政拨款收入",
+    "国有资本经营预算财政拨款", "国有资本经营预算财政拨款收入",
     "其中一般公共预算", "当年政府性基金预算拨款", "政府性基金预算拨款", "政府性基金预算资金", "政府性基金",
     "政府性基金资金", "政府性基金预算", "国有资本经营预算", "国有资本经营预算拨款", "国有资本经营预算资金")
 #: The level of government a fiscal row is named by (中央资金, 省级补助资金, 市级配套资金, 县财政资金),
@@ -286,6 +289,7 @@ FUNDS_ROWS = _table({
               "预算资金总额", "年度预算资金总额", "本年度资金总额", "本年资金总额", "全年资金总额", "当年资金总额",
               "项目总资金", "资金总计", "年度资金总计", "项目资金合计"),
     "fiscal": ("当年财政拨款", "其中当年财政拨款", "财政拨款", "其中财政拨款", "当年财政资金", "财政资金小计", "财政拨款小计",
+               "财政拨款收入",
                "其中当年财政资金", "财政资金", "其中财政资金", "本年财政拨款", "其中本年财政拨款", "财政拨款资金",
                "财政性资金", "当年财政拨款资金", *_FISCAL_BY_SOURCE),
     "carryover": ("上年结转资金", "上年结转", "结转资金", "上年结转结余资金", "上年结余资金", "结转结余资金",
@@ -293,6 +297,7 @@ FUNDS_ROWS = _table({
     "other": ("其他资金", "其他资金小计", "单位资金", "单位自有资金", "财政专户管理资金", "其中财政专户管理资金",
               "自有资金", "其他来源资金", "自筹资金", "其中自筹资金", "单位自筹资金", "社会资金", "社会投入资金",
               "银行贷款", "事业收入", "经营收入", "自筹", "单位自筹", "企业自筹", "企业自筹资金", "群众自筹",
+              "上级补助收入", "附属单位上缴收入", "其他收入", "财政专户管理资金收入",
               "群众自筹资金", "社会资本", "社会资本投入", "社会捐赠", "社会捐赠资金",
               # bonds, which pay for a project beside its appropriation (not 财政拨款's breakdown)
               "专项债券资金", "专项债券", "地方政府专项债券资金", "地方政府专项债券", "债券资金", "政府债券资金",
@@ -302,6 +307,11 @@ FUNDS_ROWS.update(dict.fromkeys(FISCAL_BY_SOURCE, "fiscal"))
 #: A department's money split a second way, by what it pays for (``按支出性质分：基本支出 / 项目支出``):
 #: another partition of 年度资金总额 beside the one by source, summed apart from it (model.Funds.uses).
 FUNDS_ROWS.update(dict.fromkeys(("基本支出", "项目支出"), "use"))
+#: 基本支出's own breakdown (其中：人员经费 / 公用经费): rows breaking down the use above them, as rows
+#: by source break down 财政拨款 (model.Funds.breakdowns)
+USE_DETAILS = frozenset(label_key(s) for s in ("人员经费", "公用经费", "其中：人员经费", "其中：公用经费",
+                                              "基本支出人员经费", "基本支出公用经费"))
+FUNDS_ROWS.update(dict.fromkeys(USE_DETAILS, "use"))
 # ``其中：其他资金``, ``其中：上年结转资金``: the 其中 of a part, any part
 FUNDS_ROWS.update({f"其中{k}": kind for k, kind in list(FUNDS_ROWS.items()) if kind != "total" and not k.startswith("其中")})
 #: The caption a split's first row carries in its label (``按收入性质分：一般公共预算``,

@@ -91,6 +91,7 @@ from .labels import (
     TICK_MARKS,
     TITLE_KEYWORDS,
     TOTAL_LABELS,
+    USE_DETAILS,
     WEAK_GOAL_LABELS,
     expert_key,
     label_key,
@@ -1593,7 +1594,7 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
             # (a row with no label is named by the header's caption — unless that is a column's own label)
             caption = grid.value(h, 0) if 0 not in cols.values() else ""
             text = to_text(grid.raw(r, label[0]) if label[1] else caption) or "年度资金总额"
-            row = FundsRow(kind, text, sheet=grid.sheet, by_source=label[1] in FISCAL_BY_SOURCE)
+            row = FundsRow(kind, text, sheet=grid.sheet, by_source=label[1] in FISCAL_BY_SOURCE or label[1] in USE_DETAILS)
             for f, c in cols.items():
                 row.cells[f] = a1(r, c)
                 if f == "reason":
