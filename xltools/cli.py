@@ -182,10 +182,11 @@ def fix(file: str, out: str, fmt: str, force: bool, rules: str | None, lang: str
     """把算错或漏填的得分、总分、执行率、等级改为计算值，写入副本（原文件不动）。
 
     Write a copy of FILE with what arithmetic alone decides corrected: written scores and totals
-    (A305), rates (A303) and grades (A306) become the computed values, and so do those left
-    empty (A326). Each changed cell turns
+    (A305), rates (A303), grades (A306) and funds figures whose header states their reckoning
+    (A343) become the computed values, and so do those left empty (A326). Each changed cell turns
     green with a note saying what it held and why; formula cells are left alone. The copy is
-    then validated again: what remains is for a person to decide. Exit 0 when no errors remain,
+    then validated again, and what follows from a corrected value is corrected too (at most two
+    more looks): what remains is for a person to decide. Exit 0 when no errors remain,
     1 when some do, 2 when FILE cannot be read. Nothing is written when nothing needs correcting.
 
     \b
