@@ -1010,33 +1010,40 @@ def test_fujians_reckonings_in_brackets(tmp_path, balance):
     assert found == ([] if balance == 20.47 else [("A343", "I6")])
 
 
-def split_dept(path, edits=None):
-    """A department's money split two ways under its total, as department tables state it
-    (按收入性质分：一般公共预算 / 政府性基金预算, 按支出性质分：基本支出 / 项目支出), each with its rate."""
-    rows = [
-        ["部门整体支出绩效自评表"],
-        ["（2023年度）"],
-        ["部门名称", "某市民政局"],
-        ["年度部门整体支出预算（万元）", "", "年初预算数", "全年预算数", "全年执行数", "执行率"],
-        ["", "资金总额", 1000, 1100, 1045, "95%"],
-        ["", "按收入性质分：一般公共预算", 900, 1000, 950, "95%"],
-        ["", "政府性基金预算", 100, 100, 95, "95%"],
-        ["", "按支出性质分：基本支出", 600, 600, 590, "98.33%"],
-        ["", "项目支出", 400, 500, 455, "91%"],
-        ["年度总体目标", "预期目标", "", "", "实际完成情况"],
-        ["", "保障全市低保对象基本生活，按时足额发放低保金，新建社区养老服务站5个。", "", "",
-         "全年按时足额发放低保金，新建社区养老服务站5个。"],
-        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
-        ["产出指标", "数量指标", "新建社区养老服务站数量", "≥5个", "5个", 30, 30],
-        ["产出指标", "时效指标", "低保金按时发放率", "=100%", "100%", 20, 20],
-        ["效益指标", "社会效益指标", "低保对象覆盖人数", "≥3000人", "3200人", 20, 20],
-        ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "93%", 10, 10],
-        ["总分", "", "", "", "", 100, 99],
-    ]
+#: A department's goals and indicators under its money (the tables below vary the money).
+_DEPT_INDICATORS = [
+    ["年度总体目标", "预期目标", "", "", "实际完成情况"],
+    ["", "保障全市低保对象基本生活，按时足额发放低保金，新建社区养老服务站5个。", "", "",
+     "全年按时足额发放低保金，新建社区养老服务站5个。"],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["产出指标", "数量指标", "新建社区养老服务站数量", "≥5个", "5个", 30, 30],
+    ["产出指标", "时效指标", "低保金按时发放率", "=100%", "100%", 20, 20],
+    ["效益指标", "社会效益指标", "低保对象覆盖人数", "≥3000人", "3200人", 20, 20],
+    ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "93%", 10, 10],
+    ["总分", "", "", "", "", 100, 99],
+]
+
+
+#: A department's money split two ways under its total, as department tables state it
+#: (按收入性质分：一般公共预算 / 政府性基金预算, 按支出性质分：基本支出 / 项目支出), each with its rate.
+SPLIT_FUNDS = [
+    ["年度部门整体支出预算（万元）", "", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+    ["", "资金总额", 1000, 1100, 1045, "95%"],
+    ["", "按收入性质分：一般公共预算", 900, 1000, 950, "95%"],
+    ["", "政府性基金预算", 100, 100, 95, "95%"],
+    ["", "按支出性质分：基本支出", 600, 600, 590, "98.33%"],
+    ["", "项目支出", 400, 500, 455, "91%"],
+]
+
+
+def split_dept(path, edits=None, funds=SPLIT_FUNDS):
+    """A department's table with ``funds`` (from row 4) above its goals and indicators, ``edits``
+    typed over it (sheet cells)."""
+    rows = [["部门整体支出绩效自评表"], ["（2023年度）"], ["部门名称", "某市民政局"],
+            *[list(r) for r in funds], *[list(r) for r in _DEPT_INDICATORS]]
     for ref, value in (edits or {}).items():
-        r, c = int(ref[1:]) - 1, ord(ref[0]) - ord("A")
-        rows[r][c] = value
-    return _book(path, rows, merges=["A4:A9"], title="部门整体")
+        rows[int(ref[1:]) - 1][ord(ref[0]) - ord("A")] = value
+    return _book(path, rows, merges=[f"A4:A{3 + len(funds)}"], title="部门整体")
 
 
 @pytest.mark.parametrize(("edits", "found"), [
@@ -1068,8 +1075,7 @@ def test_a_funds_blocks_first_row_named_as_the_whole(tmp_path, label, total):
 
 #: A department's money by its final accounts' categories, each split broken down once more.
 FINAL_ACCOUNTS_FUNDS = [
-    ["年度部门整体支出预算（万元）", "", "年初预算数", "全年预算数", "全年执行数", "执行率"],
-    ["", "资金总额", 1000, 1100, 1045, "95%"],
+    *SPLIT_FUNDS[:2],  # the same header and 资金总额
     ["", "财政拨款收入", 900, 1000, 950, "95%"],
     ["", "其中：一般公共预算财政拨款", 800, 900, 860, "95.56%"],
     ["", "政府性基金预算财政拨款", 100, 100, 90, "90%"],
@@ -1092,30 +1098,13 @@ def test_a_departments_money_by_its_final_accounts_categories(tmp_path, edits, f
     """财政拨款收入 (其中：一般公共预算财政拨款 / 政府性基金预算财政拨款), 事业收入; 基本支出 (其中：人员经费 /
     公用经费), 项目支出: 财政拨款收入 and the breakdowns were rows of no known kind, the block partial
     and nothing of it summed (A301)."""
-    rows = [["部门整体支出绩效自评表"], ["（2023年度）"], ["部门名称", "某市民政局"],
-            *[list(r) for r in FINAL_ACCOUNTS_FUNDS], *[list(r) for r in _DEPT_INDICATORS]]
-    for ref, value in edits.items():
-        rows[int(ref[1:]) - 1][ord(ref[0]) - ord("A")] = value
-    path = _book(tmp_path / "dept.xlsx", rows, merges=["A4:A13"], title="部门整体")
+    path = split_dept(tmp_path / "dept.xlsx", edits, FINAL_ACCOUNTS_FUNDS)
     [t] = read_workbook(path).tables
     assert not t.funds.partial
     assert [(r.kind, r.by_source) for r in t.funds.rows] == [
         ("total", False), ("fiscal", False), ("fiscal", True), ("fiscal", True), ("other", False),
         ("use", False), ("use", True), ("use", True), ("use", False)]
     assert [(f.code, f.cell) for f in validate_file(path).findings] == found
-
-
-_DEPT_INDICATORS = [
-    ["年度总体目标", "预期目标", "", "", "实际完成情况"],
-    ["", "保障全市低保对象基本生活，按时足额发放低保金，新建社区养老服务站5个。", "", "",
-     "全年按时足额发放低保金，新建社区养老服务站5个。"],
-    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
-    ["产出指标", "数量指标", "新建社区养老服务站数量", "≥5个", "5个", 30, 30],
-    ["产出指标", "时效指标", "低保金按时发放率", "=100%", "100%", 20, 20],
-    ["效益指标", "社会效益指标", "低保对象覆盖人数", "≥3000人", "3200人", 20, 20],
-    ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "93%", 10, 10],
-    ["总分", "", "", "", "", 100, 99],
-]
 
 
 def test_one_use_alone_is_a_part_of_the_total_not_the_whole(tmp_path):
