@@ -236,7 +236,8 @@ def overspent(ctx: Context) -> Iterator[Finding]:
         return
     for r in t.funds.rows:
         budget = r.year_budget
-        if r.spent is not None and budget is not None and budget >= 0 and r.spent - budget > TOL:  # (−500: A342's)
+        if r.spent is not None and budget is not None and budget >= 0 and r.spent - budget > TOL \
+                and not (r.reckoned and _uses_a_wrong_figure(r)):  # (−500: A342's; a 小计④ not its sum: A343's)
             yield Finding("A302", t.sheet, r.cells.get("spent", ""), r.spent, {
                 "what": r.label, "what_en": f"「{r.label.rstrip('：:')}」", "spent": _n(r.spent), "budget": _n(budget),
                 **_money_slip(r.spent, budget, t.money_unit)})
@@ -330,9 +331,9 @@ def reckoned_in_headers(ctx: Context) -> Iterator[Finding]:
                 "reckoning": f"{reckoning} = {shown}", "ratio": k.ratio})
 
 
-def _divides_a_wrong_figure(r: FundsRow) -> bool:
-    """Whether the row's execution rate divides amounts one of which its header's reckoning says is
-    wrong (A343): the rate the amounts give is not yet the rate."""
+def _uses_a_wrong_figure(r: FundsRow) -> bool:
+    """Whether the row's budget or spending is a figure its header's reckoning says is wrong (A343):
+    the rate they give, and whether one exceeds the other (A302), wait for it."""
     wrong = {k.cell for k in r.reckoned if _reckoning_differs(k)}
     budget = "annual_budget" if r.annual_budget is not None else "initial_budget"
     return bool(wrong) and (r.cells.get("spent") in wrong or r.cells.get(budget) in wrong)
@@ -417,7 +418,7 @@ def written_rates(ctx: Context) -> Iterator[Finding]:
             budget = r.year_budget
             if r.rate is None or r.spent is None or not budget or _rate_as_spending(r) or min(r.spent, budget) < 0:
                 continue  # (the rate written twice, in the spending too: A341's; an amount below zero: A342's)
-            if r.reckoned and _divides_a_wrong_figure(r):
+            if r.reckoned and _uses_a_wrong_figure(r):
                 continue  # (a 小计④ not the sum its header states: A343's, and the rate waits for it)
             readings = (r.rate,) if r.rate_bare is None else (r.rate_bare, r.rate_bare / 100)
             if all(_differs(y * 100, r.spent / budget * 100, _shown_digits(y)) for y in readings):
