@@ -2979,6 +2979,18 @@ def test_the_funds_rate_column_headed_with_its_reckoning(tmp_path, header):
     assert findings(path) == [("A303", "G7")]
 
 
+@pytest.mark.parametrize(("edits", "found"), [
+    ({"F25": 15, "F26": 5}, []),
+    ({"F25": 10, "F26": 5}, [("A343", "F25", "300 - 285 = 15")]),
+])
+def test_line_items_headers_reckoning(tmp_path, edits, found):
+    """资金使用情况 with ``预算金额（1）`` … ``结余金额（4）=（1）-（3）``: held to it as the funds block is."""
+    path = write(tmp_path, edits={"C24": "预算金额（1）", "D24": "合同签订金额（2）", "E24": "支出金额（3）",
+                                  "F24": "结余金额（4）=（1）-（3）", **edits})
+    got = [(f.code, f.cell, f.params.get("reckoning")) for f in validate_file(path).findings]
+    assert got == found
+
+
 def test_generated_funds_and_deviation_labels_are_label_keys():
     from xltools.reading.labels import FISCAL_BY_SOURCE, INDICATOR_COLUMNS, label_key
 

@@ -252,6 +252,8 @@ class LineItem:
     cells: dict[str, str] = field(default_factory=dict)
     #: the money unit the block's header states (``预算金额（元）``), else "" (the table's)
     unit: str = ""
+    #: figures under a header that states their reckoning (``结余（4）=（1）-（3）``): A343's
+    reckoned: tuple[Reckoned, ...] = ()
 
     def to_wan(self, amount: float | None, table_unit: str) -> float | None:
         """``amount`` of this item in 万元 (the block's unit, else the table's ``table_unit``)."""

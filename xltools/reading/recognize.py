@@ -1618,8 +1618,9 @@ _ANY_PLACE = re.compile(r"[①-⑳]|[(（](?:[A-Z][)）=＝/／+＋\-－−]|[1-
 
 
 def _reckonings(cells: _Cells, h: int, cols: dict[str, int]) -> list[Reckoning]:
-    """What a funds header states of how its figures are worked out (``本年度结余金额⑦=④-⑤``,
-    ``结余（C=A-B）``), but the execution rate's: A303 holds that one to the amounts already."""
+    """What a funds (or line items') header states of how its figures are worked out
+    (``本年度结余金额⑦=④-⑤``, ``结余（C=A-B）``), but the execution rate's: A303 holds that one to the
+    amounts already."""
     grid = cells.grid
     texts = {c: raw for c, _ in cells.keys[h] if (raw := grid.raw(h, c)).__class__ is str
              and (_ANY_PLACE.search(raw) is not None)}
@@ -2026,6 +2027,7 @@ def _line_items(cells: _Cells) -> list[LineItem]:
         unit = stated or None  # the block's money unit, else looked for when an amount is typed with one
         method = ""
         blanks = 0
+        reckonings = _reckonings(cells, h, cols)
         for r in range(h + 1, grid.height):
             row = grid.rows[r]
             if all(v == "" or v is None for v in row):
@@ -2063,6 +2065,8 @@ def _line_items(cells: _Cells) -> list[LineItem]:
                             unit = _money_unit(grid, 0, h)
                         x = _typed_amount(raw, unit)
                     setattr(item, f, to_number(raw) if x is None else x)
+            if reckonings:
+                item.reckoned = _reckoned(grid, r, reckonings)
             items.append(item)
     return items
 

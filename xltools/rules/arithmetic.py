@@ -313,8 +313,11 @@ def reckoned_in_headers(ctx: Context) -> Iterator[Finding]:
     itself — beside it, ⑦=④-⑤ is right by the ④ it should be or by the ④ written (its formula), and
     which one the form meant is not known."""
     t = ctx.table
-    for r in t.funds.rows if t.funds is not None else ():
-        wrong = {k.cell: k for k in r.reckoned if _reckoning_differs(k)}
+    rows = [(r.label, r.sheet, r.reckoned) for r in t.funds.rows] if t.funds is not None else []
+    rows += [(i.content or i.method or ("合计" if i.kind == "total" else "小计"), i.sheet, i.reckoned)
+             for i in t.line_items if i.reckoned]
+    for label, sheet, reckoned in rows:
+        wrong = {k.cell: k for k in reckoned if _reckoning_differs(k)}
         for k in wrong.values():
             if any(c in wrong for c in k.sources):
                 continue
@@ -326,8 +329,8 @@ def reckoned_in_headers(ctx: Context) -> Iterator[Finding]:
                 written, shown = _n(k.written), _n(computed)
                 reckoning = "".join(f"{(' - ' if sign < 0 else ' + ') if i else '-' if sign < 0 else ''}{x}"
                                     for i, ((sign, _), x) in enumerate(zip(k.terms, figures, strict=True)))
-            yield Finding("A343", r.sheet, k.cell, k.written, {
-                "label": r.label, "column": k.name, "formula": k.formula, "written": written, "computed": shown,
+            yield Finding("A343", sheet, k.cell, k.written, {
+                "label": label, "column": k.name, "formula": k.formula, "written": written, "computed": shown,
                 "reckoning": f"{reckoning} = {shown}", "ratio": k.ratio})
 
 

@@ -442,9 +442,10 @@ _BRIEF = {
              "scored as a ceiling, in our templates too"),
     "A302": ("执行数大于预算数（相差百倍以上的，多是单位填错，如按元填在万元栏）",
              "spending above the budget (a hundredfold over: most often a unit typed wrong, 元 in a 万元 column)"),
-    "A343": ("资金表中表头写明算式的数（「小计④=①+②+③」「本年度结余金额⑦=④-⑤」「资金结余率⑧=⑦/④」）与按算式算出的不符",
-             "a funds figure whose column header states its reckoning (小计④=①+②+③, 本年度结余金额⑦=④-⑤, "
-             "资金结余率⑧=⑦/④) differs from what the reckoning gives"),
+    "A343": ("资金表或资金使用情况中表头写明算式的数（「小计④=①+②+③」「本年度结余金额⑦=④-⑤」「资金结余率⑧=⑦/④」）"
+             "与按算式算出的不符",
+             "a funds or line items figure whose column header states its reckoning (小计④=①+②+③, "
+             "本年度结余金额⑦=④-⑤, 资金结余率⑧=⑦/④) differs from what the reckoning gives"),
     "A342": ("资金金额为负数（预算数、执行数、合同金额、年度资金总额等）：执行率、得分和合计按它算都不对",
              "an amount below zero (a budget, spending, a contract, the annual funds): the rates, scores and sums "
              "worked out from it are wrong"),
