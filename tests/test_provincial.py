@@ -1110,6 +1110,18 @@ def test_a_departments_money_by_its_final_accounts_categories(tmp_path, edits, f
     assert [(f.code, f.cell) for f in validate_file(path).findings] == found
 
 
+def test_money_split_by_use_alone_adds_up_to_the_whole(tmp_path):
+    """Only 基本支出 and 项目支出 under the header, no 资金总额 row: they are the whole (1045 of 1100,
+    95 % of 20 is 19); there was no total — no execution score (80 for 99) and no budget in summaries."""
+    funds = [SPLIT_FUNDS[0], ["", "基本支出", 600, 600, 590, "98.33%"], ["", "项目支出", 400, 500, 455, "91%"]]
+    path = split_dept(tmp_path / "uses.xlsx", None, funds)
+    [t] = read_workbook(path).tables
+    total = t.funds.total()
+    assert (total.year_budget, total.spent) == (1100, 1045)
+    assert [r.total for r in score_file(path)] == [99]
+    assert validate_file(path).findings == []
+
+
 def test_one_use_alone_is_a_part_of_the_total_not_the_whole(tmp_path):
     """``其中：基本支出`` alone under the total is how much of it keeps the department running: not
     held to the whole."""

@@ -162,7 +162,8 @@ class Funds:
         if t is not None and t.initial_budget is not None and t.annual_budget is not None and t.spent is not None \
                 and (t.initial_budget or t.annual_budget or t.spent):
             return t  # (most tables: every amount written)
-        parts = self.parts()
+        # (a department's money split by use alone, 基本支出 / 项目支出, adds up to the whole as well)
+        parts = self.parts() or (uses if len(uses := self.uses()) > 1 else [])
 
         def add(attr: str) -> float | None:
             xs = [getattr(r, attr) for r in parts if getattr(r, attr) is not None]
