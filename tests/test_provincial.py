@@ -1053,6 +1053,7 @@ def split_dept(path, edits=None, funds=SPLIT_FUNDS):
     ({}, []),
     ({"C6": 950}, [("A301", "C5")]),  # the sources: 950 + 100 is not 1000
     ({"E8": 600}, [("A301", "E5"), ("A303", "F8")]),  # the uses: 600 + 455 is not 1045
+    ({"C5": 1100}, [("A301", "C5")]),  # the total itself: both splits give 1000, said once
 ])
 def test_a_departments_money_split_by_source_and_by_use(tmp_path, edits, found):
     """按支出性质分：基本支出 / 项目支出 were rows of no known kind: the block was partial, and neither

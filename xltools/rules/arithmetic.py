@@ -136,10 +136,13 @@ def parts_add_up(ctx: Context) -> Iterator[Finding]:
     if t.funds is not None and not t.funds.partial:
         total = t.funds.row("total")
         if total is not None:
-            yield from _funds_sums(t, total, t.funds.parts(), "年度资金总额", "total funds")
+            said = list(_funds_sums(t, total, t.funds.parts(), "年度资金总额", "total funds"))
+            yield from said
             if len(uses := t.funds.uses()) > 1:  # (one alone is a 其中, not the whole)
-                yield from _funds_sums(t, total, uses, "年度资金总额（基本支出 + 项目支出）",
-                                       "total funds (basic + project spending)")
+                # (a total both splits disagree with is said once: it is the total that is wrong)
+                yield from (f for f in _funds_sums(t, total, uses, "年度资金总额（基本支出 + 项目支出）",
+                                                   "total funds (basic + project spending)")
+                            if all(g.cell != f.cell for g in said))
         for parent, kids in t.funds.breakdowns():  # 其中：中央资金 / 省级资金 under 财政拨款
             yield from _funds_sums(t, parent, kids, parent.label, parent.label)
     a = t.amounts
