@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from ..annotate import by_cell, fill_for, note_text, result_rows
 from ..errors import XltoolsError
-from ..grid import column_letter
+from ..grid import Grid, column_letter
 from ..messages import render
 from ..model import GOALS, MONITOR
 from ..rules import Finding
@@ -53,10 +53,13 @@ def _messages(book: Book, lang: str) -> Iterator[None]:
         book.alert(TITLE, f"xltools 内部错误：{e!r}。请把此信息和工作簿发给维护者。")
 
 
-def _read(book: Book):  # noqa: ANN202
+def _read(book: Book, grids: list[Grid] | None = None):  # noqa: ANN202
+    """The workbook's tables, from ``grids`` where already read (each read of a running Excel's
+    workbook is a copy it saves), without our own result sheets."""
     from ..reading import read_grids
 
-    grids = [g for g in book.grids() if g.sheet not in (RESULT_SHEET, MARKS_SHEET) and not g.sheet.startswith(RESULT_SHEET)]
+    grids = [g for g in (book.grids() if grids is None else grids)
+             if g.sheet not in (RESULT_SHEET, MARKS_SHEET) and not g.sheet.startswith(RESULT_SHEET)]
     return read_grids(grids, book.path)
 
 
@@ -190,10 +193,11 @@ def fix_book(book: Book | None = None, lang: str = "zh"):  # noqa: ANN201
         rules = load_rules()
         changes: list = []
         for look in range(3):  # what follows from a corrected figure is judged in a second look, as fix_copy does
-            findings = [f for c in check_workbook(_read(book), rules) for f in c.findings]
+            read = book.grids()
+            findings = [f for c in check_workbook(_read(book, read), rules) for f in c.findings]
             done = {(c.sheet, c.cell) for c in changes}
             more = [c for c in corrections(findings, lang) if (c.sheet, c.cell) not in done]
-            grids = {g.sheet: g for g in book.grids()}
+            grids = {g.sheet: g for g in read}
             written = False
             for c in more:
                 if c.skipped or c.sheet not in grids:
