@@ -2980,6 +2980,21 @@ def test_the_funds_rate_column_headed_with_its_reckoning(tmp_path, header):
 
 
 @pytest.mark.parametrize(("edits", "found"), [
+    ({"I7": 20, "J7": 4}, []),
+    ({"I7": 30, "J7": 6}, [("A343", "I7", "500 - 480 = 20")]),  # (J7 follows the wrong 结余数: not judged)
+    ({"I7": 20, "J7": 5}, [("A343", "J7", "20 / 500 = 4.00%")]),
+    ({"I7": 30, "I6": "结余数=全年预算数-支出数"}, []),  # a word no other column is headed by: no reckoning
+])
+def test_funds_headers_reckoning_in_words(tmp_path, edits, found):
+    """``结余数=全年预算数-全年执行数``, ``结余率（%）=结余数/全年预算数×100%``: the other columns' own labels
+    name the figures."""
+    path = write(tmp_path, edits={"I6": "结余数=全年预算数-全年执行数", "J6": "结余率（%）=结余数/全年预算数×100%",
+                                  **edits})
+    got = [(f.code, f.cell, f.params.get("reckoning")) for f in validate_file(path).findings]
+    assert got == found
+
+
+@pytest.mark.parametrize(("edits", "found"), [
     ({"F25": 15, "F26": 5}, []),
     ({"F25": 10, "F26": 5}, [("A343", "F25", "300 - 285 = 15")]),
 ])

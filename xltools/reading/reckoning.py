@@ -6,7 +6,8 @@ Fujian's department table heads its money columns with their place and how each 
 or numbers in brackets (``全年执行数（3）``, ``执行率（4）=（3）/（2）``). The form itself says what
 each such figure must be, so each is held to it (A343) — a sum or difference of figures of its
 row, or one figure over another (a rate). Anything else a header may print
-(``×权重``, a constant, brackets) is left alone rather than guessed at.
+(``×权重``, a constant, brackets) is left alone rather than guessed at. A reckoning in words is read
+where each word is the label of one other column of the row (``结余数=全年预算数-全年执行数``).
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ def header_reckonings(texts: dict[int, str]) -> list[Reckoning]:
             stated.append((c, name.removesuffix("(%)").strip() or s, formula))
             if numbered:
                 shown[c] = _CIRCLED_DIGIT.sub(lambda m: f"({ord(m.group()) - 0x245F})", formula)
-    out = []
+    out = _in_words(texts, {c for c, _, _ in stated})
     for c, name, formula in stated:
         bare = _PER_CENT.sub("", formula)
         if (m := _RATIO.match(bare)) is not None:
@@ -80,4 +81,44 @@ def header_reckonings(texts: dict[int, str]) -> list[Reckoning]:
         if all(t in places and places[t] != c and t not in twice for t in tags):
             terms = tuple(zip(signs, (places[t] for t in tags), strict=True))
             out.append(Reckoning(c, name, shown.get(c, formula), terms, ratio))
+    return out
+
+
+_WORD_OPERAND = re.compile(r"[+\-/]")
+
+
+def _in_words(texts: dict[int, str], tagged: set[int]) -> list[Reckoning]:
+    """Reckonings in the other headers' own words (``结余数=全年预算数-全年执行数``,
+    ``结余率=结余数/全年预算数×100%``): each word the label of exactly one other column of the row."""
+    from .labels import label_key
+
+    keys: dict[str, int] = {}
+    twice: set[str] = set()
+    for c, text in texts.items():
+        k = label_key(text)
+        if k in keys:
+            twice.add(k)
+        keys.setdefault(k, c)
+    out = []
+    for c, text in texts.items():
+        s = text.strip().translate(_SIGNS)
+        if c in tagged or "=" not in s:
+            continue
+        head, tail = s.split("=", 1)
+        bare = _PER_CENT.sub("", tail)
+        words = _WORD_OPERAND.split(bare)
+        signs = [1, *(-1 if op == "-" else 1 for op in _WORD_OPERAND.findall(bare))]
+        ratio = "/" in bare
+        if not head or len(words) < 2 or (ratio and (len(words) != 2 or "+" in bare or "-" in bare)):
+            continue
+        cols = []
+        for w in words:
+            k = label_key(w) if w else ""
+            if k not in keys or k in twice or keys[k] == c:
+                break
+            cols.append(keys[k])
+        else:
+            terms = tuple(zip((1, 1) if ratio else signs, cols, strict=True))
+            printed = re.split("[=＝]", text.strip(), maxsplit=1)[1]
+            out.append(Reckoning(c, head.removesuffix("(%)").strip(), printed, terms, ratio))
     return out

@@ -1622,9 +1622,10 @@ def _reckonings(cells: _Cells, h: int, cols: dict[str, int]) -> list[Reckoning]:
     (``本年度结余金额⑦=④-⑤``, ``结余（C=A-B）``), but the execution rate's: A303 holds that one to the
     amounts already."""
     grid = cells.grid
-    texts = {c: raw for c, _ in cells.keys[h] if (raw := grid.raw(h, c)).__class__ is str
-             and (_ANY_PLACE.search(raw) is not None)}
-    return [k for k in header_reckonings(texts) if k.column != cols.get("rate")] if len(texts) > 1 else []
+    texts = {c: raw for c, _ in cells.keys[h] if (raw := grid.raw(h, c)).__class__ is str}
+    if not any(_ANY_PLACE.search(t) is not None or "=" in t or "＝" in t for t in texts.values()):
+        return []  # (most headers: nothing reckoned)
+    return [k for k in header_reckonings(texts) if k.column != cols.get("rate")]
 
 
 def _reckoned(grid: Grid, r: int, reckonings: list[Reckoning]) -> tuple[Reckoned, ...]:
