@@ -81,7 +81,8 @@ class FundsRow:
     #: amounts typed with a per cent sign (``96%`` in 全年执行数): a rate where money belongs (A341)
     percent_typed: tuple[str, ...] = ()
     #: a fiscal row named by the government or budget it comes from (中央资金, 省级资金, 一般公共预算
-    #: 拨款): under a 财政拨款 row, and adding up to it, it breaks that row down (Funds.parts)
+    #: 拨款): under a 财政拨款 row, and adding up to it, it breaks that row down (Funds.parts); so does
+    #: a use named as 基本支出's part (人员经费, 公用经费) under 基本支出 (Funds.uses)
     by_source: bool = False
     #: 执行率 written as a bare number, as written (0.9692, 96.92, or 1.8 in a % cell for 180 %):
     #: ``rate`` takes it as a fraction up to 1.5 and as per cent past it; A303 accepts either reading
@@ -93,7 +94,12 @@ class FundsRow:
     def year_budget(self) -> float | None:
         """The budget of the year: 全年预算数, or the 年初预算数 where it is empty (a budget not
         adjusted during the year) — what the execution rate, A302, A303 and summaries divide by."""
-        return self.annual_budget if self.annual_budget is not None else self.initial_budget
+        return getattr(self, self.year_budget_field)
+
+    @property
+    def year_budget_field(self) -> str:
+        """Which amount :attr:`year_budget` is (its cell is ``cells`` under this name)."""
+        return "annual_budget" if self.annual_budget is not None else "initial_budget"
 
 
 def _adds_up(rows: list[FundsRow], parent: FundsRow, f: str) -> bool:
@@ -116,21 +122,20 @@ class Funds:
         """The rows that add up to 年度资金总额: not the total, nor the rows breaking a 财政拨款 row
         down (:meth:`breakdowns`) — counted twice they made every such block fail A301 — nor the
         split by use (:meth:`uses`)."""
-        parts = [r for r in self.rows if r.kind != "total" and r.kind != "use"]
-        if not any(r.by_source for r in parts):
-            return parts  # (most blocks)
-        under = {id(k) for _, kids in self.breakdowns() for k in kids}
-        return [r for r in parts if id(r) not in under]
+        return self._not_broken_down([r for r in self.rows if r.kind != "total" and r.kind != "use"])
 
     def uses(self) -> list[FundsRow]:
         """A department's money split by what it pays for (基本支出 / 项目支出): a second set of
         parts of 年度资金总额, beside the sources (A301 sums each set on its own); not the rows
         breaking 基本支出 down (人员经费 / 公用经费)."""
-        uses = [r for r in self.rows if r.kind == "use"]
-        if not any(r.by_source for r in uses):
-            return uses
+        return self._not_broken_down([r for r in self.rows if r.kind == "use"])
+
+    def _not_broken_down(self, rows: list[FundsRow]) -> list[FundsRow]:
+        """``rows`` without those breaking a row above them down (:meth:`breakdowns`)."""
+        if not any(r.by_source for r in rows):
+            return rows  # (most blocks)
         under = {id(k) for _, kids in self.breakdowns() for k in kids}
-        return [r for r in uses if id(r) not in under]
+        return [r for r in rows if id(r) not in under]
 
     def breakdowns(self) -> list[tuple[FundsRow, list[FundsRow]]]:
         """A 财政拨款 row and the rows right under it that break it down by source (其中：中央资金 /

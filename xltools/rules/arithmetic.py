@@ -341,8 +341,7 @@ def _uses_a_wrong_figure(r: FundsRow) -> bool:
     """Whether the row's budget or spending is a figure its header's reckoning says is wrong (A343):
     the rate they give, and whether one exceeds the other (A302), wait for it."""
     wrong = {k.cell for k in r.reckoned if _reckoning_differs(k)}
-    budget = "annual_budget" if r.annual_budget is not None else "initial_budget"
-    return bool(wrong) and (r.cells.get("spent") in wrong or r.cells.get(budget) in wrong)
+    return bool(wrong) and (r.cells.get("spent") in wrong or r.cells.get(r.year_budget_field) in wrong)
 
 
 def _reckoning_differs(k: Reckoned) -> bool:
