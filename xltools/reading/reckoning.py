@@ -13,7 +13,10 @@ where each word is the label of one other column of the row (``结余数=全年�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from .labels import label_key
 
 _SIGNS = str.maketrans({"＝": "=", "＋": "+", "－": "-", "−": "-", "–": "-", "—": "-", "／": "/", "÷": "/",
                         "×": "*", "＊": "*", "（": "(", "）": ")", "％": "%", " ": "", "\u3000": ""})
@@ -44,8 +47,7 @@ class Reckoning:
 def header_reckonings(texts: dict[int, str]) -> list[Reckoning]:
     """The reckonings stated by a header row's texts (column → text), each with the columns it
     names; a reckoning naming a place no header of the row holds is none."""
-    places: dict[str, int] = {}
-    twice: set[str] = set()  # a place two headers claim names neither
+    claims: list[tuple[str, int]] = []  # (place, column)
     shown: dict[int, str] = {}  # a reckoning numbered in brackets, as printed
     stated: list[tuple[int, str, str]] = []
     for c, text in texts.items():
@@ -53,7 +55,7 @@ def header_reckonings(texts: dict[int, str]) -> list[Reckoning]:
         numbered = "(" in s and _NUMBERED.search(s) is not None
         if numbered:
             s = _NUMBERED.sub(lambda m: chr(0x245F + int(m.group(1))), s)
-        m = _CIRCLED_OWN.search(s) if any("①" <= ch <= "⑳" for ch in s) else None
+        m = _CIRCLED_OWN.search(s) if _CIRCLED_DIGIT.search(s) is not None else None
         if m is not None:
             own, formula, name = m.group(1) or m.group(4), m.group(2) or m.group(3), _CIRCLED_OWN.sub("", s)
         elif "(" in s and (m := _LETTER_OWN.search(s)) is not None:
@@ -61,13 +63,12 @@ def header_reckonings(texts: dict[int, str]) -> list[Reckoning]:
         else:
             continue
         if own:
-            if own in places:
-                twice.add(own)
-            places.setdefault(own, c)
+            claims.append((own, c))
         if formula:
             stated.append((c, name.removesuffix("(%)").strip() or s, formula))
             if numbered:
                 shown[c] = _CIRCLED_DIGIT.sub(lambda m: f"({ord(m.group()) - 0x245F})", formula)
+    places = _claimed_once(claims)
     out = _in_words(texts, {c for c, _, _ in stated})
     for c, name, formula in stated:
         bare = _PER_CENT.sub("", formula)
@@ -78,7 +79,7 @@ def header_reckonings(texts: dict[int, str]) -> list[Reckoning]:
             tags, signs, ratio = tuple(t for _, t in parts), tuple(-1 if s == "-" else 1 for s, _ in parts), False
         else:
             continue
-        if all(t in places and places[t] != c and t not in twice for t in tags):
+        if all(t in places and places[t] != c for t in tags):
             terms = tuple(zip(signs, (places[t] for t in tags), strict=True))
             out.append(Reckoning(c, name, shown.get(c, formula), terms, ratio))
     return out
@@ -90,15 +91,7 @@ _WORD_OPERAND = re.compile(r"[+\-/]")
 def _in_words(texts: dict[int, str], tagged: set[int]) -> list[Reckoning]:
     """Reckonings in the other headers' own words (``结余数=全年预算数-全年执行数``,
     ``结余率=结余数/全年预算数×100%``): each word the label of exactly one other column of the row."""
-    from .labels import label_key
-
-    keys: dict[str, int] = {}
-    twice: set[str] = set()
-    for c, text in texts.items():
-        k = label_key(text)
-        if k in keys:
-            twice.add(k)
-        keys.setdefault(k, c)
+    keys = _claimed_once((label_key(text), c) for c, text in texts.items())
     out = []
     for c, text in texts.items():
         s = text.strip().translate(_SIGNS)
@@ -114,7 +107,7 @@ def _in_words(texts: dict[int, str], tagged: set[int]) -> list[Reckoning]:
         cols = []
         for w in words:
             k = label_key(w) if w else ""
-            if k not in keys or k in twice or keys[k] == c:
+            if k not in keys or keys[k] == c:
                 break
             cols.append(keys[k])
         else:
@@ -122,3 +115,15 @@ def _in_words(texts: dict[int, str], tagged: set[int]) -> list[Reckoning]:
             printed = re.split("[=＝]", text.strip(), maxsplit=1)[1]
             out.append(Reckoning(c, head.removesuffix("(%)").strip(), printed, terms, ratio))
     return out
+
+
+def _claimed_once(claims: Iterable[tuple[str, int]]) -> dict[str, int]:
+    """Place (or label) → the column claiming it, for those one column alone claims: a place two
+    headers claim names neither."""
+    seen: dict[str, int] = {}
+    twice: set[str] = set()
+    for k, c in claims:
+        if k in seen:
+            twice.add(k)
+        seen.setdefault(k, c)
+    return {k: c for k, c in seen.items() if k not in twice}
