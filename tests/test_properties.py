@@ -131,18 +131,17 @@ def needs_no_second_fix(grids: list[Grid], edits: list[tuple[tuple[int, int], ob
     its looks (fix_copy: what follows from a corrected value, a rate once its budget is filled in,
     is corrected in a second look, of cells not yet changed): a check after them asks for none that
     is not waiting for a value, nor for a cell fix already changed."""
-    from xltools.fix import as_cell_holds, corrections
+    from xltools.fix import LOOKS, as_cell_holds, corrections, further_corrections
 
     grids = typed_over(grids, edits)
     try:
         book = read_grids(grids, name)
     except UnknownTable:
         return
-    done: list[tuple[str, str, object, object]] = []
-    for _ in range(3):
+    done: list = []  # the changes written, over the looks
+    for _ in range(LOOKS):
         findings = [f for x in check_workbook(book, RULES) for f in x.findings]
-        changes = [c for c in corrections(findings) if not c.skipped and (c.sheet, c.cell) not in
-                   {(s, cell) for s, cell, _, _ in done}]
+        changes = [c for c in further_corrections(findings, done) if not c.skipped]
         if not changes:
             break
         for change in changes:
@@ -150,10 +149,10 @@ def needs_no_second_fix(grids: list[Grid], edits: list[tuple[tuple[int, int], ob
             r, c = grid.origin(*parse_a1(change.cell))
             grid.rows[r].extend([""] * (c + 1 - len(grid.rows[r])))
             grid.rows[r][c] = as_cell_holds(change, grid.rows[r][c])
-            done.append((change.sheet, change.cell, change.old, change.new))
+        done += changes
         book = read_grids(grids, name)
     again = corrections([f for x in check_workbook(book, RULES) for f in x.findings])
-    assert [(c.cell, c.old, c.new) for c in again if not c.skipped] == [], done
+    assert [(c.cell, c.old, c.new) for c in again if not c.skipped] == [], [(c.cell, c.old, c.new) for c in done]
 
 
 @pytest.fixture(scope="module")

@@ -115,6 +115,18 @@ def corrections(findings: list[Finding], lang: str = "zh") -> list[Change]:
     return out
 
 
+#: How many times fix looks at a table: once, then again at what its corrections made judgeable (a
+#: figure worked out from one just corrected, a rate once its budget is filled in).
+LOOKS = 3
+
+
+def further_corrections(findings: list[Finding], changes: list[Change], lang: str = "zh") -> list[Change]:
+    """The corrections a look after ``changes`` asks for, of cells they did not change: a cell is
+    corrected once (were it asked again, the table would say two things of it, and fix not choose)."""
+    done = {(c.sheet, c.cell) for c in changes}
+    return [c for c in corrections(findings, lang) if (c.sheet, c.cell) not in done]
+
+
 def _is_rate(f: Finding) -> bool:
     return f.code == "A303" or (f.code == "A343" and bool(f.params.get("ratio")))
 
@@ -165,10 +177,9 @@ def fix_copy(src: str | os.PathLike[str], out: str | os.PathLike[str], rules: Ru
     result.out = save_workbook(wb, out, source=src)
     result.remaining = validate_file(out, rules, lang=lang)
     # a figure worked out from one just corrected (⑦=④-⑤ beside a corrected 小计④, a rate dividing
-    # it) is judged only once that one is right: corrected in a second look, of cells not yet changed
-    for _ in range(2):
-        done = {(c.sheet, c.cell) for c in result.changes}
-        more = [c for c in corrections(result.remaining.findings, lang) if (c.sheet, c.cell) not in done]
+    # it) is judged only once that one is right: corrected in a further look, of cells not yet changed
+    for _ in range(LOOKS - 1):
+        more = further_corrections(result.remaining.findings, result.changes, lang)
         wb = open_keepable(out, ("修正副本", "a corrected copy")) if any(not c.skipped for c in more) else None
         if wb is None or not _apply(wb, more, lang):
             break

@@ -185,18 +185,17 @@ def fix_book(book: Book | None = None, lang: str = "zh"):  # noqa: ANN201
     for a missing value are left, and the message box says which."""
     book = _caller(book)
     with _messages(book, lang):
-        from ..fix import FIXED_FILL, as_cell_holds, corrections, note_for
+        from ..fix import FIXED_FILL, LOOKS, as_cell_holds, further_corrections, note_for
         from ..grid import parse_a1
         from ..rules import check_workbook
         from ..ruleset import load_rules
 
         rules = load_rules()
         changes: list = []
-        for look in range(3):  # what follows from a corrected figure is judged in a second look, as fix_copy does
+        for look in range(LOOKS):  # what follows from a corrected figure is judged in a further look, as fix_copy does
             read = book.grids()
             findings = [f for c in check_workbook(_read(book, read), rules) for f in c.findings]
-            done = {(c.sheet, c.cell) for c in changes}
-            more = [c for c in corrections(findings, lang) if (c.sheet, c.cell) not in done]
+            more = further_corrections(findings, changes, lang)
             grids = {g.sheet: g for g in read}
             written = False
             for c in more:
