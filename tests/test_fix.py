@@ -384,3 +384,24 @@ def test_a_rate_judged_once_its_budget_is_filled_in_is_corrected_in_the_second_l
     assert [(c.cell, c.code, c.new) for c in result.changes if not c.skipped] == [
         ("C7", "A326", 1000.0), ("E7", "A303", 0.0)]
     assert [c for c in corrections(result.remaining.findings) if not c.skipped] == []
+
+
+def test_an_indicators_score_rate_follows_its_corrected_score(tmp_path):
+    """A row's 得分率 agrees with its written score (8 of 10, 80 %), which is wrong (10.00): the score
+    is corrected, and then, in fix's second look, its rate (100 %, in the form the cell had)."""
+    from .test_validate import _RATES
+
+    src = write(tmp_path, CLEAN, {**_RATES, "G15": 8, "I15": "80%"}, name="s.xlsx")
+    result = fix_copy(src, str(tmp_path / "out.xlsx"))
+    assert [(c.cell, c.code, c.new, c.skipped) for c in result.changes] == [
+        ("G15", "A305", 10.0, ""), ("I15", "A303", "100.00%", "")]
+    assert result.remaining.findings == []
+
+
+def test_an_indicators_score_rate_waits_for_its_missing_actual(tmp_path):
+    """An actual left empty leaves its row's score open (A308), and so its 得分率."""
+    from .test_validate import _RATES
+
+    src = write(tmp_path, CLEAN, {**_RATES, "E15": None, "I15": "80%"}, name="s.xlsx")
+    result = fix_copy(src, str(tmp_path / "out.xlsx"))
+    assert [(c.cell, c.code, c.skipped) for c in result.changes if c.cell == "I15"] == [("I15", "A303", "pending")]

@@ -903,6 +903,18 @@ def test_chongqings_score_coefficient_of_a_qualitative_row(tmp_path):
     assert [r.score for r in score_file(path)[0].rows if r.cell == "J11"] == [8.0]
 
 
+def test_chongqings_score_coefficient_of_a_quantitative_row(tmp_path):
+    """得分系数（%） of a quantitative row is what it scored of its weight: 80 % beside 20 of 20 for
+    组织宣传活动次数 (43 against ≥40, met) is wrong (A303) — the column was read for qualitative rows only."""
+    path = chongqing_dept(tmp_path / "cq.xlsx")
+    wb = openpyxl.load_workbook(path)
+    assert (wb.active["B12"].value, wb.active["H12"].value) == ("组织宣传活动次数", "100%")
+    wb.active["H12"] = "80%"
+    wb.save(path)
+    assert [(f.code, f.cell, f.params["computed"]) for f in validate_file(path).findings if f.code[0] == "A"] == [
+        ("A303", "H12", "100.00%")]
+
+
 def ningde_dept(path, spent=254.67, rate="93%", city=275.14):
     """Fujian's 部门整体支出绩效自评表 (after a Ningde office's published 2018 table): the funds block's
     columns annotated with their reckoning (年初部门预算安排金额① | 历年结余结转② | 年中调整金额③ |

@@ -3114,3 +3114,25 @@ def test_a_rate_past_150_percent(tmp_path, rate):
     (a fraction, a per cent) agrees, as a department's written rates are read."""
     path = write(tmp_path, edits={"E7": 900, "E8": 900, "G7": rate})
     assert [c for c, _ in findings(path) if c in ("A302", "A303")] == ["A302", "A302"]
+
+
+_RATES = {"I13": "得分率", "I14": "100%", "I15": "100%", "I16": "100%", "I17": "100%", "I18": "90%", "I19": "100%",
+          "I20": "100%"}
+
+
+@pytest.mark.parametrize(("edits", "found"), [
+    ({}, []),
+    ({"I14": 1, "I18": 0.9, "I20": 1}, []),  # fractions in a cell formatted as per cent
+    ({"I20": "60%"}, [("A303", "I20", "60.00%", "100.00%")]),
+    ({"I14": "98%"}, [("A303", "I14", "98.00%", "100.00%")]),  # (whole per cents: 100 % rounds to 100, not 98)
+    ({"I13": "得分系数", "I20": 0.6}, [("A303", "I20", "60.00%", "100.00%")]),  # Chongqing's heading
+    ({"G15": 8, "I15": "80%"}, [("A305", "G15", "8", "10.00")]),  # held to the written score: reported once
+    ({"G20": None, "I20": "60%"}, [("A326", "G20", None, "10.00"), ("A303", "I20", "60.00%", "100.00%")]),
+])
+def test_an_indicators_score_rate_is_its_score_over_its_weight(tmp_path, edits, found):
+    """A 得分率 column beside the indicators' 得分 (as evaluation sheets and some provinces' forms have):
+    the score over the weight. It was read as a column and never checked — 60 % beside 10 of 10
+    passed. A qualitative row's 得分系数 (0.9 beside 18 of 20) is its chosen rate, and agrees."""
+    path = write(tmp_path, edits={**_RATES, **edits})
+    got = [(f.code, f.cell, f.params.get("written"), f.params.get("computed")) for f in validate_file(path).findings]
+    assert got == found

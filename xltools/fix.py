@@ -105,7 +105,7 @@ def corrections(findings: list[Finding], lang: str = "zh") -> list[Change]:
             except ValueError:
                 continue
         change = Change(f.sheet, f.cell, f.code, f.value, new, f.message(lang), rate=_is_rate(f))
-        if what == ROW_SCORE:
+        if what == ROW_SCORE or f.params.get("row_rate"):  # (a row's 得分率 follows its score)
             change.skipped = "pending" if (f.sheet, _row(f.cell)) in open_rows else ""
         elif what == EXECUTION_SCORE or (f.code == "A303" and f.sheet in open_execution):
             change.skipped = "pending" if f.sheet in open_execution else ""

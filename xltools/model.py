@@ -222,6 +222,8 @@ class Indicator:
     expert_texts: tuple[str, ...] = ()  # the expert cells as written, kept only when one is not a number
     outcome: str = ""  # qualitative outcome text, if a column holds it
     qual_rate: float | None = None  # qualitative score rate chosen inside the outcome's band
+    #: a 得分率 written beside the score (or a quantitative row's 得分系数): the score over the weight (A303)
+    score_rate: float | None = None
     # mid-year monitoring (绩效运行监控表, domain.md §3.6)
     to_date: Value = NONE  # 1-N月实际完成值
     forecast: Value = NONE  # 全年预计完成值

@@ -105,7 +105,10 @@ INDICATOR_COLUMNS = _table({
                  "评价标准", "指标解释及评分标准", "评分细则", "评分要点", "评分办法", "计分方法", "评分方法",
                  "评分标准及方法", "评分依据"),
     "outcome": ("定性结果", "评价结果", "达成情况", "完成情况"),  # 完成情况 alone: the actuals (recognize)
-    "qual_rate": ("定性得分率", "评分比例", "得分比例", "得分系数"),  # (Chongqing: 得分系数（%）)
+    "qual_rate": ("定性得分率", "评分比例", "得分比例"),
+    # the share of the weight a row scored (Chongqing's 得分系数（%）): a qualitative row's chosen rate,
+    # a quantitative row's written score rate (recognize._indicator tells them apart)
+    "score_factor": ("得分系数",),
     # a remark: the 偏差原因 where the table has no column of its own for it (recognize)
     "note": ("备注", "说明", "情况说明", "备注说明"),
     # a target adjusted during the year (Chongqing's 年初指标值 | 调整指标值): the target where filled in

@@ -1039,7 +1039,7 @@ def _has_data(row: list[object], cols: list[int]) -> bool:
 #: The fields an indicator row is read from, in the order :func:`_indicator` takes them.
 _ROW_FIELDS = ("name", "direction", "unit", "target", "actual", "weight", "score", "deviation", "criteria",
                "outcome", "qual_rate", "target_midterm", "to_date", "forecast", "likelihood", "measures", "note",
-               "deduction", "target_adjusted")
+               "deduction", "target_adjusted", "score_rate", "score_factor")
 
 
 def _row_reader(cols: dict[str, int]) -> tuple[int, Callable[[list[object]], tuple[object, ...]]]:
@@ -1067,7 +1067,8 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
     cells = row[:width - 1]
     cells += [""] * (width - len(cells))
     (name_v, direction, unit_v, target_v, actual_v, weight_v, score_v, dev_v, crit_v, out_v, rate_v, mid_v,
-     to_date_v, forecast_v, likely_v, measures_v, note_v, deduction_v, adjusted_v) = cells_of(cells)
+     to_date_v, forecast_v, likely_v, measures_v, note_v, deduction_v, adjusted_v, score_rate_v,
+     factor_v) = cells_of(cells)
     if _adjusted(adjusted_v):  # 年初指标值 ≥40 | 调整指标值 ≥35: the year's target is the adjusted one
         target_v = adjusted_v
     scores = [to_number(row[c]) if c < n else None for c in experts]
@@ -1108,6 +1109,12 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
         actual, to_date, forecast = (zero if raw in ZERO_WORDS else v for v, raw in
                                      ((actual, actual_v), (to_date, to_date_v), (forecast, forecast_v)))
     op = None if qualitative else (target.op or ("≥" if target.change else bound_of(direction)))
+    score_rate = to_number(score_rate_v)
+    if factor_v != "":  # 得分系数: the rate chosen inside a qualitative row's band, else what the row scored
+        if qualitative:
+            rate_v = factor_v if rate_v == "" else rate_v
+        elif score_rate is None:
+            score_rate = to_number(factor_v)
     if op is None and not qualitative:  # ``30天`` of 时效指标, ``500万元`` of 成本: a ceiling; else an equality
         op = "≤" if target.is_number and less_is_better(level1, level2, name, target.unit or unit_col) else "="
     return Indicator(
@@ -1118,7 +1125,7 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
         unit=(target.unit if target.is_number else "") or unit_col or unit_from_name(name),
         weight=to_number(weight_v), weight_percent=_typed_percent(weight_v), score=_score(score_v, weight_v, deduction_v),
         deviation=to_text(dev_v), criteria=to_text(crit_v), note=to_text(note_v) if note_v != "" else "",
-        outcome=to_text(out_v), qual_rate=to_number(rate_v),
+        outcome=to_text(out_v), qual_rate=to_number(rate_v), score_rate=score_rate,
         target_midterm=parse_value(mid_v, unit=unit_col) if mid_v != "" else NONE,
         experts=scores, expert_texts=expert_texts,
         to_date=to_date, forecast=forecast,

@@ -434,6 +434,7 @@ def written_rates(ctx: Context) -> Iterator[Finding]:
                     "computed": pct(r.spent / budget)})
     yield from _figures_written(ctx)
     yield from _department_rates(ctx)
+    yield from _row_rates(ctx)
     for p in t.written_parts:
         if p.rate is None or p.score is None or not p.weight:
             continue
@@ -442,6 +443,29 @@ def written_rates(ctx: Context) -> Iterator[Finding]:
             yield Finding("A303", p.sheet, p.cells.get("score_rate", ""), p.rate, {
                 "what": f"「{p.name}」得分率", "what_en": f"score rate of {p.name}", "written": pct(rate),
                 "computed": pct(p.score / p.weight)})
+
+
+def _row_rates(ctx: Context) -> Iterator[Finding]:
+    """An indicator's 得分率 (a quantitative row's 得分系数) beside its score: the score over the
+    weight, as a result table's 得分率 is its part's. It is held to the written score, so that a
+    wrong score is reported once, at the score (A305), and ``fix`` corrects the rate after it; to
+    the computed score where none is written (a qualitative row's, then, is its chosen rate)."""
+    t = ctx.table
+    rated = [ind for ind in t.indicators if ind.score_rate is not None]
+    if not rated:
+        return
+    computed = {id(r.indicator): r.score for r in ctx.result.rows if r.indicator is not None}
+    grouped = _grouped(t)
+    for ind in rated:
+        w = ind.weight
+        score = ind.score if ind.score is not None else None if ind.qualitative else computed.get(id(ind))
+        if not w or w < 0 or score is None or score < 0 or id(ind) in grouped:
+            continue  # (a score merged over rows is the group's: its rows' rates are not apart)
+        rate = rate_fraction(ind.score_rate)  # type: ignore[arg-type]
+        if _differs(rate * 100, score / w * 100, _shown_digits(rate)):
+            yield Finding("A303", t.sheet, ind.cell("score_rate", "score_factor"), ind.score_rate, {
+                "what": f"「{ind.name}」得分率", "what_en": f"score rate of {ind.name}", "written": pct(rate),
+                "computed": pct(score / w), "row_rate": True})
 
 
 def _figures_written(ctx: Context) -> Iterator[Finding]:
