@@ -562,6 +562,29 @@ def test_a_row_of_a_block_is_judged_by_its_words_or_the_number_in_them(tmp_path)
     assert scored.total == 97.9
 
 
+@pytest.mark.parametrize(("edits", "found"), [
+    ({}, []),  # 产出's three rows short of their targets: the reason is in its score cell
+    ({"F10": "48（因全校总人数减少）"}, []),
+    ({"F10": 48}, [("A307", "F10", "「国家奖学金人数、国家励志奖学金人数、国家助学金人数」未完全达成，但未填写偏差原因分析及改进措施")]),
+    ({"F10": "48分（无）"}, [("A307", "F10", "「国家奖学金人数、国家励志奖学金人数、国家助学金人数」未完全达成，"
+                                           "但未填写偏差原因分析及改进措施（「无」不是原因）")]),
+    ({"E16": "90%"}, [("A307", "F16", "「资金发放率」未完全达成，但未填写偏差原因分析及改进措施")]),
+    ({"E16": "90%", "G9": "偏差原因", "G16": "部分学生信息变更，资金退回重发"}, []),
+    ({"E16": "90%", "G9": "偏差原因"}, [("A307", "G16", "「资金发放率」未完全达成，但未填写偏差原因分析及改进措施")]),
+])
+def test_a_row_of_a_block_short_of_its_target_needs_a_reason(tmp_path, edits, found):
+    """A block-weighted table's rows have no score of their own, so one short of its target (资金发放率
+    90 % of 100 %, 效益指标 still 30分) was never asked for a reason (A307). The form writes it in the
+    block's score cell (``48分（因全校总人数减少……）``), which is then its rows' reason; the finding is
+    there, once per block, or at each row's own 偏差原因 cell where the form has one."""
+    path = hubei_form(tmp_path / "hb.xlsx")
+    wb = openpyxl.load_workbook(path)
+    for ref, value in edits.items():
+        wb.active[ref] = value
+    wb.save(path)
+    assert [(f.code, f.cell, f.message()) for f in validate_file(path).findings if f.code[0] == "A"] == found
+
+
 def test_a_row_of_a_block_saying_it_does_not_apply_is_a332(tmp_path):
     """国家励志奖学金人数 answered 不适用 in a block-weighed table was "cannot tell whether met",
     with an A315 asking for a number; it is a declared indicator left unevaluated (A332, as in a

@@ -1018,8 +1018,13 @@ def _block_weights(cells: _Cells, table: Table, cols: dict[str, int]) -> None:
             r = inds[0].row - 1
             raw = grid.raw(r, col)
             score = to_number(raw)
-            if score is None and isinstance(raw, str) and (m := _LEADING_SCORE.match(normalize_text(raw))):
-                score = float(m.group(1))
+            if isinstance(raw, str) and (m := _LEADING_SCORE.match(text := normalize_text(raw)) or (
+                    score is not None and TRAILING_REMARK.search(text))):
+                score = float(m.group(1)) if score is None else score
+                # ``48分（因全校总人数减少……）``, ``48（…）``: the block's reason, its rows' where they give none (A307)
+                reason = text[m.end():].strip().strip("()").strip() if m.re is _LEADING_SCORE else m.group()[1:-1]
+                for ind in inds:
+                    ind.deviation = ind.deviation or reason
             cell = a1(r, col)
         part = WrittenPart(name, weights[name], score, None, grid.sheet)
         part.cells = {"weight": table.level1_cells.get(name, ""), **({"score": cell} if cell else {})}

@@ -792,6 +792,8 @@ def deviations(ctx: Context) -> Iterator[Finding]:
     t, res = ctx.table, ctx.result
     if t.kind not in (SELFEVAL, DEPT):
         return
+    if t.weights_by_block:
+        yield from _block_deviations(ctx)
     for row in res.rows:
         ind = row.indicator
         if ind is None or row.score is None or row.explain_key in UNJUDGED:
@@ -809,10 +811,38 @@ def deviations(ctx: Context) -> Iterator[Finding]:
         else:
             continue
         if not stated(ind.deviation, ctx.words) and not _score_sheet(ind):
-            said = ind.deviation.strip()  # ``无``, ``已完成``: a placeholder, not a reason
-            yield Finding("A307", t.sheet, ind.cell("deviation"), said or None, {
-                "name": ind.name, "state": state, "state_en": state_en,
-                "written": f"（「{said}」不是原因）" if said else "", "written_en": f" (「{said}」 is no reason)" if said else ""})
+            yield _no_reason(t, ind.cell("deviation"), ind.name, ind.deviation, state, state_en)
+
+
+def _block_deviations(ctx: Context) -> Iterator[Finding]:
+    """The rows of a table weighed by block (湖北's 产出指标（50分）) that fell short of their targets
+    with no reason given: at their own 偏差原因 cells where the form has them, else at the block's
+    score cell, where such a form writes the reason (``48分（因全校总人数减少……）``, read as its rows'),
+    once per block, naming its rows. Their rows have no score of their own, so the check of a row
+    scored short passed them by."""
+    t, res = ctx.table, ctx.result
+    blocks = {r.level1: r.cell for r in res.rows if r.indicator is None and r.explain_key.startswith("block_")}
+    short: dict[str, list[Indicator]] = {}
+    for row in res.rows:
+        ind = row.indicator
+        if ind is not None and row.explain_key == "block_indicator" and row.achieved is False \
+                and not stated(ind.deviation, ctx.words):
+            short.setdefault(ind.level1, []).append(ind)
+    for level1, inds in short.items():
+        if "deviation" in inds[0].columns:
+            for ind in inds:
+                yield _no_reason(t, ind.cell("deviation"), ind.name, ind.deviation, "未完全达成", "was not fully achieved")
+        else:
+            yield _no_reason(t, blocks.get(level1) or inds[0].cell("actual"), "、".join(i.name for i in inds),
+                             inds[0].deviation, "未完全达成", "was not fully achieved")
+
+
+def _no_reason(t: Table, cell: str, name: str, written: str, state: str, state_en: str) -> Finding:
+    """A307 at ``cell``: ``name`` fell short (or above) with ``written`` no reason."""
+    said = written.strip()  # ``无``, ``已完成``: a placeholder, not a reason
+    return Finding("A307", t.sheet, cell, said or None, {
+        "name": name, "state": state, "state_en": state_en,
+        "written": f"（「{said}」不是原因）" if said else "", "written_en": f" (「{said}」 is no reason)" if said else ""})
 
 
 #: The scorings of a row short of its target, or above an equality: where a unit slip shows.
