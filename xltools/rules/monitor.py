@@ -83,9 +83,10 @@ def _contradiction(light: str | None, chosen: str, ind: Indicator) -> tuple[str,
     read = sentence_read(ind, "forecast") if ind.target.is_number and not ind.forecast.is_none else None
     forecast = read[0].forecast if read is not None else ind.forecast if ind.forecast.is_number else None
     if forecast is not None and ind.target.is_number and not ind.target.band and (
-            ind.op in ("≤", "<") or (ind.op in ("≥", ">") and ind.target.number)):
+            ind.op in ("≤", "<") or (ind.op in ("≥", ">", "=") and ind.target.number)):
         t, f = aligned(ind.target, forecast)  # (a ceiling, ``≤30天``: a forecast over it falls short)
-        forecast_short, forecast_meets = (f > t, f <= t) if ind.op in ("≤", "<") else (f < t, f >= t)
+        forecast_short, forecast_meets = (f > t, f <= t) if ind.op in ("≤", "<") else (f < t, f >= t) \
+            if ind.op != "=" else (f < t - 1e-9, abs(f - t) <= 1e-9)  # (=100%: below it short; above it no "meets")
     said = ind.forecast.display() if read is None else f"{forecast.display()}（{ind.forecast.text}）"  # type: ignore[union-attr]
     if chosen == "green" and light == "red" and not ind.qualitative:
         return "红灯", "a red light"
