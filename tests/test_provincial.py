@@ -825,6 +825,24 @@ def test_weights_named_in_the_indicator_names_are_the_weights(tmp_path):
     assert [(f.code, f.cell) for f in validate_file(wrong).findings] == [("A305", "D14")]
 
 
+@pytest.mark.parametrize(("edits", "found"), [
+    ({}, []),
+    ({"A4": "部门决策(18分)"}, [("A301", "A4", "「部门决策(18分)」写明的分值：18 ≠ 分项合计 25")]),
+    ({"B7": "预算编制(8分)"}, [("A301", "B7", "「预算编制(8分)」写明的分值：8 ≠ 分项合计 10")]),
+    ({"C8": "目标管理(3分)"}, [("A301", "A4", "「部门决策(25分)」写明的分值：25 ≠ 分项合计 23"),
+                              ("A301", "B7", "「预算编制(10分)」写明的分值：10 ≠ 分项合计 8")]),
+])
+def test_a_blocks_weight_stated_in_its_name_is_its_rows_weights(tmp_path, edits, found):
+    """``部门决策(25分)`` over rows weighing 5 + 5 + 5 + 5 + 5 states a subtotal a reviewer adds up; 18
+    there (or a row's weight changed under it) passed, the rows' weights being the ones scored."""
+    path = yueyang_score_sheet(tmp_path / "yy.xlsx")
+    wb = openpyxl.load_workbook(path)
+    for ref, value in edits.items():
+        wb.active[ref] = value
+    wb.save(path)
+    assert [(f.code, f.cell, f.message()) for f in validate_file(path).findings if f.code == "A301"] == found
+
+
 def test_block_weights_that_do_not_add_up_are_found(tmp_path):
     """G208 summed the rows' weights, which a table weighed by block has none of: 40 written for
     效益指标 (50 + 40 + 10 + 10 = 110) said nothing."""

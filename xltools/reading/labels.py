@@ -356,6 +356,9 @@ HEADER_FIELDS = _table({
 #: has no 实施单位 line (S101 said it was empty); an 实施单位 line, even left empty, comes first.
 FILLER_LABELS = frozenset(label_key(s) for s in ("填报单位", "填表单位", "编报单位", "填报单位名称", "填报单位(盖章)"))
 
+#: A weight stated in an indicator's (or a block's) name: ``相关性(5分)``, ``产出指标（50分）``.
+NAME_WEIGHT = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+
 #: Labels of the written total and grade.
 TOTAL_LABELS = {label_key(s) for s in ("总分", "合计", "总计", "总得分", "得分合计", "分值合计", "自评总分", "评价总分",
                                         "绩效自评总分", "自评得分合计", "合计得分", "总评分", "综合评分", "综合总分",

@@ -81,6 +81,7 @@ from .labels import (
     LINE_ITEM_COLUMNS,
     LINE_TOTAL_LABELS,
     MEAN_SCORE_LABELS,
+    NAME_WEIGHT,
     NOT_TICKED,
     RESULT_TOTAL_LABELS,
     SCORE_AS_TOTAL,
@@ -144,8 +145,6 @@ _WRAP = re.compile(r"\s*\n\s*")
 #: A note written across a table's first columns (``注：满意度为问卷调查结果``, ``填表说明：…``): not a
 #: 一级指标 (it was S102 and G204, two findings of a level without indicators).
 _NOTE = re.compile(r"(?:注|说明|备注|填表说明|填报说明)\s*(?:[:：]|\d|[(（]\d|$)")
-#: A weight in a 一级指标 name: 产出指标（50分）, 效益指标(30分), 满意度指标（10 分）.
-_NAME_WEIGHT = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 #: A block's 得分 written with its reckoning: ``48分（因全校总人数减少……）``.
 _LEADING_SCORE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*分")
 #: Labels of a total written among the header fields (湖北: 填报日期 … 总分：97.9分), not 合计,
@@ -977,7 +976,7 @@ def _level1_subtotal(cells: _Cells, table: Table, cols: dict[str, int], r: int, 
 
 
 #: A weight at the end of an indicator's name: ``相关性(5分)``, ``资金使用合规性（10分）``.
-_NAME_WEIGHT_END = re.compile(_NAME_WEIGHT.pattern + "$")
+_NAME_WEIGHT_END = re.compile(NAME_WEIGHT.pattern + "$")
 
 
 def _name_weights(table: Table) -> bool:
@@ -1003,7 +1002,7 @@ def _block_weights(cells: _Cells, table: Table, cols: dict[str, int]) -> None:
         blocks.setdefault(ind.level1, []).append(ind)
     weights = {}
     for name in blocks:
-        m = _NAME_WEIGHT.search(name)
+        m = NAME_WEIGHT.search(name)
         if m is None:
             return
         weights[name] = float(m.group(1))

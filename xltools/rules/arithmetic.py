@@ -31,7 +31,7 @@ from ..model import (
     ScoreGroup,
     Table,
 )
-from ..reading.labels import RESULT_TOTAL_LABELS, label_key
+from ..reading.labels import NAME_WEIGHT, RESULT_TOTAL_LABELS, label_key
 from ..reading.source import UNCALCULATED
 from ..ruleset import TableRules
 from ..scoring import (
@@ -159,6 +159,7 @@ def parts_add_up(ctx: Context) -> Iterator[Finding]:
     yield from _line_item_sums(t)
     yield from _result_table_sum(t)
     yield from _part_weights(t)
+    yield from _named_weights(t)
 
 
 def _funds_sums(t: Table, whole: FundsRow, parts: list[FundsRow], name: str, name_en: str) -> Iterator[Finding]:
@@ -216,6 +217,32 @@ def _part_weights(t: Table) -> Iterator[Finding]:
         if p.weight is not None and summed is not None and _differs(p.weight, summed):
             yield Finding("A301", p.sheet, p.cells.get("weight", ""), p.weight, {
                 "what": f"「{p.name}」分值", "what_en": f"weight of 「{p.name}」", "total": _n(p.weight),
+                "sum": _n(summed)})
+
+
+def _named_weights(t: Table) -> Iterator[Finding]:
+    """A block whose name states its weight (``部门决策(25分)``, ``目标任务(15分)``, ``产出指标（50分）``)
+    against its rows' weights — a subtotal of the weights, printed in the name, that a reviewer adds
+    up: 25 over rows of 5, 5, 5 and 2 is wrong in one place or the other. Only where every row of the
+    block has a weight (a missing one is S103's), and not where the blocks are the weighed parts."""
+    if t.weights_by_block:
+        return
+    blocks: dict[tuple[str, str], list[Indicator]] = {}
+    for ind in t.indicators:
+        if NAME_WEIGHT.search(ind.level1):
+            blocks.setdefault((ind.level1, ""), []).append(ind)
+        if NAME_WEIGHT.search(ind.level2):
+            blocks.setdefault((ind.level1, ind.level2), []).append(ind)
+    for (level1, level2), inds in blocks.items():
+        weights = [i.weight for i in inds]
+        if None in weights:
+            continue
+        stated = float(NAME_WEIGHT.search(level2 or level1)[1])  # type: ignore[index]
+        summed = sum(weights)  # type: ignore[arg-type]
+        if _differs(stated, summed):
+            name = level2 or level1
+            yield Finding("A301", t.sheet, inds[0].cell("level2") if level2 else t.level1_cells.get(level1, ""), stated, {
+                "what": f"「{name}」写明的分值", "what_en": f"the weight 「{name}」 states", "total": _n(stated),
                 "sum": _n(summed)})
 
 
