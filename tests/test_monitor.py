@@ -108,6 +108,8 @@ CASES = [
     ("M406", "G12", {"G12": "完全不可能", "H12": "", "I12": "加强巡查"}),  # 完全不可能 with one within it
     ("M406", "G13", {"F13": "95%"}),  # 确定能 with a forecast short of =100% (an equality was not compared)
     ("M406", "G13", {"G13": "完全不可能", "I13": "加快拨付"}),  # 完全不可能 with a forecast of =100%'s 100%
+    ("M409", "F10", {"F10": None}),  # no forecast for the year
+    ("M409", "F14", {"F14": "—"}),  # (a qualitative row's too: its expected effect)
     ("M407", "D7", {"D7": 150, "D8": 150, "E7": 0.3, "E8": 0.3}),  # 30% of 50% = 60% → yellow
     ("A302", "D7", {"D7": 520, "E7": 1.04}),
     ("A303", "E7", {"E7": 0.5}),

@@ -113,6 +113,17 @@ def missing_to_date(ctx: Context) -> Iterator[Finding]:
             "problem_en": f" (「{text}」 is not a number)" if text else ""})
 
 
+@check("M409")
+def missing_forecast(ctx: Context) -> Iterator[Finding]:
+    """全年预计完成值 left empty (where the table has the column): what the unit expects by the year's
+    end is what its 完成目标可能性 rests on and what a reviewer reads first; a row with no target is
+    S103's."""
+    t = ctx.table
+    for _, ind in _indicator_rows(ctx):
+        if "forecast" in ind.columns and ind.forecast.is_none and ind.name and not ind.target.is_none:
+            yield Finding("M409", t.sheet, ind.cell("forecast"), ind.forecast.text or None, {"name": ind.name})
+
+
 @check("M405")
 def months_unknown(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
