@@ -185,6 +185,7 @@ CASES = [
     ("A306", "B22", None, {"B22": "良"}),
     ("A307", "H14", None, {"E14": "1900人", "G14": 19}),
     ("A308", "E15", None, {"E15": None}),
+    ("A308", "E18", None, {"E18": None}),  # a qualitative row's too, though its score is written
     ("A309", "D25", None, {"D25": 320, "E25": 300}),
     ("A310", "E25", None, {"E25": 295}),
     ("A310", "E25", None, {"E25": "¥295"}),  # a currency sign: it was no amount, and the overspending unseen
@@ -3136,3 +3137,15 @@ def test_an_indicators_score_rate_is_its_score_over_its_weight(tmp_path, edits, 
     path = write(tmp_path, edits={**_RATES, **edits})
     got = [(f.code, f.cell, f.params.get("written"), f.params.get("computed")) for f in validate_file(path).findings]
     assert got == found
+
+
+@pytest.mark.parametrize(("edits", "found"), [
+    ({"E18": None}, [("A308", "E18")]),
+    ({"E18": None, "I13": "定性得分率", "I18": "90%"}, []),  # the outcome chosen in a column of its own
+    ({"E18": None, "I13": "定性结果", "I18": "达成年度指标"}, []),
+])
+def test_a_qualitative_rows_missing_actual(tmp_path, edits, found):
+    """老人生活质量提升 with its 实际完成值 left empty and 18 of 20 written: what was achieved is unsaid,
+    which a reviewer asks for (A308) — it passed because the score was written. A 定性结果 or 定性得分率
+    column holding the outcome (our templates' way) is the row's result."""
+    assert findings(write(tmp_path, edits=edits)) == found

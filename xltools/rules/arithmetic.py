@@ -928,7 +928,9 @@ def missing_actual(ctx: Context) -> Iterator[Finding]:
     if t.kind not in (SELFEVAL, DEPT):
         return
     for ind in t.indicators:
-        if ind.actual.is_none and ind.name and (ind.score is None or not ind.qualitative) and not _score_sheet(ind):
+        # (a qualitative row's outcome chosen in its own column, 定性结果 or 定性得分率, is its result)
+        if ind.actual.is_none and ind.name and not (ind.qualitative and (ind.outcome or ind.qual_rate is not None)) \
+                and not _score_sheet(ind):
             said = ind.actual.text  # ``见附件``, ``待统计``: words that give no value (recognize._unstated)
             yield Finding("A308", t.sheet, ind.cell("actual"), said or None, {
                 "name": ind.name, "said": f"（「{said}」不是完成值，表中应写出完成了多少或怎样）" if said else "",

@@ -555,10 +555,11 @@ def _indicator_table(s: _Sheet, kind: str, columns: list[Column], r: int, rows: 
     if "deviation" in L:
         _mark(s, f"{L['deviation']}{first}:{L['deviation']}{last}", _deviation_mark(L, first, tr), "FFEB9C", "A307")
     if "actual" in L:
-        n, D, E, G, sc = (f"{L[x]}{first}" for x in ("name", "direction", "target", "actual", "score"))
-        qual = _qualitative(D, E)
-        _mark(s, f"{L['actual']}{first}:{L['actual']}{last}",
-              f'AND({n}<>"",{G}="",OR(NOT({qual}),NOT(ISNUMBER({sc}))))', "FFEB9C", "A308")
+        n, D, E, G = (f"{L[x]}{first}" for x in ("name", "direction", "target", "actual"))
+        # (a qualitative row's outcome chosen in 定性结果 or 定性得分率 is its result, as in validate)
+        chosen = f'NOT(AND({_qualitative(D, E)},OR(TRIM({L["outcome"]}{first})<>"",ISNUMBER({L["qual_rate"]}{first}))))' \
+            if "outcome" in L else "TRUE"
+        _mark(s, f"{L['actual']}{first}:{L['actual']}{last}", f'AND({n}<>"",{G}="",{chosen})', "FFEB9C", "A308")
         # text pasted past the numbers-only validation (95个, ≥100): scored 0, as A315 reports it
         _mark(s, f"{L['actual']}{first}:{L['actual']}{last}",
               f'AND({n}<>"",{D}<>"定性",ISNUMBER({E}),NOT(ISNUMBER({G})),TRIM({G})<>"")', "FFEB9C", "A315")
