@@ -229,9 +229,9 @@ def _named_weights(t: Table) -> Iterator[Finding]:
         return
     blocks: dict[tuple[str, str], list[Indicator]] = {}
     for ind in t.indicators:
-        if NAME_WEIGHT.search(ind.level1):
+        if "分" in ind.level1 and NAME_WEIGHT.search(ind.level1):
             blocks.setdefault((ind.level1, ""), []).append(ind)
-        if NAME_WEIGHT.search(ind.level2):
+        if "分" in ind.level2 and NAME_WEIGHT.search(ind.level2):
             blocks.setdefault((ind.level1, ind.level2), []).append(ind)
     for (level1, level2), inds in blocks.items():
         weights = [i.weight for i in inds]
