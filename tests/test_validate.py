@@ -421,6 +421,21 @@ def test_selfeval_against_declared_goals(tmp_path):
     assert findings(write(tmp_path, CLEAN, name="s2.xlsx"), goals=read_goals(empty)) == []
 
 
+@pytest.mark.parametrize(("edits", "found"), [
+    ({"B16": "时效指标"}, [("A311", "B16", "「服务安全事故发生率」在本表归于「时效指标」，申报时归于「质量指标」")]),
+    ({"B16": "质量"}, []),  # (the same category, spelt short)
+    ({"B16": "（2）质量指标"}, []),
+])
+def test_an_indicator_filed_under_another_category_than_declared(tmp_path, edits, found):
+    """服务安全事故发生率 declared under 质量指标 and reported under 时效指标: the indicator system differs
+    from the declaration, which A311 compared by name, target and weight only."""
+    from xltools.api import read_goals
+
+    goals = read_goals(write(tmp_path, GOALS, name="目标.xlsx"))
+    report = validate_file(write(tmp_path, CLEAN, edits), goals=goals)
+    assert [(f.code, f.cell, str(f.params["detail"])) for f in report.findings if f.code == "A311"] == found
+
+
 def test_the_declared_goals_may_be_given_by_path(tmp_path):
     """``validate_file(path, goals="目标.xlsx")`` — the library's natural call, as ``--goals`` takes
     it — ended in an AttributeError (``'str' object has no attribute 'source'``); it reads the

@@ -1382,6 +1382,12 @@ def _goal_differences(t: Table, goals: Table) -> Iterator[Finding]:
                 "detail": f"「{i.name}」与申报的指标「{g.name}」（{goals.sheet}!{g.cell('name')}）名称不同",
                 "detail_en": f"{i.name} is named {g.name} in the declaration", "fix": f"改为「{g.name}」，或说明调整原因",
                 "fix_en": f"name it {g.name} as declared, or explain the change"})
+        here, there = _category(i), _category(g)
+        if here and there and here != there:
+            yield Finding("A311", t.sheet, i.cell("level2"), i.level2, {
+                "detail": f"「{i.name}」在本表归于「{i.level2}」，申报时归于「{g.level2}」",
+                "detail_en": f"{i.name} is filed under {i.level2}, declared under {g.level2}",
+                "fix": f"归回「{g.level2}」，或说明调整原因", "fix_en": f"file it under {g.level2} as declared, or explain"})
         if not g.target.is_none and not _same_target(i, g):  # no declared target: nothing to keep to
             yield Finding("A311", t.sheet, i.cell("target"), i.target.display(), {
                 "detail": f"「{i.name}」指标值「{i.target.display()}」与申报的「{g.target.display()}」不同",
@@ -1392,6 +1398,14 @@ def _goal_differences(t: Table, goals: Table) -> Iterator[Finding]:
                 "detail": f"「{i.name}」分值 {_n(i.weight)} 与申报的 {_n(g.weight)} 不同",
                 "detail_en": f"weight of {i.name} differs from the declared {_n(g.weight)}",
                 "fix": f"改为 {_n(g.weight)}", "fix_en": f"use {_n(g.weight)}"})
+
+
+def _category(ind: Indicator) -> str:
+    """An indicator's 二级指标 as the declaration and a report are compared (``数量`` is 数量指标,
+    ``（1）数量指标`` too); the cost categories are one, since the 2020 layout files 成本指标 under
+    产出指标 and the 2021 one breaks it down (经济成本指标 …), and a report may follow the other."""
+    key = level1_key(ind.level2) if ind.level2 else ""
+    return "成本" if key.endswith("成本") else key
 
 
 #: How alike two indicator names must be (difflib's ratio) to be one indicator renamed.
