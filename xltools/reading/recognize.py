@@ -1113,7 +1113,7 @@ def _indicator(row: list[object], reader: tuple[int, Callable[[list[object]], tu
         actual, to_date, forecast = (zero if raw in ZERO_WORDS else v for v, raw in
                                      ((actual, actual_v), (to_date, to_date_v), (forecast, forecast_v)))
     op = None if qualitative else (target.op or ("≥" if target.change else bound_of(direction)))
-    score_rate = to_number(score_rate_v)
+    score_rate = to_number(score_rate_v) if score_rate_v != "" else None
     if factor_v != "":  # 得分系数: the rate chosen inside a qualitative row's band, else what the row scored
         if qualitative:
             rate_v = factor_v if rate_v == "" else rate_v

@@ -484,8 +484,9 @@ def _row_rates(ctx: Context) -> Iterator[Finding]:
     computed = {id(r.indicator): r.score for r in ctx.result.rows if r.indicator is not None}
     grouped = _grouped(t)
     for ind in rated:
-        w = ind.weight
-        score = ind.score if ind.score is not None else None if ind.qualitative else computed.get(id(ind))
+        w, score = ind.weight, ind.score
+        if score is None and not ind.qualitative:
+            score = computed.get(id(ind))
         if not w or w < 0 or score is None or score < 0 or id(ind) in grouped:
             continue  # (a score merged over rows is the group's: its rows' rates are not apart)
         rate = rate_fraction(ind.score_rate)  # type: ignore[arg-type]

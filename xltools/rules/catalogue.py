@@ -356,13 +356,13 @@ CATALOGUE: dict[str, Entry] = {
                   "核实完成目标可能性，或在偏差原因中说明依据", "check the likelihood, or explain it in the deviation reason"),
     "M408": Entry(WARNING, "监控表与绩效目标申报表{against}不一致：{detail}",
                   "the monitoring table differs from the declared goals{against_en}: {detail_en}", "{fix}", "{fix_en}"),
+    "M407": Entry(WARNING, "预算执行进度 {progress} 低于序时进度 {expected}（{light}）",
+                  "spending progress {progress} is behind the pro-rata {expected} ({light_en})",
+                  "说明支出滞后的原因，并加快执行进度", "explain why spending lags and speed it up"),
     "M409": Entry(WARNING, "「{name}」未填写全年预计完成值", "「{name}」 has no forecast for the year (全年预计完成值)",
                   "填写预计到年底能完成的值（数值和单位，如「110家」；定性指标写预计效果），它是完成目标可能性的依据",
                   "fill in what is expected by the year's end (a number with its unit, e.g. 110家; for a qualitative "
                   "indicator, the expected effect): the likelihood rests on it"),
-    "M407": Entry(WARNING, "预算执行进度 {progress} 低于序时进度 {expected}（{light}）",
-                  "spending progress {progress} is behind the pro-rata {expected} ({light_en})",
-                  "说明支出滞后的原因，并加快执行进度", "explain why spending lags and speed it up"),
 }
 
 #: What each formula error value means and how to mend it: (meaning, fix) in Chinese and English.

@@ -85,8 +85,12 @@ def _contradiction(light: str | None, chosen: str, ind: Indicator) -> tuple[str,
     if forecast is not None and ind.target.is_number and not ind.target.band and (
             ind.op in ("≤", "<") or (ind.op in ("≥", ">", "=") and ind.target.number)):
         t, f = aligned(ind.target, forecast)  # (a ceiling, ``≤30天``: a forecast over it falls short)
-        forecast_short, forecast_meets = (f > t, f <= t) if ind.op in ("≤", "<") else (f < t, f >= t) \
-            if ind.op != "=" else (f < t - 1e-9, abs(f - t) <= 1e-9)  # (=100%: below it short; above it no "meets")
+        if ind.op in ("≤", "<"):
+            forecast_short, forecast_meets = f > t, f <= t
+        elif ind.op == "=":  # (=100%: below it falls short; above it is no sure "meets")
+            forecast_short, forecast_meets = f < t - 1e-9, abs(f - t) <= 1e-9
+        else:
+            forecast_short, forecast_meets = f < t, f >= t
     said = ind.forecast.display() if read is None else f"{forecast.display()}（{ind.forecast.text}）"  # type: ignore[union-attr]
     if chosen == "green" and light == "red" and not ind.qualitative:
         return "红灯", "a red light"
