@@ -259,6 +259,17 @@ def test_rule_set_moves_the_lights(tmp_path):
         load_rules(str(bad))
 
 
+@pytest.mark.parametrize(("label", "n"), [("1-2季度实际完成值", 6), ("截至二季度末完成值", 6), ("一至六月实际完成值", 6),
+                                        ("1至3季度实际完成值", 9), ("前三季度实际完成值", 9), ("截至第三季度末完成值", 9)])
+def test_months_in_quarters_and_chinese_numerals(tmp_path, label, n):
+    """A column headed by quarters (``1-2季度``, ``截至二季度末``) or by months in Chinese numerals
+    (``一至六月``), with no months anywhere else: the table's N was unknown (M405) and no row lit."""
+    path = write(tmp_path, edits={"E9": label, "A2": "（2024年度）", "D6": "累计执行数"})
+    (table,) = read_workbook(path).tables
+    assert (table.months.value, table.months.cell) == (n, "E9")
+    assert "M405" not in [f.code for f in validate_file(path).findings]
+
+
 def test_generated_labels_are_label_keys():
     generated = [k for k, f in INDICATOR_COLUMNS.items() if f == "to_date"] + \
                 [k for k, f in FUNDS_COLUMNS.items() if months_in(k)]
@@ -266,8 +277,9 @@ def test_generated_labels_are_label_keys():
     assert all(label_key(k) == k for k in generated)
     assert INDICATOR_COLUMNS[label_key("1～6月 实际完成值")] == "to_date"
     assert [months_in(t) for t in ("1-6月实际完成值", "截至9月底", "（2024年1—6月）", "2024年12月", "1-13月",
-                                   "截至9月30日", "2024年上半年绩效运行监控表", "前三季度执行数")] == [
-        6, 9, 6, None, None, 9, 6, 9]
+                                   "截至9月30日", "2024年上半年绩效运行监控表", "前三季度执行数", "一至十二月", "十月底",
+                                   "项目三至五年规划", "三月")] == [
+        6, 9, 6, None, None, 9, 6, 9, 12, 10, None, None]
     assert INDICATOR_COLUMNS[label_key("上半年完成情况")] == "to_date"
 
 

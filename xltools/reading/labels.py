@@ -135,16 +135,34 @@ def _months_labels(stems: tuple[str, ...]) -> tuple[str, ...]:
                      f"截至{n}月底", f"截止{n}月底", f"截至{n}月末", f"{n}月底", f"截至{n}月", f"截止{n}月",
                      f"截止到{n}月底"):
             out.extend(lead + stem for stem in stems)
+    for n in range(1, 13):  # ``一至六月``: the months in Chinese numerals
+        out.extend(f"一至{_CN_NUMBERS[n]}月{stem}" for stem in stems)
+    for q in (1, 2, 3):  # ``1-2季度``, ``截至二季度末``: quarters
+        cn = _CN_NUMBERS[q]
+        for lead in (f"1-{q}季度", f"1—{q}季度", f"1~{q}季度", f"1至{q}季度", f"一至{cn}季度", f"截至{cn}季度末",
+                     f"截至第{cn}季度末", f"截止{cn}季度末", f"{cn}季度末", f"第{cn}季度末"):
+            out.extend(lead + stem for stem in stems)
     for lead in ("上半年", "半年度", "前三季度", "第一季度", "一季度"):
         out.extend(lead + stem for stem in stems)
     return tuple(out)
 
 
+#: 1-12 in Chinese numerals, as forms write the months (一至六月) and quarters (二季度末).
+_CN_NUMBERS = dict(enumerate(("", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")))
+_CN_VALUES = {v: k for k, v in _CN_NUMBERS.items() if v}
+#: Chinese numerals of a month or a quarter (``一至六月``, ``一至二季度``), read as digits by months_in.
+_CN_PERIOD = re.compile(r"(十[一二]?|[一二三四五六七八九])(?=\s*(?:月|季度|[-—–~～至到－]))")
+#: Quarters counted from the first: ``1-2季度`` (6 months), ``1至3季度`` (9).
+_QUARTERS = re.compile(r"1\s*[-—–~～至到－]\s*([1-4])\s*季度")
+
+
 _MONTHS = re.compile(r"1\s*月?\s*[-—–~～至到－]\s*(\d{1,2})\s*月|(\d{1,2})\s*月\s*[底末]"
                      r"|截[至止](?:\s*20\d\d\s*年)?\s*(\d{1,2})\s*月\s*\d{1,2}\s*日"
-                     r"|(上半年|半年度|前三季度|第一季度|一季度|前两季度|第二季度末|第三季度末|二季度末|三季度末|第二季度|第三季度)")
+                     r"|(上半年|半年度|前三季度|第一季度|一季度|前两季度|第二季度末|第三季度末|二季度末|三季度末|第二季度|第三季度"
+                     r"|前3季度|前2季度|第2季度末|第3季度末|2季度末|3季度末|第2季度|第3季度|第1季度|1季度)")
 _PERIODS = {"上半年": 6, "半年度": 6, "前三季度": 9, "第一季度": 3, "一季度": 3, "前两季度": 6, "第二季度末": 6, "第三季度末": 9,
-            "二季度末": 6, "三季度末": 9, "第二季度": 6, "第三季度": 9}
+            "二季度末": 6, "三季度末": 9, "第二季度": 6, "第三季度": 9, "第2季度末": 6, "第3季度末": 9, "2季度末": 6,
+            "3季度末": 9, "第2季度": 6, "第3季度": 9, "第1季度": 3, "1季度": 3, "前3季度": 9, "前2季度": 6}
 
 
 def months_in(text: object) -> int | None:
@@ -153,6 +171,9 @@ def months_in(text: object) -> int | None:
     (the last one named); else None."""
     if not isinstance(text, str):
         return None
+    if "一" in text or "二" in text or "三" in text or "十" in text or "季度" in text:
+        text = _CN_PERIOD.sub(lambda m: str(_CN_VALUES[m[1]]), text)
+        text = _QUARTERS.sub(lambda m: f"1-{int(m[1]) * 3}月", text)
     found = [_PERIODS[p] if p else int(a or b or c) for a, b, c, p in _MONTHS.findall(text)]
     return found[-1] if found and 1 <= found[-1] <= 12 else None
 
