@@ -3164,3 +3164,14 @@ def test_a_qualitative_rows_missing_actual(tmp_path, edits, found):
     which a reviewer asks for (A308) — it passed because the score was written. A 定性结果 or 定性得分率
     column holding the outcome (our templates' way) is the row's result."""
     assert findings(write(tmp_path, edits=edits)) == found
+
+
+@pytest.mark.parametrize(("rate", "found"), [("85.40%", []), (0.854, []), ("90%", [("A303", "J7", "90.00%", "85.40%")])])
+def test_an_evaluation_rows_score_rate_is_its_experts_mean_over_its_weight(tmp_path, rate, found):
+    """An evaluation sheet's 得分率 beside 平均得分 (domain.md §3.4): 立项依据充分性's experts give 4.5, 4.2
+    and 4.1 of 5, a mean of 4.27 — 85.40 %, and 90 % is wrong."""
+    wb, ws, path = demo_book(tmp_path, "评价评分表.xlsx", "评价.xlsx")
+    ws["J6"], ws["J7"] = "得分率", rate
+    wb.save(path)
+    got = [(f.code, f.cell, f.params.get("written"), f.params.get("computed")) for f in validate_file(path).findings]
+    assert got == found
