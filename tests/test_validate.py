@@ -3175,3 +3175,12 @@ def test_an_evaluation_rows_score_rate_is_its_experts_mean_over_its_weight(tmp_p
     wb.save(path)
     got = [(f.code, f.cell, f.params.get("written"), f.params.get("computed")) for f in validate_file(path).findings]
     assert got == found
+
+
+def test_what_a_row_lacks_at_one_cell_is_said_once(tmp_path):
+    """A table without a 分值 column reports each row's missing weight at its name; a row without a name
+    there too was told twice at one cell (two marks, two lines): now once, naming both."""
+    path = write(tmp_path, edits={"F13": None, "C14": None})
+    got = [(f.cell, f.message()) for f in validate_file(path).findings if f.code == "S103"]
+    assert got[:2] == [("C14", "第 14 行指标缺少三级指标名称、分值"), ("C15", "第 15 行指标缺少分值")]
+    assert len(got) == len({c for c, _ in got}) == 7

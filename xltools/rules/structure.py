@@ -132,10 +132,14 @@ def incomplete_rows(ctx: Context) -> Iterator[Finding]:
         if ind.weight is None and ("weight" in ind.columns or t.kind not in (GOALS, MONITOR)) \
                 and not t.weights_by_block:  # 产出指标（50分）: the blocks hold the weights
             missing.append(("weight", "分值", "weight"))
-        for col, what, what_en in missing:
-            yield Finding("S103", t.sheet, ind.cell(col), None, {
-                "row": ind.row, "what": what, "what_en": what_en,
-                "note": note if col == "target" else "", "note_en": note_en if col == "target" else ""})
+        at: dict[str, list[tuple[str, str, str]]] = {}  # cell → what is missing there: a field without a column
+        for m in missing:                                 # of its own is reported at the name, once for all
+            at.setdefault(ind.cell(m[0]), []).append(m)
+        for cell, ms in at.items():
+            targeted = any(col == "target" for col, _, _ in ms)
+            yield Finding("S103", t.sheet, cell, None, {
+                "row": ind.row, "what": "、".join(m[1] for m in ms), "what_en": ", ".join(m[2] for m in ms),
+                "note": note if targeted else "", "note_en": note_en if targeted else ""})
 
 
 @check("S112")
