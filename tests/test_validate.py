@@ -3144,6 +3144,8 @@ _RATES = {"I13": "得分率", "I14": "100%", "I15": "100%", "I16": "100%", "I17"
     ({"I13": "得分系数", "I20": 0.6}, [("A303", "I20", "60.00%", "100.00%")]),  # Chongqing's heading
     ({"G15": 8, "I15": "80%"}, [("A305", "G15", "8", "10.00")]),  # held to the written score: reported once
     ({"G20": None, "I20": "60%"}, [("A326", "G20", None, "10.00"), ("A303", "I20", "60.00%", "100.00%")]),
+    ({"G17": 0.13, "I17": 1.3}, [("A305", "G17", "0.13", "10.00")]),  # 1.3 typed for 1.3 %: agrees with 0.13 of 10
+    ({"G15": 11, "I15": "110%"}, [("A304", "G15", None, None)]),  # above the weight: A304's, its rate agrees
 ])
 def test_an_indicators_score_rate_is_its_score_over_its_weight(tmp_path, edits, found):
     """A 得分率 column beside the indicators' 得分 (as evaluation sheets and some provinces' forms have):

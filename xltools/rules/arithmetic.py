@@ -489,8 +489,12 @@ def _row_rates(ctx: Context) -> Iterator[Finding]:
             score = computed.get(id(ind))
         if not w or w < 0 or score is None or score < 0 or id(ind) in grouped:
             continue  # (a score merged over rows is the group's: its rows' rates are not apart)
-        rate = rate_fraction(ind.score_rate)  # type: ignore[arg-type]
-        if _differs(rate * 100, score / w * 100, _shown_digits(rate)):
+        x = ind.score_rate
+        # a small number may be a fraction (0.95; 1.1 of a row scored above its weight, A304's) or per cent
+        # typed in a General cell (1.3 of 1.3 %): wrong only when neither reading agrees; past 1.5, per cent
+        readings = (x / 100,) if x > 1.5 else (x, x / 100)  # type: ignore[operator]
+        rate = readings[0]
+        if all(_differs(y * 100, score / w * 100, _shown_digits(y)) for y in readings):
             yield Finding("A303", t.sheet, ind.cell("score_rate", "score_factor"), ind.score_rate, {
                 "what": f"「{ind.name}」得分率", "what_en": f"score rate of {ind.name}", "written": pct(rate),
                 "computed": pct(score / w), "row_rate": True})
