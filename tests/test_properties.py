@@ -23,7 +23,7 @@ from xltools.render import score_text
 from xltools.rules import check_workbook
 from xltools.rules.catalogue import CATALOGUE
 from xltools.ruleset import load_rules
-from xltools.scoring import LIGHTS
+from xltools.scoring import LIGHTS, round_half_up
 
 from .test_validate import CLEAN, write
 
@@ -189,3 +189,25 @@ def test_every_kind_fixed_needs_no_second_fix(every_kind, data):
     name, grids, cells = data.draw(st.sampled_from(every_kind))
     edits = data.draw(st.lists(st.tuples(st.sampled_from(cells), CELL), min_size=1, max_size=6))
     needs_no_second_fix(grids, edits, name)
+
+
+#: (0-based row, weight) of the clean table's indicator rows (14-20 on the sheet)
+_WEIGHTS = [(13, 20), (14, 10), (15, 10), (16, 10), (17, 20), (18, 10), (19, 10)]
+_RATE_FORMS = {"fraction": lambda x, d: round_half_up(x, d + 2), "percent": lambda x, d: f"{round_half_up(x * 100, d):.{d}f}%",
+               "bare per cent": lambda x, d: round_half_up(x * 100, d)}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(0, 2000), st.integers(0, 2), st.sampled_from(sorted(_RATE_FORMS))),
+                min_size=7, max_size=7))
+def test_a_score_rate_written_from_its_score_is_right(clean_grids, rows):
+    """A 得分率 column filled from the written scores (rounded half up, as Excel shows them, to 0-2
+    decimals of a per cent; as a fraction, a per cent or a bare per cent in a General cell) is never
+    "wrong" (A303) — whatever the scores, within their weights."""
+    edits: list[tuple[tuple[int, int], object]] = [((12, 8), "得分率")]
+    for (r, w), (permille, d, form) in zip(_WEIGHTS, rows, strict=True):
+        score = round_half_up(w * permille / 2000, 2)
+        edits += [((r, 6), score), ((r, 8), _RATE_FORMS[form](score / w, d))]
+    book = read_grids(typed_over(clean_grids, edits), "自评表.xlsx")
+    (checked,) = check_workbook(book, RULES)
+    assert [(f.cell, f.value) for f in checked.findings if f.code == "A303" and f.cell.startswith("I")] == []
