@@ -1295,6 +1295,20 @@ def test_a_total_amount_left_empty_is_the_sum_of_its_parts(tmp_path):
     assert (result.execution.score, result.total, result.grade) == (9.6, 97.6, "优")
 
 
+@pytest.mark.parametrize(("edits", "found"), [
+    ({"B7": None}, [("A331", "B7", "「项目资金」的财政拨款未填写")]),  # 500 = ? + 0
+    ({"B7": 400, "B8": None}, [("A331", "B8", "「项目资金」的其他资金未填写")]),  # the other 100 unsaid
+    ({"B8": None}, []),  # 500 of 500 beside an empty 其他资金: none
+    ({"B7": "约500"}, [("A331", "B7", "「项目资金」的财政拨款「约500」不是金额")]),
+    ({"B7": None, "B8": None}, []),  # (neither part stated: nothing to add up)
+])
+def test_a_declarations_part_of_its_funds_left_out(tmp_path, edits, found):
+    """年度资金总额 500 with 其中：财政拨款 left empty and 其他资金 0: the funds do not add up, and nothing
+    was said (A301 needs both parts). An empty part is said where the other falls short of the total."""
+    path = write(tmp_path, GOALS, edits, name="申报表.xlsx")
+    assert [(f.code, f.cell, f.message()) for f in validate_file(path).findings] == found
+
+
 @pytest.mark.parametrize(("written", "found"), [
     (None, [("A331", "B6", "「项目资金」的年度资金总额未填写")]),
     ("约500万", [("A331", "B6", "「项目资金」的年度资金总额「约500万」不是金额")]),

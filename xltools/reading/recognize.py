@@ -585,6 +585,9 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
         table.written_figures = _amounts(cells, start, h, FIGURE_FIELDS)
     if table.kind == GOALS and "annual_total" not in table.amounts:
         table.unread_amounts = _unread_amount(cells, start, h, "annual_total")
+    elif table.kind == GOALS and len(parts := {"annual_fiscal", "annual_other"} - table.amounts.keys()) == 1:
+        # a total and one part stated, the other part's cell empty or in words: A331, where it matters
+        table.unread_amounts = _unread_amount(cells, start, h, parts.pop())
     _typed_money(grid, table)
     table.goals_text = _goal_texts(cells, start, h, table.blanks)
     return table, end

@@ -1122,8 +1122,11 @@ def amounts_not_read(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
     if t.template:
         return
-    for amount in t.unread_amounts.values():  # a declaration's 年度资金总额
-        yield _no_amount(t, amount.sheet, amount.cell, "项目资金", ("年度资金总额", "annual total"), amount.value)
+    for f, amount in t.unread_amounts.items():  # a declaration's 年度资金总额, or one of its two parts
+        part = f != "annual_total"
+        if part and amount.value is None and not _part_left_out(t, f):
+            continue  # (财政拨款 1000 of 1000 beside an empty 其他资金: none, as a dash says)
+        yield _no_amount(t, amount.sheet, amount.cell, "项目资金", _AMOUNT_NAMES[f], amount.value, part=part)
     declared = t.amounts.get("annual_total") if t.kind == GOALS else None
     if declared is not None and declared.value == 0:  # a project declared without funds: a 0 for a blank
         yield _no_amount(t, declared.sheet or t.sheet, declared.cell, "项目资金", ("年度资金总额", "annual total"), 0)
@@ -1150,6 +1153,15 @@ def amounts_not_read(ctx: Context) -> Iterator[Finding]:
         f = "annual_budget" if total.annual_budget is not None else "initial_budget"
         if f in row.cells and f not in row.texts:
             yield _no_amount(t, row.sheet, row.cells[f], row.label, _funds_column(t, f), 0, rate=True)
+
+
+def _part_left_out(t: Table, f: str) -> bool:
+    """Whether a declaration's part ``f`` (财政拨款 or 其他资金), left empty, is missing from its total:
+    the other part stated falls short of the 年度资金总额 (800 of 1000: the other 200 are unsaid)."""
+    total, other = t.amounts.get("annual_total"), t.amounts.get(
+        "annual_other" if f == "annual_fiscal" else "annual_fiscal")
+    values = [x.value if x is not None else None for x in (total, other)]
+    return all(isinstance(x, int | float) for x in values) and _differs(float(values[0]), float(values[1]))  # type: ignore[arg-type]
 
 
 def _no_amount(t: Table, sheet: str, cell: str, label: str, column: tuple[str, str], text: object, *,
