@@ -127,7 +127,11 @@ def test_template_marks_what_validate_asks(recalculated):
     got = {(f.code, f.cell) for f in validate_file(path).findings}
     L, first = built.columns, built.first_row
     assert {("M402", f"{L['measures']}{first + 2}"), ("M403", f"{L['likelihood']}{first + 3}"),
-            ("M404", f"{L['to_date']}{first + 4}"), ("M401", f"{L['deviation']}{first + 1}")} <= got
+            ("M404", f"{L['to_date']}{first + 4}"), ("M401", f"{L['deviation']}{first + 1}"),
+            ("M409", f"{L['forecast']}{first + 4}")} <= got
+    # an empty 全年预计完成值 is coloured too (M409), where test_libreoffice_lights_equal_python holds it to validate
+    assert [sqref for codes, sqref, _ in built.marks if "M409" in codes] == [
+        f"{L['forecast']}{first}:{L['forecast']}{first + built.rows - 1}"]
 
 
 def test_deadlines_are_lit_by_their_dates_or_the_likelihood(recalculated):

@@ -998,8 +998,8 @@ def _monitor_rules(s: _Sheet, first: int, last: int) -> None:
     s.validation(f"{L['likelihood']}{first}:{L['likelihood']}{last}", '"' + ",".join(LIKELIHOOD_CHOICES) + '"',
                  "确定能 / 有可能 / 完全不可能")
     _light_fills(s, f"{L['light']}{first}:{L['light']}{last}", f"{L['light']}{first}")
-    n, d, e, f, g, i, k = (f"{L[x]}{first}" for x in ("name", "direction", "target", "unit", "to_date", "likelihood",
-                                                       "light"))
+    n, d, e, f, g, h, i, k = (f"{L[x]}{first}" for x in ("name", "direction", "target", "unit", "to_date", "forecast",
+                                                          "likelihood", "light"))
     red, yellow, blue = LIGHT_WORDS["red"], LIGHT_WORDS["yellow"], LIGHT_WORDS["blue"]
     dev, mea = f"{L['deviation']}{first}", f"{L['measures']}{first}"
     for code, sqref, formula in (
@@ -1009,6 +1009,8 @@ def _monitor_rules(s: _Sheet, first: int, last: int) -> None:
         ("M403", f"{L['likelihood']}{first}:{L['likelihood']}{last}", f'AND({n}<>"",{i}="")'),
         ("M404", f"{L['to_date']}{first}:{L['to_date']}{last}",
          f'AND({n}<>"",{d}<>"定性",ISNUMBER({e}),{f}<>"{DATE_UNIT}",NOT(ISNUMBER({g})),NOT({_not_due(g)}))'),
+        # (as validate reads a template: a dash typed there is text to the formulas, no blank)
+        ("M409", f"{L['forecast']}{first}:{L['forecast']}{last}", f'AND({n}<>"",TRIM({e})<>"",TRIM({h})="")'),
     ):
         _mark(s, sqref, formula, "FFEB9C", code)
 
