@@ -123,6 +123,12 @@ def _differs(a: float, b: float, digits: int = 2) -> bool:
     return abs(round_half_up(a, digits) - round_half_up(b, digits)) > 10 ** -(digits + 1)
 
 
+def _rate_differs(readings: tuple[float, ...], computed: float) -> bool:
+    """Whether a written rate differs from ``computed`` (both fractions) under every reading it may
+    have — a fraction, or per cent typed bare — each to the decimals it shows (_shown_digits)."""
+    return all(_differs(y * 100, computed * 100, _shown_digits(y)) for y in readings)
+
+
 def _shown_digits(rate: float) -> int:
     """The decimals a written rate shows in percent (0.86 → 0: ``86%``; 0.862 → 1; else 2): a rate
     written to whole percents is right when the computed one rounds to it (86% for 86.20%)."""
@@ -376,7 +382,7 @@ def _reckoning_differs(k: Reckoned) -> bool:
     if computed is None:
         return False
     if k.ratio:
-        return all(_differs(y * 100, computed * 100, _shown_digits(y)) for y in (k.written, k.written / 100))
+        return _rate_differs((k.written, k.written / 100), computed)
     return _differs(k.written, computed)
 
 
@@ -453,7 +459,7 @@ def written_rates(ctx: Context) -> Iterator[Finding]:
             if r.reckoned and _uses_a_wrong_figure(r):
                 continue  # (a 小计④ not the sum its header states: A343's, and the rate waits for it)
             readings = (r.rate,) if r.rate_bare is None else (r.rate_bare, r.rate_bare / 100)
-            if all(_differs(y * 100, r.spent / budget * 100, _shown_digits(y)) for y in readings):
+            if _rate_differs(readings, r.spent / budget):
                 progress = t.kind == MONITOR
                 yield Finding("A303", t.sheet, r.cells.get("rate", ""), r.rate, {
                     "what": "执行进度" if progress else "执行率",
@@ -466,7 +472,7 @@ def written_rates(ctx: Context) -> Iterator[Finding]:
         if p.rate is None or p.score is None or not p.weight:
             continue
         rate = rate_fraction(p.rate)
-        if _differs(rate * 100, p.score / p.weight * 100, _shown_digits(rate)):
+        if _rate_differs((rate,), p.score / p.weight):
             yield Finding("A303", p.sheet, p.cells.get("score_rate", ""), p.rate, {
                 "what": f"「{p.name}」得分率", "what_en": f"score rate of {p.name}", "written": pct(rate),
                 "computed": pct(p.score / p.weight)})
@@ -494,7 +500,7 @@ def _row_rates(ctx: Context) -> Iterator[Finding]:
         # typed in a General cell (1.3 of 1.3 %): wrong only when neither reading agrees; past 1.5, per cent
         readings = (x / 100,) if x > 1.5 else (x, x / 100)  # type: ignore[operator]
         rate = readings[0]
-        if all(_differs(y * 100, score / w * 100, _shown_digits(y)) for y in readings):
+        if _rate_differs(readings, score / w):
             yield Finding("A303", t.sheet, ind.cell("score_rate", "score_factor"), ind.score_rate, {
                 "what": f"「{ind.name}」得分率", "what_en": f"score rate of {ind.name}", "written": pct(rate),
                 "computed": pct(score / w), "row_rate": True})
@@ -542,7 +548,7 @@ def _department_rates(ctx: Context) -> Iterator[Finding]:
         x, c = written.value, computed.get(f)
         if not isinstance(x, int | float) or c is None or (f == "execution_rate" and (spending_is_rate or c < 0)):
             continue  # (the rate typed as the spending too: A341's; an amount below zero: A342's)
-        if all(_differs(y * 100, c * 100, _shown_digits(y)) for y in (x, x / 100)):
+        if _rate_differs((x, x / 100), c):
             shown = rate_fraction(x)
             yield Finding("A303", written.sheet or t.sheet, written.cell, x, {
                 "what": word(f"fig_{f}"), "what_en": word(f"fig_{f}", "en"), "written": pct(shown),
