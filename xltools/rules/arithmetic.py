@@ -841,15 +841,15 @@ def deviations(ctx: Context) -> Iterator[Finding]:
             params = {"name": ind.name, "actual": row.params["actual"], "target": row.params["target"], "ratio": ratio}
             yield Finding("A312", t.sheet, ind.cell("actual"), ind.actual.display(), {**params, **(
                 _UNIT_SLIP if float(ratio.rstrip("%")) >= 100 * 100 else _TOO_LOW)})
-            state, state_en = "超额完成", "was over-achieved"
+            state = _OVER
         elif row.explain_key == "eq_above":
-            state, state_en = "高于目标值", "is above its target"
+            state = _ABOVE
         elif ind.weight is not None and row.score < ind.weight - TOL:
-            state, state_en = "未完全达成", "was not fully achieved"
+            state = _SHORT
         else:
             continue
         if not stated(ind.deviation, ctx.words) and not _score_sheet(ind):
-            yield _no_reason(t, ind.cell("deviation"), ind.name, ind.deviation, state, state_en)
+            yield _no_reason(t, ind.cell("deviation"), ind.name, ind.deviation, state)
 
 
 def _block_deviations(ctx: Context) -> Iterator[Finding]:
@@ -869,17 +869,22 @@ def _block_deviations(ctx: Context) -> Iterator[Finding]:
     for level1, inds in short.items():
         if "deviation" in inds[0].columns:
             for ind in inds:
-                yield _no_reason(t, ind.cell("deviation"), ind.name, ind.deviation, "未完全达成", "was not fully achieved")
+                yield _no_reason(t, ind.cell("deviation"), ind.name, ind.deviation, _SHORT)
         else:
             yield _no_reason(t, blocks.get(level1) or inds[0].cell("actual"), "、".join(i.name for i in inds),
-                             inds[0].deviation, "未完全达成", "was not fully achieved")
+                             inds[0].deviation, _SHORT)
 
 
-def _no_reason(t: Table, cell: str, name: str, written: str, state: str, state_en: str) -> Finding:
-    """A307 at ``cell``: ``name`` fell short (or above) with ``written`` no reason."""
+#: What A307 says of a row, (zh, en): over-achieved (A312's), above an equality, short of its target.
+_OVER, _ABOVE, _SHORT = ("超额完成", "was over-achieved"), ("高于目标值", "is above its target"), \
+    ("未完全达成", "was not fully achieved")
+
+
+def _no_reason(t: Table, cell: str, name: str, written: str, state: tuple[str, str]) -> Finding:
+    """A307 at ``cell``: ``name`` is in ``state`` (zh, en) with ``written`` no reason."""
     said = written.strip()  # ``无``, ``已完成``: a placeholder, not a reason
     return Finding("A307", t.sheet, cell, said or None, {
-        "name": name, "state": state, "state_en": state_en,
+        "name": name, "state": state[0], "state_en": state[1],
         "written": f"（「{said}」不是原因）" if said else "", "written_en": f" (「{said}」 is no reason)" if said else ""})
 
 
