@@ -278,8 +278,8 @@ def test_generated_labels_are_label_keys():
     assert INDICATOR_COLUMNS[label_key("1～6月 实际完成值")] == "to_date"
     assert [months_in(t) for t in ("1-6月实际完成值", "截至9月底", "（2024年1—6月）", "2024年12月", "1-13月",
                                    "截至9月30日", "2024年上半年绩效运行监控表", "前三季度执行数", "一至十二月", "十月底",
-                                   "项目三至五年规划", "三月")] == [
-        6, 9, 6, None, None, 9, 6, 9, 12, 10, None, None]
+                                   "项目三至五年规划", "三月", "截至六月底", "（截至九月末）")] == [
+        6, 9, 6, None, None, 9, 6, 9, 12, 10, None, None, 6, 9]
     assert INDICATOR_COLUMNS[label_key("上半年完成情况")] == "to_date"
 
 

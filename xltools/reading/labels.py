@@ -170,8 +170,8 @@ def months_in(text: object) -> int | None:
     (the last one named); else None."""
     if not isinstance(text, str):
         return None
-    if "一" in text or "二" in text or "三" in text or "十" in text or "季度" in text:
-        text = _CN_PERIOD.sub(lambda m: str(_CN_VALUES[m[1]]), text)
+    text = _CN_PERIOD.sub(lambda m: str(_CN_VALUES[m[1]]), text)  # (a monitoring table's few header cells)
+    if "季度" in text:
         text = _QUARTERS.sub(lambda m: f"1-{int(m[1]) * 3}月", text)
     found = [_PERIODS[p] if p else int(a or b or c) for a, b, c, p in _MONTHS.findall(text)]
     return found[-1] if found and 1 <= found[-1] <= 12 else None
