@@ -167,7 +167,7 @@ def test_blank_template_asks_for_its_fields():
 
     path = os.path.join(ROOT, "workbook_templates", "绩效运行监控表.xlsx")
     got = [(f.code, f.cell) for f in validate_file(path).findings]
-    assert got == [("M405", "D2"), ("S101", "B3"), ("S101", "B4"), ("S101", "H4")]
+    assert got == [("S101", "B2"), ("M405", "D2"), ("S101", "B3"), ("S101", "B4"), ("S101", "H4")]
 
 
 def test_pour_monitoring_table_and_goals(tmp_path, build, demo):

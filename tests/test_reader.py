@@ -1424,3 +1424,20 @@ def test_sheet_names_read_from_the_open_file_fall_back_where_they_miss_a_sheet(t
                 assert b"name='\xe4\xb9\x99'" in data
             zo.writestr(info, data)
     assert [(g.sheet, sorted(g.hidden_rows)) for g in load_grids(str(quoted))] == [("甲", [2]), ("乙", [4])]
+
+
+@pytest.mark.parametrize(("edits", "found"), [
+    ({"A2": "（    年度）"}, [("S101", "A2", "必填栏目「年度」为空")]),
+    ({"A2": "（20  年度）"}, [("S101", "A2", "必填栏目「年度」为空")]),
+    ({"A2": "____年度"}, [("S101", "A2", "必填栏目「年度」为空")]),
+    ({"A1": "2023年度项目支出绩效自评表", "A2": "（    年度）"}, []),  # the title gives the year
+    ({"A2": None}, []),  # no place for a year on the form: nothing asked
+])
+def test_a_year_line_left_empty_is_asked_for(tmp_path, edits, found):
+    """The national form's ``（    年度）`` left as printed: the summary's 年度 was empty and nothing said so."""
+    wb, ws = _demo_sheet(tmp_path)
+    for k, v in edits.items():
+        ws[k] = v
+    path = tmp_path / "年度.xlsx"
+    wb.save(path)
+    assert [(f.code, f.cell, f.message()) for f in validate_file(path).findings if f.code == "S101"] == found

@@ -305,7 +305,7 @@ def test_blank_template_asks_for_its_fields():
 
     path = os.path.join(ROOT, "workbook_templates", FILE_NAMES["selfeval"])
     got = [(f.code, f.cell) for f in validate_file(path).findings]
-    assert got == [("S101", "B3"), ("S101", "B4"), ("S101", "H4"), ("G209", "B11")]
+    assert got == [("S101", "B2"), ("S101", "B3"), ("S101", "B4"), ("S101", "H4"), ("G209", "B11")]
     assert score_file(path)[0].total is None
 
 

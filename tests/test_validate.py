@@ -145,6 +145,8 @@ CASES = [
     # (code, cell, sample or None, cell edits)
     ("S101", "B4", None, {"B4": None}),
     ("S101", "E5", None, {"E5": None}),
+    ("S101", "A2", None, {"A2": "（    年度）"}),  # the form's year line left as printed (was silent)
+    ("S101", "B2", None, {"A2": "年度："}),
     ("S102", "A20", None, {"A20": "满意指标"}),
     ("S102", "B14", None, {"B14": "社会效益指标"}),
     ("S103", "F15", None, {"F15": None}),

@@ -119,6 +119,8 @@ _YEAR = re.compile(r"(20\d{2})\s*年")
 #: (2023年度), (2024年1-6月), the whole year's period (2023年1月1日-2023年12月31日, 2023年1月-12月)
 _YEAR_LINE = re.compile(r"^\(?(20\d{2})年(?:度|1[-—–~至]\d{1,2}月(?:份)?"
                         r"|1月(?:1日)?[-—–~至到](?:\1年)?12月(?:31日)?(?:止)?)?\)?$")
+#: The year's place under the title left as the form prints it: （    年度）, （20  年度）, ____年度.
+_YEAR_BLANK = re.compile(r"^\(?(?:20|\(\)|_+)?年度?\)?$")
 #: A year alone in brackets under the title: (2023).
 _YEAR_ALONE = re.compile(r"^\((20\d{2})\)$")
 #: Any other line giving the period of one year the table covers: (截至2024年6月30日), (2024年上半年),
@@ -1492,6 +1494,12 @@ def _year_from_titles(cells: _Cells, table: Table, start: int) -> None:
     m = _YEAR.search(_digit_year(table.title)) or _YEAR.search(_digit_year(grid.sheet))
     if m:
         table.header["year"] = Field(int(m.group(1)), grid.sheet, "")
+        return
+    for r in range(start, table.header_row - 1):
+        for c, k in cells.keys[r]:
+            if _YEAR_BLANK.match(k):  # the form's ``（    年度）`` left as printed: S101 there
+                table.blanks.setdefault("year", a1(r, c))
+                return
 
 
 def _has_colon(raw: object) -> bool:

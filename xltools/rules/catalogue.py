@@ -398,7 +398,8 @@ _DEPENDS = ("（随具体问题给出）", "(given with each finding)")
 #: What :func:`describe` shows for a code whose message, its particulars left open, says nothing
 #: (``{field}{problem}`` becomes ``……``): a short statement of the problem instead.
 _BRIEF = {
-    "S101": ("必填栏目（项目名称、主管部门、实施单位）为空，或仍是填写提示", "a required field (project, department, unit) "
+    "S101": ("必填栏目（项目名称、主管部门、实施单位，以及表上留了位置的年度）为空，或仍是填写提示",
+             "a required field (project, department, unit, and the year where the form has a place for it) "
              "empty, or still the template's prompt"),
     "S103": ("指标行缺少三级指标名称、指标值或分值（指标值写进了名称的，说明应移入指标值栏）",
              "an indicator row without its name, target or weight (a target written into the name is said so)"),

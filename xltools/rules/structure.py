@@ -24,7 +24,7 @@ REQUIRED_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
     MONITOR: (("project", "项目名称"), ("department", "主管部门"), ("unit", "实施单位")),
 }
 FIELD_EN = {"项目名称": "project name", "主管部门": "department", "实施单位": "implementing unit",
-            "部门名称": "department name"}
+            "部门名称": "department name", "年度": "year"}
 TAXONOMIES = {GOALS: taxonomy.PROJECT, SELFEVAL: taxonomy.PROJECT, DEPT: taxonomy.DEPT,
               EVALUATION: taxonomy.EVALUATION, MONITOR: taxonomy.PROJECT}
 
@@ -58,6 +58,9 @@ def required_fields(ctx: Context) -> Iterator[Finding]:
         problem = (f"仍是填写提示「{written}」", f"still holds the prompt 「{written}」") if prompt else ("为空", "is empty")
         yield Finding("S101", t.sheet, cell or _anchor(t), written or None, {
             "field": label, "field_en": FIELD_EN[label], "problem": problem[0], "problem_en": problem[1]})
+    if "year" not in t.header and "year" in t.blanks:  # the form asks for its year: 年度 left empty
+        yield Finding("S101", t.sheet, t.blanks["year"], None, {
+            "field": "年度", "field_en": FIELD_EN["年度"], "problem": "为空", "problem_en": "is empty"})
 
 
 @lru_cache(maxsize=8)
