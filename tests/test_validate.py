@@ -1497,10 +1497,11 @@ def test_a_name_and_its_targets_unit_disagree(tmp_path, name, target, found):
     assert [c for c, _ in findings(path, select={"G229"})] == found
 
 
-@pytest.mark.parametrize("name", ["—", "/", "无", "-"])
+@pytest.mark.parametrize("name", ["—", "/", "无", "-", "=", "≥", "%", "1", "1.1", "100%"])
 def test_a_dash_for_a_name_is_no_name(tmp_path, name):
     """``—`` in 三级指标 beside a target and a weight is no name (S103), where G207 called it vague
-    and suggested 「（动作）—（数量/比率）」."""
+    and suggested 「（动作）—（数量/比率）」; so is a sign or a number typed in the name's column (``=``
+    where the 计算符号 belongs, a row number): it was G207, an info, and the row went unnamed."""
     assert findings(write(tmp_path, edits={"C16": name})) == [("S103", "C16")]
 
 

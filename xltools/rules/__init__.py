@@ -81,6 +81,12 @@ def says_nothing(text: str) -> bool:
     return text.strip().lower() in NONE_TEXT
 
 
+def names_nothing(name: str) -> bool:
+    """An indicator's name that names nothing: empty, a placeholder (``—``, ``无``), or no word at all —
+    an operator, a number or a sign (``=``, ``≥``, ``%``, ``1``) typed in the name's column."""
+    return not name or says_nothing(name) or not any(ch.isalpha() for ch in name)
+
+
 def reason_key(text: str) -> str:
     """A reason as :func:`stated` compares it: no spaces (ASCII or full-width), no control
     characters, case folded — what the templates' formula compares too (CLEAN, SUBSTITUTE, and

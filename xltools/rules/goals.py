@@ -40,8 +40,8 @@ from . import (
     bounded_rates,
     check,
     is_satisfaction,
+    names_nothing,
     percent_of,
-    says_nothing,
 )
 from .catalogue import Text
 
@@ -484,7 +484,7 @@ def vague_names(ctx: Context) -> Iterator[Finding]:
     telling = any_of(w.action + w.measure).search
     for ind in t.indicators:
         name = label_key(ind.name)
-        if not name or says_nothing(ind.name):  # (no name at all: S103's)
+        if names_nothing(ind.name):  # (no name at all: S103's)
             continue
         better = w.vague.get(name)
         if better is None and (len(name) <= 2 or not telling(name)):

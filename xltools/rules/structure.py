@@ -12,7 +12,7 @@ from ..model import DEPT, EVALUATION, GOALS, MONITOR, SELFEVAL, Table
 from ..reading.labels import label_key
 from ..scoring import target_in_name
 from ..values import is_prompt, normalize_text
-from . import Context, Finding, check, says_nothing
+from . import Context, Finding, check, names_nothing, says_nothing
 from .catalogue import Text
 
 #: Header fields each table must fill (field → label shown to the user).
@@ -124,7 +124,7 @@ def incomplete_rows(ctx: Context) -> Iterator[Finding]:
     for ind in t.indicators:
         missing = []
         note = note_en = ""
-        if not ind.name or says_nothing(ind.name):  # (``—``, ``/``, ``无`` beside a target: none)
+        if names_nothing(ind.name):  # (``—``, ``/``, ``无``, ``=`` beside a target: none)
             missing.append(("name", "三级指标名称", "indicator name"))
         if t.kind != EVALUATION and ind.target.is_none and "target" in ind.columns:
             missing.append(("target", "指标值", "target"))
