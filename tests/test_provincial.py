@@ -1240,3 +1240,18 @@ def test_a_departments_money_read_as_a_funds_block_is_found_once(tmp_path, spent
     report = validate_file(path)
     assert [(f.code, f.cell) for f in report.findings] == found
     assert not any("年初预算数" in f.message() for f in report.findings)
+
+
+@pytest.mark.parametrize(("edits", "found"), [
+    ({}, []),
+    ({"A13": "数量指标", "B13": "产出指标"}, [("S102", "A13", "一级指标「数量指标」不在指标体系中")]),
+    ({"B13": "新建社区养老服务站数量", "C13": "数量指标"},
+     [("S102", "B13", "二级指标「新建社区养老服务站数量」不在指标体系中（在「产出指标」下）")]),
+    ({"B15": "时效指标"}, [("S102", "B15", "二级指标「时效指标」不在指标体系中（不应在「效益指标」下，应在「产出指标」下）")]),
+])
+def test_a_department_table_in_the_projects_framework_is_held_to_it(tmp_path, edits, found):
+    """A 部门整体 table whose blocks are 产出指标 and 效益指标 (the national forms') follows the projects'
+    taxonomy: a level name in the wrong column or a 二级指标 under the wrong block passed, as if the
+    department had a framework of its own."""
+    path = split_dept(tmp_path / "split.xlsx", edits)
+    assert [(f.code, f.cell, f.message()) for f in validate_file(path).findings if f.code == "S102"] == found

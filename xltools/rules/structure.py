@@ -81,8 +81,9 @@ def _taxonomy_keys(kind: str) -> tuple[dict[str, str], dict[str, frozenset[str]]
 @check("S102")
 def taxonomy_names(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
-    tax = TAXONOMIES[t.kind]
-    level1_keys, level2_keys = _taxonomy_keys(t.kind)
+    kind = SELFEVAL if t.kind == DEPT and _projects_framework(t) else t.kind
+    tax = TAXONOMIES[kind]
+    level1_keys, level2_keys = _taxonomy_keys(kind)
     # a department's table (a 部门整体 declaration too) may follow its province's own framework
     own = t.department_wide and not any(taxonomy.level1_key(n) in level1_keys for n in t.level1_cells)
     for name, cell in t.level1_cells.items():
@@ -90,7 +91,7 @@ def taxonomy_names(ctx: Context) -> Iterator[Finding]:
             yield Finding("S102", t.sheet, cell, name, {
                 "level": Text("一级指标", "the level-1 name"), "name": name, "parent": "",
                 "allowed": _closest(name, list(tax))})
-    if t.kind not in (GOALS, SELFEVAL, MONITOR):
+    if kind not in (GOALS, SELFEVAL, MONITOR):
         return  # evaluation and department tables name their level 2 freely
     seen: set[tuple[str, str]] = set()
     for ind in t.indicators:
@@ -108,6 +109,16 @@ def taxonomy_names(ctx: Context) -> Iterator[Finding]:
             "parent": Text(f"（不应在「{ind.level1}」下，应在「{home}」下）", f" (it belongs under 「{home}」, not 「{ind.level1}」)")
             if home else Text(f"（在「{ind.level1}」下）", f" (under 「{ind.level1}」)"),
             "allowed": _closest(ind.level2, list(allowed))})
+
+
+_PROJECT_BLOCKS = frozenset(taxonomy.level1_key(n) for n in ("产出指标", "效益指标"))
+
+
+def _projects_framework(t: Table) -> bool:
+    """A department's table that names 产出指标 and 效益指标 as its blocks (the national 部门整体 forms do)
+    follows the projects' framework, and is held to it: a 数量指标 typed as a block, or a 二级指标 under
+    the wrong block. A province's own framework (部门决策 …, 投入/过程/产出/效果) does not name both."""
+    return _PROJECT_BLOCKS <= {taxonomy.level1_key(n) for n in t.level1_cells}
 
 
 def _closest(name: str, allowed: list[str]) -> str:
