@@ -8,6 +8,7 @@ parameters, and the catalogue renders them in the asked language.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -84,7 +85,11 @@ def says_nothing(text: str) -> bool:
 def names_nothing(name: str) -> bool:
     """An indicator's name that names nothing: empty, a placeholder (``—``, ``无``), or no word at all —
     an operator, a number or a sign (``=``, ``≥``, ``%``, ``1``) typed in the name's column."""
-    return not name or says_nothing(name) or not any(ch.isalpha() for ch in name)
+    return not name or _LETTER.search(name) is None or says_nothing(name)
+
+
+#: A letter of any script (CJK included): not a digit, a sign or punctuation.
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def reason_key(text: str) -> str:
