@@ -398,6 +398,21 @@ def test_an_indicators_score_rate_follows_its_corrected_score(tmp_path):
     assert result.remaining.findings == []
 
 
+@pytest.mark.parametrize("rate", ["50%", "100%"])
+def test_an_indicators_score_rate_wrong_by_both_scores_is_worked_out_from_the_corrected_one(tmp_path, rate):
+    """A 得分率 of 50 % beside a wrong 8 of 10 (right: 10) was corrected in the same look as the score, from
+    the written 8: the copy held 80 % beside 10 of 10, wrong again, and a second fix changed it once more.
+    100 % beside the wrong 8 is the right score's rate: the score alone is corrected."""
+    from .test_validate import _RATES
+
+    src = write(tmp_path, CLEAN, {**_RATES, "G15": 8, "I15": rate}, name="s.xlsx")
+    result = fix_copy(src, str(tmp_path / "out.xlsx"))
+    assert [(c.cell, c.code, c.new, c.skipped) for c in result.changes] == [("G15", "A305", 10.0, "")] + (
+        [("I15", "A303", "100.00%", "")] if rate == "50%" else [])
+    assert result.remaining.findings == []
+    assert fix_copy(str(tmp_path / "out.xlsx"), str(tmp_path / "again.xlsx")).out is None
+
+
 def test_an_indicators_score_rate_waits_for_its_missing_actual(tmp_path):
     """An actual left empty leaves its row's score open (A308), and so its 得分率."""
     from .test_validate import _RATES

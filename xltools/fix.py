@@ -88,6 +88,10 @@ def corrections(findings: list[Finding], lang: str = "zh") -> list[Change]:
     open_rows = {(f.sheet, _row(f.cell)) for f in findings if _opens_row(f)}
     # an execution amount not yet right (A302's unit slip, A331, A341, A342): its score waits
     open_execution = {f.sheet for f in findings if f.params.get("opens_execution")}
+    # a row's 得分率 beside a score corrected in the same look is worked out from the corrected one,
+    # in the next look (from the written one, it would be wrong once the score is)
+    rescored = {(f.sheet, _row(f.cell)) for f in findings
+                if (f.code == "A305" and f.params.get("what") == ROW_SCORE) or (f.code == "A326" and f.params.get("field") == "score")}
     out = []
     for f in findings:
         if f.code not in FIXABLE or not f.cell or ":" in f.cell:
@@ -105,6 +109,8 @@ def corrections(findings: list[Finding], lang: str = "zh") -> list[Change]:
             except ValueError:
                 continue
         change = Change(f.sheet, f.cell, f.code, f.value, new, f.message(lang), rate=_is_rate(f))
+        if f.params.get("row_rate") and (f.sheet, _row(f.cell)) in rescored - open_rows:
+            continue
         if what == ROW_SCORE or f.params.get("row_rate"):  # (a row's 得分率 follows its score)
             change.skipped = "pending" if (f.sheet, _row(f.cell)) in open_rows else ""
         elif what == EXECUTION_SCORE or (f.code == "A303" and f.sheet in open_execution):

@@ -482,7 +482,8 @@ def _row_rates(ctx: Context) -> Iterator[Finding]:
     """An indicator's 得分率 (a quantitative row's 得分系数) beside its score: the score over the
     weight, as a result table's 得分率 is its part's. It is held to the written score, so that a
     wrong score is reported once, at the score (A305), and ``fix`` corrects the rate after it; to
-    the computed score where none is written (a qualitative row's, then, is its chosen rate)."""
+    the computed score where none is written (a qualitative row's, then, is its chosen rate). A rate
+    that is the computed score's, beside a wrong score, is right: the score alone is said."""
     t = ctx.table
     rated = [ind for ind in t.indicators if ind.score_rate is not None]
     if not rated:
@@ -490,9 +491,9 @@ def _row_rates(ctx: Context) -> Iterator[Finding]:
     computed = {id(r.indicator): r.score for r in ctx.result.rows if r.indicator is not None}
     grouped = _grouped(t)
     for ind in rated:
-        w, score = ind.weight, ind.score
+        w, score, right = ind.weight, ind.score, computed.get(id(ind))
         if score is None and not ind.qualitative:
-            score = computed.get(id(ind))
+            score = right
         if not w or w < 0 or score is None or score < 0 or id(ind) in grouped:
             continue  # (a score merged over rows is the group's: its rows' rates are not apart)
         x = ind.score_rate
@@ -500,7 +501,7 @@ def _row_rates(ctx: Context) -> Iterator[Finding]:
         # typed in a General cell (1.3 of 1.3 %): wrong only when neither reading agrees; past 1.5, per cent
         readings = (x / 100,) if x > 1.5 else (x, x / 100)  # type: ignore[operator]
         rate = readings[0]
-        if _rate_differs(readings, score / w):
+        if _rate_differs(readings, score / w) and (right is None or right < 0 or _rate_differs(readings, right / w)):
             yield Finding("A303", t.sheet, ind.cell("score_rate", "score_factor"), ind.score_rate, {
                 "what": f"「{ind.name}」得分率", "what_en": f"score rate of {ind.name}", "written": pct(rate),
                 "computed": pct(score / w), "row_rate": True})
