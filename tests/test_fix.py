@@ -420,3 +420,15 @@ def test_an_indicators_score_rate_waits_for_its_missing_actual(tmp_path):
     src = write(tmp_path, CLEAN, {**_RATES, "E15": None, "I15": "80%"}, name="s.xlsx")
     result = fix_copy(src, str(tmp_path / "out.xlsx"))
     assert [(c.cell, c.code, c.skipped) for c in result.changes if c.cell == "I15"] == [("I15", "A303", "pending")]
+
+
+def test_an_amount_left_empty_is_the_parts_sum_for_the_figures_beside_it(tmp_path):
+    """年度资金总额's 全年预算数 left empty beside a 年初预算数 of 400 and parts of 500: the rate and
+    "spending above budget" were judged by the 400 (A303 120 %, A302), while the score and A326 took
+    the parts' 500. fix corrected the rate to 120 % and filled in 500 in one look: the copy was
+    wrong again, and a second fix changed it once more. Now both are judged by the 500."""
+    src = write(tmp_path, CLEAN, {"C7": 400, "D7": None}, name="s.xlsx")
+    assert findings(src) == [("A301", "C7"), ("A326", "D7")]
+    result = fix_copy(src, str(tmp_path / "out.xlsx"))
+    assert [(c.cell, c.code, c.new) for c in result.changes] == [("D7", "A326", 500.0)]
+    assert fix_copy(str(tmp_path / "out.xlsx"), str(tmp_path / "again.xlsx")).out is None

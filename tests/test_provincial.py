@@ -1255,3 +1255,16 @@ def test_a_department_table_in_the_projects_framework_is_held_to_it(tmp_path, ed
     department had a framework of its own."""
     path = split_dept(tmp_path / "split.xlsx", edits)
     assert [(f.code, f.cell, f.message()) for f in validate_file(path).findings if f.code == "S102"] == found
+
+
+@pytest.mark.parametrize("cell", ["C12", "F12", "G12"])
+def test_a_reckoning_takes_the_amount_a_total_row_left_empty_from_its_parts(tmp_path, cell):
+    """合计's 年初部门预算安排金额① left empty (the parts give 250): its 小计④=①+②+③ was reckoned with ① as 0
+    (A343: "0 + 25.14 + 0 = 25.14"), and fix wrote 25.14 into the right 275.14. ④ or ⑤ left empty: ⑦=④-⑤
+    and ⑥=⑤/④ were judged by a 0. The total's empty amount is its parts' (A326 says so) in every
+    reckoning beside it."""
+    path = ningde_dept(tmp_path / "fj.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb.active[cell] = None
+    wb.save(path)
+    assert [(f.code, f.cell) for f in validate_file(path).findings] == [("A326", cell)]

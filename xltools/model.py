@@ -188,6 +188,20 @@ class Funds:
         return FundsRow("total", t.label, add("initial_budget"), add("annual_budget"), add("spent"), t.weight,
                         t.rate, t.score, t.sheet, t.cells)
 
+    def completed_rows(self) -> list[FundsRow]:
+        """The rows as a reviewer checks them: the 年度资金总额 row with the amounts left empty that
+        :meth:`total` takes from the parts (A326), in its figures and in the reckonings its header
+        states (``小计④=①+②+③`` with ① empty is 250 + 25.14 + 0, not 0 + 25.14 + 0)."""
+        filled = self.filled()
+        if not filled:
+            return self.rows
+        t, whole = self.row("total"), self.total()
+        at = {t.cells[f]: x for f, x in filled.items()}  # type: ignore[union-attr]
+        whole = replace(whole, reckoned=tuple(  # type: ignore[arg-type]
+            replace(k, terms=tuple((sign, at.get(c, x)) for (sign, x), c in zip(k.terms, k.sources, strict=True)))
+            if at.keys() & set(k.sources) else k for k in whole.reckoned))  # type: ignore[union-attr]
+        return [whole if r is t else r for r in self.rows]
+
     def filled(self) -> dict[str, float]:
         """The amounts of the 年度资金总额 row left empty that :meth:`total` took from the parts."""
         t, summed = self.row("total"), self.total()

@@ -270,7 +270,7 @@ def overspent(ctx: Context) -> Iterator[Finding]:
         yield from _department_overspent(t)
     if t.funds is None:
         return
-    for r in t.funds.rows:
+    for r in t.funds.completed_rows():
         budget = r.year_budget
         if r.spent is not None and budget is not None and budget >= 0 and r.spent - budget > TOL \
                 and not (r.reckoned and _uses_a_wrong_figure(r)):  # (−500: A342's; a 小计④ not its sum: A343's)
@@ -349,7 +349,7 @@ def reckoned_in_headers(ctx: Context) -> Iterator[Finding]:
     itself — beside it, ⑦=④-⑤ is right by the ④ it should be or by the ④ written (its formula), and
     which one the form meant is not known."""
     t = ctx.table
-    rows = [(r.label, r.sheet, r.reckoned) for r in t.funds.rows] if t.funds is not None else []
+    rows = [(r.label, r.sheet, r.reckoned) for r in t.funds.completed_rows()] if t.funds is not None else []
     rows += [(i.content or i.method or ("合计" if i.kind == "total" else "小计"), i.sheet, i.reckoned)
              for i in t.line_items if i.reckoned]
     for label, sheet, reckoned in rows:
@@ -452,7 +452,7 @@ def _department_overspent(t: Table) -> Iterator[Finding]:
 def written_rates(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
     if t.funds is not None:
-        for r in t.funds.rows:
+        for r in t.funds.completed_rows():
             budget = r.year_budget
             if r.rate is None or r.spent is None or not budget or _rate_as_spending(r) or min(r.spent, budget) < 0:
                 continue  # (the rate written twice, in the spending too: A341's; an amount below zero: A342's)
