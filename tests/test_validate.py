@@ -249,6 +249,7 @@ CASES = [
     ("G229", "D15", None, {"D15": "100%", "E15": "100%"}),  # 开展健康讲座场次 as a share
     ("A341", "E7", None, {"E7": "96%", "E8": "96%"}),  # the rate typed as the spending
     ("A342", "D7", None, {"D7": -500, "D8": -500}),  # a minus sign slipped into an amount
+    ("A344", "D7", None, {"D7": 5000000, "D8": 5000000}),  # 元 typed in a 万元 column: 480 of it is 0.01 %
     ("G231", "B17", None, {"C17": "培训人数", "D17": "≥500人", "E17": "520人"}),  # a count under 时效指标
     ("G232", "B15", None, {"C15": "项目完成时间", "D15": "≤30天", "E15": "28天"}),  # a deadline under 数量指标
     ("A342", "E25", None, {"E25": -300}),  # a line item's budget
@@ -2863,6 +2864,34 @@ def test_an_amount_below_zero(tmp_path):
     item = validate_file(write(tmp_path, edits={"E25": -300}, name="c.xlsx")).findings  # a line item's, in English
     assert [f.message("en") for f in item] == [
         "the spending of 「护理服务采购」 is -300, below zero: an amount cannot be negative"]
+
+
+@pytest.mark.parametrize(("edits", "found"), [
+    ({"D7": 5000000, "D8": 5000000}, [  # 元 typed: the score's 9.6, the 年初's 500 say otherwise
+        ("A344", "D7", "「年度资金总额」的全年预算数 5000000 是执行数 480 的百倍以上（执行率仅 0.01%），而填写的执行率得分是 9.6："
+                       "多是单位填错（如按元填写：即 500 万元）"),
+        ("A344", "D8", "「其中：当年财政拨款」的全年预算数 5000000 是执行数 480 的百倍以上（执行率仅 0.01%），而年初预算数是 500："
+                       "多是单位填错（如按元填写：即 500 万元）"),
+        ("A338", "C26", None)]),
+    ({"D7": 50000, "D8": 50000, "C7": 50000, "C8": 50000, "G7": "96%"}, [  # a hundredfold: the written rate says so
+        ("A344", "D7", "「年度资金总额」的全年预算数 50000 是执行数 480 的百倍以上（执行率仅 0.96%），而填写的执行率是 96.00%："
+                       "多是单位填错"), ("A338", "C26", None)]),
+    ({"D7": 50000, "D8": 50000, "C7": 50000, "C8": 50000, "H7": 0.1}, [  # nothing says otherwise: a rate of 0.96 %
+        ("A317", "E12", None), ("A305", "G21", None), ("A306", "B22", None), ("A338", "C26", None)]),
+])
+def test_a_budget_a_hundredfold_over_its_spending(tmp_path, edits, found):
+    """全年预算数 5000000 (元 typed in a 万元 table) beside 480 spent and a written execution score of 9.6: the
+    rate was 0.01 %, "below 90 % with no reason" (A317), and fix wrote an execution score of 0.00, the total
+    88.00 and the grade 良. A344 says the budget is off by a unit; the score, the totals, the rate wait."""
+    from xltools.fix import fix_copy
+
+    path = write(tmp_path, edits=edits)
+    got = [(f.code, f.cell, f.message()) for f in validate_file(path).findings if f.code not in ("A305", "A306")
+           or "A344" not in {x[0] for x in found}]
+    assert [(c, cell, m if want is not None else None) for (c, cell, m), (_, _, want)
+            in zip(got, found, strict=True)] == found
+    if found[0][0] == "A344":
+        assert {c.skipped for c in fix_copy(path, str(tmp_path / "修正.xlsx")).changes} <= {"pending"}
 
 
 @pytest.mark.parametrize(("edits", "found"), [

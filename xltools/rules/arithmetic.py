@@ -40,6 +40,7 @@ from ..scoring import (
     ScoreResult,
     aligned,
     execution_amounts,
+    is_amount,
     judged,
     not_applicable_words,
     on_time,
@@ -435,6 +436,80 @@ def _money_slip(spent: float, budget: float, unit: str, opens: bool = True) -> d
             "hint_en": f", both in the table's unit ({unit})", **({"opens_execution": True} if opens else {})}
 
 
+@check("A344")
+def budget_unit_slips(ctx: Context) -> Iterator[Finding]:
+    """A budget a hundredfold or more over its spending, where the table's own figures say the rate is
+    not so low: a written 执行率 or execution score, or a 年初预算数, of the other scale (``5000000``
+    全年预算数 beside 500 年初 and 480 spent in a 万元 table: 元 typed). No project spends under 1 % while
+    writing 96 %; A302 says the same of spending a hundredfold over budget. The rate, its score and
+    the totals wait for the amount (``opens_execution``): ``fix`` wrote 0.00 and a grade lower."""
+    t = ctx.table
+    for label, column, cell, budget, spent, said in _budget_slips(t):
+        yield Finding("A344", t.sheet, cell, budget, {
+            "label": label, "column": column, "budget": _n(budget), "spent": _n(spent), "rate": pct(spent / budget),
+            "said": said, "unit": t.money_unit, "opens_execution": True, **_in_yuan(budget, spent, t.money_unit)})
+
+
+def _in_yuan(budget: float, spent: float, unit: str) -> dict[str, str]:
+    """What ``budget`` is in 万元 if it was typed in 元 (ten thousand times its spending and more)."""
+    if unit != WAN or budget < 1e4 * spent:
+        return {"slip": "", "slip_en": ""}
+    wan = format_number(round(budget / 1e4, 6))
+    return {"slip": f"（如按元填写：即 {wan} 万元）", "slip_en": f" (in 元: {wan} 万元)"}
+
+
+def _budget_slips(t: Table) -> list[tuple[str, str, str, float, float, Text]]:
+    """(label, column, cell, budget, spending, what says otherwise) of each budget :func:`budget_unit_slips`
+    reports: the funds rows', a department's labelled amounts'."""
+    if t.kind not in (SELFEVAL, DEPT):
+        return []  # (a declaration spends nothing; a monitoring table's spending so far may be little)
+    out = []
+    for r in t.funds.completed_rows() if t.funds is not None else ():
+        said = _row_slip(r)
+        if said is not None:
+            out.append((r.label, _funds_column(t, r.year_budget_field)[0], r.cells.get(r.year_budget_field, ""),
+                        r.year_budget, r.spent, said))  # type: ignore[arg-type]
+    if t.kind == DEPT and not out and not _department_rate_as_spending(t):
+        spent_f, budget_f = execution_amounts(t)
+        initial_f = t.amounts.get("initial_budget")
+        written = t.written_figures.get("execution_rate")
+        if spent_f is not None and budget_f is not None:
+            said = _slip_said(budget_f.value, spent_f.value,  # type: ignore[arg-type]
+                              initial_f.value if initial_f is not None and initial_f is not budget_f
+                              and is_amount(initial_f.value) else None,  # type: ignore[arg-type]
+                              rate_fraction(written.value) if written is not None and is_amount(written.value) else None,
+                              None, None)
+            if said is not None:
+                out.append(("部门整体", _AMOUNT_NAMES[next(k for k, f in t.amounts.items() if f is budget_f)][0],
+                            budget_f.cell, budget_f.value, spent_f.value, said))  # type: ignore[arg-type]
+    return out
+
+
+def _row_slip(r: FundsRow) -> Text | None:
+    """:func:`_slip_said` of a funds row: its written rate, its execution score, its 年初预算数 (not of
+    the rate typed as the spending: A341's)."""
+    if _rate_as_spending(r):
+        return None
+    initial = r.initial_budget if r.year_budget_field == "annual_budget" else None
+    score_rate = r.score / r.weight if r.score is not None and r.weight else None
+    return _slip_said(r.year_budget, r.spent, initial, r.rate, score_rate, r.score)
+
+
+def _slip_said(budget: float | None, spent: float | None, initial: float | None, rate: float | None,
+               score_rate: float | None, score: float | None) -> Text | None:
+    """What of the table says a budget ≥ 100 × its spending is off by a unit, or ``None``."""
+    if budget is None or spent is None or spent <= 0 or budget < 100 * spent:
+        return None
+    low = spent / budget
+    if rate is not None and rate >= 50 * low:
+        return Text(f"而填写的执行率是 {pct(rate)}", f"while the written execution rate is {pct(rate)}")
+    if score_rate is not None and score_rate >= 50 * low:
+        return Text(f"而填写的执行率得分是 {_n(score)}", f"while the written execution score is {_n(score)}")
+    if initial is not None and 0 < initial and budget >= 100 * initial:
+        return Text(f"而年初预算数是 {_n(initial)}", f"while the initial budget is {_n(initial)}")
+    return None
+
+
 def _department_overspent(t: Table) -> Iterator[Finding]:
     """A department's 全年执行数 (else its 支出决算数) over its 全年预算数 (else 年初预算数) — the
     amounts its execution score divides (scoring.execution_amounts): it was scored the full weight,
@@ -459,7 +534,7 @@ def written_rates(ctx: Context) -> Iterator[Finding]:
             if r.reckoned and _uses_a_wrong_figure(r):
                 continue  # (a 小计④ not the sum its header states: A343's, and the rate waits for it)
             readings = (r.rate,) if r.rate_bare is None else (r.rate_bare, r.rate_bare / 100)
-            if _rate_differs(readings, r.spent / budget):
+            if _rate_differs(readings, r.spent / budget) and (t.kind not in (SELFEVAL, DEPT) or _row_slip(r) is None):
                 progress = t.kind == MONITOR
                 yield Finding("A303", t.sheet, r.cells.get("rate", ""), r.rate, {
                     "what": "执行进度" if progress else "执行率",
@@ -527,7 +602,8 @@ def _figures_written(ctx: Context) -> Iterator[Finding]:
             continue  # (an amount below zero: A342's; the rate typed as the spending: A341's)
         # a bare number is a fraction (0.97) or per cent (97), as a % cell holds it
         written = percent_of(ind.actual, _PERCENT)
-        if written is not None and _differs(written, computed[figure] * 100, _shown_digits(written / 100)):
+        if written is not None and _differs(written, computed[figure] * 100, _shown_digits(written / 100)) \
+                and not (figure in ("execution_rate", "balance_rate") and _budget_slips(t)):
             yield Finding("A303", t.sheet, ind.cell("actual"), ind.actual.text, {
                 "what": f"「{ind.name}」实际完成值", "what_en": f"actual of {ind.name}",
                 "written": f"{format_number(round(written, 4))}%", "computed": pct(computed[figure]),
@@ -549,7 +625,7 @@ def _department_rates(ctx: Context) -> Iterator[Finding]:
         x, c = written.value, computed.get(f)
         if not isinstance(x, int | float) or c is None or (f == "execution_rate" and (spending_is_rate or c < 0)):
             continue  # (the rate typed as the spending too: A341's; an amount below zero: A342's)
-        if _rate_differs((x, x / 100), c):
+        if _rate_differs((x, x / 100), c) and not (f == "execution_rate" and _budget_slips(t)):
             shown = rate_fraction(x)
             yield Finding("A303", written.sheet or t.sheet, written.cell, x, {
                 "what": word(f"fig_{f}"), "what_en": word(f"fig_{f}", "en"), "written": pct(shown),
@@ -1242,6 +1318,8 @@ def execution_unexplained(ctx: Context) -> Iterator[Finding]:
     if any(isinstance(x, str) and said.search(x) for x in texts):
         return
     # where the reason goes: the funds block's reason column, else 实际完成情况, else the rate itself
+    if not t.template and _budget_slips(t):
+        return  # (a budget a hundredfold over, a unit typed wrong: A344's, the rate unknown; our templates mark it)
     cell = total.cells.get("reason") or (achieved.cell if achieved is not None and achieved.sheet == t.sheet
                                          else t.blanks.get("achieved", "")) \
         or next((total.cells[k] for k in ("rate", "score", "spent") if total.cells.get(k)), "")

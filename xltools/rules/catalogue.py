@@ -298,6 +298,10 @@ CATALOGUE: dict[str, Entry] = {
                   "the {column} of 「{label}」 is {written}, not {computed}, which its header's reckoning {formula} "
                   "gives ({reckoning})",
                   "改为 {computed}，或核对算式中的各数", "change it to {computed}, or check the figures it is worked out from"),
+    "A344": Entry(ERROR, "「{label}」的{column} {budget} 是执行数 {spent} 的百倍以上（执行率仅 {rate}），{said}：多是单位填错{slip}",
+                  "the {column} of 「{label}」, {budget}, is a hundredfold its spending {spent} and more (a rate of "
+                  "{rate}), {said}: most often a unit typed wrong{slip_en}",
+                  "预算数和执行数都按表头的金额单位（{unit}）填写", "write the budget and the spending in the table's unit ({unit})"),
     "A342": Entry(ERROR, "「{label}」的{column} {amount} 是负数：金额不能小于 0",
                   "the {column_en} of 「{label}」 is {amount}, below zero: an amount cannot be negative",
                   "填写实际金额（{unit}，不带负号）；预算调减的，填写调整后的金额",
@@ -451,6 +455,9 @@ _BRIEF = {
              "与按算式算出的不符",
              "a funds or line items figure whose column header states its reckoning (小计④=①+②+③, "
              "本年度结余金额⑦=④-⑤, 资金结余率⑧=⑦/④) differs from what the reckoning gives"),
+    "A344": ("预算数是执行数的百倍以上，而填写的执行率、执行率得分或年初预算数说明执行率并不低：多是单位填错（如按元填在万元栏）",
+             "a budget a hundredfold its spending and more, where the written rate, execution score or initial "
+             "budget says the rate is not so low: most often a unit typed wrong (元 in a 万元 column)"),
     "A342": ("资金金额为负数（预算数、执行数、合同金额、年度资金总额等）：执行率、得分和合计按它算都不对",
              "an amount below zero (a budget, spending, a contract, the annual funds): the rates, scores and sums "
              "worked out from it are wrong"),
