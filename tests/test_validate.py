@@ -3234,3 +3234,14 @@ def test_what_a_row_lacks_at_one_cell_is_said_once(tmp_path):
     got = [(f.cell, f.message()) for f in validate_file(path).findings if f.code == "S103"]
     assert got[:2] == [("C14", "第 14 行指标缺少三级指标名称、分值"), ("C15", "第 15 行指标缺少分值")]
     assert len(got) == len({c for c, _ in got}) == 7
+
+
+def test_a_departments_budget_a_hundredfold_over_its_spending(tmp_path):
+    """A department's 全年预算数 typed in 元 (53338500) beside its 年初预算数 5029.86 and 5169.65 spent: a rate of
+    0.01 %, scored so, said nothing of the unit. A344 says it at the amount, with the budget in 万元."""
+    wb, ws, path = demo_book(tmp_path)
+    ws["B7"] = 53338500
+    wb.save(path)
+    got = [(f.code, f.cell, f.message()) for f in validate_file(path).findings if f.code == "A344"]
+    assert got == [("A344", "B7", "「部门整体」的全年预算数 53338500 是执行数 5169.65 的百倍以上（执行率仅 0.01%），"
+                                  "而年初预算数是 5029.86：多是单位填错（如按元填写：即 5333.85 万元）")]
