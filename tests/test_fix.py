@@ -432,3 +432,27 @@ def test_an_amount_left_empty_is_the_parts_sum_for_the_figures_beside_it(tmp_pat
     result = fix_copy(src, str(tmp_path / "out.xlsx"))
     assert [(c.cell, c.code, c.new) for c in result.changes] == [("D7", "A326", 500.0)]
     assert fix_copy(str(tmp_path / "out.xlsx"), str(tmp_path / "again.xlsx")).out is None
+
+
+@pytest.mark.parametrize(("edits", "found", "changed"), [
+    # ① of 财政资金小计 typed wrong (its parts give 250): ④ beside it was "corrected" to 368.35, and the
+    # copy then had two more A301 (④ against its parts, 合计's ④)
+    ({"C6": 343.21}, [("A301", "C6"), ("A301", "C12")], []),
+    # ⑤ a hundredfold off (28000) on a row whose ④ is wrong: once ④ was corrected, fix wrote ⑦ = -27724.86
+    # and ⑧ = -10076.64 % from the slip
+    ({"F8": 270, "G8": 28000}, None, [("F8", "A343", 275.14)]),
+])
+def test_a_reckoning_waits_for_a_doubtful_amount(tmp_path, edits, found, changed):
+    """A figure worked out from an amount that is itself doubtful — a total its parts do not add up to,
+    spending a hundredfold off — is not judged, nor corrected to agree with it."""
+    from tests.test_provincial import ningde_dept
+
+    src = ningde_dept(tmp_path / "nd.xlsx")
+    wb = openpyxl.load_workbook(src)
+    for ref, value in edits.items():
+        wb.active[ref] = value
+    wb.save(src)
+    if found is not None:
+        assert [(f.code, f.cell) for f in validate_file(src).findings] == found
+    result = fix_copy(src, str(tmp_path / "out.xlsx"))
+    assert [(c.cell, c.code, c.new) for c in result.changes if not c.skipped] == changed

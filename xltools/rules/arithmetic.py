@@ -140,18 +140,7 @@ def _shown_digits(rate: float) -> int:
 @check("A301")
 def parts_add_up(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
-    if t.funds is not None and not t.funds.partial:
-        total = t.funds.row("total")
-        if total is not None:
-            said = list(_funds_sums(t, total, t.funds.parts(), "年度资金总额", "total funds"))
-            yield from said
-            if len(uses := t.funds.uses()) > 1:  # (one alone is a 其中, not the whole)
-                # (a total both splits disagree with is said once: it is the total that is wrong)
-                yield from (f for f in _funds_sums(t, total, uses, "年度资金总额（基本支出 + 项目支出）",
-                                                   "total funds (basic + project spending)")
-                            if all(g.cell != f.cell for g in said))
-        for parent, kids in t.funds.breakdowns():  # 其中：中央资金 / 省级资金 under 财政拨款
-            yield from _funds_sums(t, parent, kids, parent.label, parent.label)
+    yield from _funds_totals(t)
     a = t.amounts
     for period in ("annual", "midterm"):  # (the national form of 2015 splits its 中期资金总额 too)
         total, fiscal, other = (a.get(f"{period}_{p}") for p in ("total", "fiscal", "other"))
@@ -167,6 +156,24 @@ def parts_add_up(ctx: Context) -> Iterator[Finding]:
     yield from _result_table_sum(t)
     yield from _part_weights(t)
     yield from _named_weights(t)
+
+
+def _funds_totals(t: Table) -> Iterator[Finding]:
+    """A301 of the funds block: 年度资金总额 against its parts (and its split by use), a 财政拨款 row
+    against the rows breaking it down."""
+    if t.funds is None or t.funds.partial:
+        return
+    total = t.funds.row("total")
+    if total is not None:
+        said = list(_funds_sums(t, total, t.funds.parts(), "年度资金总额", "total funds"))
+        yield from said
+        if len(uses := t.funds.uses()) > 1:  # (one alone is a 其中, not the whole)
+            # (a total both splits disagree with is said once: it is the total that is wrong)
+            yield from (f for f in _funds_sums(t, total, uses, "年度资金总额（基本支出 + 项目支出）",
+                                               "total funds (basic + project spending)")
+                        if all(g.cell != f.cell for g in said))
+    for parent, kids in t.funds.breakdowns():  # 其中：中央资金 / 省级资金 under 财政拨款
+        yield from _funds_sums(t, parent, kids, parent.label, parent.label)
 
 
 def _funds_sums(t: Table, whole: FundsRow, parts: list[FundsRow], name: str, name_en: str) -> Iterator[Finding]:
@@ -353,10 +360,13 @@ def reckoned_in_headers(ctx: Context) -> Iterator[Finding]:
     rows = [(r.label, r.sheet, r.reckoned) for r in t.funds.completed_rows()] if t.funds is not None else []
     rows += [(i.content or i.method or ("合计" if i.kind == "total" else "小计"), i.sheet, i.reckoned)
              for i in t.line_items if i.reckoned]
+    doubtful: set[str] | None = None
     for label, sheet, reckoned in rows:
         wrong = {k.cell: k for k in reckoned if _reckoning_differs(k)}
         for k in wrong.values():
-            if any(c in wrong for c in k.sources):
+            if doubtful is None:
+                doubtful = _doubtful_amounts(t)
+            if any(c in wrong or c in doubtful for c in k.sources):
                 continue
             computed = k.computed
             figures = [_n(x) for _, x in k.terms]
@@ -369,6 +379,25 @@ def reckoned_in_headers(ctx: Context) -> Iterator[Finding]:
             yield Finding("A343", sheet, k.cell, k.written, {
                 "label": label, "column": k.name, "formula": k.formula, "written": written, "computed": shown,
                 "reckoning": f"{reckoning} = {shown}", "ratio": k.ratio})
+
+
+def _doubtful_amounts(t: Table) -> set[str]:
+    """The funds amounts a reckoning beside them waits for: a total its parts do not add up to (A301:
+    ``①`` typed wrong, the ``小计④`` the parts give is right by them), spending or a budget a
+    hundredfold off (A302, A344), an amount below zero (A342) — a figure worked out from one of them
+    would be "corrected" to the slip. A total its own row's reckoning gives is not doubtful: the parts
+    are (``小计④`` = ①+②+③ of its row, the ④ of a part typed wrong)."""
+    rows = t.funds.completed_rows() if t.funds is not None else []
+    confirmed = {k.cell for r in rows for k in r.reckoned if not _reckoning_differs(k)}
+    out = {f.cell for f in _funds_totals(t)} - confirmed
+    for r in rows:
+        budget, spent = r.year_budget, r.spent
+        if spent is not None and budget is not None and budget > 0 and spent >= 100 * budget:
+            out.add(r.cells.get("spent", ""))
+        if _row_slip(r) is not None:
+            out.add(r.cells.get(r.year_budget_field, ""))
+        out.update(r.cells.get(f, "") for f in FUNDS_AMOUNTS if (x := getattr(r, f)) is not None and x < 0)
+    return out
 
 
 def _uses_a_wrong_figure(r: FundsRow) -> bool:
