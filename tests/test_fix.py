@@ -438,6 +438,8 @@ def test_an_amount_left_empty_is_the_parts_sum_for_the_figures_beside_it(tmp_pat
     # ① of 财政资金小计 typed wrong (its parts give 250): ④ beside it was "corrected" to 368.35, and the
     # copy then had two more A301 (④ against its parts, 合计's ④)
     ({"C6": 343.21}, [("A301", "C6"), ("A301", "C12")], []),
+    # ① of a part typed wrong (财政资金小计's ① and ④ agree with the other parts): its row's ④ was "corrected"
+    ({"C8": 343.21}, [("A301", "C6")], []),
     # ⑤ a hundredfold off (28000) on a row whose ④ is wrong: once ④ was corrected, fix wrote ⑦ = -27724.86
     # and ⑧ = -10076.64 % from the slip
     ({"F8": 270, "G8": 28000}, None, [("F8", "A343", 275.14)]),

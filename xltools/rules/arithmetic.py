@@ -161,19 +161,30 @@ def parts_add_up(ctx: Context) -> Iterator[Finding]:
 def _funds_totals(t: Table) -> Iterator[Finding]:
     """A301 of the funds block: 年度资金总额 against its parts (and its split by use), a 财政拨款 row
     against the rows breaking it down."""
+    said: list[Finding] = []
+    for whole, parts, name, name_en in _sum_groups(t):
+        found = list(_funds_sums(t, whole, parts, name, name_en))
+        # (a total both splits disagree with is said once: it is the total that is wrong)
+        yield from (f for f in found if name != _BY_USE or all(g.cell != f.cell for g in said))
+        said += found
+
+
+_BY_USE = "年度资金总额（基本支出 + 项目支出）"
+
+
+def _sum_groups(t: Table) -> list[tuple[FundsRow, list[FundsRow], str, str]]:
+    """(whole, its parts, name, English name) of the funds block's sums: 年度资金总额 and its parts (and
+    its split by use), a 财政拨款 row and the rows breaking it down (其中：中央资金 / 省级资金)."""
     if t.funds is None or t.funds.partial:
-        return
+        return []
+    out = []
     total = t.funds.row("total")
     if total is not None:
-        said = list(_funds_sums(t, total, t.funds.parts(), "年度资金总额", "total funds"))
-        yield from said
+        out.append((total, t.funds.parts(), "年度资金总额", "total funds"))
         if len(uses := t.funds.uses()) > 1:  # (one alone is a 其中, not the whole)
-            # (a total both splits disagree with is said once: it is the total that is wrong)
-            yield from (f for f in _funds_sums(t, total, uses, "年度资金总额（基本支出 + 项目支出）",
-                                               "total funds (basic + project spending)")
-                        if all(g.cell != f.cell for g in said))
-    for parent, kids in t.funds.breakdowns():  # 其中：中央资金 / 省级资金 under 财政拨款
-        yield from _funds_sums(t, parent, kids, parent.label, parent.label)
+            out.append((total, uses, _BY_USE, "total funds (basic + project spending)"))
+    out += [(parent, kids, parent.label, parent.label) for parent, kids in t.funds.breakdowns()]
+    return out
 
 
 def _funds_sums(t: Table, whole: FundsRow, parts: list[FundsRow], name: str, name_en: str) -> Iterator[Finding]:
@@ -389,7 +400,13 @@ def _doubtful_amounts(t: Table) -> set[str]:
     are (``小计④`` = ①+②+③ of its row, the ④ of a part typed wrong)."""
     rows = t.funds.completed_rows() if t.funds is not None else []
     confirmed = {k.cell for r in rows for k in r.reckoned if not _reckoning_differs(k)}
-    out = {f.cell for f in _funds_totals(t)} - confirmed
+    out = set()
+    for whole, parts, _, _ in _sum_groups(t):  # both sides of a sum that fails: which one is wrong, it does not say
+        for col in FUNDS_AMOUNTS:
+            written, values = getattr(whole, col), [x for r in parts if (x := getattr(r, col)) is not None]
+            if written is not None and values and _differs(written, sum(values)):
+                out.update([whole.cells.get(col, ""), *(r.cells.get(col, "") for r in parts)])
+    out -= confirmed
     for r in rows:
         budget, spent = r.year_budget, r.spent
         if spent is not None and budget is not None and budget > 0 and spent >= 100 * budget:
