@@ -440,6 +440,9 @@ def test_an_amount_left_empty_is_the_parts_sum_for_the_figures_beside_it(tmp_pat
     ({"C6": 343.21}, [("A301", "C6"), ("A301", "C12")], []),
     # ① of a part typed wrong (财政资金小计's ① and ④ agree with the other parts): its row's ④ was "corrected"
     ({"C8": 343.21}, [("A301", "C6")], []),
+    # ① left empty beside parts that give 250: ④ = 0 + 25.14 + 0 is said (the 0 shows), but not written
+    ({"C6": None}, [("A343", "F6")], []),
+    ({"C8": None}, [("A343", "F8")], []),
     # ⑤ a hundredfold off (28000) on a row whose ④ is wrong: once ④ was corrected, fix wrote ⑦ = -27724.86
     # and ⑧ = -10076.64 % from the slip
     ({"F8": 270, "G8": 28000}, None, [("F8", "A343", 275.14)]),

@@ -117,6 +117,8 @@ def corrections(findings: list[Finding], lang: str = "zh") -> list[Change]:
             change.skipped = "pending" if f.sheet in open_execution else ""
         elif (open_rows or f.sheet in open_execution) and f.code in ("A305", "A306", "A326") and what != AMOUNT:
             change.skipped = "pending"  # totals, the grade
+        elif f.params.get("waits"):  # (a reckoning of an amount left empty, read as 0: A343)
+            change.skipped = "pending"
         out.append(change)
     return out
 
