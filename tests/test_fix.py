@@ -461,3 +461,15 @@ def test_a_reckoning_waits_for_a_doubtful_amount(tmp_path, edits, found, changed
         assert [(f.code, f.cell) for f in validate_file(src).findings] == found
     result = fix_copy(src, str(tmp_path / "out.xlsx"))
     assert [(c.cell, c.code, c.new) for c in result.changes if not c.skipped] == changed
+
+
+@pytest.mark.parametrize(("actual", "skipped"), [("基本完成", "pending"), ("服务2050人", "")])
+def test_a_quantitative_rows_actual_in_words_leaves_its_score_for_a_person(tmp_path, actual, skipped):
+    """服务老人人数 ≥2000人 with 实际完成值 「基本完成」: validate scores the words as a qualitative row's (60 %,
+    12.00 of 20) and says so (A315, A305), but that is a reading, not arithmetic — fix wrote 12.00, the total
+    89.60 and the grade 良. It waits for a number now, as for a missing actual. A sentence with the number
+    in it (「服务2050人」) is compared by that number, which fix still writes the score from."""
+    src = write(tmp_path, CLEAN, {"E14": actual, "G14": 15}, name="s.xlsx")
+    result = fix_copy(src, str(tmp_path / "out.xlsx"))
+    assert {c.skipped for c in result.changes} == {skipped}
+    assert ("A315", "E14") in [(f.code, f.cell) for f in result.remaining.findings]

@@ -1204,6 +1204,8 @@ def _not_a_number(t: Table, ind: Indicator, actual: Value, target: Value, found:
         n = format_number(number)
         params.update(computed=number, fix=f"改为数字 {n}（单位在「度量单位」列）",
                       fix_en=f"type the number {n} (the unit has its own column)")
+    elif found is None:  # words alone, judged as a qualitative row's: the score is a reading, not arithmetic,
+        params["opens_row"] = True  # and ``fix`` leaves it (and the totals) until a number is written
     return params
 
 
