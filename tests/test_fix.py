@@ -253,13 +253,22 @@ def test_a_total_written_after_its_label_is_read_and_corrected_there(tmp_path, w
 
 def test_an_actual_named_after_a_figure_is_corrected_and_its_score_waits(tmp_path):
     """预算执行率 written 90% where the funds give 96%: fix writes 96.00%, and leaves the row's score
-    (9.47 from the 90%, full from the 96%) and the totals until the table is checked again."""
+    (9.47 from the 90%, full from the 96%) and the totals until its next look at the copy — where the
+    written 10 and 97.6 are right. They were reported "pending" with the 9.47 and 97.07 of the 90%, and
+    a total that the corrected actual did change waited for a second run (tianjin's, by the probe)."""
     src = write(tmp_path, rows_with(3, name="预算执行率", target="≥95%", actual="90%"), name="s.xlsx")
     result = fix_copy(src, str(tmp_path / "修正.xlsx"))
-    assert [(c.cell, c.code, c.new, c.skipped) for c in result.changes] == [
-        ("E17", "A303", "96.00%", ""), ("G17", "A305", 9.47, "pending"), ("G21", "A305", 97.07, "pending")]
+    assert [(c.cell, c.code, c.new, c.skipped) for c in result.changes] == [("E17", "A303", "96.00%", "")]
+    assert result.remaining.findings == []
     ws = openpyxl.load_workbook(result.out)["绩效自评表"]
     assert (ws["E17"].value, ws["G17"].value) == ("96.00%", 10)
+    # and a total the first look left waiting (another row's score wrong too) is corrected in the next one
+    src = write(tmp_path, rows_with(3, name="预算执行率", target="≥95%", actual="90%"), {"G14": 18, "G21": 95.6},
+                name="t.xlsx")
+    result = fix_copy(src, str(tmp_path / "修正2.xlsx"))
+    assert [(c.cell, c.code, c.new, c.skipped) for c in result.changes] == [
+        ("G14", "A305", 20.0, ""), ("E17", "A303", "96.00%", ""), ("G21", "A305", 97.6, "")]
+    assert fix_copy(result.out, str(tmp_path / "again.xlsx")).out is None
 
 
 def test_spending_a_hundredfold_over_budget_waits_for_its_unit(tmp_path):

@@ -131,7 +131,7 @@ LOOKS = 3
 def further_corrections(findings: list[Finding], changes: list[Change], lang: str = "zh") -> list[Change]:
     """The corrections a look after ``changes`` asks for, of cells they did not change: a cell is
     corrected once (were it asked again, the table would say two things of it, and fix not choose)."""
-    done = {(c.sheet, c.cell) for c in changes}
+    done = {(c.sheet, c.cell) for c in changes if not c.skipped}  # (what waited may be judgeable now)
     return [c for c in corrections(findings, lang) if (c.sheet, c.cell) not in done]
 
 
@@ -191,9 +191,13 @@ def fix_copy(src: str | os.PathLike[str], out: str | os.PathLike[str], rules: Ru
         wb = open_keepable(out, ("修正副本", "a corrected copy")) if any(not c.skipped for c in more) else None
         if wb is None or not _apply(wb, more, lang):
             break
-        result.changes += [c for c in more if not c.skipped]  # (what waits was said in the first look)
+        applied = {(c.sheet, c.cell) for c in more if not c.skipped}  # (what waits was said in the first look,
+        result.changes = [c for c in result.changes if not (c.skipped and (c.sheet, c.cell) in applied)]
+        result.changes += [c for c in more if not c.skipped]  # and is said no more once corrected)
         save_workbook(wb, out, source=src)
         result.remaining = validate_file(out, rules, lang=lang)
+    still = {(f.sheet, f.cell) for f in result.remaining.findings}  # what waited and is right in the copy now
+    result.changes = [c for c in result.changes if not c.skipped or (c.sheet, c.cell) in still]
     return result
 
 
