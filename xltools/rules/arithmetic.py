@@ -418,7 +418,7 @@ def _doubtful_amounts(t: Table) -> tuple[set[str], set[str]]:
     out -= confirmed
     for r in rows:
         budget, spent = r.year_budget, r.spent
-        if spent is not None and budget is not None and budget > 0 and spent >= 100 * budget:
+        if spent is not None and budget is not None and _hundredfold(spent, budget):
             out.add(r.cells.get("spent", ""))
         if _row_slip(r) is not None:
             out.add(r.cells.get(r.year_budget_field, ""))
@@ -476,12 +476,18 @@ def _spending_is_rate(spent: object, budget: object, typed: bool, rate: float | 
                      and abs(rate - spent / budget) >= 5e-4)  # (a budget of 1: both agree)
 
 
+def _hundredfold(big: float, small: float) -> bool:
+    """Whether ``big`` is a hundred times ``small`` (above 0) and more: no project spends so, or so
+    little, of its budget; a unit was typed wrong (A302, A344)."""
+    return small > 0 and big >= 100 * small
+
+
 def _money_slip(spent: float, budget: float, unit: str, opens: bool = True) -> dict[str, object]:
     """A302's words for spending a hundredfold over its budget: no project overspends so, a unit
     was typed wrong (``4800000`` in a 万元 table: 元). Its execution score, capped at the weight,
     and the totals wait for the amount (``opens_execution``, unless ``opens`` is False, as for a line
     item: ``xltools fix`` leaves them, where it wrote the full weight)."""
-    if budget <= 0 or spent < 100 * budget:
+    if not _hundredfold(spent, budget):
         return {"slip": "", "slip_en": "", "hint": "", "hint_en": ""}
     slip, slip_en = "，相差百倍以上，多是单位填错", ": a hundredfold apart, most often a unit typed wrong"
     if unit == WAN:  # (in a table of 元, which of the two is off is not plain)
@@ -501,7 +507,7 @@ def budget_unit_slips(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
     for label, column, cell, budget, spent, said in _budget_slips(t):
         yield Finding("A344", t.sheet, cell, budget, {
-            "label": label, "column": column, "budget": _n(budget), "spent": _n(spent), "rate": pct(spent / budget),
+            "label": label, "column": column[0], "column_en": column[1], "budget": _n(budget), "spent": _n(spent), "rate": pct(spent / budget),
             "said": said, "unit": t.money_unit, "opens_execution": True, **_in_yuan(budget, spent, t.money_unit)})
 
 
@@ -513,7 +519,7 @@ def _in_yuan(budget: float, spent: float, unit: str) -> dict[str, str]:
     return {"slip": f"（如按元填写：即 {wan} 万元）", "slip_en": f" (in 元: {wan} 万元)"}
 
 
-def _budget_slips(t: Table) -> list[tuple[str, str, str, float, float, Text]]:
+def _budget_slips(t: Table) -> list[tuple[str, tuple[str, str], str, float, float, Text]]:
     """(label, column, cell, budget, spending, what says otherwise) of each budget :func:`budget_unit_slips`
     reports: the funds rows', a department's labelled amounts'."""
     if t.kind not in (SELFEVAL, DEPT):
@@ -522,7 +528,7 @@ def _budget_slips(t: Table) -> list[tuple[str, str, str, float, float, Text]]:
     for r in t.funds.completed_rows() if t.funds is not None else ():
         said = _row_slip(r)
         if said is not None:
-            out.append((r.label, _funds_column(t, r.year_budget_field)[0], r.cells.get(r.year_budget_field, ""),
+            out.append((r.label, _funds_column(t, r.year_budget_field), r.cells.get(r.year_budget_field, ""),
                         r.year_budget, r.spent, said))  # type: ignore[arg-type]
     if t.kind == DEPT and not out and not _department_rate_as_spending(t):
         spent_f, budget_f = execution_amounts(t)
@@ -535,7 +541,7 @@ def _budget_slips(t: Table) -> list[tuple[str, str, str, float, float, Text]]:
                               rate_fraction(written.value) if written is not None and is_amount(written.value) else None,
                               None, None)
             if said is not None:
-                out.append(("部门整体", _AMOUNT_NAMES[next(k for k, f in t.amounts.items() if f is budget_f)][0],
+                out.append(("部门整体", _AMOUNT_NAMES[next(k for k, f in t.amounts.items() if f is budget_f)],
                             budget_f.cell, budget_f.value, spent_f.value, said))  # type: ignore[arg-type]
     return out
 
@@ -553,7 +559,7 @@ def _row_slip(r: FundsRow) -> Text | None:
 def _slip_said(budget: float | None, spent: float | None, initial: float | None, rate: float | None,
                score_rate: float | None, score: float | None) -> Text | None:
     """What of the table says a budget ≥ 100 × its spending is off by a unit, or ``None``."""
-    if budget is None or spent is None or spent <= 0 or budget < 100 * spent:
+    if budget is None or spent is None or not _hundredfold(budget, spent):
         return None
     low = spent / budget
     if rate is not None and rate >= 50 * low:

@@ -299,7 +299,7 @@ CATALOGUE: dict[str, Entry] = {
                   "gives ({reckoning})",
                   "改为 {computed}，或核对算式中的各数", "change it to {computed}, or check the figures it is worked out from"),
     "A344": Entry(ERROR, "「{label}」的{column} {budget} 是执行数 {spent} 的百倍以上（执行率仅 {rate}），{said}：多是单位填错{slip}",
-                  "the {column} of 「{label}」, {budget}, is a hundredfold its spending {spent} and more (a rate of "
+                  "the {column_en} of 「{label}」, {budget}, is a hundredfold its spending {spent} and more (a rate of "
                   "{rate}), {said}: most often a unit typed wrong{slip_en}",
                   "预算数和执行数都按表头的金额单位（{unit}）填写", "write the budget and the spending in the table's unit ({unit})"),
     "A342": Entry(ERROR, "「{label}」的{column} {amount} 是负数：金额不能小于 0",
