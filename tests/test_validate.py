@@ -2878,6 +2878,9 @@ def test_an_amount_below_zero(tmp_path):
                        "多是单位填错"), ("A338", "C26", None)]),
     ({"D7": 50000, "D8": 50000, "C7": 50000, "C8": 50000, "H7": 0.1}, [  # nothing says otherwise: a rate of 0.96 %
         ("A317", "E12", None), ("A305", "G21", None), ("A306", "B22", None), ("A338", "C26", None)]),
+    ({"E7": 4, "E8": 4, "H7": 10}, [  # 4 of 500 spent with the full 10 claimed: a claim, not a unit (A305)
+        ("A305", "H7", "填写的预算执行率得分 10 与计算值 0.08 不符（4/500 = 0.80% × 10 = 0.08）"), ("A317", "E12", None),
+        ("A305", "G21", None), ("A306", "B22", None), ("A338", "E26", None)]),
 ])
 def test_a_budget_a_hundredfold_over_its_spending(tmp_path, edits, found):
     """全年预算数 5000000 (元 typed in a 万元 table) beside 480 spent and a written execution score of 9.6: the

@@ -538,8 +538,7 @@ def _budget_slips(t: Table) -> list[tuple[str, tuple[str, str], str, float, floa
             said = _slip_said(budget_f.value, spent_f.value,  # type: ignore[arg-type]
                               initial_f.value if initial_f is not None and initial_f is not budget_f
                               and is_amount(initial_f.value) else None,  # type: ignore[arg-type]
-                              rate_fraction(written.value) if written is not None and is_amount(written.value) else None,
-                              None, None)
+                              rate_fraction(written.value) if written is not None and is_amount(written.value) else None)
             if said is not None:
                 out.append(("部门整体", _AMOUNT_NAMES[next(k for k, f in t.amounts.items() if f is budget_f)],
                             budget_f.cell, budget_f.value, spent_f.value, said))  # type: ignore[arg-type]
@@ -552,19 +551,26 @@ def _row_slip(r: FundsRow) -> Text | None:
     if _rate_as_spending(r):
         return None
     initial = r.initial_budget if r.year_budget_field == "annual_budget" else None
-    score_rate = r.score / r.weight if r.score is not None and r.weight else None
-    return _slip_said(r.year_budget, r.spent, initial, r.rate, score_rate, r.score)
+    return _slip_said(r.year_budget, r.spent, initial, r.rate, r.score, r.weight)
+
+
+#: How far a budget typed in the wrong unit is off: a hundredfold (a per cent slip), ten thousandfold (元 in 万元).
+_SLIPS = (100, 10_000)
 
 
 def _slip_said(budget: float | None, spent: float | None, initial: float | None, rate: float | None,
-               score_rate: float | None, score: float | None) -> Text | None:
-    """What of the table says a budget ≥ 100 × its spending is off by a unit, or ``None``."""
+               score: float | None = None, weight: float | None = None) -> Text | None:
+    """What of the table says a budget ≥ 100 × its spending is off by a unit, or ``None``: a written
+    rate, or execution score, that is the computed one a hundred or ten thousand times over (a score
+    below its full weight: a full one may be a claim, 10 of 10 for 0.8 % spent, which A305 says); or the
+    row's 年初预算数 a hundredth of its 全年预算数 and less."""
     if budget is None or spent is None or not _hundredfold(budget, spent):
         return None
     low = spent / budget
-    if rate is not None and rate >= 50 * low:
+    if rate is not None and any(not _rate_differs((rate,), low * k) for k in _SLIPS):
         return Text(f"而填写的执行率是 {pct(rate)}", f"while the written execution rate is {pct(rate)}")
-    if score_rate is not None and score_rate >= 50 * low:
+    if score is not None and weight and any(low * k < 1 and not _differs(score, round_half_up(weight * low * k, 2))
+                                            for k in _SLIPS):
         return Text(f"而填写的执行率得分是 {_n(score)}", f"while the written execution score is {_n(score)}")
     if initial is not None and 0 < initial and budget >= 100 * initial:
         return Text(f"而年初预算数是 {_n(initial)}", f"while the initial budget is {_n(initial)}")
