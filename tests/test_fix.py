@@ -482,3 +482,29 @@ def test_a_quantitative_rows_actual_in_words_leaves_its_score_for_a_person(tmp_p
     result = fix_copy(src, str(tmp_path / "out.xlsx"))
     assert {c.skipped for c in result.changes} == {skipped}
     assert ("A315", "E14") in [(f.code, f.cell) for f in result.remaining.findings]
+
+
+@pytest.mark.parametrize("table", ["clean", "fujian", "tianjin"])
+def test_a_fixed_copy_has_nothing_more_to_fix(tmp_path, table):
+    """Every number of a table changed (scaled, a hundredfold, blanked) in turn: fixing the copy again writes
+    nothing. A probe of this kind found a 得分率 written from a score corrected beside it, a rate judged by
+    the 年初预算数 beside an empty 全年预算数, a 小计④ corrected to a wrong ①, a total left for a second run."""
+    from tests.test_provincial import ningde_dept, tianjin_dept
+
+    src = {"clean": lambda: write(tmp_path, CLEAN, name="s.xlsx"), "fujian": lambda: ningde_dept(tmp_path / "fj.xlsx"),
+           "tianjin": lambda: tianjin_dept(tmp_path / "tj.xlsx")}[table]()
+    ws = openpyxl.load_workbook(src).active
+    numbers = [c.coordinate for row in ws.iter_rows() for c in row
+               if isinstance(c.value, int | float) and not isinstance(c.value, bool)]
+    again = []
+    for ref in numbers:
+        for change in (lambda x: round(x * 1.37 + 0.71, 2), lambda x: x * 100, lambda x: None):
+            wb = openpyxl.load_workbook(src)
+            wb.active[ref] = change(wb.active[ref].value)
+            path, out, out2 = tmp_path / "p.xlsx", tmp_path / "o.xlsx", tmp_path / "o2.xlsx"
+            wb.save(path)
+            for p in (out, out2):
+                p.unlink(missing_ok=True)
+            if fix_copy(path, out).out is not None and (second := fix_copy(out, out2)).out is not None:
+                again.append((ref, wb.active[ref].value, [(c.cell, c.new) for c in second.changes]))
+    assert len(numbers) > 20 and again == []
