@@ -508,3 +508,17 @@ def test_a_fixed_copy_has_nothing_more_to_fix(tmp_path, table):
             if fix_copy(path, out).out is not None and (second := fix_copy(out, out2)).out is not None:
                 again.append((ref, wb.active[ref].value, [(c.cell, c.new) for c in second.changes]))
     assert len(numbers) > 20 and again == []
+
+
+def test_a_total_left_empty_between_two_splits_that_differ_waits(tmp_path):
+    """A department's 资金总额 年初预算数 left empty, its money split by source (950 + 100) and by use (600 + 400):
+    fix wrote the sources' 1050, and the copy then said the uses' 1000 disagreed (A301). Which split is
+    right is a person's to say: it waits. Where the two agree (900 + 100), it is written."""
+    from tests.test_provincial import split_dept
+
+    src = split_dept(tmp_path / "d.xlsx", {"C5": None, "C6": 950})
+    result = fix_copy(src, str(tmp_path / "out.xlsx"))
+    assert [(c.cell, c.code, c.new, c.skipped) for c in result.changes if c.cell == "C5"] == [
+        ("C5", "A326", 1050.0, "pending")]
+    src = split_dept(tmp_path / "e.xlsx", {"C5": None})
+    assert [(c.cell, c.new, c.skipped) for c in fix_copy(src, str(tmp_path / "out2.xlsx")).changes] == [("C5", 1000.0, "")]

@@ -1732,16 +1732,20 @@ def unfilled_results(ctx: Context) -> Iterator[Finding]:
     if t.template:
         return
 
-    def unfilled(sheet: str, cell: str, field: str, what: str, what_en: str, computed: str) -> Iterator[Finding]:
+    def unfilled(sheet: str, cell: str, field: str, what: str, what_en: str, computed: str,
+                 waits: bool = False) -> Iterator[Finding]:
         if cell:  # field: score | execution | total | grade | amount (for fix)
             yield Finding("A326", sheet, cell, None, {"field": field, "what": what, "what_en": what_en,
-                                                      "computed": computed})
+                                                      "computed": computed, **({"waits": True} if waits else {})})
 
     if t.funds is not None and (total := t.funds.row("total")) is not None:  # an amount the parts give
+        uses = t.funds.uses() if len(t.funds.uses()) > 1 else []
         for f, x in t.funds.filled().items():
             column, column_en = _funds_column(t, f)
+            # (split by source and by use, the two sums differ: which one is the total, a person says)
+            by_use = [y for r in uses if (y := getattr(r, f)) is not None]
             yield from unfilled(t.sheet, total.cells[f], "amount", f"「{total.label}」的{column}",
-                                f"{column_en} of 「{total.label}」", _n(x))
+                                f"{column_en} of 「{total.label}」", _n(x), bool(by_use) and _differs(x, sum(by_use)))
     if t.kind in (GOALS, MONITOR):
         return
 
