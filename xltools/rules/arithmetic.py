@@ -548,8 +548,8 @@ def _budget_slips(t: Table) -> list[tuple[str, tuple[str, str], str, float, floa
 def _row_slip(r: FundsRow) -> Text | None:
     """:func:`_slip_said` of a funds row: its written rate, its execution score, its 年初预算数 (not of
     the rate typed as the spending: A341's)."""
-    if _rate_as_spending(r):
-        return None
+    if r.spent is None or r.year_budget is None or not _hundredfold(r.year_budget, r.spent) or _rate_as_spending(r):
+        return None  # (most rows: no slip to look for)
     initial = r.initial_budget if r.year_budget_field == "annual_budget" else None
     return _slip_said(r.year_budget, r.spent, initial, r.rate, r.score, r.weight)
 
