@@ -202,6 +202,22 @@ def test_fix_book_looks_again_at_what_follows_from_a_corrected_figure(tmp_path):
     assert [(f.code, f.cell) for f in validate_file(path).findings] == []
 
 
+def test_fix_book_says_once_what_it_corrected_after_waiting(tmp_path):
+    """预算执行率 90% (the funds give 96%) and another row's score wrong: the total waits in the first look
+    and is corrected in the next, as ``xltools fix`` does. The button listed G21 both as corrected and as
+    left (未改动), with the figure of the first look, and G17 as left though right as it stands."""
+    from xltools.fix import fix_copy
+
+    from .test_validate import rows_with
+
+    src = write(tmp_path, rows_with(3, name="预算执行率", target="≥95%", actual="90%"), {"G14": 18, "G21": 95.6})
+    expected = [(c.cell, c.new, c.skipped) for c in fix_copy(src, str(tmp_path / "copy.xlsx")).changes]
+    book = FileBook(src)
+    assert [(c.cell, c.new, c.skipped) for c in xl.fix_book(book)] == expected == [
+        ("G14", 20.0, ""), ("E17", "96.00%", ""), ("G21", 97.6, "")]
+    assert book.alerts == [("xltools", "已修正 3 处：绩效自评表!G14、绩效自评表!E17、绩效自评表!G21")]
+
+
 def test_summarize_folder_and_selfeval_from_goals(tmp_path, build, demo):
     folder = tmp_path / "项目"
     folder.mkdir()

@@ -135,6 +135,19 @@ def further_corrections(findings: list[Finding], changes: list[Change], lang: st
     return [c for c in corrections(findings, lang) if (c.sheet, c.cell) not in done]
 
 
+def after_look(changes: list[Change], more: list[Change]) -> list[Change]:
+    """``changes`` with a further look's ``more``: what it corrected is added, and said no more as
+    waiting (what waits was said in the first look)."""
+    applied = {(c.sheet, c.cell) for c in more if not c.skipped}
+    return [c for c in changes if not (c.skipped and (c.sheet, c.cell) in applied)] + [c for c in more if not c.skipped]
+
+
+def settled(changes: list[Change], findings: list[Finding]) -> list[Change]:
+    """``changes`` without what waited and is right once the looks are done (no finding at its cell)."""
+    still = {(f.sheet, f.cell) for f in findings}
+    return [c for c in changes if not c.skipped or (c.sheet, c.cell) in still]
+
+
 def _is_rate(f: Finding) -> bool:
     return f.code == "A303" or (f.code == "A343" and bool(f.params.get("ratio")))
 
@@ -191,13 +204,10 @@ def fix_copy(src: str | os.PathLike[str], out: str | os.PathLike[str], rules: Ru
         wb = open_keepable(out, ("修正副本", "a corrected copy")) if any(not c.skipped for c in more) else None
         if wb is None or not _apply(wb, more, lang):
             break
-        applied = {(c.sheet, c.cell) for c in more if not c.skipped}  # (what waits was said in the first look,
-        result.changes = [c for c in result.changes if not (c.skipped and (c.sheet, c.cell) in applied)]
-        result.changes += [c for c in more if not c.skipped]  # and is said no more once corrected)
+        result.changes = after_look(result.changes, more)
         save_workbook(wb, out, source=src)
         result.remaining = validate_file(out, rules, lang=lang)
-    still = {(f.sheet, f.cell) for f in result.remaining.findings}  # what waited and is right in the copy now
-    result.changes = [c for c in result.changes if not c.skipped or (c.sheet, c.cell) in still]
+    result.changes = settled(result.changes, result.remaining.findings)
     return result
 
 

@@ -185,7 +185,15 @@ def fix_book(book: Book | None = None, lang: str = "zh"):  # noqa: ANN201
     for a missing value are left, and the message box says which."""
     book = _caller(book)
     with _messages(book, lang):
-        from ..fix import FIXED_FILL, LOOKS, as_cell_holds, further_corrections, note_for
+        from ..fix import (
+            FIXED_FILL,
+            LOOKS,
+            after_look,
+            as_cell_holds,
+            further_corrections,
+            note_for,
+            settled,
+        )
         from ..grid import parse_a1
         from ..rules import check_workbook
         from ..ruleset import load_rules
@@ -212,8 +220,9 @@ def fix_book(book: Book | None = None, lang: str = "zh"):  # noqa: ANN201
                 book.set_fill(c.sheet, cell, FIXED_FILL)
                 book.set_note(c.sheet, cell, note_for(c, before, lang))
                 written = True
-            changes += more if look == 0 else [c for c in more if not c.skipped]  # (what waits: said once)
-            if not written:
+            changes = list(more) if look == 0 else after_look(changes, more)
+            if not written:  # (the findings are the workbook's as it stands)
+                changes = settled(changes, findings)
                 break
         done = [c for c in changes if not c.skipped]
         left = [c for c in changes if c.skipped]
