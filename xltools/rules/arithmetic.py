@@ -190,12 +190,22 @@ def _sum_groups(t: Table) -> list[tuple[FundsRow, list[FundsRow], str, str]]:
 def _funds_sums(t: Table, whole: FundsRow, parts: list[FundsRow], name: str, name_en: str) -> Iterator[Finding]:
     """A301 at each amount of ``whole`` (年度资金总额, or a 财政拨款 row broken down by source) that
     its ``parts`` do not add up to, where both state it."""
-    for col in FUNDS_AMOUNTS:
-        written, values = getattr(whole, col), [x for r in parts if (x := getattr(r, col)) is not None]
-        if written is not None and values and _differs(written, sum(values)):
+    for col, written, values in _amount_sums(whole, parts):
+        if _sum_fails(written, values):
             zh, en = _funds_column(t, col)
             yield Finding("A301", t.sheet, whole.cells.get(col, ""), written, {
                 "what": f"{name}（{zh}）", "what_en": f"{name_en} ({en})", "total": _n(written), "sum": _n(sum(values))})
+
+
+def _amount_sums(whole: FundsRow, parts: list[FundsRow]) -> Iterator[tuple[str, float | None, list[float]]]:
+    """(amount, ``whole``'s figure, the figures ``parts`` state) of each funds amount."""
+    for col in FUNDS_AMOUNTS:
+        yield col, getattr(whole, col), [x for r in parts if (x := getattr(r, col)) is not None]
+
+
+def _sum_fails(written: float | None, values: list[float]) -> bool:
+    """Whether a figure and the parts' figures, both stated, do not add up (A301)."""
+    return written is not None and bool(values) and _differs(written, sum(values))
 
 
 def _line_item_sums(t: Table) -> Iterator[Finding]:
@@ -406,9 +416,8 @@ def _doubtful_amounts(t: Table) -> tuple[set[str], set[str]]:
     out: set[str] = set()
     blank: set[str] = set()
     for whole, parts, _, _ in _sum_groups(t):  # both sides of a sum that fails: which one is wrong, it does not say
-        for col in FUNDS_AMOUNTS:
-            written, values = getattr(whole, col), [x for r in parts if (x := getattr(r, col)) is not None]
-            if written is not None and values and _differs(written, sum(values)):
+        for col, written, values in _amount_sums(whole, parts):
+            if _sum_fails(written, values):
                 out.update([whole.cells.get(col, ""), *(r.cells.get(col, "") for r in parts)])
             # an amount left empty where the other side of its sum is not: not the 0 a reckoning reads
             if written is None and any(values):
@@ -519,11 +528,16 @@ def _in_yuan(budget: float, spent: float, unit: str) -> dict[str, str]:
     return {"slip": f"（如按元填写：即 {wan} 万元）", "slip_en": f" (in 元: {wan} 万元)"}
 
 
+#: The tables whose spending is the year's, where a budget a hundredfold over it is a slip (A344): a
+#: declaration spends nothing, and a monitoring table's spending so far may well be little.
+_YEAR_SPENT = (SELFEVAL, DEPT)
+
+
 def _budget_slips(t: Table) -> list[tuple[str, tuple[str, str], str, float, float, Text]]:
     """(label, column, cell, budget, spending, what says otherwise) of each budget :func:`budget_unit_slips`
     reports: the funds rows', a department's labelled amounts'."""
-    if t.kind not in (SELFEVAL, DEPT):
-        return []  # (a declaration spends nothing; a monitoring table's spending so far may be little)
+    if t.kind not in _YEAR_SPENT:
+        return []
     out = []
     for r in t.funds.completed_rows() if t.funds is not None else ():
         said = _row_slip(r)
@@ -601,7 +615,7 @@ def written_rates(ctx: Context) -> Iterator[Finding]:
             if r.reckoned and _uses_a_wrong_figure(r):
                 continue  # (a 小计④ not the sum its header states: A343's, and the rate waits for it)
             readings = (r.rate,) if r.rate_bare is None else (r.rate_bare, r.rate_bare / 100)
-            if _rate_differs(readings, r.spent / budget) and (t.kind not in (SELFEVAL, DEPT) or _row_slip(r) is None):
+            if _rate_differs(readings, r.spent / budget) and (t.kind not in _YEAR_SPENT or _row_slip(r) is None):
                 progress = t.kind == MONITOR
                 yield Finding("A303", t.sheet, r.cells.get("rate", ""), r.rate, {
                     "what": "执行进度" if progress else "执行率",
