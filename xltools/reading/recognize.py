@@ -1587,30 +1587,36 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
         left = min(cols.values())
         funds = Funds()
         reckonings = _reckonings(cells, h, cols)
+        # the block's first row, past any left wholly empty under the header
+        first = next((r for r in below if any(v not in ("", None) for v in grid.rows[r])), h + 1)
         for r in below:
             label = next(((c, k) for c, k in cells.keys[r] if c < left and k in FUNDS_ROWS), None)
             kind = FUNDS_ROWS[label[1]] if label is not None else ""
             if label is None and funds.row("total") is None:  # 合计 below the parts (or above them)
                 label = next(((c, k) for c, k in cells.keys[r] if c < left and k in FUNDS_SUM_LABELS), None)
                 kind = "total"
-            if label is None and r == h + 1:  # the block's first row, named as a whole (部门预算总额, 预算资金合计)
+            if label is None and r == first:  # the block's first row, named as a whole (部门预算总额, 预算资金合计)
                 label = next(((c, k) for c, k in cells.keys[r] if c < left and k.endswith(_WHOLE_ENDS)
                               and k[:-2] not in FUNDS_ROWS), None)  # (not 财政拨款合计: a part's)
                 kind = "total"
-            if label is None and r == h + 1 and _unlabelled_total(cells, r, cols, left):
+            if label is None and r == first and _unlabelled_total(cells, r, cols, left):
                 label = (0, "")  # 部门预算执行情况 | 500 | 520 | 395.2 …: the block's one row, named by its caption
             if label is None:
                 if funds.rows:
                     # a source of funds this reader has no name for, with its figures (债券资金 …):
                     # the rows read are not all the parts, so they are not summed (A301); a 合计
                     # may still follow. A slot left empty (``①……``) before more rows of the block
-                    # is passed by. Anything else ends the block.
+                    # is passed by, and so is a row left wholly empty inside the block (a line
+                    # inserted, or cleared). Anything else ends the block.
                     if any(c < left for c, _ in cells.keys[r]):
                         if any(to_number(grid.raw(r, cols[f])) for f in FUNDS_AMOUNTS if f in cols):
                             funds.partial = True
                             continue
                         if _funds_row_below(cells, r + 1, below.stop, left):
                             continue
+                    elif not any(v not in ("", None) for v in grid.rows[r]) and \
+                            _funds_row_below(cells, r + 1, below.stop, left):
+                        continue
                     break
                 continue
             # (a row with no label is named by the header's caption — unless that is a column's own label)
@@ -1951,6 +1957,8 @@ def _text_below(cells: _Cells, r: int, c: int, end: int) -> Field | None:
             continue
         v = grid.value(rr, c)
         if not (isinstance(v, str) and v.strip() and label_key(v) not in KNOWN_LABELS):
+            if not any(x not in ("", None) for x in grid.rows[rr]):
+                continue  # a line left wholly empty under the label: the text may follow
             return None
         origin, texts = grid.origin(rr, c), [v.strip()]
         nr = rr + 1
