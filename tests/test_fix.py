@@ -452,6 +452,12 @@ def test_an_amount_left_empty_is_the_parts_sum_for_the_figures_beside_it(tmp_pat
     # ① left empty beside parts that give 250: ④ = 0 + 25.14 + 0 is said (the 0 shows), but not written
     ({"C6": None}, [("A343", "F6")], []),
     ({"C8": None}, [("A343", "F8")], []),
+    # ② 历年结余结转 (no amount of the model's, so no sum of parts) left empty: ④ was written as ① + 0 + ③ and
+    # ⑥ ⑦ ⑧ after it (101.87 %, -4.67, -1.87 %); the copy had A301 and A302 it had not had
+    ({"D8": None}, [("A343", "F8")], []),
+    ({"D12": None}, [("A343", "F12")], []),
+    # ⑤ left empty: ⑦ = ④ - 0 waits too
+    ({"G8": None}, [("A343", "I8")], []),
     # ⑤ a hundredfold off (28000) on a row whose ④ is wrong: once ④ was corrected, fix wrote ⑦ = -27724.86
     # and ⑧ = -10076.64 % from the slip
     ({"F8": 270, "G8": 28000}, None, [("F8", "A343", 275.14)]),
@@ -522,3 +528,4 @@ def test_a_total_left_empty_between_two_splits_that_differ_waits(tmp_path):
         ("C5", "A326", 1050.0, "pending")]
     src = split_dept(tmp_path / "e.xlsx", {"C5": None})
     assert [(c.cell, c.new, c.skipped) for c in fix_copy(src, str(tmp_path / "out2.xlsx")).changes] == [("C5", 1000.0, "")]
+

@@ -51,6 +51,7 @@ class Reckoned:
     terms: tuple[tuple[int, float], ...]  # (sign, figure) of a sum; numerator and denominator of a ratio
     ratio: bool
     sources: tuple[str, ...] = ()  # the cells of the figures, in the order of ``terms``
+    empty: tuple[str, ...] = ()  # those of ``sources`` left empty: 0 in a sum, but maybe no 0
 
     @property
     def computed(self) -> float | None:
@@ -198,7 +199,8 @@ class Funds:
         t, whole = self.row("total"), self.total()
         at = {t.cells[f]: x for f, x in filled.items()}  # type: ignore[union-attr]
         whole = replace(whole, reckoned=tuple(  # type: ignore[arg-type]
-            replace(k, terms=tuple((sign, at.get(c, x)) for (sign, x), c in zip(k.terms, k.sources, strict=True)))
+            replace(k, terms=tuple((sign, at.get(c, x)) for (sign, x), c in zip(k.terms, k.sources, strict=True)),
+                    empty=tuple(c for c in k.empty if c not in at))
             if at.keys() & set(k.sources) else k for k in whole.reckoned))  # type: ignore[union-attr]
         return [whole if r is t else r for r in self.rows]
 

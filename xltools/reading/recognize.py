@@ -1675,8 +1675,9 @@ def _reckoned(grid: Grid, r: int, reckonings: list[Reckoning]) -> tuple[Reckoned
             stated = stated or x is not None
         else:
             if stated:
-                out.append(Reckoned(k.name, k.formula, a1(r, k.column), written, tuple(terms), k.ratio,
-                                    tuple(a1(r, c) for _, c in k.terms)))
+                sources = tuple(a1(r, c) for _, c in k.terms)
+                empty = tuple(cell for cell, (_, c) in zip(sources, k.terms, strict=True) if to_number(grid.raw(r, c)) is None)
+                out.append(Reckoned(k.name, k.formula, a1(r, k.column), written, tuple(terms), k.ratio, sources, empty))
     return tuple(out)
 
 

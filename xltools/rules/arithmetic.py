@@ -376,18 +376,20 @@ def reckoned_in_headers(ctx: Context) -> Iterator[Finding]:
     A rate (a ratio) may be written as a fraction or in per cent, to the decimals it shows. A figure
     worked out from one that is itself wrong is not judged: a 小计④ typed wrong is said once, at
     itself — beside it, ⑦=④-⑤ is right by the ④ it should be or by the ④ written (its formula), and
-    which one the form meant is not known."""
+    which one the form meant is not known. A figure left empty among those named is 0 in the sum, as
+    the message shows, but ``fix`` waits for a person (``waits``): the empty cell may be a figure
+    forgotten (② 历年结余结转), and ④ written from ① + 0 + ③ made the rates and 结余 beside it wrong."""
     t = ctx.table
     rows = [(r.label, r.sheet, r.reckoned) for r in t.funds.completed_rows()] if t.funds is not None else []
     rows += [(i.content or i.method or ("合计" if i.kind == "total" else "小计"), i.sheet, i.reckoned)
              for i in t.line_items if i.reckoned]
-    doubtful: tuple[set[str], set[str]] | None = None
+    doubtful: set[str] | None = None
     for label, sheet, reckoned in rows:
         wrong = {k.cell: k for k in reckoned if _reckoning_differs(k)}
         for k in wrong.values():
             if doubtful is None:
                 doubtful = _doubtful_amounts(t)
-            if any(c in wrong or c in doubtful[0] for c in k.sources):
+            if any(c in wrong or c in doubtful for c in k.sources):
                 continue
             computed = k.computed
             figures = [_n(x) for _, x in k.terms]
@@ -400,30 +402,22 @@ def reckoned_in_headers(ctx: Context) -> Iterator[Finding]:
             yield Finding("A343", sheet, k.cell, k.written, {
                 "label": label, "column": k.name, "formula": k.formula, "written": written, "computed": shown,
                 "reckoning": f"{reckoning} = {shown}", "ratio": k.ratio,
-                **({"waits": True} if any(c in doubtful[1] for c in k.sources) else {})})
+                **({"waits": True} if k.empty else {})})  # (an empty figure read as 0: maybe no 0)
 
 
-def _doubtful_amounts(t: Table) -> tuple[set[str], set[str]]:
+def _doubtful_amounts(t: Table) -> set[str]:
     """The funds amounts a reckoning beside them waits for: a total its parts do not add up to (A301:
     ``①`` typed wrong, the ``小计④`` the parts give is right by them), spending or a budget a
     hundredfold off (A302, A344), an amount below zero (A342) — a figure worked out from one of them
     would be "corrected" to the slip. A total its own row's reckoning gives is not doubtful: the parts
-    are (``小计④`` = ①+②+③ of its row, the ④ of a part typed wrong). Second, the amounts left empty
-    where the other side of their sum is not: a reckoning reads them as 0, which shows in its message,
-    but ``fix`` waits for them (``waits``: the 0 is likely no 0)."""
+    are (``小计④`` = ①+②+③ of its row, the ④ of a part typed wrong)."""
     rows = t.funds.completed_rows() if t.funds is not None else []
     confirmed = {k.cell for r in rows for k in r.reckoned if not _reckoning_differs(k)}
     out: set[str] = set()
-    blank: set[str] = set()
     for whole, parts, _, _ in _sum_groups(t):  # both sides of a sum that fails: which one is wrong, it does not say
         for col, written, values in _amount_sums(whole, parts):
             if _sum_fails(written, values):
                 out.update([whole.cells.get(col, ""), *(r.cells.get(col, "") for r in parts)])
-            # an amount left empty where the other side of its sum is not: not the 0 a reckoning reads
-            if written is None and any(values):
-                blank.add(whole.cells.get(col, ""))
-            elif written:
-                blank.update(r.cells.get(col, "") for r in parts if getattr(r, col) is None)
     out -= confirmed
     for r in rows:
         budget, spent = r.year_budget, r.spent
@@ -432,7 +426,7 @@ def _doubtful_amounts(t: Table) -> tuple[set[str], set[str]]:
         if _row_slip(r) is not None:
             out.add(r.cells.get(r.year_budget_field, ""))
         out.update(r.cells.get(f, "") for f in FUNDS_AMOUNTS if (x := getattr(r, f)) is not None and x < 0)
-    return out, blank - {""}
+    return out
 
 
 def _uses_a_wrong_figure(r: FundsRow) -> bool:
