@@ -529,3 +529,17 @@ def test_a_total_left_empty_between_two_splits_that_differ_waits(tmp_path):
     src = split_dept(tmp_path / "e.xlsx", {"C5": None})
     assert [(c.cell, c.new, c.skipped) for c in fix_copy(src, str(tmp_path / "out2.xlsx")).changes] == [("C5", 1000.0, "")]
 
+
+def test_what_a_further_look_leaves_waiting_is_said(tmp_path):
+    """小计④ typed wrong (270) beside ⑤ left empty: fix corrects ④ to 275.14, and only then is ⑦=④-⑤ judged —
+    by a ⑤ read as 0, so it waits for a person. The first look could not say so (⑦ waited for ④), and the
+    further look's waiting entry was dropped: the report listed nothing left, and the copy had an A343."""
+    from tests.test_provincial import ningde_dept
+
+    src = ningde_dept(tmp_path / "nd.xlsx")
+    wb = openpyxl.load_workbook(src)
+    wb.active["F8"], wb.active["G8"] = 270, None
+    wb.save(src)
+    result = fix_copy(src, str(tmp_path / "out.xlsx"))
+    assert [(c.cell, c.code, c.skipped) for c in result.changes] == [("F8", "A343", ""), ("I8", "A343", "pending")]
+    assert [(f.code, f.cell) for f in result.remaining.findings] == [("A343", "I8")]

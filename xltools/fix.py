@@ -137,9 +137,12 @@ def further_corrections(findings: list[Finding], changes: list[Change], lang: st
 
 def after_look(changes: list[Change], more: list[Change]) -> list[Change]:
     """``changes`` with a further look's ``more``: what it corrected is added, and said no more as
-    waiting (what waits was said in the first look)."""
+    waiting; what it leaves waiting is added where no look said it yet (``⑦=④-⑤`` beside a ④ just
+    corrected, with ⑤ left empty: judged only now, and left for a person)."""
     applied = {(c.sheet, c.cell) for c in more if not c.skipped}
-    return [c for c in changes if not (c.skipped and (c.sheet, c.cell) in applied)] + [c for c in more if not c.skipped]
+    said = {(c.sheet, c.cell) for c in changes}
+    return [c for c in changes if not (c.skipped and (c.sheet, c.cell) in applied)] + \
+        [c for c in more if not c.skipped or (c.sheet, c.cell) not in said]
 
 
 def settled(changes: list[Change], findings: list[Finding]) -> list[Change]:
@@ -202,9 +205,10 @@ def fix_copy(src: str | os.PathLike[str], out: str | os.PathLike[str], rules: Ru
     for _ in range(LOOKS - 1):
         more = further_corrections(result.remaining.findings, result.changes, lang)
         wb = open_keepable(out, ("修正副本", "a corrected copy")) if any(not c.skipped for c in more) else None
-        if wb is None or not _apply(wb, more, lang):
-            break
+        written = wb is not None and _apply(wb, more, lang)
         result.changes = after_look(result.changes, more)
+        if not written:
+            break
         save_workbook(wb, out, source=src)
         result.remaining = validate_file(out, rules, lang=lang)
     result.changes = settled(result.changes, result.remaining.findings)
