@@ -2961,6 +2961,18 @@ def test_a_table_wide_reason_row_however_labelled(tmp_path, label, below_total):
     assert case("无", "b.xlsx") == [("A307", "H18")]
 
 
+def test_the_total_below_a_table_wide_reason_row_is_read(tmp_path):
+    """存在问题及改进措施 on a row of its own between the indicators and the 总分 row ended the table there,
+    and the 总分 below it was never read: a total of 50 beside rows giving 97.60 passed."""
+    path = write(tmp_path, edits={"H18": None})
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    ws.insert_rows(21)
+    ws["A21"], ws["B21"], ws["G22"] = "存在问题及改进措施", "个别老人未按时参加活动", 50
+    wb.save(path)
+    assert findings(path) == [("A305", "G22")]
+
+
 def test_a_remark_column_beside_the_deviation_column_is_a_remark(tmp_path):
     """Where the table has a 偏差原因 column, that is where the reason belongs: a 备注 beside it is read
     as before (the reason written there alone is no reason: A307 at the 偏差原因 cell)."""

@@ -845,6 +845,9 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
         if labelled[r] and not row_keys.isdisjoint(_TABLE_REASON_KEYS):
             after = _table_reasons(cells, table, r, stop, name_col)
             if after is not None:
+                if after < stop and _is_total_row(cells, after):  # the 总分 row below the reasons
+                    _written_total(cells, table, cols, after)
+                    return after + 1
                 return after
         if labelled[r] and (row_keys & GRADE_LABELS or _is_indicator_header(cells, r)
                          or _is_result_header(cells, r) or _is_funds_header(cells, r)
