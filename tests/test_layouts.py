@@ -4,7 +4,7 @@ numbers stored as text, 一级指标 merged down or weighted in its name (``产�
 二级指标 names, no 一级指标 at all, a two-row header under 绩效指标, a 序号 column, amounts in 元,
 the whole table moved right and down, 合计 or 总得分 for 总分, 优秀 for 优, two tables on one
 sheet — and always the same reading: the same
-row scores and total, the same budget and spending in 万元, the same header fields, no error.
+row scores and total, the written 总分 and 等级 read, the same budget and spending in 万元, the same header fields, no error.
 
 A metamorphic test of the recognizer: a label spelling that another field also claims, or a
 layout option that shifts a column, shows here as a wrong score or a stray finding. The cases
@@ -169,13 +169,15 @@ def reading_one(checked) -> dict[str, object]:
     funds = t.funds.total() if t.funds is not None else None
     return {
         "scores": [r.score for r in res.rows], "total": res.total, "grade": res.grade,
+        "written": (t.written_total.value if t.written_total is not None else None,
+                    t.written_grade is not None),
         "money": (t.to_wan(funds.year_budget), t.to_wan(funds.spent)) if funds is not None else None,
         "header": (t.project_name, *(str(t.field_value(f)) for f in ("department", "unit", "year"))),
         "errors": [(f.code, f.cell) for f in checked.findings if f.severity == "error"],
     }
 
 
-EXPECTED = {"scores": SCORES, "total": TOTAL, "grade": "优", "money": (120, 114),
+EXPECTED = {"scores": SCORES, "total": TOTAL, "grade": "优", "written": (TOTAL, True), "money": (120, 114),
             "header": ("社区养老服务", "市民政局", "市养老服务中心", "2023"), "errors": []}
 
 

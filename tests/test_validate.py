@@ -250,6 +250,7 @@ CASES = [
     ("A341", "E7", None, {"E7": "96%", "E8": "96%"}),  # the rate typed as the spending
     ("A342", "D7", None, {"D7": -500, "D8": -500}),  # a minus sign slipped into an amount
     ("A344", "D7", None, {"D7": 5000000, "D8": 5000000}),  # 元 typed in a 万元 column: 480 of it is 0.01 %
+    ("A345", "G21", None, {"A21": None, "F21": None, "G21": None}),  # the 总分 row cleared: no total stated
     ("G231", "B17", None, {"C17": "培训人数", "D17": "≥500人", "E17": "520人"}),  # a count under 时效指标
     ("G232", "B15", None, {"C15": "项目完成时间", "D15": "≤30天", "E15": "28天"}),  # a deadline under 数量指标
     ("A342", "E25", None, {"E25": -300}),  # a line item's budget

@@ -1726,6 +1726,22 @@ def uncalculated_formulas(ctx: Context) -> Iterator[Finding]:
         yield Finding("A325", sheet, cells[0], None, {"n": len(cells), "cells": shown})
 
 
+@check("A345")
+def no_total(ctx: Context) -> Iterator[Finding]:
+    """A project self-evaluation that states no total at all — no 总分 (合计, 自评得分…) row or label,
+    where A326 would say an empty one: the form asks the unit to total its scores, a reviewer returns
+    it, and the summary's written total stays empty. Said below the last indicator row's score, where
+    the row belongs; ``fix`` has no cell to write into. Not our templates (their 总分 is a formula),
+    nor a department's table or an evaluation's, whose forms often have no total row."""
+    t, res = ctx.table, ctx.result
+    if t.kind != SELFEVAL or t.template or t.written_total is not None or res.total is None or not t.indicators:
+        return
+    last = max(t.indicators, key=lambda i: i.row)
+    column = last.columns.get("score") or last.columns.get("name")
+    if column:
+        yield Finding("A345", t.sheet, f"{column}{last.row + 1}", None, {"computed": f"{res.total:.2f}"})
+
+
 @check("A326")
 def unfilled_results(ctx: Context) -> Iterator[Finding]:
     """A self-evaluation (or an evaluation) with its 得分, 总分 or 等级 left empty: the form asks

@@ -302,6 +302,8 @@ CATALOGUE: dict[str, Entry] = {
                   "the {column_en} of 「{label}」, {budget}, is a hundredfold its spending {spent} and more (a rate of "
                   "{rate}), {said}: most often a unit typed wrong{slip_en}",
                   "预算数和执行数都按表头的金额单位（{unit}）填写", "write the budget and the spending in the table's unit ({unit})"),
+    "A345": Entry(WARNING, "自评表没有总分（计算值为 {computed}）", "the self-evaluation states no total (computed: {computed})",
+                  "在指标下加一行「总分」，填写 {computed}", "add a 总分 row below the indicators with {computed}"),
     "A342": Entry(ERROR, "「{label}」的{column} {amount} 是负数：金额不能小于 0",
                   "the {column_en} of 「{label}」 is {amount}, below zero: an amount cannot be negative",
                   "填写实际金额（{unit}，不带负号）；预算调减的，填写调整后的金额",
@@ -458,6 +460,9 @@ _BRIEF = {
     "A344": ("预算数是执行数的百倍以上，而填写的执行率、执行率得分或年初预算数说明执行率并不低：多是单位填错（如按元填在万元栏）",
              "a budget a hundredfold its spending and more, where the written rate, execution score or initial "
              "budget says the rate is not so low: most often a unit typed wrong (元 in a 万元 column)"),
+    "A345": ("项目自评表没有总分行（也没有「自评得分」等写总分的地方）：自评须写明总分，汇总表的「填写总分」为空",
+             "a project self-evaluation with no 总分 row (nor any other place for its total): the form asks for "
+             "the total, and the summary's written total stays empty"),
     "A342": ("资金金额为负数（预算数、执行数、合同金额、年度资金总额等）：执行率、得分和合计按它算都不对",
              "an amount below zero (a budget, spending, a contract, the annual funds): the rates, scores and sums "
              "worked out from it are wrong"),
