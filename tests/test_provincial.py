@@ -1320,3 +1320,14 @@ def test_an_empty_row_inserted_anywhere_only_moves_the_findings(tmp_path, builde
     for at in range(2, height + 1):
         moved = _insert_empty_row(path, tmp_path / f"at{at}.xlsx", at)
         assert _reading(moved) == (sorted((c, _moved(cell, at)) for c, cell in codes), scores), at
+
+
+@pytest.mark.parametrize(("spent", "overspent"), [(280, True), (272, False)])
+def test_spending_above_the_budget_written_and_reckoned_is_said_at_once(tmp_path, spent, overspent):
+    """②市级财政资金's 小计④ typed 270 where ①+②+③ gives 275.14 (A343): its spending was not held to either
+    until fix had corrected ④, and only the copy said "280 exceeds 275.14". Above both, it is overspent
+    whichever is right; between them (272) it waits for ④, as before."""
+    path = ningde_dept(tmp_path / "fj.xlsx", spent=spent, rate=f"{spent / 275.14:.0%}", city=270)
+    found = [(f.code, f.cell) for f in validate_file(path).findings]
+    assert ("A343", "F8") in found
+    assert (("A302", "G8") in found) is overspent

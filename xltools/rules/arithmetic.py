@@ -302,7 +302,8 @@ def overspent(ctx: Context) -> Iterator[Finding]:
     for r in t.funds.completed_rows():
         budget = r.year_budget
         if r.spent is not None and budget is not None and budget >= 0 and r.spent - budget > TOL \
-                and not (r.reckoned and _uses_a_wrong_figure(r)):  # (−500: A342's; a 小计④ not its sum: A343's)
+                and not (r.reckoned and _uses_a_wrong_figure(r) and not _overspent_as_reckoned(r)):
+            # (−500: A342's; a 小计④ not its sum: A343's — unless the spending exceeds the ④ it should be too)
             yield Finding("A302", t.sheet, r.cells.get("spent", ""), r.spent, {
                 "what": r.label, "what_en": f"「{r.label.rstrip('：:')}」", "spent": _n(r.spent), "budget": _n(budget),
                 **_money_slip(r.spent, budget, t.money_unit)})
@@ -434,6 +435,20 @@ def _uses_a_wrong_figure(r: FundsRow) -> bool:
     the rate they give, and whether one exceeds the other (A302), wait for it."""
     wrong = {k.cell for k in r.reckoned if _reckoning_differs(k)}
     return bool(wrong) and (r.cells.get("spent") in wrong or r.cells.get(r.year_budget_field) in wrong)
+
+
+def _overspent_as_reckoned(r: FundsRow) -> bool:
+    """Whether the row's spending exceeds its budget also as its header's reckonings give the two where
+    they are written wrong (280 spent beside a 小计④ of 270 that ①+②+③ makes 275.14): above both, it is
+    overspent whichever is right, and said now, not only once ``fix`` has corrected ④. A reckoning
+    with a figure left empty gives no figure to go by."""
+    right = {k.cell: k for k in r.reckoned if _reckoning_differs(k)}
+    budget_k, spent_k = right.get(r.cells.get(r.year_budget_field, "")), right.get(r.cells.get("spent", ""))
+    if any(k is not None and k.empty for k in (budget_k, spent_k)):
+        return False
+    budget = budget_k.computed if budget_k is not None else r.year_budget
+    spent = spent_k.computed if spent_k is not None else r.spent
+    return spent is not None and budget is not None and spent - budget > TOL
 
 
 def _reckoning_differs(k: Reckoned) -> bool:
