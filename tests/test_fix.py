@@ -456,6 +456,9 @@ def test_an_amount_left_empty_is_the_parts_sum_for_the_figures_beside_it(tmp_pat
     # ⑥ ⑦ ⑧ after it (101.87 %, -4.67, -1.87 %); the copy had A301 and A302 it had not had
     ({"D8": None}, [("A343", "F8")], []),
     ({"D12": None}, [("A343", "F12")], []),
+    # ② of 合计 typed 0.2514 for 25.14: its ④ is its parts' ④ (275.14), so a term is what is wrong — fix wrote
+    # ④ = 250.25, and the copy's 合计 was no longer its parts' sum (A301) and overspent (A302)
+    ({"D12": 0.2514}, [("A343", "F12")], []),
     # ⑤ left empty: ⑦ = ④ - 0 waits too
     ({"G8": None}, [("A343", "I8")], []),
     # ⑤ a hundredfold off (28000) on a row whose ④ is wrong: once ④ was corrected, fix wrote ⑦ = -27724.86

@@ -385,11 +385,12 @@ def reckoned_in_headers(ctx: Context) -> Iterator[Finding]:
     rows += [(i.content or i.method or ("合计" if i.kind == "total" else "小计"), i.sheet, i.reckoned)
              for i in t.line_items if i.reckoned]
     doubtful: set[str] | None = None
+    summed: set[str] = set()
     for label, sheet, reckoned in rows:
         wrong = {k.cell: k for k in reckoned if _reckoning_differs(k)}
         for k in wrong.values():
             if doubtful is None:
-                doubtful = _doubtful_amounts(t)
+                doubtful, summed = _doubtful_amounts(t), _summed_right(t)
             if any(c in wrong or c in doubtful for c in k.sources):
                 continue
             computed = k.computed
@@ -403,7 +404,8 @@ def reckoned_in_headers(ctx: Context) -> Iterator[Finding]:
             yield Finding("A343", sheet, k.cell, k.written, {
                 "label": label, "column": k.name, "formula": k.formula, "written": written, "computed": shown,
                 "reckoning": f"{reckoning} = {shown}", "ratio": k.ratio,
-                **({"waits": True} if k.empty else {})})  # (an empty figure read as 0: maybe no 0)
+                # (an empty figure read as 0: maybe no 0; a figure its parts add up to: the terms are in doubt)
+                **({"waits": True} if k.empty or k.cell in summed else {})})
 
 
 def _doubtful_amounts(t: Table) -> set[str]:
@@ -428,6 +430,18 @@ def _doubtful_amounts(t: Table) -> set[str]:
             out.add(r.cells.get(r.year_budget_field, ""))
         out.update(r.cells.get(f, "") for f in FUNDS_AMOUNTS if (x := getattr(r, f)) is not None and x < 0)
     return out
+
+
+def _summed_right(t: Table) -> set[str]:
+    """The funds amounts of the sums that add up (a 合计's 小计④ its parts' ④ make, and theirs): one a
+    reckoning across its row disputes is not the one to correct — a term of the reckoning is as likely
+    wrong (② typed 0.25 for 25.14: ④ "corrected" to 250.25, and the 合计 no longer its parts' sum)."""
+    out: set[str] = set()
+    for whole, parts, _, _ in _sum_groups(t):
+        for col, written, values in _amount_sums(whole, parts):
+            if written is not None and values and not _sum_fails(written, values):
+                out.update([whole.cells.get(col, ""), *(r.cells.get(col, "") for r in parts)])
+    return out - {""}
 
 
 def _uses_a_wrong_figure(r: FundsRow) -> bool:
