@@ -286,6 +286,32 @@ def test_spending_a_hundredfold_over_budget_waits_for_its_unit(tmp_path):
     assert [(c.cell, c.new, c.skipped) for c in result.changes] == [("H7", 10.0, ""), ("G21", 98.0, "")]
 
 
+@pytest.mark.parametrize("edits", [{"E7": 48000, "E8": 48000}, {"D7": 5, "D8": 5}, {"D7": 5, "D8": 5, "G7": "96%"}])
+def test_a_hundredfold_slip_of_a_rate_below_100_percent_waits_for_its_amount(tmp_path, edits):
+    """480 spent typed 48000, or a budget of 500 typed 5: 96 times, not a hundredfold, so it was read as
+    overspending — fix wrote the full execution score 10 and 98.00, and a written 96% was "corrected" to
+    9600%. Spending twenty times its budget is no overspending: the amounts wait for a person."""
+    src = write(tmp_path, CLEAN, edits, name="s.xlsx")
+    found = validate_file(src).findings
+    assert [(f.code, f.cell) for f in found if f.code in ("A302", "A303")] == [("A302", "E7"), ("A302", "E8")]
+    assert found[0].message("zh").endswith("，是预算数的 96 倍，多是单位或数位填错（多了或少了两个 0）")
+    result = fix_copy(src, str(tmp_path / "修正.xlsx"))
+    assert {c.skipped for c in result.changes} == {"pending"}
+
+
+def test_a_budget_a_hundredth_of_a_departments_spending_is_a_slip(tmp_path):
+    """Tianjin's 全年预算数 typed 11 for 1100 beside 1045 spent and a written 95%: fix wrote 9500% into the
+    执行率 and 9500 into the 预算执行率 indicator's actual. One finding now, and nothing written."""
+    from tests.test_provincial import tianjin_dept
+
+    src = tianjin_dept(tmp_path / "tj.xlsx")
+    wb = openpyxl.load_workbook(src)
+    wb.active["B5"] = 11
+    wb.save(src)
+    assert [(f.code, f.cell) for f in validate_file(src).findings] == [("A302", "C5")]
+    assert fix_copy(src, str(tmp_path / "修正.xlsx")).out is None
+
+
 def test_a_weight_below_zero_is_not_corrected_into_the_total(tmp_path):
     """``-10`` as a weight (S112) scores "full marks -10": fix does not write that row score, nor a
     total or grade built on it, and A304 does not add "10 is above -10" to S112's finding."""

@@ -424,7 +424,7 @@ def _doubtful_amounts(t: Table) -> set[str]:
     out -= confirmed
     for r in rows:
         budget, spent = r.year_budget, r.spent
-        if spent is not None and budget is not None and _hundredfold(spent, budget):
+        if spent is not None and budget is not None and _overspent_slip(spent, budget):
             out.add(r.cells.get("spent", ""))
         if _row_slip(r) is not None:
             out.add(r.cells.get(r.year_budget_field, ""))
@@ -514,15 +514,29 @@ def _hundredfold(big: float, small: float) -> bool:
     return small > 0 and big >= 100 * small
 
 
+#: Spending this many times its budget and more is no overspending but a slip of either figure: a
+#: hundredfold one (``48000`` for 480, or a budget of ``5`` for 500) of a rate of 96 % is 96 times.
+_SLIP_TIMES = 20
+
+
+def _overspent_slip(spent: float, budget: float) -> bool:
+    """Whether ``spent`` is :data:`_SLIP_TIMES` its ``budget`` (above 0) and more: no project overspends so."""
+    return budget > 0 and spent >= _SLIP_TIMES * budget
+
+
 def _money_slip(spent: float, budget: float, unit: str, opens: bool = True) -> dict[str, object]:
-    """A302's words for spending a hundredfold over its budget: no project overspends so, a unit
-    was typed wrong (``4800000`` in a 万元 table: 元). Its execution score, capped at the weight,
-    and the totals wait for the amount (``opens_execution``, unless ``opens`` is False, as for a line
-    item: ``xltools fix`` leaves them, where it wrote the full weight)."""
-    if not _hundredfold(spent, budget):
+    """A302's words for spending twenty times its budget and more: no project overspends so, a unit
+    or two digits were typed wrong (``4800000`` in a 万元 table: 元; ``48000`` for 480). Its execution
+    score, capped at the weight, and the totals wait for the amount (``opens_execution``, unless
+    ``opens`` is False, as for a line item: ``xltools fix`` leaves them, where it wrote the full weight)."""
+    if not _overspent_slip(spent, budget):
         return {"slip": "", "slip_en": "", "hint": "", "hint_en": ""}
     slip, slip_en = "，相差百倍以上，多是单位填错", ": a hundredfold apart, most often a unit typed wrong"
-    if unit == WAN:  # (in a table of 元, which of the two is off is not plain)
+    if not _hundredfold(spent, budget):  # (a hundredfold slip of a rate below 100 %)
+        times = format_number(round(spent / budget))
+        slip, slip_en = (f"，是预算数的 {times} 倍，多是单位或数位填错（多了或少了两个 0）",
+                         f": {times} times the budget, most often a unit or two digits typed wrong")
+    elif unit == WAN:  # (in a table of 元, which of the two is off is not plain)
         wan = format_number(round(spent / 1e4, 6))
         slip, slip_en = f"{slip}（如按元填写：即 {wan} 万元）", f"{slip_en} (in 元: {wan} 万元)"
     return {"slip": slip, "slip_en": slip_en, "hint": f"，两者都按表头的金额单位（{unit}）填写",
@@ -582,6 +596,19 @@ def _budget_slips(t: Table) -> list[tuple[str, tuple[str, str], str, float, floa
     return out
 
 
+def _execution_slipped(t: Table) -> bool:
+    """Whether the amounts the execution rate divides are off by a unit: a budget a hundredfold its
+    spending that the table says is a slip (A344), or spending twenty times its budget and more (A302's
+    slip) — the rate they give says nothing of the rate written beside them (A303)."""
+    if _budget_slips(t):
+        return True
+    total = t.funds.total() if t.funds is not None else None
+    if total is not None and total.spent is not None and total.year_budget is not None:
+        return _overspent_slip(total.spent, total.year_budget)
+    spent, budget = execution_amounts(t) if t.kind == DEPT else (None, None)
+    return spent is not None and budget is not None and _overspent_slip(spent.value, budget.value)  # type: ignore[arg-type]
+
+
 def _row_slip(r: FundsRow) -> Text | None:
     """:func:`_slip_said` of a funds row: its written rate, its execution score, its 年初预算数 (not of
     the rate typed as the spending: A341's)."""
@@ -638,7 +665,8 @@ def written_rates(ctx: Context) -> Iterator[Finding]:
             if r.reckoned and _uses_a_wrong_figure(r):
                 continue  # (a 小计④ not the sum its header states: A343's, and the rate waits for it)
             readings = (r.rate,) if r.rate_bare is None else (r.rate_bare, r.rate_bare / 100)
-            if _rate_differs(readings, r.spent / budget) and (t.kind not in _YEAR_SPENT or _row_slip(r) is None):
+            if _rate_differs(readings, r.spent / budget) and not _overspent_slip(r.spent, budget) \
+                    and (t.kind not in _YEAR_SPENT or _row_slip(r) is None):
                 progress = t.kind == MONITOR
                 yield Finding("A303", t.sheet, r.cells.get("rate", ""), r.rate, {
                     "what": "执行进度" if progress else "执行率",
@@ -707,7 +735,7 @@ def _figures_written(ctx: Context) -> Iterator[Finding]:
         # a bare number is a fraction (0.97) or per cent (97), as a % cell holds it
         written = percent_of(ind.actual, _PERCENT)
         if written is not None and _differs(written, computed[figure] * 100, _shown_digits(written / 100)) \
-                and not (figure in ("execution_rate", "balance_rate") and _budget_slips(t)):
+                and not (figure in ("execution_rate", "balance_rate") and _execution_slipped(t)):
             yield Finding("A303", t.sheet, ind.cell("actual"), ind.actual.text, {
                 "what": f"「{ind.name}」实际完成值", "what_en": f"actual of {ind.name}",
                 "written": f"{format_number(round(written, 4))}%", "computed": pct(computed[figure]),
@@ -729,7 +757,7 @@ def _department_rates(ctx: Context) -> Iterator[Finding]:
         x, c = written.value, computed.get(f)
         if not isinstance(x, int | float) or c is None or (f == "execution_rate" and (spending_is_rate or c < 0)):
             continue  # (the rate typed as the spending too: A341's; an amount below zero: A342's)
-        if _rate_differs((x, x / 100), c) and not (f == "execution_rate" and _budget_slips(t)):
+        if _rate_differs((x, x / 100), c) and not (f == "execution_rate" and _execution_slipped(t)):
             shown = rate_fraction(x)
             yield Finding("A303", written.sheet or t.sheet, written.cell, x, {
                 "what": word(f"fig_{f}"), "what_en": word(f"fig_{f}", "en"), "written": pct(shown),
