@@ -1821,12 +1821,17 @@ def unfilled_results(ctx: Context) -> Iterator[Finding]:
 
     if t.funds is not None and (total := t.funds.row("total")) is not None:  # an amount the parts give
         uses = t.funds.uses() if len(t.funds.uses()) > 1 else []
+        # (its other figures all 0: read as a row nobody keyed in, which the amount written would end —
+        # the 0 beside it would be a budget of 0, A331, and the spending above it, A302)
+        written = [x for g in FUNDS_AMOUNTS if (x := getattr(total, g)) is not None]
+        zeros = bool(written) and not any(written)
         for f, x in t.funds.filled().items():
             column, column_en = _funds_column(t, f)
             # (split by source and by use, the two sums differ: which one is the total, a person says)
             by_use = [y for r in uses if (y := getattr(r, f)) is not None]
             yield from unfilled(t.sheet, total.cells[f], "amount", f"「{total.label}」的{column}",
-                                f"{column_en} of 「{total.label}」", _n(x), bool(by_use) and _differs(x, sum(by_use)))
+                                f"{column_en} of 「{total.label}」", _n(x),
+                                zeros or (bool(by_use) and _differs(x, sum(by_use))))
     if t.kind in (GOALS, MONITOR):
         return
 
