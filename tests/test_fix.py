@@ -586,3 +586,11 @@ def test_an_empty_amount_beside_a_total_of_zeros_waits(tmp_path):
     result = fix_copy(src, str(tmp_path / "修正.xlsx"))
     assert [(c.cell, c.code, c.skipped) for c in result.changes] == [("D8", "A326", "pending")]
     assert result.out is None
+
+
+def test_a_rate_below_1_5_percent_is_written_as_a_fraction_in_a_cell_of_per_cent_numbers():
+    """0.95 in a cell that held 95 (per cent) reads back as the fraction 95 %: 0.0095 says 0.95 % either way."""
+    from xltools.fix import Change, as_cell_holds
+
+    assert as_cell_holds(Change("s", "D13", "A303", 95, 0.0095, "", rate=True), 95) == 0.0095
+    assert as_cell_holds(Change("s", "D13", "A303", 95, 0.9523, "", rate=True), 95) == 95.23

@@ -270,5 +270,8 @@ def as_cell_holds(c: Change, before: object) -> object:
     if isinstance(before, str):
         return f"{c.new * 100:.2f}%"
     if isinstance(before, int | float) and not isinstance(before, bool) and abs(before) > 1.5:
-        return round(c.new * 100, 2)
+        per_cent = round(c.new * 100, 2)
+        if abs(per_cent) > 1.5:
+            return per_cent
+        # (0.95 for 0.95 % reads back as the fraction 95 %, as a % cell holds it: the fraction is plain)
     return round(c.new, 4)
