@@ -588,6 +588,28 @@ def test_an_empty_amount_beside_a_total_of_zeros_waits(tmp_path):
     assert result.out is None
 
 
+@pytest.mark.parametrize(("edits", "found"), [
+    # 全年执行数 typed 10.45 for 1045, the 执行率 left empty: the 预算执行率 indicator's 95 says the rate
+    ({"C5": 10.45, "D5": None}, [("A344", "B5")]),
+    # the same with the rate written: it said so already
+    ({"C5": 10.45}, [("A344", "B5")]),
+])
+def test_a_rate_indicators_actual_says_a_spending_is_a_hundredth_off(tmp_path, edits, found):
+    """Tianjin's spending typed a hundredth of itself beside a 预算执行率 indicator of 95 (%): fix "corrected"
+    the indicator to 0.95 %, its score 20 to 0.21 and the total to 76.21 — and wrote 0.95 in a cell of per-cent
+    numbers, which reads back as the fraction 95 %, so that a second run changed it again. The indicator is a
+    written rate: the amounts are a unit slip (A344), and nothing is written."""
+    from tests.test_provincial import tianjin_dept
+
+    src = tianjin_dept(tmp_path / "tj.xlsx")
+    wb = openpyxl.load_workbook(src)
+    for ref, value in edits.items():
+        wb.active[ref] = value
+    wb.save(src)
+    assert [(f.code, f.cell) for f in validate_file(src).findings] == found
+    assert fix_copy(src, str(tmp_path / "修正.xlsx")).out is None
+
+
 def test_a_rate_below_1_5_percent_is_written_as_a_fraction_in_a_cell_of_per_cent_numbers():
     """0.95 in a cell that held 95 (per cent) reads back as the fraction 95 %: 0.0095 says 0.95 % either way."""
     from xltools.fix import Change, as_cell_holds

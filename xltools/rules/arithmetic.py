@@ -70,7 +70,17 @@ from ..values import (
     whole_of,
     written_bound,
 )
-from . import Context, Finding, any_of, bounded_rates, check, is_satisfaction, percent_of, stated
+from . import (
+    Context,
+    Finding,
+    Heuristics,
+    any_of,
+    bounded_rates,
+    check,
+    is_satisfaction,
+    percent_of,
+    stated,
+)
 from .catalogue import FORMULA_ERROR_OTHER, FORMULA_ERRORS, Text
 
 TOL = 0.005
@@ -551,7 +561,7 @@ def budget_unit_slips(ctx: Context) -> Iterator[Finding]:
     writing 96 %; A302 says the same of spending a hundredfold over budget. The rate, its score and
     the totals wait for the amount (``opens_execution``): ``fix`` wrote 0.00 and a grade lower."""
     t = ctx.table
-    for label, column, cell, budget, spent, said in _budget_slips(t):
+    for label, column, cell, budget, spent, said in _budget_slips(t, ctx.words):
         yield Finding("A344", t.sheet, cell, budget, {
             "label": label, "column": column[0], "column_en": column[1], "budget": _n(budget), "spent": _n(spent), "rate": pct(spent / budget),
             "said": said, "unit": t.money_unit, "opens_execution": True, **_in_yuan(budget, spent, t.money_unit)})
@@ -570,14 +580,17 @@ def _in_yuan(budget: float, spent: float, unit: str) -> dict[str, str]:
 _YEAR_SPENT = (SELFEVAL, DEPT)
 
 
-def _budget_slips(t: Table) -> list[tuple[str, tuple[str, str], str, float, float, Text]]:
+def _budget_slips(t: Table, words: Heuristics) -> list[tuple[str, tuple[str, str], str, float, float, Text]]:
     """(label, column, cell, budget, spending, what says otherwise) of each budget :func:`budget_unit_slips`
-    reports: the funds rows', a department's labelled amounts'."""
+    reports: the funds rows', a department's labelled amounts'. The execution amounts' rate may also be
+    written as the actual of a 预算执行率 indicator (Tianjin's 95 beside 10.45 of 1100 spent)."""
     if t.kind not in _YEAR_SPENT:
         return []
     out = []
     for r in t.funds.completed_rows() if t.funds is not None else ():
         said = _row_slip(r)
+        if said is None and r.kind == "total" and not _rate_as_spending(r):
+            said = _indicator_slip(t, words, r.year_budget, r.spent)
         if said is not None:
             out.append((r.label, _funds_column(t, r.year_budget_field), r.cells.get(r.year_budget_field, ""),
                         r.year_budget, r.spent, said))  # type: ignore[arg-type]
@@ -590,17 +603,30 @@ def _budget_slips(t: Table) -> list[tuple[str, tuple[str, str], str, float, floa
                               initial_f.value if initial_f is not None and initial_f is not budget_f
                               and is_amount(initial_f.value) else None,  # type: ignore[arg-type]
                               rate_fraction(written.value) if written is not None and is_amount(written.value) else None)
+            if said is None:
+                said = _indicator_slip(t, words, budget_f.value, spent_f.value)  # type: ignore[arg-type]
             if said is not None:
                 out.append(("部门整体", _AMOUNT_NAMES[next(k for k, f in t.amounts.items() if f is budget_f)],
                             budget_f.cell, budget_f.value, spent_f.value, said))  # type: ignore[arg-type]
     return out
 
 
-def _execution_slipped(t: Table) -> bool:
+def _indicator_slip(t: Table, words: Heuristics, budget: float | None, spent: float | None) -> Text | None:
+    """:func:`_slip_said` of the actual of the table's 预算执行率 indicator, taken as the written rate."""
+    ind = next((i for i in t.indicators if i.name and words.figure_names.get(label_key(i.name)) == "execution_rate"
+                and i.actual.is_number), None)
+    written = percent_of(ind.actual, _PERCENT) if ind is not None else None
+    if written is None or _slip_said(budget, spent, None, written / 100) is None:
+        return None
+    return Text(f"而「{ind.name}」的实际完成值是 {pct(written / 100)}",  # type: ignore[union-attr]
+                f"while the actual of 「{ind.name}」 is {pct(written / 100)}")  # type: ignore[union-attr]
+
+
+def _execution_slipped(t: Table, words: Heuristics) -> bool:
     """Whether the amounts the execution rate divides are off by a unit: a budget a hundredfold its
     spending that the table says is a slip (A344), or spending twenty times its budget and more (A302's
     slip) — the rate they give says nothing of the rate written beside them (A303)."""
-    if _budget_slips(t):
+    if _budget_slips(t, words):
         return True
     total = t.funds.total() if t.funds is not None else None
     if total is not None and total.spent is not None and total.year_budget is not None:
@@ -735,7 +761,7 @@ def _figures_written(ctx: Context) -> Iterator[Finding]:
         # a bare number is a fraction (0.97) or per cent (97), as a % cell holds it
         written = percent_of(ind.actual, _PERCENT)
         if written is not None and _differs(written, computed[figure] * 100, _shown_digits(written / 100)) \
-                and not (figure in ("execution_rate", "balance_rate") and _execution_slipped(t)):
+                and not (figure in ("execution_rate", "balance_rate") and _execution_slipped(t, ctx.words)):
             yield Finding("A303", t.sheet, ind.cell("actual"), ind.actual.text, {
                 "what": f"「{ind.name}」实际完成值", "what_en": f"actual of {ind.name}",
                 "written": f"{format_number(round(written, 4))}%", "computed": pct(computed[figure]),
@@ -757,7 +783,7 @@ def _department_rates(ctx: Context) -> Iterator[Finding]:
         x, c = written.value, computed.get(f)
         if not isinstance(x, int | float) or c is None or (f == "execution_rate" and (spending_is_rate or c < 0)):
             continue  # (the rate typed as the spending too: A341's; an amount below zero: A342's)
-        if _rate_differs((x, x / 100), c) and not (f == "execution_rate" and _execution_slipped(t)):
+        if _rate_differs((x, x / 100), c) and not (f == "execution_rate" and _execution_slipped(t, ctx.words)):
             shown = rate_fraction(x)
             yield Finding("A303", written.sheet or t.sheet, written.cell, x, {
                 "what": word(f"fig_{f}"), "what_en": word(f"fig_{f}", "en"), "written": pct(shown),
@@ -1452,7 +1478,7 @@ def execution_unexplained(ctx: Context) -> Iterator[Finding]:
     if any(isinstance(x, str) and said.search(x) for x in texts):
         return
     # where the reason goes: the funds block's reason column, else 实际完成情况, else the rate itself
-    if not t.template and _budget_slips(t):
+    if not t.template and _budget_slips(t, ctx.words):
         return  # (a budget a hundredfold over, a unit typed wrong: A344's, the rate unknown; our templates mark it)
     cell = total.cells.get("reason") or (achieved.cell if achieved is not None and achieved.sheet == t.sheet
                                          else t.blanks.get("achieved", "")) \
