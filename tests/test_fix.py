@@ -616,3 +616,19 @@ def test_a_rate_below_1_5_percent_is_written_as_a_fraction_in_a_cell_of_per_cent
 
     assert as_cell_holds(Change("s", "D13", "A303", 95, 0.0095, "", rate=True), 95) == 0.0095
     assert as_cell_holds(Change("s", "D13", "A303", 95, 0.9523, "", rate=True), 95) == 95.23
+
+
+def test_the_total_waits_for_a_budget_its_reckoning_corrects(tmp_path):
+    """合计's 小计④ typed 27514 for 275.14 (①+②+③): fix corrected it, and in the same look wrote the 总分 from
+    the execution score the wrong budget gave (79.20), which a second run changed to 99.00. The budget the
+    execution rate divides opens the execution score, as a unit slip does: the total is written in the
+    further look, from the corrected budget."""
+    from tests.test_provincial import ningde_dept
+
+    src = ningde_dept(tmp_path / "nd.xlsx", spent=280, rate="102%")
+    wb = openpyxl.load_workbook(src)
+    wb.active["F12"], wb.active["H19"] = 27514, 18  # (a weight changed too: the written 总分 is wrong, fix writes it)
+    wb.save(src)
+    result = fix_copy(src, str(tmp_path / "out.xlsx"))
+    assert [(c.cell, c.new) for c in result.changes if c.cell in ("F12", "I21")] == [("F12", 275.14), ("I21", 99.0)]
+    assert fix_copy(result.out, str(tmp_path / "again.xlsx")).out is None

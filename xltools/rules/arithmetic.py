@@ -415,7 +415,9 @@ def reckoned_in_headers(ctx: Context) -> Iterator[Finding]:
                 "label": label, "column": k.name, "formula": k.formula, "written": written, "computed": shown,
                 "reckoning": f"{reckoning} = {shown}", "ratio": k.ratio,
                 # (an empty figure read as 0: maybe no 0; a figure its parts add up to: the terms are in doubt)
-                **({"waits": True} if k.empty or k.cell in summed else {})})
+                **({"waits": True} if k.empty or k.cell in summed else {}),
+                # (the budget or spending the execution rate divides: its score and the totals follow it)
+                **({"opens_execution": True} if k.cell in _execution_cells(t) else {})})
 
 
 def _doubtful_amounts(t: Table) -> set[str]:
@@ -440,6 +442,12 @@ def _doubtful_amounts(t: Table) -> set[str]:
             out.add(r.cells.get(r.year_budget_field, ""))
         out.update(r.cells.get(f, "") for f in FUNDS_AMOUNTS if (x := getattr(r, f)) is not None and x < 0)
     return out
+
+
+def _execution_cells(t: Table) -> set[str]:
+    """The cells of the budget and the spending the execution score divides (the 年度资金总额 row's)."""
+    total = t.funds.row("total") if t.funds is not None else None
+    return {c for f in (total.year_budget_field, "spent") if (c := total.cells.get(f))} if total is not None else set()
 
 
 def _summed_right(t: Table) -> set[str]:
