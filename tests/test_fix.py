@@ -632,3 +632,19 @@ def test_the_total_waits_for_a_budget_its_reckoning_corrects(tmp_path):
     result = fix_copy(src, str(tmp_path / "out.xlsx"))
     assert [(c.cell, c.new) for c in result.changes if c.cell in ("F12", "I21")] == [("F12", 275.14), ("I21", 99.0)]
     assert fix_copy(result.out, str(tmp_path / "again.xlsx")).out is None
+
+
+def test_a_score_above_its_weight_gives_no_rate(tmp_path):
+    """Chongqing's 指标权重 typed 0.2 for 20 beside a score of 20 (A304) and an actual short of its target: the
+    得分系数 100 % was held to 20 over 0.2, "10000.00%", which fix wrote, and read back as 100 to be written
+    again. A score above its weight gives no rate: the rate is held to the computed score (0.10, 50 %)."""
+    from tests.test_provincial import chongqing_dept
+
+    src = chongqing_dept(tmp_path / "cq.xlsx")
+    wb = openpyxl.load_workbook(src)
+    wb.active["G13"], wb.active["I13"] = "43%", 0.2
+    wb.save(src)
+    rate = next(f for f in validate_file(src).findings if f.code == "A303")
+    assert (rate.cell, rate.params["computed"]) == ("H13", "50.00%")
+    result = fix_copy(src, str(tmp_path / "out.xlsx"))
+    assert fix_copy(result.out, str(tmp_path / "again.xlsx")).out is None

@@ -743,9 +743,11 @@ def _row_rates(ctx: Context) -> Iterator[Finding]:
         readings = (x / 100,) if x > 1.5 else (x, x / 100)  # type: ignore[operator]
         rate = readings[0]
         if _rate_differs(readings, score / w) and (right is None or right < 0 or _rate_differs(readings, right / w)):
+            # (a score above its weight, A304's, gives no rate to write: 20 of 0.2 is no 10000 %)
+            shown = right / w if score - w > TOL and right is not None and right >= 0 else score / w
             yield Finding("A303", t.sheet, ind.cell("score_rate", "score_factor"), ind.score_rate, {
                 "what": f"「{ind.name}」得分率", "what_en": f"score rate of {ind.name}", "written": pct(rate),
-                "computed": pct(score / w), "row_rate": True})
+                "computed": pct(shown), "row_rate": True})
 
 
 def _figures_written(ctx: Context) -> Iterator[Finding]:
