@@ -64,6 +64,9 @@ def selfeval_cases() -> list[Case]:
         Case("qualitative rate", rows=[r(B, "社会影响", "定性", "有效提升", "", "有效提升", 30, outcome="达成年度指标", qual_rate=0.85),
                                        r(B, "品牌影响", "定性", "显著", "", "一般", 30, outcome="部分达成年度指标并具有一定效果", qual_rate=0.7),
                                        r(B, "示范效应", "定性", "明显", "", "较差", 30, qual_rate=0.3)]),
+        # a rate pasted past the cell's 0–100 % validation scores the weight at most, as scoring does
+        Case("qualitative rate above 100 %", rows=[r(B, "社会影响", "定性", "有效提升", "", "有效提升", 30, qual_rate=150),
+                                                  r(B, "品牌影响", "定性", "显著", "", "一般", 30, qual_rate=1.2)]),
         Case("qualitative outcome only", rows=[r(B, "社会影响", "定性", "有效提升", "", "", 30, outcome="达成年度指标"),
                                                r(B, "品牌影响", "定性", "显著", "", "", 30, outcome="部分达成年度指标并具有一定效果"),
                                                r(B, "示范效应", "定性", "明显", "", "", 30, outcome="未达成年度指标且效果较差")]),

@@ -788,7 +788,7 @@ def _qualitative(ind: Indicator, tr: TableRules, d: int, use_written: bool = Tru
     if rate is not None:
         outcome = bands[outcome_of(ind.outcome, tr.outcome_words)] if ind.outcome else next(
             (b for b in bands if b.low <= rate <= b.high), bands[-1])
-        score = round_half_up(w * rate, d)
+        score = round_half_up(w * min(rate, 1.0), d)  # (a rate above 100 %, A313's: never above the weight)
         return _row(ind, score, "qual_rate", {"outcome": f"@outcome_{outcome.outcome}", "rate": pct(rate),
                                               "weight": _fmt(w), "score": f"{score:.{d}f}"},
                     achieved=rate >= bands[0].low)

@@ -1741,7 +1741,9 @@ def qualitative_bands(ctx: Context) -> Iterator[Finding]:
         if not _in_band(rate, band.low, band.high, top):
             yield Finding("A313", t.sheet, ind.cell("score"), ind.score, {
                 "name": ind.name, "score": _n(ind.score), "rate": pct(rate), "outcome": band.outcome,
-                "band": _band_text(band.low, band.high, top)})
+                "band": _band_text(band.low, band.high, top),
+                # (a chosen rate above 100 % is a slip, no rate of any band: the row's score waits for it)
+                **({"opens_row": True} if chosen is not None and chosen > 1 else {})})
     for g in t.score_groups:
         yield from _group_band(t, g, tr)
 

@@ -656,7 +656,7 @@ def _row_formula(kind: str, f: str, r: int, L: dict[str, str], tr: TableRules, e
     qual = "0"
     for b in reversed(bands):
         qual = f'IF({I}="{b.outcome}",ROUND({H}*{_num(b.default)},2),{qual})'
-    qual = f"IF(ISNUMBER({J}),ROUND({H}*IF({J}>1,{J}/100,{J}),2),{qual})"
+    qual = f"IF(ISNUMBER({J}),ROUND({H}*MIN(IF({J}>1,{J}/100,{J}),1),2),{qual})"  # (never above the weight)
     full = f"ROUND({H},2)"
     if tr.less_is_better == "deduction":
         over = f"IF({N}>=2*{M},0,ROUND({H}*(1-({N}-{M})/{M}),2))"
