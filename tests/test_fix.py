@@ -663,3 +663,14 @@ def test_a_qualitative_rate_above_100_percent_scores_no_more_than_the_weight(tmp
     found = [(f.code, f.cell) for f in validate_file(src).findings if f.code.startswith("A")]
     assert found == [("A313", "J11")]
     assert fix_copy(src, str(tmp_path / "out.xlsx")).out is None
+
+
+@pytest.mark.parametrize("written", [0, 9.6])
+def test_an_execution_weight_of_0_is_s112s(tmp_path, written):
+    """The 年度资金总额 row's 分值 typed 0: it was taken as no 分值 (the rule set's 10), so a score of 0 beside it
+    was "corrected" to 9.60 — and the copy then said 9.60 is above the weight 0 (A304). It is a weight of 0,
+    as an indicator's is (S112): the execution scores nothing, and the totals wait for the weight."""
+    src = write(tmp_path, CLEAN, {"F7": 0, "H7": written}, name="s.xlsx")
+    assert findings(src) == [("S112", "F7"), ("G208", "F13"), ("A305", "G21"), ("A306", "B22")]
+    result = fix_copy(src, str(tmp_path / "out.xlsx"))
+    assert [(c.cell, c.skipped) for c in result.changes] == [("G21", "pending"), ("B22", "pending")]

@@ -304,7 +304,7 @@ def _execution_inputs(table: Table, tr: TableRules) -> tuple[float | None, float
         total = table.funds.total()
         if total is not None:
             budget = total.year_budget
-            if total.weight:
+            if total.weight is not None:  # (a 分值 of 0 written: the table scores no execution, G208 weighs it)
                 weight = total.weight
             return total.spent, budget, weight, total.cells.get("score") or total.cells.get("spent", "")
     spent, budget = execution_amounts(table)

@@ -821,8 +821,8 @@ def score_above_weight(ctx: Context) -> Iterator[Finding]:
         if p.weight is not None and p.score is not None and p.score - p.weight > TOL:
             yield Finding("A304", p.sheet, p.cells.get("score", ""), p.score, {"score": _n(p.score), "weight": _n(p.weight)})
     total = t.funds.row("total") if t.funds is not None else None
-    if total is not None and total.score is not None and total.weight is not None \
-            and total.score - total.weight > TOL:
+    if total is not None and total.score is not None and total.weight is not None and total.weight > 0 \
+            and total.score - total.weight > TOL:  # (a 分值 of 0 or below: S112's)
         yield Finding("A304", t.sheet, total.cells.get("score", ""), total.score,
                       {"score": _n(total.score), "weight": _n(total.weight)})
 
@@ -964,7 +964,7 @@ def written_scores(ctx: Context) -> Iterator[Finding]:
     ex = res.execution
     total_row = t.funds.row("total") if t.funds is not None else None
     if ex is not None and ex.score is not None and total_row is not None and total_row.score is not None \
-            and _differs(total_row.score, ex.score):
+            and _differs(total_row.score, ex.score) and not (total_row.weight is not None and total_row.weight <= 0):
         yield Finding("A305", t.sheet, total_row.cells.get("score", ""), total_row.score, {
             "what": "预算执行率得分", "what_en": "execution score", "written": _n(total_row.score),
             "computed": f"{ex.score:.2f}", "explain": _explain(ex)})

@@ -170,6 +170,15 @@ def non_positive_weights(ctx: Context) -> Iterator[Finding]:
                 "problem": "负数分值会从总分中扣减" if negative else "该指标不计分，完成与否都不影响总分",
                 "problem_en": "a negative weight takes points off the total" if negative
                 else "the indicator counts for nothing, achieved or not"})
+    total = t.funds.row("total") if t.funds is not None else None
+    if total is not None and total.weight is not None and total.weight <= 0 and total.cells.get("weight"):
+        # the funds row's 分值 (the execution's weight) typed 0: it scores nothing, as such a row does
+        negative = total.weight < 0
+        yield Finding("S112", t.sheet, total.cells["weight"], total.weight, {
+            "row": parse_a1(total.cells["weight"])[0] + 1, "name": "预算执行率", "weight": f"{total.weight:g}",
+            "problem": "负数分值会从总分中扣减" if negative else "预算执行率不计分，执行多少都不影响总分",
+            "problem_en": "a negative weight takes points off the total" if negative
+            else "the execution rate counts for nothing, whatever was spent", "opens_execution": True})
 
 
 @check("S113")
