@@ -674,3 +674,18 @@ def test_an_execution_weight_of_0_is_s112s(tmp_path, written):
     assert findings(src) == [("S112", "F7"), ("G208", "F13"), ("A305", "G21"), ("A306", "B22")]
     result = fix_copy(src, str(tmp_path / "out.xlsx"))
     assert [(c.cell, c.skipped) for c in result.changes] == [("G21", "pending"), ("B22", "pending")]
+
+
+def test_an_empty_total_beside_a_part_below_zero_waits(tmp_path):
+    """1-6月执行数 of 年度资金总额 left empty beside a 财政拨款 of -430 (A342, a minus sign slipped in): fix wrote
+    the parts' sum, -430, and the copy had a second A342. The sum waits for the part."""
+    from xltools.samples import demo_samples, write_sample
+
+    sample, layout = demo_samples()["监控表.xlsx"]
+    src = tmp_path / "监控.xlsx"
+    write_sample(sample, src, layout)
+    wb = openpyxl.load_workbook(src)
+    wb.active["D7"], wb.active["D8"] = None, -430
+    wb.save(src)
+    result = fix_copy(str(src), str(tmp_path / "out.xlsx"))
+    assert [(c.cell, c.code, c.skipped) for c in result.changes] == [("D7", "A326", "pending")]

@@ -1867,9 +1867,11 @@ def unfilled_results(ctx: Context) -> Iterator[Finding]:
             column, column_en = _funds_column(t, f)
             # (split by source and by use, the two sums differ: which one is the total, a person says)
             by_use = [y for r in uses if (y := getattr(r, f)) is not None]
+            # (a part below zero, A342's: the sum would carry the slip into the total)
+            negative = any((y := getattr(r, f)) is not None and y < 0 for r in t.funds.parts())
             yield from unfilled(t.sheet, total.cells[f], "amount", f"「{total.label}」的{column}",
                                 f"{column_en} of 「{total.label}」", _n(x),
-                                zeros or (bool(by_use) and _differs(x, sum(by_use))))
+                                zeros or negative or (bool(by_use) and _differs(x, sum(by_use))))
     if t.kind in (GOALS, MONITOR):
         return
 
