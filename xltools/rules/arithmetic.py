@@ -621,6 +621,8 @@ def _budget_slips(t: Table, words: Heuristics) -> list[tuple[str, tuple[str, str
 
 def _indicator_slip(t: Table, words: Heuristics, budget: float | None, spent: float | None) -> Text | None:
     """:func:`_slip_said` of the actual of the table's 预算执行率 indicator, taken as the written rate."""
+    if budget is None or spent is None or not _hundredfold(budget, spent):
+        return None  # (most tables: no slip to look for, and no indicator to look for)
     ind = next((i for i in t.indicators if i.name and words.figure_names.get(label_key(i.name)) == "execution_rate"
                 and i.actual.is_number), None)
     written = percent_of(ind.actual, _PERCENT) if ind is not None else None
