@@ -689,3 +689,19 @@ def test_an_empty_total_beside_a_part_below_zero_waits(tmp_path):
     wb.save(src)
     result = fix_copy(str(src), str(tmp_path / "out.xlsx"))
     assert [(c.cell, c.code, c.skipped) for c in result.changes] == [("D7", "A326", "pending")]
+
+
+def test_a_rate_indicator_above_100_percent_as_a_fraction_is_read_as_the_score_reads_it(tmp_path):
+    """Tianjin's 预算执行率 indicator (a % column) holding 1.3021 beside 1432.36 spent of 1100 (130.21 %): it is
+    scored as 130.21 % (A312 says so), but A303 read it as 1.3021 % and said it differs — so fix, having
+    written 1.3021 for 0.95, changed it again in a second run. Up to 1.5, a bare number agrees either way."""
+    from tests.test_provincial import tianjin_dept
+
+    src = tianjin_dept(tmp_path / "tj.xlsx")
+    wb = openpyxl.load_workbook(src)
+    wb.active["C5"], wb.active["D13"] = 1432.36, 0.95
+    wb.save(src)
+    result = fix_copy(src, str(tmp_path / "out.xlsx"))
+    assert ("D13", 1.3021) in [(c.cell, c.new) for c in result.changes]
+    assert ("A303", "D13") not in [(f.code, f.cell) for f in result.remaining.findings]
+    assert fix_copy(result.out, str(tmp_path / "again.xlsx")).out is None

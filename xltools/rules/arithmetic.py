@@ -770,9 +770,13 @@ def _figures_written(ctx: Context) -> Iterator[Finding]:
                 figure in ("execution_rate", "balance_rate") and (
                 computed["execution_rate"] < 0 or _execution_typed_as_rate(t))):
             continue  # (an amount below zero: A342's; the rate typed as the spending: A341's)
-        # a bare number is a fraction (0.97) or per cent (97), as a % cell holds it
+        # a bare number is a fraction (0.97) or per cent (97), as a % cell holds it; up to 1.5 either
+        # (1.3021 in a % cell is 130.21 %): wrong only when neither reading agrees, as for the rates
         written = percent_of(ind.actual, _PERCENT)
-        if written is not None and _differs(written, computed[figure] * 100, _shown_digits(written / 100)) \
+        x = ind.actual.number
+        readings = [written] if written is None or "%" in ind.actual.text or x is None or abs(x) > 1.5 \
+            else [written, x * 100, x]
+        if written is not None and all(_differs(w, computed[figure] * 100, _shown_digits(w / 100)) for w in readings) \
                 and not (figure in ("execution_rate", "balance_rate") and _execution_slipped(t, ctx.words)):
             yield Finding("A303", t.sheet, ind.cell("actual"), ind.actual.text, {
                 "what": f"「{ind.name}」实际完成值", "what_en": f"actual of {ind.name}",
