@@ -650,18 +650,19 @@ def test_a_score_above_its_weight_gives_no_rate(tmp_path):
     assert fix_copy(result.out, str(tmp_path / "again.xlsx")).out is None
 
 
-def test_a_qualitative_rate_above_100_percent_scores_no_more_than_the_weight(tmp_path):
+@pytest.mark.parametrize(("score", "found"), [(10, [("A313", "J11")]), (None, [("A313", "J11"), ("A326", "J11")])])
+def test_a_qualitative_rate_above_100_percent_scores_no_more_than_the_weight(tmp_path, score, found):
     """Chongqing's 得分系数 of a qualitative row typed 10000 (for 100 %): it scored 10000 % of 10, 1000 points,
     and fix wrote 1000 into the row and 1087.60 as the total. A chosen rate above 100 % fits no band (A313)
-    and scores the weight at most; the row waits for the rate."""
+    and scores the weight at most; the row waits for the rate — its score left empty too (fix wrote 10.00,
+    and only the copy said the rate fits no band)."""
     from tests.test_provincial import chongqing_dept
 
     src = chongqing_dept(tmp_path / "cq.xlsx")
     wb = openpyxl.load_workbook(src)
-    wb.active["H11"] = 10000
+    wb.active["H11"], wb.active["J11"] = 10000, score
     wb.save(src)
-    found = [(f.code, f.cell) for f in validate_file(src).findings if f.code.startswith("A")]
-    assert found == [("A313", "J11")]
+    assert [(f.code, f.cell) for f in validate_file(src).findings if f.code.startswith("A")] == found
     assert fix_copy(src, str(tmp_path / "out.xlsx")).out is None
 
 

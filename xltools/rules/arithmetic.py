@@ -1734,19 +1734,23 @@ def qualitative_bands(ctx: Context) -> Iterator[Finding]:
     grouped = _grouped(t)
     dated = {id(r.indicator) for r in ctx.result.rows if r.explain_key.startswith("date_")}
     for ind in t.indicators:
-        if not (ind.qualitative or not ind.target.is_number) or ind.score is None or not ind.weight \
+        if not (ind.qualitative or not ind.target.is_number) or not ind.weight \
                 or id(ind) in dated:  # a deadline met by a sentence (``延期3天``) is scored by its date
             continue
         text = _outcome_text(ind)
-        if not text or ind.score > ind.weight + TOL or ind.score < 0 or id(ind) in grouped:
+        chosen = qual_rate(ind)
+        # (a score left empty is A326's, but a chosen rate above 100 % is said first: the row waits for it)
+        if ind.score is None and not (chosen is not None and chosen > 1):
+            continue
+        if not text or id(ind) in grouped or (ind.score is not None and (ind.score > ind.weight + TOL or ind.score < 0)):
             continue
         band = bands[judged(ind, text, tr)]
-        chosen = qual_rate(ind)
-        rate = chosen if chosen is not None else ind.score / ind.weight
+        rate = chosen if chosen is not None else ind.score / ind.weight  # type: ignore[operator]
         top = band is bands[0]
         if not _in_band(rate, band.low, band.high, top):
             yield Finding("A313", t.sheet, ind.cell("score"), ind.score, {
-                "name": ind.name, "score": _n(ind.score), "rate": pct(rate), "outcome": band.outcome,
+                "name": ind.name, "rate": pct(rate), "outcome": band.outcome,
+                "score": _n(ind.score) if ind.score is not None else Text("未填", "not filled"),
                 "band": _band_text(band.low, band.high, top),
                 # (a chosen rate above 100 % is a slip, no rate of any band: the row's score waits for it)
                 **({"opens_row": True} if chosen is not None and chosen > 1 else {})})
