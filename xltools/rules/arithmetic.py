@@ -422,10 +422,10 @@ def reckoned_in_headers(ctx: Context) -> Iterator[Finding]:
 
 def _doubtful_amounts(t: Table) -> set[str]:
     """The funds amounts a reckoning beside them waits for: a total its parts do not add up to (A301:
-    ``①`` typed wrong, the ``小计④`` the parts give is right by them), spending or a budget a
-    hundredfold off (A302, A344), an amount below zero (A342) — a figure worked out from one of them
-    would be "corrected" to the slip. A total its own row's reckoning gives is not doubtful: the parts
-    are (``小计④`` = ①+②+③ of its row, the ④ of a part typed wrong)."""
+    ``①`` typed wrong, the ``小计④`` the parts give is right by them), spending twenty times its budget
+    (A302's slip) or a budget a hundredfold its spending (A344), an amount below zero (A342) — a figure
+    worked out from one of them would be "corrected" to the slip. A total its own row's reckoning gives
+    is not doubtful: the parts are (``小计④`` = ①+②+③ of its row, the ④ of a part typed wrong)."""
     rows = t.funds.completed_rows() if t.funds is not None else []
     confirmed = {k.cell for r in rows for k in r.reckoned if not _reckoning_differs(k)}
     out: set[str] = set()
@@ -1871,8 +1871,8 @@ def unfilled_results(ctx: Context) -> Iterator[Finding]:
         uses = t.funds.uses() if len(t.funds.uses()) > 1 else []
         # (its other figures all 0: read as a row nobody keyed in, which the amount written would end —
         # the 0 beside it would be a budget of 0, A331, and the spending above it, A302)
-        written = [x for g in FUNDS_AMOUNTS if (x := getattr(total, g)) is not None]
-        zeros = bool(written) and not any(written)
+        figures = [x for g in FUNDS_AMOUNTS if (x := getattr(total, g)) is not None]
+        zeros = bool(figures) and not any(figures)
         for f, x in t.funds.filled().items():
             column, column_en = _funds_column(t, f)
             # (split by source and by use, the two sums differ: which one is the total, a person says)
