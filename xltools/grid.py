@@ -139,3 +139,7 @@ class Grid:
 
     def width(self, row: int) -> int:
         return len(self.rows[row]) if 0 <= row < len(self.rows) else 0
+
+    def empty_row(self, row: int) -> bool:
+        """Whether row ``row`` holds nothing at all (a line left empty, or cleared)."""
+        return all(v == "" or v is None for v in self.rows[row])

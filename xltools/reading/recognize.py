@@ -888,7 +888,7 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
             continue
         if (raw_name in ("", None) and not _has_data(grid.rows[r], data_cols)) or \
                 grid.origin(r, name_col) != (r, name_col):
-            blanks = blanks + 1 if not any(v not in ("", None) for v in grid.rows[r]) else 0
+            blanks = blanks + 1 if grid.empty_row(r) else 0
             if blanks >= _MAX_BLANK:
                 return r
             r += 1
@@ -1591,7 +1591,7 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
         funds = Funds()
         reckonings = _reckonings(cells, h, cols)
         # the block's first row, past any left wholly empty under the header
-        first = next((r for r in below if any(v not in ("", None) for v in grid.rows[r])), h + 1)
+        first = next((r for r in below if not grid.empty_row(r)), h + 1)
         for r in below:
             label = next(((c, k) for c, k in cells.keys[r] if c < left and k in FUNDS_ROWS), None)
             kind = FUNDS_ROWS[label[1]] if label is not None else ""
@@ -1617,8 +1617,7 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
                             continue
                         if _funds_row_below(cells, r + 1, below.stop, left):
                             continue
-                    elif not any(v not in ("", None) for v in grid.rows[r]) and \
-                            _funds_row_below(cells, r + 1, below.stop, left):
+                    elif grid.empty_row(r) and _funds_row_below(cells, r + 1, below.stop, left):
                         continue
                     break
                 continue
@@ -1961,7 +1960,7 @@ def _text_below(cells: _Cells, r: int, c: int, end: int) -> Field | None:
             continue
         v = grid.value(rr, c)
         if not (isinstance(v, str) and v.strip() and label_key(v) not in KNOWN_LABELS):
-            if not any(x not in ("", None) for x in grid.rows[rr]):
+            if grid.empty_row(rr):
                 continue  # a line left wholly empty under the label: the text may follow
             return None
         origin, texts = grid.origin(rr, c), [v.strip()]
@@ -2065,7 +2064,7 @@ def _line_items(cells: _Cells) -> list[LineItem]:
         reckonings = _reckonings(cells, h, cols)
         for r in range(h + 1, grid.height):
             row = grid.rows[r]
-            if all(v == "" or v is None for v in row):
+            if grid.empty_row(r):
                 blanks += 1
                 if blanks >= _MAX_BLANK:
                     break

@@ -396,11 +396,13 @@ def reckoned_in_headers(ctx: Context) -> Iterator[Finding]:
              for i in t.line_items if i.reckoned]
     doubtful: set[str] | None = None
     summed: set[str] = set()
+    execution: set[str] = set()
     for label, sheet, reckoned in rows:
         wrong = {k.cell: k for k in reckoned if _reckoning_differs(k)}
         for k in wrong.values():
-            if doubtful is None:
-                doubtful, summed = _doubtful_amounts(t), _summed_right(t)
+            if doubtful is None:  # (once, beside the first figure a reckoning disputes)
+                failing, summed = _sums_checked(t)
+                doubtful, execution = _doubtful_amounts(t, failing), _execution_cells(t)
             if any(c in wrong or c in doubtful for c in k.sources):
                 continue
             computed = k.computed
@@ -417,23 +419,19 @@ def reckoned_in_headers(ctx: Context) -> Iterator[Finding]:
                 # (an empty figure read as 0: maybe no 0; a figure its parts add up to: the terms are in doubt)
                 **({"waits": True} if k.empty or k.cell in summed else {}),
                 # (the budget or spending the execution rate divides: its score and the totals follow it)
-                **({"opens_execution": True} if k.cell in _execution_cells(t) else {})})
+                **({"opens_execution": True} if k.cell in execution else {})})
 
 
-def _doubtful_amounts(t: Table) -> set[str]:
-    """The funds amounts a reckoning beside them waits for: a total its parts do not add up to (A301:
-    ``①`` typed wrong, the ``小计④`` the parts give is right by them), spending twenty times its budget
+def _doubtful_amounts(t: Table, failing: set[str]) -> set[str]:
+    """The funds amounts a reckoning beside them waits for: a total its parts do not add up to, or one
+    of those parts (``failing``, of :func:`_sums_checked`: A301 does not say which side is wrong; ``①``
+    typed wrong, the ``小计④`` the parts give is right by them), spending twenty times its budget
     (A302's slip) or a budget a hundredfold its spending (A344), an amount below zero (A342) — a figure
     worked out from one of them would be "corrected" to the slip. A total its own row's reckoning gives
     is not doubtful: the parts are (``小计④`` = ①+②+③ of its row, the ④ of a part typed wrong)."""
     rows = t.funds.completed_rows() if t.funds is not None else []
     confirmed = {k.cell for r in rows for k in r.reckoned if not _reckoning_differs(k)}
-    out: set[str] = set()
-    for whole, parts, _, _ in _sum_groups(t):  # both sides of a sum that fails: which one is wrong, it does not say
-        for col, written, values in _amount_sums(whole, parts):
-            if _sum_fails(written, values):
-                out.update([whole.cells.get(col, ""), *(r.cells.get(col, "") for r in parts)])
-    out -= confirmed
+    out = failing - confirmed
     for r in rows:
         budget, spent = r.year_budget, r.spent
         if spent is not None and budget is not None and _overspent_slip(spent, budget):
@@ -450,16 +448,19 @@ def _execution_cells(t: Table) -> set[str]:
     return {c for f in (total.year_budget_field, "spent") if (c := total.cells.get(f))} if total is not None else set()
 
 
-def _summed_right(t: Table) -> set[str]:
-    """The funds amounts of the sums that add up (a 合计's 小计④ its parts' ④ make, and theirs): one a
+def _sums_checked(t: Table) -> tuple[set[str], set[str]]:
+    """The funds amounts of the sums that fail (A301's), and of those that add up (a 合计's 小计④ its
+    parts' ④ make, and theirs), each with the whole's and the parts' cells. One that adds up and that a
     reckoning across its row disputes is not the one to correct — a term of the reckoning is as likely
     wrong (② typed 0.25 for 25.14: ④ "corrected" to 250.25, and the 合计 no longer its parts' sum)."""
-    out: set[str] = set()
+    failing: set[str] = set()
+    holding: set[str] = set()
     for whole, parts, _, _ in _sum_groups(t):
         for col, written, values in _amount_sums(whole, parts):
-            if written is not None and values and not _sum_fails(written, values):
-                out.update([whole.cells.get(col, ""), *(r.cells.get(col, "") for r in parts)])
-    return out - {""}
+            if written is not None and values:
+                (failing if _sum_fails(written, values) else holding).update(
+                    [whole.cells.get(col, ""), *(r.cells.get(col, "") for r in parts)])
+    return failing, holding - {""}
 
 
 def _uses_a_wrong_figure(r: FundsRow) -> bool:
@@ -1868,7 +1869,7 @@ def unfilled_results(ctx: Context) -> Iterator[Finding]:
                                                       "computed": computed, **({"waits": True} if waits else {})})
 
     if t.funds is not None and (total := t.funds.row("total")) is not None:  # an amount the parts give
-        uses = t.funds.uses() if len(t.funds.uses()) > 1 else []
+        uses = every if len(every := t.funds.uses()) > 1 else []
         # (its other figures all 0: read as a row nobody keyed in, which the amount written would end —
         # the 0 beside it would be a budget of 0, A331, and the spending above it, A302)
         figures = [x for g in FUNDS_AMOUNTS if (x := getattr(total, g)) is not None]

@@ -164,21 +164,26 @@ def non_positive_weights(ctx: Context) -> Iterator[Finding]:
     t = ctx.table
     for ind in t.indicators:
         if ind.weight is not None and ind.weight <= 0 and (ind.name or not ind.target.is_none):
-            negative = ind.weight < 0
-            yield Finding("S112", t.sheet, ind.cell("weight"), ind.weight, {
-                "row": ind.row, "name": ind.name or "", "weight": f"{ind.weight:g}",
-                "problem": "负数分值会从总分中扣减" if negative else "该指标不计分，完成与否都不影响总分",
-                "problem_en": "a negative weight takes points off the total" if negative
-                else "the indicator counts for nothing, achieved or not"})
+            yield _non_positive(t, ind.cell("weight"), ind.row, ind.name or "", ind.weight,
+                                ("该指标不计分，完成与否都不影响总分", "the indicator counts for nothing, achieved or not"))
     total = t.funds.row("total") if t.funds is not None else None
     if total is not None and total.weight is not None and total.weight <= 0 and total.cells.get("weight"):
         # the funds row's 分值 (the execution's weight) typed 0: it scores nothing, as such a row does
-        negative = total.weight < 0
-        yield Finding("S112", t.sheet, total.cells["weight"], total.weight, {
-            "row": parse_a1(total.cells["weight"])[0] + 1, "name": "预算执行率", "weight": f"{total.weight:g}",
-            "problem": "负数分值会从总分中扣减" if negative else "预算执行率不计分，执行多少都不影响总分",
-            "problem_en": "a negative weight takes points off the total" if negative
-            else "the execution rate counts for nothing, whatever was spent", "opens_execution": True})
+        cell = total.cells["weight"]
+        yield _non_positive(t, cell, parse_a1(cell)[0] + 1, "预算执行率", total.weight,
+                            ("预算执行率不计分，执行多少都不影响总分", "the execution rate counts for nothing, whatever was spent"),
+                            opens_execution=True)
+
+
+def _non_positive(t: Table, cell: str, row: int, name: str, weight: float, nothing: tuple[str, str],
+                  opens_execution: bool = False) -> Finding:
+    """S112 at ``cell``: a negative weight takes points off the total; a 0 counts for ``nothing`` (zh, en)."""
+    negative = weight < 0
+    return Finding("S112", t.sheet, cell, weight, {
+        "row": row, "name": name, "weight": f"{weight:g}",
+        "problem": "负数分值会从总分中扣减" if negative else nothing[0],
+        "problem_en": "a negative weight takes points off the total" if negative else nothing[1],
+        **({"opens_execution": True} if opens_execution else {})})
 
 
 @check("S113")
