@@ -489,6 +489,10 @@ def test_an_amount_left_empty_is_the_parts_sum_for_the_figures_beside_it(tmp_pat
     # ⑤ a hundredfold off (28000) on a row whose ④ is wrong: once ④ was corrected, fix wrote ⑦ = -27724.86
     # and ⑧ = -10076.64 % from the slip
     ({"F8": 270, "G8": 28000}, None, [("F8", "A343", 275.14)]),
+    # ② of the one part typed 0 and the 财政资金小计's ④ a hundredfold (27514): the 小计 ④ its row gives is
+    # 275.14, and so the part's ④ of 275.14 is its parts' sum as corrected — a term is what is wrong. fix
+    # wrote the part's ④ = 250 and ⑥ ⑦ ⑧ after it (101.87 %, -4.67), and the copy was overspent (A302)
+    ({"D8": 0, "F6": 27514}, None, [("F6", "A343", 275.14)]),
 ])
 def test_a_reckoning_waits_for_a_doubtful_amount(tmp_path, edits, found, changed):
     """A figure worked out from an amount that is itself doubtful — a total its parts do not add up to,

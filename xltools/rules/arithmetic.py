@@ -401,7 +401,8 @@ def reckoned_in_headers(ctx: Context) -> Iterator[Finding]:
         wrong = {k.cell: k for k in reckoned if _reckoning_differs(k)}
         for k in wrong.values():
             if doubtful is None:  # (once, beside the first figure a reckoning disputes)
-                failing, summed = _sums_checked(t)
+                failing, summed = _sums_checked(t, {k.cell: k.computed for _, _, reckoned in rows for k in reckoned
+                                                    if not k.ratio and _reckoning_differs(k)})
                 doubtful, execution = _doubtful_amounts(t, failing), _execution_cells(t)
             if any(c in wrong or c in doubtful for c in k.sources):
                 continue
@@ -448,18 +449,30 @@ def _execution_cells(t: Table) -> set[str]:
     return {c for f in (total.year_budget_field, "spent") if (c := total.cells.get(f))} if total is not None else set()
 
 
-def _sums_checked(t: Table) -> tuple[set[str], set[str]]:
+def _sums_checked(t: Table, reckoned: dict[str, float]) -> tuple[set[str], set[str]]:
     """The funds amounts of the sums that fail (A301's), and of those that add up (a 合计's 小计④ its
     parts' ④ make, and theirs), each with the whole's and the parts' cells. One that adds up and that a
     reckoning across its row disputes is not the one to correct — a term of the reckoning is as likely
-    wrong (② typed 0.25 for 25.14: ④ "corrected" to 250.25, and the 合计 no longer its parts' sum)."""
+    wrong (② typed 0.25 for 25.14: ④ "corrected" to 250.25, and the 合计 no longer its parts' sum). So
+    is a figure of a sum that adds up once the other figures of it a reckoning disputes (``reckoned``:
+    cell → the figure its row's reckoning gives) are taken as reckoned: a 小计④ typed 27514 for the
+    275.14 its row gives, and the one part's ④ of 275.14 beside a ② typed 0 — the part's ④ is right."""
     failing: set[str] = set()
     holding: set[str] = set()
     for whole, parts, _, _ in _sum_groups(t):
         for col, written, values in _amount_sums(whole, parts):
-            if written is not None and values:
-                (failing if _sum_fails(written, values) else holding).update(
-                    [whole.cells.get(col, ""), *(r.cells.get(col, "") for r in parts)])
+            if written is None or not values:
+                continue
+            rows = [whole, *parts]
+            cells = [r.cells.get(col, "") for r in rows]
+            if not _sum_fails(written, values):
+                holding.update(cells)
+                continue
+            failing.update(cells)
+            for cell in reckoned.keys() & set(cells):
+                figures = [reckoned[c] if c in reckoned and c != cell else getattr(r, col) for r, c in zip(rows, cells, strict=True)]
+                if not _sum_fails(figures[0], [x for x in figures[1:] if x is not None]):
+                    holding.add(cell)
     return failing, holding - {""}
 
 
