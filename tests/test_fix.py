@@ -493,6 +493,9 @@ def test_an_amount_left_empty_is_the_parts_sum_for_the_figures_beside_it(tmp_pat
     # 275.14, and so the part's ④ of 275.14 is its parts' sum as corrected — a term is what is wrong. fix
     # wrote the part's ④ = 250 and ⑥ ⑦ ⑧ after it (101.87 %, -4.67), and the copy was overspent (A302)
     ({"D8": 0, "F6": 27514}, None, [("F6", "A343", 275.14)]),
+    # the same ② typed 0 and the part's own ④ a hundredfold (27514): 250 + 0 + 0 is not its 小计's 275.14
+    # either, so neither figure is known — fix wrote 250 and ⑥ ⑦ ⑧ after it, and the copy was overspent
+    ({"D8": 0, "F8": 27514}, None, []),
 ])
 def test_a_reckoning_waits_for_a_doubtful_amount(tmp_path, edits, found, changed):
     """A figure worked out from an amount that is itself doubtful — a total its parts do not add up to,

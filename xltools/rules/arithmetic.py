@@ -453,12 +453,17 @@ def _sums_checked(t: Table, reckoned: dict[str, float]) -> tuple[set[str], set[s
     """The funds amounts of the sums that fail (A301's), and of those that add up (a 合计's 小计④ its
     parts' ④ make, and theirs), each with the whole's and the parts' cells. One that adds up and that a
     reckoning across its row disputes is not the one to correct — a term of the reckoning is as likely
-    wrong (② typed 0.25 for 25.14: ④ "corrected" to 250.25, and the 合计 no longer its parts' sum). So
-    is a figure of a sum that adds up once the other figures of it a reckoning disputes (``reckoned``:
-    cell → the figure its row's reckoning gives) are taken as reckoned: a 小计④ typed 27514 for the
-    275.14 its row gives, and the one part's ④ of 275.14 beside a ② typed 0 — the part's ④ is right."""
+    wrong (② typed 0.25 for 25.14: ④ "corrected" to 250.25, and the 合计 no longer its parts' sum).
+
+    Where a sum fails, the figures of it a reckoning disputes (``reckoned``: cell → the figure its
+    row's reckoning gives) are taken as reckoned. One the sum then adds up to as written is right
+    as it is, and in ``holding`` (a part's ④ of 275.14 beside its ② typed 0, and a 小计④ typed 27514
+    for the 275.14 its row gives). The others are the ones to correct only if every sum of them adds
+    up once they are; otherwise they are in ``holding`` too (a part's ④ typed 27514 beside a ② typed
+    0 is not 250 either: its 小计 of 275.14 says so)."""
     failing: set[str] = set()
     holding: set[str] = set()
+    failed: list[tuple[list[FundsRow], list[str], str]] = []
     for whole, parts, _, _ in _sum_groups(t):
         for col, written, values in _amount_sums(whole, parts):
             if written is None or not values:
@@ -469,11 +474,20 @@ def _sums_checked(t: Table, reckoned: dict[str, float]) -> tuple[set[str], set[s
                 holding.update(cells)
                 continue
             failing.update(cells)
-            for cell in reckoned.keys() & set(cells):
-                figures = [reckoned[c] if c in reckoned and c != cell else getattr(r, col) for r, c in zip(rows, cells, strict=True)]
-                if not _sum_fails(figures[0], [x for x in figures[1:] if x is not None]):
-                    holding.add(cell)
+            failed.append((rows, cells, col))
+            holding.update(c for c in reckoned.keys() & set(cells) if _sum_holds(rows, cells, col, reckoned, c))
+    corrected = {c: x for c, x in reckoned.items() if c not in holding}
+    for rows, cells, col in failed:
+        if corrected.keys() & set(cells) and not _sum_holds(rows, cells, col, corrected):
+            holding.update(corrected.keys() & set(cells))
     return failing, holding - {""}
+
+
+def _sum_holds(rows: list[FundsRow], cells: list[str], col: str, reckoned: dict[str, float], kept: str = "") -> bool:
+    """Whether the whole (``rows[0]``) is its parts' sum in ``col`` with the figures of ``reckoned``
+    taken as reckoned, but for the one in cell ``kept``."""
+    figures = [reckoned[c] if c in reckoned and c != kept else getattr(r, col) for r, c in zip(rows, cells, strict=True)]
+    return not _sum_fails(figures[0], [x for x in figures[1:] if x is not None])
 
 
 def _uses_a_wrong_figure(r: FundsRow) -> bool:
