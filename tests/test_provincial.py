@@ -1049,6 +1049,20 @@ def test_fujians_header_reckonings_hold_the_figures_under_them(tmp_path, edits, 
     assert [f for f in findings if f.code in ("A302", "A303")] == []
 
 
+def test_a_subtotal_row_is_its_parts_whole_when_no_amount_adds_up(tmp_path):
+    """财政资金小计 was told to be the whole of the rows under it (②市级财政资金) only by an amount they
+    add up to. With its ① left empty, the part's ④ typed 270 and its ⑤ a hundredfold, none did, so the
+    小计 and its part were both read as parts of 合计: A301 said 合计's 275.14 was not 545.14 (275.14 +
+    270), and 280 not 28,280, and fix could not settle it. A row labelled 小计 is the whole of its parts."""
+    path = ningde_dept(tmp_path / "nd.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    ws["C6"], ws["F8"], ws["G8"] = None, 270, 28000
+    wb.save(path)
+    found = [(f.code, f.cell) for f in validate_file(path).findings if f.code == "A301"]
+    assert found == [("A301", "F6"), ("A301", "G6")]
+
+
 @pytest.mark.parametrize("balance", [20.47, 30])
 def test_fujians_reckonings_in_brackets(tmp_path, balance):
     """``小计④（①+②+③）``, ``本年度结余金额⑦（④-⑤）``: the reckoning in brackets after the place. The

@@ -141,8 +141,9 @@ class Funds:
     def breakdowns(self) -> list[tuple[FundsRow, list[FundsRow]]]:
         """A 财政拨款 row and the rows right under it that break it down by source (其中：中央资金 /
         省级资金, 一般公共预算 / 政府性基金): told from parts of 年度资金总额 by adding up to it in one
-        amount at least (A301 checks the others against it). Rows by source that do not are parts,
-        as they are where no 财政拨款 row stands above them."""
+        amount at least (A301 checks the others against it), or by its label: a 小计 row (Fujian's
+        财政资金小计 over ①中央及省级 ②市级 ③县) is their whole whatever its figures. Rows by source that
+        do not are parts, as they are where no 财政拨款 row stands above them."""
         out, rows = [], [r for r in self.rows if r.kind != "total"]
         for i, r in enumerate(rows):
             if r.kind not in ("fiscal", "use") or r.by_source:  # (and 基本支出 broken down: 人员经费 / 公用经费)
@@ -151,7 +152,7 @@ class Funds:
             while j < len(rows) and rows[j].by_source and rows[j].kind == r.kind:
                 j += 1
             kids = rows[i + 1:j]
-            if kids and any(_adds_up(kids, r, f) for f in FUNDS_AMOUNTS):
+            if kids and ("小计" in r.label or any(_adds_up(kids, r, f) for f in FUNDS_AMOUNTS)):
                 out.append((r, kids))
         return out
 
