@@ -286,6 +286,29 @@ def test_spending_a_hundredfold_over_budget_waits_for_its_unit(tmp_path):
     assert [(c.cell, c.new, c.skipped) for c in result.changes] == [("H7", 10.0, ""), ("G21", 98.0, "")]
 
 
+@pytest.mark.parametrize(("edits", "cells", "code"), [
+    ({"E7": 48000, "E8": 48000}, ["H7", "G21"], "A302"),  # spending typed ×100: 10.00 and 98.00 from 9600 %
+    ({"D7": -500}, ["G21", "B22"], "A342"),  # a budget below zero: the execution score 0, 88.00 and 良
+])
+def test_what_validate_asks_of_figures_worked_out_from_a_wrong_amount(tmp_path, edits, cells, code):
+    """The execution score and the totals worked out from an amount another finding says is wrong:
+    A305 and A306 said "改为 10.00", "改为 98.00", "改为「良」" — figures of the wrong amount, which fix
+    rightly leaves pending. They say now to correct the amount first (the message still gives the
+    figures as they differ); a row's own score keeps its suggestion."""
+    src = write(tmp_path, CLEAN, edits, name="s.xlsx")
+    found = validate_file(src).findings
+    opening = ["E7", "E8"] if code == "A302" else ["D7"]
+    waiting = [f for f in found if f.code in ("A305", "A306")]
+    assert [f.cell for f in waiting] == cells
+    zh = f"先改正 {'、'.join(opening)} 的金额（{code}），再按改正后的金额计算"
+    en = f"first correct the amount at {', '.join(opening)} ({code}), then work it out from the corrected amount"
+    assert [(f.suggestion("zh"), f.suggestion("en")) for f in waiting] == [(zh, en)] * len(cells)
+    assert "改为" not in "".join(f.to_dict()["suggestion"] for f in waiting)
+    # a row's score beside them is still to be changed to its computed score
+    row = write(tmp_path, CLEAN, {**edits, "G14": 15}, name="r.xlsx")
+    assert [f.suggestion("zh") for f in validate_file(row).findings if f.cell == "G14"] == ["改为 20.00"]
+
+
 @pytest.mark.parametrize("edits", [{"E7": 48000, "E8": 48000}, {"D7": 5, "D8": 5}, {"D7": 5, "D8": 5, "G7": "96%"}])
 def test_a_hundredfold_slip_of_a_rate_below_100_percent_waits_for_its_amount(tmp_path, edits):
     """480 spent typed 48000, or a budget of 500 typed 5: 96 times, not a hundredfold, so it was read as

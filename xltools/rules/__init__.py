@@ -19,7 +19,7 @@ from ..reading.labels import label_key
 from ..ruleset import RuleSet, any_of, packaged_heuristics
 from ..scoring import ScoreResult, aligned
 from ..values import NONE_TEXT, Value, is_prompt, normalize_text, percent_scale
-from .catalogue import CATALOGUE, SEVERITIES, render
+from .catalogue import CATALOGUE, SEVERITIES, Text, render
 
 
 @dataclass(slots=True)
@@ -245,7 +245,34 @@ def run_checks(ctx: Context, select: set[str] | None = None,
     if ctx.table.cell_errors:  # a cell showing #DIV/0! (or no result) is not "empty": A314/A325 say what it is
         shown = {(sheet, cell) for sheet, cell, _ in ctx.table.cell_errors}
         out = [f for f in out if f.code not in MISSING_CODES or (f.sheet, f.cell) not in shown]
-    return sort_findings(out)
+    return sort_findings(after_the_amounts(out))
+
+
+#: What the execution score and the totals are worked out from: a written rate, the execution score,
+#: a part's or the whole table's total, the grade — a row's score (``得分``) and an amount are not.
+_FROM_THE_AMOUNTS = frozenset(("A303", "A305", "A306", "A326"))
+
+
+def after_the_amounts(findings: list[Finding]) -> list[Finding]:
+    """``findings``, those of figures worked out from an execution amount that another finding says is
+    wrong (``opens_execution``: spending a hundredfold its budget, A302; an amount below zero, A342…)
+    told to wait for it. Their computed value rests on the wrong amount: 48000 spent of 500 gives an
+    execution score of 10.00 for the 9.6 written, and A305's "改为 10.00" was the wrong thing to do.
+    The message stays (the figures do differ as written); the suggestion is to correct the amount
+    first, as ``fix`` leaves them ``pending``."""
+    opening = [f for f in findings if f.params.get("opens_execution")]
+    if not opening:
+        return findings
+    cells = "、".join(dict.fromkeys(f.cell for f in opening if f.cell))
+    codes = "、".join(dict.fromkeys(f.code for f in opening))
+    first = Text(f"先改正 {cells} 的金额（{codes}），再按改正后的金额计算",
+                 f"first correct the amount at {cells.replace('、', ', ')} ({codes.replace('、', ', ')}), "
+                 "then work it out from the corrected amount")
+    for f in findings:
+        if f.code in _FROM_THE_AMOUNTS and f.params.get("what") != "得分" and not f.params.get("row_rate") \
+                and f.params.get("field") not in ("score", "amount"):
+            f.params["first"] = first
+    return findings
 
 
 def wanted(code: str, select: set[str] | None, ignore: set[str] | None) -> bool:

@@ -528,6 +528,8 @@ def render(code: str, params: dict[str, object], lang: str = "zh") -> tuple[str,
     e = CATALOGUE[code]
     en = lang == "en"
     values = {k: ((v.en if en else v.zh) if isinstance(v, Text) else v) for k, v in params.items()}
+    if "first" in values:  # (a figure worked out from an amount to be corrected first: rules.after_the_amounts)
+        return (e.en if en else e.zh).format(**values), str(values["first"])
     if en:
         return e.en.format(**values), e.fix_en.format(**values)
     return e.zh.format(**values), e.fix_zh.format(**values)
