@@ -1284,29 +1284,29 @@ def test_a_reckoning_takes_the_amount_a_total_row_left_empty_from_its_parts(tmp_
     assert [(f.code, f.cell) for f in validate_file(path).findings] == [("A326", cell)]
 
 
-def _insert_empty_row(path, out, at):
-    """The workbook at ``path`` with a wholly empty row inserted at row ``at`` of its first sheet (1-based),
-    merged ranges moved or stretched as Excel does (openpyxl's insert_rows leaves them in place)."""
+def _insert_empty_row(path, out, at, lines=1):
+    """The workbook at ``path`` with ``lines`` wholly empty rows inserted at row ``at`` of its first sheet
+    (1-based), merged ranges moved or stretched as Excel does (openpyxl's insert_rows leaves them in place)."""
     wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]
     merges = list(ws.merged_cells.ranges)
     for m in merges:
         ws.unmerge_cells(str(m))
-    ws.insert_rows(at)
+    ws.insert_rows(at, lines)
     for m in merges:
         if m.min_row >= at:
-            m.shift(0, 1)
+            m.shift(0, lines)
         elif m.max_row >= at:
-            m.expand(down=1)
+            m.expand(down=lines)
         ws.merge_cells(str(m))
     wb.save(out)
     return out
 
 
-def _moved(cell, at):
+def _moved(cell, at, lines=1):
     col = cell.rstrip("0123456789")
     row = int(cell[len(col):])
-    return f"{col}{row + 1 if row >= at else row}"
+    return f"{col}{row + lines if row >= at else row}"
 
 
 def _reading(path):
@@ -1314,6 +1314,13 @@ def _reading(path):
     return sorted((f.code, f.cell) for f in validate_file(path).findings), scored
 
 
+def _national(path, **_):
+    from tests.test_validate import CLEAN, write
+
+    return write(path.parent, CLEAN, name=path.name)
+
+
+@pytest.mark.parametrize("lines", [1, 3])
 @pytest.mark.parametrize(("builder", "args"), [
     (ningde_dept, {"spent": 280, "rate": "102%", "city": 270}),
     (split_dept, {"edits": {"C6": 950, "E8": 600}}),
@@ -1322,18 +1329,22 @@ def _reading(path):
     (sichuan_form, {"spent": 260, "rate": "90%", "score": 9, "total": 99}),
     (funds_summed_below, {}),
     (hebei_form, {}),
+    (hubei_monitor, {}),
+    (_national, {}),
 ])
-def test_an_empty_row_inserted_anywhere_only_moves_the_findings(tmp_path, builder, args):
+def test_an_empty_row_inserted_anywhere_only_moves_the_findings(tmp_path, builder, args, lines):
     """A line left wholly empty inside a table (inserted, or cleared) changes no reading. In a funds
     block it ended the block: the rows below it went unread (A301, A302, A343 lost or made up, and
     the execution score with them); under a funds header it hid Chongqing's one unlabelled row; under
-    a goal label (年度总体目标 | 预期目标) it hid the goal (G209)."""
+    a goal label (年度总体目标 | 预期目标) it hid the goal (G209). Three lines (three rows cleared) ended
+    an indicator table (the rows below, the 总分 and the grade unread: 29.60 差 for 97.60, A345, G203),
+    put the funds block's 合计 out of reach, hid a goal and the line items below them."""
     path = builder(tmp_path / "book.xlsx", **args)
     codes, scores = _reading(path)
     height = openpyxl.load_workbook(path).worksheets[0].max_row
     for at in range(2, height + 1):
-        moved = _insert_empty_row(path, tmp_path / f"at{at}.xlsx", at)
-        assert _reading(moved) == (sorted((c, _moved(cell, at)) for c, cell in codes), scores), at
+        moved = _insert_empty_row(path, tmp_path / f"at{at}.xlsx", at, lines)
+        assert _reading(moved) == (sorted((c, _moved(cell, at, lines)) for c, cell in codes), scores), at
 
 
 @pytest.mark.parametrize(("spent", "overspent"), [(280, True), (272, False)])

@@ -890,7 +890,11 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
                 grid.origin(r, name_col) != (r, name_col):
             blanks = blanks + 1 if grid.empty_row(r) else 0
             if blanks >= _MAX_BLANK:
-                return r
+                below = _next_filled(grid, r + 1, stop)
+                if below >= stop or not _goes_on(cells, below, name_col, data_cols):
+                    return r
+                r, blanks = below, 0  # (rows cleared inside the table: its indicators go on below them)
+                continue
             r += 1
             continue
         blanks = 0
@@ -907,6 +911,28 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
         table.indicators.append(ind)
         r += 1
     return r
+
+
+def _next_filled(grid: Grid, r: int, stop: int) -> int:
+    """The first row from ``r`` that holds anything, or ``stop``."""
+    return next((k for k in range(r, stop) if not grid.empty_row(k)), stop)
+
+
+def _goes_on(cells: _Cells, r: int, name_col: int, data_cols: list[int]) -> bool:
+    """Whether row ``r``, below empty lines, is still the table's: an indicator row (a name, and a target,
+    weight or score in the table's columns, or a slot of the form left unfilled), its 总分 row or a row
+    of reasons for all of it. Three indicator rows cleared inside a table
+    (their contents deleted, the lines kept) ended it there: the 效益 and 满意度 rows below, and the
+    总分, went unread (29.60 差 for a table of 97.60, G203 "no satisfaction indicator", A345 "no total").
+    A table below the empty lines with its own title or header opens there, as before."""
+    grid = cells.grid
+    if _is_total_row(cells, r) or (cells.labelled[r] and not cells.sets[r].isdisjoint(_TABLE_REASON_KEYS)):
+        return True  # (its 总分, or the reasons it gives for all its rows: 偏差或不能完成目标原因分析)
+    name = grid.raw(r, name_col)
+    if name in ("", None) or (cells.labelled[r] and _is_indicator_header(cells, r)):
+        return False  # (a second table's header opens there)
+    # a row with a target, weight or score; or a numbered slot of the printed form (指标2：, ……)
+    return _has_data(grid.rows[r], data_cols) or (isinstance(name, str) and _is_slot(name.strip()))
 
 
 #: Fields whose cell one merge may share between indicator rows: one 偏差原因 for two rows that
@@ -1579,7 +1605,7 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
         if not cells.labelled[h] or not _is_funds_header(cells, h):
             continue
         cols = _funds_columns(cells, h)
-        below = range(h + 1, min(h + 10, grid.height))
+        below = _rows_below(grid, h)
         label_cols = {c for r in below for c, k in cells.keys[r] if k in FUNDS_ROWS}
         if label_cols & set(cols.values()):
             # the corner over the row labels says what the figures are (Sichuan's 年度预算数（万元）
@@ -1639,6 +1665,22 @@ def _funds(cells: _Cells, start: int, end: int) -> Funds | None:
         if funds.rows:
             return funds
     return None
+
+
+#: How many filled rows under a funds header its block is looked for in; how many rows down at most
+#: lines left empty inside a block are passed over.
+_FUNDS_ROWS_BELOW, _EMPTY_REACH = 9, 40
+
+
+def _rows_below(grid: Grid, h: int) -> range:
+    """The rows under funds header ``h`` its block is looked for in: the next nine that hold anything,
+    with the empty lines among them. Nine rows at most were read, empty lines counted, so three lines
+    left empty inside Fujian's block put its 合计 out of reach (its A302 and A343 went unsaid)."""
+    stop, filled, end = h + 1, 0, min(grid.height, h + 1 + _EMPTY_REACH)
+    while stop < end and filled < _FUNDS_ROWS_BELOW:
+        filled += not grid.empty_row(stop)
+        stop += 1
+    return range(h + 1, stop)
 
 
 #: How the label of a funds block's first row may end when it names the whole (``部门预算总额``,
@@ -1955,13 +1997,15 @@ def _text_below(cells: _Cells, r: int, c: int, end: int) -> Field | None:
     the texts in the rows right under it, where a form gives each goal a row of its own (``目标1：…`` /
     ``目标2：…`` under 年度绩效目标: the first alone was read, one line of three)."""
     grid = cells.grid
-    for rr in range(r + 1, min(r + 4, end)):
+    rr, stop = r, min(r + 4, end)
+    while (rr := rr + 1) < stop:
         if grid.same_merge((r, c), (rr, c)):
             continue
         v = grid.value(rr, c)
         if not (isinstance(v, str) and v.strip() and label_key(v) not in KNOWN_LABELS):
-            if grid.empty_row(rr):
-                continue  # a line left wholly empty under the label: the text may follow
+            if grid.empty_row(rr):  # a line left wholly empty under the label: the text may follow
+                stop = min(stop + 1, r + 4 + _EMPTY_REACH, end)  # (and is not counted: three were its end)
+                continue
             return None
         origin, texts = grid.origin(rr, c), [v.strip()]
         nr = rr + 1
@@ -2067,6 +2111,12 @@ def _line_items(cells: _Cells) -> list[LineItem]:
             if grid.empty_row(r):
                 blanks += 1
                 if blanks >= _MAX_BLANK:
+                    # items cleared inside the block: it goes on where an amount follows the empty lines
+                    below = _next_filled(grid, r + 1, min(grid.height, r + _EMPTY_REACH))
+                    if below < grid.height and any(to_number(grid.raw(below, cols[f])) is not None
+                                                   for f in ("budget", "contract", "spent") if f in cols):
+                        blanks = 0
+                        continue
                     break
                 continue
             blanks = 0
