@@ -1331,6 +1331,8 @@ def _national(path, **_):
     (hebei_form, {}),
     (hubei_monitor, {}),
     (_national, {}),
+    (funds_below, {}),
+    (system_export, {}),
 ])
 def test_an_empty_row_inserted_anywhere_only_moves_the_findings(tmp_path, builder, args, lines):
     """A line left wholly empty inside a table (inserted, or cleared) changes no reading. In a funds
@@ -1338,7 +1340,8 @@ def test_an_empty_row_inserted_anywhere_only_moves_the_findings(tmp_path, builde
     the execution score with them); under a funds header it hid Chongqing's one unlabelled row; under
     a goal label (年度总体目标 | 预期目标) it hid the goal (G209). Three lines (three rows cleared) ended
     an indicator table (the rows below, the 总分 and the grade unread: 29.60 差 for 97.60, A345, G203),
-    put the funds block's 合计 out of reach, hid a goal and the line items below them."""
+    put the funds block's 合计 out of reach, hid a goal and the line items below them, a level's label
+    left with no indicator (经济效益指标 | | |) and the 总分 below a funds block under the indicators."""
     path = builder(tmp_path / "book.xlsx", **args)
     codes, scores = _reading(path)
     height = openpyxl.load_workbook(path).worksheets[0].max_row

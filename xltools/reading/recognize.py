@@ -559,10 +559,10 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
     if "weight" not in cols and table.indicators and not _name_weights(table) and table.kind in (SELFEVAL, DEPT):
         _block_weights(cells, table, cols)
     _header_fields(cells, table, start, h)
-    _header_fields(cells, table, max(h, end - 1), min(end + _MAX_BLANK, stop))
+    _header_fields(cells, table, max(h, end - 1), _window(grid, end, _MAX_BLANK, stop).stop)
     if table.written_grade is None and "grade" not in table.blanks:  # (a 自评等级 line left empty: A326)
         table.written_grade = _grade_beside_total(grid, table)
-    for r in range(end, min(end + _MAX_BLANK, stop)):  # below the 总分 and 等级 lines (主要问题及改进措施)
+    for r in _window(grid, end, _MAX_BLANK, stop):  # below the 总分 and 等级 lines (主要问题及改进措施)
         if cells.labelled[r] and cells.has(r, _TABLE_REASON_KEYS) \
                 and _table_reasons(cells, table, r, stop, cols["name"]) is not None:
             break
@@ -891,7 +891,7 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
             blanks = blanks + 1 if grid.empty_row(r) else 0
             if blanks >= _MAX_BLANK:
                 below = _next_filled(grid, r + 1, stop)
-                if below >= stop or not _goes_on(cells, below, name_col, data_cols):
+                if below >= stop or not _goes_on(cells, below, name_col, data_cols, (l1_col, l2_col)):
                     return r
                 r, blanks = below, 0  # (rows cleared inside the table: its indicators go on below them)
                 continue
@@ -918,7 +918,7 @@ def _next_filled(grid: Grid, r: int, stop: int) -> int:
     return next((k for k in range(r, stop) if not grid.empty_row(k)), stop)
 
 
-def _goes_on(cells: _Cells, r: int, name_col: int, data_cols: list[int]) -> bool:
+def _goes_on(cells: _Cells, r: int, name_col: int, data_cols: list[int], level_cols: tuple[int | None, ...]) -> bool:
     """Whether row ``r``, below empty lines, is still the table's: an indicator row (a name, and a target,
     weight or score in the table's columns, or a slot of the form left unfilled), its 总分 row or a row
     of reasons for all of it. Three indicator rows cleared inside a table
@@ -928,11 +928,18 @@ def _goes_on(cells: _Cells, r: int, name_col: int, data_cols: list[int]) -> bool
     grid = cells.grid
     if _is_total_row(cells, r) or (cells.labelled[r] and not cells.sets[r].isdisjoint(_TABLE_REASON_KEYS)):
         return True  # (its 总分, or the reasons it gives for all its rows: 偏差或不能完成目标原因分析)
-    name = grid.raw(r, name_col)
-    if name in ("", None) or (cells.labelled[r] and _is_indicator_header(cells, r)):
+    if cells.labelled[r] and _is_indicator_header(cells, r):
         return False  # (a second table's header opens there)
+    name = grid.raw(r, name_col)
+    if name in ("", None):  # a level's label with no indicator under it (经济效益指标 | | |)
+        return any(c is not None and isinstance(v := grid.raw(r, c), str) and _is_level(v) for c in level_cols)
     # a row with a target, weight or score; or a numbered slot of the printed form (指标2：, ……)
     return _has_data(grid.rows[r], data_cols) or (isinstance(name, str) and _is_slot(name.strip()))
+
+
+def _is_level(text: str) -> bool:
+    """Whether ``text`` names a 一级 or 二级指标 of the taxonomy (产出指标, 经济效益指标, 数量)."""
+    return bool(taxonomy.parent_of(text)) or taxonomy.canonical(text, taxonomy.PROJECT) in taxonomy.PROJECT
 
 
 #: Fields whose cell one merge may share between indicator rows: one 偏差原因 for two rows that
@@ -1589,7 +1596,7 @@ def _funds_below(cells: _Cells, table: Table, cols: dict[str, int], end: int,
     if funds is None:
         return end, None
     after = max(parse_a1(r.cells["label"])[0] for r in funds.rows) + 1
-    for r in range(after, min(after + _MAX_BLANK, stop)):
+    for r in _window(cells.grid, after, _MAX_BLANK, stop):
         if _is_total_row(cells, r):
             if table.written_total is None:
                 _written_total(cells, table, cols, r)
@@ -1676,11 +1683,18 @@ def _rows_below(grid: Grid, h: int) -> range:
     """The rows under funds header ``h`` its block is looked for in: the next nine that hold anything,
     with the empty lines among them. Nine rows at most were read, empty lines counted, so three lines
     left empty inside Fujian's block put its 合计 out of reach (its A302 and A343 went unsaid)."""
-    stop, filled, end = h + 1, 0, min(grid.height, h + 1 + _EMPTY_REACH)
-    while stop < end and filled < _FUNDS_ROWS_BELOW:
-        filled += not grid.empty_row(stop)
-        stop += 1
-    return range(h + 1, stop)
+    return _window(grid, h + 1, _FUNDS_ROWS_BELOW, grid.height)
+
+
+def _window(grid: Grid, start: int, n: int, stop: int) -> range:
+    """The rows from ``start`` (before ``stop``) that take in ``n`` rows holding anything, with the lines
+    left empty among them: where a form has a line or a few below a block (its 总分, its 等级), lines
+    inserted or cleared there do not put it out of reach. At most :data:`_EMPTY_REACH` rows further."""
+    end, filled, end_at = start, 0, min(stop, start + n + _EMPTY_REACH)
+    while end < end_at and filled < n:
+        filled += not grid.empty_row(end)
+        end += 1
+    return range(start, end)
 
 
 #: How the label of a funds block's first row may end when it names the whole (``部门预算总额``,
