@@ -401,8 +401,8 @@ def reckoned_in_headers(ctx: Context) -> Iterator[Finding]:
         wrong = {k.cell: k for k in reckoned if _reckoning_differs(k)}
         for k in wrong.values():
             if doubtful is None:  # (once, beside the first figure a reckoning disputes)
-                failing, summed = _sums_checked(t, {k.cell: k.computed for _, _, reckoned in rows for k in reckoned
-                                                    if not k.ratio and _reckoning_differs(k)})
+                disputed = {x.cell: x.computed for _, _, xs in rows for x in xs if not x.ratio and _reckoning_differs(x)}
+                failing, summed = _sums_checked(t, disputed)
                 doubtful, execution = _doubtful_amounts(t, failing), _execution_cells(t)
             if any(c in wrong or c in doubtful for c in k.sources):
                 continue
