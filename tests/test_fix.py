@@ -376,11 +376,13 @@ def test_totals_wait_for_an_execution_amount_not_there(tmp_path, spent):
     assert [(c.cell, c.new, c.skipped) for c in result.changes] == [("G21", 88.0, "pending"), ("B22", "良", "pending")]
 
 
-@pytest.mark.parametrize("typed", ["2:3", "1:0.8", "≥1:1"])
+@pytest.mark.parametrize("typed", ["2:3", "1:0.8", "≥1:1", "A:0", "得分:0"])
 def test_a_ratio_in_a_score_cell_is_replaced_not_relabelled(tmp_path, typed):
     """``2:3`` in a 得分 cell (no score: A326) was read as a label ``2:`` before a score, and fix
     wrote the text ``2:10.00`` — still no score, and ``=183`` so became ``=20.00``, a formula to
-    openpyxl. A label has words (``总分：95`` → ``总分：97.60``); a ratio or a bare ``=`` is replaced."""
+    openpyxl. A label has words (``总分：95`` → ``总分：97.60``); a ratio or a bare ``=`` is replaced.
+    So is any text the reader read no score from: ``A:0`` became ``A:10.00``, read as empty again
+    (a property test found it)."""
     src = write(tmp_path, CLEAN, {"G16": typed}, name="s.xlsx")
     out = tmp_path / "修正.xlsx"
     result = fix_copy(src, str(out))

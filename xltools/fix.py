@@ -261,8 +261,10 @@ _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 def as_cell_holds(c: Change, before: object) -> object:
     """A rate in the form the cell had it; scores and grades as they are — after their label,
-    where the cell holds one (``总分：95`` becomes ``总分：94.30``)."""
-    if isinstance(before, str) and isinstance(c.new, float) and not c.rate \
+    where the cell holds one that the reader read the figure from (``总分：95`` becomes ``总分：94.30``).
+    A text it read no figure from (``A:0`` in a row's score cell: "left empty", A326) is replaced by
+    the figure: ``A:20.00`` read as empty again, and a second fix wrote it once more."""
+    if isinstance(before, str) and isinstance(c.new, float) and not c.rate and c.old is not None \
             and (m := _LABELLED.fullmatch(before.strip())) and _WORD.search(m[1]):
         return f"{m[1]}{c.new:.2f}{m[2]}"
     if not c.rate or not isinstance(c.new, float):
