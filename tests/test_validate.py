@@ -250,6 +250,7 @@ CASES = [
     ("A341", "E7", None, {"E7": "96%", "E8": "96%"}),  # the rate typed as the spending
     ("A342", "D7", None, {"D7": -500, "D8": -500}),  # a minus sign slipped into an amount
     ("A344", "D7", None, {"D7": 5000000, "D8": 5000000}),  # 元 typed in a 万元 column: 480 of it is 0.01 %
+    ("A346", "E7", None, {"E7": 0, "E8": 0}),  # spending of 0 beside an execution score of 9.6
     ("A345", "G21", None, {"A21": None, "F21": None, "G21": None}),  # the 总分 row cleared: no total stated
     ("G231", "B17", None, {"C17": "培训人数", "D17": "≥500人", "E17": "520人"}),  # a count under 时效指标
     ("G232", "B15", None, {"C15": "项目完成时间", "D15": "≤30天", "E15": "28天"}),  # a deadline under 数量指标
@@ -2896,6 +2897,55 @@ def test_a_budget_a_hundredfold_over_its_spending(tmp_path, edits, found):
             in zip(got, found, strict=True)] == found
     if found[0][0] == "A344":
         assert {c.skipped for c in fix_copy(path, str(tmp_path / "修正.xlsx")).changes} <= {"pending"}
+
+
+@pytest.mark.parametrize(("edits", "found"), [
+    ({"E7": 0, "E8": 0}, [  # the execution score 9.6 says money was spent
+        ("A346", "E7", "「年度资金总额」的全年执行数为 0，而填写的执行率得分是 9.6：执行数多是漏填"),
+        ("A305", "H7", None), ("A305", "G21", None), ("A306", "B22", None), ("A338", "E26", None)]),
+    ({"E7": 0, "E8": 0, "G7": "96%"}, [  # a written rate: no A303 "改为 0.00%" beside it
+        ("A346", "E7", "「年度资金总额」的全年执行数为 0，而填写的执行率是 96.00%：执行数多是漏填"),
+        ("A305", "H7", None), ("A305", "G21", None), ("A306", "B22", None), ("A338", "E26", None)]),
+    ({"E7": 0, "E8": 0, "H7": 0}, [  # nothing says otherwise: nothing spent, the rate 0 % wants a reason
+        ("A317", "E12", None), ("A305", "G21", None), ("A306", "B22", None), ("A338", "E26", None)]),
+    ({"E7": 0, "E8": 0, "H7": 10}, [  # the full 10 for nothing spent: a claim (A305), as for 4 of 500
+        ("A305", "H7", "填写的预算执行率得分 10 与计算值 0.00 不符（0/500 = 0.00% × 10 = 0.00）"), ("A317", "E12", None),
+        ("A305", "G21", None), ("A306", "B22", None), ("A338", "E26", None)]),
+])
+def test_spending_of_zero_beside_a_rate_that_says_otherwise(tmp_path, edits, found):
+    """全年执行数 0 beside a written execution score of 9.6 (or 执行率 96 %): one of them is wrong, and a 0 is
+    far more often a figure not filled in than a rate made up. A303 said to change the rate to 0.00 %, A317
+    asked why it was 0 %, and fix wrote an execution score of 0.00, the total 88.00 and the grade 良. A346
+    says the spending is the figure to check; the score, the totals and the grade wait for it (their
+    suggestion is to correct it first), and fix writes nothing."""
+    from xltools.fix import fix_copy
+
+    path = write(tmp_path, edits=edits)
+    got = [(f.code, f.cell, f.message()) for f in validate_file(path).findings]
+    assert [(c, cell, m if want is not None else None) for (c, cell, m), (_, _, want)
+            in zip(got, found, strict=True)] == found
+    changes = fix_copy(path, str(tmp_path / "修正.xlsx")).changes
+    assert ({c.skipped for c in changes} == {"pending"}) is (found[0][0] == "A346")
+
+
+def test_a_departments_spending_of_zero_beside_its_rate_and_indicator(tmp_path):
+    """Tianjin's 全年执行数 typed 0 beside its 执行率 95 % and a 预算执行率 indicator of 95: fix "corrected"
+    the rate to 0 %, the indicator to 0 and its score 20 to 0, the total 96 to 76. One finding now, at
+    the spending; with the 执行率 cell empty, the indicator says it."""
+    from tests.test_provincial import tianjin_dept
+    from xltools.fix import fix_copy
+
+    for k, said in enumerate(("而填写的执行率是 95.00%", "而「预算执行率」的实际完成值是 95.00%")):
+        path = tianjin_dept(tmp_path / f"tj{k}.xlsx")
+        wb = openpyxl.load_workbook(path)
+        wb.active["C5"] = 0
+        if k:
+            wb.active["D5"] = None  # the 执行率 left empty
+        wb.save(path)
+        found = validate_file(path).findings
+        assert [(f.code, f.cell) for f in found] == [("A346", "C5")]
+        assert found[0].message() == f"「年度资金总额」的全年执行数为 0，{said}：执行数多是漏填"
+        assert fix_copy(path, str(tmp_path / f"修正{k}.xlsx")).out is None
 
 
 @pytest.mark.parametrize(("edits", "found"), [

@@ -68,7 +68,8 @@ class FixReport:
 #: only once they are answered. So does a finding marked ``opens_row`` (an A303 on an actual named
 #: after a figure, 预算执行率: the row's score follows the actual it corrects); and a finding marked
 #: ``opens_execution`` leaves the execution score and totals — spending a hundredfold over budget
-#: (A302), an execution amount empty or in words (A331), the rate typed as the spending (A341), an
+#: (A302), an execution amount empty or in words (A331), the rate typed as the spending (A341), spending
+#: of 0 beside a rate that says otherwise (A346), an
 #: amount below zero (A342).
 PENDING = ("A308", "S103", "S112", "A318", "A329", "A332", "A333", "A334", "A335", "A337")
 #: A305's rows (the rest are totals: the whole table's, a part's) and its execution score; an

@@ -603,6 +603,66 @@ def budget_unit_slips(ctx: Context) -> Iterator[Finding]:
             "said": said, "unit": t.money_unit, "opens_execution": True, **_in_yuan(budget, spent, t.money_unit)})
 
 
+@check("A346")
+def spending_left_at_zero(ctx: Context) -> Iterator[Finding]:
+    """Spending of 0 beside a written 执行率, an execution score (above 0, below the full weight) or a
+    预算执行率 indicator's actual that says money was spent (Tianjin's 全年执行数 0 beside 95 % and an
+    indicator of 95): one of them is wrong, and a 0 is far more often a figure not filled in (a
+    template's 0, a cell cleared) than a rate made up. A303 "corrected" the rate to 0 %, the indicator
+    to 0 and its score 20 to 0, A317 asked why the rate was 0 %, and ``fix`` wrote it all with a
+    lower grade. The rate, its score and the totals now wait for the amount (``opens_execution``)."""
+    t = ctx.table
+    for label, column, cell, said in _zero_spent(t, ctx.words):
+        yield Finding("A346", t.sheet, cell, 0, {"label": label, "column": column[0], "column_en": column[1],
+                                                  "said": said, "unit": t.money_unit, "opens_execution": True})
+
+
+def _zero_spent(t: Table, words: Heuristics) -> list[tuple[str, tuple[str, str], str, Text]]:
+    """(label, column, cell, what says otherwise) of each spending :func:`spending_left_at_zero` reports:
+    the funds rows', a department's labelled amount."""
+    if t.kind not in _YEAR_SPENT:
+        return []
+    out = []
+    for r in t.funds.completed_rows() if t.funds is not None else ():
+        if r.spent != 0 or not r.year_budget or r.year_budget < 0:
+            continue  # (most rows: spending written)
+        said = _spending_said(r.rate, r.score, r.weight)
+        if said is None and r.kind == "total":
+            said = _spending_indicated(t, words)
+        if said is not None:
+            out.append((r.label, _funds_column(t, "spent"), r.cells.get("spent", ""), said))
+    if t.kind == DEPT and not out:
+        spent, budget = execution_amounts(t)
+        if spent is not None and budget is not None and spent.value == 0 and budget.value > 0:  # type: ignore[operator]
+            written = t.written_figures.get("execution_rate")
+            said = _spending_said(rate_fraction(written.value) if written is not None and is_amount(written.value)
+                                  else None)
+            if said is None:
+                said = _spending_indicated(t, words)
+            if said is not None:
+                out.append(("部门整体", _AMOUNT_NAMES[_spending_field(t, spent)], spent.cell, said))
+    return out
+
+
+def _spending_said(rate: float | None, score: float | None = None, weight: float | None = None) -> Text | None:
+    """What of a row says its spending is not 0: a written rate above 0, or an execution score above 0
+    and below the full weight (a full one for nothing spent is a claim, A305's)."""
+    if rate is not None and rate > 0:
+        return Text(f"而填写的执行率是 {pct(rate)}", f"while the written execution rate is {pct(rate)}")
+    if score is not None and weight and 0 < score < weight:
+        return Text(f"而填写的执行率得分是 {_n(score)}", f"while the written execution score is {_n(score)}")
+    return None
+
+
+def _spending_indicated(t: Table, words: Heuristics) -> Text | None:
+    """The actual of the table's 预算执行率 indicator, where it says money was spent."""
+    ind, written = _execution_indicator(t, words)
+    if written is None or written <= 0:
+        return None
+    return Text(f"而「{ind.name}」的实际完成值是 {pct(written / 100)}",  # type: ignore[union-attr]
+                f"while the actual of 「{ind.name}」 is {pct(written / 100)}")  # type: ignore[union-attr]
+
+
 def _in_yuan(budget: float, spent: float, unit: str) -> dict[str, str]:
     """What ``budget`` is in 万元 if it was typed in 元 (ten thousand times its spending and more)."""
     if unit != WAN or budget < 1e4 * spent:
@@ -651,20 +711,25 @@ def _indicator_slip(t: Table, words: Heuristics, budget: float | None, spent: fl
     """:func:`_slip_said` of the actual of the table's 预算执行率 indicator, taken as the written rate."""
     if budget is None or spent is None or not _hundredfold(budget, spent):
         return None  # (most tables: no slip to look for, and no indicator to look for)
-    ind = next((i for i in t.indicators if i.name and words.figure_names.get(label_key(i.name)) == "execution_rate"
-                and i.actual.is_number), None)
-    written = percent_of(ind.actual, _PERCENT) if ind is not None else None
+    ind, written = _execution_indicator(t, words)
     if written is None or _slip_said(budget, spent, None, written / 100) is None:
         return None
     return Text(f"而「{ind.name}」的实际完成值是 {pct(written / 100)}",  # type: ignore[union-attr]
                 f"while the actual of 「{ind.name}」 is {pct(written / 100)}")  # type: ignore[union-attr]
 
 
+def _execution_indicator(t: Table, words: Heuristics) -> tuple[Indicator | None, float | None]:
+    """The table's 预算执行率 indicator with a number for its actual, and that actual in per cent."""
+    ind = next((i for i in t.indicators if i.name and words.figure_names.get(label_key(i.name)) == "execution_rate"
+                and i.actual.is_number), None)
+    return ind, percent_of(ind.actual, _PERCENT) if ind is not None else None
+
+
 def _execution_slipped(t: Table, words: Heuristics) -> bool:
     """Whether the amounts the execution rate divides are off by a unit: a budget a hundredfold its
     spending that the table says is a slip (A344), or spending twenty times its budget and more (A302's
     slip) — the rate they give says nothing of the rate written beside them (A303)."""
-    if _budget_slips(t, words):
+    if _budget_slips(t, words) or _zero_spent(t, words):
         return True
     total = t.funds.total() if t.funds is not None else None
     if total is not None and total.spent is not None and total.year_budget is not None:
@@ -730,7 +795,7 @@ def written_rates(ctx: Context) -> Iterator[Finding]:
                 continue  # (a 小计④ not the sum its header states: A343's, and the rate waits for it)
             readings = (r.rate,) if r.rate_bare is None else (r.rate_bare, r.rate_bare / 100)
             if _rate_differs(readings, r.spent / budget) and not _overspent_slip(r.spent, budget) \
-                    and (t.kind not in _YEAR_SPENT or _row_slip(r) is None):
+                    and (t.kind not in _YEAR_SPENT or (_row_slip(r) is None and not (r.spent == 0 and r.rate > 0))):
                 progress = t.kind == MONITOR
                 yield Finding("A303", t.sheet, r.cells.get("rate", ""), r.rate, {
                     "what": "执行进度" if progress else "执行率",
@@ -1522,8 +1587,9 @@ def execution_unexplained(ctx: Context) -> Iterator[Finding]:
     if any(isinstance(x, str) and said.search(x) for x in texts):
         return
     # where the reason goes: the funds block's reason column, else 实际完成情况, else the rate itself
-    if not t.template and _budget_slips(t, ctx.words):
-        return  # (a budget a hundredfold over, a unit typed wrong: A344's, the rate unknown; our templates mark it)
+    if not t.template and (_budget_slips(t, ctx.words) or _zero_spent(t, ctx.words)):
+        return  # (a budget a hundredfold over, a unit typed wrong: A344's; spending left at 0: A346's; the rate
+        # unknown — our templates mark it)
     cell = total.cells.get("reason") or (achieved.cell if achieved is not None and achieved.sheet == t.sheet
                                          else t.blanks.get("achieved", "")) \
         or next((total.cells[k] for k in ("rate", "score", "spent") if total.cells.get(k)), "")

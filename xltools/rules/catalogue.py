@@ -302,6 +302,10 @@ CATALOGUE: dict[str, Entry] = {
                   "the {column_en} of 「{label}」, {budget}, is a hundredfold its spending {spent} and more (a rate of "
                   "{rate}), {said}: most often a unit typed wrong{slip_en}",
                   "预算数和执行数都按表头的金额单位（{unit}）填写", "write the budget and the spending in the table's unit ({unit})"),
+    "A346": Entry(ERROR, "「{label}」的{column}为 0，{said}：执行数多是漏填",
+                  "the {column_en} of 「{label}」 is 0, {said}: most often the spending was not filled in",
+                  "填写{column}（{unit}）；确实没有支出的，执行率和执行率得分都是 0",
+                  "fill in the spending ({unit}); if nothing was spent, the rate and its score are 0"),
     "A345": Entry(WARNING, "自评表没有总分（计算值为 {computed}）", "the self-evaluation states no total (computed: {computed})",
                   "在指标下加一行「总分」，填写 {computed}", "add a 总分 row below the indicators with {computed}"),
     "A342": Entry(ERROR, "「{label}」的{column} {amount} 是负数：金额不能小于 0",
@@ -460,6 +464,9 @@ _BRIEF = {
     "A344": ("预算数是执行数的百倍以上，而填写的执行率、执行率得分或年初预算数说明执行率并不低：多是单位填错（如按元填在万元栏）",
              "a budget a hundredfold its spending and more, where the written rate, execution score or initial "
              "budget says the rate is not so low: most often a unit typed wrong (元 in a 万元 column)"),
+    "A346": ("执行数为 0，而填写的执行率、执行率得分或「预算执行率」指标的实际完成值说明有支出：执行数多是漏填",
+             "spending of 0 where the written rate, execution score or the actual of a 预算执行率 indicator says "
+             "money was spent: most often the spending was not filled in"),
     "A345": ("项目自评表没有总分行（也没有「自评得分」等写总分的地方）：自评须写明总分，汇总表的「填写总分」为空",
              "a project self-evaluation with no 总分 row (nor any other place for its total): the form asks for "
              "the total, and the summary's written total stays empty"),
