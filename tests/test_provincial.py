@@ -1284,9 +1284,10 @@ def test_a_reckoning_takes_the_amount_a_total_row_left_empty_from_its_parts(tmp_
     assert [(f.code, f.cell) for f in validate_file(path).findings] == [("A326", cell)]
 
 
-def _insert_empty_row(path, out, at, lines=1):
+def _insert_empty_row(path, out, at, lines=1, note=""):
     """The workbook at ``path`` with ``lines`` wholly empty rows inserted at row ``at`` of its first sheet
-    (1-based), merged ranges moved or stretched as Excel does (openpyxl's insert_rows leaves them in place)."""
+    (1-based), merged ranges moved or stretched as Excel does (openpyxl's insert_rows leaves them in place);
+    with ``note`` in column A of the first of them, where no merged range covers it."""
     wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]
     merges = list(ws.merged_cells.ranges)
@@ -1299,6 +1300,8 @@ def _insert_empty_row(path, out, at, lines=1):
         elif m.max_row >= at:
             m.expand(down=lines)
         ws.merge_cells(str(m))
+    if note and not any(m.min_row <= at <= m.max_row and m.min_col == 1 for m in ws.merged_cells.ranges):
+        ws.cell(at, 1).value = note
     wb.save(out)
     return out
 
@@ -1320,7 +1323,7 @@ def _national(path, **_):
     return write(path.parent, CLEAN, name=path.name)
 
 
-@pytest.mark.parametrize("lines", [1, 3])
+@pytest.mark.parametrize(("lines", "note"), [(1, ""), (3, ""), (1, "注：本行为说明")], ids=["line", "3-lines", "note"])
 @pytest.mark.parametrize(("builder", "args"), [
     (ningde_dept, {"spent": 280, "rate": "102%", "city": 270}),
     (split_dept, {"edits": {"C6": 950, "E8": 600}}),
@@ -1333,20 +1336,27 @@ def _national(path, **_):
     (_national, {}),
     (funds_below, {}),
     (system_export, {}),
+    (tianjin_dept, {}),
+    (without_levels, {}),
+    (separate_columns, {}),
+    (merged_two_row_header, {}),
 ])
-def test_an_empty_row_inserted_anywhere_only_moves_the_findings(tmp_path, builder, args, lines):
+def test_an_empty_row_inserted_anywhere_only_moves_the_findings(tmp_path, builder, args, lines, note):
     """A line left wholly empty inside a table (inserted, or cleared) changes no reading. In a funds
     block it ended the block: the rows below it went unread (A301, A302, A343 lost or made up, and
     the execution score with them); under a funds header it hid Chongqing's one unlabelled row; under
     a goal label (年度总体目标 | 预期目标) it hid the goal (G209). Three lines (three rows cleared) ended
     an indicator table (the rows below, the 总分 and the grade unread: 29.60 差 for 97.60, A345, G203),
     put the funds block's 合计 out of reach, hid a goal and the line items below them, a level's label
-    left with no indicator (经济效益指标 | | |) and the 总分 below a funds block under the indicators."""
+    left with no indicator (经济效益指标 | | |) and the 总分 below a funds block under the indicators.
+    A line holding a note alone (``注：…`` in column A) was an indicator where the names are in column A
+    (S103, A308), the goal under its label (or a line of it), and ended a funds block's table before its
+    总分 (A345)."""
     path = builder(tmp_path / "book.xlsx", **args)
     codes, scores = _reading(path)
     height = openpyxl.load_workbook(path).worksheets[0].max_row
     for at in range(2, height + 1):
-        moved = _insert_empty_row(path, tmp_path / f"at{at}.xlsx", at, lines)
+        moved = _insert_empty_row(path, tmp_path / f"at{at}.xlsx", at, lines, note)
         assert _reading(moved) == (sorted((c, _moved(cell, at, lines)) for c, cell in codes), scores), at
 
 

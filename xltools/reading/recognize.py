@@ -898,6 +898,9 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
             r += 1
             continue
         blanks = 0
+        if isinstance(raw_name, str) and _NOTE.match(raw_name.strip()) and not _has_data(grid.rows[r], data_cols):
+            r += 1  # a note inside the table (注：满意度由第三方调查), in the name column: no indicator (S103, A308)
+            continue
         ind = _indicator(_with_merged(grid, r, shared, first) if shared else grid.rows[r], reader, experts, level1,
                          level2)
         if ind.name and _empty_slot(ind) and _is_slot(ind.name):  # 指标2： / …… left as printed, unfilled
@@ -1601,8 +1604,8 @@ def _funds_below(cells: _Cells, table: Table, cols: dict[str, int], end: int,
             if table.written_total is None:
                 _written_total(cells, table, cols, r)
             return r + 1, funds
-        if cells.keys[r]:  # something else follows the block: the table ends with it
-            break
+        if cells.keys[r] and not _note_row(cells.grid, r):  # something else follows the block (not a note
+            break  # on it, 注：资金单位为万元): the table ends with it
     return after, funds
 
 
@@ -2015,11 +2018,11 @@ def _text_below(cells: _Cells, r: int, c: int, end: int) -> Field | None:
     while (rr := rr + 1) < stop:
         if grid.same_merge((r, c), (rr, c)):
             continue
+        if grid.empty_row(rr) or _note_row(grid, rr):  # a line left empty (or a note) under the label: the
+            stop = min(stop + 1, r + 4 + _EMPTY_REACH, end)  # text may follow (not counted: three were its end)
+            continue
         v = grid.value(rr, c)
         if not (isinstance(v, str) and v.strip() and label_key(v) not in KNOWN_LABELS):
-            if grid.empty_row(rr):  # a line left wholly empty under the label: the text may follow
-                stop = min(stop + 1, r + 4 + _EMPTY_REACH, end)  # (and is not counted: three were its end)
-                continue
             return None
         origin, texts = grid.origin(rr, c), [v.strip()]
         nr = rr + 1
@@ -2029,12 +2032,18 @@ def _text_below(cells: _Cells, r: int, c: int, end: int) -> Field | None:
                 continue
             w = grid.raw(nr, c)
             if not (isinstance(w, str) and w.strip()) or grid.origin(nr, c) != (nr, c) \
-                    or not cells.sets[nr].isdisjoint(KNOWN_LABELS):
+                    or not cells.sets[nr].isdisjoint(KNOWN_LABELS) or _note_row(grid, nr):
                 break
             texts.append(w.strip())
             rr, nr = nr, nr + 1
         return Field("\n".join(texts), grid.sheet, a1(*origin))
     return None
+
+
+def _note_row(grid: Grid, r: int) -> bool:
+    """Whether row ``r`` holds a note alone (``注：…``, ``说明：…``): not a goal's text, nor one of its lines."""
+    texts = [v for v in grid.rows[r] if v not in ("", None)]
+    return len(texts) == 1 and isinstance(texts[0], str) and _NOTE.match(texts[0].strip()) is not None
 
 
 #: The longest text read as a sub-header of the goals block (``年度总体目标完成情况综述``), not a goal.
