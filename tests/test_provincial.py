@@ -1323,7 +1323,8 @@ def _national(path, **_):
     return write(path.parent, CLEAN, name=path.name)
 
 
-@pytest.mark.parametrize(("lines", "note"), [(1, ""), (3, ""), (1, "注：本行为说明")], ids=["line", "3-lines", "note"])
+@pytest.mark.parametrize(("lines", "note"), [(1, ""), (3, ""), (1, "注：本行为说明"), (1, "（续表）")],
+                         ids=["line", "3-lines", "note", "page"])
 @pytest.mark.parametrize(("builder", "args"), [
     (ningde_dept, {"spent": 280, "rate": "102%", "city": 270}),
     (split_dept, {"edits": {"C6": 950, "E8": 600}}),
@@ -1351,7 +1352,7 @@ def test_an_empty_row_inserted_anywhere_only_moves_the_findings(tmp_path, builde
     left with no indicator (经济效益指标 | | |) and the 总分 below a funds block under the indicators.
     A line holding a note alone (``注：…`` in column A) was an indicator where the names are in column A
     (S103, A308), the goal under its label (or a line of it), and ended a funds block's table before its
-    总分 (A345)."""
+    总分 (A345). A page's mark (``（续表）``, where a printed table goes on) was a level of its own (S102, G204)."""
     path = builder(tmp_path / "book.xlsx", **args)
     codes, scores = _reading(path)
     height = openpyxl.load_workbook(path).worksheets[0].max_row

@@ -147,6 +147,15 @@ _WRAP = re.compile(r"\s*\n\s*")
 #: A note written across a table's first columns (``注：满意度为问卷调查结果``, ``填表说明：…``): not a
 #: 一级指标 (it was S102 and G204, two findings of a level without indicators).
 _NOTE = re.compile(r"(?:注|说明|备注|填表说明|填报说明)\s*(?:[:：]|\d|[(（]\d|$)")
+#: A line a printed form puts where a table goes on to the next page: ``续表``, ``（续上表）``, ``第2页``,
+#: ``第 2 页 共 3 页`` — no level, no indicator.
+_PAGE_MARK = re.compile(r"[(（]?(?:续表\s*\d*|续上表|接上表|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页)[)）]?")
+
+
+def _is_note(text: str) -> bool:
+    """A note (``注：…``) or a page's mark (``续表``, ``第2页``): words about the table, not in it."""
+    text = text.strip()
+    return bool(text) and (_NOTE.match(text) is not None or _PAGE_MARK.fullmatch(text) is not None)
 #: A block's 得分 written with its reckoning: ``48分（因全校总人数减少……）``.
 _LEADING_SCORE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*分")
 #: Labels of a total written among the header fields (湖北: 填报日期 … 总分：97.9分), not 合计,
@@ -873,7 +882,7 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
         if "\n" in l1:
             l1 = _WRAP.sub("", l1)
         l1 = _unnumbered(l1)  # ``一、产出指标`` (it was a level outside the taxonomy, S102)
-        if l1 and l1 != level1 and _NOTE.match(l1) and grid.raw(r, name_col) in ("", None):
+        if l1 and l1 != level1 and _is_note(l1) and grid.raw(r, name_col) in ("", None):
             r += 1
             continue
         if l1 and l1 != level1:
@@ -898,7 +907,7 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
             r += 1
             continue
         blanks = 0
-        if isinstance(raw_name, str) and _NOTE.match(raw_name.strip()) and not _has_data(grid.rows[r], data_cols):
+        if isinstance(raw_name, str) and _is_note(raw_name) and not _has_data(grid.rows[r], data_cols):
             r += 1  # a note inside the table (注：满意度由第三方调查), in the name column: no indicator (S103, A308)
             continue
         ind = _indicator(_with_merged(grid, r, shared, first) if shared else grid.rows[r], reader, experts, level1,
@@ -2041,9 +2050,9 @@ def _text_below(cells: _Cells, r: int, c: int, end: int) -> Field | None:
 
 
 def _note_row(grid: Grid, r: int) -> bool:
-    """Whether row ``r`` holds a note alone (``注：…``, ``说明：…``): not a goal's text, nor one of its lines."""
+    """Whether row ``r`` holds a note alone (``注：…``, ``续表``): not a goal's text, nor one of its lines."""
     texts = [v for v in grid.rows[r] if v not in ("", None)]
-    return len(texts) == 1 and isinstance(texts[0], str) and _NOTE.match(texts[0].strip()) is not None
+    return len(texts) == 1 and isinstance(texts[0], str) and _is_note(texts[0])
 
 
 #: The longest text read as a sub-header of the goals block (``年度总体目标完成情况综述``), not a goal.
