@@ -1441,3 +1441,30 @@ def test_a_year_line_left_empty_is_asked_for(tmp_path, edits, found):
     path = tmp_path / "年度.xlsx"
     wb.save(path)
     assert [(f.code, f.cell, f.message()) for f in validate_file(path).findings if f.code == "S101"] == found
+
+
+@pytest.mark.parametrize(("text", "note"), [
+    ("注：本表金额单位为万元", True), ("说明：", True), ("（续表）", True), ("续上表", True), ("第 2 页 共 3 页", True),
+    ("单位：万元", True), ("填报人：张三", True), ("联系电话:12345678", True),
+    ("产出指标", False), ("产出指标：", False), ("年度目标：完成改造", False), ("目标1：按月发放工资", False),
+    ("2023", False), ("续", False), ("指标2：", False),
+])
+def test_what_is_a_line_about_the_table(text, note):
+    """Words about a table, not in it (a note, a page's mark, a line about the form): inside a table they
+    were an indicator, a level (S102, G204), a goal's text, or the end of the table before its 总分."""
+    from xltools.reading.recognize import _is_note
+
+    assert _is_note(text) is note
+
+
+def test_a_line_about_the_form_inside_the_indicators(tmp_path):
+    """``单位：万元`` on a line of its own among the indicators (column A, the 一级指标 column) was a level
+    outside the taxonomy with no indicators (S102, G204); in a table whose names are in column A, an
+    indicator with no target, weight or actual (S103, A308)."""
+    from tests.test_provincial import _insert_empty_row, _moved, _reading, tianjin_dept
+    from tests.test_validate import CLEAN, write
+
+    for path, at in ((write(tmp_path, CLEAN, name="n.xlsx"), 16), (tianjin_dept(tmp_path / "tj.xlsx"), 12)):
+        codes, scores = _reading(path)
+        moved = _insert_empty_row(path, tmp_path / "x.xlsx", at, note="单位：万元")
+        assert _reading(moved) == (sorted((c, _moved(cell, at)) for c, cell in codes), scores)

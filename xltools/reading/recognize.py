@@ -152,10 +152,25 @@ _NOTE = re.compile(r"(?:注|说明|备注|填表说明|填报说明)\s*(?:[:：]
 _PAGE_MARK = re.compile(r"[(（]?(?:续表\s*\d*|续上表|接上表|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页)[)）]?")
 
 
+_COLON = re.compile(r"[:：]")
+
+
+#: Labels of a line about the form, not in its tables (``单位：万元``, ``填报人：张三``, ``联系电话：…``).
+_ASIDE_LABELS = frozenset(label_key(x) for x in (
+    "单位", "金额单位", "填报人", "填表人", "联系人", "联系电话", "电话", "审核人", "负责人", "项目负责人",
+    "财务负责人", "单位负责人", "填报日期", "填表日期", "日期"))
+
+
 def _is_note(text: str) -> bool:
-    """A note (``注：…``) or a page's mark (``续表``, ``第2页``): words about the table, not in it."""
+    """A note (``注：…``), a page's mark (``续表``, ``第2页``) or a line about the form (``单位：万元``,
+    ``填报人：张三``): words about the table, not in it."""
     text = text.strip()
-    return bool(text) and (_NOTE.match(text) is not None or _PAGE_MARK.fullmatch(text) is not None)
+    if not text:
+        return False
+    if _NOTE.match(text) is not None or _PAGE_MARK.fullmatch(text) is not None:
+        return True
+    head = _COLON.split(text, 1)
+    return len(head) == 2 and label_key(head[0]) in _ASIDE_LABELS
 #: A block's 得分 written with its reckoning: ``48分（因全校总人数减少……）``.
 _LEADING_SCORE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*分")
 #: Labels of a total written among the header fields (湖北: 填报日期 … 总分：97.9分), not 合计,
@@ -882,7 +897,8 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
         if "\n" in l1:
             l1 = _WRAP.sub("", l1)
         l1 = _unnumbered(l1)  # ``一、产出指标`` (it was a level outside the taxonomy, S102)
-        if l1 and l1 != level1 and _is_note(l1) and grid.raw(r, name_col) in ("", None):
+        if l1 and l1 != level1 and (_is_note(l1) or (_COLON.search(l1) and not _is_level(l1))) \
+                and grid.raw(r, name_col) in ("", None):  # (a note, a page's mark, 单位：万元, 填报人：…)
             r += 1
             continue
         if l1 and l1 != level1:
