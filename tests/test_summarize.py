@@ -984,12 +984,18 @@ def test_an_earlier_summary_among_the_inputs_is_not_read_whole(tmp_path, monkeyp
 
 
 def test_a_folder_without_workbooks_says_so(tmp_path):
-    """A mistyped folder summarised nothing and said only "0 个文件"."""
+    """A mistyped folder summarised nothing and said only "0 个文件"; then it wrote an empty summary and
+    exited 0, a success to a pipeline, where validate calls the same folder a usage error. It is one
+    for summarize too (exit 2), and nothing is written."""
     (tmp_path / "空").mkdir()
+    (tmp_path / "空" / "说明.docx").write_bytes(b"PK")
     res = run("summarize", tmp_path / "空", "-o", tmp_path / "汇总.xlsx")
-    assert res.exit_code == 0 and res.stderr.endswith("跳过 0 个；没有找到工作簿，请检查路径\n")
-    res = run("summarize", tmp_path / "空", "-o", tmp_path / "汇总.xlsx", "--force", "--lang", "en")
-    assert res.stderr.endswith("0 skipped; no workbook found: check the path\n")
+    assert res.exit_code == 2 and res.stderr.strip() == f"错误：{tmp_path / '空'}：没有找到工作簿（.xlsx/.xlsm/.xls/.et/.ods）。"
+    res = run("summarize", tmp_path / "空", "--format", "json", "--lang", "en")
+    assert res.exit_code == 2 and res.stdout == "" and "no workbook found" in res.stderr
+    assert not (tmp_path / "汇总.xlsx").exists()
+    # a path that does not exist is an unreadable file, as before (exit 1, listed in the summary)
+    assert run("summarize", tmp_path / "无此文件夹", "-o", tmp_path / "汇总.xlsx").exit_code == 1
 
 
 def test_a_department_written_with_its_code_is_one_department(tmp_path):

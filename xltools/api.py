@@ -15,6 +15,7 @@ from .errors import (
     XltoolsError,
     crashed,
     internal_error,
+    no_workbook_found,
 )
 from .model import GOALS, MONITOR, Table
 from .reading import read_workbook
@@ -245,9 +246,7 @@ def validate_files(paths: list[str | os.PathLike[str]], rules: RuleSet | str | N
     report = Report()
     files = _expand(paths, report.skipped)
     if not files:  # only folders were given, and they hold no workbook: a wrong folder, most likely
-        where = "、".join(paths)
-        raise UsageError(f"{where}：没有找到工作簿（.xlsx/.xlsm/.xls/.et/.ods）。",
-                         f"{where}: no workbook found (.xlsx/.xlsm/.xls/.et/.ods).")
+        raise no_workbook_found(paths)
     goals = _goals_for(goals_path, report.goals_unread, several=len(files) > 1) if goals_path else None
     declared = Declarations() if goals is None and pair_goals else None
     reports: list[tuple[int, list[tuple[str, str]]]] = []  # (input, its reports' projects and years)

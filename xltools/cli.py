@@ -298,7 +298,7 @@ def summarize(paths: tuple[str, ...], out: str | None, fmt: str | None, jobs: in
     name and year) is in the batch too is compared with it, as validate --goals does (A311/M408;
     --no-pair-goals to skip). Exit 0 when every file was read and has no errors, 1 otherwise
     (the batch never stops for one bad file; a path that does not exist counts as unreadable),
-    2 usage error.
+    2 usage error (folders that hold no workbook among them).
 
     \b
     Example:

@@ -82,5 +82,12 @@ class UsageError(XltoolsError):
     exit_code = 2
 
 
+def no_workbook_found(paths: list[str]) -> UsageError:
+    """Folders given that hold no workbook: a wrong folder, most likely (validate and summarize alike)."""
+    where = "、".join(paths)
+    return UsageError(f"{where}：没有找到工作簿（.xlsx/.xlsm/.xls/.et/.ods）。",
+                      f"{where}: no workbook found (.xlsx/.xlsm/.xls/.et/.ods).")
+
+
 class OutputError(XltoolsError):
     """An output file cannot be written as asked (exists without --force, would lose content)."""

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..errors import UsageError
+from ..errors import UsageError, no_workbook_found
 from ..output import PENDING, atomic_path, check_output, copy_suffix, save_workbook
 from ..ruleset import load_rules
 from .collect import MISSING, FindingRow, Record, collect, discover
@@ -98,6 +98,8 @@ def summarize(paths: list[str | os.PathLike[str]], out: str | os.PathLike[str] |
         check_container(paths[0])  # missing, empty, text, encrypted: say so before any work
     rs = load_rules(rules)
     files, skipped = discover(paths, output=out)
+    if not files and not any(why == MISSING for _, why in skipped):
+        raise no_workbook_found(paths)  # (it wrote an empty summary and exited 0, where validate says so)
     res = SummaryResult(files=len(files), skipped=skipped, missing=sum(1 for _, why in skipped if why == MISSING))
     agg = Aggregates()
     records: list[Record] = []
