@@ -282,9 +282,12 @@ def sichuan_form(path, spent=251.89, rate="100.00%", score=10, total=100):
 def test_sichuans_form_reads_its_funds_and_no_conclusion_as_a_grade(tmp_path):
     """The funds block was not found (its caption 年度预算数 claimed the label column), so 预算执行率
     went unscored and 合计 100 was "wrong" (A305: 90); the 评价结论 paragraph was a wrong grade
-    (A306). Left: two hints that 产出指标 has no 质量/时效指标, which it has not."""
+    (A306). Left: a hint that 产出指标 has no 质量/时效指标, which it has not — one, naming both (two
+    hints at one cell said the same thing twice)."""
     path = sichuan_form(tmp_path / "x.xlsx")
-    assert [(f.code, f.cell) for f in validate_file(path).findings] == [("G219", "B17"), ("G219", "B17")]
+    assert [(f.code, f.cell) for f in validate_file(path).findings] == [("G219", "B17")]
+    [hint] = validate_file(path).findings
+    assert (hint.message(), hint.suggestion()) == ("产出指标下没有「质量指标」「时效指标」", "补充可考核的质量指标、时效指标，或说明本项目为何不设")
 
 
 def test_sichuans_printed_guidance_is_no_reason_for_a_low_execution_rate(tmp_path):

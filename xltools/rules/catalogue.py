@@ -124,7 +124,7 @@ CATALOGUE: dict[str, Entry] = {
     "G218": Entry(WARNING, "项目计划期 {start} 至 {end} {problem}", "the planned period {start} to {end} {problem_en}",
                   "核对计划开始、完成日期（是否沿用了上年的表格）", "check the planned start and end (last year's table copied?)"),
     "G219": Entry(INFO, "产出指标下没有「{part}」", "the output indicators have no 「{part}」",
-                  "补充可考核的{part}，或说明本项目为何不设", "add a measurable {part}, or say why the project has none"),
+                  "补充可考核的{parts}，或说明本项目为何不设", "add a measurable {parts}, or say why the project has none"),
     "G220": Entry(WARNING, "「{name}」的指标值「{value}」是一句话，不是带运算符号的数值{problem}",
                   "the target 「{value}」 of 「{name}」 is a sentence, not a bounded value{problem_en}",
                   "写成「≥{number}」「{number}」这样的数值，指标内容写在三级指标名称中",

@@ -894,9 +894,9 @@ def output_parts_missing(ctx: Context) -> Iterator[Finding]:
         return
     have = {level1_key(i.level2) for i in outputs}  # 数量 and 数量指标 alike, as S102 takes them
     cell = t.level1_cells.get(outputs[0].level1) or outputs[0].cell("level1", "name")
-    for part in OUTPUT_PARTS:
-        if level1_key(part) not in have:
-            yield Finding("G219", t.sheet, cell, outputs[0].level1, {"part": part})
+    missing = [part for part in OUTPUT_PARTS if level1_key(part) not in have]
+    if missing:  # (one finding, naming each part: two at one cell said the same thing twice)
+        yield Finding("G219", t.sheet, cell, outputs[0].level1, {"part": "」「".join(missing), "parts": "、".join(missing)})
 
 
 @check("G220")
