@@ -153,6 +153,8 @@ _PAGE_MARK = re.compile(r"[(（]?(?:续表\s*\d*|续上表|接上表|第\s*\d+\s
 
 
 _COLON = re.compile(r"[:：]")
+#: How a note or a page's mark may start (:func:`_is_note`; a line about the form has a colon).
+_NOTE_STARTS = frozenset("注说备填续接第共(（")
 
 
 #: Labels of a line about the form, not in its tables (``单位：万元``, ``填报人：张三``, ``联系电话：…``).
@@ -165,8 +167,8 @@ def _is_note(text: str) -> bool:
     """A note (``注：…``), a page's mark (``续表``, ``第2页``) or a line about the form (``单位：万元``,
     ``填报人：张三``): words about the table, not in it."""
     text = text.strip()
-    if not text:
-        return False
+    if not text or (text[0] not in _NOTE_STARTS and "：" not in text and ":" not in text):
+        return False  # (an indicator's name, most often: looked at no further)
     if _NOTE.match(text) is not None or _PAGE_MARK.fullmatch(text) is not None:
         return True
     head = _COLON.split(text, 1)
@@ -923,7 +925,8 @@ def _indicator_rows(cells: _Cells, table: Table, cols: dict[str, int], experts: 
             r += 1
             continue
         blanks = 0
-        if isinstance(raw_name, str) and _is_note(raw_name) and not _has_data(grid.rows[r], data_cols):
+        if raw_name.__class__ is str and (raw_name[:1] in _NOTE_STARTS or "：" in raw_name or ":" in raw_name) \
+                and _is_note(raw_name) and not _has_data(grid.rows[r], data_cols):  # type: ignore[arg-type,operator,index]
             r += 1  # a note inside the table (注：满意度由第三方调查), in the name column: no indicator (S103, A308)
             continue
         ind = _indicator(_with_merged(grid, r, shared, first) if shared else grid.rows[r], reader, experts, level1,
@@ -1718,6 +1721,12 @@ def _window(grid: Grid, start: int, n: int, stop: int) -> range:
     """The rows from ``start`` (before ``stop``) that take in ``n`` rows holding anything, with the lines
     left empty among them: where a form has a line or a few below a block (its 总分, its 等级), lines
     inserted or cleared there do not put it out of reach. At most :data:`_EMPTY_REACH` rows further."""
+    rows, end = grid.rows, min(start + n, stop)
+    for r in range(start, end):
+        if not any(rows[r]) and grid.empty_row(r):
+            break
+    else:
+        return range(start, end)  # (most forms: no line left empty there)
     end, filled, end_at = start, 0, min(stop, start + n + _EMPTY_REACH)
     while end < end_at and filled < n:
         filled += not grid.empty_row(end)
