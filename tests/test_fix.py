@@ -521,6 +521,10 @@ def test_an_amount_left_empty_is_the_parts_sum_for_the_figures_beside_it(tmp_pat
     # the same ② typed 0 and the part's own ④ a hundredfold (27514): 250 + 0 + 0 is not its 小计's 275.14
     # either, so neither figure is known — fix wrote 250 and ⑥ ⑦ ⑧ after it, and the copy was overspent
     ({"D8": 0, "F8": 27514}, None, []),
+    # 合计's ④ left empty beside its part 财政资金小计's ④ typed 0 (its row gives 275.14): fix filled 合计's ④
+    # with the parts' 0 and wrote ⑦ = 0 - 254.67 beside it; a second fix wrote 275.14 and ⑦ back. The fill
+    # waits for the part, and is written in the further look from the corrected 275.14
+    ({"F12": None, "F6": 0}, None, [("F6", "A343", 275.14), ("F12", "A326", 275.14)]),
 ])
 def test_a_reckoning_waits_for_a_doubtful_amount(tmp_path, edits, found, changed):
     """A figure worked out from an amount that is itself doubtful — a total its parts do not add up to,

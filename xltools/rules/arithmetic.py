@@ -403,7 +403,7 @@ def reckoned_in_headers(ctx: Context) -> Iterator[Finding]:
             if doubtful is None:  # (once, beside the first figure a reckoning disputes)
                 disputed = {x.cell: x.computed for _, _, xs in rows for x in xs if not x.ratio and _reckoning_differs(x)}
                 failing, summed = _sums_checked(t, disputed)
-                doubtful, execution = _doubtful_amounts(t, failing), _execution_cells(t)
+                doubtful, execution = _doubtful_amounts(t, failing) | _fills_in_doubt(t), _execution_cells(t)
             if any(c in wrong or c in doubtful for c in k.sources):
                 continue
             computed = k.computed
@@ -1941,6 +1941,32 @@ def no_total(ctx: Context) -> Iterator[Finding]:
         yield Finding("A345", t.sheet, f"{column}{last.row + 1}", None, {"computed": f"{res.total:.2f}"})
 
 
+def _fills_in_doubt(t: Table) -> set[str]:
+    """The cells of the 年度资金总额 amounts left empty whose parts' sum ``fix`` is not to write (A326
+    ``waits``), nor a reckoning to take (A343): the row's other figures all 0 (read as a row nobody
+    keyed in, which the amount written would end — the 0 beside it would be a budget of 0, A331, and
+    the spending above it, A302); a part below zero (A342's: the sum would carry the slip into the
+    total); a part's figure its row's reckoning disputes (a 小计④ typed 0 for 275.14: 合计's ④ was
+    written as 0, and ⑦=④-⑤ beside it as -280); split by source and by use, two sums that differ
+    (which one is the total, a person says)."""
+    filled = t.funds.filled() if t.funds is not None else {}
+    if not filled:
+        return set()
+    total = t.funds.row("total")  # type: ignore[union-attr]
+    figures = [x for g in FUNDS_AMOUNTS if (x := getattr(total, g)) is not None]
+    zeros = bool(figures) and not any(figures)
+    uses = every if len(every := t.funds.uses()) > 1 else []  # type: ignore[union-attr]
+    parts = t.funds.parts()  # type: ignore[union-attr]
+    wrong = {k.cell for r in parts for k in r.reckoned if _reckoning_differs(k)}
+    out = set()
+    for f, x in filled.items():
+        by_use = [y for r in uses if (y := getattr(r, f)) is not None]
+        if zeros or any((y := getattr(r, f)) is not None and y < 0 for r in parts) \
+                or any(r.cells.get(f) in wrong for r in parts) or (bool(by_use) and _differs(x, sum(by_use))):
+            out.add(total.cells[f])  # type: ignore[union-attr]
+    return out
+
+
 @check("A326")
 def unfilled_results(ctx: Context) -> Iterator[Finding]:
     """A self-evaluation (or an evaluation) with its 得分, 总分 or 等级 left empty: the form asks
@@ -1962,20 +1988,11 @@ def unfilled_results(ctx: Context) -> Iterator[Finding]:
                                                       "computed": computed, **({"waits": True} if waits else {})})
 
     if t.funds is not None and (total := t.funds.row("total")) is not None:  # an amount the parts give
-        uses = every if len(every := t.funds.uses()) > 1 else []
-        # (its other figures all 0: read as a row nobody keyed in, which the amount written would end —
-        # the 0 beside it would be a budget of 0, A331, and the spending above it, A302)
-        figures = [x for g in FUNDS_AMOUNTS if (x := getattr(total, g)) is not None]
-        zeros = bool(figures) and not any(figures)
+        in_doubt = _fills_in_doubt(t)
         for f, x in t.funds.filled().items():
             column, column_en = _funds_column(t, f)
-            # (split by source and by use, the two sums differ: which one is the total, a person says)
-            by_use = [y for r in uses if (y := getattr(r, f)) is not None]
-            # (a part below zero, A342's: the sum would carry the slip into the total)
-            negative = any((y := getattr(r, f)) is not None and y < 0 for r in t.funds.parts())
             yield from unfilled(t.sheet, total.cells[f], "amount", f"「{total.label}」的{column}",
-                                f"{column_en} of 「{total.label}」", _n(x),
-                                zeros or negative or (bool(by_use) and _differs(x, sum(by_use))))
+                                f"{column_en} of 「{total.label}」", _n(x), total.cells[f] in in_doubt)
     if t.kind in (GOALS, MONITOR):
         return
 
