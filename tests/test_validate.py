@@ -3311,3 +3311,19 @@ def test_a_departments_budget_a_hundredfold_over_its_spending(tmp_path):
     got = [(f.code, f.cell, f.message()) for f in validate_file(path).findings if f.code == "A344"]
     assert got == [("A344", "B7", "「部门整体」的全年预算数 53338500 是执行数 5169.65 的百倍以上（执行率仅 0.01%），"
                                   "而年初预算数是 5029.86：多是单位填错（如按元填写：即 5333.85 万元）")]
+
+
+def test_a_departments_spending_of_zero_is_said_once(build, demo):
+    """A department's labelled 全年执行数 typed 0 beside its written 预算执行率 of 96.92 %: A331 ("为 0，按它
+    算出的预算执行率为 0%") and A346 were both said at the one cell. A346 says it, naming the rate; with no
+    rate written, A331 alone, as before."""
+    for rate, found in (("96.92%", [("A346", "B8", "「部门整体」的全年执行数为 0，而填写的执行率是 96.92%：执行数多是漏填")]),
+                        (None, [("A331", "B8", "「部门整体」的全年执行数为 0，按它算出的预算执行率为 0%")])):
+        path = build(demo["部门整体自评表.xlsx"][0])
+        wb = openpyxl.load_workbook(path)
+        wb.active["B8"] = 0
+        if rate:
+            wb.active["C8"], wb.active["D8"] = "预算执行率", rate
+        wb.save(path)
+        got = [(f.code, f.cell, f.message()) for f in validate_file(path).findings if f.cell == "B8"]
+        assert got == found

@@ -1487,8 +1487,8 @@ def amounts_not_read(ctx: Context) -> Iterator[Finding]:
     declared = t.amounts.get("annual_total") if t.kind == GOALS else None
     if declared is not None and declared.value == 0:  # a project declared without funds: a 0 for a blank
         yield _no_amount(t, declared.sheet or t.sheet, declared.cell, "项目资金", ("年度资金总额", "annual total"), 0)
-    if t.kind == DEPT:  # a department spends every year (salaries at least): a 0 for a blank
-        spent, budget = execution_amounts(t)
+    if t.kind == DEPT and not _zero_spent(t, ctx.words):  # a department spends every year (salaries at
+        spent, budget = execution_amounts(t)  # least): a 0 for a blank (A346's, where its written rate says so)
         if spent is not None and spent.value == 0 and budget is not None and budget.value > 0:  # type: ignore[operator]
             column = _AMOUNT_NAMES[_spending_field(t, spent)]
             yield _no_amount(t, spent.sheet or t.sheet, spent.cell, "部门整体", column, 0, rate=True,
