@@ -1798,8 +1798,26 @@ def test_a_hundredfold_over_achievement_is_read_as_a_unit_typed_wrong(tmp_path):
     assert a312("2500人", "a.xlsx") == [("「服务老人人数」实际 2500人 达到目标 2000人 的 125.00%，目标可能设置偏低",
                                          "说明超额原因；下一年度调整目标值")]
     assert a312("2050000", "b.xlsx") == [(
-        "「服务老人人数」实际 2050000人 达到目标 2000人 的 102500.00%，相差百倍以上，多是单位填错（如把元填在了万元栏）",
-        "核对实际完成值的单位，按指标值的单位填写")]
+        "「服务老人人数」实际 2050000人 达到目标 2000人 的 102500.00%，相差百倍以上，多是单位或数位填错（如多写了两个 0）",
+        "核对实际完成值的单位和数位，按指标值的单位填写")]
+
+
+@pytest.mark.parametrize(("edits", "message"), [
+    # a count of people: the example was money's (元 in a 万元 column)
+    ({"E14": 205000}, "「服务老人人数」实际 205000人 达到目标 2000人 的 10250.00%，相差百倍以上，多是单位或数位填错（如多写了两个 0）"),
+    # a per cent typed ×100: A321 said "no such rate exceeds 100 %" at the same cell, A307 asked for a reason
+    ({"E20": 9500}, "「老人满意度」实际 9500% 达到目标 90% 的 10555.56%，相差百倍以上，多是百分数多乘了 100（如把 95% 填成 9500%）"),
+    # money: 元 typed in a 万元 row
+    ({"C14": "意向成交额", "D14": "≥5000万元", "E14": 420000000},
+     "「意向成交额」实际 420000000万元 达到目标 5000万元 的 8400000.00%，相差百倍以上，多是单位填错（如把元填在了万元栏）"),
+], ids=["count", "per-cent", "money"])
+def test_a_hundredfold_slip_of_an_actual_is_said_once_in_its_units_words(tmp_path, edits, message):
+    """An actual a hundredfold and more over its target (A312's slip) is a figure to correct, not an
+    over-achievement to explain: A307 asked for its reason, and for a rate A321 said the same slip again
+    at the same cell. The example fits the unit: money's 元 and 万元, a per cent's ×100, or two 0s."""
+    found = validate_file(write(tmp_path, CLEAN, edits)).findings
+    row = next(iter(edits.keys() - {"C14", "D14"}))
+    assert [(f.code, f.message()) for f in found if f.cell[1:] == row[1:]] == [("A312", message)]
 
 
 def test_a_unit_slip_asks_for_the_unit_and_its_score_waits(tmp_path):

@@ -1167,6 +1167,29 @@ _TOO_LOW = {"why": "目标可能设置偏低", "why_en": "target likely set too 
 _UNIT_SLIP = {"why": "相差百倍以上，多是单位填错（如把元填在了万元栏）", "why_en": "a hundredfold or more: most often a unit "
               "typed wrong (元 where 万元 is asked)", "fix": "核对实际完成值的单位，按指标值的单位填写",
               "fix_en": "check the actual's unit and write it in the target's"}
+#: The same of a per cent (满意度 9500% for 95%), and of any other unit (205000人 for 2050人): no unit of
+#: money to mistake.
+_PERCENT_SLIP = {"why": "相差百倍以上，多是百分数多乘了 100（如把 95% 填成 9500%）", "why_en": "a hundredfold or more: "
+                 "most often a per cent multiplied by 100 again (9500% for 95%)", "fix": "核对实际完成值，按百分数填写",
+                 "fix_en": "check the actual and write it as a per cent"}
+_DIGITS_SLIP = {"why": "相差百倍以上，多是单位或数位填错（如多写了两个 0）", "why_en": "a hundredfold or more: most often a "
+                "unit or two digits typed wrong (two 0s too many)", "fix": "核对实际完成值的单位和数位，按指标值的单位填写",
+                "fix_en": "check the actual's unit and digits, and write it in the target's unit"}
+_MONEY_UNITS = frozenset(("元", "万元", "亿元", "千元", "百万元"))
+
+
+def _slip_words(ind: Indicator) -> dict[str, str]:
+    """A312's words for a hundredfold slip of ``ind``'s actual, by its unit: money, a per cent, another."""
+    if ind.actual.is_percent or ind.target.is_percent:
+        return _PERCENT_SLIP
+    return _UNIT_SLIP if (ind.target.unit or ind.actual.unit) in _MONEY_UNITS else _DIGITS_SLIP
+
+
+def _slipped_rows(res: ScoreResult) -> dict[int, str]:
+    """id of each indicator A312 says is a hundredfold and more over its target → the ratio: a unit
+    or two digits typed wrong, which no target and no reason explain."""
+    return {id(r.indicator): str(r.params["ratio"]) for r in res.rows if r.indicator is not None
+            and r.explain_key == "more_over" and float(str(r.params["ratio"]).rstrip("%")) >= 100 * 100}
 
 
 @check("A307", "A312")
@@ -1176,6 +1199,7 @@ def deviations(ctx: Context) -> Iterator[Finding]:
         return
     if t.weights_by_block:
         yield from _block_deviations(ctx)
+    slipped = _slipped_rows(res)
     for row in res.rows:
         ind = row.indicator
         if ind is None or row.score is None or row.explain_key in UNJUDGED:
@@ -1183,8 +1207,10 @@ def deviations(ctx: Context) -> Iterator[Finding]:
         if row.explain_key == "more_over":
             ratio = str(row.params["ratio"])
             params = {"name": ind.name, "actual": row.params["actual"], "target": row.params["target"], "ratio": ratio}
-            yield Finding("A312", t.sheet, ind.cell("actual"), ind.actual.display(), {**params, **(
-                _UNIT_SLIP if float(ratio.rstrip("%")) >= 100 * 100 else _TOO_LOW)})
+            yield Finding("A312", t.sheet, ind.cell("actual"), ind.actual.display(), {
+                **params, **(_slip_words(ind) if id(ind) in slipped else _TOO_LOW)})
+            if id(ind) in slipped:
+                continue  # (a slip is to be corrected, not explained: no A307 asking for its reason)
             state = _OVER
         elif row.explain_key == "eq_above":
             state = _ABOVE
@@ -1552,8 +1578,10 @@ def rates_reached_above_100(ctx: Context) -> Iterator[Finding]:
     cols = (("to_date", "1-N月实际完成值", "value to date"), ("forecast", "全年预计完成值", "forecast")) \
         if t.kind == MONITOR else (("actual", "实际完成值", "actual"),)
     bounded = bounded_rates(ctx.words)
+    slipped = _slipped_rows(ctx.result) if t.kind != MONITOR else {}
     for ind in t.indicators:
-        if ind.qualitative or not ind.target.is_number or not ind.name or not bounded(ind.name) or ind.target.change:
+        if ind.qualitative or not ind.target.is_number or not ind.name or not bounded(ind.name) or ind.target.change \
+                or id(ind) in slipped:  # (9500% of a 满意度 ≥90%: A312 says it is a per cent typed ×100)
             continue
         for col, what, what_en in cols:
             value = getattr(ind, col)
