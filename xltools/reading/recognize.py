@@ -585,10 +585,11 @@ def _indicator_table(cells: _Cells, h: int, start: int, stop: int) -> tuple[Tabl
     if "weight" not in cols and table.indicators and not _name_weights(table) and table.kind in (SELFEVAL, DEPT):
         _block_weights(cells, table, cols)
     _header_fields(cells, table, start, h)
-    _header_fields(cells, table, max(h, end - 1), _window(grid, end, _MAX_BLANK, stop).stop)
+    under = _window(grid, end, _MAX_BLANK, stop)  # the lines under the table, past any left empty
+    _header_fields(cells, table, max(h, end - 1), under.stop)
     if table.written_grade is None and "grade" not in table.blanks:  # (a 自评等级 line left empty: A326)
         table.written_grade = _grade_beside_total(grid, table)
-    for r in _window(grid, end, _MAX_BLANK, stop):  # below the 总分 and 等级 lines (主要问题及改进措施)
+    for r in under:  # below the 总分 and 等级 lines (主要问题及改进措施)
         if cells.labelled[r] and cells.has(r, _TABLE_REASON_KEYS) \
                 and _table_reasons(cells, table, r, stop, cols["name"]) is not None:
             break
@@ -1760,7 +1761,7 @@ def _reckoned(grid: Grid, r: int, reckonings: list[Reckoning]) -> tuple[Reckoned
         written = to_number(grid.raw(r, k.column))
         if written is None:
             continue
-        terms, stated = [], False
+        terms, empty, stated = [], [], False
         for sign, c in k.terms:
             raw = grid.raw(r, c)
             x = to_number(raw)
@@ -1768,11 +1769,12 @@ def _reckoned(grid: Grid, r: int, reckonings: list[Reckoning]) -> tuple[Reckoned
                 break
             terms.append((sign, x or 0.0))
             stated = stated or x is not None
+            if x is None:
+                empty.append(a1(r, c))
         else:
             if stated:
-                sources = tuple(a1(r, c) for _, c in k.terms)
-                empty = tuple(cell for cell, (_, c) in zip(sources, k.terms, strict=True) if to_number(grid.raw(r, c)) is None)
-                out.append(Reckoned(k.name, k.formula, a1(r, k.column), written, tuple(terms), k.ratio, sources, empty))
+                out.append(Reckoned(k.name, k.formula, a1(r, k.column), written, tuple(terms), k.ratio,
+                                    tuple(a1(r, c) for _, c in k.terms), tuple(empty)))
     return tuple(out)
 
 

@@ -648,10 +648,26 @@ def _spending_said(rate: float | None, score: float | None = None, weight: float
     """What of a row says its spending is not 0: a written rate above 0, or an execution score above 0
     and below the full weight (a full one for nothing spent is a claim, A305's)."""
     if rate is not None and rate > 0:
-        return Text(f"而填写的执行率是 {pct(rate)}", f"while the written execution rate is {pct(rate)}")
+        return _rate_said(rate)
     if score is not None and weight and 0 < score < weight:
-        return Text(f"而填写的执行率得分是 {_n(score)}", f"while the written execution score is {_n(score)}")
+        return _score_said(score)
     return None
+
+
+def _rate_said(rate: float) -> Text:
+    """A written execution rate, as A344 and A346 name it beside the amount it contradicts."""
+    return Text(f"而填写的执行率是 {pct(rate)}", f"while the written execution rate is {pct(rate)}")
+
+
+def _score_said(score: float) -> Text:
+    """A written execution score, as A344 and A346 name it."""
+    return Text(f"而填写的执行率得分是 {_n(score)}", f"while the written execution score is {_n(score)}")
+
+
+def _indicator_said(ind: Indicator, written: float) -> Text:
+    """The actual of a 预算执行率 indicator (``written``, in per cent), as A344 and A346 name it."""
+    return Text(f"而「{ind.name}」的实际完成值是 {pct(written / 100)}",
+                f"while the actual of 「{ind.name}」 is {pct(written / 100)}")
 
 
 def _spending_indicated(t: Table, words: Heuristics) -> Text | None:
@@ -659,8 +675,7 @@ def _spending_indicated(t: Table, words: Heuristics) -> Text | None:
     ind, written = _execution_indicator(t, words)
     if written is None or written <= 0:
         return None
-    return Text(f"而「{ind.name}」的实际完成值是 {pct(written / 100)}",  # type: ignore[union-attr]
-                f"while the actual of 「{ind.name}」 is {pct(written / 100)}")  # type: ignore[union-attr]
+    return _indicator_said(ind, written)  # type: ignore[arg-type]
 
 
 def _in_yuan(budget: float, spent: float, unit: str) -> dict[str, str]:
@@ -714,8 +729,7 @@ def _indicator_slip(t: Table, words: Heuristics, budget: float | None, spent: fl
     ind, written = _execution_indicator(t, words)
     if written is None or _slip_said(budget, spent, None, written / 100) is None:
         return None
-    return Text(f"而「{ind.name}」的实际完成值是 {pct(written / 100)}",  # type: ignore[union-attr]
-                f"while the actual of 「{ind.name}」 is {pct(written / 100)}")  # type: ignore[union-attr]
+    return _indicator_said(ind, written)  # type: ignore[arg-type]
 
 
 def _execution_indicator(t: Table, words: Heuristics) -> tuple[Indicator | None, float | None]:
@@ -761,10 +775,10 @@ def _slip_said(budget: float | None, spent: float | None, initial: float | None,
         return None
     low = spent / budget
     if rate is not None and any(not _rate_differs((rate,), low * k) for k in _SLIPS):
-        return Text(f"而填写的执行率是 {pct(rate)}", f"while the written execution rate is {pct(rate)}")
+        return _rate_said(rate)
     if score is not None and weight and any(low * k < 1 and not _differs(score, round_half_up(weight * low * k, 2))
                                             for k in _SLIPS):
-        return Text(f"而填写的执行率得分是 {_n(score)}", f"while the written execution score is {_n(score)}")
+        return _score_said(score)
     if initial is not None and 0 < initial and budget >= 100 * initial:
         return Text(f"而年初预算数是 {_n(initial)}", f"while the initial budget is {_n(initial)}")
     return None
@@ -1185,10 +1199,10 @@ def _slip_words(ind: Indicator) -> dict[str, str]:
     return _UNIT_SLIP if (ind.target.unit or ind.actual.unit) in _MONEY_UNITS else _DIGITS_SLIP
 
 
-def _slipped_rows(res: ScoreResult) -> dict[int, str]:
-    """id of each indicator A312 says is a hundredfold and more over its target → the ratio: a unit
-    or two digits typed wrong, which no target and no reason explain."""
-    return {id(r.indicator): str(r.params["ratio"]) for r in res.rows if r.indicator is not None
+def _slipped_rows(res: ScoreResult) -> set[int]:
+    """id of each indicator A312 says is a hundredfold and more over its target: a unit or two digits
+    typed wrong, which no target and no reason explain."""
+    return {id(r.indicator) for r in res.rows if r.indicator is not None
             and r.explain_key == "more_over" and float(str(r.params["ratio"]).rstrip("%")) >= 100 * 100}
 
 
@@ -1513,9 +1527,11 @@ def amounts_not_read(ctx: Context) -> Iterator[Finding]:
     declared = t.amounts.get("annual_total") if t.kind == GOALS else None
     if declared is not None and declared.value == 0:  # a project declared without funds: a 0 for a blank
         yield _no_amount(t, declared.sheet or t.sheet, declared.cell, "项目资金", ("年度资金总额", "annual total"), 0)
-    if t.kind == DEPT and not _zero_spent(t, ctx.words):  # a department spends every year (salaries at
-        spent, budget = execution_amounts(t)  # least): a 0 for a blank (A346's, where its written rate says so)
-        if spent is not None and spent.value == 0 and budget is not None and budget.value > 0:  # type: ignore[operator]
+    if t.kind == DEPT:  # a department spends every year (salaries at least): a 0 for a blank
+        spent, budget = execution_amounts(t)
+        if spent is not None and spent.value == 0 and budget is not None and budget.value > 0 \
+                and not _zero_spent(t, ctx.words):  # type: ignore[operator]
+            # (said by A346 instead where the written rate, or a 预算执行率 indicator, says money was spent)
             column = _AMOUNT_NAMES[_spending_field(t, spent)]
             yield _no_amount(t, spent.sheet or t.sheet, spent.cell, "部门整体", column, 0, rate=True,
                              said=("为 0，按它算出的预算执行率为 0%", "is 0, which gives an execution rate of 0%"))
@@ -1578,7 +1594,7 @@ def rates_reached_above_100(ctx: Context) -> Iterator[Finding]:
     cols = (("to_date", "1-N月实际完成值", "value to date"), ("forecast", "全年预计完成值", "forecast")) \
         if t.kind == MONITOR else (("actual", "实际完成值", "actual"),)
     bounded = bounded_rates(ctx.words)
-    slipped = _slipped_rows(ctx.result) if t.kind != MONITOR else {}
+    slipped = _slipped_rows(ctx.result) if t.kind != MONITOR else set()
     for ind in t.indicators:
         if ind.qualitative or not ind.target.is_number or not ind.name or not bounded(ind.name) or ind.target.change \
                 or id(ind) in slipped:  # (9500% of a 满意度 ≥90%: A312 says it is a per cent typed ×100)
